@@ -1,0 +1,31 @@
+// Bundles the client, the language server and the CLI into dist/ with esbuild, after checking the
+// catalogs against their schemas (a catalog error fails the build, not a user's session).
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+mkdirSync('dist', { recursive: true });
+
+// 1. Catalog validation: bundle the validator, run it, stop on failure.
+await esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/engine/catalogs/validate.ts'], outfile: 'dist/validate-catalogs.js' });
+execFileSync(process.execPath, ['dist/validate-catalogs.js'], { stdio: 'inherit' });
+
+// 2. The three bundles. The client must stay small: it only starts the server process.
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+]);
+if (!existsSync('dist/cli.js')) throw new Error('build produced no CLI');

@@ -1,0 +1,138 @@
+// Typed shapes of the catalogs (data files under ./data), with zod schemas.
+// The build script and the catalog tests validate the data against these schemas,
+// so a rule can trust the catalog without re-checking it at run time.
+import { z } from 'zod';
+
+const localized = z.object({
+  en: z.string().min(1),
+  'zh-Hant': z.string().min(1),
+  'zh-Hans': z.string().min(1),
+});
+
+const source = z.object({
+  /** What the fact was taken from: a seed file and line, a named publication, or `own_label`. */
+  ref: z.string().min(1),
+  note: z.string().optional(),
+});
+
+export const obligationSchema = z.enum(['mandatory', 'comply-or-explain', 'voluntary', 'deleted']);
+export type Obligation = z.infer<typeof obligationSchema>;
+
+export const issuerClassSchema = z.enum(['main-board', 'largecap', 'gem']);
+
+/** Obligation per issuer class as a list of `{fromYear, obligation}` steps (first year a step applies). */
+const phaseSteps = z
+  .array(z.object({ fromYear: z.number().int().min(2000).max(2100), obligation: obligationSchema }))
+  .min(1);
+
+export const requirementSchema = z.object({
+  id: z.string().regex(/^(MDR-[a-z]+|[AB]\d(\.\d+)?|D\d{2}(\([a-z]\))?)$/),
+  part: z.enum(['B', 'C', 'D']),
+  /** Aspect id (`A1`..`B8`) for Part C; the pillar for Part D; the topic for Part B. */
+  aspect: z.string().min(1),
+  aspectTitle: localized,
+  kind: z.enum(['mandatory', 'general-disclosure', 'kpi', 'climate']),
+  obligation: obligationSchema,
+  /** Part D: the obligation by issuer class and financial year (overrides `obligation`). */
+  phaseIn: z.record(issuerClassSchema, phaseSteps).optional(),
+  /** Sub-entries (D28 -> D28(a)..(c)) and the parent of a sub-entry. */
+  children: z.array(z.string()).optional(),
+  parent: z.string().optional(),
+  /** Paragraph number for Part D. */
+  paragraph: z.number().int().optional(),
+  title: localized,
+  /** The requirement's text: zh-Hant verbatim from a published reproduction; see sources. */
+  text: localized,
+  /** Short wordings used in index tables to recognise a row (e.g. '一般披露' rows carry no id). */
+  deletedFrom: z.string().optional(),
+  sources: z.array(source).min(1),
+  notes: z.array(z.string()).optional(),
+});
+export type Requirement = z.infer<typeof requirementSchema>;
+
+export const frameworkSchema = z.object({
+  id: z.string().min(1),
+  title: localized,
+  publisher: z.string().min(1),
+  appliesTo: z.string().min(1),
+  sources: z.array(source).min(1),
+  requirements: z.array(requirementSchema).min(1),
+});
+export type Framework = z.infer<typeof frameworkSchema>;
+
+export const dimensionSchema = z.enum([
+  'mass',
+  'co2e',
+  'energy',
+  'volume',
+  'money',
+  'count',
+  'time',
+  'percent',
+  'area',
+  'length',
+  'ratio',
+  'dimensionless',
+]);
+export type Dimension = z.infer<typeof dimensionSchema>;
+
+export const kpiSchema = z.object({
+  /** Dotted id, e.g. `ghg.scope1`, `employees.gender.female`. */
+  id: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_-]+)*$/),
+  names: localized,
+  /** Other spellings seen in reports, in any language; matched after normalisation. */
+  synonyms: z.array(z.string().min(1)),
+  /** What the figure measures; for an intensity, the numerator's dimension over `per`. */
+  dimension: dimensionSchema,
+  /** For intensities and rates: what the figure is divided by (`revenue`, `employees`, ...). */
+  per: z.string().optional(),
+  /** HKEX requirement ids (catalog ids) the figure discloses. */
+  discloses: z.array(z.string()),
+  /** Parent KPI for breakdown members (the sum of the members equals the parent). */
+  parent: z.string().optional(),
+  /** Breakdown this member belongs to: gender, age, region, rank, employment-type, education, scope3-category ... */
+  breakdown: z.string().optional(),
+  /** Typical unit as written, for snippets and completions. */
+  unit: z.string().optional(),
+});
+export type KpiDefinition = z.infer<typeof kpiSchema>;
+
+/**
+ * Group labels of two-column KPI tables ('按性別劃分的員工人數' | '男性員工'): a group names a parent
+ * KPI and a breakdown; its member labels are matched against the breakdown's member names.
+ */
+export const kpiGroupSchema = z.object({
+  parent: z.string(),
+  breakdown: z.string(),
+  synonyms: z.array(z.string().min(1)).min(1),
+});
+
+export const kpiCatalogSchema = z.object({
+  id: z.string(),
+  sources: z.array(source).min(1),
+  kpis: z.array(kpiSchema).min(1),
+  groups: z.array(kpiGroupSchema),
+});
+export type KpiCatalog = z.infer<typeof kpiCatalogSchema>;
+
+export const unitSchema = z.object({
+  /** Canonical symbol, e.g. `tCO2e`, `kWh`, `m3`. */
+  id: z.string().min(1),
+  dimension: dimensionSchema,
+  /** Factor to the dimension's base unit (t, tCO2e, kWh, m3, CNY, 1, h, %). */
+  factor: z.number().positive(),
+  /** Spellings in reports, matched after normalisation (full-width, spaces, sub/superscripts). */
+  spellings: z.array(z.string().min(1)).min(1),
+  names: localized,
+  source: z.string().optional(),
+});
+export type UnitDefinition = z.infer<typeof unitSchema>;
+
+export const unitCatalogSchema = z.object({
+  id: z.string(),
+  sources: z.array(source).min(1),
+  units: z.array(unitSchema).min(1),
+  /** Words that qualify a denominator without changing it: `萬元收入` is `萬元` of revenue. */
+  denominatorQualifiers: z.array(z.object({ word: z.string().min(1), denominator: z.string().min(1) })),
+});
+export type UnitCatalog = z.infer<typeof unitCatalogSchema>;

@@ -1,0 +1,70 @@
+// Plain-data types shared by the engine, the server, the CLI and the tests.
+// Positions follow LSP: 0-based lines, UTF-16 code-unit columns.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Locale = 'en' | 'zh-Hant' | 'zh-Hans';
+export const LOCALES: readonly Locale[] = ['en', 'zh-Hant', 'zh-Hans'];
+
+/** A string in each of the three languages a report may be written in. */
+export interface Localized {
+  en: string;
+  'zh-Hant': string;
+  'zh-Hans': string;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export type IssuerClass = 'main-board' | 'largecap' | 'gem';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface RelatedLocation {
+  uri: string;
+  range: Range;
+  message: string;
+}
+
+export interface Diagnostic {
+  uri: string;
+  range: Range;
+  severity: Severity;
+  /** Stable rule id, e.g. `hkex/missing`. */
+  rule: string;
+  message: string;
+  /** Rule-specific data that code actions use (requirement ids, targets...). */
+  data?: Record<string, unknown>;
+  related?: RelatedLocation[];
+}
+
+export interface CodeAction {
+  title: string;
+  kind: 'quickfix' | 'refactor' | 'source';
+  /** Edits per document uri. */
+  edits: Record<string, TextEdit[]>;
+  /** The diagnostics this action resolves (matched by rule + range). */
+  diagnostics?: Diagnostic[];
+  isPreferred?: boolean;
+}
+
+export interface AnalysisOptions {
+  /** Overrides the locale from the front matter. */
+  locale?: Locale;
+  /** Overrides `esg.issuer-class` from the front matter. */
+  issuerClass?: IssuerClass;
+  /** Per-rule severity overrides; `off` disables a rule. */
+  severity?: Record<string, Severity | 'off'>;
+  /** Called when a rule throws; the rule's results are dropped and the others kept. */
+  onRuleError?: (rule: string, error: unknown) => void;
+}

@@ -1,0 +1,131 @@
+// Where the report addresses each requirement: tagged sections, KPI rows whose catalog KPI
+// discloses it, explanation blocks, index rows. Computed once per analysis and shared by the
+// rules (hkex/missing, the index checks), hover and, later, the coverage view.
+import type { EsgDocument, IndexRow, KpiRow, Section } from './model';
+import { getFramework } from './catalogs/hkex';
+import { getKpi } from './catalogs/kpis';
+import { normalizeTitle } from './parser/indexTable';
+
+export interface Evidence {
+  sections: Section[];
+  kpiRows: KpiRow[];
+  explanations: { text: string; range: import('./types').Range }[];
+  /** Index rows that point to a section that exists. */
+  indexRows: IndexRow[];
+}
+
+export interface DisclosureIndex {
+  /** Evidence per catalog id (leaf ids and parents alike). */
+  get(id: string): Evidence | undefined;
+  /** Sections an index target resolves to (by link anchor or title); undefined entries are unresolved. */
+  resolveTarget(row: IndexRow): { sections: (Section | undefined)[]; labels: string[] };
+  sectionByAnchor(anchor: string): Section | undefined;
+  /** All ids tagged in a section and its subsections. */
+  tagsInSubtree(section: Section): Set<string>;
+  /** KPI-disclosed ids inside a section and its subsections. */
+  kpiIdsInSubtree(section: Section): Set<string>;
+}
+
+const cache = new WeakMap<EsgDocument, DisclosureIndex>();
+
+export function disclosures(doc: EsgDocument): DisclosureIndex {
+  let index = cache.get(doc);
+  if (!index) {
+    index = build(doc);
+    cache.set(doc, index);
+  }
+  return index;
+}
+
+function build(doc: EsgDocument): DisclosureIndex {
+  const framework = getFramework();
+  const evidence = new Map<string, Evidence>();
+  const entry = (id: string) => {
+    let e = evidence.get(id);
+    if (!e) evidence.set(id, (e = { sections: [], kpiRows: [], explanations: [], indexRows: [] }));
+    return e;
+  };
+  // A tag on a parent (D28) covers its children (D28(a)-(c)).
+  const covered = (id: string) => framework?.covers(id) ?? [id];
+
+  for (const s of doc.sections) for (const ref of s.tags) if (ref.known) for (const id of covered(ref.id)) entry(id).sections.push(s);
+  for (const ex of doc.explanations) {
+    if (!ex.text) continue;
+    for (const ref of ex.refs) if (ref.known) for (const id of covered(ref.id)) entry(id).explanations.push({ text: ex.text, range: ex.range });
+  }
+  const kpiRowsByTable = new Map<number, KpiRow[]>();
+  for (const kt of doc.kpiTables) {
+    for (const row of kt.rows) {
+      if (!row.kpiId) continue;
+      const hasValue = row.values.some((v) => v.status === 'number' || v.status === 'none');
+      if (!hasValue) continue;
+      for (const id of getKpi(row.kpiId)?.discloses ?? []) for (const c of covered(id)) entry(c).kpiRows.push(row);
+      const list = kpiRowsByTable.get(kt.table) ?? [];
+      list.push(row);
+      kpiRowsByTable.set(kt.table, list);
+    }
+  }
+
+  const anchors = new Map<string, Section>();
+  for (const s of doc.sections) if (!anchors.has(s.heading.anchor)) anchors.set(s.heading.anchor, s);
+  const titles = new Map<string, Section>();
+  for (const s of doc.sections) {
+    const key = normalizeTitle(s.heading.title);
+    if (!titles.has(key)) titles.set(key, s);
+  }
+  const resolveTarget = (row: IndexRow) => {
+    const t = row.target;
+    if (t.kind === 'links') {
+      return {
+        sections: t.links.map((l) => (l.href.startsWith('#') ? anchors.get(decodeAnchor(l.href.slice(1))) : undefined)),
+        labels: t.links.map((l) => l.href),
+      };
+    }
+    if (t.kind === 'titles') return { sections: t.titles.map((x) => titles.get(normalizeTitle(x.text))), labels: t.titles.map((x) => x.text) };
+    return { sections: [], labels: [] };
+  };
+
+  for (const table of doc.indexTables) {
+    for (const row of table.rows) {
+      if (row.markedDeleted) continue;
+      const { sections } = resolveTarget(row);
+      if (row.target.kind === 'explanation') {
+        for (const ref of row.refs) for (const id of covered(ref.id)) entry(id).explanations.push({ text: row.target.text, range: row.target.range });
+      } else if (sections.some((s) => s)) {
+        for (const ref of row.refs) for (const id of covered(ref.id)) entry(id).indexRows.push(row);
+      }
+    }
+  }
+
+  const subtree = (section: Section, collect: (s: Section, out: Set<string>) => void) => {
+    const out = new Set<string>();
+    const visit = (s: Section) => {
+      collect(s, out);
+      for (const c of s.children) visit(doc.sections[c]);
+    };
+    visit(section);
+    return out;
+  };
+  const kpiInSection = (s: Section, out: Set<string>) => {
+    for (const t of doc.tables) {
+      if (t.section !== s.index) continue;
+      for (const row of kpiRowsByTable.get(t.index) ?? []) for (const id of getKpi(row.kpiId!)?.discloses ?? []) for (const c of covered(id)) out.add(c);
+    }
+  };
+
+  return {
+    get: (id) => evidence.get(id),
+    resolveTarget,
+    sectionByAnchor: (a) => anchors.get(a),
+    tagsInSubtree: (section) => subtree(section, (s, out) => s.tags.forEach((r) => r.known && covered(r.id).forEach((id) => out.add(id)))),
+    kpiIdsInSubtree: (section) => subtree(section, kpiInSection),
+  };
+}
+
+function decodeAnchor(a: string): string {
+  try {
+    return decodeURIComponent(a);
+  } catch {
+    return a;
+  }
+}

@@ -1,0 +1,277 @@
+// The `esg:` front matter: parsed with the `yaml` library (which keeps node ranges, so an error
+// points at the exact key), validated with zod, then turned into a typed EsgConfig with defaults.
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { z } from 'zod';
+import { parseUnit } from './catalogs/units';
+import { parseNumber } from './numbers';
+import type { IssuerClass, Locale } from './types';
+
+export interface Quantity {
+  value: number;
+  unit: string;
+  raw: string;
+  decimals: number;
+}
+
+/** Values given for all periods (`'*'`) or per year (`'2024'`). */
+export type PerPeriod<T> = Record<string, T>;
+
+export interface EsgConfig {
+  /** The front matter has an `esg:` key. */
+  present: boolean;
+  title?: string;
+  lang?: string;
+  framework: string;
+  issuer?: string;
+  stockCode?: string;
+  /** Financial year the report covers (the year of `period.to` for a date range). */
+  year?: number;
+  period?: { from?: string; to?: string };
+  issuerClass: IssuerClass;
+  currency: string;
+  locale?: Locale;
+  denominators: Record<string, PerPeriod<Quantity>>;
+  /** Catalog ids or custom quantities. */
+  factors: Record<string, PerPeriod<{ catalogId?: string; quantity?: Quantity; raw: string }>>;
+  chapters: string[];
+}
+
+export interface FrontMatterProblem {
+  /** Offsets relative to the YAML text. */
+  start: number;
+  end: number;
+  key: string;
+  args: Record<string, string | number>;
+}
+
+export const DEFAULT_CONFIG: EsgConfig = {
+  present: false,
+  framework: 'hkex-esg-2025',
+  issuerClass: 'main-board',
+  currency: 'CNY',
+  denominators: {},
+  factors: {},
+  chapters: [],
+};
+
+const yearKey = z.union([z.number().int().min(1990).max(2100), z.string().regex(/^(19|20)\d\d$/)]);
+const date = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'), z.date()]);
+const quantityText = z.union([z.string().min(1), z.number()]);
+const perPeriod = <T extends z.ZodType>(value: T) => z.union([value, z.record(z.string().regex(/^(19|20)\d\d$/, 'expected a year'), value)]);
+
+const esgSchema = z
+  .object({
+    framework: z.enum(['hkex-esg-2025']).optional(),
+    issuer: z.union([z.string(), z.number()]).optional(),
+    'stock-code': z.union([z.string(), z.number()]).optional(),
+    period: z.union([yearKey, z.object({ from: date, to: date }).strict()]).optional(),
+    'issuer-class': z.enum(['main-board', 'largecap', 'gem']).optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as CNY, HKD, USD').optional(),
+    locale: z.enum(['en', 'zh-Hant', 'zh-Hans']).optional(),
+    denominators: z.record(z.string(), perPeriod(quantityText)).optional(),
+    factors: z.record(z.string(), perPeriod(quantityText)).optional(),
+    chapters: z.array(z.string()).optional(),
+  })
+  .strict();
+
+const topSchema = z.object({
+  title: z.union([z.string(), z.number()]).optional(),
+  lang: z.string().optional(),
+  esg: esgSchema.nullable().optional(),
+});
+
+export function localeFromLang(lang: string | undefined): Locale | undefined {
+  if (!lang) return undefined;
+  const l = lang.toLowerCase();
+  if (/^zh[-_](hant|hk|tw|mo)/.test(l)) return 'zh-Hant';
+  if (/^zh([-_](hans|cn|sg)|$)/.test(l)) return 'zh-Hans';
+  if (/^en\b/.test(l)) return 'en';
+  return undefined;
+}
+
+/** Parses a quantity such as `72,434 萬元` or `0.5306 kgCO2/kWh`. */
+export function parseQuantity(raw: string | number): Quantity | { error: string } {
+  if (typeof raw === 'number') return { error: 'quantity.noUnit' };
+  const m = /^\s*([-+−]?[0-9０-９][0-9０-９,，.．]*)\s*(.*?)\s*$/.exec(raw);
+  if (!m) return { error: 'quantity.notNumber' };
+  const n = parseNumber(m[1]);
+  if (n.status !== 'number') return { error: 'quantity.notNumber' };
+  if (!m[2]) return { error: 'quantity.noUnit' };
+  if (!parseUnit(m[2]).ok) return { error: 'quantity.unknownUnit' };
+  return { value: n.value!, unit: m[2], raw, decimals: n.decimals ?? 0 };
+}
+
+/** Parses the YAML text of a front matter block into a config and its problems. */
+export function parseFrontMatter(yamlText: string): { config: EsgConfig; problems: FrontMatterProblem[] } {
+  const problems: FrontMatterProblem[] = [];
+  const config: EsgConfig = { ...DEFAULT_CONFIG, denominators: {}, factors: {}, chapters: [] };
+  let doc: Document;
+  try {
+    doc = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+  } catch {
+    problems.push({ start: 0, end: yamlText.length, key: 'fm.yaml', args: { detail: 'unreadable YAML' } });
+    return { config, problems };
+  }
+  for (const err of doc.errors) {
+    problems.push({ start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1), key: 'fm.yaml', args: { detail: err.message.split('\n')[0] } });
+  }
+  if (doc.errors.length) return { config, problems };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    problems.push({ start: 0, end: yamlText.length, key: 'fm.yaml', args: { detail: String((e as Error).message).split('\n')[0] } });
+    return { config, problems };
+  }
+  if (data === null || data === undefined) return { config, problems };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({ start: 0, end: yamlText.length, key: 'fm.notMap', args: {} });
+    return { config, problems };
+  }
+  const parsed = topSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const r = keyRange(doc, path, key) ?? nodeRange(doc, path);
+          problems.push({ ...r, key: 'fm.unknownKey', args: { key: [...path, key].join('.'), known: knownKeys(path) } });
+        }
+      } else {
+        const { key, args } = describeIssue(issue);
+        problems.push({ ...nodeRange(doc, path), key, args: { key: path.join('.'), ...args } });
+      }
+    }
+  }
+  // Fill what is valid even when something else is not: one bad key must not hide the rest.
+  const top = data as Record<string, unknown>;
+  if (typeof top.title === 'string' || typeof top.title === 'number') config.title = String(top.title);
+  if (typeof top.lang === 'string') config.lang = top.lang;
+  config.locale = localeFromLang(config.lang);
+  const esg = top.esg;
+  if (esg === undefined) return { config, problems };
+  config.present = true;
+  if (!esg || typeof esg !== 'object' || Array.isArray(esg)) return { config, problems };
+  const e = esg as Record<string, unknown>;
+  if (e.framework === 'hkex-esg-2025') config.framework = e.framework;
+  if (typeof e.issuer === 'string' || typeof e.issuer === 'number') config.issuer = String(e.issuer);
+  if (typeof e['stock-code'] === 'string' || typeof e['stock-code'] === 'number') config.stockCode = String(e['stock-code']);
+  const cls = e['issuer-class'];
+  if (cls === 'main-board' || cls === 'largecap' || cls === 'gem') config.issuerClass = cls;
+  if (typeof e.currency === 'string' && /^[A-Z]{3}$/.test(e.currency)) config.currency = e.currency;
+  if (e.locale === 'en' || e.locale === 'zh-Hant' || e.locale === 'zh-Hans') config.locale = e.locale;
+  readPeriod(e.period, config);
+  if (Array.isArray(e.chapters)) config.chapters = e.chapters.filter((c): c is string => typeof c === 'string');
+  readQuantities(doc, e.denominators, ['esg', 'denominators'], problems, (name, period, q) => {
+    (config.denominators[name] ??= {})[period] = q;
+  });
+  readFactors(doc, e.factors, config, problems);
+  return { config, problems };
+}
+
+function readPeriod(period: unknown, config: EsgConfig) {
+  if (typeof period === 'number' && Number.isInteger(period)) config.year = period;
+  else if (typeof period === 'string' && /^(19|20)\d\d$/.test(period)) config.year = Number(period);
+  else if (period && typeof period === 'object' && !Array.isArray(period)) {
+    const p = period as Record<string, unknown>;
+    const from = asDate(p.from);
+    const to = asDate(p.to);
+    config.period = { from, to };
+    if (to) config.year = Number(to.slice(0, 4));
+  }
+}
+
+function asDate(v: unknown): string | undefined {
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  return undefined;
+}
+
+function forEachPeriod(value: unknown, fn: (period: string, v: string | number, path: (string | number)[]) => void) {
+  if (typeof value === 'string' || typeof value === 'number') fn('*', value, []);
+  else if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) if (typeof v === 'string' || typeof v === 'number') fn(k, v, [k]);
+  }
+}
+
+function readQuantities(
+  doc: Document,
+  value: unknown,
+  basePath: string[],
+  problems: FrontMatterProblem[],
+  add: (name: string, period: string, q: Quantity) => void,
+) {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return;
+  for (const [name, v] of Object.entries(value)) {
+    forEachPeriod(v, (period, raw, sub) => {
+      const q = parseQuantity(raw);
+      if ('error' in q) problems.push({ ...nodeRange(doc, [...basePath, name, ...sub]), key: q.error, args: { key: [...basePath, name, ...sub].join('.'), value: String(raw) } });
+      else add(name, period, q);
+    });
+  }
+}
+
+function readFactors(doc: Document, value: unknown, config: EsgConfig, problems: FrontMatterProblem[]) {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return;
+  for (const [name, v] of Object.entries(value)) {
+    forEachPeriod(v, (period, raw, sub) => {
+      const text = String(raw).trim();
+      const entry = (config.factors[name] ??= {});
+      // A catalog id has no spaces and starts with a letter; anything numeric is a custom quantity.
+      if (/^[a-z][a-z0-9._-]*$/i.test(text)) entry[period] = { catalogId: text, raw: text };
+      else {
+        const q = parseQuantity(raw);
+        if ('error' in q) problems.push({ ...nodeRange(doc, ['esg', 'factors', name, ...sub]), key: q.error, args: { key: ['esg', 'factors', name, ...sub].join('.'), value: text } });
+        else entry[period] = { quantity: q, raw: text };
+      }
+    });
+  }
+}
+
+/** A message key per kind of problem, so the text can be given in the report's language. */
+function describeIssue(issue: z.core.$ZodIssue): { key: string; args: Record<string, string> } {
+  if (issue.code === 'invalid_value' && 'values' in issue) return { key: 'fm.invalidEnum', args: { values: (issue.values as unknown[]).map(String).join(', ') } };
+  if (issue.code === 'invalid_type') return { key: 'fm.invalidType', args: { expected: String(issue.expected) } };
+  if (issue.code === 'invalid_format' || issue.code === 'invalid_union') return { key: 'fm.invalidShape', args: {} };
+  return { key: 'fm.invalid', args: { detail: issue.message } };
+}
+
+function knownKeys(path: (string | number)[]): string {
+  if (path.length === 1 && path[0] === 'esg') return Object.keys(esgSchema.shape).join(', ');
+  if (path.length === 3 && path[1] === 'period') return 'from, to';
+  return '';
+}
+
+/** Range of the node at `path` (the value), falling back to the nearest existing ancestor. */
+function nodeRange(doc: Document, path: (string | number)[]): { start: number; end: number } {
+  for (let n = path.length; n >= 0; n--) {
+    const sub = path.slice(0, n);
+    const node = (sub.length ? doc.getIn(sub.map(yamlKey), true) : doc.contents) as YamlNode | undefined;
+    if (node && (node as { range?: unknown }).range) {
+      const [start, end] = (node as { range: [number, number, number] }).range;
+      // For a whole map, point at its key instead of the whole block.
+      if (n > 0 && isMap(node)) {
+        const k = keyRange(doc, sub.slice(0, -1), sub[sub.length - 1]);
+        if (k) return k;
+      }
+      return { start, end: Math.max(end, start + 1) };
+    }
+  }
+  return { start: 0, end: 1 };
+}
+
+function keyRange(doc: Document, parentPath: (string | number)[], key: string | number): { start: number; end: number } | undefined {
+  const parent = (parentPath.length ? doc.getIn(parentPath.map(yamlKey), true) : doc.contents) as YamlNode | undefined;
+  if (!parent || !isMap(parent)) return undefined;
+  for (const item of parent.items) {
+    if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(key) && item.key.range) {
+      return { start: item.key.range[0], end: item.key.range[1] };
+    }
+  }
+  return undefined;
+}
+
+/** YAML keys such as `2024:` are numbers in the YAML tree but strings in the JS object. */
+function yamlKey(k: string | number): string | number {
+  return typeof k === 'string' && /^\d+$/.test(k) ? Number(k) : k;
+}

@@ -1,0 +1,39 @@
+// Messages in the report's language. Every user-facing string of the engine lives here, keyed,
+// with `{name}` placeholders, in English, Traditional Chinese and Simplified Chinese.
+import type { EsgConfig } from './frontmatter';
+import type { Locale, Localized } from './types';
+import { MESSAGES } from './messages';
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function t(locale: Locale, key: string, args: Record<string, string | number> = {}): string {
+  const entry = (MESSAGES as Record<string, Localized>)[key];
+  const template = entry ? entry[locale] : key;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+}
+
+export function localized(l: Localized, locale: Locale): string {
+  return l[locale] || l.en;
+}
+
+/**
+ * The locale of messages: an explicit override (settings, CLI), then `esg.locale`, then `lang`,
+ * then the script of the report's headings, then English.
+ */
+export function resolveLocale(config: EsgConfig, override: Locale | undefined, headingText = ''): Locale {
+  if (override) return override;
+  if (config.locale) return config.locale;
+  return guessLocale(headingText) ?? 'en';
+}
+
+// Characters that exist only in one of the two Chinese scripts and are common in ESG reports.
+const TRADITIONAL = /[與發關層員總數據環報會體護應對產權類劃區達廢氣電時資營]/g;
+const SIMPLIFIED = /[与发关层员总数据环报会体护应对产权类划区达废气电时资营]/g;
+
+export function guessLocale(text: string): Locale | undefined {
+  if (!text) return undefined;
+  const trad = text.match(TRADITIONAL)?.length ?? 0;
+  const simp = text.match(SIMPLIFIED)?.length ?? 0;
+  if (trad === 0 && simp === 0) return /[\u4e00-\u9fff]/.test(text) ? 'zh-Hant' : undefined;
+  return trad >= simp ? 'zh-Hant' : 'zh-Hans';
+}

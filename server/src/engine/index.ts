@@ -1,0 +1,62 @@
+// The engine's public API. The language server, the CLI and the tests call only this module.
+// Everything here is synchronous, pure and free of `vscode`/LSP imports: input text, output data.
+import { parseDocument } from './parser/document';
+import { runRules } from './rules';
+import { resolveLocale } from './i18n';
+import type { EsgDocument } from './model';
+import type { AnalysisOptions, CodeAction, Diagnostic, Locale, Position, Range } from './types';
+import type { CompletionItem, DocumentSymbol, Hover, Location } from './features/types';
+import { codeActionsFor } from './features/codeActions';
+import { hoverAt } from './features/hover';
+import { completionsAt } from './features/completion';
+import { definitionAt } from './features/definition';
+import { documentSymbols } from './features/symbols';
+import { buildIndexTable, type IndexTableEdit } from './features/indexTable';
+
+export * from './types';
+export type { EsgDocument } from './model';
+export type { CompletionItem, DocumentSymbol, Hover, Location } from './features/types';
+export type { IndexTableEdit } from './features/indexTable';
+export { RULES, type RuleInfo } from './rules';
+
+export interface Analysis {
+  model: EsgDocument;
+  diagnostics: Diagnostic[];
+  /** The locale messages were written in. */
+  locale: Locale;
+  options: AnalysisOptions;
+}
+
+/** Parses a report and runs every enabled rule. Never throws on any input text. */
+export function analyze(doc: { uri: string; text: string }, options: AnalysisOptions = {}): Analysis {
+  const model = parseDocument(doc.uri, doc.text);
+  const locale = resolveLocale(model.config, options.locale, model.headings.slice(0, 30).map((h) => h.title).join(' '));
+  const diagnostics = runRules(model, { locale, options, onRuleError: options.onRuleError });
+  return { model, diagnostics, locale, options };
+}
+
+/** Quick fixes and refactorings for a range, given the diagnostics the editor shows there. */
+export function getCodeActions(analysis: Analysis, range: Range, diagnostics: Diagnostic[] = analysis.diagnostics): CodeAction[] {
+  return codeActionsFor(analysis, range, diagnostics);
+}
+
+export function getHover(analysis: Analysis, position: Position): Hover | undefined {
+  return hoverAt(analysis, position);
+}
+
+export function getCompletions(analysis: Analysis, position: Position): CompletionItem[] {
+  return completionsAt(analysis, position);
+}
+
+export function getDefinition(analysis: Analysis, position: Position): Location[] {
+  return definitionAt(analysis, position);
+}
+
+export function getDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
+  return documentSymbols(analysis);
+}
+
+/** The index table generated from the report's tags, and the edit that writes it into the report. */
+export function generateIndexTable(analysis: Analysis): IndexTableEdit {
+  return buildIndexTable(analysis);
+}

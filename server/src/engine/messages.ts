@@ -1,0 +1,226 @@
+// The message table. Keys are stable; the CLI's JSON output carries the rendered text only.
+// Placeholders: {id} requirement id, {title} requirement title, {section} section title ...
+export const MESSAGES = {
+  // Syntax
+  'attr.unterminatedQuote': {
+    en: 'Attribute value has no closing quote.',
+    'zh-Hant': '屬性值缺少結尾引號。',
+    'zh-Hans': '属性值缺少结尾引号。',
+  },
+  'attr.unexpected': {
+    en: 'Unexpected word in the attribute block: write #id, .class or key="value".',
+    'zh-Hant': '屬性區塊中有無法識別的字詞：請寫成 #id、.class 或 key="value"。',
+    'zh-Hans': '属性区块中有无法识别的字词：请写成 #id、.class 或 key="value"。',
+  },
+  'attr.unclosed': {
+    en: 'Attribute block `{` is not closed with `}`.',
+    'zh-Hant': '屬性區塊的 `{` 未以 `}` 結束。',
+    'zh-Hans': '属性区块的 `{` 未以 `}` 结束。',
+  },
+  'div.unclosed': {
+    en: 'This `:::` block is never closed: add a line `:::` where it ends.',
+    'zh-Hant': '此 `:::` 區塊沒有結束：請在結尾加上一行 `:::`。',
+    'zh-Hans': '此 `:::` 区块没有结束：请在结尾加上一行 `:::`。',
+  },
+  'explain.noIds': {
+    en: 'Explanation block without requirement ids: write `::: {.explain hkex="B6.1"}`.',
+    'zh-Hant': '解釋區塊未列明條文編號：請寫成 `::: {.explain hkex="B6.1"}`。',
+    'zh-Hans': '解释区块未列明条文编号：请写成 `::: {.explain hkex="B6.1"}`。',
+  },
+  'fm.unclosed': {
+    en: 'Front matter starts with `---` but has no closing `---` line.',
+    'zh-Hant': '前置資料以 `---` 開始，但沒有結尾的 `---` 行。',
+    'zh-Hans': '前置资料以 `---` 开始，但没有结尾的 `---` 行。',
+  },
+  'index.generalWithoutAspect': {
+    en: "'General disclosure' row with no aspect row (e.g. 'Aspect A1: Emissions') above it.",
+    'zh-Hant': '「一般披露」行上方沒有層面行（例如「層面 A1：排放物」），無法判斷所屬層面。',
+    'zh-Hans': '“一般披露”行上方没有层面行（例如“层面 A1：排放物”），无法判断所属层面。',
+  },
+  // Front matter
+  'fm.yaml': {
+    en: 'Front matter is not valid YAML: {detail}',
+    'zh-Hant': '前置資料不是有效的 YAML：{detail}',
+    'zh-Hans': '前置资料不是有效的 YAML：{detail}',
+  },
+  'fm.notMap': {
+    en: 'Front matter must be a YAML mapping (key: value).',
+    'zh-Hant': '前置資料必須是 YAML 映射（key: value）。',
+    'zh-Hans': '前置资料必须是 YAML 映射（key: value）。',
+  },
+  'fm.unknownKey': {
+    en: 'Unknown key `{key}`. Known keys: {known}.',
+    'zh-Hant': '未知的鍵 `{key}`。可用的鍵：{known}。',
+    'zh-Hans': '未知的键 `{key}`。可用的键：{known}。',
+  },
+  'fm.invalid': {
+    en: 'Invalid value for `{key}`: {detail}.',
+    'zh-Hant': '`{key}` 的值無效：{detail}。',
+    'zh-Hans': '`{key}` 的值无效：{detail}。',
+  },
+  'fm.invalidEnum': {
+    en: 'Invalid value for `{key}`: expected one of {values}.',
+    'zh-Hant': '`{key}` 的值無效：應為 {values} 其中之一。',
+    'zh-Hans': '`{key}` 的值无效：应为 {values} 其中之一。',
+  },
+  'fm.invalidType': {
+    en: 'Invalid value for `{key}`: expected a {expected}.',
+    'zh-Hant': '`{key}` 的值類型錯誤：應為 {expected}。',
+    'zh-Hans': '`{key}` 的值类型错误：应为 {expected}。',
+  },
+  'fm.invalidShape': {
+    en: 'Invalid value for `{key}`: see docs/dialect.md for its form (e.g. `period: 2025` or `period: {from: 2025-01-01, to: 2025-12-31}`).',
+    'zh-Hant': '`{key}` 的格式無效：請參閱 docs/dialect.md（例如 `period: 2025` 或 `period: {from: 2025-01-01, to: 2025-12-31}`）。',
+    'zh-Hans': '`{key}` 的格式无效：请参阅 docs/dialect.md（例如 `period: 2025` 或 `period: {from: 2025-01-01, to: 2025-12-31}`）。',
+  },
+  'quantity.noUnit': {
+    en: '`{key}`: the quantity `{value}` needs a unit, e.g. `72,434 萬元`.',
+    'zh-Hant': '`{key}`：數量 `{value}` 需要單位，例如 `72,434 萬元`。',
+    'zh-Hans': '`{key}`：数量 `{value}` 需要单位，例如 `72,434 万元`。',
+  },
+  'quantity.notNumber': {
+    en: '`{key}`: `{value}` is not a number followed by a unit.',
+    'zh-Hant': '`{key}`：`{value}` 不是「數字 + 單位」的格式。',
+    'zh-Hans': '`{key}`：`{value}` 不是“数字 + 单位”的格式。',
+  },
+  'quantity.unknownUnit': {
+    en: '`{key}`: unknown unit in `{value}`.',
+    'zh-Hant': '`{key}`：`{value}` 中的單位無法識別。',
+    'zh-Hans': '`{key}`：`{value}` 中的单位无法识别。',
+  },
+  // HKEX
+  'hkex.unknownId': {
+    en: '`{id}` is not a requirement of the HKEX ESG Reporting Code (ids: A1-A3, B1-B8, A1.1-B8.2, MDR-governance/-principles/-boundary, D19-D40, D28(a)-(c)).',
+    'zh-Hant': '`{id}` 不是香港聯交所《環境、社會及管治報告守則》的條文（可用編號：A1-A3、B1-B8、A1.1-B8.2、MDR-governance/-principles/-boundary、D19-D40、D28(a)-(c)）。',
+    'zh-Hans': '`{id}` 不是香港联交所《环境、社会及管治报告守则》的条文（可用编号：A1-A3、B1-B8、A1.1-B8.2、MDR-governance/-principles/-boundary、D19-D40、D28(a)-(c)）。',
+  },
+  'hkex.deleted': {
+    en: '{id} ({title}) was deleted from the Code with effect from {date}; do not claim it as a disclosure.{replacement}',
+    'zh-Hant': '{id}（{title}）已於 {date} 起從守則中刪除，不應列作披露。{replacement}',
+    'zh-Hans': '{id}（{title}）已于 {date} 起从守则中删除，不应列作披露。{replacement}',
+  },
+  'hkex.deleted.a12': {
+    en: ' Scope 1 and Scope 2 emissions are now required by Part D paragraph 28(a)-(b): tag D28(a) D28(b).',
+    'zh-Hant': '範圍 1 及範圍 2 排放現由 D 部分第 28(a)-(b) 段規定：請標註 D28(a) D28(b)。',
+    'zh-Hans': '范围 1 及范围 2 排放现由 D 部分第 28(a)-(b) 段规定：请标注 D28(a) D28(b)。',
+  },
+  'hkex.deleted.a4': {
+    en: ' Climate change is now covered by Part D (paragraphs 19-40).',
+    'zh-Hant': '氣候變化現由 D 部分（第 19 至 40 段）涵蓋。',
+    'zh-Hans': '气候变化现由 D 部分（第 19 至 40 段）涵盖。',
+  },
+  'hkex.missing': {
+    en: '{id} ({title}) is {obligation} for a {issuerClass} issuer in FY{year}, but the report neither discloses it (no section tagged {id}, no KPI row for it, no index row pointing to a section) nor explains it.',
+    'zh-Hant': '{id}（{title}）對{issuerClass}發行人於 {year} 財政年度屬{obligation}，但報告既未披露（沒有標註 {id} 的章節、相關的關鍵績效指標行或指向章節的索引行），亦未作解釋。',
+    'zh-Hans': '{id}（{title}）对{issuerClass}发行人于 {year} 财政年度属{obligation}，但报告既未披露（没有标注 {id} 的章节、相关的关键绩效指标行或指向章节的索引行），亦未作解释。',
+  },
+  'hkex.missing.mandatoryExplained': {
+    en: '{id} ({title}) is {obligation} for a {issuerClass} issuer in FY{year}: an explanation does not satisfy it; disclose it in a section tagged {id}.',
+    'zh-Hant': '{id}（{title}）對{issuerClass}發行人於 {year} 財政年度屬{obligation}：不能以解釋代替，請於標註 {id} 的章節中披露。',
+    'zh-Hans': '{id}（{title}）对{issuerClass}发行人于 {year} 财政年度属{obligation}：不能以解释代替，请于标注 {id} 的章节中披露。',
+  },
+  'hkex.emptySection': {
+    en: 'Section "{title}" is tagged {ids} but has no content.',
+    'zh-Hant': '章節「{title}」標註了 {ids}，但沒有任何內容。',
+    'zh-Hans': '章节“{title}”标注了 {ids}，但没有任何内容。',
+  },
+  'hkex.emptyExplanation': {
+    en: 'Explanation for {ids} has no text: give the reason the requirement is not disclosed.',
+    'zh-Hant': '{ids} 的解釋沒有內容：請說明未有披露的原因。',
+    'zh-Hans': '{ids} 的解释没有内容：请说明未有披露的原因。',
+  },
+  'hkex.indexAbsent': {
+    en: 'The report has no HKEX index table (a pipe table under a heading with class `.hkex-index`).',
+    'zh-Hant': '報告沒有香港聯交所索引表（位於帶有 `.hkex-index` 類別標題下的表格）。',
+    'zh-Hans': '报告没有香港联交所索引表（位于带有 `.hkex-index` 类别标题下的表格）。',
+  },
+  'hkex.indexMissingRow': {
+    en: 'The index table has no row for {id} ({title}).',
+    'zh-Hant': '索引表缺少 {id}（{title}）的行。',
+    'zh-Hans': '索引表缺少 {id}（{title}）的行。',
+  },
+  'hkex.indexBrokenLink': {
+    en: 'Index row for {id} links to `{href}`, but no section has that anchor.',
+    'zh-Hant': '{id} 的索引行連結至 `{href}`，但沒有章節使用此錨點。',
+    'zh-Hans': '{id} 的索引行链接至 `{href}`，但没有章节使用此锚点。',
+  },
+  'hkex.indexUnknownTitle': {
+    en: 'Index row for {id} names the section "{title}", but no heading has that title. (If this is an explanation, write it as a sentence or start it with "Explanation:".)',
+    'zh-Hant': '{id} 的索引行指向章節「{title}」，但沒有此標題的章節。（如屬解釋，請寫成完整句子或以「解釋：」開頭。）',
+    'zh-Hans': '{id} 的索引行指向章节“{title}”，但没有此标题的章节。（如属解释，请写成完整句子或以“解释：”开头。）',
+  },
+  'hkex.indexMismatch': {
+    en: 'Index row says {id} is disclosed in "{section}", but that section is tagged {tags} and not {id}.',
+    'zh-Hant': '索引行表示 {id} 於「{section}」披露，但該章節標註的是 {tags}，並非 {id}。',
+    'zh-Hans': '索引行表示 {id} 于“{section}”披露，但该章节标注的是 {tags}，并非 {id}。',
+  },
+  'hkex.indexUntagged': {
+    en: 'Index row says {id} is disclosed in "{section}"; tag that section with {id} so esgmark can check it.',
+    'zh-Hant': '索引行表示 {id} 於「{section}」披露；請在該章節標註 {id}，以便 esgmark 核對。',
+    'zh-Hans': '索引行表示 {id} 于“{section}”披露；请在该章节标注 {id}，以便 esgmark 核对。',
+  },
+  'hkex.indexDuplicate': {
+    en: '{id} already has an index row (line {line}).',
+    'zh-Hant': '{id} 已有索引行（第 {line} 行）。',
+    'zh-Hans': '{id} 已有索引行（第 {line} 行）。',
+  },
+  'hkex.indexEmptyTarget': {
+    en: 'Index row for {id} neither points to a section nor gives an explanation.',
+    'zh-Hant': '{id} 的索引行既未指向章節，亦未提供解釋。',
+    'zh-Hans': '{id} 的索引行既未指向章节，亦未提供解释。',
+  },
+  // KPI
+  'kpi.unknownUnit': {
+    en: 'Unknown unit `{unit}` for "{label}" (not recognised: `{part}`).',
+    'zh-Hant': '「{label}」的單位 `{unit}` 無法識別（無法識別的部分：`{part}`）。',
+    'zh-Hans': '“{label}”的单位 `{unit}` 无法识别（无法识别的部分：`{part}`）。',
+  },
+  'kpi.badNumber': {
+    en: '"{label}" ({period}): `{value}` is not a number. Write digits (1,124,032 or 0.2766), or -, N/A or 不適用 for no value.',
+    'zh-Hant': '「{label}」（{period}）：`{value}` 不是數字。請填寫數字（如 1,124,032 或 0.2766），無數值時填寫 -、N/A 或「不適用」。',
+    'zh-Hans': '“{label}”（{period}）：`{value}` 不是数字。请填写数字（如 1,124,032 或 0.2766），无数值时填写 -、N/A 或“不适用”。',
+  },
+  // Vocabulary
+  'obligation.mandatory': { en: 'mandatory', 'zh-Hant': '強制披露', 'zh-Hans': '强制披露' },
+  'obligation.comply-or-explain': { en: "'comply or explain'", 'zh-Hant': '「不遵守就解釋」', 'zh-Hans': '“不遵守就解释”' },
+  'obligation.voluntary': { en: 'voluntary', 'zh-Hant': '自願披露', 'zh-Hans': '自愿披露' },
+  'obligation.deleted': { en: 'deleted', 'zh-Hant': '已刪除', 'zh-Hans': '已删除' },
+  'issuerClass.main-board': { en: 'Main Board', 'zh-Hant': '主板', 'zh-Hans': '主板' },
+  'issuerClass.largecap': { en: 'LargeCap', 'zh-Hant': '大型股（恒生綜合大型股指數成份股）', 'zh-Hans': '大型股（恒生综合大型股指数成份股）' },
+  'issuerClass.gem': { en: 'GEM', 'zh-Hant': 'GEM', 'zh-Hans': 'GEM' },
+  'part.B': { en: 'Part B — Mandatory disclosure requirements', 'zh-Hant': 'B 部分：強制披露規定', 'zh-Hans': 'B 部分：强制披露规定' },
+  'part.C': { en: "Part C — 'Comply or explain' provisions", 'zh-Hant': 'C 部分：「不遵守就解釋」條文', 'zh-Hans': 'C 部分：“不遵守就解释”条文' },
+  'part.D': { en: 'Part D — Climate-related disclosures', 'zh-Hant': 'D 部分：氣候相關披露', 'zh-Hans': 'D 部分：气候相关披露' },
+  // Hover
+  'hover.obligation': { en: 'Obligation', 'zh-Hant': '披露要求', 'zh-Hans': '披露要求' },
+  'hover.status': { en: 'In this report', 'zh-Hant': '本報告', 'zh-Hans': '本报告' },
+  'hover.disclosedIn': { en: 'disclosed in {where}', 'zh-Hant': '披露於 {where}', 'zh-Hans': '披露于 {where}' },
+  'hover.explained': { en: 'explained: {text}', 'zh-Hant': '已解釋：{text}', 'zh-Hans': '已解释：{text}' },
+  'hover.notDisclosed': { en: 'not disclosed or explained', 'zh-Hant': '未披露亦未解釋', 'zh-Hans': '未披露亦未解释' },
+  'hover.kpiRow': { en: 'KPI row "{label}"', 'zh-Hant': '關鍵績效指標「{label}」', 'zh-Hans': '关键绩效指标“{label}”' },
+  'hover.deletedFrom': { en: 'Deleted with effect from {date}.', 'zh-Hant': '已於 {date} 起刪除。', 'zh-Hans': '已于 {date} 起删除。' },
+  'hover.kpi': { en: 'KPI', 'zh-Hant': '關鍵績效指標', 'zh-Hans': '关键绩效指标' },
+  'hover.discloses': { en: 'Discloses', 'zh-Hant': '對應條文', 'zh-Hans': '对应条文' },
+  'hover.unit': { en: 'Unit', 'zh-Hant': '單位', 'zh-Hans': '单位' },
+  'hover.recognisedBy': { en: 'recognised from the catalog name', 'zh-Hant': '依據指標目錄名稱識別', 'zh-Hans': '依据指标目录名称识别' },
+  // Code actions
+  'action.addExplanation': { en: 'Add an explanation block for {id}', 'zh-Hant': '為 {id} 加入解釋區塊', 'zh-Hans': '为 {id} 加入解释区块' },
+  'action.addIndexRows': { en: 'Add {count} missing index rows', 'zh-Hant': '加入 {count} 個缺少的索引行', 'zh-Hans': '加入 {count} 个缺少的索引行' },
+  'action.addIndexRow': { en: 'Add the missing index row for {id}', 'zh-Hant': '加入 {id} 的索引行', 'zh-Hans': '加入 {id} 的索引行' },
+  'action.tagSection': { en: 'Tag section "{section}" with {id}', 'zh-Hant': '在章節「{section}」標註 {id}', 'zh-Hans': '在章节“{section}”标注 {id}' },
+  'action.removeId': { en: 'Remove {id} from the tag', 'zh-Hant': '從標註中移除 {id}', 'zh-Hans': '从标注中移除 {id}' },
+  'action.replaceId': { en: 'Replace {from} with {to}', 'zh-Hant': '將 {from} 改為 {to}', 'zh-Hans': '将 {from} 改为 {to}' },
+  'action.generateIndex': { en: 'Generate the HKEX index table from the tags', 'zh-Hant': '依據標註產生香港聯交所索引表', 'zh-Hans': '依据标注生成香港联交所索引表' },
+  'explain.placeholder': {
+    en: 'Explain here why {id} ({title}) is not disclosed.',
+    'zh-Hant': '請在此說明未披露 {id}（{title}）的原因。',
+    'zh-Hans': '请在此说明未披露 {id}（{title}）的原因。',
+  },
+  // Generated index table
+  'index.heading': { en: 'HKEX ESG Reporting Code content index', 'zh-Hant': '香港聯交所《環境、社會及管治報告守則》索引', 'zh-Hans': '香港联交所《环境、社会及管治报告守则》索引' },
+  'index.colId': { en: 'Requirement', 'zh-Hant': '條文', 'zh-Hans': '条文' },
+  'index.colText': { en: 'Description', 'zh-Hant': '內容', 'zh-Hans': '内容' },
+  'index.colWhere': { en: 'Section / explanation', 'zh-Hant': '報告章節／解釋', 'zh-Hans': '报告章节／解释' },
+  'index.deletedRow': { en: '[deleted with effect from {date}]', 'zh-Hant': '[ 於 {date} 刪除 ]', 'zh-Hans': '[ 于 {date} 删除 ]' },
+  'index.todo': { en: 'TODO: disclose or explain', 'zh-Hant': '待辦：請披露或解釋', 'zh-Hans': '待办：请披露或解释' },
+} as const;

@@ -1,0 +1,335 @@
+// The block parser of ESG Markdown. One linear pass over the lines finds the front matter, code
+// fences, headings (ATX and setext) with Pandoc attributes, fenced divs, and pipe tables; then the
+// section tree, explanations, index tables and KPI tables are derived from those blocks.
+// Hand-written rather than built on a Markdown library: the model needs exact ranges for every
+// attribute, cell and id, and a block scanner is what incremental re-parsing will build on.
+import type { EsgDocument, Explanation, Heading, Link, Section, Span, SyntaxProblem, Table, TableRow } from '../model';
+import { DEFAULT_CONFIG, parseFrontMatter } from '../frontmatter';
+import { attr, findAttributeClose, parseAttributes } from './attributes';
+import { scanInline } from './inline';
+import { lineRange, positionAt, range, splitLines } from './lines';
+import { parseRequirementList } from './requirements';
+import { splitRow, isDelimiterRow, parseAlignments } from './tables';
+import { buildIndexTables } from './indexTable';
+import { buildKpiTables } from './kpiTable';
+import { pandocIdentifier, uniqueIdentifier } from './identifiers';
+
+const ATX = /^ {0,3}(#{1,6})(?=[ \t]|$)(.*)$/;
+const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const DIV_FENCE = /^ {0,3}(:{3,})(.*)$/;
+
+interface OpenDiv {
+  line: number;
+  fenceEnd: number;
+  classes: string[];
+  attrsText?: ReturnType<typeof parseAttributes>;
+}
+
+export function parseDocument(uri: string, text: string): EsgDocument {
+  const { texts: lines, starts } = splitLines(text);
+  const doc: EsgDocument = {
+    uri,
+    text,
+    lineStarts: starts,
+    config: { ...DEFAULT_CONFIG, denominators: {}, factors: {}, chapters: [] },
+    headings: [],
+    sections: [],
+    explanations: [],
+    tables: [],
+    indexTables: [],
+    kpiTables: [],
+    links: [],
+    spans: [],
+    syntaxProblems: [],
+  };
+  const problem = (r: SyntaxProblem['range'], key: string, args: SyntaxProblem['args'] = {}) => doc.syntaxProblems.push({ range: r, key, args });
+
+  let i = readFrontMatter(doc, lines, starts, problem);
+  const headingLines: number[] = [];
+  /** Lines holding content other than headings (for empty-section checks). */
+  const contentLines: number[] = [];
+  const divStack: OpenDiv[] = [];
+  const explanationDivs: { open: OpenDiv; closeLine: number; closed: boolean }[] = [];
+  let codeFence: string | undefined;
+  let prevBlank = true;
+
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (codeFence !== undefined) {
+      contentLines.push(i);
+      const m = FENCE.exec(line);
+      if (m && m[1][0] === codeFence[0] && m[1].length >= codeFence.length && line.trim() === m[1]) codeFence = undefined;
+      continue;
+    }
+    const blank = line.trim() === '';
+    if (blank) {
+      prevBlank = true;
+      continue;
+    }
+    const fence = FENCE.exec(line);
+    if (fence) {
+      codeFence = fence[1];
+      contentLines.push(i);
+      prevBlank = false;
+      continue;
+    }
+    const div = DIV_FENCE.exec(line);
+    if (div) {
+      const rest = div[2].trim();
+      const fenceEnd = line.indexOf(div[1]) + div[1].length;
+      if (rest === '' || /^:+$/.test(rest)) {
+        const open = divStack.pop();
+        if (open && open.classes.includes('explain')) explanationDivs.push({ open, closeLine: i, closed: true });
+        // A closing fence with nothing open is an ordinary paragraph for Pandoc: not an error.
+      } else {
+        divStack.push(openDiv(line, i, fenceEnd, problem));
+      }
+      contentLines.push(i);
+      prevBlank = false;
+      continue;
+    }
+    const atx = ATX.exec(line);
+    if (atx) {
+      doc.headings.push(readHeading(line, i, atx[1].length, line.indexOf(atx[1]) + atx[1].length, problem));
+      headingLines.push(i);
+      prevBlank = false;
+      continue;
+    }
+    // Setext heading: a one-line paragraph underlined by === or ---.
+    if (prevBlank && i + 1 < lines.length && SETEXT.test(lines[i + 1]) && !line.includes('|') && !/^ {0,3}([-*+]|\d+[.)])\s/.test(line)) {
+      const level = lines[i + 1].trim()[0] === '=' ? 1 : 2;
+      const h = readHeading(line, i, level, 0, problem);
+      h.range = range(i, 0, i + 1, lines[i + 1].length);
+      doc.headings.push(h);
+      headingLines.push(i);
+      i++;
+      prevBlank = false;
+      continue;
+    }
+    // Pipe table: a row with '|' followed by a delimiter row.
+    if (line.includes('|') && i + 1 < lines.length && isDelimiterRow(lines[i + 1])) {
+      const table = readTable(lines, i, doc.tables.length);
+      doc.tables.push(table);
+      for (let l = i; l <= table.range.end.line; l++) {
+        contentLines.push(l);
+        collectInline(doc, lines[l], l, problem, true);
+      }
+      i = table.range.end.line;
+      prevBlank = false;
+      continue;
+    }
+    contentLines.push(i);
+    collectInline(doc, line, i, problem, false);
+    prevBlank = false;
+  }
+  for (const open of divStack) {
+    problem(lineRange(open.line, 0, lines[open.line].length), 'div.unclosed');
+    if (open.classes.includes('explain')) explanationDivs.push({ open, closeLine: lines.length - 1, closed: false });
+  }
+
+  buildSections(doc, lines, headingLines, contentLines);
+  buildExplanations(doc, lines, explanationDivs, problem);
+  for (const t of doc.tables) t.section = innermostSection(doc, t.range.start.line);
+  buildIndexTables(doc, problem);
+  buildKpiTables(doc, problem);
+  return doc;
+}
+
+function readFrontMatter(doc: EsgDocument, lines: string[], starts: number[], problem: (r: SyntaxProblem['range'], key: string, args?: SyntaxProblem['args']) => void): number {
+  const first = lines[0]?.replace(/^\uFEFF/, '');
+  if (first === undefined || first.trimEnd() !== '---' || (lines[1] ?? '').trim() === '') return 0;
+  let end = -1;
+  for (let l = 1; l < lines.length; l++) {
+    const t = lines[l].trimEnd();
+    if (t === '---' || t === '...') {
+      end = l;
+      break;
+    }
+  }
+  if (end < 0) {
+    // Only an error when it looks like YAML was meant; otherwise it is a horizontal rule.
+    if (/^[A-Za-z_-]+\s*:/.test(lines[1] ?? '')) problem(lineRange(0, 0, lines[0].length), 'fm.unclosed');
+    return 0;
+  }
+  const yamlStart = starts[1];
+  const yamlText = doc.text.slice(yamlStart, starts[end]);
+  const { config, problems } = parseFrontMatter(yamlText);
+  doc.config = config;
+  doc.frontMatter = { range: range(0, 0, end, lines[end].length), yamlStart, yamlText, problems };
+  return end + 1;
+}
+
+function openDiv(line: string, lineNo: number, fenceEnd: number, problem: (r: SyntaxProblem['range'], key: string) => void): OpenDiv {
+  const open: OpenDiv = { line: lineNo, fenceEnd, classes: [] };
+  const brace = line.indexOf('{', fenceEnd);
+  if (brace >= 0) {
+    const close = findAttributeClose(line, brace);
+    if (close < 0) {
+      problem(lineRange(lineNo, brace, line.length), 'attr.unclosed');
+      return open;
+    }
+    open.attrsText = parseAttributes(line, lineNo, brace, close);
+    for (const p of open.attrsText.problems) problem(lineRange(lineNo, p.start, p.end), p.key);
+    open.classes = open.attrsText.attrs.classes;
+  } else {
+    // `::: explain` — a bare class name, optionally followed by more colons.
+    const word = line.slice(fenceEnd).replace(/:+\s*$/, '').trim();
+    if (word && !/\s/.test(word)) open.classes = [word];
+  }
+  return open;
+}
+
+function readHeading(line: string, lineNo: number, level: number, contentStart: number, problem: (r: SyntaxProblem['range'], key: string) => void): Heading {
+  let end = line.length;
+  while (end > contentStart && /\s/.test(line[end - 1])) end--;
+  let attrs: Heading['attrs'];
+  if (line[end - 1] === '}') {
+    // Find the `{` whose block closes at the end of the line.
+    for (let b = line.lastIndexOf('{', end - 1); b >= contentStart; b = line.lastIndexOf('{', b - 1)) {
+      if (findAttributeClose(line, b) === end - 1) {
+        const parsed = parseAttributes(line, lineNo, b, end - 1);
+        for (const p of parsed.problems) problem(lineRange(lineNo, p.start, p.end), p.key);
+        attrs = parsed.attrs;
+        end = b;
+        break;
+      }
+      if (b === 0) break;
+    }
+  } else if (line.lastIndexOf('{') > line.lastIndexOf('}') && /\{[^}]*[#.=]/.test(line.slice(contentStart))) {
+    problem(lineRange(lineNo, line.lastIndexOf('{'), line.length), 'attr.unclosed');
+  }
+  // Closing hashes of an ATX heading are not part of the title.
+  let titleEnd = end;
+  while (titleEnd > contentStart && /\s/.test(line[titleEnd - 1])) titleEnd--;
+  if (level > 0 && contentStart > 0) {
+    let h = titleEnd;
+    while (h > contentStart && line[h - 1] === '#') h--;
+    if (h < titleEnd && (h === contentStart || /\s/.test(line[h - 1]))) {
+      titleEnd = h;
+      while (titleEnd > contentStart && /\s/.test(line[titleEnd - 1])) titleEnd--;
+    }
+  }
+  let titleStart = contentStart;
+  while (titleStart < titleEnd && /\s/.test(line[titleStart])) titleStart++;
+  const title = line.slice(titleStart, titleEnd);
+  return {
+    level,
+    title,
+    titleRange: lineRange(lineNo, titleStart, titleEnd),
+    range: lineRange(lineNo, 0, line.length),
+    attrs,
+    anchor: attrs?.id ?? '',
+  };
+}
+
+function readTable(lines: string[], headerLine: number, index: number): Table {
+  const header = splitRow(lines[headerLine], headerLine);
+  const alignments = parseAlignments(lines[headerLine + 1]);
+  const rows: TableRow[] = [];
+  let l = headerLine + 2;
+  for (; l < lines.length; l++) {
+    const t = lines[l];
+    if (t.trim() === '' || !t.includes('|')) break;
+    rows.push(splitRow(t, l));
+  }
+  const last = l - 1;
+  return { index, header, rows, alignments, range: range(headerLine, 0, last, lines[last].length) };
+}
+
+function collectInline(doc: EsgDocument, line: string, lineNo: number, problem: (r: SyntaxProblem['range'], key: string) => void, inTable: boolean) {
+  if (!line.includes('](') && !line.includes(']{')) return;
+  const found = scanInline(line, lineNo);
+  doc.links.push(...found.links);
+  for (const p of found.problems) problem(lineRange(lineNo, p.start, p.end), p.key);
+  if (!inTable) {
+    for (const s of found.spans) if (attr(s.attrs, 'kpi') || attr(s.attrs, 'check')) doc.spans.push(s);
+  }
+}
+
+function buildSections(doc: EsgDocument, lines: string[], headingLines: number[], contentLines: number[]) {
+  const used = new Map<string, number>();
+  // Explicit ids are reserved first, as Pandoc does, so automatic ones avoid them.
+  for (const h of doc.headings) if (h.attrs?.id) used.set(h.attrs.id, 0);
+  for (const h of doc.headings) if (!h.attrs?.id) h.anchor = uniqueIdentifier(pandocIdentifier(h.title), used);
+
+  const stack: Section[] = [];
+  doc.headings.forEach((heading, index) => {
+    const startLine = headingLines[index];
+    let endLine = lines.length - 1;
+    for (let k = index + 1; k < doc.headings.length; k++) {
+      if (doc.headings[k].level <= heading.level) {
+        endLine = headingLines[k] - 1;
+        break;
+      }
+    }
+    while (stack.length && stack[stack.length - 1].heading.level >= heading.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    const hkex = attr(heading.attrs, 'hkex');
+    const section: Section = {
+      index,
+      heading,
+      range: range(startLine, 0, endLine, lines[endLine]?.length ?? 0),
+      tags: hkex ? parseRequirementList(hkex.value, hkex.valueRange) : [],
+      tagRange: hkex?.valueRange,
+      parent: parent?.index,
+      children: [],
+      hasContent: hasContentBetween(contentLines, heading.range.end.line + 1, endLine),
+      isIndex: heading.attrs?.classes.includes('hkex-index') ?? false,
+    };
+    parent?.children.push(index);
+    doc.sections.push(section);
+    stack.push(section);
+  });
+}
+
+/** True when a content line lies in [from, to]; `contentLines` is sorted. */
+function hasContentBetween(contentLines: number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = contentLines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (contentLines[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < contentLines.length && contentLines[lo] <= to;
+}
+
+export function innermostSection(doc: EsgDocument, line: number): number | undefined {
+  let found: number | undefined;
+  for (const s of doc.sections) {
+    if (s.range.start.line > line) break;
+    if (s.range.end.line >= line) found = s.index;
+  }
+  return found;
+}
+
+function buildExplanations(
+  doc: EsgDocument,
+  lines: string[],
+  divs: { open: OpenDiv; closeLine: number; closed: boolean }[],
+  problem: (r: SyntaxProblem['range'], key: string) => void,
+) {
+  divs.sort((a, b) => a.open.line - b.open.line);
+  for (const { open, closeLine, closed } of divs) {
+    const hkex = attr(open.attrsText?.attrs, 'hkex');
+    const openRange = lineRange(open.line, 0, lines[open.line].length);
+    if (!hkex) problem(openRange, 'explain.noIds');
+    const lastText = closed ? closeLine - 1 : closeLine;
+    const body: string[] = [];
+    for (let l = open.line + 1; l <= lastText; l++) body.push(lines[l]);
+    const explanation: Explanation = {
+      refs: hkex ? parseRequirementList(hkex.value, hkex.valueRange) : [],
+      range: range(open.line, 0, closeLine, lines[closeLine].length),
+      openRange,
+      // HTML comments (e.g. a placeholder left by a quick fix) are not a reason.
+      text: body.join('\n').replace(/<!--[\s\S]*?-->/g, '').trim(),
+      section: innermostSection(doc, open.line),
+      closed,
+    };
+    doc.explanations.push(explanation);
+  }
+}
+
+export { positionAt };
+export type { Link, Span };

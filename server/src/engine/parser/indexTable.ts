@@ -1,0 +1,175 @@
+// Reading the HKEX index table: which requirement(s) each row speaks for, and where it points.
+// Rows come in the shapes the published reports use: bare ids, '關鍵績效指標 A1.1', aspect rows
+// followed by '一般披露' rows, Part B rows by name, Part D rows by paragraph number or pillar.
+import type { EsgDocument, IndexRow, IndexTarget, RequirementRef, SyntaxProblem, TableRow } from '../model';
+import { getFramework } from '../catalogs/hkex';
+import { toHalfWidth } from '../text/normalize';
+import { scanInline } from './inline';
+import { lineRange } from './lines';
+import { parseRequirementList } from './requirements';
+import { plainTitle } from './identifiers';
+
+const ASPECT_ROW = /^(?:層面|层面|aspect)\s*([AB]\s*\d+)/i;
+const GENERAL_DISCLOSURE = /^(?:一般披露|general\s*disclosures?)$/i;
+const DELETED = /刪除|删除|\bdeleted\b/i;
+// Ids inside a cell: `A1.1`, `KPI A1.1`, `D28(a)`, `MDR-boundary`, ranges `A2.1-A2.5`.
+const ID_IN_CELL = /(?:MDR-[A-Za-z]+|[ABD]\d{1,2}(?:\.\d{1,2})?(?:\s*\([a-c]\))?)(?:\s*[-–~～]\s*(?:[ABD]\d{1,2}(?:\.\d{1,2})?(?:\s*\([a-c]\))?))?/g;
+const SENTENCE = /[，。,；;！!？?]|\.\s|\.$/;
+const EXPLANATION_START = /^(?:解釋|解释|說明|说明|explanation|not applicable|不適用|不适用|n\/a)\s*[:：]?/i;
+
+export function plainCell(text: string): string {
+  return text
+    .replace(/<\/?p>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['range'], key: string, args?: SyntaxProblem['args']) => void) {
+  const framework = getFramework();
+  if (!framework) return;
+  for (const table of doc.tables) {
+    const sectionIndex = table.section;
+    if (sectionIndex === undefined || !isInIndexSection(doc, sectionIndex)) continue;
+    const rows: IndexRow[] = [];
+    let aspect: string | undefined;
+    for (const row of table.rows) {
+      const first = row.cells[0];
+      if (!first) continue;
+      const firstText = toHalfWidth(plainCell(first.text));
+      const markedDeleted = row.cells.some((c) => DELETED.test(c.text));
+      let refs: RequirementRef[] = [];
+      const aspectMatch = ASPECT_ROW.exec(firstText);
+      if (aspectMatch) {
+        aspect = framework.normalizeId(aspectMatch[1].replace(/\s+/g, ''));
+        // An aspect row speaks for the general disclosure only when it points somewhere.
+        if (!aspect || lastCellText(row) === '' || row.cells.length < 2) {
+          if (markedDeleted && aspect) rows.push({ row, refs: [ref(aspect, aspectMatch[1], first.range)], target: targetOf(doc, row), markedDeleted });
+          continue;
+        }
+        refs = [ref(aspect, aspectMatch[1], first.range)];
+      } else if (GENERAL_DISCLOSURE.test(firstText)) {
+        if (!aspect) {
+          problem(first.range, 'index.generalWithoutAspect');
+          continue;
+        }
+        refs = [ref(aspect, first.text, first.range)];
+      } else {
+        refs = idsInCell(first.text, first.range.start.line, first.range.start.character);
+        if (!refs.length) {
+          // Part B rows by name; Part D rows by pillar in the first cell or paragraph number in the text.
+          const byName = framework.matchRowText(firstText);
+          const second = row.cells[1];
+          const byText = second && row.cells.length > 2 ? framework.matchRowText(toHalfWidth(plainCell(second.text))) : undefined;
+          const id = byText && /^D\d/.test(byText) ? byText : byName ?? byText;
+          if (id) refs = [ref(id, first.text, first.range)];
+          else {
+            const pillar = pillarOf(firstText, second ? plainCell(second.text) : '');
+            if (pillar) refs = pillar.map((p) => ({ ...ref(p, first.text, first.range), fromRange: true }));
+          }
+        }
+      }
+      if (!refs.length) continue;
+      rows.push({ row, refs, target: targetOf(doc, row), markedDeleted });
+    }
+    doc.indexTables.push({ table: table.index, section: sectionIndex, rows });
+  }
+}
+
+function isInIndexSection(doc: EsgDocument, index: number): boolean {
+  for (let s: number | undefined = index; s !== undefined; s = doc.sections[s].parent) if (doc.sections[s].isIndex) return true;
+  return false;
+}
+
+function ref(id: string, raw: string, range: RequirementRef['range']): RequirementRef {
+  return { id, raw, range, known: true };
+}
+
+function lastCellText(row: TableRow): string {
+  return row.cells.length ? plainCell(row.cells[row.cells.length - 1].text) : '';
+}
+
+function idsInCell(text: string, line: number, base: number): RequirementRef[] {
+  const half = toHalfWidth(text);
+  // Half-width conversion keeps the length of BMP text, so offsets still match the source.
+  if (half.length !== text.length) return [];
+  const refs: RequirementRef[] = [];
+  for (const m of half.matchAll(ID_IN_CELL)) {
+    refs.push(...parseRequirementList(m[0].replace(/\s+(?=\()/g, ''), lineRange(line, base + m.index!, base + m.index! + m[0].length)));
+  }
+  // Keep the unknown ones (A9.9) so that hkex/unknown-id can point at them.
+  return refs;
+}
+
+/** Part D rows like '( I ) | 管治' or 'Governance' that speak for a whole pillar. */
+function pillarOf(first: string, second: string): string[] | undefined {
+  const framework = getFramework()!;
+  const candidates = [first, second].map((s) => s.replace(/^[(（]?\s*[IVX]+\s*[)）]?\s*/i, '').trim().toLowerCase());
+  for (const a of framework.aspects()) {
+    if (a.part !== 'D') continue;
+    const titles = [a.title.en, a.title['zh-Hant'], a.title['zh-Hans']].map((t) => t.toLowerCase());
+    if (candidates.some((c) => c && titles.some((t) => t === c || t.endsWith(c) || t.endsWith(`— ${c}`)))) {
+      return framework.all.filter((r) => r.part === 'D' && r.aspect === a.id && !r.children).map((r) => r.id);
+    }
+  }
+  return undefined;
+}
+
+function targetOf(doc: EsgDocument, row: TableRow): IndexTarget {
+  const cell = row.cells.length >= 2 ? row.cells[row.cells.length - 1] : undefined;
+  if (!cell) return { kind: 'empty', range: row.range };
+  const text = plainCell(cell.text);
+  if (text === '') return { kind: 'empty', range: cell.range };
+  if (cell.text.includes('](')) {
+    const links = scanInline(doc.text.slice(doc.lineStarts[row.line], doc.lineStarts[row.line] + row.range.end.character), row.line, cell.range.start.character, cell.range.end.character).links;
+    if (links.length) return { kind: 'links', links, range: cell.range };
+  }
+  if (EXPLANATION_START.test(text) || SENTENCE.test(text) || text.length > 40) return { kind: 'explanation', text, range: cell.range };
+  // Section titles separated by spaces, '、' or line breaks. Titles may contain spaces themselves
+  // ('ESG 管治'), so tokens are joined greedily into the longest known heading title.
+  const known = headingTitles(doc);
+  const tokens: { text: string; start: number; end: number }[] = [];
+  for (const m of cell.text.matchAll(/<[^>]*>|[^\s、<]+/g)) {
+    if (m[0].startsWith('<')) continue;
+    tokens.push({ text: m[0], start: cell.range.start.character + m.index!, end: cell.range.start.character + m.index! + m[0].length });
+  }
+  const titles: { text: string; range: IndexTarget['range'] }[] = [];
+  let pending: typeof tokens = [];
+  const flush = () => {
+    if (!pending.length) return;
+    titles.push({ text: pending.map((t) => t.text).join(' '), range: lineRange(row.line, pending[0].start, pending[pending.length - 1].end) });
+    pending = [];
+  };
+  for (let i = 0; i < tokens.length; ) {
+    let matched = 0;
+    for (let j = tokens.length; j > i; j--) {
+      if (known.has(normalizeTitle(tokens.slice(i, j).map((t) => t.text).join(' ')))) {
+        matched = j - i;
+        break;
+      }
+    }
+    if (matched) {
+      flush();
+      pending = tokens.slice(i, i + matched);
+      flush();
+      i += matched;
+    } else pending.push(tokens[i++]);
+  }
+  flush();
+  return { kind: 'titles', titles, range: cell.range };
+}
+
+export function normalizeTitle(title: string): string {
+  return toHalfWidth(plainTitle(title)).replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+const titleCache = new WeakMap<EsgDocument, Set<string>>();
+function headingTitles(doc: EsgDocument): Set<string> {
+  let set = titleCache.get(doc);
+  if (!set) {
+    set = new Set(doc.headings.map((h) => normalizeTitle(h.title)));
+    titleCache.set(doc, set);
+  }
+  return set;
+}

@@ -1,0 +1,62 @@
+// Hover: a requirement's full text, obligation for this issuer and year, and where the report
+// addresses it; a KPI row's catalog entry.
+import type { Analysis } from '../index';
+import type { Position } from '../types';
+import type { Hover } from './types';
+import { getFramework } from '../catalogs/hkex';
+import { getKpi } from '../catalogs/kpis';
+import { disclosures } from '../disclosures';
+import { localized, t } from '../i18n';
+import { DEFAULT_YEAR } from '../rules';
+import { targetAt } from './navigation';
+
+export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
+  const doc = analysis.model;
+  const target = targetAt(doc, pos);
+  if (!target) return undefined;
+  const locale = analysis.locale;
+  const say = (key: string, args?: Record<string, string | number>) => t(locale, key, args);
+  if (target.kind === 'ref') {
+    const framework = getFramework(doc.config.framework);
+    const req = target.ref.known ? framework?.get(target.ref.id) : undefined;
+    if (!framework || !req) return { contents: say('hkex.unknownId', { id: target.ref.raw }), range: target.ref.range };
+    const issuerClass = analysis.options.issuerClass ?? doc.config.issuerClass;
+    const year = doc.config.year ?? DEFAULT_YEAR;
+    const obligation = framework.obligationFor(req.id, issuerClass, year);
+    const lines = [
+      `**${req.id}** — ${localized(req.title, locale)}`,
+      '',
+      `*${say(`part.${req.part}`)} · ${localized(req.aspectTitle, locale)}*`,
+      '',
+      localized(req.text, locale).replace(/\n/g, '  \n'),
+      '',
+      `**${say('hover.obligation')}**: ${say(`obligation.${obligation}`)} (${say(`issuerClass.${issuerClass}`)}, FY${year})`,
+    ];
+    if (req.deletedFrom) lines.push('', say('hover.deletedFrom', { date: req.deletedFrom }));
+    else {
+      const ev = disclosures(doc).get(req.id);
+      const where: string[] = [];
+      for (const s of ev?.sections ?? []) where.push(`[${s.heading.title}](#${s.heading.anchor})`);
+      for (const r of ev?.kpiRows ?? []) where.push(say('hover.kpiRow', { label: r.label }));
+      for (const r of ev?.indexRows ?? []) if (!where.length) where.push(`${r.target.kind === 'links' ? r.target.links.map((l) => l.text).join(' ') : r.target.kind === 'titles' ? r.target.titles.map((x) => x.text).join(' ') : ''}`);
+      const status = where.length
+        ? say('hover.disclosedIn', { where: [...new Set(where)].slice(0, 6).join(', ') })
+        : ev?.explanations.length
+          ? say('hover.explained', { text: ev.explanations[0].text.slice(0, 200) })
+          : say('hover.notDisclosed');
+      lines.push('', `**${say('hover.status')}**: ${status}`);
+    }
+    return { contents: lines.join('\n'), range: target.ref.range };
+  }
+  if (target.kind === 'kpi' && target.row.kpiId) {
+    const kpi = getKpi(target.row.kpiId);
+    const lines = [`**${say('hover.kpi')}** \`${target.row.kpiId}\`${kpi ? ` — ${localized(kpi.names, locale)}` : ''}`];
+    if (kpi) {
+      if (kpi.discloses.length) lines.push('', `**${say('hover.discloses')}**: ${kpi.discloses.join(', ')}`);
+      if (kpi.unit) lines.push('', `**${say('hover.unit')}**: ${kpi.unit}`);
+    }
+    if (target.row.kpiIdSource === 'catalog') lines.push('', `*${say('hover.recognisedBy')}*`);
+    return { contents: lines.join('\n'), range: target.row.labelRange };
+  }
+  return undefined;
+}

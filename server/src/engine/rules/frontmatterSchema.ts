@@ -1,0 +1,22 @@
+// frontmatter/schema: the `esg:` front matter, validated with zod; each problem at its key.
+import type { Rule } from './rule';
+import { positionAt } from '../parser/lines';
+
+export const frontmatterSchema: Rule = {
+  id: 'frontmatter/schema',
+  defaultSeverity: 'error',
+  description: {
+    en: 'The front matter is valid YAML and its `esg:` keys have the expected types and values.',
+    'zh-Hant': '前置資料是有效的 YAML，且 `esg:` 各鍵的類型及數值正確。',
+    'zh-Hans': '前置资料是有效的 YAML，且 `esg:` 各键的类型及数值正确。',
+  },
+  run(ctx) {
+    const fm = ctx.doc.frontMatter;
+    if (!fm) return;
+    for (const p of fm.problems) {
+      const start = positionAt(ctx.doc.lineStarts, fm.yamlStart + p.start);
+      const end = positionAt(ctx.doc.lineStarts, fm.yamlStart + Math.min(p.end, fm.yamlText.length));
+      ctx.report({ range: { start, end }, message: ctx.t(p.key, p.args) });
+    }
+  },
+};

@@ -1,0 +1,178 @@
+// The hkex/index-* rules: the index table against the Code and against the report's own tags.
+// Each rule is its own Rule object (own id, severity, description) sharing the helpers below.
+import type { IndexRow, Section } from '../model';
+import type { Rule, RuleContext } from './rule';
+import { localized } from '../i18n';
+
+function* indexRows(ctx: RuleContext): Generator<IndexRow> {
+  for (const t of ctx.doc.indexTables) for (const row of t.rows) yield row;
+}
+
+/** An id is satisfied by a set of covered ids when it is in it, or all its children are. */
+function satisfied(ctx: RuleContext, id: string, ids: Set<string>): boolean {
+  if (ids.has(id)) return true;
+  const children = ctx.framework.get(id)?.children;
+  return !!children?.length && children.every((c) => ids.has(c));
+}
+
+function firstIdOf(row: IndexRow): string {
+  return row.refs.length > 1 && row.refs[0].fromRange ? row.refs[0].raw : row.refs.map((r) => r.id).join(', ');
+}
+
+export const indexAbsent: Rule = {
+  id: 'hkex/index-absent',
+  defaultSeverity: 'information',
+  description: {
+    en: 'The report has an HKEX content index table (a heading with class `.hkex-index` and a pipe table).',
+    'zh-Hant': '報告載有香港聯交所內容索引表（帶有 `.hkex-index` 類別的標題及表格）。',
+    'zh-Hans': '报告载有香港联交所内容索引表（带有 `.hkex-index` 类别的标题及表格）。',
+  },
+  run(ctx) {
+    if (ctx.doc.indexTables.length || !ctx.doc.config.present) return;
+    const r = ctx.doc.frontMatter?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    ctx.report({ range: { start: r.start, end: { line: r.start.line, character: 3 } }, message: ctx.t('hkex.indexAbsent') });
+  },
+};
+
+export const indexMissingRow: Rule = {
+  id: 'hkex/index-missing-row',
+  defaultSeverity: 'warning',
+  description: {
+    en: "The index table has a row for every mandatory and 'comply or explain' requirement.",
+    'zh-Hant': '索引表涵蓋每項強制及「不遵守就解釋」條文。',
+    'zh-Hans': '索引表涵盖每项强制及“不遵守就解释”条文。',
+  },
+  run(ctx) {
+    if (!ctx.doc.indexTables.length) return;
+    const listed = new Set<string>();
+    for (const row of indexRows(ctx)) for (const ref of row.refs) if (ref.known) for (const id of ctx.framework.covers(ref.id)) listed.add(id);
+    const first = ctx.doc.indexTables[0];
+    const section = ctx.doc.sections[first.section];
+    for (const req of ctx.framework.leaves()) {
+      const obligation = ctx.framework.obligationFor(req.id, ctx.issuerClass, ctx.year);
+      if (obligation !== 'mandatory' && obligation !== 'comply-or-explain') continue;
+      if (listed.has(req.id) || (req.parent && listed.has(req.parent))) continue;
+      ctx.report({ range: section.heading.titleRange, message: ctx.t('hkex.indexMissingRow', { id: req.id, title: localized(req.title, ctx.locale) }), data: { id: req.id, table: first.table } });
+    }
+  },
+};
+
+export const indexBrokenTarget: Rule = {
+  id: 'hkex/index-broken-target',
+  defaultSeverity: 'error',
+  description: {
+    en: 'Every link and section title in the index table resolves to a heading of the report.',
+    'zh-Hant': '索引表中每個連結及章節標題均對應報告中的標題。',
+    'zh-Hans': '索引表中每个链接及章节标题均对应报告中的标题。',
+  },
+  run(ctx) {
+    for (const row of indexRows(ctx)) {
+      const t = row.target;
+      if (t.kind === 'links') {
+        const { sections } = ctx.disclosures.resolveTarget(row);
+        t.links.forEach((link, i) => {
+          if (link.href.startsWith('#') && !sections[i]) ctx.report({ range: link.hrefRange, message: ctx.t('hkex.indexBrokenLink', { id: firstIdOf(row), href: link.href }), data: { href: link.href } });
+        });
+      } else if (t.kind === 'titles') {
+        const { sections } = ctx.disclosures.resolveTarget(row);
+        t.titles.forEach((title, i) => {
+          if (!sections[i]) ctx.report({ range: title.range, message: ctx.t('hkex.indexUnknownTitle', { id: firstIdOf(row), title: title.text }), data: { title: title.text } });
+        });
+      }
+    }
+  },
+};
+
+function targetSections(ctx: RuleContext, row: IndexRow): Section[] {
+  return ctx.disclosures.resolveTarget(row).sections.filter((s): s is Section => !!s);
+}
+
+export const indexMismatch: Rule = {
+  id: 'hkex/index-mismatch',
+  defaultSeverity: 'warning',
+  description: {
+    en: 'An index row points to a section whose tags (or KPI rows) include the requirement.',
+    'zh-Hant': '索引行指向的章節，其標註（或關鍵績效指標行）包含該條文。',
+    'zh-Hans': '索引行指向的章节，其标注（或关键绩效指标行）包含该条文。',
+  },
+  run(ctx) {
+    for (const row of indexRows(ctx)) {
+      if (row.markedDeleted) continue;
+      const sections = targetSections(ctx, row);
+      const tagged = sections.filter((s) => ctx.disclosures.tagsInSubtree(s).size > 0);
+      if (!tagged.length) continue;
+      for (const ref of row.refs) {
+        if (!ref.known) continue;
+        const ok = sections.some((s) => satisfied(ctx, ref.id, ctx.disclosures.tagsInSubtree(s)) || satisfied(ctx, ref.id, ctx.disclosures.kpiIdsInSubtree(s)));
+        if (ok) continue;
+        const s = tagged[0];
+        const tags = [...new Set(s.tags.map((r) => r.raw))].join(' ') || [...ctx.disclosures.tagsInSubtree(s)].join(' ');
+        ctx.report({
+          range: row.target.range,
+          message: ctx.t('hkex.indexMismatch', { id: ref.id, section: s.heading.title, tags }),
+          data: { id: ref.id, section: s.index },
+          related: [{ uri: ctx.doc.uri, range: s.heading.range, message: s.heading.title }],
+        });
+      }
+    }
+  },
+};
+
+export const indexUntagged: Rule = {
+  id: 'hkex/index-untagged',
+  defaultSeverity: 'hint',
+  description: {
+    en: 'An index row points to a section that carries no tags at all: tag it so the link can be checked.',
+    'zh-Hant': '索引行指向沒有任何標註的章節：請加上標註以便核對。',
+    'zh-Hans': '索引行指向没有任何标注的章节：请加上标注以便核对。',
+  },
+  run(ctx) {
+    for (const row of indexRows(ctx)) {
+      if (row.markedDeleted) continue;
+      const sections = targetSections(ctx, row);
+      if (!sections.length || sections.some((s) => ctx.disclosures.tagsInSubtree(s).size > 0)) continue;
+      const s = sections[sections.length - 1];
+      for (const ref of row.refs) {
+        if (!ref.known || satisfied(ctx, ref.id, ctx.disclosures.kpiIdsInSubtree(s))) continue;
+        ctx.report({ range: row.target.range, message: ctx.t('hkex.indexUntagged', { id: ref.id, section: s.heading.title }), data: { id: ref.id, section: s.index } });
+      }
+    }
+  },
+};
+
+export const indexDuplicate: Rule = {
+  id: 'hkex/index-duplicate',
+  defaultSeverity: 'warning',
+  description: {
+    en: 'Each requirement has one row in the index table.',
+    'zh-Hant': '每項條文在索引表中只有一行。',
+    'zh-Hans': '每项条文在索引表中只有一行。',
+  },
+  run(ctx) {
+    const seen = new Map<string, number>();
+    for (const row of indexRows(ctx)) {
+      for (const ref of row.refs) {
+        if (!ref.known || ref.fromRange) continue;
+        const prev = seen.get(ref.id);
+        if (prev !== undefined && prev !== row.row.line) ctx.report({ range: ref.range, message: ctx.t('hkex.indexDuplicate', { id: ref.id, line: prev + 1 }), data: { id: ref.id, line: prev } });
+        else seen.set(ref.id, row.row.line);
+      }
+    }
+  },
+};
+
+export const indexEmptyTarget: Rule = {
+  id: 'hkex/index-empty-target',
+  defaultSeverity: 'warning',
+  description: {
+    en: 'Every index row points to a section or gives an explanation.',
+    'zh-Hant': '每個索引行均指向章節或提供解釋。',
+    'zh-Hans': '每个索引行均指向章节或提供解释。',
+  },
+  run(ctx) {
+    for (const row of indexRows(ctx)) {
+      if (row.markedDeleted || row.target.kind !== 'empty') continue;
+      ctx.report({ range: row.target.range, message: ctx.t('hkex.indexEmptyTarget', { id: firstIdOf(row) }), data: { ids: row.refs.map((r) => r.id) } });
+    }
+  },
+};

@@ -1,0 +1,43 @@
+// kpi/unknown-unit and kpi/bad-number: the cells of KPI tables that esgmark cannot read.
+import type { Rule } from './rule';
+import { parseUnit } from '../catalogs/units';
+
+export const unknownUnit: Rule = {
+  id: 'kpi/unknown-unit',
+  defaultSeverity: 'warning',
+  description: {
+    en: 'Every unit in a KPI table is one esgmark knows (so figures can be converted and checked).',
+    'zh-Hant': '關鍵績效指標表中的單位均可識別（以便換算及核對數字）。',
+    'zh-Hans': '关键绩效指标表中的单位均可识别（以便换算及核对数字）。',
+  },
+  run(ctx) {
+    for (const t of ctx.doc.kpiTables) {
+      for (const row of t.rows) {
+        if (!row.unit) continue;
+        const parsed = parseUnit(row.unit.raw);
+        if (parsed.ok) continue;
+        ctx.report({ range: row.unit.range, message: ctx.t('kpi.unknownUnit', { unit: row.unit.raw, label: row.label, part: parsed.unknown || row.unit.raw }), data: { unit: row.unit.raw } });
+      }
+    }
+  },
+};
+
+export const badNumber: Rule = {
+  id: 'kpi/bad-number',
+  defaultSeverity: 'error',
+  description: {
+    en: 'Every value cell of a KPI table is a number, or a no-value mark (-, N/A, 不適用).',
+    'zh-Hant': '關鍵績效指標表的數值欄均為數字，或無數值標記（-、N/A、不適用）。',
+    'zh-Hans': '关键绩效指标表的数值栏均为数字，或无数值标记（-、N/A、不适用）。',
+  },
+  run(ctx) {
+    for (const t of ctx.doc.kpiTables) {
+      for (const row of t.rows) {
+        for (const v of row.values) {
+          if (v.status !== 'bad') continue;
+          ctx.report({ range: v.range, message: ctx.t('kpi.badNumber', { label: row.label, period: v.period, value: v.raw }), data: { value: v.raw } });
+        }
+      }
+    }
+  },
+};

@@ -154,7 +154,8 @@ function readFrontMatter(doc: EsgDocument, lines: string[], starts: number[], pr
   }
   const yamlStart = starts[1];
   const yamlText = doc.text.slice(yamlStart, starts[end]);
-  const { config, problems } = parseFrontMatter(yamlText);
+  // The YAML library does not break lines at a lone CR (old Mac files); LF keeps every offset.
+  const { config, problems } = parseFrontMatter(yamlText.replace(/\r(?!\n)/g, '\n'));
   doc.config = config;
   doc.frontMatter = { range: range(0, 0, end, lines[end].length), yamlStart, yamlText, problems };
   return end + 1;
@@ -249,9 +250,12 @@ function collectInline(doc: EsgDocument, line: string, lineNo: number, problem: 
 
 function buildSections(doc: EsgDocument, lines: string[], headingLines: number[], contentLines: number[]) {
   const used = new Map<string, number>();
-  // Explicit ids are reserved first, as Pandoc does, so automatic ones avoid them.
-  for (const h of doc.headings) if (h.attrs?.id) used.set(h.attrs.id, 0);
-  for (const h of doc.headings) if (!h.attrs?.id) h.anchor = uniqueIdentifier(pandocIdentifier(h.title), used);
+  // In document order, as Pandoc does: an explicit id is taken as written, an automatic one
+  // avoids every id seen before it.
+  for (const h of doc.headings) {
+    if (h.attrs?.id) used.set(h.attrs.id, used.get(h.attrs.id) ?? 0);
+    else h.anchor = uniqueIdentifier(pandocIdentifier(h.title), used);
+  }
 
   const stack: Section[] = [];
   doc.headings.forEach((heading, index) => {

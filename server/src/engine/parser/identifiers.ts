@@ -8,17 +8,19 @@ export function plainTitle(title: string): string {
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // links and images keep their text
     .replace(/\[([^\]]*)\]\{[^}]*\}/g, '$1') // bracketed spans keep their text
     .replace(/<[^>]*>/g, '') // raw HTML tags (their content stays, as in Pandoc)
-    .replace(/[*_`~]/g, '')
+    .replace(/[*`~]/g, '')
+    .replace(/(^|\s)_+|_+(?=\s|$)/g, '$1') // emphasis underscores; intraword ones (b_c) stay, as in Pandoc
     .replace(/\\(.)/g, '$1');
 }
 
 export function pandocIdentifier(title: string): string {
-  const text = plainTitle(title);
-  let out = '';
-  for (const ch of text.toLowerCase()) {
-    if (/[\p{L}\p{N}_.-]/u.test(ch)) out += ch;
-    else if (/\s/.test(ch)) out += '-';
+  // Keep letters, digits, `_-.` and spaces; then words joined by single hyphens (runs of spaces collapse).
+  let kept = '';
+  for (const ch of plainTitle(title).toLowerCase()) {
+    if (/[\p{L}\p{N}_.-]/u.test(ch)) kept += ch;
+    else if (/\s/.test(ch)) kept += ' ';
   }
+  let out = kept.trim().split(/\s+/).join('-');
   // Identifiers start with a letter: drop everything before the first one.
   const first = out.search(/\p{L}/u);
   out = first < 0 ? '' : out.slice(first);

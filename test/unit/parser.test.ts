@@ -202,3 +202,8 @@ test('never throws on hostile input', () => {
   ];
   for (const input of inputs) assert.doesNotThrow(() => parse(input), JSON.stringify(input.slice(0, 40)));
 });
+
+test('unit cells keep superscripts that belong to the unit', () => {
+  const doc = parse('| Indicator | Unit | 2025 |\n|---|---|---|\n| Water | m³ | 1 |\n| Area | m<sup>2</sup> [^3] | 2 |\n');
+  assert.deepEqual(doc.kpiTables[0].rows.map((r) => r.unit?.raw), ['m³', 'm2']);
+});

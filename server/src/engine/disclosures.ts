@@ -24,6 +24,8 @@ export interface DisclosureIndex {
   tagsInSubtree(section: Section): Set<string>;
   /** KPI-disclosed ids inside a section and its subsections. */
   kpiIdsInSubtree(section: Section): Set<string>;
+  /** Ids explained (with a reason) by explanation blocks inside a section and its subsections. */
+  explainedInSubtree(section: Section): Set<string>;
 }
 
 const cache = new WeakMap<EsgDocument, DisclosureIndex>();
@@ -119,6 +121,10 @@ function build(doc: EsgDocument): DisclosureIndex {
     sectionByAnchor: (a) => anchors.get(a),
     tagsInSubtree: (section) => subtree(section, (s, out) => s.tags.forEach((r) => r.known && covered(r.id).forEach((id) => out.add(id)))),
     kpiIdsInSubtree: (section) => subtree(section, kpiInSection),
+    explainedInSubtree: (section) =>
+      subtree(section, (s, out) => {
+        for (const e of doc.explanations) if (e.section === s.index && e.text) for (const r of e.refs) if (r.known) covered(r.id).forEach((id) => out.add(id));
+      }),
   };
 }
 

@@ -69,3 +69,8 @@ test('index rows pointing to existing sections count as disclosure for hkex/miss
   const broken = BODY + INDEX(['| B1 | x | 不存在 |']);
   assert.equal(byRule(run(broken), 'hkex/missing').some((d) => d.data?.id === 'B1'), true);
 });
+
+test('hkex/index-mismatch: an explanation block inside the target section satisfies the row', () => {
+  const text = `${FRONT}# 環境 {#env hkex="A1"}\n\nx\n\n::: {.explain hkex="A1.3"}\n本集團不產生有害廢棄物。\n:::\n` + INDEX(['| A1.3 | x | [環境](#env) |']);
+  assert.deepEqual(byRule(run(text), 'hkex/index-mismatch'), []);
+});

@@ -115,11 +115,11 @@ function removeRefEdit(analysis: Analysis, range: Range): TextEdit | undefined {
   return { range: { start: { line: range.start.line, character: start }, end: { line: range.start.line, character: end } }, newText: '' };
 }
 
-/** Known ids within edit distance 1 of a mistyped one (A1.7 -> A1.6? no: only 1 edit), at most 3. */
+/** Known ids within edit distance 1 of a mistyped one (A1.7 -> A1.6? no: only 1 edit), at most 5. */
 function closeIds(raw: string, ids: string[]): string[] {
   const norm = raw.trim().toUpperCase();
   if (!norm || norm.length > 20) return [];
-  return ids.filter((id) => distance(norm, id.toUpperCase()) === 1).slice(0, 3);
+  return ids.filter((id) => distance(norm, id.toUpperCase()) === 1).slice(0, 5);
 }
 
 function distance(a: string, b: string): number {

@@ -35,7 +35,7 @@ export function indexRows(doc: EsgDocument, locale: Locale): string[][] {
     if (req.children?.length) continue; // D28 is listed through D28(a)-(c)
     const title = localized(req.title, locale);
     if (req.obligation === 'deleted') {
-      rows.push([req.id, escapeCell(title), t(locale, 'index.deletedRow', { date: req.deletedFrom ?? '2025-01-01' })]);
+      rows.push([req.id, t(locale, 'index.deletedRow', { date: req.deletedFrom ?? '2025-01-01' }), '']);
       continue;
     }
     const ev = index.get(req.id);

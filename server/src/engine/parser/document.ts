@@ -197,7 +197,7 @@ function readHeading(line: string, lineNo: number, level: number, contentStart: 
       }
       if (b === 0) break;
     }
-  } else if (line.lastIndexOf('{') > line.lastIndexOf('}') && /\{[^}]*[#.=]/.test(line.slice(contentStart))) {
+  } else if (line.lastIndexOf('{') > line.lastIndexOf('}') && /\{[^{}]*[#.=]/.test(line.slice(contentStart))) {
     problem(lineRange(lineNo, line.lastIndexOf('{'), line.length), 'attr.unclosed');
   }
   // Closing hashes of an ATX heading are not part of the title.

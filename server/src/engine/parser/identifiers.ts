@@ -4,10 +4,10 @@
 /** Plain text of a heading title: markup, links and footnote references removed as Pandoc's stringify does. */
 export function plainTitle(title: string): string {
   return title
-    .replace(/\[\^[^\]]*\]/g, '') // footnote references
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // links and images keep their text
-    .replace(/\[([^\]]*)\]\{[^}]*\}/g, '$1') // bracketed spans keep their text
-    .replace(/<[^>]*>/g, '') // raw HTML tags (their content stays, as in Pandoc)
+    .replace(/\[\^[^\[\]]*\]/g, '') // footnote references
+    .replace(/!?\[([^\[\]]*)\]\([^()]*\)/g, '$1') // links and images keep their text
+    .replace(/\[([^\[\]]*)\]\{[^{}]*\}/g, '$1') // bracketed spans keep their text
+    .replace(/<[^<>]*>/g, '') // raw HTML tags (their content stays, as in Pandoc)
     .replace(/[*`~]/g, '')
     .replace(/(^|\s)_+|_+(?=\s|$)/g, '$1') // emphasis underscores; intraword ones (b_c) stay, as in Pandoc
     .replace(/\\(.)/g, '$1');

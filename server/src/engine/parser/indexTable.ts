@@ -20,7 +20,7 @@ const EXPLANATION_START = /^(?:解釋|解释|說明|说明|explanation|not appli
 export function plainCell(text: string): string {
   return text
     .replace(/<\/?p>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '')
     .replace(/\*\*|__/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -130,7 +130,7 @@ function targetOf(doc: EsgDocument, row: TableRow): IndexTarget {
   // ('ESG 管治'), so tokens are joined greedily into the longest known heading title.
   const known = headingTitles(doc);
   const tokens: { text: string; start: number; end: number }[] = [];
-  for (const m of cell.text.matchAll(/<[^>]*>|[^\s、<]+/g)) {
+  for (const m of cell.text.matchAll(/<[^<>]*>|[^\s、<]+/g)) {
     if (m[0].startsWith('<')) continue;
     tokens.push({ text: m[0], start: cell.range.start.character + m.index!, end: cell.range.start.character + m.index! + m[0].length });
   }

@@ -102,7 +102,7 @@ function readRow(
       kpiIdSource = 'catalog';
     }
   }
-  const unitText = unitCell ? cleanText(unitCell.text) : '';
+  const unitText = unitCell ? cleanUnit(unitCell.text) : '';
   const values: KpiValue[] = [];
   for (const p of periods) {
     const cell = cells[p.column];
@@ -132,10 +132,15 @@ function readRow(
 }
 
 function cleanText(text: string): string {
-  return plainCell(stripFootnoteMarks(text)).replace(/\[([^\]]*)\]\{[^}]*\}/g, '$1');
+  return plainCell(stripFootnoteMarks(text)).replace(/\[([^\[\]]*)\]\{[^{}]*\}/g, '$1');
 }
 
 function lineLength(doc: EsgDocument, line: number): number {
   const text = doc.text.slice(doc.lineStarts[line], doc.lineStarts[line + 1]);
   return text.replace(/\r?\n$|\r$/, '').length;
+}
+
+/** Unit cells keep superscripts that are part of the unit (m³, m<sup>3</sup>); only footnote marks go. */
+function cleanUnit(text: string): string {
+  return plainCell(text.replace(/\[\^[^\[\]]*\]/g, '').replace(/\s+<sup>[^<]*<\/sup>/gi, '').replace(/(\s)[¹²³⁰-⁹]+$/u, '$1'));
 }

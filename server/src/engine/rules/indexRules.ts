@@ -67,6 +67,7 @@ export const indexBrokenTarget: Rule = {
   },
   run(ctx) {
     for (const row of indexRows(ctx)) {
+      if (row.markedDeleted) continue;
       const t = row.target;
       if (t.kind === 'links') {
         const { sections } = ctx.disclosures.resolveTarget(row);
@@ -91,9 +92,9 @@ export const indexMismatch: Rule = {
   id: 'hkex/index-mismatch',
   defaultSeverity: 'warning',
   description: {
-    en: 'An index row points to a section whose tags (or KPI rows) include the requirement.',
-    'zh-Hant': '索引行指向的章節，其標註（或關鍵績效指標行）包含該條文。',
-    'zh-Hans': '索引行指向的章节，其标注（或关键绩效指标行）包含该条文。',
+    en: 'An index row points to a section whose tags, KPI rows or explanation blocks include the requirement.',
+    'zh-Hant': '索引行指向的章節，其標註、關鍵績效指標行或解釋區塊包含該條文。',
+    'zh-Hans': '索引行指向的章节，其标注、关键绩效指标行或解释区块包含该条文。',
   },
   run(ctx) {
     for (const row of indexRows(ctx)) {
@@ -103,7 +104,10 @@ export const indexMismatch: Rule = {
       if (!tagged.length) continue;
       for (const ref of row.refs) {
         if (!ref.known) continue;
-        const ok = sections.some((s) => satisfied(ctx, ref.id, ctx.disclosures.tagsInSubtree(s)) || satisfied(ctx, ref.id, ctx.disclosures.kpiIdsInSubtree(s)));
+        // The section discloses it (tag, KPI row) or explains it there: a reader following the row finds it.
+        const ok = sections.some(
+          (s) => satisfied(ctx, ref.id, ctx.disclosures.tagsInSubtree(s)) || satisfied(ctx, ref.id, ctx.disclosures.kpiIdsInSubtree(s)) || satisfied(ctx, ref.id, ctx.disclosures.explainedInSubtree(s)),
+        );
         if (ok) continue;
         const s = tagged[0];
         const tags = [...new Set(s.tags.map((r) => r.raw))].join(' ') || [...ctx.disclosures.tagsInSubtree(s)].join(' ');
@@ -133,7 +137,7 @@ export const indexUntagged: Rule = {
       if (!sections.length || sections.some((s) => ctx.disclosures.tagsInSubtree(s).size > 0)) continue;
       const s = sections[sections.length - 1];
       for (const ref of row.refs) {
-        if (!ref.known || satisfied(ctx, ref.id, ctx.disclosures.kpiIdsInSubtree(s))) continue;
+        if (!ref.known || satisfied(ctx, ref.id, ctx.disclosures.kpiIdsInSubtree(s)) || satisfied(ctx, ref.id, ctx.disclosures.explainedInSubtree(s))) continue;
         ctx.report({ range: row.target.range, message: ctx.t('hkex.indexUntagged', { id: ref.id, section: s.heading.title }), data: { id: ref.id, section: s.index } });
       }
     }

@@ -1,0 +1,167 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import unitData from '../../server/src/engine/catalogs/data/units.json';
+import { unitCatalogSchema } from '../../server/src/engine/catalogs/schema';
+import { allUnits, currencyOf, getUnit, parseUnit, unitFitsKpi, type ParsedUnit } from '../../server/src/engine/catalogs/units';
+import { getKpi } from '../../server/src/engine/catalogs/kpis';
+import { normalizeUnitText } from '../../server/src/engine/text/normalize';
+
+function parsed(raw: string): ParsedUnit {
+  const r = parseUnit(raw);
+  if (!r.ok) assert.fail(`'${raw}' did not parse (unknown: '${r.unknown}')`);
+  return r.unit;
+}
+
+test('units.json matches the schema', () => {
+  const result = unitCatalogSchema.safeParse(unitData);
+  assert.equal(result.success, true, result.success ? '' : JSON.stringify(result.error.issues.slice(0, 5)));
+});
+
+test('no spelling names two units (after normalisation and case folding)', () => {
+  const owner = new Map<string, string>();
+  for (const u of allUnits()) {
+    for (const s of [u.id, ...u.spellings]) {
+      const key = normalizeUnitText(s).toLowerCase();
+      const prev = owner.get(key);
+      assert.ok(prev === undefined || prev === u.id, `'${s}' is a spelling of ${prev} and ${u.id}`);
+      owner.set(key, u.id);
+    }
+  }
+});
+
+const SPELLINGS: Record<string, string[]> = {
+  mass: ['t', '噸', '吨', '公噸', '公吨', 'kg', '千克', '公斤'],
+  co2e: ['tCO2e', 'tCO₂e', '噸二氧化碳當量', '吨二氧化碳当量', 'kgCO2e', 'tCO2', '噸二氧化碳'],
+  energy: ['kWh', '千瓦時', '千瓦时', '度', 'MWh', '兆瓦時', 'GWh', 'GJ', '吉焦', 'TJ', 'tce', '噸標準煤', '萬千瓦時', '萬度'],
+  volume: ['m³', 'm3', '立方米'],
+  money: ['元', '萬元', '万元', '百萬元', '人民幣百萬元', '億元', 'RMB million', 'HK$', '港元'],
+  count: ['人', '名', '人次', '件', '家', '次', '項', '個', '宗', '起'],
+  time: ['小時', '小时', 'h', 'hours', '天', '日', 'days'],
+  percent: ['%', '％'],
+};
+
+test('every listed spelling parses with its dimension', () => {
+  for (const [dimension, spellings] of Object.entries(SPELLINGS)) {
+    for (const s of spellings) {
+      const u = parsed(s);
+      assert.equal(u.dimension, dimension, s);
+      assert.equal(u.denominator, undefined, s);
+      assert.equal(getUnit(s)?.dimension, dimension, s);
+    }
+  }
+  // Case and width variants written in reports.
+  assert.equal(parsed('KWH').numerator.id, 'kWh');
+  assert.equal(parsed('ｔＣＯ２ｅ').numerator.id, 'tCO2e');
+  assert.equal(parsed('(噸)').numerator.id, 't');
+});
+
+test('factors convert to the base unit of each dimension', () => {
+  const f = (s: string) => getUnit(s)!.factor;
+  assert.equal(f('kg'), 0.001);
+  assert.equal(f('公噸'), 1);
+  assert.equal(f('kgCO2e'), 0.001);
+  assert.equal(f('MWh'), 1000);
+  assert.equal(f('GWh'), 1e6);
+  assert.equal(f('萬度'), 1e4);
+  assert.equal(f('萬千瓦時'), 1e4);
+  assert.ok(Math.abs(f('GJ') - 1e6 / 3600) < 1e-9, 'GJ = 1000/3.6 kWh');
+  assert.ok(Math.abs(f('TJ') - 1e9 / 3600) < 1e-6, 'TJ = 10^6/3.6 kWh');
+  // GB/T 2589: 1 kgce = 29 307 kJ; 1 kWh = 3 600 kJ.
+  assert.ok(Math.abs(f('噸標準煤') - (29307 * 1000) / 3600) < 1e-6);
+  assert.ok(Math.abs(f('kgce') - 29307 / 3600) < 1e-9);
+  assert.equal(f('萬元'), 1e4);
+  assert.equal(f('人民幣百萬元'), 1e6);
+  assert.equal(f('億元'), 1e8);
+  assert.equal(f('天'), 24);
+  assert.equal(f('%'), 1);
+  // The electricity equivalent value used by Chinese reports is recorded as data next to the factor.
+  assert.match(getUnit('tce')!.source ?? '', /0\.1229 kgce\/kWh/);
+  // Physical conversion and the 0.1229 equivalent value agree to 4 significant figures.
+  assert.ok(Math.abs(1000 / f('kgce') - 122.9) < 0.1);
+});
+
+test('money units carry their currency', () => {
+  assert.equal(currencyOf(getUnit('萬元')!), 'CNY');
+  assert.equal(currencyOf(getUnit('RMB million')!), 'CNY');
+  assert.equal(currencyOf(getUnit('HK$')!), 'HKD');
+  assert.equal(currencyOf(getUnit('HK$ million')!), 'HKD');
+  assert.equal(getUnit('HK$ million')!.factor, 1e6);
+  assert.equal(currencyOf(getUnit('kWh')!), undefined);
+});
+
+test('compound units parse with dimension and denominator qualifier', () => {
+  const cases: [string, string, string, string, string | undefined][] = [
+    ['噸 / 萬元', 't', '萬元', 'mass/money', undefined],
+    ['tCO₂e/萬元收入', 'tCO2e', '萬元', 'co2e/money', 'revenue'],
+    ['兆瓦時 / 百萬元收入', 'MWh', '百萬元', 'energy/money', 'revenue'],
+    ['噸標準煤 / 人', 'tce', '人', 'energy/count', 'employees'],
+    ['kgCO2/kWh', 'kgCO2', 'kWh', 'co2e/energy', undefined],
+    ['噸二氧化碳當量 / 人民幣百萬元', 'tCO2e', '百萬元', 'co2e/money', undefined],
+    ['千瓦時 / 萬元', 'kWh', '萬元', 'energy/money', undefined],
+    ['兆瓦時 / 人民幣百萬元', 'MWh', '百萬元', 'energy/money', undefined],
+    ['千瓦時／萬元營業收入', 'kWh', '萬元', 'energy/money', 'revenue'],
+    ['tCO2e/營收百萬元', 'tCO2e', '百萬元', 'co2e/money', 'revenue'],
+    ['噸/每萬元營收', 't', '萬元', 'mass/money', 'revenue'],
+    ['tCO2e per employee', 'tCO2e', '人', 'co2e/count', 'employees'],
+    ['kWh/m²', 'kWh', 'm2', 'energy/area', 'floor-area'],
+    ['tCO2e / HK$ million revenue', 'tCO2e', 'HKD-million', 'co2e/money', 'revenue'],
+    ['m³ ÷ 員工', 'm3', '人', 'volume/count', 'employees'],
+  ];
+  for (const [raw, num, den, dimension, qualifier] of cases) {
+    const u = parsed(raw);
+    assert.equal(u.numerator.id, num, raw);
+    assert.equal(u.denominator?.id, den, raw);
+    assert.equal(u.dimension, dimension, raw);
+    assert.equal(u.denominatorQualifier, qualifier, raw);
+    assert.equal(u.raw, raw);
+  }
+});
+
+test('unknown units fail with the part not recognised', () => {
+  const cases: [string, string][] = [
+    ['', ''],
+    ['   ', ''],
+    ['噸噸', '噸噸'],
+    ['foo/bar', 'foo'],
+    ['噸/bar', 'bar'],
+    ['千瓦时 /', '/'],
+    ['/萬元', '/'],
+    ['噸/萬元/人', '人'],
+    ['單位', '單位'],
+    ['噸/收入', '收入'],
+  ];
+  for (const [raw, unknown] of cases) assert.deepEqual(parseUnit(raw), { ok: false, unknown }, raw);
+});
+
+test('parseUnit never throws and stays fast on long or odd input', () => {
+  const odd: unknown[] = [undefined, null, 42, 'x'.repeat(100_000), ' per '.repeat(20_000), '/'.repeat(100_000), '噸'.repeat(100_000)];
+  for (const input of odd) {
+    const r = parseUnit(input as string);
+    assert.equal(r.ok, false);
+  }
+  assert.equal(getUnit(undefined as unknown as string), undefined);
+});
+
+test('unitFitsKpi accepts mass for water, per-revenue units for intensities, and % for rates', () => {
+  const fits = (unit: string, id: string) => unitFitsKpi(parsed(unit), getKpi(id)!);
+  assert.equal(fits('噸', 'water.total'), true);
+  assert.equal(fits('m³', 'water.total'), true);
+  assert.equal(fits('kWh', 'water.total'), false);
+  assert.equal(fits('噸 / 萬元', 'water.intensity'), true);
+  assert.equal(fits('噸', 'water.intensity'), false);
+  assert.equal(fits('噸', 'waste.hazardous'), true);
+  assert.equal(fits('m³', 'waste.hazardous'), false);
+  assert.equal(fits('噸二氧化碳當量 / 人民幣百萬元', 'ghg.scope12.intensity'), true);
+  assert.equal(fits('tCO2e/人', 'ghg.scope12.intensity'), false);
+  assert.equal(fits('tCO2e', 'ghg.scope12.intensity'), false);
+  assert.equal(fits('噸二氧化碳', 'ghg.scope1'), true);
+  assert.equal(fits('噸標準煤', 'energy.direct'), true);
+  assert.equal(fits('升', 'energy.diesel'), true);
+  assert.equal(fits('噸', 'energy.diesel'), true);
+  assert.equal(fits('%', 'turnover.rate'), true);
+  assert.equal(fits('人', 'turnover.rate'), false);
+  assert.equal(fits('小時', 'training.hours.avg'), true);
+  assert.equal(fits('小時 / 人', 'training.hours.avg'), true);
+  assert.equal(fits('小時 / 萬元', 'training.hours.avg'), false);
+  assert.equal(fits('人', 'training.hours.avg'), false);
+});

@@ -1,0 +1,17 @@
+// The rules documentation stays true to the code: every rule has a section, and no section
+// documents a rule that does not exist.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES } from '../../server/src/engine';
+
+test('docs/rules.md has one section per rule, and only those', () => {
+  const md = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'rules.md'), 'utf8');
+  const documented = [...md.matchAll(/^## (\S+)$/gm)].map((m) => m[1]);
+  assert.deepEqual([...documented].sort(), RULES.map((r) => r.id).sort());
+});
+
+test('every rule has a description in the three languages', () => {
+  for (const r of RULES) for (const l of ['en', 'zh-Hant', 'zh-Hans'] as const) assert.ok(r.description[l].length > 10, `${r.id} ${l}`);
+});

@@ -110,9 +110,9 @@ export const MESSAGES = {
     'zh-Hans': '气候变化现由 D 部分（第 19 至 40 段）涵盖。',
   },
   'hkex.missing': {
-    en: '{id} ({title}) is {obligation} for a {issuerClass} issuer in FY{year}, but the report neither discloses it (no section tagged {id}, no KPI row for it, no index row pointing to a section) nor explains it.',
-    'zh-Hant': '{id}（{title}）對{issuerClass}發行人於 {year} 財政年度屬{obligation}，但報告既未披露（沒有標註 {id} 的章節、相關的關鍵績效指標行或指向章節的索引行），亦未作解釋。',
-    'zh-Hans': '{id}（{title}）对{issuerClass}发行人于 {year} 财政年度属{obligation}，但报告既未披露（没有标注 {id} 的章节、相关的关键绩效指标行或指向章节的索引行），亦未作解释。',
+    en: '{id} ({title}) is neither disclosed nor explained; it is {obligation} for a {issuerClass} issuer in FY{year}. Tag a section with {id}, add its KPI row, or explain it.',
+    'zh-Hant': '{id}（{title}）未披露亦未解釋；對{issuerClass}發行人於 {year} 財政年度屬{obligation}。請在章節標註 {id}、加入相關關鍵績效指標，或作出解釋。',
+    'zh-Hans': '{id}（{title}）未披露亦未解释；对{issuerClass}发行人于 {year} 财政年度属{obligation}。请在章节标注 {id}、加入相关关键绩效指标，或作出解释。',
   },
   'hkex.missing.mandatoryExplained': {
     en: '{id} ({title}) is {obligation} for a {issuerClass} issuer in FY{year}: an explanation does not satisfy it; disclose it in a section tagged {id}.',

@@ -1,0 +1,155 @@
+// The VS Code side of esgmark: a thin client that starts the language server (dist/server.js) the first
+// time an ESG Markdown document is seen, switches Markdown files with an `esg:` front matter to
+// `esg-markdown`, and exposes a few commands. All checking happens in the server.
+import * as vscode from 'vscode';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { FRONT_MATTER_SCAN_LINES, hasEsgFrontMatter } from './frontMatter';
+
+export const LANGUAGE_ID = 'esg-markdown';
+const SERVER_GENERATE_INDEX = 'esgmark.server.generateIndexTable';
+/** Documents the server gets; `markdown` is included so a file the user keeps as Markdown is still checked. */
+const SCHEMES = ['file', 'untitled', 'vscode-vfs'];
+const DOCUMENT_SELECTOR = SCHEMES.flatMap((scheme) => [
+  { scheme, language: LANGUAGE_ID },
+  { scheme, language: 'markdown' },
+]);
+
+let client: LanguageClient | undefined;
+let starting: Promise<LanguageClient | undefined> | undefined;
+let log: vscode.LogOutputChannel;
+/** Documents switched to esg-markdown once; if the user switches one back, we respect that. */
+const switchedOnce = new Set<string>();
+
+function firstLines(document: vscode.TextDocument): string[] {
+  const count = Math.min(document.lineCount, FRONT_MATTER_SCAN_LINES);
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) lines.push(document.lineAt(i).text);
+  return lines;
+}
+
+function isEsgDocument(document: vscode.TextDocument): boolean {
+  if (document.languageId === LANGUAGE_ID) return true;
+  return document.languageId === 'markdown' && hasEsgFrontMatter(firstLines(document));
+}
+
+async function onDocumentSeen(document: vscode.TextDocument, context: vscode.ExtensionContext): Promise<void> {
+  try {
+    if (document.languageId === LANGUAGE_ID) {
+      await ensureClient(context);
+      return;
+    }
+    if (document.languageId !== 'markdown' || !SCHEMES.includes(document.uri.scheme)) return;
+    if (!hasEsgFrontMatter(firstLines(document))) return;
+    const key = document.uri.toString();
+    if (switchedOnce.has(key)) {
+      // The user chose Markdown after our switch: keep it, the server still checks `markdown` documents.
+      await ensureClient(context);
+      return;
+    }
+    switchedOnce.add(key);
+    log.info(`switching ${document.uri.fsPath || key} to ${LANGUAGE_ID} (front matter has esg:)`);
+    // This closes and re-opens the document with the new language, which comes back here.
+    await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+  } catch (error) {
+    log.error(`could not handle ${document.uri.toString()}: ${String(error)}`);
+  }
+}
+
+function ensureClient(context: vscode.ExtensionContext): Promise<LanguageClient | undefined> {
+  starting ??= startClient(context);
+  return starting;
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient | undefined> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: { configurationSection: 'esgmark' },
+    outputChannel: log,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+  };
+  const created = new LanguageClient('esgmark', 'esgmark', serverOptions, clientOptions);
+  try {
+    log.info(`starting language server ${module}`);
+    await created.start();
+    client = created;
+    log.info('language server started');
+    return created;
+  } catch (error) {
+    starting = undefined; // allow a later document or the restart command to try again
+    log.error(`language server failed to start: ${String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('esgmark: the language server could not start. See the esgmark output for details.'));
+    return undefined;
+  }
+}
+
+async function generateIndexTable(context: vscode.ExtensionContext): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !isEsgDocument(editor.document)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open an ESG Markdown report (*.esg.md) to generate its HKEX index table.'));
+    return;
+  }
+  const languageClient = await ensureClient(context);
+  if (!languageClient) return;
+  const uri = editor.document.uri.toString();
+  try {
+    const result = (await languageClient.sendRequest(ExecuteCommandRequest.type, {
+      command: SERVER_GENERATE_INDEX,
+      arguments: [uri],
+    })) as { applied?: boolean; markdown?: string } | null;
+    if (!result?.applied) {
+      log.warn(`index table for ${uri} was not applied`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('esgmark could not insert the index table into this document.'));
+      return;
+    }
+    log.info(`index table generated for ${uri}`);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('esgmark: HKEX index table inserted.'), 4000);
+  } catch (error) {
+    log.error(`generateIndexTable failed: ${String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('esgmark could not generate the index table: {0}', String(error)));
+  }
+}
+
+async function restartServer(context: vscode.ExtensionContext): Promise<void> {
+  try {
+    if (client) {
+      log.info('restarting language server');
+      await client.restart();
+      return;
+    }
+    await ensureClient(context);
+  } catch (error) {
+    log.error(`restart failed: ${String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('esgmark: the language server could not restart. See the esgmark output for details.'));
+  }
+}
+
+export function activate(context: vscode.ExtensionContext): void {
+  log = vscode.window.createOutputChannel('esgmark', { log: true });
+  context.subscriptions.push(
+    log,
+    vscode.commands.registerCommand('esgmark.generateIndexTable', () => generateIndexTable(context)),
+    vscode.commands.registerCommand('esgmark.restartServer', () => restartServer(context)),
+    vscode.commands.registerCommand('esgmark.showOutput', () => log.show(true)),
+    vscode.workspace.onDidOpenTextDocument((document) => onDocumentSeen(document, context)),
+  );
+  for (const document of vscode.workspace.textDocuments) void onDocumentSeen(document, context);
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  starting = undefined;
+  if (running) await running.stop();
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// End-to-end test in a real VS Code (code-server, driven headless by the vscode-host tool):
+//  1. bundles the in-editor suite (test/e2e/suite) into out/e2e/index.js,
+//  2. copies the fixture workspace to a scratch directory (the tests edit it),
+//  3. runs the suite in VS Code with this repository loaded as the extension under development,
+//  4. runs the Playwright UI check (test/e2e/ui.mjs): the Problems panel shows esgmark's rows.
+// Prints `N passed, N failed` last; exits non-zero when anything failed.
+// Env: VSCODE_HOST_DIR (default /tmp/vscode-host), E2E_SKIP_UI=1 to run only the in-editor suite.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO, ensureExtensionBuilt, prepare } from './prepare.mjs';
+
+const HOST_DIR = resolve(process.env.VSCODE_HOST_DIR || '/tmp/vscode-host');
+const HOST = join(HOST_DIR, 'tools', 'vscode-host.mjs');
+const ARTIFACTS = join(REPO, 'test-artifacts');
+
+let passed = 0;
+let failed = 0;
+
+function finish(code) {
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(code);
+}
+
+if (!ensureExtensionBuilt()) {
+  failed++;
+  finish(1);
+}
+
+if (!existsSync(HOST)) {
+  // The shared folder sits beside the repository (…/shared/tools/vscode-host).
+  const setup = resolve(REPO, '..', 'shared', 'tools', 'vscode-host', 'setup-and-smoke.sh');
+  if (!existsSync(setup)) {
+    console.error(`no VS Code host at ${HOST_DIR} and no setup script at ${setup}`);
+    failed++;
+    finish(1);
+  }
+  console.log(`installing the VS Code host into ${HOST_DIR} (about 5 minutes on a cold cache)`);
+  const install = spawnSync('bash', [setup, HOST_DIR], { stdio: 'inherit' });
+  if (install.status !== 0 || !existsSync(HOST)) {
+    console.error('the VS Code host could not be installed');
+    failed++;
+    finish(1);
+  }
+}
+
+const { scratch, workspace, suite } = await prepare();
+mkdirSync(ARTIFACTS, { recursive: true });
+
+// In-editor suite. Its `E2E PASS` / `E2E FAIL` lines arrive on the host tool's stdout.
+const suiteExit = await new Promise((resolveExit) => {
+  const args = [HOST, 'test', '--dev', REPO, '--tests', suite, '--folder', workspace, '--screenshot', join(ARTIFACTS, 'e2e.png')];
+  const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+  let buffer = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    buffer += chunk;
+    let newline;
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + 1);
+      if (/\bE2E PASS /.test(line)) passed++;
+      else if (/\bE2E FAIL /.test(line)) failed++;
+    }
+  });
+  child.on('exit', (code) => resolveExit(code ?? 1));
+});
+if (suiteExit !== 0 && failed === 0) failed++; // the suite crashed or timed out before reporting
+
+if (process.env.E2E_SKIP_UI !== '1') {
+  const { runProblemsPanelCheck } = await import(pathToFileURL(join(REPO, 'test/e2e/ui.mjs')).href);
+  try {
+    await runProblemsPanelCheck({ hostModule: HOST, repo: REPO, folder: join(REPO, 'test/e2e/workspace'), screenshot: join(ARTIFACTS, 'problems.png') });
+    passed++;
+    console.log('E2E PASS Problems panel lists esgmark diagnostics');
+  } catch (error) {
+    failed++;
+    console.log(`E2E FAIL Problems panel lists esgmark diagnostics: ${error?.stack ?? error}`);
+  }
+}
+
+rmSync(scratch, { recursive: true, force: true });
+finish(failed === 0 && suiteExit === 0 ? 0 : 1);

@@ -1,0 +1,188 @@
+// The generated snippets: well-formed snippet syntax, up to date with the catalogs, and the index
+// snippet lists every current leaf requirement of the HKEX catalog exactly once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+function repoRoot(): string {
+  let dir = __dirname;
+  // out/ may hold a copy of package.json (tsc emits imported JSON), so look for a source-only file.
+  while (!existsSync(join(dir, 'scripts', 'gen-snippets.mjs'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('repository root not found above ' + __dirname);
+    dir = up;
+  }
+  return dir;
+}
+const ROOT = repoRoot();
+
+interface Snippet {
+  prefix: string | string[];
+  description: string;
+  body: string[];
+}
+interface CatalogRequirement {
+  id: string;
+  part: 'B' | 'C' | 'D';
+  obligation: string;
+  children?: string[];
+  aspectTitle: Record<string, string>;
+}
+
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as T;
+const snippets = readJson<Record<string, Snippet>>('snippets/esg-markdown.json');
+const markdownSnippets = readJson<Record<string, Snippet>>('snippets/markdown.json');
+const catalog = readJson<{ requirements: CatalogRequirement[] }>('server/src/engine/catalogs/data/hkex-esg-2025.json');
+const kpiIds = new Set(readJson<{ kpis: { id: string }[] }>('server/src/engine/catalogs/data/kpis.json').kpis.map((k) => k.id));
+
+/**
+ * Checks VS Code snippet syntax: `$1`, `${1}`, `${1:placeholder}` (nested), `${1|a,b|}`, `$name`,
+ * `${name:default}`, and `\` escapes. Returns the tab stop numbers; throws on an unclosed `${`.
+ */
+function parseSnippet(body: string): number[] {
+  const stops: number[] = [];
+  let i = 0;
+  const parseUntil = (closer: string | undefined): void => {
+    while (i < body.length) {
+      const c = body[i];
+      if (c === '\\') {
+        i += 2;
+        continue;
+      }
+      if (closer && c === closer) return;
+      if (c === '$') {
+        const simple = /^\$(\d+|[A-Za-z_]\w*)/.exec(body.slice(i));
+        if (simple) {
+          if (/^\d/.test(simple[1])) stops.push(Number(simple[1]));
+          i += simple[0].length;
+          continue;
+        }
+        if (body[i + 1] === '{') {
+          const head = /^\$\{(\d+|[A-Za-z_]\w*)/.exec(body.slice(i));
+          if (!head) throw new Error(`bad \${ at ${i}: ${body.slice(i, i + 20)}`);
+          if (/^\d/.test(head[1])) stops.push(Number(head[1]));
+          i += head[0].length;
+          if (body[i] === '}') {
+            i++;
+            continue;
+          }
+          if (body[i] === '|') {
+            const choice = /^\|((?:[^|\\]|\\.)+)\|\}/.exec(body.slice(i));
+            if (!choice) throw new Error(`bad choice at ${i}`);
+            i += choice[0].length;
+            continue;
+          }
+          if (body[i] !== ':') throw new Error(`expected ':' '|' or '}' at ${i}: ${body.slice(i - 5, i + 15)}`);
+          i++;
+          parseUntil('}');
+          if (body[i] !== '}') throw new Error(`unclosed \${ in ${body.slice(0, 60)}`);
+          i++;
+          continue;
+        }
+      }
+      i++;
+    }
+  };
+  parseUntil(undefined);
+  return stops;
+}
+
+const prefixes = (s: Snippet) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]);
+const byPrefix = (prefix: string): Snippet => {
+  const found = Object.values(snippets).filter((s) => prefixes(s).includes(prefix));
+  assert.equal(found.length, 1, `exactly one snippet has prefix ${prefix}`);
+  return found[0];
+};
+
+test('the snippet parser itself rejects unbalanced placeholders', () => {
+  assert.deepEqual(parseSnippet('a ${1:x ${2:y}} $3 \\${4 ${5|a,b|}'), [1, 2, 3, 5]);
+  assert.throws(() => parseSnippet('${1:open'));
+  assert.throws(() => parseSnippet('${1:a ${2:b}'));
+});
+
+test('every snippet body is valid snippet syntax with numbered tab stops', () => {
+  for (const [name, snippet] of [...Object.entries(snippets), ...Object.entries(markdownSnippets)]) {
+    assert.ok(Array.isArray(snippet.body) && snippet.body.length > 0, name);
+    assert.ok(snippet.description, `${name} has a description`);
+    const stops = parseSnippet(snippet.body.join('\n'));
+    assert.ok(stops.length > 0, `${name} has tab stops`);
+  }
+});
+
+test('the expected prefixes exist in the three languages', () => {
+  for (const kind of ['frontmatter', 'index', 'kpi-env', 'ghg', 'climate', 'explain']) {
+    for (const lang of ['hant', 'hans', 'en']) byPrefix(`esg-${kind}-${lang}`);
+  }
+});
+
+test('the snippet files are what scripts/gen-snippets.mjs generates from the catalogs', () => {
+  assert.doesNotThrow(() => execFileSync(process.execPath, [join(ROOT, 'scripts/gen-snippets.mjs'), '--check'], { stdio: 'pipe' }));
+});
+
+/** Rows of the first pipe table in a body: cells without the outer pipes, header and rule skipped. */
+function tableRows(body: string[]): string[][] {
+  const rows = body.filter((l) => l.startsWith('|')).map((l) => l.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim()));
+  return rows.slice(2);
+}
+
+const ID = /^(?:關鍵績效指標|关键绩效指标|KPI|一般披露|General disclosure)?\s*(MDR-[a-z]+|[AB]\d(?:\.\d+)?|D\d{2}(?:\([a-c]\))?)$/;
+
+for (const [lang, locale] of [['hant', 'zh-Hant'], ['hans', 'zh-Hans'], ['en', 'en']] as const) {
+  test(`esg-index-${lang} lists every current leaf requirement exactly once`, () => {
+    const snippet = byPrefix(`esg-index-${lang}`);
+    assert.match(snippet.body[0], /^## .*\{#hkex-index \.hkex-index\}$/);
+    const partB = new Map(catalog.requirements.filter((r) => r.part === 'B').map((r) => [r.aspectTitle[locale], r.id]));
+    const listed: string[] = [];
+    const deleted: string[] = [];
+    for (const cells of tableRows(snippet.body)) {
+      const first = cells[0].replace(/\*\*/g, '');
+      if (/^(層面|层面|Aspect) [AB]\d/.test(first)) {
+        assert.equal(cells[cells.length - 1], '', `aspect row ${first} points nowhere`);
+        continue;
+      }
+      const id = partB.get(first) ?? ID.exec(first)?.[1];
+      assert.ok(id, `row label ${first} names a requirement`);
+      if (/刪除|删除|Deleted/.test(cells[1])) deleted.push(id);
+      else {
+        listed.push(id);
+        assert.match(cells[cells.length - 1], /^\$\{\d+\}$/, `row ${id} ends in a tab stop`);
+      }
+    }
+    const leaves = catalog.requirements.filter((r) => !r.children?.length);
+    const expected = leaves.filter((r) => r.obligation !== 'deleted').map((r) => r.id);
+    assert.deepEqual([...listed].sort(), [...expected].sort());
+    assert.equal(new Set(listed).size, listed.length, 'no requirement twice');
+    assert.deepEqual(deleted.sort(), leaves.filter((r) => r.obligation === 'deleted').map((r) => r.id).sort());
+    const stops = parseSnippet(snippet.body.join('\n'));
+    assert.equal(new Set(stops).size, expected.length, 'one tab stop per row');
+  });
+
+  test(`KPI snippets (${lang}) use catalog KPI ids and have a unit and year columns`, () => {
+    for (const prefix of [`esg-kpi-env-${lang}`, `esg-ghg-${lang}`]) {
+      const body = byPrefix(prefix).body;
+      const header = body[0].slice(1, -1).split('|').map((c) => c.trim());
+      assert.match(header[1], /^(單位|单位|Unit)$/);
+      assert.ok(header.slice(2).every((h) => /\$\{\d+:20\d\d\}/.test(h)), `${prefix} period columns carry a year`);
+      const ids = body.flatMap((l) => [...l.matchAll(/\]\{(?:#|kpi=)([^}\s]+)\}/g)].map((m) => m[1]));
+      assert.ok(ids.length >= 8, `${prefix} has KPI rows`);
+      for (const id of ids) assert.ok(kpiIds.has(id), `${prefix}: ${id} is a catalog KPI`);
+    }
+    const env = byPrefix(`esg-kpi-env-${lang}`).body.join('\n');
+    for (const id of ['ghg.scope1', 'ghg.scope2', 'energy.total', 'energy.electricity', 'water.total', 'water.intensity', 'waste.hazardous', 'waste.non_hazardous']) {
+      assert.ok(env.includes(`{#${id}}`), `environmental table has ${id}`);
+    }
+    const ghg = byPrefix(`esg-ghg-${lang}`).body.join('\n');
+    for (const id of ['ghg.scope1', 'ghg.scope2.location', 'ghg.scope2.market', 'ghg.scope3.cat1', 'ghg.scope3.cat15', 'ghg.total', 'ghg.intensity']) {
+      assert.ok(ghg.includes(`{kpi=${id}}`), `GHG table has ${id}`);
+    }
+  });
+
+  test(`esg-climate-${lang} tags every Part D paragraph once`, () => {
+    const body = byPrefix(`esg-climate-${lang}`).body;
+    const tagged = body.flatMap((l) => [...l.matchAll(/^#{2,6} .*hkex="([^"]+)"/g)].map((m) => m[1]));
+    const paragraphs = catalog.requirements.filter((r) => r.part === 'D' && !(r as { parent?: string }).parent).map((r) => r.id);
+    assert.deepEqual(tagged.sort(), paragraphs.sort());
+  });
+}

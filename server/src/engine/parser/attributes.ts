@@ -39,7 +39,9 @@ export function parseAttributes(text: string, line: number, open: number, close:
     while (i < close && !isWordEnd(text[i])) i++;
     const key = text.slice(start, i);
     if (text[i] !== '=') {
-      // A bare word: Pandoc reads it as nothing useful; keep going but say so.
+      // A bare word: Pandoc reads it as nothing useful; keep going but say so. A stray `}` or
+      // quote inside the block is a word of length zero: step over it so the scan always advances.
+      if (i === start) i++;
       problems.push({ start, end: i, key: 'attr.unexpected' });
       continue;
     }

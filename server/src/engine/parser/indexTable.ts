@@ -29,12 +29,18 @@ export function plainCell(text: string): string {
 export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['range'], key: string, args?: SyntaxProblem['args']) => void) {
   const framework = getFramework();
   if (!framework) return;
+  // A table split by a page break continues the aspect of the table before it in the same section.
+  let aspect: string | undefined;
+  let aspectSection: number | undefined;
   for (const table of doc.tables) {
     const sectionIndex = table.section;
     if (sectionIndex === undefined || !isInIndexSection(doc, sectionIndex)) continue;
+    if (aspectSection !== sectionIndex) aspect = undefined;
+    aspectSection = sectionIndex;
     const rows: IndexRow[] = [];
-    let aspect: string | undefined;
-    for (const row of table.rows) {
+    // The header of a continuation table is often an index row ('層面 B5 供應鏈管理', 'A1.3 | …'):
+    // it is read like the others, and a plain header ('層面 | 內容 | 報告章節') yields no refs.
+    for (const row of [table.header, ...table.rows]) {
       const first = row.cells[0];
       if (!first) continue;
       const firstText = toHalfWidth(plainCell(first.text));
@@ -61,8 +67,21 @@ export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['r
           // Part B rows by name; Part D rows by pillar in the first cell or paragraph number in the text.
           const byName = framework.matchRowText(firstText);
           const second = row.cells[1];
-          const byText = second && row.cells.length > 2 ? framework.matchRowText(toHalfWidth(plainCell(second.text))) : undefined;
+          // The requirement text is in a middle column: the second, or the third when a sub-topic column
+          // comes first ('策略 | 氣候韌性 | 26. 發行人須… | 章節'). A paragraph number wins.
+          let byText: string | undefined;
+          for (const cell of row.cells.slice(1, -1)) {
+            const id = framework.matchRowText(toHalfWidth(plainCell(cell.text)));
+            if (id && /^D\d/.test(id)) {
+              byText = id;
+              break;
+            }
+            byText ??= id;
+          }
           const id = byText && /^D\d/.test(byText) ? byText : byName ?? byText;
+          // A Part B name row with nothing after the name ('管治架構 |') heads the row that follows
+          // with the requirement's text and target, like an aspect row: not a row of its own.
+          if (id && !byText && framework.get(id)?.part === 'B' && lastCellText(row) === '' && row.cells.slice(1).every((c) => plainCell(c.text) === '')) continue;
           if (id) refs = [ref(id, first.text, first.range)];
           else {
             const pillar = pillarOf(firstText, second ? plainCell(second.text) : '');
@@ -161,7 +180,8 @@ function targetOf(doc: EsgDocument, row: TableRow): IndexTarget {
 }
 
 export function normalizeTitle(title: string): string {
-  return toHalfWidth(plainTitle(title)).replace(/\s+/g, ' ').trim().toLowerCase();
+  const withoutMarks = title.replace(/<sup>[^<]*<\/sup>/gi, '').replace(/[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+/g, '');
+  return toHalfWidth(plainTitle(withoutMarks)).replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 const titleCache = new WeakMap<EsgDocument, Set<string>>();

@@ -1,0 +1,123 @@
+// Command-line parsing for `esgmark`. Hand-written (no dependency) and strict: an unknown option or a
+// bad value is a usage error (exit 2) rather than being ignored, so a typo in a CI script is noticed.
+import type { IssuerClass, Locale } from '../engine';
+
+export class UsageError extends Error {}
+
+export type Command = 'check' | 'index' | 'rules' | 'help' | 'version';
+export type Format = 'text' | 'json' | 'sarif';
+
+export interface CliArgs {
+  command: Command;
+  inputs: string[];
+  format: Format;
+  locale?: Locale;
+  issuerClass?: IssuerClass;
+  quiet: boolean;
+}
+
+const COMMANDS: readonly Command[] = ['check', 'index', 'rules'];
+const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+const LOCALES: readonly Locale[] = ['en', 'zh-Hant', 'zh-Hans'];
+const ISSUER_CLASSES: readonly IssuerClass[] = ['main-board', 'largecap', 'gem'];
+
+/** Options each command accepts; anything else is a usage error for that command. */
+const OPTIONS_BY_COMMAND: Record<'check' | 'index' | 'rules', readonly string[]> = {
+  check: ['--format', '--locale', '--issuer-class', '--quiet'],
+  index: ['--locale', '--issuer-class'],
+  rules: ['--format', '--locale'],
+};
+
+const VALUE_OPTIONS = new Set(['--format', '--locale', '--issuer-class']);
+
+function oneOf<T extends string>(option: string, values: readonly T[], value: string): T {
+  if ((values as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`invalid value '${value}' for ${option} (expected one of: ${values.join(', ')})`);
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  // --help / --version win wherever they appear (before `--`), like most CLIs.
+  const endOfOptions = argv.indexOf('--');
+  const optionPart = endOfOptions === -1 ? argv : argv.slice(0, endOfOptions);
+  if (optionPart.includes('--help') || optionPart.includes('-h')) return { command: 'help', inputs: [], format: 'text', quiet: false };
+  if (optionPart.includes('--version') || optionPart.includes('-v')) return { command: 'version', inputs: [], format: 'text', quiet: false };
+
+  if (argv.length === 0) throw new UsageError('no command given');
+  const [first, ...rest] = argv;
+  if (first === 'help') return { command: 'help', inputs: [], format: 'text', quiet: false };
+  if (!(COMMANDS as readonly string[]).includes(first)) {
+    throw new UsageError(first.startsWith('-') ? `expected a command before the option '${first}'` : `unknown command '${first}'`);
+  }
+  const command = first as 'check' | 'index' | 'rules';
+  const allowed = OPTIONS_BY_COMMAND[command];
+  const args: CliArgs = { command, inputs: [], format: 'text', quiet: false };
+
+  for (let i = 0; i < rest.length; i++) {
+    const token = rest[i];
+    if (token === '--') {
+      args.inputs.push(...rest.slice(i + 1));
+      break;
+    }
+    if (!token.startsWith('-') || token === '-') {
+      args.inputs.push(token);
+      continue;
+    }
+    const equals = token.indexOf('=');
+    const name = equals === -1 ? token : token.slice(0, equals);
+    if (!allowed.includes(name)) {
+      const known = VALUE_OPTIONS.has(name) || name === '--quiet';
+      throw new UsageError(known ? `option ${name} is not accepted by '${command}'` : `unknown option '${name}'`);
+    }
+    let value: string | undefined;
+    if (VALUE_OPTIONS.has(name)) {
+      if (equals !== -1) value = token.slice(equals + 1);
+      else {
+        value = rest[i + 1];
+        i++;
+      }
+      if (value === undefined || value === '') throw new UsageError(`option ${name} needs a value`);
+    } else if (equals !== -1) {
+      throw new UsageError(`option ${name} takes no value`);
+    }
+    switch (name) {
+      case '--format':
+        args.format = oneOf(name, command === 'rules' ? FORMATS.filter((f) => f !== 'sarif') : FORMATS, value!);
+        break;
+      case '--locale':
+        args.locale = oneOf(name, LOCALES, value!);
+        break;
+      case '--issuer-class':
+        args.issuerClass = oneOf(name, ISSUER_CLASSES, value!);
+        break;
+      case '--quiet':
+        args.quiet = true;
+        break;
+    }
+  }
+
+  if (command === 'check' && args.inputs.length === 0) throw new UsageError("'check' needs at least one file or folder");
+  if (command === 'index' && args.inputs.length !== 1) throw new UsageError("'index' needs exactly one file");
+  if (command === 'rules' && args.inputs.length > 0) throw new UsageError(`'rules' takes no arguments (got '${args.inputs[0]}')`);
+  return args;
+}
+
+export const HELP_TEXT = `esgmark — check ESG reports written in Markdown against the HKEX ESG Reporting Code
+
+Usage:
+  esgmark check <files or folders...> [options]   check reports; folders are searched for *.esg.md
+  esgmark index <file> [--locale L] [--issuer-class C]
+                                                  print the HKEX index table generated from the tags
+  esgmark rules [--locale L] [--format text|json] list the rules with their default severity
+  esgmark --help | --version
+
+Options:
+  --format text|json|sarif            output format of 'check' (default: text)
+  --locale en|zh-Hant|zh-Hans         language of the messages (default: from the report)
+  --issuer-class main-board|largecap|gem
+                                      overrides esg.issuer-class of the front matter
+  --quiet                             report errors only
+  -h, --help                          show this help
+  -v, --version                       show the version
+
+Exit codes: 0 no errors, 1 at least one error, 2 usage error, 3 internal error.
+`;

@@ -1,0 +1,212 @@
+// The three output formats of `esgmark check`. Positions are printed 1-based (line and column, the
+// column counted in UTF-16 code units like the editor); end positions are exclusive, as in SARIF.
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import type { Diagnostic, Severity } from '../engine';
+
+export interface FileResult {
+  /** Path as the user gave it (or found under a folder they gave). */
+  file: string;
+  absolute: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  rule: string;
+  message: string;
+}
+
+export interface RuleDescription {
+  id: string;
+  severity: Severity;
+  description: string;
+}
+
+/** Diagnostics sorted by position then rule, so output does not depend on rule execution order. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.range.end.line - b.range.end.line ||
+      a.range.end.character - b.range.end.character ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}
+
+/** Messages are single-line in every format that is read line by line. */
+function oneLine(message: string): string {
+  return message.replace(/\s*\r?\n\s*/g, ' ');
+}
+
+export function toJson(results: readonly FileResult[]): JsonDiagnostic[] {
+  const out: JsonDiagnostic[] = [];
+  for (const result of results) {
+    for (const d of result.diagnostics) {
+      out.push({
+        file: result.file,
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        severity: d.severity,
+        rule: d.rule,
+        message: d.message,
+      });
+    }
+  }
+  return out;
+}
+
+export function formatJson(results: readonly FileResult[]): string {
+  return `${JSON.stringify(toJson(results), null, 2)}\n`;
+}
+
+interface Colors {
+  bold(text: string): string;
+  dim(text: string): string;
+  severity(severity: Severity, text: string): string;
+}
+
+const PLAIN: Colors = { bold: (t) => t, dim: (t) => t, severity: (_s, t) => t };
+const ANSI: Colors = {
+  bold: (t) => `\u001b[1m${t}\u001b[22m`,
+  dim: (t) => `\u001b[2m${t}\u001b[22m`,
+  severity: (s, t) => {
+    const code = s === 'error' ? 31 : s === 'warning' ? 33 : s === 'information' ? 36 : 90;
+    return `\u001b[${code}m${t}\u001b[39m`;
+  },
+};
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+export function summaryLine(results: readonly FileResult[]): string {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const result of results) for (const d of result.diagnostics) counts[d.severity]++;
+  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
+  if (counts.information > 0) parts.push(`${counts.information} information`);
+  if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
+  return `${parts.join(', ')} in ${plural(results.length, 'file')}`;
+}
+
+/** `file:line:col  severity  message  rule`, grouped per file, then the summary line. */
+export function formatText(results: readonly FileResult[], color: boolean): string {
+  const c = color ? ANSI : PLAIN;
+  const blocks: string[] = [];
+  for (const result of results) {
+    if (result.diagnostics.length === 0) continue;
+    const lines = result.diagnostics.map((d) => {
+      const where = `${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      return `${c.bold(where)}  ${c.severity(d.severity, d.severity)}  ${oneLine(d.message)}  ${c.dim(d.rule)}`;
+    });
+    blocks.push(lines.join('\n'));
+  }
+  const body = blocks.length > 0 ? `${blocks.join('\n\n')}\n\n` : '';
+  return `${body}${summaryLine(results)}\n`;
+}
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
+
+/** A SARIF artifact location: relative to the working directory when the file is inside it. */
+function artifactLocation(result: FileResult, cwd: string): { uri: string; uriBaseId?: string } {
+  const relative = path.relative(cwd, result.absolute);
+  if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) {
+    const uri = relative.split(path.sep).map(encodeURIComponent).join('/');
+    return { uri, uriBaseId: '%SRCROOT%' };
+  }
+  return { uri: pathToFileURL(result.absolute).href };
+}
+
+export function formatSarif(
+  results: readonly FileResult[],
+  rules: readonly RuleDescription[],
+  toolVersion: string,
+  cwd: string = process.cwd(),
+): string {
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const byUri = new Map(results.map((r) => [pathToFileURL(r.absolute).href, r]));
+  const sarifResults = results.flatMap((result) =>
+    result.diagnostics.map((d) => {
+      const entry: Record<string, unknown> = {
+        ruleId: d.rule,
+        level: SARIF_LEVEL[d.severity],
+        message: { text: d.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: artifactLocation(result, cwd),
+              region: {
+                startLine: d.range.start.line + 1,
+                startColumn: d.range.start.character + 1,
+                endLine: d.range.end.line + 1,
+                endColumn: d.range.end.character + 1,
+              },
+            },
+          },
+        ],
+      };
+      const index = ruleIndex.get(d.rule);
+      if (index !== undefined) entry.ruleIndex = index;
+      const related = (d.related ?? []).filter((r) => byUri.has(r.uri) || r.uri === d.uri);
+      if (related.length > 0) {
+        entry.relatedLocations = related.map((r, id) => ({
+          id,
+          message: { text: r.message },
+          physicalLocation: {
+            artifactLocation: artifactLocation(byUri.get(r.uri) ?? result, cwd),
+            region: {
+              startLine: r.range.start.line + 1,
+              startColumn: r.range.start.character + 1,
+              endLine: r.range.end.line + 1,
+              endColumn: r.range.end.character + 1,
+            },
+          },
+        }));
+      }
+      return entry;
+    }),
+  );
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'esgmark',
+            version: toolVersion,
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.description },
+              defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+export function formatRules(rules: readonly RuleDescription[], format: 'text' | 'json'): string {
+  if (format === 'json') return `${JSON.stringify(rules, null, 2)}\n`;
+  const idWidth = Math.max(...rules.map((r) => r.id.length), 4);
+  const severityWidth = Math.max(...rules.map((r) => r.severity.length), 8);
+  return rules.map((r) => `${r.id.padEnd(idWidth)}  ${r.severity.padEnd(severityWidth)}  ${oneLine(r.description)}`).join('\n') + '\n';
+}

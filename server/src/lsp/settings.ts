@@ -1,0 +1,63 @@
+// The `esgmark.*` settings as the server understands them. Values arrive from the client as untyped
+// JSON (user settings can hold anything), so every field is checked and falls back to its default
+// instead of failing: a typo in settings.json must not stop validation.
+import type { AnalysisOptions, IssuerClass, Locale, Severity } from '../engine';
+
+export type LocaleSetting = 'auto' | Locale;
+export type IssuerClassSetting = 'auto' | IssuerClass;
+export type SeveritySetting = Severity | 'off';
+
+export interface ServerSettings {
+  locale: LocaleSetting;
+  issuerClass: IssuerClassSetting;
+  severity: Record<string, SeveritySetting>;
+  debounceMs: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
+  locale: 'auto',
+  issuerClass: 'auto',
+  severity: {},
+  debounceMs: 75,
+});
+
+const LOCALE_VALUES: readonly LocaleSetting[] = ['auto', 'en', 'zh-Hant', 'zh-Hans'];
+const ISSUER_CLASS_VALUES: readonly IssuerClassSetting[] = ['auto', 'main-board', 'largecap', 'gem'];
+const SEVERITY_VALUES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+/** Upper bound so that a mistyped huge value does not make the editor look dead. */
+const MAX_DEBOUNCE_MS = 10_000;
+
+function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+/** Turns whatever the client sent for the `esgmark` section into complete, valid settings. */
+export function normalizeSettings(raw: unknown): ServerSettings {
+  const input = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const severity: Record<string, SeveritySetting> = {};
+  const rawSeverity = input.severity;
+  if (rawSeverity !== null && typeof rawSeverity === 'object' && !Array.isArray(rawSeverity)) {
+    for (const [rule, value] of Object.entries(rawSeverity as Record<string, unknown>)) {
+      if (isOneOf(SEVERITY_VALUES, value)) severity[rule] = value;
+    }
+  }
+  let debounceMs = DEFAULT_SETTINGS.debounceMs;
+  if (typeof input.debounceMs === 'number' && Number.isFinite(input.debounceMs) && input.debounceMs >= 0) {
+    debounceMs = Math.min(Math.round(input.debounceMs), MAX_DEBOUNCE_MS);
+  }
+  return {
+    locale: isOneOf(LOCALE_VALUES, input.locale) ? input.locale : DEFAULT_SETTINGS.locale,
+    issuerClass: isOneOf(ISSUER_CLASS_VALUES, input.issuerClass) ? input.issuerClass : DEFAULT_SETTINGS.issuerClass,
+    severity,
+    debounceMs,
+  };
+}
+
+/** Engine options for the settings; 'auto' means "let the report's front matter decide". */
+export function toAnalysisOptions(settings: ServerSettings): AnalysisOptions {
+  const options: AnalysisOptions = {};
+  if (settings.locale !== 'auto') options.locale = settings.locale;
+  if (settings.issuerClass !== 'auto') options.issuerClass = settings.issuerClass;
+  if (Object.keys(settings.severity).length > 0) options.severity = { ...settings.severity };
+  return options;
+}

@@ -1,0 +1,302 @@
+// The esgmark language server: adapts the pure engine (server/src/engine) to LSP. Started by the
+// VS Code client over IPC, or by any editor with `--stdio`. All checking logic lives in the engine;
+// this file only schedules analyses, caches them per document version and converts results.
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  RequestType,
+  type CodeAction as LspCodeAction,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  analyze,
+  generateIndexTable,
+  getCodeActions,
+  getCompletions,
+  getDefinition,
+  getDocumentSymbols,
+  getHover,
+  type Analysis,
+  type Diagnostic,
+  type IndexTableEdit,
+} from './engine';
+import { AnalysisCache, isEsgDocument } from './lsp/documents';
+import { DEFAULT_SETTINGS, normalizeSettings, toAnalysisOptions, type ServerSettings } from './lsp/settings';
+import {
+  actionKindAllowed,
+  fromLspDiagnostic,
+  rangesIntersect,
+  toLspCodeAction,
+  toLspCompletionItem,
+  toLspDiagnostic,
+  toLspDocumentSymbol,
+  toLspHover,
+  toLspLocation,
+  toLspTextEdit,
+} from './lsp/convert';
+import { version as SERVER_VERSION } from '../../package.json';
+
+export const GENERATE_INDEX_TABLE_COMMAND = 'esgmark.server.generateIndexTable';
+/** Custom request: the generated index table for a document, without applying it. */
+export const IndexTableRequest = new RequestType<{ uri: string }, IndexTableEdit | null, void>('esgmark/indexTable');
+
+const COMPLETION_TRIGGERS = ['"', ' ', ',', '-', '='];
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const cache = new AnalysisCache();
+
+let hasConfigurationCapability = false;
+let hasDynamicConfigurationRegistration = false;
+let settings: ServerSettings = { ...DEFAULT_SETTINGS, severity: {} };
+/** Bumped whenever settings change so cached analyses made with the old settings are not reused. */
+let settingsGeneration = 0;
+/** Resolves once the first settings pull finished; validation waits for it so the first publish already uses them. */
+let settingsReady: Promise<void> = Promise.resolve();
+
+/** Pending debounced validation per uri. `token` increases with every schedule so a newer one supersedes. */
+const pending = new Map<string, { timer?: NodeJS.Timeout; token: number }>();
+let scheduleCounter = 0;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+function logError(where: string, error: unknown): void {
+  try {
+    connection.console.error(`esgmark: ${where} failed: ${errorText(error)}`);
+  } catch {
+    // The connection itself is gone; nothing left to report to.
+  }
+}
+
+/** Runs a handler; on any exception logs it and returns the empty result, so a bad document cannot kill the server. */
+async function guarded<T>(where: string, fallback: T, run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    logError(where, error);
+    return fallback;
+  }
+}
+
+function shouldCheck(document: TextDocument): boolean {
+  return isEsgDocument(document.languageId, document.getText());
+}
+
+/** The analysis of the document's current version, from the cache or computed now. */
+function analysisFor(document: TextDocument): Analysis {
+  const cached = cache.get(document.uri, document.version, settingsGeneration);
+  if (cached) return cached;
+  const analysis = analyze({ uri: document.uri, text: document.getText() }, toAnalysisOptions(settings));
+  cache.set(document.uri, document.version, settingsGeneration, analysis);
+  return analysis;
+}
+
+/** The open ESG document for a uri with its analysis, or undefined for unknown / non-ESG documents. */
+async function analysisForUri(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
+  await settingsReady;
+  const document = documents.get(uri);
+  if (!document || !shouldCheck(document)) return undefined;
+  return { document, analysis: analysisFor(document) };
+}
+
+function cancelPending(uri: string): void {
+  const entry = pending.get(uri);
+  if (entry?.timer) clearTimeout(entry.timer);
+  pending.delete(uri);
+}
+
+async function validate(uri: string, version: number, token: number): Promise<void> {
+  await settingsReady;
+  // Superseded while waiting (newer edit, close, or settings change)?
+  if (pending.get(uri)?.token !== token) return;
+  pending.delete(uri);
+  const document = documents.get(uri);
+  if (!document || document.version !== version) return;
+  let diagnostics: Diagnostic[] = [];
+  if (shouldCheck(document)) diagnostics = analysisFor(document).diagnostics;
+  // Publishing is synchronous after the analysis, but check again in case the document moved on.
+  const current = documents.get(uri);
+  if (!current || current.version !== version) return;
+  await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
+}
+
+function scheduleValidation(document: TextDocument): void {
+  const uri = document.uri;
+  const version = document.version;
+  const previous = pending.get(uri);
+  if (previous?.timer) clearTimeout(previous.timer);
+  const token = ++scheduleCounter;
+  const run = (): void => {
+    validate(uri, version, token).catch((error) => logError(`validation of ${uri}`, error));
+  };
+  if (settings.debounceMs <= 0) {
+    pending.set(uri, { token });
+    run();
+  } else {
+    pending.set(uri, { token, timer: setTimeout(run, settings.debounceMs) });
+  }
+}
+
+function revalidateAll(): void {
+  for (const document of documents.all()) scheduleValidation(document);
+}
+
+async function pullSettings(): Promise<void> {
+  if (!hasConfigurationCapability) return;
+  try {
+    const raw: unknown = await connection.workspace.getConfiguration({ section: 'esgmark' });
+    settings = normalizeSettings(raw);
+  } catch (error) {
+    logError('reading the esgmark settings', error);
+  }
+  settingsGeneration++;
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const capabilities = params.capabilities;
+  hasConfigurationCapability = capabilities.workspace?.configuration === true;
+  hasDynamicConfigurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  const initial = params.initializationOptions as { settings?: unknown } | undefined;
+  if (initial && typeof initial === 'object' && initial.settings !== undefined) settings = normalizeSettings(initial.settings);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+      definitionProvider: true,
+      documentSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
+      executeCommandProvider: { commands: [GENERATE_INDEX_TABLE_COMMAND] },
+    },
+    serverInfo: { name: 'esgmark', version: SERVER_VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  connection.console.info(`esgmark language server ${SERVER_VERSION} started (node ${process.version})`);
+  if (hasDynamicConfigurationRegistration) {
+    connection.client
+      .register(DidChangeConfigurationNotification.type, { section: 'esgmark' })
+      .catch((error) => logError('registering for configuration changes', error));
+  }
+  settingsReady = pullSettings();
+  settingsReady.then(revalidateAll, (error) => logError('initial settings', error));
+});
+
+connection.onDidChangeConfiguration((params) => {
+  if (hasConfigurationCapability) {
+    settingsReady = pullSettings();
+  } else {
+    // Push model for clients without workspace/configuration: settings come in the notification.
+    const pushed = (params.settings as { esgmark?: unknown } | null | undefined)?.esgmark;
+    settings = normalizeSettings(pushed);
+    settingsGeneration++;
+  }
+  cache.clear();
+  settingsReady.then(revalidateAll, (error) => logError('settings change', error));
+});
+
+documents.onDidChangeContent((event) => {
+  try {
+    scheduleValidation(event.document);
+  } catch (error) {
+    logError('scheduling validation', error);
+  }
+});
+
+documents.onDidClose((event) => {
+  const uri = event.document.uri;
+  cancelPending(uri);
+  cache.delete(uri);
+  connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => logError('clearing diagnostics', error));
+});
+
+connection.onHover((params) =>
+  guarded('hover', null, async () => {
+    const found = await analysisForUri(params.textDocument.uri);
+    if (!found) return null;
+    const hover = getHover(found.analysis, params.position);
+    return hover ? toLspHover(hover) : null;
+  }),
+);
+
+connection.onCompletion((params) =>
+  guarded('completion', [], async () => {
+    const found = await analysisForUri(params.textDocument.uri);
+    if (!found) return [];
+    return getCompletions(found.analysis, params.position).map(toLspCompletionItem);
+  }),
+);
+
+connection.onDefinition((params) =>
+  guarded('definition', [], async () => {
+    const found = await analysisForUri(params.textDocument.uri);
+    if (!found) return [];
+    return getDefinition(found.analysis, params.position).map(toLspLocation);
+  }),
+);
+
+connection.onDocumentSymbol((params) =>
+  guarded('documentSymbol', [], async () => {
+    const found = await analysisForUri(params.textDocument.uri);
+    if (!found) return [];
+    return getDocumentSymbols(found.analysis).map(toLspDocumentSymbol);
+  }),
+);
+
+connection.onCodeAction((params) =>
+  guarded<LspCodeAction[]>('codeAction', [], async () => {
+    const uri = params.textDocument.uri;
+    const found = await analysisForUri(uri);
+    if (!found) return [];
+    const current = found.analysis.diagnostics;
+    const shown = params.context.diagnostics;
+    let targets = shown
+      .map((diagnostic) => fromLspDiagnostic(uri, diagnostic, current))
+      .filter((diagnostic): diagnostic is Diagnostic => diagnostic !== undefined);
+    // Clients that do not send the diagnostics under the cursor still get the fixes for them.
+    if (shown.length === 0) targets = current.filter((diagnostic) => rangesIntersect(diagnostic.range, params.range));
+    return getCodeActions(found.analysis, params.range, targets)
+      .map((action) => toLspCodeAction(action, shown))
+      .filter((action) => actionKindAllowed(action.kind ?? '', params.context.only));
+  }),
+);
+
+connection.onExecuteCommand((params) =>
+  guarded<{ applied: boolean; markdown: string } | null>('executeCommand', null, async () => {
+    if (params.command !== GENERATE_INDEX_TABLE_COMMAND) return null;
+    const uri = params.arguments?.[0];
+    if (typeof uri !== 'string') return null;
+    const found = await analysisForUri(uri);
+    if (!found) return null;
+    const table = generateIndexTable(found.analysis);
+    const result = await connection.workspace.applyEdit({
+      label: table.replaced ? 'Regenerate HKEX index table' : 'Insert HKEX index table',
+      edit: { changes: { [found.document.uri]: [toLspTextEdit(table.edit)] } },
+    });
+    return { applied: result.applied, markdown: table.markdown };
+  }),
+);
+
+connection.onRequest(IndexTableRequest, (params) =>
+  guarded<IndexTableEdit | null>('esgmark/indexTable', null, async () => {
+    if (!params || typeof params.uri !== 'string') return null;
+    const found = await analysisForUri(params.uri);
+    return found ? generateIndexTable(found.analysis) : null;
+  }),
+);
+
+process.on('uncaughtException', (error) => logError('uncaught exception', error));
+process.on('unhandledRejection', (error) => logError('unhandled rejection', error));
+
+documents.listen(connection);
+connection.listen();

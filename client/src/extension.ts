@@ -10,7 +10,10 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { FRONT_MATTER_SCAN_LINES, hasEsgFrontMatter } from './frontMatter';
+import { hasEsgFrontMatter } from '../../server/src/engine/detect';
+
+/** A front matter is short: only the first lines of a Markdown file are read. */
+const FRONT_MATTER_SCAN_LINES = 50;
 
 export const LANGUAGE_ID = 'esg-markdown';
 const SERVER_GENERATE_INDEX = 'esgmark.server.generateIndexTable';
@@ -36,7 +39,7 @@ function firstLines(document: vscode.TextDocument): string[] {
 
 function isEsgDocument(document: vscode.TextDocument): boolean {
   if (document.languageId === LANGUAGE_ID) return true;
-  return document.languageId === 'markdown' && hasEsgFrontMatter(firstLines(document));
+  return document.languageId === 'markdown' && hasEsgFrontMatter(firstLines(document).join('\n'));
 }
 
 async function onDocumentSeen(document: vscode.TextDocument, context: vscode.ExtensionContext): Promise<void> {
@@ -46,7 +49,7 @@ async function onDocumentSeen(document: vscode.TextDocument, context: vscode.Ext
       return;
     }
     if (document.languageId !== 'markdown' || !SCHEMES.includes(document.uri.scheme)) return;
-    if (!hasEsgFrontMatter(firstLines(document))) return;
+    if (!hasEsgFrontMatter(firstLines(document).join('\n'))) return;
     const key = document.uri.toString();
     if (switchedOnce.has(key)) {
       // The user chose Markdown after our switch: keep it, the server still checks `markdown` documents.

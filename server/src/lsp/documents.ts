@@ -1,29 +1,11 @@
 // Which open documents esgmark checks, and the per-document cache of the latest analysis that the
 // editor features reuse between keystrokes.
 import type { Analysis } from '../engine';
+import { hasEsgFrontMatter } from '../engine/detect';
+
+export { hasEsgFrontMatter };
 
 export const ESG_LANGUAGE_ID = 'esg-markdown';
-
-/** Front matter longer than this is not looked at: the check must stay cheap on every keystroke. */
-const FRONT_MATTER_SCAN_CHARS = 16_384;
-
-/**
- * True when a plain `markdown` document is an ESG report: its YAML front matter (first line `---`)
- * has a top-level `esg:` key before the closing `---`/`...`. A regex over the first lines, not a YAML
- * parse, because this runs for every markdown file the user opens.
- */
-export function hasEsgFrontMatter(text: string): boolean {
-  const head = text.slice(0, FRONT_MATTER_SCAN_CHARS).replace(/^\uFEFF/, '');
-  const lines = head.split(/\r\n|\r|\n/);
-  if (lines.length === 0 || !/^---[ \t]*$/.test(lines[0])) return false;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (/^(---|\.\.\.)[ \t]*$/.test(line)) return false;
-    // Top-level key only: no indentation. Quoted keys ('esg': / "esg":) are valid YAML too.
-    if (/^(esg|'esg'|"esg")[ \t]*:/.test(line)) return true;
-  }
-  return false;
-}
 
 export function isEsgDocument(languageId: string, text: string): boolean {
   if (languageId === ESG_LANGUAGE_ID) return true;

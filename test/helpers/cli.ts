@@ -26,16 +26,9 @@ export function runCli(args: readonly string[], options: CliOptions = {}): CliRu
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-export interface JsonDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: 'error' | 'warning' | 'information' | 'hint';
-  rule: string;
-  message: string;
-}
+// The shape the CLI prints, from the CLI itself: the test checks the real output against it.
+export type { JsonDiagnostic } from '../../server/src/cli/output';
+import type { JsonDiagnostic } from '../../server/src/cli/output';
 
 export function runJson(args: readonly string[], options: CliOptions = {}): { run: CliRun; diagnostics: JsonDiagnostic[] } {
   const run = runCli([...args, '--format', 'json'], options);

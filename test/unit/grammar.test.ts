@@ -4,20 +4,11 @@
 // unicode mode; the grammar deliberately uses only syntax both engines share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../helpers/paths';
 
-function repoRoot(): string {
-  let dir = __dirname;
-  // out/ may hold a copy of package.json (tsc emits imported JSON), so look for a source-only file.
-  while (!existsSync(join(dir, 'scripts', 'gen-snippets.mjs'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('repository root not found above ' + __dirname);
-    dir = up;
-  }
-  return dir;
-}
-const ROOT = repoRoot();
+const ROOT = REPO_ROOT;
 
 interface Rule {
   match?: string;

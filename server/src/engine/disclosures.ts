@@ -24,6 +24,8 @@ export interface DisclosureIndex {
   tagsInSubtree(section: Section): Set<string>;
   /** KPI-disclosed ids inside a section and its subsections. */
   kpiIdsInSubtree(section: Section): Set<string>;
+  /** The first section tagged with any requirement of an aspect (A1 for A1.3, 'strategy' for D22). */
+  aspectSection(aspect: string): Section | undefined;
   /** Ids explained (with a reason) by explanation blocks inside a section and its subsections. */
   explainedInSubtree(section: Section): Set<string>;
 }
@@ -115,8 +117,17 @@ function build(doc: EsgDocument): DisclosureIndex {
     }
   };
 
+  const byAspect = new Map<string, Section>();
+  for (const s of doc.sections) {
+    for (const ref of s.tags) {
+      const aspect = ref.known ? framework?.get(ref.id)?.aspect : undefined;
+      if (aspect && !byAspect.has(aspect)) byAspect.set(aspect, s);
+    }
+  }
+
   return {
     get: (id) => evidence.get(id),
+    aspectSection: (aspect) => byAspect.get(aspect),
     resolveTarget,
     sectionByAnchor: (a) => anchors.get(a),
     tagsInSubtree: (section) => subtree(section, (s, out) => s.tags.forEach((r) => r.known && covered(r.id).forEach((id) => out.add(id)))),

@@ -86,3 +86,12 @@ test('a throwing rule is dropped and reported, the others still run', async () =
   assert.deepEqual(errors, ['test/boom']);
   assert.ok(d.some((x) => x.rule === 'hkex/unknown-id'));
 });
+
+test('hkex/missing sits where the author would add the requirement: the section of its aspect', () => {
+  const text = `${FRONT}# 排放物 {hkex="A1.1"}\n\nx\n\n# 氣候策略 {hkex="D20"}\n\ny\n`;
+  const d = byRule(run(text), 'hkex/missing');
+  const at = (id: string) => d.find((x) => x.data?.id === id)!.range.start;
+  assert.deepEqual(at('A1.3'), locate(text, '排放物'));
+  assert.deepEqual(at('D22'), locate(text, '氣候策略'));
+  assert.deepEqual(at('B1'), { line: 0, character: 0 }, 'no section of aspect B1: top of the file');
+});

@@ -25,7 +25,7 @@ export function codeActionsFor(analysis: Analysis, range: Range, diagnostics: Di
       case 'hkex/missing': {
         if (!id) break;
         const req = framework.get(id);
-        const aspectSection = disclosures(doc).get(req?.aspect ?? '')?.sections[0];
+        const aspectSection = disclosures(doc).aspectSection(req?.aspect ?? '');
         if (framework.obligationFor(id, analysis.options.issuerClass ?? doc.config.issuerClass, doc.config.year ?? 2025) !== 'mandatory') {
           actions.push({ title: say('action.addExplanation', { id }), kind: 'quickfix', edits: { [uri]: [explanationEdit(doc, id, analysis.locale, aspectSection)] }, diagnostics: [d], isPreferred: true });
         }

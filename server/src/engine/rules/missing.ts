@@ -28,7 +28,7 @@ export const missing: Rule = {
         year: ctx.year,
       };
       ctx.report({
-        range: anchorFor(ctx, req.id, req.aspect),
+        range: anchorFor(ctx, req.id, ctx.disclosures.aspectSection(req.aspect)?.heading.titleRange),
         message: ctx.t(explained ? 'hkex.missing.mandatoryExplained' : 'hkex.missing', args),
         severity: obligation === 'mandatory' ? 'error' : undefined,
         data: { id: req.id },
@@ -37,12 +37,13 @@ export const missing: Rule = {
   },
 };
 
-/** Where to show a missing requirement: its index row, else the section of its aspect, else the front matter. */
-function anchorFor(ctx: RuleContext, id: string, aspect: string): Range {
+/**
+ * Where to show a missing requirement: its index row; else the heading of the section that
+ * discloses its aspect (where the author would add it); else the top of the file.
+ */
+function anchorFor(ctx: RuleContext, id: string, aspectSection: Range | undefined): Range {
   for (const table of ctx.doc.indexTables) for (const row of table.rows) if (row.refs.some((r) => r.id === id)) return row.row.cells[0]?.range ?? row.row.range;
-  const aspectEvidence = ctx.disclosures.get(aspect);
-  const section = aspectEvidence?.sections[0];
-  if (section) return section.heading.titleRange;
+  if (aspectSection) return aspectSection;
   const fm = ctx.doc.frontMatter;
   if (fm) return { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
   const firstLine = ctx.doc.text.search(/\r|\n|$/);

@@ -1,0 +1,136 @@
+// The figures of a report as facts: one per KPI, period and place (table cell or prose span), with
+// its printed precision, its unit and its quantity in base units. The relation rules, the formula
+// evaluator, hover and the preview read facts, never table cells.
+import type { EsgDocument, KpiRow } from '../model';
+import type { Range } from '../types';
+import { parseUnit, type ParsedUnit } from '../catalogs/units';
+import { attr } from '../parser/attributes';
+import { parseNumber } from '../numbers';
+import { fromPrinted, type Quantity } from './quantity';
+
+export interface Fact {
+  kpiId: string;
+  period: string;
+  value: number;
+  decimals: number;
+  /** The text as printed ('57,695.89'), to keep its style in quick fixes. */
+  raw: string;
+  percentSign: boolean;
+  unitRaw?: string;
+  unit?: ParsedUnit;
+  /** Undefined when the unit is unknown or missing (nothing can be converted). */
+  quantity?: Quantity;
+  /** The value's range (table cell or span). */
+  range: Range;
+  source: 'table' | 'prose';
+  /** The table row for table facts. */
+  row?: KpiRow;
+  /** Label as written (row label or span text). */
+  label: string;
+}
+
+export interface FactIndex {
+  all: Fact[];
+  /** Facts of a KPI in a period (several when the report states it more than once). */
+  get(kpiId: string, period: string): Fact[];
+  /** The first table fact of a KPI in a period (the one relations check). */
+  first(kpiId: string, period: string): Fact | undefined;
+  /** Every period that has at least one fact, sorted. */
+  periods: string[];
+  /** Facts whose KPI id starts with `prefix` (for `sum(ghg.scope3.*)`). */
+  withPrefix(prefix: string, period: string): Fact[];
+}
+
+const cache = new WeakMap<EsgDocument, FactIndex>();
+
+export function facts(doc: EsgDocument): FactIndex {
+  let index = cache.get(doc);
+  if (!index) {
+    index = build(doc);
+    cache.set(doc, index);
+  }
+  return index;
+}
+
+function unitOf(raw: string | undefined): ParsedUnit | undefined {
+  if (!raw) return undefined;
+  const parsed = parseUnit(raw);
+  return parsed.ok ? parsed.unit : undefined;
+}
+
+function build(doc: EsgDocument): FactIndex {
+  const all: Fact[] = [];
+  for (const table of doc.kpiTables) {
+    for (const row of table.rows) {
+      if (!row.kpiId) continue;
+      const unit = unitOf(row.unit?.raw);
+      for (const v of row.values) {
+        if (v.status !== 'number' || v.value === undefined) continue;
+        const decimals = v.decimals ?? 0;
+        // A '%' in the cell with no unit column value means a percentage.
+        const percentSign = !!v.percent;
+        const cellUnit = unit ?? (percentSign ? unitOf('%') : undefined);
+        all.push({
+          kpiId: row.kpiId,
+          period: v.period,
+          value: v.value,
+          decimals,
+          raw: v.raw,
+          percentSign,
+          unitRaw: row.unit?.raw ?? (percentSign ? '%' : undefined),
+          unit: cellUnit,
+          quantity: fromPrinted(v.value, decimals, cellUnit),
+          range: v.range,
+          source: 'table',
+          row,
+          label: row.label,
+        });
+      }
+    }
+  }
+  // Prose spans `[229.3 噸二氧化碳當量]{kpi=ghg.total period=2025}`: a number followed by its unit.
+  for (const span of doc.spans) {
+    const kpiId = attr(span.attrs, 'kpi')?.value;
+    if (!kpiId) continue;
+    const m = /^\s*([-+−]?[0-9０-９][0-9０-９,，.．]*)\s*(%|％)?\s*(.*?)\s*$/.exec(span.text);
+    if (!m) continue;
+    const n = parseNumber(m[1] + (m[2] ?? ''));
+    if (n.status !== 'number' || n.value === undefined) continue;
+    const unitRaw = m[3] || (m[2] ? '%' : undefined);
+    const unit = unitOf(unitRaw);
+    const period = attr(span.attrs, 'period')?.value ?? (doc.config.year !== undefined ? String(doc.config.year) : '');
+    if (!period) continue;
+    all.push({
+      kpiId,
+      period,
+      value: n.value,
+      decimals: n.decimals ?? 0,
+      raw: m[1],
+      percentSign: !!m[2],
+      unitRaw,
+      unit,
+      quantity: fromPrinted(n.value, n.decimals ?? 0, unit),
+      range: span.range,
+      source: 'prose',
+      label: span.text,
+    });
+  }
+  const byKey = new Map<string, Fact[]>();
+  for (const f of all) {
+    const key = `${f.kpiId}@${f.period}`;
+    const list = byKey.get(key);
+    if (list) list.push(f);
+    else byKey.set(key, [f]);
+  }
+  const periods = [...new Set(all.map((f) => f.period))].sort();
+  return {
+    all,
+    get: (id, period) => byKey.get(`${id}@${period}`) ?? [],
+    first: (id, period) => {
+      const list = byKey.get(`${id}@${period}`);
+      return list?.find((f) => f.source === 'table') ?? list?.[0];
+    },
+    periods,
+    withPrefix: (prefix, period) => all.filter((f) => f.period === period && f.source === 'table' && (f.kpiId === prefix || f.kpiId.startsWith(prefix.endsWith('.') ? prefix : `${prefix}.`))),
+  };
+}

@@ -1,0 +1,138 @@
+// Quantities for the numbers engine: an interval of values in base units with a dimension vector.
+// A printed figure with d decimals stands for [v - h, v + h] with h = 0.5 * 10^-d, so arithmetic on
+// intervals tells whether a reported figure can be the rounded result of a formula.
+import type { ParsedUnit } from '../catalogs/units';
+
+export interface Interval {
+  lo: number;
+  hi: number;
+}
+
+/** Base dimension -> exponent, e.g. `{ co2e: 1, money: -1 }` for tCO2e/萬元. Zero exponents are omitted. */
+export type Dim = Readonly<Record<string, number>>;
+
+export interface Quantity {
+  /** In base units (t, tCO2e, kWh, m3, currency unit, 1, h; '%' is the ratio 0.01). */
+  value: Interval;
+  dim: Dim;
+}
+
+export const DIMENSIONLESS: Dim = {};
+
+// ---- intervals ----
+
+export function exact(v: number): Interval {
+  return { lo: v, hi: v };
+}
+
+/** The interval a printed figure stands for. */
+export function printed(value: number, decimals: number): Interval {
+  const h = 0.5 * 10 ** -Math.max(0, decimals);
+  return { lo: value - h, hi: value + h };
+}
+
+export function add(a: Interval, b: Interval): Interval {
+  return { lo: a.lo + b.lo, hi: a.hi + b.hi };
+}
+
+export function sub(a: Interval, b: Interval): Interval {
+  return { lo: a.lo - b.hi, hi: a.hi - b.lo };
+}
+
+export function mul(a: Interval, b: Interval): Interval {
+  const p = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi];
+  return { lo: Math.min(...p), hi: Math.max(...p) };
+}
+
+/** Division; a divisor interval containing 0 gives (-inf, +inf): nothing can be concluded. */
+export function div(a: Interval, b: Interval): Interval {
+  if (b.lo <= 0 && b.hi >= 0) return { lo: -Infinity, hi: Infinity };
+  return mul(a, { lo: 1 / b.hi, hi: 1 / b.lo });
+}
+
+export function scale(a: Interval, k: number): Interval {
+  return k >= 0 ? { lo: a.lo * k, hi: a.hi * k } : { lo: a.hi * k, hi: a.lo * k };
+}
+
+/** True when the two intervals share at least one value (with a tiny allowance for float error). */
+export function meets(a: Interval, b: Interval): boolean {
+  const eps = 1e-9 * Math.max(1, Math.abs(a.lo), Math.abs(a.hi), Math.abs(b.lo), Math.abs(b.hi));
+  return a.lo <= b.hi + eps && b.lo <= a.hi + eps;
+}
+
+export function midpoint(a: Interval): number {
+  if (!Number.isFinite(a.lo) || !Number.isFinite(a.hi)) return Number.NaN;
+  return (a.lo + a.hi) / 2;
+}
+
+// ---- dimensions ----
+
+export function dimOf(unit: ParsedUnit): { dim: Dim; factor: number } {
+  const d: Record<string, number> = {};
+  let factor = 1;
+  const put = (dimension: string, exp: number, f: number) => {
+    // '%' and '‰' are ratios: dimensionless, scaled.
+    if (dimension === 'percent') factor *= exp > 0 ? f / 100 : 100 / f;
+    else {
+      d[dimension] = (d[dimension] ?? 0) + exp;
+      if (d[dimension] === 0) delete d[dimension];
+      factor *= exp > 0 ? f : 1 / f;
+    }
+  };
+  put(unit.numerator.dimension, 1, unit.numerator.factor);
+  if (unit.denominator) put(unit.denominator.dimension, -1, unit.denominator.factor);
+  return { dim: d, factor };
+}
+
+export function sameDim(a: Dim, b: Dim): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => a[k] === b[k]);
+}
+
+export function mulDim(a: Dim, b: Dim, sign = 1): Dim {
+  const d: Record<string, number> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    d[k] = (d[k] ?? 0) + sign * v;
+    if (d[k] === 0) delete d[k];
+  }
+  return d;
+}
+
+export function formatDim(d: Dim): string {
+  const num = Object.entries(d).filter(([, v]) => v > 0).map(([k, v]) => (v === 1 ? k : `${k}^${v}`));
+  const den = Object.entries(d).filter(([, v]) => v < 0).map(([k, v]) => (v === -1 ? k : `${k}^${-v}`));
+  return (num.join('·') || '1') + (den.length ? `/${den.join('·')}` : '');
+}
+
+/** A quantity from a printed figure in a unit. */
+export function fromPrinted(value: number, decimals: number, unit: ParsedUnit | undefined, percentSign = false): Quantity | undefined {
+  const interval = printed(value, decimals);
+  if (!unit) return percentSign ? { value: scale(interval, 0.01), dim: DIMENSIONLESS } : undefined;
+  const { dim, factor } = dimOf(unit);
+  return { value: scale(interval, factor), dim };
+}
+
+/** The interval of a quantity expressed in a unit (undefined when the dimensions differ). */
+export function inUnit(q: Quantity, unit: ParsedUnit | undefined): Interval | undefined {
+  if (!unit) return sameDim(q.dim, DIMENSIONLESS) ? q.value : undefined;
+  const { dim, factor } = dimOf(unit);
+  if (!sameDim(q.dim, dim)) return undefined;
+  return scale(q.value, 1 / factor);
+}
+
+// ---- printing ----
+
+/** Formats a number with a fixed number of decimals and thousands separators, as reports print them. */
+export function formatNumber(value: number, decimals: number, thousands = true): string {
+  if (!Number.isFinite(value)) return String(value);
+  const fixed = Math.abs(value).toFixed(Math.max(0, Math.min(decimals, 20)));
+  const [int, frac] = fixed.split('.');
+  const grouped = thousands ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : int;
+  return (value < 0 && Number(fixed) !== 0 ? '-' : '') + grouped + (frac ? `.${frac}` : '');
+}
+
+/** '57,695.89' -> true: the raw cell used thousands separators. */
+export function usesThousands(raw: string): boolean {
+  return /\d[,，]\d{3}/.test(raw);
+}

@@ -180,6 +180,22 @@ export const MESSAGES = {
     'zh-Hant': '「{label}」（{period}）：`{value}` 不是數字。請填寫數字（如 1,124,032 或 0.2766），無數值時填寫 -、N/A 或「不適用」。',
     'zh-Hans': '“{label}”（{period}）：`{value}` 不是数字。请填写数字（如 1,124,032 或 0.2766），无数值时填写 -、N/A 或“不适用”。',
   },
+  // Numbers engine: checks shared by the relation rules (lead)
+  'numbers.mismatch': {
+    en: '{formula} ({period}): the inputs give {computed}, the report says {reported} {unit}. Inputs: {inputs}.',
+    'zh-Hant': '{formula}（{period}）：按所列數據計算為 {computed}，報告所載為 {reported} {unit}。數據：{inputs}。',
+    'zh-Hans': '{formula}（{period}）：按所列数据计算为 {computed}，报告所载为 {reported} {unit}。数据：{inputs}。',
+  },
+  'numbers.intensity.inferred': {
+    en: 'No denominator is given in the front matter: this figure implies {implied}, while {other} implies {others} (is the unit {unit} right?).',
+    'zh-Hant': '前置資料未提供分母：此數值推算分母為 {implied}，但「{other}」推算為 {others}（單位 {unit} 是否正確？）。',
+    'zh-Hans': '前置资料未提供分母：此数值推算分母为 {implied}，但“{other}”推算为 {others}（单位 {unit} 是否正确？）。',
+  },
+  'ghg.scope3.invalidCategory': {
+    en: '`{id}` is not a Scope 3 category: the GHG Protocol has categories 1-15 (`ghg.scope3.cat1` ... `ghg.scope3.cat15`).',
+    'zh-Hant': '`{id}` 不是範圍 3 類別：《溫室氣體核算體系》只有第 1 至 15 類（`ghg.scope3.cat1` … `ghg.scope3.cat15`）。',
+    'zh-Hans': '`{id}` 不是范围 3 类别：《温室气体核算体系》只有第 1 至 15 类（`ghg.scope3.cat1` … `ghg.scope3.cat15`）。',
+  },
   // Vocabulary
   'obligation.mandatory': { en: 'mandatory', 'zh-Hant': '強制披露', 'zh-Hans': '强制披露' },
   'obligation.comply-or-explain': { en: "'comply or explain'", 'zh-Hant': '「不遵守就解釋」', 'zh-Hans': '“不遵守就解释”' },

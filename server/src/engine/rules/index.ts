@@ -15,6 +15,8 @@ import { emptySection } from './emptySection';
 import { emptyExplanation } from './emptyExplanation';
 import { indexAbsent, indexBrokenTarget, indexDuplicate, indexEmptyTarget, indexMismatch, indexMissingRow, indexUntagged } from './indexRules';
 import { badNumber, unknownUnit } from './kpiRules';
+import { ghgSum } from './ghgSum';
+import { intensity } from './intensity';
 
 export const ALL_RULES: Rule[] = [
   frontmatterSchema,
@@ -33,6 +35,8 @@ export const ALL_RULES: Rule[] = [
   indexEmptyTarget,
   unknownUnit,
   badNumber,
+  ghgSum,
+  intensity,
 ];
 
 export const RULES: RuleInfo[] = ALL_RULES.map(({ id, defaultSeverity, description }) => ({ id, defaultSeverity, description }));

@@ -1,0 +1,80 @@
+// A check is one relation applied to one reported figure: the formula, its inputs, the value the
+// inputs imply (in the figure's unit, as an interval) and whether the printed figure can be it.
+// Rules turn failed checks into diagnostics; hover, CodeLens and the preview show all of them.
+import type { EsgDocument } from '../model';
+import type { Locale, RelatedLocation } from '../types';
+import { t } from '../i18n';
+import type { Fact } from './facts';
+import { formatNumber, inUnit, meets, midpoint, printed, usesThousands, type Interval, type Quantity } from './quantity';
+
+export interface CheckInput {
+  label: string;
+  /** 'ghg.scope1@2025', or 'denominators.revenue' ... */
+  ref: string;
+  fact?: Fact;
+  /** Printed text of the input ('57.15 噸二氧化碳當量'). */
+  text: string;
+}
+
+export interface Check {
+  /** Rule that reports the check when it fails. */
+  rule: string;
+  target: Fact;
+  /** The relation in words, with the report's labels: '範圍 1 + 範圍 2 = 溫室氣體排放總量'. */
+  formula: string;
+  inputs: CheckInput[];
+  /** What the inputs imply, in the target's unit. */
+  computed: Interval;
+  ok: boolean;
+  /** Extra sentence for the message (e.g. which other factor the figure agrees with). */
+  note?: string;
+}
+
+/** Compares a reported figure with a computed quantity; undefined when the units cannot be compared. */
+export function compareFact(target: Fact, computed: Quantity): { ok: boolean; computed: Interval } | undefined {
+  if (!target.quantity) return undefined;
+  const inTarget = inUnit(computed, target.unit);
+  if (!inTarget || !Number.isFinite(inTarget.lo) || !Number.isFinite(inTarget.hi)) return undefined;
+  return { ok: meets(printed(target.value, target.decimals), inTarget), computed: inTarget };
+}
+
+/** The computed value printed like the reported one (same decimals and thousands style). */
+export function printLike(target: Fact, value: Interval): string {
+  return formatNumber(midpoint(value), target.decimals, usesThousands(target.raw) || Math.abs(midpoint(value)) >= 10000);
+}
+
+export function factText(f: Fact): string {
+  return `${f.raw}${f.unitRaw && f.unitRaw !== '%' ? ` ${f.unitRaw}` : f.percentSign ? '%' : ''}`;
+}
+
+/** A row label without the marks that make it a part of the row above ('其中：', '•', '-'). */
+export function cleanLabel(label: string): string {
+  return label.replace(/^\s*(?:其中\s*[:：]|of which\s*:?|[•·\-–—]\s*)\s*/i, '').trim() || label;
+}
+
+export function inputOf(f: Fact): CheckInput {
+  const label = cleanLabel(f.label);
+  return { label: f.row?.group ? `${f.row.group} / ${label}` : label, ref: `${f.kpiId}@${f.period}`, fact: f, text: factText(f) };
+}
+
+/** The diagnostic parts of a failed check: message, related locations, data for the quick fix. */
+export function checkDiagnostic(doc: EsgDocument, check: Check, locale: Locale) {
+  const computed = printLike(check.target, check.computed);
+  const message = t(locale, 'numbers.mismatch', {
+    formula: check.formula,
+    period: check.target.period,
+    computed,
+    reported: check.target.raw,
+    unit: check.target.unitRaw ?? '',
+    inputs: check.inputs.map((i) => `${i.label} ${i.text}`).join('; '),
+  }) + (check.note ? ` ${check.note}` : '');
+  const related: RelatedLocation[] = check.inputs
+    .filter((i) => i.fact)
+    .map((i) => ({ uri: doc.uri, range: i.fact!.range, message: `${i.label}: ${i.text}` }));
+  return {
+    range: check.target.range,
+    message,
+    related,
+    data: { kind: 'replace-value', computed: midpoint(check.computed), decimals: check.target.decimals, text: computed },
+  };
+}

@@ -1,0 +1,69 @@
+// GHG relations that need no annotation once the KPIs are recognised:
+// Scope 1 + Scope 2 = the Scope 1+2 total; Scope 1 + 2 + 3 = the grand total; Scope 3 = the sum of
+// its categories. Every period of the report is checked on its own.
+import type { EsgDocument } from '../model';
+import { facts, type Fact, type FactIndex } from './facts';
+import { cleanLabel, compareFact, inputOf, type Check } from './checks';
+import { add, type Quantity, sameDim } from './quantity';
+
+export const SCOPE3_CATEGORY = /^ghg\.scope3\.cat([0-9]+)$/;
+
+/** Sum of facts' quantities; undefined when one has no quantity or the dimensions differ. */
+export function sumFacts(list: Fact[]): Quantity | undefined {
+  let total: Quantity | undefined;
+  for (const f of list) {
+    if (!f.quantity) return undefined;
+    if (!total) total = f.quantity;
+    else if (!sameDim(total.dim, f.quantity.dim)) return undefined;
+    else total = { value: add(total.value, f.quantity.value), dim: total.dim };
+  }
+  return total;
+}
+
+function check(rule: string, target: Fact | undefined, parts: Fact[], join = ' + '): Check | undefined {
+  if (!target || parts.length < 2 || parts.includes(target)) return undefined;
+  const sum = sumFacts(parts);
+  if (!sum) return undefined;
+  const cmp = compareFact(target, sum);
+  if (!cmp) return undefined;
+  return { rule, target, formula: `${parts.map((p) => cleanLabel(p.label)).join(join)} = ${cleanLabel(target.label)}`, inputs: parts.map(inputOf), computed: cmp.computed, ok: cmp.ok };
+}
+
+function scope2(index: FactIndex, period: string): Fact | undefined {
+  return index.first('ghg.scope2', period) ?? index.first('ghg.scope2.location', period);
+}
+
+export function ghgSumChecks(doc: EsgDocument): Check[] {
+  const index = facts(doc);
+  const out: Check[] = [];
+  for (const period of index.periods) {
+    const s1 = index.first('ghg.scope1', period);
+    const s2 = scope2(index, period);
+    const s3 = index.first('ghg.scope3', period);
+    const scopes12 = [s1, s2].filter((f): f is Fact => !!f);
+    const c12 = check('ghg/sum-mismatch', index.first('ghg.scope12', period), scopes12);
+    if (c12) out.push(c12);
+    // The grand total: Scope 1 + 2 (+ 3 when the report gives Scope 3).
+    const total = index.first('ghg.total', period);
+    if (total && scopes12.length === 2) {
+      const c = check('ghg/sum-mismatch', total, s3 ? [...scopes12, s3] : scopes12);
+      if (c) out.push(c);
+    }
+    const categories = index.withPrefix('ghg.scope3.', period).filter((f) => SCOPE3_CATEGORY.test(f.kpiId) && Number(SCOPE3_CATEGORY.exec(f.kpiId)![1]) <= 15);
+    // One fact per category (the first): a category stated twice is kpi/value-conflict's business.
+    const seen = new Set<string>();
+    const unique = categories.filter((f) => !seen.has(f.kpiId) && seen.add(f.kpiId));
+    const c3 = check('ghg/sum-mismatch', s3, unique);
+    if (c3) out.push(c3);
+  }
+  return out;
+}
+
+/** KPI ids written in spans that claim to be Scope 3 categories but are not one of the GHG Protocol's 15. */
+export function invalidScope3Categories(doc: EsgDocument): Fact[] {
+  return facts(doc).all.filter((f) => {
+    if (!f.kpiId.startsWith('ghg.scope3.')) return false;
+    const m = SCOPE3_CATEGORY.exec(f.kpiId);
+    return !m || Number(m[1]) < 1 || Number(m[1]) > 15 || m[1].startsWith('0');
+  });
+}

@@ -1,0 +1,117 @@
+// Intensities: figure / denominator. The denominator is the one the unit names (`/萬元` is money,
+// so revenue; `/人` is employees) and comes from the front matter's `denominators`; when the report
+// gives none, it is inferred from the report's other intensities, and the one that disagrees is
+// flagged (a unit of 萬元 where the others imply 百萬元).
+import type { EsgDocument } from '../model';
+import type { Locale } from '../types';
+import { getKpi } from '../catalogs/kpis';
+import { parseUnit } from '../catalogs/units';
+import { t } from '../i18n';
+import { facts, type Fact, type FactIndex } from './facts';
+import { compareFact, factText, inputOf, type Check } from './checks';
+import { dimOf, div, formatNumber, meets, midpoint, mulDim, type Interval, type Quantity } from './quantity';
+
+/** The KPI an intensity divides: `ghg.scope12.intensity` -> `ghg.scope12`, `ghg.intensity` -> `ghg.total`. */
+export function numeratorOf(kpiId: string, index: FactIndex, period: string): Fact | undefined {
+  if (!kpiId.endsWith('.intensity')) return undefined;
+  const base = kpiId.slice(0, -'.intensity'.length);
+  return index.first(base, period) ?? index.first(`${base}.total`, period);
+}
+
+/** Which named denominator an intensity's unit divides by. */
+export function denominatorName(f: Fact): string | undefined {
+  const unit = f.unit;
+  if (!unit?.denominator) return undefined;
+  if (unit.denominatorQualifier) return unit.denominatorQualifier;
+  const kpi = getKpi(f.kpiId);
+  if (kpi?.per) return kpi.per;
+  switch (unit.denominator.dimension) {
+    case 'money':
+      return 'revenue';
+    case 'count':
+      return 'employees';
+    case 'area':
+      return 'floor-area';
+    default:
+      return undefined;
+  }
+}
+
+function denominatorQuantity(doc: EsgDocument, name: string, period: string): { q: Quantity; text: string } | undefined {
+  const per = doc.config.denominators[name];
+  const given = per?.[period] ?? per?.['*'];
+  if (!given) return undefined;
+  const unit = parseUnit(given.unit);
+  if (!unit.ok) return undefined;
+  const { dim, factor } = dimOf(unit.unit);
+  const h = 0.5 * 10 ** -given.decimals;
+  return { q: { value: { lo: (given.value - h) * factor, hi: (given.value + h) * factor }, dim }, text: given.raw };
+}
+
+interface Intensity {
+  fact: Fact;
+  numerator: Fact;
+  name: string;
+  /** The denominator the printed figures imply, in base units. */
+  implied: Interval;
+}
+
+export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
+  const index = facts(doc);
+  const out: Check[] = [];
+  const inferred: Intensity[] = [];
+  for (const f of index.all) {
+    if (f.source !== 'table' || !f.quantity || !f.unit?.denominator) continue;
+    const numerator = numeratorOf(f.kpiId, index, f.period);
+    const name = denominatorName(f);
+    if (!numerator?.quantity || !name) continue;
+    const given = denominatorQuantity(doc, name, f.period);
+    const formula = `${numerator.label} ÷ denominators.${name} = ${f.label}`;
+    if (given) {
+      const cmp = compareFact(f, { value: div(numerator.quantity.value, given.q.value), dim: mulDim(numerator.quantity.dim, given.q.dim, -1) });
+      if (cmp) out.push({ rule: 'kpi/intensity-mismatch', target: f, formula, inputs: [inputOf(numerator), { label: `denominators.${name}`, ref: `denominators.${name}`, text: given.text }], computed: cmp.computed, ok: cmp.ok });
+      continue;
+    }
+    // No denominator given: the figure implies one (numerator / intensity), in the intensity's denominator unit.
+    inferred.push({ fact: f, numerator, name, implied: div(numerator.quantity.value, f.quantity.value) });
+  }
+  // Per period and denominator, the implied values should agree; flag the odd one out.
+  const groups = new Map<string, Intensity[]>();
+  for (const i of inferred) {
+    const key = `${i.name}@${i.fact.period}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const i of group) {
+      const others = group.filter((o) => o !== i);
+      const agreeing = others.filter((o) => meets(o.implied, i.implied));
+      const othersAgree = others.every((o) => others.every((p) => meets(o.implied, p.implied)));
+      if (agreeing.length > 0 || !othersAgree || others.length === 0) continue;
+      // The others agree with each other and not with this one: compute this one with their denominator.
+      const reference = others[0];
+      const unitDen = i.fact.unit!.denominator!;
+      const impliedText = (x: Intensity) => `${formatNumber(midpoint(x.implied) / x.fact.unit!.denominator!.factor, 0)} ${x.fact.unit!.denominator!.spellings[0]}`;
+      const computed = div(i.numerator.quantity!.value, reference.implied);
+      // The intensity's own unit scale: numerator unit / denominator unit.
+      const { factor } = dimOf(i.fact.unit!);
+      const inUnitInterval = { lo: computed.lo / factor, hi: computed.hi / factor };
+      out.push({
+        rule: 'kpi/intensity-mismatch',
+        target: i.fact,
+        formula: `${i.numerator.label} ÷ ${i.name} = ${i.fact.label}`,
+        inputs: [inputOf(i.numerator), inputOf(reference.fact), inputOf(reference.numerator)],
+        computed: inUnitInterval,
+        ok: false,
+        note: t(locale, 'numbers.intensity.inferred', {
+          implied: impliedText(i),
+          others: impliedText(reference),
+          other: `${reference.fact.label} ${factText(reference.fact)}`,
+          unit: unitDen.spellings[0],
+        }),
+      });
+    }
+  }
+  return out;
+}
+

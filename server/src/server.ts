@@ -19,6 +19,7 @@ import {
   analyze,
   generateIndexTable,
   getCodeActions,
+  getCodeLenses,
   getCompletions,
   getDefinition,
   getDocumentSymbols,
@@ -174,6 +175,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
       definitionProvider: true,
       documentSymbolProvider: true,
+      codeLensProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
       executeCommandProvider: { commands: [GENERATE_INDEX_TABLE_COMMAND] },
     },
@@ -250,6 +252,15 @@ connection.onDocumentSymbol((params) =>
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
     return getDocumentSymbols(found.analysis).map(toLspDocumentSymbol);
+  }),
+);
+
+connection.onCodeLens((params) =>
+  guarded('codeLens', [], async () => {
+    const found = await analysisForUri(params.textDocument.uri);
+    if (!found) return [];
+    // A lens with an empty command is shown as plain text: it informs, it does not act.
+    return getCodeLenses(found.analysis).map((lens) => ({ range: lens.range, command: { title: lens.title, command: '' } }));
   }),
 );
 

@@ -12,11 +12,13 @@ import { completionsAt } from './features/completion';
 import { definitionAt } from './features/definition';
 import { documentSymbols } from './features/symbols';
 import { buildIndexTable, type IndexTableEdit } from './features/indexTable';
+import { codeLenses, type CodeLens } from './features/codeLens';
 
 export * from './types';
 export type { EsgDocument } from './model';
 export type { CompletionItem, DocumentSymbol, Hover, Location } from './features/types';
 export type { IndexTableEdit } from './features/indexTable';
+export type { CodeLens } from './features/codeLens';
 export { RULES, type RuleInfo } from './rules';
 
 export interface Analysis {
@@ -59,4 +61,9 @@ export function getDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
 /** The index table generated from the report's tags, and the edit that writes it into the report. */
 export function generateIndexTable(analysis: Analysis): IndexTableEdit {
   return buildIndexTable(analysis);
+}
+
+/** One lens per KPI table: how many figures are checked and how many disagree. */
+export function getCodeLenses(analysis: Analysis): CodeLens[] {
+  return codeLenses(analysis);
 }

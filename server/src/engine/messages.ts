@@ -191,6 +191,21 @@ export const MESSAGES = {
     'zh-Hant': '前置資料未提供分母：此數值推算分母為 {implied}，但「{other}」推算為 {others}（單位 {unit} 是否正確？）。',
     'zh-Hans': '前置资料未提供分母：此数值推算分母为 {implied}，但“{other}”推算为 {others}（单位 {unit} 是否正确？）。',
   },
+  'lens.checked': {
+    en: '{checked} of {figures} figures checked, all agree',
+    'zh-Hant': '已核對 {figures} 個數值中的 {checked} 個，全部相符',
+    'zh-Hans': '已核对 {figures} 个数值中的 {checked} 个，全部相符',
+  },
+  'lens.checkedDisagree': {
+    en: '{checked} of {figures} figures checked, {disagree} disagree',
+    'zh-Hant': '已核對 {figures} 個數值中的 {checked} 個，{disagree} 個不符',
+    'zh-Hans': '已核对 {figures} 个数值中的 {checked} 个，{disagree} 个不符',
+  },
+  'hover.value': { en: 'Value', 'zh-Hant': '數值', 'zh-Hans': '数值' },
+  'hover.normalised': { en: 'in base units', 'zh-Hant': '換算為基本單位', 'zh-Hans': '换算为基本单位' },
+  'hover.checks': { en: 'Checks', 'zh-Hant': '核對', 'zh-Hans': '核对' },
+  'hover.notChecked': { en: 'not checked by any relation', 'zh-Hant': '未有核對關係', 'zh-Hans': '未有核对关系' },
+  'action.replaceValue': { en: 'Replace {reported} with the computed {computed}', 'zh-Hant': '將 {reported} 改為計算值 {computed}', 'zh-Hans': '将 {reported} 改为计算值 {computed}' },
   'ghg.scope3.invalidCategory': {
     en: '`{id}` is not a Scope 3 category: the GHG Protocol has categories 1-15 (`ghg.scope3.cat1` ... `ghg.scope3.cat15`).',
     'zh-Hant': '`{id}` 不是範圍 3 類別：《溫室氣體核算體系》只有第 1 至 15 類（`ghg.scope3.cat1` … `ghg.scope3.cat15`）。',

@@ -20,6 +20,11 @@ export function codeActionsFor(analysis: Analysis, range: Range, diagnostics: Di
   const relevant = diagnostics.filter((d) => overlaps(d.range, range));
 
   for (const d of relevant) {
+    // Any numbers rule: replace the reported figure with the computed one, printed the same way.
+    if (d.data?.kind === 'replace-value' && typeof d.data.text === 'string') {
+      const reported = lineText(doc, d.range.start.line).slice(d.range.start.character, d.range.end.character);
+      actions.push({ title: say('action.replaceValue', { reported, computed: d.data.text }), kind: 'quickfix', edits: { [uri]: [{ range: d.range, newText: d.data.text }] }, diagnostics: [d] });
+    }
     const id = typeof d.data?.id === 'string' ? d.data.id : undefined;
     switch (d.rule) {
       case 'hkex/missing': {

@@ -9,6 +9,11 @@ import { disclosures } from '../disclosures';
 import { localized, t } from '../i18n';
 import { DEFAULT_YEAR } from '../rules';
 import { targetAt } from './navigation';
+import type { KpiRow, KpiValue } from '../model';
+import { facts } from '../numbers/facts';
+import { checksAt } from '../numbers/allChecks';
+import { printLike } from '../numbers/checks';
+import { formatDim, midpoint } from '../numbers/quantity';
 
 export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
   const doc = analysis.model;
@@ -48,6 +53,7 @@ export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
     }
     return { contents: lines.join('\n'), range: target.ref.range };
   }
+  if (target.kind === 'value') return valueHover(analysis, target.row, target.value);
   if (target.kind === 'kpi' && target.row.kpiId) {
     const kpi = getKpi(target.row.kpiId);
     const lines = [`**${say('hover.kpi')}** \`${target.row.kpiId}\`${kpi ? ` — ${localized(kpi.names, locale)}` : ''}`];
@@ -59,4 +65,24 @@ export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
     return { contents: lines.join('\n'), range: target.row.labelRange };
   }
   return undefined;
+}
+
+/** A figure: its KPI, unit, value in base units, and every check it takes part in with the result. */
+function valueHover(analysis: Analysis, row: KpiRow, value: KpiValue): Hover {
+  const locale = analysis.locale;
+  const say = (key: string, args?: Record<string, string | number>) => t(locale, key, args);
+  const doc = analysis.model;
+  const fact = facts(doc).all.find((f) => f.range.start.line === value.range.start.line && f.range.start.character === value.range.start.character);
+  const kpi = row.kpiId ? getKpi(row.kpiId) : undefined;
+  const lines = [`**${row.label}**${row.kpiId ? ` \`${row.kpiId}\`` : ''}${kpi ? ` — ${localized(kpi.names, locale)}` : ''}`, ''];
+  lines.push(`**${say('hover.value')}** (${value.period}): ${value.raw}${row.unit ? ` ${row.unit.raw}` : ''}`);
+  if (fact?.quantity) {
+    const base = midpoint(fact.quantity.value);
+    lines.push('', `${say('hover.normalised')}: ${Number(base.toPrecision(8))} ${formatDim(fact.quantity.dim)}`);
+  }
+  const checks = checksAt(doc, locale, value.range.start.line, value.range.start.character);
+  lines.push('', `**${say('hover.checks')}**:`);
+  if (!checks.length) lines.push(`- ${say('hover.notChecked')}`);
+  for (const c of checks) lines.push(`- ${c.ok ? '✓' : '✗'} ${c.formula} (${c.target.period}): ${printLike(c.target, c.computed)} / ${c.target.raw}`);
+  return { contents: lines.join('\n'), range: value.range };
 }

@@ -1,6 +1,6 @@
 // Locating what is under the cursor: requirement refs (tags, explanations, index rows), links,
 // index titles and KPI rows. Shared by hover, completion and go-to-definition.
-import type { EsgDocument, IndexRow, KpiRow, Link, RequirementRef } from '../model';
+import type { EsgDocument, IndexRow, KpiRow, KpiValue, Link, RequirementRef } from '../model';
 import type { Position, Range } from '../types';
 import { contains } from '../parser/lines';
 
@@ -8,7 +8,8 @@ export type Target =
   | { kind: 'ref'; ref: RequirementRef; indexRow?: IndexRow }
   | { kind: 'link'; link: Link }
   | { kind: 'indexTitle'; row: IndexRow; title: { text: string; range: Range } }
-  | { kind: 'kpi'; row: KpiRow };
+  | { kind: 'kpi'; row: KpiRow }
+  | { kind: 'value'; row: KpiRow; value: KpiValue };
 
 export function targetAt(doc: EsgDocument, pos: Position): Target | undefined {
   for (const s of doc.sections) {
@@ -27,6 +28,12 @@ export function targetAt(doc: EsgDocument, pos: Position): Target | undefined {
     }
   }
   for (const link of doc.links) if (link.range.start.line === pos.line && contains(link.range, pos)) return { kind: 'link', link };
-  for (const t of doc.kpiTables) for (const row of t.rows) if (row.line === pos.line && contains(row.labelRange, pos)) return { kind: 'kpi', row };
+  for (const t of doc.kpiTables) {
+    for (const row of t.rows) {
+      if (row.line !== pos.line) continue;
+      if (contains(row.labelRange, pos)) return { kind: 'kpi', row };
+      for (const value of row.values) if (value.status === 'number' && contains(value.range, pos)) return { kind: 'value', row, value };
+    }
+  }
   return undefined;
 }

@@ -1,0 +1,35 @@
+// Every check of the numbers engine for a document, computed once per analysis. Hover and CodeLens
+// (and later the preview) read this list; each rule reports only the failures of its own checks.
+import type { EsgDocument } from '../model';
+import type { Locale } from '../types';
+import type { Check } from './checks';
+import { ghgSumChecks } from './ghgChecks';
+import { intensityChecks } from './intensityChecks';
+
+/** Producers of checks, in the order their results are listed. */
+const PRODUCERS: ((doc: EsgDocument, locale: Locale) => Check[])[] = [ghgSumChecks, intensityChecks];
+
+const cache = new WeakMap<EsgDocument, Check[]>();
+
+export function allChecks(doc: EsgDocument, locale: Locale): Check[] {
+  let list = cache.get(doc);
+  if (!list) {
+    list = [];
+    for (const produce of PRODUCERS) {
+      try {
+        list.push(...produce(doc, locale));
+      } catch {
+        // A failing producer must not take hover or CodeLens down; its rule reports the error.
+      }
+    }
+    cache.set(doc, list);
+  }
+  return list;
+}
+
+/** Checks whose target or inputs include a value at this position. */
+export function checksAt(doc: EsgDocument, locale: Locale, line: number, character: number): Check[] {
+  const at = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+    r.start.line === line && r.start.character <= character && character <= r.end.character;
+  return allChecks(doc, locale).filter((c) => at(c.target.range) || c.inputs.some((i) => i.fact && at(i.fact.range)));
+}

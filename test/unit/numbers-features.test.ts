@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { getCodeActions, getCodeLenses, getHover } from '../../server/src/engine';
+import { FRONT, byRule, locate, run } from './util';
+
+const TABLE = (total: string) => `${FRONT}# 溫室氣體
+
+| 指標 | 單位 | 2025 |
+|---|---|---|
+| 溫室氣體排放總量（範圍 1、2） | 噸二氧化碳當量 | ${total} |
+| 範圍 1 溫室氣體排放量 | 噸二氧化碳當量 | 89.17 |
+| 範圍 2 溫室氣體排放量 | 噸二氧化碳當量 | 56,622.34 |
+| 員工總數 | 人 | 937 |
+`;
+
+test('quick fix: replace a reported figure with the computed one, keeping separators and decimals', () => {
+  const text = TABLE('56,711.15');
+  const a = run(text);
+  const d = byRule(a, 'ghg/sum-mismatch')[0];
+  const fix = getCodeActions(a, d.range, [d]).find((x) => x.title.includes('56,711.51'))!;
+  assert.ok(fix, 'replace-value action offered');
+  const [edit] = fix.edits['file:///test.esg.md'];
+  assert.deepEqual(edit.range, d.range);
+  const lines = text.split('\n');
+  const l = lines[edit.range.start.line];
+  lines[edit.range.start.line] = l.slice(0, edit.range.start.character) + edit.newText + l.slice(edit.range.end.character);
+  const after = lines.join('\n');
+  assert.equal(after, text.replace('56,711.15', '56,711.51'));
+  assert.deepEqual(byRule(run(after), 'ghg/sum-mismatch'), []);
+});
+
+test('hover on a figure: KPI, value in base units and the checks it takes part in', () => {
+  const text = TABLE('56,711.15');
+  const h = getHover(run(text, { locale: 'en' }), locate(text, '89.17'))!;
+  assert.match(h.contents, /ghg\.scope1/);
+  assert.match(h.contents, /89\.17 噸二氧化碳當量/);
+  assert.match(h.contents, /in base units: 89\.17 co2e/);
+  assert.match(h.contents, /✗ 範圍 1 溫室氣體排放量 \+ 範圍 2 溫室氣體排放量 = 溫室氣體排放總量（範圍 1、2） \(2025\): 56,711\.51 \/ 56,711\.15/);
+  const unchecked = getHover(run(text, { locale: 'en' }), locate(text, '937'))!;
+  assert.match(unchecked.contents, /not checked/);
+});
+
+test('CodeLens over a KPI table counts checked and disagreeing figures', () => {
+  const bad = getCodeLenses(run(TABLE('56,711.15'), { locale: 'en' }));
+  assert.equal(bad.length, 1);
+  assert.deepEqual([bad[0].checked, bad[0].disagree], [3, 1]);
+  assert.equal(bad[0].title, '3 of 4 figures checked, 1 disagree');
+  const good = getCodeLenses(run(TABLE('56,711.51'), { locale: 'en' }));
+  assert.equal(good[0].title, '3 of 4 figures checked, all agree');
+  assert.equal(bad[0].range.start.line, locate(TABLE('x'), '| 指標').line);
+});

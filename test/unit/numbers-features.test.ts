@@ -49,3 +49,23 @@ test('CodeLens over a KPI table counts checked and disagreeing figures', () => {
   assert.equal(good[0].title, '3 of 4 figures checked, all agree');
   assert.equal(bad[0].range.start.line, locate(TABLE('x'), '| 指標').line);
 });
+
+test('completion inside formula="...": KPI ids, functions, front-matter names, and units after a number', async () => {
+  const { getCompletions } = await import('../../server/src/engine');
+  const fm = FRONT.replace('  period: 2025\n', '  period: 2025\n  denominators:\n    revenue: 72,434 萬元\n');
+  const text = `${fm}# A\n\n| 指標 | 單位 | 2025 |\n|---|---|---|\n| [強度]{#ghg.intensity formula="ghg.sc"} | tCO2e/萬元 | 1 |\n`;
+  const at = (needle: string) => locate(text, needle);
+  const pos = { line: at('ghg.sc"').line, character: at('ghg.sc"').character + 'ghg.sc'.length };
+  const labels = getCompletions(run(text), pos).map((i) => i.label);
+  assert.ok(labels.includes('ghg.scope1') && labels.includes('ghg.scope3.cat1'));
+  const text2 = text.replace('ghg.sc"', 'su"');
+  const p2 = { line: pos.line, character: locate(text2, 'su"').character + 2 };
+  assert.ok(getCompletions(run(text2), p2).some((i) => i.label === 'sum' && i.insertText === 'sum('));
+  const text3 = text.replace('ghg.sc"', 'den"');
+  const p3 = { line: pos.line, character: locate(text3, 'den"').character + 3 };
+  assert.ok(getCompletions(run(text3), p3).some((i) => i.label === 'denominators.revenue'));
+  const text4 = text.replace('ghg.sc"', '0.5306 kg"');
+  const p4 = { line: pos.line, character: locate(text4, 'kg"').character + 2 };
+  const units = getCompletions(run(text4), p4);
+  assert.ok(units.some((i) => i.kind === 'unit' && i.label.startsWith('kg')));
+});

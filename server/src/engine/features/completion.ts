@@ -5,6 +5,7 @@ import type { Position, Range } from '../types';
 import type { CompletionItem } from './types';
 import { getFramework } from '../catalogs/hkex';
 import { kpisWithPrefix } from '../catalogs/kpis';
+import { allUnits } from '../catalogs/units';
 import { localized, t } from '../i18n';
 import { lineText } from './edits';
 
@@ -33,6 +34,8 @@ export function completionsAt(analysis: Analysis, pos: Position): CompletionItem
         sortText: String(i).padStart(3, '0'),
       }));
   }
+  const formula = /(?:formula|check)\s*=\s*"([^"]*)$/.exec(before);
+  if (formula) return formulaCompletions(analysis, pos, formula[1]);
   const kpi = /(?:\{#|kpi\s*=\s*"?)([a-z0-9_.-]*)$/.exec(before);
   if (kpi && before.includes(']{')) {
     const range: Range = { start: { line: pos.line, character: pos.character - kpi[1].length }, end: pos };
@@ -45,4 +48,35 @@ export function completionsAt(analysis: Analysis, pos: Position): CompletionItem
     }));
   }
   return [];
+}
+
+const FUNCTIONS: { name: string; detail: string }[] = [
+  { name: 'sum', detail: 'sum(a, b, …) · sum(ghg.scope3.*)' },
+  { name: 'change', detail: 'change(a@2024, a@2025) = (new − old) / old' },
+];
+
+/** Inside formula="..." / check="...": KPI ids, front-matter names, functions, and units after a number. */
+function formulaCompletions(analysis: Analysis, pos: Position, inside: string): CompletionItem[] {
+  const doc = analysis.model;
+  const locale = analysis.locale;
+  // A unit may follow a number and a space: `0.5306 kg…`.
+  const unitWord = /\d\s+([^\s()+*,-]*)$/.exec(inside);
+  if (unitWord) {
+    const range: Range = { start: { line: pos.line, character: pos.character - unitWord[1].length }, end: pos };
+    return allUnits().flatMap((u) => u.spellings.slice(0, 3).map((sp) => ({ label: sp, kind: 'unit' as const, detail: `${u.id} · ${u.dimension}`, range })));
+  }
+  const word = /[A-Za-z0-9_.*@]*$/.exec(inside)![0];
+  const range: Range = { start: { line: pos.line, character: pos.character - word.length }, end: pos };
+  const items: CompletionItem[] = [];
+  if (word.startsWith('denominators.') || word.startsWith('factors.')) {
+    const [kind] = word.split('.');
+    const names = Object.keys(kind === 'factors' ? doc.config.factors : doc.config.denominators);
+    return names.map((n) => ({ label: `${kind}.${n}`, kind: 'value' as const, range }));
+  }
+  for (const k of kpisWithPrefix(word.replace(/@.*$/, ''))) items.push({ label: k.id, kind: 'kpi', detail: localized(k.names, locale), range });
+  for (const f of FUNCTIONS) if (f.name.startsWith(word)) items.push({ label: f.name, kind: 'value', detail: f.detail, insertText: `${f.name}(`, range });
+  for (const kind of ['denominators', 'factors'] as const) {
+    for (const n of Object.keys(doc.config[kind])) if (`${kind}.${n}`.startsWith(word)) items.push({ label: `${kind}.${n}`, kind: 'value', range });
+  }
+  return items;
 }

@@ -104,7 +104,7 @@ export function parseQuantity(raw: string | number): Quantity | { error: string 
 /** Parses the YAML text of a front matter block into a config and its problems. */
 export function parseFrontMatter(yamlText: string): { config: EsgConfig; problems: FrontMatterProblem[] } {
   const problems: FrontMatterProblem[] = [];
-  const config: EsgConfig = { ...DEFAULT_CONFIG, denominators: {}, factors: {}, chapters: [] };
+  const config: EsgConfig = { ...DEFAULT_CONFIG, denominators: emptyMap(), factors: emptyMap(), chapters: [] };
   let doc: Document;
   try {
     doc = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
@@ -163,7 +163,7 @@ export function parseFrontMatter(yamlText: string): { config: EsgConfig; problem
   readPeriod(e.period, config);
   if (Array.isArray(e.chapters)) config.chapters = e.chapters.filter((c): c is string => typeof c === 'string');
   readQuantities(doc, e.denominators, ['esg', 'denominators'], problems, (name, period, q) => {
-    (config.denominators[name] ??= {})[period] = q;
+    (config.denominators[name] ??= emptyMap())[period] = q;
   });
   readFactors(doc, e.factors, config, problems);
   return { config, problems };
@@ -185,6 +185,14 @@ function asDate(v: unknown): string | undefined {
   if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
   return undefined;
+}
+
+/**
+ * Maps keyed by names from the report: no prototype, so a key such as `__proto__` or `constructor`
+ * is an ordinary (useless) name and can never reach Object.prototype.
+ */
+export function emptyMap<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 function forEachPeriod(value: unknown, fn: (period: string, v: string | number, path: (string | number)[]) => void) {
@@ -216,7 +224,7 @@ function readFactors(doc: Document, value: unknown, config: EsgConfig, problems:
   for (const [name, v] of Object.entries(value)) {
     forEachPeriod(v, (period, raw, sub) => {
       const text = String(raw).trim();
-      const entry = (config.factors[name] ??= {});
+      const entry = (config.factors[name] ??= emptyMap());
       // A catalog id has no spaces and starts with a letter; anything numeric is a custom quantity.
       if (/^[a-z][a-z0-9._-]*$/i.test(text)) entry[period] = { catalogId: text, raw: text };
       else {

@@ -37,3 +37,11 @@ test('locale: esg.locale, then lang, then the script of the headings', () => {
   assert.equal(run('# Environment\n').locale, 'en');
   assert.equal(run('# 環境\n', { locale: 'en' }).locale, 'en');
 });
+
+test('front matter names cannot reach Object.prototype (__proto__, constructor)', () => {
+  const text = '---\nesg:\n  denominators:\n    __proto__: 1 萬元\n    constructor: 2 萬元\n  factors:\n    __proto__: 0.5 kgCO2/kWh\n---\n# A\n';
+  const a = run(text);
+  assert.equal(({} as Record<string, unknown>)['*'], undefined);
+  assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, '*'), false);
+  assert.equal(a.model.config.denominators['constructor']?.['*']?.value, 2);
+});

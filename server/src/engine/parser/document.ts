@@ -4,7 +4,7 @@
 // Hand-written rather than built on a Markdown library: the model needs exact ranges for every
 // attribute, cell and id, and a block scanner is what incremental re-parsing will build on.
 import type { EsgDocument, Explanation, Heading, Link, Section, Span, SyntaxProblem, Table, TableRow } from '../model';
-import { DEFAULT_CONFIG, parseFrontMatter } from '../frontmatter';
+import { DEFAULT_CONFIG, emptyMap, parseFrontMatter } from '../frontmatter';
 import { attr, findAttributeClose, parseAttributes } from './attributes';
 import { scanInline } from './inline';
 import { lineRange, positionAt, range, splitLines } from './lines';
@@ -32,7 +32,7 @@ export function parseDocument(uri: string, text: string): EsgDocument {
     uri,
     text,
     lineStarts: starts,
-    config: { ...DEFAULT_CONFIG, denominators: {}, factors: {}, chapters: [] },
+    config: { ...DEFAULT_CONFIG, denominators: emptyMap(), factors: emptyMap(), chapters: [] },
     headings: [],
     sections: [],
     explanations: [],

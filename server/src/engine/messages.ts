@@ -180,6 +180,92 @@ export const MESSAGES = {
     'zh-Hant': '「{label}」（{period}）：`{value}` 不是數字。請填寫數字（如 1,124,032 或 0.2766），無數值時填寫 -、N/A 或「不適用」。',
     'zh-Hans': '“{label}”（{period}）：`{value}` 不是数字。请填写数字（如 1,124,032 或 0.2766），无数值时填写 -、N/A 或“不适用”。',
   },
+  // KPI relations: kpi/sum-mismatch, kpi/percentage-range, kpi/rate-mismatch, kpi/average-bounds,
+  // kpi/value-conflict, kpi/unit-dimension (relations helper)
+  'kpi.sumPartial': {
+    en: 'Partial breakdown {breakdown} of "{total}" ({period}): {count} members given ({members}), summing to {sum} of {reported} {unit}. The total is not checked against them.',
+    'zh-Hant': '「{total}」{breakdown}的分項不完整（{period}）：只列出 {count} 項（{members}），合計 {sum}，總數為 {reported} {unit}。不以此核對總數。',
+    'zh-Hans': '“{total}”{breakdown}的分项不完整（{period}）：只列出 {count} 项（{members}），合计 {sum}，总数为 {reported} {unit}。不以此核对总数。',
+  },
+  'kpi.sumExceeds': {
+    en: 'The parts alone exceed the total.',
+    'zh-Hant': '僅所列分項已超過總數。',
+    'zh-Hans': '仅所列分项已超过总数。',
+  },
+  'kpi.percentRange': {
+    en: '"{label}" ({period}) is {value}%: a share lies between 0% and 100%.',
+    'zh-Hant': '「{label}」（{period}）為 {value}%：比例應介乎 0% 至 100%。',
+    'zh-Hans': '“{label}”（{period}）为 {value}%：比例应介乎 0% 至 100%。',
+  },
+  'kpi.percentNegative': {
+    en: '"{label}" ({period}) is {value}%: a rate cannot be negative.',
+    'zh-Hant': '「{label}」（{period}）為 {value}%：比率不能為負數。',
+    'zh-Hans': '“{label}”（{period}）为 {value}%：比率不能为负数。',
+  },
+  'kpi.rateFloor': {
+    en: '"{label}" ({period}) is {reported}%, below the lowest rate any headcount allows: {formula} gives {computed}% ({inputs}). Whatever the denominator (year-end, average, everyone employed during the year), it cannot exceed the year-end staff plus the leavers. Over the year-end headcount the rate is {yearEnd}%.',
+    'zh-Hant': '「{label}」（{period}）為 {reported}%，低於任何人數基準下可能的最低比率：{formula} 計算為 {computed}%（{inputs}）。無論分母採用年末人數、平均人數或年內曾在職人數，均不會超過年末人數加流失人數。以年末人數計算，比率為 {yearEnd}%。',
+    'zh-Hans': '“{label}”（{period}）为 {reported}%，低于任何人数基准下可能的最低比率：{formula} 计算为 {computed}%（{inputs}）。无论分母采用年末人数、平均人数或年内曾在职人数，均不会超过年末人数加流失人数。以年末人数计算，比率为 {yearEnd}%。',
+  },
+  'kpi.averageBounds': {
+    en: '"{label}" ({period}) is {reported} {unit}, outside the range of its breakdown {breakdown} ({min} to {max} {unit}): an overall average lies between its groups\' values. Groups: {inputs}.',
+    'zh-Hant': '「{label}」（{period}）為 {reported} {unit}，超出其{breakdown}分項的範圍（{min} 至 {max} {unit}）：整體平均值應介乎各分組數值之間。分組：{inputs}。',
+    'zh-Hans': '“{label}”（{period}）为 {reported} {unit}，超出其{breakdown}分项的范围（{min} 至 {max} {unit}）：整体平均值应介乎各分组数值之间。分组：{inputs}。',
+  },
+  'kpi.averageWeighted': {
+    en: 'The mean of the breakdown {breakdown} weighted by headcount is {computed} {unit}.',
+    'zh-Hant': '按人數加權的{breakdown}分項平均值為 {computed} {unit}。',
+    'zh-Hans': '按人数加权的{breakdown}分项平均值为 {computed} {unit}。',
+  },
+  'kpi.valueConflict': {
+    en: '"{label}" ({period}) is {value} here but {other} at line {line} ("{otherLabel}").',
+    'zh-Hant': '「{label}」（{period}）此處為 {value}，但第 {line} 行（「{otherLabel}」）為 {other}。',
+    'zh-Hans': '“{label}”（{period}）此处为 {value}，但第 {line} 行（“{otherLabel}”）为 {other}。',
+  },
+  'kpi.valueConflictUnits': {
+    en: '"{label}" ({period}) is given in {unit} here but in {otherUnit} at line {line} ("{otherLabel}"): the two units measure different things.',
+    'zh-Hant': '「{label}」（{period}）此處以 {unit} 列示，但第 {line} 行（「{otherLabel}」）以 {otherUnit} 列示：兩個單位計量的不是同一種量。',
+    'zh-Hans': '“{label}”（{period}）此处以 {unit} 列示，但第 {line} 行（“{otherLabel}”）以 {otherUnit} 列示：两个单位计量的不是同一种量。',
+  },
+  'kpi.valueConflictRelated': {
+    en: 'Also stated here: {value}',
+    'zh-Hant': '此處亦有列示：{value}',
+    'zh-Hans': '此处亦有列示：{value}',
+  },
+  'kpi.unitDimension': {
+    en: 'The unit `{unit}` of "{label}" measures {actual}, but {kpi} (`{id}`) is {expected}, e.g. `{example}`.',
+    'zh-Hant': '「{label}」的單位 `{unit}` 計量的是{actual}，但{kpi}（`{id}`）應為{expected}，例如 `{example}`。',
+    'zh-Hans': '“{label}”的单位 `{unit}` 计量的是{actual}，但{kpi}（`{id}`）应为{expected}，例如 `{example}`。',
+  },
+  'kpi.unitIntensity': {
+    en: 'The unit `{unit}` of "{label}" is not a unit of {kpi} (`{id}`): an intensity is {expected} per {per}, written numerator / denominator, e.g. `{example}`.',
+    'zh-Hant': '「{label}」的單位 `{unit}` 不是{kpi}（`{id}`）的單位：密度為每{per}的{expected}，應寫作「分子 / 分母」，例如 `{example}`。',
+    'zh-Hans': '“{label}”的单位 `{unit}` 不是{kpi}（`{id}`）的单位：密度为每{per}的{expected}，应写作“分子 / 分母”，例如 `{example}`。',
+  },
+  'kpi.breakdown.gender': { en: 'by gender', 'zh-Hant': '按性別', 'zh-Hans': '按性别' },
+  'kpi.breakdown.age': { en: 'by age group', 'zh-Hant': '按年齡組別', 'zh-Hans': '按年龄组别' },
+  'kpi.breakdown.region': { en: 'by region', 'zh-Hant': '按地區', 'zh-Hans': '按地区' },
+  'kpi.breakdown.rank': { en: 'by rank', 'zh-Hant': '按職級', 'zh-Hans': '按职级' },
+  'kpi.breakdown.employment-type': { en: 'by employment type', 'zh-Hant': '按僱傭類型', 'zh-Hans': '按雇佣类型' },
+  'kpi.breakdown.education': { en: 'by education', 'zh-Hant': '按學歷', 'zh-Hans': '按学历' },
+  'kpi.breakdown.direct-indirect': { en: 'into direct and indirect', 'zh-Hant': '按直接及間接', 'zh-Hans': '按直接及间接' },
+  'kpi.breakdown.of-which': { en: '(rows marked 其中 / of which)', 'zh-Hant': '（「其中」所列）', 'zh-Hans': '（“其中”所列）' },
+  'kpi.breakdown.bullet': { en: '(bulleted rows)', 'zh-Hant': '（分項列示）', 'zh-Hans': '（分项列示）' },
+  'kpi.breakdown.column': { en: '(rows in the second label column)', 'zh-Hant': '（第二欄所列分項）', 'zh-Hans': '（第二栏所列分项）' },
+  'kpi.dim.mass': { en: 'a mass', 'zh-Hant': '質量', 'zh-Hans': '质量' },
+  'kpi.dim.co2e': { en: 'emissions (CO2e)', 'zh-Hant': '排放量（二氧化碳當量）', 'zh-Hans': '排放量（二氧化碳当量）' },
+  'kpi.dim.energy': { en: 'energy', 'zh-Hant': '能源', 'zh-Hans': '能源' },
+  'kpi.dim.volume': { en: 'a volume', 'zh-Hant': '體積', 'zh-Hans': '体积' },
+  'kpi.dim.money': { en: 'money', 'zh-Hant': '金額', 'zh-Hans': '金额' },
+  'kpi.dim.count': { en: 'a count', 'zh-Hant': '數目', 'zh-Hans': '数目' },
+  'kpi.dim.time': { en: 'time', 'zh-Hant': '時間', 'zh-Hans': '时间' },
+  'kpi.dim.percent': { en: 'a percentage', 'zh-Hant': '百分比', 'zh-Hans': '百分比' },
+  'kpi.dim.area': { en: 'an area', 'zh-Hant': '面積', 'zh-Hans': '面积' },
+  'kpi.dim.length': { en: 'a length', 'zh-Hant': '長度', 'zh-Hans': '长度' },
+  'kpi.per.revenue': { en: 'revenue', 'zh-Hant': '營業收入', 'zh-Hans': '营业收入' },
+  'kpi.per.employees': { en: 'employee', 'zh-Hant': '員工', 'zh-Hans': '员工' },
+  'kpi.per.floor-area': { en: 'floor area', 'zh-Hant': '樓面面積', 'zh-Hans': '楼面面积' },
+  'kpi.per.production': { en: 'unit of production', 'zh-Hant': '產量單位', 'zh-Hans': '产量单位' },
   // Numbers engine: checks shared by the relation rules (lead)
   'numbers.mismatch': {
     en: '{formula} ({period}): the inputs give {computed}, the report says {reported} {unit}. Inputs: {inputs}.',
@@ -210,6 +296,162 @@ export const MESSAGES = {
     en: '`{id}` is not a Scope 3 category: the GHG Protocol has categories 1-15 (`ghg.scope3.cat1` ... `ghg.scope3.cat15`).',
     'zh-Hant': '`{id}` 不是範圍 3 類別：《溫室氣體核算體系》只有第 1 至 15 類（`ghg.scope3.cat1` … `ghg.scope3.cat15`）。',
     'zh-Hans': '`{id}` 不是范围 3 类别：《温室气体核算体系》只有第 1 至 15 类（`ghg.scope3.cat1` … `ghg.scope3.cat15`）。',
+  },
+  // Formula language: parse and evaluation errors of formula="..." and check="..." (formula helper)
+  'formula.empty': {
+    en: 'The formula is empty.',
+    'zh-Hant': '公式是空的。',
+    'zh-Hans': '公式是空的。',
+  },
+  'formula.tooLong': {
+    en: 'The formula is {length} characters long; the limit is {max}.',
+    'zh-Hant': '公式長 {length} 個字元，超過上限 {max}。',
+    'zh-Hans': '公式长 {length} 个字符，超过上限 {max}。',
+  },
+  'formula.tooDeep': {
+    en: 'The formula nests parentheses, functions or signs more than {max} levels deep.',
+    'zh-Hant': '公式的括號、函數或正負號巢狀超過 {max} 層。',
+    'zh-Hans': '公式的括号、函数或正负号嵌套超过 {max} 层。',
+  },
+  'formula.unexpectedChar': {
+    en: 'Unexpected character `{char}` in the formula.',
+    'zh-Hant': '公式中有無法識別的字元 `{char}`。',
+    'zh-Hans': '公式中有无法识别的字符 `{char}`。',
+  },
+  'formula.badNumber': {
+    en: '`{text}` is too large to be a number.',
+    'zh-Hant': '`{text}` 太大，無法作為數字。',
+    'zh-Hans': '`{text}` 太大，无法作为数字。',
+  },
+  'formula.badId': {
+    en: '`{id}` ends with a dot: write a name after it, or `.*` inside sum().',
+    'zh-Hant': '`{id}` 以句點結尾：請在其後寫上名稱，或在 sum() 內寫 `.*`。',
+    'zh-Hans': '`{id}` 以句点结尾：请在其后写上名称，或在 sum() 内写 `.*`。',
+  },
+  'formula.unknownUnit': {
+    en: 'Unknown unit `{unit}` (not recognised: `{part}`). A unit with spaces or several slashes goes in brackets: `12 [tCO2e/萬元]`.',
+    'zh-Hant': '無法識別的單位 `{unit}`（無法識別的部分：`{part}`）。含空格或多個斜線的單位請放在方括號內：`12 [tCO2e/萬元]`。',
+    'zh-Hans': '无法识别的单位 `{unit}`（无法识别的部分：`{part}`）。含空格或多个斜线的单位请放在方括号内：`12 [tCO2e/万元]`。',
+  },
+  'formula.unclosedBracket': {
+    en: 'The unit bracket `[` is not closed with `]`.',
+    'zh-Hant': '單位的方括號 `[` 未以 `]` 結束。',
+    'zh-Hans': '单位的方括号 `[` 未以 `]` 结束。',
+  },
+  'formula.unexpectedEnd': {
+    en: 'The formula ends too early: a number, a KPI id, a function or `(` should follow.',
+    'zh-Hant': '公式提前結束：其後應為數字、指標代號、函數或 `(`。',
+    'zh-Hans': '公式提前结束：其后应为数字、指标代号、函数或 `(`。',
+  },
+  'formula.expectedOperand': {
+    en: 'Expected a number, a KPI id, a function or `(` here, not `{found}`.',
+    'zh-Hant': '此處應為數字、指標代號、函數或 `(`，而非 `{found}`。',
+    'zh-Hans': '此处应为数字、指标代号、函数或 `(`，而非 `{found}`。',
+  },
+  'formula.expectedOperator': {
+    en: 'Expected an operator (+ - * /) before `{found}`.',
+    'zh-Hant': '`{found}` 之前應有運算符（+ - * /）。',
+    'zh-Hans': '`{found}` 之前应有运算符（+ - * /）。',
+  },
+  'formula.unclosedParen': {
+    en: 'This `(` is not closed with `)`.',
+    'zh-Hant': '此 `(` 未以 `)` 結束。',
+    'zh-Hans': '此 `(` 未以 `)` 结束。',
+  },
+  'formula.unmatchedParen': {
+    en: 'This `)` has no matching `(`.',
+    'zh-Hant': '此 `)` 沒有對應的 `(`。',
+    'zh-Hans': '此 `)` 没有对应的 `(`。',
+  },
+  'formula.unexpectedComma': {
+    en: 'A `,` separates the arguments of a function; it cannot stand here.',
+    'zh-Hant': '`,` 用於分隔函數的參數，不能出現在此處。',
+    'zh-Hans': '`,` 用于分隔函数的参数，不能出现在此处。',
+  },
+  'formula.thousands': {
+    en: 'Numbers in formulas have no thousands separators: write 1124032 or 1_124_032.',
+    'zh-Hant': '公式中的數字不使用千位分隔符：請寫成 1124032 或 1_124_032。',
+    'zh-Hans': '公式中的数字不使用千位分隔符：请写成 1124032 或 1_124_032。',
+  },
+  'formula.unexpectedAt': {
+    en: 'A period selector `@` follows a KPI id, `denominators.x` or `factors.x`, as in `ghg.total@2024`.',
+    'zh-Hant': '期間選擇 `@` 應緊接指標代號、`denominators.x` 或 `factors.x`，例如 `ghg.total@2024`。',
+    'zh-Hans': '期间选择 `@` 应紧接指标代号、`denominators.x` 或 `factors.x`，例如 `ghg.total@2024`。',
+  },
+  'formula.expectedPeriod': {
+    en: 'Write the period after `@`, as in `ghg.total@2024`.',
+    'zh-Hant': '請在 `@` 之後寫上期間，例如 `ghg.total@2024`。',
+    'zh-Hans': '请在 `@` 之后写上期间，例如 `ghg.total@2024`。',
+  },
+  'formula.expectedName': {
+    en: 'Write `{scope}.<name>` with a name given under `{scope}:` in the front matter.',
+    'zh-Hant': '請寫成 `{scope}.<名稱>`，名稱須為前置資料 `{scope}:` 下的項目。',
+    'zh-Hans': '请写成 `{scope}.<名称>`，名称须为前置资料 `{scope}:` 下的项目。',
+  },
+  'formula.unknownFunction': {
+    en: 'Unknown function `{name}`. Functions: {known}.',
+    'zh-Hant': '未知的函數 `{name}`。可用的函數：{known}。',
+    'zh-Hans': '未知的函数 `{name}`。可用的函数：{known}。',
+  },
+  'formula.arity': {
+    en: '`{name}` takes {expected} arguments, not {count}.',
+    'zh-Hant': '`{name}` 需要 {expected} 個參數，而非 {count} 個。',
+    'zh-Hans': '`{name}` 需要 {expected} 个参数，而非 {count} 个。',
+  },
+  'formula.prefixOutsideSum': {
+    en: '`{prefix}.*` can only be an argument of sum() or avg().',
+    'zh-Hant': '`{prefix}.*` 只能作為 sum() 或 avg() 的參數。',
+    'zh-Hans': '`{prefix}.*` 只能作为 sum() 或 avg() 的参数。',
+  },
+  'formula.internal': {
+    en: 'The formula could not be evaluated.',
+    'zh-Hant': '無法計算此公式。',
+    'zh-Hans': '无法计算此公式。',
+  },
+  'formula.unknownId': {
+    en: '`{id}` is not a KPI id of the catalog or of this report.',
+    'zh-Hant': '`{id}` 不是指標目錄或本報告中的指標代號。',
+    'zh-Hans': '`{id}` 不是指标目录或本报告中的指标代号。',
+  },
+  'formula.unknownIdHyphen': {
+    en: '`{id}` is not a KPI id. Ids may contain `-`, so put spaces around a minus: `{suggestion}`.',
+    'zh-Hant': '`{id}` 不是指標代號。指標代號可含 `-`，減號前後請加空格：`{suggestion}`。',
+    'zh-Hans': '`{id}` 不是指标代号。指标代号可含 `-`，减号前后请加空格：`{suggestion}`。',
+  },
+  'formula.noValue': {
+    en: '`{id}` has no value for {period} in this report.',
+    'zh-Hant': '本報告中 `{id}` 沒有 {period} 的數值。',
+    'zh-Hans': '本报告中 `{id}` 没有 {period} 的数值。',
+  },
+  'formula.noMatch': {
+    en: 'No KPI of this report matches `{prefix}.*` for {period}.',
+    'zh-Hant': '本報告中沒有 {period} 的指標符合 `{prefix}.*`。',
+    'zh-Hans': '本报告中没有 {period} 的指标符合 `{prefix}.*`。',
+  },
+  'formula.noDenominator': {
+    en: '`denominators.{name}` is not given for {period} in the front matter.',
+    'zh-Hant': '前置資料未提供 {period} 的 `denominators.{name}`。',
+    'zh-Hans': '前置资料未提供 {period} 的 `denominators.{name}`。',
+  },
+  'formula.noFactor': {
+    en: '`factors.{name}` is not given for {period} in the front matter (or names a factor that is not in the catalog).',
+    'zh-Hant': '前置資料未提供 {period} 的 `factors.{name}`（或所指的係數不在目錄中）。',
+    'zh-Hans': '前置资料未提供 {period} 的 `factors.{name}`（或所指的系数不在目录中）。',
+  },
+  'formula.dimension': {
+    en: '`{op}` needs quantities of the same kind, not {left} and {right}.',
+    'zh-Hant': '`{op}` 的數值須屬同一量綱，但此處為 {left} 與 {right}。',
+    'zh-Hans': '`{op}` 的数值须属同一量纲，但此处为 {left} 与 {right}。',
+  },
+  'formula.noUnit': {
+    en: '`{id}` has no known unit, so it cannot be combined with a quantity in {other}.',
+    'zh-Hant': '`{id}` 沒有可識別的單位，無法與 {other} 的數值運算。',
+    'zh-Hans': '`{id}` 没有可识别的单位，无法与 {other} 的数值运算。',
+  },
+  'formula.divisionByZero': {
+    en: 'Division by a value that is or may be zero.',
+    'zh-Hant': '除數為零或可能為零。',
+    'zh-Hans': '除数为零或可能为零。',
   },
   // Vocabulary
   'obligation.mandatory': { en: 'mandatory', 'zh-Hant': '強制披露', 'zh-Hans': '强制披露' },
@@ -246,6 +488,63 @@ export const MESSAGES = {
     en: 'Explain here why {id} ({title}) is not disclosed.',
     'zh-Hant': '請在此說明未披露 {id}（{title}）的原因。',
     'zh-Hans': '请在此说明未披露 {id}（{title}）的原因。',
+  },
+  // Emission factors: ghg/factor-mismatch, ghg/unknown-factor, ghg/factor-year (factor catalog helper)
+  'ghg.factorMismatch.text': {
+    en: 'The {name} is {expected} {unit} ({source}), not {quoted}.',
+    'zh-Hant': '{name}為 {expected} {unit}（{source}），而非 {quoted}。',
+    'zh-Hans': '{name}为 {expected} {unit}（{source}），而非 {quoted}。',
+  },
+  'ghg.factorMismatch.textOther': {
+    en: 'The {name} is {expected} {unit} ({source}), not {quoted} — {quoted} is the {otherName} (`{otherId}`).',
+    'zh-Hant': '{name}為 {expected} {unit}（{source}），而非 {quoted}；{quoted} 是{otherName}（`{otherId}`）。',
+    'zh-Hans': '{name}为 {expected} {unit}（{source}），而非 {quoted}；{quoted} 是{otherName}（`{otherId}`）。',
+  },
+  'ghg.factorMismatch.frontMatter': {
+    en: '`{key}` names the catalog factor `{id}` ({name}: {expected} {unit}) but gives {quoted}.',
+    'zh-Hant': '`{key}` 指明目錄因子 `{id}`（{name}：{expected} {unit}），但所填數值為 {quoted}。',
+    'zh-Hans': '`{key}` 指明目录因子 `{id}`（{name}：{expected} {unit}），但所填数值为 {quoted}。',
+  },
+  'ghg.factorMismatch.frontMatterOther': {
+    en: '`{key}` names the catalog factor `{id}` ({name}: {expected} {unit}) but gives {quoted}, which is the {otherName} (`{otherId}`).',
+    'zh-Hant': '`{key}` 指明目錄因子 `{id}`（{name}：{expected} {unit}），但所填數值為 {quoted}，即{otherName}（`{otherId}`）。',
+    'zh-Hans': '`{key}` 指明目录因子 `{id}`（{name}：{expected} {unit}），但所填数值为 {quoted}，即{otherName}（`{otherId}`）。',
+  },
+  'ghg.factorMismatch.unit': {
+    en: '`{key}` names the catalog factor `{id}`, which is in {unit}, but gives {quoted}: the units do not measure the same thing.',
+    'zh-Hant': '`{key}` 指明目錄因子 `{id}`（單位為 {unit}），但所填數值為 {quoted}：兩者單位的量綱不同。',
+    'zh-Hans': '`{key}` 指明目录因子 `{id}`（单位为 {unit}），但所填数值为 {quoted}：两者单位的量纲不同。',
+  },
+  'ghg.unknownFactor': {
+    en: 'Unknown emission factor `{id}`: it is not in the factor catalog (ids such as `cn-grid-2023`, `ipcc2006-diesel-co2`; see docs/catalogs.md), and a custom value needs a unit (`0.5306 kgCO2/kWh`).',
+    'zh-Hant': '未知的排放因子 `{id}`：因子目錄中沒有此代號（例如 `cn-grid-2023`、`ipcc2006-diesel-co2`，見 docs/catalogs.md）；自訂數值須附單位（`0.5306 kgCO2/kWh`）。',
+    'zh-Hans': '未知的排放因子 `{id}`：因子目录中没有此代号（例如 `cn-grid-2023`、`ipcc2006-diesel-co2`，见 docs/catalogs.md）；自定数值须附单位（`0.5306 kgCO2/kWh`）。',
+  },
+  'ghg.unknownFactor.suggest': {
+    en: 'Unknown emission factor `{id}`. Did you mean `{suggestion}` ({name})?',
+    'zh-Hant': '未知的排放因子 `{id}`。是否指 `{suggestion}`（{name}）？',
+    'zh-Hans': '未知的排放因子 `{id}`。是否指 `{suggestion}`（{name}）？',
+  },
+  'ghg.factorYear': {
+    en: '{subject} is for {factorYear}, {gap} years from the reporting period {period}. {advice}',
+    'zh-Hant': '{subject}為 {factorYear} 年的因子，與報告期 {period} 年相距 {gap} 年。{advice}',
+    'zh-Hans': '{subject}为 {factorYear} 年的因子，与报告期 {period} 年相距 {gap} 年。{advice}',
+  },
+  'ghg.factorYear.subjectId': { en: 'The {name} (`{id}`)', 'zh-Hant': '{name}（`{id}`）', 'zh-Hans': '{name}（`{id}`）' },
+  'ghg.factorYear.subjectValue': {
+    en: 'The factor {quoted} is the {name} (`{id}`), which',
+    'zh-Hant': '所引用的 {quoted} 即{name}（`{id}`），',
+    'zh-Hans': '所引用的 {quoted} 即{name}（`{id}`），',
+  },
+  'ghg.factorYear.newer': {
+    en: 'The newest factor of this kind in the catalog is `{newestId}` ({newestYear}: {newestValue} {unit}).',
+    'zh-Hant': '目錄中此類最新的因子為 `{newestId}`（{newestYear} 年：{newestValue} {unit}）。',
+    'zh-Hans': '目录中此类最新的因子为 `{newestId}`（{newestYear} 年：{newestValue} {unit}）。',
+  },
+  'ghg.factorYear.isNewest': {
+    en: 'It is the newest of its kind in the catalog; check whether the publisher has released a newer one.',
+    'zh-Hant': '此為目錄中此類最新的因子；請查核發佈機構是否已公佈更新的數值。',
+    'zh-Hans': '此为目录中此类最新的因子；请查核发布机构是否已公布更新的数值。',
   },
   // Generated index table
   'index.heading': { en: 'HKEX ESG Reporting Code content index', 'zh-Hant': '香港聯交所《環境、社會及管治報告守則》索引', 'zh-Hans': '香港联交所《环境、社会及管治报告守则》索引' },

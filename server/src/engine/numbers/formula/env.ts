@@ -1,0 +1,75 @@
+// A FormulaEnv over a document: KPI figures from facts(doc), denominators and factors from the front
+// matter. Front-matter maps are plain objects keyed by user-given names, so every lookup checks
+// own properties (`denominators.__proto__` must be a missing name, not Object.prototype).
+import { getKpi } from '../../catalogs/kpis';
+import { parseUnit } from '../../catalogs/units';
+import type { EsgDocument } from '../../model';
+import type { PerPeriod, Quantity as FrontMatterQuantity } from '../../frontmatter';
+import { facts, type Fact } from '../facts';
+import { fromPrinted, printed, type Quantity } from '../quantity';
+import type { FormulaEnv, FormulaKpiValue } from './evaluate';
+
+export interface FormulaEnvOptions {
+  /** Resolves a factor given in the front matter as a catalog id ('cn-grid-2023'). */
+  resolveFactorId?: (id: string) => Quantity | undefined;
+}
+
+/** The value for a period, else the value for all periods (`'*'`). */
+function forPeriod<T>(byName: Record<string, PerPeriod<T>>, name: string, period: string): T | undefined {
+  if (!Object.hasOwn(byName, name)) return undefined;
+  const per = byName[name];
+  if (Object.hasOwn(per, period)) return per[period];
+  return Object.hasOwn(per, '*') ? per['*'] : undefined;
+}
+
+/** A front-matter quantity ('1,234.5 百萬元') as an interval of its printed precision. */
+export function frontMatterQuantity(q: FrontMatterQuantity): Quantity | undefined {
+  const unit = parseUnit(q.unit);
+  if (!unit.ok) return undefined;
+  return fromPrinted(q.value, q.decimals, unit.unit);
+}
+
+function kpiValue(f: Fact): FormulaKpiValue {
+  const v: FormulaKpiValue = { range: f.range, label: f.label, fact: f };
+  if (f.quantity) v.quantity = f.quantity;
+  else v.printed = printed(f.value, f.decimals);
+  return v;
+}
+
+export function formulaEnvFor(doc: EsgDocument, period: string, options: FormulaEnvOptions = {}): FormulaEnv {
+  const index = facts(doc);
+  let reported: Set<string> | undefined;
+  return {
+    period,
+    kpi(id, p) {
+      const f = index.first(id, p);
+      return f ? kpiValue(f) : undefined;
+    },
+    prefix(prefix, p) {
+      // One level below the prefix only, so that a category and its own breakdown are not both added.
+      const seen = new Set<string>();
+      const out: (FormulaKpiValue & { kpiId: string })[] = [];
+      for (const f of index.withPrefix(prefix, p)) {
+        const rest = f.kpiId.startsWith(`${prefix}.`) ? f.kpiId.slice(prefix.length + 1) : '';
+        if (!rest || rest.includes('.') || seen.has(f.kpiId)) continue;
+        seen.add(f.kpiId);
+        out.push({ ...kpiValue(f), kpiId: f.kpiId });
+      }
+      return out;
+    },
+    denominator(name, p) {
+      const q = forPeriod(doc.config.denominators, name, p);
+      return q ? frontMatterQuantity(q) : undefined;
+    },
+    factor(name, p) {
+      const entry = forPeriod(doc.config.factors, name, p);
+      if (!entry) return undefined;
+      if (entry.quantity) return frontMatterQuantity(entry.quantity);
+      return entry.catalogId && options.resolveFactorId ? options.resolveFactorId(entry.catalogId) : undefined;
+    },
+    knownId(id) {
+      reported ??= new Set(index.all.map((f) => f.kpiId));
+      return reported.has(id) || getKpi(id) !== undefined;
+    },
+  };
+}

@@ -5,9 +5,14 @@ import type { Locale } from '../types';
 import type { Check } from './checks';
 import { ghgSumChecks } from './ghgChecks';
 import { intensityChecks } from './intensityChecks';
+import { formulaChecks } from './formulaChecks';
+import type { FormulaEnvOptions } from './formula';
+
+/** How formulas resolve factor ids (the emission-factor catalog). */
+export const formulaOptions: FormulaEnvOptions = {};
 
 /** Producers of checks, in the order their results are listed. */
-const PRODUCERS: ((doc: EsgDocument, locale: Locale) => Check[])[] = [ghgSumChecks, intensityChecks];
+const PRODUCERS: ((doc: EsgDocument, locale: Locale) => Check[])[] = [ghgSumChecks, intensityChecks, (doc) => formulaChecks(doc, formulaOptions).checks];
 
 const cache = new WeakMap<EsgDocument, Check[]>();
 

@@ -110,7 +110,7 @@ function build(doc: EsgDocument): FactIndex {
       unitRaw,
       unit,
       quantity: fromPrinted(n.value, n.decimals ?? 0, unit),
-      range: span.range,
+      range: numberRange(span, m[1]),
       source: 'prose',
       label: span.text,
     });
@@ -133,4 +133,11 @@ function build(doc: EsgDocument): FactIndex {
     periods,
     withPrefix: (prefix, period) => all.filter((f) => f.period === period && f.source === 'table' && (f.kpiId === prefix || f.kpiId.startsWith(prefix.endsWith('.') ? prefix : `${prefix}.`))),
   };
+}
+
+/** The range of the number inside a span `[229.3 噸]{...}`, so a quick fix replaces only the figure. */
+export function numberRange(span: { range: Range; text: string }, number: string): Range {
+  const offset = span.text.indexOf(number);
+  const start = span.range.start.character + 1 + Math.max(0, offset);
+  return { start: { line: span.range.start.line, character: start }, end: { line: span.range.start.line, character: start + number.length } };
 }

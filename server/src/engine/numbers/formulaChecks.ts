@@ -1,0 +1,143 @@
+// Checks written by the author: `formula="..."` on a KPI row (checked in every period column) and
+// `check="..."` / `kpi=...` on a figure quoted in the prose. Formula errors are reported at their
+// exact column inside the attribute value.
+import type { EsgDocument, Span } from '../model';
+import type { Range } from '../types';
+import { parseUnit } from '../catalogs/units';
+import { attr } from '../parser/attributes';
+import { parseNumber } from '../numbers';
+import { facts, numberRange, type Fact } from './facts';
+import { compareFact, factText, type Check, type CheckInput } from './checks';
+import { fromPrinted } from './quantity';
+import { evaluateFormula, formulaEnvFor, parseFormula, type FormulaEnvOptions, type FormulaInput } from './formula';
+
+export interface FormulaProblem {
+  rule: 'kpi/formula-mismatch' | 'kpi/prose-mismatch';
+  range: Range;
+  key: string;
+  args: Record<string, string | number>;
+  severity: 'error' | 'warning';
+}
+
+export interface FormulaCheckResult {
+  checks: Check[];
+  problems: FormulaProblem[];
+}
+
+const cache = new WeakMap<EsgDocument, FormulaCheckResult>();
+
+/** Maps offsets in an attribute value to the document (attribute values sit on one line). */
+function at(valueRange: Range, start: number, end: number): Range {
+  const line = valueRange.start.line;
+  const base = valueRange.start.character;
+  const last = valueRange.end.character;
+  return { start: { line, character: Math.min(base + start, last) }, end: { line, character: Math.min(base + Math.max(end, start + 1), last) } };
+}
+
+function inputsOf(list: FormulaInput[]): CheckInput[] {
+  return list.map((i) => (i.fact ? { label: i.label ?? i.text, ref: `${i.text}@${i.period}`, fact: i.fact, text: factText(i.fact) } : { label: i.text, ref: i.text, text: i.label ?? i.text }));
+}
+
+export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {}): FormulaCheckResult {
+  const cached = cache.get(doc);
+  if (cached) return cached;
+  const result: FormulaCheckResult = { checks: [], problems: [] };
+  const index = facts(doc);
+  const reported = new Set<string>();
+  const problem = (p: FormulaProblem) => {
+    const key = `${p.range.start.line}:${p.range.start.character}:${p.key}`;
+    if (!reported.has(key)) {
+      reported.add(key);
+      result.problems.push(p);
+    }
+  };
+
+  // 1. `formula="..."` on KPI rows: each period's figure against the formula in that period.
+  for (const table of doc.kpiTables) {
+    for (const row of table.rows) {
+      if (!row.formula) continue;
+      const parsed = parseFormula(row.formula.text);
+      if (!parsed.ast) {
+        for (const e of parsed.errors) problem({ rule: 'kpi/formula-mismatch', range: at(row.formula.range, e.start, e.end), key: e.key, args: e.args, severity: 'error' });
+        continue;
+      }
+      for (const value of row.values) {
+        if (value.status !== 'number') continue;
+        const target = index.all.find((f) => f.row === row && f.period === value.period);
+        if (!target) continue;
+        const evaluated = evaluateFormula(parsed.ast, formulaEnvFor(doc, value.period, options));
+        if (!evaluated.ok) {
+          problem({ rule: 'kpi/formula-mismatch', range: at(row.formula.range, evaluated.error.start, evaluated.error.end), key: evaluated.error.key, args: { ...evaluated.error.args, period: value.period }, severity: 'warning' });
+          continue;
+        }
+        const cmp = compareFact(target, evaluated.value);
+        if (!cmp) {
+          problem({ rule: 'kpi/formula-mismatch', range: row.formula.range, key: 'numbers.formula.unit', args: { unit: target.unitRaw ?? '' }, severity: 'warning' });
+          continue;
+        }
+        result.checks.push({ rule: 'kpi/formula-mismatch', target, formula: `${row.formula.text} = ${row.label}`, inputs: inputsOf(evaluated.inputs), computed: cmp.computed, ok: cmp.ok });
+      }
+    }
+  }
+
+  // 2. Prose: `[8.4%]{check="change(ghg.total@2024, ghg.total@2025)"}` and `[229.3 噸]{kpi=ghg.total}`.
+  for (const span of doc.spans) {
+    const fact = spanFact(doc, span);
+    const check = attr(span.attrs, 'check');
+    if (check) {
+      if (!fact) {
+        problem({ rule: 'kpi/prose-mismatch', range: span.range, key: 'numbers.prose.notNumber', args: { text: span.text }, severity: 'warning' });
+        continue;
+      }
+      const parsed = parseFormula(check.value);
+      if (!parsed.ast) {
+        for (const e of parsed.errors) problem({ rule: 'kpi/prose-mismatch', range: at(check.valueRange, e.start, e.end), key: e.key, args: e.args, severity: 'error' });
+        continue;
+      }
+      const evaluated = evaluateFormula(parsed.ast, formulaEnvFor(doc, fact.period, options));
+      if (!evaluated.ok) {
+        problem({ rule: 'kpi/prose-mismatch', range: at(check.valueRange, evaluated.error.start, evaluated.error.end), key: evaluated.error.key, args: evaluated.error.args, severity: 'warning' });
+        continue;
+      }
+      const cmp = compareFact(fact, evaluated.value);
+      if (cmp) result.checks.push({ rule: 'kpi/prose-mismatch', target: fact, formula: check.value, inputs: inputsOf(evaluated.inputs), computed: cmp.computed, ok: cmp.ok });
+      continue;
+    }
+    // A quoted KPI figure against the table's figure for the same KPI and period.
+    if (!fact || !attr(span.attrs, 'kpi')) continue;
+    const table = index.get(fact.kpiId, fact.period).find((f) => f.source === 'table');
+    if (!table?.quantity) continue;
+    const cmp = compareFact(fact, table.quantity);
+    if (cmp) result.checks.push({ rule: 'kpi/prose-mismatch', target: fact, formula: `${fact.kpiId}@${fact.period}`, inputs: [{ label: table.label, ref: `${table.kpiId}@${table.period}`, fact: table, text: factText(table) }], computed: cmp.computed, ok: cmp.ok });
+  }
+  cache.set(doc, result);
+  return result;
+}
+
+/** The figure a prose span quotes, as a fact: its number, unit and period. */
+function spanFact(doc: EsgDocument, span: Span): Fact | undefined {
+  const kpiId = attr(span.attrs, 'kpi')?.value;
+  if (kpiId) return facts(doc).all.find((f) => f.source === 'prose' && f.range.start.line === span.range.start.line && f.range.start.character > span.range.start.character && f.range.end.character < span.range.end.character);
+  const m = /^\s*([-+−]?[0-9０-９][0-9０-９,，.．]*)\s*(%|％)?\s*(.*?)\s*$/.exec(span.text);
+  if (!m) return undefined;
+  const n = parseNumber(m[1]);
+  if (n.status !== 'number' || n.value === undefined) return undefined;
+  const unitRaw = m[2] ? '%' : m[3] || undefined;
+  const unitParse = unitRaw ? parseUnit(unitRaw) : undefined;
+  const unit = unitParse?.ok ? unitParse.unit : undefined;
+  const period = attr(span.attrs, 'period')?.value ?? (doc.config.year !== undefined ? String(doc.config.year) : '');
+  return {
+    kpiId: '',
+    period,
+    value: n.value,
+    decimals: n.decimals ?? 0,
+    raw: m[1],
+    percentSign: !!m[2],
+    unitRaw,
+    unit,
+    quantity: fromPrinted(n.value, n.decimals ?? 0, unit),
+    range: numberRange(span, m[1]),
+    source: 'prose',
+    label: span.text,
+  };
+}

@@ -292,6 +292,22 @@ export const MESSAGES = {
   'hover.checks': { en: 'Checks', 'zh-Hant': '核對', 'zh-Hans': '核对' },
   'hover.notChecked': { en: 'not checked by any relation', 'zh-Hant': '未有核對關係', 'zh-Hans': '未有核对关系' },
   'action.replaceValue': { en: 'Replace {reported} with the computed {computed}', 'zh-Hant': '將 {reported} 改為計算值 {computed}', 'zh-Hans': '将 {reported} 改为计算值 {computed}' },
+  'numbers.activity.quotedFactor': { en: 'the factor quoted in the text', 'zh-Hant': '正文所引用的排放因子', 'zh-Hans': '正文所引用的排放因子' },
+  'numbers.activity.agreesWith': {
+    en: 'The reported figure agrees with another catalog factor instead: {factors}.',
+    'zh-Hant': '所載數值反而與目錄中另一排放因子相符：{factors}。',
+    'zh-Hans': '所载数值反而与目录中另一排放因子相符：{factors}。',
+  },
+  'numbers.formula.unit': {
+    en: 'The formula\'s result cannot be expressed in the row\'s unit `{unit}` (different dimensions).',
+    'zh-Hant': '公式結果無法以此行的單位 `{unit}` 表示（量綱不同）。',
+    'zh-Hans': '公式结果无法以此行的单位 `{unit}` 表示（量纲不同）。',
+  },
+  'numbers.prose.notNumber': {
+    en: '`{text}` is not a figure: a checked span holds a number, optionally with `%` or a unit.',
+    'zh-Hant': '`{text}` 不是數字：受核對的文字須為數字，可附 `%` 或單位。',
+    'zh-Hans': '`{text}` 不是数字：受核对的文字须为数字，可附 `%` 或单位。',
+  },
   'ghg.scope3.invalidCategory': {
     en: '`{id}` is not a Scope 3 category: the GHG Protocol has categories 1-15 (`ghg.scope3.cat1` ... `ghg.scope3.cat15`).',
     'zh-Hant': '`{id}` 不是範圍 3 類別：《溫室氣體核算體系》只有第 1 至 15 類（`ghg.scope3.cat1` … `ghg.scope3.cat15`）。',

@@ -2,7 +2,9 @@
 import hkexData from './data/hkex-esg-2025.json';
 import kpiData from './data/kpis.json';
 import unitData from './data/units.json';
-import { frameworkSchema, kpiCatalogSchema, unitCatalogSchema } from './schema';
+import factorData from './data/factors.json';
+import { parseUnit } from './units';
+import { factorCatalogSchema, frameworkSchema, kpiCatalogSchema, unitCatalogSchema } from './schema';
 
 export function checkCatalogs(): string[] {
   const problems: string[] = [];
@@ -29,5 +31,40 @@ export function checkCatalogs(): string[] {
       if (r.parent && !reqIds.has(r.parent)) problems.push(`hkex: ${r.id} has unknown parent ${r.parent}`);
     }
   }
+  problems.push(...checkFactorCatalog());
+  return problems;
+}
+
+/** Emission factors: schema, unique ids and aliases, units that parse, known regions, coherent series. */
+function checkFactorCatalog(): string[] {
+  const problems: string[] = [];
+  const parsed = factorCatalogSchema.safeParse(factorData);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) problems.push(`factors: ${i.path.map(String).join('.')}: ${i.message}`);
+    return problems;
+  }
+  const { factors, regions, scope3Categories } = parsed.data;
+  const regionCodes = new Set(regions.map((r) => r.code));
+  const ids = new Set<string>();
+  const series = new Map<string, { kind: string; unit: string; region: string; years: Set<number> }>();
+  for (const f of factors) {
+    for (const id of [f.id, ...(f.aliases ?? [])]) {
+      if (ids.has(id)) problems.push(`factors: duplicate id ${id}`);
+      ids.add(id);
+    }
+    const unit = parseUnit(f.unit);
+    if (!unit.ok) problems.push(`factors: ${f.id} has a unit that does not parse: ${f.unit} (${unit.unknown})`);
+    if (!regionCodes.has(f.region)) problems.push(`factors: ${f.id} has unknown region ${f.region}`);
+    if (f.series) {
+      const s = series.get(f.series) ?? { kind: f.kind, unit: f.unit, region: f.region, years: new Set<number>() };
+      if (s.kind !== f.kind || s.unit !== f.unit || s.region !== f.region) problems.push(`factors: ${f.id} differs in kind, unit or region from series ${f.series}`);
+      if (s.years.has(f.year)) problems.push(`factors: series ${f.series} has two entries for ${f.year}`);
+      s.years.add(f.year);
+      series.set(f.series, s);
+    }
+  }
+  const numbers = scope3Categories.map((c) => c.n).sort((a, b) => a - b);
+  if (numbers.join() !== Array.from({ length: 15 }, (_, i) => i + 1).join()) problems.push('factors: Scope 3 categories are not exactly 1-15');
+  for (const c of scope3Categories) if (c.id !== `scope3.c${c.n}`) problems.push(`factors: Scope 3 category ${c.n} has id ${c.id}`);
   return problems;
 }

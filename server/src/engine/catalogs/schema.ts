@@ -136,3 +136,93 @@ export const unitCatalogSchema = z.object({
   denominatorQualifiers: z.array(z.object({ word: z.string().min(1), denominator: z.string().min(1) })),
 });
 export type UnitCatalog = z.infer<typeof unitCatalogSchema>;
+
+// ---- Emission factors and energy coefficients (data/factors.json) ----
+
+export const factorKindSchema = z.enum([
+  'grid',
+  'electricity-footprint',
+  'fuel-ncv',
+  'fuel-carbon-content',
+  'fuel-co2',
+  'fuel-ch4',
+  'fuel-n2o',
+  'standard-coal',
+  'energy-definition',
+  'gwp',
+]);
+export type FactorKind = z.infer<typeof factorKindSchema>;
+
+const factorSource = z.object({
+  title: z.string().min(1),
+  /** The publication's Chinese title where it has one. */
+  titleZh: z.string().optional(),
+  titleZhHans: z.string().optional(),
+  publisher: z.string().min(1),
+  /** As known: `2024-12-20`, `2006`, or a sentence saying what could not be verified. */
+  date: z.string().min(1),
+  url: z.string().regex(/^https?:\/\//).optional(),
+});
+
+export const factorSchema = z
+  .object({
+    /** Stable readable id used in front matter (`cn-grid-2023`, `ipcc2006-diesel-co2`, `gwp-ar6-ch4-fossil`). */
+    id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/),
+    /** Other ids that resolve to this entry (the shared reference's ids). */
+    aliases: z.array(z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/)).optional(),
+    kind: factorKindSchema,
+    /** Dated series the entry belongs to (`cn-grid:CN:average`); newer entries of a series supersede older ones. */
+    series: z.string().optional(),
+    names: localized,
+    value: z.number().positive(),
+    /** The value exactly as published ('0.5500'): its decimals are the published precision. */
+    printed: z.string().regex(/^\d+(\.\d+)?$/),
+    /** Parseable by `parseUnit` (checked in check.ts). */
+    unit: z.string().min(1),
+    /** Data year for dated factors; publication or edition year for defaults (IPCC 2006, GB/T 2589-2008, AR6). */
+    year: z.number().int().min(1990).max(2100),
+    /** Region code: `CN`, `CN-grid-north`, `CN-HE` (ISO 3166-2), `HK`, `global`; see `regions`. */
+    region: z.string().min(1),
+    gas: z.string().optional(),
+    basis: z.string().min(1),
+    fuel: z.string().optional(),
+    table: z.string().optional(),
+    edition: z.string().optional(),
+    /** Oxidation rate built into a CO2 factor (Chinese defaults use 0.98-0.99). */
+    oxidation: z.number().positive().max(1).optional(),
+    source: factorSource,
+    /** Where the value was confirmed: a seed file and line, or a public page. */
+    verified: z.array(z.string().min(1)).min(1),
+    notes: z.string().optional(),
+  })
+  .strict()
+  .refine((f) => Number(f.printed) === f.value, { message: 'printed and value differ', path: ['printed'] });
+export type EmissionFactor = z.infer<typeof factorSchema>;
+
+export const factorRegionSchema = z.object({
+  code: z.string().min(1),
+  names: localized,
+  /** Words that name the region in prose (全國, 華北, North China ...), matched as written. */
+  synonyms: z.array(z.string().min(1)),
+});
+export type FactorRegion = z.infer<typeof factorRegionSchema>;
+
+export const scope3CategorySchema = z.object({
+  n: z.number().int().min(1).max(15),
+  id: z.string().regex(/^scope3\.c([1-9]|1[0-5])$/),
+  direction: z.enum(['upstream', 'downstream']),
+  names: localized,
+  /** Other names seen in reports (the seeds' wordings), in any script. */
+  synonyms: z.array(z.string().min(1)),
+  namesSource: z.string().min(1),
+});
+export type Scope3Category = z.infer<typeof scope3CategorySchema>;
+
+export const factorCatalogSchema = z.object({
+  id: z.string(),
+  sources: z.array(source).min(1),
+  regions: z.array(factorRegionSchema).min(1),
+  factors: z.array(factorSchema).min(1),
+  scope3Categories: z.array(scope3CategorySchema).length(15),
+});
+export type FactorCatalog = z.infer<typeof factorCatalogSchema>;

@@ -6,13 +6,24 @@ import type { Check } from './checks';
 import { ghgSumChecks } from './ghgChecks';
 import { intensityChecks } from './intensityChecks';
 import { formulaChecks } from './formulaChecks';
+import { activityChecks } from './activityChecks';
+import { kpiAverageChecks, kpiRateChecks, kpiSumChecks } from './relations';
+import { factorQuantity } from '../catalogs/factors';
 import type { FormulaEnvOptions } from './formula';
 
 /** How formulas resolve factor ids (the emission-factor catalog). */
-export const formulaOptions: FormulaEnvOptions = {};
+export const formulaOptions: FormulaEnvOptions = { resolveFactorId: factorQuantity };
 
 /** Producers of checks, in the order their results are listed. */
-const PRODUCERS: ((doc: EsgDocument, locale: Locale) => Check[])[] = [ghgSumChecks, intensityChecks, (doc) => formulaChecks(doc, formulaOptions).checks];
+const PRODUCERS: ((doc: EsgDocument, locale: Locale) => Check[])[] = [
+  ghgSumChecks,
+  activityChecks,
+  intensityChecks,
+  kpiSumChecks,
+  kpiRateChecks,
+  kpiAverageChecks,
+  (doc) => formulaChecks(doc, formulaOptions).checks,
+];
 
 const cache = new WeakMap<EsgDocument, Check[]>();
 

@@ -4,25 +4,13 @@
 import type { EsgDocument } from '../model';
 import { facts, type Fact, type FactIndex } from './facts';
 import { cleanLabel, compareFact, inputOf, type Check } from './checks';
-import { add, type Quantity, sameDim } from './quantity';
+import { sumQuantities } from './relations';
 
 export const SCOPE3_CATEGORY = /^ghg\.scope3\.cat([0-9]+)$/;
 
-/** Sum of facts' quantities; undefined when one has no quantity or the dimensions differ. */
-export function sumFacts(list: Fact[]): Quantity | undefined {
-  let total: Quantity | undefined;
-  for (const f of list) {
-    if (!f.quantity) return undefined;
-    if (!total) total = f.quantity;
-    else if (!sameDim(total.dim, f.quantity.dim)) return undefined;
-    else total = { value: add(total.value, f.quantity.value), dim: total.dim };
-  }
-  return total;
-}
-
 function check(rule: string, target: Fact | undefined, parts: Fact[], join = ' + '): Check | undefined {
   if (!target || parts.length < 2 || parts.includes(target)) return undefined;
-  const sum = sumFacts(parts);
+  const sum = sumQuantities(parts);
   if (!sum) return undefined;
   const cmp = compareFact(target, sum);
   if (!cmp) return undefined;

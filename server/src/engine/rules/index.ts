@@ -15,8 +15,18 @@ import { emptySection } from './emptySection';
 import { emptyExplanation } from './emptyExplanation';
 import { indexAbsent, indexBrokenTarget, indexDuplicate, indexEmptyTarget, indexMismatch, indexMissingRow, indexUntagged } from './indexRules';
 import { badNumber, unknownUnit } from './kpiRules';
+import { factorMismatch, unknownFactor } from './factorMismatch';
+import { factorYear } from './factorYear';
 import { ghgSum } from './ghgSum';
 import { intensity } from './intensity';
+import { activity } from './activity';
+import { formulaMismatch, proseMismatch } from './formulaRules';
+import { kpiSum } from './kpiSum';
+import { kpiPercentage } from './kpiPercentage';
+import { kpiRate } from './kpiRate';
+import { kpiAverage } from './kpiAverage';
+import { kpiValueConflict } from './kpiValueConflict';
+import { kpiUnitDimension } from './kpiUnitDimension';
 
 export const ALL_RULES: Rule[] = [
   frontmatterSchema,
@@ -35,8 +45,20 @@ export const ALL_RULES: Rule[] = [
   indexEmptyTarget,
   unknownUnit,
   badNumber,
+  factorMismatch,
+  unknownFactor,
+  factorYear,
   ghgSum,
+  activity,
   intensity,
+  formulaMismatch,
+  proseMismatch,
+  kpiSum,
+  kpiPercentage,
+  kpiRate,
+  kpiAverage,
+  kpiValueConflict,
+  kpiUnitDimension,
 ];
 
 export const RULES: RuleInfo[] = ALL_RULES.map(({ id, defaultSeverity, description }) => ({ id, defaultSeverity, description }));

@@ -1,0 +1,594 @@
+// Relations between KPI figures that need no annotation: breakdowns that add up to their total,
+// shares and rates against their counts, averages against their breakdowns. Shared helpers for
+// picking the fact a relation compares, summing facts, reading the table's own structure (rows
+// marked as parts of the row above) and deciding whether a breakdown is complete come first; the
+// check producers of kpi/sum-mismatch, kpi/rate-mismatch and kpi/average-bounds follow.
+import type { EsgDocument, KpiRow, KpiValue } from '../model';
+import type { Locale, RelatedLocation } from '../types';
+import { getKpi, allKpis } from '../catalogs/kpis';
+import type { KpiDefinition } from '../catalogs/schema';
+import { parseUnit, type ParsedUnit } from '../catalogs/units';
+import { t } from '../i18n';
+import { facts, type Fact, type FactIndex } from './facts';
+import { cleanLabel, compareFact, inputOf, type Check, type CheckInput } from './checks';
+import { add, div, exact, fromPrinted, inUnit, meets, mul, printed, sameDim, DIMENSIONLESS, type Interval, type Quantity } from './quantity';
+
+// ---------------------------------------------------------------------------------------------
+// Facts and sums
+
+/**
+ * The fact a relation compares for a KPI and period: a table fact, preferably in the same table as
+ * `near` (a breakdown is read from the table its total is in), else the first table fact, else a
+ * prose statement. A KPI stated twice is kpi/value-conflict's business, not the relation's.
+ */
+export function pickFact(index: FactIndex, kpiId: string, period: string, near?: Fact): Fact | undefined {
+  const list = index.get(kpiId, period);
+  const table = list.filter((f) => f.source === 'table');
+  if (near?.row) {
+    const same = table.find((f) => f.row?.table === near.row!.table);
+    if (same) return same;
+  }
+  return table[0] ?? list[0];
+}
+
+/**
+ * A fact's quantity as an input of a relation. A whole number of people, suppliers or cases in a unit
+ * of one (人, 家, 件) is exact, not ± 0.5: there are no 2.3 directors, and treating 640 + 297 as
+ * [936, 938] would let a total that is off by one pass.
+ */
+export function inputQuantity(f: Fact): Quantity | undefined {
+  const q = f.quantity;
+  if (!q || !f.unit || f.unit.denominator || f.unit.numerator.dimension !== 'count' || f.unit.numerator.factor !== 1) return q;
+  if (f.decimals !== 0 || !Number.isInteger(f.value)) return q;
+  return { value: exact(f.value), dim: q.dim };
+}
+
+/** Sum of facts' quantities; undefined when one has no quantity or the dimensions differ. */
+export function sumQuantities(list: Fact[]): Quantity | undefined {
+  let total: Quantity | undefined;
+  for (const f of list) {
+    const q = inputQuantity(f);
+    if (!q) return undefined;
+    if (!total) total = q;
+    else if (!sameDim(total.dim, q.dim)) return undefined;
+    else total = { value: add(total.value, q.value), dim: total.dim };
+  }
+  return total;
+}
+
+/** The printed interval of a fact in its own unit ('28.64' -> [28.635, 28.645]). */
+export function printedOf(f: Fact): Interval {
+  return printed(f.value, f.decimals);
+}
+
+/** A fact's value expressed in another fact's unit (undefined when they cannot be compared). */
+export function inUnitOf(f: Fact, like: Fact): Interval | undefined {
+  if (f.quantity && like.quantity) return inUnit(f.quantity, like.unit);
+  // Neither has a known unit: comparable only when written alike.
+  if (!f.quantity && !like.quantity && (f.unitRaw ?? '') === (like.unitRaw ?? '')) return printedOf(f);
+  return undefined;
+}
+
+/** The label a formula uses for a fact: the row label without its part mark ('其中：外購電力' -> '外購電力'). */
+export function termOf(f: Fact): string {
+  return cleanLabel(f.label);
+}
+
+/** Related information at each input cell: '男性員工: 640 人'. */
+export function relatedOf(doc: EsgDocument, inputs: CheckInput[]): RelatedLocation[] {
+  return inputs.filter((i) => i.fact).map((i) => ({ uri: doc.uri, range: i.fact!.range, message: `${i.label}: ${i.text}` }));
+}
+
+/** Last segment of a member id: `employees.gender.female` -> `female`. */
+export function memberKey(kpiId: string): string {
+  return kpiId.slice(kpiId.lastIndexOf('.') + 1);
+}
+
+/** A quantity given in the front matter (`denominators.employees: 937 人`), for a period or for all. */
+export function configQuantity(doc: EsgDocument, name: string, period: string): { quantity: Quantity; text: string } | undefined {
+  const per = doc.config.denominators[name];
+  const given = per?.[period] ?? per?.['*'];
+  if (!given) return undefined;
+  const unit = parseUnit(given.unit);
+  if (!unit.ok) return undefined;
+  const quantity = fromPrinted(given.value, given.decimals, unit.unit);
+  return quantity ? { quantity, text: given.raw } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Breakdowns: which members make a whole
+
+/**
+ * Sets of catalog members (by last id segment) that together make the whole of a breakdown. A
+ * breakdown whose members include one of these sets is complete: its sum must equal the total. A
+ * breakdown whose members are part of one set is partial (only managers by rank; three of the seven
+ * regions). Members of different sets together (華北 with 中國內地) overlap, and are not summed.
+ */
+export const BREAKDOWN_PARTITIONS: Record<string, string[][]> = {
+  gender: [['male', 'female']],
+  age: [
+    ['under30', '30_39', '40_49', '50_and_over'],
+    ['under30', '30_39', '40_49', 'over50'],
+    ['under30', '30_50', 'over50'],
+    ['under30', '30_50', '50_and_over'],
+  ],
+  rank: [
+    ['senior', 'middle', 'junior'],
+    ['management', 'non_management'],
+  ],
+  'employment-type': [
+    ['full_time', 'part_time'],
+    ['full_time', 'part_time', 'other'],
+    ['full_time', 'other'],
+  ],
+  education: [['below_bachelor', 'bachelor', 'master_and_above']],
+  region: [
+    ['domestic', 'overseas'],
+    ['mainland', 'hk_macao_taiwan', 'overseas'],
+    ['mainland', 'hong_kong', 'overseas'],
+    // China's seven geographical regions, and abroad (境外, with or without Hong Kong, Macao, Taiwan).
+    ['north', 'northeast', 'east', 'central', 'south', 'southwest', 'northwest', 'overseas'],
+    ['north', 'northeast', 'east', 'central', 'south', 'southwest', 'northwest', 'hk_macao_taiwan', 'overseas'],
+  ],
+  'direct-indirect': [['direct', 'indirect']],
+  scope: [['scope1', 'scope2']],
+};
+
+export type Coverage = 'complete' | 'partial' | 'overlapping';
+
+/** Whether members (last id segments) of a breakdown make a whole, a part of one, or overlap. */
+export function coverage(breakdown: string, members: string[]): Coverage {
+  const partitions = BREAKDOWN_PARTITIONS[breakdown] ?? [];
+  const present = new Set(members);
+  if (partitions.some((p) => p.length === present.size && p.every((m) => present.has(m)))) return 'complete';
+  if (partitions.some((p) => members.every((m) => p.includes(m)))) return 'partial';
+  return 'overlapping';
+}
+
+/** Catalog members of a parent, by breakdown. */
+const membersByParent = new Map<string, Map<string, KpiDefinition[]>>();
+for (const k of allKpis()) {
+  if (!k.parent || !k.breakdown) continue;
+  let byBreakdown = membersByParent.get(k.parent);
+  if (!byBreakdown) membersByParent.set(k.parent, (byBreakdown = new Map()));
+  const list = byBreakdown.get(k.breakdown);
+  if (list) list.push(k);
+  else byBreakdown.set(k.breakdown, [k]);
+}
+
+export function breakdownsOf(parentId: string): Map<string, KpiDefinition[]> {
+  return membersByParent.get(parentId) ?? new Map();
+}
+
+/** A total of quantities that add up (not a percentage, not a per-something average). */
+export function isAdditive(kpi: KpiDefinition): boolean {
+  return kpi.dimension !== 'percent' && !kpi.per;
+}
+
+export interface BreakdownGroup {
+  parent: KpiDefinition;
+  breakdown: string;
+  total: Fact;
+  members: Fact[];
+  coverage: Coverage;
+}
+
+/** Every breakdown of a total that has at least one member figure in the period, members read near the total. */
+export function breakdownGroups(index: FactIndex, period: string, parentFilter: (k: KpiDefinition) => boolean): BreakdownGroup[] {
+  const out: BreakdownGroup[] = [];
+  for (const [parentId, byBreakdown] of membersByParent) {
+    const parent = getKpi(parentId);
+    if (!parent || !parentFilter(parent)) continue;
+    const total = pickFact(index, parentId, period);
+    if (!total) continue;
+    for (const [breakdown, defs] of byBreakdown) {
+      const members = defs.map((d) => pickFact(index, d.id, period, total)).filter((f): f is Fact => !!f);
+      if (!members.length) continue;
+      out.push({ parent, breakdown, total, members, coverage: coverage(breakdown, members.map((m) => memberKey(m.kpiId))) });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table's own structure: rows marked as parts of the row above them
+
+/** '其中：', '其中:', 'of which', 'including:' */
+const OF_WHICH = /^\s*(?:其中\s*[:：]?|of\s+which\b\s*:?|including\s*:)/i;
+/** '•', '·', '-', '–', '—', '▪', '◦' at the start of a label. */
+const BULLET = /^\s*[•·\-–—▪◦●]\s*/;
+
+export type PartMark = 'of-which' | 'bullet' | 'column';
+
+export function partMark(label: string): 'of-which' | 'bullet' | undefined {
+  if (OF_WHICH.test(label)) return 'of-which';
+  if (BULLET.test(label)) return 'bullet';
+  return undefined;
+}
+
+export interface StructuralGroup {
+  table: number;
+  total: KpiRow;
+  members: KpiRow[];
+  mark: PartMark;
+}
+
+/** True when the row's label sits in a later label column with the first one empty and no group carried. */
+function inSecondColumn(doc: EsgDocument, row: KpiRow, labelColumns: number[]): boolean {
+  if (labelColumns.length < 2 || row.group) return false;
+  const tableRow = doc.tables[row.table]?.rows.find((r) => r.line === row.line);
+  const first = tableRow?.cells[labelColumns[0]];
+  return !!first && !first.text && row.labelRange.start.character > first.range.start.character;
+}
+
+function hasNumber(row: KpiRow): boolean {
+  return row.values.some((v) => v.status === 'number');
+}
+
+/**
+ * Groups of rows that the table marks as parts of the row above them. A group starts under a row
+ * with figures and continues while rows carry the same mark: a bullet (•, -, –, ·), '其中' (of
+ * which), or a label in the second label column under a row whose label is in the first. After a
+ * '其中' row, unmarked rows in the same unit continue the group only when the catalog makes them
+ * members of the same total as the first part (seed 002: '其中：外購商品及服務' then 資本商品, 員工通勤
+ * ... are all Scope 3 categories); any other row ends it. A group needs one part at least.
+ */
+export function structuralGroups(doc: EsgDocument): StructuralGroup[] {
+  const out: StructuralGroup[] = [];
+  for (const kt of doc.kpiTables) {
+    // Caption rows stay in: a caption between a total and the rows below it ends the group.
+    const rows = kt.rows;
+    const markOf = (r: KpiRow): PartMark | undefined => partMark(r.label) ?? (inSecondColumn(doc, r, kt.labelColumns) ? 'column' : undefined);
+    for (let i = 0; i < rows.length; i++) {
+      const total = rows[i];
+      if (markOf(total) || !hasNumber(total)) continue;
+      const first = rows[i + 1];
+      const mark = first && !first.isCaption ? markOf(first) : undefined;
+      if (!first || !mark) continue;
+      const members = [first];
+      const firstParent = first.kpiId ? getKpi(first.kpiId)?.parent : undefined;
+      let j = i + 2;
+      for (; j < rows.length; j++) {
+        const r = rows[j];
+        if (r.isCaption) break;
+        const m = markOf(r);
+        if (m === mark) {
+          members.push(r);
+          continue;
+        }
+        const continues =
+          mark === 'of-which' && !m && !!firstParent && !!r.kpiId && getKpi(r.kpiId)?.parent === firstParent && (r.unit?.raw ?? '') === (first.unit?.raw ?? '');
+        if (!continues) break;
+        members.push(r);
+      }
+      out.push({ table: kt.table, total, members, mark });
+      i = j - 1;
+    }
+  }
+  return out;
+}
+
+function unitOf(raw: string | undefined): ParsedUnit | undefined {
+  if (!raw) return undefined;
+  const parsed = parseUnit(raw);
+  return parsed.ok ? parsed.unit : undefined;
+}
+
+/** A row's figure for a period as a fact, whether or not the row is a catalog KPI (kpiId '' then). */
+export function rowFact(doc: EsgDocument, row: KpiRow, period: string): Fact | undefined {
+  const v: KpiValue | undefined = row.values.find((x) => x.period === period);
+  if (!v || v.status !== 'number' || v.value === undefined) return undefined;
+  const known = facts(doc).all.find((f) => f.range.start.line === v.range.start.line && f.range.start.character === v.range.start.character);
+  if (known) return known;
+  const decimals = v.decimals ?? 0;
+  const unit = unitOf(row.unit?.raw) ?? (v.percent ? unitOf('%') : undefined);
+  return {
+    kpiId: row.kpiId ?? '',
+    period,
+    value: v.value,
+    decimals,
+    raw: v.raw,
+    percentSign: !!v.percent,
+    unitRaw: row.unit?.raw ?? (v.percent ? '%' : undefined),
+    unit,
+    quantity: fromPrinted(v.value, decimals, unit),
+    range: v.range,
+    source: 'table',
+    row,
+    label: row.label,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// kpi/sum-mismatch
+
+export interface PartialBreakdown {
+  total: Fact;
+  members: Fact[];
+  /** Sum of the members, in the total's unit. */
+  sum: Interval;
+  /** Catalog breakdown, or the table mark. */
+  breakdown: string;
+}
+
+export interface SumResult {
+  checks: Check[];
+  partial: PartialBreakdown[];
+}
+
+const sumCache = new WeakMap<EsgDocument, SumResult>();
+
+function sumCheck(total: Fact, members: Fact[]): { check: Check; sum: Interval; exceeds: boolean } | undefined {
+  const sum = sumQuantities(members);
+  const cmp = sum && compareFact(total, sum);
+  if (!cmp) return undefined;
+  const formula = `${members.map(termOf).join(' + ')} = ${termOf(total)}`;
+  const check: Check = { rule: 'kpi/sum-mismatch', target: total, formula, inputs: members.map(inputOf), computed: cmp.computed, ok: cmp.ok };
+  const reported = printedOf(total);
+  return { check, sum: cmp.computed, exceeds: !cmp.ok && cmp.computed.lo > reported.hi };
+}
+
+/** GHG totals and their parts are ghg/sum-mismatch's. */
+const isGhg = (id: string) => id === 'ghg' || id.startsWith('ghg.');
+
+/**
+ * Breakdowns against their totals, per period. A complete breakdown (see BREAKDOWN_PARTITIONS) must
+ * add up to its total; a partial one is reported as partial when it stays below the total, and as a
+ * mismatch when its members alone exceed it. Rows the table marks as parts of the row above them
+ * must add up to it when marked with bullets or placed in the second label column; rows under
+ * '其中' (of which) may be some of the parts only, so they are partial when below. Groups the
+ * catalog already relates are left to the catalog check (or to ghg/sum-mismatch for emissions).
+ */
+export function kpiSums(doc: EsgDocument): SumResult {
+  const cached = sumCache.get(doc);
+  if (cached) return cached;
+  const result: SumResult = { checks: [], partial: [] };
+  const index = facts(doc);
+  for (const period of index.periods) {
+    for (const g of breakdownGroups(index, period, (k) => isAdditive(k) && !isGhg(k.id))) {
+      if (g.coverage === 'overlapping') continue;
+      const c = sumCheck(g.total, g.members);
+      if (!c) continue;
+      if (c.check.ok || g.coverage === 'complete' || c.exceeds) {
+        // A single member that fits within its total says nothing worth listing.
+        if (g.members.length > 1 || !c.check.ok) result.checks.push(c.check);
+      } else if (g.members.length > 1) result.partial.push({ total: g.total, members: g.members, sum: c.sum, breakdown: g.breakdown });
+    }
+  }
+  for (const g of structuralGroups(doc)) {
+    const totalKpi = g.total.kpiId;
+    const related = (r: KpiRow) => !!totalKpi && !!r.kpiId && getKpi(r.kpiId)?.parent === totalKpi;
+    if (g.members.every(related)) continue;
+    if ((totalKpi && isGhg(totalKpi)) && g.members.every((r) => r.kpiId && isGhg(r.kpiId))) continue;
+    const periods = doc.kpiTables.find((kt) => kt.table === g.table)?.periods.map((p) => p.period) ?? [];
+    for (const period of periods) {
+      const total = rowFact(doc, g.total, period);
+      const members = g.members.map((r) => rowFact(doc, r, period));
+      if (!total || members.some((m) => !m)) continue;
+      const parts = members as Fact[];
+      const c = sumCheck(total, parts);
+      if (!c) continue;
+      // Bullets and second-column rows present the parts of the row above; '其中' (of which) may list some only.
+      if (c.check.ok || c.exceeds || g.mark !== 'of-which') result.checks.push(c.check);
+      else if (parts.length > 1) result.partial.push({ total, members: parts, sum: c.sum, breakdown: g.mark });
+    }
+  }
+  sumCache.set(doc, result);
+  return result;
+}
+
+/** The checks of kpi/sum-mismatch, for hover and CodeLens. */
+export function kpiSumChecks(doc: EsgDocument): Check[] {
+  return kpiSums(doc).checks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// kpi/rate-mismatch
+
+/** Shares the catalog has no formula for: share = numerator / denominator. */
+export const SHARE_RELATIONS: { share: string; numerator: string; denominator: string }[] = [
+  { share: 'board.female_share', numerator: 'board.directors.gender.female', denominator: 'board.directors' },
+  { share: 'board.independent_share', numerator: 'board.independent', denominator: 'board.directors' },
+  { share: 'suppliers.domestic_share', numerator: 'suppliers.region.domestic', denominator: 'suppliers.total' },
+  { share: 'suppliers.overseas_share', numerator: 'suppliers.region.overseas', denominator: 'suppliers.total' },
+  { share: 'energy.renewable.share', numerator: 'energy.renewable', denominator: 'energy.total' },
+];
+
+export interface RateCheck extends Check {
+  /** 'share': reported = numerator / denominator; 'turnover-floor': the rate is below leavers / (year-end + leavers); 'zero': a rate of 0 with a non-zero count, or the reverse. */
+  kind: 'share' | 'turnover-floor' | 'zero';
+  /** For 'turnover-floor': leavers / year-end headcount, in the rate's unit. */
+  yearEnd?: Interval;
+}
+
+const rateCache = new WeakMap<EsgDocument, RateCheck[]>();
+
+/** A ratio of two facts as a dimensionless quantity (undefined when it cannot be formed). */
+function ratio(numerator: Fact, denominator: Quantity): Quantity | undefined {
+  const q = inputQuantity(numerator);
+  if (!q || !sameDim(q.dim, denominator.dim)) return undefined;
+  const value = div(q.value, denominator.value);
+  if (!Number.isFinite(value.lo) || !Number.isFinite(value.hi)) return undefined;
+  return { value, dim: DIMENSIONLESS };
+}
+
+/** Year-end headcount: the table's employees.total, else `denominators.employees` of the front matter. */
+function headcount(doc: EsgDocument, index: FactIndex, period: string, near?: Fact): { quantity: Quantity; input: CheckInput } | undefined {
+  const f = pickFact(index, 'employees.total', period, near);
+  const q = f && inputQuantity(f);
+  if (q) return { quantity: q, input: inputOf(f!) };
+  const given = configQuantity(doc, 'employees', period);
+  if (!given) return undefined;
+  return { quantity: given.quantity, input: { label: 'denominators.employees', ref: 'denominators.employees', text: given.text } };
+}
+
+/**
+ * Rates and shares against their counts, per period:
+ * - the shares of SHARE_RELATIONS equal numerator / denominator;
+ * - the turnover rate (`turnover.rate`) is at least leavers / (year-end headcount + leavers): whatever
+ *   headcount a report divides by (year-end, average, everyone employed during the year), nobody can
+ *   be in it who was not employed during the year, and those are the year-end staff plus the leavers.
+ *   A higher rate fits some average headcount and is not flagged;
+ * - the fatality rate is 0 exactly when the fatalities are 0 (definitions of the rate vary: per
+ *   employee, per 1,000 or 100,000 employees, over average headcount; only zero is unambiguous).
+ */
+export function kpiRateChecks(doc: EsgDocument): RateCheck[] {
+  const cached = rateCache.get(doc);
+  if (cached) return cached;
+  const out: RateCheck[] = [];
+  const index = facts(doc);
+  for (const period of index.periods) {
+    for (const rel of SHARE_RELATIONS) {
+      const share = pickFact(index, rel.share, period);
+      const num = share && pickFact(index, rel.numerator, period, share);
+      const den = share && pickFact(index, rel.denominator, period, share);
+      const denominator = den && inputQuantity(den);
+      if (!share || !num || !denominator) continue;
+      const q = ratio(num, denominator);
+      const cmp = q && compareFact(share, q);
+      if (!cmp) continue;
+      out.push({ rule: 'kpi/rate-mismatch', kind: 'share', target: share, formula: `${termOf(num)} ÷ ${termOf(den)} = ${termOf(share)}`, inputs: [inputOf(num), inputOf(den)], computed: cmp.computed, ok: cmp.ok });
+    }
+    const rate = pickFact(index, 'turnover.rate', period);
+    const leavers = rate && pickFact(index, 'turnover.count', period, rate);
+    const staff = rate && headcount(doc, index, period, rate);
+    const leaversQ = leavers && inputQuantity(leavers);
+    if (rate?.quantity && leavers && leaversQ && staff && sameDim(leaversQ.dim, staff.quantity.dim)) {
+      const everyone: Quantity = { value: add(staff.quantity.value, leaversQ.value), dim: staff.quantity.dim };
+      const floor = ratio(leavers, everyone);
+      const yearEndQ = ratio(leavers, staff.quantity);
+      const floorIn = floor && inUnit(floor, rate.unit);
+      const yearEnd = yearEndQ && inUnit(yearEndQ, rate.unit);
+      if (floorIn && Number.isFinite(floorIn.lo)) {
+        // Only a floor: any rate at or above it fits some headcount.
+        const ok = printedOf(rate).hi >= floorIn.lo - 1e-9 * Math.max(1, Math.abs(floorIn.lo));
+        const formula = `${termOf(leavers)} ÷ (${staff.input.label} + ${termOf(leavers)}) ≤ ${termOf(rate)}`;
+        out.push({ rule: 'kpi/rate-mismatch', kind: 'turnover-floor', target: rate, formula, inputs: [inputOf(leavers), staff.input], computed: floorIn, ok, yearEnd });
+      }
+    }
+    const fatalityRate = pickFact(index, 'safety.fatality_rate', period);
+    const fatalities = fatalityRate && pickFact(index, 'safety.fatalities', period, fatalityRate);
+    if (fatalityRate && fatalities) {
+      const rateZero = fatalityRate.value === 0;
+      const countZero = fatalities.value === 0;
+      if (countZero) {
+        out.push({ rule: 'kpi/rate-mismatch', kind: 'zero', target: fatalityRate, formula: `${termOf(fatalities)} = 0 ⇒ ${termOf(fatalityRate)} = 0`, inputs: [inputOf(fatalities)], computed: exact(0), ok: rateZero });
+      } else if (rateZero) {
+        const staffF = headcount(doc, index, period, fatalityRate);
+        const q = staffF && ratio(fatalities, staffF.quantity);
+        const computed = q && inUnit(q, fatalityRate.unit);
+        if (computed && Number.isFinite(computed.lo)) {
+          out.push({ rule: 'kpi/rate-mismatch', kind: 'zero', target: fatalityRate, formula: `${termOf(fatalities)} ÷ ${staffF!.input.label} = ${termOf(fatalityRate)}`, inputs: [inputOf(fatalities), staffF!.input], computed, ok: false });
+        }
+      }
+    }
+  }
+  rateCache.set(doc, out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// kpi/average-bounds
+
+/**
+ * Averages whose breakdown rates are not weighted by the year-end headcounts a report gives: a
+ * turnover rate divides by an average headcount (seed 000, note 15) or by headcount plus leavers
+ * (seed 002, note 2) per group, which reports do not print, so only the bounds are checked.
+ */
+export const NOT_HEADCOUNT_WEIGHTED = new Set(['turnover.rate']);
+
+export interface AverageCheck extends Check {
+  kind: 'bounds' | 'weighted';
+  breakdown: string;
+  /** For 'bounds': the groups with the smallest and the largest value. */
+  lowest?: Fact;
+  highest?: Fact;
+}
+
+const averageCache = new WeakMap<EsgDocument, AverageCheck[]>();
+
+/** A quantity of a fact in a target fact's unit as a plain interval. */
+function valueIn(f: Fact, like: Fact): Interval | undefined {
+  const v = inUnitOf(f, like);
+  return v && Number.isFinite(v.lo) && Number.isFinite(v.hi) ? v : undefined;
+}
+
+/**
+ * Overall averages and rates (a KPI with `per`, or a percentage, that has breakdown members) against
+ * each complete breakdown, per period: the overall figure lies between the smallest and the largest
+ * group value; and, where the report gives the group sizes (employees by the same breakdown, adding
+ * up to employees.total), it equals their mean weighted by the sizes.
+ */
+export function kpiAverageChecks(doc: EsgDocument): AverageCheck[] {
+  const cached = averageCache.get(doc);
+  if (cached) return cached;
+  const out: AverageCheck[] = [];
+  const index = facts(doc);
+  for (const period of index.periods) {
+    for (const g of breakdownGroups(index, period, (k) => !isAdditive(k))) {
+      // A partial breakdown bounds nothing: the groups left out may lie anywhere.
+      if (g.coverage !== 'complete' || g.members.length < 2) continue;
+      const values = g.members.map((m) => valueIn(m, g.total));
+      if (values.some((v) => !v)) continue;
+      const vs = values as Interval[];
+      const range: Interval = { lo: Math.min(...vs.map((v) => v.lo)), hi: Math.max(...vs.map((v) => v.hi)) };
+      const terms = g.members.map(termOf).join(', ');
+      const lowest = g.members[vs.findIndex((v) => v.lo === range.lo)];
+      const highest = g.members[vs.findIndex((v) => v.hi === range.hi)];
+      out.push({
+        rule: 'kpi/average-bounds',
+        kind: 'bounds',
+        breakdown: g.breakdown,
+        target: g.total,
+        formula: `min(${terms}) ≤ ${termOf(g.total)} ≤ max(${terms})`,
+        inputs: g.members.map(inputOf),
+        computed: range,
+        ok: meets(printedOf(g.total), range),
+        lowest,
+        highest,
+      });
+      if (NOT_HEADCOUNT_WEIGHTED.has(g.parent.id) || g.parent.per !== 'employees') continue;
+      const weighted = weightedMean(index, period, g, vs);
+      if (weighted) out.push(weighted);
+    }
+  }
+  averageCache.set(doc, out);
+  return out;
+}
+
+function weightedMean(index: FactIndex, period: string, g: BreakdownGroup, values: Interval[]): AverageCheck | undefined {
+  const staff = pickFact(index, 'employees.total', period, g.total);
+  if (!staff?.quantity) return undefined;
+  const sizes = g.members.map((m) => pickFact(index, `employees.${g.breakdown}.${memberKey(m.kpiId)}`, period, staff));
+  const weights = sizes.map((s) => s && inputQuantity(s));
+  if (weights.some((w) => !w)) return undefined;
+  const ws = sizes as Fact[];
+  const sizeSum = sumQuantities(ws);
+  // The sizes must be the whole headcount, or the mean is over another population.
+  if (!sizeSum || !sameDim(sizeSum.dim, staff.quantity.dim) || !meets(sizeSum.value, staff.quantity.value)) return undefined;
+  let numerator: Interval = exact(0);
+  values.forEach((v, i) => (numerator = add(numerator, mul(v, weights[i]!.value))));
+  const mean = div(numerator, sizeSum.value);
+  if (!Number.isFinite(mean.lo) || !Number.isFinite(mean.hi)) return undefined;
+  const formula = `(${g.members.map((m, i) => `${termOf(m)} × ${termOf(ws[i])}`).join(' + ')}) ÷ (${ws.map(termOf).join(' + ')}) = ${termOf(g.total)}`;
+  return {
+    rule: 'kpi/average-bounds',
+    kind: 'weighted',
+    breakdown: g.breakdown,
+    target: g.total,
+    formula,
+    inputs: [...g.members.map(inputOf), ...ws.map(inputOf)],
+    computed: mean,
+    ok: meets(printedOf(g.total), mean),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages shared by the relation rules
+
+/** The breakdown's name in the report's language ('按性別', 'by gender'). */
+export function breakdownName(locale: Locale, breakdown: string): string {
+  const key = `kpi.breakdown.${breakdown}`;
+  const text = t(locale, key);
+  return text === key ? breakdown : text;
+}

@@ -1,0 +1,78 @@
+// kpi/value-conflict: the same KPI for the same period stated more than once (highlights, body,
+// appendix, prose) with values that cannot be the same figure, or in units of different kinds.
+import type { Rule } from './rule';
+import { getKpi } from '../catalogs/kpis';
+import { localized } from '../i18n';
+import { unitFitsKpi } from '../catalogs/units';
+import { facts, type Fact } from '../numbers/facts';
+import { factText } from '../numbers/checks';
+import { meets, sameDim } from '../numbers/quantity';
+import { inUnitOf, printedOf, termOf } from '../numbers/relations';
+
+/** Water is written in 噸 or in m³ (1 t of water is 1 m³): the base values compare directly. */
+const MASS_IS_VOLUME = (kpiId: string) => kpiId.startsWith('water.');
+
+/** 'different' when the printed figures cannot be the same value, 'units' when their units measure different things. */
+function conflict(a: Fact, b: Fact): 'different' | 'units' | undefined {
+  if (a.quantity && b.quantity && !sameDim(a.quantity.dim, b.quantity.dim)) {
+    const kpi = getKpi(a.kpiId);
+    // Two units the KPI accepts (fuel in 升 and in 噸) are not a conflict, only not comparable.
+    if (!kpi || !a.unit || !b.unit || !unitFitsKpi(a.unit, kpi) || !unitFitsKpi(b.unit, kpi)) return 'units';
+    if (!MASS_IS_VOLUME(a.kpiId) || a.unit.denominator || b.unit.denominator) return undefined;
+    return meets(a.quantity.value, b.quantity.value) ? undefined : 'different';
+  }
+  const other = inUnitOf(a, b);
+  // Unknown units written differently cannot be compared (kpi/unknown-unit reports them).
+  if (!other) return undefined;
+  return meets(other, printedOf(b)) ? undefined : 'different';
+}
+
+export const kpiValueConflict: Rule = {
+  id: 'kpi/value-conflict',
+  defaultSeverity: 'warning',
+  description: {
+    en: 'A KPI stated more than once for the same period (highlights, body, appendix, prose) has the same value each time, within rounding and after unit conversion.',
+    'zh-Hant': '同一指標在同一期間多次列示（摘要、正文、附錄、文字）時，數值一致（容許四捨五入及單位換算）。',
+    'zh-Hans': '同一指标在同一期间多次列示（摘要、正文、附录、文字）时，数值一致（容许四舍五入及单位换算）。',
+  },
+  run(ctx) {
+    const index = facts(ctx.doc);
+    const seen = new Set<string>();
+    for (const f of index.all) {
+      const key = `${f.kpiId}@${f.period}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = index.get(f.kpiId, f.period);
+      if (list.length < 2) continue;
+      // Each statement is compared with the first table figure (the one the relations check).
+      const reference = index.first(f.kpiId, f.period)!;
+      for (const other of list) {
+        if (other === reference) continue;
+        const kind = conflict(other, reference);
+        if (!kind) continue;
+        // A prose figure whose value differs from the table is kpi/prose-mismatch's (one report, not two),
+        // unless only the mass-volume equivalence of water makes them comparable, which that rule lacks.
+        const proseMismatchSees = other.quantity && reference.quantity && sameDim(other.quantity.dim, reference.quantity.dim);
+        if (kind === 'different' && other.source === 'prose' && reference.source === 'table' && proseMismatchSees) continue;
+        // A prose span's text is the figure itself; name it by its KPI instead.
+        const kpi = getKpi(other.kpiId);
+        const args = {
+          label: other.source === 'prose' && kpi ? localized(kpi.names, ctx.locale) : termOf(other),
+          period: other.period,
+          value: factText(other),
+          other: factText(reference),
+          unit: other.unitRaw ?? '',
+          otherUnit: reference.unitRaw ?? '',
+          line: reference.range.start.line + 1,
+          otherLabel: termOf(reference),
+        };
+        ctx.report({
+          range: other.range,
+          message: ctx.t(kind === 'units' ? 'kpi.valueConflictUnits' : 'kpi.valueConflict', args),
+          related: [{ uri: ctx.doc.uri, range: reference.range, message: ctx.t('kpi.valueConflictRelated', { value: `${termOf(reference)} ${factText(reference)}` }) }],
+          data: { kind: 'value-conflict', kpi: f.kpiId, period: f.period, other: reference.raw },
+        });
+      }
+    }
+  },
+};

@@ -69,3 +69,34 @@ test('completion inside formula="...": KPI ids, functions, front-matter names, a
   const units = getCompletions(run(text4), p4);
   assert.ok(units.some((i) => i.kind === 'unit' && i.label.startsWith('kg')));
 });
+
+function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  let out = text;
+  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
+
+test('quick fix: change an intensity unit to the one the other figures imply (萬元 -> 百萬元)', () => {
+  const text = `${FRONT}# E\n\n| 指標 | 單位 | 2025 |\n|---|---|---|\n| 總耗水量 | 噸 | 20,035.5 |\n| 總耗水密度 | 噸 / 萬元 | 0.2766 |\n| 總耗電量 | 千瓦時 | 1,124,032 |\n| 總耗電密度 | 千瓦時 / 萬元 | 15.5181 |\n| 溫室氣體排放總量 | tCO2e | 596.41 |\n| 溫室氣體排放密度 | tCO2e/萬元 | 0.8234 |\n`;
+  const a = run(text);
+  const d = byRule(a, 'kpi/intensity-mismatch')[0];
+  const fix = getCodeActions(a, d.range, [d]).find((x) => x.title.includes('tCO2e/百萬元'))!;
+  assert.ok(fix, getCodeActions(a, d.range, [d]).map((x) => x.title).join(' | '));
+  const after = applyEdits(text, fix.edits['file:///test.esg.md']);
+  assert.equal(after, text.replace('tCO2e/萬元', 'tCO2e/百萬元'));
+  assert.deepEqual(byRule(run(after), 'kpi/intensity-mismatch'), []);
+});
+
+test('code action: add the missing total row of a complete breakdown, with the sums per period', () => {
+  const text = `${FRONT}# 員工\n\n| 指標 | | 單位 | 2024 | 2025 |\n|---|---|---|---|---|\n| 按性別劃分的員工人數 | 男性員工 | 人 | 600 | 640 |\n| | 女性員工 | 人 | 280 | 297 |\n`;
+  const a = run(text);
+  const action = getCodeActions(a, { start: locate(text, '男性員工'), end: locate(text, '男性員工') }, []).find((x) => x.title.includes('員工總數') || x.title.includes('合計'))!;
+  assert.ok(action, 'missing total action offered');
+  const after = applyEdits(text, action.edits['file:///test.esg.md']);
+  assert.match(after, /\| \[.*\]\{#employees\.total\} \| {2}\| 人 \| 880 \| 937 \|\n\| 按性別劃分的員工人數 \| 男性員工/);
+  const b = run(after);
+  assert.equal(b.model.kpiTables[0].rows[0].kpiId, 'employees.total');
+  assert.deepEqual(byRule(b, 'kpi/sum-mismatch'), []);
+});

@@ -291,6 +291,8 @@ export const MESSAGES = {
   'hover.normalised': { en: 'in base units', 'zh-Hant': '換算為基本單位', 'zh-Hans': '换算为基本单位' },
   'hover.checks': { en: 'Checks', 'zh-Hant': '核對', 'zh-Hans': '核对' },
   'hover.notChecked': { en: 'not checked by any relation', 'zh-Hant': '未有核對關係', 'zh-Hans': '未有核对关系' },
+  'action.fixUnit': { en: 'Change the unit to {unit}', 'zh-Hant': '將單位改為 {unit}', 'zh-Hans': '将单位改为 {unit}' },
+  'action.addTotalRow': { en: 'Add the missing total row "{total}"', 'zh-Hant': '加入缺少的合計行「{total}」', 'zh-Hans': '加入缺少的合计行“{total}”' },
   'action.replaceValue': { en: 'Replace {reported} with the computed {computed}', 'zh-Hant': '將 {reported} 改為計算值 {computed}', 'zh-Hans': '将 {reported} 改为计算值 {computed}' },
   'numbers.activity.quotedFactor': { en: 'the factor quoted in the text', 'zh-Hant': '正文所引用的排放因子', 'zh-Hans': '正文所引用的排放因子' },
   'numbers.activity.agreesWith': {

@@ -9,6 +9,7 @@ import { localized, t } from '../i18n';
 import { overlaps } from '../parser/lines';
 import { explanationEdit, lineText, tagSectionEdit, eol } from './edits';
 import { buildIndexTable, escapeCell } from './indexTable';
+import { missingTotalActions, unitFixes } from './numberActions';
 
 export function codeActionsFor(analysis: Analysis, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -25,6 +26,7 @@ export function codeActionsFor(analysis: Analysis, range: Range, diagnostics: Di
       const reported = lineText(doc, d.range.start.line).slice(d.range.start.character, d.range.end.character);
       actions.push({ title: say('action.replaceValue', { reported, computed: d.data.text }), kind: 'quickfix', edits: { [uri]: [{ range: d.range, newText: d.data.text }] }, diagnostics: [d] });
     }
+    actions.push(...unitFixes(analysis, d));
     const id = typeof d.data?.id === 'string' ? d.data.id : undefined;
     switch (d.rule) {
       case 'hkex/missing': {
@@ -73,6 +75,7 @@ export function codeActionsFor(analysis: Analysis, range: Range, diagnostics: Di
       }
     }
   }
+  actions.push(...missingTotalActions(analysis, range));
   const generated = buildIndexTable(analysis);
   actions.push({ title: say('action.generateIndex'), kind: 'source', edits: { [uri]: [generated.edit] } });
   return actions;

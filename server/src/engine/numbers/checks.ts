@@ -28,6 +28,8 @@ export interface Check {
   ok: boolean;
   /** Extra sentence for the message (e.g. which other factor the figure agrees with). */
   note?: string;
+  /** Extra data for quick fixes (merged into the diagnostic's data). */
+  data?: Record<string, unknown>;
 }
 
 /** Compares a reported figure with a computed quantity; undefined when the units cannot be compared. */
@@ -75,6 +77,6 @@ export function checkDiagnostic(doc: EsgDocument, check: Check, locale: Locale) 
     range: check.target.range,
     message,
     related,
-    data: { kind: 'replace-value', computed: midpoint(check.computed), decimals: check.target.decimals, text: computed },
+    data: { kind: 'replace-value', computed: midpoint(check.computed), decimals: check.target.decimals, text: computed, ...check.data },
   };
 }

@@ -103,6 +103,8 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
         inputs: [inputOf(i.numerator), inputOf(reference.fact), inputOf(reference.numerator)],
         computed: inUnitInterval,
         ok: false,
+        // The scale the denominator unit should have: implied by the others / implied by this one.
+        data: { denominatorRatio: midpoint(reference.implied) / midpoint(i.implied) },
         note: t(locale, 'numbers.intensity.inferred', {
           implied: impliedText(i),
           others: impliedText(reference),

@@ -19,7 +19,8 @@ interface GridFactor {
 }
 
 function gridFactor(doc: EsgDocument, period: string, locale: Locale): GridFactor | undefined {
-  const named = doc.config.factors.grid?.[period] ?? doc.config.factors.grid?.['*'];
+  const given = doc.config.factors.grid ?? doc.config.factors.electricity;
+  const named = given?.[period] ?? given?.['*'];
   if (named?.catalogId) {
     const q = factorQuantity(named.catalogId);
     const f = getFactor(named.catalogId);

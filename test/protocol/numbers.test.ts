@@ -67,3 +67,61 @@ describe('numbers over LSP', () => {
     assert.equal(lenses![0].command?.title, '3 of 3 figures checked, 1 disagree');
   });
 });
+
+describe('numbers quick fixes over LSP: the unit the figures imply, and a missing total row', () => {
+  let client: LspTestClient;
+  const uri = fixtureUri(`numbers-fixes-${process.pid}.esg.md`);
+  const INTENSITIES = [
+    '---',
+    'lang: zh-Hant',
+    'esg:',
+    '  period: 2025',
+    '---',
+    '# 環境 {hkex="A2"}',
+    '',
+    '| 指標 | 單位 | 2025 |',
+    '|---|---|---|',
+    '| 總耗水量 | 噸 | 20,035.5 |',
+    '| 總耗水密度 | 噸 / 萬元 | 0.2766 |',
+    '| 總耗電量 | 千瓦時 | 1,124,032 |',
+    '| 總耗電密度 | 千瓦時 / 萬元 | 15.5181 |',
+    '| 溫室氣體排放總量 | tCO2e | 596.41 |',
+    '| 溫室氣體排放密度 | tCO2e/萬元 | 0.8234 |',
+    '',
+    '| 指標 | | 單位 | 2025 |',
+    '|---|---|---|---|',
+    '| 按性別劃分的員工人數 | 男性員工 | 人 | 640 |',
+    '| | 女性員工 | 人 | 297 |',
+    '',
+  ].join('\n');
+
+  before(async () => {
+    client = await LspTestClient.start({ settings: { debounceMs: 0 } });
+    await client.open(uri, INTENSITIES);
+  });
+
+  after(async () => {
+    await client?.stop();
+  });
+
+  it('fixes an intensity unit to the one the other intensities imply', async () => {
+    const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'kpi/intensity-mismatch'));
+    const d = published.diagnostics.find((x) => x.code === 'kpi/intensity-mismatch')!;
+    assert.deepEqual(d.range.start, positionIn(INTENSITIES, '0.8234', 0));
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const fix = actions.find((a) => a.title.includes('tCO2e/百萬元'));
+    assert.ok(fix, actions.map((a) => a.title).join(' | '));
+    const start = positionIn(INTENSITIES, '萬元 | 0.8234', 0);
+    assert.deepEqual(fix.edit!.changes![uri], [{ range: { start, end: { line: start.line, character: start.character + 2 } }, newText: '百萬元' }]);
+  });
+
+  it('adds the missing total row above a complete breakdown', async () => {
+    const at = positionIn(INTENSITIES, '男性員工', 0);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] } })) as CodeAction[];
+    const add = actions.find((a) => a.title.includes('員工總數') || a.title.includes('合計'));
+    assert.ok(add, actions.map((a) => a.title).join(' | '));
+    const [edit] = add.edit!.changes![uri];
+    assert.deepEqual(edit.range, { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } });
+    assert.match(edit.newText, /\{#employees\.total\} \| {2}\| 人 \| 937 \|\n$/);
+  });
+});

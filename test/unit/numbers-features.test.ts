@@ -100,3 +100,15 @@ test('code action: add the missing total row of a complete breakdown, with the s
   assert.equal(b.model.kpiTables[0].rows[0].kpiId, 'employees.total');
   assert.deepEqual(byRule(b, 'kpi/sum-mismatch'), []);
 });
+
+test('completion of catalog factor ids under esg.factors in the front matter', async () => {
+  const { getCompletions } = await import('../../server/src/engine');
+  const text = '---\nesg:\n  period: 2025\n  factors:\n    grid: cn-grid-20\n---\n# A\n';
+  const pos = { line: 4, character: '    grid: cn-grid-20'.length };
+  const items = getCompletions(run(text), pos);
+  assert.ok(items.some((i) => i.label === 'cn-grid-2023' && /0\.5306/.test(i.detail ?? '')), items.map((i) => i.label).join(','));
+  assert.equal(items[0].range?.start.character, '    grid: '.length);
+  // Not under another key.
+  const other = '---\nesg:\n  period: 2025\n  denominators:\n    revenue: cn\n---\n';
+  assert.deepEqual(getCompletions(run(other), { line: 4, character: '    revenue: cn'.length }), []);
+});

@@ -6,6 +6,7 @@ import type { CompletionItem } from './types';
 import { getFramework } from '../catalogs/hkex';
 import { kpisWithPrefix } from '../catalogs/kpis';
 import { allUnits } from '../catalogs/units';
+import { allFactors, factorName } from '../catalogs/factors';
 import { localized, t } from '../i18n';
 import { lineText } from './edits';
 
@@ -34,6 +35,8 @@ export function completionsAt(analysis: Analysis, pos: Position): CompletionItem
         sortText: String(i).padStart(3, '0'),
       }));
   }
+  const factorValue = factorIdCompletions(analysis, pos, before);
+  if (factorValue) return factorValue;
   const formula = /(?:formula|check)\s*=\s*"([^"]*)$/.exec(before);
   if (formula) return formulaCompletions(analysis, pos, formula[1]);
   const kpi = /(?:\{#|kpi\s*=\s*"?)([a-z0-9_.-]*)$/.exec(before);
@@ -79,4 +82,29 @@ function formulaCompletions(analysis: Analysis, pos: Position, inside: string): 
     for (const n of Object.keys(doc.config[kind])) if (`${kind}.${n}`.startsWith(word)) items.push({ label: `${kind}.${n}`, kind: 'value', range });
   }
   return items;
+}
+
+/** Catalog factor ids for a value under `esg.factors:` in the front matter (`grid: cn-grid-2023`). */
+function factorIdCompletions(analysis: Analysis, pos: Position, before: string): CompletionItem[] | undefined {
+  const fm = analysis.model.frontMatter;
+  if (!fm || pos.line > fm.range.end.line) return undefined;
+  const value = /^\s+[\w-]+\s*:\s*(?:\{[^}]*:\s*)?([a-z0-9-]*)$/.exec(before);
+  if (!value) return undefined;
+  // Only under `factors:`: the nearest less-indented key above must be `factors`.
+  const doc = analysis.model;
+  const indent = before.length - before.trimStart().length;
+  let parent: string | undefined;
+  for (let l = pos.line - 1; l > fm.range.start.line; l--) {
+    const text = doc.text.slice(doc.lineStarts[l], doc.lineStarts[l + 1]).replace(/\r?\n$/, '');
+    const m = /^(\s*)([\w-]+)\s*:/.exec(text);
+    if (m && m[1].length < indent) {
+      parent = m[2];
+      break;
+    }
+  }
+  if (parent !== 'factors') return undefined;
+  const range: Range = { start: { line: pos.line, character: pos.character - value[1].length }, end: pos };
+  return allFactors()
+    .filter((f) => f.id.startsWith(value[1]))
+    .map((f) => ({ label: f.id, kind: 'value' as const, detail: `${f.printed} ${f.unit} · ${factorName(f, analysis.locale)}`, range }));
 }

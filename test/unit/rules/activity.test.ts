@@ -36,3 +36,20 @@ test('ghg/activity-mismatch: a custom factor in the front matter, and the factor
 test('ghg/activity-mismatch: nothing to check without a factor', () => {
   assert.deepEqual(byRule(run(FRONT + TABLE('1', '2')), 'ghg/activity-mismatch'), []);
 });
+
+test('ghg/activity-mismatch: Scope 1 against fuel x factor (a per-mass factor, and IPCC per-energy with its NCV)', () => {
+  const table = (scope1: string) => `# 排放\n\n| 指標 | 單位 | 2025 |\n|---|---|---|\n| 柴油消耗量 | 噸 | 10.00 |\n| 範圍 1 溫室氣體排放量 | 噸二氧化碳當量 | ${scope1} |\n`;
+  const ndrc = FM('    diesel: cn-ndrc-diesel-co2\n');
+  assert.deepEqual(byRule(run(ndrc + table('30.96')), 'ghg/activity-mismatch'), []);
+  const wrong = ndrc + table('31.86');
+  const d = byRule(run(wrong, { locale: 'en' }), 'ghg/activity-mismatch');
+  assert.equal(d.length, 1);
+  assert.deepEqual(d[0].range.start, locate(wrong, '31.86'));
+  assert.match(d[0].message, /the inputs give 30\.96/);
+  // A fuel printed as 10 (± 0.5 t) could give either figure: the table prints 10.00. IPCC 2006: 10 t = 0.01 Gg x 43.0 TJ/Gg x 74,100 kgCO2/TJ = 31.863 t.
+  const ipcc = FM('    diesel: ipcc2006-diesel-co2\n');
+  assert.deepEqual(byRule(run(ipcc + table('31.86')), 'ghg/activity-mismatch'), []);
+  assert.equal(byRule(run(ipcc + table('30.96')), 'ghg/activity-mismatch').length, 1);
+  // Without a factor for the fuel, nothing is checked.
+  assert.deepEqual(byRule(run(FRONT + table('99')), 'ghg/activity-mismatch'), []);
+});

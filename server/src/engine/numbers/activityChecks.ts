@@ -9,7 +9,7 @@ import { facts, type Fact } from './facts';
 import { compareFact, inputOf, type Check, type CheckInput } from './checks';
 import { factorQuotes } from './factorQuotes';
 import { frontMatterQuantity } from './formula';
-import { dimOf, div, mul, mulDim, printed, type Quantity } from './quantity';
+import { add, dimOf, div, mul, mulDim, printed, sameDim, type Quantity } from './quantity';
 
 interface GridFactor {
   quantity: Quantity;
@@ -41,9 +41,73 @@ function gridFactor(doc: EsgDocument, period: string, locale: Locale): GridFacto
   return { quantity: { value: { lo: p.lo * factor, hi: p.hi * factor }, dim }, input: { label: t(locale, 'numbers.activity.quotedFactor'), ref: 'text', text: `${quote.raw} ${quote.unitRaw.replace(/<\/?sub>/g, '')}` } };
 }
 
+/** Fuel KPIs and the front-matter factor names that apply to them. */
+const FUELS: { kpi: string; names: string[] }[] = [
+  { kpi: 'energy.gasoline', names: ['gasoline', 'petrol'] },
+  { kpi: 'energy.diesel', names: ['diesel'] },
+  { kpi: 'energy.natural_gas', names: ['natural_gas', 'natural-gas', 'gas'] },
+  { kpi: 'energy.lpg', names: ['lpg'] },
+];
+
+/** A front-matter factor by name for a period, as a quantity (catalog id or custom value). */
+function namedFactor(doc: EsgDocument, names: string[], period: string, locale: Locale): GridFactor | undefined {
+  for (const name of names) {
+    const given = doc.config.factors[name];
+    const named = given?.[period] ?? given?.['*'];
+    if (named?.catalogId) {
+      const q = factorQuantity(named.catalogId);
+      const f = getFactor(named.catalogId);
+      if (q && f) return { quantity: q, id: f.id, input: { label: `factors.${name} (${factorName(f, locale)})`, ref: `factors.${name}`, text: `${f.printed} ${f.unit}` } };
+    } else if (named?.quantity) {
+      const q = frontMatterQuantity(named.quantity);
+      if (q) return { quantity: q, input: { label: `factors.${name}`, ref: `factors.${name}`, text: named.raw } };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Fuel x factor, with the fuel's net calorific value when the factor is per unit of energy (IPCC's
+ * kgCO2/TJ): the NCV is `factors.<fuel>-ncv`, else the catalog NCV of the factor's own source.
+ */
+function fuelEmission(doc: EsgDocument, fuel: Fact, names: string[], period: string, locale: Locale): { q: Quantity; inputs: CheckInput[] } | undefined {
+  const factor = namedFactor(doc, names, period, locale);
+  if (!factor || !fuel.quantity) return undefined;
+  const direct: Quantity = { value: mul(fuel.quantity.value, factor.quantity.value), dim: mulDim(fuel.quantity.dim, factor.quantity.dim) };
+  if (sameDim(direct.dim, { co2e: 1 })) return { q: direct, inputs: [inputOf(fuel), factor.input] };
+  const ncvId = factor.id?.replace(/-co2$/, '-ncv');
+  const ncv = namedFactor(doc, names.map((n) => `${n}-ncv`), period, locale) ?? (ncvId && factorQuantity(ncvId) ? { quantity: factorQuantity(ncvId)!, id: ncvId, input: { label: ncvId, ref: ncvId, text: `${getFactor(ncvId)!.printed} ${getFactor(ncvId)!.unit}` } } : undefined);
+  if (!ncv) return undefined;
+  const q: Quantity = { value: mul(direct.value, ncv.quantity.value), dim: mulDim(direct.dim, ncv.quantity.dim) };
+  return sameDim(q.dim, { co2e: 1 }) ? { q, inputs: [inputOf(fuel), ncv.input, factor.input] } : undefined;
+}
+
+/** Scope 1 = the sum of fuel emissions, when every fuel the report lists has a factor in the front matter. */
+function scope1Check(doc: EsgDocument, period: string, locale: Locale): Check | undefined {
+  const index = facts(doc);
+  const scope1 = index.first('ghg.scope1', period);
+  const fuels = FUELS.map((f) => ({ f, fact: index.first(f.kpi, period) })).filter((x) => x.fact && x.fact.value !== 0);
+  if (!scope1 || !fuels.length) return undefined;
+  let total: Quantity | undefined;
+  const inputs: CheckInput[] = [];
+  for (const { f, fact } of fuels) {
+    const e = fuelEmission(doc, fact!, f.names, period, locale);
+    if (!e) return undefined;
+    total = total ? { value: add(total.value, e.q.value), dim: total.dim } : e.q;
+    inputs.push(...e.inputs);
+  }
+  const cmp = total && compareFact(scope1, total);
+  if (!cmp) return undefined;
+  return { rule: 'ghg/activity-mismatch', target: scope1, formula: `${fuels.map((x) => `${x.fact!.label} × factor`).join(' + ')} = ${scope1.label}`, inputs, computed: cmp.computed, ok: cmp.ok };
+}
+
 export function activityChecks(doc: EsgDocument, locale: Locale): Check[] {
   const index = facts(doc);
   const out: Check[] = [];
+  for (const period of index.periods) {
+    const s1 = scope1Check(doc, period, locale);
+    if (s1) out.push(s1);
+  }
   for (const period of index.periods) {
     const scope2: Fact | undefined = index.first('ghg.scope2.location', period) ?? index.first('ghg.scope2', period);
     const electricity: Fact | undefined = index.first('energy.electricity.purchased', period) ?? index.first('energy.electricity', period);

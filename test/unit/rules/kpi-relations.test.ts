@@ -351,3 +351,12 @@ test('the converted seeds: seed 000\'s region breakdown cut by a page break is p
     assert.deepEqual(mine(run(other).diagnostics), [], seed);
   }
 });
+
+test('kpi/sum-mismatch: electricity converted to standard coal with GB/T 2589 0.1229 kgce/kWh or physically, both accepted', async () => {
+  const { FRONT, byRule, run } = await import('../util');
+  const table = (total: string) => `${FRONT}# 能源\n\n| 指標 | 單位 | 2025 |\n|---|---|---|\n| 綜合能源消耗量 | 噸標準煤 | ${total} |\n| 直接能源消耗量 | 噸標準煤 | 12.50 |\n| 間接能源消耗量 | 千瓦時 | 1,124,032 |\n`;
+  // 1,124,032 kWh x 0.1229 kgce/kWh = 138.14 tce (+ 12.50 = 150.64); physically 138.08 (150.58).
+  assert.deepEqual(byRule(run(table('150.64')), 'kpi/sum-mismatch'), []);
+  assert.deepEqual(byRule(run(table('150.58')), 'kpi/sum-mismatch'), []);
+  assert.equal(byRule(run(table('151.50')), 'kpi/sum-mismatch').length, 1);
+});

@@ -67,6 +67,20 @@ export function midpoint(a: Interval): number {
 
 // ---- dimensions ----
 
+/**
+ * Coal-equivalent units (kgce, tce): Chinese reports convert electricity with GB/T 2589's equivalent
+ * value 0.1229 kgce/kWh, while the physical conversion (29,307 kJ/kgce, 3.6 MJ/kWh) gives 0.12284. A
+ * figure in kgce/tce may rest on either, so its conversion to kWh is an interval, not a point: the
+ * catalog factor (physical) down to 1/0.1229 kWh per kgce, a relative spread of 0.0507 %.
+ */
+const COAL_EQUIVALENT_SPREAD = 1 / 0.1229 / (29307 / 3600);
+const COAL_EQUIVALENT = /^(?:kgce|tce|萬噸標準煤)$/;
+
+function spreadOf(unit: ParsedUnit): number {
+  const involved = COAL_EQUIVALENT.test(unit.numerator.id) || (unit.denominator !== undefined && COAL_EQUIVALENT.test(unit.denominator.id));
+  return involved ? COAL_EQUIVALENT_SPREAD : 1;
+}
+
 export function dimOf(unit: ParsedUnit): { dim: Dim; factor: number } {
   const d: Record<string, number> = {};
   let factor = 1;
@@ -110,7 +124,7 @@ export function fromPrinted(value: number, decimals: number, unit: ParsedUnit | 
   const interval = printed(value, decimals);
   if (!unit) return percentSign ? { value: scale(interval, 0.01), dim: DIMENSIONLESS } : undefined;
   const { dim, factor } = dimOf(unit);
-  return { value: scale(interval, factor), dim };
+  return { value: widen(scale(interval, factor), spreadOf(unit)), dim };
 }
 
 /** The interval of a quantity expressed in a unit (undefined when the dimensions differ). */
@@ -118,7 +132,15 @@ export function inUnit(q: Quantity, unit: ParsedUnit | undefined): Interval | un
   if (!unit) return sameDim(q.dim, DIMENSIONLESS) ? q.value : undefined;
   const { dim, factor } = dimOf(unit);
   if (!sameDim(q.dim, dim)) return undefined;
-  return scale(q.value, 1 / factor);
+  return widen(scale(q.value, 1 / factor), 1 / spreadOf(unit));
+}
+
+/** Stretches an interval by a relative conversion spread (k > 1 raises the top, k < 1 lowers the bottom). */
+function widen(a: Interval, k: number): Interval {
+  if (k === 1) return a;
+  const lo = Math.min(a.lo, a.lo * k, a.lo / k);
+  const hi = Math.max(a.hi, a.hi * k, a.hi / k);
+  return { lo, hi };
 }
 
 // ---- printing ----

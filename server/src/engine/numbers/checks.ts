@@ -62,10 +62,13 @@ export function inputOf(f: Fact): CheckInput {
 /** The diagnostic parts of a failed check: message, related locations, data for the quick fix. */
 export function checkDiagnostic(doc: EsgDocument, check: Check, locale: Locale) {
   const computed = printLike(check.target, check.computed);
+  // A whole-number figure ('31%') gets the computed value with two decimals in brackets (40 (39.67)).
+  const precise = formatNumber(midpoint(check.computed), 2, usesThousands(check.target.raw));
+  const shown = check.target.decimals === 0 && Number(precise.replace(/,/g, '')) !== Number(computed.replace(/,/g, '')) ? `${computed} (${precise})` : computed;
   const message = t(locale, 'numbers.mismatch', {
     formula: check.formula,
     period: check.target.period,
-    computed,
+    computed: shown,
     reported: check.target.raw,
     unit: check.target.unitRaw ?? '',
     inputs: check.inputs.map((i) => `${i.label} ${i.text}`).join('; '),

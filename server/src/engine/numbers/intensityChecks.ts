@@ -87,7 +87,15 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
       const others = group.filter((o) => o !== i);
       const agreeing = others.filter((o) => meets(o.implied, i.implied));
       const othersAgree = others.every((o) => others.every((p) => meets(o.implied, p.implied)));
-      if (agreeing.length > 0 || !othersAgree || others.length === 0) continue;
+      if (agreeing.length > 0) {
+        // Agrees with the others: record the passing check (hover and CodeLens show it).
+        const ref = agreeing[0];
+        const computed = div(i.numerator.quantity!.value, ref.implied);
+        const { factor } = dimOf(i.fact.unit!);
+        out.push({ rule: 'kpi/intensity-mismatch', target: i.fact, formula: `${i.numerator.label} ÷ ${i.name} = ${i.fact.label}`, inputs: [inputOf(i.numerator), inputOf(ref.fact), inputOf(ref.numerator)], computed: { lo: computed.lo / factor, hi: computed.hi / factor }, ok: true });
+        continue;
+      }
+      if (!othersAgree || others.length === 0) continue;
       // The others agree with each other and not with this one: compute this one with their denominator.
       const reference = others[0];
       const unitDen = i.fact.unit!.denominator!;

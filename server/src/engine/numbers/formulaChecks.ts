@@ -34,7 +34,15 @@ function at(valueRange: Range, start: number, end: number): Range {
   return { start: { line, character: Math.min(base + start, last) }, end: { line, character: Math.min(base + Math.max(end, start + 1), last) } };
 }
 
-function inputsOf(list: FormulaInput[]): CheckInput[] {
+function inputsOf(all: FormulaInput[]): CheckInput[] {
+  // An input used twice in a formula is listed once.
+  const seen = new Set<string>();
+  const list = all.filter((i) => {
+    const key = `${i.text}@${i.period}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return list.map((i) => (i.fact ? { label: i.label ?? i.text, ref: `${i.text}@${i.period}`, fact: i.fact, text: factText(i.fact) } : { label: i.text, ref: i.text, text: i.label ?? i.text }));
 }
 

@@ -1,7 +1,7 @@
 // The figures of a report as facts: one per KPI, period and place (table cell or prose span), with
 // its printed precision, its unit and its quantity in base units. The relation rules, the formula
 // evaluator, hover and the preview read facts, never table cells.
-import type { EsgDocument, KpiRow } from '../model';
+import type { EsgDocument, KpiRow, Span } from '../model';
 import type { Range } from '../types';
 import { parseUnit, type ParsedUnit } from '../catalogs/units';
 import { attr } from '../parser/attributes';
@@ -91,29 +91,8 @@ function build(doc: EsgDocument): FactIndex {
   // Prose spans `[229.3 噸二氧化碳當量]{kpi=ghg.total period=2025}`: a number followed by its unit.
   for (const span of doc.spans) {
     const kpiId = attr(span.attrs, 'kpi')?.value;
-    if (!kpiId) continue;
-    const m = /^\s*([-+−]?[0-9０-９][0-9０-９,，.．]*)\s*(%|％)?\s*(.*?)\s*$/.exec(span.text);
-    if (!m) continue;
-    const n = parseNumber(m[1] + (m[2] ?? ''));
-    if (n.status !== 'number' || n.value === undefined) continue;
-    const unitRaw = m[3] || (m[2] ? '%' : undefined);
-    const unit = unitOf(unitRaw);
-    const period = attr(span.attrs, 'period')?.value ?? (doc.config.year !== undefined ? String(doc.config.year) : '');
-    if (!period) continue;
-    all.push({
-      kpiId,
-      period,
-      value: n.value,
-      decimals: n.decimals ?? 0,
-      raw: m[1],
-      percentSign: !!m[2],
-      unitRaw,
-      unit,
-      quantity: fromPrinted(n.value, n.decimals ?? 0, unit),
-      range: numberRange(span, m[1]),
-      source: 'prose',
-      label: span.text,
-    });
+    const fact = kpiId ? spanFigure(doc, span, kpiId) : undefined;
+    if (fact) all.push(fact);
   }
   const byKey = new Map<string, Fact[]>();
   for (const f of all) {
@@ -140,4 +119,33 @@ export function numberRange(span: { range: Range; text: string }, number: string
   const offset = span.text.indexOf(number);
   const start = span.range.start.character + 1 + Math.max(0, offset);
   return { start: { line: span.range.start.line, character: start }, end: { line: span.range.start.line, character: start + number.length } };
+}
+
+/**
+ * The figure a prose span quotes (`[229.3 噸二氧化碳當量]`, `[8.4%]`): number, unit, and period (the
+ * span's `period=`, else the report's year). Undefined when the text is not a number or no period is known.
+ */
+export function spanFigure(doc: EsgDocument, span: Span, kpiId = ''): Fact | undefined {
+  const m = /^\s*([-+−]?[0-9０-９][0-9０-９,，.．]*)\s*(%|％)?\s*(.*?)\s*$/.exec(span.text);
+  if (!m) return undefined;
+  const n = parseNumber(m[1]);
+  if (n.status !== 'number' || n.value === undefined) return undefined;
+  const unitRaw = m[2] ? '%' : m[3] || undefined;
+  const unit = unitOf(unitRaw);
+  const period = attr(span.attrs, 'period')?.value ?? (doc.config.year !== undefined ? String(doc.config.year) : '');
+  if (!period) return undefined;
+  return {
+    kpiId,
+    period,
+    value: n.value,
+    decimals: n.decimals ?? 0,
+    raw: m[1],
+    percentSign: !!m[2],
+    unitRaw,
+    unit,
+    quantity: fromPrinted(n.value, n.decimals ?? 0, unit),
+    range: numberRange(span, m[1]),
+    source: 'prose',
+    label: span.text,
+  };
 }

@@ -3,12 +3,9 @@
 // exact column inside the attribute value.
 import type { EsgDocument, Span } from '../model';
 import type { Range } from '../types';
-import { parseUnit } from '../catalogs/units';
 import { attr } from '../parser/attributes';
-import { parseNumber } from '../numbers';
-import { facts, numberRange, type Fact } from './facts';
+import { facts, spanFigure, type Fact } from './facts';
 import { compareFact, factText, type Check, type CheckInput } from './checks';
-import { fromPrinted } from './quantity';
 import { evaluateFormula, formulaEnvFor, parseFormula, type FormulaEnvOptions, type FormulaInput } from './formula';
 
 export interface FormulaProblem {
@@ -122,30 +119,9 @@ export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {})
   return result;
 }
 
-/** The figure a prose span quotes, as a fact: its number, unit and period. */
+/** The figure a prose span quotes: the `kpi=` fact when it has one, else the span's own figure. */
 function spanFact(doc: EsgDocument, span: Span): Fact | undefined {
   const kpiId = attr(span.attrs, 'kpi')?.value;
   if (kpiId) return facts(doc).all.find((f) => f.source === 'prose' && f.range.start.line === span.range.start.line && f.range.start.character > span.range.start.character && f.range.end.character < span.range.end.character);
-  const m = /^\s*([-+−]?[0-9０-９][0-9０-９,，.．]*)\s*(%|％)?\s*(.*?)\s*$/.exec(span.text);
-  if (!m) return undefined;
-  const n = parseNumber(m[1]);
-  if (n.status !== 'number' || n.value === undefined) return undefined;
-  const unitRaw = m[2] ? '%' : m[3] || undefined;
-  const unitParse = unitRaw ? parseUnit(unitRaw) : undefined;
-  const unit = unitParse?.ok ? unitParse.unit : undefined;
-  const period = attr(span.attrs, 'period')?.value ?? (doc.config.year !== undefined ? String(doc.config.year) : '');
-  return {
-    kpiId: '',
-    period,
-    value: n.value,
-    decimals: n.decimals ?? 0,
-    raw: m[1],
-    percentSign: !!m[2],
-    unitRaw,
-    unit,
-    quantity: fromPrinted(n.value, n.decimals ?? 0, unit),
-    range: numberRange(span, m[1]),
-    source: 'prose',
-    label: span.text,
-  };
+  return spanFigure(doc, span);
 }

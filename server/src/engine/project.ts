@@ -1,0 +1,116 @@
+// Multi-file reports: a root `*.esg.md` whose front matter lists its chapters (`esg.chapters`).
+// As Pandoc does with several input files, the report is the concatenation of the root and its
+// chapters (a blank line between files); it is analysed as one document, and every range is mapped
+// back to the file and line it came from. A chapter's own front matter is blanked out (same number of
+// lines) so that line numbers inside each file are unchanged.
+import { analyze, type Analysis } from './index';
+import type { AnalysisOptions, Diagnostic, Position, Range, RelatedLocation, TextEdit } from './types';
+import { parseFrontMatter } from './frontmatter';
+import { splitLines } from './parser/lines';
+
+export interface ProjectFile {
+  uri: string;
+  text: string;
+}
+
+export interface ProjectPart {
+  uri: string;
+  /** First line of this file in the concatenated document. */
+  firstLine: number;
+  lineCount: number;
+  /** Length of the file's last line (where the blank separator line after it maps to). */
+  lastLineLength: number;
+}
+
+export interface ProjectAnalysis {
+  /** The analysis of the concatenated report (its ranges are in concatenated lines). */
+  analysis: Analysis;
+  parts: ProjectPart[];
+  /** Diagnostics per file, in that file's lines. */
+  diagnostics: Map<string, Diagnostic[]>;
+  /** Maps a position of the concatenated document to a file and its position. */
+  toFile(position: Position): { uri: string; position: Position };
+  /** Maps a position of a file to the concatenated document (undefined for a file outside the report). */
+  fromFile(uri: string, position: Position): Position | undefined;
+  mapRange(range: Range): { uri: string; range: Range };
+  mapEdits(edits: TextEdit[]): Record<string, TextEdit[]>;
+}
+
+/** The chapter paths a root's front matter lists, or [] (cheap: YAML parse of the front matter only). */
+export function chaptersOf(rootText: string): string[] {
+  const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(rootText);
+  if (!m) return [];
+  return parseFrontMatter(m[1]).config.chapters;
+}
+
+/** Blanks a chapter's front matter (keeping its line count) so the root's is the report's. */
+function withoutFrontMatter(text: string): string {
+  const m = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?=\r?\n|$)/.exec(text);
+  if (!m) return text.replace(/^\uFEFF/, '');
+  const lines = m[0].split(/\r\n|\r|\n/).length;
+  return '\n'.repeat(lines - 1) + text.slice(m[0].length);
+}
+
+export function analyzeProject(root: ProjectFile, chapters: ProjectFile[], options: AnalysisOptions = {}): ProjectAnalysis {
+  const parts: ProjectPart[] = [];
+  const texts: string[] = [];
+  let line = 0;
+  [root, ...chapters].forEach((file, i) => {
+    const text = i === 0 ? file.text : withoutFrontMatter(file.text);
+    const lines = splitLines(text).texts;
+    const count = lines.length;
+    parts.push({ uri: file.uri, firstLine: line, lineCount: count, lastLineLength: lines[count - 1].length });
+    texts.push(text);
+    // One blank line between files, as Pandoc separates several inputs.
+    line += count + 1;
+  });
+  const analysis = analyze({ uri: root.uri, text: texts.join('\n\n') }, options);
+
+  const partAt = (l: number): ProjectPart => {
+    let found = parts[0];
+    for (const p of parts) if (p.firstLine <= l) found = p;
+    return found;
+  };
+  const toFile = (p: Position) => {
+    const part = partAt(p.line);
+    const local = p.line - part.firstLine;
+    // The blank separator line after a file maps to the end of that file.
+    if (local >= part.lineCount) return { uri: part.uri, position: { line: part.lineCount - 1, character: part.lastLineLength } };
+    return { uri: part.uri, position: { line: Math.max(0, local), character: p.character } };
+  };
+  const mapRange = (r: Range) => {
+    const start = toFile(r.start);
+    let end = toFile(r.end);
+    // A range never crosses into the next file: clamp it to the end of its start's file.
+    if (end.uri !== start.uri) end = { uri: start.uri, position: start.position };
+    return { uri: start.uri, range: { start: start.position, end: end.position } };
+  };
+  const diagnostics = new Map<string, Diagnostic[]>(parts.map((p) => [p.uri, []]));
+  for (const d of analysis.diagnostics) {
+    const mapped = mapRange(d.range);
+    const related: RelatedLocation[] | undefined = d.related?.map((r) => {
+      const m = mapRange(r.range);
+      return { uri: m.uri, range: m.range, message: r.message };
+    });
+    diagnostics.get(mapped.uri)!.push({ ...d, uri: mapped.uri, range: mapped.range, related });
+  }
+  return {
+    analysis,
+    parts,
+    diagnostics,
+    toFile,
+    fromFile: (uri, p) => {
+      const part = parts.find((x) => x.uri === uri);
+      return part ? { line: part.firstLine + p.line, character: p.character } : undefined;
+    },
+    mapRange,
+    mapEdits: (edits) => {
+      const out: Record<string, TextEdit[]> = {};
+      for (const e of edits) {
+        const m = mapRange(e.range);
+        (out[m.uri] ??= []).push({ range: m.range, newText: e.newText });
+      }
+      return out;
+    },
+  };
+}

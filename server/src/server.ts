@@ -8,6 +8,7 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   DidChangeConfigurationNotification,
+  NotificationType,
   RequestType,
   type CodeAction as LspCodeAction,
   type Connection,
@@ -17,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   analyze,
+  exportKpis,
   generateIndexTable,
   getCodeActions,
   getCodeLenses,
@@ -24,9 +26,11 @@ import {
   getDefinition,
   getDocumentSymbols,
   getHover,
+  getReportModel,
   type Analysis,
   type Diagnostic,
   type IndexTableEdit,
+  type ReportModel,
 } from './engine';
 import { AnalysisCache, isEsgDocument } from './lsp/documents';
 import { DEFAULT_SETTINGS, normalizeSettings, toAnalysisOptions, type ServerSettings } from './lsp/settings';
@@ -47,6 +51,13 @@ import { version as SERVER_VERSION } from '../../package.json';
 export const GENERATE_INDEX_TABLE_COMMAND = 'esgmark.server.generateIndexTable';
 /** Custom request: the generated index table for a document, without applying it. */
 export const IndexTableRequest = new RequestType<{ uri: string }, IndexTableEdit | null, void>('esgmark/indexTable');
+
+/** Custom request: the report model (KPIs, checks, coverage) of an open document, for the preview and coverage views. */
+export const ReportRequest = new RequestType<{ uri: string }, ReportModel | null, void>('esgmark/report');
+/** Sent after each publishDiagnostics, so views can request the new report model without polling. */
+export const ReportChangedNotification = new NotificationType<{ uri: string; version: number }>('esgmark/reportChanged');
+/** Custom request: the KPIs of an open document as CSV or JSON text (the same as `esgmark kpis`), for the export commands. */
+export const ExportRequest = new RequestType<{ uri: string; format: 'csv' | 'json' }, string | null, void>('esgmark/export');
 
 const COMPLETION_TRIGGERS = ['"', ' ', ',', '-', '='];
 
@@ -128,6 +139,7 @@ async function validate(uri: string, version: number, token: number): Promise<vo
   const current = documents.get(uri);
   if (!current || current.version !== version) return;
   await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
+  await connection.sendNotification(ReportChangedNotification, { uri, version });
 }
 
 function scheduleValidation(document: TextDocument): void {
@@ -303,6 +315,22 @@ connection.onRequest(IndexTableRequest, (params) =>
     if (!params || typeof params.uri !== 'string') return null;
     const found = await analysisForUri(params.uri);
     return found ? generateIndexTable(found.analysis) : null;
+  }),
+);
+
+connection.onRequest(ReportRequest, (params) =>
+  guarded<ReportModel | null>('esgmark/report', null, async () => {
+    if (!params || typeof params.uri !== 'string') return null;
+    const found = await analysisForUri(params.uri);
+    return found ? getReportModel(found.analysis) : null;
+  }),
+);
+
+connection.onRequest(ExportRequest, (params) =>
+  guarded<string | null>('esgmark/export', null, async () => {
+    if (!params || typeof params.uri !== 'string' || (params.format !== 'csv' && params.format !== 'json')) return null;
+    const found = await analysisForUri(params.uri);
+    return found ? exportKpis(getReportModel(found.analysis), params.format) : null;
   }),
 );
 

@@ -4,8 +4,8 @@ import type { IssuerClass, Locale } from '../engine';
 
 export class UsageError extends Error {}
 
-export type Command = 'check' | 'index' | 'rules' | 'help' | 'version';
-export type Format = 'text' | 'json' | 'sarif';
+export type Command = 'check' | 'index' | 'kpis' | 'rules' | 'help' | 'version';
+export type Format = 'text' | 'json' | 'sarif' | 'csv';
 
 export interface CliArgs {
   command: Command;
@@ -16,15 +16,22 @@ export interface CliArgs {
   quiet: boolean;
 }
 
-const COMMANDS: readonly Command[] = ['check', 'index', 'rules'];
-const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+const COMMANDS: readonly Command[] = ['check', 'index', 'kpis', 'rules'];
+/** Output formats per command; the first is the default. */
+const FORMATS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules', readonly Format[]> = {
+  check: ['text', 'json', 'sarif'],
+  index: ['text'],
+  kpis: ['csv', 'json'],
+  rules: ['text', 'json'],
+};
 const LOCALES: readonly Locale[] = ['en', 'zh-Hant', 'zh-Hans'];
 const ISSUER_CLASSES: readonly IssuerClass[] = ['main-board', 'largecap', 'gem'];
 
 /** Options each command accepts; anything else is a usage error for that command. */
-const OPTIONS_BY_COMMAND: Record<'check' | 'index' | 'rules', readonly string[]> = {
+const OPTIONS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules', readonly string[]> = {
   check: ['--format', '--locale', '--issuer-class', '--quiet'],
   index: ['--locale', '--issuer-class'],
+  kpis: ['--format', '--locale', '--issuer-class'],
   rules: ['--format', '--locale'],
 };
 
@@ -48,9 +55,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (!(COMMANDS as readonly string[]).includes(first)) {
     throw new UsageError(first.startsWith('-') ? `expected a command before the option '${first}'` : `unknown command '${first}'`);
   }
-  const command = first as 'check' | 'index' | 'rules';
+  const command = first as 'check' | 'index' | 'kpis' | 'rules';
   const allowed = OPTIONS_BY_COMMAND[command];
-  const args: CliArgs = { command, inputs: [], format: 'text', quiet: false };
+  const args: CliArgs = { command, inputs: [], format: FORMATS_BY_COMMAND[command][0], quiet: false };
 
   for (let i = 0; i < rest.length; i++) {
     const token = rest[i];
@@ -81,7 +88,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     switch (name) {
       case '--format':
-        args.format = oneOf(name, command === 'rules' ? FORMATS.filter((f) => f !== 'sarif') : FORMATS, value!);
+        args.format = oneOf(name, FORMATS_BY_COMMAND[command], value!);
         break;
       case '--locale':
         args.locale = oneOf(name, LOCALES, value!);
@@ -97,6 +104,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 
   if (command === 'check' && args.inputs.length === 0) throw new UsageError("'check' needs at least one file or folder");
   if (command === 'index' && args.inputs.length !== 1) throw new UsageError("'index' needs exactly one file");
+  if (command === 'kpis' && args.inputs.length !== 1) throw new UsageError("'kpis' needs exactly one file");
   if (command === 'rules' && args.inputs.length > 0) throw new UsageError(`'rules' takes no arguments (got '${args.inputs[0]}')`);
   return args;
 }
@@ -107,11 +115,15 @@ Usage:
   esgmark check <files or folders...> [options]   check reports; folders are searched for *.esg.md
   esgmark index <file> [--locale L] [--issuer-class C]
                                                   print the HKEX index table generated from the tags
+  esgmark kpis <file> [--format csv|json] [--locale L]
+                                                  print every KPI figure with its check status (CSV with
+                                                  a byte order mark for Excel, or JSON)
   esgmark rules [--locale L] [--format text|json] list the rules with their default severity
   esgmark --help | --version
 
 Options:
   --format text|json|sarif            output format of 'check' (default: text)
+  --format csv|json                   output format of 'kpis' (default: csv)
   --locale en|zh-Hant|zh-Hans         language of the messages (default: from the report)
   --issuer-class main-board|largecap|gem
                                       overrides esg.issuer-class of the front matter

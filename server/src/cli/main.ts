@@ -2,7 +2,7 @@
 // one diagnostic of severity error, 2 usage error (bad command/option/value, missing or unreadable
 // input), 3 internal error.
 import { pathToFileURL } from 'node:url';
-import { analyze, generateIndexTable, RULES, type AnalysisOptions, type Locale } from '../engine';
+import { analyze, exportKpis, generateIndexTable, getReportModel, RULES, type AnalysisOptions, type Locale } from '../engine';
 import { HELP_TEXT, parseArgs, UsageError, type CliArgs } from './args';
 import { collectInputs, readReport, REPORT_SUFFIX } from './files';
 import { formatJson, formatRules, formatSarif, formatText, sortDiagnostics, type FileResult, type RuleDescription } from './output';
@@ -68,6 +68,15 @@ function runIndex(args: CliArgs, io: Io): number {
   return EXIT_OK;
 }
 
+/** `esgmark kpis <file>`: the KPI export of one report, on standard output. */
+function runKpis(args: CliArgs, io: Io): number {
+  const [file] = collectInputs(args.inputs, io.cwd);
+  const text = readReport(file);
+  const analysis = analyze({ uri: pathToFileURL(file.absolute).href, text }, analysisOptions(args));
+  io.stdout(exportKpis(getReportModel(analysis), args.format === 'json' ? 'json' : 'csv'));
+  return EXIT_OK;
+}
+
 export function run(argv: readonly string[], io: Io): number {
   let args: CliArgs;
   try {
@@ -84,6 +93,8 @@ export function run(argv: readonly string[], io: Io): number {
         return EXIT_OK;
       case 'index':
         return runIndex(args, io);
+      case 'kpis':
+        return runKpis(args, io);
       case 'check':
         return runCheck(args, io);
     }

@@ -13,12 +13,17 @@ import { definitionAt } from './features/definition';
 import { documentSymbols } from './features/symbols';
 import { buildIndexTable, type IndexTableEdit } from './features/indexTable';
 import { codeLenses, type CodeLens } from './features/codeLens';
+import { buildReportModel } from './features/report';
+import { exportKpis as exportKpiModel, type ExportFormat } from './features/export';
+import type { ReportModel } from './features/reportModel';
 
 export * from './types';
 export type { EsgDocument } from './model';
 export type { CompletionItem, DocumentSymbol, Hover, Location } from './features/types';
 export type { IndexTableEdit } from './features/indexTable';
 export type { CodeLens } from './features/codeLens';
+export type * from './features/reportModel';
+export type { ExportFormat, KpiExport } from './features/export';
 export { RULES, type RuleInfo } from './rules';
 
 export interface Analysis {
@@ -66,4 +71,14 @@ export function generateIndexTable(analysis: Analysis): IndexTableEdit {
 /** One lens per KPI table: how many figures are checked and how many disagree. */
 export function getCodeLenses(analysis: Analysis): CodeLens[] {
   return codeLenses(analysis);
+}
+
+/** The report as the preview, the coverage view and the export see it (cached per analysis; never throws). */
+export function getReportModel(analysis: Analysis): ReportModel {
+  return buildReportModel(analysis);
+}
+
+/** The KPIs of a report model as CSV (RFC 4180, UTF-8 with BOM) or JSON (see docs/cli.md). */
+export function exportKpis(model: ReportModel, format: ExportFormat): string {
+  return exportKpiModel(model, format);
 }

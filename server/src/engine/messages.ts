@@ -482,6 +482,13 @@ export const MESSAGES = {
   'part.B': { en: 'Part B — Mandatory disclosure requirements', 'zh-Hant': 'B 部分：強制披露規定', 'zh-Hans': 'B 部分：强制披露规定' },
   'part.C': { en: "Part C — 'Comply or explain' provisions", 'zh-Hant': 'C 部分：「不遵守就解釋」條文', 'zh-Hans': 'C 部分：“不遵守就解释”条文' },
   'part.D': { en: 'Part D — Climate-related disclosures', 'zh-Hant': 'D 部分：氣候相關披露', 'zh-Hans': 'D 部分：气候相关披露' },
+  // Report model: KPI preview groups, coverage places and summary, KPI export (report/export helper)
+  'report.group.climate': { en: 'Part D — GHG emissions', 'zh-Hant': 'D 部分：溫室氣體排放', 'zh-Hans': 'D 部分：温室气体排放' },
+  'report.group.other': { en: 'Other indicators', 'zh-Hant': '其他指標', 'zh-Hans': '其他指标' },
+  'report.place.kpi': { en: 'KPI: {label}', 'zh-Hant': '關鍵績效指標：{label}', 'zh-Hans': '关键绩效指标：{label}' },
+  'report.place.index': { en: 'Index: {target}', 'zh-Hant': '索引：{target}', 'zh-Hans': '索引：{target}' },
+  'report.place.explanation': { en: 'Explanation', 'zh-Hant': '解釋', 'zh-Hans': '解释' },
+  'report.coverage.part': { en: 'Part {part} {addressed}/{required}', 'zh-Hant': '{part} 部分 {addressed}/{required}', 'zh-Hans': '{part} 部分 {addressed}/{required}' },
   // Hover
   'hover.obligation': { en: 'Obligation', 'zh-Hant': '披露要求', 'zh-Hans': '披露要求' },
   'hover.status': { en: 'In this report', 'zh-Hant': '本報告', 'zh-Hans': '本报告' },

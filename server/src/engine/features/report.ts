@@ -1,0 +1,447 @@
+// Builds the ReportModel (./reportModel.ts) from one analysis: the KPI figures grouped by HKEX aspect
+// with their checks, GHG by scope and Scope 3 by category, and every requirement with its coverage
+// status. It reads the per-document caches (facts, checks, disclosures) the rules already filled, so
+// building it after an analysis costs little; it never throws (a failing part is left empty).
+import type { Analysis } from '../index';
+import type { EsgDocument, IndexTarget, KpiRow, RequirementRef } from '../model';
+import type { IssuerClass, Locale, Range } from '../types';
+import type {
+  CheckStatus,
+  CoverageStatus,
+  ReportCheck,
+  ReportKpiGroup,
+  ReportKpiRow,
+  ReportModel,
+  ReportRequirement,
+  ReportValue,
+} from './reportModel';
+import { getFramework, type FrameworkIndex } from '../catalogs/hkex';
+import { getKpi } from '../catalogs/kpis';
+import { scope3Categories } from '../catalogs/factors';
+import { currencyOf, parseUnit, type ParsedUnit } from '../catalogs/units';
+import { disclosures } from '../disclosures';
+import { localized, t } from '../i18n';
+import { DEFAULT_YEAR } from '../rules';
+import { facts, type Fact, type FactIndex } from '../numbers/facts';
+import { allChecks } from '../numbers/allChecks';
+import { printLike, type Check } from '../numbers/checks';
+import { dimOf, type Dim } from '../numbers/quantity';
+
+/** Group id of KPIs that disclose Part D climate paragraphs (the GHG figures). */
+export const CLIMATE_GROUP = 'D';
+/** Group id of rows esgmark did not recognise or that disclose no HKEX requirement. */
+export const OTHER_GROUP = 'other';
+
+const cache = new WeakMap<Analysis, ReportModel>();
+
+export function buildReportModel(analysis: Analysis): ReportModel {
+  const cached = cache.get(analysis);
+  if (cached) return cached;
+  const model = build(analysis);
+  cache.set(analysis, model);
+  return model;
+}
+
+function build(analysis: Analysis): ReportModel {
+  const doc = analysis.model;
+  const locale = analysis.locale;
+  const model: ReportModel = {
+    uri: doc.uri,
+    title: doc.config.title,
+    issuer: doc.config.issuer,
+    locale,
+    periods: [],
+    kpiGroups: [],
+    ghg: [],
+    scope3: [],
+    requirements: [],
+    coverage: { parts: [], summary: '' },
+    checks: { total: 0, disagree: 0 },
+  };
+  // Each part is independent: a bug in one must not blank the whole preview.
+  const attempt = (part: () => void) => {
+    try {
+      part();
+    } catch {
+      // Left empty; the diagnostics of the analysis still tell the author what is wrong.
+    }
+  };
+  let index: FactIndex | undefined;
+  attempt(() => {
+    index = facts(doc);
+  });
+  let checks: Check[] = [];
+  attempt(() => {
+    checks = uniqueChecks(allChecks(doc, locale));
+  });
+  attempt(() => {
+    const periods = new Set<string>(index?.periods ?? []);
+    for (const kt of doc.kpiTables) for (const p of kt.periods) if (p.period) periods.add(p.period);
+    model.periods = [...periods].sort();
+  });
+  attempt(() => {
+    model.kpiGroups = kpiGroups(doc, locale, checks);
+  });
+  attempt(() => {
+    model.checks = { total: checks.length, disagree: checks.filter((c) => !c.ok).length };
+  });
+  if (index) {
+    const factIndex = index;
+    attempt(() => {
+      model.ghg = ghgByScope(factIndex, model.periods);
+    });
+    attempt(() => {
+      model.scope3 = scope3ByCategory(factIndex, model.periods, locale);
+    });
+  }
+  attempt(() => {
+    const framework = getFramework(doc.config.framework);
+    if (!framework) return;
+    const issuerClass: IssuerClass = analysis.options.issuerClass ?? doc.config.issuerClass;
+    const year = doc.config.year ?? DEFAULT_YEAR;
+    model.requirements = requirements(doc, locale, framework, issuerClass, year);
+    model.coverage = coverage(model.requirements, locale);
+  });
+  return model;
+}
+
+// ---- checks of each figure ----
+
+/** The same relation of the same figure reached twice (two producers, two routes) is one check. */
+function uniqueChecks(list: Check[]): Check[] {
+  const seen = new Set<string>();
+  const out: Check[] = [];
+  for (const c of list) {
+    const key = `${c.rule}|${rangeKey(c.target.range)}|${c.formula}|${c.ok}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
+}
+
+function rangeKey(r: Range): string {
+  return `${r.start.line}:${r.start.character}`;
+}
+
+interface FigureChecks {
+  asTarget: Check[];
+  asInput: Check[];
+}
+
+function checksByFigure(checks: Check[]): Map<string, FigureChecks> {
+  const map = new Map<string, FigureChecks>();
+  const entry = (key: string) => {
+    let e = map.get(key);
+    if (!e) map.set(key, (e = { asTarget: [], asInput: [] }));
+    return e;
+  };
+  for (const c of checks) {
+    entry(rangeKey(c.target.range)).asTarget.push(c);
+    // An input listed twice in one formula is one participation.
+    const inputs = new Set<string>();
+    for (const i of c.inputs) if (i.fact) inputs.add(rangeKey(i.fact.range));
+    for (const key of inputs) if (key !== rangeKey(c.target.range)) entry(key).asInput.push(c);
+  }
+  return map;
+}
+
+/**
+ * 'disagrees' when a check of which the figure is the result failed; 'agrees' when it took part in a
+ * passing check (as result or input) and none of its own checks failed; else 'unchecked'. Being an
+ * input of a failed check does not make a figure wrong: the check's result is the figure called out.
+ */
+function statusOf(found: FigureChecks | undefined): CheckStatus {
+  if (!found) return 'unchecked';
+  if (found.asTarget.some((c) => !c.ok)) return 'disagrees';
+  return [...found.asTarget, ...found.asInput].some((c) => c.ok) ? 'agrees' : 'unchecked';
+}
+
+function reportCheck(c: Check): ReportCheck {
+  return { rule: c.rule, formula: c.formula, computed: printLike(c.target, c.computed), ok: c.ok };
+}
+
+// ---- KPI groups ----
+
+/** The HKEX aspect a catalog KPI belongs to: A1.1 -> 'A1', D28(a) -> 'D'; a breakdown member inherits its parent's. */
+function aspectOfKpi(kpiId: string | undefined, framework: FrameworkIndex | undefined): string {
+  let kpi = kpiId ? getKpi(kpiId) : undefined;
+  for (let depth = 0; kpi && !kpi.discloses.length && kpi.parent && depth < 5; depth++) kpi = getKpi(kpi.parent);
+  if (!kpi) return OTHER_GROUP;
+  const req = kpi.discloses.length ? framework?.get(kpi.discloses[0]) : undefined;
+  if (req?.part === 'D') return CLIMATE_GROUP;
+  if (req?.part === 'C') return req.aspect;
+  // GHG totals and intensities disclose no paragraph of their own but are read with Part D.
+  if (kpi.id.startsWith('ghg.')) return CLIMATE_GROUP;
+  return OTHER_GROUP;
+}
+
+/** The base unit of a dimension vector, as a unit symbol: 'tCO2e', 'kWh', 't/CNY'. */
+export function baseUnitName(dim: Dim, currency = 'CNY'): string {
+  const symbol: Record<string, string> = {
+    mass: 't',
+    co2e: 'tCO2e',
+    energy: 'kWh',
+    volume: 'm3',
+    money: currency,
+    count: 'count',
+    time: 'h',
+    area: 'm2',
+    length: 'm',
+  };
+  const name = (k: string, exp: number) => `${symbol[k] ?? k}${exp === 1 ? '' : `^${exp}`}`;
+  const num = Object.entries(dim).filter(([, v]) => v > 0).map(([k, v]) => name(k, v));
+  const den = Object.entries(dim).filter(([, v]) => v < 0).map(([k, v]) => name(k, -v));
+  return (num.join('·') || '1') + (den.length ? `/${den.join('·')}` : '');
+}
+
+/** Factor from a row's unit to base units, and the base dimension; undefined when the unit is unknown. */
+function unitScale(raw: string | undefined): { factor: number; dim: Dim; unit: ParsedUnit } | undefined {
+  if (!raw) return undefined;
+  const parsed = parseUnit(raw);
+  if (!parsed.ok) return undefined;
+  const { factor, dim } = dimOf(parsed.unit);
+  return { factor, dim, unit: parsed.unit };
+}
+
+/** A printed value in base units (not the interval midpoint, which a conversion spread skews). */
+function scaled(value: number, factor: number): number | undefined {
+  const v = value * factor;
+  // Drop float noise (0.2766 * 0.0001 = 0.000027660000000000002).
+  return Number.isFinite(v) ? Number(v.toPrecision(12)) : undefined;
+}
+
+function kpiGroups(doc: EsgDocument, locale: Locale, checks: Check[]): ReportKpiGroup[] {
+  const framework = getFramework(doc.config.framework);
+  const byFigure = checksByFigure(checks);
+  const groups = new Map<string, ReportKpiRow[]>();
+  for (const kt of doc.kpiTables) {
+    for (const row of kt.rows) {
+      if (row.isCaption) continue;
+      const aspect = aspectOfKpi(row.kpiId, framework);
+      const list = groups.get(aspect) ?? [];
+      list.push(kpiRow(doc, locale, row, byFigure));
+      groups.set(aspect, list);
+    }
+  }
+  const titles = new Map<string, string>();
+  for (const a of framework?.aspects() ?? []) if (a.part === 'C') titles.set(a.id, localized(a.title, locale));
+  // Catalog order (A1 ... B8), then Part D, then the rest.
+  const order = [...titles.keys(), CLIMATE_GROUP, OTHER_GROUP];
+  const rank = (aspect: string) => {
+    const i = order.indexOf(aspect);
+    return i === -1 ? order.length : i;
+  };
+  return [...groups.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([aspect, rows]) => ({
+      aspect,
+      title: titles.get(aspect) ?? (aspect === CLIMATE_GROUP ? t(locale, 'report.group.climate') : aspect === OTHER_GROUP ? t(locale, 'report.group.other') : aspect),
+      rows,
+    }));
+}
+
+function kpiRow(doc: EsgDocument, locale: Locale, row: KpiRow, byFigure: Map<string, FigureChecks>): ReportKpiRow {
+  const kpi = row.kpiId ? getKpi(row.kpiId) : undefined;
+  const unit = row.unit?.raw ?? (row.values.some((v) => v.percent) ? '%' : undefined);
+  // Unrecognised rows are normalised too: the unit column alone says what a figure measures.
+  const scale = unitScale(unit);
+  const values: ReportValue[] = row.values.map((v) => {
+    const found = byFigure.get(rangeKey(v.range));
+    const value: ReportValue = {
+      period: v.period,
+      raw: v.raw,
+      status: v.status,
+      check: v.status === 'number' ? statusOf(found) : 'unchecked',
+      checks: (found?.asTarget ?? []).map(reportCheck),
+      uri: doc.uri,
+      range: v.range,
+    };
+    if (v.value !== undefined) value.value = v.value;
+    const normalized = v.status === 'number' && v.value !== undefined && scale ? scaled(v.value, scale.factor) : undefined;
+    if (normalized !== undefined) value.normalized = normalized;
+    return value;
+  });
+  const out: ReportKpiRow = {
+    name: kpi ? localized(kpi.names, locale) : row.label,
+    label: row.label,
+    values,
+    uri: doc.uri,
+    range: row.labelRange,
+  };
+  if (row.kpiId) out.kpiId = row.kpiId;
+  if (row.group) out.group = row.group;
+  if (unit) out.unit = unit;
+  if (scale) {
+    const u = scale.unit;
+    const money = u.numerator.dimension === 'money' ? u.numerator : u.denominator?.dimension === 'money' ? u.denominator : undefined;
+    // '萬元' says nothing about the currency: the report's `esg.currency` does, unless the unit names one.
+    const named = money ? currencyOf(money) : undefined;
+    out.normalizedUnit = baseUnitName(scale.dim, named && named !== 'CNY' ? named : doc.config.currency);
+  }
+  return out;
+}
+
+// ---- GHG ----
+
+const CO2E: Dim = { co2e: 1 };
+
+/** A figure in tCO2e, or undefined when it is not a CO2e quantity. */
+function tonnesCo2e(fact: Fact | undefined): number | undefined {
+  if (!fact?.unit) return undefined;
+  const { dim, factor } = dimOf(fact.unit);
+  if (Object.keys(dim).length !== 1 || dim.co2e !== CO2E.co2e) return undefined;
+  return scaled(fact.value, factor);
+}
+
+function ghgByScope(index: FactIndex, periods: string[]): ReportModel['ghg'] {
+  const out: ReportModel['ghg'] = [];
+  const value = (id: string, period: string) => tonnesCo2e(index.first(id, period));
+  for (const period of periods) {
+    const scope1 = value('ghg.scope1', period);
+    // Location-based when both are given: it is the figure D28(b) asks for first.
+    const scope2 = value('ghg.scope2.location', period) ?? value('ghg.scope2', period) ?? value('ghg.scope2.market', period);
+    let scope3 = value('ghg.scope3', period);
+    if (scope3 === undefined) {
+      const parts = scope3Categories()
+        .map((c) => value(`ghg.scope3.cat${c.n}`, period))
+        .filter((v): v is number => v !== undefined);
+      if (parts.length) scope3 = Number(parts.reduce((a, b) => a + b, 0).toPrecision(12));
+    }
+    if (scope1 === undefined && scope2 === undefined && scope3 === undefined) continue;
+    const entry: ReportModel['ghg'][number] = { period };
+    if (scope1 !== undefined) entry.scope1 = scope1;
+    if (scope2 !== undefined) entry.scope2 = scope2;
+    if (scope3 !== undefined) entry.scope3 = scope3;
+    out.push(entry);
+  }
+  return out;
+}
+
+function scope3ByCategory(index: FactIndex, periods: string[], locale: Locale): ReportModel['scope3'] {
+  const out: ReportModel['scope3'] = [];
+  for (const c of scope3Categories()) {
+    const values: Record<string, number> = {};
+    for (const period of periods) {
+      const v = tonnesCo2e(index.first(`ghg.scope3.cat${c.n}`, period));
+      if (v !== undefined) values[period] = v;
+    }
+    if (Object.keys(values).length) out.push({ category: c.n, name: localized(c.names, locale), values });
+  }
+  return out;
+}
+
+// ---- requirements and coverage ----
+
+function requirements(doc: EsgDocument, locale: Locale, framework: FrameworkIndex, issuerClass: IssuerClass, year: number): ReportRequirement[] {
+  const index = disclosures(doc);
+  const claims = deletedClaims(doc, framework, locale);
+  const leaves = new Set(framework.leaves().map((r) => r.id));
+  const out: ReportRequirement[] = [];
+  for (const req of framework.all) {
+    if (!leaves.has(req.id) && req.obligation !== 'deleted') continue;
+    const obligation = framework.obligationFor(req.id, issuerClass, year);
+    const entry: ReportRequirement = {
+      id: req.id,
+      part: req.part,
+      aspect: req.aspect,
+      title: localized(req.title, locale),
+      obligation,
+      status: 'not-required',
+      places: [],
+    };
+    if (obligation === 'deleted') {
+      const claimed = claims.get(req.id) ?? [];
+      entry.status = claimed.length ? 'deleted-claimed' : 'not-required';
+      entry.places = claimed;
+      out.push(entry);
+      continue;
+    }
+    const ev = index.get(req.id);
+    const places: ReportRequirement['places'] = [];
+    const seen = new Set<string>();
+    const place = (label: string, range: Range) => {
+      const key = rangeKey(range);
+      if (seen.has(key)) return;
+      seen.add(key);
+      places.push({ label, uri: doc.uri, range });
+    };
+    for (const s of ev?.sections ?? []) place(s.heading.title, s.heading.range);
+    for (const r of ev?.kpiRows ?? []) place(t(locale, 'report.place.kpi', { label: r.label }), r.labelRange);
+    for (const r of ev?.indexRows ?? []) place(t(locale, 'report.place.index', { target: indexTargetText(r.target) }), r.row.range);
+    entry.places = places;
+    const explanation = ev?.explanations[0];
+    if (explanation) entry.explanation = { text: explanation.text, uri: doc.uri, range: explanation.range };
+    const required = obligation === 'mandatory' || obligation === 'comply-or-explain';
+    let status: CoverageStatus;
+    if (places.length) status = 'disclosed';
+    // A mandatory requirement cannot be explained away (hkex/missing says so): it stays missing, with the reason kept.
+    else if (explanation && obligation !== 'mandatory') status = 'explained';
+    else status = required ? 'missing' : 'not-required';
+    entry.status = status;
+    out.push(entry);
+  }
+  return out;
+}
+
+function indexTargetText(target: IndexTarget): string {
+  if (target.kind === 'links') return target.links.map((l) => l.text).join(', ');
+  if (target.kind === 'titles') return target.titles.map((x) => x.text).join(', ');
+  if (target.kind === 'explanation') return target.text;
+  return '';
+}
+
+/** Where a deleted requirement is claimed: the same refs hkex/deleted reports. */
+function deletedClaims(doc: EsgDocument, framework: FrameworkIndex, locale: Locale): Map<string, ReportRequirement['places']> {
+  const claims = new Map<string, ReportRequirement['places']>();
+  const claim = (refs: RequirementRef[], label: string) => {
+    for (const ref of refs) {
+      if (!ref.known || ref.fromRange || framework.get(ref.id)?.obligation !== 'deleted') continue;
+      const list = claims.get(ref.id) ?? [];
+      list.push({ label, uri: doc.uri, range: ref.range });
+      claims.set(ref.id, list);
+    }
+  };
+  for (const s of doc.sections) claim(s.tags, s.heading.title);
+  for (const e of doc.explanations) claim(e.refs, t(locale, 'report.place.explanation'));
+  for (const table of doc.indexTables) {
+    for (const row of table.rows) if (!row.markedDeleted) claim(row.refs, t(locale, 'report.place.index', { target: indexTargetText(row.target) }));
+  }
+  return claims;
+}
+
+function coverage(list: ReportRequirement[], locale: Locale): ReportModel['coverage'] {
+  const parts: ReportModel['coverage']['parts'] = (['B', 'C', 'D'] as const).map((part) => {
+    let addressed = 0;
+    let required = 0;
+    for (const r of list) {
+      if (r.part !== part) continue;
+      if (r.obligation !== 'mandatory' && r.obligation !== 'comply-or-explain') continue;
+      required++;
+      if (r.status === 'disclosed' || r.status === 'explained') addressed++;
+    }
+    return { part, addressed, required };
+  });
+  const summary = parts.map((p) => t(locale, 'report.coverage.part', { part: p.part, addressed: p.addressed, required: p.required })).join(' · ');
+  return { parts, summary };
+}
+
+/**
+ * The model with every place moved by `map` (a multi-file report is analysed as one concatenated
+ * document: `ProjectAnalysis.mapRange` gives each range's file and line). The input is not changed.
+ */
+export function remapReportModel(model: ReportModel, map: (range: Range) => { uri: string; range: Range }): ReportModel {
+  const at = <T extends { uri: string; range: Range }>(x: T): T => {
+    const moved = map(x.range);
+    return { ...x, uri: moved.uri, range: moved.range };
+  };
+  return {
+    ...model,
+    kpiGroups: model.kpiGroups.map((g) => ({ ...g, rows: g.rows.map((r) => ({ ...at(r), values: r.values.map(at) })) })),
+    requirements: model.requirements.map((r) => {
+      const out: ReportRequirement = { ...r, places: r.places.map(at) };
+      if (r.explanation) out.explanation = at(r.explanation);
+      return out;
+    }),
+  };
+}

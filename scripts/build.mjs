@@ -27,5 +27,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The KPI preview page runs in the webview (a browser): one script with Chart.js inside, one stylesheet.
+  esbuild.build({ ...common, platform: 'browser', target: 'chrome114', format: 'iife', entryPoints: ['client/webview/preview.ts'], outfile: 'dist/webview/preview.js' }),
+  esbuild.build({ ...common, platform: 'browser', entryPoints: ['client/webview/preview.css'], outfile: 'dist/webview/preview.css' }),
 ]);
 if (!existsSync('dist/cli.js')) throw new Error('build produced no CLI');

@@ -33,6 +33,10 @@ import {
   type ReportModel,
 } from './engine';
 import { AnalysisCache, isEsgDocument } from './lsp/documents';
+import { Projects } from './lsp/projects';
+import type { ProjectAnalysis } from './engine/project';
+import { remapReportModel } from './engine/features/report';
+import type { DocumentSymbol as EngineSymbol, Position, Range } from './engine';
 import { DEFAULT_SETTINGS, normalizeSettings, toAnalysisOptions, type ServerSettings } from './lsp/settings';
 import {
   actionKindAllowed,
@@ -64,6 +68,8 @@ const COMPLETION_TRIGGERS = ['"', ' ', ',', '-', '='];
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache();
+/** Multi-file reports: a root whose front matter lists `esg.chapters`, analysed as one report. */
+const projects = new Projects((uri) => documents.get(uri)?.getText());
 
 let hasConfigurationCapability = false;
 let hasDynamicConfigurationRegistration = false;
@@ -112,12 +118,64 @@ function analysisFor(document: TextDocument): Analysis {
   return analysis;
 }
 
+/**
+ * An open document's analysis as the handlers use it. For a file of a multi-file report the analysis
+ * is the whole report's, and positions and ranges are mapped between the file and the report.
+ */
+interface View {
+  document: TextDocument;
+  analysis: Analysis;
+  project?: ProjectAnalysis;
+  /** A position of this document in the analysis. */
+  toEngine(position: Position): Position;
+  /** A range of the analysis in this document, or undefined when it lies in another file. */
+  toDocument(range: Range): Range | undefined;
+  /** A range of the analysis with the file it lies in. */
+  locate(range: Range): { uri: string; range: Range };
+}
+
+function projectFor(document: TextDocument): ProjectAnalysis | undefined {
+  const ref = projects.projectOf(document.uri, document.getText());
+  return ref ? projects.analyze(ref, toAnalysisOptions(settings), settingsGeneration) : undefined;
+}
+
+function viewOf(document: TextDocument): View {
+  const project = projectFor(document);
+  if (!project) {
+    const analysis = analysisFor(document);
+    return { document, analysis, toEngine: (p) => p, toDocument: (r) => r, locate: (r) => ({ uri: document.uri, range: r }) };
+  }
+  return {
+    document,
+    analysis: project.analysis,
+    project,
+    toEngine: (p) => project.fromFile(document.uri, p) ?? p,
+    toDocument: (r) => {
+      const m = project.mapRange(r);
+      return m.uri === document.uri ? m.range : undefined;
+    },
+    locate: (r) => project.mapRange(r),
+  };
+}
+
 /** The open ESG document for a uri with its analysis, or undefined for unknown / non-ESG documents. */
-async function analysisForUri(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
+async function analysisForUri(uri: string): Promise<View | undefined> {
   await settingsReady;
   const document = documents.get(uri);
   if (!document || !shouldCheck(document)) return undefined;
-  return { document, analysis: analysisFor(document) };
+  return viewOf(document);
+}
+
+/** Symbols of the analysis that lie in this document, with their ranges mapped. */
+function symbolsIn(view: View, symbols: EngineSymbol[]): EngineSymbol[] {
+  const out: EngineSymbol[] = [];
+  for (const s of symbols) {
+    const range = view.toDocument(s.range);
+    const selectionRange = view.toDocument(s.selectionRange);
+    if (!range || !selectionRange) continue;
+    out.push({ ...s, range, selectionRange, children: symbolsIn(view, s.children) });
+  }
+  return out;
 }
 
 function cancelPending(uri: string): void {
@@ -134,11 +192,19 @@ async function validate(uri: string, version: number, token: number): Promise<vo
   const document = documents.get(uri);
   if (!document || document.version !== version) return;
   let diagnostics: Diagnostic[] = [];
-  if (shouldCheck(document)) diagnostics = analysisFor(document).diagnostics;
+  let project: ProjectAnalysis | undefined;
+  if (shouldCheck(document)) {
+    project = projectFor(document);
+    diagnostics = project ? (project.diagnostics.get(uri) ?? []) : analysisFor(document).diagnostics;
+  }
   // Publishing is synchronous after the analysis, but check again in case the document moved on.
   const current = documents.get(uri);
   if (!current || current.version !== version) return;
   await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
+  // The other files of a multi-file report: an edit here can change their diagnostics too.
+  for (const [other, list] of project?.diagnostics ?? []) {
+    if (other !== uri) await connection.sendDiagnostics({ uri: other, version: documents.get(other)?.version, diagnostics: list.map(toLspDiagnostic) });
+  }
   await connection.sendNotification(ReportChangedNotification, { uri, version });
 }
 
@@ -238,8 +304,9 @@ connection.onHover((params) =>
   guarded('hover', null, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return null;
-    const hover = getHover(found.analysis, params.position);
-    return hover ? toLspHover(hover) : null;
+    const hover = getHover(found.analysis, found.toEngine(params.position));
+    const range = hover && found.toDocument(hover.range);
+    return hover && range ? toLspHover({ ...hover, range }) : null;
   }),
 );
 
@@ -247,7 +314,7 @@ connection.onCompletion((params) =>
   guarded('completion', [], async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
-    return getCompletions(found.analysis, params.position).map(toLspCompletionItem);
+    return getCompletions(found.analysis, found.toEngine(params.position)).map((item) => toLspCompletionItem(item.range ? { ...item, range: found.toDocument(item.range) } : item));
   }),
 );
 
@@ -255,7 +322,7 @@ connection.onDefinition((params) =>
   guarded('definition', [], async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
-    return getDefinition(found.analysis, params.position).map(toLspLocation);
+    return getDefinition(found.analysis, found.toEngine(params.position)).map((l) => toLspLocation(found.locate(l.range)));
   }),
 );
 
@@ -263,7 +330,7 @@ connection.onDocumentSymbol((params) =>
   guarded('documentSymbol', [], async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
-    return getDocumentSymbols(found.analysis).map(toLspDocumentSymbol);
+    return symbolsIn(found, getDocumentSymbols(found.analysis)).map(toLspDocumentSymbol);
   }),
 );
 
@@ -272,7 +339,10 @@ connection.onCodeLens((params) =>
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
     // A lens with an empty command is shown as plain text: it informs, it does not act.
-    return getCodeLenses(found.analysis).map((lens) => ({ range: lens.range, command: { title: lens.title, command: '' } }));
+    return getCodeLenses(found.analysis).flatMap((lens) => {
+      const range = found.toDocument(lens.range);
+      return range ? [{ range, command: { title: lens.title, command: '' } }] : [];
+    });
   }),
 );
 
@@ -283,12 +353,15 @@ connection.onCodeAction((params) =>
     if (!found) return [];
     const current = found.analysis.diagnostics;
     const shown = params.context.diagnostics;
+    const toEngineRange = (r: Range): Range => ({ start: found.toEngine(r.start), end: found.toEngine(r.end) });
+    const range = toEngineRange(params.range);
     let targets = shown
-      .map((diagnostic) => fromLspDiagnostic(uri, diagnostic, current))
+      .map((diagnostic) => fromLspDiagnostic(uri, { ...diagnostic, range: toEngineRange(diagnostic.range) }, current))
       .filter((diagnostic): diagnostic is Diagnostic => diagnostic !== undefined);
     // Clients that do not send the diagnostics under the cursor still get the fixes for them.
-    if (shown.length === 0) targets = current.filter((diagnostic) => rangesIntersect(diagnostic.range, params.range));
-    return getCodeActions(found.analysis, params.range, targets)
+    if (shown.length === 0) targets = current.filter((diagnostic) => rangesIntersect(diagnostic.range, range));
+    return getCodeActions(found.analysis, range, targets)
+      .map((action) => (found.project ? { ...action, edits: found.project.mapEdits(Object.values(action.edits).flat()) } : action))
       .map((action) => toLspCodeAction(action, shown))
       .filter((action) => actionKindAllowed(action.kind ?? '', params.context.only));
   }),
@@ -304,7 +377,11 @@ connection.onExecuteCommand((params) =>
     const table = generateIndexTable(found.analysis);
     const result = await connection.workspace.applyEdit({
       label: table.replaced ? 'Regenerate HKEX index table' : 'Insert HKEX index table',
-      edit: { changes: { [found.document.uri]: [toLspTextEdit(table.edit)] } },
+      edit: {
+        changes: Object.fromEntries(
+          Object.entries(found.project ? found.project.mapEdits([table.edit]) : { [found.document.uri]: [table.edit] }).map(([u, edits]) => [u, edits.map(toLspTextEdit)]),
+        ),
+      },
     });
     return { applied: result.applied, markdown: table.markdown };
   }),
@@ -322,7 +399,9 @@ connection.onRequest(ReportRequest, (params) =>
   guarded<ReportModel | null>('esgmark/report', null, async () => {
     if (!params || typeof params.uri !== 'string') return null;
     const found = await analysisForUri(params.uri);
-    return found ? getReportModel(found.analysis) : null;
+    if (!found) return null;
+    const model = getReportModel(found.analysis);
+    return found.project ? remapReportModel(model, found.project.mapRange) : model;
   }),
 );
 
@@ -330,7 +409,9 @@ connection.onRequest(ExportRequest, (params) =>
   guarded<string | null>('esgmark/export', null, async () => {
     if (!params || typeof params.uri !== 'string' || (params.format !== 'csv' && params.format !== 'json')) return null;
     const found = await analysisForUri(params.uri);
-    return found ? exportKpis(getReportModel(found.analysis), params.format) : null;
+    if (!found) return null;
+    const model = getReportModel(found.analysis);
+    return exportKpis(found.project ? remapReportModel(model, found.project.mapRange) : model, params.format);
   }),
 );
 

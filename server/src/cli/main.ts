@@ -2,9 +2,12 @@
 // one diagnostic of severity error, 2 usage error (bad command/option/value, missing or unreadable
 // input), 3 internal error.
 import { pathToFileURL } from 'node:url';
-import { analyze, exportKpis, generateIndexTable, getReportModel, RULES, type AnalysisOptions, type Locale } from '../engine';
+import { analyze, exportKpis, generateIndexTable, getReportModel, RULES, type Analysis, type AnalysisOptions, type Diagnostic, type Locale } from '../engine';
 import { HELP_TEXT, parseArgs, UsageError, type CliArgs } from './args';
-import { collectInputs, readReport, REPORT_SUFFIX } from './files';
+import { collectInputs, readReport, REPORT_SUFFIX, type InputFile } from './files';
+import { analyzeProject, chaptersOf, type ProjectAnalysis } from '../engine/project';
+import { remapReportModel } from '../engine/features/report';
+import * as path from 'node:path';
 import { formatJson, formatRules, formatSarif, formatText, sortDiagnostics, type FileResult, type RuleDescription } from './output';
 import { version as VERSION } from '../../../package.json';
 
@@ -33,20 +36,56 @@ export function describeRules(locale: Locale): RuleDescription[] {
   return RULES.map((rule) => ({ id: rule.id, severity: rule.defaultSeverity, description: rule.description[locale] }));
 }
 
+/**
+ * A report as the CLI checks it: one file, or a root whose front matter lists chapters (checked as
+ * one report, diagnostics per file). A missing chapter is a usage error naming it.
+ */
+function analyzeInput(
+  file: InputFile,
+  options: AnalysisOptions,
+  cwd: string,
+): { analysis: Analysis; project?: ProjectAnalysis; files: { display: string; absolute: string; diagnostics: Diagnostic[] }[] } {
+  const text = readReport(file);
+  const uri = pathToFileURL(file.absolute).href;
+  const chapters = chaptersOf(text);
+  if (!chapters.length) {
+    const analysis = analyze({ uri, text }, options);
+    return { analysis, files: [{ display: file.display, absolute: file.absolute, diagnostics: analysis.diagnostics }] };
+  }
+  const chapterFiles = chapters.map((c) => {
+    const absolute = path.resolve(path.dirname(file.absolute), c);
+    return { display: path.relative(cwd, absolute) || absolute, absolute };
+  });
+  const project = analyzeProject(
+    { uri, text },
+    chapterFiles.map((c) => ({ uri: pathToFileURL(c.absolute).href, text: readReport(c) })),
+    options,
+  );
+  const all = [{ display: file.display, absolute: file.absolute }, ...chapterFiles];
+  return { analysis: project.analysis, project, files: all.map((f) => ({ ...f, diagnostics: project.diagnostics.get(pathToFileURL(f.absolute).href) ?? [] })) };
+}
+
 function runCheck(args: CliArgs, io: Io): number {
-  const files = collectInputs(args.inputs, io.cwd);
-  if (files.length === 0) throw new UsageError(`no ${REPORT_SUFFIX} files found in: ${args.inputs.join(', ')}`);
+  const inputs = collectInputs(args.inputs, io.cwd);
+  if (inputs.length === 0) throw new UsageError(`no ${REPORT_SUFFIX} files found in: ${args.inputs.join(', ')}`);
+  // Chapters of a root among the inputs are checked with their root, not on their own.
+  const chapterPaths = new Set<string>();
+  for (const file of inputs) {
+    for (const c of chaptersOf(readReport(file))) chapterPaths.add(path.resolve(path.dirname(file.absolute), c));
+  }
+  const files = inputs.filter((f) => !chapterPaths.has(f.absolute));
   const options = analysisOptions(args);
   const results: FileResult[] = [];
   let locale: Locale = args.locale ?? 'en';
   for (const file of files) {
-    const text = readReport(file);
-    const analysis = analyze({ uri: pathToFileURL(file.absolute).href, text }, options);
+    const { analysis, files: parts } = analyzeInput(file, options, io.cwd);
     // SARIF rule descriptions follow the reports' language unless --locale says otherwise.
     if (!args.locale && results.length === 0) locale = analysis.locale;
-    let diagnostics = sortDiagnostics(analysis.diagnostics);
-    if (args.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-    results.push({ file: file.display, absolute: file.absolute, diagnostics });
+    for (const part of parts) {
+      let diagnostics = sortDiagnostics(part.diagnostics);
+      if (args.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
+      results.push({ file: part.display, absolute: part.absolute, diagnostics });
+    }
   }
   if (args.format === 'json') io.stdout(formatJson(results));
   else if (args.format === 'sarif') io.stdout(formatSarif(results, describeRules(locale), VERSION, io.cwd));
@@ -61,8 +100,7 @@ function runCheck(args: CliArgs, io: Io): number {
 
 function runIndex(args: CliArgs, io: Io): number {
   const [file] = collectInputs(args.inputs, io.cwd);
-  const text = readReport(file);
-  const analysis = analyze({ uri: pathToFileURL(file.absolute).href, text }, analysisOptions(args));
+  const { analysis } = analyzeInput(file, analysisOptions(args), io.cwd);
   const markdown = generateIndexTable(analysis).markdown;
   io.stdout(markdown.endsWith('\n') ? markdown : `${markdown}\n`);
   return EXIT_OK;
@@ -71,9 +109,9 @@ function runIndex(args: CliArgs, io: Io): number {
 /** `esgmark kpis <file>`: the KPI export of one report, on standard output. */
 function runKpis(args: CliArgs, io: Io): number {
   const [file] = collectInputs(args.inputs, io.cwd);
-  const text = readReport(file);
-  const analysis = analyze({ uri: pathToFileURL(file.absolute).href, text }, analysisOptions(args));
-  io.stdout(exportKpis(getReportModel(analysis), args.format === 'json' ? 'json' : 'csv'));
+  const { analysis, project } = analyzeInput(file, analysisOptions(args), io.cwd);
+  const model = getReportModel(analysis);
+  io.stdout(exportKpis(project ? remapReportModel(model, project.mapRange) : model, args.format === 'json' ? 'json' : 'csv'));
   return EXIT_OK;
 }
 

@@ -1,0 +1,48 @@
+// A report split into chapters, checked through the CLI: the root names its chapters, the chapters are
+// checked with it (not on their own when a folder is walked), and diagnostics name the chapter's file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runCli, runJson } from '../helpers/cli';
+import { REPO_ROOT } from '../helpers/paths';
+
+function copyExample(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'esgmark-multi-'));
+  cpSync(path.join(REPO_ROOT, 'examples', 'multi-file'), dir, { recursive: true });
+  return dir;
+}
+
+test('the multi-file example checks clean as one report, from its root or its folder', () => {
+  for (const target of ['examples/multi-file/report.esg.md', 'examples/multi-file']) {
+    const run = runCli(['check', target]);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /0 errors, 0 warnings in 3 files/);
+  }
+});
+
+test('a problem in a chapter is reported in that chapter, at its own line', () => {
+  const dir = copyExample();
+  const chapter = path.join(dir, 'chapters', 'social.esg.md');
+  const text = readFileSync(chapter, 'utf8').replace('hkex="B1 B1.1 B1.2"', 'hkex="B1 B1.1 B1.2 B9.9"');
+  writeFileSync(chapter, text);
+  const { run, diagnostics } = runJson(['check', dir, '--format', 'json'], { cwd: dir });
+  assert.equal(run.status, 1);
+  const unknown = diagnostics.filter((d) => d.rule === 'hkex/unknown-id');
+  assert.equal(unknown.length, 1);
+  assert.equal(unknown[0].file, path.join('chapters', 'social.esg.md'));
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('B9.9'));
+  assert.equal(unknown[0].line, line + 1);
+  assert.equal(unknown[0].column, lines[line].indexOf('B9.9') + 1);
+});
+
+test('a missing chapter is a usage error naming it', () => {
+  const dir = copyExample();
+  const root = path.join(dir, 'report.esg.md');
+  writeFileSync(root, readFileSync(root, 'utf8').replace('chapters/social.esg.md', 'chapters/nowhere.esg.md'));
+  const run = runCli(['check', root]);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /nowhere\.esg\.md/);
+});

@@ -1,0 +1,346 @@
+// The esgmark benchmark (`npm run bench`; docs/performance.md explains the figures and the targets).
+//   1. full analysis (parse + all rules) of the examples and of generated 100 KB / 1 MB / 5 MB reports;
+//   2. markdownlint's default rules on the same texts, same process, and the ratio;
+//   3. edit-to-diagnostics latency through the real server over stdio (1 MB report, 200 edits);
+//   4. server memory with the 5 MB report open; client bundle size and time to require it.
+// Prints a table and writes test-artifacts/bench.json. Builds what it needs: the engine and the
+// generator are bundled with esbuild into a temporary folder; dist/ is built if it is missing
+// (`npm run bench` rebuilds it first). Options: --seed=N, --quick (fewer runs), --only=a,b
+// (analyze, markdownlint, lsp, memory, client), --keep (keep the temporary folder).
+import * as esbuild from 'esbuild';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { measureEditLatency, measureServerMemory } from './lsp-session.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const found = args.find((a) => a.startsWith(`--${name}=`));
+  return found ? found.slice(name.length + 3) : fallback;
+};
+const QUICK = args.includes('--quick');
+const KEEP = args.includes('--keep');
+const SEED = Number(option('seed', '20250101'));
+const ONLY = new Set(option('only', 'analyze,markdownlint,lsp,memory,client').split(','));
+const EDITS = Number(option('edits', '200'));
+const MB = 1_000_000;
+
+// ---------------------------------------------------------------------------------------------------
+// Statistics
+
+function summary(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => {
+    const pos = (sorted.length - 1) * q;
+    const lo = Math.floor(pos);
+    const hi = Math.ceil(pos);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+  };
+  const r = (x) => Math.round(x * 1000) / 1000;
+  return { runs: sorted.length, median: r(at(0.5)), min: r(sorted[0]), max: r(sorted[sorted.length - 1]), p25: r(at(0.25)), p75: r(at(0.75)), p95: r(at(0.95)) };
+}
+
+/** Warm-up runs, then timed runs; also stops early once `budgetMs` of timed runs is spent (at least 3 kept). */
+function time(fn, { warmup, runs, budgetMs = Infinity }) {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples = [];
+  // CPU time (user + system of this process) next to wall time: on a machine shared with other jobs
+  // the wall time also counts the time the process waited for a core.
+  const cpuSamples = [];
+  let spent = 0;
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    fn();
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(c0);
+    samples.push(ms);
+    cpuSamples.push((cpu.user + cpu.system) / 1000);
+    spent += ms;
+    if (spent > budgetMs && samples.length >= 3) break;
+  }
+  return { ...summary(samples), cpu: summary(cpuSamples) };
+}
+
+const mbps = (bytes, ms) => Math.round((bytes / MB / (ms / 1000)) * 100) / 100;
+
+// ---------------------------------------------------------------------------------------------------
+// Tools
+
+const work = mkdtempSync(join(tmpdir(), 'esgmark-bench-'));
+const log = (...parts) => console.error('[bench]', ...parts);
+
+async function bundleTools() {
+  const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', sourcemap: false };
+  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'server/src/engine/index.ts')], outfile: join(work, 'engine.cjs') });
+  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'scripts/bench/generate.ts')], outfile: join(work, 'generate.cjs') });
+  const req = createRequire(join(work, 'x.cjs'));
+  return { engine: req(join(work, 'engine.cjs')), generator: req(join(work, 'generate.cjs')) };
+}
+
+function ensureDist() {
+  if (existsSync(join(ROOT, 'dist/server.js')) && existsSync(join(ROOT, 'dist/client.js'))) return;
+  log('dist/ is incomplete: running scripts/build.mjs');
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+function inputs(generator) {
+  const list = readdirSync(join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.esg.md'))
+    .sort()
+    .map((f) => {
+      const path = join(ROOT, 'examples', f);
+      const text = readFileSync(path, 'utf8');
+      return { name: `examples/${f}`, path, text, bytes: Buffer.byteLength(text), generated: false };
+    });
+  for (const [label, size] of [['100KB', 100_000], ['1MB', MB], ['5MB', 5 * MB]]) {
+    const report = generator.generateReport({ seed: SEED, targetBytes: size });
+    const path = join(work, `generated-${label}.esg.md`);
+    writeFileSync(path, report.text);
+    list.push({ name: `generated ${label}`, label, path, text: report.text, bytes: report.bytes, generated: true, shape: report.shape });
+  }
+  return list;
+}
+
+/** Run counts per input size: enough for a stable median without making the 5 MB runs take minutes. */
+function plan(bytes, slow) {
+  const scale = QUICK ? 0.3 : 1;
+  const n = (x) => Math.max(3, Math.round(x * scale));
+  if (slow) return bytes >= 2 * MB ? { warmup: 1, runs: n(3) } : bytes >= MB / 2 ? { warmup: 1, runs: n(5) } : { warmup: 2, runs: n(10) };
+  return bytes >= 2 * MB ? { warmup: 2, runs: n(7) } : bytes >= MB / 2 ? { warmup: 3, runs: n(15) } : { warmup: 5, runs: n(30) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 4b. Client bundle
+
+/** A stand-in for the `vscode` module: every export VS Code declares, each a callable, constructible, deep proxy. */
+function writeVscodeStub() {
+  const dts = readFileSync(join(ROOT, 'node_modules/@types/vscode/index.d.ts'), 'utf8');
+  const names = [...new Set([...dts.matchAll(/^\t?export (?:declare )?(?:namespace|class|enum|function|const|let|var) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]))];
+  const stub = join(work, 'vscode-stub.cjs');
+  writeFileSync(
+    stub,
+    `// Loaded instead of 'vscode' when the benchmark requires the client bundle outside VS Code.
+const deep = () => new Proxy(function () {}, {
+  get: (target, key) => (key === 'prototype' ? target.prototype : key === Symbol.toPrimitive ? () => '' : deep()),
+  apply: () => deep(),
+  construct: () => deep(),
+});
+const api = { version: '1.91.0' };
+for (const name of ${JSON.stringify(names)}) if (!(name in api)) api[name] = deep();
+module.exports = api;
+`,
+  );
+  return stub;
+}
+
+/** Median time to require a bundle in a fresh node process, `vscode` resolved to the stub. */
+function requireTime(bundle, stub, runs) {
+  const script = `
+const Module = require('module');
+const load = Module._load;
+Module._load = function (request, parent, isMain) { return load.call(this, request === 'vscode' ? ${JSON.stringify(stub)} : request, parent, isMain); };
+const t0 = performance.now();
+const m = require(${JSON.stringify(bundle)});
+const ms = performance.now() - t0;
+process.stdout.write(JSON.stringify({ ms, exports: Object.keys(m) }));
+`;
+  const samples = [];
+  let exportsSeen = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`requiring ${bundle} failed:\n${r.stderr}`);
+    const { ms, exports } = JSON.parse(r.stdout);
+    exportsSeen = exports;
+    if (i > 0) samples.push(ms); // the first process warms the file cache
+  }
+  return { ...summary(samples), exports: exportsSeen };
+}
+
+async function benchClient() {
+  const dist = join(ROOT, 'dist/client.js');
+  const stub = writeVscodeStub();
+  const minified = join(work, 'client.min.js');
+  // The same options as `scripts/build.mjs --production`, written to the temporary folder.
+  const result = await esbuild.build({
+    entryPoints: [join(ROOT, 'client/src/extension.ts')],
+    outfile: minified,
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    sourcemap: false,
+    minify: true,
+    legalComments: 'none',
+    external: ['vscode'],
+    logLevel: 'warning',
+    metafile: true,
+  });
+  const inputsBySize = Object.entries(Object.values(result.metafile.outputs)[0].inputs)
+    .map(([path, info]) => ({ path, bytes: info.bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes);
+  const byPackage = new Map();
+  for (const { path, bytes } of inputsBySize) {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+    const key = m ? m[1] : path.split('/').slice(0, 3).join('/');
+    byPackage.set(key, (byPackage.get(key) ?? 0) + bytes);
+  }
+  const runs = QUICK ? 5 : 15;
+  return {
+    dist: { bytes: statSync(dist).size, gzip: gzipSync(readFileSync(dist)).length, require: requireTime(dist, stub, runs) },
+    production: { bytes: statSync(minified).size, gzip: gzipSync(readFileSync(minified)).length, require: requireTime(minified, stub, runs) },
+    largestContributors: [...byPackage.entries()].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, 12),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+function machine() {
+  let cpuModel = cpus()[0]?.model;
+  try {
+    cpuModel = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpuModel;
+  } catch {
+    // Not Linux: os.cpus() is good enough.
+  }
+  const nproc = (() => {
+    try {
+      return Number(execFileSync('nproc', { encoding: 'utf8' }).trim());
+    } catch {
+      return cpus().length;
+    }
+  })();
+  const pkg = (name) => {
+    try {
+      return JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+    } catch {
+      return undefined;
+    }
+  };
+  return { node: process.version, nproc, cpuModel, memoryBytes: totalmem(), platform: `${process.platform} ${process.arch}`, markdownlint: pkg('markdownlint'), esbuild: pkg('esbuild') };
+}
+
+const fmtMs = (s) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
+const fmtBytes = (b) => (b >= MB ? `${(b / MB).toFixed(2)} MB` : `${(b / 1000).toFixed(1)} KB`);
+
+async function main() {
+  ensureDist();
+  log(`temporary folder ${work}`);
+  const { engine, generator } = await bundleTools();
+  const list = inputs(generator);
+  const results = { date: new Date().toISOString(), seed: SEED, quick: QUICK, machine: machine(), loadAverage: { start: loadavg() }, inputs: [], lsp: undefined, memory: undefined, client: undefined };
+
+  for (const input of list) {
+    const entry = { name: input.name, bytes: input.bytes };
+    if (input.shape) entry.shape = input.shape;
+    if (ONLY.has('analyze')) {
+      log(`analyze ${input.name}`);
+      let diagnostics = 0;
+      const stats = time(() => {
+        diagnostics = engine.analyze({ uri: `file:///bench/${input.name}`, text: input.text }).diagnostics.length;
+      }, plan(input.bytes, false));
+      entry.esgmark = { ms: stats, mbPerSecond: mbps(input.bytes, stats.median), diagnostics };
+    }
+    if (ONLY.has('markdownlint')) {
+      log(`markdownlint ${input.name}`);
+      let findings = 0;
+      const stats = time(() => {
+        findings = markdownlint({ strings: { report: input.text } }).report.length;
+      }, { ...plan(input.bytes, true), budgetMs: 60_000 });
+      entry.markdownlint = { ms: stats, mbPerSecond: mbps(input.bytes, stats.median), findings };
+    }
+    if (entry.esgmark && entry.markdownlint) {
+      entry.speedup = Math.round((entry.markdownlint.ms.median / entry.esgmark.ms.median) * 10) / 10;
+      entry.speedupCpu = Math.round((entry.markdownlint.ms.cpu.median / entry.esgmark.ms.cpu.median) * 10) / 10;
+    }
+    results.inputs.push(entry);
+  }
+
+  const serverPath = join(ROOT, 'dist/server.js');
+  const oneMb = list.find((i) => i.label === '1MB');
+  const fiveMb = list.find((i) => i.label === '5MB');
+  if (ONLY.has('lsp')) {
+    log(`edit latency: ${EDITS} edits on ${oneMb.name}`);
+    const session = await measureEditLatency({ serverPath, text: oneMb.text, edits: EDITS, rng: generator.mulberry32(SEED ^ 0xed17) });
+    results.lsp = {
+      input: oneMb.name,
+      edits: EDITS,
+      openMs: Math.round(session.openMs * 10) / 10,
+      latencyMs: summary(session.latencies),
+      diagnosticsPerPublish: summary(session.diagnosticCounts),
+      samplesMs: session.latencies.map((x) => Math.round(x * 100) / 100),
+    };
+  }
+  if (ONLY.has('memory')) {
+    log(`server memory with ${fiveMb.name} open`);
+    results.memory = { input: fiveMb.name, ...(await measureServerMemory({ serverPath, text: fiveMb.text, workDir: work })) };
+  }
+  if (ONLY.has('client')) {
+    log('client bundle');
+    results.client = await benchClient();
+  }
+
+  results.loadAverage.end = loadavg();
+  mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+  const outFile = join(ROOT, 'test-artifacts', 'bench.json');
+  writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+  report(results);
+  console.log(`\nwritten ${relative(ROOT, outFile)}`);
+}
+
+function report(results) {
+  const m = results.machine;
+  console.log(`\nesgmark benchmark — node ${m.node}, ${m.nproc} CPU (${m.cpuModel}), ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, seed ${results.seed}${results.quick ? ', QUICK' : ''}`);
+  const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
+  console.log(`load average at start ${load(results.loadAverage.start)}, at end ${load(results.loadAverage.end)}`);
+  console.log('times in ms (wall clock): median (min–max) of the timed runs after warm-up; cpu = median CPU time of this process\n');
+  const rows = [['input', 'size', 'esgmark ms', 'cpu', 'MB/s', 'diag', 'markdownlint ms', 'cpu', 'MB/s', 'ratio', 'ratio cpu']];
+  for (const i of results.inputs) {
+    rows.push([
+      i.name,
+      fmtBytes(i.bytes),
+      i.esgmark ? fmtMs(i.esgmark.ms) : '-',
+      i.esgmark ? i.esgmark.ms.cpu.median.toFixed(1) : '-',
+      i.esgmark ? String(i.esgmark.mbPerSecond) : '-',
+      i.esgmark ? String(i.esgmark.diagnostics) : '-',
+      i.markdownlint ? fmtMs(i.markdownlint.ms) : '-',
+      i.markdownlint ? i.markdownlint.ms.cpu.median.toFixed(0) : '-',
+      i.markdownlint ? String(i.markdownlint.mbPerSecond) : '-',
+      i.speedup ? `${i.speedup}x` : '-',
+      i.speedupCpu ? `${i.speedupCpu}x` : '-',
+    ]);
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const [n, r] of rows.entries()) {
+    console.log(r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+    if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  if (results.lsp) {
+    const l = results.lsp.latencyMs;
+    console.log(`\nedit → publishDiagnostics (${results.lsp.input}, ${results.lsp.edits} edits, debounce 0): p50 ${l.median.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, min ${l.min.toFixed(1)}, max ${l.max.toFixed(1)}; open → first diagnostics ${results.lsp.openMs} ms`);
+  }
+  if (results.memory) {
+    const w = results.memory.withReport;
+    const mib = (b) => (b === undefined ? '?' : `${(b / 2 ** 20).toFixed(1)} MiB`);
+    console.log(
+      `server memory (${results.memory.input} open): RSS ${mib(w.rss)} (peak ${mib(w.peakRss)}, after GC ${mib(w.rssAfterGc)}), heap used ${mib(w.heap?.before.heapUsed)} (after GC ${mib(w.heap?.after.heapUsed)}); idle RSS ${mib(results.memory.idle.rss)}`,
+    );
+  }
+  if (results.client) {
+    const c = results.client;
+    console.log(`client bundle: dist/client.js ${fmtBytes(c.dist.bytes)} (gzip ${fmtBytes(c.dist.gzip)}), require ${fmtMs(c.dist.require)} ms; minified ${fmtBytes(c.production.bytes)} (gzip ${fmtBytes(c.production.gzip)}), require ${fmtMs(c.production.require)} ms`);
+    console.log(`  largest parts of the minified bundle: ${c.largestContributors.slice(0, 6).map((p) => `${p.name} ${fmtBytes(p.bytes)}`).join(', ')}`);
+  }
+}
+
+try {
+  await main();
+} finally {
+  if (KEEP) log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}

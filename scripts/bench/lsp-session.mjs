@@ -1,0 +1,239 @@
+// Scripted LSP sessions against the real server bundle (`node dist/server.js --stdio`), for the benchmark:
+// edit-to-diagnostics latency of single-character incremental edits, and the server's memory with a
+// large report open. The client side speaks JSON-RPC through vscode-languageserver-protocol, answers
+// workspace/configuration with the settings given, and waits for publishDiagnostics of each version.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  ConfigurationRequest,
+  RegistrationRequest,
+  UnregistrationRequest,
+  WorkDoneProgressCreateRequest,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  PublishDiagnosticsNotification,
+  LogMessageNotification,
+  ShutdownRequest,
+  ExitNotification,
+} = require('vscode-languageserver-protocol/node');
+const { TextDocument } = require('vscode-languageserver-textdocument');
+
+const DIAGNOSTICS_TIMEOUT_MS = 60_000;
+
+/**
+ * Starts the server. `nodeArgs` go before the script (e.g. a `--require` probe). Resolves once
+ * `initialized` was sent; `settings` is what the client answers for the `esgmark` section.
+ */
+export async function startServer({ serverPath, settings, nodeArgs = [], env = process.env }) {
+  const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: 'pipe', env });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  child.stdin.on('error', () => undefined);
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const logs = [];
+  /** uri -> version -> resolver, and the versions already published (a publish may beat its waiter). */
+  const waiters = new Map();
+  const published = new Map();
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'esgmark' ? settings : null)));
+  connection.onRequest(RegistrationRequest.type, () => undefined);
+  connection.onRequest(UnregistrationRequest.type, () => undefined);
+  connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+  connection.onNotification(LogMessageNotification.type, (params) => logs.push(params.message));
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    const at = performance.now();
+    const key = `${params.uri}#${params.version}`;
+    const waiter = waiters.get(key);
+    if (waiter) {
+      waiters.delete(key);
+      waiter({ at, count: params.diagnostics.length });
+    } else {
+      published.set(key, { at, count: params.diagnostics.length });
+    }
+  });
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    workspaceFolders: null,
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: {
+        synchronization: { dynamicRegistration: false },
+        publishDiagnostics: { relatedInformation: true, versionSupport: true },
+      },
+    },
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+
+  /** Resolves with the arrival time and size of the publication for exactly this version. */
+  const diagnosticsFor = (uri, version) => {
+    const key = `${uri}#${version}`;
+    const already = published.get(key);
+    if (already) {
+      published.delete(key);
+      return Promise.resolve(already);
+    }
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiters.delete(key);
+        reject(new Error(`no publishDiagnostics for ${uri} version ${version} within ${DIAGNOSTICS_TIMEOUT_MS} ms\nlog: ${logs.join('\n')}\nstderr: ${stderr}`));
+      }, DIAGNOSTICS_TIMEOUT_MS);
+      waiters.set(key, (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      });
+    });
+  };
+
+  const stop = async () => {
+    try {
+      await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+      await connection.sendNotification(ExitNotification.type);
+    } catch {
+      // The server is already gone.
+    }
+    await new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve();
+      }, 3000);
+      child.on('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    connection.dispose();
+  };
+
+  return { child, connection, diagnosticsFor, stop, logs, stderr: () => stderr };
+}
+
+/** Time from sending didOpen to the first publication of version 1. */
+async function open(server, uri, text) {
+  const sent = performance.now();
+  const arrival = server.diagnosticsFor(uri, 1);
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'esg-markdown', version: 1, text },
+  });
+  const { at, count } = await arrival;
+  return { ms: at - sent, diagnostics: count };
+}
+
+/** A random offset that does not split a surrogate pair or a CRLF. */
+function safeOffset(text, rng) {
+  let offset = Math.floor(rng() * (text.length + 1));
+  const code = text.charCodeAt(offset);
+  if (offset > 0 && offset < text.length && code >= 0xdc00 && code <= 0xdfff) offset--;
+  if (offset > 0 && text[offset - 1] === '\r' && text[offset] === '\n') offset--;
+  return offset;
+}
+
+const TYPED = ['a', 'e', '1', '0', ' ', '。', '的', '，', '-', '|'];
+
+/**
+ * Opens `text` with no debounce, then applies `edits` single-character incremental changes at random
+ * (seeded) places — three in four insert a character, one in four deletes one — each sent after the
+ * previous version's diagnostics arrived, and measures the time from sending each change to the
+ * publishDiagnostics of its version.
+ */
+export async function measureEditLatency({ serverPath, text, edits, rng, uri = 'file:///bench/report-1mb.esg.md' }) {
+  const server = await startServer({ serverPath, settings: { debounceMs: 0 } });
+  try {
+    const opened = await open(server, uri, text);
+    let document = TextDocument.create(uri, 'esg-markdown', 1, text);
+    const latencies = [];
+    const diagnosticCounts = [];
+    for (let i = 0; i < edits; i++) {
+      const current = document.getText();
+      const offset = safeOffset(current, rng);
+      const deleting = rng() < 0.25 && offset < current.length && !/[\r\n\ud800-\udfff]/.test(current[offset]);
+      const start = document.positionAt(offset);
+      const end = deleting ? document.positionAt(offset + 1) : start;
+      const change = { range: { start, end }, text: deleting ? '' : TYPED[Math.floor(rng() * TYPED.length)] };
+      const version = document.version + 1;
+      document = TextDocument.update(document, [change], version);
+      const arrival = server.diagnosticsFor(uri, version);
+      const sent = performance.now();
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [change],
+      });
+      const { at, count } = await arrival;
+      latencies.push(at - sent);
+      diagnosticCounts.push(count);
+    }
+    return { openMs: opened.ms, openDiagnostics: opened.diagnostics, latencies, diagnosticCounts };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** VmRSS / VmHWM of a process in bytes, from /proc (Linux only). */
+function procMemory(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name) => {
+      const m = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status);
+      return m ? Number(m[1]) * 1024 : undefined;
+    };
+    return { rss: field('VmRSS'), peakRss: field('VmHWM') };
+  } catch {
+    return { rss: undefined, peakRss: undefined };
+  }
+}
+
+/**
+ * The server's memory with `text` open: RSS from /proc, and the V8 heap through a preloaded probe
+ * (the server has no memory request of its own) that writes process.memoryUsage() on SIGUSR2, once
+ * as is and once after a full GC, so retained memory can be told from garbage not yet collected.
+ */
+export async function measureServerMemory({ serverPath, text, workDir, uri = 'file:///bench/report-5mb.esg.md' }) {
+  const probe = join(workDir, 'memory-probe.cjs');
+  const out = join(workDir, 'memory-probe.json');
+  writeFileSync(
+    probe,
+    `// Loaded into the server by the benchmark only.
+const fs = require('node:fs');
+process.on('SIGUSR2', () => {
+  const before = process.memoryUsage();
+  if (typeof global.gc === 'function') global.gc();
+  const after = process.memoryUsage();
+  fs.writeFileSync(process.env.ESGMARK_BENCH_MEMORY_FILE, JSON.stringify({ before, after }));
+});
+`,
+  );
+  const server = await startServer({
+    serverPath,
+    settings: { debounceMs: 0 },
+    nodeArgs: ['--expose-gc', '--require', probe],
+    env: { ...process.env, ESGMARK_BENCH_MEMORY_FILE: out },
+  });
+  const sample = async () => {
+    rmSync(out, { force: true });
+    const asIs = procMemory(server.child.pid);
+    server.child.kill('SIGUSR2');
+    for (let i = 0; i < 200 && !existsSync(out); i++) await new Promise((r) => setTimeout(r, 25));
+    const heap = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined;
+    return { ...asIs, rssAfterGc: procMemory(server.child.pid).rss, heap };
+  };
+  try {
+    await new Promise((r) => setTimeout(r, 300));
+    const idle = await sample();
+    const opened = await open(server, uri, text);
+    const withReport = await sample();
+    return { idle, withReport, openMs: opened.ms, diagnostics: opened.diagnostics };
+  } finally {
+    await server.stop();
+  }
+}

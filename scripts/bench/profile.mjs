@@ -1,0 +1,147 @@
+// Where the time of a full analysis goes: runs `analyze` on one input under `node --cpu-prof` and lists
+// the functions with the most self time, each with the engine source module it comes from.
+//   node scripts/bench/profile.mjs [--input=1MB|100KB|5MB|examples/x.esg.md] [--runs=20] [--seed=N] [--top=25]
+// Writes test-artifacts/bench-profile-<input>.json (and keeps the .cpuprofile next to it, which
+// Chrome DevTools or VS Code open). Does not need dist/: the engine is bundled into a temporary folder.
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const INPUT = option('input', '1MB');
+const RUNS = Number(option('runs', '20'));
+const SEED = Number(option('seed', '20250101'));
+const TOP = Number(option('top', '25'));
+const SIZES = { '100KB': 100_000, '1MB': 1_000_000, '5MB': 5_000_000 };
+
+const work = mkdtempSync(join(tmpdir(), 'esgmark-profile-'));
+try {
+  const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', sourcemap: false };
+  const engineFile = join(work, 'engine.cjs');
+  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'server/src/engine/index.ts')], outfile: engineFile });
+  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'scripts/bench/generate.ts')], outfile: join(work, 'generate.cjs') });
+  const inputFile = join(work, 'input.esg.md');
+  if (SIZES[INPUT]) {
+    const { generateReport } = createRequire(join(work, 'x.cjs'))(join(work, 'generate.cjs'));
+    writeFileSync(inputFile, generateReport({ seed: SEED, targetBytes: SIZES[INPUT] }).text);
+  } else {
+    copyFileSync(join(ROOT, INPUT), inputFile);
+  }
+
+  const runner = join(work, 'run.cjs');
+  writeFileSync(
+    runner,
+    `const { analyze } = require(${JSON.stringify(engineFile)});
+const text = require('fs').readFileSync(${JSON.stringify(inputFile)}, 'utf8');
+for (let i = 0; i < 3; i++) analyze({ uri: 'file:///profile.esg.md', text });
+const t0 = performance.now();
+for (let i = 0; i < ${RUNS}; i++) analyze({ uri: 'file:///profile.esg.md', text });
+process.stdout.write(String((performance.now() - t0) / ${RUNS}));
+`,
+  );
+  const profDir = join(work, 'prof');
+  const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-interval', '200', runner], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  const meanMs = Number(run.stdout);
+  const profileFile = join(profDir, readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')));
+  const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
+
+  // esbuild starts every bundled module with a `// path` comment: map bundle lines back to modules.
+  const bundleLines = readFileSync(engineFile, 'utf8').split('\n');
+  const moduleStarts = [];
+  bundleLines.forEach((line, i) => {
+    const m = /^\/\/ ((?:server|node_modules)\/\S+)$/.exec(line);
+    if (m) moduleStarts.push({ line: i, module: m[1] });
+  });
+  const moduleAt = (line) => {
+    let lo = 0;
+    let hi = moduleStarts.length - 1;
+    let found = '(bundle)';
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (moduleStarts[mid].line <= line) {
+        found = moduleStarts[mid].module;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+
+  const self = new Map();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const byFunction = new Map();
+  const byModule = new Map();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const us = self.get(node.id) ?? 0;
+    total += us;
+    const frame = node.callFrame;
+    const inEngine = frame.url.endsWith('engine.cjs');
+    const module = inEngine ? moduleAt(frame.lineNumber) : frame.url ? frame.url.replace(/^.*\//, '') : `(${frame.functionName || 'program'})`;
+    const name = `${frame.functionName || '(anonymous)'}`;
+    const key = `${name} ${module}:${frame.lineNumber + 1}`;
+    const entry = byFunction.get(key) ?? { function: name, module, bundleLine: frame.lineNumber + 1, selfMs: 0 };
+    entry.selfMs += us / 1000;
+    byFunction.set(key, entry);
+    byModule.set(module, (byModule.get(module) ?? 0) + us / 1000);
+  }
+  const totalMs = total / 1000;
+
+  // Inclusive time of the stages: the parser, and each rule's `run` (one module per rule id).
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const inclusive = (node) => (self.get(node.id) ?? 0) + (node.children ?? []).reduce((a, c) => a + inclusive(byId.get(c)), 0);
+  const stageOf = (node) => {
+    const frame = node.callFrame;
+    if (!frame.url.endsWith('engine.cjs')) return undefined;
+    const module = moduleAt(frame.lineNumber);
+    if (/^parseDocument\d*$/.test(frame.functionName)) return 'parseDocument (parser/document.ts)';
+    if (/^resolveLocale\d*$/.test(frame.functionName)) return 'resolveLocale (i18n.ts)';
+    if (frame.functionName === 'run' && module.includes('/engine/rules/')) return `rule ${module.replace(/^.*\/rules\//, 'rules/')}`;
+    return undefined;
+  };
+  const stageTotals = new Map();
+  const visit = (node, insideStage) => {
+    const stage = insideStage ? undefined : stageOf(node);
+    if (stage) stageTotals.set(stage, (stageTotals.get(stage) ?? 0) + inclusive(node) / 1000);
+    for (const c of node.children ?? []) visit(byId.get(c), insideStage || Boolean(stage));
+  };
+  visit(profile.nodes[0], false);
+  // The rule runner as a whole (its shared preparation included), counted apart from the stages above.
+  let runRulesUs = 0;
+  const visitRunner = (node) => {
+    if (node.callFrame.url.endsWith('engine.cjs') && /^runRules\d*$/.test(node.callFrame.functionName)) {
+      runRulesUs += inclusive(node);
+      return;
+    }
+    for (const c of node.children ?? []) visitRunner(byId.get(c));
+  };
+  visitRunner(profile.nodes[0]);
+  stageTotals.set('runRules (all rules, with shared preparation)', runRulesUs / 1000);
+  const stages = [...stageTotals.entries()].sort((a, b) => b[1] - a[1]).map(([stage, ms]) => ({ stage, inclusiveMs: Math.round(ms), percent: Math.round((ms / (total / 1000)) * 1000) / 10 }));
+  const pct = (ms) => Math.round((ms / totalMs) * 1000) / 10;
+  const functions = [...byFunction.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, TOP).map((f) => ({ ...f, selfMs: Math.round(f.selfMs), percent: pct(f.selfMs) }));
+  const modules = [...byModule.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([module, ms]) => ({ module, selfMs: Math.round(ms), percent: pct(ms) }));
+
+  const label = INPUT.replace(/[^\w.-]+/g, '_');
+  mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+  const out = join(ROOT, 'test-artifacts', `bench-profile-${label}.json`);
+  writeFileSync(out, `${JSON.stringify({ input: INPUT, seed: SEED, runs: RUNS, meanMs: Math.round(meanMs * 10) / 10, profiledMs: Math.round(totalMs), stages, functions, modules }, null, 2)}\n`);
+  copyFileSync(profileFile, join(ROOT, 'test-artifacts', `bench-profile-${label}.cpuprofile`));
+
+  console.log(`analyze ${INPUT}: mean ${meanMs.toFixed(1)} ms over ${RUNS} runs after 3 warm-up runs; ${Math.round(totalMs)} ms sampled\n`);
+  console.log('inclusive time by stage');
+  for (const st of stages.slice(0, TOP)) console.log(`${String(st.percent).padStart(5)}%  ${String(st.inclusiveMs).padStart(6)} ms  ${st.stage}`);
+  console.log('\nself time by function');
+  for (const f of functions) console.log(`${String(f.percent).padStart(5)}%  ${String(f.selfMs).padStart(6)} ms  ${f.function}  (${f.module})`);
+  console.log('\nself time by module');
+  for (const m of modules) console.log(`${String(m.percent).padStart(5)}%  ${String(m.selfMs).padStart(6)} ms  ${m.module}`);
+  console.log(`\nwritten ${out.slice(ROOT.length + 1)}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -299,13 +299,23 @@ function hasContentBetween(contentLines: number[], from: number, to: number): bo
   return lo < contentLines.length && contentLines[lo] <= to;
 }
 
+/** The deepest section containing a line: binary search on start lines, then up the parent chain. */
 export function innermostSection(doc: EsgDocument, line: number): number | undefined {
-  let found: number | undefined;
-  for (const s of doc.sections) {
-    if (s.range.start.line > line) break;
-    if (s.range.end.line >= line) found = s.index;
+  const sections = doc.sections;
+  let lo = 0;
+  let hi = sections.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid].range.start.line <= line) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return found;
+  for (let s: number | undefined = last < 0 ? undefined : last; s !== undefined; s = sections[s].parent) {
+    if (sections[s].range.end.line >= line) return s;
+  }
+  return undefined;
 }
 
 function buildExplanations(

@@ -42,7 +42,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 
 /** Messages are single-line in every format that is read line by line. */
 function oneLine(message: string): string {
-  return message.replace(/\s*\r?\n\s*/g, ' ');
+  return message.replace(/(?<!\s)\s*\r?\n\s*/g, ' ');
 }
 
 export function toJson(results: readonly FileResult[]): JsonDiagnostic[] {

@@ -20,7 +20,7 @@ export function completionsAt(analysis: Analysis, pos: Position): CompletionItem
   if (hkex) {
     const framework = getFramework(doc.config.framework);
     if (!framework) return [];
-    const word = /[A-Za-z0-9.()\-]*$/.exec(before)![0];
+    const word = wordBefore(before, /[A-Za-z0-9.()\-]/);
     const range: Range = { start: { line: pos.line, character: pos.character - word.length }, end: pos };
     const issuerClass = analysis.options.issuerClass ?? doc.config.issuerClass;
     const year = doc.config.year ?? 2025;
@@ -68,7 +68,7 @@ function formulaCompletions(analysis: Analysis, pos: Position, inside: string): 
     const range: Range = { start: { line: pos.line, character: pos.character - unitWord[1].length }, end: pos };
     return allUnits().flatMap((u) => u.spellings.slice(0, 3).map((sp) => ({ label: sp, kind: 'unit' as const, detail: `${u.id} · ${u.dimension}`, range })));
   }
-  const word = /[A-Za-z0-9_.*@]*$/.exec(inside)![0];
+  const word = wordBefore(inside, /[A-Za-z0-9_.*@]/);
   const range: Range = { start: { line: pos.line, character: pos.character - word.length }, end: pos };
   const items: CompletionItem[] = [];
   if (word.startsWith('denominators.') || word.startsWith('factors.')) {
@@ -107,4 +107,11 @@ function factorIdCompletions(analysis: Analysis, pos: Position, before: string):
   return allFactors()
     .filter((f) => f.id.startsWith(value[1]))
     .map((f) => ({ label: f.id, kind: 'value' as const, detail: `${f.printed} ${f.unit} · ${factorName(f, analysis.locale)}`, range }));
+}
+
+/** The run of word characters that ends at the cursor: a backwards scan, linear in the word. */
+function wordBefore(text: string, wordChar: RegExp): string {
+  let i = text.length;
+  while (i > 0 && wordChar.test(text[i - 1])) i--;
+  return text.slice(i);
 }

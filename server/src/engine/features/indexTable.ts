@@ -18,7 +18,7 @@ export interface IndexTableEdit {
 }
 
 export function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return text.replace(/\|/g, '\\|').replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ').trim();
 }
 
 function sectionLink(s: Section): string {

@@ -51,7 +51,7 @@ const TRIGGER = /排放因子|排放因數|排放因数|排放係數|排放系�
 
 // number [space] [(] unit; the unit is mass + CO2 (+e) / energy, in the spellings reports use.
 const NUM = String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`;
-const GAP = String.raw`[ \t\u3000]*[(（]?[ \t\u3000]*`;
+const GAP = String.raw`[ \t\u3000]*(?:[(（][ \t\u3000]*)?`;
 const CO2 = String.raw`(?:CO(?:<sub>\s?2\s?<\/sub>|₂|2)(?:\s?-?\s?eq?)?|二氧化碳(?:當量|当量)?)`;
 const MASS = String.raw`(?:kg|t|千克|公斤|噸|吨|公噸|公吨)`;
 const SEP = String.raw`(?:\s?[/／]\s?|每|\s+per\s+)`;

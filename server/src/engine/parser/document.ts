@@ -175,7 +175,7 @@ function openDiv(line: string, lineNo: number, fenceEnd: number, problem: (r: Sy
     open.classes = open.attrsText.attrs.classes;
   } else {
     // `::: explain` — a bare class name, optionally followed by more colons.
-    const word = line.slice(fenceEnd).replace(/:+\s*$/, '').trim();
+    const word = line.slice(fenceEnd).replace(/(?<!:):+\s*$/, '').trim();
     if (word && !/\s/.test(word)) open.classes = [word];
   }
   return open;

@@ -9,7 +9,7 @@ export function plainTitle(title: string): string {
     .replace(/\[([^\[\]]*)\]\{[^{}]*\}/g, '$1') // bracketed spans keep their text
     .replace(/<[^<>]*>/g, '') // raw HTML tags (their content stays, as in Pandoc)
     .replace(/[*`~]/g, '')
-    .replace(/(^|\s)_+|_+(?=\s|$)/g, '$1') // emphasis underscores; intraword ones (b_c) stay, as in Pandoc
+    .replace(/(^|\s)_+|(?<!_)_+(?=\s|$)/g, '$1') // emphasis underscores; intraword ones (b_c) stay, as in Pandoc
     .replace(/\\(.)/g, '$1');
 }
 

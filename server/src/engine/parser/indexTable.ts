@@ -115,7 +115,7 @@ function idsInCell(text: string, line: number, base: number): RequirementRef[] {
   if (half.length !== text.length) return [];
   const refs: RequirementRef[] = [];
   for (const m of half.matchAll(ID_IN_CELL)) {
-    refs.push(...parseRequirementList(m[0].replace(/\s+(?=\()/g, ''), lineRange(line, base + m.index!, base + m.index! + m[0].length)));
+    refs.push(...parseRequirementList(m[0].replace(/(?<!\s)\s+(?=\()/g, ''), lineRange(line, base + m.index!, base + m.index! + m[0].length)));
   }
   // Keep the unknown ones (A9.9) so that hkex/unknown-id can point at them.
   return refs;

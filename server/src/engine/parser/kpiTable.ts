@@ -142,5 +142,5 @@ function lineLength(doc: EsgDocument, line: number): number {
 
 /** Unit cells keep superscripts that are part of the unit (m³, m<sup>3</sup>); only footnote marks go. */
 function cleanUnit(text: string): string {
-  return plainCell(text.replace(/\[\^[^\[\]]*\]/g, '').replace(/\s+<sup>[^<]*<\/sup>/gi, '').replace(/(\s)[¹²³⁰-⁹]+$/u, '$1'));
+  return plainCell(text.replace(/\[\^[^\[\]]*\]/g, '').replace(/(?<!\s)\s+<sup>[^<]*<\/sup>/gi, '').replace(/(\s)[¹²³⁰-⁹]+$/u, '$1'));
 }

@@ -1,6 +1,7 @@
 // frontmatter/schema: the `esg:` front matter, validated with zod; each problem at its key.
 import type { Rule } from './rule';
 import { positionAt } from '../parser/lines';
+import type { Position } from '../types';
 
 export const frontmatterSchema: Rule = {
   id: 'frontmatter/schema',
@@ -13,9 +14,16 @@ export const frontmatterSchema: Rule = {
   run(ctx) {
     const fm = ctx.doc.frontMatter;
     if (!fm) return;
+    // The YAML library's ranges may end between the CR and LF of a CRLF: keep positions on their line.
+    const lineLength = (line: number) => {
+      const start = ctx.doc.lineStarts[line];
+      const end = ctx.doc.lineStarts[line + 1] ?? ctx.doc.text.length;
+      return ctx.doc.text.slice(start, end).replace(/\r?\n$|\r$/, '').length;
+    };
+    const clamp = (p: Position): Position => ({ line: p.line, character: Math.min(p.character, lineLength(p.line)) });
     for (const p of fm.problems) {
-      const start = positionAt(ctx.doc.lineStarts, fm.yamlStart + p.start);
-      const end = positionAt(ctx.doc.lineStarts, fm.yamlStart + Math.min(p.end, fm.yamlText.length));
+      const start = clamp(positionAt(ctx.doc.lineStarts, fm.yamlStart + p.start));
+      const end = clamp(positionAt(ctx.doc.lineStarts, fm.yamlStart + Math.min(p.end, fm.yamlText.length)));
       ctx.report({ range: { start, end }, message: ctx.t(p.key, p.args) });
     }
   },

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Generates the ESG Markdown snippets from the catalogs, so that the index table, the KPI tables and
 // the climate skeleton always list exactly the requirements and KPI ids the checker knows.
-//   node scripts/gen-snippets.mjs          write snippets/esg-markdown.json and snippets/markdown.json
+//   node scripts/gen-snippets.mjs          write snippets/esg-markdown.json, snippets/markdown.json and
+//                                          snippets/aspect-kpi-tables.json (used by 'Insert KPI Table for an Aspect')
 //   node scripts/gen-snippets.mjs --check  fail if the files on disk are not what would be generated
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,6 +12,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'server/src/engine/catalogs/data');
 const OUT_ESG = join(ROOT, 'snippets/esg-markdown.json');
 const OUT_MARKDOWN = join(ROOT, 'snippets/markdown.json');
+const OUT_ASPECTS = join(ROOT, 'snippets/aspect-kpi-tables.json');
 
 const LOCALES = /** @type {const} */ (['zh-Hant', 'zh-Hans', 'en']);
 const SUFFIX = { 'zh-Hant': 'hant', 'zh-Hans': 'hans', en: 'en' };
@@ -28,6 +30,8 @@ const WORDS = {
     year: (n, y) => `\${${n}:${y}} 年`,
     envGroups: { ghg: '溫室氣體排放', energy: '能源', water: '水資源', waste: '廢棄物', packaging: '包裝材料' },
     ghgGroups: { scope: '範圍一及範圍二', scope3: '範圍三（按類別）', total: '總量及密度' },
+    socialGroups: { employees: '僱員', turnover: '僱員流失', training: '發展及培訓', safety: '健康與安全' },
+    aspectGroups: { air: '廢氣排放', suppliers: '供應商', product: '產品責任', corruption: '反貪污', community: '社區投資' },
     climateHeading: '氣候相關披露',
     explainBody: (n) => `\${${n}:說明不作披露的原因，例如：本集團業務不涉及此範疇，故不適用。}`,
     frontMatter: { title: '某某集團 2025 年環境、社會及管治報告', issuer: '某某集團有限公司', revenue: '萬元', employees: '人' },
@@ -43,6 +47,8 @@ const WORDS = {
     year: (n, y) => `\${${n}:${y}} 年`,
     envGroups: { ghg: '温室气体排放', energy: '能源', water: '水资源', waste: '废弃物', packaging: '包装材料' },
     ghgGroups: { scope: '范围一及范围二', scope3: '范围三（按类别）', total: '总量及密度' },
+    socialGroups: { employees: '雇员', turnover: '雇员流失', training: '发展及培训', safety: '健康与安全' },
+    aspectGroups: { air: '废气排放', suppliers: '供应商', product: '产品责任', corruption: '反贪污', community: '社区投资' },
     climateHeading: '气候相关披露',
     explainBody: (n) => `\${${n}:说明不作披露的原因，例如：本集团业务不涉及此范畴，故不适用。}`,
     frontMatter: { title: '某某集团 2025 年环境、社会及管治报告', issuer: '某某集团有限公司', revenue: '万元', employees: '人' },
@@ -58,6 +64,8 @@ const WORDS = {
     year: (n, y) => `FY\${${n}:${y}}`,
     envGroups: { ghg: 'Greenhouse gas emissions', energy: 'Energy', water: 'Water', waste: 'Waste', packaging: 'Packaging materials' },
     ghgGroups: { scope: 'Scope 1 and Scope 2', scope3: 'Scope 3 by category', total: 'Total and intensity' },
+    socialGroups: { employees: 'Employees', turnover: 'Employee turnover', training: 'Development and training', safety: 'Health and safety' },
+    aspectGroups: { air: 'Air emissions', suppliers: 'Suppliers', product: 'Product responsibility', corruption: 'Anti-corruption', community: 'Community investment' },
     climateHeading: 'Climate-related disclosures',
     explainBody: (n) => `\${${n}:Explain why this is not disclosed, for example: the Group's business does not involve this area, so it does not apply.}`,
     frontMatter: { title: 'Example Group 2025 Environmental, Social and Governance Report', issuer: 'Example Group Limited', revenue: 'RMB million', employees: 'persons' },
@@ -79,6 +87,48 @@ const GHG_TABLE = [
   ['scope3', ['ghg.scope3', ...Array.from({ length: 15 }, (_, i) => `ghg.scope3.cat${i + 1}`)]],
   ['total', ['ghg.total', 'ghg.intensity']],
 ];
+
+/** Employees by gender, age group and region, turnover, training and safety (Aspects B1-B3). */
+const SOCIAL_TABLE = [
+  ['employees', ['employees.total', 'employees.gender.male', 'employees.gender.female', 'employees.age.under30', 'employees.age.30_50', 'employees.age.over50', 'employees.region.mainland', 'employees.region.hong_kong', 'employees.region.overseas']],
+  ['turnover', ['turnover.rate', 'turnover.rate.gender.male', 'turnover.rate.gender.female', 'turnover.rate.age.under30', 'turnover.rate.age.30_50', 'turnover.rate.age.over50', 'turnover.rate.region.mainland', 'turnover.rate.region.hong_kong', 'turnover.rate.region.overseas']],
+  ['training', ['training.trained.share', 'training.trained.gender.male', 'training.trained.gender.female', 'training.hours.avg', 'training.hours.gender.male', 'training.hours.gender.female']],
+  ['safety', ['safety.fatalities', 'safety.fatality_rate', 'safety.lost_days']],
+];
+
+/**
+ * The KPI table of one HKEX aspect, for the 'Insert KPI Table for an Aspect' command; `D` is the GHG
+ * table. Group names come from `envGroups`, `socialGroups` or `aspectGroups`.
+ */
+const ASPECT_TABLES = {
+  A1: [['air', ['air.nox', 'air.sox', 'air.pm']], ['ghg', ['ghg.scope1', 'ghg.scope2', 'ghg.total', 'ghg.intensity']], ['waste', ['waste.hazardous', 'waste.hazardous.intensity', 'waste.non_hazardous', 'waste.non_hazardous.intensity']]],
+  A2: [['energy', ['energy.total', 'energy.direct', 'energy.indirect', 'energy.electricity', 'energy.intensity']], ['water', ['water.total', 'water.intensity']], ['packaging', ['packaging.total', 'packaging.intensity']]],
+  B1: SOCIAL_TABLE.slice(0, 2),
+  B2: [SOCIAL_TABLE[3]],
+  B3: [SOCIAL_TABLE[2]],
+  B5: [['suppliers', ['suppliers.total', 'suppliers.region.domestic', 'suppliers.region.overseas']]],
+  B6: [['product', ['product.recalls.share', 'product.recalls.count', 'complaints.total']]],
+  B7: [['corruption', ['corruption.cases', 'anticorruption.training.sessions', 'anticorruption.training.hours', 'anticorruption.training.participants']]],
+  B8: [['community', ['community.investment', 'community.volunteer_hours', 'community.volunteers']]],
+  D: GHG_TABLE,
+};
+
+/** The catalog writes counts and durations in Chinese; an English table gets English units. */
+const UNIT_WORDS = {
+  人: { 'zh-Hans': '人', en: 'persons' },
+  小時: { 'zh-Hans': '小时', en: 'hours' },
+  天: { 'zh-Hans': '天', en: 'days' },
+  家: { 'zh-Hans': '家', en: 'suppliers' },
+  次: { 'zh-Hans': '次', en: 'times' },
+  人次: { 'zh-Hans': '人次', en: 'attendances' },
+  件: { 'zh-Hans': '件', en: 'cases' },
+  萬元: { 'zh-Hans': '万元', en: 'RMB 10,000' },
+};
+
+function unitFor(kpi, locale) {
+  const unit = kpi.unit ?? '';
+  return locale === 'zh-Hant' ? unit : (UNIT_WORDS[unit]?.[locale] ?? unit);
+}
 
 /** Snippet text must not contain an unescaped `$`, `}` or `\`: they are snippet syntax. */
 export function escapeSnippetText(text) {
@@ -141,7 +191,7 @@ function kpiTableSnippet(kpisById, groups, groupNames, locale, attribute) {
     for (const id of ids) {
       const kpi = kpisById.get(id);
       if (!kpi) throw new Error(`snippet KPI ${id} is not in kpis.json`);
-      lines.push(row([`[${cell(kpi.names[locale])}]{${attribute}${id}}`, cell(kpi.unit ?? ''), `\${${stop++}}`, `\${${stop++}}`]));
+      lines.push(row([`[${cell(kpi.names[locale])}]{${attribute}${id}}`, cell(unitFor(kpi, locale)), `\${${stop++}}`, `\${${stop++}}`]));
     }
   }
   return lines;
@@ -206,6 +256,20 @@ function sectionSnippet(locale) {
   return [`## \${1:${escapeSnippetText(WORDS[locale].sectionTitle)}} {#\${2:env} hkex="\${3:A1 A1.1}"}`, '', '$0'];
 }
 
+/** Aspect -> locale -> snippet body, for the command; not contributed as completions (too many). */
+function aspectTables(kpisById) {
+  const tables = {};
+  for (const [aspect, groups] of Object.entries(ASPECT_TABLES)) {
+    tables[aspect] = {};
+    for (const locale of LOCALES) {
+      const w = WORDS[locale];
+      const names = aspect === 'D' ? w.ghgGroups : { ...w.envGroups, ...w.socialGroups, ...w.aspectGroups };
+      tables[aspect][locale] = kpiTableSnippet(kpisById, groups, names, locale, aspect === 'D' ? 'kpi=' : '#');
+    }
+  }
+  return tables;
+}
+
 export function generate() {
   const framework = JSON.parse(readFileSync(join(DATA, 'hkex-esg-2025.json'), 'utf8'));
   const kpiCatalog = JSON.parse(readFileSync(join(DATA, 'kpis.json'), 'utf8'));
@@ -224,19 +288,21 @@ export function generate() {
     }
     add(esg, `HKEX index table (${lang})`, [`esg-index-${s}`, 'esg-index'], `HKEX ESG Reporting Code index: one row per requirement, deleted ones marked (${lang})`, indexSnippet(framework, locale));
     add(esg, `Environmental KPI table (${lang})`, [`esg-kpi-env-${s}`, 'esg-kpi-env'], `Environmental KPI table with catalog KPI ids (${lang})`, kpiTableSnippet(kpisById, ENV_TABLE, w.envGroups, locale, '#'));
+    add(esg, `Social KPI table (${lang})`, [`esg-kpi-social-${s}`, 'esg-kpi-social'], `Social KPI table: employees by gender, age group and region, turnover, training, safety (${lang})`, kpiTableSnippet(kpisById, SOCIAL_TABLE, w.socialGroups, locale, '#'));
     add(esg, `GHG emissions table (${lang})`, [`esg-ghg-${s}`, 'esg-ghg'], `Scope 1, Scope 2 (location/market), Scope 3 by category, total and intensity (${lang})`, kpiTableSnippet(kpisById, GHG_TABLE, w.ghgGroups, locale, 'kpi='));
     add(esg, `Climate section, Part D (${lang})`, [`esg-climate-${s}`, 'esg-climate'], `Part D skeleton: governance, strategy, risk management, metrics and targets, headings tagged with their paragraphs (${lang})`, climateSnippet(framework, locale));
     add(esg, `Explanation block (${lang})`, [`esg-explain-${s}`, 'esg-explain'], `'Comply or explain': a fenced div that explains why a requirement is not disclosed (${lang})`, explainSnippet(locale));
     add(esg, `Tagged section (${lang})`, [`esg-section-${s}`, 'esg-section'], `Heading tagged with HKEX requirement ids (${lang})`, sectionSnippet(locale));
   }
-  return { esg, markdown };
+  return { esg, markdown, aspects: aspectTables(kpisById) };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { esg, markdown } = generate();
+  const { esg, markdown, aspects } = generate();
   const outputs = [
     [OUT_ESG, JSON.stringify(esg, null, 2) + '\n'],
     [OUT_MARKDOWN, JSON.stringify(markdown, null, 2) + '\n'],
+    [OUT_ASPECTS, JSON.stringify(aspects, null, 2) + '\n'],
   ];
   if (process.argv.includes('--check')) {
     const stale = outputs.filter(([file, text]) => {
@@ -251,5 +317,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   mkdirSync(dirname(OUT_ESG), { recursive: true });
   for (const [file, text] of outputs) writeFileSync(file, text);
-  console.log(`wrote ${Object.keys(esg).length} snippets to ${OUT_ESG} and ${Object.keys(markdown).length} to ${OUT_MARKDOWN}`);
+  console.log(`wrote ${Object.keys(esg).length} snippets to ${OUT_ESG}, ${Object.keys(markdown).length} to ${OUT_MARKDOWN} and ${Object.keys(aspects).length} aspect tables to ${OUT_ASPECTS}`);
 }

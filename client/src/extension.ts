@@ -1,6 +1,7 @@
 // The VS Code side of esgmark: a thin client that starts the language server (dist/server.js) the first
 // time an ESG Markdown document is seen, switches Markdown files with an `esg:` front matter to
-// `esg-markdown`, and exposes a few commands. All checking happens in the server.
+// `esg-markdown`, and hosts the views of the report the server builds: the KPI preview panel, the HKEX
+// coverage tree and the status bar summary. All checking happens in the server.
 import * as vscode from 'vscode';
 import {
   ExecuteCommandRequest,
@@ -11,11 +12,24 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { hasEsgFrontMatter } from '../../server/src/engine/detect';
+import { exportKpis, insertKpiTable } from './commands';
+import {
+  CoverageProvider,
+  OPEN_REQUIREMENT_COMMAND,
+  REPORT_SEEN_CONTEXT,
+  COVERAGE_VIEW_ID,
+  openRequirement,
+  pickObligationFilter,
+  pickPartFilter,
+} from './coverage';
+import { PreviewPanel } from './preview';
+import { LANGUAGE_ID, ReportStore } from './reportStore';
+import { CoverageStatusBar, OPEN_COVERAGE_COMMAND } from './statusBar';
 
 /** A front matter is short: only the first lines of a Markdown file are read. */
 const FRONT_MATTER_SCAN_LINES = 50;
 
-export const LANGUAGE_ID = 'esg-markdown';
+export { LANGUAGE_ID };
 const SERVER_GENERATE_INDEX = 'esgmark.server.generateIndexTable';
 /** Documents the server gets; `markdown` is included so a file the user keeps as Markdown is still checked. */
 const SCHEMES = ['file', 'untitled', 'vscode-vfs'];
@@ -27,6 +41,7 @@ const DOCUMENT_SELECTOR = SCHEMES.flatMap((scheme) => [
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient | undefined> | undefined;
 let log: vscode.LogOutputChannel;
+let store: ReportStore | undefined;
 /** Documents switched to esg-markdown once; if the user switches one back, we respect that. */
 const switchedOnce = new Set<string>();
 
@@ -87,6 +102,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<LanguageCl
     log.info(`starting language server ${module}`);
     await created.start();
     client = created;
+    if (store) context.subscriptions.push(store.attach(created));
     log.info('language server started');
     return created;
   } catch (error) {
@@ -138,21 +154,74 @@ async function restartServer(context: vscode.ExtensionContext): Promise<void> {
   }
 }
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension returns from `activate`: its views, for the end-to-end tests and other extensions. */
+export interface EsgmarkApi {
+  store: ReportStore;
+  preview: PreviewPanel;
+  coverage: CoverageProvider;
+  statusBar: CoverageStatusBar;
+}
+
+async function openCoverage(): Promise<void> {
+  // The view is hidden until a report has been seen; show it, then focus it.
+  await vscode.commands.executeCommand('setContext', REPORT_SEEN_CONTEXT, true);
+  await vscode.commands.executeCommand(`${COVERAGE_VIEW_ID}.focus`);
+}
+
+export function activate(context: vscode.ExtensionContext): EsgmarkApi {
   log = vscode.window.createOutputChannel('esgmark', { log: true });
+  const reports = new ReportStore(() => ensureClient(context), log);
+  store = reports;
+  const preview = new PreviewPanel(context.extensionUri, reports, log);
+  const coverage = new CoverageProvider(reports, context.workspaceState);
+  const statusBar = new CoverageStatusBar(reports);
+  const markSeen = () => {
+    if (reports.current) void vscode.commands.executeCommand('setContext', REPORT_SEEN_CONTEXT, true);
+  };
   context.subscriptions.push(
     log,
+    reports,
+    preview,
+    coverage,
+    statusBar,
+    reports.onDidChangeCurrent(markSeen),
     vscode.commands.registerCommand('esgmark.generateIndexTable', () => generateIndexTable(context)),
     vscode.commands.registerCommand('esgmark.restartServer', () => restartServer(context)),
     vscode.commands.registerCommand('esgmark.showOutput', () => log.show(true)),
+    vscode.commands.registerCommand('esgmark.openPreview', () => preview.show()),
+    vscode.commands.registerCommand(OPEN_COVERAGE_COMMAND, () => openCoverage()),
+    // Other extensions and tests may pass `{ format: 'csv' | 'json', target: Uri }` to skip the questions.
+    vscode.commands.registerCommand('esgmark.exportKpis', (options?: { format?: unknown; target?: unknown }) =>
+      exportKpis(reports, {
+        format: options?.format === 'csv' || options?.format === 'json' ? options.format : undefined,
+        target: options?.target instanceof vscode.Uri ? options.target : undefined,
+      }),
+    ),
+    vscode.commands.registerCommand('esgmark.copyKpisAsCsv', () => exportKpis(reports, { format: 'csv', action: 'copy' })),
+    vscode.commands.registerCommand('esgmark.insertKpiTable', (aspect?: unknown) =>
+      insertKpiTable(reports, context.extensionUri, typeof aspect === 'string' ? aspect : undefined),
+    ),
+    vscode.commands.registerCommand(OPEN_REQUIREMENT_COMMAND, (uri: unknown, id: unknown) =>
+      typeof uri === 'string' && typeof id === 'string' ? openRequirement(reports, uri, id, log) : undefined,
+    ),
+    vscode.commands.registerCommand('esgmark.coverage.filterByPart', () => pickPartFilter(coverage)),
+    vscode.commands.registerCommand('esgmark.coverage.filterByObligation', () => pickObligationFilter(coverage)),
+    vscode.commands.registerCommand('esgmark.coverage.showOnlyMissing', () => coverage.setFilters({ onlyMissing: true })),
+    vscode.commands.registerCommand('esgmark.coverage.showAll', () => coverage.setFilters({ onlyMissing: false })),
+    vscode.commands.registerCommand('esgmark.coverage.clearFilters', () =>
+      coverage.setFilters({ parts: ['B', 'C', 'D'], obligations: ['mandatory', 'comply-or-explain', 'voluntary', 'deleted'], onlyMissing: false }),
+    ),
     vscode.workspace.onDidOpenTextDocument((document) => onDocumentSeen(document, context)),
   );
+  markSeen();
   for (const document of vscode.workspace.textDocuments) void onDocumentSeen(document, context);
+  return { store: reports, preview, coverage, statusBar };
 }
 
 export async function deactivate(): Promise<void> {
   const running = client;
   client = undefined;
   starting = undefined;
+  store = undefined;
   if (running) await running.stop();
 }

@@ -3,7 +3,8 @@
 //  1. bundles the in-editor suite (test/e2e/suite) into out/e2e/index.js,
 //  2. copies the fixture workspace to a scratch directory (the tests edit it),
 //  3. runs the suite in VS Code with this repository loaded as the extension under development,
-//  4. runs the Playwright UI check (test/e2e/ui.mjs): the Problems panel shows esgmark's rows.
+//  4. runs the Playwright UI workflow (test/e2e/ui.mjs): Problems panel, light-bulb quick fix, snippet,
+//     KPI preview (values, check status, click to reveal), status bar, coverage view, dark theme.
 // Prints `N passed, N failed` last; exits non-zero when anything failed.
 // Env: VSCODE_HOST_DIR (default /tmp/vscode-host), E2E_SKIP_UI=1 to run only the in-editor suite.
 import { spawn, spawnSync } from 'node:child_process';
@@ -70,14 +71,14 @@ const suiteExit = await new Promise((resolveExit) => {
 if (suiteExit !== 0 && failed === 0) failed++; // the suite crashed or timed out before reporting
 
 if (process.env.E2E_SKIP_UI !== '1') {
-  const { runProblemsPanelCheck } = await import(pathToFileURL(join(REPO, 'test/e2e/ui.mjs')).href);
+  // Each UI step prints its own `E2E PASS ui: …` / `E2E FAIL ui: …` line.
+  const { runUiWorkflow } = await import(pathToFileURL(join(REPO, 'test/e2e/ui.mjs')).href);
   try {
-    await runProblemsPanelCheck({ hostModule: HOST, repo: REPO, folder: join(REPO, 'test/e2e/workspace'), screenshot: join(ARTIFACTS, 'problems.png') });
-    passed++;
-    console.log('E2E PASS Problems panel lists esgmark diagnostics');
+    const steps = await runUiWorkflow({ hostModule: HOST, repo: REPO, folder: join(REPO, 'test/e2e/workspace'), artifacts: ARTIFACTS });
+    for (const step of steps) step.error ? failed++ : passed++;
   } catch (error) {
     failed++;
-    console.log(`E2E FAIL Problems panel lists esgmark diagnostics: ${error?.stack ?? error}`);
+    console.log(`E2E FAIL ui: the workbench could not be driven: ${error?.stack ?? error}`);
   }
 }
 

@@ -103,7 +103,7 @@ test('every snippet body is valid snippet syntax with numbered tab stops', () =>
 });
 
 test('the expected prefixes exist in the three languages', () => {
-  for (const kind of ['frontmatter', 'index', 'kpi-env', 'ghg', 'climate', 'explain']) {
+  for (const kind of ['frontmatter', 'index', 'kpi-env', 'kpi-social', 'ghg', 'climate', 'explain', 'section']) {
     for (const lang of ['hant', 'hans', 'en']) byPrefix(`esg-${kind}-${lang}`);
   }
 });
@@ -177,3 +177,66 @@ for (const [lang, locale] of [['hant', 'zh-Hant'], ['hans', 'zh-Hans'], ['en', '
     assert.deepEqual(tagged.sort(), paragraphs.sort());
   });
 }
+
+interface Unit {
+  spellings: string[];
+}
+const unitSpellings = new Set(readJson<{ units: Unit[] }>('server/src/engine/catalogs/data/units.json').units.flatMap((u) => u.spellings));
+const kpiCatalog = new Map(
+  readJson<{ kpis: { id: string; discloses: string[] }[] }>('server/src/engine/catalogs/data/kpis.json').kpis.map((k) => [k.id, k]),
+);
+const aspectTables = readJson<Record<string, Record<string, string[]>>>('snippets/aspect-kpi-tables.json');
+
+/** KPI ids and unit cells of a generated KPI table. */
+function kpiRows(body: string[]): { id: string; unit: string }[] {
+  return body.flatMap((line) => {
+    const m = /^\| \[[^\]]+\]\{(?:#|kpi=)([^}\s]+)\} \| ([^|]*) \|/.exec(line);
+    return m ? [{ id: m[1], unit: m[2].trim() }] : [];
+  });
+}
+
+/** A unit cell like 'tCO2e/RMB million' or '噸': every part is a spelling the unit catalog knows. */
+function unitKnown(unit: string): boolean {
+  return unit.split('/').every((part) => unitSpellings.has(part.trim()));
+}
+
+for (const [lang, locale] of [['hant', 'zh-Hant'], ['hans', 'zh-Hans'], ['en', 'en']] as const) {
+  test(`esg-kpi-social-${lang}: employees by gender, age and region, turnover, training and safety`, () => {
+    const body = byPrefix(`esg-kpi-social-${lang}`).body;
+    const rows = kpiRows(body);
+    const ids = rows.map((r) => r.id);
+    for (const prefix of ['employees.gender.', 'employees.age.', 'employees.region.', 'turnover.rate', 'training.trained.', 'training.hours.', 'safety.']) {
+      assert.ok(ids.some((id) => id.startsWith(prefix)), `social table has a ${prefix}* row`);
+    }
+    for (const { id, unit } of rows) {
+      assert.ok(kpiIds.has(id), `${id} is a catalog KPI`);
+      assert.ok(unitKnown(unit), `${locale} unit '${unit}' of ${id} is in the unit catalog`);
+    }
+    assert.equal(new Set(ids).size, ids.length, 'no KPI twice');
+    assert.ok(parseSnippet(body.join('\n')).length >= rows.length * 2, 'a tab stop per figure');
+    if (locale === 'en') assert.ok(!rows.some((r) => /[\u4e00-\u9fff]/.test(r.unit)), 'English units in the English table');
+  });
+}
+
+test("aspect KPI tables (for 'Insert KPI Table for an Aspect') cover their aspect in the three languages", () => {
+  const aspects = Object.keys(aspectTables);
+  for (const wanted of ['A1', 'A2', 'B1', 'B2', 'B3', 'D']) assert.ok(aspects.includes(wanted), `a table for ${wanted}`);
+  for (const [aspect, byLocale] of Object.entries(aspectTables)) {
+    assert.deepEqual(Object.keys(byLocale).sort(), ['en', 'zh-Hans', 'zh-Hant']);
+    for (const [locale, body] of Object.entries(byLocale)) {
+      const rows = kpiRows(body);
+      assert.ok(rows.length >= 3, `${aspect} ${locale} has KPI rows`);
+      parseSnippet(body.join('\n'));
+      for (const { id, unit } of rows) {
+        assert.ok(kpiIds.has(id), `${aspect}: ${id} is a catalog KPI`);
+        assert.ok(unitKnown(unit), `${aspect} ${locale}: unit '${unit}' is in the unit catalog`);
+      }
+      // The table discloses something of its own aspect (D: the Part D 28 emissions).
+      const discloses = rows.flatMap((r) => kpiCatalog.get(r.id)?.discloses ?? []);
+      const own = aspect === 'D' ? (d: string) => d.startsWith('D28') : (d: string) => d === aspect || d.startsWith(`${aspect}.`);
+      assert.ok(discloses.some(own), `${aspect} table discloses a requirement of ${aspect}: ${discloses.join(' ')}`);
+    }
+  }
+  // The D table is the GHG snippet itself, so the two cannot drift apart.
+  assert.deepEqual(aspectTables.D.en, byPrefix('esg-ghg-en').body);
+});

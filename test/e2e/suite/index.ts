@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { EsgmarkApi } from '../../../client/src/extension';
 
 const EXTENSION_ID = 'esgmark.esgmark';
 const WAIT_MS = 30_000;
@@ -164,6 +165,159 @@ export async function run(): Promise<void> {
     assert.match(text, /^\|.*A1\.1.*\|\s*$/m, 'a table row for A1.1');
     assert.match(text, /^\|\s*:?-{3,}/m, 'a pipe table delimiter row');
     await waitFor('hkex/index-absent to be gone', () => esgDiagnostics(reportUri, 'hkex/index-absent').length === 0);
+  });
+
+  // --- Issue 4: the views of the report (status bar, coverage tree, KPI preview) and the authoring commands.
+  const api = () => vscode.extensions.getExtension<EsgmarkApi>(EXTENSION_ID)!.exports;
+  const modelOf = (uri: vscode.Uri) => api().store.model(uri.toString());
+
+  await check('status bar item summarises the HKEX coverage of the active report', async () => {
+    await vscode.window.showTextDocument(report);
+    const model = await waitFor('the report model', () => modelOf(reportUri));
+    const item = api().statusBar.item;
+    const expected = `$(checklist) ${model.coverage.parts.map((p) => `${p.part} ${p.addressed}/${p.required}`).join(' · ')}`;
+    await waitFor(`status bar text ${expected}`, () => item.text === expected);
+    assert.match(item.text, /^\$\(checklist\) B \d+\/3 · C \d+\/4\d · D \d+\/2\d$/);
+    assert.equal(item.command, 'esgmark.openCoverage');
+    const missing = model.requirements.filter((r) => r.status === 'missing' && (r.obligation === 'mandatory' || r.obligation === 'comply-or-explain')).length;
+    assert.ok(missing > 10, `the fixture misses many requirements (${missing})`);
+    assert.ok(String(item.tooltip).includes(String(missing)), `tooltip names the missing count: ${String(item.tooltip)}`);
+  });
+
+  await check('coverage view: parts, aspects and requirements with their status', async () => {
+    const coverage = api().coverage;
+    await vscode.commands.executeCommand('esgmark.openCoverage');
+    const roots = coverage.getChildren();
+    assert.deepEqual(roots.map((n) => (n.kind === 'part' ? n.part : n.kind)), ['B', 'C', 'D']);
+    assert.equal(coverage.view.description, modelOf(reportUri)!.coverage.summary);
+    // Part B's three requirements sit directly under the part; this fixture tags none of them.
+    const partB = coverage.getChildren(roots[0]);
+    const governance = partB.find((n) => n.kind === 'requirement' && n.requirement.id === 'MDR-governance');
+    assert.ok(governance, `MDR-governance under Part B: ${partB.map((n) => n.kind).join(',')}`);
+    const governanceItem = coverage.getTreeItem(governance);
+    assert.equal((governanceItem.iconPath as vscode.ThemeIcon).id, 'error', 'a missing mandatory requirement is an error');
+    // Part C: aspect A1 -> A1.1, disclosed in the section 環境管理.
+    const a1 = coverage.getChildren(roots[1]).find((n) => n.kind === 'aspect' && n.aspect === 'A1');
+    assert.ok(a1, 'aspect A1 under Part C');
+    assert.match(String(coverage.getTreeItem(a1).description), /^\d+\/\d+$/);
+    const a11 = coverage.getChildren(a1).find((n) => n.kind === 'requirement' && n.requirement.id === 'A1.1');
+    assert.ok(a11, 'A1.1 under A1');
+    const a11Item = coverage.getTreeItem(a11);
+    assert.match(String(a11Item.label), /^A1\.1 /);
+    assert.equal((a11Item.iconPath as vscode.ThemeIcon).id, 'pass');
+    assert.ok(String(a11Item.description).includes('環境管理'), `A1.1 shows where it is disclosed: ${String(a11Item.description)}`);
+    const a13 = coverage.getChildren(a1).find((n) => n.kind === 'requirement' && n.requirement.id === 'A1.3');
+    assert.ok(a13, 'A1.3 under A1');
+    assert.equal((coverage.getTreeItem(a13).iconPath as vscode.ThemeIcon).id, 'warning', "a missing 'comply or explain' requirement is a warning");
+  });
+
+  await check('coverage view: clicking a disclosed requirement reveals its section', async () => {
+    const a11 = api().coverage.getTreeItem({ kind: 'requirement', requirement: modelOf(reportUri)!.requirements.find((r) => r.id === 'A1.1')! });
+    assert.ok(a11.command, 'the row has a command');
+    await vscode.window.showTextDocument(report, { selection: new vscode.Range(0, 0, 0, 0) });
+    await vscode.commands.executeCommand(a11.command.command, ...(a11.command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), reportUri.toString());
+    assert.equal(editor.selection.start.line, lineOf(report, '## 環境管理'));
+  });
+
+  await check("coverage view: the 'only missing' and part filters", async () => {
+    const coverage = api().coverage;
+    try {
+      await vscode.commands.executeCommand('esgmark.coverage.showOnlyMissing');
+      const leaves = (nodes: ReturnType<typeof coverage.getChildren>): string[] =>
+        nodes.flatMap((n) => (n.kind === 'requirement' ? [n.requirement.status] : leaves(coverage.getChildren(n))));
+      const statuses = leaves(coverage.getChildren());
+      assert.ok(statuses.length > 0);
+      assert.ok(statuses.every((st) => st === 'missing' || st === 'deleted-claimed'), `only missing ones: ${[...new Set(statuses)].join(',')}`);
+      assert.match(String(coverage.view.message), /missing|缺漏/);
+      await coverage.setFilters({ parts: ['D'] });
+      assert.deepEqual(coverage.getChildren().map((n) => (n.kind === 'part' ? n.part : '?')), ['D']);
+    } finally {
+      await vscode.commands.executeCommand('esgmark.coverage.clearFilters');
+    }
+    assert.equal(coverage.getChildren().length, 3);
+    assert.equal(coverage.view.message, undefined);
+  });
+
+  await check('coverage view: clicking a missing requirement offers its quick fixes and applies the chosen one', async () => {
+    assert.ok(!/hkex="B7\.1"/.test(report.getText()), 'B7.1 is not addressed yet');
+    const run = vscode.commands.executeCommand('esgmark.coverage.openRequirement', reportUri.toString(), 'B7.1');
+    // The quick pick of fixes is open now; take the first one, as Enter would.
+    await sleep(1500);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await run;
+    // The server offers one fix for B7.1 (no section of B7 to tag): an explanation block with a placeholder.
+    await waitFor('the explanation block for B7.1 in the document', () => /\{\.explain hkex="B7\.1"\}/.test(report.getText()));
+    const fence = lineOf(report, 'hkex="B7.1"');
+    assert.match(report.lineAt(fence + 1).text, /^<!--/, 'the block holds a placeholder comment');
+    const reason = new vscode.WorkspaceEdit();
+    reason.replace(reportUri, report.lineAt(fence + 1).range, '本集團於報告期內並無已審結的貪污訴訟案件。');
+    assert.ok(await vscode.workspace.applyEdit(reason));
+    await waitFor('B7.1 to be explained in the coverage model', () => modelOf(reportUri)?.requirements.find((r) => r.id === 'B7.1')?.status === 'explained');
+    const item = api().coverage.getTreeItem({ kind: 'requirement', requirement: modelOf(reportUri)!.requirements.find((r) => r.id === 'B7.1')! });
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'info');
+  });
+
+  await check('KPI preview opens beside the report and receives the report model', async () => {
+    await vscode.window.showTextDocument(report);
+    await vscode.commands.executeCommand('esgmark.openPreview');
+    const tab = await waitFor('the preview tab', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('esgmark.preview')),
+    );
+    assert.notEqual(tab.group.viewColumn, vscode.window.activeTextEditor?.viewColumn, 'beside the editor');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), reportUri.toString(), 'the report keeps the focus');
+    const preview = api().preview;
+    await waitFor('the page to say ready', () => preview.pageReady);
+    const posted = await waitFor('a model posted to the page', () => preview.lastPosted);
+    assert.equal(posted.uri, reportUri.toString());
+    const total = posted.kpiGroups.flatMap((g) => g.rows).find((r) => r.kpiId === 'ghg.total');
+    assert.ok(total, 'the GHG total row');
+    assert.deepEqual(total.values.map((v) => [v.period, v.raw, v.check]), [['2024', '9,875.64', 'agrees'], ['2025', '9,700.00', 'disagrees']]);
+  });
+
+  await check('KPI preview follows edits: correcting Scope 1 makes the total agree', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    const at = positionOf(report, '| 120.4 |', 2);
+    edit.replace(reportUri, new vscode.Range(at, at.translate(0, '120.4'.length)), '187.7');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const total = () => api().preview.lastPosted?.kpiGroups.flatMap((g) => g.rows).find((r) => r.kpiId === 'ghg.total');
+    await waitFor('the 2025 total to agree in the posted model', () => total()?.values.find((v) => v.period === '2025')?.check === 'agrees');
+    assert.equal(api().preview.lastPosted?.ghg.find((g) => g.period === '2025')?.scope1, 187.7);
+  });
+
+  await check('Export KPIs writes the CSV the server produces', async () => {
+    const target = vscode.Uri.joinPath(folder.uri, 'report-kpis.csv');
+    const written = await vscode.commands.executeCommand<vscode.Uri>('esgmark.exportKpis', { format: 'csv', target });
+    assert.equal(written?.toString(), target.toString());
+    const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    assert.match(lines[0], /^aspect,kpi_id,/);
+    assert.ok(lines.some((l) => l.startsWith('D,ghg.total,') && l.includes(',2025,') && l.includes('agrees')), `the GHG total 2025 row: ${lines.join(' / ')}`);
+  });
+
+  await check('Insert KPI Table for an Aspect inserts the table in the report language', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const kpis = JSON.parse(readFileSync(join(ext.extensionPath, 'server/src/engine/catalogs/data/kpis.json'), 'utf8')) as { kpis: { id: string; names: Record<string, string> }[] };
+    const name = kpis.kpis.find((k) => k.id === 'employees.total')!.names['zh-Hant'];
+    const editor = await vscode.window.showTextDocument(report);
+    const end = report.lineAt(report.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    assert.ok(await vscode.commands.executeCommand('esgmark.insertKpiTable', 'B1'), 'the snippet was inserted');
+    await vscode.commands.executeCommand('leaveSnippet');
+    assert.ok(report.getText().includes(`[${name}]{#employees.total}`), `the zh-Hant row ${name}`);
+    assert.ok(report.getText().includes('{#turnover.rate.gender.female}'), 'the turnover rows');
+    // A row discloses once it has figures: fill in the headcount, as the writer would at the tab stops.
+    const row = report.lineAt(lineOf(report, '{#employees.total}'));
+    assert.match(row.text, /^\| \[.+\]\{#employees\.total\} \| 人 \|\s+\|\s+\|$/, `an empty row with the unit: ${row.text}`);
+    const fill = new vscode.WorkspaceEdit();
+    fill.replace(reportUri, row.range, row.text.replace(/\|\s+\|\s+\|$/, '| 1,204 | 1,287 |'));
+    assert.ok(await vscode.workspace.applyEdit(fill));
+    await waitFor('B1.1 to count as disclosed', () => modelOf(reportUri)?.requirements.find((r) => r.id === 'B1.1')?.status === 'disclosed');
+    const headcount = await waitFor('the headcount in the preview', () =>
+      api().preview.lastPosted?.kpiGroups.flatMap((g) => g.rows).find((r) => r.kpiId === 'employees.total'),
+    );
+    assert.deepEqual(headcount.values.map((v) => v.value), [1204, 1287]);
   });
 
   await check('a Markdown file with esg: front matter is switched to esg-markdown', async () => {

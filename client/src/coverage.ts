@@ -1,0 +1,376 @@
+// The 'HKEX Coverage' tree in the explorer: every requirement of the HKEX ESG Reporting Code with its
+// status for the report in view, Part -> aspect -> requirement. Clicking a requirement reveals where it is
+// disclosed or explained; clicking a missing one offers the server's quick fixes for it.
+import * as vscode from 'vscode';
+import type { ReportModel, ReportRequirement } from '../../server/src/engine/features/reportModel';
+import { revealInEditor } from './preview';
+import type { ReportStore } from './reportStore';
+
+export const COVERAGE_VIEW_ID = 'esgmark.coverage';
+export const OPEN_REQUIREMENT_COMMAND = 'esgmark.coverage.openRequirement';
+const ONLY_MISSING_CONTEXT = 'esgmark.coverage.onlyMissing';
+export const REPORT_SEEN_CONTEXT = 'esgmark.reportSeen';
+const FILTER_STATE_KEY = 'esgmark.coverage.filters';
+
+type Part = 'B' | 'C' | 'D';
+type Obligation = ReportRequirement['obligation'];
+const PARTS: Part[] = ['B', 'C', 'D'];
+const OBLIGATIONS: Obligation[] = ['mandatory', 'comply-or-explain', 'voluntary', 'deleted'];
+
+export interface CoverageFilters {
+  parts: Part[];
+  obligations: Obligation[];
+  onlyMissing: boolean;
+}
+
+export type CoverageNode =
+  | { kind: 'part'; part: Part; requirements: ReportRequirement[] }
+  | { kind: 'aspect'; part: Part; aspect: string; requirements: ReportRequirement[] }
+  | { kind: 'requirement'; requirement: ReportRequirement };
+
+function partTitle(part: Part): string {
+  if (part === 'B') return vscode.l10n.t('Part B: Mandatory disclosures');
+  if (part === 'C') return vscode.l10n.t('Part C: Environmental and social');
+  return vscode.l10n.t('Part D: Climate-related disclosures');
+}
+
+function aspectTitle(aspect: string): string {
+  const titles: Record<string, () => string> = {
+    A1: () => vscode.l10n.t('A1 Emissions'),
+    A2: () => vscode.l10n.t('A2 Use of resources'),
+    A3: () => vscode.l10n.t('A3 The environment and natural resources'),
+    A4: () => vscode.l10n.t('A4 Climate change'),
+    B1: () => vscode.l10n.t('B1 Employment'),
+    B2: () => vscode.l10n.t('B2 Health and safety'),
+    B3: () => vscode.l10n.t('B3 Development and training'),
+    B4: () => vscode.l10n.t('B4 Labour standards'),
+    B5: () => vscode.l10n.t('B5 Supply chain management'),
+    B6: () => vscode.l10n.t('B6 Product responsibility'),
+    B7: () => vscode.l10n.t('B7 Anti-corruption'),
+    B8: () => vscode.l10n.t('B8 Community investment'),
+    governance: () => vscode.l10n.t('Governance'),
+    strategy: () => vscode.l10n.t('Strategy'),
+    'risk-management': () => vscode.l10n.t('Risk management'),
+    'metrics-and-targets': () => vscode.l10n.t('Metrics and targets'),
+  };
+  return titles[aspect]?.() ?? aspect;
+}
+
+export function statusText(status: ReportRequirement['status']): string {
+  switch (status) {
+    case 'disclosed':
+      return vscode.l10n.t('Disclosed');
+    case 'explained':
+      return vscode.l10n.t('Explained');
+    case 'missing':
+      return vscode.l10n.t('Missing');
+    case 'deleted-claimed':
+      return vscode.l10n.t('Deleted but claimed');
+    default:
+      return vscode.l10n.t('Not required');
+  }
+}
+
+function obligationText(obligation: Obligation): string {
+  switch (obligation) {
+    case 'mandatory':
+      return vscode.l10n.t('Mandatory');
+    case 'comply-or-explain':
+      return vscode.l10n.t('Comply or explain');
+    case 'voluntary':
+      return vscode.l10n.t('Voluntary');
+    default:
+      return vscode.l10n.t('Deleted');
+  }
+}
+
+/** The icon of a requirement: a missing one is an error when mandatory, a warning when 'comply or explain'. */
+export function requirementIcon(r: ReportRequirement): vscode.ThemeIcon {
+  switch (r.status) {
+    case 'disclosed':
+      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'explained':
+      return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
+    case 'deleted-claimed':
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    case 'not-required':
+      return new vscode.ThemeIcon('circle-slash');
+    default:
+      if (r.obligation === 'mandatory') return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+      if (r.obligation === 'comply-or-explain') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+      return new vscode.ThemeIcon('circle-large-outline');
+  }
+}
+
+/** 'A1.1 Types of emissions…' from '關鍵績效指標 A1.1 …' / 'KPI A1.1 …': the id first, then the words. */
+export function requirementLabel(r: ReportRequirement): string {
+  const at = r.title.indexOf(r.id);
+  if (at < 0) return `${r.id} ${r.title}`.trim();
+  // '一般披露 A1（排放物）' -> 'A1 排放物'
+  const rest = r.title.slice(at + r.id.length).replace(/^[\s:：]+/, '').replace(/^[（(]([^（()）]*)[）)]$/, '$1').trim();
+  return rest ? `${r.id} ${rest}` : r.id;
+}
+
+/** Where the requirement is addressed, for the description: the first place, or the explanation. */
+function placeText(r: ReportRequirement): string {
+  if (r.places.length > 0) return r.places.length > 1 ? `${r.places[0].label} (+${r.places.length - 1})` : r.places[0].label;
+  if (r.explanation) return r.explanation.text.replace(/\s+/g, ' ').slice(0, 60);
+  return '';
+}
+
+const isAddressed = (r: ReportRequirement) => r.status === 'disclosed' || r.status === 'explained';
+const isRequired = (r: ReportRequirement) => r.obligation === 'mandatory' || r.obligation === 'comply-or-explain';
+const needsWork = (r: ReportRequirement) => r.status === 'missing' || r.status === 'deleted-claimed';
+
+export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<CoverageNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private filters: CoverageFilters;
+  readonly view: vscode.TreeView<CoverageNode>;
+
+  constructor(
+    private readonly store: ReportStore,
+    private readonly state: vscode.Memento,
+  ) {
+    const saved = state.get<Partial<CoverageFilters>>(FILTER_STATE_KEY) ?? {};
+    this.filters = {
+      parts: Array.isArray(saved.parts) ? saved.parts.filter((p): p is Part => PARTS.includes(p)) : [...PARTS],
+      obligations: Array.isArray(saved.obligations) ? saved.obligations.filter((o): o is Obligation => OBLIGATIONS.includes(o)) : [...OBLIGATIONS],
+      onlyMissing: saved.onlyMissing === true,
+    };
+    if (this.filters.parts.length === 0) this.filters.parts = [...PARTS];
+    if (this.filters.obligations.length === 0) this.filters.obligations = [...OBLIGATIONS];
+    this.view = vscode.window.createTreeView(COVERAGE_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(
+      this.view,
+      store.onDidChangeModel(({ uri }) => {
+        if (uri === store.current) this.refresh();
+      }),
+      store.onDidChangeCurrent(() => this.refresh()),
+    );
+    void vscode.commands.executeCommand('setContext', ONLY_MISSING_CONTEXT, this.filters.onlyMissing);
+    this.refresh();
+  }
+
+  get model(): ReportModel | undefined {
+    return this.store.model(this.store.current);
+  }
+
+  get currentFilters(): CoverageFilters {
+    return { ...this.filters, parts: [...this.filters.parts], obligations: [...this.filters.obligations] };
+  }
+
+  async setFilters(next: Partial<CoverageFilters>): Promise<void> {
+    this.filters = { ...this.filters, ...next };
+    await this.state.update(FILTER_STATE_KEY, this.filters);
+    await vscode.commands.executeCommand('setContext', ONLY_MISSING_CONTEXT, this.filters.onlyMissing);
+    this.refresh();
+  }
+
+  private refresh(): void {
+    const model = this.model;
+    if (!model) {
+      this.view.description = undefined;
+      this.view.badge = undefined;
+      this.view.message = undefined; // the view's welcome text (package.json viewsWelcome) says what to do
+    } else {
+      this.view.description = model.coverage.summary;
+      const missing = model.requirements.filter((r) => r.status === 'missing' && isRequired(r)).length;
+      this.view.badge = missing > 0 ? { value: missing, tooltip: vscode.l10n.t('{0} requirements neither disclosed nor explained', missing) } : undefined;
+      this.view.message = this.filterMessage(model);
+    }
+    this.changed.fire(undefined);
+  }
+
+  /** Says what is hidden, so an empty or short tree is not mistaken for a complete one. */
+  private filterMessage(model: ReportModel): string | undefined {
+    const parts: string[] = [];
+    if (this.filters.parts.length < PARTS.length) parts.push(this.filters.parts.map((p) => vscode.l10n.t('Part {0}', p)).join(', '));
+    if (this.filters.obligations.length < OBLIGATIONS.length) parts.push(this.filters.obligations.map(obligationText).join(', '));
+    if (this.filters.onlyMissing) parts.push(vscode.l10n.t('only missing'));
+    if (parts.length === 0) return undefined;
+    const shown = this.visible(model.requirements).length;
+    return vscode.l10n.t('Filtered ({0}): {1} of {2} requirements shown.', parts.join('; '), shown, model.requirements.length);
+  }
+
+  private visible(requirements: ReportRequirement[]): ReportRequirement[] {
+    return requirements.filter(
+      (r) => this.filters.parts.includes(r.part) && this.filters.obligations.includes(r.obligation) && (!this.filters.onlyMissing || needsWork(r)),
+    );
+  }
+
+  getChildren(node?: CoverageNode): CoverageNode[] {
+    const model = this.model;
+    if (!model) return [];
+    if (!node) {
+      const shown = this.visible(model.requirements);
+      return PARTS.filter((p) => this.filters.parts.includes(p))
+        .map((part) => ({ kind: 'part' as const, part, requirements: shown.filter((r) => r.part === part) }))
+        .filter((n) => n.requirements.length > 0);
+    }
+    if (node.kind === 'requirement') return [];
+    if (node.kind === 'aspect') return node.requirements.map((requirement) => ({ kind: 'requirement' as const, requirement }));
+    const aspects = new Map<string, ReportRequirement[]>();
+    for (const r of node.requirements) aspects.set(r.aspect, [...(aspects.get(r.aspect) ?? []), r]);
+    return [...aspects].flatMap(([aspect, requirements]): CoverageNode[] =>
+      // An aspect that is one requirement (Part B's three) is shown as that requirement.
+      requirements.length === 1 && requirements[0].id === aspect
+        ? [{ kind: 'requirement' as const, requirement: requirements[0] }]
+        : [{ kind: 'aspect' as const, part: node.part, aspect, requirements }],
+    );
+  }
+
+  getTreeItem(node: CoverageNode): vscode.TreeItem {
+    const model = this.model;
+    if (node.kind === 'part') {
+      const item = new vscode.TreeItem(partTitle(node.part), vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `part:${node.part}`;
+      const counts = model?.coverage.parts.find((p) => p.part === node.part);
+      if (counts) item.description = `${counts.addressed}/${counts.required}`;
+      item.iconPath = new vscode.ThemeIcon(node.part === 'D' ? 'cloud' : node.part === 'B' ? 'law' : 'list-tree');
+      item.contextValue = 'part';
+      return item;
+    }
+    if (node.kind === 'aspect') {
+      const required = node.requirements.filter(isRequired);
+      const addressed = required.filter(isAddressed).length;
+      const missing = node.requirements.filter(needsWork);
+      const item = new vscode.TreeItem(aspectTitle(node.aspect), vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `aspect:${node.part}:${node.aspect}`;
+      item.description = required.length ? `${addressed}/${required.length}` : undefined;
+      item.iconPath = missing.length
+        ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(missing.some((r) => r.obligation === 'mandatory') ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground'))
+        : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+      item.tooltip = missing.length ? vscode.l10n.t('Missing: {0}', missing.map((r) => r.id).join(', ')) : undefined;
+      item.contextValue = 'aspect';
+      return item;
+    }
+    const r = node.requirement;
+    const item = new vscode.TreeItem(requirementLabel(r), vscode.TreeItemCollapsibleState.None);
+    item.id = `requirement:${r.id}`;
+    const place = placeText(r);
+    item.description = place ? `${statusText(r.status)} · ${place}` : statusText(r.status);
+    item.iconPath = requirementIcon(r);
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${escapeMarkdown(r.title)}**\n\n`);
+    tooltip.appendMarkdown(`${escapeMarkdown(statusText(r.status))} · ${escapeMarkdown(obligationText(r.obligation))}\n\n`);
+    for (const p of r.places.slice(0, 8)) tooltip.appendMarkdown(`- ${escapeMarkdown(p.label)}\n`);
+    if (r.explanation) tooltip.appendMarkdown(`\n> ${escapeMarkdown(r.explanation.text.replace(/\s+/g, ' ').slice(0, 300))}\n`);
+    if (r.status === 'missing') tooltip.appendMarkdown(`\n${escapeMarkdown(vscode.l10n.t('Click to see the quick fixes.'))}`);
+    item.tooltip = tooltip;
+    item.contextValue = `requirement.${r.status}`;
+    if (model) item.command = { command: OPEN_REQUIREMENT_COMMAND, title: vscode.l10n.t('Show requirement'), arguments: [model.uri, r.id] };
+    return item;
+  }
+
+  getParent(node: CoverageNode): CoverageNode | undefined {
+    if (node.kind === 'part') return undefined;
+    const model = this.model;
+    if (!model) return undefined;
+    const roots = this.getChildren();
+    if (node.kind === 'aspect') return roots.find((p) => p.kind === 'part' && p.part === node.part);
+    for (const part of roots) {
+      for (const child of this.getChildren(part)) {
+        if (child.kind === 'requirement' && child.requirement.id === node.requirement.id) return part;
+        if (child.kind === 'aspect' && child.requirements.some((r) => r.id === node.requirement.id)) return child;
+      }
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code ?? '');
+}
+
+/** The server's `hkex/missing` diagnostic for a requirement: by its data id, else by the id the message starts with. */
+export function missingDiagnostic(uri: vscode.Uri, id: string): vscode.Diagnostic | undefined {
+  const missing = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'esgmark' && codeOf(d) === 'hkex/missing');
+  return (
+    missing.find((d) => (d as vscode.Diagnostic & { data?: { id?: unknown } }).data?.id === id) ??
+    missing.find((d) => d.message.startsWith(`${id}（`) || d.message.startsWith(`${id} (`))
+  );
+}
+
+/** The quick fixes the server offers for one missing requirement. */
+export async function quickFixesFor(uri: vscode.Uri, id: string): Promise<vscode.CodeAction[]> {
+  const diagnostic = missingDiagnostic(uri, id);
+  if (!diagnostic) return [];
+  const actions =
+    (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  // A plain Command has a string `command`; a CodeAction has an edit and/or a Command object.
+  const fixes = actions.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
+  // Actions for this requirement: attached to its diagnostic, or naming it (the server puts the id in the title).
+  const mine = fixes.filter((a) => a.diagnostics?.some((d) => d.message === diagnostic.message) || a.title.includes(id));
+  return mine.length ? mine : fixes;
+}
+
+async function applyAction(action: vscode.CodeAction): Promise<boolean> {
+  if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) return false;
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  return true;
+}
+
+/** Click on a requirement: reveal where it is addressed; for a missing one, pick and apply a quick fix. */
+export async function openRequirement(store: ReportStore, reportUri: string, id: string, log: vscode.LogOutputChannel): Promise<void> {
+  const model = store.model(reportUri);
+  const requirement = model?.requirements.find((r) => r.id === id);
+  if (!requirement) return;
+  const place = requirement.places[0] ?? requirement.explanation;
+  if (place) {
+    await revealInEditor(vscode.Uri.parse(place.uri), place.range);
+    return;
+  }
+  if (requirement.status !== 'missing') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', requirementLabel(requirement), statusText(requirement.status)));
+    return;
+  }
+  const uri = vscode.Uri.parse(reportUri);
+  const diagnostic = missingDiagnostic(uri, id);
+  if (diagnostic) await revealInEditor(uri, diagnostic.range);
+  const fixes = await quickFixesFor(uri, id);
+  if (fixes.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('esgmark has no quick fix for {0}. Tag a section with it or add an explanation block.', id));
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    fixes.map((action) => ({ label: action.title, action })),
+    { title: vscode.l10n.t('{0} is missing', requirementLabel(requirement)), placeHolder: vscode.l10n.t('Choose a quick fix') },
+  );
+  if (!picked) return;
+  try {
+    if (!(await applyAction(picked.action))) void vscode.window.showWarningMessage(vscode.l10n.t('The quick fix could not be applied.'));
+  } catch (error) {
+    log.error(`quick fix for ${id} failed: ${String(error)}`);
+  }
+}
+
+/** The view/title filter commands. */
+export async function pickPartFilter(provider: CoverageProvider): Promise<void> {
+  const current = provider.currentFilters.parts;
+  const picked = await vscode.window.showQuickPick(
+    PARTS.map((part) => ({ label: partTitle(part), part, picked: current.includes(part) })),
+    { canPickMany: true, title: vscode.l10n.t('Show the parts') },
+  );
+  if (!picked) return;
+  await provider.setFilters({ parts: picked.length ? picked.map((p) => p.part) : [...PARTS] });
+}
+
+export async function pickObligationFilter(provider: CoverageProvider): Promise<void> {
+  const current = provider.currentFilters.obligations;
+  const picked = await vscode.window.showQuickPick(
+    OBLIGATIONS.map((obligation) => ({ label: obligationText(obligation), obligation, picked: current.includes(obligation) })),
+    { canPickMany: true, title: vscode.l10n.t('Show the obligations') },
+  );
+  if (!picked) return;
+  await provider.setFilters({ obligations: picked.length ? picked.map((p) => p.obligation) : [...OBLIGATIONS] });
+}

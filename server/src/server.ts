@@ -105,6 +105,11 @@ async function guarded<T>(where: string, fallback: T, run: () => T | Promise<T>)
   }
 }
 
+/** The engine's options from the settings; a rule that throws is logged and its results dropped. */
+function engineOptions() {
+  return { ...toAnalysisOptions(settings), onRuleError: (rule: string, error: unknown) => logError(`rule ${rule}`, error) };
+}
+
 function shouldCheck(document: TextDocument): boolean {
   return isEsgDocument(document.languageId, document.getText());
 }
@@ -113,7 +118,7 @@ function shouldCheck(document: TextDocument): boolean {
 function analysisFor(document: TextDocument): Analysis {
   const cached = cache.get(document.uri, document.version, settingsGeneration);
   if (cached) return cached;
-  const analysis = analyze({ uri: document.uri, text: document.getText() }, toAnalysisOptions(settings));
+  const analysis = analyze({ uri: document.uri, text: document.getText() }, engineOptions());
   cache.set(document.uri, document.version, settingsGeneration, analysis);
   return analysis;
 }
@@ -136,7 +141,7 @@ interface View {
 
 function projectFor(document: TextDocument): ProjectAnalysis | undefined {
   const ref = projects.projectOf(document.uri, document.getText());
-  return ref ? projects.analyze(ref, toAnalysisOptions(settings), settingsGeneration) : undefined;
+  return ref ? projects.analyze(ref, engineOptions(), settingsGeneration) : undefined;
 }
 
 function viewOf(document: TextDocument): View {

@@ -2,15 +2,10 @@
 // time an ESG Markdown document is seen, switches Markdown files with an `esg:` front matter to
 // `esg-markdown`, and hosts the views of the report the server builds: the KPI preview panel, the HKEX
 // coverage tree and the status bar summary. All checking happens in the server.
+// This bundle (dist/client.js) must not import vscode-languageclient at run time: see loadLsp().
 import * as vscode from 'vscode';
-import {
-  ExecuteCommandRequest,
-  LanguageClient,
-  RevealOutputChannelOn,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+// Types only: the language client's code lives in dist/lsp.js (client/src/lsp.ts), loaded by loadLsp().
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { hasEsgFrontMatter } from '../../server/src/engine/detect';
 import { exportKpis, insertKpiTable } from './commands';
 import {
@@ -85,20 +80,22 @@ function ensureClient(context: vscode.ExtensionContext): Promise<LanguageClient 
   return starting;
 }
 
+type LspModule = typeof import('./lsp');
+let lsp: LspModule | undefined;
+
+/**
+ * The language client bundle, required on first use. The path is built at run time so esbuild leaves the
+ * `require` alone instead of bundling lsp.ts (and vscode-languageclient) into this file.
+ */
+function loadLsp(context: vscode.ExtensionContext): LspModule {
+  lsp ??= require(context.asAbsolutePath('dist/lsp.js')) as LspModule;
+  return lsp;
+}
+
 async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient | undefined> {
   const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: DOCUMENT_SELECTOR,
-    synchronize: { configurationSection: 'esgmark' },
-    outputChannel: log,
-    revealOutputChannelOn: RevealOutputChannelOn.Never,
-  };
-  const created = new LanguageClient('esgmark', 'esgmark', serverOptions, clientOptions);
   try {
+    const created = loadLsp(context).createLanguageClient({ serverModule: module, documentSelector: DOCUMENT_SELECTOR, outputChannel: log });
     log.info(`starting language server ${module}`);
     await created.start();
     client = created;
@@ -123,10 +120,10 @@ async function generateIndexTable(context: vscode.ExtensionContext): Promise<voi
   if (!languageClient) return;
   const uri = editor.document.uri.toString();
   try {
-    const result = (await languageClient.sendRequest(ExecuteCommandRequest.type, {
-      command: SERVER_GENERATE_INDEX,
-      arguments: [uri],
-    })) as { applied?: boolean; markdown?: string } | null;
+    const result = (await loadLsp(context).executeServerCommand(languageClient, SERVER_GENERATE_INDEX, [uri])) as {
+      applied?: boolean;
+      markdown?: string;
+    } | null;
     if (!result?.applied) {
       log.warn(`index table for ${uri} was not applied`);
       void vscode.window.showWarningMessage(vscode.l10n.t('esgmark could not insert the index table into this document.'));

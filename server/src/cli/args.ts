@@ -14,6 +14,8 @@ export interface CliArgs {
   locale?: Locale;
   issuerClass?: IssuerClass;
   quiet: boolean;
+  /** Worker threads for `check`; undefined means one per CPU. 1 checks in the main thread. */
+  jobs?: number;
 }
 
 const COMMANDS: readonly Command[] = ['check', 'index', 'kpis', 'rules'];
@@ -29,13 +31,13 @@ const ISSUER_CLASSES: readonly IssuerClass[] = ['main-board', 'largecap', 'gem']
 
 /** Options each command accepts; anything else is a usage error for that command. */
 const OPTIONS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules', readonly string[]> = {
-  check: ['--format', '--locale', '--issuer-class', '--quiet'],
+  check: ['--format', '--locale', '--issuer-class', '--quiet', '--jobs'],
   index: ['--locale', '--issuer-class'],
   kpis: ['--format', '--locale', '--issuer-class'],
   rules: ['--format', '--locale'],
 };
 
-const VALUE_OPTIONS = new Set(['--format', '--locale', '--issuer-class']);
+const VALUE_OPTIONS = new Set(['--format', '--locale', '--issuer-class', '--jobs']);
 
 function oneOf<T extends string>(option: string, values: readonly T[], value: string): T {
   if ((values as readonly string[]).includes(value)) return value as T;
@@ -99,6 +101,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--quiet':
         args.quiet = true;
         break;
+      case '--jobs':
+        // Digits only: `Number('1e3')` or `parseInt('2x')` would accept what a typo produced.
+        if (!/^[1-9][0-9]{0,3}$/.test(value!)) throw new UsageError(`invalid value '${value}' for --jobs (expected a whole number from 1 to 9999)`);
+        args.jobs = Number(value);
+        break;
     }
   }
 
@@ -128,6 +135,8 @@ Options:
   --issuer-class main-board|largecap|gem
                                       overrides esg.issuer-class of the front matter
   --quiet                             report errors only
+  --jobs N                            worker threads for 'check' (default: number of CPUs;
+                                      1 checks in the main thread)
   -h, --help                          show this help
   -v, --version                       show the version
 

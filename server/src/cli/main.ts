@@ -2,6 +2,7 @@
 // one diagnostic of severity error, 2 usage error (bad command/option/value, missing or unreadable
 // input), 3 internal error.
 import { pathToFileURL } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { analyze, exportKpis, generateIndexTable, getReportModel, RULES, type Analysis, type AnalysisOptions, type Diagnostic, type Locale } from '../engine';
 import { HELP_TEXT, parseArgs, UsageError, type CliArgs } from './args';
 import { collectInputs, readReport, REPORT_SUFFIX, type InputFile } from './files';
@@ -9,6 +10,7 @@ import { analyzeProject, chaptersOf, type ProjectAnalysis } from '../engine/proj
 import { remapReportModel } from '../engine/features/report';
 import * as path from 'node:path';
 import { formatJson, formatRules, formatSarif, formatText, sortDiagnostics, type FileResult, type RuleDescription } from './output';
+import { checkInWorkers, isCheckWorker, serveChecks, type CheckedInput, type CheckSettings } from './pool';
 import { version as VERSION } from '../../../package.json';
 
 export const EXIT_OK = 0;
@@ -65,28 +67,46 @@ function analyzeInput(
   return { analysis: project.analysis, project, files: all.map((f) => ({ ...f, diagnostics: project.diagnostics.get(pathToFileURL(f.absolute).href) ?? [] })) };
 }
 
-function runCheck(args: CliArgs, io: Io): number {
+/**
+ * The chapters a root names. Most reports are not roots: skipping the front-matter parse when the word
+ * does not occur keeps this serial pre-pass (which runs before any worker can start) short.
+ */
+function chaptersNamedBy(text: string): string[] {
+  return text.includes('chapters') ? chaptersOf(text) : [];
+}
+
+/** Below this many inputs `check` stays in the main thread: starting workers would cost more than it saves. */
+const MIN_FILES_FOR_WORKERS = 8;
+
+/** One input of `check`, in the main thread or in a worker: diagnostics per file, sorted, --quiet applied. */
+function checkInput(file: InputFile, settings: CheckSettings): CheckedInput {
+  const { analysis, files: parts } = analyzeInput(file, settings.options, settings.cwd);
+  const results = parts.map((part): FileResult => {
+    let diagnostics = sortDiagnostics(part.diagnostics);
+    if (settings.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
+    return { file: part.display, absolute: part.absolute, diagnostics };
+  });
+  return { locale: analysis.locale, results };
+}
+
+async function runCheck(args: CliArgs, io: Io): Promise<number> {
   const inputs = collectInputs(args.inputs, io.cwd);
   if (inputs.length === 0) throw new UsageError(`no ${REPORT_SUFFIX} files found in: ${args.inputs.join(', ')}`);
   // Chapters of a root among the inputs are checked with their root, not on their own.
   const chapterPaths = new Set<string>();
   for (const file of inputs) {
-    for (const c of chaptersOf(readReport(file))) chapterPaths.add(path.resolve(path.dirname(file.absolute), c));
+    for (const c of chaptersNamedBy(readReport(file))) chapterPaths.add(path.resolve(path.dirname(file.absolute), c));
   }
   const files = inputs.filter((f) => !chapterPaths.has(f.absolute));
-  const options = analysisOptions(args);
-  const results: FileResult[] = [];
-  let locale: Locale = args.locale ?? 'en';
-  for (const file of files) {
-    const { analysis, files: parts } = analyzeInput(file, options, io.cwd);
-    // SARIF rule descriptions follow the reports' language unless --locale says otherwise.
-    if (!args.locale && results.length === 0) locale = analysis.locale;
-    for (const part of parts) {
-      let diagnostics = sortDiagnostics(part.diagnostics);
-      if (args.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-      results.push({ file: part.display, absolute: part.absolute, diagnostics });
-    }
-  }
+  const settings: CheckSettings = { options: analysisOptions(args), cwd: io.cwd, quiet: args.quiet };
+  const jobs = Math.min(args.jobs ?? availableParallelism(), files.length);
+  const checked =
+    jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS
+      ? await checkInWorkers(files, settings, jobs, __filename)
+      : files.map((file) => checkInput(file, settings));
+  const results: FileResult[] = checked.flatMap((c) => c.results);
+  // SARIF rule descriptions follow the first report's language unless --locale says otherwise.
+  const locale: Locale = args.locale ?? checked[0]?.locale ?? 'en';
   if (args.format === 'json') io.stdout(formatJson(results));
   else if (args.format === 'sarif') io.stdout(formatSarif(results, describeRules(locale), VERSION, io.cwd));
   else {
@@ -115,7 +135,7 @@ function runKpis(args: CliArgs, io: Io): number {
   return EXIT_OK;
 }
 
-export function run(argv: readonly string[], io: Io): number {
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -134,7 +154,7 @@ export function run(argv: readonly string[], io: Io): number {
       case 'kpis':
         return runKpis(args, io);
       case 'check':
-        return runCheck(args, io);
+        return await runCheck(args, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -160,7 +180,11 @@ function main(): void {
     cwd: process.cwd(),
   };
   // process.exitCode (not process.exit) lets piped stdout drain completely before the process ends.
-  process.exitCode = run(process.argv.slice(2), io);
+  void run(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
 }
 
-if (require.main === module) main();
+// The same bundle is the worker of `check --jobs` (pool.ts); a worker must not run the command line.
+if (isCheckWorker()) serveChecks(checkInput);
+else if (require.main === module) main();

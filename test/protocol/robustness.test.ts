@@ -11,18 +11,10 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../helpers/lsp-client';
 import { fixtureUri, readFixture } from '../helpers/paths';
+import { mulberry32 } from '../../scripts/bench/generate';
 
-/** Deterministic PRNG (mulberry32) so a failure can be reproduced from the seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32, shared with the benchmark's generator) so a failure can be reproduced from the seed. */
+const prng = mulberry32;
 
 /** Random UTF-16 including controls, lone surrogates, NUL and Markdown punctuation. */
 function randomText(random: () => number, length: number): string {

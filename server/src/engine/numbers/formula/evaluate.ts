@@ -91,7 +91,7 @@ function fail(key: string, at: { start: number; end: number }, args: Record<stri
 export function evaluateFormula(ast: FormulaNode, env: FormulaEnv): FormulaResult {
   const inputs: FormulaInput[] = [];
   try {
-    const v = new Evaluator(env, inputs).eval(ast);
+    const v = new Evaluator(env, inputs).evaluateNode(ast);
     return { ok: true, value: v.q, unitless: v.unitless, inputs };
   } catch (e) {
     if (e instanceof Stop) return { ok: false, error: e.error, inputs };
@@ -106,7 +106,7 @@ class Evaluator {
     private readonly inputs: FormulaInput[],
   ) {}
 
-  eval(node: FormulaNode): Value {
+  evaluateNode(node: FormulaNode): Value {
     switch (node.kind) {
       case 'number': {
         if (!node.unit) return { q: { value: exact(node.value), dim: DIMENSIONLESS }, unitless: false, node };
@@ -119,9 +119,9 @@ class Evaluator {
         // The parser only allows prefixes as arguments of sum/avg, which expand them.
         return fail('formula.prefixOutsideSum', node, { prefix: node.prefix });
       case 'group':
-        return { ...this.eval(node.inner), node };
+        return { ...this.evaluateNode(node.inner), node };
       case 'unary': {
-        const v = this.eval(node.operand);
+        const v = this.evaluateNode(node.operand);
         return { ...v, q: node.op === '-' ? { value: scale(v.q.value, -1), dim: v.q.dim } : v.q, node };
       }
       case 'binary':
@@ -180,8 +180,8 @@ class Evaluator {
   }
 
   private binary(node: BinaryNode): Value {
-    const l = this.eval(node.left);
-    const r = this.eval(node.right);
+    const l = this.evaluateNode(node.left);
+    const r = this.evaluateNode(node.right);
     const unitless = this.unitless(l, r);
     const source = l.source ?? r.source;
     const op = { start: node.opStart, end: node.opStart + 1 };
@@ -201,8 +201,8 @@ class Evaluator {
   private call(node: CallNode): Value {
     if (node.name === 'change') {
       // (b - a) / a computed as b / a - 1: each input appears once, so the interval stays tight.
-      const a = this.eval(node.args[0]);
-      const b = this.eval(node.args[1]);
+      const a = this.evaluateNode(node.args[0]);
+      const b = this.evaluateNode(node.args[1]);
       this.unitless(a, b);
       if (!sameDim(a.q.dim, b.q.dim)) fail('formula.dimension', { start: node.start, end: node.nameEnd }, { op: 'change', left: formatDim(a.q.dim), right: formatDim(b.q.dim) });
       if (containsZero(a.q.value)) fail('formula.divisionByZero', node.args[0], {});
@@ -211,7 +211,7 @@ class Evaluator {
     const values: Value[] = [];
     for (const arg of node.args) {
       if (arg.kind === 'prefix') values.push(...this.prefix(arg));
-      else values.push(this.eval(arg));
+      else values.push(this.evaluateNode(arg));
     }
     let total = values[0];
     for (const v of values.slice(1)) {

@@ -105,9 +105,19 @@ async function guarded<T>(where: string, fallback: T, run: () => T | Promise<T>)
   }
 }
 
+/**
+ * Fault injection for tests and support: ESGMARK_FAULT_RULES=rule/a,rule/b makes those rules throw, to
+ * show that the server logs the failure, drops that rule's results and still publishes the others'.
+ */
+const FAULT_RULES = new Set((process.env.ESGMARK_FAULT_RULES ?? '').split(',').map((r) => r.trim()).filter(Boolean));
+
 /** The engine's options from the settings; a rule that throws is logged and its results dropped. */
 function engineOptions() {
-  return { ...toAnalysisOptions(settings), onRuleError: (rule: string, error: unknown) => logError(`rule ${rule}`, error) };
+  return {
+    ...toAnalysisOptions(settings),
+    onRuleError: (rule: string, error: unknown) => logError(`rule ${rule}`, error),
+    ...(FAULT_RULES.size ? { faultRules: FAULT_RULES } : {}),
+  };
 }
 
 function shouldCheck(document: TextDocument): boolean {

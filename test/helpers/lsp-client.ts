@@ -35,6 +35,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Advertise `workspace.configuration` (default true). */
   configurationCapability?: boolean;
+  /** Extra environment of the server process (e.g. ESGMARK_FAULT_RULES). */
+  env?: Record<string, string>;
 }
 
 type DiagnosticsPredicate = (params: PublishDiagnosticsParams) => boolean;
@@ -109,7 +111,7 @@ export class LspTestClient {
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
     const serverPath = requireBuilt('server.js');
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe' });
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe', env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspTestClient(child, connection, options);
     connection.listen();

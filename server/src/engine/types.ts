@@ -67,4 +67,6 @@ export interface AnalysisOptions {
   severity?: Record<string, Severity | 'off'>;
   /** Called when a rule throws; the rule's results are dropped and the others kept. */
   onRuleError?: (rule: string, error: unknown) => void;
+  /** Rules made to throw (fault injection, to test that a failing rule cannot take the others down). */
+  faultRules?: ReadonlySet<string>;
 }

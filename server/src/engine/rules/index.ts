@@ -95,6 +95,7 @@ export function runRules(
       report: (d) => found.push({ uri: doc.uri, rule: rule.id, range: d.range, message: d.message, severity: override ?? d.severity ?? rule.defaultSeverity, data: d.data, related: d.related }),
     };
     try {
+      if (env.options.faultRules?.has(rule.id)) throw new Error(`fault injected into ${rule.id}`);
       rule.run(ctx);
       diagnostics.push(...found);
     } catch (error) {

@@ -1,6 +1,7 @@
 // KPI tables: pipe tables with a unit column and period columns. Each row becomes a KpiRow with
 // its KPI id (from a `{#id}` span or the catalog), unit and one value per period.
 import type { EsgDocument, KpiRow, KpiTable, KpiValue, SyntaxProblem, Table, TableCell } from '../model';
+import type { Range } from '../types';
 import { matchKpi } from '../catalogs/kpis';
 import { parseNumber } from '../numbers';
 import { stripFootnoteMarks, toHalfWidth } from '../text/normalize';
@@ -11,38 +12,123 @@ import { plainCell } from './indexTable';
 const UNIT_HEADER = /^(?:單位|单位|計量單位|计量单位|units?)$/i;
 const YEAR = /(?:^|[^0-9])((?:19|20)\d{2})(?![0-9])/;
 
+// Reading KPI rows (label cleaning, catalog matching, number and unit parsing) is a large part
+// of parsing a real report, and after an edit almost every table is unchanged. A table's KPI rows
+// depend only on the table's own lines (cells, spans and row ends are all read from those lines; the
+// group carry restarts with each table), so they are cached by that text, stored with lines relative
+// to the header line and table index 0, and rebased on a hit. Bounded LRU: Map order is use order.
+const CACHE_MAX_ENTRIES = 2000;
+const CACHE_MAX_CHARS = 8_000_000;
+/** Table text -> its KPI table relative to the header line, or null for a table that is not a KPI table. */
+const kpiTableCache = new Map<string, KpiTable | null>();
+let cachedChars = 0;
+const cacheCounts = { hits: 0, misses: 0 };
+
+/** Forgets every cached table parse (tests compare warm and cold results). */
+export function clearParseCaches(): void {
+  kpiTableCache.clear();
+  cachedChars = 0;
+}
+
+/** Cache hits and misses since the process started (tests check the cache is really used). */
+export function parseCacheCounts(): { hits: number; misses: number; entries: number } {
+  return { ...cacheCounts, entries: kpiTableCache.size };
+}
+
 export function buildKpiTables(doc: EsgDocument, _problem: (r: SyntaxProblem['range'], key: string) => void) {
   for (const table of doc.tables) {
-    const shape = kpiShape(table);
-    if (!shape) continue;
-    const kpiTable: KpiTable = { table: table.index, labelColumns: shape.labelColumns, unitColumn: shape.unitColumn, periods: shape.periods, rows: [] };
-    let group: string | undefined;
-    for (const row of table.rows) {
-      const cells = row.cells;
-      // A repeated header row inside a long table (page breaks in the source) is not a KPI.
-      if (UNIT_HEADER.test(cleanText(cells[shape.unitColumn]?.text ?? ''))) continue;
-      const labelCells = shape.labelColumns.map((c) => cells[c]).filter((c): c is TableCell => !!c);
-      let labelCell: TableCell | undefined;
-      let rowGroup: string | undefined;
-      if (labelCells.length >= 2) {
-        const [g, l] = [labelCells[0], labelCells[labelCells.length - 1]];
-        if (g.text && l.text) {
-          group = cleanText(g.text);
-          rowGroup = group;
-          labelCell = l;
-        } else if (g.text) {
-          labelCell = g;
-          group = undefined;
-        } else if (l.text) {
-          labelCell = l;
-          rowGroup = group;
-        }
-      } else labelCell = labelCells[0];
-      if (!labelCell || !labelCell.text) continue;
-      kpiTable.rows.push(readRow(doc, table, row.line, labelCell, rowGroup, cells[shape.unitColumn], shape.periods, cells));
+    const firstLine = table.range.start.line;
+    const key = tableKey(doc, table);
+    const cached = kpiTableCache.get(key);
+    if (cached !== undefined) {
+      cacheCounts.hits++;
+      kpiTableCache.delete(key);
+      kpiTableCache.set(key, cached);
+      if (cached) doc.kpiTables.push(rebase(cached, firstLine, table.index));
+      continue;
     }
-    doc.kpiTables.push(kpiTable);
+    cacheCounts.misses++;
+    const kpiTable = readKpiTable(doc, table);
+    remember(key, kpiTable ? rebase(kpiTable, -firstLine, 0) : null);
+    if (kpiTable) doc.kpiTables.push(kpiTable);
   }
+}
+
+function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
+  const shape = kpiShape(table);
+  if (!shape) return undefined;
+  const kpiTable: KpiTable = { table: table.index, labelColumns: shape.labelColumns, unitColumn: shape.unitColumn, periods: shape.periods, rows: [] };
+  let group: string | undefined;
+  for (const row of table.rows) {
+    const cells = row.cells;
+    // A repeated header row inside a long table (page breaks in the source) is not a KPI.
+    if (UNIT_HEADER.test(cleanText(cells[shape.unitColumn]?.text ?? ''))) continue;
+    const labelCells = shape.labelColumns.map((c) => cells[c]).filter((c): c is TableCell => !!c);
+    let labelCell: TableCell | undefined;
+    let rowGroup: string | undefined;
+    if (labelCells.length >= 2) {
+      const [g, l] = [labelCells[0], labelCells[labelCells.length - 1]];
+      if (g.text && l.text) {
+        group = cleanText(g.text);
+        rowGroup = group;
+        labelCell = l;
+      } else if (g.text) {
+        labelCell = g;
+        group = undefined;
+      } else if (l.text) {
+        labelCell = l;
+        rowGroup = group;
+      }
+    } else labelCell = labelCells[0];
+    if (!labelCell || !labelCell.text) continue;
+    kpiTable.rows.push(readRow(doc, table, row.line, labelCell, rowGroup, cells[shape.unitColumn], shape.periods, cells));
+  }
+  return kpiTable;
+}
+
+/**
+ * The table's lines as written, from the start of the header line to the end of the last row. Joined
+ * into a fresh string: a bare slice may share the document's storage, and a cached key would then
+ * keep every old version of the document alive.
+ */
+function tableKey(doc: EsgDocument, table: Table): string {
+  const start = doc.lineStarts[table.range.start.line];
+  const end = doc.lineStarts[table.range.end.line] + table.range.end.character;
+  return ['', doc.text.slice(start, end)].join('');
+}
+
+function remember(key: string, kpiTable: KpiTable | null): void {
+  if (key.length > CACHE_MAX_CHARS / 4) return;
+  kpiTableCache.set(key, kpiTable);
+  cachedChars += key.length;
+  for (const oldest of kpiTableCache.keys()) {
+    if (kpiTableCache.size <= CACHE_MAX_ENTRIES && cachedChars <= CACHE_MAX_CHARS) break;
+    kpiTableCache.delete(oldest);
+    cachedChars -= oldest.length;
+  }
+}
+
+/**
+ * A copy of a KPI table with every line number moved by `lineDelta` and the table index set. Spreads
+ * keep every key in its place (also keys holding undefined), so the copy equals a fresh parse exactly.
+ */
+function rebase(kpiTable: KpiTable, lineDelta: number, index: number): KpiTable {
+  const move = (r: Range): Range => ({ start: { ...r.start, line: r.start.line + lineDelta }, end: { ...r.end, line: r.end.line + lineDelta } });
+  return {
+    ...kpiTable,
+    table: index,
+    labelColumns: kpiTable.labelColumns.slice(),
+    periods: kpiTable.periods.map((p) => ({ ...p, range: move(p.range) })),
+    rows: kpiTable.rows.map((row) => ({
+      ...row,
+      table: index,
+      line: row.line + lineDelta,
+      labelRange: move(row.labelRange),
+      formula: row.formula && { ...row.formula, range: move(row.formula.range) },
+      unit: row.unit && { ...row.unit, range: move(row.unit.range) },
+      values: row.values.map((v) => ({ ...v, range: move(v.range) })),
+    })),
+  };
 }
 
 function kpiShape(table: Table) {

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeProject, chaptersOf, type ProjectAnalysis } from '../engine/project';
 import type { AnalysisOptions } from '../engine';
+import { hasEsgFrontMatter } from '../engine/detect';
 
 export interface ProjectRef {
   root: string;
@@ -53,7 +54,9 @@ export class Projects {
     const own = this.chaptersOfRoot(uri, text);
     if (own.length) return { root: uri, chapters: own };
     let root = this.rootOfChapter.get(uri);
-    if (!root) root = this.findRoot(uri);
+    // A report with its own `esg:` front matter is a report, not a chapter: no disk search for a root
+    // on its keystrokes (a root already seen that lists it still wins).
+    if (!root && !hasEsgFrontMatter(text)) root = this.findRoot(uri);
     if (!root) return undefined;
     const rootText = this.text(root);
     if (rootText === undefined) return undefined;

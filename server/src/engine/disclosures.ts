@@ -1,7 +1,7 @@
 // Where the report addresses each requirement: tagged sections, KPI rows whose catalog KPI
 // discloses it, explanation blocks, index rows. Computed once per analysis and shared by the
 // rules (hkex/missing, the index checks), hover and, later, the coverage view.
-import type { EsgDocument, IndexRow, KpiRow, Section } from './model';
+import type { EsgDocument, IndexRow, KpiRow, RequirementRef, Section } from './model';
 import { getFramework } from './catalogs/hkex';
 import { getKpi } from './catalogs/kpis';
 import { normalizeTitle } from './parser/indexTable';
@@ -26,9 +26,19 @@ export interface DisclosureIndex {
   kpiIdsInSubtree(section: Section): Set<string>;
   /** The first section tagged with any requirement of an aspect (A1 for A1.3, 'strategy' for D22). */
   aspectSection(aspect: string): Section | undefined;
+  /**
+   * Refs that claim a requirement deleted from the Code (A1.2, A4, A4.1) in a tag, an explanation or an
+   * index row not marked deleted; a range such as A1.1-A1.6 does not claim the deleted id inside it.
+   */
+  deletedClaims: DeletedClaim[];
   /** Ids explained (with a reason) by explanation blocks inside a section and its subsections. */
   explainedInSubtree(section: Section): Set<string>;
 }
+
+export type DeletedClaim =
+  | { ref: RequirementRef; kind: 'section'; section: Section }
+  | { ref: RequirementRef; kind: 'explanation' }
+  | { ref: RequirementRef; kind: 'index'; row: IndexRow };
 
 const cache = new WeakMap<EsgDocument, DisclosureIndex>();
 
@@ -125,8 +135,17 @@ function build(doc: EsgDocument): DisclosureIndex {
     }
   }
 
+  const isDeletedClaim = (ref: RequirementRef) => ref.known && !ref.fromRange && framework?.get(ref.id)?.obligation === 'deleted';
+  const deletedClaims: DeletedClaim[] = [];
+  for (const section of doc.sections) for (const ref of section.tags) if (isDeletedClaim(ref)) deletedClaims.push({ ref, kind: 'section', section });
+  for (const e of doc.explanations) for (const ref of e.refs) if (isDeletedClaim(ref)) deletedClaims.push({ ref, kind: 'explanation' });
+  for (const table of doc.indexTables) {
+    for (const row of table.rows) if (!row.markedDeleted) for (const ref of row.refs) if (isDeletedClaim(ref)) deletedClaims.push({ ref, kind: 'index', row });
+  }
+
   return {
     get: (id) => evidence.get(id),
+    deletedClaims,
     aspectSection: (aspect) => byAspect.get(aspect),
     resolveTarget,
     sectionByAnchor: (a) => anchors.get(a),

@@ -3,7 +3,7 @@
 // status. It reads the per-document caches (facts, checks, disclosures) the rules already filled, so
 // building it after an analysis costs little; it never throws (a failing part is left empty).
 import type { Analysis } from '../index';
-import type { EsgDocument, IndexTarget, KpiRow, RequirementRef } from '../model';
+import type { EsgDocument, IndexTarget, KpiRow } from '../model';
 import type { IssuerClass, Locale, Range } from '../types';
 import type {
   CheckStatus,
@@ -335,7 +335,7 @@ function scope3ByCategory(index: FactIndex, periods: string[], locale: Locale): 
 
 function requirements(doc: EsgDocument, locale: Locale, framework: FrameworkIndex, issuerClass: IssuerClass, year: number): ReportRequirement[] {
   const index = disclosures(doc);
-  const claims = deletedClaims(doc, framework, locale);
+  const claims = deletedClaims(doc, locale);
   const leaves = new Set(framework.leaves().map((r) => r.id));
   const out: ReportRequirement[] = [];
   for (const req of framework.all) {
@@ -391,21 +391,19 @@ function indexTargetText(target: IndexTarget): string {
   return '';
 }
 
-/** Where a deleted requirement is claimed: the same refs hkex/deleted reports. */
-function deletedClaims(doc: EsgDocument, framework: FrameworkIndex, locale: Locale): Map<string, ReportRequirement['places']> {
+/** Where a deleted requirement is claimed: the refs hkex/deleted reports (disclosures.deletedClaims). */
+function deletedClaims(doc: EsgDocument, locale: Locale): Map<string, ReportRequirement['places']> {
   const claims = new Map<string, ReportRequirement['places']>();
-  const claim = (refs: RequirementRef[], label: string) => {
-    for (const ref of refs) {
-      if (!ref.known || ref.fromRange || framework.get(ref.id)?.obligation !== 'deleted') continue;
-      const list = claims.get(ref.id) ?? [];
-      list.push({ label, uri: doc.uri, range: ref.range });
-      claims.set(ref.id, list);
-    }
-  };
-  for (const s of doc.sections) claim(s.tags, s.heading.title);
-  for (const e of doc.explanations) claim(e.refs, t(locale, 'report.place.explanation'));
-  for (const table of doc.indexTables) {
-    for (const row of table.rows) if (!row.markedDeleted) claim(row.refs, t(locale, 'report.place.index', { target: indexTargetText(row.target) }));
+  for (const claim of disclosures(doc).deletedClaims) {
+    const label =
+      claim.kind === 'section'
+        ? claim.section.heading.title
+        : claim.kind === 'explanation'
+          ? t(locale, 'report.place.explanation')
+          : t(locale, 'report.place.index', { target: indexTargetText(claim.row.target) });
+    const list = claims.get(claim.ref.id) ?? [];
+    list.push({ label, uri: doc.uri, range: claim.ref.range });
+    claims.set(claim.ref.id, list);
   }
   return claims;
 }

@@ -1,6 +1,5 @@
 // hkex/deleted: A1.2, A4 and A4.1 were deleted from 1 January 2025; claiming them as disclosures
 // (in a tag, an explanation or an index row not marked deleted) is a leftover from the old Guide.
-import type { RequirementRef } from '../model';
 import type { Rule } from './rule';
 import { localized } from '../i18n';
 
@@ -13,21 +12,14 @@ export const deleted: Rule = {
     'zh-Hans': '没有章节、解释或索引行声称披露已从守则删除的条文（A1.2、A4、A4.1）。',
   },
   run(ctx) {
-    const check = (refs: RequirementRef[]) => {
-      for (const ref of refs) {
-        if (!ref.known || ref.fromRange) continue;
-        const req = ctx.framework.get(ref.id);
-        if (!req || req.obligation !== 'deleted') continue;
-        const replacement = ref.id === 'A1.2' ? ctx.t('hkex.deleted.a12') : ref.id.startsWith('A4') ? ctx.t('hkex.deleted.a4') : '';
-        ctx.report({
-          range: ref.range,
-          message: ctx.t('hkex.deleted', { id: ref.id, title: localized(req.title, ctx.locale), date: req.deletedFrom ?? '2025-01-01', replacement }),
-          data: { id: ref.id, replacement: ref.id === 'A1.2' ? 'D28(a) D28(b)' : undefined },
-        });
-      }
-    };
-    for (const s of ctx.doc.sections) check(s.tags);
-    for (const e of ctx.doc.explanations) check(e.refs);
-    for (const t of ctx.doc.indexTables) for (const row of t.rows) if (!row.markedDeleted) check(row.refs);
+    for (const { ref } of ctx.disclosures.deletedClaims) {
+      const req = ctx.framework.get(ref.id)!;
+      const replacement = ref.id === 'A1.2' ? ctx.t('hkex.deleted.a12') : ref.id.startsWith('A4') ? ctx.t('hkex.deleted.a4') : '';
+      ctx.report({
+        range: ref.range,
+        message: ctx.t('hkex.deleted', { id: ref.id, title: localized(req.title, ctx.locale), date: req.deletedFrom ?? '2025-01-01', replacement }),
+        data: { id: ref.id, replacement: ref.id === 'A1.2' ? 'D28(a) D28(b)' : undefined },
+      });
+    }
   },
 };

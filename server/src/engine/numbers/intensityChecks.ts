@@ -5,11 +5,11 @@
 import type { EsgDocument } from '../model';
 import type { Locale } from '../types';
 import { getKpi } from '../catalogs/kpis';
-import { parseUnit } from '../catalogs/units';
 import { t } from '../i18n';
 import { facts, type Fact, type FactIndex } from './facts';
 import { compareFact, factText, inputOf, type Check } from './checks';
-import { dimOf, div, formatNumber, meets, midpoint, mulDim, type Interval, type Quantity } from './quantity';
+import { configQuantity } from './relations';
+import { dimOf, div, formatNumber, meets, midpoint, mulDim, type Interval } from './quantity';
 
 /** The KPI an intensity divides: `ghg.scope12.intensity` -> `ghg.scope12`, `ghg.intensity` -> `ghg.total`. */
 export function numeratorOf(kpiId: string, index: FactIndex, period: string): Fact | undefined {
@@ -37,17 +37,6 @@ export function denominatorName(f: Fact): string | undefined {
   }
 }
 
-function denominatorQuantity(doc: EsgDocument, name: string, period: string): { q: Quantity; text: string } | undefined {
-  const per = doc.config.denominators[name];
-  const given = per?.[period] ?? per?.['*'];
-  if (!given) return undefined;
-  const unit = parseUnit(given.unit);
-  if (!unit.ok) return undefined;
-  const { dim, factor } = dimOf(unit.unit);
-  const h = 0.5 * 10 ** -given.decimals;
-  return { q: { value: { lo: (given.value - h) * factor, hi: (given.value + h) * factor }, dim }, text: given.raw };
-}
-
 interface Intensity {
   fact: Fact;
   numerator: Fact;
@@ -65,10 +54,10 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
     const numerator = numeratorOf(f.kpiId, index, f.period);
     const name = denominatorName(f);
     if (!numerator?.quantity || !name) continue;
-    const given = denominatorQuantity(doc, name, f.period);
+    const given = configQuantity(doc, name, f.period);
     const formula = `${numerator.label} ÷ denominators.${name} = ${f.label}`;
     if (given) {
-      const cmp = compareFact(f, { value: div(numerator.quantity.value, given.q.value), dim: mulDim(numerator.quantity.dim, given.q.dim, -1) });
+      const cmp = compareFact(f, { value: div(numerator.quantity.value, given.quantity.value), dim: mulDim(numerator.quantity.dim, given.quantity.dim, -1) });
       if (cmp) out.push({ rule: 'kpi/intensity-mismatch', target: f, formula, inputs: [inputOf(numerator), { label: `denominators.${name}`, ref: `denominators.${name}`, text: given.text }], computed: cmp.computed, ok: cmp.ok });
       continue;
     }

@@ -3,6 +3,7 @@
 // picking the fact a relation compares, summing facts, reading the table's own structure (rows
 // marked as parts of the row above) and deciding whether a breakdown is complete come first; the
 // check producers of kpi/sum-mismatch, kpi/rate-mismatch and kpi/average-bounds follow.
+import { frontMatterQuantity } from './formula/env';
 import type { EsgDocument, KpiRow, KpiValue } from '../model';
 import type { Locale, RelatedLocation } from '../types';
 import { getKpi, allKpis } from '../catalogs/kpis';
@@ -88,10 +89,7 @@ export function memberKey(kpiId: string): string {
 export function configQuantity(doc: EsgDocument, name: string, period: string): { quantity: Quantity; text: string } | undefined {
   const per = doc.config.denominators[name];
   const given = per?.[period] ?? per?.['*'];
-  if (!given) return undefined;
-  const unit = parseUnit(given.unit);
-  if (!unit.ok) return undefined;
-  const quantity = fromPrinted(given.value, given.decimals, unit.unit);
+  const quantity = given && frontMatterQuantity(given);
   return quantity ? { quantity, text: given.raw } : undefined;
 }
 

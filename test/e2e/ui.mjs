@@ -24,6 +24,13 @@ function lineNumberOf(file, needle) {
   return index + 1;
 }
 
+/** Zero-based column of `needle` on the 1-based `line` of `file` (UTF-16 units, as the editor counts). */
+function columnOf(file, line, needle) {
+  const column = readFileSync(file, 'utf8').split('\n')[line - 1]?.indexOf(needle) ?? -1;
+  if (column < 0) throw new Error(`${file}:${line} has no ${needle}`);
+  return column;
+}
+
 async function startSession(host, { repo, folder, vsix, settings }) {
   // A fresh copy: the in-editor suite may have run on `folder` already, and this run edits the report.
   const scratch = mkdtempSync(join(tmpdir(), 'esgmark-ui-'));
@@ -174,18 +181,35 @@ export async function runUiWorkflow({ hostModule, repo = REPO, folder, artifacts
 
     await step('a quick fix from the light bulb (Ctrl+. then Enter) replaces the deleted id', async () => {
       const line = lineNumberOf(report, 'hkex="A9.9 A1.2"');
-      // Find the deleted id (Ctrl+F selects the match; Escape closes the find widget, keeping the selection).
-      await focusEditor(host, page);
-      await goToLine(page, 1, 1);
-      await page.keyboard.press('Control+F');
-      await page.keyboard.type('A1.2');
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('Escape');
-      await page.waitForFunction((l) => [...document.querySelectorAll('.statusbar-item')].some((e) => e.textContent?.startsWith(`Ln ${l}, Col`)), line, { timeout: 10000 });
-      await page.keyboard.press('Control+.');
-      // The preferred fix comes first: 'A1.2 → D28(a) D28(b)' (the text is in the report's language).
+      // Inside the id: 'A1.2"}' ends the line, so End then three times Left puts the cursor before its '2'.
+      // (Go to Line's column counts CJK characters as two, the status bar as one: do not type a column.)
+      const column = columnOf(report, line, 'A1.2') + 4; // 1-based, as the status bar shows it
+      const placeCursor = async () => {
+        await focusEditor(host, page);
+        await goToLine(page, line, 1);
+        await page.keyboard.press('End');
+        for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowLeft');
+        await page.waitForFunction((where) => [...document.querySelectorAll('.statusbar-item')].some((e) => e.textContent?.startsWith(where)), `Ln ${line}, Col ${column}`, { timeout: 10000 });
+      };
+      await placeCursor();
+      // In one CI run the menu did not open within 15 s after Ctrl+. (cause not seen: no screenshot kept).
+      // Press it again after placing the cursor afresh, as a user would, and log when that was needed.
       const first = page.locator('.action-widget .monaco-list-row.action').first();
-      await first.waitFor({ timeout: 15000 });
+      let attempts = 0;
+      for (;;) {
+        attempts++;
+        await page.keyboard.press('Control+.');
+        try {
+          await first.waitFor({ timeout: 8000 });
+          break;
+        } catch (error) {
+          if (attempts >= 4) throw error;
+          await page.keyboard.press('Escape');
+          await placeCursor();
+        }
+      }
+      if (attempts > 1) console.log(`quick fix menu opened on attempt ${attempts}`);
+      // The preferred fix comes first: 'A1.2 → D28(a) D28(b)' (the text is in the report's language).
       assert.match(await first.innerText(), /A1\.2.*D28\(a\) D28\(b\)/, 'the first quick fix replaces A1.2 by D28(a) D28(b)');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.querySelector('.editor-group-container.active .view-lines')?.textContent?.replace(/\u00a0/g, ' ').includes('A9.9 D28(a) D28(b)') ?? false, null, { timeout: 15000 });

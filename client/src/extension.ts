@@ -95,7 +95,12 @@ function loadLsp(context: vscode.ExtensionContext): LspModule {
 async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient | undefined> {
   const module = context.asAbsolutePath('dist/server.js');
   try {
-    const created = loadLsp(context).createLanguageClient({ serverModule: module, documentSelector: DOCUMENT_SELECTOR, outputChannel: log });
+    const created = loadLsp(context).createLanguageClient({
+      serverModule: module,
+      documentSelector: DOCUMENT_SELECTOR,
+      outputChannel: log,
+      onGaveUp: (decision) => void reportServerGaveUp(decision.crashInWindow, Math.round(decision.windowMs / 60_000)),
+    });
     log.info(`starting language server ${module}`);
     await created.start();
     client = created;
@@ -137,11 +142,32 @@ async function generateIndexTable(context: vscode.ExtensionContext): Promise<voi
   }
 }
 
+/**
+ * The server crashed too often and the client stopped restarting it (see restartPolicy.ts). The crash
+ * lines are in the output; this tells the user where to look and how to start the server again.
+ */
+async function reportServerGaveUp(crashes: number, minutes: number): Promise<void> {
+  const showOutput = vscode.l10n.t('Show Output');
+  const restart = vscode.l10n.t('Restart Language Server');
+  const choice = await vscode.window.showErrorMessage(
+    vscode.l10n.t(
+      'esgmark: the language server stopped unexpectedly {0} times in {1} minutes and will not be restarted automatically. See the esgmark output for details, then run "esgmark: Restart Language Server" to start it again.',
+      crashes,
+      minutes,
+    ),
+    showOutput,
+    restart,
+  );
+  if (choice === showOutput) log.show(true);
+  else if (choice === restart) await vscode.commands.executeCommand('esgmark.restartServer');
+}
+
 async function restartServer(context: vscode.ExtensionContext): Promise<void> {
   try {
     if (client) {
       log.info('restarting language server');
-      await client.restart();
+      await loadLsp(context).restartLanguageClient(client);
+      log.info('language server restarted');
       return;
     }
     await ensureClient(context);
@@ -157,6 +183,11 @@ export interface EsgmarkApi {
   preview: PreviewPanel;
   coverage: CoverageProvider;
   statusBar: CoverageStatusBar;
+  /**
+   * The folder the `esgmark` output channel's log file is written to (`context.logUri`). For the
+   * end-to-end tests, which read the output from there; not a stable interface for other extensions.
+   */
+  logUri: vscode.Uri;
 }
 
 async function openCoverage(): Promise<void> {
@@ -212,7 +243,7 @@ export function activate(context: vscode.ExtensionContext): EsgmarkApi {
   );
   markSeen();
   for (const document of vscode.workspace.textDocuments) void onDocumentSeen(document, context);
-  return { store: reports, preview, coverage, statusBar };
+  return { store: reports, preview, coverage, statusBar, logUri: context.logUri };
 }
 
 export async function deactivate(): Promise<void> {

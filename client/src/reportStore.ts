@@ -60,7 +60,12 @@ export class ReportStore implements vscode.Disposable {
     return uri === undefined ? undefined : this.entries.get(uri)?.model;
   }
 
-  /** Called by the client once the server is running, and again after a restart. */
+  /**
+   * Called once, when the client first has the server running. The client keeps this handler across
+   * restarts, by the restart command or after a crash: a new server gets the open documents again,
+   * analyses them and sends `esgmark/reportChanged`, and the report in view is fetched from it. Until
+   * then requests fail and the views keep the last model (see `refresh`), so they do not go blank.
+   */
   attach(client: LanguageClient): vscode.Disposable {
     return client.onNotification(REPORT_CHANGED_NOTIFICATION, (params: { uri?: unknown; version?: unknown }) => {
       if (typeof params?.uri !== 'string') return;

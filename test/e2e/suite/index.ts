@@ -2,7 +2,8 @@
 // @vscode/test-electron) with the extension loaded from the repository, against a scratch copy of
 // test/e2e/workspace. Each check logs `E2E PASS name` or `E2E FAIL name: reason`; the runner counts them.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { EsgmarkApi } from '../../../client/src/extension';
@@ -57,6 +58,21 @@ function hoverText(hovers: vscode.Hover[]): string {
 function missingFor(uri: vscode.Uri, id: string): vscode.Diagnostic | undefined {
   // The message starts with the id: 'B8.1（…）對主板發行人…'.
   return esgDiagnostics(uri, 'hkex/missing').find((d) => d.message.startsWith(`${id}（`) || d.message.startsWith(`${id} (`));
+}
+
+/**
+ * The esgmark language servers this extension host started: node processes running the extension's
+ * dist/server.js whose parent is this process (the client forks the server from the extension host).
+ */
+function serverProcesses(extensionPath: string): number[] {
+  const serverJs = join(extensionPath, 'dist', 'server.js');
+  const table = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
+  const pids: number[] = [];
+  for (const line of table.split('\n')) {
+    const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line);
+    if (m && Number(m[2]) === process.pid && m[3].includes(serverJs)) pids.push(Number(m[1]));
+  }
+  return pids;
 }
 
 interface Catalog {
@@ -335,6 +351,95 @@ export async function run(): Promise<void> {
     const current = vscode.workspace.textDocuments.find((d) => d.uri.toString() === notesUri.toString());
     assert.equal(current?.languageId, 'markdown');
     assert.equal(esgDiagnostics(notesUri).length, 0);
+  });
+
+  // --- Issue 5, robustness. Last, because they kill the language server; they leave the report as they found it
+  // and the server running.
+  await check('a killed language server is restarted, the output says so, and edits are checked again', async () => {
+    const ext = vscode.extensions.getExtension<EsgmarkApi>(EXTENSION_ID)!;
+    await vscode.window.showTextDocument(report);
+    const [oldPid, ...others] = await waitFor('the running language server process', () => {
+      const pids = serverProcesses(ext.extensionPath);
+      return pids.length > 0 ? pids : undefined;
+    });
+    assert.deepEqual(others, [], 'one server for this window');
+    // The `esgmark` LogOutputChannel writes to <logUri>/esgmark.log; only what follows the kill counts.
+    const logFile = join(api().logUri.fsPath, 'esgmark.log');
+    const readLog = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
+    const logBefore = readLog().length;
+
+    process.kill(oldPid, 'SIGKILL');
+    const newPid = await waitFor('a new language server process', () => serverProcesses(ext.extensionPath).find((pid) => pid !== oldPid));
+    assert.ok(!serverProcesses(ext.extensionPath).includes(oldPid), 'the killed server is gone');
+    const logged = await waitFor('the crash and the restart in the esgmark output', () => {
+      const text = readLog().slice(logBefore);
+      return /language server running again after restart/.test(text) ? text : undefined;
+    });
+    assert.match(logged, /esgmark language server stopped unexpectedly \(signal SIGKILL; crash 1 of 5 in 3 minutes\); restarting/);
+    assert.match(logged, new RegExp(`language server running again after restart \\(pid ${newPid}\\)`));
+
+    // The new server checks edits made now: tagging A1.3 and mistyping A9.9 as A9.8 on the GHG heading
+    // adds an unknown-id diagnostic, removes A1.3's missing one, and reaches the views through the store.
+    const heading = lineOf(report, '{#ghg hkex="A9.9 A1.2"}');
+    const original = report.lineAt(heading).text;
+    const edited = original.replace('hkex="A9.9 A1.2"', 'hkex="A9.8 A1.2 A1.3"');
+    const setHeading = async (text: string) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(reportUri, report.lineAt(heading).range, text);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    const unknownA98 = () => esgDiagnostics(reportUri, 'hkex/unknown-id').find((d) => report.getText(d.range) === 'A9.8');
+    try {
+      await setHeading(edited);
+      await waitFor('the hkex/unknown-id diagnostic for A9.8 from the new server', () => unknownA98());
+      await waitFor('A1.3 to be no longer missing', () => !missingFor(reportUri, 'A1.3'));
+      const model = await waitFor('the report model to show A1.3 tagged', () => {
+        const m = modelOf(reportUri);
+        return m && m.requirements.find((r) => r.id === 'A1.3')?.status !== 'missing' ? m : undefined;
+      });
+      const expected = `$(checklist) ${model.coverage.parts.map((p) => `${p.part} ${p.addressed}/${p.required}`).join(' · ')}`;
+      await waitFor(`status bar text ${expected}`, () => api().statusBar.item.text === expected);
+    } finally {
+      await setHeading(original);
+    }
+    await waitFor('the report to be checked as before the edit', () => !unknownA98() && !!missingFor(reportUri, 'A1.3') && esgDiagnostics(reportUri, 'hkex/unknown-id').length > 0);
+  });
+
+  await check('after 5 crashes within 3 minutes the server stays stopped, until the restart command', async () => {
+    const ext = vscode.extensions.getExtension<EsgmarkApi>(EXTENSION_ID)!;
+    const servers = () => serverProcesses(ext.extensionPath);
+    const logFile = join(api().logUri.fsPath, 'esgmark.log');
+    const readLog = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
+    /** The one server running, once it is none of `old`. */
+    const newServer = (...old: number[]) => {
+      const now = servers();
+      return now.length === 1 && !old.includes(now[0]) ? now[0] : undefined;
+    };
+    // The restart command clears the crash count (the check above crashed the server once).
+    const beforeRestart = servers();
+    await vscode.commands.executeCommand('esgmark.restartServer');
+    let pid = await waitFor('a new server after the restart command', () => newServer(...beforeRestart));
+    const logStart = readLog().length;
+    for (let crash = 1; crash <= 4; crash++) {
+      process.kill(pid, 'SIGKILL');
+      const killed = pid;
+      pid = await waitFor(`a new server after crash ${crash}`, () => newServer(killed));
+      await waitFor(`crash ${crash} and the restart in the output`, () =>
+        readLog().slice(logStart).includes(`crash ${crash} of 5 in 3 minutes); restarting`) &&
+        readLog().slice(logStart).includes(`running again after restart (pid ${pid})`),
+      );
+    }
+    process.kill(pid, 'SIGKILL');
+    await waitFor('the 5th crash, not restarted, in the output', () =>
+      /stopped unexpectedly \(signal SIGKILL; crash 5 of 5 in 3 minutes\); not restarting it again: run "esgmark: Restart Language Server"/.test(readLog().slice(logStart)),
+    );
+    await sleep(2000);
+    assert.deepEqual(servers(), [], 'no server is started after the 5th crash');
+    // The client dropped the dead server's diagnostics; the restart command brings the server and them back.
+    assert.equal(esgDiagnostics(reportUri).length, 0, 'no diagnostics while the server is stopped');
+    await vscode.commands.executeCommand('esgmark.restartServer');
+    await waitFor('a server after the restart command', () => newServer(pid));
+    await waitFor('diagnostics from the restarted server', () => esgDiagnostics(reportUri, 'hkex/unknown-id').length > 0);
   });
 
   const failed = results.filter((r) => r.error !== undefined).length;

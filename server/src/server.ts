@@ -128,7 +128,8 @@ function shouldCheck(document: TextDocument): boolean {
 function analysisFor(document: TextDocument): Analysis {
   const cached = cache.get(document.uri, document.version, settingsGeneration);
   if (cached) return cached;
-  const analysis = analyze({ uri: document.uri, text: document.getText() }, engineOptions());
+  // Derived from the previous version's analysis where the edit allows (same result, less work).
+  const analysis = analyze({ uri: document.uri, text: document.getText() }, engineOptions(), cache.latest(document.uri, settingsGeneration));
   cache.set(document.uri, document.version, settingsGeneration, analysis);
   return analysis;
 }

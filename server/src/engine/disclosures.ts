@@ -42,6 +42,11 @@ export type DeletedClaim =
 
 const cache = new WeakMap<EsgDocument, DisclosureIndex>();
 
+/** A KPI row is evidence of what its KPI discloses when it is recognised and reports a value (or states none). */
+export function countsAsEvidence(row: KpiRow): row is KpiRow & { kpiId: string } {
+  return !!row.kpiId && row.values.some((v) => v.status === 'number' || v.status === 'none');
+}
+
 export function disclosures(doc: EsgDocument): DisclosureIndex {
   let index = cache.get(doc);
   if (!index) {
@@ -70,9 +75,7 @@ function build(doc: EsgDocument): DisclosureIndex {
   const kpiRowsByTable = new Map<number, KpiRow[]>();
   for (const kt of doc.kpiTables) {
     for (const row of kt.rows) {
-      if (!row.kpiId) continue;
-      const hasValue = row.values.some((v) => v.status === 'number' || v.status === 'none');
-      if (!hasValue) continue;
+      if (!countsAsEvidence(row)) continue;
       for (const id of getKpi(row.kpiId)?.discloses ?? []) for (const c of covered(id)) entry(c).kpiRows.push(row);
       const list = kpiRowsByTable.get(kt.table) ?? [];
       list.push(row);

@@ -1,8 +1,7 @@
 // The engine's public API. The language server, the CLI and the tests call only this module.
 // Everything here is synchronous, pure and free of `vscode`/LSP imports: input text, output data.
 import { parseDocument } from './parser/document';
-import { runRules } from './rules';
-import { resolveLocale } from './i18n';
+import { analyzeFully, optionsKey, reanalyze, type AnalysisReuse } from './reanalyze';
 import type { EsgDocument } from './model';
 import type { AnalysisOptions, CodeAction, Diagnostic, Locale, Position, Range } from './types';
 import type { CompletionItem, DocumentSymbol, Hover, Location } from './features/types';
@@ -25,6 +24,7 @@ export type { CodeLens } from './features/codeLens';
 export type * from './features/reportModel';
 export type { ExportFormat, KpiExport } from './features/export';
 export { RULES, type RuleInfo } from './rules';
+export type { AnalysisReuse } from './reanalyze';
 
 export interface Analysis {
   model: EsgDocument;
@@ -32,14 +32,23 @@ export interface Analysis {
   /** The locale messages were written in. */
   locale: Locale;
   options: AnalysisOptions;
+  /** How this analysis was obtained (full parse or patched, rules run and kept): for tests and the benchmark. */
+  reuse: AnalysisReuse;
 }
 
-/** Parses a report and runs every enabled rule. Never throws on any input text. */
-export function analyze(doc: { uri: string; text: string }, options: AnalysisOptions = {}): Analysis {
-  const model = parseDocument(doc.uri, doc.text);
-  const locale = resolveLocale(model.config, options.locale, model.headings.slice(0, 30).map((h) => h.title).join(' '));
-  const diagnostics = runRules(model, { locale, options, onRuleError: options.onRuleError });
-  return { model, diagnostics, locale, options };
+const keys = new WeakMap<Analysis, string>();
+
+/**
+ * Parses a report and runs every enabled rule. Never throws on any input text.
+ * With `previous`, an earlier analysis of the same document (same uri, same options), the work is
+ * incremental where the edit allows: the result is the same as without it, only faster.
+ */
+export function analyze(doc: { uri: string; text: string }, options: AnalysisOptions = {}, previous?: Analysis): Analysis {
+  const key = optionsKey(options);
+  const core = (previous && keys.get(previous) === key && reanalyze(previous, doc.uri, doc.text, options)) || analyzeFully(parseDocument(doc.uri, doc.text), options);
+  const analysis: Analysis = { model: core.model, diagnostics: core.diagnostics, locale: core.locale, options, reuse: core.reuse };
+  keys.set(analysis, key);
+  return analysis;
 }
 
 /** Quick fixes and refactorings for a range, given the diagnostics the editor shows there. */

@@ -30,6 +30,12 @@ export class AnalysisCache {
     return entry.analysis;
   }
 
+  /** The newest analysis of a document under the current settings, whatever its version: the base for the next one. */
+  latest(uri: string, generation: number): Analysis | undefined {
+    const entry = this.entries.get(uri);
+    return entry && entry.generation === generation ? entry.analysis : undefined;
+  }
+
   set(uri: string, version: number, generation: number, analysis: Analysis): void {
     const current = this.entries.get(uri);
     // Never let a late result for an older version replace a newer one.

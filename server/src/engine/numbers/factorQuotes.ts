@@ -228,6 +228,24 @@ function onlyValue<T extends { start: number }>(items: T[], key: (t: T) => strin
 }
 
 const cache = new WeakMap<EsgDocument, FactorQuote[]>();
+const fmCache = new WeakMap<EsgDocument, FrontMatterFactor[]>();
+
+/**
+ * Hands the quotes found in `from` to `to`, a later version of the same document whose paragraphs and
+ * front matter are unchanged and whose positions outside the edited line are the same (reanalyze.ts
+ * decides when that holds): saves scanning every paragraph again after an edit in a table or a heading.
+ */
+export function carryFactorQuotes(from: EsgDocument, to: EsgDocument): void {
+  const quotes = cache.get(from);
+  if (quotes && !cache.has(to)) cache.set(to, quotes);
+  const factors = fmCache.get(from);
+  if (factors && !fmCache.has(to)) fmCache.set(to, factors);
+}
+
+/** False when `text` cannot hold a factor quote: every quote is found in a paragraph this matches. */
+export function mayQuoteFactors(text: string): boolean {
+  return TRIGGER.test(text);
+}
 
 /** Emission factors quoted in the report's prose, in document order. */
 export function factorQuotes(doc: EsgDocument): FactorQuote[] {
@@ -328,7 +346,6 @@ export interface FrontMatterFactor {
   range: Range;
 }
 
-const fmCache = new WeakMap<EsgDocument, FrontMatterFactor[]>();
 
 /** The `esg.factors` entries with the range of each value (the YAML is re-read only when there are factors). */
 export function frontMatterFactors(doc: EsgDocument): FrontMatterFactor[] {

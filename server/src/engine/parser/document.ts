@@ -14,10 +14,58 @@ import { buildIndexTables } from './indexTable';
 import { buildKpiTables } from './kpiTable';
 import { pandocIdentifier, uniqueIdentifier } from './identifiers';
 
-const ATX = /^ {0,3}(#{1,6})(?=[ \t]|$)(.*)$/;
-const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const DIV_FENCE = /^ {0,3}(:{3,})(.*)$/;
+export const ATX = /^ {0,3}(#{1,6})(?=[ \t]|$)(.*)$/;
+export const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+export const DIV_FENCE = /^ {0,3}(:{3,})(.*)$/;
+
+/** What the block scanner made of each line; the incremental parser decides from it what an edit can change. */
+export const LineKind = {
+  FrontMatter: 1,
+  Blank: 2,
+  /** A code fence's opening or closing line. */
+  Fence: 3,
+  /** A line inside a code fence. */
+  Code: 4,
+  DivFence: 5,
+  /** An ATX heading. */
+  Heading: 6,
+  /** The text line of a setext heading and its underline. */
+  Setext: 7,
+  TableHeader: 8,
+  TableDelimiter: 9,
+  TableRow: 10,
+  /** Any other line: paragraph text, list items, block quotes, footnote definitions. */
+  Prose: 11,
+} as const;
+
+/**
+ * What a parse keeps beside its model so that the next version of the document can be parsed by
+ * patching this one (parser/incremental.ts). Immutable once built: a patched parse shares what it
+ * does not change.
+ */
+export interface ParseState {
+  lines: string[];
+  kinds: Uint8Array;
+  /** First line after the front matter (where `prevBlank` starts true). */
+  bodyStart: number;
+  /** Syntax problems by the phase that found them; the model's list is their concatenation in this order. */
+  problems: { scan: SyntaxProblem[]; unclosedDivs: SyntaxProblem[]; explanations: SyntaxProblem[]; indexTables: SyntaxProblem[] };
+}
+
+const parseStates = new WeakMap<EsgDocument, ParseState>();
+
+export function parseStateOf(doc: EsgDocument): ParseState | undefined {
+  return parseStates.get(doc);
+}
+
+export function rememberParseState(doc: EsgDocument, state: ParseState): void {
+  parseStates.set(doc, state);
+}
+
+export function joinProblems(p: ParseState['problems']): SyntaxProblem[] {
+  return [...p.scan, ...p.unclosedDivs, ...p.explanations, ...p.indexTables];
+}
 
 interface OpenDiv {
   line: number;
@@ -43,9 +91,16 @@ export function parseDocument(uri: string, text: string): EsgDocument {
     spans: [],
     syntaxProblems: [],
   };
-  const problem = (r: SyntaxProblem['range'], key: string, args: SyntaxProblem['args'] = {}) => doc.syntaxProblems.push({ range: r, key, args });
+  const problems: ParseState['problems'] = { scan: [], unclosedDivs: [], explanations: [], indexTables: [] };
+  const collector = (into: SyntaxProblem[]) => (r: SyntaxProblem['range'], key: string, args: SyntaxProblem['args'] = {}) => {
+    into.push({ range: r, key, args });
+  };
+  const problem = collector(problems.scan);
+  const kinds = new Uint8Array(lines.length).fill(LineKind.Prose);
 
   let i = readFrontMatter(doc, lines, starts, problem);
+  kinds.fill(LineKind.FrontMatter, 0, i);
+  const bodyStart = i;
   const headingLines: number[] = [];
   /** Lines holding content other than headings (for empty-section checks). */
   const contentLines: number[] = [];
@@ -59,16 +114,21 @@ export function parseDocument(uri: string, text: string): EsgDocument {
     if (codeFence !== undefined) {
       contentLines.push(i);
       const m = FENCE.exec(line);
-      if (m && m[1][0] === codeFence[0] && m[1].length >= codeFence.length && line.trim() === m[1]) codeFence = undefined;
+      if (m && m[1][0] === codeFence[0] && m[1].length >= codeFence.length && line.trim() === m[1]) {
+        codeFence = undefined;
+        kinds[i] = LineKind.Fence;
+      } else kinds[i] = LineKind.Code;
       continue;
     }
     const blank = line.trim() === '';
     if (blank) {
+      kinds[i] = LineKind.Blank;
       prevBlank = true;
       continue;
     }
     const fence = FENCE.exec(line);
     if (fence) {
+      kinds[i] = LineKind.Fence;
       codeFence = fence[1];
       contentLines.push(i);
       prevBlank = false;
@@ -85,6 +145,7 @@ export function parseDocument(uri: string, text: string): EsgDocument {
       } else {
         divStack.push(openDiv(line, i, fenceEnd, problem));
       }
+      kinds[i] = LineKind.DivFence;
       contentLines.push(i);
       prevBlank = false;
       continue;
@@ -92,6 +153,7 @@ export function parseDocument(uri: string, text: string): EsgDocument {
     const atx = ATX.exec(line);
     if (atx) {
       doc.headings.push(readHeading(line, i, atx[1].length, line.indexOf(atx[1]) + atx[1].length, problem));
+      kinds[i] = LineKind.Heading;
       headingLines.push(i);
       prevBlank = false;
       continue;
@@ -103,6 +165,7 @@ export function parseDocument(uri: string, text: string): EsgDocument {
       h.range = range(i, 0, i + 1, lines[i + 1].length);
       doc.headings.push(h);
       headingLines.push(i);
+      kinds[i] = kinds[i + 1] = LineKind.Setext;
       i++;
       prevBlank = false;
       continue;
@@ -111,6 +174,9 @@ export function parseDocument(uri: string, text: string): EsgDocument {
     if (line.includes('|') && i + 1 < lines.length && isDelimiterRow(lines[i + 1])) {
       const table = readTable(lines, i, doc.tables.length);
       doc.tables.push(table);
+      kinds[i] = LineKind.TableHeader;
+      kinds[i + 1] = LineKind.TableDelimiter;
+      kinds.fill(LineKind.TableRow, i + 2, table.range.end.line + 1);
       for (let l = i; l <= table.range.end.line; l++) {
         contentLines.push(l);
         collectInline(doc, lines[l], l, problem, true);
@@ -124,15 +190,17 @@ export function parseDocument(uri: string, text: string): EsgDocument {
     prevBlank = false;
   }
   for (const open of divStack) {
-    problem(lineRange(open.line, 0, lines[open.line].length), 'div.unclosed');
+    problems.unclosedDivs.push({ range: lineRange(open.line, 0, lines[open.line].length), key: 'div.unclosed', args: {} });
     if (open.classes.includes('explain')) explanationDivs.push({ open, closeLine: lines.length - 1, closed: false });
   }
 
   buildSections(doc, lines, headingLines, contentLines);
-  buildExplanations(doc, lines, explanationDivs, problem);
+  buildExplanations(doc, lines, explanationDivs, collector(problems.explanations));
   for (const t of doc.tables) t.section = innermostSection(doc, t.range.start.line);
-  buildIndexTables(doc, problem);
+  buildIndexTables(doc, collector(problems.indexTables));
   buildKpiTables(doc, problem);
+  doc.syntaxProblems = joinProblems(problems);
+  parseStates.set(doc, { lines, kinds, bodyStart, problems });
   return doc;
 }
 
@@ -181,7 +249,7 @@ function openDiv(line: string, lineNo: number, fenceEnd: number, problem: (r: Sy
   return open;
 }
 
-function readHeading(line: string, lineNo: number, level: number, contentStart: number, problem: (r: SyntaxProblem['range'], key: string) => void): Heading {
+export function readHeading(line: string, lineNo: number, level: number, contentStart: number, problem: (r: SyntaxProblem['range'], key: string) => void): Heading {
   let end = line.length;
   while (end > contentStart && /\s/.test(line[end - 1])) end--;
   let attrs: Heading['attrs'];
@@ -224,7 +292,7 @@ function readHeading(line: string, lineNo: number, level: number, contentStart: 
   };
 }
 
-function readTable(lines: string[], headerLine: number, index: number): Table {
+export function readTable(lines: string[], headerLine: number, index: number): Table {
   const header = splitRow(lines[headerLine], headerLine);
   const alignments = parseAlignments(lines[headerLine + 1]);
   const rows: TableRow[] = [];
@@ -239,23 +307,45 @@ function readTable(lines: string[], headerLine: number, index: number): Table {
 }
 
 function collectInline(doc: EsgDocument, line: string, lineNo: number, problem: (r: SyntaxProblem['range'], key: string) => void, inTable: boolean) {
-  if (!line.includes('](') && !line.includes(']{')) return;
-  const found = scanInline(line, lineNo);
+  const found = inlineOf(line, lineNo, inTable);
+  if (!found) return;
   doc.links.push(...found.links);
-  for (const p of found.problems) problem(lineRange(lineNo, p.start, p.end), p.key);
-  if (!inTable) {
-    for (const s of found.spans) if (attr(s.attrs, 'kpi') || attr(s.attrs, 'check')) doc.spans.push(s);
-  }
+  for (const p of found.problems) problem(p.range, p.key);
+  doc.spans.push(...found.spans);
 }
 
-function buildSections(doc: EsgDocument, lines: string[], headingLines: number[], contentLines: number[]) {
+/** Links, number spans (outside tables) and inline syntax problems of one line; undefined when it has none. */
+export function inlineOf(line: string, lineNo: number, inTable: boolean): { links: Link[]; spans: Span[]; problems: SyntaxProblem[] } | undefined {
+  if (!line.includes('](') && !line.includes(']{')) return undefined;
+  const found = scanInline(line, lineNo);
+  return {
+    links: found.links,
+    problems: found.problems.map((p) => ({ range: lineRange(lineNo, p.start, p.end), key: p.key, args: {} })),
+    spans: inTable ? [] : found.spans.filter((s) => attr(s.attrs, 'kpi') || attr(s.attrs, 'check')),
+  };
+}
+
+/** Pandoc's identifiers, in document order: an explicit id is taken as written, an automatic one avoids every id seen before it. */
+export function assignAnchors(headings: Heading[]): void {
   const used = new Map<string, number>();
-  // In document order, as Pandoc does: an explicit id is taken as written, an automatic one
-  // avoids every id seen before it.
-  for (const h of doc.headings) {
+  for (const h of headings) {
     if (h.attrs?.id) used.set(h.attrs.id, used.get(h.attrs.id) ?? 0);
     else h.anchor = uniqueIdentifier(pandocIdentifier(h.title), used);
   }
+}
+
+/** The section fields read from its heading's attributes. */
+export function headingFields(heading: Heading): Pick<Section, 'tags' | 'tagRange' | 'isIndex'> {
+  const hkex = attr(heading.attrs, 'hkex');
+  return {
+    tags: hkex ? parseRequirementList(hkex.value, hkex.valueRange) : [],
+    tagRange: hkex?.valueRange,
+    isIndex: heading.attrs?.classes.includes('hkex-index') ?? false,
+  };
+}
+
+function buildSections(doc: EsgDocument, lines: string[], headingLines: number[], contentLines: number[]) {
+  assignAnchors(doc.headings);
 
   const stack: Section[] = [];
   doc.headings.forEach((heading, index) => {
@@ -269,17 +359,14 @@ function buildSections(doc: EsgDocument, lines: string[], headingLines: number[]
     }
     while (stack.length && stack[stack.length - 1].heading.level >= heading.level) stack.pop();
     const parent = stack[stack.length - 1];
-    const hkex = attr(heading.attrs, 'hkex');
     const section: Section = {
       index,
       heading,
       range: range(startLine, 0, endLine, lines[endLine]?.length ?? 0),
-      tags: hkex ? parseRequirementList(hkex.value, hkex.valueRange) : [],
-      tagRange: hkex?.valueRange,
+      ...headingFields(heading),
       parent: parent?.index,
       children: [],
       hasContent: hasContentBetween(contentLines, heading.range.end.line + 1, endLine),
-      isIndex: heading.attrs?.classes.includes('hkex-index') ?? false,
     };
     parent?.children.push(index);
     doc.sections.push(section);
@@ -330,19 +417,23 @@ function buildExplanations(
     const openRange = lineRange(open.line, 0, lines[open.line].length);
     if (!hkex) problem(openRange, 'explain.noIds');
     const lastText = closed ? closeLine - 1 : closeLine;
-    const body: string[] = [];
-    for (let l = open.line + 1; l <= lastText; l++) body.push(lines[l]);
     const explanation: Explanation = {
       refs: hkex ? parseRequirementList(hkex.value, hkex.valueRange) : [],
       range: range(open.line, 0, closeLine, lines[closeLine].length),
       openRange,
-      // HTML comments (e.g. a placeholder left by a quick fix) are not a reason.
-      text: body.join('\n').replace(/<!--[\s\S]*?-->/g, '').trim(),
+      text: explanationText(lines, open.line + 1, lastText),
       section: innermostSection(doc, open.line),
       closed,
     };
     doc.explanations.push(explanation);
   }
+}
+
+/** The reason given in an explanation: its body lines, without HTML comments (e.g. a placeholder left by a quick fix). */
+export function explanationText(lines: string[], first: number, last: number): string {
+  const body: string[] = [];
+  for (let l = first; l <= last; l++) body.push(lines[l]);
+  return body.join('\n').replace(/<!--[\s\S]*?-->/g, '').trim();
 }
 
 export { positionAt };

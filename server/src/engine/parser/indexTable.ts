@@ -96,7 +96,7 @@ export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['r
   }
 }
 
-function isInIndexSection(doc: EsgDocument, index: number): boolean {
+export function isInIndexSection(doc: EsgDocument, index: number): boolean {
   for (let s: number | undefined = index; s !== undefined; s = doc.sections[s].parent) if (doc.sections[s].isIndex) return true;
   return false;
 }

@@ -37,21 +37,26 @@ export function parseCacheCounts(): { hits: number; misses: number; entries: num
 
 export function buildKpiTables(doc: EsgDocument, _problem: (r: SyntaxProblem['range'], key: string) => void) {
   for (const table of doc.tables) {
-    const firstLine = table.range.start.line;
-    const key = tableKey(doc, table);
-    const cached = kpiTableCache.get(key);
-    if (cached !== undefined) {
-      cacheCounts.hits++;
-      kpiTableCache.delete(key);
-      kpiTableCache.set(key, cached);
-      if (cached) doc.kpiTables.push(rebase(cached, firstLine, table.index));
-      continue;
-    }
-    cacheCounts.misses++;
-    const kpiTable = readKpiTable(doc, table);
-    remember(key, kpiTable ? rebase(kpiTable, -firstLine, 0) : null);
+    const kpiTable = kpiTableOf(doc, table);
     if (kpiTable) doc.kpiTables.push(kpiTable);
   }
+}
+
+/** The KPI table read from one table of `doc` (from the cache when its text was seen before), or undefined. */
+export function kpiTableOf(doc: EsgDocument, table: Table): KpiTable | undefined {
+  const firstLine = table.range.start.line;
+  const key = tableKey(doc, table);
+  const cached = kpiTableCache.get(key);
+  if (cached !== undefined) {
+    cacheCounts.hits++;
+    kpiTableCache.delete(key);
+    kpiTableCache.set(key, cached);
+    return cached ? rebase(cached, firstLine, table.index) : undefined;
+  }
+  cacheCounts.misses++;
+  const kpiTable = readKpiTable(doc, table);
+  remember(key, kpiTable ? rebase(kpiTable, -firstLine, 0) : null);
+  return kpiTable;
 }
 
 function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {

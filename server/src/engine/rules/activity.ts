@@ -1,11 +1,12 @@
 // ghg/activity-mismatch: Scope 2 (location-based) against electricity x grid factor.
-import type { Rule } from './rule';
+import { NUMBERS_INPUTS, type Rule } from './rule';
 import { checkDiagnostic } from '../numbers/checks';
 import { activityChecks } from '../numbers/activityChecks';
 
 export const activity: Rule = {
   id: 'ghg/activity-mismatch',
   defaultSeverity: 'warning',
+  reads: NUMBERS_INPUTS,
   description: {
     en: 'Scope 2 (location-based) equals purchased electricity × the grid factor the report names (front matter `factors.grid` or the factor quoted in the text), within rounding.',
     'zh-Hant': '範圍 2（基於位置）等於外購電力 × 報告所採用的電網排放因子（前置資料 `factors.grid` 或正文引用的因子），容許四捨五入。',

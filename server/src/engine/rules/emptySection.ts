@@ -1,9 +1,10 @@
 // hkex/empty-section: a heading tagged as disclosing requirements with nothing under it.
-import type { Rule } from './rule';
+import { HKEX_INPUTS, type Rule } from './rule';
 
 export const emptySection: Rule = {
   id: 'hkex/empty-section',
   defaultSeverity: 'warning',
+  reads: HKEX_INPUTS,
   description: {
     en: 'A section tagged with requirement ids has content (text, a table or a subsection with content).',
     'zh-Hant': '標註了條文編號的章節有內容（文字、表格或有內容的子章節）。',

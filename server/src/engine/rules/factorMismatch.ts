@@ -3,7 +3,7 @@
 // 0.5306). ghg/unknown-factor: a front-matter factor id that is not in the catalog.
 // The quoted figure stands for its printed interval and the catalog value is exact, so a quote
 // rounded to fewer decimals (0.53 for 0.5306) is not a mismatch.
-import type { Rule, RuleContext } from './rule';
+import { NUMBERS_INPUTS, type Rule, RuleContext } from './rule';
 import type { EmissionFactor } from '../catalogs/schema';
 import {
   factorDecimals,
@@ -82,6 +82,7 @@ function checkFrontMatter(ctx: RuleContext) {
 export const factorMismatch: Rule = {
   id: 'ghg/factor-mismatch',
   defaultSeverity: 'warning',
+  reads: NUMBERS_INPUTS,
   description: {
     en: 'An emission factor quoted in the text or the front matter equals the catalog factor it names (year, region, basis), within its printed precision.',
     'zh-Hant': '正文或前置資料所引用的排放因子，在其列印精度內與其所指的目錄因子（年份、地區、口徑）相符。',
@@ -96,6 +97,7 @@ export const factorMismatch: Rule = {
 export const unknownFactor: Rule = {
   id: 'ghg/unknown-factor',
   defaultSeverity: 'error',
+  reads: NUMBERS_INPUTS,
   description: {
     en: 'Every emission factor id in the front matter (`esg.factors`) is in the factor catalog.',
     'zh-Hant': '前置資料（`esg.factors`）中的排放因子代號均見於因子目錄。',

@@ -3,7 +3,7 @@
 // factor appeared in January 2026), so a gap of two is normal and is not reported; a larger gap usually
 // means a newer factor exists. Only dated series (grid, carbon-footprint, utility factors) are checked:
 // IPCC defaults and GWP sets are not dated data.
-import type { Rule, RuleContext } from './rule';
+import { NUMBERS_INPUTS, type Rule, RuleContext } from './rule';
 import type { EmissionFactor } from '../catalogs/schema';
 import { factorName, factorQuantity, findFactorsMeeting, getFactor, newestInSeries, seriesFactor } from '../catalogs/factors';
 import { factorQuotes, frontMatterFactors, quoteSeries } from '../numbers/factorQuotes';
@@ -66,6 +66,7 @@ function checkQuotes(ctx: RuleContext) {
 export const factorYear: Rule = {
   id: 'ghg/factor-year',
   defaultSeverity: 'information',
+  reads: NUMBERS_INPUTS,
   description: {
     en: 'The emission factors applied to a period are no more than two years older (or newer) than the period.',
     'zh-Hant': '用於某報告期的排放因子，其數據年份與該報告期相差不超過兩年。',

@@ -1,6 +1,6 @@
 // kpi/formula-mismatch and kpi/prose-mismatch: the checks the author writes (`formula="..."` on a
 // KPI row, `check="..."` or `kpi=...` on a figure in the prose), and errors in those formulas.
-import type { Rule, RuleContext } from './rule';
+import { NUMBERS_INPUTS, type Rule, RuleContext } from './rule';
 import { checkDiagnostic } from '../numbers/checks';
 import { formulaChecks } from '../numbers/formulaChecks';
 import { formulaOptions } from '../numbers/allChecks';
@@ -14,6 +14,7 @@ function report(ctx: RuleContext, rule: string) {
 export const formulaMismatch: Rule = {
   id: 'kpi/formula-mismatch',
   defaultSeverity: 'warning',
+  reads: NUMBERS_INPUTS,
   description: {
     en: 'A KPI row with `formula="..."` agrees with its formula in every period (within rounding); the formula parses and its inputs exist.',
     'zh-Hant': '帶有 `formula="..."` 的關鍵績效指標行在每個期間均與公式相符（容許四捨五入），且公式語法正確、所需數據存在。',
@@ -25,6 +26,7 @@ export const formulaMismatch: Rule = {
 export const proseMismatch: Rule = {
   id: 'kpi/prose-mismatch',
   defaultSeverity: 'warning',
+  reads: NUMBERS_INPUTS,
   description: {
     en: 'A figure quoted in the prose (`[8.4%]{check="..."}`, `[229.3 噸二氧化碳當量]{kpi=ghg.total}`) agrees with the tables.',
     'zh-Hant': '正文引用的數字（`[8.4%]{check="..."}`、`[229.3 噸二氧化碳當量]{kpi=ghg.total}`）與表格一致。',

@@ -6,6 +6,7 @@ import type { Position } from '../types';
 export const frontmatterSchema: Rule = {
   id: 'frontmatter/schema',
   defaultSeverity: 'error',
+  reads: ['frontMatter'],
   description: {
     en: 'The front matter is valid YAML and its `esg:` keys have the expected types and values.',
     'zh-Hant': '前置資料是有效的 YAML，且 `esg:` 各鍵的類型及數值正確。',

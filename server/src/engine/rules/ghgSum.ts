@@ -1,12 +1,13 @@
 // ghg/sum-mismatch: Scope 1 + Scope 2 = the stated total, Scope 3 = the sum of its categories, and
 // every Scope 3 category is one of the GHG Protocol's 15.
-import type { Rule } from './rule';
+import { NUMBERS_INPUTS, type Rule } from './rule';
 import { checkDiagnostic } from '../numbers/checks';
 import { ghgSumChecks, invalidScope3Categories } from '../numbers/ghgChecks';
 
 export const ghgSum: Rule = {
   id: 'ghg/sum-mismatch',
   defaultSeverity: 'warning',
+  reads: NUMBERS_INPUTS,
   description: {
     en: 'Scope 1 + Scope 2 equals the stated total, Scope 3 equals the sum of its categories (within rounding), and Scope 3 categories are the GHG Protocol\'s 15.',
     'zh-Hant': '範圍 1 + 範圍 2 等於所列總量，範圍 3 等於其各類別之和（容許四捨五入），且範圍 3 類別屬《溫室氣體核算體系》的 15 個類別。',

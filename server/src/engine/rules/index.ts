@@ -2,7 +2,7 @@
 // through `onRuleError`), and the other rules' results are still returned.
 import type { EsgDocument } from '../model';
 import type { AnalysisOptions, Diagnostic, Locale } from '../types';
-import type { Rule, RuleContext, RuleInfo } from './rule';
+import type { ModelPart, Rule, RuleContext, RuleInfo } from './rule';
 import { getFramework } from '../catalogs/hkex';
 import { disclosures } from '../disclosures';
 import { t } from '../i18n';
@@ -62,36 +62,69 @@ export const ALL_RULES: Rule[] = [
 ];
 
 export const RULES: RuleInfo[] = ALL_RULES.map(({ id, defaultSeverity, description }) => ({ id, defaultSeverity, description }));
-export type { RuleInfo };
+export type { ModelPart, RuleInfo };
 
 /** First financial year the 2025 Code applies to; used when the report gives no period. */
 export const DEFAULT_YEAR = 2025;
+
+/**
+ * Diagnostics of an earlier analysis that may be kept: a rule that reads none of the `changed` parts
+ * gives the same result as before, moved by `move` (which returns undefined when it cannot tell where a
+ * diagnostic goes; the rule then runs again).
+ */
+export interface RuleReuse {
+  changed: ReadonlySet<ModelPart>;
+  previous: ReadonlyMap<string, Diagnostic[]>;
+  /** Rules that threw last time: they run again, so their failure is logged again. */
+  failed: ReadonlySet<string>;
+  move(d: Diagnostic): Diagnostic | undefined;
+}
+
+/** Which rules ran and which were kept, for tests and the benchmark. */
+export interface RuleRunStats {
+  ran: number;
+  kept: number;
+  /** Ids of the rules that threw. */
+  failed: string[];
+}
 
 export function runRules(
   doc: EsgDocument,
   env: { locale: Locale; options: AnalysisOptions; onRuleError?: (rule: string, error: unknown) => void },
   rules: Rule[] = ALL_RULES,
+  reuse?: RuleReuse,
+  stats?: RuleRunStats,
 ): Diagnostic[] {
   const framework = getFramework(doc.config.framework);
   if (!framework) return [];
   const diagnostics: Diagnostic[] = [];
   const overrides = env.options.severity ?? {};
-  const base = {
-    doc,
-    locale: env.locale,
-    framework,
-    issuerClass: env.options.issuerClass ?? doc.config.issuerClass,
-    year: doc.config.year ?? DEFAULT_YEAR,
-    disclosures: disclosures(doc),
-    options: env.options,
-    t: (key: string, args?: Record<string, string | number>) => t(env.locale, key, args),
-  };
+  const issuerClass = env.options.issuerClass ?? doc.config.issuerClass;
+  const year = doc.config.year ?? DEFAULT_YEAR;
+  const translate = (key: string, args?: Record<string, string | number>) => t(env.locale, key, args);
   for (const rule of rules) {
     const override = overrides[rule.id];
     if (override === 'off') continue;
+    const kept = reuse && !reuse.failed.has(rule.id) && !rule.reads.some((part) => reuse.changed.has(part)) ? keep(reuse, rule.id) : undefined;
+    if (kept) {
+      diagnostics.push(...kept);
+      if (stats) stats.kept++;
+      continue;
+    }
+    if (stats) stats.ran++;
     const found: Diagnostic[] = [];
     const ctx: RuleContext = {
-      ...base,
+      doc,
+      locale: env.locale,
+      framework,
+      issuerClass,
+      year,
+      // Built on first use (and cached per model): rules of the numbers engine never need it.
+      get disclosures() {
+        return disclosures(doc);
+      },
+      options: env.options,
+      t: translate,
       report: (d) => found.push({ uri: doc.uri, rule: rule.id, range: d.range, message: d.message, severity: override ?? d.severity ?? rule.defaultSeverity, data: d.data, related: d.related }),
     };
     try {
@@ -99,8 +132,22 @@ export function runRules(
       rule.run(ctx);
       diagnostics.push(...found);
     } catch (error) {
+      stats?.failed.push(rule.id);
       env.onRuleError?.(rule.id, error);
     }
   }
+  // Stable: diagnostics at the same position stay in rule order, then in the order the rule reported them.
   return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** A rule's earlier diagnostics moved with the edit, or undefined when one of them cannot be moved. */
+function keep(reuse: RuleReuse, ruleId: string): Diagnostic[] | undefined {
+  const previous = reuse.previous.get(ruleId) ?? [];
+  const moved: Diagnostic[] = [];
+  for (const d of previous) {
+    const m = reuse.move(d);
+    if (!m) return undefined;
+    moved.push(m);
+  }
+  return moved;
 }

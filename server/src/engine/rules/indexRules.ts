@@ -1,7 +1,7 @@
 // The hkex/index-* rules: the index table against the Code and against the report's own tags.
 // Each rule is its own Rule object (own id, severity, description) sharing the helpers below.
 import type { IndexRow, Section } from '../model';
-import type { Rule, RuleContext } from './rule';
+import { HKEX_INPUTS, type Rule, RuleContext } from './rule';
 import { localized } from '../i18n';
 
 function* indexRows(ctx: RuleContext): Generator<IndexRow> {
@@ -22,6 +22,7 @@ function firstIdOf(row: IndexRow): string {
 export const indexAbsent: Rule = {
   id: 'hkex/index-absent',
   defaultSeverity: 'information',
+  reads: HKEX_INPUTS,
   description: {
     en: 'The report has an HKEX content index table (a heading with class `.hkex-index` and a pipe table).',
     'zh-Hant': '報告載有香港聯交所內容索引表（帶有 `.hkex-index` 類別的標題及表格）。',
@@ -37,6 +38,7 @@ export const indexAbsent: Rule = {
 export const indexMissingRow: Rule = {
   id: 'hkex/index-missing-row',
   defaultSeverity: 'warning',
+  reads: HKEX_INPUTS,
   description: {
     en: "The index table has a row for every mandatory and 'comply or explain' requirement.",
     'zh-Hant': '索引表涵蓋每項強制及「不遵守就解釋」條文。',
@@ -60,6 +62,7 @@ export const indexMissingRow: Rule = {
 export const indexBrokenTarget: Rule = {
   id: 'hkex/index-broken-target',
   defaultSeverity: 'error',
+  reads: HKEX_INPUTS,
   description: {
     en: 'Every link and section title in the index table resolves to a heading of the report.',
     'zh-Hant': '索引表中每個連結及章節標題均對應報告中的標題。',
@@ -91,6 +94,7 @@ function targetSections(ctx: RuleContext, row: IndexRow): Section[] {
 export const indexMismatch: Rule = {
   id: 'hkex/index-mismatch',
   defaultSeverity: 'warning',
+  reads: HKEX_INPUTS,
   description: {
     en: 'An index row points to a section whose tags, KPI rows or explanation blocks include the requirement.',
     'zh-Hant': '索引行指向的章節，其標註、關鍵績效指標行或解釋區塊包含該條文。',
@@ -125,6 +129,7 @@ export const indexMismatch: Rule = {
 export const indexUntagged: Rule = {
   id: 'hkex/index-untagged',
   defaultSeverity: 'hint',
+  reads: HKEX_INPUTS,
   description: {
     en: 'An index row points to a section that carries no tags at all: tag it so the link can be checked.',
     'zh-Hant': '索引行指向沒有任何標註的章節：請加上標註以便核對。',
@@ -147,6 +152,7 @@ export const indexUntagged: Rule = {
 export const indexDuplicate: Rule = {
   id: 'hkex/index-duplicate',
   defaultSeverity: 'warning',
+  reads: HKEX_INPUTS,
   description: {
     en: 'Each requirement has one row in the index table.',
     'zh-Hant': '每項條文在索引表中只有一行。',
@@ -168,6 +174,7 @@ export const indexDuplicate: Rule = {
 export const indexEmptyTarget: Rule = {
   id: 'hkex/index-empty-target',
   defaultSeverity: 'warning',
+  reads: HKEX_INPUTS,
   description: {
     en: 'Every index row points to a section or gives an explanation.',
     'zh-Hant': '每個索引行均指向章節或提供解釋。',

@@ -1,6 +1,6 @@
 // kpi/percentage-range: a percentage KPI lies between 0% and 100% (turnover rates may exceed 100%:
 // more leavers in a year than the average headcount is possible; nothing is negative).
-import type { Rule } from './rule';
+import { NUMBERS_INPUTS, type Rule } from './rule';
 import { getKpi } from '../catalogs/kpis';
 import { facts, type Fact } from '../numbers/facts';
 import { formatNumber, usesThousands } from '../numbers/quantity';
@@ -22,6 +22,7 @@ function inPercent(f: Fact): number | undefined {
 export const kpiPercentage: Rule = {
   id: 'kpi/percentage-range',
   defaultSeverity: 'error',
+  reads: NUMBERS_INPUTS,
   description: {
     en: 'A percentage KPI (share, rate, coverage) lies between 0% and 100%; a turnover rate may exceed 100% but is never negative.',
     'zh-Hant': '百分比指標（比例、比率、覆蓋率）介乎 0% 至 100%；員工流失比率可超過 100%，但不能為負數。',

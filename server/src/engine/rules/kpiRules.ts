@@ -1,10 +1,11 @@
 // kpi/unknown-unit and kpi/bad-number: the cells of KPI tables that esgmark cannot read.
-import type { Rule } from './rule';
+import { NUMBERS_INPUTS, type Rule } from './rule';
 import { parseUnit } from '../catalogs/units';
 
 export const unknownUnit: Rule = {
   id: 'kpi/unknown-unit',
   defaultSeverity: 'warning',
+  reads: NUMBERS_INPUTS,
   description: {
     en: 'Every unit in a KPI table is one esgmark knows (so figures can be converted and checked).',
     'zh-Hant': '關鍵績效指標表中的單位均可識別（以便換算及核對數字）。',
@@ -25,6 +26,7 @@ export const unknownUnit: Rule = {
 export const badNumber: Rule = {
   id: 'kpi/bad-number',
   defaultSeverity: 'error',
+  reads: NUMBERS_INPUTS,
   description: {
     en: 'Every value cell of a KPI table is a number, or a no-value mark (-, N/A, 不適用).',
     'zh-Hant': '關鍵績效指標表的數值欄均為數字，或無數值標記（-、N/A、不適用）。',

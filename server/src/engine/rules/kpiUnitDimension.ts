@@ -1,6 +1,6 @@
 // kpi/unit-dimension: a KPI's unit measures what the KPI measures (a GHG figure in tCO2e, not kWh;
 // an intensity as numerator / denominator). Water in 噸 and fuels in 噸 or 升 are fine (unitFitsKpi).
-import type { Rule } from './rule';
+import { NUMBERS_INPUTS, type Rule } from './rule';
 import { getKpi } from '../catalogs/kpis';
 import { parseUnit, unitFitsKpi } from '../catalogs/units';
 import { localized } from '../i18n';
@@ -19,6 +19,7 @@ function proseUnitRange(text: string, lineStarts: number[], number: Range, unit:
 export const kpiUnitDimension: Rule = {
   id: 'kpi/unit-dimension',
   defaultSeverity: 'warning',
+  reads: NUMBERS_INPUTS,
   description: {
     en: "A KPI's unit measures what the KPI measures: emissions in CO2e, energy in kWh/GJ/tce, an intensity as numerator / denominator of the right kind.",
     'zh-Hant': '指標的單位與指標的量相符：排放量以二氧化碳當量計、能源以千瓦時／吉焦／噸標準煤計、密度以相應的「分子 / 分母」計。',

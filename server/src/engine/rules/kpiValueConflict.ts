@@ -1,6 +1,6 @@
 // kpi/value-conflict: the same KPI for the same period stated more than once (highlights, body,
 // appendix, prose) with values that cannot be the same figure, or in units of different kinds.
-import type { Rule } from './rule';
+import { NUMBERS_INPUTS, type Rule } from './rule';
 import { getKpi } from '../catalogs/kpis';
 import { localized } from '../i18n';
 import { unitFitsKpi } from '../catalogs/units';
@@ -30,6 +30,7 @@ function conflict(a: Fact, b: Fact): 'different' | 'units' | undefined {
 export const kpiValueConflict: Rule = {
   id: 'kpi/value-conflict',
   defaultSeverity: 'warning',
+  reads: NUMBERS_INPUTS,
   description: {
     en: 'A KPI stated more than once for the same period (highlights, body, appendix, prose) has the same value each time, within rounding and after unit conversion.',
     'zh-Hant': '同一指標在同一期間多次列示（摘要、正文、附錄、文字）時，數值一致（容許四捨五入及單位換算）。',

@@ -1,12 +1,13 @@
 // hkex/missing: a requirement the issuer must address (mandatory, or 'comply or explain' for its
 // issuer class and financial year) that the report neither discloses nor explains.
 import type { Range } from '../types';
-import type { Rule, RuleContext } from './rule';
+import { HKEX_INPUTS, type Rule, RuleContext } from './rule';
 import { localized } from '../i18n';
 
 export const missing: Rule = {
   id: 'hkex/missing',
   defaultSeverity: 'warning',
+  reads: HKEX_INPUTS,
   description: {
     en: "Every mandatory and 'comply or explain' requirement is disclosed (tagged section, KPI row, index row) or explained; mandatory ones are errors and cannot be explained away.",
     'zh-Hant': '每項強制及「不遵守就解釋」條文均已披露（標註章節、關鍵績效指標行、索引行）或解釋；強制條文屬錯誤，且不能以解釋代替。',

@@ -20,10 +20,38 @@ export interface RuleContext {
   report(d: { range: Range; message: string; severity?: Severity; data?: Record<string, unknown>; related?: RelatedLocation[] }): void;
 }
 
+/**
+ * The parts of the model a rule's result depends on. After an incremental edit only the rules reading a
+ * changed part run again; the others' diagnostics are kept (moved with the edit). Declare every part the
+ * rule reads directly or through shared indexes (`disclosures` reads structure and tables; the numbers
+ * engine reads tables, spans, prose and the front matter).
+ */
+export type ModelPart =
+  /** Front matter and the config read from it. */
+  | 'frontMatter'
+  /** Headings, sections and their tags, explanations, links, index tables. */
+  | 'structure'
+  /** Tables and the KPI tables read from them: every cell. */
+  | 'tables'
+  /** Which KPIs each table reports a value for (what the disclosure index counts as evidence). */
+  | 'kpiEvidence'
+  /** Bracketed spans with `kpi=` or `check=` in the prose. */
+  | 'spans'
+  /** The prose text itself (emission factors quoted in paragraphs). */
+  | 'prose'
+  /** Syntax problems found by the parser. */
+  | 'syntax';
+
+/** What the HKEX rules read: the disclosure index is built from structure and from the KPIs tables report. */
+export const HKEX_INPUTS: readonly ModelPart[] = ['frontMatter', 'structure', 'kpiEvidence'];
+/** What the numbers engine reads: KPI tables, number spans, factors quoted in prose, and the front matter. */
+export const NUMBERS_INPUTS: readonly ModelPart[] = ['frontMatter', 'tables', 'spans', 'prose'];
+
 export interface Rule {
   id: string;
   defaultSeverity: Severity;
   description: Localized;
+  reads: readonly ModelPart[];
   run(ctx: RuleContext): void;
 }
 

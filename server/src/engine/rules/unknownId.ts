@@ -1,10 +1,11 @@
 // hkex/unknown-id: an id in a tag, an explanation or an index row that the Code does not have.
 import type { RequirementRef } from '../model';
-import type { Rule } from './rule';
+import { HKEX_INPUTS, type Rule } from './rule';
 
 export const unknownId: Rule = {
   id: 'hkex/unknown-id',
   defaultSeverity: 'error',
+  reads: HKEX_INPUTS,
   description: {
     en: 'Every requirement id in `hkex="..."`, explanation blocks and the index table exists in the Code.',
     'zh-Hant': '`hkex="..."`、解釋區塊及索引表中的條文編號均存在於守則中。',

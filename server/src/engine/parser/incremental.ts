@@ -1,0 +1,345 @@
+// Incremental parsing. Typing changes one line at a time, and on almost every keystroke that line keeps
+// its kind: prose stays prose, a table row stays a row of the same table, a heading keeps its level.
+// Then the rest of the document parses exactly as before, so the new model is the previous one with
+// that line's block re-read and every later offset moved; positions (line, column) on other lines do
+// not change at all. Any edit this module cannot prove local (a line break typed or deleted, a line
+// changing kind, the front matter, a div fence, a setext heading...) returns undefined and the caller
+// parses the whole document. test/unit/incremental.test.ts checks the result equals a full parse.
+import type { EsgDocument, Heading, KpiTable, Section, SyntaxProblem, Table } from '../model';
+import { isDelimiterRow } from './tables';
+import {
+  ATX,
+  DIV_FENCE,
+  FENCE,
+  LineKind,
+  SETEXT,
+  assignAnchors,
+  explanationText,
+  headingFields,
+  inlineOf,
+  joinProblems,
+  parseStateOf,
+  readHeading,
+  readTable,
+  rememberParseState,
+  type ParseState,
+} from './document';
+import { buildIndexTables, isInIndexSection } from './indexTable';
+import { kpiTableOf } from './kpiTable';
+import { positionAt } from './lines';
+import { countsAsEvidence } from '../disclosures';
+
+/** A change confined to one line: columns of the changed text on the old and on the new line. */
+export interface LineEdit {
+  line: number;
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+  oldLength: number;
+  newLength: number;
+}
+
+export type EditKind = 'prose' | 'code' | 'table' | 'heading';
+
+/**
+ * Which parts of the model the edit replaced. When none is set, the edit changed only text the model
+ * does not hold (plain prose, code): the model then differs from the previous one in `text`,
+ * `lineStarts` and the ends of ranges that end on the edited line.
+ */
+export interface ChangedParts {
+  links: boolean;
+  spans: boolean;
+  syntaxProblems: boolean;
+  explanations: boolean;
+  tables: boolean;
+  /** Which KPIs a table reports values for (the disclosure index's evidence). */
+  kpiEvidence: boolean;
+  /** Headings and sections. */
+  headings: boolean;
+  indexTables: boolean;
+}
+
+export interface Reparse {
+  doc: EsgDocument;
+  edit: LineEdit;
+  kind: EditKind;
+  changed: ChangedParts;
+  /**
+   * The edited line with the non-blank lines around it, before and after the edit, for the rules that read
+   * prose; undefined when that run of lines is too long to compare cheaply.
+   */
+  around?: { before: string; after: string };
+}
+
+const CHUNK = 2048;
+const LIST_ITEM = /^ {0,3}([-*+]|\d+[.)])\s/;
+/** How far `around` reaches from the edited line; beyond it the caller must assume the prose changed. */
+const AROUND_MAX_LINES = 200;
+
+/** The next version's parse from the previous one, or undefined when only a full parse is safe. */
+export function reparse(previous: EsgDocument, uri: string, text: string): Reparse | undefined {
+  const state = parseStateOf(previous);
+  if (!state || previous.uri !== uri) return undefined;
+  const edit = lineEditBetween(previous, state, text);
+  if (!edit) return undefined;
+  const L = edit.line;
+  const oldLine = state.lines[L];
+  const newLine = oldLine.slice(0, edit.start) + text.slice(previous.lineStarts[L] + edit.start, previous.lineStarts[L] + edit.newEnd) + oldLine.slice(edit.oldEnd);
+  if (closesFrontMatter(state, L, newLine)) return undefined;
+
+  const lines = state.lines.slice();
+  lines[L] = newLine;
+  const delta = edit.newLength - edit.oldLength;
+  const lineStarts = delta === 0 ? previous.lineStarts : previous.lineStarts.map((s, k) => (k > L ? s + delta : s));
+  const doc: EsgDocument = { ...previous, text, lineStarts };
+  const problems: ParseState['problems'] = { ...state.problems };
+  const next: ParseState = { ...state, lines, problems };
+  const prevKind = L > 0 ? state.kinds[L - 1] : 0;
+  const afterTable = prevKind === LineKind.TableRow || prevKind === LineKind.TableDelimiter;
+
+  let kind: EditKind;
+  const changed: ChangedParts = { links: false, spans: false, syntaxProblems: false, explanations: false, tables: false, kpiEvidence: false, headings: false, indexTables: false };
+  switch (state.kinds[L]) {
+    case LineKind.Prose: {
+      if (!staysProse(state, L, newLine, lines[L + 1], afterTable)) return undefined;
+      kind = 'prose';
+      replaceInline(doc, problems, L, oldLine, newLine, false, changed);
+      break;
+    }
+    case LineKind.Code:
+      if (FENCE.test(newLine) || /^\s*(`{3,}|~{3,})/.test(oldLine) || /^\s*(`{3,}|~{3,})/.test(newLine)) return undefined;
+      kind = 'code';
+      break;
+    case LineKind.TableHeader:
+    case LineKind.TableDelimiter:
+    case LineKind.TableRow: {
+      if (!staysInTable(state.kinds[L], newLine)) return undefined;
+      const index = tableAt(doc.tables, L);
+      if (index < 0) return undefined;
+      const old = doc.tables[index];
+      const table: Table = { ...readTable(lines, old.range.start.line, index), section: old.section };
+      if (table.range.end.line !== old.range.end.line) return undefined;
+      kind = 'table';
+      doc.tables = doc.tables.slice();
+      doc.tables[index] = table;
+      replaceInline(doc, problems, L, oldLine, newLine, true, changed);
+      changed.kpiEvidence = replaceKpiTable(doc, table);
+      // Only tables under an `.hkex-index` heading are read as index tables.
+      if (table.section !== undefined && isInIndexSection(doc, table.section)) {
+        rebuildIndexTables(doc, problems);
+        changed.indexTables = changed.syntaxProblems = true;
+      }
+      changed.tables = true;
+      break;
+    }
+    case LineKind.Heading: {
+      const heading = rereadHeading(doc, problems, L, newLine, afterTable);
+      if (!heading) return undefined;
+      kind = 'heading';
+      rebuildIndexTables(doc, problems);
+      changed.headings = changed.indexTables = changed.syntaxProblems = true;
+      break;
+    }
+    default:
+      return undefined;
+  }
+  // An explanation's reason is the text of its body, whatever blocks it holds (an unclosed div runs to the end).
+  for (let k = 0; k < doc.explanations.length; k++) {
+    const e = doc.explanations[k];
+    const last = e.closed ? e.range.end.line - 1 : e.range.end.line;
+    if (e.openRange.start.line < L && L <= last) {
+      if (!changed.explanations) doc.explanations = doc.explanations.slice();
+      doc.explanations[k] = { ...e, text: explanationText(lines, e.openRange.start.line + 1, last) };
+      changed.explanations = true;
+    }
+  }
+  patchLineEnds(doc, L, edit);
+  doc.syntaxProblems = joinProblems(problems);
+  rememberParseState(doc, next);
+  return { doc, edit, kind, changed, around: around(state.lines, lines, L) };
+}
+
+/** The single-line change from the previous text to `text`, found by comparing both ends; undefined when a line break is involved. */
+function lineEditBetween(previous: EsgDocument, state: ParseState, text: string): LineEdit | undefined {
+  const old = previous.text;
+  if (old === text) return undefined;
+  const min = Math.min(old.length, text.length);
+  // Compare whole chunks first: string equality runs in the engine's native code, a loop over
+  // charCodeAt is several times slower on a megabyte.
+  let p = 0;
+  while (p + CHUNK <= min && old.slice(p, p + CHUNK) === text.slice(p, p + CHUNK)) p += CHUNK;
+  while (p < min && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  const maxSuffix = min - p;
+  while (s + CHUNK <= maxSuffix && old.slice(old.length - s - CHUNK, old.length - s) === text.slice(text.length - s - CHUNK, text.length - s)) s += CHUNK;
+  while (s < maxSuffix && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const oldEnd = old.length - s;
+  const newEnd = text.length - s;
+  if (hasLineBreak(old, p, oldEnd) || hasLineBreak(text, p, newEnd)) return undefined;
+  // Text typed between the CR and the LF of a CRLF splits one line break into two.
+  if (p > 0 && old.charCodeAt(p - 1) === 13 && old.charCodeAt(oldEnd) === 10) return undefined;
+  const line = positionAt(previous.lineStarts, p).line;
+  const lineStart = previous.lineStarts[line];
+  const oldLength = state.lines[line].length;
+  if (oldEnd - lineStart > oldLength) return undefined;
+  return { line, start: p - lineStart, oldEnd: oldEnd - lineStart, newEnd: newEnd - lineStart, oldLength, newLength: oldLength + (newEnd - oldEnd) };
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/**
+ * Without front matter, a first line `---` is a thematic break, but it becomes the front matter's opening
+ * as soon as its second line changes or a later line closes it: such edits take a full parse.
+ */
+function closesFrontMatter(state: ParseState, line: number, newLine: string): boolean {
+  if (state.bodyStart !== 0 || state.lines[0]?.replace(/^\uFEFF/, '').trimEnd() !== '---') return false;
+  const closer = (l: string) => l.trimEnd() === '---' || l.trimEnd() === '...';
+  return line <= 1 || closer(newLine) || closer(state.lines[line]);
+}
+
+/** True when the block scanner would still read the new text of a prose line as prose, and nothing around it changes kind. */
+function staysProse(state: ParseState, line: number, newLine: string, nextLine: string | undefined, afterTable: boolean): boolean {
+  if (newLine.trim() === '') return false; // a blank line ends paragraphs and tables, and starts setext headings
+  if (FENCE.test(newLine) || DIV_FENCE.test(newLine) || ATX.test(newLine) || SETEXT.test(newLine) || isDelimiterRow(newLine)) return false;
+  const pipe = newLine.includes('|');
+  if (pipe && (afterTable || (nextLine !== undefined && isDelimiterRow(nextLine)))) return false;
+  const prevBlank = line === state.bodyStart || state.kinds[line - 1] === LineKind.Blank;
+  if (prevBlank && nextLine !== undefined && SETEXT.test(nextLine) && !pipe && !LIST_ITEM.test(newLine)) return false;
+  return true;
+}
+
+function staysInTable(kind: number, newLine: string): boolean {
+  if (newLine.trim() === '' || !newLine.includes('|')) return false;
+  if (kind === LineKind.TableDelimiter) return isDelimiterRow(newLine);
+  if (kind === LineKind.TableHeader) return !FENCE.test(newLine) && !DIV_FENCE.test(newLine) && !ATX.test(newLine) && !isDelimiterRow(newLine);
+  return true;
+}
+
+/** Index of the table whose lines include `line` (tables are in document order). */
+function tableAt(tables: Table[], line: number): number {
+  let lo = 0;
+  let hi = tables.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = tables[mid].range;
+    if (line < r.start.line) hi = mid - 1;
+    else if (line > r.end.line) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** First index in a list sorted by start line whose start line is >= `line`. */
+function firstOnOrAfter<T extends { range: { start: { line: number } } }>(items: T[], line: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].range.start.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Replaces the items that start on `line` in a list sorted by start line. */
+function spliceLine<T extends { range: { start: { line: number } } }>(items: T[], line: number, replacement: T[]): T[] {
+  const from = firstOnOrAfter(items, line);
+  let to = from;
+  while (to < items.length && items[to].range.start.line === line) to++;
+  if (to === from && replacement.length === 0) return items;
+  return [...items.slice(0, from), ...replacement, ...items.slice(to)];
+}
+
+/** Re-reads the links, spans and inline problems of the edited line, and notes which it has or had. */
+function replaceInline(doc: EsgDocument, problems: ParseState['problems'], line: number, oldLine: string, newLine: string, inTable: boolean, changed: ChangedParts): void {
+  const before = inlineOf(oldLine, line, inTable);
+  const after = inlineOf(newLine, line, inTable);
+  if (!before && !after) return;
+  if (before?.links.length || after?.links.length) {
+    doc.links = spliceLine(doc.links, line, after?.links ?? []);
+    changed.links = true;
+  }
+  if (before?.spans.length || after?.spans.length) {
+    doc.spans = spliceLine(doc.spans, line, after?.spans ?? []);
+    changed.spans = true;
+  }
+  if (before?.problems.length || after?.problems.length) {
+    problems.scan = spliceLine(problems.scan, line, after?.problems ?? []);
+    changed.syntaxProblems = true;
+  }
+}
+
+/** Replaces the KPI table read from `table`; returns whether the KPIs it reports values for changed. */
+function replaceKpiTable(doc: EsgDocument, table: Table): boolean {
+  const before = doc.kpiTables.find((k) => k.table === table.index);
+  const kpiTable = kpiTableOf(doc, table);
+  const kpiTables = doc.kpiTables.filter((k) => k.table !== table.index);
+  if (kpiTable) {
+    let at = 0;
+    while (at < kpiTables.length && kpiTables[at].table < table.index) at++;
+    kpiTables.splice(at, 0, kpiTable);
+  }
+  doc.kpiTables = kpiTables;
+  return evidenceOf(before) !== evidenceOf(kpiTable);
+}
+
+/** The KPI ids a table reports a value for, in row order: what the disclosure index reads from it. */
+function evidenceOf(kpiTable: KpiTable | undefined): string {
+  if (!kpiTable) return '';
+  const ids: string[] = [];
+  for (const row of kpiTable.rows) if (countsAsEvidence(row)) ids.push(row.kpiId);
+  return ids.join('\n');
+}
+
+/** Index tables read rows across tables of a section and resolve anchors: rebuilt whole (they are few). */
+function rebuildIndexTables(doc: EsgDocument, problems: ParseState['problems']): void {
+  const found: SyntaxProblem[] = [];
+  doc.indexTables = [];
+  buildIndexTables(doc, (range, key, args = {}) => found.push({ range, key, args }));
+  problems.indexTables = found;
+}
+
+/** A heading edited in place, keeping its level: its section keeps its range, while ids, tags and classes may change. */
+function rereadHeading(doc: EsgDocument, problems: ParseState['problems'], line: number, newLine: string, afterTable: boolean): Heading | undefined {
+  const atx = ATX.exec(newLine);
+  if (!atx || FENCE.test(newLine) || DIV_FENCE.test(newLine) || (afterTable && newLine.includes('|'))) return undefined;
+  const index = doc.headings.findIndex((h) => h.range.start.line === line);
+  if (index < 0 || doc.headings[index].level !== atx[1].length) return undefined;
+  const found: SyntaxProblem[] = [];
+  const heading = readHeading(newLine, line, atx[1].length, newLine.indexOf(atx[1]) + atx[1].length, (range, key) => found.push({ range, key, args: {} }));
+  problems.scan = spliceLine(problems.scan, line, found);
+  // Automatic ids depend on every heading before them: recompute them all, on copies.
+  const headings = doc.headings.map((h, k) => (k === index ? heading : { ...h }));
+  assignAnchors(headings);
+  doc.headings = headings;
+  doc.sections = doc.sections.map((s, k): Section => (k === index ? { ...s, heading: headings[k], ...headingFields(heading) } : { ...s, heading: headings[k] }));
+  return heading;
+}
+
+/** Ranges that end at the end of the edited line (sections, an unclosed explanation) follow its new length. */
+function patchLineEnds(doc: EsgDocument, line: number, edit: LineEdit): void {
+  if (edit.newLength === edit.oldLength) return;
+  const endsHere = (r: { end: { line: number; character: number } }) => r.end.line === line && r.end.character === edit.oldLength;
+  if (doc.sections.some((s) => endsHere(s.range))) {
+    doc.sections = doc.sections.map((s) => (endsHere(s.range) ? { ...s, range: { start: s.range.start, end: { line, character: edit.newLength } } } : s));
+  }
+  if (doc.explanations.some((e) => endsHere(e.range))) {
+    doc.explanations = doc.explanations.map((e) => (endsHere(e.range) ? { ...e, range: { start: e.range.start, end: { line, character: edit.newLength } } } : e));
+  }
+}
+
+/** The run of non-blank lines around the edited line, before and after the edit. */
+function around(oldLines: string[], newLines: string[], line: number): Reparse['around'] {
+  let first = line;
+  while (first > 0 && line - first < AROUND_MAX_LINES && oldLines[first - 1].trim() !== '') first--;
+  let last = line;
+  while (last + 1 < oldLines.length && last - line < AROUND_MAX_LINES && oldLines[last + 1].trim() !== '') last++;
+  if (line - first >= AROUND_MAX_LINES || last - line >= AROUND_MAX_LINES) return undefined;
+  return { before: oldLines.slice(first, last + 1).join('\n'), after: newLines.slice(first, last + 1).join('\n') };
+}

@@ -1,0 +1,134 @@
+// The analysis of a document's next version from its previous analysis. The parse is patched where the
+// edit stays on one line (parser/incremental.ts), and a rule runs again only when it reads a part of
+// the model the edit changed; the other rules' diagnostics are kept, moved with the edit. The result
+// equals a full analysis of the new text (test/unit/incremental.test.ts checks this on long random
+// edit sequences), so callers may pass any earlier analysis of the same document.
+import type { EsgDocument } from './model';
+import type { AnalysisOptions, Diagnostic, Locale, Position } from './types';
+import { reparse, type LineEdit, type Reparse } from './parser/incremental';
+import { runRules, type ModelPart, type RuleRunStats } from './rules';
+import { carryFactorQuotes, mayQuoteFactors } from './numbers/factorQuotes';
+import { resolveLocale } from './i18n';
+
+/** How an analysis was obtained: by a full parse or by patching the previous one, and how many rules ran. */
+export interface AnalysisReuse {
+  parse: 'full' | Reparse['kind'];
+  rulesRun: number;
+  rulesKept: number;
+}
+
+export interface AnalysisCore {
+  model: EsgDocument;
+  diagnostics: Diagnostic[];
+  locale: Locale;
+  reuse: AnalysisReuse;
+}
+
+/** What must be equal between two analyses for one to be derived from the other. */
+export function optionsKey(options: AnalysisOptions): string {
+  return JSON.stringify([options.locale ?? null, options.issuerClass ?? null, options.severity ?? null, options.faultRules ? [...options.faultRules].sort() : null]);
+}
+
+/** Rules that threw during an analysis (they are never kept, so their failure is reported again). */
+const failedRules = new WeakMap<EsgDocument, ReadonlySet<string>>();
+
+export function localeOf(model: EsgDocument, options: AnalysisOptions): Locale {
+  return resolveLocale(
+    model.config,
+    options.locale,
+    model.headings
+      .slice(0, 30)
+      .map((h) => h.title)
+      .join(' '),
+  );
+}
+
+/** A full analysis: parse everything, run every rule. */
+export function analyzeFully(model: EsgDocument, options: AnalysisOptions): AnalysisCore {
+  const locale = localeOf(model, options);
+  const stats: RuleRunStats = { ran: 0, kept: 0, failed: [] };
+  const diagnostics = runRules(model, { locale, options, onRuleError: options.onRuleError }, undefined, undefined, stats);
+  failedRules.set(model, new Set(stats.failed));
+  return { model, diagnostics, locale, reuse: { parse: 'full', rulesRun: stats.ran, rulesKept: 0 } };
+}
+
+/** The next version's analysis derived from `previous`, or undefined when only a full analysis will do. */
+export function reanalyze(previous: { model: EsgDocument; diagnostics: Diagnostic[]; locale: Locale }, uri: string, text: string, options: AnalysisOptions): AnalysisCore | undefined {
+  const patched = reparse(previous.model, uri, text);
+  if (!patched) return undefined;
+  const { doc, edit, changed } = patched;
+  const locale = changed.headings ? localeOf(doc, options) : previous.locale;
+  if (locale !== previous.locale) return analyzeFully(doc, options);
+
+  const parts = new Set<ModelPart>();
+  if (changed.headings || changed.explanations || changed.links || changed.indexTables) parts.add('structure');
+  if (changed.tables) parts.add('tables');
+  if (changed.kpiEvidence) parts.add('kpiEvidence');
+  if (changed.spans) parts.add('spans');
+  if (changed.syntaxProblems) parts.add('syntax');
+  // Factors are quoted in paragraphs; an edit can change a quote only where the words that mark one appear.
+  if ((patched.kind === 'prose' || patched.kind === 'code') && (!patched.around || mayQuoteFactors(patched.around.before) || mayQuoteFactors(patched.around.after))) parts.add('prose');
+
+  // Paragraphs and front matter are as before: the factors quoted in them need not be searched again.
+  if (!parts.has('prose')) carryFactorQuotes(previous.model, doc);
+
+  const previousByRule = new Map<string, Diagnostic[]>();
+  for (const d of previous.diagnostics) {
+    const list = previousByRule.get(d.rule);
+    if (list) list.push(d);
+    else previousByRule.set(d.rule, [d]);
+  }
+  const stats: RuleRunStats = { ran: 0, kept: 0, failed: [] };
+  const diagnostics = runRules(
+    doc,
+    { locale, options, onRuleError: options.onRuleError },
+    undefined,
+    { changed: parts, previous: previousByRule, failed: failedRules.get(previous.model) ?? new Set(), move: (d) => moveDiagnostic(d, edit) },
+    stats,
+  );
+  failedRules.set(doc, new Set(stats.failed));
+  return { model: doc, diagnostics, locale, reuse: { parse: patched.kind, rulesRun: stats.ran, rulesKept: stats.kept } };
+}
+
+/**
+ * A kept diagnostic after the edit. Positions on other lines are unchanged. On the edited line, a rule
+ * that did not run again can only point at the line's start or end (it reads no part of the model that
+ * lies inside the line), or before or after the changed text; anything else is refused (undefined).
+ */
+function moveDiagnostic(d: Diagnostic, edit: LineEdit): Diagnostic | undefined {
+  if (!mentionsLine(d, edit.line)) return d;
+  let refused = false;
+  const movePosition = (p: Position): Position => {
+    if (p.line !== edit.line || p.character === 0) return p;
+    if (p.character === edit.oldLength) return { line: p.line, character: edit.newLength };
+    if (p.character < edit.start) return p;
+    if (p.character > edit.oldEnd) return { line: p.line, character: p.character + edit.newLength - edit.oldLength };
+    refused = true;
+    return p;
+  };
+  const moved = deepMove(d, movePosition) as Diagnostic;
+  return refused ? undefined : moved;
+}
+
+function isPosition(value: object): value is Position {
+  const v = value as Partial<Position>;
+  return typeof v.line === 'number' && typeof v.character === 'number' && Object.keys(value).length === 2;
+}
+
+function mentionsLine(value: unknown, line: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((v) => mentionsLine(v, line));
+  if (isPosition(value)) return value.line === line;
+  for (const key of Object.keys(value)) if (mentionsLine((value as Record<string, unknown>)[key], line)) return true;
+  return false;
+}
+
+/** A copy of `value` with every position moved (plain data only: diagnostics hold nothing else). */
+function deepMove(value: unknown, move: (p: Position) => Position): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => deepMove(v, move));
+  if (isPosition(value)) return move(value);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = deepMove((value as Record<string, unknown>)[key], move);
+  return out;
+}

@@ -2,7 +2,8 @@
 // ~90% of the client's code, so extension.ts loads it with `require` only when the first ESG document is
 // seen: activation then parses a small bundle, and a session without a report never loads this one.
 // Keep this module free of imports from the other client modules (restartPolicy.ts excepted: only this
-// module uses it), or they would be bundled twice.
+// module uses it), or they would be bundled twice; server/src/lsp/launch.ts is a constant shared with
+// the benchmark.
 import type { ChildProcess } from 'node:child_process';
 import type * as vscode from 'vscode';
 import {
@@ -22,6 +23,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { RestartPolicy, crashLogLine, type CrashDecision, type ServerExit } from './restartPolicy';
+import { SERVER_NODE_ARGS } from '../../server/src/lsp/launch';
 
 export interface LanguageClientSettings {
   /** Absolute path of dist/server.js. */
@@ -46,8 +48,8 @@ export function createLanguageClient(settings: LanguageClientSettings): Language
   const module = settings.serverModule;
   const log = settings.outputChannel;
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
   };
   const policy = new RestartPolicy();
   const watch = new ServerProcessWatch();

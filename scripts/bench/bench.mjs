@@ -80,8 +80,9 @@ async function bundleTools() {
   const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', sourcemap: false };
   await esbuild.build({ ...common, entryPoints: [join(ROOT, 'server/src/engine/index.ts')], outfile: join(work, 'engine.cjs') });
   await esbuild.build({ ...common, entryPoints: [join(ROOT, 'scripts/bench/generate.ts')], outfile: join(work, 'generate.cjs') });
+  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'server/src/lsp/launch.ts')], outfile: join(work, 'launch.cjs') });
   const req = createRequire(join(work, 'x.cjs'));
-  return { engine: req(join(work, 'engine.cjs')), generator: req(join(work, 'generate.cjs')) };
+  return { engine: req(join(work, 'engine.cjs')), generator: req(join(work, 'generate.cjs')), serverNodeArgs: [...req(join(work, 'launch.cjs')).SERVER_NODE_ARGS] };
 }
 
 function ensureDist() {
@@ -231,9 +232,11 @@ const fmtBytes = (b) => (b >= MB ? `${(b / MB).toFixed(2)} MB` : `${(b / 1000).t
 async function main() {
   ensureDist();
   log(`temporary folder ${work}`);
-  const { engine, generator } = await bundleTools();
+  const { engine, generator, serverNodeArgs } = await bundleTools();
+  // As the VS Code client starts it (server/src/lsp/launch.ts), unless --plain-server compares without.
+  const serverArgs = args.includes('--plain-server') ? [] : serverNodeArgs;
   const list = inputs(generator);
-  const results = { date: new Date().toISOString(), seed: SEED, quick: QUICK, machine: machine(), loadAverage: { start: loadavg() }, inputs: [], lsp: undefined, memory: undefined, client: undefined };
+  const results = { date: new Date().toISOString(), seed: SEED, quick: QUICK, machine: machine(), loadAverage: { start: loadavg() }, inputs: [], lsp: undefined, memory: undefined, client: undefined, serverNodeArgs: serverArgs };
 
   for (const input of list) {
     const entry = { name: input.name, bytes: input.bytes };
@@ -266,7 +269,7 @@ async function main() {
   const fiveMb = list.find((i) => i.label === '5MB');
   if (ONLY.has('lsp')) {
     log(`edit latency: ${EDITS} edits on ${oneMb.name}`);
-    const session = await measureEditLatency({ serverPath, text: oneMb.text, edits: EDITS, rng: generator.mulberry32(SEED ^ 0xed17) });
+    const session = await measureEditLatency({ serverPath, nodeArgs: serverArgs, text: oneMb.text, edits: EDITS, rng: generator.mulberry32(SEED ^ 0xed17) });
     results.lsp = {
       input: oneMb.name,
       edits: EDITS,
@@ -278,7 +281,7 @@ async function main() {
   }
   if (ONLY.has('memory')) {
     log(`server memory with ${fiveMb.name} open`);
-    results.memory = { input: fiveMb.name, ...(await measureServerMemory({ serverPath, text: fiveMb.text, workDir: work })) };
+    results.memory = { input: fiveMb.name, ...(await measureServerMemory({ serverPath, nodeArgs: serverArgs, text: fiveMb.text, workDir: work })) };
   }
   if (ONLY.has('client')) {
     log('client bundle');

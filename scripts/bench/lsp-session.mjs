@@ -147,8 +147,8 @@ const TYPED = ['a', 'e', '1', '0', ' ', '。', '的', '，', '-', '|'];
  * previous version's diagnostics arrived, and measures the time from sending each change to the
  * publishDiagnostics of its version.
  */
-export async function measureEditLatency({ serverPath, text, edits, rng, uri = 'file:///bench/report-1mb.esg.md' }) {
-  const server = await startServer({ serverPath, settings: { debounceMs: 0 } });
+export async function measureEditLatency({ serverPath, nodeArgs = [], text, edits, rng, uri = 'file:///bench/report-1mb.esg.md' }) {
+  const server = await startServer({ serverPath, nodeArgs, settings: { debounceMs: 0 } });
   try {
     const opened = await open(server, uri, text);
     let document = TextDocument.create(uri, 'esg-markdown', 1, text);
@@ -198,7 +198,7 @@ function procMemory(pid) {
  * (the server has no memory request of its own) that writes process.memoryUsage() on SIGUSR2, once
  * as is and once after a full GC, so retained memory can be told from garbage not yet collected.
  */
-export async function measureServerMemory({ serverPath, text, workDir, uri = 'file:///bench/report-5mb.esg.md' }) {
+export async function measureServerMemory({ serverPath, nodeArgs = [], text, workDir, uri = 'file:///bench/report-5mb.esg.md' }) {
   const probe = join(workDir, 'memory-probe.cjs');
   const out = join(workDir, 'memory-probe.json');
   writeFileSync(
@@ -216,7 +216,7 @@ process.on('SIGUSR2', () => {
   const server = await startServer({
     serverPath,
     settings: { debounceMs: 0 },
-    nodeArgs: ['--expose-gc', '--require', probe],
+    nodeArgs: [...nodeArgs, '--expose-gc', '--require', probe],
     env: { ...process.env, ESGMARK_BENCH_MEMORY_FILE: out },
   });
   const sample = async () => {

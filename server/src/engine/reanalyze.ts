@@ -99,7 +99,13 @@ function moveDiagnostic(d: Diagnostic, edit: LineEdit): Diagnostic | undefined {
   if (!mentionsLine(d, edit.line)) return d;
   let refused = false;
   const movePosition = (p: Position): Position => {
-    if (p.line !== edit.line || p.character === 0) return p;
+    if (p.line !== edit.line) return p;
+    // On an empty line the start is also the end: which one a position meant cannot be told.
+    if (edit.oldLength === 0) {
+      refused = true;
+      return p;
+    }
+    if (p.character === 0) return p;
     if (p.character === edit.oldLength) return { line: p.line, character: edit.newLength };
     if (p.character < edit.start) return p;
     if (p.character > edit.oldEnd) return { line: p.line, character: p.character + edit.newLength - edit.oldLength };

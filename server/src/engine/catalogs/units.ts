@@ -3,7 +3,7 @@
 // parseUnit is a handful of map lookups per call and never throws.
 import unitData from './data/units.json';
 import type { KpiDefinition, UnitCatalog, UnitDefinition } from './schema';
-import { normalizeUnitText } from '../text/normalize';
+import { detachedCopy, normalizeUnitText } from '../text/normalize';
 
 const catalog = unitData as UnitCatalog;
 
@@ -100,8 +100,27 @@ function parseDenominatorKey(key: string): DenominatorParse | undefined {
   return undefined;
 }
 
+// A report repeats a few dozen unit spellings in thousands of cells, and every number check reads them
+// again: parse each distinct spelling once. Hits get a copy, so no caller shares (or can alter) an entry.
+const UNIT_CACHE_MAX = 4096;
+const unitCache = new Map<string, UnitParse>();
+
 export function parseUnit(raw: string): UnitParse {
   if (typeof raw !== 'string') return { ok: false, unknown: '' };
+  let parsed = unitCache.get(raw);
+  if (!parsed) {
+    // Long texts are not units (and must not pin memory): only short spellings are kept, as copies.
+    const key = raw.length <= 2 * MAX_UNIT_LENGTH ? detachedCopy(raw) : undefined;
+    parsed = parseUnitText(key ?? raw);
+    if (key !== undefined) {
+      if (unitCache.size >= UNIT_CACHE_MAX) unitCache.clear();
+      unitCache.set(key, parsed);
+    }
+  }
+  return parsed.ok ? { ok: true, unit: { ...parsed.unit } } : { ...parsed };
+}
+
+function parseUnitText(raw: string): UnitParse {
   let text = raw.trim();
   const bracketed = OUTER_BRACKETS.exec(text);
   if (bracketed) text = bracketed[1].trim();

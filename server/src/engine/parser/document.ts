@@ -45,7 +45,6 @@ export const LineKind = {
  * does not change.
  */
 export interface ParseState {
-  lines: string[];
   kinds: Uint8Array;
   /** First line after the front matter (where `prevBlank` starts true). */
   bodyStart: number;
@@ -172,7 +171,7 @@ export function parseDocument(uri: string, text: string): EsgDocument {
     }
     // Pipe table: a row with '|' followed by a delimiter row.
     if (line.includes('|') && i + 1 < lines.length && isDelimiterRow(lines[i + 1])) {
-      const table = readTable(lines, i, doc.tables.length);
+      const table = readTable((k) => lines[k], i, doc.tables.length);
       doc.tables.push(table);
       kinds[i] = LineKind.TableHeader;
       kinds[i + 1] = LineKind.TableDelimiter;
@@ -200,7 +199,7 @@ export function parseDocument(uri: string, text: string): EsgDocument {
   buildIndexTables(doc, collector(problems.indexTables));
   buildKpiTables(doc, problem);
   doc.syntaxProblems = joinProblems(problems);
-  parseStates.set(doc, { lines, kinds, bodyStart, problems });
+  parseStates.set(doc, { kinds, bodyStart, problems });
   return doc;
 }
 
@@ -292,18 +291,21 @@ export function readHeading(line: string, lineNo: number, level: number, content
   };
 }
 
-export function readTable(lines: string[], headerLine: number, index: number): Table {
-  const header = splitRow(lines[headerLine], headerLine);
-  const alignments = parseAlignments(lines[headerLine + 1]);
+/** Reads the table whose header is on `headerLine`; `lineAt` gives a line's text, undefined past the end. */
+export function readTable(lineAt: (line: number) => string | undefined, headerLine: number, index: number): Table {
+  const header = splitRow(lineAt(headerLine) ?? '', headerLine);
+  const alignments = parseAlignments(lineAt(headerLine + 1) ?? '');
   const rows: TableRow[] = [];
   let l = headerLine + 2;
-  for (; l < lines.length; l++) {
-    const t = lines[l];
-    if (t.trim() === '' || !t.includes('|')) break;
+  let lastText = lineAt(headerLine + 1) ?? '';
+  for (;; l++) {
+    const t = lineAt(l);
+    if (t === undefined || t.trim() === '' || !t.includes('|')) break;
     rows.push(splitRow(t, l));
+    lastText = t;
   }
   const last = l - 1;
-  return { index, header, rows, alignments, range: range(headerLine, 0, last, lines[last].length) };
+  return { index, header, rows, alignments, range: range(headerLine, 0, last, lastText.length) };
 }
 
 function collectInline(doc: EsgDocument, line: string, lineNo: number, problem: (r: SyntaxProblem['range'], key: string) => void, inTable: boolean) {
@@ -421,7 +423,7 @@ function buildExplanations(
       refs: hkex ? parseRequirementList(hkex.value, hkex.valueRange) : [],
       range: range(open.line, 0, closeLine, lines[closeLine].length),
       openRange,
-      text: explanationText(lines, open.line + 1, lastText),
+      text: explanationText((k) => lines[k], open.line + 1, lastText),
       section: innermostSection(doc, open.line),
       closed,
     };
@@ -430,9 +432,9 @@ function buildExplanations(
 }
 
 /** The reason given in an explanation: its body lines, without HTML comments (e.g. a placeholder left by a quick fix). */
-export function explanationText(lines: string[], first: number, last: number): string {
+export function explanationText(lineAt: (line: number) => string | undefined, first: number, last: number): string {
   const body: string[] = [];
-  for (let l = first; l <= last; l++) body.push(lines[l]);
+  for (let l = first; l <= last; l++) body.push(lineAt(l) ?? '');
   return body.join('\n').replace(/<!--[\s\S]*?-->/g, '').trim();
 }
 

@@ -22,11 +22,12 @@ import {
   readHeading,
   readTable,
   rememberParseState,
+  innermostSection,
   type ParseState,
 } from './document';
 import { buildIndexTables, isInIndexSection } from './indexTable';
 import { kpiTableOf } from './kpiTable';
-import { positionAt } from './lines';
+import { lineText, positionAt } from './lines';
 import { countsAsEvidence } from '../disclosures';
 
 /** A change confined to one line: columns of the changed text on the old and on the new line. */
@@ -83,25 +84,39 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
   const edit = lineEditBetween(previous, state, text);
   if (!edit) return undefined;
   const L = edit.line;
-  const oldLine = state.lines[L];
+  const oldLine = lineText(previous.text, previous.lineStarts, L) ?? '';
   const newLine = oldLine.slice(0, edit.start) + text.slice(previous.lineStarts[L] + edit.start, previous.lineStarts[L] + edit.newEnd) + oldLine.slice(edit.oldEnd);
-  if (closesFrontMatter(state, L, newLine)) return undefined;
+  if (closesFrontMatter(previous, state, L, newLine)) return undefined;
 
-  const lines = state.lines.slice();
-  lines[L] = newLine;
   const delta = edit.newLength - edit.oldLength;
   const lineStarts = delta === 0 ? previous.lineStarts : previous.lineStarts.map((s, k) => (k > L ? s + delta : s));
   const doc: EsgDocument = { ...previous, text, lineStarts };
   const problems: ParseState['problems'] = { ...state.problems };
-  const next: ParseState = { ...state, lines, problems };
+  const nextState: ParseState = { ...state, problems };
+  const lineAt = (k: number) => (k === L ? newLine : lineText(text, lineStarts, k));
   const prevKind = L > 0 ? state.kinds[L - 1] : 0;
   const afterTable = prevKind === LineKind.TableRow || prevKind === LineKind.TableDelimiter;
 
   let kind: EditKind;
   const changed: ChangedParts = { links: false, spans: false, syntaxProblems: false, explanations: false, tables: false, kpiEvidence: false, headings: false, indexTables: false };
   switch (state.kinds[L]) {
-    case LineKind.Prose: {
-      if (!staysProse(state, L, newLine, lines[L + 1], afterTable)) return undefined;
+    case LineKind.Prose:
+    case LineKind.Blank: {
+      const wasBlank = state.kinds[L] === LineKind.Blank;
+      const isBlank = newLine.trim() === '';
+      if (!isBlank && !staysProse(state, L, newLine, lineAt(L + 1), afterTable)) return undefined;
+      if (wasBlank !== isBlank) {
+        // The next line's "after a blank line" flips: it matters only to a setext heading's text line,
+        // which needs a blank line before it (now lost, or now gained before a line underlined by === or ---).
+        if (state.kinds[L + 1] === LineKind.Setext) return undefined;
+        const next = lineAt(L + 1);
+        const afterNext = lineAt(L + 2);
+        if (isBlank && next !== undefined && afterNext !== undefined && state.kinds[L + 1] === LineKind.Prose && SETEXT.test(afterNext)) return undefined;
+        const kinds = state.kinds.slice();
+        kinds[L] = isBlank ? LineKind.Blank : LineKind.Prose;
+        nextState.kinds = kinds;
+        changed.headings = refreshHasContent(doc, kinds, L);
+      }
       kind = 'prose';
       replaceInline(doc, problems, L, oldLine, newLine, false, changed);
       break;
@@ -117,7 +132,7 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
       const index = tableAt(doc.tables, L);
       if (index < 0) return undefined;
       const old = doc.tables[index];
-      const table: Table = { ...readTable(lines, old.range.start.line, index), section: old.section };
+      const table: Table = { ...readTable(lineAt, old.range.start.line, index), section: old.section };
       if (table.range.end.line !== old.range.end.line) return undefined;
       kind = 'table';
       doc.tables = doc.tables.slice();
@@ -149,14 +164,14 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
     const last = e.closed ? e.range.end.line - 1 : e.range.end.line;
     if (e.openRange.start.line < L && L <= last) {
       if (!changed.explanations) doc.explanations = doc.explanations.slice();
-      doc.explanations[k] = { ...e, text: explanationText(lines, e.openRange.start.line + 1, last) };
+      doc.explanations[k] = { ...e, text: explanationText(lineAt, e.openRange.start.line + 1, last) };
       changed.explanations = true;
     }
   }
   patchLineEnds(doc, L, edit);
   doc.syntaxProblems = joinProblems(problems);
-  rememberParseState(doc, next);
-  return { doc, edit, kind, changed, around: around(state.lines, lines, L) };
+  rememberParseState(doc, nextState);
+  return { doc, edit, kind, changed, around: around((k) => lineText(previous.text, previous.lineStarts, k), lineAt, lineStarts.length, L) };
 }
 
 /** The single-line change from the previous text to `text`, found by comparing both ends; undefined when a line break is involved. */
@@ -180,7 +195,7 @@ function lineEditBetween(previous: EsgDocument, state: ParseState, text: string)
   if (p > 0 && old.charCodeAt(p - 1) === 13 && old.charCodeAt(oldEnd) === 10) return undefined;
   const line = positionAt(previous.lineStarts, p).line;
   const lineStart = previous.lineStarts[line];
-  const oldLength = state.lines[line].length;
+  const oldLength = (lineText(old, previous.lineStarts, line) ?? '').length;
   if (oldEnd - lineStart > oldLength) return undefined;
   return { line, start: p - lineStart, oldEnd: oldEnd - lineStart, newEnd: newEnd - lineStart, oldLength, newLength: oldLength + (newEnd - oldEnd) };
 }
@@ -194,13 +209,16 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Without front matter, a first line `---` is a thematic break, but it becomes the front matter's opening
- * as soon as its second line changes or a later line closes it: such edits take a full parse.
+ * Edits that may open or close the front matter: the first line becoming or ceasing to be `---`, and,
+ * under a first line `---` that is still a thematic break, its second line or a line that could close it.
  */
-function closesFrontMatter(state: ParseState, line: number, newLine: string): boolean {
-  if (state.bodyStart !== 0 || state.lines[0]?.replace(/^\uFEFF/, '').trimEnd() !== '---') return false;
+function closesFrontMatter(previous: EsgDocument, state: ParseState, line: number, newLine: string): boolean {
+  const lineAt = (k: number) => lineText(previous.text, previous.lineStarts, k) ?? '';
+  const opener = (l: string) => l.replace(/^\uFEFF/, '').trimEnd() === '---';
+  if (line === 0) return opener(newLine) || opener(lineAt(0));
+  if (state.bodyStart !== 0 || !opener(lineAt(0))) return false;
   const closer = (l: string) => l.trimEnd() === '---' || l.trimEnd() === '...';
-  return line <= 1 || closer(newLine) || closer(state.lines[line]);
+  return line <= 1 || closer(newLine) || closer(lineAt(line));
 }
 
 /** True when the block scanner would still read the new text of a prose line as prose, and nothing around it changes kind. */
@@ -322,6 +340,25 @@ function rereadHeading(doc: EsgDocument, problems: ParseState['problems'], line:
   return heading;
 }
 
+/** Kinds of the lines a section's `hasContent` counts (everything but blank lines, headings and the front matter). */
+const CONTENT_KINDS = new Set<number>([LineKind.Prose, LineKind.Code, LineKind.Fence, LineKind.DivFence, LineKind.TableHeader, LineKind.TableDelimiter, LineKind.TableRow]);
+
+/** Recomputes `hasContent` of the sections containing a line that became or stopped being blank; returns whether one changed. */
+function refreshHasContent(doc: EsgDocument, kinds: Uint8Array, line: number): boolean {
+  let sections: Section[] | undefined;
+  for (let k = innermostSection(doc, line); k !== undefined; k = doc.sections[k].parent) {
+    const s = doc.sections[k];
+    if (line <= s.heading.range.end.line) continue;
+    let hasContent = CONTENT_KINDS.has(kinds[line]);
+    for (let l = s.heading.range.end.line + 1; !hasContent && l <= s.range.end.line; l++) hasContent = CONTENT_KINDS.has(kinds[l]);
+    if (hasContent === s.hasContent) continue;
+    sections ??= doc.sections.slice();
+    sections[k] = { ...s, hasContent };
+  }
+  if (sections) doc.sections = sections;
+  return sections !== undefined;
+}
+
 /** Ranges that end at the end of the edited line (sections, an unclosed explanation) follow its new length. */
 function patchLineEnds(doc: EsgDocument, line: number, edit: LineEdit): void {
   if (edit.newLength === edit.oldLength) return;
@@ -335,11 +372,19 @@ function patchLineEnds(doc: EsgDocument, line: number, edit: LineEdit): void {
 }
 
 /** The run of non-blank lines around the edited line, before and after the edit. */
-function around(oldLines: string[], newLines: string[], line: number): Reparse['around'] {
+function around(oldLineAt: (k: number) => string | undefined, newLineAt: (k: number) => string | undefined, lineCount: number, line: number): Reparse['around'] {
+  // The edited line counts as text: it is in one version or the other, and joins the runs around it.
+  const blank = (k: number) => k !== line && (oldLineAt(k) ?? '').trim() === '';
   let first = line;
-  while (first > 0 && line - first < AROUND_MAX_LINES && oldLines[first - 1].trim() !== '') first--;
+  while (first > 0 && line - first < AROUND_MAX_LINES && !blank(first - 1)) first--;
   let last = line;
-  while (last + 1 < oldLines.length && last - line < AROUND_MAX_LINES && oldLines[last + 1].trim() !== '') last++;
+  while (last + 1 < lineCount && last - line < AROUND_MAX_LINES && !blank(last + 1)) last++;
   if (line - first >= AROUND_MAX_LINES || last - line >= AROUND_MAX_LINES) return undefined;
-  return { before: oldLines.slice(first, last + 1).join('\n'), after: newLines.slice(first, last + 1).join('\n') };
+  const before: string[] = [];
+  const after: string[] = [];
+  for (let k = first; k <= last; k++) {
+    before.push(oldLineAt(k) ?? '');
+    after.push(newLineAt(k) ?? '');
+  }
+  return { before: before.join('\n'), after: after.join('\n') };
 }

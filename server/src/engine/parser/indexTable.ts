@@ -3,7 +3,7 @@
 // followed by '一般披露' rows, Part B rows by name, Part D rows by paragraph number or pillar.
 import type { EsgDocument, IndexRow, IndexTarget, RequirementRef, SyntaxProblem, TableRow } from '../model';
 import { getFramework } from '../catalogs/hkex';
-import { toHalfWidth } from '../text/normalize';
+import { detachedCopy, toHalfWidth } from '../text/normalize';
 import { scanInline } from './inline';
 import { lineRange } from './lines';
 import { parseRequirementList } from './requirements';
@@ -179,9 +179,22 @@ function targetOf(doc: EsgDocument, row: TableRow): IndexTarget {
   return { kind: 'titles', titles, range: cell.range };
 }
 
+// Every heading's title is normalised for each analysis (index targets, the disclosure index), and after
+// an edit all but one are the same: remember the results for short titles (bounded).
+const TITLE_CACHE_MAX = 20_000;
+const normalizedTitles = new Map<string, string>();
+
 export function normalizeTitle(title: string): string {
-  const withoutMarks = title.replace(/<sup>[^<]*<\/sup>/gi, '').replace(/[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+/g, '');
-  return toHalfWidth(plainTitle(withoutMarks)).replace(/\s+/g, ' ').trim().toLowerCase();
+  let normalized = normalizedTitles.get(title);
+  if (normalized === undefined) {
+    const withoutMarks = title.replace(/<sup>[^<]*<\/sup>/gi, '').replace(/[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+/g, '');
+    normalized = toHalfWidth(plainTitle(withoutMarks)).replace(/\s+/g, ' ').trim().toLowerCase();
+    if (title.length <= 200) {
+      if (normalizedTitles.size >= TITLE_CACHE_MAX) normalizedTitles.clear();
+      normalizedTitles.set(detachedCopy(title), detachedCopy(normalized));
+    }
+  }
+  return normalized;
 }
 
 const titleCache = new WeakMap<EsgDocument, Set<string>>();

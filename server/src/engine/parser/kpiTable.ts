@@ -4,7 +4,7 @@ import type { EsgDocument, KpiRow, KpiTable, KpiValue, SyntaxProblem, Table, Tab
 import type { Range } from '../types';
 import { matchKpi } from '../catalogs/kpis';
 import { parseNumber } from '../numbers';
-import { stripFootnoteMarks, toHalfWidth } from '../text/normalize';
+import { detachedCopy, stripFootnoteMarks, toHalfWidth } from '../text/normalize';
 import { attr } from './attributes';
 import { scanInline } from './inline';
 import { plainCell } from './indexTable';
@@ -99,7 +99,7 @@ function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
 function tableKey(doc: EsgDocument, table: Table): string {
   const start = doc.lineStarts[table.range.start.line];
   const end = doc.lineStarts[table.range.end.line] + table.range.end.character;
-  return ['', doc.text.slice(start, end)].join('');
+  return detachedCopy(doc.text.slice(start, end));
 }
 
 function remember(key: string, kpiTable: KpiTable | null): void {

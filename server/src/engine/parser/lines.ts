@@ -26,6 +26,15 @@ export function splitLines(text: string): Lines {
   return { texts, starts };
 }
 
+/** The text of one line of `text` without its line break; undefined past the last line. */
+export function lineText(text: string, starts: number[], line: number): string | undefined {
+  if (line < 0 || line >= starts.length) return undefined;
+  let end = line + 1 < starts.length ? starts[line + 1] : text.length;
+  if (end > starts[line] && text.charCodeAt(end - 1) === 10) end--;
+  if (end > starts[line] && text.charCodeAt(end - 1) === 13) end--;
+  return text.slice(starts[line], end);
+}
+
 export function range(line: number, start: number, endLine: number, end: number): Range {
   return { start: { line, character: start }, end: { line: endLine, character: end } };
 }

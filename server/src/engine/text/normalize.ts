@@ -127,3 +127,11 @@ export function normalizeUnitText(s: string): string {
     .replace(UNIT_DOTS, '')
     .replace(WHITESPACE, '');
 }
+
+/**
+ * A copy of `s` with its own storage. A slice of a document may share the document's storage, so a
+ * cache keyed by slices would keep every old version of the document alive.
+ */
+export function detachedCopy(s: string): string {
+  return ['', s].join('');
+}

@@ -4,6 +4,7 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, typ
 import { z } from 'zod';
 import { parseUnit } from './catalogs/units';
 import { parseNumber } from './numbers';
+import { detachedCopy } from './text/normalize';
 import type { IssuerClass, Locale } from './types';
 
 export interface Quantity {
@@ -102,7 +103,25 @@ export function parseQuantity(raw: string | number): Quantity | { error: string 
 }
 
 /** Parses the YAML text of a front matter block into a config and its problems. */
+// The front matter is the same from one keystroke (and one analysis) to the next: its parse is kept by
+// text, a few entries, and shared: nothing changes a config or its problems once they are built.
+const FRONT_MATTER_CACHE_MAX = 16;
+const FRONT_MATTER_CACHE_MAX_CHARS = 64 * 1024;
+const parsedFrontMatters = new Map<string, { config: EsgConfig; problems: FrontMatterProblem[] }>();
+
 export function parseFrontMatter(yamlText: string): { config: EsgConfig; problems: FrontMatterProblem[] } {
+  const cached = parsedFrontMatters.get(yamlText);
+  if (cached) return cached;
+  if (yamlText.length > FRONT_MATTER_CACHE_MAX_CHARS) return parseFrontMatterText(yamlText);
+  // Parsed from a copy: the config's strings may be slices of its text, and must not keep the document alive.
+  const key = detachedCopy(yamlText);
+  const parsed = parseFrontMatterText(key);
+  if (parsedFrontMatters.size >= FRONT_MATTER_CACHE_MAX) parsedFrontMatters.delete(parsedFrontMatters.keys().next().value!);
+  parsedFrontMatters.set(key, parsed);
+  return parsed;
+}
+
+function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: FrontMatterProblem[] } {
   const problems: FrontMatterProblem[] = [];
   const config: EsgConfig = { ...DEFAULT_CONFIG, denominators: emptyMap(), factors: emptyMap(), chapters: [] };
   let doc: Document;

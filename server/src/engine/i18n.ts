@@ -6,10 +6,26 @@ import { MESSAGES } from './messages';
 
 export type MessageKey = keyof typeof MESSAGES;
 
+/** A message template split at its `{name}` placeholders: literal text at even indexes, names at odd ones. */
+const compiledTemplates = new Map<string, string[]>();
+
+function compile(template: string): string[] {
+  let parts = compiledTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiledTemplates.set(template, parts);
+  }
+  return parts;
+}
+
 export function t(locale: Locale, key: string, args: Record<string, string | number> = {}): string {
   const entry = (MESSAGES as Record<string, Localized>)[key];
-  const template = entry ? entry[locale] : key;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+  // Unknown keys are returned as they are (and not remembered: a key is not a template).
+  if (!entry) return key.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+  const parts = compile(entry[locale]);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) out += (parts[i] in args ? String(args[parts[i]]) : `{${parts[i]}}`) + parts[i + 1];
+  return out;
 }
 
 export function localized(l: Localized, locale: Locale): string {

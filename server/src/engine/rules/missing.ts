@@ -14,6 +14,9 @@ export const missing: Rule = {
     'zh-Hans': '每项强制及“不遵守就解释”条文均已披露（标注章节、关键绩效指标行、索引行）或解释；强制条文属错误，且不能以解释代替。',
   },
   run(ctx) {
+    // The same few words in every message: translated once per run.
+    const obligationText = { mandatory: ctx.t('obligation.mandatory'), 'comply-or-explain': ctx.t('obligation.comply-or-explain') };
+    const issuerClass = ctx.t(`issuerClass.${ctx.issuerClass}`);
     for (const req of ctx.framework.leaves()) {
       const obligation = ctx.framework.obligationFor(req.id, ctx.issuerClass, ctx.year);
       if (obligation !== 'mandatory' && obligation !== 'comply-or-explain') continue;
@@ -24,8 +27,8 @@ export const missing: Rule = {
       const args = {
         id: req.id,
         title: localized(req.title, ctx.locale),
-        obligation: ctx.t(`obligation.${obligation}`),
-        issuerClass: ctx.t(`issuerClass.${ctx.issuerClass}`),
+        obligation: obligationText[obligation],
+        issuerClass,
         year: ctx.year,
       };
       ctx.report({

@@ -56,3 +56,17 @@ test('code actions of a chapter diagnostic edit that chapter', () => {
   const pos = p.fromFile('file:///r/chapters/social.esg.md', locate(SOCIAL, '900'))!;
   assert.deepEqual(p.toFile(pos), { uri: 'file:///r/chapters/social.esg.md', position: locate(SOCIAL, '900') });
 });
+
+test('an edit in a chapter is analysed incrementally, with the same result as a fresh project analysis', () => {
+  const { root, chapters } = files();
+  const before = analyzeProject(root, chapters);
+  assert.ok(before.analysis.diagnostics.some((d) => d.rule === 'kpi/sum-mismatch'));
+  // The total corrected in the chapter's table: 640 + 297 = 937.
+  const edited = [chapters[0], { ...chapters[1], text: SOCIAL.replace('| 900 |', '| 937 |') }];
+  const derived = analyzeProject(root, edited, {}, before);
+  const fresh = analyzeProject(root, edited);
+  assert.equal(derived.analysis.reuse.parse, 'table');
+  assert.deepStrictEqual(derived.analysis.model, fresh.analysis.model);
+  assert.deepStrictEqual([...derived.diagnostics], [...fresh.diagnostics]);
+  assert.ok(!derived.analysis.diagnostics.some((d) => d.rule === 'kpi/sum-mismatch'), 'the corrected total agrees');
+});

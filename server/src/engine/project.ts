@@ -51,7 +51,11 @@ function withoutFrontMatter(text: string): string {
   return '\n'.repeat(lines - 1) + text.slice(m[0].length);
 }
 
-export function analyzeProject(root: ProjectFile, chapters: ProjectFile[], options: AnalysisOptions = {}): ProjectAnalysis {
+/**
+ * Analyses a multi-file report as one document. With `previous`, the project's analysis before an edit,
+ * the concatenated text's analysis is derived from it where the edit allows (see `analyze`).
+ */
+export function analyzeProject(root: ProjectFile, chapters: ProjectFile[], options: AnalysisOptions = {}, previous?: ProjectAnalysis): ProjectAnalysis {
   const parts: ProjectPart[] = [];
   const texts: string[] = [];
   let line = 0;
@@ -64,7 +68,7 @@ export function analyzeProject(root: ProjectFile, chapters: ProjectFile[], optio
     // One blank line between files, as Pandoc separates several inputs.
     line += count + 1;
   });
-  const analysis = analyze({ uri: root.uri, text: texts.join('\n\n') }, options);
+  const analysis = analyze({ uri: root.uri, text: texts.join('\n\n') }, options, previous?.analysis);
 
   const partAt = (l: number): ProjectPart => {
     let found = parts[0];

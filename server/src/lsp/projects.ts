@@ -107,7 +107,9 @@ export class Projects {
     const chapters = ref.chapters.map((uri) => ({ uri, text: this.text(uri) ?? '' }));
     const key = `${generation}\u0000${ref.root}\u0000${rootText}\u0000${chapters.map((c) => `${c.uri}\u0000${c.text}`).join('\u0000')}`;
     if (this.cached?.key === key) return this.cached.project;
-    const project = analyzeProject({ uri: ref.root, text: rootText }, chapters, options);
+    // Derived from the last analysis of the same root where the edit allows (the engine checks the options).
+    const previous = this.cached?.project.analysis.model.uri === ref.root ? this.cached.project : undefined;
+    const project = analyzeProject({ uri: ref.root, text: rootText }, chapters, options, previous);
     this.cached = { key, project };
     return project;
   }

@@ -16,7 +16,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { lint as markdownlint } from 'markdownlint/sync';
-import { measureEditLatency, measureServerMemory } from './lsp-session.mjs';
+import { measureEditLatency, measureServerMemory, nextEdit } from './lsp-session.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -27,8 +27,10 @@ const option = (name, fallback) => {
 const QUICK = args.includes('--quick');
 const KEEP = args.includes('--keep');
 const SEED = Number(option('seed', '20250101'));
-const ONLY = new Set(option('only', 'analyze,markdownlint,lsp,memory,client').split(','));
+const ONLY = new Set(option('only', 'analyze,markdownlint,incremental,lsp,memory,client').split(','));
 const EDITS = Number(option('edits', '200'));
+/** Edits of the in-process incremental measurement: cheap, so more than through the server. */
+const INCREMENTAL_EDITS = Number(option('incremental-edits', '500'));
 const MB = 1_000_000;
 
 // ---------------------------------------------------------------------------------------------------
@@ -236,7 +238,7 @@ async function main() {
   // As the VS Code client starts it (server/src/lsp/launch.ts), unless --plain-server compares without.
   const serverArgs = args.includes('--plain-server') ? [] : serverNodeArgs;
   const list = inputs(generator);
-  const results = { date: new Date().toISOString(), seed: SEED, quick: QUICK, machine: machine(), loadAverage: { start: loadavg() }, inputs: [], lsp: undefined, memory: undefined, client: undefined, serverNodeArgs: serverArgs };
+  const results = { date: new Date().toISOString(), seed: SEED, quick: QUICK, machine: machine(), loadAverage: { start: loadavg() }, inputs: [], incremental: undefined, lsp: undefined, memory: undefined, client: undefined, serverNodeArgs: serverArgs };
 
   for (const input of list) {
     const entry = { name: input.name, bytes: input.bytes };
@@ -267,6 +269,35 @@ async function main() {
   const serverPath = join(ROOT, 'dist/server.js');
   const oneMb = list.find((i) => i.label === '1MB');
   const fiveMb = list.find((i) => i.label === '5MB');
+  if (ONLY.has('incremental')) {
+    // The engine alone, in this process: the edits of the server session (same seed), each analysed from
+    // the previous version's analysis, grouped by the path it took (reanalyze.ts: full parse, or the kind
+    // of line patched) and whether any rule ran.
+    log(`incremental analysis: ${INCREMENTAL_EDITS} edits on ${oneMb.name}`);
+    const rng = generator.mulberry32(SEED ^ 0xed17);
+    const uri = 'file:///bench/report-1mb.esg.md';
+    let text = oneMb.text;
+    let previous = engine.analyze({ uri, text });
+    const all = [];
+    const byPath = new Map();
+    for (let i = 0; i < INCREMENTAL_EDITS; i++) {
+      const { offset, deleting, inserted } = nextEdit(text, rng);
+      text = text.slice(0, offset) + inserted + text.slice(deleting ? offset + 1 : offset);
+      const t0 = performance.now();
+      previous = engine.analyze({ uri, text }, {}, previous);
+      const ms = performance.now() - t0;
+      all.push(ms);
+      const path = `${previous.reuse.parse}${previous.reuse.parse !== 'full' && previous.reuse.rulesRun > 0 ? ', rules run' : ''}`;
+      if (!byPath.has(path)) byPath.set(path, []);
+      byPath.get(path).push(ms);
+    }
+    results.incremental = {
+      input: oneMb.name,
+      edits: INCREMENTAL_EDITS,
+      ms: summary(all),
+      byPath: Object.fromEntries([...byPath].sort((a, b) => b[1].length - a[1].length).map(([path, samples]) => [path, summary(samples)])),
+    };
+  }
   if (ONLY.has('lsp')) {
     log(`edit latency: ${EDITS} edits on ${oneMb.name}`);
     const session = await measureEditLatency({ serverPath, nodeArgs: serverArgs, text: oneMb.text, edits: EDITS, rng: generator.mulberry32(SEED ^ 0xed17) });
@@ -322,6 +353,13 @@ function report(results) {
   for (const [n, r] of rows.entries()) {
     console.log(r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
     if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  if (results.incremental) {
+    const inc = results.incremental;
+    console.log(`\nincremental analysis in process (${inc.input}, ${inc.edits} edits): p50 ${inc.ms.median.toFixed(1)} ms, p95 ${inc.ms.p95.toFixed(1)} ms, max ${inc.ms.max.toFixed(1)}`);
+    for (const [path, s] of Object.entries(inc.byPath)) {
+      console.log(`  ${path.padEnd(18)} ${String(s.runs).padStart(4)} edits (${((s.runs / inc.edits) * 100).toFixed(0).padStart(2)} %)  p50 ${s.median.toFixed(1).padStart(5)} ms  p95 ${s.p95.toFixed(1).padStart(5)} ms  max ${s.max.toFixed(1).padStart(5)} ms`);
+    }
   }
   if (results.lsp) {
     const l = results.lsp.latencyMs;

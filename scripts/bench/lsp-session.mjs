@@ -142,6 +142,17 @@ function safeOffset(text, rng) {
 const TYPED = ['a', 'e', '1', '0', ' ', '。', '的', '，', '-', '|'];
 
 /**
+ * The benchmark's next keystroke on `text`: three in four insert one of TYPED, one in four delete one
+ * character (never a line break or half a surrogate pair). Shared by the server session and the
+ * in-process measurement of incremental analysis, so both see the same edits for the same seed.
+ */
+export function nextEdit(text, rng) {
+  const offset = safeOffset(text, rng);
+  const deleting = rng() < 0.25 && offset < text.length && !/[\r\n\ud800-\udfff]/.test(text[offset]);
+  return { offset, deleting, inserted: deleting ? '' : TYPED[Math.floor(rng() * TYPED.length)] };
+}
+
+/**
  * Opens `text` with no debounce, then applies `edits` single-character incremental changes at random
  * (seeded) places — three in four insert a character, one in four deletes one — each sent after the
  * previous version's diagnostics arrived, and measures the time from sending each change to the
@@ -155,12 +166,10 @@ export async function measureEditLatency({ serverPath, nodeArgs = [], text, edit
     const latencies = [];
     const diagnosticCounts = [];
     for (let i = 0; i < edits; i++) {
-      const current = document.getText();
-      const offset = safeOffset(current, rng);
-      const deleting = rng() < 0.25 && offset < current.length && !/[\r\n\ud800-\udfff]/.test(current[offset]);
+      const { offset, deleting, inserted } = nextEdit(document.getText(), rng);
       const start = document.positionAt(offset);
       const end = deleting ? document.positionAt(offset + 1) : start;
-      const change = { range: { start, end }, text: deleting ? '' : TYPED[Math.floor(rng() * TYPED.length)] };
+      const change = { range: { start, end }, text: inserted };
       const version = document.version + 1;
       document = TextDocument.update(document, [change], version);
       const arrival = server.diagnosticsFor(uri, version);

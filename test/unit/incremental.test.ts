@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { analyze, type Analysis } from '../../server/src/engine';
+import { analyze, getReportModel, type Analysis } from '../../server/src/engine';
 import { clearParseCaches, parseCacheCounts } from '../../server/src/engine/parser/kpiTable';
 import { REPO_ROOT } from '../helpers/paths';
 import { params } from './fuzz/support';
@@ -216,6 +216,7 @@ test(`incremental: analyses derived from the previous version equal full analyse
   const parses = new Map<string, number>();
   let kept = 0;
   let ran = 0;
+  let reportsReused = 0;
   // The same reports with CRLF line ends and a byte-order mark, as Windows editors save them.
   const crlf = STARTS.filter((s) => s.name.includes('annual-report-en') || s.name.includes('zhipu-2025.esg')).map((s) => ({ name: `${s.name} (CRLF, BOM)`, text: '\uFEFF' + s.text.replace(/\r?\n/g, '\r\n') }));
   [...STARTS, ...crlf].forEach((start, n) => {
@@ -228,7 +229,13 @@ test(`incremental: analyses derived from the previous version equal full analyse
     edits.forEach((e, i) => {
       text = apply(text, e);
       const derived = analyze({ uri: URI, text }, {}, previous);
-      assertDerivedEqualsFull(derived, text, `${start.name} (seed ${seed}), edit ${i + 1} ${JSON.stringify(e)}, ${derived.reuse.parse}`);
+      const step = `${start.name} (seed ${seed}), edit ${i + 1} ${JSON.stringify(e)}, ${derived.reuse.parse}`;
+      assertDerivedEqualsFull(derived, text, step);
+      // The report model (preview, coverage, status bar) is reused after edits that change none of its inputs.
+      const report = getReportModel(derived);
+      const reportDifference = firstDifference(report, getReportModel(analyze({ uri: URI, text })));
+      if (reportDifference) assert.fail(`${step}: derived and full report models differ at ${reportDifference}`);
+      if (report === getReportModel(previous)) reportsReused++;
       parses.set(derived.reuse.parse, (parses.get(derived.reuse.parse) ?? 0) + 1);
       kept += derived.reuse.rulesKept;
       ran += derived.reuse.rulesRun;
@@ -238,6 +245,7 @@ test(`incremental: analyses derived from the previous version equal full analyse
   // Every path was taken, so the equalities above are not vacuous.
   for (const kind of ['full', 'prose', 'table', 'heading']) assert.ok((parses.get(kind) ?? 0) > 0, `some edits took the '${kind}' path: ${JSON.stringify([...parses])}`);
   assert.ok(kept > 0 && ran > 0, `rules kept ${kept}, run ${ran}`);
+  assert.ok(reportsReused > 0, 'some report models were reused');
 });
 
 test('incremental: options must match for an analysis to be derived', () => {

@@ -32,6 +32,21 @@ export function optionsKey(options: AnalysisOptions): string {
 /** Rules that threw during an analysis (they are never kept, so their failure is reported again). */
 const failedRules = new WeakMap<EsgDocument, ReadonlySet<string>>();
 
+/** How a patched model was derived: from which model, by which edit, changing which parts. */
+const derivations = new WeakMap<EsgDocument, { from: EsgDocument; edit: LineEdit; parts: ReadonlySet<ModelPart> }>();
+
+/**
+ * When `model` was derived from an earlier model by an edit that changed none of `parts`, that earlier
+ * model and a function moving a value computed from it (positions on the edited line) to the new one;
+ * the function returns undefined when it cannot tell where a position goes. Lets a feature built from
+ * those parts (the report model) be reused instead of rebuilt.
+ */
+export function derivedUnchanged(model: EsgDocument, parts: readonly ModelPart[]): { from: EsgDocument; move<T>(value: T): T | undefined } | undefined {
+  const d = derivations.get(model);
+  if (!d || parts.some((p) => d.parts.has(p))) return undefined;
+  return { from: d.from, move: (value) => movePositions(value, d.edit) };
+}
+
 export function localeOf(model: EsgDocument, options: AnalysisOptions): Locale {
   return resolveLocale(
     model.config,
@@ -87,16 +102,22 @@ export function reanalyze(previous: { model: EsgDocument; diagnostics: Diagnosti
     stats,
   );
   failedRules.set(doc, new Set(stats.failed));
+  derivations.set(doc, { from: previous.model, edit, parts });
   return { model: doc, diagnostics, locale, reuse: { parse: patched.kind, rulesRun: stats.ran, rulesKept: stats.kept } };
 }
 
 /**
- * A kept diagnostic after the edit. Positions on other lines are unchanged. On the edited line, a rule
- * that did not run again can only point at the line's start or end (it reads no part of the model that
- * lies inside the line), or before or after the changed text; anything else is refused (undefined).
+ * A kept diagnostic (or any plain data computed from the previous model) after the edit. Positions on
+ * other lines are unchanged. On the edited line, data from a part of the model the edit did not change
+ * can only point at the line's start or end (nothing such a part holds lies inside the line), or before
+ * or after the changed text; anything else is refused (undefined).
  */
 function moveDiagnostic(d: Diagnostic, edit: LineEdit): Diagnostic | undefined {
-  if (!mentionsLine(d, edit.line)) return d;
+  return movePositions(d, edit);
+}
+
+function movePositions<T>(value: T, edit: LineEdit): T | undefined {
+  if (!mentionsLine(value, edit.line)) return value;
   let refused = false;
   const movePosition = (p: Position): Position => {
     if (p.line !== edit.line) return p;
@@ -112,7 +133,7 @@ function moveDiagnostic(d: Diagnostic, edit: LineEdit): Diagnostic | undefined {
     refused = true;
     return p;
   };
-  const moved = deepMove(d, movePosition) as Diagnostic;
+  const moved = deepMove(value, movePosition) as T;
   return refused ? undefined : moved;
 }
 
@@ -123,9 +144,14 @@ function isPosition(value: object): value is Position {
 
 function mentionsLine(value: unknown, line: number): boolean {
   if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some((v) => mentionsLine(v, line));
-  if (isPosition(value)) return value.line === line;
-  for (const key of Object.keys(value)) if (mentionsLine((value as Record<string, unknown>)[key], line)) return true;
+  if (Array.isArray(value)) {
+    for (const v of value) if (mentionsLine(v, line)) return true;
+    return false;
+  }
+  const v = value as Record<string, unknown>;
+  if (typeof v.line === 'number' && typeof v.character === 'number' && isPosition(v)) return v.line === line;
+  // for…in over plain data (no prototype members to meet): no key array allocated per object.
+  for (const key in v) if (mentionsLine(v[key], line)) return true;
   return false;
 }
 

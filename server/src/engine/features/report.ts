@@ -21,7 +21,9 @@ import { scope3Categories } from '../catalogs/factors';
 import { currencyOf, parseUnit, type ParsedUnit } from '../catalogs/units';
 import { disclosures } from '../disclosures';
 import { localized, t } from '../i18n';
-import { DEFAULT_YEAR } from '../rules';
+import { DEFAULT_YEAR, type ModelPart } from '../rules';
+import { HKEX_INPUTS, NUMBERS_INPUTS } from '../rules/rule';
+import { derivedUnchanged, optionsKey } from '../reanalyze';
 import { facts, type Fact, type FactIndex } from '../numbers/facts';
 import { allChecks } from '../numbers/allChecks';
 import { printLike, type Check } from '../numbers/checks';
@@ -33,13 +35,33 @@ export const CLIMATE_GROUP = 'D';
 export const OTHER_GROUP = 'other';
 
 const cache = new WeakMap<Analysis, ReportModel>();
+/** The report model last built from a document model, with what else it depends on. */
+const byModel = new WeakMap<EsgDocument, { report: ReportModel; locale: Locale; options: string }>();
+
+/** What the report model is built from: the numbers engine and the disclosure index. */
+const REPORT_INPUTS: readonly ModelPart[] = [...new Set([...NUMBERS_INPUTS, ...HKEX_INPUTS])];
 
 export function buildReportModel(analysis: Analysis): ReportModel {
   const cached = cache.get(analysis);
   if (cached) return cached;
-  const model = build(analysis);
+  const options = optionsKey(analysis.options);
+  const model = reusedReportModel(analysis, options) ?? build(analysis);
   cache.set(analysis, model);
+  byModel.set(analysis.model, { report: model, locale: analysis.locale, options });
   return model;
+}
+
+/**
+ * After an edit that changed nothing the report model is built from (typing in a plain paragraph), the
+ * previous version's report model, with positions on the edited line moved: the preview, the coverage
+ * view and the status bar ask for it after every keystroke, and on a large report building it costs
+ * more than the analysis.
+ */
+function reusedReportModel(analysis: Analysis, options: string): ReportModel | undefined {
+  const derived = derivedUnchanged(analysis.model, REPORT_INPUTS);
+  const previous = derived && byModel.get(derived.from);
+  if (!derived || !previous || previous.locale !== analysis.locale || previous.options !== options) return undefined;
+  return derived.move(previous.report);
 }
 
 function build(analysis: Analysis): ReportModel {

@@ -31,6 +31,8 @@ const ONLY = new Set(option('only', 'analyze,markdownlint,incremental,lsp,memory
 const EDITS = Number(option('edits', '200'));
 /** Edits of the in-process incremental measurement: cheap, so more than through the server. */
 const INCREMENTAL_EDITS = Number(option('incremental-edits', '500'));
+/** Keystrokes sent to the server with the 5 MB report open, before its memory is measured again. */
+const MEMORY_EDITS = Number(option('memory-edits', '300'));
 const MB = 1_000_000;
 
 // ---------------------------------------------------------------------------------------------------
@@ -321,11 +323,12 @@ async function main() {
       latencyMs: summary(session.latencies),
       diagnosticsPerPublish: summary(session.diagnosticCounts),
       samplesMs: session.latencies.map((x) => Math.round(x * 100) / 100),
+      rssAfterEditsMiB: session.rssAfterEdits === undefined ? undefined : Math.round((session.rssAfterEdits / 1048576) * 10) / 10,
     };
   }
   if (ONLY.has('memory')) {
     log(`server memory with ${fiveMb.name} open`);
-    results.memory = { input: fiveMb.name, ...(await measureServerMemory({ serverPath, nodeArgs: serverArgs, text: fiveMb.text, workDir: work })) };
+    results.memory = { input: fiveMb.name, ...(await measureServerMemory({ serverPath, nodeArgs: serverArgs, text: fiveMb.text, workDir: work, edits: MEMORY_EDITS, rng: generator.mulberry32(SEED ^ 0x3e3) })) };
   }
   if (ONLY.has('client')) {
     log('client bundle');
@@ -377,7 +380,7 @@ function report(results) {
   }
   if (results.lsp) {
     const l = results.lsp.latencyMs;
-    console.log(`\nedit → publishDiagnostics (${results.lsp.input}, ${results.lsp.edits} edits, debounce 0): p50 ${l.median.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, min ${l.min.toFixed(1)}, max ${l.max.toFixed(1)}; open → first diagnostics ${results.lsp.openMs} ms`);
+    console.log(`\nedit → publishDiagnostics (${results.lsp.input}, ${results.lsp.edits} edits, debounce 0): p50 ${l.median.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, min ${l.min.toFixed(1)}, max ${l.max.toFixed(1)}; open → first diagnostics ${results.lsp.openMs} ms; server RSS after the edits ${results.lsp.rssAfterEditsMiB} MiB`);
   }
   if (results.memory) {
     const w = results.memory.withReport;
@@ -385,6 +388,12 @@ function report(results) {
     console.log(
       `server memory (${results.memory.input} open): RSS ${mib(w.rss)} (peak ${mib(w.peakRss)}, after GC ${mib(w.rssAfterGc)}), heap used ${mib(w.heap?.before.heapUsed)} (after GC ${mib(w.heap?.after.heapUsed)}); idle RSS ${mib(results.memory.idle.rss)}`,
     );
+    const e = results.memory.afterEdits;
+    if (e) {
+      console.log(
+        `  after ${e.edits} edits: RSS ${mib(e.rss)} (peak ${mib(e.peakRss)}, after GC ${mib(e.rssAfterGc)}), heap used ${mib(e.heap?.before.heapUsed)} (after GC ${mib(e.heap?.after.heapUsed)})`,
+      );
+    }
   }
   if (results.client) {
     const c = results.client;

@@ -162,30 +162,37 @@ export async function measureEditLatency({ serverPath, nodeArgs = [], text, edit
   const server = await startServer({ serverPath, nodeArgs, settings: { debounceMs: 0 } });
   try {
     const opened = await open(server, uri, text);
-    let document = TextDocument.create(uri, 'esg-markdown', 1, text);
-    const latencies = [];
-    const diagnosticCounts = [];
-    for (let i = 0; i < edits; i++) {
-      const { offset, deleting, inserted } = nextEdit(document.getText(), rng);
-      const start = document.positionAt(offset);
-      const end = deleting ? document.positionAt(offset + 1) : start;
-      const change = { range: { start, end }, text: inserted };
-      const version = document.version + 1;
-      document = TextDocument.update(document, [change], version);
-      const arrival = server.diagnosticsFor(uri, version);
-      const sent = performance.now();
-      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-        textDocument: { uri, version },
-        contentChanges: [change],
-      });
-      const { at, count } = await arrival;
-      latencies.push(at - sent);
-      diagnosticCounts.push(count);
-    }
-    return { openMs: opened.ms, openDiagnostics: opened.diagnostics, latencies, diagnosticCounts };
+    const { latencies, diagnosticCounts } = await type(server, uri, text, edits, rng);
+    // The server's memory after the session: caches must not keep the old versions of the text alive.
+    return { openMs: opened.ms, openDiagnostics: opened.diagnostics, latencies, diagnosticCounts, rssAfterEdits: procMemory(server.child.pid).rss };
   } finally {
     await server.stop();
   }
+}
+
+/** Sends `edits` keystrokes (nextEdit) to the open document `uri`, each once the previous one's diagnostics arrived. */
+async function type(server, uri, text, edits, rng) {
+  let document = TextDocument.create(uri, 'esg-markdown', 1, text);
+  const latencies = [];
+  const diagnosticCounts = [];
+  for (let i = 0; i < edits; i++) {
+    const { offset, deleting, inserted } = nextEdit(document.getText(), rng);
+    const start = document.positionAt(offset);
+    const end = deleting ? document.positionAt(offset + 1) : start;
+    const change = { range: { start, end }, text: inserted };
+    const version = document.version + 1;
+    document = TextDocument.update(document, [change], version);
+    const arrival = server.diagnosticsFor(uri, version);
+    const sent = performance.now();
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [change],
+    });
+    const { at, count } = await arrival;
+    latencies.push(at - sent);
+    diagnosticCounts.push(count);
+  }
+  return { latencies, diagnosticCounts };
 }
 
 /** VmRSS / VmHWM of a process in bytes, from /proc (Linux only). */
@@ -207,7 +214,7 @@ function procMemory(pid) {
  * (the server has no memory request of its own) that writes process.memoryUsage() on SIGUSR2, once
  * as is and once after a full GC, so retained memory can be told from garbage not yet collected.
  */
-export async function measureServerMemory({ serverPath, nodeArgs = [], text, workDir, uri = 'file:///bench/report-5mb.esg.md' }) {
+export async function measureServerMemory({ serverPath, nodeArgs = [], text, workDir, edits = 0, rng, uri = 'file:///bench/report-5mb.esg.md' }) {
   const probe = join(workDir, 'memory-probe.cjs');
   const out = join(workDir, 'memory-probe.json');
   writeFileSync(
@@ -241,7 +248,13 @@ process.on('SIGUSR2', () => {
     const idle = await sample();
     const opened = await open(server, uri, text);
     const withReport = await sample();
-    return { idle, withReport, openMs: opened.ms, diagnostics: opened.diagnostics };
+    // Then typing: the memory must stay where it was (old versions of the text are not kept).
+    let afterEdits;
+    if (edits > 0) {
+      await type(server, uri, text, edits, rng);
+      afterEdits = { edits, ...(await sample()) };
+    }
+    return { idle, withReport, afterEdits, openMs: opened.ms, diagnostics: opened.diagnostics };
   } finally {
     await server.stop();
   }

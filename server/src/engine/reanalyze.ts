@@ -32,16 +32,33 @@ export function optionsKey(options: AnalysisOptions): string {
 /** Rules that threw during an analysis (they are never kept, so their failure is reported again). */
 const failedRules = new WeakMap<EsgDocument, ReadonlySet<string>>();
 
-/** How a patched model was derived: from which model, by which edit, changing which parts. */
-const derivations = new WeakMap<EsgDocument, { from: EsgDocument; edit: LineEdit; parts: ReadonlySet<ModelPart> }>();
+/**
+ * A small object standing for a model, for caches of what was computed from it (`modelToken`): a link
+ * from a model to the token of the one it was derived from keeps the earlier model's results reachable,
+ * but not the earlier model itself and its text.
+ */
+export type ModelToken = object;
+const tokens = new WeakMap<EsgDocument, ModelToken>();
+
+export function modelToken(model: EsgDocument): ModelToken {
+  let token = tokens.get(model);
+  if (!token) {
+    token = {};
+    tokens.set(model, token);
+  }
+  return token;
+}
+
+/** How a patched model was derived: from which model (its token), by which edit, changing which parts. */
+const derivations = new WeakMap<EsgDocument, { from: ModelToken; edit: LineEdit; parts: ReadonlySet<ModelPart> }>();
 
 /**
- * When `model` was derived from an earlier model by an edit that changed none of `parts`, that earlier
- * model and a function moving a value computed from it (positions on the edited line) to the new one;
- * the function returns undefined when it cannot tell where a position goes. Lets a feature built from
- * those parts (the report model) be reused instead of rebuilt.
+ * When `model` was derived from an earlier model by an edit that changed none of `parts`, the earlier
+ * model's token and a function moving a value computed from it (positions on the edited line) to the
+ * new one; the function returns undefined when it cannot tell where a position goes. Lets a feature
+ * built from those parts (the report model) be reused instead of rebuilt.
  */
-export function derivedUnchanged(model: EsgDocument, parts: readonly ModelPart[]): { from: EsgDocument; move<T>(value: T): T | undefined } | undefined {
+export function derivedUnchanged(model: EsgDocument, parts: readonly ModelPart[]): { from: ModelToken; move<T>(value: T): T | undefined } | undefined {
   const d = derivations.get(model);
   if (!d || parts.some((p) => d.parts.has(p))) return undefined;
   return { from: d.from, move: (value) => movePositions(value, d.edit) };
@@ -98,11 +115,11 @@ export function reanalyze(previous: { model: EsgDocument; diagnostics: Diagnosti
     doc,
     { locale, options, onRuleError: options.onRuleError },
     undefined,
-    { changed: parts, previous: previousByRule, failed: failedRules.get(previous.model) ?? new Set(), move: (d) => moveDiagnostic(d, edit) },
+    { changed: parts, previous: previousByRule, failed: failedRules.get(previous.model) ?? new Set(), move: (d) => movePositions(d, edit) },
     stats,
   );
   failedRules.set(doc, new Set(stats.failed));
-  derivations.set(doc, { from: previous.model, edit, parts });
+  derivations.set(doc, { from: modelToken(previous.model), edit, parts });
   return { model: doc, diagnostics, locale, reuse: { parse: patched.kind, rulesRun: stats.ran, rulesKept: stats.kept } };
 }
 
@@ -112,10 +129,6 @@ export function reanalyze(previous: { model: EsgDocument; diagnostics: Diagnosti
  * can only point at the line's start or end (nothing such a part holds lies inside the line), or before
  * or after the changed text; anything else is refused (undefined).
  */
-function moveDiagnostic(d: Diagnostic, edit: LineEdit): Diagnostic | undefined {
-  return movePositions(d, edit);
-}
-
 function movePositions<T>(value: T, edit: LineEdit): T | undefined {
   if (!mentionsLine(value, edit.line)) return value;
   let refused = false;

@@ -23,7 +23,7 @@ import { disclosures } from '../disclosures';
 import { localized, t } from '../i18n';
 import { DEFAULT_YEAR, type ModelPart } from '../rules';
 import { HKEX_INPUTS, NUMBERS_INPUTS } from '../rules/rule';
-import { derivedUnchanged, optionsKey } from '../reanalyze';
+import { derivedUnchanged, modelToken, optionsKey, type ModelToken } from '../reanalyze';
 import { facts, type Fact, type FactIndex } from '../numbers/facts';
 import { allChecks } from '../numbers/allChecks';
 import { printLike, type Check } from '../numbers/checks';
@@ -35,8 +35,8 @@ export const CLIMATE_GROUP = 'D';
 export const OTHER_GROUP = 'other';
 
 const cache = new WeakMap<Analysis, ReportModel>();
-/** The report model last built from a document model, with what else it depends on. */
-const byModel = new WeakMap<EsgDocument, { report: ReportModel; locale: Locale; options: string }>();
+/** The report model last built from a document model (by its token), with what else it depends on. */
+const byModel = new WeakMap<ModelToken, { report: ReportModel; locale: Locale; options: string }>();
 
 /** What the report model is built from: the numbers engine and the disclosure index. */
 const REPORT_INPUTS: readonly ModelPart[] = [...new Set([...NUMBERS_INPUTS, ...HKEX_INPUTS])];
@@ -47,7 +47,7 @@ export function buildReportModel(analysis: Analysis): ReportModel {
   const options = optionsKey(analysis.options);
   const model = reusedReportModel(analysis, options) ?? build(analysis);
   cache.set(analysis, model);
-  byModel.set(analysis.model, { report: model, locale: analysis.locale, options });
+  byModel.set(modelToken(analysis.model), { report: model, locale: analysis.locale, options });
   return model;
 }
 

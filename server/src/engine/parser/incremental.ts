@@ -29,6 +29,7 @@ import { buildIndexTables, isInIndexSection } from './indexTable';
 import { kpiTableOf } from './kpiTable';
 import { lineText, positionAt } from './lines';
 import { countsAsEvidence } from '../disclosures';
+import { detachedCopy } from '../text/normalize';
 
 /** A change confined to one line: columns of the changed text on the old and on the new line. */
 export interface LineEdit {
@@ -85,7 +86,9 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
   if (!edit) return undefined;
   const L = edit.line;
   const oldLine = lineText(previous.text, previous.lineStarts, L) ?? '';
-  const newLine = oldLine.slice(0, edit.start) + text.slice(previous.lineStarts[L] + edit.start, previous.lineStarts[L] + edit.newEnd) + oldLine.slice(edit.oldEnd);
+  // Lines are copied out of the document: what is read from them (cells, titles) would otherwise keep
+  // this version's whole text alive as long as the block is not read again.
+  const newLine = detachedCopy(oldLine.slice(0, edit.start) + text.slice(previous.lineStarts[L] + edit.start, previous.lineStarts[L] + edit.newEnd) + oldLine.slice(edit.oldEnd));
   if (closesFrontMatter(previous, state, L, newLine)) return undefined;
 
   const delta = edit.newLength - edit.oldLength;
@@ -93,7 +96,11 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
   const doc: EsgDocument = { ...previous, text, lineStarts };
   const problems: ParseState['problems'] = { ...state.problems };
   const nextState: ParseState = { ...state, problems };
-  const lineAt = (k: number) => (k === L ? newLine : lineText(text, lineStarts, k));
+  const lineAt = (k: number) => {
+    if (k === L) return newLine;
+    const line = lineText(text, lineStarts, k);
+    return line === undefined ? undefined : detachedCopy(line);
+  };
   const prevKind = L > 0 ? state.kinds[L - 1] : 0;
   const afterTable = prevKind === LineKind.TableRow || prevKind === LineKind.TableDelimiter;
 

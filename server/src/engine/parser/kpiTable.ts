@@ -8,6 +8,7 @@ import { detachedCopy, stripFootnoteMarks, toHalfWidth } from '../text/normalize
 import { attr } from './attributes';
 import { scanInline } from './inline';
 import { plainCell } from './indexTable';
+import { lineText } from './lines';
 
 const UNIT_HEADER = /^(?:單位|单位|計量單位|计量单位|units?)$/i;
 const YEAR = /(?:^|[^0-9])((?:19|20)\d{2})(?![0-9])/;
@@ -213,7 +214,7 @@ function readRow(
     const cell = cells[p.column];
     if (!cell) {
       // Half-typed row: the value cell does not exist yet; point at the end of the row.
-      const end = { line, character: doc.lineStarts[line + 1] !== undefined ? lineLength(doc, line) : doc.text.length - doc.lineStarts[line] };
+      const end = { line, character: (lineText(doc.text, doc.lineStarts, line) ?? '').length };
       values.push({ period: p.period, raw: '', range: { start: end, end }, status: 'empty' });
       continue;
     }
@@ -238,11 +239,6 @@ function readRow(
 
 function cleanText(text: string): string {
   return plainCell(stripFootnoteMarks(text)).replace(/\[([^\[\]]*)\]\{[^{}]*\}/g, '$1');
-}
-
-function lineLength(doc: EsgDocument, line: number): number {
-  const text = doc.text.slice(doc.lineStarts[line], doc.lineStarts[line + 1]);
-  return text.replace(/\r?\n$|\r$/, '').length;
 }
 
 /** Unit cells keep superscripts that are part of the unit (m³, m<sup>3</sup>); only footnote marks go. */

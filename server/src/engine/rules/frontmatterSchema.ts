@@ -1,6 +1,6 @@
 // frontmatter/schema: the `esg:` front matter, validated with zod; each problem at its key.
 import type { Rule } from './rule';
-import { positionAt } from '../parser/lines';
+import { lineText, positionAt } from '../parser/lines';
 import type { Position } from '../types';
 
 export const frontmatterSchema: Rule = {
@@ -16,11 +16,7 @@ export const frontmatterSchema: Rule = {
     const fm = ctx.doc.frontMatter;
     if (!fm) return;
     // The YAML library's ranges may end between the CR and LF of a CRLF: keep positions on their line.
-    const lineLength = (line: number) => {
-      const start = ctx.doc.lineStarts[line];
-      const end = ctx.doc.lineStarts[line + 1] ?? ctx.doc.text.length;
-      return ctx.doc.text.slice(start, end).replace(/\r?\n$|\r$/, '').length;
-    };
+    const lineLength = (line: number) => (lineText(ctx.doc.text, ctx.doc.lineStarts, line) ?? '').length;
     const clamp = (p: Position): Position => ({ line: p.line, character: Math.min(p.character, lineLength(p.line)) });
     for (const p of fm.problems) {
       const start = clamp(positionAt(ctx.doc.lineStarts, fm.yamlStart + p.start));

@@ -37,6 +37,10 @@ export interface StartOptions {
   configurationCapability?: boolean;
   /** Extra environment of the server process (e.g. ESGMARK_FAULT_RULES). */
   env?: Record<string, string>;
+  /** Workspace folders sent in `initialize` (default none: rootUri and workspaceFolders null). */
+  workspaceFolders?: { uri: string; name: string }[];
+  /** Extra node flags of the server process (e.g. a heap limit for hostile-input tests). */
+  nodeFlags?: string[];
 }
 
 type DiagnosticsPredicate = (params: PublishDiagnosticsParams) => boolean;
@@ -111,15 +115,15 @@ export class LspTestClient {
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
     const serverPath = requireBuilt('server.js');
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe', env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), serverPath, '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe', env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspTestClient(child, connection, options);
     connection.listen();
     const configuration = options.configurationCapability ?? true;
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: options.workspaceFolders?.[0]?.uri ?? null,
+      workspaceFolders: options.workspaceFolders ?? null,
       capabilities: {
         workspace: {
           configuration,
@@ -142,6 +146,11 @@ export class LspTestClient {
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
+  }
+
+  /** The server's process id (for reading its memory from /proc). */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   get isRunning(): boolean {

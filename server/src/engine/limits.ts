@@ -1,0 +1,14 @@
+// The limits esgmark holds every input to. A report is untrusted: past each limit the input gets one
+// clear diagnostic and the work stops there, instead of memory or time growing without bound.
+// docs/robustness.md lists them with what happens past each; the hostile-input tests hold them.
+
+export const LIMITS = {
+  /** Largest file read from disk (a report, a chapter, a linked report): 16 MiB. */
+  maxFileBytes: 16 * 1024 * 1024,
+  /** Largest report analysed (an open document, or a root with its chapters), in UTF-16 code units. */
+  maxReportChars: 16 * 1024 * 1024,
+  /** Most chapters one root may list. */
+  maxChapters: 1000,
+  /** Deepest nesting of fenced divs (explanations) kept; deeper fences are reported and ignored. */
+  maxDivDepth: 64,
+} as const;

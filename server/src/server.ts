@@ -73,6 +73,9 @@ const projects = new Projects((uri) => documents.get(uri)?.getText());
 
 let hasConfigurationCapability = false;
 let hasDynamicConfigurationRegistration = false;
+let hasWorkspaceFoldersCapability = false;
+/** The workspace folders as last told by the client (kept to apply added/removed events). */
+let workspaceFolders: string[] = [];
 let settings: ServerSettings = { ...DEFAULT_SETTINGS, severity: {} };
 /** Bumped whenever settings change so cached analyses made with the old settings are not reused. */
 let settingsGeneration = 0;
@@ -152,7 +155,9 @@ interface View {
 
 function projectFor(document: TextDocument): ProjectAnalysis | undefined {
   const ref = projects.projectOf(document.uri, document.getText());
-  return ref ? projects.analyze(ref, engineOptions(), settingsGeneration) : undefined;
+  const project = ref ? projects.analyze(ref, engineOptions(), settingsGeneration) : undefined;
+  // A chapter its root could not include (outside the workspace, a cycle...) is checked on its own.
+  return project?.parts.some((p) => p.uri === document.uri) ? project : undefined;
 }
 
 function viewOf(document: TextDocument): View {
@@ -260,6 +265,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
   hasConfigurationCapability = capabilities.workspace?.configuration === true;
   hasDynamicConfigurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  // The workspace folders bound what files may be read (chapters, the root search); none: each report's folder.
+  workspaceFolders = params.workspaceFolders ? params.workspaceFolders.map((f) => f.uri) : params.rootUri ? [params.rootUri] : [];
+  projects.setWorkspaceFolders(workspaceFolders);
+  hasWorkspaceFoldersCapability = capabilities.workspace?.workspaceFolders === true;
   const initial = params.initializationOptions as { settings?: unknown } | undefined;
   if (initial && typeof initial === 'object' && initial.settings !== undefined) settings = normalizeSettings(initial.settings);
   return {
@@ -272,6 +281,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeLensProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
       executeCommandProvider: { commands: [GENERATE_INDEX_TABLE_COMMAND] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'esgmark', version: SERVER_VERSION },
   };
@@ -286,6 +296,14 @@ connection.onInitialized(() => {
   }
   settingsReady = pullSettings();
   settingsReady.then(revalidateAll, (error) => logError('initial settings', error));
+  if (hasWorkspaceFoldersCapability) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => f.uri));
+      workspaceFolders = workspaceFolders.filter((f) => !removed.has(f)).concat(event.added.map((f) => f.uri));
+      projects.setWorkspaceFolders(workspaceFolders);
+      revalidateAll();
+    });
+  }
 });
 
 connection.onDidChangeConfiguration((params) => {

@@ -38,11 +38,22 @@ test('a problem in a chapter is reported in that chapter, at its own line', () =
   assert.equal(unknown[0].column, lines[line].indexOf('B9.9') + 1);
 });
 
-test('a missing chapter is a usage error naming it', () => {
+test('a missing chapter is an esg/chapters error at the entry naming it, and the rest is still checked', () => {
   const dir = copyExample();
   const root = path.join(dir, 'report.esg.md');
-  writeFileSync(root, readFileSync(root, 'utf8').replace('chapters/social.esg.md', 'chapters/nowhere.esg.md'));
-  const run = runCli(['check', root]);
-  assert.equal(run.status, 2);
-  assert.match(run.stderr, /nowhere\.esg\.md/);
+  const text = readFileSync(root, 'utf8').replace('chapters/social.esg.md', 'chapters/nowhere.esg.md');
+  writeFileSync(root, text);
+  const { run, diagnostics } = runJson(['check', root]);
+  assert.equal(run.status, 1, run.stderr);
+  const chapters = diagnostics.filter((d) => d.rule === 'esg/chapters');
+  assert.equal(chapters.length, 1);
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('nowhere.esg.md'));
+  assert.equal(chapters[0].line, line + 1);
+  assert.equal(chapters[0].column, lines[line].indexOf('chapters/nowhere') + 1);
+  assert.match(chapters[0].message, /chapters\/nowhere\.esg\.md.*does not exist/);
+  // What the missing chapter disclosed is now missing; what the chapter that exists discloses is not.
+  const missing = diagnostics.filter((d) => d.rule === 'hkex/missing').map((d) => d.message.split(' ')[0]);
+  assert.ok(missing.includes('B1'), missing.join(' '));
+  assert.ok(!missing.includes('A1'), missing.join(' '));
 });

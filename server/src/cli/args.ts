@@ -16,6 +16,8 @@ export interface CliArgs {
   quiet: boolean;
   /** Worker threads for `check`; undefined means one per CPU. 1 checks in the main thread. */
   jobs?: number;
+  /** The folder files may be read from (chapters); default: the folder given, or the report's folder. */
+  workspace?: string;
 }
 
 const COMMANDS: readonly Command[] = ['check', 'index', 'kpis', 'rules'];
@@ -31,13 +33,13 @@ const ISSUER_CLASSES: readonly IssuerClass[] = ['main-board', 'largecap', 'gem']
 
 /** Options each command accepts; anything else is a usage error for that command. */
 const OPTIONS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules', readonly string[]> = {
-  check: ['--format', '--locale', '--issuer-class', '--quiet', '--jobs'],
-  index: ['--locale', '--issuer-class'],
-  kpis: ['--format', '--locale', '--issuer-class'],
+  check: ['--format', '--locale', '--issuer-class', '--quiet', '--jobs', '--workspace'],
+  index: ['--locale', '--issuer-class', '--workspace'],
+  kpis: ['--format', '--locale', '--issuer-class', '--workspace'],
   rules: ['--format', '--locale'],
 };
 
-const VALUE_OPTIONS = new Set(['--format', '--locale', '--issuer-class', '--jobs']);
+const VALUE_OPTIONS = new Set(['--format', '--locale', '--issuer-class', '--jobs', '--workspace']);
 
 function oneOf<T extends string>(option: string, values: readonly T[], value: string): T {
   if ((values as readonly string[]).includes(value)) return value as T;
@@ -106,6 +108,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         if (!/^[1-9][0-9]{0,3}$/.test(value!)) throw new UsageError(`invalid value '${value}' for --jobs (expected a whole number from 1 to 9999)`);
         args.jobs = Number(value);
         break;
+      case '--workspace':
+        args.workspace = value!;
+        break;
     }
   }
 
@@ -137,6 +142,8 @@ Options:
   --quiet                             report errors only
   --jobs N                            worker threads for 'check' (default: number of CPUs;
                                       1 checks in the main thread)
+  --workspace DIR                     the folder chapters may be read from (default: the folder
+                                      given, or the report's own folder); nothing outside it is read
   -h, --help                          show this help
   -v, --version                       show the version
 

@@ -1,7 +1,11 @@
-// Finding and reading the reports named on the command line.
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+// Finding and reading the reports named on the command line. Every read goes through the gate of
+// host/workspace.ts: regular files only, under the size limit, inside the input's workspace.
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { UsageError } from './args';
+import { NodeWorkspace } from '../host/workspace';
+import type { DecodedText } from '../engine/text/decode';
 
 export const REPORT_SUFFIX = '.esg.md';
 
@@ -9,6 +13,8 @@ export interface InputFile {
   /** Path as shown to the user: as given, or the folder as given joined with the relative path. */
   display: string;
   absolute: string;
+  /** The folder this report and its chapters may be read from (absolute). */
+  workspace: string;
 }
 
 function describeError(error: unknown): string {
@@ -28,7 +34,7 @@ function isSkippedFolder(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
 }
 
-function walk(folderDisplay: string, folderAbsolute: string, found: InputFile[]): void {
+function walk(folderDisplay: string, folderAbsolute: string, workspace: string, found: InputFile[]): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(folderAbsolute, { withFileTypes: true });
@@ -40,16 +46,16 @@ function walk(folderDisplay: string, folderAbsolute: string, found: InputFile[])
     const display = path.join(folderDisplay, entry.name);
     const absolute = path.join(folderAbsolute, entry.name);
     if (entry.isDirectory()) {
-      if (!isSkippedFolder(entry.name)) walk(display, absolute, found);
+      if (!isSkippedFolder(entry.name)) walk(display, absolute, workspace, found);
       continue;
     }
     if (!entry.name.endsWith(REPORT_SUFFIX)) continue;
     if (entry.isFile()) {
-      found.push({ display, absolute });
+      found.push({ display, absolute, workspace });
     } else if (entry.isSymbolicLink()) {
       // Follow links to files but never links to folders (they can form cycles).
       try {
-        if (statSync(absolute).isFile()) found.push({ display, absolute });
+        if (statSync(absolute).isFile()) found.push({ display, absolute, workspace });
       } catch {
         // A dangling link is not a report.
       }
@@ -60,9 +66,21 @@ function walk(folderDisplay: string, folderAbsolute: string, found: InputFile[])
 /**
  * Expands the inputs into report files: a folder gives its `*.esg.md` files (recursively, sorted,
  * skipping node_modules and dot-folders); a file is taken whatever its extension. Files reached twice
- * are checked once. Throws UsageError for a path that does not exist.
+ * are checked once. Throws UsageError for a path that does not exist. A report's workspace is
+ * `workspace` when given, else the folder given, else the report's own folder.
  */
-export function collectInputs(inputs: readonly string[], cwd: string = process.cwd()): InputFile[] {
+export function collectInputs(inputs: readonly string[], cwd: string = process.cwd(), workspace?: string): InputFile[] {
+  let workspaceAbsolute: string | undefined;
+  if (workspace !== undefined) {
+    workspaceAbsolute = path.resolve(cwd, workspace);
+    let isFolder = false;
+    try {
+      isFolder = statSync(workspaceAbsolute).isDirectory();
+    } catch (error) {
+      throw new UsageError(`cannot use --workspace ${workspace}: ${describeError(error)}`);
+    }
+    if (!isFolder) throw new UsageError(`cannot use --workspace ${workspace}: not a folder`);
+  }
   const result: InputFile[] = [];
   const seen = new Set<string>();
   for (const input of inputs) {
@@ -74,8 +92,8 @@ export function collectInputs(inputs: readonly string[], cwd: string = process.c
       throw new UsageError(`cannot read ${input}: ${describeError(error)}`);
     }
     const found: InputFile[] = [];
-    if (isDirectory) walk(input, absolute, found);
-    else found.push({ display: input, absolute });
+    if (isDirectory) walk(input, absolute, workspaceAbsolute ?? absolute, found);
+    else found.push({ display: input, absolute, workspace: workspaceAbsolute ?? path.dirname(absolute) });
     for (const file of found) {
       if (seen.has(file.absolute)) continue;
       seen.add(file.absolute);
@@ -85,16 +103,25 @@ export function collectInputs(inputs: readonly string[], cwd: string = process.c
   return result;
 }
 
-const utf8 = new TextDecoder('utf-8');
+/** The gate a report's files are read through: its workspace folder. */
+export function workspaceOf(file: InputFile): NodeWorkspace {
+  return new NodeWorkspace({ folders: [file.workspace] });
+}
 
-/** Reads a report as UTF-8 without a leading byte order mark (positions then match editors). */
-export function readReport(file: InputFile): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file.absolute);
-  } catch (error) {
-    throw new UsageError(`cannot read ${file.display}: ${describeError(error)}`);
+/** A report's text through the gate, without a byte order mark, and how it was decoded (UTF-16 too). */
+export function readReport(file: InputFile, workspace: NodeWorkspace = workspaceOf(file)): { uri: string; text: string; decoded: Omit<DecodedText, 'text'> } {
+  const uri = pathToFileURL(file.absolute).href;
+  const read = workspace.read(uri);
+  if (!read.ok) {
+    const why: Record<typeof read.refusal, string> = {
+      'not-found': 'no such file or directory',
+      'not-a-file': `not a regular file (${read.detail ?? ''})`,
+      'outside-workspace': `outside the workspace ${workspace.roots.join(', ')} (${read.detail ?? ''}); use --workspace to widen it`,
+      'too-large': `larger than the limit of ${workspace.maxBytes} bytes (${read.detail ?? ''})`,
+      unreadable: read.detail ?? 'unreadable',
+      'not-a-path': 'not a file path',
+    };
+    throw new UsageError(`cannot read ${file.display}: ${why[read.refusal]}`);
   }
-  // TextDecoder strips a UTF-8 BOM by default; the replace also covers a BOM that survived as U+FEFF.
-  return utf8.decode(bytes).replace(/^\uFEFF/, '');
+  return { uri, text: read.text, decoded: read.decoded };
 }

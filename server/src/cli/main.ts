@@ -1,12 +1,12 @@
 // `esgmark` command-line entry point (bundled to dist/cli.js). Exit codes: 0 no errors, 1 at least
 // one diagnostic of severity error, 2 usage error (bad command/option/value, missing or unreadable
 // input), 3 internal error.
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { analyze, exportKpis, generateIndexTable, getReportModel, RULES, type Analysis, type AnalysisOptions, type Diagnostic, type Locale } from '../engine';
+import { exportKpis, generateIndexTable, getReportModel, RULES, type Analysis, type AnalysisOptions, type Diagnostic, type Locale } from '../engine';
 import { HELP_TEXT, parseArgs, UsageError, type CliArgs } from './args';
-import { collectInputs, readReport, REPORT_SUFFIX, type InputFile } from './files';
-import { analyzeProject, chaptersOf, type ProjectAnalysis } from '../engine/project';
+import { collectInputs, readReport, REPORT_SUFFIX, workspaceOf, type InputFile } from './files';
+import { analyzeReport, chaptersOf, type ProjectAnalysis } from '../engine/project';
 import { remapReportModel } from '../engine/features/report';
 import * as path from 'node:path';
 import { formatJson, formatRules, formatSarif, formatText, sortDiagnostics, type FileResult, type RuleDescription } from './output';
@@ -40,39 +40,59 @@ export function describeRules(locale: Locale): RuleDescription[] {
 
 /**
  * A report as the CLI checks it: one file, or a root whose front matter lists chapters (checked as
- * one report, diagnostics per file). A missing chapter is a usage error naming it.
+ * one report, diagnostics per file). Chapters are read through the report's workspace gate; one that
+ * is missing or refused is an `esg/chapters` error at the entry that lists it.
  */
 function analyzeInput(
   file: InputFile,
   options: AnalysisOptions,
   cwd: string,
-): { analysis: Analysis; project?: ProjectAnalysis; files: { display: string; absolute: string; diagnostics: Diagnostic[] }[] } {
-  const text = readReport(file);
-  const uri = pathToFileURL(file.absolute).href;
-  const chapters = chaptersOf(text);
-  if (!chapters.length) {
-    const analysis = analyze({ uri, text }, options);
-    return { analysis, files: [{ display: file.display, absolute: file.absolute, diagnostics: analysis.diagnostics }] };
-  }
-  const chapterFiles = chapters.map((c) => {
-    const absolute = path.resolve(path.dirname(file.absolute), c);
-    return { display: path.relative(cwd, absolute) || absolute, absolute };
+): { analysis: Analysis; project: ProjectAnalysis; files: { display: string; absolute: string; diagnostics: Diagnostic[] }[] } {
+  const workspace = workspaceOf(file);
+  const root = readReport(file, workspace);
+  const project = analyzeReport(root, workspace, options);
+  const files = project.parts.map((part) => {
+    if (part.uri === root.uri) return { display: file.display, absolute: file.absolute, diagnostics: project.diagnostics.get(part.uri) ?? [] };
+    const absolute = fileURLToPath(part.uri);
+    return { display: path.relative(cwd, absolute) || absolute, absolute, diagnostics: project.diagnostics.get(part.uri) ?? [] };
   });
-  const project = analyzeProject(
-    { uri, text },
-    chapterFiles.map((c) => ({ uri: pathToFileURL(c.absolute).href, text: readReport(c) })),
-    options,
-  );
-  const all = [{ display: file.display, absolute: file.absolute }, ...chapterFiles];
-  return { analysis: project.analysis, project, files: all.map((f) => ({ ...f, diagnostics: project.diagnostics.get(pathToFileURL(f.absolute).href) ?? [] })) };
+  return { analysis: project.analysis, project, files };
 }
 
 /**
- * The chapters a root names. Most reports are not roots: skipping the front-matter parse when the word
- * does not occur keeps this serial pre-pass (which runs before any worker can start) short.
+ * The chapters a root names, as absolute paths (nothing is read). Most reports are not roots: skipping
+ * the front-matter parse when the word does not occur keeps this serial pre-pass short.
  */
-function chaptersNamedBy(text: string): string[] {
-  return text.includes('chapters') ? chaptersOf(text) : [];
+function chaptersNamedBy(file: InputFile, text: string): string[] {
+  if (!text.includes('chapters')) return [];
+  return chaptersOf(text).map((c) => path.resolve(path.dirname(file.absolute), c));
+}
+
+/**
+ * The inputs that are reports of their own: all but the chapters of a root among the inputs. A file
+ * that lists chapters itself is always a root, even when another root lists it (that root is told
+ * so), so two files listing each other are both checked and neither is dropped.
+ */
+function reportsAmong(inputs: readonly InputFile[]): InputFile[] {
+  const named = new Set<string>();
+  const roots = new Set<string>();
+  for (const file of inputs) {
+    const chapters = chaptersNamedBy(file, readReport(file).text);
+    if (chapters.length) roots.add(file.absolute);
+    for (const c of chapters) named.add(c);
+  }
+  return inputs.filter((f) => roots.has(f.absolute) || !named.has(f.absolute));
+}
+
+/** The one report `index` and `kpis` work on: a folder must hold exactly one (its chapters aside). */
+function singleReport(args: CliArgs, io: Io): InputFile {
+  const reports = reportsAmong(collectInputs(args.inputs, io.cwd, args.workspace));
+  if (reports.length === 0) throw new UsageError(`no ${REPORT_SUFFIX} files found in: ${args.inputs.join(', ')}`);
+  if (reports.length > 1) {
+    const shown = reports.slice(0, 3).map((r) => r.display).join(', ');
+    throw new UsageError(`'${args.command}' works on one report, and ${args.inputs.join(', ')} holds ${reports.length} (${shown}${reports.length > 3 ? ', ...' : ''}): name one file`);
+  }
+  return reports[0];
 }
 
 /** Below this many inputs `check` stays in the main thread: starting workers would cost more than it saves. */
@@ -90,14 +110,10 @@ function checkInput(file: InputFile, settings: CheckSettings): CheckedInput {
 }
 
 async function runCheck(args: CliArgs, io: Io): Promise<number> {
-  const inputs = collectInputs(args.inputs, io.cwd);
+  const inputs = collectInputs(args.inputs, io.cwd, args.workspace);
   if (inputs.length === 0) throw new UsageError(`no ${REPORT_SUFFIX} files found in: ${args.inputs.join(', ')}`);
   // Chapters of a root among the inputs are checked with their root, not on their own.
-  const chapterPaths = new Set<string>();
-  for (const file of inputs) {
-    for (const c of chaptersNamedBy(readReport(file))) chapterPaths.add(path.resolve(path.dirname(file.absolute), c));
-  }
-  const files = inputs.filter((f) => !chapterPaths.has(f.absolute));
+  const files = reportsAmong(inputs);
   const settings: CheckSettings = { options: analysisOptions(args), cwd: io.cwd, quiet: args.quiet };
   const jobs = Math.min(args.jobs ?? availableParallelism(), files.length);
   const checked =
@@ -119,7 +135,7 @@ async function runCheck(args: CliArgs, io: Io): Promise<number> {
 }
 
 function runIndex(args: CliArgs, io: Io): number {
-  const [file] = collectInputs(args.inputs, io.cwd);
+  const file = singleReport(args, io);
   const { analysis } = analyzeInput(file, analysisOptions(args), io.cwd);
   const markdown = generateIndexTable(analysis).markdown;
   io.stdout(markdown.endsWith('\n') ? markdown : `${markdown}\n`);
@@ -128,10 +144,10 @@ function runIndex(args: CliArgs, io: Io): number {
 
 /** `esgmark kpis <file>`: the KPI export of one report, on standard output. */
 function runKpis(args: CliArgs, io: Io): number {
-  const [file] = collectInputs(args.inputs, io.cwd);
+  const file = singleReport(args, io);
   const { analysis, project } = analyzeInput(file, analysisOptions(args), io.cwd);
   const model = getReportModel(analysis);
-  io.stdout(exportKpis(project ? remapReportModel(model, project.mapRange) : model, args.format === 'json' ? 'json' : 'csv'));
+  io.stdout(exportKpis(project.parts.length > 1 ? remapReportModel(model, project.mapRange) : model, args.format === 'json' ? 'json' : 'csv'));
   return EXIT_OK;
 }
 

@@ -5,12 +5,18 @@
 // lines) so that line numbers inside each file are unchanged.
 import { analyze, type Analysis } from './index';
 import type { AnalysisOptions, Diagnostic, Position, Range, RelatedLocation, TextEdit } from './types';
-import { parseFrontMatter } from './frontmatter';
 import { splitLines } from './parser/lines';
+import { chapterEntries, loadChapters, type ChapterProblem, type LoadedChapter } from './chapters';
+import type { ReportWorkspace } from './workspace';
+import type { DecodedText } from './text/decode';
+import { chapterDiagnostics } from './rules/esg/chapters';
+import { encodingDiagnostics } from './rules/esg/encoding';
 
 export interface ProjectFile {
   uri: string;
   text: string;
+  /** How the file's bytes were decoded, where it was read from disk (an open document has none). */
+  decoded?: Omit<DecodedText, 'text'>;
 }
 
 export interface ProjectPart {
@@ -36,11 +42,15 @@ export interface ProjectAnalysis {
   mapEdits(edits: TextEdit[]): Record<string, TextEdit[]>;
 }
 
-/** The chapter paths a root's front matter lists, or [] (cheap: YAML parse of the front matter only). */
+/** The chapter paths a root's front matter lists, as written, or [] (cheap: YAML of the front matter only). */
 export function chaptersOf(rootText: string): string[] {
-  const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(rootText);
-  if (!m) return [];
-  return parseFrontMatter(m[1]).config.chapters;
+  return chapterEntries(rootText).map((e) => e.reference);
+}
+
+/** What loading a report's files found, besides their texts: said as diagnostics of the files. */
+export interface LoadNotes {
+  /** Chapter entries that were not included, at their place in the root. */
+  problems: readonly ChapterProblem[];
 }
 
 /** Blanks a chapter's front matter (keeping its line count) so the root's is the report's. */
@@ -55,7 +65,13 @@ function withoutFrontMatter(text: string): string {
  * Analyses a multi-file report as one document. With `previous`, the project's analysis before an edit,
  * the concatenated text's analysis is derived from it where the edit allows (see `analyze`).
  */
-export function analyzeProject(root: ProjectFile, chapters: ProjectFile[], options: AnalysisOptions = {}, previous?: ProjectAnalysis): ProjectAnalysis {
+export function analyzeProject(
+  root: ProjectFile,
+  chapters: ProjectFile[],
+  options: AnalysisOptions = {},
+  previous?: ProjectAnalysis,
+  notes: LoadNotes = { problems: [] },
+): ProjectAnalysis {
   const parts: ProjectPart[] = [];
   const texts: string[] = [];
   let line = 0;
@@ -98,6 +114,15 @@ export function analyzeProject(root: ProjectFile, chapters: ProjectFile[], optio
     });
     diagnostics.get(mapped.uri)!.push({ ...d, uri: mapped.uri, range: mapped.range, related });
   }
+  // What loading found is in each file's own lines already.
+  const fileNotes: Diagnostic[] = chapterDiagnostics(root.uri, notes.problems, analysis.locale, options);
+  for (const file of [root, ...chapters]) if (file.decoded) fileNotes.push(...encodingDiagnostics(file.uri, file.text, file.decoded, analysis.locale, options));
+  for (const d of fileNotes) {
+    const list = diagnostics.get(d.uri);
+    if (!list) continue;
+    list.push(d);
+    list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
   return {
     analysis,
     parts,
@@ -118,3 +143,14 @@ export function analyzeProject(root: ProjectFile, chapters: ProjectFile[], optio
     },
   };
 }
+
+/**
+ * A report read through a workspace: the root with the chapters it lists that the workspace's gate
+ * accepts, analysed as one; the entries it refused are diagnostics at their place in the root.
+ */
+export function analyzeReport(root: ProjectFile, workspace: ReportWorkspace, options: AnalysisOptions = {}, previous?: ProjectAnalysis): ProjectAnalysis {
+  const loaded = loadChapters(root, workspace);
+  return analyzeProject(root, loaded.chapters, options, previous, loaded);
+}
+
+export type { LoadedChapter };

@@ -1,50 +1,66 @@
 // Multi-file reports in the server: which root a document belongs to, the texts of all its files
 // (open documents first, else the file on disk), and the project analysis, cached on the texts.
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyzeProject, chaptersOf, type ProjectAnalysis } from '../engine/project';
+// Every file is read through the workspace gate (host/workspace.ts): the editor's workspace folders
+// that hold the report, or the report's own folder when none does.
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyzeProject, type ProjectAnalysis } from '../engine/project';
+import { chapterEntries, loadChapters } from '../engine/chapters';
 import type { AnalysisOptions } from '../engine';
 import { hasEsgFrontMatter } from '../engine/detect';
+import { NodeWorkspace, pathOfUri } from '../host/workspace';
 
 export interface ProjectRef {
   root: string;
   chapters: string[];
 }
 
-function pathOf(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** How much of a candidate file the root search reads: enough for any front matter that lists chapters. */
+const ROOT_SEARCH_BYTES = 256 * 1024;
 
 export class Projects {
   /** Chapter uri -> root uri, learned from every root seen. */
   private readonly rootOfChapter = new Map<string, string>();
   private cached?: { key: string; project: ProjectAnalysis };
+  private folders: string[] = [];
+  private everywhere?: NodeWorkspace;
 
   constructor(private readonly openText: (uri: string) => string | undefined) {}
 
-  text(uri: string): string | undefined {
-    const open = this.openText(uri);
-    if (open !== undefined) return open;
-    const path = pathOf(uri);
-    if (!path) return undefined;
-    try {
-      return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-    } catch {
-      return undefined;
-    }
+  /** The editor's workspace folders (file uris; others are ignored). */
+  setWorkspaceFolders(uris: readonly string[]): void {
+    this.folders = uris.map(pathOfUri).filter((p): p is string => p !== undefined);
+    this.everywhere = this.folders.length ? new NodeWorkspace({ folders: this.folders, openText: this.openText }) : undefined;
+    this.searched.clear();
+    this.cached = undefined;
   }
 
-  /** The chapter uris of a root document (relative paths resolved against the root's folder). */
+  /** The gate for a report's files: the workspace folders when they hold it, else its own folder. */
+  workspaceFor(uri: string): NodeWorkspace | undefined {
+    if (this.everywhere?.contains(uri)) return this.everywhere;
+    const path = pathOfUri(uri);
+    return path ? new NodeWorkspace({ folders: [dirname(path)], openText: this.openText }) : undefined;
+  }
+
+  /** A file's text: the open document's, else the file through the gate (undefined when refused). */
+  text(uri: string, workspace = this.workspaceFor(uri)): string | undefined {
+    const open = this.openText(uri);
+    if (open !== undefined) return open;
+    const read = workspace?.read(uri);
+    return read?.ok ? read.text : undefined;
+  }
+
+  /** The chapter uris a root lists (resolved against the root's folder; nothing is read). */
   chaptersOfRoot(rootUri: string, rootText: string): string[] {
-    const path = pathOf(rootUri);
     // Cheap test first: this runs on every keystroke of every report.
-    if (!path || !/^\s*chapters\s*:/m.test(rootText.slice(0, 8192))) return [];
-    const chapters = chaptersOf(rootText).map((c) => pathToFileURL(resolve(dirname(path), c)).toString());
+    if (!/^\s*chapters\s*:/m.test(rootText.slice(0, 8192))) return [];
+    const workspace = this.workspaceFor(rootUri);
+    if (!workspace) return [];
+    const chapters: string[] = [];
+    for (const entry of chapterEntries(rootText)) {
+      const uri = workspace.resolve(rootUri, entry.reference);
+      if (uri && uri !== rootUri) chapters.push(uri);
+    }
     for (const c of chapters) this.rootOfChapter.set(c, rootUri);
     return chapters;
   }
@@ -52,7 +68,7 @@ export class Projects {
   /** The project a document belongs to: its own (a root), a root seen before, or a root found beside it. */
   projectOf(uri: string, text: string): ProjectRef | undefined {
     const own = this.chaptersOfRoot(uri, text);
-    if (own.length) return { root: uri, chapters: own };
+    if (own.length || chapterEntries(text).length) return { root: uri, chapters: own };
     let root = this.rootOfChapter.get(uri);
     // A report with its own `esg:` front matter is a report, not a chapter: no disk search for a root
     // on its keystrokes (a root already seen that lists it still wins).
@@ -76,22 +92,31 @@ export class Projects {
     return root;
   }
 
+  /**
+   * The search reads only what the gate lets through (regular files inside the workspace, a prefix of
+   * each), and never climbs above the workspace folders: a FIFO or a device beside a chapter is never
+   * opened for reading, and a folder outside the workspace is never listed. The root found is then read
+   * through its own gate, which must contain the chapter.
+   */
   private searchRoot(uri: string): string | undefined {
-    const path = pathOf(uri);
+    const path = pathOfUri(uri);
     if (!path) return undefined;
+    // Inside the workspace folders when they hold the file; with none, the search's own three folders.
+    const workspace = this.everywhere?.contains(uri)
+      ? this.everywhere
+      : new NodeWorkspace({ folders: [dirname(dirname(dirname(path)))], openText: this.openText });
     let dir = dirname(path);
     for (let depth = 0; depth < 3; depth++) {
-      let names: string[] = [];
-      try {
-        names = readdirSync(dir).filter((n) => n.endsWith('.esg.md') || n.endsWith('.md'));
-      } catch {
-        names = [];
-      }
-      for (const name of names.slice(0, 200)) {
-        const candidate = pathToFileURL(join(dir, name)).toString();
+      const folder = pathToFileURL(dir).href;
+      if (!workspace.contains(folder)) break;
+      for (const candidate of workspace.list(folder).slice(0, 200)) {
         if (candidate === uri) continue;
-        const text = this.text(candidate);
-        if (text && /^\uFEFF?---/.test(text) && this.chaptersOfRoot(candidate, text).includes(uri)) return candidate;
+        const open = this.openText(candidate);
+        const read = open === undefined ? workspace.read(candidate, { maxBytes: ROOT_SEARCH_BYTES }) : undefined;
+        const text = open ?? (read?.ok ? read.text : undefined);
+        if (!text || !/^\uFEFF?---/.test(text)) continue;
+        // The root search may have read only a prefix: the root is read whole, through the gate, later.
+        if (this.chaptersOfRoot(candidate, text).includes(uri)) return candidate;
       }
       const up = dirname(dir);
       if (up === dir) break;
@@ -102,14 +127,18 @@ export class Projects {
 
   /** The analysis of a project, reused while none of its files' texts changed. */
   analyze(ref: ProjectRef, options: AnalysisOptions, generation: number): ProjectAnalysis | undefined {
-    const rootText = this.text(ref.root);
+    const workspace = this.workspaceFor(ref.root);
+    if (!workspace) return undefined;
+    const rootText = this.text(ref.root, workspace);
     if (rootText === undefined) return undefined;
-    const chapters = ref.chapters.map((uri) => ({ uri, text: this.text(uri) ?? '' }));
-    const key = `${generation}\u0000${ref.root}\u0000${rootText}\u0000${chapters.map((c) => `${c.uri}\u0000${c.text}`).join('\u0000')}`;
+    const root = { uri: ref.root, text: rootText };
+    const loaded = loadChapters(root, workspace);
+    const problems = loaded.problems.map((p) => `${p.kind}:${p.range.start.line}:${p.range.start.character}:${JSON.stringify(p.args)}`).join(',');
+    const key = `${generation}\u0000${ref.root}\u0000${rootText}\u0000${problems}\u0000${loaded.chapters.map((c) => `${c.uri}\u0000${c.text}`).join('\u0000')}`;
     if (this.cached?.key === key) return this.cached.project;
     // Derived from the last analysis of the same root where the edit allows (the engine checks the options).
     const previous = this.cached?.project.analysis.model.uri === ref.root ? this.cached.project : undefined;
-    const project = analyzeProject({ uri: ref.root, text: rootText }, chapters, options, previous);
+    const project = analyzeProject(root, loaded.chapters, options, previous, loaded);
     this.cached = { key, project };
     return project;
   }

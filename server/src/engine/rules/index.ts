@@ -27,6 +27,8 @@ import { kpiRate } from './kpiRate';
 import { kpiAverage } from './kpiAverage';
 import { kpiValueConflict } from './kpiValueConflict';
 import { kpiUnitDimension } from './kpiUnitDimension';
+import { chaptersRule } from './esg/chapters';
+import { encodingRule } from './esg/encoding';
 
 export const ALL_RULES: Rule[] = [
   frontmatterSchema,
@@ -61,7 +63,10 @@ export const ALL_RULES: Rule[] = [
   kpiUnitDimension,
 ];
 
-export const RULES: RuleInfo[] = ALL_RULES.map(({ id, defaultSeverity, description }) => ({ id, defaultSeverity, description }));
+/** Rules checked on the files of a report rather than on its document model (see their modules). */
+export const FILE_RULES: RuleInfo[] = [chaptersRule, encodingRule];
+
+export const RULES: RuleInfo[] = [...ALL_RULES.map(({ id, defaultSeverity, description }) => ({ id, defaultSeverity, description })), ...FILE_RULES];
 export type { ModelPart, RuleInfo };
 
 /** First financial year the 2025 Code applies to; used when the report gives no period. */

@@ -1,0 +1,79 @@
+// The messages of the esg/chapters and esg/encoding rules. A module without imports, so that the
+// message table (messages.ts) can include it without an import cycle through i18n.
+import type { ChapterProblemKind } from '../../chapters';
+
+export const CHAPTER_MESSAGES = {
+  'chapters.not-found': {
+    en: 'Chapter `{path}` does not exist: it is not part of the report, so nothing in it is checked.',
+    'zh-Hant': '章節 `{path}` 不存在：它不在報告之內，其中內容均未檢查。',
+    'zh-Hans': '章节 `{path}` 不存在：它不在报告之内，其中内容均未检查。',
+  },
+  'chapters.not-a-file': {
+    en: 'Chapter `{path}` is not a regular file ({detail}): it was not read.',
+    'zh-Hant': '章節 `{path}` 不是一般檔案（{detail}）：未予讀取。',
+    'zh-Hans': '章节 `{path}` 不是普通文件（{detail}）：未予读取。',
+  },
+  'chapters.outside-workspace': {
+    en: 'Chapter `{path}` lies outside the workspace ({detail}): esgmark reads no file outside it.',
+    'zh-Hant': '章節 `{path}` 位於工作區之外（{detail}）：esgmark 不讀取工作區以外的檔案。',
+    'zh-Hans': '章节 `{path}` 位于工作区之外（{detail}）：esgmark 不读取工作区以外的文件。',
+  },
+  'chapters.too-large': {
+    en: 'Chapter `{path}` is larger than the {limit} a file may have ({detail}): it was not read.',
+    'zh-Hant': '章節 `{path}` 超過單一檔案 {limit} 的上限（{detail}）：未予讀取。',
+    'zh-Hans': '章节 `{path}` 超过单个文件 {limit} 的上限（{detail}）：未予读取。',
+  },
+  'chapters.unreadable': {
+    en: 'Chapter `{path}` cannot be read ({detail}).',
+    'zh-Hant': '無法讀取章節 `{path}`（{detail}）。',
+    'zh-Hans': '无法读取章节 `{path}`（{detail}）。',
+  },
+  'chapters.not-a-path': {
+    en: 'Chapter `{path}` is not a file path: write a path relative to this file, such as `chapters/environment.esg.md`.',
+    'zh-Hant': '章節 `{path}` 不是檔案路徑：請寫成相對於本檔案的路徑，例如 `chapters/environment.esg.md`。',
+    'zh-Hans': '章节 `{path}` 不是文件路径：请写成相对于本文件的路径，例如 `chapters/environment.esg.md`。',
+  },
+  'chapters.self': {
+    en: 'Chapter `{path}` is this file itself: a report cannot be its own chapter.',
+    'zh-Hant': '章節 `{path}` 即本檔案：報告不能以自身為章節。',
+    'zh-Hans': '章节 `{path}` 即本文件：报告不能以自身为章节。',
+  },
+  'chapters.duplicate': {
+    en: 'Chapter `{path}` is listed {count} times (first on line {line}); it is included once.',
+    'zh-Hant': '章節 `{path}` 列出了 {count} 次（首次在第 {line} 行）；只納入一次。',
+    'zh-Hans': '章节 `{path}` 列出了 {count} 次（首次在第 {line} 行）；只纳入一次。',
+  },
+  'chapters.cycle': {
+    en: 'Chapter `{path}` lists this report among its own chapters: the chapters form a cycle. It is not included; remove `chapters:` from one of the two.',
+    'zh-Hant': '章節 `{path}` 在其自身的章節中列出了本報告：章節構成循環。該章節未納入；請刪除其中一方的 `chapters:`。',
+    'zh-Hans': '章节 `{path}` 在其自身的章节中列出了本报告：章节构成循环。该章节未纳入；请删除其中一方的 `chapters:`。',
+  },
+  'chapters.nested-root': {
+    en: 'Chapter `{path}` lists {count} chapters of its own: it is another report, not a chapter, and is not included here.',
+    'zh-Hant': '章節 `{path}` 自行列出了 {count} 個章節：它是另一份報告而非章節，未納入本報告。',
+    'zh-Hans': '章节 `{path}` 自行列出了 {count} 个章节：它是另一份报告而非章节，未纳入本报告。',
+  },
+  'chapters.too-many': {
+    en: 'The report lists {count} chapters; at most {limit} are read. This entry and the ones after it are not included.',
+    'zh-Hant': '報告列出了 {count} 個章節；最多讀取 {limit} 個。此項及其後各項均未納入。',
+    'zh-Hans': '报告列出了 {count} 个章节；最多读取 {limit} 个。此项及其后各项均未纳入。',
+  },
+  'chapters.report-too-large': {
+    en: 'With chapter `{path}` the report would exceed {limit} characters: this chapter and the ones after it are not included.',
+    'zh-Hant': '加入章節 `{path}` 後報告將超過 {limit} 個字元：此章節及其後各章節均未納入。',
+    'zh-Hans': '加入章节 `{path}` 后报告将超过 {limit} 个字符：此章节及其后各章节均未纳入。',
+  },
+} as const satisfies Record<`chapters.${ChapterProblemKind}`, unknown>;
+
+export const ENCODING_MESSAGES = {
+  'encoding.bom': {
+    en: 'This file is saved as {encoding}; esgmark decoded it, but Pandoc reads UTF-8 only: save it as UTF-8.',
+    'zh-Hant': '此檔案以 {encoding} 儲存；esgmark 已將其解碼，但 Pandoc 只讀取 UTF-8：請另存為 UTF-8。',
+    'zh-Hans': '此文件以 {encoding} 保存；esgmark 已将其解码，但 Pandoc 只读取 UTF-8：请另存为 UTF-8。',
+  },
+  'encoding.invalid': {
+    en: 'This file is not valid {encoding}: the bytes here were replaced by U+FFFD (and any later invalid ones too). Save the file as UTF-8.',
+    'zh-Hant': '此檔案不是有效的 {encoding}：此處的位元組已以 U+FFFD 取代（其後的無效位元組亦然）。請將檔案另存為 UTF-8。',
+    'zh-Hans': '此文件不是有效的 {encoding}：此处的字节已以 U+FFFD 替换（其后的无效字节亦然）。请将文件另存为 UTF-8。',
+  },
+} as const;

@@ -1,0 +1,196 @@
+// The one gate for every file esgmark reads from disk, shared by the CLI and the language server.
+// A report is untrusted input, and so is every path it names: a chapter may be a FIFO that blocks a
+// read forever, /dev/zero that never ends, /proc/self/environ, a symlink to /etc, or `../../` out of
+// the repository. The gate reads a file only if, after resolving symlinks, it lies inside one of the
+// workspace's folders and is a regular file under the size limit; it opens without blocking and
+// checks the opened file itself, so a path swapped for a FIFO after the check is refused too.
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LIMITS } from '../engine/limits';
+import { decodeText } from '../engine/text/decode';
+import type { FileRead, ReadRefusal, ReportWorkspace } from '../engine/workspace';
+
+export interface NodeWorkspaceOptions {
+  /** Absolute folders inside which files may be read. */
+  folders: readonly string[];
+  /** The texts of documents open in an editor: read instead of the disk (after the same checks of the path). */
+  openText?: (uri: string) => string | undefined;
+  /** Largest file read, in bytes (default LIMITS.maxFileBytes). */
+  maxFileBytes?: number;
+}
+
+/** A file path from a `file:` uri, or undefined for any other uri. */
+export function pathOfUri(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(code: string | undefined, fallback: string): { refusal: ReadRefusal; detail: string } {
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return { refusal: 'not-found', detail: 'no such file' };
+    case 'EACCES':
+    case 'EPERM':
+      return { refusal: 'unreadable', detail: 'permission denied' };
+    case 'ELOOP':
+      return { refusal: 'unreadable', detail: 'too many levels of symbolic links' };
+    case 'ENAMETOOLONG':
+      return { refusal: 'not-a-path', detail: 'name too long' };
+    case 'EISDIR':
+      return { refusal: 'not-a-file', detail: 'a folder' };
+    default:
+      return { refusal: 'unreadable', detail: fallback };
+  }
+}
+
+function kindOf(stat: import('node:fs').Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+/** The real path of `p`; for a path that does not exist, its nearest existing ancestor's real path joined with the rest. */
+function realOrNearest(p: string): string {
+  let rest = '';
+  let current = p;
+  for (;;) {
+    try {
+      const real = realpathSync.native(current);
+      return rest ? path.join(real, rest) : real;
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return p;
+      rest = rest ? path.join(path.basename(current), rest) : path.basename(current);
+      current = parent;
+    }
+  }
+}
+
+function isInside(child: string, folder: string): boolean {
+  if (child === folder) return true;
+  const relative = path.relative(folder, child);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+const FILE_TYPES_TO_LIST = /\.(?:esg\.)?md$/i;
+
+export class NodeWorkspace implements ReportWorkspace {
+  private readonly folders: string[];
+  private readonly maxFileBytes: number;
+
+  constructor(private readonly options: NodeWorkspaceOptions) {
+    // Compared after resolving symlinks on both sides (a workspace may itself be reached through one).
+    this.folders = options.folders.map((f) => realOrNearest(path.resolve(f)));
+    this.maxFileBytes = options.maxFileBytes ?? LIMITS.maxFileBytes;
+  }
+
+  /** The largest file read, in bytes. */
+  get maxBytes(): number {
+    return this.maxFileBytes;
+  }
+
+  /** The folders files may be read from, symlinks resolved. */
+  get roots(): readonly string[] {
+    return this.folders;
+  }
+
+  resolve(fromUri: string, reference: string): string | undefined {
+    const from = pathOfUri(fromUri);
+    if (!from || reference.trim() === '' || reference.includes('\0')) return undefined;
+    // A URL (`https://…`, `file:…`) is not a chapter path; a Windows drive letter is.
+    if (/^[a-z][a-z0-9+.-]+:/i.test(reference) && !/^[a-z]:[\\/]/i.test(reference)) return undefined;
+    try {
+      return pathToFileURL(path.resolve(path.dirname(from), reference)).href;
+    } catch {
+      return undefined;
+    }
+  }
+
+  folderOf(uri: string): string {
+    const p = pathOfUri(uri);
+    return p ? pathToFileURL(path.dirname(p)).href : uri;
+  }
+
+  contains(uri: string): boolean {
+    const p = pathOfUri(uri);
+    if (!p) return false;
+    const real = realOrNearest(p);
+    return this.folders.some((f) => isInside(real, f));
+  }
+
+  read(uri: string, options: { maxBytes?: number } = {}): FileRead {
+    const p = pathOfUri(uri);
+    if (!p || p.includes('\0')) return { ok: false, uri, refusal: 'not-a-path' };
+    const real = realOrNearest(p);
+    if (!this.folders.some((f) => isInside(real, f))) {
+      const shown = real === p ? p : `${p} → ${real}`;
+      return { ok: false, uri, refusal: 'outside-workspace', detail: shown };
+    }
+    const open = this.options.openText?.(uri);
+    if (open !== undefined) return { ok: true, uri, text: open, decoded: { encoding: 'utf-8', bom: false } };
+    let fd: number;
+    try {
+      // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever; O_NOCTTY: a terminal
+      // device never becomes the controlling one. The opened file is checked below, not the path.
+      fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return { ok: false, uri, ...describe(code, (error as Error).message) };
+    }
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) return { ok: false, uri, refusal: 'not-a-file', detail: kindOf(stat) };
+      if (stat.size > this.maxFileBytes) return { ok: false, uri, refusal: 'too-large', detail: `${stat.size} bytes` };
+      const cap = Math.min(options.maxBytes ?? this.maxFileBytes, this.maxFileBytes);
+      // Read to the end, never past the cap: some files (under /proc) say size 0 and still have content.
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const want = Math.min(64 * 1024, cap + 1 - total);
+        if (want <= 0) break;
+        const chunk = Buffer.allocUnsafe(want);
+        const n = readSync(fd, chunk, 0, want, null);
+        if (n === 0) break;
+        chunks.push(n === want ? chunk : chunk.subarray(0, n));
+        total += n;
+      }
+      if (total > cap && options.maxBytes === undefined) return { ok: false, uri, refusal: 'too-large', detail: `more than ${this.maxFileBytes} bytes` };
+      const bytes = Buffer.concat(chunks, Math.min(total, cap));
+      const { text, ...decoded } = decodeText(bytes);
+      return { ok: true, uri, text, decoded };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // EAGAIN: a special file that slipped through would block; EISDIR on some systems.
+      return { ok: false, uri, ...describe(code, (error as Error).message) };
+    } finally {
+      try {
+        closeSync(fd);
+      } catch {
+        // Closing a descriptor we opened cannot fail in a way worth reporting.
+      }
+    }
+  }
+
+  list(folderUri: string): string[] {
+    const p = pathOfUri(folderUri);
+    if (!p) return [];
+    const real = realOrNearest(p);
+    if (!this.folders.some((f) => isInside(real, f))) return [];
+    try {
+      return readdirSync(p, { withFileTypes: true })
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) && FILE_TYPES_TO_LIST.test(e.name))
+        .map((e) => pathToFileURL(path.join(p, e.name)).href);
+    } catch {
+      return [];
+    }
+  }
+}

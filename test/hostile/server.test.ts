@@ -8,7 +8,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -122,6 +122,58 @@ describe('the server under a storm of cancelled report requests', () => {
     assert.ok(cancelled >= 15, `only ${cancelled} of 20 cancelled requests were answered RequestCancelled`);
     assert.ok(hoverMs < 1500, `hover took ${hoverMs.toFixed(0)} ms behind the cancelled requests`);
     assert.ok(stormMs < 5000, `the storm took ${stormMs.toFixed(0)} ms`);
+    assert.ok(peak < MAX_SERVER_MIB, `peak RSS ${peak.toFixed(0)} MiB`);
+  });
+});
+
+describe('cancelled report requests on a large multi-file report', () => {
+  let client: LspTestClient;
+  const project = path.join(dir, 'project');
+  const rootUri = pathToFileURL(path.join(project, 'report.esg.md')).href;
+  const chapters = ['a', 'b', 'c'].map((n) => `chapters/${n}.esg.md`);
+
+  before(async () => {
+    // A root listing three chapters of about 1 MB each: the report model is built for the whole report
+    // and then remapped to the files, two expensive steps with a checkpoint between them.
+    mkdirSync(path.join(project, 'chapters'), { recursive: true });
+    const root = generateReport({ seed: 11, targetBytes: 60_000 }).text.replace('\nesg:\n', `\nesg:\n  chapters:\n${chapters.map((c) => `    - ${c}\n`).join('')}`);
+    chapters.forEach((c, i) => {
+      const body = generateReport({ seed: 12 + i, targetBytes: 1_000_000 }).text.replace(/^---[\s\S]*?\n---\n/, '');
+      writeFileSync(path.join(project, c), body);
+    });
+    writeFileSync(path.join(project, 'report.esg.md'), root);
+    client = await LspTestClient.start({ settings: { debounceMs: 0 } });
+    await client.open(rootUri, root);
+    await client.waitForDiagnostics(rootUri, (p) => p.version === 1, 60_000);
+  });
+  after(async () => client?.stop());
+
+  it('most are answered RequestCancelled, a hover behind them is quick, and the model maps to the chapters', async (t) => {
+    const started = performance.now();
+    const outcomes: Promise<number | 'ok'>[] = [];
+    for (let i = 0; i < 20; i++) {
+      const source = new CancellationTokenSource();
+      outcomes.push(outcome(client.connection.sendRequest('esgmark/report', { uri: rootUri }, source.token)));
+      source.cancel();
+    }
+    const hoverSent = performance.now();
+    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: rootUri }, position: { line: 1, character: 2 } });
+    const hoverMs = ms(hoverSent);
+    const results = await Promise.all(outcomes);
+    const stormMs = ms(started);
+    const cancelled = results.filter((r) => r === REQUEST_CANCELLED).length;
+    const modelSent = performance.now();
+    const model = await client.connection.sendRequest('esgmark/report', { uri: rootUri });
+    const modelMs = ms(modelSent);
+    const again = await client.connection.sendRequest('esgmark/report', { uri: rootUri });
+    const peak = peakRssOfPid(client.pid!);
+    t.diagnostic(`3 × 1 MB chapters: ${cancelled} of 20 RequestCancelled, storm ${stormMs.toFixed(0)} ms, hover ${hoverMs.toFixed(0)} ms; the model afterwards ${modelMs.toFixed(0)} ms; peak RSS ${peak.toFixed(0)} MiB`);
+    assert.ok(results.every((r) => r === 'ok' || r === REQUEST_CANCELLED), `unexpected outcomes ${results.join(', ')}`);
+    assert.ok(cancelled >= 15, `only ${cancelled} of 20 cancelled requests were answered RequestCancelled`);
+    assert.ok(hoverMs < 1500, `hover ${hoverMs.toFixed(0)} ms`);
+    const json = JSON.stringify(model);
+    assert.ok(json.includes(pathToFileURL(path.join(project, chapters[1])).href), 'the model points into the chapters');
+    assert.deepEqual(again, model);
     assert.ok(peak < MAX_SERVER_MIB, `peak RSS ${peak.toFixed(0)} MiB`);
   });
 });

@@ -10,6 +10,8 @@ import {
   DidChangeConfigurationNotification,
   NotificationType,
   RequestType,
+  ResponseError,
+  type CancellationToken,
   type CodeAction as LspCodeAction,
   type Connection,
   type InitializeParams,
@@ -50,6 +52,7 @@ import {
   toLspLocation,
   toLspTextEdit,
 } from './lsp/convert';
+import { AFTER_SHUTDOWN_METHOD, afterShutdownError, checkpoint, lifecycleOptions, SerialQueue, throwIfCancelled } from './lsp/requests';
 import { version as SERVER_VERSION } from '../../package.json';
 
 export const GENERATE_INDEX_TABLE_COMMAND = 'esgmark.server.generateIndexTable';
@@ -65,7 +68,9 @@ export const ExportRequest = new RequestType<{ uri: string; format: 'csv' | 'jso
 
 const COMPLETION_TRIGGERS = ['"', ' ', ',', '-', '='];
 
-const connection: Connection = createConnection(ProposedFeatures.all);
+/** Set by `shutdown`: from then on requests get InvalidRequest and notifications but `exit` are dropped. */
+let shutDown = false;
+const connection: Connection = createConnection(ProposedFeatures.all, lifecycleOptions(() => shutDown));
 const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache();
 /** Multi-file reports: a root whose front matter lists `esg.chapters`, analysed as one report. */
@@ -85,6 +90,8 @@ let settingsReady: Promise<void> = Promise.resolve();
 /** Pending debounced validation per uri. `token` increases with every schedule so a newer one supersedes. */
 const pending = new Map<string, { timer?: NodeJS.Timeout; token: number }>();
 let scheduleCounter = 0;
+/** Validations run one at a time, each after a turn of the event loop, so requests are read between them. */
+const validations = new SerialQueue();
 
 function errorText(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -98,11 +105,23 @@ function logError(where: string, error: unknown): void {
   }
 }
 
-/** Runs a handler; on any exception logs it and returns the empty result, so a bad document cannot kill the server. */
-async function guarded<T>(where: string, fallback: T, run: () => T | Promise<T>): Promise<T> {
+/**
+ * Runs a handler; on any exception logs it and returns the empty result, so a bad document cannot kill
+ * the server. First it yields once, so that a `$/cancelRequest` sent right behind the request is read,
+ * and answers a cancelled request with RequestCancelled instead of computing it; a result computed for
+ * a request cancelled meanwhile is not sent either. Handlers with several expensive steps call
+ * `checkpoint(token)` between them.
+ */
+async function guarded<T>(where: string, fallback: T, token: CancellationToken | undefined, run: () => T | Promise<T>, sideEffects = false): Promise<T> {
   try {
-    return await run();
+    await checkpoint(token);
+    const result = await run();
+    // A handler with side effects (an applied edit) reports what it did even when cancelled late.
+    if (!sideEffects) throwIfCancelled(token);
+    return result;
   } catch (error) {
+    // RequestCancelled (and any other protocol error) is the answer itself, not a failure.
+    if (error instanceof ResponseError) throw error;
     logError(where, error);
     return fallback;
   }
@@ -114,7 +133,7 @@ async function guarded<T>(where: string, fallback: T, run: () => T | Promise<T>)
  */
 const FAULT_RULES = new Set((process.env.ESGMARK_FAULT_RULES ?? '').split(',').map((r) => r.trim()).filter(Boolean));
 
-/** The engine's options from the settings; a rule that throws is logged and its results dropped. */
+/** The engine's options from the settings (the time budget included); a rule that throws is logged and its results dropped. */
 function engineOptions() {
   return {
     ...toAnalysisOptions(settings),
@@ -134,7 +153,25 @@ function analysisFor(document: TextDocument): Analysis {
   // Derived from the previous version's analysis where the edit allows (same result, less work).
   const analysis = analyze({ uri: document.uri, text: document.getText() }, engineOptions(), cache.latest(document.uri, settingsGeneration));
   cache.set(document.uri, document.version, settingsGeneration, analysis);
+  logLimits(analysis);
   return analysis;
+}
+
+/** Analyses already logged as stopped at a limit (each is logged once, however often it is served). */
+const loggedLimits = new WeakSet<Analysis>();
+
+/** The output channel says when an analysis hit the size cap or its time budget; the diagnostic says it to the author. */
+function logLimits(analysis: Analysis): void {
+  if (loggedLimits.has(analysis)) return;
+  loggedLimits.add(analysis);
+  for (const d of analysis.diagnostics) {
+    if (d.rule !== 'esg/budget' && d.rule !== 'esg/too-large') continue;
+    try {
+      connection.console.warn(`esgmark: ${analysis.model.uri}: ${d.message}`);
+    } catch {
+      // The connection is gone; the diagnostic is all there is.
+    }
+  }
 }
 
 /**
@@ -156,6 +193,7 @@ interface View {
 function projectFor(document: TextDocument): ProjectAnalysis | undefined {
   const ref = projects.projectOf(document.uri, document.getText());
   const project = ref ? projects.analyze(ref, engineOptions(), settingsGeneration) : undefined;
+  if (project) logLimits(project.analysis);
   // A chapter its root could not include (outside the workspace, a cycle...) is checked on its own.
   return project?.parts.some((p) => p.uri === document.uri) ? project : undefined;
 }
@@ -236,7 +274,7 @@ function scheduleValidation(document: TextDocument): void {
   if (previous?.timer) clearTimeout(previous.timer);
   const token = ++scheduleCounter;
   const run = (): void => {
-    validate(uri, version, token).catch((error) => logError(`validation of ${uri}`, error));
+    validations.run(() => validate(uri, version, token), (error) => logError(`validation of ${uri}`, error));
   };
   if (settings.debounceMs <= 0) {
     pending.set(uri, { token });
@@ -334,8 +372,8 @@ documents.onDidClose((event) => {
   connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => logError('clearing diagnostics', error));
 });
 
-connection.onHover((params) =>
-  guarded('hover', null, async () => {
+connection.onHover((params, token) =>
+  guarded('hover', null, token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return null;
     const hover = getHover(found.analysis, found.toEngine(params.position));
@@ -344,32 +382,32 @@ connection.onHover((params) =>
   }),
 );
 
-connection.onCompletion((params) =>
-  guarded('completion', [], async () => {
+connection.onCompletion((params, token) =>
+  guarded('completion', [], token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
     return getCompletions(found.analysis, found.toEngine(params.position)).map((item) => toLspCompletionItem(item.range ? { ...item, range: found.toDocument(item.range) } : item));
   }),
 );
 
-connection.onDefinition((params) =>
-  guarded('definition', [], async () => {
+connection.onDefinition((params, token) =>
+  guarded('definition', [], token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
     return getDefinition(found.analysis, found.toEngine(params.position)).map((l) => toLspLocation(found.locate(l.range)));
   }),
 );
 
-connection.onDocumentSymbol((params) =>
-  guarded('documentSymbol', [], async () => {
+connection.onDocumentSymbol((params, token) =>
+  guarded('documentSymbol', [], token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
     return symbolsIn(found, getDocumentSymbols(found.analysis)).map(toLspDocumentSymbol);
   }),
 );
 
-connection.onCodeLens((params) =>
-  guarded('codeLens', [], async () => {
+connection.onCodeLens((params, token) =>
+  guarded('codeLens', [], token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
     // A lens with an empty command is shown as plain text: it informs, it does not act.
@@ -380,8 +418,8 @@ connection.onCodeLens((params) =>
   }),
 );
 
-connection.onCodeAction((params) =>
-  guarded<LspCodeAction[]>('codeAction', [], async () => {
+connection.onCodeAction((params, token) =>
+  guarded<LspCodeAction[]>('codeAction', [], token, async () => {
     const uri = params.textDocument.uri;
     const found = await analysisForUri(uri);
     if (!found) return [];
@@ -401,14 +439,16 @@ connection.onCodeAction((params) =>
   }),
 );
 
-connection.onExecuteCommand((params) =>
-  guarded<{ applied: boolean; markdown: string } | null>('executeCommand', null, async () => {
+connection.onExecuteCommand((params, token) =>
+  guarded<{ applied: boolean; markdown: string } | null>('executeCommand', null, token, async () => {
     if (params.command !== GENERATE_INDEX_TABLE_COMMAND) return null;
     const uri = params.arguments?.[0];
     if (typeof uri !== 'string') return null;
     const found = await analysisForUri(uri);
     if (!found) return null;
     const table = generateIndexTable(found.analysis);
+    // The last moment the command can still be dropped: after this the edit is the client's.
+    await checkpoint(token);
     const result = await connection.workspace.applyEdit({
       label: table.replaced ? 'Regenerate HKEX index table' : 'Insert HKEX index table',
       edit: {
@@ -418,36 +458,77 @@ connection.onExecuteCommand((params) =>
       },
     });
     return { applied: result.applied, markdown: table.markdown };
-  }),
+  }, true),
 );
 
-connection.onRequest(IndexTableRequest, (params) =>
-  guarded<IndexTableEdit | null>('esgmark/indexTable', null, async () => {
-    if (!params || typeof params.uri !== 'string') return null;
-    const found = await analysisForUri(params.uri);
-    return found ? generateIndexTable(found.analysis) : null;
-  }),
-);
-
-connection.onRequest(ReportRequest, (params) =>
-  guarded<ReportModel | null>('esgmark/report', null, async () => {
+connection.onRequest(IndexTableRequest, (params, token) =>
+  guarded<IndexTableEdit | null>('esgmark/indexTable', null, token, async () => {
     if (!params || typeof params.uri !== 'string') return null;
     const found = await analysisForUri(params.uri);
     if (!found) return null;
-    const model = getReportModel(found.analysis);
-    return found.project ? remapReportModel(model, found.project.mapRange) : model;
+    await checkpoint(token);
+    const table = generateIndexTable(found.analysis);
+    await checkpoint(token);
+    return table;
   }),
 );
 
-connection.onRequest(ExportRequest, (params) =>
-  guarded<string | null>('esgmark/export', null, async () => {
+/** A multi-file report's model with ranges mapped to its files, built once per project analysis. */
+const remappedModels = new WeakMap<ProjectAnalysis, ReportModel>();
+
+/**
+ * The report model of a view, each expensive step behind a checkpoint: a cancelled request stops at the
+ * next one. Every step is cached (the model per analysis, the remapped model per project analysis), so
+ * a storm of identical requests for one document version costs one computation.
+ */
+async function reportModelOf(found: View, token: CancellationToken): Promise<ReportModel> {
+  await checkpoint(token);
+  const model = getReportModel(found.analysis);
+  const project = found.project;
+  if (!project) return model;
+  let remapped = remappedModels.get(project);
+  if (!remapped) {
+    await checkpoint(token);
+    remapped = remapReportModel(model, project.mapRange);
+    remappedModels.set(project, remapped);
+  }
+  return remapped;
+}
+
+connection.onRequest(ReportRequest, (params, token) =>
+  guarded<ReportModel | null>('esgmark/report', null, token, async () => {
+    if (!params || typeof params.uri !== 'string') return null;
+    const found = await analysisForUri(params.uri);
+    if (!found) return null;
+    const model = await reportModelOf(found, token);
+    // Sending the model (JSON of a few MB for a large report) is the last expensive step.
+    await checkpoint(token);
+    return model;
+  }),
+);
+
+connection.onRequest(ExportRequest, (params, token) =>
+  guarded<string | null>('esgmark/export', null, token, async () => {
     if (!params || typeof params.uri !== 'string' || (params.format !== 'csv' && params.format !== 'json')) return null;
     const found = await analysisForUri(params.uri);
     if (!found) return null;
-    const model = getReportModel(found.analysis);
-    return exportKpis(found.project ? remapReportModel(model, found.project.mapRange) : model, params.format);
+    const model = await reportModelOf(found, token);
+    await checkpoint(token);
+    const text = exportKpis(model, params.format);
+    await checkpoint(token);
+    return text;
   }),
 );
+
+connection.onRequest(AFTER_SHUTDOWN_METHOD, (params: { method?: unknown } | undefined) => {
+  throw afterShutdownError(params?.method);
+});
+
+connection.onShutdown(() => {
+  shutDown = true;
+  // Nothing is published after shutdown: drop the validations still waiting for their debounce.
+  for (const uri of [...pending.keys()]) cancelPending(uri);
+});
 
 process.on('uncaughtException', (error) => logError('uncaught exception', error));
 process.on('unhandledRejection', (error) => logError('unhandled rejection', error));

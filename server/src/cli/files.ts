@@ -108,10 +108,25 @@ export function workspaceOf(file: InputFile): NodeWorkspace {
   return new NodeWorkspace({ folders: [file.workspace] });
 }
 
-/** A report's text through the gate, without a byte order mark, and how it was decoded (UTF-16 too). */
-export function readReport(file: InputFile, workspace: NodeWorkspace = workspaceOf(file)): { uri: string; text: string; decoded: Omit<DecodedText, 'text'> } {
+/**
+ * A report's text through the gate, without a byte order mark, and how it was decoded (UTF-16 too).
+ * A file over the size limit is not read: `tooLarge` gives its size, for the one diagnostic it gets.
+ */
+export function readReport(
+  file: InputFile,
+  workspace: NodeWorkspace = workspaceOf(file),
+): { uri: string; text: string; decoded: Omit<DecodedText, 'text'>; tooLarge?: { size: number; limit: number } } {
   const uri = pathToFileURL(file.absolute).href;
   const read = workspace.read(uri);
+  if (!read.ok && read.refusal === 'too-large') {
+    let size = Number.NaN;
+    try {
+      size = statSync(file.absolute).size;
+    } catch {
+      // Gone since: the size stays unknown.
+    }
+    return { uri, text: '', decoded: { encoding: 'utf-8', bom: false }, tooLarge: { size, limit: workspace.maxBytes } };
+  }
   if (!read.ok) {
     const why: Record<typeof read.refusal, string> = {
       'not-found': 'no such file or directory',

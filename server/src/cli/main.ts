@@ -8,6 +8,8 @@ import { HELP_TEXT, parseArgs, UsageError, type CliArgs } from './args';
 import { collectInputs, readReport, REPORT_SUFFIX, workspaceOf, type InputFile } from './files';
 import { analyzeReport, chaptersOf, type ProjectAnalysis } from '../engine/project';
 import { remapReportModel } from '../engine/features/report';
+import { t } from '../engine/i18n';
+import { formatNumber } from '../engine/numbers/quantity';
 import * as path from 'node:path';
 import { formatJson, formatRules, formatSarif, formatText, sortDiagnostics, type FileResult, type RuleDescription } from './output';
 import { checkInWorkers, isCheckWorker, serveChecks, type CheckedInput, type CheckSettings } from './pool';
@@ -51,6 +53,19 @@ function analyzeInput(
   const workspace = workspaceOf(file);
   const root = readReport(file, workspace);
   const project = analyzeReport(root, workspace, options);
+  if (root.tooLarge) {
+    // Not read past the limit: the report's one finding is that it was not checked.
+    const locale = options.locale ?? 'en';
+    const size = Number.isFinite(root.tooLarge.size) ? formatNumber(root.tooLarge.size, 0) : '?';
+    const diagnostic: Diagnostic = {
+      uri: root.uri,
+      rule: 'esg/too-large',
+      severity: 'error',
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: t(locale, 'limit.fileTooLarge', { size, limit: formatNumber(root.tooLarge.limit, 0) }),
+    };
+    return { analysis: project.analysis, project, files: [{ display: file.display, absolute: file.absolute, diagnostics: [diagnostic] }] };
+  }
   const files = project.parts.map((part) => {
     if (part.uri === root.uri) return { display: file.display, absolute: file.absolute, diagnostics: project.diagnostics.get(part.uri) ?? [] };
     const absolute = fileURLToPath(part.uri);

@@ -15,6 +15,10 @@ import { codeLenses, type CodeLens } from './features/codeLens';
 import { buildReportModel } from './features/report';
 import { exportKpis as exportKpiModel, type ExportFormat } from './features/export';
 import type { ReportModel } from './features/reportModel';
+import { LIMITS } from './limits';
+import { clock, TOO_LARGE_RULE } from './rules';
+import { guessLocale, t } from './i18n';
+import { formatNumber } from './numbers/quantity';
 
 export * from './types';
 export type { EsgDocument } from './model';
@@ -44,11 +48,38 @@ const keys = new WeakMap<Analysis, string>();
  * incremental where the edit allows: the result is the same as without it, only faster.
  */
 export function analyze(doc: { uri: string; text: string }, options: AnalysisOptions = {}, previous?: Analysis): Analysis {
+  const started = clock();
+  if (doc.text.length > LIMITS.maxReportChars) return tooLarge(doc, options);
   const key = optionsKey(options);
-  const core = (previous && keys.get(previous) === key && reanalyze(previous, doc.uri, doc.text, options)) || analyzeFully(parseDocument(doc.uri, doc.text), options);
+  const core = (previous && keys.get(previous) === key && reanalyze(previous, doc.uri, doc.text, options, started)) || analyzeFully(parseDocument(doc.uri, doc.text), options, started);
   const analysis: Analysis = { model: core.model, diagnostics: core.diagnostics, locale: core.locale, options, reuse: core.reuse };
   keys.set(analysis, key);
   return analysis;
+}
+
+/**
+ * A report past `LIMITS.maxReportChars`: not parsed (the model is that of an empty text, so every feature
+ * still answers), one diagnostic at the start naming the size and the limit. Never the base of a later
+ * incremental analysis (no key), so the next version below the limit gets a full one.
+ */
+function tooLarge(doc: { uri: string; text: string }, options: AnalysisOptions): Analysis {
+  // The locale from the override or the script of the first few KB: reading more would defeat the cap.
+  const locale = options.locale ?? guessLocale(doc.text.slice(0, 4096)) ?? 'en';
+  const override = options.severity?.[TOO_LARGE_RULE.id];
+  const diagnostics: Diagnostic[] =
+    override === 'off'
+      ? []
+      : [
+          {
+            uri: doc.uri,
+            rule: TOO_LARGE_RULE.id,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            severity: override ?? TOO_LARGE_RULE.defaultSeverity,
+            message: t(locale, 'limit.tooLarge', { size: formatNumber(doc.text.length, 0), limit: formatNumber(LIMITS.maxReportChars, 0) }),
+            data: { chars: doc.text.length, maxChars: LIMITS.maxReportChars },
+          },
+        ];
+  return { model: parseDocument(doc.uri, ''), diagnostics, locale, options, reuse: { parse: 'full', rulesRun: 0, rulesKept: 0 } };
 }
 
 /** Quick fixes and refactorings for a range, given the diagnostics the editor shows there. */
@@ -72,9 +103,16 @@ export function getDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
   return documentSymbols(analysis);
 }
 
-/** The index table generated from the report's tags, and the edit that writes it into the report. */
+const indexTables = new WeakMap<Analysis, IndexTableEdit>();
+
+/** The index table generated from the report's tags, and the edit that writes it into the report (cached per analysis). */
 export function generateIndexTable(analysis: Analysis): IndexTableEdit {
-  return buildIndexTable(analysis);
+  let table = indexTables.get(analysis);
+  if (!table) {
+    table = buildIndexTable(analysis);
+    indexTables.set(analysis, table);
+  }
+  return table;
 }
 
 /** One lens per KPI table: how many figures are checked and how many disagree. */
@@ -87,7 +125,19 @@ export function getReportModel(analysis: Analysis): ReportModel {
   return buildReportModel(analysis);
 }
 
-/** The KPIs of a report model as CSV (RFC 4180, UTF-8 with BOM) or JSON (see docs/cli.md). */
+const exportTexts = new WeakMap<ReportModel, Map<ExportFormat, string>>();
+
+/** The KPIs of a report model as CSV (RFC 4180, UTF-8 with BOM) or JSON (see docs/cli.md); cached per model and format. */
 export function exportKpis(model: ReportModel, format: ExportFormat): string {
-  return exportKpiModel(model, format);
+  let byFormat = exportTexts.get(model);
+  if (!byFormat) {
+    byFormat = new Map();
+    exportTexts.set(model, byFormat);
+  }
+  let text = byFormat.get(format);
+  if (text === undefined) {
+    text = exportKpiModel(model, format);
+    byFormat.set(format, text);
+  }
+  return text;
 }

@@ -575,6 +575,22 @@ export const MESSAGES = {
     'zh-Hant': '此為目錄中此類最新的因子；請查核發佈機構是否已公佈更新的數值。',
     'zh-Hans': '此为目录中此类最新的因子；请查核发布机构是否已公布更新的数值。',
   },
+  // Limits: a report too large to analyse, an analysis stopped at its time budget
+  'limit.tooLarge': {
+    en: 'This report is {size} characters long, more than the {limit} characters esgmark analyses: it was not checked.',
+    'zh-Hant': '此報告長 {size} 個字元，超過 esgmark 可分析的 {limit} 個字元上限，因此未經檢查。',
+    'zh-Hans': '此报告长 {size} 个字符，超过 esgmark 可分析的 {limit} 个字符上限，因此未经检查。',
+  },
+  'limit.fileTooLarge': {
+    en: 'This file is {size} bytes, more than the {limit} bytes esgmark reads from a file: it was not checked.',
+    'zh-Hant': '此檔案大小為 {size} 位元組，超過 esgmark 讀取單一檔案的 {limit} 位元組上限，因此未經檢查。',
+    'zh-Hans': '此文件大小为 {size} 字节，超过 esgmark 读取单个文件的 {limit} 字节上限，因此未经检查。',
+  },
+  'limit.budget': {
+    en: 'Analysis stopped after {ms} ms (budget {budget} ms): {count} rules not run ({rules}); the report is too large or complex. Their findings are missing.',
+    'zh-Hant': '分析於 {ms} 毫秒後停止（上限 {budget} 毫秒）：{count} 條規則未有執行（{rules}）；報告過大或過於複雜，這些規則的結果從缺。',
+    'zh-Hans': '分析于 {ms} 毫秒后停止（上限 {budget} 毫秒）：{count} 条规则未有执行（{rules}）；报告过大或过于复杂，这些规则的结果从缺。',
+  },
   // Generated index table
   'index.heading': { en: 'HKEX ESG Reporting Code content index', 'zh-Hant': '香港聯交所《環境、社會及管治報告守則》索引', 'zh-Hans': '香港联交所《环境、社会及管治报告守则》索引' },
   'index.colId': { en: 'Requirement', 'zh-Hant': '條文', 'zh-Hans': '条文' },

@@ -29,7 +29,10 @@ export function optionsKey(options: AnalysisOptions): string {
   return JSON.stringify([options.locale ?? null, options.issuerClass ?? null, options.severity ?? null, options.faultRules ? [...options.faultRules].sort() : null]);
 }
 
-/** Rules that threw during an analysis (they are never kept, so their failure is reported again). */
+/**
+ * Rules whose results an analysis lacks: they threw (never kept, so the failure is reported again) or
+ * the time budget skipped them (never kept, or a later analysis would silently keep their absence).
+ */
 const failedRules = new WeakMap<EsgDocument, ReadonlySet<string>>();
 
 /**
@@ -76,21 +79,21 @@ export function localeOf(model: EsgDocument, options: AnalysisOptions): Locale {
 }
 
 /** A full analysis: parse everything, run every rule. */
-export function analyzeFully(model: EsgDocument, options: AnalysisOptions): AnalysisCore {
+export function analyzeFully(model: EsgDocument, options: AnalysisOptions, started?: number): AnalysisCore {
   const locale = localeOf(model, options);
-  const stats: RuleRunStats = { ran: 0, kept: 0, failed: [] };
-  const diagnostics = runRules(model, { locale, options, onRuleError: options.onRuleError }, undefined, undefined, stats);
-  failedRules.set(model, new Set(stats.failed));
+  const stats: RuleRunStats = { ran: 0, kept: 0, failed: [], skipped: [] };
+  const diagnostics = runRules(model, { locale, options, onRuleError: options.onRuleError, started }, undefined, undefined, stats);
+  failedRules.set(model, new Set([...stats.failed, ...(stats.skipped ?? [])]));
   return { model, diagnostics, locale, reuse: { parse: 'full', rulesRun: stats.ran, rulesKept: 0 } };
 }
 
 /** The next version's analysis derived from `previous`, or undefined when only a full analysis will do. */
-export function reanalyze(previous: { model: EsgDocument; diagnostics: Diagnostic[]; locale: Locale }, uri: string, text: string, options: AnalysisOptions): AnalysisCore | undefined {
+export function reanalyze(previous: { model: EsgDocument; diagnostics: Diagnostic[]; locale: Locale }, uri: string, text: string, options: AnalysisOptions, started?: number): AnalysisCore | undefined {
   const patched = reparse(previous.model, uri, text);
   if (!patched) return undefined;
   const { doc, edit, changed } = patched;
   const locale = changed.headings ? localeOf(doc, options) : previous.locale;
-  if (locale !== previous.locale) return analyzeFully(doc, options);
+  if (locale !== previous.locale) return analyzeFully(doc, options, started);
 
   const parts = new Set<ModelPart>();
   if (changed.headings || changed.explanations || changed.links || changed.indexTables) parts.add('structure');
@@ -110,15 +113,15 @@ export function reanalyze(previous: { model: EsgDocument; diagnostics: Diagnosti
     if (list) list.push(d);
     else previousByRule.set(d.rule, [d]);
   }
-  const stats: RuleRunStats = { ran: 0, kept: 0, failed: [] };
+  const stats: RuleRunStats = { ran: 0, kept: 0, failed: [], skipped: [] };
   const diagnostics = runRules(
     doc,
-    { locale, options, onRuleError: options.onRuleError },
+    { locale, options, onRuleError: options.onRuleError, started },
     undefined,
     { changed: parts, previous: previousByRule, failed: failedRules.get(previous.model) ?? new Set(), move: (d) => movePositions(d, edit) },
     stats,
   );
-  failedRules.set(doc, new Set(stats.failed));
+  failedRules.set(doc, new Set([...stats.failed, ...(stats.skipped ?? [])]));
   derivations.set(doc, { from: modelToken(previous.model), edit, parts });
   return { model: doc, diagnostics, locale, reuse: { parse: patched.kind, rulesRun: stats.ran, rulesKept: stats.kept } };
 }

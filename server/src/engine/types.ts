@@ -69,4 +69,11 @@ export interface AnalysisOptions {
   onRuleError?: (rule: string, error: unknown) => void;
   /** Rules made to throw (fault injection, to test that a failing rule cannot take the others down). */
   faultRules?: ReadonlySet<string>;
+  /**
+   * Time budget of one analysis in milliseconds, counted from the start of `analyze` (parse included);
+   * unset or 0: no budget. The rule runner checks it before each rule: past it the remaining rules are
+   * skipped and one `esg/budget` diagnostic names them. A rule already running is not interrupted (the
+   * engine is synchronous), so the budget bounds the work started, not every millisecond.
+   */
+  budgetMs?: number;
 }

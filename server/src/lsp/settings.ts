@@ -12,6 +12,8 @@ export interface ServerSettings {
   issuerClass: IssuerClassSetting;
   severity: Record<string, SeveritySetting>;
   debounceMs: number;
+  /** Time budget of one analysis in ms (`AnalysisOptions.budgetMs`); 0: none. */
+  analysisBudgetMs: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
@@ -19,6 +21,8 @@ export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
   issuerClass: 'auto',
   severity: {},
   debounceMs: 75,
+  // Far above the 0.3 s a 5 MB report takes, so only a pathological report reaches it.
+  analysisBudgetMs: 5000,
 });
 
 const LOCALE_VALUES: readonly LocaleSetting[] = ['auto', 'en', 'zh-Hant', 'zh-Hans'];
@@ -26,6 +30,7 @@ const ISSUER_CLASS_VALUES: readonly IssuerClassSetting[] = ['auto', 'main-board'
 const SEVERITY_VALUES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 /** Upper bound so that a mistyped huge value does not make the editor look dead. */
 const MAX_DEBOUNCE_MS = 10_000;
+const MAX_BUDGET_MS = 600_000;
 
 function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
@@ -45,11 +50,16 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   if (typeof input.debounceMs === 'number' && Number.isFinite(input.debounceMs) && input.debounceMs >= 0) {
     debounceMs = Math.min(Math.round(input.debounceMs), MAX_DEBOUNCE_MS);
   }
+  let analysisBudgetMs = DEFAULT_SETTINGS.analysisBudgetMs;
+  if (typeof input.analysisBudgetMs === 'number' && Number.isFinite(input.analysisBudgetMs) && input.analysisBudgetMs >= 0) {
+    analysisBudgetMs = Math.min(Math.round(input.analysisBudgetMs), MAX_BUDGET_MS);
+  }
   return {
     locale: isOneOf(LOCALE_VALUES, input.locale) ? input.locale : DEFAULT_SETTINGS.locale,
     issuerClass: isOneOf(ISSUER_CLASS_VALUES, input.issuerClass) ? input.issuerClass : DEFAULT_SETTINGS.issuerClass,
     severity,
     debounceMs,
+    analysisBudgetMs,
   };
 }
 
@@ -59,5 +69,6 @@ export function toAnalysisOptions(settings: ServerSettings): AnalysisOptions {
   if (settings.locale !== 'auto') options.locale = settings.locale;
   if (settings.issuerClass !== 'auto') options.issuerClass = settings.issuerClass;
   if (Object.keys(settings.severity).length > 0) options.severity = { ...settings.severity };
+  if (settings.analysisBudgetMs > 0) options.budgetMs = settings.analysisBudgetMs;
   return options;
 }

@@ -6,6 +6,7 @@ import type { ModelPart, Rule, RuleContext, RuleInfo } from './rule';
 import { getFramework } from '../catalogs/hkex';
 import { disclosures } from '../disclosures';
 import { t } from '../i18n';
+import { formatNumber } from '../numbers/quantity';
 import { frontmatterSchema } from './frontmatterSchema';
 import { syntax } from './syntax';
 import { unknownId } from './unknownId';
@@ -63,10 +64,34 @@ export const ALL_RULES: Rule[] = [
   kpiUnitDimension,
 ];
 
+/**
+ * Ids the engine reports under itself, not rules that run: a report past `LIMITS.maxReportChars`
+ * (`analyze` returns only this diagnostic) and an analysis stopped at its time budget (`runRules`).
+ * Registered like rules so severities, `esgmark rules`, SARIF and docs/rules.md know them.
+ */
+export const TOO_LARGE_RULE: RuleInfo = {
+  id: 'esg/too-large',
+  defaultSeverity: 'error',
+  description: {
+    en: 'The report is longer than esgmark analyses (16 Mi characters); it is not checked.',
+    'zh-Hant': '報告長度超過 esgmark 可分析的上限（16 Mi 個字元），因此未經檢查。',
+    'zh-Hans': '报告长度超过 esgmark 可分析的上限（16 Mi 个字符），因此未经检查。',
+  },
+};
+export const BUDGET_RULE: RuleInfo = {
+  id: 'esg/budget',
+  defaultSeverity: 'warning',
+  description: {
+    en: 'The analysis ran past its time budget; the rules not yet run were skipped.',
+    'zh-Hant': '分析超出時間上限；尚未執行的規則已略過。',
+    'zh-Hans': '分析超出时间上限；尚未执行的规则已略过。',
+  },
+};
+
 /** Rules checked on the files of a report rather than on its document model (see their modules). */
 export const FILE_RULES: RuleInfo[] = [chaptersRule, encodingRule];
 
-export const RULES: RuleInfo[] = [...ALL_RULES.map(({ id, defaultSeverity, description }) => ({ id, defaultSeverity, description })), ...FILE_RULES];
+export const RULES: RuleInfo[] = [...ALL_RULES.map(({ id, defaultSeverity, description }) => ({ id, defaultSeverity, description })), TOO_LARGE_RULE, BUDGET_RULE, ...FILE_RULES];
 export type { ModelPart, RuleInfo };
 
 /** First financial year the 2025 Code applies to; used when the report gives no period. */
@@ -80,7 +105,7 @@ export const DEFAULT_YEAR = 2025;
 export interface RuleReuse {
   changed: ReadonlySet<ModelPart>;
   previous: ReadonlyMap<string, Diagnostic[]>;
-  /** Rules that threw last time: they run again, so their failure is logged again. */
+  /** Rules whose results the previous analysis lacks (they threw, or the budget skipped them): they run again. */
   failed: ReadonlySet<string>;
   move(d: Diagnostic): Diagnostic | undefined;
 }
@@ -91,11 +116,21 @@ export interface RuleRunStats {
   kept: number;
   /** Ids of the rules that threw. */
   failed: string[];
+  /** Ids of the rules skipped because the time budget ran out. */
+  skipped?: string[];
+}
+
+/** Rule ids named in the budget message; the rest are counted. */
+const BUDGET_NAMED = 6;
+
+/** Milliseconds on a monotonic clock (the budget must not jump with the wall clock). */
+export function clock(): number {
+  return performance.now();
 }
 
 export function runRules(
   doc: EsgDocument,
-  env: { locale: Locale; options: AnalysisOptions; onRuleError?: (rule: string, error: unknown) => void },
+  env: { locale: Locale; options: AnalysisOptions; onRuleError?: (rule: string, error: unknown) => void; /** `clock()` when the analysis started: the budget counts from there. */ started?: number },
   rules: Rule[] = ALL_RULES,
   reuse?: RuleReuse,
   stats?: RuleRunStats,
@@ -107,6 +142,10 @@ export function runRules(
   const issuerClass = env.options.issuerClass ?? doc.config.issuerClass;
   const year = doc.config.year ?? DEFAULT_YEAR;
   const translate = (key: string, args?: Record<string, string | number>) => t(env.locale, key, args);
+  const budget = env.options.budgetMs !== undefined && env.options.budgetMs > 0 ? env.options.budgetMs : undefined;
+  const started = env.started ?? clock();
+  const skipped: string[] = [];
+  let stoppedAfter = 0;
   for (const rule of rules) {
     const override = overrides[rule.id];
     if (override === 'off') continue;
@@ -114,6 +153,12 @@ export function runRules(
     if (kept) {
       diagnostics.push(...kept);
       if (stats) stats.kept++;
+      continue;
+    }
+    // Past the budget nothing new starts: kept results above cost nothing, a rule to run may cost seconds.
+    if (budget !== undefined && (skipped.length > 0 || clock() - started >= budget)) {
+      if (skipped.length === 0) stoppedAfter = clock() - started;
+      skipped.push(rule.id);
       continue;
     }
     if (stats) stats.ran++;
@@ -139,6 +184,21 @@ export function runRules(
     } catch (error) {
       stats?.failed.push(rule.id);
       env.onRuleError?.(rule.id, error);
+    }
+  }
+  if (skipped.length > 0) {
+    stats?.skipped?.push(...skipped);
+    const override = overrides[BUDGET_RULE.id];
+    if (override !== 'off') {
+      const named = skipped.slice(0, BUDGET_NAMED).join(', ') + (skipped.length > BUDGET_NAMED ? ', …' : '');
+      diagnostics.push({
+        uri: doc.uri,
+        rule: BUDGET_RULE.id,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: override ?? BUDGET_RULE.defaultSeverity,
+        message: translate('limit.budget', { ms: formatNumber(stoppedAfter, 0), budget: formatNumber(budget ?? 0, Number.isInteger(budget) ? 0 : 3), count: skipped.length, rules: named }),
+        data: { skipped: [...skipped], budgetMs: budget, elapsedMs: Math.round(stoppedAfter) },
+      });
     }
   }
   // Stable: diagnostics at the same position stay in rule order, then in the order the rule reported them.

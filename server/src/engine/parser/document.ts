@@ -461,18 +461,16 @@ function buildExplanations(
 export function explanationText(lineAt: (line: number) => string | undefined, first: number, last: number): string {
   const body: string[] = [];
   let length = 0;
-  let cut = false;
   for (let l = first; l <= last; l++) {
     const line = lineAt(l) ?? '';
     if (length + line.length > LIMITS.maxExplanationChars) {
       body.push(line.slice(0, LIMITS.maxExplanationChars - length));
-      cut = true;
       break;
     }
     body.push(line);
     length += line.length + 1;
   }
-  return stripHtmlComments(body.join('\n'), cut).trim();
+  return stripHtmlComments(body.join('\n')).trim();
 }
 
 export { positionAt };

@@ -9,22 +9,18 @@
 const HTML_TAG = /<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>/g;
 
 /**
- * `text` without HTML comments. Scans with indexOf (a lazy `<!--[\s\S]*?-->` regex restarts at every
- * `<!--` of an unclosed run: quadratic). With `dropUnclosed`, a trailing comment with no `-->` goes too
- * (text cut at a limit may end inside one).
+ * `text` without HTML comments (a `<!--` with no `-->` after it is text). Scans with indexOf: a lazy
+ * `<!--[\s\S]*?-->` regex restarts at every `<!--` of an unclosed run, quadratic.
  */
-export function stripHtmlComments(text: string, dropUnclosed = false): string {
+export function stripHtmlComments(text: string): string {
   let start = text.indexOf('<!--');
   if (start < 0) return text;
   let out = '';
   let from = 0;
   while (start >= 0) {
     const end = text.indexOf('-->', start + 4);
-    if (end < 0) {
-      // No later comment can close either.
-      if (dropUnclosed) return out + text.slice(from, start);
-      break;
-    }
+    // No later comment can close either.
+    if (end < 0) break;
     out += text.slice(from, start);
     from = end + 3;
     start = text.indexOf('<!--', from);

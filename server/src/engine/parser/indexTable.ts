@@ -18,9 +18,9 @@ const ID_IN_CELL = /(?:MDR-[A-Za-z]+|[ABD]\d{1,2}(?:\.\d{1,2})?(?:\s*\([a-c]\))?
 const SENTENCE = /[，。,；;！!？?]|\.\s|\.$/;
 const EXPLANATION_START = /^(?:解釋|解释|說明|说明|explanation|not applicable|不適用|不适用|n\/a)\s*[:：]?/i;
 
-/** A cell's text without HTML tags (`<p>` separates words), bold marks and repeated spaces; `<30`, `>50` stay. */
+/** A cell's text without HTML tags (`<p>` and `<br>` separate words), bold marks and repeated spaces; `<30`, `>50` stay. */
 export function plainCell(text: string): string {
-  return stripHtml(text, (tag) => (/^<\/?p>$/i.test(tag) ? ' ' : ''))
+  return stripHtml(text, (tag) => (/^<(?:\/?p|br\s*\/?)>$/i.test(tag) ? ' ' : ''))
     .replace(/\*\*|__/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -460,11 +460,16 @@ function buildExplanations(
  */
 export function explanationText(lineAt: (line: number) => string | undefined, first: number, last: number): string {
   const body: string[] = [];
+  /** Characters taken so far, with the line break that will precede the next line. */
   let length = 0;
   for (let l = first; l <= last; l++) {
     const line = lineAt(l) ?? '';
-    if (length + line.length > LIMITS.maxExplanationChars) {
-      body.push(line.slice(0, LIMITS.maxExplanationChars - length));
+    const room = LIMITS.maxExplanationChars - length;
+    if (line.length > room) {
+      // Cut, but not between the two halves of a surrogate pair.
+      let end = room;
+      if (end > 0 && /[\uD800-\uDBFF]/.test(line[end - 1])) end--;
+      if (end > 0) body.push(line.slice(0, end));
       break;
     }
     body.push(line);

@@ -8,7 +8,7 @@ export function plainTitle(title: string): string {
     .replace(/\[\^[^\[\]]*\]/g, '') // footnote references
     .replace(/!?\[([^\[\]]*)\]\([^()]*\)/g, '$1') // links and images keep their text
     .replace(/\[([^\[\]]*)\]\{[^{}]*\}/g, '$1'); // bracketed spans keep their text
-  // Raw HTML tags go (their content stays, as in Pandoc); any other `<` or `>` is text.
+  // Raw HTML tags go (their content stays, `<br>` is a space, as in Pandoc); any other `<` or `>` is text.
   return stripHtml(withoutInlines)
     .replace(/[*`~]/g, '')
     .replace(/(^|\s)_+|(?<!_)_+(?=\s|$)/g, '$1') // emphasis underscores; intraword ones (b_c) stay, as in Pandoc

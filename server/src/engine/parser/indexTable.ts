@@ -20,7 +20,7 @@ const EXPLANATION_START = /^(?:解釋|解释|說明|说明|explanation|not appli
 
 /** A cell's text without HTML tags (`<p>` and `<br>` separate words), bold marks and repeated spaces; `<30`, `>50` stay. */
 export function plainCell(text: string): string {
-  return stripHtml(text, (tag) => (/^<(?:\/?p|br\s*\/?)>$/i.test(tag) ? ' ' : ''))
+  return stripHtml(text)
     .replace(/\*\*|__/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -28,14 +28,18 @@ export function stripHtmlComments(text: string): string {
   return out + text.slice(from);
 }
 
+/** Tags that separate words (`<br>`, `<br/>`, `<p>`, `</p>`): Pandoc's plain text has a space there. */
+const WORD_BREAK_TAG = /^<(?:br\s*\/?|\/?p)>$/i;
+
 /**
- * `text` with HTML comments removed and each HTML tag replaced by `replacement` (or what it returns for
- * the tag); the content between tags stays, as Pandoc's plain-text output keeps it.
+ * `text` with HTML comments removed and each HTML tag replaced: by a space for `<br>` and `<p>`, by
+ * nothing for the others (`<sup>`, `<b>`, `<span class="x">`), or by `replacement` when given. The
+ * content between tags stays, as in Pandoc's plain text.
  */
-export function stripHtml(text: string, replacement: string | ((tag: string) => string) = ''): string {
+export function stripHtml(text: string, replacement?: string): string {
   if (!text.includes('<')) return text;
   const withoutComments = stripHtmlComments(text);
-  return typeof replacement === 'string' ? withoutComments.replace(HTML_TAG, replacement) : withoutComments.replace(HTML_TAG, (tag) => replacement(tag));
+  return withoutComments.replace(HTML_TAG, (tag) => replacement ?? (WORD_BREAK_TAG.test(tag) ? ' ' : ''));
 }
 
 /** `text` with every HTML tag and comment replaced by as many spaces: offsets into `text` stay valid. */

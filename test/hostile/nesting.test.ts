@@ -141,6 +141,17 @@ describe('hostile input: nesting and repetition', () => {
         assert.deepEqual(tooDeep[0].range, { start: { line: FIRST_TOO_DEEP, character: 0 }, end: { line: FIRST_TOO_DEEP, character: OPENER.length } });
         assert.match(messageOf(tooDeep[0]), new RegExp(`the ${IGNORED_INSIDE} opened inside it`));
         assert.ok(published.diagnostics.length < 300, `bounded publication: ${published.diagnostics.length}`);
+
+        // Typing in the heading: the analysis derived from the previous one is published as quickly.
+        const typed = Date.now();
+        await client.change(uri, 2, [{ range: { start: { line: HEADER_LINES - 2, character: 3 }, end: { line: HEADER_LINES - 2, character: 3 } }, text: 'x' }]);
+        const next = await client.waitForDiagnostics(uri, (p) => p.version === 2, 30_000);
+        assert.ok(Date.now() - typed < MAX_MS, `published after the edit in ${Date.now() - typed} ms`);
+        assert.deepEqual(
+          next.diagnostics.filter((d) => d.code === 'esg/syntax').map((d) => d.range),
+          published.diagnostics.filter((d) => d.code === 'esg/syntax').map((d) => d.range),
+          'the edit moved no syntax diagnostic',
+        );
       }
       const peak = peakRssOfPid(client.pid!);
       // NaN where /proc is missing: the memory bound is then not measured.

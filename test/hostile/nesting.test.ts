@@ -65,6 +65,7 @@ describe('hostile input: nesting and repetition', () => {
 
   async function check(file: string): Promise<CliDiagnostic[]> {
     const run = await runCliBounded(['check', file, '--format', 'json', '--locale', 'en'], { timeoutMs: 60_000 });
+    console.log(`  CLI check ${path.basename(file)} — ${run.ms.toFixed(0)} ms, peak ${run.peakMiB.toFixed(0)} MiB`);
     assert.equal(run.status, 1, `exit 1 (the report has hkex/missing errors): ${describeRun(run)}`);
     assert.ok(run.ms < MAX_MS, `time: ${describeRun(run)}`);
     assert.ok(run.peakMiB < MAX_MIB, `memory: ${describeRun(run)}`);
@@ -126,6 +127,7 @@ describe('hostile input: nesting and repetition', () => {
 
   it(`server: ${N} nested divs and ${N} unclosed openers are published with the depth diagnostic, in bounded time and memory`, async () => {
     const client = await LspTestClient.start({ settings: { debounceMs: 0, locale: 'en' } });
+    const figures: string[] = [];
     try {
       for (const file of [nested, unclosed]) {
         const uri = pathToFileURL(file).href;
@@ -135,6 +137,7 @@ describe('hostile input: nesting and repetition', () => {
         const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0, 30_000);
         const ms = Date.now() - started;
         assert.ok(ms < MAX_MS, `published after ${ms} ms`);
+        figures.push(`${path.basename(file)}: published in ${ms} ms`);
         const messageOf = (d: { message: string | { value: string } }) => (typeof d.message === 'string' ? d.message : d.message.value);
         const tooDeep = published.diagnostics.filter((d) => d.code === 'esg/syntax' && messageOf(d).includes(`nested more than ${LIMITS.maxDivDepth} deep`));
         assert.equal(tooDeep.length, 1, JSON.stringify(published.diagnostics.filter((d) => d.code === 'esg/syntax')));
@@ -147,6 +150,7 @@ describe('hostile input: nesting and repetition', () => {
         await client.change(uri, 2, [{ range: { start: { line: HEADER_LINES - 2, character: 3 }, end: { line: HEADER_LINES - 2, character: 3 } }, text: 'x' }]);
         const next = await client.waitForDiagnostics(uri, (p) => p.version === 2, 30_000);
         assert.ok(Date.now() - typed < MAX_MS, `published after the edit in ${Date.now() - typed} ms`);
+        figures.push(`edit published in ${Date.now() - typed} ms`);
         assert.deepEqual(
           next.diagnostics.filter((d) => d.code === 'esg/syntax').map((d) => d.range),
           published.diagnostics.filter((d) => d.code === 'esg/syntax').map((d) => d.range),
@@ -156,6 +160,8 @@ describe('hostile input: nesting and repetition', () => {
       const peak = peakRssOfPid(client.pid!);
       // NaN where /proc is missing: the memory bound is then not measured.
       if (!Number.isNaN(peak)) assert.ok(peak < MAX_MIB, `server peak RSS ${peak.toFixed(0)} MiB`);
+      // Printed so docs/robustness.md can quote current figures.
+      console.log(`  server — ${figures.join('; ')}; peak RSS ${peak.toFixed(0)} MiB`);
       assert.ok(client.isRunning, `server still running: ${client.stderr}`);
     } finally {
       await client.stop();

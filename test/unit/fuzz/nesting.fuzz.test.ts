@@ -105,17 +105,24 @@ test('fuzz: reports repeating up to three constructs up to 2 000 times each — 
 });
 
 // Time against size: analysing 4n copies must take less than 8 times n copies (linear work takes
-// about 4 times, quadratic work 16). The best of two runs, plus 25 ms, absorbs noise on a shared machine.
+// about 4 times, quadratic work 16). The best of two runs, 25 ms of slack and up to three attempts
+// absorb noise on a shared machine (a garbage collection, another process); quadratic work fails all three.
 test('repeated structure: analysing 4n copies of each construct takes < 8x n copies', () => {
   const n = 1500;
   const best = (text: string) => Math.min(timed(() => analyze({ uri: URI, text })).ms, timed(() => analyze({ uri: URI, text })).ms);
   const figures: string[] = [];
   for (const unit of Object.keys(REPEATED_UNITS)) {
     analyze({ uri: URI, text: repeatedReport(unit, 50) }); // warm-up: the first call compiles the code paths
-    const small = best(repeatedReport(unit, n));
-    const large = best(repeatedReport(unit, 4 * n));
-    figures.push(`${unit}: ${small.toFixed(0)} → ${large.toFixed(0)} ms`);
-    assert.ok(large < 8 * small + 25, `${unit}: ${n} copies ${small.toFixed(1)} ms, ${4 * n} copies ${large.toFixed(1)} ms`);
+    const attempts: string[] = [];
+    let linear = false;
+    for (let attempt = 0; attempt < 3 && !linear; attempt++) {
+      const small = best(repeatedReport(unit, n));
+      const large = best(repeatedReport(unit, 4 * n));
+      attempts.push(`${small.toFixed(1)} → ${large.toFixed(1)} ms`);
+      linear = large < 8 * small + 25;
+    }
+    figures.push(`${unit}: ${attempts[attempts.length - 1]}`);
+    assert.ok(linear, `${unit}: ${n} → ${4 * n} copies: ${attempts.join(', ')}`);
   }
   // Printed so docs/robustness.md can quote current figures.
   console.log(`  repetition, ${n} → ${4 * n} copies — ${figures.join('; ')}`);

@@ -245,7 +245,11 @@ export function repeatedReport(unit: string, n: number): string {
   return REPORT_HEAD + REPEATED_UNITS[unit](n);
 }
 
+/** A report mixing up to three repeated units, each up to `maxCopies` times. */
+export const repetitionUpTo = (maxCopies: number) =>
+  fc
+    .array(fc.tuple(fc.constantFrom(...Object.keys(REPEATED_UNITS)), fc.integer({ min: 1, max: maxCopies })), { minLength: 1, maxLength: 3 })
+    .map((parts) => REPORT_HEAD + parts.map(([unit, n]) => REPEATED_UNITS[unit](n)).join('\n'));
+
 /** A report mixing several repeated units, each a random number of times (up to a few thousand). */
-export const repetition = fc
-  .array(fc.tuple(fc.constantFrom(...Object.keys(REPEATED_UNITS)), fc.integer({ min: 1, max: 2000 })), { minLength: 1, maxLength: 3 })
-  .map((parts) => REPORT_HEAD + parts.map(([unit, n]) => REPEATED_UNITS[unit](n)).join('\n'));
+export const repetition = repetitionUpTo(2000);

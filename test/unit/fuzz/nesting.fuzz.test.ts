@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze, type Analysis } from '../../../server/src/engine';
 import { LIMITS } from '../../../server/src/engine/limits';
-import { nestedDivs, repeatedReport, repetition, REPEATED_UNITS } from './arbitraries';
+import { nestedDivs, repeatedReport, repetition, repetitionUpTo, REPEATED_UNITS, SPECIAL_TOKENS } from './arbitraries';
 import { assertWellFormed, params, timed } from './support';
 
 const URI = 'file:///nesting-fuzz.esg.md';
@@ -102,6 +102,35 @@ test('fuzz: nested divs of random depth (up to 3 000), closed or not, repeated �
 
 test('fuzz: reports repeating up to three constructs up to 2 000 times each — 30 runs', () => {
   fc.assert(fc.property(repetition, (text) => void checked(text)), params(30));
+});
+
+// Incremental analysis on the same shapes: the depth limit, the cut reasons and the capped lists must be
+// what a full analysis of the edited text gives (edits inside nested divs re-read the reasons around them).
+test('fuzz: derived analyses equal full analyses on nested and repeated structure — 40 runs', () => {
+  const edit = fc.record({
+    at: fc.nat({ max: 1_000_000 }),
+    remove: fc.constantFrom(0, 0, 1, 4),
+    insert: fc.oneof(fc.constantFrom(...SPECIAL_TOKENS), fc.constantFrom('x', ' ', '中', '', ':::\n', '::: {.explain}\n')),
+  });
+  let derived = 0;
+  fc.assert(
+    fc.property(fc.oneof(nestedDivs(150), repetitionUpTo(120)), fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
+      let text = start;
+      let previous = analyze({ uri: URI, text });
+      for (const e of edits) {
+        const at = text.length ? e.at % (text.length + 1) : 0;
+        text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+        const next = analyze({ uri: URI, text }, {}, previous);
+        const full = analyze({ uri: URI, text });
+        assert.deepStrictEqual(next.model, full.model);
+        assert.deepStrictEqual(next.diagnostics, full.diagnostics);
+        if (next.reuse.parse !== 'full') derived++;
+        previous = next;
+      }
+    }),
+    params(40),
+  );
+  assert.ok(derived > 20, `${derived} edits were derived`);
 });
 
 // Time against size: analysing 4n copies must take less than 8 times n copies (linear work takes

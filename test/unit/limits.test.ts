@@ -81,3 +81,14 @@ test('an analysis derived from a budget-truncated one runs the skipped rules aga
   const again = analyze({ uri: URI, text: edited }, { budgetMs: TINY_BUDGET }, cut);
   assert.equal(again.diagnostics.filter((d) => d.rule === 'esg/budget').length, 1);
 });
+
+test('a rule lists at most maxDiagnosticsPerRule diagnostics, and the next one says how many more there are', () => {
+  const count = LIMITS.maxDiagnosticsPerRule + 250;
+  const ids = Array.from({ length: count }, (_, i) => `Z${i + 1}`).join(' ');
+  const a = analyze({ uri: URI, text: `# 標題 {hkex="${ids}"}\n\n正文。\n` }, { locale: 'en' });
+  const unknown = a.diagnostics.filter((d) => d.rule === 'hkex/unknown-id');
+  assert.equal(unknown.length, LIMITS.maxDiagnosticsPerRule + 1);
+  assert.match(unknown[unknown.length - 1].message, new RegExp(`\\(${count - LIMITS.maxDiagnosticsPerRule - 1} more hkex/unknown-id problems follow`));
+  // The ones kept are the first by position: the first id is reported.
+  assert.ok(unknown[0].message.includes('Z1'));
+});

@@ -21,9 +21,9 @@ export interface DisclosureIndex {
   resolveTarget(row: IndexRow): { sections: (Section | undefined)[]; labels: string[] };
   sectionByAnchor(anchor: string): Section | undefined;
   /** All ids tagged in a section and its subsections. */
-  tagsInSubtree(section: Section): Set<string>;
+  tagsInSubtree(section: Section): ReadonlySet<string>;
   /** KPI-disclosed ids inside a section and its subsections. */
-  kpiIdsInSubtree(section: Section): Set<string>;
+  kpiIdsInSubtree(section: Section): ReadonlySet<string>;
   /** The first section tagged with any requirement of an aspect (A1 for A1.3, 'strategy' for D22). */
   aspectSection(aspect: string): Section | undefined;
   /**
@@ -32,7 +32,7 @@ export interface DisclosureIndex {
    */
   deletedClaims: DeletedClaim[];
   /** Ids explained (with a reason) by explanation blocks inside a section and its subsections. */
-  explainedInSubtree(section: Section): Set<string>;
+  explainedInSubtree(section: Section): ReadonlySet<string>;
 }
 
 export type DeletedClaim =
@@ -114,18 +114,37 @@ function build(doc: EsgDocument): DisclosureIndex {
     }
   }
 
-  const subtree = (section: Section, collect: (s: Section, out: Set<string>) => void) => {
-    const out = new Set<string>();
-    const visit = (s: Section) => {
-      collect(s, out);
-      for (const c of s.children) visit(doc.sections[c]);
+  // Subtree sets are remembered per section and built from the children's: the index rules ask for them
+  // once per row and section, and walking the subtree (and every table and explanation) each time is
+  // quadratic in the sections, rows and explanations. Sections nest at most six deep (heading levels).
+  const subtree = (collect: (s: Section, out: Set<string>) => void) => {
+    const memo = new Map<number, Set<string>>();
+    const of = (s: Section): Set<string> => {
+      let out = memo.get(s.index);
+      if (!out) {
+        out = new Set<string>();
+        collect(s, out);
+        for (const c of s.children) for (const id of of(doc.sections[c])) out.add(id);
+        memo.set(s.index, out);
+      }
+      return out;
     };
-    visit(section);
-    return out;
+    return (section: Section): ReadonlySet<string> => of(section);
   };
+  const bySection = <T extends { section?: number }>(items: T[]) => {
+    const map = new Map<number, T[]>();
+    for (const item of items) {
+      if (item.section === undefined) continue;
+      const list = map.get(item.section);
+      if (list) list.push(item);
+      else map.set(item.section, [item]);
+    }
+    return map;
+  };
+  const tablesBySection = bySection(doc.tables);
+  const explanationsBySection = bySection(doc.explanations);
   const kpiInSection = (s: Section, out: Set<string>) => {
-    for (const t of doc.tables) {
-      if (t.section !== s.index) continue;
+    for (const t of tablesBySection.get(s.index) ?? []) {
       for (const row of kpiRowsByTable.get(t.index) ?? []) for (const id of getKpi(row.kpiId!)?.discloses ?? []) for (const c of covered(id)) out.add(c);
     }
   };
@@ -152,12 +171,11 @@ function build(doc: EsgDocument): DisclosureIndex {
     aspectSection: (aspect) => byAspect.get(aspect),
     resolveTarget,
     sectionByAnchor: (a) => anchors.get(a),
-    tagsInSubtree: (section) => subtree(section, (s, out) => s.tags.forEach((r) => r.known && covered(r.id).forEach((id) => out.add(id)))),
-    kpiIdsInSubtree: (section) => subtree(section, kpiInSection),
-    explainedInSubtree: (section) =>
-      subtree(section, (s, out) => {
-        for (const e of doc.explanations) if (e.section === s.index && e.text) for (const r of e.refs) if (r.known) covered(r.id).forEach((id) => out.add(id));
-      }),
+    tagsInSubtree: subtree((s, out) => s.tags.forEach((r) => r.known && covered(r.id).forEach((id) => out.add(id)))),
+    kpiIdsInSubtree: subtree(kpiInSection),
+    explainedInSubtree: subtree((s, out) => {
+      for (const e of explanationsBySection.get(s.index) ?? []) if (e.text) for (const r of e.refs) if (r.known) covered(r.id).forEach((id) => out.add(id));
+    }),
   };
 }
 

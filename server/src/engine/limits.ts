@@ -11,4 +11,10 @@ export const LIMITS = {
   maxChapters: 1000,
   /** Deepest nesting of fenced divs (explanations) kept; deeper fences are reported and ignored. */
   maxDivDepth: 64,
+  /** Characters of an explanation's body read as its reason (nested divs would each copy the rest of the report). */
+  maxExplanationChars: 64 * 1024,
+  /** Syntax problems of one kind listed (unclosed divs, bad attributes...); past it, one summary says how many more. */
+  maxProblemsPerKind: 20,
+  /** Diagnostics one rule lists; past it, one summary says how many more. */
+  maxDiagnosticsPerRule: 1000,
 } as const;

@@ -26,6 +26,26 @@ export const MESSAGES = {
     'zh-Hant': '此 `:::` 區塊沒有結束：請在結尾加上一行 `:::`。',
     'zh-Hans': '此 `:::` 区块没有结束：请在结尾加上一行 `:::`。',
   },
+  'div.tooDeep': {
+    en: 'Fenced divs nested more than {max} deep: this `:::` block is ignored (not read as a div).',
+    'zh-Hant': '圍欄區塊巢狀超過 {max} 層：此 `:::` 區塊被忽略（不視為區塊）。',
+    'zh-Hans': '围栏区块嵌套超过 {max} 层：此 `:::` 区块被忽略（不视为区块）。',
+  },
+  'div.tooDeepMore': {
+    en: 'Fenced divs nested more than {max} deep: this `:::` block and the {count} opened inside it are ignored (not read as divs).',
+    'zh-Hant': '圍欄區塊巢狀超過 {max} 層：此 `:::` 區塊及其內的 {count} 個區塊被忽略（不視為區塊）。',
+    'zh-Hans': '围栏区块嵌套超过 {max} 层：此 `:::` 区块及其内的 {count} 个区块被忽略（不视为区块）。',
+  },
+  'problems.more': {
+    en: '{message} ({count} more problems of this kind follow and are not listed: esgmark lists the first {max}.)',
+    'zh-Hant': '{message}（其後另有 {count} 個同類問題未列出：esgmark 只列出前 {max} 個。）',
+    'zh-Hans': '{message}（其后另有 {count} 个同类问题未列出：esgmark 只列出前 {max} 个。）',
+  },
+  'diagnostics.more': {
+    en: '{message} ({count} more {rule} problems follow and are not listed: esgmark lists the first {max}.)',
+    'zh-Hant': '{message}（其後另有 {count} 個 {rule} 問題未列出：esgmark 只列出前 {max} 個。）',
+    'zh-Hans': '{message}（其后另有 {count} 个 {rule} 问题未列出：esgmark 只列出前 {max} 个。）',
+  },
   'explain.noIds': {
     en: 'Explanation block without requirement ids: write `::: {.explain hkex="B6.1"}`.',
     'zh-Hant': '解釋區塊未列明條文編號：請寫成 `::: {.explain hkex="B6.1"}`。',

@@ -178,3 +178,78 @@ export function billionLaughs(levels: number): string {
   lines.push('esg:', '  period: 2025', '---', '# x', '');
   return lines.join('\n');
 }
+
+// Nesting and repetition: the shapes that made work quadratic (each nested or unclosed div copying the
+// rest of the report, a search of every fact per figure, a subtree walk per index row). Sizes reach a
+// few thousand, enough for quadratic work to show, small enough for a property to run in seconds.
+
+const REPORT_HEAD = '---\nesg:\n  period: 2025\n---\n# T {#t hkex="A1"}\n\n';
+
+/** A div opening fence: explanations with or without ids, other divs, longer fences, bare class names. */
+const divOpener = fc.constantFrom('::: {.explain hkex="B6.1"}', '::: {.explain}', '::::: {.explain hkex="A1 A2"}', '::: note', '::: {custom-style="Box"}', '::: explain', '::: {.explain hkex="B6.1"');
+
+/**
+ * Divs nested up to `maxDepth` deep, each with an optional reason line, closed all, some or none of the
+ * way back out; optionally repeated, so that several runs start past the depth limit.
+ */
+export const nestedDivs = (maxDepth = 3000) =>
+  fc
+    .record({
+      depth: fc.integer({ min: 1, max: maxDepth }),
+      closedFraction: fc.constantFrom(0, 0.5, 1, 1, 1),
+      opener: divOpener,
+      mixedOpeners: fc.boolean(),
+      reason: fc.constantFrom('', 'reason', '<!-- todo -->', '| a | b |\n|---|---|\n| 1 | 2 |'),
+      repeat: fc.integer({ min: 1, max: 3 }),
+      eol: fc.constantFrom('\n', '\r\n'),
+    })
+    .map(({ depth, closedFraction, opener, mixedOpeners, reason, repeat, eol }) => {
+      const openers = ['::: {.explain hkex="B6.1"}', '::: {.explain}', '::: note'];
+      let body = '';
+      for (let r = 0; r < repeat; r++) {
+        for (let k = 0; k < depth; k++) body += `${mixedOpeners ? openers[k % openers.length] : opener}\n${reason ? `${reason}\n` : ''}`;
+        body += ':::\n'.repeat(Math.round(depth * closedFraction));
+        body += '\n';
+      }
+      return (REPORT_HEAD + body).replace(/\n/g, eol);
+    });
+
+/** One unit of repeated structure (a block or an inline piece), as `n` copies make it. */
+export const REPEATED_UNITS: Record<string, (n: number) => string> = {
+  'unclosed openers': (n) => '::: {.explain hkex="B6.1"}\n'.repeat(n),
+  'nested divs, closed': (n) => '::: {.explain hkex="B6.1"}\nx\n'.repeat(n) + ':::\n'.repeat(n),
+  'sibling explanations': (n) => '::: {.explain hkex="B6.1"}\nreason\n:::\n\n'.repeat(n),
+  'empty explanations without ids': (n) => '::: {.explain}\n:::\n\n'.repeat(n),
+  'identical headings with one id': (n) => '## Same {#same hkex="A1"}\n\ntext\n\n'.repeat(n),
+  'identical automatic headings': (n) => '## Same\n\n'.repeat(n),
+  'headings six levels deep': (n) => '# a\n## b\n### c\n#### d\n##### e\n###### f\n'.repeat(n),
+  'identical tables': (n) => '| 指標 | 單位 | 2025 |\n|---|---|---|\n| 總耗水量 | 噸 | 1 |\n\n'.repeat(n),
+  'rows with a formula': (n) => '| 指標 | 單位 | 2025 |\n|---|---|---|\n| [總耗水量]{#water.total} | 噸 | 5 |\n' + '| [x]{#ghg.total formula="water.total * 2"} | 噸 | 10 |\n'.repeat(n),
+  'spans on one line': (n) => '[1 噸]{kpi=water.total} '.repeat(n) + '\n',
+  'check spans on lines': (n) => '[1 噸]{kpi=water.total} [2]{check="water.total * 2"}\n\n'.repeat(n),
+  'hkex ids in one attribute': (n) => `## S {hkex="${'A1 '.repeat(n)}"}\n\ntext\n`,
+  'unknown ids in one attribute': (n) => `## S {hkex="${Array.from({ length: n }, (_, i) => `Z${i}`).join(' ')}"}\n\ntext\n`,
+  'ids in one explanation': (n) => `::: {.explain hkex="${'A1 '.repeat(n)}"}\nx\n:::\n`,
+  'index rows': (n) => '## Index {.hkex-index}\n\n| 層面 | 內容 | 章節 |\n|---|---|---|\n' + '| A1 | x | [T](#t) |\n'.repeat(n),
+  'links in one index cell': (n) => '## Index {.hkex-index}\n\n| 層面 | 內容 | 章節 |\n|---|---|---|\n| A1 | x | ' + '[T](#t) '.repeat(n) + '|\n',
+  'brackets nested on one line': (n) => '['.repeat(n) + ']'.repeat(n) + '\n',
+  'spans nested in span labels': (n) => '['.repeat(n) + '[x](#y)' + ']{.a}'.repeat(n) + '\n',
+  'comment openers in an explanation': (n) => '::: {.explain hkex="A1"}\n' + '<!--'.repeat(n) + '\n:::\n',
+  'unclosed attribute blocks': (n) => '::: {.explain hkex="A1"\n\n'.repeat(n),
+  'labels with < and >': (n) => '| 指標 | 單位 | 2025 |\n|---|---|---|\n' + '| Employees aged <30 or >50 | 人 | 1 |\n'.repeat(n),
+  'a deep list': (n) => Array.from({ length: n }, (_, i) => `${' '.repeat(Math.min(i, 200) * 2)}- x`).join('\n') + '\n',
+};
+
+/** A report made of one repeated unit, `n` times. */
+export function repeatedReport(unit: string, n: number): string {
+  return REPORT_HEAD + REPEATED_UNITS[unit](n);
+}
+
+/** A report mixing up to three repeated units, each up to `maxCopies` times. */
+export const repetitionUpTo = (maxCopies: number) =>
+  fc
+    .array(fc.tuple(fc.constantFrom(...Object.keys(REPEATED_UNITS)), fc.integer({ min: 1, max: maxCopies })), { minLength: 1, maxLength: 3 })
+    .map((parts) => REPORT_HEAD + parts.map(([unit, n]) => REPEATED_UNITS[unit](n)).join('\n'));
+
+/** A report mixing several repeated units, each a random number of times (up to a few thousand). */
+export const repetition = repetitionUpTo(2000);

@@ -5,6 +5,7 @@
 import data from './data/hkex-esg-2025.json';
 import type { Framework, Obligation, Requirement } from './schema';
 import type { IssuerClass, Localized } from '../types';
+import { stripHtml } from '../text/html';
 
 export const DEFAULT_FRAMEWORK = 'hkex-esg-2025';
 
@@ -71,8 +72,7 @@ function fold(raw: string): string {
 
 /** Text reduced to letters and digits for prefix comparison: no markup, spaces or punctuation. */
 function squash(raw: string): string {
-  return fold(raw)
-    .replace(/<\/?[a-z][^<>]*>/gi, ' ')
+  return stripHtml(fold(raw), ' ')
     .replace(/[\p{P}\p{S}\s]+/gu, '')
     .toLowerCase();
 }
@@ -190,8 +190,7 @@ function buildIndex(framework: Framework): FrameworkIndex {
 
   function matchRowText(text: string): string | undefined {
     if (typeof text !== 'string') return undefined;
-    const plain = fold(text)
-      .replace(/<\/?[a-z][^<>]*>/gi, ' ')
+    const plain = stripHtml(fold(text), ' ')
       .replace(/\s+/g, ' ')
       .trim();
     // A row that starts with an id after all ('層面 A1 排放物', 'KPI A1.1 排放物種類…').

@@ -72,7 +72,7 @@ function valueHover(analysis: Analysis, row: KpiRow, value: KpiValue): Hover {
   const locale = analysis.locale;
   const say = (key: string, args?: Record<string, string | number>) => t(locale, key, args);
   const doc = analysis.model;
-  const fact = facts(doc).all.find((f) => f.range.start.line === value.range.start.line && f.range.start.character === value.range.start.character);
+  const fact = facts(doc).at(value.range.start);
   const kpi = row.kpiId ? getKpi(row.kpiId) : undefined;
   const lines = [`**${row.label}**${row.kpiId ? ` \`${row.kpiId}\`` : ''}${kpi ? ` — ${localized(kpi.names, locale)}` : ''}`, ''];
   lines.push(`**${say('hover.value')}** (${value.period}): ${value.raw}${row.unit ? ` ${row.unit.raw}` : ''}`);

@@ -15,7 +15,7 @@ import { eol } from './edits';
 export function unitFixes(analysis: Analysis, d: Diagnostic): CodeAction[] {
   if (d.rule !== 'kpi/intensity-mismatch' || typeof d.data?.denominatorRatio !== 'number') return [];
   const doc = analysis.model;
-  const fact = facts(doc).all.find((f) => f.range.start.line === d.range.start.line && f.range.start.character === d.range.start.character);
+  const fact = facts(doc).at(d.range.start);
   const den = fact?.unit?.denominator;
   const unitCell = fact?.row?.unit;
   if (!fact || !den || !unitCell) return [];
@@ -85,7 +85,7 @@ function totalRow(analysis: Analysis, kt: KpiTable, parentId: string, members: F
     if (!sum || !like) continue;
     const value = inUnit(sum, like.unit);
     if (!value) continue;
-    const decimals = Math.max(...list.map((m) => m.decimals));
+    const decimals = list.reduce((m, f) => Math.max(m, f.decimals), -Infinity);
     cells[p.column] = formatNumber(midpoint(value), decimals, list.some((m) => /\d[,，]\d{3}/.test(m.raw)) || midpoint(value) >= 10000);
   }
   const at = { line: first.row!.line, character: 0 };

@@ -17,20 +17,23 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
     const kt = kpiTables.get(table.index);
     const isIndex = indexTables.has(table.index);
     const name = table.header.cells.map((c) => c.text).filter(Boolean).slice(0, 3).join(' | ') || `#${table.index + 1}`;
+    // The first row on each line, looked up per KPI row (a search per row is quadratic in a long table).
+    const rowByLine = new Map<number, (typeof table.rows)[number]>();
+    for (const row of table.rows) if (!rowByLine.has(row.line)) rowByLine.set(row.line, row);
     const children: DocumentSymbol[] = (kt?.rows ?? [])
       .filter((r) => !r.isCaption)
       .map((r) => ({
         name: r.group ? `${r.group} / ${r.label}` : r.label,
         detail: [r.kpiId, r.values.filter((v) => v.status === 'number').map((v) => `${v.period}: ${v.raw}`).join(', '), r.unit?.raw].filter(Boolean).join(' · '),
         kind: 'kpi' as const,
-        range: doc.tables[r.table].rows.find((x) => x.line === r.line)?.range ?? r.labelRange,
+        range: (r.table === table.index ? rowByLine.get(r.line) : doc.tables[r.table]?.rows.find((x) => x.line === r.line))?.range ?? r.labelRange,
         selectionRange: r.labelRange,
         children: [],
       }));
     push(table.section, { name, detail: isIndex ? 'HKEX index' : kt ? 'KPI table' : 'table', kind: isIndex ? 'index' : 'table', range: table.range, selectionRange: table.header.range, children });
   }
   for (const e of doc.explanations) {
-    push(e.section, { name: `explain ${e.refs.map((r) => r.raw).filter((v, i, a) => a.indexOf(v) === i).join(' ')}`, detail: e.text.slice(0, 80), kind: 'explanation', range: e.range, selectionRange: e.openRange, children: [] });
+    push(e.section, { name: `explain ${[...new Set(e.refs.map((r) => r.raw))].join(' ')}`, detail: e.text.slice(0, 80), kind: 'explanation', range: e.range, selectionRange: e.openRange, children: [] });
   }
   const build = (index: number): DocumentSymbol => {
     const s = doc.sections[index];

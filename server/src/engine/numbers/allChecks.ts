@@ -33,7 +33,7 @@ export function allChecks(doc: EsgDocument, locale: Locale): Check[] {
     list = [];
     for (const produce of PRODUCERS) {
       try {
-        list.push(...produce(doc, locale));
+        for (const check of produce(doc, locale)) list.push(check);
       } catch {
         // A failing producer must not take hover or CodeLens down; its rule reports the error.
       }

@@ -33,8 +33,16 @@ export interface FactIndex {
   all: Fact[];
   /** Facts of a KPI in a period (several when the report states it more than once). */
   get(kpiId: string, period: string): Fact[];
-  /** The first table fact of a KPI in a period (the one relations check). */
+  /** The first table fact of a KPI in a period (the one relations check), else its first fact. */
   first(kpiId: string, period: string): Fact | undefined;
+  /** The first table fact of a KPI in a period. */
+  firstInTable(kpiId: string, period: string): Fact | undefined;
+  /** The fact of a KPI row's value in a period. */
+  ofRow(row: KpiRow, period: string): Fact | undefined;
+  /** The fact a prose span with `kpi=` states. */
+  ofSpan(span: Span): Fact | undefined;
+  /** The first fact whose value starts at a position. */
+  at(position: { line: number; character: number }): Fact | undefined;
   /** Every period that has at least one fact, sorted. */
   periods: string[];
   /** Facts whose KPI id starts with `prefix` (for `sum(ghg.scope3.*)`). */
@@ -89,26 +97,43 @@ function build(doc: EsgDocument): FactIndex {
     }
   }
   // Prose spans `[229.3 噸二氧化碳當量]{kpi=ghg.total period=2025}`: a number followed by its unit.
+  const bySpan = new Map<Span, Fact>();
   for (const span of doc.spans) {
     const kpiId = attr(span.attrs, 'kpi')?.value;
     const fact = kpiId ? spanFigure(doc, span, kpiId) : undefined;
-    if (fact) all.push(fact);
+    if (fact) {
+      all.push(fact);
+      bySpan.set(span, fact);
+    }
   }
+  // Lookups by key, row and span are maps: a search of `all` per figure is quadratic in the figures.
   const byKey = new Map<string, Fact[]>();
+  const firstTable = new Map<string, Fact>();
+  const byRow = new Map<KpiRow, Map<string, Fact>>();
+  const byStart = new Map<string, Fact>();
   for (const f of all) {
+    const start = `${f.range.start.line}:${f.range.start.character}`;
+    if (!byStart.has(start)) byStart.set(start, f);
     const key = `${f.kpiId}@${f.period}`;
     const list = byKey.get(key);
     if (list) list.push(f);
     else byKey.set(key, [f]);
+    if (f.source === 'table' && !firstTable.has(key)) firstTable.set(key, f);
+    if (f.row) {
+      let periods = byRow.get(f.row);
+      if (!periods) byRow.set(f.row, (periods = new Map()));
+      if (!periods.has(f.period)) periods.set(f.period, f);
+    }
   }
   const periods = [...new Set(all.map((f) => f.period))].sort();
   return {
     all,
     get: (id, period) => byKey.get(`${id}@${period}`) ?? [],
-    first: (id, period) => {
-      const list = byKey.get(`${id}@${period}`);
-      return list?.find((f) => f.source === 'table') ?? list?.[0];
-    },
+    first: (id, period) => firstTable.get(`${id}@${period}`) ?? byKey.get(`${id}@${period}`)?.[0],
+    firstInTable: (id, period) => firstTable.get(`${id}@${period}`),
+    ofRow: (row, period) => byRow.get(row)?.get(period),
+    ofSpan: (span) => bySpan.get(span),
+    at: (p) => byStart.get(`${p.line}:${p.character}`),
     periods,
     withPrefix: (prefix, period) => all.filter((f) => f.period === period && f.source === 'table' && (f.kpiId === prefix || f.kpiId.startsWith(prefix.endsWith('.') ? prefix : `${prefix}.`))),
   };

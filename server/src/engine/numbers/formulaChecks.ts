@@ -68,7 +68,7 @@ export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {})
       }
       for (const value of row.values) {
         if (value.status !== 'number') continue;
-        const target = index.all.find((f) => f.row === row && f.period === value.period);
+        const target = index.ofRow(row, value.period);
         if (!target) continue;
         const evaluated = evaluateFormula(parsed.ast, formulaEnvFor(doc, value.period, options));
         if (!evaluated.ok) {
@@ -110,7 +110,7 @@ export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {})
     }
     // A quoted KPI figure against the table's figure for the same KPI and period.
     if (!fact || !attr(span.attrs, 'kpi')) continue;
-    const table = index.get(fact.kpiId, fact.period).find((f) => f.source === 'table');
+    const table = index.firstInTable(fact.kpiId, fact.period);
     if (!table?.quantity) continue;
     const cmp = compareFact(fact, table.quantity);
     if (cmp) result.checks.push({ rule: 'kpi/prose-mismatch', target: fact, formula: `${fact.kpiId}@${fact.period}`, inputs: [{ label: table.label, ref: `${table.kpiId}@${table.period}`, fact: table, text: factText(table) }], computed: cmp.computed, ok: cmp.ok });
@@ -121,7 +121,6 @@ export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {})
 
 /** The figure a prose span quotes: the `kpi=` fact when it has one, else the span's own figure. */
 function spanFact(doc: EsgDocument, span: Span): Fact | undefined {
-  const kpiId = attr(span.attrs, 'kpi')?.value;
-  if (kpiId) return facts(doc).all.find((f) => f.source === 'prose' && f.range.start.line === span.range.start.line && f.range.start.character > span.range.start.character && f.range.end.character < span.range.end.character);
+  if (attr(span.attrs, 'kpi')?.value) return facts(doc).ofSpan(span);
   return spanFigure(doc, span);
 }

@@ -276,7 +276,7 @@ function unitOf(raw: string | undefined): ParsedUnit | undefined {
 export function rowFact(doc: EsgDocument, row: KpiRow, period: string): Fact | undefined {
   const v: KpiValue | undefined = row.values.find((x) => x.period === period);
   if (!v || v.status !== 'number' || v.value === undefined) return undefined;
-  const known = facts(doc).all.find((f) => f.range.start.line === v.range.start.line && f.range.start.character === v.range.start.character);
+  const known = facts(doc).at(v.range.start);
   if (known) return known;
   const decimals = v.decimals ?? 0;
   const unit = unitOf(row.unit?.raw) ?? (v.percent ? unitOf('%') : undefined);
@@ -529,7 +529,7 @@ export function kpiAverageChecks(doc: EsgDocument): AverageCheck[] {
       const values = g.members.map((m) => valueIn(m, g.total));
       if (values.some((v) => !v)) continue;
       const vs = values as Interval[];
-      const range: Interval = { lo: Math.min(...vs.map((v) => v.lo)), hi: Math.max(...vs.map((v) => v.hi)) };
+      const range: Interval = { lo: vs.reduce((m, v) => Math.min(m, v.lo), Infinity), hi: vs.reduce((m, v) => Math.max(m, v.hi), -Infinity) };
       const terms = g.members.map(termOf).join(', ');
       const lowest = g.members[vs.findIndex((v) => v.lo === range.lo)];
       const highest = g.members[vs.findIndex((v) => v.hi === range.hi)];

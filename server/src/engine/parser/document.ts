@@ -13,6 +13,8 @@ import { splitRow, isDelimiterRow, parseAlignments } from './tables';
 import { buildIndexTables } from './indexTable';
 import { buildKpiTables } from './kpiTable';
 import { pandocIdentifier, uniqueIdentifier } from './identifiers';
+import { LIMITS } from '../limits';
+import { stripHtmlComments } from '../text/html';
 
 export const ATX = /^ {0,3}(#{1,6})(?=[ \t]|$)(.*)$/;
 export const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
@@ -107,6 +109,8 @@ export function parseDocument(uri: string, text: string): EsgDocument {
   const explanationDivs: { open: OpenDiv; closeLine: number; closed: boolean }[] = [];
   let codeFence: string | undefined;
   let prevBlank = true;
+  /** Fences opened past `LIMITS.maxDivDepth` and not yet closed, with the problem reported for them. */
+  let tooDeep: { open: number; inside: number; problem: SyntaxProblem } | undefined;
 
   for (; i < lines.length; i++) {
     const line = lines[i];
@@ -138,9 +142,26 @@ export function parseDocument(uri: string, text: string): EsgDocument {
       const rest = div[2].trim();
       const fenceEnd = line.indexOf(div[1]) + div[1].length;
       if (rest === '' || /^:+$/.test(rest)) {
-        const open = divStack.pop();
-        if (open && open.classes.includes('explain')) explanationDivs.push({ open, closeLine: i, closed: true });
+        if (tooDeep) {
+          // Closes an ignored fence: the divs kept stay paired with their own closing fences.
+          if (--tooDeep.open === 0) tooDeep = undefined;
+        } else {
+          const open = divStack.pop();
+          if (open && open.classes.includes('explain')) explanationDivs.push({ open, closeLine: i, closed: true });
+        }
         // A closing fence with nothing open is an ordinary paragraph for Pandoc: not an error.
+      } else if (tooDeep || divStack.length >= LIMITS.maxDivDepth) {
+        // Past the depth limit a fence is not read as a div (its attributes neither): one problem for
+        // the outermost ignored fence, counting the ones opened inside it, keeps the work and the output bounded.
+        if (tooDeep) {
+          tooDeep.open++;
+          tooDeep.problem.args.count = ++tooDeep.inside;
+          tooDeep.problem.key = 'div.tooDeepMore';
+        } else {
+          const p: SyntaxProblem = { range: lineRange(i, 0, line.length), key: 'div.tooDeep', args: { max: LIMITS.maxDivDepth, count: 0 } };
+          problems.scan.push(p);
+          tooDeep = { open: 1, inside: 0, problem: p };
+        }
       } else {
         divStack.push(openDiv(line, i, fenceEnd, problem));
       }
@@ -311,9 +332,10 @@ export function readTable(lineAt: (line: number) => string | undefined, headerLi
 function collectInline(doc: EsgDocument, line: string, lineNo: number, problem: (r: SyntaxProblem['range'], key: string) => void, inTable: boolean) {
   const found = inlineOf(line, lineNo, inTable);
   if (!found) return;
-  doc.links.push(...found.links);
+  // Loops, not push(...list): a spread of a line's 10⁵ links would overflow the call stack.
+  for (const link of found.links) doc.links.push(link);
   for (const p of found.problems) problem(p.range, p.key);
-  doc.spans.push(...found.spans);
+  for (const span of found.spans) doc.spans.push(span);
 }
 
 /** Links, number spans (outside tables) and inline syntax problems of one line; undefined when it has none. */
@@ -431,11 +453,29 @@ function buildExplanations(
   }
 }
 
-/** The reason given in an explanation: its body lines, without HTML comments (e.g. a placeholder left by a quick fix). */
+/**
+ * The reason given in an explanation: its body lines, without HTML comments (e.g. a placeholder left by a
+ * quick fix). Only the first `LIMITS.maxExplanationChars` characters of the body are read: nested or
+ * unclosed divs would otherwise each copy the rest of the report, quadratic in their number.
+ */
 export function explanationText(lineAt: (line: number) => string | undefined, first: number, last: number): string {
   const body: string[] = [];
-  for (let l = first; l <= last; l++) body.push(lineAt(l) ?? '');
-  return body.join('\n').replace(/<!--[\s\S]*?-->/g, '').trim();
+  /** Characters taken so far, with the line break that will precede the next line. */
+  let length = 0;
+  for (let l = first; l <= last; l++) {
+    const line = lineAt(l) ?? '';
+    const room = LIMITS.maxExplanationChars - length;
+    if (line.length > room) {
+      // Cut, but not between the two halves of a surrogate pair.
+      let end = room;
+      if (end > 0 && /[\uD800-\uDBFF]/.test(line[end - 1])) end--;
+      if (end > 0) body.push(line.slice(0, end));
+      break;
+    }
+    body.push(line);
+    length += line.length + 1;
+  }
+  return stripHtmlComments(body.join('\n')).trim();
 }
 
 export { positionAt };

@@ -1,13 +1,15 @@
 // Pandoc's automatic heading identifiers (the `auto_identifiers` extension), so that links written
 // for Pandoc output (`[環境管理](#環境管理)`) resolve the same way in esgmark.
+import { stripHtml } from '../text/html';
 
 /** Plain text of a heading title: markup, links and footnote references removed as Pandoc's stringify does. */
 export function plainTitle(title: string): string {
-  return title
+  const withoutInlines = title
     .replace(/\[\^[^\[\]]*\]/g, '') // footnote references
     .replace(/!?\[([^\[\]]*)\]\([^()]*\)/g, '$1') // links and images keep their text
-    .replace(/\[([^\[\]]*)\]\{[^{}]*\}/g, '$1') // bracketed spans keep their text
-    .replace(/<[^<>]*>/g, '') // raw HTML tags (their content stays, as in Pandoc)
+    .replace(/\[([^\[\]]*)\]\{[^{}]*\}/g, '$1'); // bracketed spans keep their text
+  // Raw HTML tags go (their content stays, `<br>` is a space, as in Pandoc); any other `<` or `>` is text.
+  return stripHtml(withoutInlines)
     .replace(/[*`~]/g, '')
     .replace(/(^|\s)_+|(?<!_)_+(?=\s|$)/g, '$1') // emphasis underscores; intraword ones (b_c) stay, as in Pandoc
     .replace(/\\(.)/g, '$1');

@@ -8,6 +8,7 @@ import { scanInline } from './inline';
 import { lineRange } from './lines';
 import { parseRequirementList } from './requirements';
 import { plainTitle } from './identifiers';
+import { maskHtml, stripHtml } from '../text/html';
 
 const ASPECT_ROW = /^(?:層面|层面|aspect)\s*([AB]\s*\d+)/i;
 const GENERAL_DISCLOSURE = /^(?:一般披露|general\s*disclosures?)$/i;
@@ -17,10 +18,9 @@ const ID_IN_CELL = /(?:MDR-[A-Za-z]+|[ABD]\d{1,2}(?:\.\d{1,2})?(?:\s*\([a-c]\))?
 const SENTENCE = /[，。,；;！!？?]|\.\s|\.$/;
 const EXPLANATION_START = /^(?:解釋|解释|說明|说明|explanation|not applicable|不適用|不适用|n\/a)\s*[:：]?/i;
 
+/** A cell's text without HTML tags (`<p>` and `<br>` separate words), bold marks and repeated spaces; `<30`, `>50` stay. */
 export function plainCell(text: string): string {
-  return text
-    .replace(/<\/?p>/gi, ' ')
-    .replace(/<[^<>]*>/g, '')
+  return stripHtml(text)
     .replace(/\*\*|__/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -115,7 +115,7 @@ function idsInCell(text: string, line: number, base: number): RequirementRef[] {
   if (half.length !== text.length) return [];
   const refs: RequirementRef[] = [];
   for (const m of half.matchAll(ID_IN_CELL)) {
-    refs.push(...parseRequirementList(m[0].replace(/(?<!\s)\s+(?=\()/g, ''), lineRange(line, base + m.index!, base + m.index! + m[0].length)));
+    for (const ref of parseRequirementList(m[0].replace(/(?<!\s)\s+(?=\()/g, ''), lineRange(line, base + m.index!, base + m.index! + m[0].length))) refs.push(ref);
   }
   // Keep the unknown ones (A9.9) so that hkex/unknown-id can point at them.
   return refs;
@@ -149,8 +149,8 @@ function targetOf(doc: EsgDocument, row: TableRow): IndexTarget {
   // ('ESG 管治'), so tokens are joined greedily into the longest known heading title.
   const known = headingTitles(doc);
   const tokens: { text: string; start: number; end: number }[] = [];
-  for (const m of cell.text.matchAll(/<[^<>]*>|[^\s、<]+/g)) {
-    if (m[0].startsWith('<')) continue;
+  // Tags are masked by spaces (offsets stay those of the cell); a `<` that is not a tag is text.
+  for (const m of maskHtml(cell.text).matchAll(/[^\s、]+/g)) {
     tokens.push({ text: m[0], start: cell.range.start.character + m.index!, end: cell.range.start.character + m.index! + m[0].length });
   }
   const titles: { text: string; range: IndexTarget['range'] }[] = [];

@@ -10,9 +10,29 @@ export interface InlineResult {
   problems: { start: number; end: number; key: string }[];
 }
 
+/** Span labels nested deeper than this are not searched for links (each level is a recursive call). */
+const MAX_LABEL_DEPTH = 32;
+
+/**
+ * The matching `]` of every `[` in `text[from, to)` (backslash escapes skipped), in one pass: searching
+ * forward from each `[` is quadratic on `[[[…]]]`.
+ */
+function bracketMatches(text: string, from: number, to: number): Map<number, number> {
+  const matches = new Map<number, number>();
+  const stack: number[] = [];
+  for (let j = from; j < to; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 92 /* \ */) j++;
+    else if (c === 91 /* [ */) stack.push(j);
+    else if (c === 93 /* ] */ && stack.length) matches.set(stack.pop()!, j);
+  }
+  return matches;
+}
+
 /** Scans `text[from, to)` of line `line`. Only called on lines that contain `](` or `]{`. */
-export function scanInline(text: string, line: number, from = 0, to = text.length): InlineResult {
+export function scanInline(text: string, line: number, from = 0, to = text.length, matches?: Map<number, number>, depth = 0): InlineResult {
   const result: InlineResult = { links: [], spans: [], problems: [] };
+  const closes = matches ?? bracketMatches(text, from, to);
   let i = from;
   while (i < to) {
     const open = text.indexOf('[', i);
@@ -21,21 +41,8 @@ export function scanInline(text: string, line: number, from = 0, to = text.lengt
       i = open + 1;
       continue;
     }
-    // Find the matching ']' (nesting allowed, e.g. a link inside a span).
-    let depth = 0;
-    let close = -1;
-    for (let j = open; j < to; j++) {
-      const c = text[j];
-      if (c === '\\') {
-        j++;
-        continue;
-      }
-      if (c === '[') depth++;
-      else if (c === ']' && --depth === 0) {
-        close = j;
-        break;
-      }
-    }
+    // The matching ']' (nesting allowed, e.g. a link inside a span).
+    const close = closes.get(open) ?? -1;
     if (close < 0) break;
     const next = text[close + 1];
     const label = text.slice(open + 1, close);
@@ -53,12 +60,12 @@ export function scanInline(text: string, line: number, from = 0, to = text.lengt
       const end = findAttributeClose(text, close + 1);
       if (end > 0 && end < to) {
         const parsed = parseAttributes(text, line, close + 1, end);
-        result.problems.push(...parsed.problems);
+        for (const p of parsed.problems) result.problems.push(p);
         result.spans.push({ text: label, range: lineRange(line, open, end + 1), attrs: parsed.attrs });
-        // Links inside the span label still count as links.
-        if (label.includes('](')) {
-          const inner = scanInline(text, line, open + 1, close);
-          result.links.push(...inner.links);
+        // Links inside the span label still count as links (the brackets inside a pair match as they do outside).
+        if (label.includes('](') && depth < MAX_LABEL_DEPTH) {
+          const inner = scanInline(text, line, open + 1, close, closes, depth + 1);
+          for (const link of inner.links) result.links.push(link);
         }
         i = end + 1;
         continue;

@@ -13,7 +13,7 @@ export const emptyExplanation: Rule = {
   run(ctx) {
     for (const e of ctx.doc.explanations) {
       if (e.text) continue;
-      ctx.report({ range: e.openRange, message: ctx.t('hkex.emptyExplanation', { ids: e.refs.map((r) => r.raw).filter((v, i, a) => a.indexOf(v) === i).join(' ') || '?' }) });
+      ctx.report({ range: e.openRange, message: ctx.t('hkex.emptyExplanation', { ids: [...new Set(e.refs.map((r) => r.raw))].join(' ') || '?' }) });
     }
   },
 };

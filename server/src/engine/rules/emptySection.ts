@@ -15,7 +15,7 @@ export const emptySection: Rule = {
       if (!s.tags.length || s.hasContent) continue;
       ctx.report({
         range: s.heading.titleRange,
-        message: ctx.t('hkex.emptySection', { title: s.heading.title, ids: s.tags.map((r) => r.raw).filter((v, i, a) => a.indexOf(v) === i).join(' ') }),
+        message: ctx.t('hkex.emptySection', { title: s.heading.title, ids: [...new Set(s.tags.map((r) => r.raw))].join(' ') }),
         data: { section: s.index },
       });
     }

@@ -7,6 +7,7 @@ import { getFramework } from '../catalogs/hkex';
 import { disclosures } from '../disclosures';
 import { t } from '../i18n';
 import { formatNumber } from '../numbers/quantity';
+import { LIMITS } from '../limits';
 import { frontmatterSchema } from './frontmatterSchema';
 import { syntax } from './syntax';
 import { unknownId } from './unknownId';
@@ -151,7 +152,7 @@ export function runRules(
     if (override === 'off') continue;
     const kept = reuse && !reuse.failed.has(rule.id) && !rule.reads.some((part) => reuse.changed.has(part)) ? keep(reuse, rule.id) : undefined;
     if (kept) {
-      diagnostics.push(...kept);
+      for (const d of kept) diagnostics.push(d);
       if (stats) stats.kept++;
       continue;
     }
@@ -180,7 +181,7 @@ export function runRules(
     try {
       if (env.options.faultRules?.has(rule.id)) throw new Error(`fault injected into ${rule.id}`);
       rule.run(ctx);
-      diagnostics.push(...found);
+      for (const d of capDiagnostics(found, rule.id, translate)) diagnostics.push(d);
     } catch (error) {
       stats?.failed.push(rule.id);
       env.onRuleError?.(rule.id, error);
@@ -202,7 +203,24 @@ export function runRules(
     }
   }
   // Stable: diagnostics at the same position stay in rule order, then in the order the rule reported them.
-  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return diagnostics.sort(byPosition);
+}
+
+const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+/**
+ * A rule's diagnostics, at most `LIMITS.maxDiagnosticsPerRule` of them: past the limit the first ones by
+ * position are kept and the next one says how many more there are. Repeated structure (thousands of ids,
+ * rows, explanations) must not give an unbounded list.
+ */
+function capDiagnostics(found: Diagnostic[], rule: string, t: (key: string, args?: Record<string, string | number>) => string): Diagnostic[] {
+  const max = LIMITS.maxDiagnosticsPerRule;
+  if (found.length <= max + 1) return found;
+  const sorted = found.slice().sort(byPosition);
+  const kept = sorted.slice(0, max);
+  const next = sorted[max];
+  kept.push({ ...next, message: t('diagnostics.more', { message: next.message, count: found.length - max - 1, max, rule }) });
+  return kept;
 }
 
 /** A rule's earlier diagnostics moved with the edit, or undefined when one of them cannot be moved. */

@@ -9,7 +9,7 @@ function* indexRows(ctx: RuleContext): Generator<IndexRow> {
 }
 
 /** An id is satisfied by a set of covered ids when it is in it, or all its children are. */
-function satisfied(ctx: RuleContext, id: string, ids: Set<string>): boolean {
+function satisfied(ctx: RuleContext, id: string, ids: ReadonlySet<string>): boolean {
   if (ids.has(id)) return true;
   const children = ctx.framework.get(id)?.children;
   return !!children?.length && children.every((c) => ids.has(c));

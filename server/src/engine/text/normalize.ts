@@ -2,6 +2,8 @@
 // every keystroke, so every regex is precompiled and linear (no nested quantifiers, every repeated
 // class excludes its own terminator), and the per-character work is a single pass.
 
+import { stripHtml } from './html';
+
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
 /** Full-width ASCII (U+FF01..U+FF5E) and the ideographic space to ASCII: '１２３，４５６' -> '123,456'. */
 export function toHalfWidth(s: string): string {
@@ -89,7 +91,6 @@ const SCRIPT_DIGIT: Record<string, string> = {
   '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
   '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9',
 };
-const HTML_TAG = /<\/?[A-Za-z][^<>]*>/g;
 const BRACKETED_SPAN = /\[([^[\]]*)\]\{[^{}]*\}/g;
 const MARKDOWN_LINK = /\[([^[\]]*)\]\([^()]*\)/g;
 const BACKSLASH_ESCAPE = /\\(.)/g;
@@ -105,7 +106,7 @@ const FOLDABLE = /[\u3400-\u9fff\uf900-\ufaff₀-₉]/g;
  */
 export function normalizeLabel(s: string): string {
   let t = stripFootnoteMarks(toHalfWidth(s));
-  if (t.includes('<')) t = t.replace(HTML_TAG, '');
+  t = stripHtml(t);
   if (t.includes('[')) t = t.replace(BRACKETED_SPAN, '$1').replace(MARKDOWN_LINK, '$1');
   if (t.includes('\\')) t = t.replace(BACKSLASH_ESCAPE, '$1');
   return t.toLowerCase().replace(DROPPED, '').replace(FOLDABLE, (ch) => LABEL_FOLD.get(ch) ?? SCRIPT_DIGIT[ch] ?? ch);

@@ -210,7 +210,7 @@ class Evaluator {
     }
     const values: Value[] = [];
     for (const arg of node.args) {
-      if (arg.kind === 'prefix') values.push(...this.prefix(arg));
+      if (arg.kind === 'prefix') for (const v of this.prefix(arg)) values.push(v);
       else values.push(this.evaluateNode(arg));
     }
     let total = values[0];

@@ -119,6 +119,39 @@ export function formatDim(d: Dim): string {
   return (num.join('·') || '1') + (den.length ? `/${den.join('·')}` : '');
 }
 
+/** The base unit of a dimension vector, as a unit symbol: 'tCO2e', 'kWh', 't/CNY'. */
+export function baseUnitName(dim: Dim, currency = 'CNY'): string {
+  const symbol: Record<string, string> = {
+    mass: 't',
+    co2e: 'tCO2e',
+    energy: 'kWh',
+    volume: 'm3',
+    money: currency,
+    count: 'count',
+    time: 'h',
+    area: 'm2',
+    length: 'm',
+  };
+  const name = (k: string, exp: number) => `${symbol[k] ?? k}${exp === 1 ? '' : `^${exp}`}`;
+  const num = Object.entries(dim).filter(([, v]) => v > 0).map(([k, v]) => name(k, v));
+  const den = Object.entries(dim).filter(([, v]) => v < 0).map(([k, v]) => name(k, -v));
+  return (num.join('·') || '1') + (den.length ? `/${den.join('·')}` : '');
+}
+
+/**
+ * A computed quantity in its base unit, for messages: '1 kWh', '4', '596.411 tCO2e'. Six significant
+ * digits at most, since the value is the midpoint of an interval, not a printed figure.
+ */
+export function formatQuantity(q: Quantity, currency = 'CNY'): string {
+  const mid = midpoint(q.value);
+  const unit = sameDim(q.dim, DIMENSIONLESS) ? '' : ` ${baseUnitName(q.dim, currency)}`;
+  if (!Number.isFinite(mid)) return `?${unit}`;
+  const precise = Number(mid.toPrecision(6));
+  if (/e/i.test(String(precise))) return `${String(precise)}${unit}`;
+  const decimals = /\.(\d+)$/.exec(String(precise))?.[1].length ?? 0;
+  return `${formatNumber(precise, decimals)}${unit}`;
+}
+
 /** A quantity from a printed figure in a unit. */
 export function fromPrinted(value: number, decimals: number, unit: ParsedUnit | undefined, percentSign = false): Quantity | undefined {
   const interval = printed(value, decimals);

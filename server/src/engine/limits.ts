@@ -11,4 +11,8 @@ export const LIMITS = {
   maxChapters: 1000,
   /** Deepest nesting of fenced divs (explanations) kept; deeper fences are reported and ignored. */
   maxDivDepth: 64,
+  /** Deepest nesting of lists and maps in the YAML front matter; deeper is one error and nothing is read. */
+  maxYamlDepth: 64,
+  /** Most YAML syntax errors reported for one front matter (a broken one can have one per line). */
+  maxYamlErrors: 20,
 } as const;

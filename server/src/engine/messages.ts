@@ -43,6 +43,21 @@ export const MESSAGES = {
     'zh-Hant': '前置資料不是有效的 YAML：{detail}',
     'zh-Hans': '前置资料不是有效的 YAML：{detail}',
   },
+  'fm.tooDeep': {
+    en: 'Front matter is nested too deeply: `{key}` holds lists or maps more than {max} levels deep. Nothing in the front matter is read.',
+    'zh-Hant': '前置資料巢狀過深：`{key}` 內的清單或映射超過 {max} 層。前置資料的內容均不會讀取。',
+    'zh-Hans': '前置资料嵌套过深：`{key}` 内的列表或映射超过 {max} 层。前置资料的内容均不会读取。',
+  },
+  'fm.tooDeepRoot': {
+    en: 'Front matter is nested too deeply: its lists or maps go more than {max} levels deep. Nothing in the front matter is read.',
+    'zh-Hant': '前置資料巢狀過深：其清單或映射超過 {max} 層。前置資料的內容均不會讀取。',
+    'zh-Hans': '前置资料嵌套过深：其列表或映射超过 {max} 层。前置资料的内容均不会读取。',
+  },
+  'fm.periodRange': {
+    en: 'Invalid value for `{key}`: `{value}` is not a year from {min} to {max}. Write e.g. `period: 2025` or `period: {from: 2025-01-01, to: 2025-12-31}`.',
+    'zh-Hant': '`{key}` 的值無效：`{value}` 不是 {min} 至 {max} 年之間的年份。請寫成例如 `period: 2025` 或 `period: {from: 2025-01-01, to: 2025-12-31}`。',
+    'zh-Hans': '`{key}` 的值无效：`{value}` 不是 {min} 至 {max} 年之间的年份。请写成例如 `period: 2025` 或 `period: {from: 2025-01-01, to: 2025-12-31}`。',
+  },
   'fm.notMap': {
     en: 'Front matter must be a YAML mapping (key: value).',
     'zh-Hant': '前置資料必須是 YAML 映射（key: value）。',

@@ -11,6 +11,7 @@ import { remapReportModel } from '../engine/features/report';
 import * as path from 'node:path';
 import { formatJson, formatRules, formatSarif, formatText, sortDiagnostics, type FileResult, type RuleDescription } from './output';
 import { checkInWorkers, isCheckWorker, serveChecks, type CheckedInput, type CheckSettings } from './pool';
+import { jsonWithEscapes, showControls } from './controls';
 import { version as VERSION } from '../../../package.json';
 
 export const EXIT_OK = 0;
@@ -121,7 +122,8 @@ async function runCheck(args: CliArgs, io: Io): Promise<number> {
 function runIndex(args: CliArgs, io: Io): number {
   const [file] = collectInputs(args.inputs, io.cwd);
   const { analysis } = analyzeInput(file, analysisOptions(args), io.cwd);
-  const markdown = generateIndexTable(analysis).markdown;
+  // Markdown meant for a file: real text (line breaks, bidi) stays, C0 and C1 controls are shown as escapes.
+  const markdown = showControls(generateIndexTable(analysis).markdown, { lineBreaks: true, bidi: true });
   io.stdout(markdown.endsWith('\n') ? markdown : `${markdown}\n`);
   return EXIT_OK;
 }
@@ -131,7 +133,9 @@ function runKpis(args: CliArgs, io: Io): number {
   const [file] = collectInputs(args.inputs, io.cwd);
   const { analysis, project } = analyzeInput(file, analysisOptions(args), io.cwd);
   const model = getReportModel(analysis);
-  io.stdout(exportKpis(project ? remapReportModel(model, project.mapRange) : model, args.format === 'json' ? 'json' : 'csv'));
+  const exported = exportKpis(project ? remapReportModel(model, project.mapRange) : model, args.format === 'json' ? 'json' : 'csv');
+  // CSV is text like the index (its CRLF line ends stay); JSON stays faithful, with \u escapes.
+  io.stdout(args.format === 'json' ? jsonWithEscapes(exported) : showControls(exported, { lineBreaks: true, bidi: true }));
   return EXIT_OK;
 }
 
@@ -157,12 +161,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await runCheck(args, io);
     }
   } catch (error) {
+    // Usage errors name files and arguments as given: their control characters are shown, not obeyed.
     if (error instanceof UsageError) {
-      io.stderr(`esgmark: ${error.message}\nRun 'esgmark --help' for usage.\n`);
+      io.stderr(`esgmark: ${showControls(error.message)}\nRun 'esgmark --help' for usage.\n`);
       return EXIT_USAGE;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr(`esgmark: internal error (please report it): ${detail}\n`);
+    io.stderr(`esgmark: internal error (please report it): ${showControls(detail, { lineBreaks: true })}\n`);
     return EXIT_INTERNAL;
   }
 }

@@ -146,10 +146,17 @@ export function formatQuantity(q: Quantity, currency = 'CNY'): string {
   const mid = midpoint(q.value);
   const unit = sameDim(q.dim, DIMENSIONLESS) ? '' : ` ${baseUnitName(q.dim, currency)}`;
   if (!Number.isFinite(mid)) return `?${unit}`;
-  const precise = Number(mid.toPrecision(6));
-  if (/e/i.test(String(precise))) return `${String(precise)}${unit}`;
-  const decimals = /\.(\d+)$/.exec(String(precise))?.[1].length ?? 0;
-  return `${formatNumber(precise, decimals)}${unit}`;
+  // Whole digits are kept (1,124,032 kWh); decimals up to six significant digits, trailing zeros dropped.
+  const whole = Math.abs(mid) >= 1 ? Math.floor(Math.log10(Math.abs(mid))) + 1 : 0;
+  if (whole === 0 && mid !== 0) return `${String(Number(mid.toPrecision(6)))}${unit}`;
+  let text = formatNumber(mid, Math.max(0, 6 - whole));
+  if (text.includes('.')) {
+    let end = text.length;
+    while (text[end - 1] === '0') end--;
+    if (text[end - 1] === '.') end--;
+    text = text.slice(0, end);
+  }
+  return `${text}${unit}`;
 }
 
 /** A quantity from a printed figure in a unit. */

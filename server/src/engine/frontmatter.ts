@@ -155,7 +155,7 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
   // One error per position and message, and a bounded number: a broken front matter can have one per line.
   const seen = new Set<string>();
   for (const err of doc.errors) {
-    const detail = err.message.split('\n')[0];
+    const detail = shortDetail(err.message);
     const key = `${err.pos[0]}:${detail}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -169,7 +169,7 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (e) {
-    const detail = String((e as Error).message).split('\n')[0];
+    const detail = shortDetail(String((e as Error).message));
     problems.push(e instanceof RangeError || isInternalError(detail) ? tooDeepRoot() : { start: 0, end: yamlText.length, key: 'fm.yaml', args: { detail } });
     return { config, problems };
   }
@@ -338,6 +338,15 @@ function keyRange(doc: Document, parentPath: (string | number)[], key: string | 
 /** YAML keys such as `2024:` are numbers in the YAML tree but strings in the JS object. */
 function yamlKey(k: string | number): string | number {
   return typeof k === 'string' && /^\d+$/.test(k) ? Number(k) : k;
+}
+
+/** The first line of a yaml library message, cut: it may quote a whole token of the report. */
+function shortDetail(message: string): string {
+  const line = message.split('\n')[0];
+  if (line.length <= 160) return line;
+  // Not between the halves of a surrogate pair.
+  const cut = /[\ud800-\udbff]/.test(line[159]) ? 159 : 160;
+  return `${line.slice(0, cut)}…`;
 }
 
 /** A message of the yaml library that is an internal failure, not a statement about the text. */

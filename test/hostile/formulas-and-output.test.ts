@@ -127,6 +127,13 @@ function formulaCases(): Case[] {
     message: new RegExp(`^0\\.4 \\(2025\\): the formula gives ${0.4 * 100}, the report says 50%\\.$`),
     range: within(text, '[50%]{check="0.4"}', '50'),
   }));
+  // The other way round: a ratio against a figure written without %, with a note saying so.
+  prose('check= a ratio against a figure written without %', '[8.4]{check="0.084"}', (text) => ({
+    rule: 'kpi/prose-mismatch',
+    severity: 'warning',
+    message: new RegExp(`^0\\.084 \\(2025\\): the formula gives ${esc(formatNumber(0.084, 1))}, the report says 8\\.4\\. As a percentage the result agrees: write 8\\.4%\\.$`),
+    range: within(text, '[8.4]{check="0.084"}', '8.4'),
+  }));
   prose('check= against a figure in an unknown unit', '[5 foo]{check="5 t"}', (text) => ({
     rule: 'kpi/prose-mismatch',
     severity: 'warning',

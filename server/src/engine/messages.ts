@@ -346,6 +346,16 @@ export const MESSAGES = {
     'zh-Hant': '`{formula}`（{period}）的計算結果過大，無法與數值 {reported} 比較。',
     'zh-Hans': '`{formula}`（{period}）的计算结果过大，无法与数值 {reported} 比较。',
   },
+  'numbers.hint.percent': {
+    en: 'As a percentage the result agrees: write {reported}%.',
+    'zh-Hant': '以百分比表示則與計算結果相符：請寫成 {reported}%。',
+    'zh-Hans': '以百分比表示则与计算结果相符：请写成 {reported}%。',
+  },
+  'numbers.hint.ratio': {
+    en: 'The result is 100 times the figure: {reported} is the ratio {ratio}, so a formula for it must not multiply by 100.',
+    'zh-Hant': '計算結果為數值的 100 倍：{reported} 即比率 {ratio}，公式不應再乘以 100。',
+    'zh-Hans': '计算结果为数值的 100 倍：{reported} 即比率 {ratio}，公式不应再乘以 100。',
+  },
   'numbers.prose.noPeriod': {
     en: '`{text}` has no period to be checked in: add `period=2025` to the span, or `period: 2025` under `esg:` in the front matter.',
     'zh-Hant': '`{text}` 沒有可供核對的期間：請在該處加上 `period=2025`，或在前置資料 `esg:` 下加上 `period: 2025`。',

@@ -30,6 +30,8 @@ export interface Check {
   ok: boolean;
   /** Extra sentence for the message (e.g. which other factor the figure agrees with). */
   note?: string;
+  /** The same, as a message key, for producers that have no locale (rendered with the diagnostic). */
+  noteKey?: { key: string; args: Record<string, string | number> };
   /** Extra data for quick fixes (merged into the diagnostic's data). */
   data?: Record<string, unknown>;
 }
@@ -95,7 +97,7 @@ export function checkDiagnostic(doc: EsgDocument, check: Check, locale: Locale) 
     computed: shown,
     reported: factText(check.target),
     inputs,
-  }) + (check.note ? ` ${check.note}` : '');
+  }) + (check.note ? ` ${check.note}` : '') + (check.noteKey ? ` ${t(locale, check.noteKey.key, check.noteKey.args)}` : '');
   const related: RelatedLocation[] = check.inputs
     .filter((i) => i.fact)
     .map((i) => ({ uri: doc.uri, range: i.fact!.range, message: `${i.label}: ${i.text}` }));

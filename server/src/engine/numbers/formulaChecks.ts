@@ -58,7 +58,19 @@ function frontMatterText(doc: EsgDocument, i: FormulaInput): string | undefined 
 }
 
 /** A formula's result against the figure it must equal: the comparison, or why there can be none. */
-type Comparison = { ok: boolean; computed: Interval } | { key: string; args: Record<string, string | number> };
+type Comparison = { ok: boolean; computed: Interval; noteKey?: Check['noteKey'] } | { key: string; args: Record<string, string | number> };
+
+/**
+ * A ratio and a percentage 100 times apart: `[8.4]` for change() (0.084), or `[8.4%]` for a formula
+ * that multiplies by 100 (8.4 is 840%). The mismatch stands; the note says what went wrong.
+ */
+function percentNote(target: Fact, computed: Interval): Check['noteKey'] | undefined {
+  const figure = printed(target.value, target.decimals);
+  const percent = target.percentSign || target.unitRaw === '%';
+  if (!target.unit && !target.unitRaw && meets(figure, { lo: computed.lo * 100, hi: computed.hi * 100 })) return { key: 'numbers.hint.percent', args: { reported: target.raw } };
+  if (percent && meets(figure, { lo: computed.lo / 100, hi: computed.hi / 100 })) return { key: 'numbers.hint.ratio', args: { reported: factText(target), ratio: formatQuantity({ value: { lo: figure.lo / 100, hi: figure.hi / 100 }, dim: DIMENSIONLESS }) } };
+  return undefined;
+}
 
 /**
  * One comparison for `formula=` and `check=` alike. A figure without a unit, or with a unit esgmark
@@ -73,7 +85,9 @@ export function compareResult(doc: EsgDocument, target: Fact, result: { value: Q
   const plain = (): Comparison => {
     const computed = result.value.value;
     if (!Number.isFinite(computed.lo) || !Number.isFinite(computed.hi)) return { key: 'numbers.formula.notFinite', args: base };
-    return { ok: meets(printed(target.value, target.decimals), computed), computed };
+    const ok = meets(printed(target.value, target.decimals), computed);
+    const noteKey = ok ? undefined : percentNote(target, computed);
+    return noteKey ? { ok, computed, noteKey } : { ok, computed };
   };
   if (!target.unit) {
     if (resultPlain) return plain();
@@ -87,7 +101,9 @@ export function compareResult(doc: EsgDocument, target: Fact, result: { value: Q
   const inTarget = inUnit(result.value, target.unit);
   if (!inTarget) return { key: 'numbers.formula.unit', args: { ...base, unit: target.unitRaw ?? '', unitDim, resultDim } };
   if (!Number.isFinite(inTarget.lo) || !Number.isFinite(inTarget.hi)) return { key: 'numbers.formula.notFinite', args: base };
-  return { ok: meets(printed(target.value, target.decimals), inTarget), computed: inTarget };
+  const ok = meets(printed(target.value, target.decimals), inTarget);
+  const noteKey = ok || !targetPlain ? undefined : percentNote(target, inTarget);
+  return noteKey ? { ok, computed: inTarget, noteKey } : { ok, computed: inTarget };
 }
 
 export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {}): FormulaCheckResult {
@@ -129,7 +145,7 @@ export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {})
           problem({ rule: 'kpi/formula-mismatch', range: row.formula.range, key: cmp.key, args: cmp.args, severity: 'warning' });
           continue;
         }
-        result.checks.push({ rule: 'kpi/formula-mismatch', target, formula: `${row.formula.text} = ${row.label}`, inputs: inputsOf(doc, evaluated.inputs), computed: cmp.computed, ok: cmp.ok });
+        result.checks.push({ rule: 'kpi/formula-mismatch', target, formula: `${row.formula.text} = ${row.label}`, inputs: inputsOf(doc, evaluated.inputs), computed: cmp.computed, ok: cmp.ok, ...(cmp.noteKey ? { noteKey: cmp.noteKey } : {}) });
       }
     }
   }
@@ -160,7 +176,7 @@ export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {})
         problem({ rule: 'kpi/prose-mismatch', range: span.range, key: cmp.key, args: cmp.args, severity: 'warning' });
         continue;
       }
-      result.checks.push({ rule: 'kpi/prose-mismatch', target: fact, formula: check.value, inputs: inputsOf(doc, evaluated.inputs), computed: cmp.computed, ok: cmp.ok });
+      result.checks.push({ rule: 'kpi/prose-mismatch', target: fact, formula: check.value, inputs: inputsOf(doc, evaluated.inputs), computed: cmp.computed, ok: cmp.ok, ...(cmp.noteKey ? { noteKey: cmp.noteKey } : {}) });
       continue;
     }
     // A quoted KPI figure against the table's figure for the same KPI and period.

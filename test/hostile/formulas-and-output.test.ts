@@ -140,6 +140,13 @@ function formulaCases(): Case[] {
     message: /^`5 t` \(2025\) gives 5 t \(dimension mass\), but the unit `foo` of the figure 5 foo is not a known unit/,
     range: span(text, '[5 foo]{check="5 t"}'),
   }));
+  // A quoted KPI figure whose unit is written after the span is read in the table's unit, not skipped.
+  prose('kpi= without a unit against the table figure', '[25]{kpi=ghg.scope1} tCO2e', (text) => ({
+    rule: 'kpi/prose-mismatch',
+    severity: 'warning',
+    message: /^ghg\.scope1@2025 \(2025\): the inputs give 20, the report says 25\. Inputs: Scope 1 20 tCO2e\.$/,
+    range: within(text, '[25]{kpi=ghg.scope1}', '25'),
+  }));
   prose('an empty check=', '[5 tCO2e]{check=""}', (text) => {
     const at = positionAt(text, offsetOf(text, '[5 tCO2e]{check=""}') + '[5 tCO2e]{check="'.length);
     return { rule: 'kpi/prose-mismatch', severity: 'error', message: /^The formula is empty\.$/, range: { start: at, end: at } };

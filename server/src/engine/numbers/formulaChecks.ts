@@ -182,12 +182,26 @@ export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {})
     // A quoted KPI figure against the table's figure for the same KPI and period.
     if (!fact || !attr(span.attrs, 'kpi')) continue;
     const table = index.get(fact.kpiId, fact.period).find((f) => f.source === 'table');
-    if (!table?.quantity) continue;
-    const cmp = compareFact(fact, table.quantity);
+    if (!table) continue;
+    const cmp = quotedComparison(fact, table);
     if (cmp) result.checks.push({ rule: 'kpi/prose-mismatch', target: fact, formula: `${fact.kpiId}@${fact.period}`, inputs: [{ label: table.label, ref: `${table.kpiId}@${table.period}`, fact: table, text: factText(table) }], computed: cmp.computed, ok: cmp.ok });
   }
   cache.set(doc, result);
   return result;
+}
+
+/**
+ * A figure quoted with `kpi=` against the table's. Both with units: after conversion (units of another
+ * kind are kpi/value-conflict's). Otherwise as printed numbers, which used to be skipped: a span
+ * without a unit (`[229.3]{kpi=ghg.total} 噸`, the unit written after it) is read in the table's unit,
+ * and figures without a known unit compare when their units are written alike or one has none.
+ */
+function quotedComparison(fact: Fact, table: Fact): { ok: boolean; computed: Interval } | undefined {
+  if (fact.quantity && table.quantity) return compareFact(fact, table.quantity);
+  const comparable = !fact.unitRaw || !table.unitRaw || (!fact.quantity && !table.quantity && fact.unitRaw === table.unitRaw);
+  if (!comparable) return undefined;
+  const computed = printed(table.value, table.decimals);
+  return { ok: meets(printed(fact.value, fact.decimals), computed), computed };
 }
 
 /** Whether a span's text is a number (with an optional unit), whatever the period. */

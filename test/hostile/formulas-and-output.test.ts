@@ -268,7 +268,7 @@ function deepCases(): Case[] {
     name: `a front matter of ${name} is one "nested too deeply" error at its key`,
     text,
     exit: 1,
-    lsp: false,
+    lsp: true,
     expected: {
       rule: 'frontmatter/schema',
       severity: 'error',
@@ -339,7 +339,7 @@ describe('hostile formulas, messages and front matters through the CLI', () => {
   });
 });
 
-describe('the same formulas and messages through the language server', () => {
+describe('the same formulas, messages and front matters through the language server', () => {
   let client: LspTestClient;
 
   before(async () => {
@@ -350,7 +350,7 @@ describe('the same formulas and messages through the language server', () => {
     await client?.stop();
   });
 
-  for (const c of [...formulaCases(), ...messageCases()].filter((x) => x.lsp)) {
+  for (const c of [...formulaCases(), ...messageCases(), ...deepCases()].filter((x) => x.lsp)) {
     it(c.name, async () => {
       const uri = pathToFileURL(path.join(dir, `lsp-${++fileCount}.esg.md`)).href;
       const started = Date.now();

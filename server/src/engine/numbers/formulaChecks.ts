@@ -180,7 +180,12 @@ export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {})
       continue;
     }
     // A quoted KPI figure against the table's figure for the same KPI and period.
-    if (!fact || !attr(span.attrs, 'kpi')) continue;
+    if (!attr(span.attrs, 'kpi')) continue;
+    if (!fact) {
+      // `[abc]{kpi=ghg.total}` quotes no figure: said, as for check=, rather than skipped.
+      problem({ rule: 'kpi/prose-mismatch', range: span.range, key: isFigureText(span.text) ? 'numbers.prose.noPeriod' : 'numbers.prose.notNumber', args: { text: span.text }, severity: 'warning' });
+      continue;
+    }
     const table = index.get(fact.kpiId, fact.period).find((f) => f.source === 'table');
     if (!table) continue;
     const cmp = quotedComparison(fact, table);

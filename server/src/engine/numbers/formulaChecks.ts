@@ -77,10 +77,11 @@ function percentNote(target: Fact, computed: Interval): Check['noteKey'] | undef
  * does not know, is a plain number: it compares with a dimensionless result only. A figure with a
  * unit compares with a result of the same dimension only. Anything else is reported, never skipped.
  */
-export function compareResult(doc: EsgDocument, target: Fact, result: { value: Quantity; unitless: boolean }, formula: string): Comparison {
+export function compareResult(doc: EsgDocument, target: Fact, result: { value: Quantity }, formula: string): Comparison {
   const currency = doc.config.currency;
   const base = { formula, period: target.period, computed: formatQuantity(result.value, currency), reported: factText(target) };
   const resultDim = formatDim(result.value.dim);
+  // A result that involves a KPI of unknown unit is dimensionless too (the evaluator allows nothing else).
   const resultPlain = sameDim(result.value.dim, DIMENSIONLESS);
   const plain = (): Comparison => {
     const computed = result.value.value;

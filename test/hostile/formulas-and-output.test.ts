@@ -229,7 +229,7 @@ function messageCases(): Case[] {
         rule: 'kpi/prose-mismatch',
         severity: 'warning',
         message: new RegExp(
-          `Inputs: Electricity \\(2024\\) 1,000,000 kWh; factors\\.catalog cn-grid-2023 = ${esc(String(factor.value))} ${esc(factor.unit)}; denominators\\.revenue ${esc(REVENUE)}\\.$`,
+          `Inputs: Electricity \\(2024\\) 1,000,000 kWh; factors\\.catalog cn-grid-2023 = ${esc(factor.printed)} ${esc(factor.unit)}; denominators\\.revenue ${esc(REVENUE)}\\.$`,
         ),
         range: within(text, '[1 tCO2e/百萬元]', '1'),
       },

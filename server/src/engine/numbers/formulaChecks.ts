@@ -54,7 +54,7 @@ function frontMatterText(doc: EsgDocument, i: FormulaInput): string | undefined 
   const entry = frontMatterValue(doc.config.factors, name, i.period);
   if (!entry?.catalogId) return entry?.raw;
   const f = getFactor(entry.catalogId);
-  return f ? `${entry.catalogId} = ${f.value} ${f.unit}` : entry.catalogId;
+  return f ? `${entry.catalogId} = ${f.printed} ${f.unit}` : entry.catalogId;
 }
 
 /** A formula's result against the figure it must equal: the comparison, or why there can be none. */

@@ -13,6 +13,7 @@ import { formatNumber } from '../engine/numbers/quantity';
 import * as path from 'node:path';
 import { formatJson, formatRules, formatSarif, formatText, sortDiagnostics, type FileResult, type RuleDescription } from './output';
 import { checkInWorkers, isCheckWorker, serveChecks, type CheckedInput, type CheckSettings } from './pool';
+import { jsonWithEscapes, showControls } from './controls';
 import { version as VERSION } from '../../../package.json';
 
 export const EXIT_OK = 0;
@@ -152,7 +153,8 @@ async function runCheck(args: CliArgs, io: Io): Promise<number> {
 function runIndex(args: CliArgs, io: Io): number {
   const file = singleReport(args, io);
   const { analysis } = analyzeInput(file, analysisOptions(args), io.cwd);
-  const markdown = generateIndexTable(analysis).markdown;
+  // Markdown meant for a file: real text (line breaks, bidi) stays, C0 and C1 controls are shown as escapes.
+  const markdown = showControls(generateIndexTable(analysis).markdown, { lineBreaks: true, bidi: true });
   io.stdout(markdown.endsWith('\n') ? markdown : `${markdown}\n`);
   return EXIT_OK;
 }
@@ -162,7 +164,9 @@ function runKpis(args: CliArgs, io: Io): number {
   const file = singleReport(args, io);
   const { analysis, project } = analyzeInput(file, analysisOptions(args), io.cwd);
   const model = getReportModel(analysis);
-  io.stdout(exportKpis(project.parts.length > 1 ? remapReportModel(model, project.mapRange) : model, args.format === 'json' ? 'json' : 'csv'));
+  const exported = exportKpis(project.parts.length > 1 ? remapReportModel(model, project.mapRange) : model, args.format === 'json' ? 'json' : 'csv');
+  // CSV is text like the index (its CRLF line ends stay); JSON stays faithful, with \u escapes.
+  io.stdout(args.format === 'json' ? jsonWithEscapes(exported) : showControls(exported, { lineBreaks: true, bidi: true }));
   return EXIT_OK;
 }
 
@@ -188,12 +192,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await runCheck(args, io);
     }
   } catch (error) {
+    // Usage errors name files and arguments as given: their control characters are shown, not obeyed.
     if (error instanceof UsageError) {
-      io.stderr(`esgmark: ${error.message}\nRun 'esgmark --help' for usage.\n`);
+      io.stderr(`esgmark: ${showControls(error.message)}\nRun 'esgmark --help' for usage.\n`);
       return EXIT_USAGE;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr(`esgmark: internal error (please report it): ${detail}\n`);
+    io.stderr(`esgmark: internal error (please report it): ${showControls(detail, { lineBreaks: true })}\n`);
     return EXIT_INTERNAL;
   }
 }

@@ -3,6 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import type { Diagnostic, Severity } from '../engine';
+import { jsonWithEscapes, showControls } from './controls';
 
 export interface FileResult {
   /** Path as the user gave it (or found under a folder they gave). */
@@ -65,7 +66,8 @@ export function toJson(results: readonly FileResult[]): JsonDiagnostic[] {
 }
 
 export function formatJson(results: readonly FileResult[]): string {
-  return `${JSON.stringify(toJson(results), null, 2)}\n`;
+  // Faithful JSON: the message as the engine wrote it, with C1 and bidi controls as \u escapes.
+  return `${jsonWithEscapes(JSON.stringify(toJson(results), null, 2))}\n`;
 }
 
 interface Colors {
@@ -104,8 +106,9 @@ export function formatText(results: readonly FileResult[], color: boolean): stri
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;
     const lines = result.diagnostics.map((d) => {
-      const where = `${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-      return `${c.bold(where)}  ${c.severity(d.severity, d.severity)}  ${oneLine(d.message)}  ${c.dim(d.rule)}`;
+      // File names and messages come from the report: their control characters are shown, not obeyed.
+      const where = `${showControls(result.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      return `${c.bold(where)}  ${c.severity(d.severity, d.severity)}  ${showControls(oneLine(d.message))}  ${c.dim(showControls(d.rule))}`;
     });
     blocks.push(lines.join('\n'));
   }
@@ -143,7 +146,8 @@ export function formatSarif(
       const entry: Record<string, unknown> = {
         ruleId: d.rule,
         level: SARIF_LEVEL[d.severity],
-        message: { text: d.message },
+        // SARIF viewers render message.text: control characters are shown as escapes there too.
+        message: { text: showControls(d.message, { lineBreaks: true }) },
         locations: [
           {
             physicalLocation: {
@@ -164,7 +168,7 @@ export function formatSarif(
       if (related.length > 0) {
         entry.relatedLocations = related.map((r, id) => ({
           id,
-          message: { text: r.message },
+          message: { text: showControls(r.message, { lineBreaks: true }) },
           physicalLocation: {
             artifactLocation: artifactLocation(byUri.get(r.uri) ?? result, cwd),
             region: {
@@ -190,7 +194,7 @@ export function formatSarif(
             version: toolVersion,
             rules: rules.map((rule) => ({
               id: rule.id,
-              shortDescription: { text: rule.description },
+              shortDescription: { text: showControls(rule.description) },
               defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
             })),
           },
@@ -201,12 +205,12 @@ export function formatSarif(
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonWithEscapes(JSON.stringify(log, null, 2))}\n`;
 }
 
 export function formatRules(rules: readonly RuleDescription[], format: 'text' | 'json'): string {
-  if (format === 'json') return `${JSON.stringify(rules, null, 2)}\n`;
+  if (format === 'json') return `${jsonWithEscapes(JSON.stringify(rules, null, 2))}\n`;
   const idWidth = Math.max(...rules.map((r) => r.id.length), 4);
   const severityWidth = Math.max(...rules.map((r) => r.severity.length), 8);
-  return rules.map((r) => `${r.id.padEnd(idWidth)}  ${r.severity.padEnd(severityWidth)}  ${oneLine(r.description)}`).join('\n') + '\n';
+  return rules.map((r) => `${showControls(r.id).padEnd(idWidth)}  ${r.severity.padEnd(severityWidth)}  ${showControls(oneLine(r.description))}`).join('\n') + '\n';
 }

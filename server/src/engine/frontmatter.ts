@@ -1,10 +1,11 @@
 // The `esg:` front matter: parsed with the `yaml` library (which keeps node ranges, so an error
 // points at the exact key), validated with zod, then turned into a typed EsgConfig with defaults.
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, Parser, parseDocument, type CST, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { parseUnit } from './catalogs/units';
 import { parseNumber } from './numbers';
 import { detachedCopy } from './text/normalize';
+import { LIMITS } from './limits';
 import type { IssuerClass, Locale } from './types';
 
 export interface Quantity {
@@ -55,7 +56,19 @@ export const DEFAULT_CONFIG: EsgConfig = {
   chapters: [],
 };
 
-const yearKey = z.union([z.number().int().min(1990).max(2100), z.string().regex(/^(19|20)\d\d$/)]);
+/** The years `esg.period` may name. */
+export const YEAR_RANGE = { min: 1990, max: 2100 } as const;
+
+function isYear(v: unknown): boolean {
+  const n = typeof v === 'string' && /^\d{4}$/.test(v) ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) && n >= YEAR_RANGE.min && n <= YEAR_RANGE.max;
+}
+
+// One check with one message: separate int / max / safe-integer checks gave two contradictory errors
+// for `period: 99999999999999999999`.
+const yearKey = z.union([z.number(), z.string()]).superRefine((v, ctx) => {
+  if (!isYear(v)) ctx.addIssue({ code: 'custom', message: 'not a year', params: { esgmark: 'fm.periodRange' } });
+});
 const date = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'), z.date()]);
 const quantityText = z.union([z.string().min(1), z.number()]);
 const perPeriod = <T extends z.ZodType>(value: T) => z.union([value, z.record(z.string().regex(/^(19|20)\d\d$/, 'expected a year'), value)]);
@@ -124,22 +137,40 @@ export function parseFrontMatter(yamlText: string): { config: EsgConfig; problem
 function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: FrontMatterProblem[] } {
   const problems: FrontMatterProblem[] = [];
   const config: EsgConfig = { ...DEFAULT_CONFIG, denominators: emptyMap(), factors: emptyMap(), chapters: [] };
+  // The yaml library composes documents recursively: a deep nesting overflows the stack (and its
+  // message leaked into the diagnostic). The depth is measured first, on the CST, without recursion.
+  const tooDeep = nestingPastLimit(yamlText);
+  if (tooDeep) {
+    problems.push(tooDeep);
+    return { config, problems };
+  }
+  const tooDeepRoot = (): FrontMatterProblem => ({ start: 0, end: yamlText.length, key: 'fm.tooDeepRoot', args: { max: LIMITS.maxYamlDepth } });
   let doc: Document;
   try {
     doc = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
-  } catch {
-    problems.push({ start: 0, end: yamlText.length, key: 'fm.yaml', args: { detail: 'unreadable YAML' } });
+  } catch (e) {
+    problems.push(e instanceof RangeError ? tooDeepRoot() : { start: 0, end: yamlText.length, key: 'fm.yaml', args: { detail: 'unreadable YAML' } });
     return { config, problems };
   }
+  // One error per position and message, and a bounded number: a broken front matter can have one per line.
+  const seen = new Set<string>();
   for (const err of doc.errors) {
-    problems.push({ start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1), key: 'fm.yaml', args: { detail: err.message.split('\n')[0] } });
+    const detail = shortDetail(err.message);
+    const key = `${err.pos[0]}:${detail}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (seen.size > LIMITS.maxYamlErrors) break;
+    // An internal failure of the library is never shown as if it were a YAML message.
+    if (isInternalError(detail)) problems.push(tooDeepRoot());
+    else problems.push({ start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1), key: 'fm.yaml', args: { detail } });
   }
   if (doc.errors.length) return { config, problems };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (e) {
-    problems.push({ start: 0, end: yamlText.length, key: 'fm.yaml', args: { detail: String((e as Error).message).split('\n')[0] } });
+    const detail = shortDetail(String((e as Error).message));
+    problems.push(e instanceof RangeError || isInternalError(detail) ? tooDeepRoot() : { start: 0, end: yamlText.length, key: 'fm.yaml', args: { detail } });
     return { config, problems };
   }
   if (data === null || data === undefined) return { config, problems };
@@ -157,8 +188,9 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
           problems.push({ ...r, key: 'fm.unknownKey', args: { key: [...path, key].join('.'), known: knownKeys(path) } });
         }
       } else {
-        const { key, args } = describeIssue(issue);
-        problems.push({ ...nodeRange(doc, path), key, args: { key: path.join('.'), ...args } });
+        const range = nodeRange(doc, path);
+        const { key, args } = describeIssue(issue, yamlText.slice(range.start, range.end));
+        problems.push({ ...range, key, args: { key: path.join('.'), ...args } });
       }
     }
   }
@@ -189,14 +221,14 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
 }
 
 function readPeriod(period: unknown, config: EsgConfig) {
-  if (typeof period === 'number' && Number.isInteger(period)) config.year = period;
-  else if (typeof period === 'string' && /^(19|20)\d\d$/.test(period)) config.year = Number(period);
+  // Only a year the schema accepts: an invalid one is reported, and must not reach messages as "FY1e+20".
+  if ((typeof period === 'number' || typeof period === 'string') && isYear(period)) config.year = Number(period);
   else if (period && typeof period === 'object' && !Array.isArray(period)) {
     const p = period as Record<string, unknown>;
     const from = asDate(p.from);
     const to = asDate(p.to);
     config.period = { from, to };
-    if (to) config.year = Number(to.slice(0, 4));
+    if (to && isYear(to.slice(0, 4))) config.year = Number(to.slice(0, 4));
   }
 }
 
@@ -256,7 +288,12 @@ function readFactors(doc: Document, value: unknown, config: EsgConfig, problems:
 }
 
 /** A message key per kind of problem, so the text can be given in the report's language. */
-function describeIssue(issue: z.core.$ZodIssue): { key: string; args: Record<string, string> } {
+function describeIssue(issue: z.core.$ZodIssue, source: string): { key: string; args: Record<string, string | number> } {
+  if (issue.code === 'custom' && (issue.params as { esgmark?: string } | undefined)?.esgmark === 'fm.periodRange') {
+    // The value as written (a long one cut), so `99999999999999999999` is not shown as 1e+20.
+    const value = source.length > 40 ? `${source.slice(0, 40)}…` : source;
+    return { key: 'fm.periodRange', args: { value, min: YEAR_RANGE.min, max: YEAR_RANGE.max } };
+  }
   if (issue.code === 'invalid_value' && 'values' in issue) return { key: 'fm.invalidEnum', args: { values: (issue.values as unknown[]).map(String).join(', ') } };
   if (issue.code === 'invalid_type') return { key: 'fm.invalidType', args: { expected: String(issue.expected) } };
   if (issue.code === 'invalid_format' || issue.code === 'invalid_union') return { key: 'fm.invalidShape', args: {} };
@@ -301,4 +338,66 @@ function keyRange(doc: Document, parentPath: (string | number)[], key: string | 
 /** YAML keys such as `2024:` are numbers in the YAML tree but strings in the JS object. */
 function yamlKey(k: string | number): string | number {
   return typeof k === 'string' && /^\d+$/.test(k) ? Number(k) : k;
+}
+
+/** The first line of a yaml library message, cut: it may quote a whole token of the report. */
+function shortDetail(message: string): string {
+  const line = message.split('\n')[0];
+  if (line.length <= 160) return line;
+  // Not between the halves of a surrogate pair.
+  const cut = /[\ud800-\udbff]/.test(line[159]) ? 159 : 160;
+  return `${line.slice(0, cut)}…`;
+}
+
+/** A message of the yaml library that is an internal failure, not a statement about the text. */
+function isInternalError(detail: string): boolean {
+  return /call stack|too much recursion|out of memory/i.test(detail);
+}
+
+/**
+ * The first collection nested deeper than LIMITS.maxYamlDepth, as a problem at the key it is under
+ * (`esg.chapters`), or at the whole front matter when it is under no key. Walks the CST of the yaml
+ * library's parser, which is not recursive, with an explicit stack.
+ */
+function nestingPastLimit(yamlText: string): FrontMatterProblem | undefined {
+  // Deeper than the limit needs at least that many brackets, dashes, question marks or indented lines.
+  if (yamlText.length < LIMITS.maxYamlDepth) return undefined;
+  interface Entry {
+    token: CST.Token;
+    depth: number;
+    path: string[];
+    key?: { start: number; end: number };
+  }
+  let tokens: CST.Token[];
+  try {
+    tokens = Array.from(new Parser().parse(yamlText));
+  } catch (e) {
+    return { start: 0, end: yamlText.length, key: e instanceof RangeError ? 'fm.tooDeepRoot' : 'fm.yaml', args: e instanceof RangeError ? { max: LIMITS.maxYamlDepth } : { detail: 'unreadable YAML' } };
+  }
+  const stack: Entry[] = tokens.map((token) => ({ token, depth: 0, path: [] }));
+  while (stack.length) {
+    const { token, depth, path, key } = stack.pop()!;
+    if (depth > LIMITS.maxYamlDepth) {
+      if (key) return { ...key, key: 'fm.tooDeep', args: { key: path.join('.'), max: LIMITS.maxYamlDepth } };
+      return { start: 0, end: yamlText.length, key: 'fm.tooDeepRoot', args: { max: LIMITS.maxYamlDepth } };
+    }
+    if (token.type === 'document') {
+      if (token.value) stack.push({ token: token.value, depth, path, key });
+      continue;
+    }
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    for (const item of token.items) {
+      // The key path names the place for the message; two levels (`esg.chapters`) are enough to find it.
+      let itemPath = path;
+      let itemKey = key;
+      const k = 'key' in item ? item.key : undefined;
+      if (k && path.length < 2 && (k.type === 'scalar' || k.type === 'single-quoted-scalar' || k.type === 'double-quoted-scalar')) {
+        itemPath = [...path, k.source.slice(0, 40)];
+        itemKey = { start: k.offset, end: k.offset + Math.max(1, k.source.length) };
+      }
+      if (k) stack.push({ token: k, depth: depth + 1, path: itemPath, key: itemKey });
+      if (item.value) stack.push({ token: item.value, depth: depth + 1, path: itemPath, key: itemKey });
+    }
+  }
+  return undefined;
 }

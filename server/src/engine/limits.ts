@@ -17,4 +17,8 @@ export const LIMITS = {
   maxProblemsPerKind: 20,
   /** Diagnostics one rule lists; past it, one summary says how many more. */
   maxDiagnosticsPerRule: 1000,
+  /** Deepest nesting of lists and maps in the YAML front matter; deeper is one error and nothing is read. */
+  maxYamlDepth: 64,
+  /** Most YAML syntax errors reported for one front matter (a broken one can have one per line). */
+  maxYamlErrors: 20,
 } as const;

@@ -67,6 +67,21 @@ export const MESSAGES = {
     'zh-Hant': '前置資料不是有效的 YAML：{detail}',
     'zh-Hans': '前置资料不是有效的 YAML：{detail}',
   },
+  'fm.tooDeep': {
+    en: 'Front matter is nested too deeply: `{key}` holds lists or maps more than {max} levels deep. Nothing in the front matter is read.',
+    'zh-Hant': '前置資料巢狀過深：`{key}` 內的清單或映射超過 {max} 層。前置資料的內容均不會讀取。',
+    'zh-Hans': '前置资料嵌套过深：`{key}` 内的列表或映射超过 {max} 层。前置资料的内容均不会读取。',
+  },
+  'fm.tooDeepRoot': {
+    en: 'Front matter is nested too deeply: its lists or maps go more than {max} levels deep. Nothing in the front matter is read.',
+    'zh-Hant': '前置資料巢狀過深：其清單或映射超過 {max} 層。前置資料的內容均不會讀取。',
+    'zh-Hans': '前置资料嵌套过深：其列表或映射超过 {max} 层。前置资料的内容均不会读取。',
+  },
+  'fm.periodRange': {
+    en: 'Invalid value for `{key}`: `{value}` is not a year from {min} to {max}. Write e.g. `period: 2025` or `period: {from: 2025-01-01, to: 2025-12-31}`.',
+    'zh-Hant': '`{key}` 的值無效：`{value}` 不是 {min} 至 {max} 年之間的年份。請寫成例如 `period: 2025` 或 `period: {from: 2025-01-01, to: 2025-12-31}`。',
+    'zh-Hans': '`{key}` 的值无效：`{value}` 不是 {min} 至 {max} 年之间的年份。请写成例如 `period: 2025` 或 `period: {from: 2025-01-01, to: 2025-12-31}`。',
+  },
   'fm.notMap': {
     en: 'Front matter must be a YAML mapping (key: value).',
     'zh-Hant': '前置資料必須是 YAML 映射（key: value）。',
@@ -292,9 +307,14 @@ export const MESSAGES = {
   'kpi.per.production': { en: 'unit of production', 'zh-Hant': '產量單位', 'zh-Hans': '产量单位' },
   // Numbers engine: checks shared by the relation rules (lead)
   'numbers.mismatch': {
-    en: '{formula} ({period}): the inputs give {computed}, the report says {reported} {unit}. Inputs: {inputs}.',
-    'zh-Hant': '{formula}（{period}）：按所列數據計算為 {computed}，報告所載為 {reported} {unit}。數據：{inputs}。',
-    'zh-Hans': '{formula}（{period}）：按所列数据计算为 {computed}，报告所载为 {reported} {unit}。数据：{inputs}。',
+    en: '{formula} ({period}): the inputs give {computed}, the report says {reported}. Inputs: {inputs}.',
+    'zh-Hant': '{formula}（{period}）：按所列數據計算為 {computed}，報告所載為 {reported}。數據：{inputs}。',
+    'zh-Hans': '{formula}（{period}）：按所列数据计算为 {computed}，报告所载为 {reported}。数据：{inputs}。',
+  },
+  'numbers.mismatchNoInputs': {
+    en: '{formula} ({period}): the formula gives {computed}, the report says {reported}.',
+    'zh-Hant': '{formula}（{period}）：按公式計算為 {computed}，報告所載為 {reported}。',
+    'zh-Hans': '{formula}（{period}）：按公式计算为 {computed}，报告所载为 {reported}。',
   },
   'numbers.intensity.inferred': {
     en: 'No denominator is given in the front matter: this figure implies {implied}, while {other} implies {others} (is the unit {unit} right?).',
@@ -324,10 +344,46 @@ export const MESSAGES = {
     'zh-Hant': '所載數值反而與目錄中另一排放因子相符：{factors}。',
     'zh-Hans': '所载数值反而与目录中另一排放因子相符：{factors}。',
   },
+  // A formula's result that cannot be compared with its figure (formula= and check= alike).
   'numbers.formula.unit': {
-    en: 'The formula\'s result cannot be expressed in the row\'s unit `{unit}` (different dimensions).',
-    'zh-Hant': '公式結果無法以此行的單位 `{unit}` 表示（量綱不同）。',
-    'zh-Hans': '公式结果无法以此行的单位 `{unit}` 表示（量纲不同）。',
+    en: '`{formula}` ({period}) gives {computed} (dimension {resultDim}), but the figure {reported} is in `{unit}` (dimension {unitDim}): a result of another dimension cannot be compared.',
+    'zh-Hant': '`{formula}`（{period}）計算結果為 {computed}（量綱 {resultDim}），但數值 {reported} 的單位為 `{unit}`（量綱 {unitDim}）：量綱不同，無法比較。',
+    'zh-Hans': '`{formula}`（{period}）计算结果为 {computed}（量纲 {resultDim}），但数值 {reported} 的单位为 `{unit}`（量纲 {unitDim}）：量纲不同，无法比较。',
+  },
+  'numbers.formula.resultNoUnit': {
+    en: '`{formula}` ({period}) gives {computed}, a number without a unit, but the figure {reported} is in `{unit}` (dimension {unitDim}): give the numbers of the formula their units (e.g. `1124032 kWh`).',
+    'zh-Hant': '`{formula}`（{period}）計算結果為 {computed}，是沒有單位的數字，但數值 {reported} 的單位為 `{unit}`（量綱 {unitDim}）：請為公式中的數值註明單位（例如 `1124032 kWh`）。',
+    'zh-Hans': '`{formula}`（{period}）计算结果为 {computed}，是没有单位的数字，但数值 {reported} 的单位为 `{unit}`（量纲 {unitDim}）：请为公式中的数值注明单位（例如 `1124032 kWh`）。',
+  },
+  'numbers.formula.figureNoUnit': {
+    en: '`{formula}` ({period}) gives {computed} (dimension {resultDim}), but the figure {reported} has no unit: write its unit.',
+    'zh-Hant': '`{formula}`（{period}）計算結果為 {computed}（量綱 {resultDim}），但數值 {reported} 沒有單位：請註明其單位。',
+    'zh-Hans': '`{formula}`（{period}）计算结果为 {computed}（量纲 {resultDim}），但数值 {reported} 没有单位：请注明其单位。',
+  },
+  'numbers.formula.figureUnknownUnit': {
+    en: '`{formula}` ({period}) gives {computed} (dimension {resultDim}), but the unit `{unit}` of the figure {reported} is not a known unit, so the two cannot be compared.',
+    'zh-Hant': '`{formula}`（{period}）計算結果為 {computed}（量綱 {resultDim}），但數值 {reported} 的單位 `{unit}` 無法識別，因此無法比較。',
+    'zh-Hans': '`{formula}`（{period}）计算结果为 {computed}（量纲 {resultDim}），但数值 {reported} 的单位 `{unit}` 无法识别，因此无法比较。',
+  },
+  'numbers.formula.notFinite': {
+    en: '`{formula}` ({period}) gives a value too large to be compared with the figure {reported}.',
+    'zh-Hant': '`{formula}`（{period}）的計算結果過大，無法與數值 {reported} 比較。',
+    'zh-Hans': '`{formula}`（{period}）的计算结果过大，无法与数值 {reported} 比较。',
+  },
+  'numbers.hint.percent': {
+    en: 'As a percentage the result agrees: write {reported}%.',
+    'zh-Hant': '以百分比表示則與計算結果相符：請寫成 {reported}%。',
+    'zh-Hans': '以百分比表示则与计算结果相符：请写成 {reported}%。',
+  },
+  'numbers.hint.ratio': {
+    en: 'The result is 100 times the figure: {reported} is the ratio {ratio}, so a formula for it must not multiply by 100.',
+    'zh-Hant': '計算結果為數值的 100 倍：{reported} 即比率 {ratio}，公式不應再乘以 100。',
+    'zh-Hans': '计算结果为数值的 100 倍：{reported} 即比率 {ratio}，公式不应再乘以 100。',
+  },
+  'numbers.prose.noPeriod': {
+    en: '`{text}` has no period to be checked in: add `period=2025` to the span, or `period: 2025` under `esg:` in the front matter.',
+    'zh-Hant': '`{text}` 沒有可供核對的期間：請在該處加上 `period=2025`，或在前置資料 `esg:` 下加上 `period: 2025`。',
+    'zh-Hans': '`{text}` 没有可供核对的期间：请在该处加上 `period=2025`，或在前置资料 `esg:` 下加上 `period: 2025`。',
   },
   'numbers.prose.notNumber': {
     en: '`{text}` is not a figure: a checked span holds a number, optionally with `%` or a unit.',

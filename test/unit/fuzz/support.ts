@@ -48,6 +48,9 @@ export function assertWellFormed(text: string, analysis: Analysis) {
     assert.ok(d.message.trim().length > 0, `${d.rule}: empty message`);
     // A `{name}` left from a message template (one the report itself does not contain).
     for (const m of d.message.match(/\{\w+\}/g) ?? []) assert.ok(text.includes(m), `${what}: unfilled placeholder ${m} in message`);
+    // A placeholder filled with nothing useful, or an internal error leaking into a message.
+    for (const word of ['undefined', 'NaN', 'call stack']) if (d.message.includes(word)) assert.ok(text.includes(word), `${what}: '${word}' in message`);
+    assert.ok(!/Inputs: \.|數據：。|数据：。/.test(d.message), `${what}: empty list of inputs`);
     assertRangeInside(d.range, lines, what);
     for (const rel of d.related ?? []) if (rel.uri === d.uri) assertRangeInside(rel.range, lines, `${what} related`);
   }

@@ -161,7 +161,7 @@ test('kpi/rate-mismatch: shares against their counts (seed 000: 2 / 9 = 22.22%, 
   const d = byRule(run(text, { locale: 'en' }), 'kpi/rate-mismatch');
   assert.equal(d.length, 1);
   assert.deepEqual(d[0].range.start, locate(text, '25.00'));
-  assert.match(d[0].message, /^女性董事人數 ÷ 董事會總人數 = 女性董事占比 \(2025\): the inputs give 22\.22, the report says 25\.00 %/);
+  assert.match(d[0].message, /^女性董事人數 ÷ 董事會總人數 = 女性董事占比 \(2025\): the inputs give 22\.22, the report says 25\.00%/);
   assert.deepEqual(d[0].related!.map((r) => r.range.start), [cell(text, '2'), cell(text, '9')]);
   assert.equal(d[0].data?.text, '22.22');
 });

@@ -27,7 +27,9 @@ import { derivedUnchanged, modelToken, optionsKey, type ModelToken } from '../re
 import { facts, type Fact, type FactIndex } from '../numbers/facts';
 import { allChecks } from '../numbers/allChecks';
 import { printLike, type Check } from '../numbers/checks';
-import { dimOf, type Dim } from '../numbers/quantity';
+import { baseUnitName, dimOf, type Dim } from '../numbers/quantity';
+
+export { baseUnitName };
 
 /** Group id of KPIs that disclose Part D climate paragraphs (the GHG figures). */
 export const CLIMATE_GROUP = 'D';
@@ -196,25 +198,6 @@ function aspectOfKpi(kpiId: string | undefined, framework: FrameworkIndex | unde
   // GHG totals and intensities disclose no paragraph of their own but are read with Part D.
   if (kpi.id.startsWith('ghg.')) return CLIMATE_GROUP;
   return OTHER_GROUP;
-}
-
-/** The base unit of a dimension vector, as a unit symbol: 'tCO2e', 'kWh', 't/CNY'. */
-export function baseUnitName(dim: Dim, currency = 'CNY'): string {
-  const symbol: Record<string, string> = {
-    mass: 't',
-    co2e: 'tCO2e',
-    energy: 'kWh',
-    volume: 'm3',
-    money: currency,
-    count: 'count',
-    time: 'h',
-    area: 'm2',
-    length: 'm',
-  };
-  const name = (k: string, exp: number) => `${symbol[k] ?? k}${exp === 1 ? '' : `^${exp}`}`;
-  const num = Object.entries(dim).filter(([, v]) => v > 0).map(([k, v]) => name(k, v));
-  const den = Object.entries(dim).filter(([, v]) => v < 0).map(([k, v]) => name(k, -v));
-  return (num.join('·') || '1') + (den.length ? `/${den.join('·')}` : '');
 }
 
 /** Factor from a row's unit to base units, and the base dimension; undefined when the unit is unknown. */

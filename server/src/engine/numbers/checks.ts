@@ -12,8 +12,10 @@ export interface CheckInput {
   /** 'ghg.scope1@2025', or 'denominators.revenue' ... */
   ref: string;
   fact?: Fact;
-  /** Printed text of the input ('57.15 噸二氧化碳當量'). */
+  /** Printed text of the input: its value and unit ('57.15 噸二氧化碳當量', '3,029.5 百萬元'). */
   text: string;
+  /** The input's period, when it is not the period of the check (`ghg.total@2024` in a 2025 check). */
+  period?: string;
 }
 
 export interface Check {
@@ -28,6 +30,8 @@ export interface Check {
   ok: boolean;
   /** Extra sentence for the message (e.g. which other factor the figure agrees with). */
   note?: string;
+  /** The same, as a message key, for producers that have no locale (rendered with the diagnostic). */
+  noteKey?: { key: string; args: Record<string, string | number> };
   /** Extra data for quick fixes (merged into the diagnostic's data). */
   data?: Record<string, unknown>;
 }
@@ -46,7 +50,8 @@ export function printLike(target: Fact, value: Interval): string {
 }
 
 export function factText(f: Fact): string {
-  return `${f.raw}${f.unitRaw && f.unitRaw !== '%' ? ` ${f.unitRaw}` : f.percentSign ? '%' : ''}`;
+  // A '%' (in the cell or as the row's unit) is written against the number, other units after a space.
+  return `${f.raw}${f.unitRaw && f.unitRaw !== '%' ? ` ${f.unitRaw}` : f.percentSign || f.unitRaw === '%' ? '%' : ''}`;
 }
 
 /** A row label without the marks that make it a part of the row above ('其中：', '•', '-'). */
@@ -59,20 +64,40 @@ export function inputOf(f: Fact): CheckInput {
   return { label: f.row?.group ? `${f.row.group} / ${label}` : label, ref: `${f.kpiId}@${f.period}`, fact: f, text: factText(f) };
 }
 
+/**
+ * The inputs of a message: each once, as `label value unit`, with its period when it differs from the
+ * check's (`溫室氣體排放總量 (2024) 250.3 噸`). A label that is the reference itself is not repeated.
+ */
+export function formatInputs(inputs: readonly CheckInput[], period?: string): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const i of inputs) {
+    // The same figure twice (a KPI used twice in a formula) is one input; rows without a KPI id share an empty ref.
+    const key = i.fact ? `${i.fact.range.start.line}:${i.fact.range.start.character}` : `${i.ref}@${i.period ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const when = i.period && i.period !== period ? ` (${i.period})` : '';
+    const text = i.text && i.text !== i.label ? ` ${i.text}` : '';
+    parts.push(`${i.label}${when}${text}`);
+  }
+  return parts.join('; ');
+}
+
 /** The diagnostic parts of a failed check: message, related locations, data for the quick fix. */
 export function checkDiagnostic(doc: EsgDocument, check: Check, locale: Locale) {
   const computed = printLike(check.target, check.computed);
   // A whole-number figure ('31%') gets the computed value with two decimals in brackets (40 (39.67)).
   const precise = formatNumber(midpoint(check.computed), 2, usesThousands(check.target.raw));
   const shown = check.target.decimals === 0 && Number(precise.replace(/,/g, '')) !== Number(computed.replace(/,/g, '')) ? `${computed} (${precise})` : computed;
-  const message = t(locale, 'numbers.mismatch', {
+  const inputs = formatInputs(check.inputs, check.target.period);
+  // A formula of numbers only has no inputs to list: its message says so instead of 'Inputs: .'.
+  const message = t(locale, inputs ? 'numbers.mismatch' : 'numbers.mismatchNoInputs', {
     formula: check.formula,
     period: check.target.period,
     computed: shown,
-    reported: check.target.raw,
-    unit: check.target.unitRaw ?? '',
-    inputs: check.inputs.map((i) => `${i.label} ${i.text}`).join('; '),
-  }) + (check.note ? ` ${check.note}` : '');
+    reported: factText(check.target),
+    inputs,
+  }) + (check.note ? ` ${check.note}` : '') + (check.noteKey ? ` ${t(locale, check.noteKey.key, check.noteKey.args)}` : '');
   const related: RelatedLocation[] = check.inputs
     .filter((i) => i.fact)
     .map((i) => ({ uri: doc.uri, range: i.fact!.range, message: `${i.label}: ${i.text}` }));

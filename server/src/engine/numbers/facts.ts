@@ -71,28 +71,9 @@ function build(doc: EsgDocument): FactIndex {
   for (const table of doc.kpiTables) {
     for (const row of table.rows) {
       if (!row.kpiId) continue;
-      const unit = unitOf(row.unit?.raw);
       for (const v of row.values) {
-        if (v.status !== 'number' || v.value === undefined) continue;
-        const decimals = v.decimals ?? 0;
-        // A '%' in the cell with no unit column value means a percentage.
-        const percentSign = !!v.percent;
-        const cellUnit = unit ?? (percentSign ? unitOf('%') : undefined);
-        all.push({
-          kpiId: row.kpiId,
-          period: v.period,
-          value: v.value,
-          decimals,
-          raw: v.raw,
-          percentSign,
-          unitRaw: row.unit?.raw ?? (percentSign ? '%' : undefined),
-          unit: cellUnit,
-          quantity: fromPrinted(v.value, decimals, cellUnit),
-          range: v.range,
-          source: 'table',
-          row,
-          label: row.label,
-        });
+        const fact = tableFact(row, v);
+        if (fact) all.push(fact);
       }
     }
   }
@@ -136,6 +117,34 @@ function build(doc: EsgDocument): FactIndex {
     at: (p) => byStart.get(`${p.line}:${p.character}`),
     periods,
     withPrefix: (prefix, period) => all.filter((f) => f.period === period && f.source === 'table' && (f.kpiId === prefix || f.kpiId.startsWith(prefix.endsWith('.') ? prefix : `${prefix}.`))),
+  };
+}
+
+/**
+ * The fact of one table cell; undefined when the cell holds no number. Also used for a row that has a
+ * `formula=` but no KPI id (its kpiId is then ''), so that its formula is still checked.
+ */
+export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | undefined {
+  if (v.status !== 'number' || v.value === undefined) return undefined;
+  const unit = unitOf(row.unit?.raw);
+  const decimals = v.decimals ?? 0;
+  // A '%' in the cell with no unit column value means a percentage.
+  const percentSign = !!v.percent;
+  const cellUnit = unit ?? (percentSign ? unitOf('%') : undefined);
+  return {
+    kpiId: row.kpiId ?? '',
+    period: v.period,
+    value: v.value,
+    decimals,
+    raw: v.raw,
+    percentSign,
+    unitRaw: row.unit?.raw ?? (percentSign ? '%' : undefined),
+    unit: cellUnit,
+    quantity: fromPrinted(v.value, decimals, cellUnit),
+    range: v.range,
+    source: 'table',
+    row,
+    label: row.label,
   };
 }
 

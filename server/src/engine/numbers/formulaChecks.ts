@@ -4,9 +4,12 @@
 import type { EsgDocument, Span } from '../model';
 import type { Range } from '../types';
 import { attr } from '../parser/attributes';
-import { facts, spanFigure, type Fact } from './facts';
+import { parseNumber } from '../numbers';
+import { getFactor } from '../catalogs/factors';
+import { facts, spanFigure, tableFact, type Fact } from './facts';
 import { compareFact, factText, type Check, type CheckInput } from './checks';
-import { evaluateFormula, formulaEnvFor, parseFormula, type FormulaEnvOptions, type FormulaInput } from './formula';
+import { DIMENSIONLESS, dimOf, formatDim, formatQuantity, inUnit, meets, printed, sameDim, type Interval, type Quantity } from './quantity';
+import { evaluateFormula, formulaEnvFor, frontMatterValue, parseFormula, type FormulaEnvOptions, type FormulaInput } from './formula';
 
 export interface FormulaProblem {
   rule: 'kpi/formula-mismatch' | 'kpi/prose-mismatch';
@@ -31,16 +34,77 @@ function at(valueRange: Range, start: number, end: number): Range {
   return { start: { line, character: Math.min(base + start, last) }, end: { line, character: Math.min(base + Math.max(end, start + 1), last) } };
 }
 
-function inputsOf(all: FormulaInput[]): CheckInput[] {
-  // An input used twice in a formula is listed once.
-  const seen = new Set<string>();
-  const list = all.filter((i) => {
-    const key = `${i.text}@${i.period}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+/**
+ * The inputs of a formula as a message lists them: a KPI with its row label, value and unit; a
+ * front-matter value with the text it was given (`3,029.5 百萬元`, `cn-grid-2023 = 0.5306 kgCO2/kWh`);
+ * each with its period, shown when it is not the check's.
+ */
+function inputsOf(doc: EsgDocument, all: FormulaInput[]): CheckInput[] {
+  return all.map((i): CheckInput => {
+    if (i.fact) return { label: i.label ?? i.text, ref: `${i.text}@${i.period}`, fact: i.fact, text: factText(i.fact), period: i.period };
+    return { label: i.text, ref: `${i.text}@${i.period}`, text: frontMatterText(doc, i) ?? (i.value ? formatQuantity(i.value, doc.config.currency) : ''), period: i.period };
   });
-  return list.map((i) => (i.fact ? { label: i.label ?? i.text, ref: `${i.text}@${i.period}`, fact: i.fact, text: factText(i.fact) } : { label: i.text, ref: i.text, text: i.label ?? i.text }));
+}
+
+/** What the front matter says for a denominator or factor input, as written. */
+function frontMatterText(doc: EsgDocument, i: FormulaInput): string | undefined {
+  const name = i.text.slice(i.text.indexOf('.') + 1);
+  if (i.kind === 'denominator') return frontMatterValue(doc.config.denominators, name, i.period)?.raw;
+  if (i.kind !== 'factor') return undefined;
+  const entry = frontMatterValue(doc.config.factors, name, i.period);
+  if (!entry?.catalogId) return entry?.raw;
+  const f = getFactor(entry.catalogId);
+  return f ? `${entry.catalogId} = ${f.printed} ${f.unit}` : entry.catalogId;
+}
+
+/** A formula's result against the figure it must equal: the comparison, or why there can be none. */
+type Comparison = { ok: boolean; computed: Interval; noteKey?: Check['noteKey'] } | { key: string; args: Record<string, string | number> };
+
+/**
+ * A ratio and a percentage 100 times apart: `[8.4]` for change() (0.084), or `[8.4%]` for a formula
+ * that multiplies by 100 (8.4 is 840%). The mismatch stands; the note says what went wrong.
+ */
+function percentNote(target: Fact, computed: Interval): Check['noteKey'] | undefined {
+  const figure = printed(target.value, target.decimals);
+  const percent = target.percentSign || target.unitRaw === '%';
+  if (!target.unit && !target.unitRaw && meets(figure, { lo: computed.lo * 100, hi: computed.hi * 100 })) return { key: 'numbers.hint.percent', args: { reported: target.raw } };
+  if (percent && meets(figure, { lo: computed.lo / 100, hi: computed.hi / 100 })) return { key: 'numbers.hint.ratio', args: { reported: factText(target), ratio: formatQuantity({ value: { lo: figure.lo / 100, hi: figure.hi / 100 }, dim: DIMENSIONLESS }) } };
+  return undefined;
+}
+
+/**
+ * One comparison for `formula=` and `check=` alike. A figure without a unit, or with a unit esgmark
+ * does not know, is a plain number: it compares with a dimensionless result only. A figure with a
+ * unit compares with a result of the same dimension only. Anything else is reported, never skipped.
+ */
+export function compareResult(doc: EsgDocument, target: Fact, result: { value: Quantity }, formula: string): Comparison {
+  const currency = doc.config.currency;
+  const base = { formula, period: target.period, computed: formatQuantity(result.value, currency), reported: factText(target) };
+  const resultDim = formatDim(result.value.dim);
+  // A result that involves a KPI of unknown unit is dimensionless too (the evaluator allows nothing else).
+  const resultPlain = sameDim(result.value.dim, DIMENSIONLESS);
+  const plain = (): Comparison => {
+    const computed = result.value.value;
+    if (!Number.isFinite(computed.lo) || !Number.isFinite(computed.hi)) return { key: 'numbers.formula.notFinite', args: base };
+    const ok = meets(printed(target.value, target.decimals), computed);
+    const noteKey = ok ? undefined : percentNote(target, computed);
+    return noteKey ? { ok, computed, noteKey } : { ok, computed };
+  };
+  if (!target.unit) {
+    if (resultPlain) return plain();
+    if (target.unitRaw) return { key: 'numbers.formula.figureUnknownUnit', args: { ...base, unit: target.unitRaw, resultDim } };
+    return { key: 'numbers.formula.figureNoUnit', args: { ...base, resultDim } };
+  }
+  const unitDim = formatDim(dimOf(target.unit).dim);
+  const targetPlain = sameDim(dimOf(target.unit).dim, DIMENSIONLESS);
+  // A result of numbers (or of KPIs without a known unit) against a figure in tCO2e: esgmark does not guess the unit.
+  if (resultPlain && !targetPlain) return { key: 'numbers.formula.resultNoUnit', args: { ...base, unit: target.unitRaw ?? '', unitDim } };
+  const inTarget = inUnit(result.value, target.unit);
+  if (!inTarget) return { key: 'numbers.formula.unit', args: { ...base, unit: target.unitRaw ?? '', unitDim, resultDim } };
+  if (!Number.isFinite(inTarget.lo) || !Number.isFinite(inTarget.hi)) return { key: 'numbers.formula.notFinite', args: base };
+  const ok = meets(printed(target.value, target.decimals), inTarget);
+  const noteKey = ok || !targetPlain ? undefined : percentNote(target, inTarget);
+  return noteKey ? { ok, computed: inTarget, noteKey } : { ok, computed: inTarget };
 }
 
 export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {}): FormulaCheckResult {
@@ -68,19 +132,21 @@ export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {})
       }
       for (const value of row.values) {
         if (value.status !== 'number') continue;
-        const target = index.ofRow(row, value.period);
+        // A row without a KPI id has no fact in the index, but its formula is checked all the same.
+        const target = index.ofRow(row, value.period) ?? tableFact(row, value);
         if (!target) continue;
         const evaluated = evaluateFormula(parsed.ast, formulaEnvFor(doc, value.period, options));
         if (!evaluated.ok) {
-          problem({ rule: 'kpi/formula-mismatch', range: at(row.formula.range, evaluated.error.start, evaluated.error.end), key: evaluated.error.key, args: { ...evaluated.error.args, period: value.period }, severity: 'warning' });
+          // The error's own period (`energy.electricity@1999`) wins over the column's.
+          problem({ rule: 'kpi/formula-mismatch', range: at(row.formula.range, evaluated.error.start, evaluated.error.end), key: evaluated.error.key, args: { period: value.period, ...evaluated.error.args }, severity: 'warning' });
           continue;
         }
-        const cmp = compareFact(target, evaluated.value);
-        if (!cmp) {
-          problem({ rule: 'kpi/formula-mismatch', range: row.formula.range, key: 'numbers.formula.unit', args: { unit: target.unitRaw ?? '' }, severity: 'warning' });
+        const cmp = compareResult(doc, target, evaluated, row.formula.text);
+        if (!('ok' in cmp)) {
+          problem({ rule: 'kpi/formula-mismatch', range: row.formula.range, key: cmp.key, args: cmp.args, severity: 'warning' });
           continue;
         }
-        result.checks.push({ rule: 'kpi/formula-mismatch', target, formula: `${row.formula.text} = ${row.label}`, inputs: inputsOf(evaluated.inputs), computed: cmp.computed, ok: cmp.ok });
+        result.checks.push({ rule: 'kpi/formula-mismatch', target, formula: `${row.formula.text} = ${row.label}`, inputs: inputsOf(doc, evaluated.inputs), computed: cmp.computed, ok: cmp.ok, ...(cmp.noteKey ? { noteKey: cmp.noteKey } : {}) });
       }
     }
   }
@@ -91,7 +157,9 @@ export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {})
     const check = attr(span.attrs, 'check');
     if (check) {
       if (!fact) {
-        problem({ rule: 'kpi/prose-mismatch', range: span.range, key: 'numbers.prose.notNumber', args: { text: span.text }, severity: 'warning' });
+        // A number without a period (no `esg.period`, no `period=`) is not "not a figure": say what is missing.
+        const noPeriod = isFigureText(span.text);
+        problem({ rule: 'kpi/prose-mismatch', range: span.range, key: noPeriod ? 'numbers.prose.noPeriod' : 'numbers.prose.notNumber', args: { text: span.text }, severity: 'warning' });
         continue;
       }
       const parsed = parseFormula(check.value);
@@ -104,19 +172,48 @@ export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {})
         problem({ rule: 'kpi/prose-mismatch', range: at(check.valueRange, evaluated.error.start, evaluated.error.end), key: evaluated.error.key, args: evaluated.error.args, severity: 'warning' });
         continue;
       }
-      const cmp = compareFact(fact, evaluated.value);
-      if (cmp) result.checks.push({ rule: 'kpi/prose-mismatch', target: fact, formula: check.value, inputs: inputsOf(evaluated.inputs), computed: cmp.computed, ok: cmp.ok });
+      const cmp = compareResult(doc, fact, evaluated, check.value);
+      if (!('ok' in cmp)) {
+        problem({ rule: 'kpi/prose-mismatch', range: span.range, key: cmp.key, args: cmp.args, severity: 'warning' });
+        continue;
+      }
+      result.checks.push({ rule: 'kpi/prose-mismatch', target: fact, formula: check.value, inputs: inputsOf(doc, evaluated.inputs), computed: cmp.computed, ok: cmp.ok, ...(cmp.noteKey ? { noteKey: cmp.noteKey } : {}) });
       continue;
     }
     // A quoted KPI figure against the table's figure for the same KPI and period.
-    if (!fact || !attr(span.attrs, 'kpi')) continue;
+    if (!attr(span.attrs, 'kpi')) continue;
+    if (!fact) {
+      // `[abc]{kpi=ghg.total}` quotes no figure: said, as for check=, rather than skipped.
+      problem({ rule: 'kpi/prose-mismatch', range: span.range, key: isFigureText(span.text) ? 'numbers.prose.noPeriod' : 'numbers.prose.notNumber', args: { text: span.text }, severity: 'warning' });
+      continue;
+    }
     const table = index.firstInTable(fact.kpiId, fact.period);
-    if (!table?.quantity) continue;
-    const cmp = compareFact(fact, table.quantity);
+    if (!table) continue;
+    const cmp = quotedComparison(fact, table);
     if (cmp) result.checks.push({ rule: 'kpi/prose-mismatch', target: fact, formula: `${fact.kpiId}@${fact.period}`, inputs: [{ label: table.label, ref: `${table.kpiId}@${table.period}`, fact: table, text: factText(table) }], computed: cmp.computed, ok: cmp.ok });
   }
   cache.set(doc, result);
   return result;
+}
+
+/**
+ * A figure quoted with `kpi=` against the table's. Both with units: after conversion (units of another
+ * kind are kpi/value-conflict's). Otherwise as printed numbers, which used to be skipped: a span
+ * without a unit (`[229.3]{kpi=ghg.total} 噸`, the unit written after it) is read in the table's unit,
+ * and figures without a known unit compare when their units are written alike or one has none.
+ */
+function quotedComparison(fact: Fact, table: Fact): { ok: boolean; computed: Interval } | undefined {
+  if (fact.quantity && table.quantity) return compareFact(fact, table.quantity);
+  const comparable = !fact.unitRaw || !table.unitRaw || (!fact.quantity && !table.quantity && fact.unitRaw === table.unitRaw);
+  if (!comparable) return undefined;
+  const computed = printed(table.value, table.decimals);
+  return { ok: meets(printed(fact.value, fact.decimals), computed), computed };
+}
+
+/** Whether a span's text is a number (with an optional unit), whatever the period. */
+function isFigureText(text: string): boolean {
+  const m = /^\s*([-+−]?[0-9０-９][0-9０-９,，.．]*)/.exec(text);
+  return !!m && parseNumber(m[1]).status === 'number';
 }
 
 /** The figure a prose span quotes: the `kpi=` fact when it has one, else the span's own figure. */

@@ -119,6 +119,46 @@ export function formatDim(d: Dim): string {
   return (num.join('·') || '1') + (den.length ? `/${den.join('·')}` : '');
 }
 
+/** The base unit of a dimension vector, as a unit symbol: 'tCO2e', 'kWh', 't/CNY'. */
+export function baseUnitName(dim: Dim, currency = 'CNY'): string {
+  const symbol: Record<string, string> = {
+    mass: 't',
+    co2e: 'tCO2e',
+    energy: 'kWh',
+    volume: 'm3',
+    money: currency,
+    count: 'count',
+    time: 'h',
+    area: 'm2',
+    length: 'm',
+  };
+  const name = (k: string, exp: number) => `${symbol[k] ?? k}${exp === 1 ? '' : `^${exp}`}`;
+  const num = Object.entries(dim).filter(([, v]) => v > 0).map(([k, v]) => name(k, v));
+  const den = Object.entries(dim).filter(([, v]) => v < 0).map(([k, v]) => name(k, -v));
+  return (num.join('·') || '1') + (den.length ? `/${den.join('·')}` : '');
+}
+
+/**
+ * A computed quantity in its base unit, for messages: '1 kWh', '4', '596.411 tCO2e'. Six significant
+ * digits at most, since the value is the midpoint of an interval, not a printed figure.
+ */
+export function formatQuantity(q: Quantity, currency = 'CNY'): string {
+  const mid = midpoint(q.value);
+  const unit = sameDim(q.dim, DIMENSIONLESS) ? '' : ` ${baseUnitName(q.dim, currency)}`;
+  if (!Number.isFinite(mid)) return `?${unit}`;
+  // Whole digits are kept (1,124,032 kWh); decimals up to six significant digits, trailing zeros dropped.
+  const whole = Math.abs(mid) >= 1 ? Math.floor(Math.log10(Math.abs(mid))) + 1 : 0;
+  if (whole === 0 && mid !== 0) return `${String(Number(mid.toPrecision(6)))}${unit}`;
+  let text = formatNumber(mid, Math.max(0, 6 - whole));
+  if (text.includes('.')) {
+    let end = text.length;
+    while (text[end - 1] === '0') end--;
+    if (text[end - 1] === '.') end--;
+    text = text.slice(0, end);
+  }
+  return `${text}${unit}`;
+}
+
 /** A quantity from a printed figure in a unit. */
 export function fromPrinted(value: number, decimals: number, unit: ParsedUnit | undefined, percentSign = false): Quantity | undefined {
   const interval = printed(value, decimals);

@@ -1,7 +1,7 @@
 // kpi/average-bounds: an overall average or rate lies between the values of its breakdown's groups,
 // and equals their mean weighted by headcount where the report gives the group sizes.
 import { NUMBERS_INPUTS, type Rule } from './rule';
-import { checkDiagnostic, printLike } from '../numbers/checks';
+import { checkDiagnostic, formatInputs, printLike } from '../numbers/checks';
 import { breakdownName, kpiAverageChecks, relatedOf, termOf } from '../numbers/relations';
 
 export const kpiAverage: Rule = {
@@ -38,7 +38,7 @@ export const kpiAverage: Rule = {
           breakdown,
           min: check.lowest?.raw ?? printLike(check.target, { lo: check.computed.lo, hi: check.computed.lo }),
           max: check.highest?.raw ?? printLike(check.target, { lo: check.computed.hi, hi: check.computed.hi }),
-          inputs: check.inputs.map((i) => `${i.label} ${i.text}`).join('; '),
+          inputs: formatInputs(check.inputs, check.target.period),
         }),
         related: relatedOf(ctx.doc, check.inputs),
         data: { kind: 'average-bounds', min: check.computed.lo, max: check.computed.hi },

@@ -1,7 +1,7 @@
 // kpi/rate-mismatch: a rate or share against its counts where the report gives both (female
 // directors / directors, suppliers by region / all suppliers, leavers / headcount, fatalities).
 import { NUMBERS_INPUTS, type Rule } from './rule';
-import { checkDiagnostic, printLike } from '../numbers/checks';
+import { checkDiagnostic, formatInputs, printLike } from '../numbers/checks';
 import { kpiRateChecks, relatedOf, termOf } from '../numbers/relations';
 
 export const kpiRate: Rule = {
@@ -29,7 +29,7 @@ export const kpiRate: Rule = {
           reported: check.target.raw,
           formula: check.formula.slice(0, check.formula.lastIndexOf(' ≤ ')),
           computed: printLike(check.target, check.computed),
-          inputs: check.inputs.map((i) => `${i.label} ${i.text}`).join('; '),
+          inputs: formatInputs(check.inputs, check.target.period),
           yearEnd: check.yearEnd ? printLike(check.target, check.yearEnd) : '?',
         }),
         related: relatedOf(ctx.doc, check.inputs),

@@ -15,7 +15,7 @@ export interface FormulaEnvOptions {
 }
 
 /** The value for a period, else the value for all periods (`'*'`). */
-function forPeriod<T>(byName: Record<string, PerPeriod<T>>, name: string, period: string): T | undefined {
+export function frontMatterValue<T>(byName: Record<string, PerPeriod<T>>, name: string, period: string): T | undefined {
   if (!Object.hasOwn(byName, name)) return undefined;
   const per = byName[name];
   if (Object.hasOwn(per, period)) return per[period];
@@ -58,11 +58,11 @@ export function formulaEnvFor(doc: EsgDocument, period: string, options: Formula
       return out;
     },
     denominator(name, p) {
-      const q = forPeriod(doc.config.denominators, name, p);
+      const q = frontMatterValue(doc.config.denominators, name, p);
       return q ? frontMatterQuantity(q) : undefined;
     },
     factor(name, p) {
-      const entry = forPeriod(doc.config.factors, name, p);
+      const entry = frontMatterValue(doc.config.factors, name, p);
       if (!entry) return undefined;
       if (entry.quantity) return frontMatterQuantity(entry.quantity);
       return entry.catalogId && options.resolveFactorId ? options.resolveFactorId(entry.catalogId) : undefined;

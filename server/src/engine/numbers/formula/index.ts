@@ -6,7 +6,7 @@ export * from './ast';
 export { parseFormula, type ParseResult } from './parser';
 export { lex, normalizeFormulaText, type Token, type TokenKind } from './lexer';
 export { evaluateFormula, type FormulaEnv, type FormulaInput, type FormulaKpiValue, type FormulaResult } from './evaluate';
-export { formulaEnvFor, frontMatterQuantity, type FormulaEnvOptions } from './env';
+export { formulaEnvFor, frontMatterQuantity, frontMatterValue, type FormulaEnvOptions } from './env';
 
 export interface FormulaReference {
   /** KPI id, prefix (`ghg.scope3` for `ghg.scope3.*`), or `denominators.x` / `factors.x` as written. */

@@ -2,7 +2,7 @@
 // tests: each case asserts its exit code, its diagnostic, and that it stayed well inside the bounds.
 // The bounds are generous on purpose (CI machines are noisy); the failures they catch are orders of
 // magnitude bigger: a hang, a quadratic blow-up, gigabytes read from a device.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -98,4 +98,14 @@ export function peakRssOfPid(pid: number): number {
 export function describeRun(run: BoundedRun): string {
   return `exit ${String(run.status)}${run.signal ? ` (${run.signal})` : ''}${run.timedOut ? ' TIMED OUT' : ''}, ${run.ms.toFixed(0)} ms, ` +
     `peak ${run.peakMiB.toFixed(0)} MiB\nstdout: ${run.stdout.slice(0, 2000)}\nstderr: ${run.stderr.slice(0, 2000)}`;
+}
+
+/** Whether `mkfifo` exists here (the FIFO cases need it; every Debian machine has it). */
+export function fifoSupported(): boolean {
+  try {
+    execFileSync('mkfifo', ['--help'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }

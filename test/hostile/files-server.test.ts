@@ -12,19 +12,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, DocumentSymbolRequest, HoverRequest, RequestType } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../helpers/lsp-client';
-import { peakRssOfPid } from '../helpers/bounded';
+import { fifoSupported, peakRssOfPid } from '../helpers/bounded';
 
 const SECRET = 'TOP-SECRET-b81d44';
 const ReportRequest = new RequestType<{ uri: string }, unknown, void>('esgmark/report');
 
-function fifoSupported(): boolean {
-  try {
-    execFileSync('mkfifo', ['--help'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function timed<T>(promise: Promise<T>): Promise<{ value: T; ms: number }> {
   const start = Date.now();

@@ -24,7 +24,7 @@
 //  - XDG_CONFIG_HOME / XDG_DATA_HOME inside the profile, or code-server writes ~/.config/code-server.
 //  - Playwright refuses --user-data-dir in launch() (it already uses a fresh profile).
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
@@ -102,7 +102,19 @@ export async function startCodeServer({ dataDir, vsix = [], settings = {}, env =
   const args = [host.entry, ...profile, '--auth', 'none', '--bind-addr', '127.0.0.1:0',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []), ...extraArgs];
-  const proc = spawn(host.node, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // In its own process group: stop() ends the extension host, the language server, TypeScript's
+  // tsserver and the file watchers with it, and waits for them, so none writes into the profile after
+  // it is removed.
+  const proc = spawn(host.node, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-proc.pid, signal);
+    } catch {
+      // The group is gone.
+    }
+  };
+  const killOnExit = () => signalGroup('SIGKILL');
+  process.on('exit', killOnExit);
   const logFile = path.join(dataDir, 'code-server.log');
   const log = createWriteStream(logFile);
   proc.stdout.pipe(log, { end: false });
@@ -127,23 +139,52 @@ export async function startCodeServer({ dataDir, vsix = [], settings = {}, env =
       proc.off('exit', onExit);
     };
     const done = (p) => (cleanup(), resolve(p));
-    const fail = (e) => (cleanup(), proc.kill('SIGKILL'), reject(e));
+    const fail = (e) => (cleanup(), process.off('exit', killOnExit), signalGroup('SIGKILL'), reject(e));
     proc.stdout.on('data', onData);
     proc.on('exit', onExit);
   });
 
-  // SIGTERM stops code-server and its children (extension host, language server); SIGKILL after 5 s.
-  const stop = () =>
-    new Promise((resolve) => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-      const kill = setTimeout(() => proc.kill('SIGKILL'), 5000);
-      proc.once('exit', () => {
-        clearTimeout(kill);
-        log.end(resolve);
-      });
-      proc.kill('SIGTERM');
-    });
+  // SIGTERM to the whole group, SIGKILL to what is left after 5 s; resolves when the group is empty.
+  const stop = async () => {
+    process.off('exit', killOnExit);
+    signalGroup('SIGTERM');
+    const started = Date.now();
+    while (groupAlive(proc.pid) && Date.now() - started < 10_000) {
+      if (Date.now() - started > 5000) signalGroup('SIGKILL');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await new Promise((r) => log.end(r));
+  };
   return { url: `http://127.0.0.1:${port}`, port, authority: `127.0.0.1:${port}`, dataDir, logFile, proc, stop };
+}
+
+/** Whether a process of the group `pgid` is still running (zombies, which only wait to be reaped, do not count). */
+function groupAlive(pgid) {
+  let entries;
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    // No /proc: ask the kernel about the group as a whole.
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    // pid (comm) state ppid pgrp …: comm may hold spaces and parentheses, so split after the last ')'.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true;
+  }
+  return false;
 }
 
 /** The workbench URL: a folder to open, and an extension under development with its test module. */

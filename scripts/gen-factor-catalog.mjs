@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Generates server/src/engine/catalogs/data/factors.json from the shared reference catalog
-// (shared/reference/ghg-factors.yaml). The JSON is committed as project data; this script documents
+// Generates server/src/engine/catalogs/data/factors.json from the reference catalog
+// data/reference/ghg-factors.yaml (its sources: data/reference/README.md). The JSON is committed as project data; this script documents
 // how it was made and makes a re-run reproducible.
 //
 //   node scripts/gen-factor-catalog.mjs [path/to/ghg-factors.yaml] [--check]
@@ -21,7 +21,7 @@ import * as OpenCC from 'opencc-js';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const check = args.includes('--check');
-const referencePath = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(repoRoot, '../shared/reference/ghg-factors.yaml'));
+const referencePath = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(repoRoot, 'data/reference/ghg-factors.yaml'));
 const outPath = resolve(repoRoot, 'server/src/engine/catalogs/data/factors.json');
 
 const doc = parseDocument(readFileSync(referencePath, 'utf8'));
@@ -474,8 +474,8 @@ const scope3Categories = ref.scope3_categories.list.map((c) => {
 const catalog = {
   id: 'ghg-factors',
   sources: [
-    { ref: 'shared/reference/ghg-factors.yaml', note: 'every entry lists where its value was confirmed (`verified`); values as published, never re-rounded' },
-    { ref: 'shared/reference/README.md (ghg-factors.yaml; Could not be verified 7-11)', note: 'what is deliberately missing: 2021 regional factors, 2023 provincial factors, Hong Kong factors after 2019, GB/T 2589-2020 Appendix A' },
+    { ref: 'data/reference/ghg-factors.yaml', note: 'every entry lists where its value was confirmed (`verified`); values as published, never re-rounded' },
+    { ref: 'data/reference/README.md (ghg-factors.yaml; Could not be verified 7-11)', note: 'what is deliberately missing: 2021 regional factors, 2023 provincial factors, Hong Kong factors after 2019, GB/T 2589-2020 Appendix A' },
   ],
   regions,
   factors,

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// Generates server/src/engine/catalogs/data/hkex-esg-2025.json from the shared reference catalog
-// (shared/reference/hkex-esg-code-2025.yaml). The JSON is committed as project data; this script
-// documents how it was made and makes a re-run reproducible.
+// Generates server/src/engine/catalogs/data/hkex-esg-2025.json from the reference catalog
+// data/reference/hkex-esg-code-2025.yaml (its sources: data/reference/README.md). The JSON is committed
+// as project data; this script documents how it was made and makes a re-run reproducible.
 //
-//   node scripts/gen-hkex-catalog.mjs [path/to/hkex-esg-code-2025.yaml] [--seeds path/to/seeds]
+//   node scripts/gen-hkex-catalog.mjs [path/to/hkex-esg-code-2025.yaml] [--seeds path/to/seeds] [--check]
+//
+// --check compares the generated JSON with the committed file and exits 1 when they differ.
 //
 // zh-Hant texts are copied verbatim from the reference; zh-Hans is converted with opencc-js (hk -> cn).
 // English texts are the reference's title_en; the short one-line titles are written here (own labels).
-// When the seed reports are reachable (default ../shared/seeds), every zh-Hant text is checked against
+// When the seed reports are reachable (default test/fixtures/seed-reports), every zh-Hant text is checked against
 // the seed line the reference names, and differences are printed (they do not stop the run).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, resolve, basename } from 'node:path';
@@ -18,9 +20,10 @@ import * as OpenCC from 'opencc-js';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const seedsFlag = args.indexOf('--seeds');
-const seedsDir = seedsFlag >= 0 ? resolve(args[seedsFlag + 1]) : resolve(repoRoot, '../shared/seeds');
+const check = args.includes('--check');
+const seedsDir = seedsFlag >= 0 ? resolve(args[seedsFlag + 1]) : resolve(repoRoot, 'test/fixtures/seed-reports');
 const positional = args.filter((a, i) => !a.startsWith('--') && (seedsFlag < 0 || i !== seedsFlag + 1));
-const referencePath = resolve(positional[0] ?? resolve(repoRoot, '../shared/reference/hkex-esg-code-2025.yaml'));
+const referencePath = resolve(positional[0] ?? resolve(repoRoot, 'data/reference/hkex-esg-code-2025.yaml'));
 const outPath = resolve(repoRoot, 'server/src/engine/catalogs/data/hkex-esg-2025.json');
 
 const reference = parse(readFileSync(referencePath, 'utf8'));
@@ -326,7 +329,7 @@ const framework = {
   publisher: reference.code.publisher,
   appliesTo: reference.code.applies_to,
   sources: mergeSources([
-    { ref: `shared/reference/${basename(referencePath)}`, note: 'requirement catalog this file is generated from (scripts/gen-hkex-catalog.mjs)' },
+    { ref: `data/reference/${basename(referencePath)}`, note: 'requirement catalog this file is generated from (scripts/gen-hkex-catalog.mjs)' },
     ...reference.code.structure_sources.map((s) => ({ ref: String(s), note: 'structure and texts of the Code' })),
     ...reference.phase_in.effective.verified.map((s) => ({ ref: String(s), note: 'effective date' })),
     ...reference.phase_in.issuer_classes_verified.map((s) => ({ ref: String(s), note: 'issuer classes (LargeCap definition)' })),
@@ -337,5 +340,14 @@ const framework = {
   requirements,
 };
 
-writeFileSync(outPath, `${JSON.stringify(framework, null, 2)}\n`);
-console.log(`wrote ${requirements.length} requirements to ${outPath}`);
+const json = `${JSON.stringify(framework, null, 2)}\n`;
+if (check) {
+  if (readFileSync(outPath, 'utf8') !== json) {
+    console.error(`${outPath} is out of date: run node scripts/gen-hkex-catalog.mjs`);
+    process.exit(1);
+  }
+  console.log(`${outPath} is up to date (${requirements.length} requirements)`);
+} else {
+  writeFileSync(outPath, json);
+  console.log(`wrote ${requirements.length} requirements to ${outPath}`);
+}

@@ -7,7 +7,7 @@
 //                                  [--keep-page-breaks]
 //
 // Without an output path the result goes to stdout. The fixtures in test/fixtures/seeds/ are made with
-//   node scripts/seed-to-esg.mjs ../shared/seeds/000_60a5996da05be3d1.txt test/fixtures/seeds/000.esg.md
+//   node scripts/seed-to-esg.mjs test/fixtures/seed-reports/000_60a5996da05be3d1.txt test/fixtures/seeds/000.esg.md
 // (and 002, 004 likewise); test/unit/seeds.test.ts checks that they are still what this script makes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';

@@ -1,15 +1,22 @@
 // A report split into chapters, checked through the CLI: the root names its chapters, the chapters are
 // checked with it (not on their own when a folder is walked), and diagnostics name the chapter's file.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runCli, runJson } from '../helpers/cli';
 import { REPO_ROOT } from '../helpers/paths';
 
+const copies: string[] = [];
+after(() => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A scratch copy of examples/multi-file, removed when the file's tests are done. */
 function copyExample(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'esgmark-multi-'));
+  copies.push(dir);
   cpSync(path.join(REPO_ROOT, 'examples', 'multi-file'), dir, { recursive: true });
   return dir;
 }

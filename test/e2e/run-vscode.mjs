@@ -1,20 +1,23 @@
 #!/usr/bin/env node
-// End-to-end test in a real VS Code (code-server, driven headless by the vscode-host tool):
+// End-to-end test in a real VS Code (code-server, driven headless by test/e2e/host/vscode-host.mjs):
+//  0. installs code-server into the cache directory when it is not there (scripts/vscode-host/install.mjs,
+//     about 5 minutes the first time, a second after that),
 //  1. bundles the in-editor suite (test/e2e/suite) into out/e2e/index.js,
 //  2. copies the fixture workspace to a scratch directory (the tests edit it),
 //  3. runs the suite in VS Code with this repository loaded as the extension under development,
 //  4. runs the Playwright UI workflow (test/e2e/ui.mjs): Problems panel, light-bulb quick fix, snippet,
 //     KPI preview (values, check status, click to reveal), status bar, coverage view, dark theme.
 // Prints `N passed, N failed` last; exits non-zero when anything failed.
-// Env: VSCODE_HOST_DIR (default /tmp/vscode-host), E2E_SKIP_UI=1 to run only the in-editor suite.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// Env: VSCODE_HOST_DIR (the cache, default /tmp/vscode-host), E2E_SKIP_UI=1 to run only the in-editor suite.
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO, ensureExtensionBuilt, prepare } from './prepare.mjs';
+import { hostDir, install } from '../../scripts/vscode-host/install.mjs';
 
-const HOST_DIR = resolve(process.env.VSCODE_HOST_DIR || '/tmp/vscode-host');
-const HOST = join(HOST_DIR, 'tools', 'vscode-host.mjs');
+const HOST_DIR = hostDir();
+const HOST = join(REPO, 'test', 'e2e', 'host', 'vscode-host.mjs');
 const ARTIFACTS = join(REPO, 'test-artifacts');
 
 let passed = 0;
@@ -30,21 +33,12 @@ if (!ensureExtensionBuilt()) {
   finish(1);
 }
 
-if (!existsSync(HOST)) {
-  // The shared folder sits beside the repository (…/shared/tools/vscode-host).
-  const setup = resolve(REPO, '..', 'shared', 'tools', 'vscode-host', 'setup-and-smoke.sh');
-  if (!existsSync(setup)) {
-    console.error(`no VS Code host at ${HOST_DIR} and no setup script at ${setup}`);
-    failed++;
-    finish(1);
-  }
-  console.log(`installing the VS Code host into ${HOST_DIR} (about 5 minutes on a cold cache)`);
-  const install = spawnSync('bash', [setup, HOST_DIR], { stdio: 'inherit' });
-  if (install.status !== 0 || !existsSync(HOST)) {
-    console.error('the VS Code host could not be installed');
-    failed++;
-    finish(1);
-  }
+try {
+  await install(HOST_DIR);
+} catch (error) {
+  console.error(`E2E FAIL the VS Code test host could not be installed into ${HOST_DIR}: ${error?.message ?? error}`);
+  failed++;
+  finish(1);
 }
 
 const { scratch, workspace, suite } = await prepare();

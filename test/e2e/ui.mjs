@@ -331,8 +331,8 @@ export async function runUiWorkflow({ hostModule, repo = REPO, folder, artifacts
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const hostDir = resolve(process.env.VSCODE_HOST_DIR || '/tmp/vscode-host');
-  const hostModule = join(hostDir, 'tools', 'vscode-host.mjs');
+  // The host (code-server) must be installed: node scripts/vscode-host/install.mjs (run-vscode.mjs does it).
+  const hostModule = join(REPO, 'test', 'e2e', 'host', 'vscode-host.mjs');
   const artifacts = join(REPO, 'test-artifacts');
   const vsixAt = process.argv.indexOf('--vsix');
   const vsix = vsixAt > 0 ? resolve(process.argv[vsixAt + 1]) : undefined;

@@ -2,7 +2,7 @@
 // report, and publishes each file's diagnostics at that file's lines; hover works in the chapter.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,6 +30,7 @@ describe('multi-file report over LSP', () => {
 
   after(async () => {
     await client?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('publishes the chapter diagnostics of the whole report, with no false missing requirement', async () => {

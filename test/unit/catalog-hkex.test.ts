@@ -1,8 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import data from '../../server/src/engine/catalogs/data/hkex-esg-2025.json';
 import { frameworkSchema } from '../../server/src/engine/catalogs/schema';
 import { DEFAULT_FRAMEWORK, getFramework, type FrameworkIndex } from '../../server/src/engine/catalogs/hkex';
+import { REPO_ROOT } from '../helpers/paths';
 
 function index(): FrameworkIndex {
   const fw = getFramework();
@@ -13,6 +16,14 @@ function index(): FrameworkIndex {
 test('catalog matches frameworkSchema', () => {
   const result = frameworkSchema.safeParse(data);
   assert.equal(result.success, true, result.success ? '' : JSON.stringify(result.error.issues.slice(0, 5)));
+});
+
+test('the committed JSON is what the generator makes from data/reference, and every quoted text is on its seed line', () => {
+  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'gen-hkex-catalog.mjs'), '--check'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, /up to date/);
+  // The generator compares each zh-Hant text with the line of test/fixtures/seed-reports it cites.
+  assert.equal(run.stderr, '', 'no seed check warning');
 });
 
 test('counts and deleted ids match the reference (76 entries: 3 B, 48 C, 25 D)', () => {

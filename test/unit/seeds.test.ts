@@ -1,18 +1,17 @@
-// The published HKEX reports in ../shared/seeds, converted mechanically (scripts/seed-to-esg.mjs) into
+// The published HKEX reports in test/fixtures/seed-reports, converted mechanically (scripts/seed-to-esg.mjs) into
 // test/fixtures/seeds/*.esg.md, must get no 'missing' for a requirement their own index maps. What the
 // index maps is read here from the raw seed text, independently of the engine's index parser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze, type Analysis, type Diagnostic } from '../../server/src/engine';
 import { getFramework } from '../../server/src/engine/catalogs/hkex';
 import { REPO_ROOT, readFixture } from '../helpers/paths';
 
-const SEEDS_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'seeds');
+const SEEDS_DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'seed-reports');
 const CONVERTER = path.join(REPO_ROOT, 'scripts', 'seed-to-esg.mjs');
-const noSeeds = existsSync(SEEDS_DIR) ? false : `seeds not found at ${SEEDS_DIR}`;
 
 function seedFile(prefix: string): string {
   const name = readdirSync(SEEDS_DIR).find((f) => f.startsWith(`${prefix}_`) && f.endsWith('.txt'));
@@ -132,14 +131,14 @@ function assertRangesInside(prefix: string) {
 // ---------------------------------------------------------------------------------------------
 
 for (const prefix of ['000', '002', '004']) {
-  test(`seed ${prefix}: the committed fixture is what scripts/seed-to-esg.mjs makes of the seed`, { skip: noSeeds }, () => {
+  test(`seed ${prefix}: the committed fixture is what scripts/seed-to-esg.mjs makes of the seed`, () => {
     const converted = execFileSync(process.execPath, [CONVERTER, seedFile(prefix)], { encoding: 'utf8' });
     assert.ok(converted === readFixture('seeds', `${prefix}.esg.md`), `test/fixtures/seeds/${prefix}.esg.md is stale: regenerate it (docs/seed-conversion.md)`);
   });
 }
 
 for (const prefix of ['000', '002']) {
-  test(`seed ${prefix}: the index table is recognised inside the .hkex-index section`, { skip: noSeeds }, () => {
+  test(`seed ${prefix}: the index table is recognised inside the .hkex-index section`, () => {
     const { analysis } = analysed(prefix);
     const doc = analysis.model;
     assert.ok(doc.indexTables.length > 0, 'no index table recognised');
@@ -151,7 +150,7 @@ for (const prefix of ['000', '002']) {
     for (const row of seedRows) for (const id of row.ids) for (const leaf of leavesOf(id)) assert.ok(engineIds.has(leaf), `seed line ${row.line}: no index row for ${leaf}`);
   });
 
-  test(`seed ${prefix}: no hkex/missing for a requirement the seed's index maps; the rest are unmapped`, { skip: noSeeds }, () => {
+  test(`seed ${prefix}: no hkex/missing for a requirement the seed's index maps; the rest are unmapped`, () => {
     const { analysis } = analysed(prefix);
     const seedRows = readSeedIndex(readFileSync(seedFile(prefix), 'utf8'));
     const mapped = mappedBySeed(seedRows);
@@ -166,11 +165,11 @@ for (const prefix of ['000', '002']) {
     console.log(`# seed ${prefix}: ${mapped.size} requirements mapped by the index; hkex/missing left: ${missing.join(' ') || 'none'}`);
   });
 
-  test(`seed ${prefix}: no diagnostic range outside the document`, { skip: noSeeds }, () => assertRangesInside(prefix));
+  test(`seed ${prefix}: no diagnostic range outside the document`, () => assertRangesInside(prefix));
 }
 
 for (const prefix of ['000', '002']) {
-  test(`seed ${prefix}: an index left split at its page breaks gets the same hkex/missing`, { skip: noSeeds }, () => {
+  test(`seed ${prefix}: an index left split at its page breaks gets the same hkex/missing`, () => {
     // A plain paste keeps each page of the index as its own table, whose first row becomes the header:
     // in seed 000 that header is '層面 B5 供應鏈管理', the aspect of the rows that follow.
     const split = execFileSync(process.execPath, [CONVERTER, seedFile(prefix), '--keep-page-breaks'], { encoding: 'utf8' });
@@ -180,7 +179,7 @@ for (const prefix of ['000', '002']) {
   });
 }
 
-test('seed 002: each Part D paragraph row is read as that paragraph, not as its whole pillar', { skip: noSeeds }, () => {
+test('seed 002: each Part D paragraph row is read as that paragraph, not as its whole pillar', () => {
   const { analysis } = analysed('002');
   const seedRows = readSeedIndex(readFileSync(seedFile('002'), 'utf8')).filter((r) => r.paragraph);
   assert.ok(seedRows.length >= 20, `${seedRows.length} paragraph rows read from seed 002`);
@@ -219,7 +218,7 @@ const EXPECTED_KPIS: Record<string, { kpi: string; label: RegExp }[]> = {
 };
 
 for (const [prefix, expected] of Object.entries(EXPECTED_KPIS)) {
-  test(`seed ${prefix}: KPI tables are recognised and carry the seed's figures`, { skip: noSeeds }, () => {
+  test(`seed ${prefix}: KPI tables are recognised and carry the seed's figures`, () => {
     const { analysis } = analysed(prefix);
     const seedText = readFileSync(seedFile(prefix), 'utf8');
     assert.ok(analysis.model.kpiTables.length > 0, 'no KPI table recognised');
@@ -234,7 +233,7 @@ for (const [prefix, expected] of Object.entries(EXPECTED_KPIS)) {
   });
 }
 
-test('seed 004 (Shenzhen CSR report, not HKEX): analysed without a crash and without an index table', { skip: noSeeds }, () => {
+test('seed 004 (Shenzhen CSR report, not HKEX): analysed without a crash and without an index table', () => {
   const { analysis } = analysed('004');
   assert.equal(analysis.model.indexTables.length, 0);
   assert.ok(!analysis.model.sections.some((s) => s.isIndex), 'no section is an index section');
@@ -244,6 +243,6 @@ test('seed 004 (Shenzhen CSR report, not HKEX): analysed without a crash and wit
   assertRangesInside('004');
 });
 
-test('every analysis finishes quickly', { skip: noSeeds }, () => {
+test('every analysis finishes quickly', () => {
   for (const prefix of ['000', '002', '004']) assert.ok(analysed(prefix).ms < 5000, `seed ${prefix}: ${analysed(prefix).ms} ms`);
 });

@@ -297,3 +297,54 @@ describe('esgmark index, rules, --help, --version', () => {
     }
   });
 });
+
+describe('suppressions and the warning budget through the CLI', () => {
+  let dir: string;
+  const file = () => path.join(dir, 'suppressed.esg.md');
+  before(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'esgmark-suppress-'));
+    writeFileSync(
+      file(),
+      '---\nesg:\n  period: 2025\n---\n\n<!-- esgmark-disable-next-line hkex/unknown-id -- the issuer numbers its own sections -->\n# A {hkex="A9.9"}\n\nx\n\n# B {hkex="B9.9"}\n\ny\n',
+    );
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--format json is a versioned document listing what was silenced and why', () => {
+    const { run, report } = runJson(['check', file(), '--locale', 'en']);
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(report.format, 'esgmark-check');
+    assert.equal(report.version, 1);
+    assert.match(report.tool.version, /^\d+\.\d+\.\d+/);
+    const unknown = report.diagnostics.filter((d) => d.rule === 'hkex/unknown-id');
+    assert.equal(unknown.length, 1);
+    assert.match(unknown[0].message, /B9\.9/);
+    assert.equal(report.suppressed.length, 1);
+    assert.equal(report.suppressed[0].rule, 'hkex/unknown-id');
+    assert.equal(report.suppressed[0].line, 7);
+    assert.equal(report.suppressed[0].reason, 'the issuer numbers its own sections');
+  });
+
+  it('SARIF keeps a silenced finding, marked as suppressed in the source with its justification', () => {
+    const run = runCli(['check', file(), '--format', 'sarif']);
+    const results = (JSON.parse(run.stdout) as { runs: { results: { ruleId: string; suppressions?: { kind: string; justification: string }[] }[] }[] }).runs[0].results;
+    const silenced = results.filter((r) => r.suppressions);
+    assert.equal(silenced.length, 1);
+    assert.deepEqual(silenced[0].suppressions, [{ kind: 'inSource', justification: 'the issuer numbers its own sections' }]);
+    assert.ok(results.some((r) => r.ruleId === 'hkex/unknown-id' && !r.suppressions));
+  });
+
+  it('--max-warnings fails a run with more warnings than allowed', () => {
+    const clean = path.join(dir, 'warnings.esg.md');
+    writeFileSync(clean, readFileSync(path.join(REPO_ROOT, 'examples', 'zhipu-2025.esg.md'), 'utf8'));
+    const { diagnostics } = runJson(['check', clean]);
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    assert.ok(warnings > 0 && !diagnostics.some((d) => d.severity === 'error'));
+    assert.equal(runCli(['check', clean]).status, 0);
+    assert.equal(runCli(['check', clean, '--max-warnings', String(warnings)]).status, 0);
+    const over = runCli(['check', clean, '--max-warnings', String(warnings - 1)]);
+    assert.equal(over.status, 1);
+    assert.match(over.stderr, new RegExp(`${warnings} warnings, more than --max-warnings ${warnings - 1}`));
+    assert.equal(runCli(['check', clean, '--max-warnings', 'many']).status, 2);
+  });
+});

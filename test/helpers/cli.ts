@@ -30,13 +30,23 @@ export function runCli(args: readonly string[], options: CliOptions = {}): CliRu
 export type { JsonDiagnostic } from '../../server/src/cli/output';
 import type { JsonDiagnostic } from '../../server/src/cli/output';
 
-export function runJson(args: readonly string[], options: CliOptions = {}): { run: CliRun; diagnostics: JsonDiagnostic[] } {
-  const run = runCli([...args, '--format', 'json'], options);
-  let diagnostics: JsonDiagnostic[];
+export type { JsonReport } from '../../server/src/cli/output';
+import type { JsonReport } from '../../server/src/cli/output';
+
+/** The `check --format json` document printed by a run; throws with the output when it is not one. */
+export function parseCheckJson(stdout: string, stderr = ''): JsonReport {
+  let report: JsonReport;
   try {
-    diagnostics = JSON.parse(run.stdout) as JsonDiagnostic[];
+    report = JSON.parse(stdout) as JsonReport;
   } catch (error) {
-    throw new Error(`--format json printed invalid JSON (${String(error)}):\n${run.stdout}\nstderr: ${run.stderr}`);
+    throw new Error(`--format json printed invalid JSON (${String(error)}):\n${stdout.slice(0, 4000)}\nstderr: ${stderr}`);
   }
-  return { run, diagnostics };
+  if (report?.format !== 'esgmark-check' || !Array.isArray(report.diagnostics)) throw new Error(`not an esgmark-check document:\n${stdout.slice(0, 4000)}`);
+  return report;
+}
+
+export function runJson(args: readonly string[], options: CliOptions = {}): { run: CliRun; diagnostics: JsonDiagnostic[]; report: JsonReport } {
+  const run = runCli([...args, '--format', 'json'], options);
+  const report = parseCheckJson(run.stdout, run.stderr);
+  return { run, diagnostics: report.diagnostics, report };
 }

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describeRun, fifoSupported, runCliBounded, type BoundedRun } from '../helpers/bounded';
-import type { JsonDiagnostic } from '../helpers/cli';
+import { parseCheckJson, type JsonDiagnostic } from '../helpers/cli';
 
 const SECRET = 'TOP-SECRET-7f3a9c';
 const BOUND_MS = 15_000;
@@ -28,7 +28,7 @@ function within(run: BoundedRun & { stdoutLength: number }): void {
 
 function json(run: BoundedRun): JsonDiagnostic[] {
   try {
-    return JSON.parse(run.stdout) as JsonDiagnostic[];
+    return parseCheckJson(run.stdout, run.stderr).diagnostics;
   } catch {
     throw new Error(`not JSON: ${describeRun(run)}`);
   }

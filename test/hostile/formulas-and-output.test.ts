@@ -16,7 +16,7 @@ import { offsetOf, positionAt, rangeOf, type Span } from '../helpers/text';
 import { getFactor } from '../../server/src/engine/catalogs/factors';
 import { formatNumber } from '../../server/src/engine/numbers/quantity';
 import { LIMITS } from '../../server/src/engine/limits';
-import type { JsonDiagnostic } from '../../server/src/cli/output';
+import { parseCheckJson } from '../helpers/cli';
 
 /** Generous: a hang, a quadratic blow-up or a runaway heap is orders of magnitude past these. */
 const MAX_MS = 20_000;
@@ -311,7 +311,7 @@ async function checkCase(c: Case): Promise<void> {
     assert.equal(run.status, c.exit, describeRun(run));
     assert.equal(run.stderr, '');
     assert.ok(run.ms < MAX_MS && run.peakMiB < MAX_MIB, describeRun(run));
-    const diagnostics = JSON.parse(run.stdout) as JsonDiagnostic[];
+    const diagnostics = parseCheckJson(run.stdout, run.stderr).diagnostics;
     const mine = diagnostics.filter((d) => d.rule === c.expected.rule);
     assert.equal(mine.length, 1, JSON.stringify(mine, null, 1));
     const d = mine[0];
@@ -336,7 +336,7 @@ describe('hostile formulas, messages and front matters through the CLI', () => {
     const run = await runCliBounded(['check', path.basename(file), '--format', 'json', '--locale', 'en'], { cwd: dir });
     rmSync(file, { force: true });
     assert.equal(run.status, 0, describeRun(run));
-    const diagnostics = JSON.parse(run.stdout) as JsonDiagnostic[];
+    const diagnostics = parseCheckJson(run.stdout, run.stderr).diagnostics;
     assert.deepEqual(diagnostics.filter((d) => d.rule.startsWith('kpi/')), []);
   });
 });

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { describeRun, peakRssOfPid, runCliBounded } from '../helpers/bounded';
 import { LspTestClient } from '../helpers/lsp-client';
 import { LIMITS } from '../../server/src/engine/limits';
+import { parseCheckJson } from '../helpers/cli';
 
 /** Generous bounds (CI is noisy); the failures they guard against took 9–22 s and 4 GB. */
 const MAX_MS = 10_000;
@@ -69,7 +70,7 @@ describe('hostile input: nesting and repetition', () => {
     assert.equal(run.status, 1, `exit 1 (the report has hkex/missing errors): ${describeRun(run)}`);
     assert.ok(run.ms < MAX_MS, `time: ${describeRun(run)}`);
     assert.ok(run.peakMiB < MAX_MIB, `memory: ${describeRun(run)}`);
-    return JSON.parse(run.stdout) as CliDiagnostic[];
+    return parseCheckJson(run.stdout, run.stderr).diagnostics as CliDiagnostic[];
   }
 
   function assertTooDeep(diagnostics: CliDiagnostic[]) {

@@ -29,6 +29,7 @@ import { describeRun, peakRssOfPid, runCliBounded } from '../helpers/bounded';
 import { REPO_ROOT, requireBuilt } from '../helpers/paths';
 import { generateReport } from '../../scripts/bench/generate';
 import { LIMITS } from '../../server/src/engine/limits';
+import { parseCheckJson } from '../helpers/cli';
 
 const REQUEST_CANCELLED = -32800;
 const INVALID_REQUEST = -32600;
@@ -292,7 +293,7 @@ describe('a report past the size cap', () => {
     const run = await runCliBounded(['check', file, '--format', 'json'], { timeoutMs: 60_000 });
     t.diagnostic(`CLI: ${run.ms.toFixed(0)} ms, peak ${run.peakMiB.toFixed(0)} MiB`);
     assert.equal(run.status, 1, describeRun(run));
-    const problems = JSON.parse(run.stdout) as { line: number; severity: string; rule: string; message: string }[];
+    const problems = parseCheckJson(run.stdout, run.stderr).diagnostics;
     assert.equal(problems.length, 1, describeRun(run));
     const [p] = problems;
     // A text past maxReportChars is also a file past maxFileBytes (a character is at least one byte):

@@ -73,9 +73,9 @@ test('text, JSON and SARIF output of a hostile file name and message: nothing ra
   assert.deepEqual([...new Set(colored.match(/\u001b\[[0-9;]*m/g))].sort(), ['\u001b[1m', '\u001b[22m', '\u001b[2m', '\u001b[31m', '\u001b[39m']);
   assert.doesNotMatch(colored.replace(/\u001b\[[0-9;]*m/g, '').replace(/\n/g, ''), RAW);
 
-  const json = formatJson(RESULT);
+  const json = formatJson(RESULT, '0.0.0');
   assert.doesNotMatch(json.replace(/\n/g, ''), RAW);
-  const parsed = JSON.parse(json) as { file: string; message: string }[];
+  const parsed = (JSON.parse(json) as { diagnostics: { file: string; message: string }[] }).diagnostics;
   assert.equal(parsed[0].file, RESULT[0].file, 'JSON stays faithful');
   assert.equal(parsed[0].message, RESULT[0].diagnostics[0].message);
 

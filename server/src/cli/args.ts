@@ -18,6 +18,8 @@ export interface CliArgs {
   jobs?: number;
   /** The folder files may be read from (chapters); default: the folder given, or the report's folder. */
   workspace?: string;
+  /** `check` fails (exit 1) when there are more warnings than this, as ESLint's option does. */
+  maxWarnings?: number;
 }
 
 const COMMANDS: readonly Command[] = ['check', 'index', 'kpis', 'rules'];
@@ -33,13 +35,13 @@ const ISSUER_CLASSES: readonly IssuerClass[] = ['main-board', 'largecap', 'gem']
 
 /** Options each command accepts; anything else is a usage error for that command. */
 const OPTIONS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules', readonly string[]> = {
-  check: ['--format', '--locale', '--issuer-class', '--quiet', '--jobs', '--workspace'],
+  check: ['--format', '--locale', '--issuer-class', '--quiet', '--jobs', '--workspace', '--max-warnings'],
   index: ['--locale', '--issuer-class', '--workspace'],
   kpis: ['--format', '--locale', '--issuer-class', '--workspace'],
   rules: ['--format', '--locale'],
 };
 
-const VALUE_OPTIONS = new Set(['--format', '--locale', '--issuer-class', '--jobs', '--workspace']);
+const VALUE_OPTIONS = new Set(['--format', '--locale', '--issuer-class', '--jobs', '--workspace', '--max-warnings']);
 
 function oneOf<T extends string>(option: string, values: readonly T[], value: string): T {
   if ((values as readonly string[]).includes(value)) return value as T;
@@ -111,6 +113,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--workspace':
         args.workspace = value!;
         break;
+      case '--max-warnings':
+        if (!/^(0|[1-9][0-9]{0,8})$/.test(value!)) throw new UsageError(`invalid value '${value}' for --max-warnings (expected a whole number from 0)`);
+        args.maxWarnings = Number(value);
+        break;
     }
   }
 
@@ -142,10 +148,12 @@ Options:
   --quiet                             report errors only
   --jobs N                            worker threads for 'check' (default: number of CPUs;
                                       1 checks in the main thread)
+  --max-warnings N                    'check' also fails (exit 1) with more than N warnings
   --workspace DIR                     the folder chapters may be read from (default: the folder
                                       given, or the report's own folder); nothing outside it is read
   -h, --help                          show this help
   -v, --version                       show the version
 
-Exit codes: 0 no errors, 1 at least one error, 2 usage error, 3 internal error.
+Exit codes: 0 no errors, 1 at least one error (or more warnings than --max-warnings), 2 usage error,
+3 internal error.
 `;

@@ -3,7 +3,7 @@
 // input), 3 internal error.
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { exportKpis, generateIndexTable, getReportModel, RULES, type Analysis, type AnalysisOptions, type Diagnostic, type Locale } from '../engine';
+import { exportKpis, generateIndexTable, getReportModel, RULES, type Analysis, type AnalysisOptions, type Diagnostic, type Locale, type SuppressedDiagnostic } from '../engine';
 import { HELP_TEXT, parseArgs, UsageError, type CliArgs } from './args';
 import { collectInputs, readReport, REPORT_SUFFIX, workspaceOf, type InputFile } from './files';
 import { analyzeReport, chaptersOf, type ProjectAnalysis } from '../engine/project';
@@ -50,7 +50,7 @@ function analyzeInput(
   file: InputFile,
   options: AnalysisOptions,
   cwd: string,
-): { analysis: Analysis; project: ProjectAnalysis; files: { display: string; absolute: string; diagnostics: Diagnostic[] }[] } {
+): { analysis: Analysis; project: ProjectAnalysis; files: { display: string; absolute: string; diagnostics: Diagnostic[]; suppressed?: SuppressedDiagnostic[] }[] } {
   const workspace = workspaceOf(file);
   const root = readReport(file, workspace);
   const project = analyzeReport(root, workspace, options);
@@ -68,9 +68,10 @@ function analyzeInput(
     return { analysis: project.analysis, project, files: [{ display: file.display, absolute: file.absolute, diagnostics: [diagnostic] }] };
   }
   const files = project.parts.map((part) => {
-    if (part.uri === root.uri) return { display: file.display, absolute: file.absolute, diagnostics: project.diagnostics.get(part.uri) ?? [] };
+    const found = { diagnostics: project.diagnostics.get(part.uri) ?? [], suppressed: project.suppressed.get(part.uri) ?? [] };
+    if (part.uri === root.uri) return { display: file.display, absolute: file.absolute, ...found };
     const absolute = fileURLToPath(part.uri);
-    return { display: path.relative(cwd, absolute) || absolute, absolute, diagnostics: project.diagnostics.get(part.uri) ?? [] };
+    return { display: path.relative(cwd, absolute) || absolute, absolute, ...found };
   });
   return { analysis: project.analysis, project, files };
 }
@@ -120,7 +121,7 @@ function checkInput(file: InputFile, settings: CheckSettings): CheckedInput {
   const results = parts.map((part): FileResult => {
     let diagnostics = sortDiagnostics(part.diagnostics);
     if (settings.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-    return { file: part.display, absolute: part.absolute, diagnostics };
+    return { file: part.display, absolute: part.absolute, diagnostics, suppressed: part.suppressed };
   });
   return { locale: analysis.locale, results };
 }
@@ -139,7 +140,7 @@ async function runCheck(args: CliArgs, io: Io): Promise<number> {
   const results: FileResult[] = checked.flatMap((c) => c.results);
   // SARIF rule descriptions follow the first report's language unless --locale says otherwise.
   const locale: Locale = args.locale ?? checked[0]?.locale ?? 'en';
-  if (args.format === 'json') io.stdout(formatJson(results));
+  if (args.format === 'json') io.stdout(formatJson(results, VERSION));
   else if (args.format === 'sarif') io.stdout(formatSarif(results, describeRules(locale), VERSION, io.cwd));
   else {
     const color = io.isTty && !io.env.NO_COLOR;
@@ -147,7 +148,10 @@ async function runCheck(args: CliArgs, io: Io): Promise<number> {
     if (!args.quiet || hasAny) io.stdout(formatText(results, color));
   }
   const anyError = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
-  return anyError ? EXIT_ERRORS : EXIT_OK;
+  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+  const tooManyWarnings = args.maxWarnings !== undefined && warnings > args.maxWarnings;
+  if (tooManyWarnings) io.stderr(`esgmark: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+  return anyError || tooManyWarnings ? EXIT_ERRORS : EXIT_OK;
 }
 
 function runIndex(args: CliArgs, io: Io): number {

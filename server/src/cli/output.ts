@@ -10,6 +10,18 @@ export interface FileResult {
   file: string;
   absolute: string;
   diagnostics: Diagnostic[];
+  /** Findings silenced by `esgmark-disable` comments in this file, with their reasons. */
+  suppressed?: (Diagnostic & { reason: string })[];
+}
+
+/** The `check --format json` document. `version` changes only when a field changes meaning or goes. */
+export interface JsonReport {
+  format: 'esgmark-check';
+  version: 1;
+  tool: { name: 'esgmark'; version: string };
+  diagnostics: JsonDiagnostic[];
+  /** What suppression comments silenced, and why: what a reviewer reads before signing off. */
+  suppressed: (JsonDiagnostic & { reason: string })[];
 }
 
 export interface JsonDiagnostic {
@@ -46,28 +58,42 @@ function oneLine(message: string): string {
   return message.replace(/(?<!\s)\s*\r?\n\s*/g, ' ');
 }
 
+function jsonDiagnostic(file: string, d: Diagnostic): JsonDiagnostic {
+  return {
+    file,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: d.severity,
+    rule: d.rule,
+    message: d.message,
+  };
+}
+
+export function toJsonReport(results: readonly FileResult[], toolVersion: string): JsonReport {
+  return {
+    format: 'esgmark-check',
+    version: 1,
+    tool: { name: 'esgmark', version: toolVersion },
+    diagnostics: toJson(results),
+    suppressed: results.flatMap((r) => (r.suppressed ?? []).map((d) => ({ ...jsonDiagnostic(r.file, d), reason: d.reason }))),
+  };
+}
+
 export function toJson(results: readonly FileResult[]): JsonDiagnostic[] {
   const out: JsonDiagnostic[] = [];
   for (const result of results) {
     for (const d of result.diagnostics) {
-      out.push({
-        file: result.file,
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1,
-        endColumn: d.range.end.character + 1,
-        severity: d.severity,
-        rule: d.rule,
-        message: d.message,
-      });
+      out.push(jsonDiagnostic(result.file, d));
     }
   }
   return out;
 }
 
-export function formatJson(results: readonly FileResult[]): string {
+export function formatJson(results: readonly FileResult[], toolVersion: string): string {
   // Faithful JSON: the message as the engine wrote it, with C1 and bidi controls as \u escapes.
-  return `${jsonWithEscapes(JSON.stringify(toJson(results), null, 2))}\n`;
+  return `${jsonWithEscapes(JSON.stringify(toJsonReport(results, toolVersion), null, 2))}\n`;
 }
 
 interface Colors {
@@ -142,7 +168,7 @@ export function formatSarif(
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const byUri = new Map(results.map((r) => [pathToFileURL(r.absolute).href, r]));
   const sarifResults = results.flatMap((result) =>
-    result.diagnostics.map((d) => {
+    [...result.diagnostics, ...(result.suppressed ?? [])].map((d) => {
       const entry: Record<string, unknown> = {
         ruleId: d.rule,
         level: SARIF_LEVEL[d.severity],
@@ -164,6 +190,8 @@ export function formatSarif(
       };
       const index = ruleIndex.get(d.rule);
       if (index !== undefined) entry.ruleIndex = index;
+      // A finding silenced in the report stays in the log, marked as such (code scanning shows it as dismissed).
+      if ('reason' in d) entry.suppressions = [{ kind: 'inSource', justification: showControls(String(d.reason), { lineBreaks: true }) }];
       const related = (d.related ?? []).filter((r) => byUri.has(r.uri) || r.uri === d.uri);
       if (related.length > 0) {
         entry.relatedLocations = related.map((r, id) => ({

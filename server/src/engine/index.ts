@@ -16,7 +16,8 @@ import { buildReportModel } from './features/report';
 import { exportKpis as exportKpiModel, type ExportFormat } from './features/export';
 import type { ReportModel } from './features/reportModel';
 import { LIMITS } from './limits';
-import { clock, TOO_LARGE_RULE } from './rules';
+import { clock, RULES, TOO_LARGE_RULE } from './rules';
+import { applySuppressions, type SuppressedDiagnostic } from './rules/esg/suppression';
 import { guessLocale, t } from './i18n';
 import { formatNumber } from './numbers/quantity';
 
@@ -28,6 +29,7 @@ export type { CodeLens } from './features/codeLens';
 export type * from './features/reportModel';
 export type { ExportFormat, KpiExport } from './features/export';
 export { RULES, type RuleInfo } from './rules';
+export type { SuppressedDiagnostic } from './rules/esg/suppression';
 export type { AnalysisReuse } from './reanalyze';
 
 export interface Analysis {
@@ -38,9 +40,14 @@ export interface Analysis {
   options: AnalysisOptions;
   /** How this analysis was obtained (full parse or patched, rules run and kept): for tests and the benchmark. */
   reuse: AnalysisReuse;
+  /** Findings silenced by `esgmark-disable` comments, with their reasons (not in `diagnostics`). */
+  suppressed: SuppressedDiagnostic[];
+  /** Every rule's findings before suppression: what the next incremental analysis keeps and moves. */
+  unsuppressed: Diagnostic[];
 }
 
 const keys = new WeakMap<Analysis, string>();
+const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 
 /**
  * Parses a report and runs every enabled rule. Never throws on any input text.
@@ -51,8 +58,10 @@ export function analyze(doc: { uri: string; text: string }, options: AnalysisOpt
   const started = clock();
   if (doc.text.length > LIMITS.maxReportChars) return tooLarge(doc, options);
   const key = optionsKey(options);
-  const core = (previous && keys.get(previous) === key && reanalyze(previous, doc.uri, doc.text, options, started)) || analyzeFully(parseDocument(doc.uri, doc.text), options, started);
-  const analysis: Analysis = { model: core.model, diagnostics: core.diagnostics, locale: core.locale, options, reuse: core.reuse };
+  const base = previous && keys.get(previous) === key ? { model: previous.model, diagnostics: previous.unsuppressed, locale: previous.locale } : undefined;
+  const core = (base && reanalyze(base, doc.uri, doc.text, options, started)) || analyzeFully(parseDocument(doc.uri, doc.text), options, started);
+  const { diagnostics, suppressed } = applySuppressions(core.model, core.diagnostics, core.locale, options, RULE_IDS);
+  const analysis: Analysis = { model: core.model, diagnostics, locale: core.locale, options, reuse: core.reuse, suppressed, unsuppressed: core.diagnostics };
   keys.set(analysis, key);
   return analysis;
 }
@@ -79,7 +88,7 @@ function tooLarge(doc: { uri: string; text: string }, options: AnalysisOptions):
             data: { chars: doc.text.length, maxChars: LIMITS.maxReportChars },
           },
         ];
-  return { model: parseDocument(doc.uri, ''), diagnostics, locale, options, reuse: { parse: 'full', rulesRun: 0, rulesKept: 0 } };
+  return { model: parseDocument(doc.uri, ''), diagnostics, locale, options, reuse: { parse: 'full', rulesRun: 0, rulesKept: 0 }, suppressed: [], unsuppressed: diagnostics };
 }
 
 /** Quick fixes and refactorings for a range, given the diagnostics the editor shows there. */

@@ -11,6 +11,7 @@ import type { ReportWorkspace } from './workspace';
 import type { DecodedText } from './text/decode';
 import { chapterDiagnostics } from './rules/esg/chapters';
 import { encodingDiagnostics } from './rules/esg/encoding';
+import type { SuppressedDiagnostic } from './rules/esg/suppression';
 
 export interface ProjectFile {
   uri: string;
@@ -34,6 +35,8 @@ export interface ProjectAnalysis {
   parts: ProjectPart[];
   /** Diagnostics per file, in that file's lines. */
   diagnostics: Map<string, Diagnostic[]>;
+  /** Findings silenced by suppression comments, per file, in that file's lines. */
+  suppressed: Map<string, SuppressedDiagnostic[]>;
   /** Maps a position of the concatenated document to a file and its position. */
   toFile(position: Position): { uri: string; position: Position };
   /** Maps a position of a file to the concatenated document (undefined for a file outside the report). */
@@ -114,6 +117,11 @@ export function analyzeProject(
     });
     diagnostics.get(mapped.uri)!.push({ ...d, uri: mapped.uri, range: mapped.range, related });
   }
+  const suppressed = new Map<string, SuppressedDiagnostic[]>(parts.map((p) => [p.uri, []]));
+  for (const d of analysis.suppressed) {
+    const mapped = mapRange(d.range);
+    suppressed.get(mapped.uri)!.push({ ...d, uri: mapped.uri, range: mapped.range, suppressedBy: mapRange(d.suppressedBy).range, related: undefined });
+  }
   // What loading found is in each file's own lines already.
   const fileNotes: Diagnostic[] = chapterDiagnostics(root.uri, notes.problems, analysis.locale, options);
   for (const file of [root, ...chapters]) if (file.decoded) fileNotes.push(...encodingDiagnostics(file.uri, file.text, file.decoded, analysis.locale, options));
@@ -127,6 +135,7 @@ export function analyzeProject(
     analysis,
     parts,
     diagnostics,
+    suppressed,
     toFile,
     fromFile: (uri, p) => {
       const part = parts.find((x) => x.uri === uri);

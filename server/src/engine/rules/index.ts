@@ -31,6 +31,7 @@ import { kpiValueConflict } from './kpiValueConflict';
 import { kpiUnitDimension } from './kpiUnitDimension';
 import { chaptersRule } from './esg/chapters';
 import { encodingRule } from './esg/encoding';
+import { suppressionRule } from './esg/suppression';
 
 export const ALL_RULES: Rule[] = [
   frontmatterSchema,
@@ -89,8 +90,11 @@ export const BUDGET_RULE: RuleInfo = {
   },
 };
 
-/** Rules checked on the files of a report rather than on its document model (see their modules). */
-export const FILE_RULES: RuleInfo[] = [chaptersRule, encodingRule];
+/**
+ * Rules checked outside the rule runner (see their modules): on the files of a report (chapters,
+ * encodings), and on the suppression comments, which apply to every other rule's findings.
+ */
+export const FILE_RULES: RuleInfo[] = [chaptersRule, encodingRule, suppressionRule];
 
 export const RULES: RuleInfo[] = [...ALL_RULES.map(({ id, defaultSeverity, description }) => ({ id, defaultSeverity, description })), TOO_LARGE_RULE, BUDGET_RULE, ...FILE_RULES];
 export type { ModelPart, RuleInfo };

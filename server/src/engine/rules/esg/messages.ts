@@ -77,3 +77,21 @@ export const ENCODING_MESSAGES = {
     'zh-Hans': '此文件不是有效的 {encoding}：此处的字节已以 U+FFFD 替换（其后的无效字节亦然）。请将文件另存为 UTF-8。',
   },
 } as const;
+
+export const SUPPRESSION_MESSAGES = {
+  'suppress.noReason': {
+    en: 'This suppression gives no reason: write why the finding is right to silence after `--`, e.g. `<!-- esgmark-disable-next-line kpi/sum-mismatch -- restated in the annual report -->`.',
+    'zh-Hant': '此抑制註解未說明理由：請在 `--` 之後寫明為何可以抑制，例如 `<!-- esgmark-disable-next-line kpi/sum-mismatch -- 已於年報重列 -->`。',
+    'zh-Hans': '此抑制注释未说明理由：请在 `--` 之后写明为何可以抑制，例如 `<!-- esgmark-disable-next-line kpi/sum-mismatch -- 已于年报重列 -->`。',
+  },
+  'suppress.unused': {
+    en: 'This suppression of {rules} silences nothing: remove it, or move it above the line it is meant for.',
+    'zh-Hant': '此對 {rules} 的抑制未抑制任何發現：請刪除，或移至其所針對的行之上。',
+    'zh-Hans': '此对 {rules} 的抑制未抑制任何发现：请删除，或移至其所针对的行之上。',
+  },
+  'suppress.unknownRule': {
+    en: '{rules}: not an esgmark rule (`esgmark rules` lists them).',
+    'zh-Hant': '{rules}：不是 esgmark 的規則（`esgmark rules` 列出所有規則）。',
+    'zh-Hans': '{rules}：不是 esgmark 的规则（`esgmark rules` 列出所有规则）。',
+  },
+} as const;

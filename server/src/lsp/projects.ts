@@ -15,13 +15,28 @@ export interface ProjectRef {
   chapters: string[];
 }
 
+/** What a project's analysis depends on: the settings generation, and every file's text. */
+interface ProjectKey {
+  generation: number;
+  root: string;
+  rootText: string;
+  problems: string;
+  chapters: { uri: string; text: string }[];
+}
+
+function sameKey(a: ProjectKey, b: ProjectKey): boolean {
+  if (a.generation !== b.generation || a.root !== b.root || a.problems !== b.problems || a.chapters.length !== b.chapters.length) return false;
+  if (a.rootText !== b.rootText) return false;
+  return a.chapters.every((c, i) => c.uri === b.chapters[i].uri && c.text === b.chapters[i].text);
+}
+
 /** How much of a candidate file the root search reads: enough for any front matter that lists chapters. */
 const ROOT_SEARCH_BYTES = 256 * 1024;
 
 export class Projects {
   /** Chapter uri -> root uri, learned from every root seen. */
   private readonly rootOfChapter = new Map<string, string>();
-  private cached?: { key: string; project: ProjectAnalysis };
+  private cached?: { key: ProjectKey; project: ProjectAnalysis };
   private folders: string[] = [];
   private everywhere?: NodeWorkspace;
 
@@ -134,8 +149,9 @@ export class Projects {
     const root = { uri: ref.root, text: rootText };
     const loaded = loadChapters(root, workspace);
     const problems = loaded.problems.map((p) => `${p.kind}:${p.range.start.line}:${p.range.start.character}:${JSON.stringify(p.args)}`).join(',');
-    const key = `${generation}\u0000${ref.root}\u0000${rootText}\u0000${problems}\u0000${loaded.chapters.map((c) => `${c.uri}\u0000${c.text}`).join('\u0000')}`;
-    if (this.cached?.key === key) return this.cached.project;
+    // Compared file by file: joining every text into one key would copy megabytes on each request.
+    const key: ProjectKey = { generation, root: ref.root, rootText, problems, chapters: loaded.chapters.map((c) => ({ uri: c.uri, text: c.text })) };
+    if (this.cached && sameKey(this.cached.key, key)) return this.cached.project;
     // Derived from the last analysis of the same root where the edit allows (the engine checks the options).
     const previous = this.cached?.project.analysis.model.uri === ref.root ? this.cached.project : undefined;
     const project = analyzeProject(root, loaded.chapters, options, previous, loaded);

@@ -52,7 +52,7 @@ import {
   toLspLocation,
   toLspTextEdit,
 } from './lsp/convert';
-import { AFTER_SHUTDOWN_METHOD, afterShutdownError, checkpoint, lifecycleOptions, SerialQueue, throwIfCancelled } from './lsp/requests';
+import { AFTER_SHUTDOWN_METHOD, BEFORE_INITIALIZE_METHOD, afterShutdownError, checkpoint, lifecycleOptions, notInitializedError, SerialQueue, throwIfCancelled } from './lsp/requests';
 import { version as SERVER_VERSION } from '../../package.json';
 
 export const GENERATE_INDEX_TABLE_COMMAND = 'esgmark.server.generateIndexTable';
@@ -70,7 +70,14 @@ const COMPLETION_TRIGGERS = ['"', ' ', ',', '-', '='];
 
 /** Set by `shutdown`: from then on requests get InvalidRequest and notifications but `exit` are dropped. */
 let shutDown = false;
-const connection: Connection = createConnection(ProposedFeatures.all, lifecycleOptions(() => shutDown));
+let initialized = false;
+const connection: Connection = createConnection(
+  ProposedFeatures.all,
+  lifecycleOptions(
+    () => shutDown,
+    () => initialized,
+  ),
+);
 const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache();
 /** Multi-file reports: a root whose front matter lists `esg.chapters`, analysed as one report. */
@@ -300,6 +307,7 @@ async function pullSettings(): Promise<void> {
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  initialized = true;
   const capabilities = params.capabilities;
   hasConfigurationCapability = capabilities.workspace?.configuration === true;
   hasDynamicConfigurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -519,6 +527,10 @@ connection.onRequest(ExportRequest, (params, token) =>
     return text;
   }),
 );
+
+connection.onRequest(BEFORE_INITIALIZE_METHOD, (params: { method?: unknown } | undefined) => {
+  throw notInitializedError(params?.method);
+});
 
 connection.onRequest(AFTER_SHUTDOWN_METHOD, (params: { method?: unknown } | undefined) => {
   throw afterShutdownError(params?.method);

@@ -33,6 +33,7 @@ import { parseCheckJson } from '../helpers/cli';
 
 const REQUEST_CANCELLED = -32800;
 const INVALID_REQUEST = -32600;
+const SERVER_NOT_INITIALIZED = -32002;
 /** Peak RSS any server case may reach; measured peaks are 150–400 MiB. */
 const MAX_SERVER_MIB = 1536;
 
@@ -209,6 +210,37 @@ describe('the LSP lifecycle', () => {
       assert.equal(client.exitCode, 0);
     } finally {
       await client.stop();
+    }
+  });
+
+  it('before initialize, requests get ServerNotInitialized and notifications are ignored; initialize then works', async () => {
+    const child = spawn(process.execPath, [requireBuilt('server.js'), '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe' });
+    child.stdin.on('error', () => undefined);
+    child.stderr.resume();
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    connection.onError(() => undefined);
+    const published: unknown[] = [];
+    connection.onNotification('textDocument/publishDiagnostics', (p: unknown) => {
+      published.push(p);
+    });
+    connection.listen();
+    try {
+      const uri = uriOf('before-initialize.esg.md');
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'esg-markdown', version: 1, text: '# x {hkex="A9.9"}\n' } });
+      const codes = await Promise.all([
+        outcome(connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } })),
+        outcome(connection.sendRequest('esgmark/report', { uri })),
+        outcome(connection.sendRequest(ShutdownRequest.type)),
+      ]);
+      assert.deepEqual(codes, [SERVER_NOT_INITIALIZED, SERVER_NOT_INITIALIZED, SERVER_NOT_INITIALIZED]);
+      const result = await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: {} });
+      assert.equal(result.serverInfo?.name, 'esgmark');
+      // The document opened before initialize was never opened for the server: nothing is published for it.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(published, []);
+    } finally {
+      connection.dispose();
+      child.kill('SIGKILL');
     }
   });
 

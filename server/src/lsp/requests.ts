@@ -37,6 +37,13 @@ export async function checkpoint(token: CancellationToken | undefined): Promise<
   throwIfCancelled(token);
 }
 
+/** Internal method a request received before `initialize` is routed to; its handler answers ServerNotInitialized. */
+export const BEFORE_INITIALIZE_METHOD = '$/esgmark/beforeInitialize';
+
+export function notInitializedError(method: unknown): ResponseError<void> {
+  return new ResponseError(ErrorCodes.ServerNotInitialized, `the server is not initialized: ${typeof method === 'string' ? method : 'request'} comes before initialize`);
+}
+
 /** Internal method a request received after `shutdown` is routed to; its handler answers InvalidRequest. */
 export const AFTER_SHUTDOWN_METHOD = '$/esgmark/afterShutdown';
 
@@ -48,11 +55,13 @@ export function afterShutdownError(method: unknown): ResponseError<void> {
  * Connection options for the lifecycle and for cancellation:
  * - a request still queued when its `$/cancelRequest` arrives is answered RequestCancelled at once,
  *   without running its handler;
+ * - before `initialize` (`isInitialized()` false), every other request is answered ServerNotInitialized
+ *   (-32002) and every notification but `exit` is dropped;
  * - after `shutdown` (`isShutDown()`), every request is answered InvalidRequest (-32600, as the LSP spec
  *   requires) and every notification but `exit` is dropped. The request is routed to
  *   `AFTER_SHUTDOWN_METHOD` because a message strategy cannot write a response itself.
  */
-export function lifecycleOptions(isShutDown: () => boolean): ConnectionOptions {
+export function lifecycleOptions(isShutDown: () => boolean, isInitialized: () => boolean = () => true): ConnectionOptions {
   return {
     connectionStrategy: {
       cancelUndispatched: (message: Message): ResponseMessage | undefined =>
@@ -60,6 +69,14 @@ export function lifecycleOptions(isShutDown: () => boolean): ConnectionOptions {
     },
     messageStrategy: {
       handleMessage(message: Message, next: (message: Message) => void | Promise<void>): void | Promise<void> {
+        // Before `initialize` only `initialize` is served (ServerNotInitialized, -32002, for any other
+        // request) and only `exit` among notifications, as the LSP spec says.
+        if (!isInitialized()) {
+          if (Message.isRequest(message) && message.method !== 'initialize') {
+            return next({ jsonrpc: message.jsonrpc, id: message.id, method: BEFORE_INITIALIZE_METHOD, params: { method: message.method } } as RequestMessage);
+          }
+          if (Message.isNotification(message) && message.method !== 'exit') return;
+        }
         if (isShutDown()) {
           if (Message.isRequest(message)) {
             const rerouted: RequestMessage = { jsonrpc: message.jsonrpc, id: message.id, method: AFTER_SHUTDOWN_METHOD, params: { method: message.method } };

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,7 +31,7 @@ try {
     const { generateReport } = createRequire(join(work, 'x.cjs'))(join(work, 'generate.cjs'));
     writeFileSync(inputFile, generateReport({ seed: SEED, targetBytes: SIZES[INPUT] }).text);
   } else {
-    copyFileSync(join(ROOT, INPUT), inputFile);
+    copyFileSync(resolve(ROOT, INPUT), inputFile); // an absolute path stays as it is
   }
 
   const runner = join(work, 'run.cjs');
@@ -128,7 +128,7 @@ process.stdout.write(String((performance.now() - t0) / ${RUNS}));
   const functions = [...byFunction.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, TOP).map((f) => ({ ...f, selfMs: Math.round(f.selfMs), percent: pct(f.selfMs) }));
   const modules = [...byModule.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([module, ms]) => ({ module, selfMs: Math.round(ms), percent: pct(ms) }));
 
-  const label = INPUT.replace(/[^\w.-]+/g, '_');
+  const label = (SIZES[INPUT] ? INPUT : basename(INPUT)).replace(/[^\w.-]+/g, '_');
   mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
   const out = join(ROOT, 'test-artifacts', `bench-profile-${label}.json`);
   writeFileSync(out, `${JSON.stringify({ input: INPUT, seed: SEED, runs: RUNS, meanMs: Math.round(meanMs * 10) / 10, profiledMs: Math.round(totalMs), stages, functions, modules }, null, 2)}\n`);

@@ -69,7 +69,7 @@ export function headerPeriod(cellText: string): HeaderPeriod | undefined {
     }
   }
   if (DATE_WORD.test(rest)) rest = '';
-  const qualifier = rest.replace(YEAR_WORDS, ' ').replace(/[()（）\s:：,，、/]+/g, ' ').trim();
+  const qualifier = rest.replace(YEAR_WORDS, ' ').replace(/[()（）\s:：,，、/\-–—~]+/g, ' ').trim();
   return { year, qualifier };
 }
 

@@ -236,3 +236,10 @@ test('kpi/table-shape: a table of figures whose year is only in the heading is r
   assert.deepEqual(fixed.model.kpiTables[0].periods.map((p) => p.period), ['2021#香港', '2021#中國內地', '2021']);
   assert.equal(byRule(fixed, 'kpi/table-shape').length, 1, 'only the second table is still unread');
 });
+
+test('kpi/table-shape: years in the row labels are named as the reason (seed 002 safety table)', () => {
+  const text = `${FRONT}# 安全\n\n| 指標 | 單位 | 數據 |\n|---|---|--:|\n| 2023 年因工亡故總人數 | 人 | 0 |\n| 2024 年因工亡故總人數 | 人 | 1 ⁽¹⁾ |\n| 2025 年因工傷損失工作日數 ⁽²⁾ | 日 | 331 ⁽³⁾ |\n`;
+  const [d] = byRule(run(text, { locale: 'en' }), 'kpi/table-shape');
+  assert.match(d.message, /its years are in the row labels/);
+  assert.equal(d.data?.reason, 'yearInLabels');
+});

@@ -219,6 +219,11 @@ export const MESSAGES = {
     'zh-Hant': '此表格載有數字，但未讀作關鍵績效指標表，因為各欄（{columns}）均未標明財政年度，表內數字因此未經核對。請在欄標題寫上年度（`2024`、`FY2023/24`、`2024年 香港`）；如各欄為分部或地點，請把年度寫在第一個標題格（`2024年 | 單位 | 香港 | 合計`）。',
     'zh-Hans': '此表格载有数字，但未读作关键绩效指标表，因为各栏（{columns}）均未标明财政年度，表内数字因此未经核对。请在栏标题写上年度（`2024`、`FY2023/24`、`2024年 香港`）；如各栏为分部或地点，请把年度写在第一个标题格（`2024年 | 单位 | 香港 | 合计`）。',
   },
+  'kpi.tableShape.yearInLabels': {
+    en: 'This table holds figures but was not read as a KPI table because its years are in the row labels, not in the column headers ({columns}), so nothing in it is checked. Give each year a column (`| 指標 | 單位 | 2024 | 2025 |`) and one row per indicator.',
+    'zh-Hant': '此表格載有數字，但未讀作關鍵績效指標表，因為年度寫在各行的標籤中，而非欄標題（{columns}），表內數字因此未經核對。請每個年度一欄（`| 指標 | 單位 | 2024 | 2025 |`），每項指標一行。',
+    'zh-Hans': '此表格载有数字，但未读作关键绩效指标表，因为年度写在各行的标签中，而非栏标题（{columns}），表内数字因此未经核对。请每个年度一栏（`| 指标 | 单位 | 2024 | 2025 |`），每项指标一行。',
+  },
   'kpi.tableShape.noLabel': {
     en: 'This table holds figures but was not read as a KPI table because it has no label column before its unit and year columns ({columns}), so nothing in it is checked. Put the row labels in the first column.',
     'zh-Hant': '此表格載有數字，但未讀作關鍵績效指標表，因為單位及年度欄（{columns}）之前沒有標籤欄，表內數字因此未經核對。請把各行的標籤放在第一欄。',

@@ -85,7 +85,7 @@ export interface KpiShape {
 }
 
 /** Why a table that holds figures was not read as a KPI table (the `kpi/table-shape` message), or undefined. */
-export type NotReadReason = 'noPeriod' | 'noLabel';
+export type NotReadReason = 'noPeriod' | 'yearInLabels' | 'noLabel';
 
 export function kpiShape(table: Table): KpiShape | undefined {
   const r = readShape(table);
@@ -140,7 +140,10 @@ function readShape(table: Table): ShapeResult {
       segments.push({ column: c, period: { year: year ?? 0, qualifier: texts[c] }, cell: header[c] });
     }
     const figures = looksLikeFigures(table, segments.map((s) => s.column));
-    if (year === undefined || !segments.length || !figures || labelColumns.length === 0) return { reason: 'noPeriod', figures: figures || looksLikeFigures(table, allBut(header.length, labelColumns)), columns };
+    if (year === undefined || !segments.length || !figures || labelColumns.length === 0) {
+      const reason = labelColumns.length && yearsInLabels(table, labelColumns) ? 'yearInLabels' : 'noPeriod';
+      return { reason, figures: figures || looksLikeFigures(table, allBut(header.length, labelColumns)), columns };
+    }
     found.push(...segments);
   } else if (unitColumn < 0 && !looksLikeFigures(table, found.map((f) => f.column))) {
     // No unit column: only a table whose period cells are figures is read (a timeline or a plan is text).
@@ -176,6 +179,18 @@ function periodKeys(found: { column: number; period: HeaderPeriod; cell: TableCe
     });
   }
   return found.map((f) => ({ column: f.column, period: keys.get(f.column)!, range: f.cell.range }));
+}
+
+/** Two rows at least whose labels name different years (`2023 年因工亡故總人數`, `2024 年因工亡故總人數`). */
+function yearsInLabels(table: Table, labelColumns: number[]): boolean {
+  const years = new Set<number>();
+  for (const row of table.rows) {
+    for (const c of labelColumns) {
+      const p = row.cells[c] ? headerPeriod(row.cells[c].text) : undefined;
+      if (p) years.add(p.year);
+    }
+  }
+  return years.size >= 2;
 }
 
 function allBut(n: number, skip: number[]): number[] {

@@ -26,7 +26,7 @@ export const kpiTableShape: Rule = {
       const columns = shown.slice(0, MAX_COLUMNS).join(' | ') + (shown.length > MAX_COLUMNS ? ' | …' : '');
       ctx.report({
         range: table.header.range,
-        message: ctx.t(why.reason === 'noPeriod' ? 'kpi.tableShape.noPeriod' : 'kpi.tableShape.noLabel', { columns: columns || '—' }),
+        message: ctx.t(`kpi.tableShape.${why.reason}`, { columns: columns || '—' }),
         data: { reason: why.reason },
       });
     }

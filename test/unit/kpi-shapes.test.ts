@@ -5,11 +5,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/src/engine/parser/document';
+import { clearParseCaches } from '../../server/src/engine/parser/kpiTable';
+import { analyze } from '../../server/src/engine';
 import { headerPeriod } from '../../server/src/engine/parser/kpiShape';
 import { facts } from '../../server/src/engine/numbers/facts';
 import type { KpiRow } from '../../server/src/engine/model';
 import { FRONT, byRule, locate, run } from './util';
 
+const URI = 'file:///shapes.esg.md';
 const parse = (text: string) => parseDocument('file:///t.esg.md', text);
 const values = (row: KpiRow) => row.values.map((v) => (v.status === 'number' ? v.value : v.status));
 
@@ -242,4 +245,58 @@ test('kpi/table-shape: years in the row labels are named as the reason (seed 002
   const [d] = byRule(run(text, { locale: 'en' }), 'kpi/table-shape');
   assert.match(d.message, /its years are in the row labels/);
   assert.equal(d.data?.reason, 'yearInLabels');
+});
+
+test('incremental: edits inside the new shapes derive the same model and diagnostics as a full analysis', () => {
+  const base = [
+    FRONT,
+    '# 環境 {#env hkex="A1"}',
+    '',
+    '| 溫室氣體排放 | 2020 | 2019 |',
+    '|---|--:|--:|',
+    '| **中電集團** | | |',
+    '| 二氧化碳當量排放量（範疇一）（千公噸） | 45,105 | 50,047 |',
+    '| 二氧化碳當量排放量（範疇二）（千公噸） | 244 | 250 |',
+    '',
+    '| GRI 參考 | 指標 | | 單位 | FY2022/23 | 2021-22 |',
+    '|---|---|---|---|--:|--:|',
+    '| GRI 302-1 | 能源 | 總耗電量 | 千瓦時 | 1,000 | 900 |',
+    '',
+    '| 2021重要環境數據 | 單位 | 香港 | 中國內地 | 合計 |',
+    '|---|---|--:|--:|--:|',
+    '| 範圍一溫室氣體排放 | 噸二氧化碳當量 | 1 | 2 | 3 |',
+    '',
+    '| 項目 | 香港 | 中國內地 |',
+    '|---|--:|--:|',
+    '| 電力（千瓦時） | 1,000 | 2,000 |',
+    '| 水（立方米） | 10 | 20 |',
+    '',
+  ].join('\n');
+  const tableLines = base.split('\n').map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('|'));
+  const starts: number[] = [];
+  let offset = 0;
+  for (const l of base.split('\n')) {
+    starts.push(offset);
+    offset += l.length + 1;
+  }
+  let previous = analyze({ uri: URI, text: base });
+  let text = base;
+  let step = 0;
+  for (const [line, i] of tableLines) {
+    for (const at of [1, 3, Math.floor(line.length / 2), line.length - 3]) {
+      for (const edit of ['7', '', '|', '年']) {
+        const pos = starts[i] + at;
+        const next = edit === '' ? text.slice(0, pos) + text.slice(pos + 1) : text.slice(0, pos) + edit + text.slice(pos);
+        const derived = analyze({ uri: URI, text: next }, {}, previous);
+        clearParseCaches();
+        const full = analyze({ uri: URI, text: next });
+        assert.deepStrictEqual(derived.model, full.model, `step ${step}: model`);
+        assert.deepStrictEqual(derived.diagnostics, full.diagnostics, `step ${step}: diagnostics`);
+        // Undo, again as an edit.
+        previous = analyze({ uri: URI, text }, {}, derived);
+        step++;
+      }
+    }
+  }
+  assert.ok(step > 50);
 });

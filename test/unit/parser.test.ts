@@ -117,10 +117,15 @@ test('period columns: FY2025, 2025年數值, two years', () => {
   assert.deepEqual(doc.kpiTables[0].periods.map((p) => p.period), ['2024', '2025']);
 });
 
-test('a table without a unit column is not a KPI table', () => {
+test('a table without a unit column is a KPI table only when its period cells are figures (more shapes in kpi-shapes.test.ts)', () => {
   const doc = parse('| a | 2025 |\n|---|---|\n| x | 1 |\n');
   assert.equal(doc.tables.length, 1);
-  assert.equal(doc.kpiTables.length, 0);
+  assert.equal(doc.kpiTables.length, 0, 'one number is not a table of figures');
+  const text = parse('| a | 2025 |\n|---|---|\n| x | 見附註 |\n| y | 待定 |\n');
+  assert.equal(text.kpiTables.length, 0);
+  const figures = parse('| 指標 | 2024 | 2025 |\n|---|---|---|\n| 總耗電量（千瓦時） | 1 | 2 |\n');
+  assert.deepEqual(figures.kpiTables[0].periods.map((p) => p.period), ['2024', '2025']);
+  assert.equal(figures.kpiTables[0].rows[0].unit?.raw, '千瓦時');
 });
 
 test('numbers as reports print them', () => {

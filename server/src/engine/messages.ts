@@ -215,6 +215,21 @@ export const MESSAGES = {
     'zh-Hant': '「{label}」的單位 `{unit}` 無法識別（無法識別的部分：`{part}`）。',
     'zh-Hans': '“{label}”的单位 `{unit}` 无法识别（无法识别的部分：`{part}`）。',
   },
+  'kpi.tableShape.noPeriod': {
+    en: 'This table holds figures but was not read as a KPI table because none of its columns ({columns}) names a financial year, so nothing in it is checked. Put the year in the column headers (`2024`, `FY2023/24`, `2024年 香港`), or, for columns of segments or sites, in the first header cell (`2024年 | 單位 | 香港 | 合計`).',
+    'zh-Hant': '此表格載有數字，但未讀作關鍵績效指標表，因為各欄（{columns}）均未標明財政年度，表內數字因此未經核對。請在欄標題寫上年度（`2024`、`FY2023/24`、`2024年 香港`）；如各欄為分部或地點，請把年度寫在第一個標題格（`2024年 | 單位 | 香港 | 合計`）。',
+    'zh-Hans': '此表格载有数字，但未读作关键绩效指标表，因为各栏（{columns}）均未标明财政年度，表内数字因此未经核对。请在栏标题写上年度（`2024`、`FY2023/24`、`2024年 香港`）；如各栏为分部或地点，请把年度写在第一个标题格（`2024年 | 单位 | 香港 | 合计`）。',
+  },
+  'kpi.tableShape.yearInLabels': {
+    en: 'This table holds figures but was not read as a KPI table because its years are in the row labels, not in the column headers ({columns}), so nothing in it is checked. Give each year a column (`| 指標 | 單位 | 2024 | 2025 |`) and one row per indicator.',
+    'zh-Hant': '此表格載有數字，但未讀作關鍵績效指標表，因為年度寫在各行的標籤中，而非欄標題（{columns}），表內數字因此未經核對。請每個年度一欄（`| 指標 | 單位 | 2024 | 2025 |`），每項指標一行。',
+    'zh-Hans': '此表格载有数字，但未读作关键绩效指标表，因为年度写在各行的标签中，而非栏标题（{columns}），表内数字因此未经核对。请每个年度一栏（`| 指标 | 单位 | 2024 | 2025 |`），每项指标一行。',
+  },
+  'kpi.tableShape.noLabel': {
+    en: 'This table holds figures but was not read as a KPI table because it has no label column before its unit and year columns ({columns}), so nothing in it is checked. Put the row labels in the first column.',
+    'zh-Hant': '此表格載有數字，但未讀作關鍵績效指標表，因為單位及年度欄（{columns}）之前沒有標籤欄，表內數字因此未經核對。請把各行的標籤放在第一欄。',
+    'zh-Hans': '此表格载有数字，但未读作关键绩效指标表，因为单位及年度栏（{columns}）之前没有标签栏，表内数字因此未经核对。请把各行的标签放在第一栏。',
+  },
   'kpi.badNumber': {
     en: '"{label}" ({period}): `{value}` is not a number. Write digits (1,124,032 or 0.2766), or -, N/A or 不適用 for no value.',
     'zh-Hant': '「{label}」（{period}）：`{value}` 不是數字。請填寫數字（如 1,124,032 或 0.2766），無數值時填寫 -、N/A 或「不適用」。',

@@ -77,7 +77,7 @@ function totalRow(analysis: Analysis, kt: KpiTable, parentId: string, members: F
   const cells: string[] = Array.from({ length: columns }, () => '');
   const parent = getKpi(parentId)!;
   cells[kt.labelColumns[0]] = `[${localized(parent.names, analysis.locale)}]{#${parentId}}`;
-  cells[kt.unitColumn] = first.row!.unit?.raw ?? '';
+  if (kt.unitColumn >= 0) cells[kt.unitColumn] = first.row!.unit?.raw ?? '';
   for (const p of kt.periods) {
     const list = members.filter((m) => m.period === p.period);
     const sum = sumQuantities(list);

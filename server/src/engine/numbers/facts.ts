@@ -7,6 +7,7 @@ import { parseUnit, type ParsedUnit } from '../catalogs/units';
 import { attr } from '../parser/attributes';
 import { parseNumber } from '../numbers';
 import { fromPrinted, type Quantity } from './quantity';
+import { headerPeriod } from '../parser/kpiShape';
 
 export interface Fact {
   kpiId: string;
@@ -148,6 +149,16 @@ export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | unde
   };
 }
 
+/**
+ * A span's `period=` as a period key, the way table columns are read: `2022/23` and `FY2022/23` are
+ * the financial year ending in 2023 (`2023`); `2025`, `2025#2` and anything else stay as written.
+ */
+function periodKey(written: string): string {
+  if (/^\d{4}(?:#.*)?$/.test(written)) return written;
+  const p = headerPeriod(written);
+  return p && !p.qualifier ? String(p.year) : written;
+}
+
 /** The range of the number inside a span `[229.3 噸]{...}`, so a quick fix replaces only the figure. */
 export function numberRange(span: { range: Range; text: string }, number: string): Range {
   const offset = span.text.indexOf(number);
@@ -166,7 +177,8 @@ export function spanFigure(doc: EsgDocument, span: Span, kpiId = ''): Fact | und
   if (n.status !== 'number' || n.value === undefined) return undefined;
   const unitRaw = m[2] ? '%' : m[3] || undefined;
   const unit = unitOf(unitRaw);
-  const period = attr(span.attrs, 'period')?.value ?? (doc.config.year !== undefined ? String(doc.config.year) : '');
+  const written = attr(span.attrs, 'period')?.value;
+  const period = written !== undefined ? periodKey(written) : doc.config.year !== undefined ? String(doc.config.year) : '';
   if (!period) return undefined;
   return {
     kpiId,

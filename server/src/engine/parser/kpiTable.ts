@@ -4,14 +4,13 @@ import type { EsgDocument, KpiRow, KpiTable, KpiValue, SyntaxProblem, Table, Tab
 import type { Range } from '../types';
 import { matchKpi } from '../catalogs/kpis';
 import { parseNumber } from '../numbers';
-import { detachedCopy, stripFootnoteMarks, toHalfWidth } from '../text/normalize';
+import { detachedCopy, stripFootnoteMarks } from '../text/normalize';
 import { attr } from './attributes';
 import { scanInline } from './inline';
 import { plainCell } from './indexTable';
 import { lineText } from './lines';
-
-const UNIT_HEADER = /^(?:單位|单位|計量單位|计量单位|units?)$/i;
-const YEAR = /(?:^|[^0-9])((?:19|20)\d{2})(?![0-9])/;
+import { kpiShape, UNIT_HEADER } from './kpiShape';
+import { unitInLabel } from './labelUnit';
 
 // Reading KPI rows (label cleaning, catalog matching, number and unit parsing) is a large part
 // of parsing a real report, and after an edit almost every table is unchanged. A table's KPI rows
@@ -68,7 +67,7 @@ function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
   for (const row of table.rows) {
     const cells = row.cells;
     // A repeated header row inside a long table (page breaks in the source) is not a KPI.
-    if (UNIT_HEADER.test(cleanText(cells[shape.unitColumn]?.text ?? ''))) continue;
+    if (shape.unitColumn >= 0 ? UNIT_HEADER.test(cleanText(cells[shape.unitColumn]?.text ?? '')) : repeatsHeader(table, shape.periods, cells)) continue;
     const labelCells = shape.labelColumns.map((c) => cells[c]).filter((c): c is TableCell => !!c);
     let labelCell: TableCell | undefined;
     let rowGroup: string | undefined;
@@ -87,7 +86,7 @@ function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
       }
     } else labelCell = labelCells[0];
     if (!labelCell || !labelCell.text) continue;
-    kpiTable.rows.push(readRow(doc, table, row.line, labelCell, rowGroup, cells[shape.unitColumn], shape.periods, cells));
+    kpiTable.rows.push(readRow(doc, table, row.line, labelCell, rowGroup, shape.unitColumn >= 0 ? cells[shape.unitColumn] : undefined, shape.periods, cells));
   }
   return kpiTable;
 }
@@ -151,25 +150,9 @@ function rebase(kpiTable: KpiTable, lineDelta: number, index: number): KpiTable 
   };
 }
 
-function kpiShape(table: Table) {
-  const header = table.header.cells;
-  const unitColumn = header.findIndex((c) => UNIT_HEADER.test(cleanText(c.text)));
-  if (unitColumn <= 0) return undefined;
-  const periods: KpiTable['periods'] = [];
-  const seen = new Map<string, number>();
-  header.forEach((cell, column) => {
-    if (column === unitColumn) return;
-    const m = YEAR.exec(toHalfWidth(cell.text));
-    if (!m || column < unitColumn) return;
-    const n = seen.get(m[1]) ?? 0;
-    seen.set(m[1], n + 1);
-    // A second column for the same year (a target, a restated figure) gets its own period key.
-    periods.push({ column, period: n ? `${m[1]}#${n + 1}` : m[1], range: cell.range });
-  });
-  if (!periods.length) return undefined;
-  const labelColumns: number[] = [];
-  for (let c = 0; c < unitColumn; c++) labelColumns.push(c);
-  return { unitColumn, periods, labelColumns };
+/** A row whose period cells repeat the header's (a page break in the source repeated the header). */
+function repeatsHeader(table: Table, periods: KpiTable['periods'], cells: TableCell[]): boolean {
+  return periods.every((p) => cells[p.column] && cells[p.column].text === table.header.cells[p.column]?.text);
 }
 
 function readRow(
@@ -200,6 +183,12 @@ function readRow(
       label = span.text;
     }
   }
+  // No unit column: the unit is the bracketed part of the label that reads as one (`電力(千瓦時)`).
+  let labelUnit: ReturnType<typeof unitInLabel>;
+  if (!unitCell) {
+    labelUnit = unitInLabel(label, labelCell, label === labelCell.text ? 0 : labelCell.text.indexOf(label));
+    if (labelUnit) label = labelUnit.label;
+  }
   label = cleanText(label);
   if (!kpiId) {
     const match = matchKpi(label, group);
@@ -221,7 +210,7 @@ function readRow(
     const parsed = parseNumber(stripFootnoteMarks(cell.text));
     values.push({ period: p.period, raw: cell.text, range: cell.range, status: parsed.status, value: parsed.value, decimals: parsed.decimals, percent: parsed.percent });
   }
-  const isCaption = !unitText && values.every((v) => v.status === 'empty');
+  const isCaption = !unitText && !labelUnit && values.every((v) => v.status === 'empty');
   return {
     table: table.index,
     line,
@@ -231,7 +220,7 @@ function readRow(
     kpiId: isCaption && kpiIdSource === 'catalog' ? undefined : kpiId,
     kpiIdSource: isCaption && kpiIdSource === 'catalog' ? undefined : kpiIdSource,
     formula,
-    unit: unitCell && unitText ? { raw: unitText, range: unitCell.range } : undefined,
+    unit: unitCell && unitText ? { raw: unitText, range: unitCell.range } : labelUnit ? { raw: labelUnit.raw, range: labelUnit.range } : undefined,
     values,
     isCaption,
   };

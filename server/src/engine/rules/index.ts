@@ -29,6 +29,7 @@ import { kpiRate } from './kpiRate';
 import { kpiAverage } from './kpiAverage';
 import { kpiValueConflict } from './kpiValueConflict';
 import { kpiUnitDimension } from './kpiUnitDimension';
+import { kpiTableShape } from './kpiTableShape';
 import { chaptersRule } from './esg/chapters';
 import { encodingRule } from './esg/encoding';
 import { suppressionRule } from './esg/suppression';
@@ -64,6 +65,7 @@ export const ALL_RULES: Rule[] = [
   kpiAverage,
   kpiValueConflict,
   kpiUnitDimension,
+  kpiTableShape,
 ];
 
 /**

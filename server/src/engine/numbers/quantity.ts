@@ -93,8 +93,12 @@ export function dimOf(unit: ParsedUnit): { dim: Dim; factor: number } {
       factor *= exp > 0 ? f : 1 / f;
     }
   };
-  put(unit.numerator.dimension, 1, unit.numerator.factor);
-  if (unit.denominator) put(unit.denominator.dimension, -1, unit.denominator.factor);
+  // A named count or an activity is a dimension of its own: '/bus' is not '/employee', 'GJ of energy
+  // sold' is not 'GJ' consumed. A dimensionless numerator ('per 1,000 employees') adds nothing.
+  const numDim = unit.numeratorNamed ? `${unit.numerator.dimension}:${unit.numeratorNamed}` : unit.numerator.dimension;
+  if (unit.numerator.dimension === 'dimensionless') factor *= unit.numerator.factor;
+  else put(numDim, 1, unit.numerator.factor);
+  if (unit.denominator) put(unit.denominatorNamed ? `${unit.denominator.dimension}:${unit.denominatorNamed}` : unit.denominator.dimension, -1, unit.denominator.factor);
   return { dim: d, factor };
 }
 

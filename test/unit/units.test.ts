@@ -156,7 +156,19 @@ test('unitFitsKpi accepts mass for water, per-revenue units for intensities, and
   assert.equal(fits('噸', 'waste.hazardous'), true);
   assert.equal(fits('m³', 'waste.hazardous'), false);
   assert.equal(fits('噸二氧化碳當量 / 人民幣百萬元', 'ghg.scope12.intensity'), true);
-  assert.equal(fits('tCO2e/人', 'ghg.scope12.intensity'), false);
+  // Intensities are published per whatever the issuer divides by (HKEX: per unit of production, per facility).
+  assert.equal(fits('tCO2e/人', 'ghg.scope12.intensity'), true);
+  assert.equal(fits('t/employee', 'waste.non_hazardous.intensity'), true);
+  assert.equal(fits('tCO2e per million km', 'ghg.intensity'), true);
+  assert.equal(fits('m3 per bus', 'water.intensity'), true);
+  assert.equal(fits('kgCO2e/GJ of energy sold', 'ghg.intensity'), true);
+  assert.equal(fits('tonne CO2e per sq.m', 'ghg.intensity'), true);
+  assert.equal(fits('kg/%', 'waste.hazardous.intensity'), false);
+  // A GHG row in plain tonnes is tonnes of CO2e in practice; a mass of methane or carbon is not.
+  assert.equal(fits('tonnes', 'ghg.scope1'), true);
+  assert.equal(fits('公噸', 'ghg.scope3.cat1'), true);
+  assert.equal(fits('kgCH4', 'ghg.scope1'), false);
+  assert.equal(fits('tonnes/m²', 'ghg.scope12.intensity'), true);
   assert.equal(fits('tCO2e', 'ghg.scope12.intensity'), false);
   assert.equal(fits('噸二氧化碳', 'ghg.scope1'), true);
   assert.equal(fits('噸標準煤', 'energy.direct'), true);

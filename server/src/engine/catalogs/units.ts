@@ -18,6 +18,8 @@ export interface ParsedUnit {
   denominatorNamed?: string;
   /** A numerator that is a named count ('# ships'). */
   numeratorNamed?: string;
+  /** A plain mass read as CO2e because the KPI is a GHG figure (`unitForKpi`). */
+  massAsCo2e?: boolean;
   /** The HKEX guide's placeholder numerator ('Unit/HK$ million'): the author did not fill the unit in. */
   placeholder?: boolean;
   /** 'co2e', 'energy', 'co2e/money', 'mass/count:restaurants', 'co2e/energy:energy sold' ... */
@@ -270,10 +272,26 @@ function namedCount(text: string): DenominatorParse | undefined {
 
 /** Whether a key is one edit (insertion, deletion, substitution) away from a catalog spelling or qualifier. */
 export function nearKnownSpelling(key: string): boolean {
-  if (key.length < 3) return false;
+  // Two CJK characters are a word ('噸噸', '萬园'); two Latin letters are too short to tell.
+  if (key.length < (/^[\x00-\x7f]*$/.test(key) ? 3 : 2)) return false;
   for (const k of [...unitsByKey.keys(), ...qualifiers.keys()]) {
     if (k.length < 2 || Math.abs(k.length - key.length) > 1 || k === key) continue;
     if (editDistanceAtMostOne(k, key)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether an unrecognised part of a unit cell looks like a mistyped unit ('kWhh', '噸噸', 'tCO2ee', 'm3x')
+ * rather than a label put in the unit column ('男性/女性', 'Scope 1'): a near miss of a known spelling,
+ * a known spelling with something glued on, or a part with digits or symbols.
+ */
+export function looksLikeUnitTypo(unknown: string): boolean {
+  const key = unitKey(unknown);
+  if (!key) return true;
+  if (/[\d$%'#]/.test(key) || nearKnownSpelling(key)) return true;
+  for (let i = Math.min(key.length - 1, 12); i >= 2; i--) {
+    if (unitsByKey.has(key.slice(0, i)) && /^[a-z]{1,2}$/.test(key.slice(i))) return true;
   }
   return false;
 }
@@ -452,23 +470,75 @@ const PER_DIMENSIONS: Record<string, string[]> = {
   production: ['count', 'mass', 'volume', 'energy'],
 };
 
+/** Mass units that are not a mass of CO2e when a GHG row gives them: carbon, methane, N2O. */
+const GAS_MASS = /^(?:tC|kgC|kgCH4|kgN2O)$/;
+
+/**
+ * A GHG row in a plain mass unit ('tonnes', '公噸'): HK tables often head the column 'tonnes' and mean
+ * tonnes of CO2e (the table is the GHG table). The figure is read as CO2e of that mass.
+ */
+export function massReadAsCo2e(unit: ParsedUnit, kpi: KpiDefinition): boolean {
+  return kpi.dimension === 'co2e' && unit.numerator.dimension === 'mass' && !GAS_MASS.test(unit.numerator.id) && !unit.numeratorNamed;
+}
+
+/** The unit a KPI's figure is read in: a plain mass on a GHG row is that mass of CO2e. */
+export function unitForKpi(unit: ParsedUnit, kpi: KpiDefinition | undefined): ParsedUnit {
+  if (!kpi || !massReadAsCo2e(unit, kpi)) return unit;
+  const numerator = co2eUnit(unit.numerator, true, unit.numerator.id);
+  const dimension = unit.denominator ? `co2e${unit.dimension.slice(unit.dimension.indexOf('/'))}` : 'co2e';
+  return { ...unit, numerator, dimension, massAsCo2e: true };
+}
+
+/**
+ * Intensity KPIs (a figure per revenue or per unit of production) are published per whatever the
+ * issuer divides by: per HK$ million, per employee, per m² of floor area, per tonne of product, per
+ * bus or restaurant. Any denominator that is a quantity (not a percentage) fits them.
+ */
+function anyIntensityDenominator(kpi: KpiDefinition): boolean {
+  return !!kpi.per && kpi.per !== 'employees' && kpi.dimension !== 'percent';
+}
+
+/** The denominator name an intensity unit divides by: its qualifier, the KPI's `per` when the dimension fits it, else by dimension. */
+export function denominatorNameOf(unit: ParsedUnit, kpi: KpiDefinition | undefined): string | undefined {
+  if (!unit.denominator) return undefined;
+  if (unit.denominatorQualifier) return unit.denominatorQualifier;
+  if (unit.denominatorNamed) return unit.denominatorNamed;
+  const dim = unit.denominator.dimension;
+  if (kpi?.per && PER_DIMENSIONS[kpi.per]?.includes(dim)) return kpi.per;
+  switch (dim) {
+    case 'money':
+      return 'revenue';
+    case 'count':
+      return 'employees';
+    case 'area':
+      return 'floor-area';
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Whether a parsed unit can express a KPI. Water KPIs (volume) accept mass because Chinese reports
- * write water in 噸 (1 t of water = 1 m³); fuel KPIs accept mass and volume. Percent KPIs take '%'
- * whatever their `per`; per-employee averages may omit the denominator ('小時'); other KPIs with
- * `per` need a denominator of the matching dimension and qualifier.
+ * write water in 噸 (1 t of water = 1 m³); fuel KPIs accept mass and volume; GHG KPIs accept a plain
+ * mass (tonnes of CO2e in practice). Percent KPIs take '%' whatever their `per`; per-employee averages
+ * may omit the denominator ('小時'); intensities per revenue or production take any quantity as
+ * denominator ('t/employee', 'tCO2e/m²', 'GJ/bus'); per-employee KPIs need a count.
  */
 export function unitFitsKpi(unit: ParsedUnit, kpi: KpiDefinition): boolean {
+  if (unit.placeholder) return true;
   const dim = unit.numerator.dimension;
-  let numeratorFits = dim === kpi.dimension;
+  let numeratorFits = dim === kpi.dimension && !unit.numeratorNamed;
   if (!numeratorFits && dim === 'mass' && acceptsMass(kpi)) numeratorFits = true;
   if (!numeratorFits && FUEL_KPIS.has(kpi.id) && dim === 'volume') numeratorFits = true;
+  if (!numeratorFits && massReadAsCo2e(unit, kpi)) numeratorFits = true;
   if (!numeratorFits) return false;
   if (kpi.dimension === 'percent') return !unit.denominator;
   if (!kpi.per) return !unit.denominator;
   // Averages per head are written in the numerator's unit ('人均受訓時數 | 小時').
   if (!unit.denominator) return kpi.per === 'employees';
+  const denDim = unit.denominator.dimension;
+  if (anyIntensityDenominator(kpi)) return denDim !== 'percent' && denDim !== 'dimensionless';
   if (unit.denominatorQualifier && unit.denominatorQualifier !== kpi.per) return false;
   const allowed = PER_DIMENSIONS[kpi.per];
-  return !allowed || allowed.includes(unit.denominator.dimension);
+  return !allowed || allowed.includes(denDim);
 }

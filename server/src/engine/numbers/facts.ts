@@ -3,7 +3,8 @@
 // evaluator, hover and the preview read facts, never table cells.
 import type { EsgDocument, KpiRow, Span } from '../model';
 import type { Range } from '../types';
-import { parseUnit, type ParsedUnit } from '../catalogs/units';
+import { parseUnit, unitForKpi, type ParsedUnit } from '../catalogs/units';
+import { getKpi } from '../catalogs/kpis';
 import { attr } from '../parser/attributes';
 import { parseNumber } from '../numbers';
 import { fromPrinted, type Quantity } from './quantity';
@@ -60,10 +61,15 @@ export function facts(doc: EsgDocument): FactIndex {
   return index;
 }
 
-function unitOf(raw: string | undefined): ParsedUnit | undefined {
+/**
+ * The unit a figure is read in: undefined when unknown or a placeholder ('Unit/HK$ million': nothing can
+ * be converted); a plain mass on a GHG row is read as CO2e (`unitForKpi`).
+ */
+export function unitOf(raw: string | undefined, kpiId?: string): ParsedUnit | undefined {
   if (!raw) return undefined;
   const parsed = parseUnit(raw);
-  return parsed.ok ? parsed.unit : undefined;
+  if (!parsed.ok || parsed.unit.placeholder) return undefined;
+  return kpiId ? unitForKpi(parsed.unit, getKpi(kpiId)) : parsed.unit;
 }
 
 function build(doc: EsgDocument): FactIndex {
@@ -126,7 +132,7 @@ function build(doc: EsgDocument): FactIndex {
  */
 export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | undefined {
   if (v.status !== 'number' || v.value === undefined) return undefined;
-  const unit = unitOf(row.unit?.raw);
+  const unit = unitOf(row.unit?.raw, row.kpiId);
   const decimals = v.decimals ?? 0;
   // A '%' in the cell with no unit column value means a percentage.
   const percentSign = !!v.percent;
@@ -165,7 +171,7 @@ export function spanFigure(doc: EsgDocument, span: Span, kpiId = ''): Fact | und
   const n = parseNumber(m[1]);
   if (n.status !== 'number' || n.value === undefined) return undefined;
   const unitRaw = m[2] ? '%' : m[3] || undefined;
-  const unit = unitOf(unitRaw);
+  const unit = unitOf(unitRaw, kpiId);
   const period = attr(span.attrs, 'period')?.value ?? (doc.config.year !== undefined ? String(doc.config.year) : '');
   if (!period) return undefined;
   return {

@@ -8,9 +8,8 @@ import type { EsgDocument, KpiRow, KpiValue } from '../model';
 import type { Locale, RelatedLocation } from '../types';
 import { getKpi, allKpis } from '../catalogs/kpis';
 import type { KpiDefinition } from '../catalogs/schema';
-import { parseUnit, type ParsedUnit } from '../catalogs/units';
 import { t } from '../i18n';
-import { facts, type Fact, type FactIndex } from './facts';
+import { facts, unitOf, type Fact, type FactIndex } from './facts';
 import { cleanLabel, compareFact, inputOf, type Check, type CheckInput } from './checks';
 import { add, div, exact, fromPrinted, inUnit, meets, mul, printed, sameDim, DIMENSIONLESS, type Interval, type Quantity } from './quantity';
 
@@ -266,12 +265,6 @@ export function structuralGroups(doc: EsgDocument): StructuralGroup[] {
   return out;
 }
 
-function unitOf(raw: string | undefined): ParsedUnit | undefined {
-  if (!raw) return undefined;
-  const parsed = parseUnit(raw);
-  return parsed.ok ? parsed.unit : undefined;
-}
-
 /** A row's figure for a period as a fact, whether or not the row is a catalog KPI (kpiId '' then). */
 export function rowFact(doc: EsgDocument, row: KpiRow, period: string): Fact | undefined {
   const v: KpiValue | undefined = row.values.find((x) => x.period === period);
@@ -279,7 +272,7 @@ export function rowFact(doc: EsgDocument, row: KpiRow, period: string): Fact | u
   const known = facts(doc).at(v.range.start);
   if (known) return known;
   const decimals = v.decimals ?? 0;
-  const unit = unitOf(row.unit?.raw) ?? (v.percent ? unitOf('%') : undefined);
+  const unit = unitOf(row.unit?.raw, row.kpiId) ?? (v.percent ? unitOf('%') : undefined);
   return {
     kpiId: row.kpiId ?? '',
     period,

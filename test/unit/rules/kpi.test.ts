@@ -13,11 +13,11 @@ test('kpi/unknown-unit: at the unit cell, with the part not recognised; known un
 });
 
 test('kpi/bad-number: each bad cell, with label and period; no-value marks and full-width digits pass', () => {
-  const text = TABLE(['| 總耗水量 | 噸 | 約100 | 1,2,3 |', '| 員工總數 | 人 | - | １，２３４ |', '| 流失比率 | % | N/A | 28.64% |']);
+  const text = TABLE(['| 總耗水量 | 噸 | 1OO | 1,2,3 |', '| 員工總數 | 人 | - | １，２３４ |', '| 流失比率 | % | N/A | 28.64% |']);
   const d = byRule(run(text, { locale: 'en' }), 'kpi/bad-number');
   assert.equal(d.length, 2);
-  assert.deepEqual(d[0].range.start, locate(text, '約100'));
-  assert.match(d[0].message, /"總耗水量" \(2024\): `約100`/);
+  assert.deepEqual(d[0].range.start, locate(text, '1OO'));
+  assert.match(d[0].message, /"總耗水量" \(2024\): `1OO`/);
   assert.match(d[1].message, /\(2025\)/);
   assert.equal(d[0].severity, 'error');
 });

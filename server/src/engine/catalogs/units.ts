@@ -229,7 +229,12 @@ function simpleUnit(key: string, depth = 0): UnitDefinition | undefined {
 }
 
 /** '(kg)' after a name: 'kilograms (kg)', 'gigajoules (GJ)', 'megawatt-hours (MWh)'. */
-const NAME_AND_SYMBOL = /^(.*?)\s*[(（]([^()（）]+)[)）]$/;
+const TRAILING_BRACKET = /[(（]([^()（）]+)[)）]$/;
+/** The text before a final bracket and the bracket's content ('kilograms (kg)' -> ['kilograms', 'kg']). */
+function splitTrailingBracket(text: string): [string, string] | undefined {
+  const m = TRAILING_BRACKET.exec(text);
+  return m ? [text.slice(0, m.index).trim(), m[1]] : undefined;
+}
 const NAME_ONLY = /^[\p{L}\s\-'.]+$/u;
 
 /** A numerator or a whole unit side, as printed: a simple unit, or a name with its symbol in brackets. */
@@ -237,12 +242,13 @@ function unitSide(text: string): UnitDefinition | undefined {
   const key = unitKey(text);
   const simple = simpleUnit(key);
   if (simple) return simple;
-  const b = NAME_AND_SYMBOL.exec(text.trim());
+  const b = splitTrailingBracket(text.trim());
   if (b) {
-    const symbol = simpleUnit(unitKey(b[2]));
-    const name = b[1] ? simpleUnit(unitKey(b[1])) : undefined;
+    const [outer, inner] = b;
+    const symbol = simpleUnit(unitKey(inner));
+    const name = outer ? simpleUnit(unitKey(outer)) : undefined;
     if (symbol && name && symbol.id === name.id) return symbol;
-    if (symbol && !name && b[1] && NAME_ONLY.test(b[1])) return symbol;
+    if (symbol && !name && outer && NAME_ONLY.test(outer)) return symbol;
   }
   return undefined;
 }
@@ -319,10 +325,12 @@ function parseDenominator(text: string): DenominatorParse | undefined {
     if (inner) return { ...inner, unit: scaled(inner.unit, s[0], key) };
   }
   // An activity in a unit: 'GJ of energy sold', 'tonnes of ore mined', 'm³ of water supplied'.
-  const activity = /^(.+?)\s+of\s+(.+)$/i.exec(text.trim());
-  if (activity) {
-    const unit = unitSide(activity[1]);
-    if (unit) return { unit, named: activity[2].trim().toLowerCase() };
+  const trimmed = text.trim();
+  const of = /\sof\s/i.exec(trimmed);
+  if (of && of.index > 0) {
+    const unit = unitSide(trimmed.slice(0, of.index));
+    const what = trimmed.slice(of.index + of[0].length).trim().toLowerCase();
+    if (unit && what) return { unit, named: what };
   }
   // A count of something esgmark has no unit for ('bus', 'number of restaurants'), or a scaled one ('1000 unit').
   const scaledName = /^(\d{1,3}(?:,\d{3})+|\d+)\s*(.+)$/.exec(text.trim());
@@ -377,7 +385,6 @@ export function parseUnit(raw: string): UnitParse {
   return parsed.ok ? { ok: true, unit: { ...parsed.unit } } : { ...parsed };
 }
 
-const TRAILING_NOTE = /^(.*?)\s*[(（]([^()（）]+)[)）]$/;
 
 /** `m<sup>3</sup>` -> `m3`, `CO<sub>2</sub>e` -> `CO2e`. */
 const SCRIPT_TAGS = /<\/?su[bp]>/gi;
@@ -397,8 +404,8 @@ function parseUnitText(raw: string): UnitParse {
   if (text.length > MAX_UNIT_LENGTH) return { ok: false, unknown: text };
   if (text.includes('<')) text = text.replace(SCRIPT_TAGS, '');
   // A trailing bracket that is not a unit annotates it ('每千名員工（男性/女性）'): the unit is before it.
-  const note = TRAILING_NOTE.exec(text);
-  if (note && note[1].trim() && !parseUnitText(note[2]).ok && !unitSide(text)) text = note[1].trim();
+  const note = splitTrailingBracket(text);
+  if (note && note[0] && !parseUnitText(note[1]).ok && !unitSide(text)) text = note[0];
   // Split on the separator before removing spaces, so that raw parts can be reported as unknown.
   let withSlash = text.replace(PER_WORD, '/');
   // 'per employee', '每千名員工': a rate with no numerator.
@@ -416,10 +423,10 @@ function parseUnitText(raw: string): UnitParse {
   // 'Tons/100 million yuan CO₂ equivalent': the CO2e words belong to the numerator.
   let gasWords = '';
   if (denText) {
-    const gas = /\s+(?:of\s+)?(?:CO2|CO₂|carbon dioxide)(?:-?e(?:q)?|\s*equivalents?)?$/i.exec(denText);
+    const gas = /\S(\s+(?:of\s+)?(?:CO2|CO₂|carbon dioxide)(?:-?e(?:q)?|\s*equivalents?)?)$/i.exec(denText);
     if (gas) {
-      gasWords = gas[0];
-      denText = denText.slice(0, gas.index).trim();
+      gasWords = gas[1];
+      denText = denText.slice(0, gas.index + 1).trim();
     }
   }
   let numerator: UnitDefinition | undefined;

@@ -7,7 +7,8 @@ import { parseUnit, unitForKpi, type ParsedUnit } from '../catalogs/units';
 import { getKpi } from '../catalogs/kpis';
 import { attr } from '../parser/attributes';
 import { parseNumber } from '../numbers';
-import { fromPrinted, type Quantity } from './quantity';
+import { fromPrinted, printed, type Interval, type Quantity } from './quantity';
+import { stripFootnoteMarks } from '../text/normalize';
 
 export interface Fact {
   kpiId: string;
@@ -21,6 +22,13 @@ export interface Fact {
   unit?: ParsedUnit;
   /** Undefined when the unit is unknown or missing (nothing can be converted). */
   quantity?: Quantity;
+  /**
+   * The interval the printed text stands for, in the figure's own unit, when it is not value ± half a
+   * unit in the last place: a bound ('<0.01' is [0, 0.01]) or an approximate figure ('約100').
+   */
+  interval?: Interval;
+  /** '<0.01', 'approximately 100': the figure is a bound or an approximation (see `interval`). */
+  inexact?: 'bound' | 'approximate';
   /** The value's range (table cell or span). */
   range: Range;
   source: 'table' | 'prose';
@@ -137,6 +145,7 @@ export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | unde
   // A '%' in the cell with no unit column value means a percentage.
   const percentSign = !!v.percent;
   const cellUnit = unit ?? (percentSign ? unitOf('%') : undefined);
+  const stated = statedInterval(v.raw);
   return {
     kpiId: row.kpiId ?? '',
     period: v.period,
@@ -146,12 +155,27 @@ export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | unde
     percentSign,
     unitRaw: row.unit?.raw ?? (percentSign ? '%' : undefined),
     unit: cellUnit,
-    quantity: fromPrinted(v.value, decimals, cellUnit),
+    quantity: fromPrinted(v.value, decimals, cellUnit, false, stated?.interval),
+    ...(stated ? { interval: stated.interval, inexact: stated.inexact } : {}),
     range: v.range,
     source: 'table',
     row,
     label: row.label,
   };
+}
+
+/** The interval a cell states when it is a bound or an approximation (the table keeps only value and decimals). */
+function statedInterval(raw: string): { interval: Interval; inexact: 'bound' | 'approximate' } | undefined {
+  // Plain figures (digits, separators, '%') state value ± half a unit: no need to read them again.
+  if (/^[\s\d,.%+-]*$/.test(raw)) return undefined;
+  const n = parseNumber(stripFootnoteMarks(raw));
+  if (n.status !== 'number' || !n.interval) return undefined;
+  return { interval: n.interval, inexact: n.bound ? 'bound' : 'approximate' };
+}
+
+/** The interval a fact's printed figure stands for, in its own unit ('28.64' -> [28.635, 28.645]; '<0.01' -> [0, 0.01]). */
+export function factInterval(f: Fact): Interval {
+  return f.interval ?? printed(f.value, f.decimals);
 }
 
 /** The range of the number inside a span `[229.3 噸]{...}`, so a quick fix replaces only the figure. */

@@ -9,9 +9,9 @@ import type { Locale, RelatedLocation } from '../types';
 import { getKpi, allKpis } from '../catalogs/kpis';
 import type { KpiDefinition } from '../catalogs/schema';
 import { t } from '../i18n';
-import { facts, unitOf, type Fact, type FactIndex } from './facts';
+import { factInterval, facts, tableFact, type Fact, type FactIndex } from './facts';
 import { cleanLabel, compareFact, inputOf, type Check, type CheckInput } from './checks';
-import { add, div, exact, fromPrinted, inUnit, meets, mul, printed, sameDim, DIMENSIONLESS, type Interval, type Quantity } from './quantity';
+import { add, div, exact, inUnit, meets, mul, sameDim, DIMENSIONLESS, type Interval, type Quantity } from './quantity';
 
 // ---------------------------------------------------------------------------------------------
 // Facts and sums
@@ -38,6 +38,8 @@ export function pickFact(index: FactIndex, kpiId: string, period: string, near?:
  */
 export function inputQuantity(f: Fact): Quantity | undefined {
   const q = f.quantity;
+  // A bound or an approximate figure keeps the interval it states.
+  if (f.interval) return q;
   if (!q || !f.unit || f.unit.denominator || f.unit.numerator.dimension !== 'count' || f.unit.numerator.factor !== 1) return q;
   if (f.decimals !== 0 || !Number.isInteger(f.value)) return q;
   return { value: exact(f.value), dim: q.dim };
@@ -58,7 +60,7 @@ export function sumQuantities(list: Fact[]): Quantity | undefined {
 
 /** The printed interval of a fact in its own unit ('28.64' -> [28.635, 28.645]). */
 export function printedOf(f: Fact): Interval {
-  return printed(f.value, f.decimals);
+  return factInterval(f);
 }
 
 /** A fact's value expressed in another fact's unit (undefined when they cannot be compared). */
@@ -271,23 +273,7 @@ export function rowFact(doc: EsgDocument, row: KpiRow, period: string): Fact | u
   if (!v || v.status !== 'number' || v.value === undefined) return undefined;
   const known = facts(doc).at(v.range.start);
   if (known) return known;
-  const decimals = v.decimals ?? 0;
-  const unit = unitOf(row.unit?.raw, row.kpiId) ?? (v.percent ? unitOf('%') : undefined);
-  return {
-    kpiId: row.kpiId ?? '',
-    period,
-    value: v.value,
-    decimals,
-    raw: v.raw,
-    percentSign: !!v.percent,
-    unitRaw: row.unit?.raw ?? (v.percent ? '%' : undefined),
-    unit,
-    quantity: fromPrinted(v.value, decimals, unit),
-    range: v.range,
-    source: 'table',
-    row,
-    label: row.label,
-  };
+  return tableFact(row, v);
 }
 
 // ---------------------------------------------------------------------------------------------

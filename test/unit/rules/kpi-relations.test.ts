@@ -417,6 +417,9 @@ test('kpi/unit-dimension: a unit that says the label guess is wrong (an intensit
   assert.equal(d.length, 1);
   assert.equal(d[0].severity, 'information');
   assert.match(d[0].message, /from its label only/);
+  // Liquid hazardous waste in litres: a correct figure that the mass KPI cannot hold.
+  const liquid = byRule(run(EN(['| Hazardous waste | | litres | 1,200 |']), { locale: 'en' }), 'kpi/unit-dimension');
+  assert.deepEqual(liquid.map((x) => x.severity), ['information']);
   const declared = EN(['| [NOx emissions]{#air.nox} | | Grams/100 million yuan | 140.04 |']);
   const e = byRule(run(declared, { locale: 'en' }), 'kpi/unit-dimension');
   assert.equal(e.length, 1);

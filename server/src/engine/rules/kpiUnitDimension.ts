@@ -21,11 +21,13 @@ function proseUnitRange(text: string, lineStarts: number[], number: Range, unit:
  * A unit that contradicts a KPI esgmark guessed from the row label, in a way that says the guess is
  * what is wrong: an intensity unit on a row read as the absolute figure ('NOx emissions' under
  * 'Pollutant emission density', in g/100 million yuan), or a mass, volume or CO2e on a row read as an
- * energy figure ('Purchased electricity' in a GHG table, 'Coal' in tonnes).
+ * energy figure ('Purchased electricity' in a GHG table, 'Coal' in tonnes), or a volume on a row read
+ * as a waste mass (liquid waste in litres or m³: a correct figure the mass KPI cannot hold).
  */
 function unitSaysOtherFigure(unit: ParsedUnit, kpi: KpiDefinition, numeratorFits: boolean): boolean {
   if (numeratorFits && unit.denominator && !kpi.per) return true;
   if (kpi.dimension === 'energy' && !kpi.per && !unit.denominator) return ['mass', 'volume', 'co2e'].includes(unit.numerator.dimension);
+  if (kpi.id.startsWith('waste.') && kpi.dimension === 'mass' && unit.numerator.dimension === 'volume') return true;
   return false;
 }
 

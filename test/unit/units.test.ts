@@ -331,3 +331,11 @@ test('unitFitsKpi: a water row in kWh and a GHG row in kWh still do not fit; uni
   assert.equal(unitForKpi(parsed('tonnes'), getKpi('waste.hazardous')).dimension, 'mass');
   assert.equal(unitForKpi(parsed('kg/employee'), getKpi('ghg.scope12.intensity')).dimension, 'co2e/count');
 });
+
+test('the slash of HK Chinese reports (╱) and units quoted as a defined term', () => {
+  assert.equal(parsed('噸╱人').dimension, 'mass/count');
+  assert.equal(parsed('噸二氧化碳當量╱人').dimension, 'co2e/count');
+  assert.equal(parsed('千瓦時╱人').denominatorQualifier, 'employees');
+  assert.equal(parsed('"tCO<sub>2</sub>e"').numerator.id, 'tCO2e');
+  assert.equal(parsed('「噸二氧化碳當量」').numerator.id, 'tCO2e');
+});

@@ -68,9 +68,11 @@ export function currencyOf(unit: UnitDefinition): 'CNY' | 'HKD' | 'USD' | undefi
 // ' per ' joins numerator and denominator in English units ('tCO2e per employee'); it must be a
 // separate word so that 'persons' is not split.
 const PER_WORD = /\s+per\s+/i;
-const SLASHES = /[/／÷∕⁄]/;
+// '╱' (U+2571) is the slash of many HK Chinese reports ('噸╱人', '千瓦時╱人').
+const SLASHES = /[/／÷∕⁄╱]/;
 const MAX_UNIT_LENGTH = 120;
 const OUTER_BRACKETS = /^[(（\[]([^()（）[\]]*)[)）\]]$/;
+const QUOTES = /^["'“‘「『]([^"'“”‘’「」『』]+)["'”’」』]$/;
 
 interface DenominatorParse {
   unit: UnitDefinition;
@@ -399,6 +401,9 @@ function parseUnitText(raw: string): UnitParse {
   let text = raw.trim();
   const bracketed = OUTER_BRACKETS.exec(text);
   if (bracketed) text = bracketed[1].trim();
+  // Quoted as a defined term: '("tCO2e")', '(「噸二氧化碳當量」)'.
+  const quoted = QUOTES.exec(text);
+  if (quoted) text = quoted[1].trim();
   if (!text) return { ok: false, unknown: '' };
   // A unit cell is short; a long text is not a unit (and the bound keeps every step linear).
   if (text.length > MAX_UNIT_LENGTH) return { ok: false, unknown: text };

@@ -117,7 +117,7 @@ export function normalizeLabel(s: string): string {
   return t.toLowerCase().replace(DROPPED, '').replace(FOLDABLE, (ch) => LABEL_FOLD.get(ch) ?? SCRIPT_DIGIT[ch] ?? ch);
 }
 
-const UNIT_SEPARATORS = /[÷∕⁄]/g;
+const UNIT_SEPARATORS = /[÷∕⁄╱]/g;
 const UNIT_DOTS = /[·•⋅・]/g;
 const WHITESPACE = /\s+/g;
 

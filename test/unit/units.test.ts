@@ -339,3 +339,23 @@ test('the slash of HK Chinese reports (╱) and units quoted as a defined term',
   assert.equal(parsed('"tCO<sub>2</sub>e"').numerator.id, 'tCO2e');
   assert.equal(parsed('「噸二氧化碳當量」').numerator.id, 'tCO2e');
 });
+
+test('more HK spellings: GFA, per year, Mt vs MT, thousands, safety-rate bases, output value', () => {
+  assert.equal(parsed('kg/m2 GFA').denominatorQualifier, 'floor-area');
+  assert.equal(parsed('tCO2e/m2 of GFA').denominatorQualifier, 'floor-area');
+  assert.equal(parsed('kWh/HK$ million of revenue').denominatorQualifier, 'revenue');
+  assert.equal(parsed('kWh per square foot').dimension, 'energy/area');
+  assert.equal(parsed('kWh/m²/year').dimension, 'energy/area');
+  assert.equal(parsed('kWh/m2 per annum').dimension, 'energy/area');
+  assert.equal(parsed('Mt CO2e').numerator.factor, 1e6);
+  assert.equal(parsed('MT CO2e').numerator.factor, 1);
+  assert.equal(parsed("'000 m³").numerator.factor, 1000);
+  assert.equal(parsed("'000 GJ").dimension, 'energy');
+  assert.equal(parsed('cases per 200,000 hours').denominator?.factor, 200000);
+  assert.equal(parsed('per million hours worked').dimension, 'dimensionless/time');
+  assert.equal(parsed('rate per 100 employees').denominator?.factor, 100);
+  assert.equal(parsed('噸/萬元產值').denominatorQualifier, 'output-value');
+  for (const raw of ['man-hours', 'lost days', 'No. of cases', 'trips', 'participants']) assert.equal(parseUnit(raw).ok, true, raw);
+  // A year in the unit cell is not a scale.
+  assert.equal(parseUnit('2023 kWh').ok, false);
+});

@@ -85,6 +85,8 @@ interface DenominatorParse {
 
 /** Scale words before a unit ('million T', '1000 unit', '100 million yuan'), on the lookup key. */
 const SCALE_WORDS: [RegExp, number][] = [
+  [/^'000,?000/, 1e6],
+  [/^'000/, 1e3],
   [/^(?:billion|bn)/, 1e9],
   [/^(?:million|mn)/, 1e6],
   [/^(?:tenthousand)/, 1e4],
@@ -98,14 +100,15 @@ const SCALE_WORDS: [RegExp, number][] = [
 const LEADING_NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?=\D|$)/;
 
 /** A scale at the start of a key: '100million...' -> [1e8, rest]; undefined when there is none. */
-function leadingScale(key: string): [number, string] | undefined {
+function leadingScale(key: string, anyNumber = false): [number, string] | undefined {
   let scale = 1;
   let rest = key;
   let found = false;
   const n = LEADING_NUMBER.exec(rest);
   if (n) {
     const v = Number(n[1].replace(/,/g, ''));
-    if (!(v > 0) || !isPowerOfTen(v)) return undefined;
+    // A denominator may be any base ('per 200,000 hours worked'); a numerator scale is a power of ten.
+    if (!(v > 0) || (!anyNumber && !isPowerOfTen(v))) return undefined;
     scale *= v;
     rest = rest.slice(n[0].length);
     found = true;
@@ -231,6 +234,9 @@ function simpleUnit(key: string, depth = 0): UnitDefinition | undefined {
 }
 
 /** '(kg)' after a name: 'kilograms (kg)', 'gigajoules (GJ)', 'megawatt-hours (MWh)'. */
+const PER_YEAR = /\S(?:\s*[/／╱]\s*(?:year|yr|annum|年)|\s+per\s+(?:year|yr|annum)|\s+p\.a\.)$/i;
+/** 'rate per 100 employees', 'ratio per 1,000 employees': a rate, numerator 1. */
+const RATE_WORDS = /^(?:rate|ratio|比率|比例)$/i;
 const TRAILING_BRACKET = /[(（]([^()（）]+)[)）]$/;
 /** The text before a final bracket and the bracket's content ('kilograms (kg)' -> ['kilograms', 'kg']). */
 function splitTrailingBracket(text: string): [string, string] | undefined {
@@ -258,7 +264,7 @@ function unitSide(text: string): UnitDefinition | undefined {
 // Named counts: a denominator that counts something esgmark has no unit for ('bus', 'restaurant',
 // 'number of restaurants', '# ships'). It is a count of that thing, a dimension of its own: '/bus'
 // is not '/employee', so an intensity per bus is never compared with one per head.
-const NAMED_COUNT = /^(?:(?:the\s+)?(?:number|no\.?)\s+of\s+|#\s*)?([\p{L}][\p{L}\s\-'&.]{0,40})$/u;
+const NAMED_COUNT = /^(?:(?:the\s+)?(?:number|no\.?)\s+of\s+|#\s*)?([\p{L}][\p{L}\s\-'&.]{0,40})$/iu;
 /** Words that are not things to count: money without a scale, and words of a value. */
 const NOT_NAMES = new Set(['income', 'operating income', 'operating revenue', 'value', 'amount', 'total']);
 
@@ -272,6 +278,11 @@ function namedCount(text: string): DenominatorParse | undefined {
   if (known?.dimension === 'count') return { unit: known, qualifier: qualifiers.get(key) };
   // Revenue without a scale ('收入', 'revenue') is not a count; any other known unit is not a name either.
   if (!name || known || qualifiers.has(key) || NOT_NAMES.has(name)) return undefined;
+  // Money with a word esgmark does not know after it ('萬元產值' if 產值 were not a qualifier): money of that.
+  for (let i = Math.min(key.length - 1, 12); i >= 1; i--) {
+    const money = unitsByKey.get(key.slice(0, i));
+    if (money?.dimension === 'money') return { unit: money, named: name.slice(i) || name };
+  }
   // A near miss of a known spelling is a typo, not a name ('kwhh', 'emplyee').
   if (nearKnownSpelling(unitKey(name))) return undefined;
   const unit: UnitDefinition = { id: `#${name}`, dimension: 'count', factor: 1, spellings: [name], names: { en: name, 'zh-Hant': name, 'zh-Hans': name } };
@@ -320,8 +331,8 @@ function parseDenominator(text: string): DenominatorParse | undefined {
   // '噸 / 每萬元收入', 'tCO2e/per employee'
   if (key.startsWith('每')) return parseDenominator(text.trim().slice(1));
   if (key.startsWith('per')) return parseDenominatorKey(key.slice(3));
-  // A scale before a qualifier: '每千名員工' (per 1,000 employees), 'per 1,000 employees'.
-  const s = leadingScale(key);
+  // A scale before a qualifier or unit: '每千名員工' (per 1,000 employees), 'per 200,000 hours worked'.
+  const s = leadingScale(key, true);
   if (s) {
     const inner = parseDenominatorKey(s[1]);
     if (inner) return { ...inner, unit: scaled(inner.unit, s[0], key) };
@@ -332,6 +343,8 @@ function parseDenominator(text: string): DenominatorParse | undefined {
   if (of && of.index > 0) {
     const unit = unitSide(trimmed.slice(0, of.index));
     const what = trimmed.slice(of.index + of[0].length).trim().toLowerCase();
+    const qualifier = qualifiers.get(unitKey(what));
+    if (unit && qualifier) return { unit, qualifier };
     if (unit && what) return { unit, named: what };
   }
   // A count of something esgmark has no unit for ('bus', 'number of restaurants'), or a scaled one ('1000 unit').
@@ -411,6 +424,11 @@ function parseUnitText(raw: string): UnitParse {
   // A trailing bracket that is not a unit annotates it ('每千名員工（男性/女性）'): the unit is before it.
   const note = splitTrailingBracket(text);
   if (note && note[0] && !parseUnitText(note[1]).ok && !unitSide(text)) text = note[0];
+  // 'kWh/m²/year', 'tCO2e per annum': a figure for the year, which every figure of the table is.
+  const perYear = PER_YEAR.exec(text);
+  if (perYear) text = text.slice(0, perYear.index + 1);
+  // 'Mt' (capital M, small t) is the megatonne; 'MT' and 'mt' are the metric tonne HK reports mean.
+  if (/^Mt(?![a-z])/.test(text)) text = `million t${text.slice(2)}`;
   // Split on the separator before removing spaces, so that raw parts can be reported as unknown.
   let withSlash = text.replace(PER_WORD, '/');
   // 'per employee', '每千名員工': a rate with no numerator.
@@ -436,11 +454,11 @@ function parseUnitText(raw: string): UnitParse {
   }
   let numerator: UnitDefinition | undefined;
   let numNamed: string | undefined;
-  if (leadingPer) numerator = ONE;
+  if (leadingPer || (RATE_WORDS.test(numText) && denText)) numerator = ONE;
   else if (numText && PLACEHOLDER.test(numText) && denText) numerator = PLACEHOLDER_UNIT;
   else {
     numerator = unitSide(numText + gasWords);
-    if (!numerator && /^(?:#|number\s+of\s+)/i.test(numText)) {
+    if (!numerator && /^(?:#|(?:number|no\.?)\s+of\s+)/i.test(numText)) {
       const named = namedCount(numText);
       if (named) {
         numerator = named.unit;

@@ -307,6 +307,11 @@ test('what must still be reported: typos and words that are not units', () => {
   assert.equal(looksLikeUnitTypo('萬园'), true);
   assert.equal(looksLikeUnitTypo('男性'), false);
   assert.equal(looksLikeUnitTypo('Female'), false);
+  assert.equal(looksLikeUnitTypo('Scope 1'), false);
+  assert.equal(looksLikeUnitTypo('範圍1'), false);
+  assert.equal(looksLikeUnitTypo('2023'), false);
+  assert.equal(looksLikeUnitTypo('m33'), true);
+  assert.equal(looksLikeUnitTypo('RMB1 milion'), true);
 });
 
 test('named counts and activities are dimensions of their own (never compared with heads or plain energy)', () => {

@@ -308,12 +308,16 @@ export function nearKnownSpelling(key: string): boolean {
 export function looksLikeUnitTypo(unknown: string): boolean {
   const key = unitKey(unknown);
   if (!key) return true;
+  // Labels with a number: 'Scope 1', '範圍1', 'Note 2', a year.
+  if (LABEL_WITH_NUMBER.test(key)) return false;
   if (/[\d$%'#]/.test(key) || nearKnownSpelling(key)) return true;
   for (let i = Math.min(key.length - 1, 12); i >= 2; i--) {
     if (unitsByKey.has(key.slice(0, i)) && /^[a-z]{1,2}$/.test(key.slice(i))) return true;
   }
   return false;
 }
+
+const LABEL_WITH_NUMBER = /^(?:(?:scope|範圍|范围|範疇|范畴|note|附註|附注|類別|类别|category)\d{1,2}|(?:19|20)\d{2})$/;
 
 function editDistanceAtMostOne(a: string, b: string): boolean {
   if (a.length > b.length) [a, b] = [b, a];

@@ -431,3 +431,13 @@ test('kpi/value-conflict: two intensities of one KPI per different activities ar
   assert.deepEqual(byRule(run(text, { locale: 'en' }), 'kpi/value-conflict'), []);
   assert.deepEqual(byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch'), []);
 });
+
+test('kpi/value-conflict: a row whose unit does not fit the KPI guessed from its label is left to kpi/unit-dimension', () => {
+  const text = EN(['| Pollutant emissions | NOx emissions | Grams | 591.228 |', '| Pollutant emission density | NOx emissions | Grams/100 million yuan | 140.04 |']);
+  const r = run(text, { locale: 'en' });
+  assert.deepEqual(byRule(r, 'kpi/value-conflict'), []);
+  assert.deepEqual(byRule(r, 'kpi/unit-dimension').map((x) => x.severity), ['information']);
+  // Two rows of one KPI in fitting units still conflict.
+  const conflict = EN(['| Total water consumption | | m³ | 1,000 |', '| Total water consumption | | m³ | 1,200 |']);
+  assert.equal(byRule(run(conflict, { locale: 'en' }), 'kpi/value-conflict').length, 1);
+});

@@ -192,7 +192,7 @@ test('parser: malformed formulas give one error at the exact column', () => {
     ['ghg.', 'formula.badId', 3, 4],
     ['5 foo', 'formula.unknownUnit', 2, 5],
     ['12 [kWh', 'formula.unclosedBracket', 3, 4],
-    ['12 [kWh/foo]', 'formula.unknownUnit', 3, 12],
+    ['12 [kWh/kgg]', 'formula.unknownUnit', 3, 12],
     ['2 ghg.total', 'formula.expectedOperator', 2, 11],
     ['12 RMB million', 'formula.expectedOperator', 7, 14],
     ['change(a)', 'formula.arity', 0, 9],

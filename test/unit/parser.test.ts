@@ -128,6 +128,28 @@ test('a table without a unit column is a KPI table only when its period cells ar
   assert.equal(figures.kpiTables[0].rows[0].unit?.raw, '千瓦時');
 });
 
+test('numbers as HK reports print them: scientific notation, bounds, approximate figures, pairs', () => {
+  assert.deepEqual(parseNumber('2.29 x 10⁻²'), { status: 'number', value: 0.0229, decimals: 4, percent: false });
+  assert.deepEqual(parseNumber('2.29×10-2'), { status: 'number', value: 0.0229, decimals: 4, percent: false });
+  assert.deepEqual(parseNumber('1.2E-3'), { status: 'number', value: 0.0012, decimals: 4, percent: false });
+  assert.deepEqual(parseNumber('1.2 x 10³'), { status: 'number', value: 1200, decimals: -2, percent: false });
+  assert.deepEqual(parseNumber('<0.01'), { status: 'number', value: 0.01, decimals: 2, percent: false, bound: '<', interval: { lo: 0, hi: 0.01 } });
+  assert.deepEqual(parseNumber('＜0.01').interval, { lo: 0, hi: 0.01 });
+  assert.deepEqual(parseNumber('less than 1').interval, { lo: 0, hi: 1 });
+  assert.deepEqual(parseNumber('>99%'), { status: 'number', value: 99, decimals: 0, percent: true, bound: '>', interval: { lo: 99, hi: 100 } });
+  assert.equal(parseNumber('≤ 5').bound, '≤');
+  assert.equal(parseNumber('低於0.01').bound, '<');
+  assert.deepEqual(parseNumber('approximately 1,000').interval, { lo: 500, hi: 1500 });
+  assert.deepEqual(parseNumber('約100').interval, { lo: 50, hi: 150 });
+  assert.equal(parseNumber('約100').approximate, true);
+  // At least ± 5 %: '~12.5' is not 12.45-12.55.
+  assert.deepEqual(parseNumber('~12.5').interval, { lo: 11.875, hi: 13.125 });
+  assert.equal(parseNumber('0 / 0').status, 'pair');
+  assert.deepEqual(parseNumber('20.5 / 28.9').pair?.map((p) => p.value), [20.5, 28.9]);
+  assert.equal(parseNumber('１２３，４５６').value, 123456);
+  for (const bad of ['約', '<', '1/2/3', '10 x 10', 'x 10⁻²', '2.29 x 10', '1 / N/A', '< abc']) assert.equal(parseNumber(bad).status, 'bad', bad);
+});
+
 test('numbers as reports print them', () => {
   assert.deepEqual(parseNumber('1,124,032'), { status: 'number', value: 1124032, decimals: 0, percent: false });
   assert.deepEqual(parseNumber('0.2766'), { status: 'number', value: 0.2766, decimals: 4, percent: false });
@@ -137,7 +159,7 @@ test('numbers as reports print them', () => {
   assert.equal(parseNumber('不適用').status, 'none');
   assert.equal(parseNumber('N/A').status, 'none');
   assert.equal(parseNumber('').status, 'empty');
-  assert.equal(parseNumber('約100').status, 'bad');
+  assert.equal(parseNumber('1.2.3').status, 'bad');
   assert.equal(parseNumber('1,12,4').status, 'bad');
   assert.equal(parseNumber('1.2.3').status, 'bad');
   assert.equal(parseNumber('9'.repeat(400)).status, 'bad');

@@ -44,7 +44,7 @@ const cache = new WeakMap<EsgDocument, DisclosureIndex>();
 
 /** A KPI row is evidence of what its KPI discloses when it is recognised and reports a value (or states none). */
 export function countsAsEvidence(row: KpiRow): row is KpiRow & { kpiId: string } {
-  return !!row.kpiId && row.values.some((v) => v.status === 'number' || v.status === 'none');
+  return !!row.kpiId && row.values.some((v) => v.status === 'number' || v.status === 'none' || v.status === 'pair');
 }
 
 export function disclosures(doc: EsgDocument): DisclosureIndex {

@@ -230,6 +230,21 @@ export const MESSAGES = {
     'zh-Hant': '此表格載有數字，但未讀作關鍵績效指標表，因為單位及年度欄（{columns}）之前沒有標籤欄，表內數字因此未經核對。請把各行的標籤放在第一欄。',
     'zh-Hans': '此表格载有数字，但未读作关键绩效指标表，因为单位及年度栏（{columns}）之前没有标签栏，表内数字因此未经核对。请把各行的标签放在第一栏。',
   },
+  'kpi.unitLabel': {
+    en: 'The unit cell of "{label}" holds `{unit}`, which is not a unit (a label such as 男性/女性?). Its figures are not converted or checked.',
+    'zh-Hant': '「{label}」的單位欄為 `{unit}`，並非單位（如「男性/女性」之類的標籤？），其數字不作換算及核對。',
+    'zh-Hans': '“{label}”的单位栏为 `{unit}`，并非单位（如“男性/女性”之类的标签？），其数字不作换算及核对。',
+  },
+  'kpi.unitPlaceholder': {
+    en: 'The unit `{unit}` of "{label}" is the HKEX guide\'s placeholder: the numerator unit was not filled in, so its figures are not converted or checked.',
+    'zh-Hant': '「{label}」的單位 `{unit}` 是聯交所指引的佔位寫法：未填寫分子單位，其數字不作換算及核對。',
+    'zh-Hans': '“{label}”的单位 `{unit}` 是联交所指引的占位写法：未填写分子单位，其数字不作换算及核对。',
+  },
+  'kpi.valuePair': {
+    en: '"{label}" ({period}): `{value}` gives two figures in one cell (e.g. male / female); they are not checked.',
+    'zh-Hant': '「{label}」（{period}）：`{value}` 在同一格列出兩個數字（例如男性 / 女性），不作核對。',
+    'zh-Hans': '“{label}”（{period}）：`{value}` 在同一格列出两个数字（例如男性 / 女性），不作核对。',
+  },
   'kpi.badNumber': {
     en: '"{label}" ({period}): `{value}` is not a number. Write digits (1,124,032 or 0.2766), or -, N/A or 不適用 for no value.',
     'zh-Hant': '「{label}」（{period}）：`{value}` 不是數字。請填寫數字（如 1,124,032 或 0.2766），無數值時填寫 -、N/A 或「不適用」。',
@@ -296,6 +311,16 @@ export const MESSAGES = {
     en: 'The unit `{unit}` of "{label}" is not a unit of {kpi} (`{id}`): an intensity is {expected} per {per}, written numerator / denominator, e.g. `{example}`.',
     'zh-Hant': '「{label}」的單位 `{unit}` 不是{kpi}（`{id}`）的單位：密度為每{per}的{expected}，應寫作「分子 / 分母」，例如 `{example}`。',
     'zh-Hans': '“{label}”的单位 `{unit}` 不是{kpi}（`{id}`）的单位：密度为每{per}的{expected}，应写作“分子 / 分母”，例如 `{example}`。',
+  },
+  'kpi.unitGuessed': {
+    en: 'esgmark read the row as this KPI from its label only; the unit suggests another figure (the KPI\'s intensity, a fuel quantity, the emissions of a source). Mark the row with `{#{id}}` to have the unit checked.',
+    'zh-Hant': 'esgmark 僅按標籤將此行識別為該指標；其單位顯示此行或為另一數字（該指標的密度、燃料用量或某來源的排放量）。如以 `{#{id}}` 標示此行，則會核對其單位。',
+    'zh-Hans': 'esgmark 仅按标签将此行识别为该指标；其单位显示此行或为另一数字（该指标的密度、燃料用量或某来源的排放量）。如以 `{#{id}}` 标示此行，则会核对其单位。',
+  },
+  'kpi.unitMassAsCo2e': {
+    en: 'The unit `{unit}` of "{label}" is a mass; as {kpi} (`{id}`) is a GHG figure, it is read as {unit} of CO2e.',
+    'zh-Hant': '「{label}」的單位 `{unit}` 是質量單位；由於{kpi}（`{id}`）為溫室氣體數字，按{unit}二氧化碳當量理解。',
+    'zh-Hans': '“{label}”的单位 `{unit}` 是质量单位；由于{kpi}（`{id}`）为温室气体数字，按{unit}二氧化碳当量理解。',
   },
   'kpi.breakdown.gender': { en: 'by gender', 'zh-Hant': '按性別', 'zh-Hans': '按性别' },
   'kpi.breakdown.age': { en: 'by age group', 'zh-Hant': '按年齡組別', 'zh-Hans': '按年龄组别' },

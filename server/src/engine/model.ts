@@ -135,8 +135,8 @@ export interface KpiValue {
   /** Cell text as written. */
   raw: string;
   range: Range;
-  /** `number` parsed, `none` for '-', 'N/A', '不適用'..., `empty` for a blank cell, `bad` otherwise. */
-  status: 'number' | 'none' | 'empty' | 'bad';
+  /** `number` parsed, `none` for '-', 'N/A', '不適用'..., `empty` for a blank cell, `pair` for two figures in one cell ('20.5 / 28.9'), `bad` otherwise. */
+  status: 'number' | 'none' | 'empty' | 'bad' | 'pair';
   value?: number;
   /** Decimals as printed (for rounding-aware checks). */
   decimals?: number;

@@ -360,3 +360,84 @@ test('kpi/sum-mismatch: electricity converted to standard coal with GB/T 2589 0.
   assert.deepEqual(byRule(run(table('150.58')), 'kpi/sum-mismatch'), []);
   assert.equal(byRule(run(table('151.50')), 'kpi/sum-mismatch').length, 1);
 });
+
+// ---- figures as HK reports print them: bounds, approximate figures, scientific notation ----
+
+const GENDER = (total: string, female: string) =>
+  table([`| 員工總數 | | 人 | ${total} |`, '| 按性別劃分的員工人數 | 男性員工 | 人 | 640 |', `| | 女性員工 | 人 | ${female} |`]);
+
+test('kpi/sum-mismatch: a bound is the interval it states (<300 is [0, 300]); a bound that cannot hold is reported', () => {
+  assert.deepEqual(byRule(run(GENDER('937', '<300')), 'kpi/sum-mismatch'), []);
+  assert.equal(byRule(run(GENDER('937', '<290')), 'kpi/sum-mismatch').length, 1);
+  assert.deepEqual(byRule(run(GENDER('<1,000', '297')), 'kpi/sum-mismatch'), []);
+  assert.equal(byRule(run(GENDER('<900', '297')), 'kpi/sum-mismatch').length, 1);
+});
+
+test('kpi/sum-mismatch: an approximate total is compared loosely (約940 holds 937; approximately 1,100 does not)', () => {
+  assert.deepEqual(byRule(run(GENDER('約940', '297')), 'kpi/sum-mismatch'), []);
+  assert.deepEqual(byRule(run(GENDER('approximately 940', '297')), 'kpi/sum-mismatch'), []);
+  assert.equal(byRule(run(GENDER('approximately 1,100', '297')), 'kpi/sum-mismatch').length, 1);
+});
+
+test('kpi/sum-mismatch: scientific notation is a number, rounded in its mantissa (9.37 x 10² is 937)', () => {
+  const text = GENDER('9.37 x 10²', '297');
+  assert.deepEqual(byRule(run(text), 'kpi/bad-number'), []);
+  assert.deepEqual(byRule(run(text), 'kpi/sum-mismatch'), []);
+  assert.equal(byRule(run(GENDER('9.47 x 10²', '297')), 'kpi/sum-mismatch').length, 1);
+});
+
+// ---- kpi/unit-dimension: units as HK reports print them ----
+
+const EN = (rows: string[]) => table(rows, '| Indicator | | Unit | 2023 |\n|---|---|---|--:|');
+
+test('kpi/unit-dimension: intensities per employee, per floor area, per bus; GHG rows in plain tonnes (a hint, not a warning)', () => {
+  const text = EN([
+    '| Non-hazardous waste intensity | | t/employee | 0.12 |',
+    '| GHG emissions (Scope 1 and 2) per floor area | | tonnes/m² | 0.24 |',
+    '| Water Consumption Intensity | | m3 per bus | 12.5 |',
+    '| Direct GHG emissions (Scope 1) | | tonnes | 288 |',
+  ]);
+  const d = byRule(run(text, { locale: 'en' }), 'kpi/unit-dimension');
+  assert.ok(d.every((x) => x.severity === 'hint'), JSON.stringify(d.map((x) => [x.severity, x.message])));
+  const hint = d.find((x) => x.data?.kind === 'unit-mass-as-co2e');
+  assert.ok(hint, 'the GHG row in tonnes gets a hint');
+  assert.match(hint!.message, /read as tonnes of CO2e/);
+});
+
+test('kpi/unit-dimension: a water row in kWh and a GHG row in kWh are still warnings', () => {
+  const text = EN(['| Total water consumption | | kWh | 1,000 |', '| Direct GHG emissions (Scope 1) | | kWh | 288 |']);
+  const d = byRule(run(text, { locale: 'en' }), 'kpi/unit-dimension');
+  assert.equal(d.length, 2);
+  assert.ok(d.every((x) => x.severity === 'warning'));
+});
+
+test('kpi/unit-dimension: a unit that says the label guess is wrong (an intensity unit on the absolute figure) is information; with {#id} it is a warning', () => {
+  const guessed = EN(['| Pollutant emission density | NOx emissions | Grams/100 million yuan | 140.04 |']);
+  const d = byRule(run(guessed, { locale: 'en' }), 'kpi/unit-dimension');
+  assert.equal(d.length, 1);
+  assert.equal(d[0].severity, 'information');
+  assert.match(d[0].message, /from its label only/);
+  // Liquid hazardous waste in litres: a correct figure that the mass KPI cannot hold.
+  const liquid = byRule(run(EN(['| Hazardous waste | | litres | 1,200 |']), { locale: 'en' }), 'kpi/unit-dimension');
+  assert.deepEqual(liquid.map((x) => x.severity), ['information']);
+  const declared = EN(['| [NOx emissions]{#air.nox} | | Grams/100 million yuan | 140.04 |']);
+  const e = byRule(run(declared, { locale: 'en' }), 'kpi/unit-dimension');
+  assert.equal(e.length, 1);
+  assert.equal(e[0].severity, 'warning');
+});
+
+test('kpi/value-conflict: two intensities of one KPI per different activities are not compared', () => {
+  const text = EN(['| GHG intensity | | tCO2e/GJ of energy consumed | 0.2 |', '| GHG intensity | | kgCO2e/GJ of energy sold | 0.2 |']);
+  assert.deepEqual(byRule(run(text, { locale: 'en' }), 'kpi/value-conflict'), []);
+  assert.deepEqual(byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch'), []);
+});
+
+test('kpi/value-conflict: a row whose unit does not fit the KPI guessed from its label is left to kpi/unit-dimension', () => {
+  const text = EN(['| Pollutant emissions | NOx emissions | Grams | 591.228 |', '| Pollutant emission density | NOx emissions | Grams/100 million yuan | 140.04 |']);
+  const r = run(text, { locale: 'en' });
+  assert.deepEqual(byRule(r, 'kpi/value-conflict'), []);
+  assert.deepEqual(byRule(r, 'kpi/unit-dimension').map((x) => x.severity), ['information']);
+  // Two rows of one KPI in fitting units still conflict.
+  const conflict = EN(['| Total water consumption | | m³ | 1,000 |', '| Total water consumption | | m³ | 1,200 |']);
+  assert.equal(byRule(run(conflict, { locale: 'en' }), 'kpi/value-conflict').length, 1);
+});

@@ -46,7 +46,7 @@ export interface KpiExport {
       values: {
         period: string;
         raw: string;
-        status: 'number' | 'none' | 'empty' | 'bad';
+        status: 'number' | 'none' | 'empty' | 'bad' | 'pair';
         value?: number;
         normalized?: number;
         check: 'agrees' | 'disagrees' | 'unchecked';

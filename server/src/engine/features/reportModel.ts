@@ -19,7 +19,7 @@ export interface ReportValue {
   /** As printed ('57,695.89'). */
   raw: string;
   value?: number;
-  status: 'number' | 'none' | 'empty' | 'bad';
+  status: 'number' | 'none' | 'empty' | 'bad' | 'pair';
   /** The value in the KPI's base unit (tCO2e, kWh, m3, ...), when the unit is known. */
   normalized?: number;
   check: CheckStatus;

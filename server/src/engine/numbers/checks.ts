@@ -4,8 +4,8 @@
 import type { EsgDocument } from '../model';
 import type { Locale, RelatedLocation } from '../types';
 import { t } from '../i18n';
-import type { Fact } from './facts';
-import { formatNumber, inUnit, meets, midpoint, printed, usesThousands, type Interval, type Quantity } from './quantity';
+import { factInterval, type Fact } from './facts';
+import { formatNumber, inUnit, meets, midpoint, usesThousands, type Interval, type Quantity } from './quantity';
 
 export interface CheckInput {
   label: string;
@@ -41,7 +41,7 @@ export function compareFact(target: Fact, computed: Quantity): { ok: boolean; co
   if (!target.quantity) return undefined;
   const inTarget = inUnit(computed, target.unit);
   if (!inTarget || !Number.isFinite(inTarget.lo) || !Number.isFinite(inTarget.hi)) return undefined;
-  return { ok: meets(printed(target.value, target.decimals), inTarget), computed: inTarget };
+  return { ok: meets(factInterval(target), inTarget), computed: inTarget };
 }
 
 /** The computed value printed like the reported one (same decimals and thousands style). */

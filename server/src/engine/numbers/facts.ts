@@ -3,11 +3,13 @@
 // evaluator, hover and the preview read facts, never table cells.
 import type { EsgDocument, KpiRow, Span } from '../model';
 import type { Range } from '../types';
-import { parseUnit, type ParsedUnit } from '../catalogs/units';
+import { parseUnit, unitForKpi, type ParsedUnit } from '../catalogs/units';
+import { getKpi } from '../catalogs/kpis';
 import { attr } from '../parser/attributes';
 import { parseNumber } from '../numbers';
-import { fromPrinted, type Quantity } from './quantity';
+import { fromPrinted, printed, type Interval, type Quantity } from './quantity';
 import { headerPeriod } from '../parser/kpiShape';
+import { stripFootnoteMarks } from '../text/normalize';
 
 export interface Fact {
   kpiId: string;
@@ -21,6 +23,13 @@ export interface Fact {
   unit?: ParsedUnit;
   /** Undefined when the unit is unknown or missing (nothing can be converted). */
   quantity?: Quantity;
+  /**
+   * The interval the printed text stands for, in the figure's own unit, when it is not value ± half a
+   * unit in the last place: a bound ('<0.01' is [0, 0.01]) or an approximate figure ('約100').
+   */
+  interval?: Interval;
+  /** '<0.01', 'approximately 100': the figure is a bound or an approximation (see `interval`). */
+  inexact?: 'bound' | 'approximate';
   /** The value's range (table cell or span). */
   range: Range;
   source: 'table' | 'prose';
@@ -61,10 +70,15 @@ export function facts(doc: EsgDocument): FactIndex {
   return index;
 }
 
-function unitOf(raw: string | undefined): ParsedUnit | undefined {
+/**
+ * The unit a figure is read in: undefined when unknown or a placeholder ('Unit/HK$ million': nothing can
+ * be converted); a plain mass on a GHG row is read as CO2e (`unitForKpi`).
+ */
+export function unitOf(raw: string | undefined, kpiId?: string): ParsedUnit | undefined {
   if (!raw) return undefined;
   const parsed = parseUnit(raw);
-  return parsed.ok ? parsed.unit : undefined;
+  if (!parsed.ok || parsed.unit.placeholder) return undefined;
+  return kpiId ? unitForKpi(parsed.unit, getKpi(kpiId)) : parsed.unit;
 }
 
 function build(doc: EsgDocument): FactIndex {
@@ -127,11 +141,12 @@ function build(doc: EsgDocument): FactIndex {
  */
 export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | undefined {
   if (v.status !== 'number' || v.value === undefined) return undefined;
-  const unit = unitOf(row.unit?.raw);
+  const unit = unitOf(row.unit?.raw, row.kpiId);
   const decimals = v.decimals ?? 0;
   // A '%' in the cell with no unit column value means a percentage.
   const percentSign = !!v.percent;
   const cellUnit = unit ?? (percentSign ? unitOf('%') : undefined);
+  const stated = statedInterval(v.raw);
   return {
     kpiId: row.kpiId ?? '',
     period: v.period,
@@ -141,7 +156,8 @@ export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | unde
     percentSign,
     unitRaw: row.unit?.raw ?? (percentSign ? '%' : undefined),
     unit: cellUnit,
-    quantity: fromPrinted(v.value, decimals, cellUnit),
+    quantity: fromPrinted(v.value, decimals, cellUnit, false, stated?.interval),
+    ...(stated ? { interval: stated.interval, inexact: stated.inexact } : {}),
     range: v.range,
     source: 'table',
     row,
@@ -157,6 +173,20 @@ function periodKey(written: string): string {
   if (/^\d{4}(?:#.*)?$/.test(written)) return written;
   const p = headerPeriod(written);
   return p && !p.qualifier ? String(p.year) : written;
+}
+
+/** The interval a cell states when it is a bound or an approximation (the table keeps only value and decimals). */
+function statedInterval(raw: string): { interval: Interval; inexact: 'bound' | 'approximate' } | undefined {
+  // Plain figures (digits, separators, '%') state value ± half a unit: no need to read them again.
+  if (/^[\s\d,.%+-]*$/.test(raw)) return undefined;
+  const n = parseNumber(stripFootnoteMarks(raw));
+  if (n.status !== 'number' || !n.interval) return undefined;
+  return { interval: n.interval, inexact: n.bound ? 'bound' : 'approximate' };
+}
+
+/** The interval a fact's printed figure stands for, in its own unit ('28.64' -> [28.635, 28.645]; '<0.01' -> [0, 0.01]). */
+export function factInterval(f: Fact): Interval {
+  return f.interval ?? printed(f.value, f.decimals);
 }
 
 /** The range of the number inside a span `[229.3 噸]{...}`, so a quick fix replaces only the figure. */
@@ -176,7 +206,7 @@ export function spanFigure(doc: EsgDocument, span: Span, kpiId = ''): Fact | und
   const n = parseNumber(m[1]);
   if (n.status !== 'number' || n.value === undefined) return undefined;
   const unitRaw = m[2] ? '%' : m[3] || undefined;
-  const unit = unitOf(unitRaw);
+  const unit = unitOf(unitRaw, kpiId);
   const written = attr(span.attrs, 'period')?.value;
   const period = written !== undefined ? periodKey(written) : doc.config.year !== undefined ? String(doc.config.year) : '';
   if (!period) return undefined;

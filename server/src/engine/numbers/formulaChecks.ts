@@ -6,9 +6,9 @@ import type { Range } from '../types';
 import { attr } from '../parser/attributes';
 import { parseNumber } from '../numbers';
 import { getFactor } from '../catalogs/factors';
-import { facts, spanFigure, tableFact, type Fact } from './facts';
+import { factInterval, facts, spanFigure, tableFact, type Fact } from './facts';
 import { compareFact, factText, type Check, type CheckInput } from './checks';
-import { DIMENSIONLESS, dimOf, formatDim, formatQuantity, inUnit, meets, printed, sameDim, type Interval, type Quantity } from './quantity';
+import { DIMENSIONLESS, dimOf, formatDim, formatQuantity, inUnit, meets, sameDim, type Interval, type Quantity } from './quantity';
 import { evaluateFormula, formulaEnvFor, frontMatterValue, parseFormula, type FormulaEnvOptions, type FormulaInput } from './formula';
 
 export interface FormulaProblem {
@@ -65,7 +65,7 @@ type Comparison = { ok: boolean; computed: Interval; noteKey?: Check['noteKey'] 
  * that multiplies by 100 (8.4 is 840%). The mismatch stands; the note says what went wrong.
  */
 function percentNote(target: Fact, computed: Interval): Check['noteKey'] | undefined {
-  const figure = printed(target.value, target.decimals);
+  const figure = factInterval(target);
   const percent = target.percentSign || target.unitRaw === '%';
   if (!target.unit && !target.unitRaw && meets(figure, { lo: computed.lo * 100, hi: computed.hi * 100 })) return { key: 'numbers.hint.percent', args: { reported: target.raw } };
   if (percent && meets(figure, { lo: computed.lo / 100, hi: computed.hi / 100 })) return { key: 'numbers.hint.ratio', args: { reported: factText(target), ratio: formatQuantity({ value: { lo: figure.lo / 100, hi: figure.hi / 100 }, dim: DIMENSIONLESS }) } };
@@ -86,7 +86,7 @@ export function compareResult(doc: EsgDocument, target: Fact, result: { value: Q
   const plain = (): Comparison => {
     const computed = result.value.value;
     if (!Number.isFinite(computed.lo) || !Number.isFinite(computed.hi)) return { key: 'numbers.formula.notFinite', args: base };
-    const ok = meets(printed(target.value, target.decimals), computed);
+    const ok = meets(factInterval(target), computed);
     const noteKey = ok ? undefined : percentNote(target, computed);
     return noteKey ? { ok, computed, noteKey } : { ok, computed };
   };
@@ -102,7 +102,7 @@ export function compareResult(doc: EsgDocument, target: Fact, result: { value: Q
   const inTarget = inUnit(result.value, target.unit);
   if (!inTarget) return { key: 'numbers.formula.unit', args: { ...base, unit: target.unitRaw ?? '', unitDim, resultDim } };
   if (!Number.isFinite(inTarget.lo) || !Number.isFinite(inTarget.hi)) return { key: 'numbers.formula.notFinite', args: base };
-  const ok = meets(printed(target.value, target.decimals), inTarget);
+  const ok = meets(factInterval(target), inTarget);
   const noteKey = ok || !targetPlain ? undefined : percentNote(target, inTarget);
   return noteKey ? { ok, computed: inTarget, noteKey } : { ok, computed: inTarget };
 }
@@ -206,8 +206,8 @@ function quotedComparison(fact: Fact, table: Fact): { ok: boolean; computed: Int
   if (fact.quantity && table.quantity) return compareFact(fact, table.quantity);
   const comparable = !fact.unitRaw || !table.unitRaw || (!fact.quantity && !table.quantity && fact.unitRaw === table.unitRaw);
   if (!comparable) return undefined;
-  const computed = printed(table.value, table.decimals);
-  return { ok: meets(printed(fact.value, fact.decimals), computed), computed };
+  const computed = factInterval(table);
+  return { ok: meets(factInterval(fact), computed), computed };
 }
 
 /** Whether a span's text is a number (with an optional unit), whatever the period. */

@@ -5,6 +5,7 @@
 import type { EsgDocument } from '../model';
 import type { Locale } from '../types';
 import { getKpi } from '../catalogs/kpis';
+import { denominatorNameOf } from '../catalogs/units';
 import { t } from '../i18n';
 import { facts, type Fact, type FactIndex } from './facts';
 import { compareFact, factText, inputOf, type Check } from './checks';
@@ -18,23 +19,9 @@ export function numeratorOf(kpiId: string, index: FactIndex, period: string): Fa
   return index.first(base, period) ?? index.first(`${base}.total`, period);
 }
 
-/** Which named denominator an intensity's unit divides by. */
+/** Which named denominator an intensity's unit divides by (`catalogs/units.ts` decides). */
 export function denominatorName(f: Fact): string | undefined {
-  const unit = f.unit;
-  if (!unit?.denominator) return undefined;
-  if (unit.denominatorQualifier) return unit.denominatorQualifier;
-  const kpi = getKpi(f.kpiId);
-  if (kpi?.per) return kpi.per;
-  switch (unit.denominator.dimension) {
-    case 'money':
-      return 'revenue';
-    case 'count':
-      return 'employees';
-    case 'area':
-      return 'floor-area';
-    default:
-      return undefined;
-  }
+  return f.unit ? denominatorNameOf(f.unit, getKpi(f.kpiId)) : undefined;
 }
 
 interface Intensity {

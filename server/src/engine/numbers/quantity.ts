@@ -27,7 +27,8 @@ export function exact(v: number): Interval {
 
 /** The interval a printed figure stands for. */
 export function printed(value: number, decimals: number): Interval {
-  const h = 0.5 * 10 ** -Math.max(0, decimals);
+  // Negative decimals: scientific notation with a positive exponent ('1.2 x 10³' is 1,200 ± 50).
+  const h = 0.5 * 10 ** -(Number.isFinite(decimals) ? decimals : 0);
   return { lo: value - h, hi: value + h };
 }
 
@@ -93,8 +94,12 @@ export function dimOf(unit: ParsedUnit): { dim: Dim; factor: number } {
       factor *= exp > 0 ? f : 1 / f;
     }
   };
-  put(unit.numerator.dimension, 1, unit.numerator.factor);
-  if (unit.denominator) put(unit.denominator.dimension, -1, unit.denominator.factor);
+  // A named count or an activity is a dimension of its own: '/bus' is not '/employee', 'GJ of energy
+  // sold' is not 'GJ' consumed. A dimensionless numerator ('per 1,000 employees') adds nothing.
+  const numDim = unit.numeratorNamed ? `${unit.numerator.dimension}:${unit.numeratorNamed}` : unit.numerator.dimension;
+  if (unit.numerator.dimension === 'dimensionless') factor *= unit.numerator.factor;
+  else put(numDim, 1, unit.numerator.factor);
+  if (unit.denominator) put(unit.denominatorNamed ? `${unit.denominator.dimension}:${unit.denominatorNamed}` : unit.denominator.dimension, -1, unit.denominator.factor);
   return { dim: d, factor };
 }
 
@@ -160,8 +165,9 @@ export function formatQuantity(q: Quantity, currency = 'CNY'): string {
 }
 
 /** A quantity from a printed figure in a unit. */
-export function fromPrinted(value: number, decimals: number, unit: ParsedUnit | undefined, percentSign = false): Quantity | undefined {
-  const interval = printed(value, decimals);
+export function fromPrinted(value: number, decimals: number, unit: ParsedUnit | undefined, percentSign = false, stated?: Interval): Quantity | undefined {
+  // A bound ('<0.01') or an approximate figure states its own interval.
+  const interval = stated ?? printed(value, decimals);
   if (!unit) return percentSign ? { value: scale(interval, 0.01), dim: DIMENSIONLESS } : undefined;
   const { dim, factor } = dimOf(unit);
   return { value: widen(scale(interval, factor), spreadOf(unit)), dim };

@@ -8,11 +8,10 @@ import type { EsgDocument, KpiRow, KpiValue } from '../model';
 import type { Locale, RelatedLocation } from '../types';
 import { getKpi, allKpis } from '../catalogs/kpis';
 import type { KpiDefinition } from '../catalogs/schema';
-import { parseUnit, type ParsedUnit } from '../catalogs/units';
 import { t } from '../i18n';
-import { facts, type Fact, type FactIndex } from './facts';
+import { factInterval, facts, tableFact, type Fact, type FactIndex } from './facts';
 import { cleanLabel, compareFact, inputOf, type Check, type CheckInput } from './checks';
-import { add, div, exact, fromPrinted, inUnit, meets, mul, printed, sameDim, DIMENSIONLESS, type Interval, type Quantity } from './quantity';
+import { add, div, exact, inUnit, meets, mul, sameDim, DIMENSIONLESS, type Interval, type Quantity } from './quantity';
 
 // ---------------------------------------------------------------------------------------------
 // Facts and sums
@@ -39,6 +38,8 @@ export function pickFact(index: FactIndex, kpiId: string, period: string, near?:
  */
 export function inputQuantity(f: Fact): Quantity | undefined {
   const q = f.quantity;
+  // A bound or an approximate figure keeps the interval it states.
+  if (f.interval) return q;
   if (!q || !f.unit || f.unit.denominator || f.unit.numerator.dimension !== 'count' || f.unit.numerator.factor !== 1) return q;
   if (f.decimals !== 0 || !Number.isInteger(f.value)) return q;
   return { value: exact(f.value), dim: q.dim };
@@ -59,7 +60,7 @@ export function sumQuantities(list: Fact[]): Quantity | undefined {
 
 /** The printed interval of a fact in its own unit ('28.64' -> [28.635, 28.645]). */
 export function printedOf(f: Fact): Interval {
-  return printed(f.value, f.decimals);
+  return factInterval(f);
 }
 
 /** A fact's value expressed in another fact's unit (undefined when they cannot be compared). */
@@ -266,35 +267,13 @@ export function structuralGroups(doc: EsgDocument): StructuralGroup[] {
   return out;
 }
 
-function unitOf(raw: string | undefined): ParsedUnit | undefined {
-  if (!raw) return undefined;
-  const parsed = parseUnit(raw);
-  return parsed.ok ? parsed.unit : undefined;
-}
-
 /** A row's figure for a period as a fact, whether or not the row is a catalog KPI (kpiId '' then). */
 export function rowFact(doc: EsgDocument, row: KpiRow, period: string): Fact | undefined {
   const v: KpiValue | undefined = row.values.find((x) => x.period === period);
   if (!v || v.status !== 'number' || v.value === undefined) return undefined;
   const known = facts(doc).at(v.range.start);
   if (known) return known;
-  const decimals = v.decimals ?? 0;
-  const unit = unitOf(row.unit?.raw) ?? (v.percent ? unitOf('%') : undefined);
-  return {
-    kpiId: row.kpiId ?? '',
-    period,
-    value: v.value,
-    decimals,
-    raw: v.raw,
-    percentSign: !!v.percent,
-    unitRaw: row.unit?.raw ?? (v.percent ? '%' : undefined),
-    unit,
-    quantity: fromPrinted(v.value, decimals, unit),
-    range: v.range,
-    source: 'table',
-    row,
-    label: row.label,
-  };
+  return tableFact(row, v);
 }
 
 // ---------------------------------------------------------------------------------------------

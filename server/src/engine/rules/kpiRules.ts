@@ -1,6 +1,6 @@
 // kpi/unknown-unit and kpi/bad-number: the cells of KPI tables that esgmark cannot read.
 import { NUMBERS_INPUTS, type Rule } from './rule';
-import { parseUnit } from '../catalogs/units';
+import { looksLikeUnitTypo, parseUnit } from '../catalogs/units';
 
 export const unknownUnit: Rule = {
   id: 'kpi/unknown-unit',
@@ -16,7 +16,17 @@ export const unknownUnit: Rule = {
       for (const row of t.rows) {
         if (!row.unit) continue;
         const parsed = parseUnit(row.unit.raw);
-        if (parsed.ok) continue;
+        const args = { unit: row.unit.raw, label: row.label };
+        if (parsed.ok) {
+          // 'Unit/HK$ million': the HKEX guide's placeholder, left as printed. Said, not warned.
+          if (parsed.unit.placeholder) ctx.report({ range: row.unit.range, severity: 'information', message: ctx.t('kpi.unitPlaceholder', args), data: { unit: row.unit.raw, kind: 'placeholder' } });
+          continue;
+        }
+        // A label in the unit column ('男性/女性' over pairs of figures) is not a typo: information only.
+        if (!looksLikeUnitTypo(parsed.unknown || row.unit.raw)) {
+          ctx.report({ range: row.unit.range, severity: 'information', message: ctx.t('kpi.unitLabel', args), data: { unit: row.unit.raw, kind: 'label' } });
+          continue;
+        }
         ctx.report({ range: row.unit.range, message: ctx.t('kpi.unknownUnit', { unit: row.unit.raw, label: row.label, part: parsed.unknown || row.unit.raw }), data: { unit: row.unit.raw } });
       }
     }
@@ -36,6 +46,11 @@ export const badNumber: Rule = {
     for (const t of ctx.doc.kpiTables) {
       for (const row of t.rows) {
         for (const v of row.values) {
+          // Two figures in one cell ('20.5 / 28.9' under '男性/女性'): read as published, not checked. Said, not an error.
+          if (v.status === 'pair') {
+            ctx.report({ range: v.range, severity: 'information', message: ctx.t('kpi.valuePair', { label: row.label, period: v.period, value: v.raw }), data: { value: v.raw, kind: 'pair' } });
+            continue;
+          }
           if (v.status !== 'bad') continue;
           ctx.report({ range: v.range, message: ctx.t('kpi.badNumber', { label: row.label, period: v.period, value: v.raw }), data: { value: v.raw } });
         }

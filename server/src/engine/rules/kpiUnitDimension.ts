@@ -2,7 +2,8 @@
 // an intensity as numerator / denominator). Water in 噸 and fuels in 噸 or 升 are fine (unitFitsKpi).
 import { NUMBERS_INPUTS, type Rule } from './rule';
 import { getKpi } from '../catalogs/kpis';
-import { parseUnit, unitFitsKpi } from '../catalogs/units';
+import { massReadAsCo2e, parseUnit, unitFitsKpi, type ParsedUnit } from '../catalogs/units';
+import type { KpiDefinition } from '../catalogs/schema';
 import { localized } from '../i18n';
 import { facts } from '../numbers/facts';
 import type { Range } from '../types';
@@ -14,6 +15,20 @@ function proseUnitRange(text: string, lineStarts: number[], number: Range, unit:
   const at = lineText.indexOf(unit, number.end.character);
   if (at < 0) return number;
   return { start: { line, character: at }, end: { line, character: at + unit.length } };
+}
+
+/**
+ * A unit that contradicts a KPI esgmark guessed from the row label, in a way that says the guess is
+ * what is wrong: an intensity unit on a row read as the absolute figure ('NOx emissions' under
+ * 'Pollutant emission density', in g/100 million yuan), or a mass, volume or CO2e on a row read as an
+ * energy figure ('Purchased electricity' in a GHG table, 'Coal' in tonnes), or a volume on a row read
+ * as a waste mass (liquid waste in litres or m³: a correct figure the mass KPI cannot hold).
+ */
+function unitSaysOtherFigure(unit: ParsedUnit, kpi: KpiDefinition, numeratorFits: boolean): boolean {
+  if (numeratorFits && unit.denominator && !kpi.per) return true;
+  if (kpi.dimension === 'energy' && !kpi.per && !unit.denominator) return ['mass', 'volume', 'co2e'].includes(unit.numerator.dimension);
+  if (kpi.id.startsWith('waste.') && kpi.dimension === 'mass' && unit.numerator.dimension === 'volume') return true;
+  return false;
 }
 
 export const kpiUnitDimension: Rule = {
@@ -41,8 +56,15 @@ export const kpiUnitDimension: Rule = {
       const key = `${range.start.line}:${range.start.character}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (unitFitsKpi(parsed.unit, kpi)) continue;
       const unit = parsed.unit;
+      if (unitFitsKpi(unit, kpi)) {
+        // A GHG row in plain tonnes is read as tonnes of CO2e: said as a hint.
+        if (massReadAsCo2e(unit, kpi)) {
+          const args = { unit: f.unitRaw, label: f.row?.label ?? f.label, kpi: localized(kpi.names, ctx.locale), id: kpi.id };
+          ctx.report({ range, severity: 'hint', message: ctx.t('kpi.unitMassAsCo2e', args), data: { kind: 'unit-mass-as-co2e', kpi: kpi.id, unit: f.unitRaw } });
+        }
+        continue;
+      }
       // Whether the numerator alone would do (water in 噸 counts): then only the denominator is wrong.
       const numeratorFits = unitFitsKpi({ ...unit, denominator: undefined, denominatorQualifier: undefined }, { ...kpi, per: undefined });
       const args = {
@@ -57,7 +79,10 @@ export const kpiUnitDimension: Rule = {
       };
       // An intensity with the right numerator but no or the wrong denominator gets the intensity message.
       const key2 = kpi.per && kpi.dimension !== 'percent' && numeratorFits ? 'kpi.unitIntensity' : 'kpi.unitDimension';
-      ctx.report({ range, message: ctx.t(key2, args), data: { kind: 'unit-dimension', kpi: kpi.id, unit: f.unitRaw, expected: kpi.unit } });
+      // The KPI was guessed from the label and the unit points to another figure: information, not a warning.
+      const guessed = f.row?.kpiIdSource === 'catalog' && unitSaysOtherFigure(unit, kpi, numeratorFits);
+      const message = ctx.t(key2, args) + (guessed ? ` ${ctx.t('kpi.unitGuessed', { id: kpi.id })}` : '');
+      ctx.report({ range, message, ...(guessed ? { severity: 'information' as const } : {}), data: { kind: 'unit-dimension', kpi: kpi.id, unit: f.unitRaw, expected: kpi.unit } });
     }
   },
 };

@@ -12,8 +12,16 @@ import { inUnitOf, printedOf, termOf } from '../numbers/relations';
 /** Water is written in 噸 or in m³ (1 t of water is 1 m³): the base values compare directly. */
 const MASS_IS_VOLUME = (kpiId: string) => kpiId.startsWith('water.');
 
+function misfitGuess(f: Fact): boolean {
+  const kpi = getKpi(f.kpiId);
+  return f.row?.kpiIdSource === 'catalog' && !!kpi && !!f.unit && !unitFitsKpi(f.unit, kpi);
+}
+
 /** 'different' when the printed figures cannot be the same value, 'units' when their units measure different things. */
 function conflict(a: Fact, b: Fact): 'different' | 'units' | undefined {
+  // A row whose unit does not fit the KPI its label was matched to is kpi/unit-dimension's (the match
+  // may be what is wrong: an intensity row, an emissions source named after its fuel).
+  if (misfitGuess(a) || misfitGuess(b)) return undefined;
   if (a.quantity && b.quantity && !sameDim(a.quantity.dim, b.quantity.dim)) {
     const kpi = getKpi(a.kpiId);
     // Two units the KPI accepts (fuel in 升 and in 噸) are not a conflict, only not comparable.

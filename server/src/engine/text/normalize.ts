@@ -16,10 +16,15 @@ const SUPERSCRIPT_PAREN = /⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾/g;
 const SUPERSCRIPT_DIGITS = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
 // '²' '³' right after a length symbol is an exponent ('m³', 'km²', 'ft²'), not a footnote mark.
 const LENGTH_SYMBOL_BEFORE = /(?:^|[^A-Za-z])(?:m|km|cm|ft)$/;
+// '10⁻²', '× 10³': the exponent of scientific notation ('2.29 x 10⁻²'), not a footnote mark.
+const POWER_OF_TEN_BEFORE = /(?:[x×*·]\s*10[⁻⁺]?|10⁻)$/;
 function keepUnitExponent(mark: string, offset: number, text: string): string {
   if ((mark === '²' || mark === '³') && LENGTH_SYMBOL_BEFORE.test(text.slice(Math.max(0, offset - 3), offset))) return mark;
+  if (POWER_OF_TEN_BEFORE.test(text.slice(Math.max(0, offset - 6), offset))) return mark;
   return '';
 }
+/** '2.29 x 10<sup>-2</sup>': an exponent in a tag, written '10^-2' before tags are removed. */
+const POWER_OF_TEN_TAG = /([x×*·]\s*10)<sup>\s*([+\-−⁻]?\d{1,3})\s*<\/sup>/gi;
 const TRAILING_NUMBER_MARK = /[(（]\d{1,2}[)）]$/;
 
 /**
@@ -30,7 +35,7 @@ const TRAILING_NUMBER_MARK = /[(（]\d{1,2}[)）]$/;
  */
 export function stripFootnoteMarks(s: string): string {
   let out = s;
-  if (out.includes('<')) out = out.replace(SUP_TAG, '');
+  if (out.includes('<')) out = out.replace(POWER_OF_TEN_TAG, '$1^$2').replace(SUP_TAG, '');
   if (out.includes('[^')) out = out.replace(FOOTNOTE_REF, '');
   out = out.replace(SUPERSCRIPT_PAREN, '').replace(SUPERSCRIPT_DIGITS, keepUnitExponent);
   const trimmed = out.trimEnd();
@@ -112,7 +117,7 @@ export function normalizeLabel(s: string): string {
   return t.toLowerCase().replace(DROPPED, '').replace(FOLDABLE, (ch) => LABEL_FOLD.get(ch) ?? SCRIPT_DIGIT[ch] ?? ch);
 }
 
-const UNIT_SEPARATORS = /[÷∕⁄]/g;
+const UNIT_SEPARATORS = /[÷∕⁄╱]/g;
 const UNIT_DOTS = /[·•⋅・]/g;
 const WHITESPACE = /\s+/g;
 

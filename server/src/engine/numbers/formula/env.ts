@@ -5,8 +5,8 @@ import { getKpi } from '../../catalogs/kpis';
 import { parseUnit } from '../../catalogs/units';
 import type { EsgDocument } from '../../model';
 import type { PerPeriod, Quantity as FrontMatterQuantity } from '../../frontmatter';
-import { facts, type Fact } from '../facts';
-import { fromPrinted, printed, type Quantity } from '../quantity';
+import { factInterval, facts, type Fact } from '../facts';
+import { fromPrinted, type Quantity } from '../quantity';
 import type { FormulaEnv, FormulaKpiValue } from './evaluate';
 
 export interface FormulaEnvOptions {
@@ -32,7 +32,7 @@ export function frontMatterQuantity(q: FrontMatterQuantity): Quantity | undefine
 function kpiValue(f: Fact): FormulaKpiValue {
   const v: FormulaKpiValue = { range: f.range, label: f.label, fact: f };
   if (f.quantity) v.quantity = f.quantity;
-  else v.printed = printed(f.value, f.decimals);
+  else v.printed = factInterval(f);
   return v;
 }
 

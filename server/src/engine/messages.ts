@@ -546,6 +546,21 @@ export const MESSAGES = {
     'zh-Hant': '`{id}` 不是指標代號。指標代號可含 `-`，減號前後請加空格：`{suggestion}`。',
     'zh-Hans': '`{id}` 不是指标代号。指标代号可含 `-`，减号前后请加空格：`{suggestion}`。',
   },
+  'kpi.sumNil': {
+    en: 'A part printed as no value is counted as nil (0): {members}.',
+    'zh-Hant': '以「無數值」標示的分項按零計算：{members}。',
+    'zh-Hans': '以“无数值”标示的分项按零计算：{members}。',
+  },
+  'numbers.formula.inputNoValue': {
+    en: 'Not checked for {period}: the input `{id}` ("{label}") has no value in {period} (`{value}`).',
+    'zh-Hant': '{period} 未予核對：輸入 `{id}`（「{label}」）於 {period} 沒有數值（`{value}`）。',
+    'zh-Hans': '{period} 未予核对：输入 `{id}`（“{label}”）于 {period} 没有数值（`{value}`）。',
+  },
+  'numbers.formula.inputNotGiven': {
+    en: 'Not checked for {period}: the input `{id}` has no figure for {period} in this report.',
+    'zh-Hant': '{period} 未予核對：本報告沒有輸入 `{id}` 於 {period} 的數字。',
+    'zh-Hans': '{period} 未予核对：本报告没有输入 `{id}` 于 {period} 的数字。',
+  },
   'formula.noValue': {
     en: '`{id}` has no value for {period} in this report.',
     'zh-Hant': '本報告中 `{id}` 沒有 {period} 的數值。',

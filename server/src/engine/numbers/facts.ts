@@ -5,8 +5,8 @@ import type { EsgDocument, KpiRow, Span } from '../model';
 import type { Range } from '../types';
 import { parseUnit, type ParsedUnit } from '../catalogs/units';
 import { attr } from '../parser/attributes';
-import { parseNumber } from '../numbers';
-import { fromPrinted, type Quantity } from './quantity';
+import { isNilToken, parseNumber } from '../numbers';
+import { exact, fromPrinted, type Quantity } from './quantity';
 
 export interface Fact {
   kpiId: string;
@@ -27,6 +27,11 @@ export interface Fact {
   row?: KpiRow;
   /** Label as written (row label or span text). */
   label: string;
+  /**
+   * A no-value cell read as nil (`-`, `/`, `N/A`, `不適用`, `無` …): value 0, exact. Never in the fact
+   * index; only a sum of a breakdown uses it, for a member of a total that is given.
+   */
+  nil?: boolean;
 }
 
 export interface FactIndex {
@@ -145,6 +150,33 @@ export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | unde
     source: 'table',
     row,
     label: row.label,
+  };
+}
+
+/**
+ * A member's cell that reads as nil (`-`, `N/A`, `不適用` …) as a fact of value 0, exact, in the row's
+ * unit; undefined for a number, an empty cell or a no-value cell that says nothing of the amount (`暫無`).
+ */
+export function nilFact(row: KpiRow, period: string): Fact | undefined {
+  const v = row.values.find((x) => x.period === period);
+  if (!v || v.status !== 'none' || !isNilToken(v.raw)) return undefined;
+  const unit = unitOf(row.unit?.raw);
+  const q = fromPrinted(0, 0, unit);
+  return {
+    kpiId: row.kpiId ?? '',
+    period,
+    value: 0,
+    decimals: 0,
+    raw: v.raw,
+    percentSign: false,
+    unitRaw: row.unit?.raw,
+    unit,
+    quantity: q && { value: exact(0), dim: q.dim },
+    range: v.range,
+    source: 'table',
+    row,
+    label: row.label,
+    nil: true,
   };
 }
 

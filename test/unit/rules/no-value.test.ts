@@ -77,6 +77,9 @@ test('kpi/formula-mismatch: an input with no value leaves that period unchecked,
   // A KPI the report gives in no period is a mistake in the formula: still a warning.
   const typo = FORMULA('1,000,000').replace('energy.electricity *', 'energy.renewable *');
   assert.ok(byRule(run(typo, { locale: 'en' }), 'kpi/formula-mismatch').some((x) => x.severity === 'warning' && /no value/.test(x.message)));
+  // So is a year no table of the report has.
+  const year = FORMULA('1,000,000').replace('energy.electricity *', 'energy.electricity@1999 *');
+  assert.ok(byRule(run(year, { locale: 'en' }), 'kpi/formula-mismatch').some((x) => x.severity === 'warning' && /no value for 1999/.test(x.message)));
 });
 
 test('kpi/prose-mismatch: a check= whose input has no value in the year is unchecked information', () => {

@@ -202,8 +202,9 @@ export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {})
 /**
  * A formula input the report gives for some period but not this one (a cell `-`, `N/A`, `不適用`, empty,
  * or no column for the year): the check cannot be made for the period, which is said as information
- * naming the input, not as a warning on the figure. Undefined for any other error, and for a KPI the
- * report gives in no period (a wrong id is the author's to fix: `formula.noValue` stays a warning).
+ * naming the input, not as a warning on the figure. Undefined for any other error, for a KPI the report
+ * gives in no period, and for a period no table has (a wrong id or year is the author's to fix:
+ * `formula.noValue` stays a warning).
  */
 function noValueInput(doc: EsgDocument, key: string, args: Record<string, string | number>): Pick<FormulaProblem, 'key' | 'args' | 'severity'> | undefined {
   if (key !== 'formula.noValue') return undefined;
@@ -221,6 +222,9 @@ function noValueInput(doc: EsgDocument, key: string, args: Record<string, string
     }
   }
   if (!inReport && !facts(doc).all.some((f) => f.kpiId === id)) return undefined;
+  // A period no table of the report has (`energy.electricity@1999`) is a mistake in the formula, not a gap in the data.
+  const reportHasPeriod = doc.kpiTables.some((kt) => kt.periods.some((p) => p.period === period));
+  if (!reportHasPeriod) return undefined;
   return { key: 'numbers.formula.inputNotGiven', args: { id, period }, severity: 'information' };
 }
 

@@ -178,7 +178,8 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
       this.view.description = model.coverage.summary;
       const missing = model.requirements.filter((r) => r.status === 'missing' && isRequired(r)).length;
       this.view.badge = missing > 0 ? { value: missing, tooltip: vscode.l10n.t('{0} requirements neither disclosed nor explained', missing) } : undefined;
-      this.view.message = this.filterMessage(model);
+      // Which financial year and which rule of the Code the statuses were worked out for.
+      this.view.message = [model.coverage.context, this.filterMessage(model)].filter(Boolean).join(' — ') || undefined;
     }
     this.changed.fire(undefined);
   }

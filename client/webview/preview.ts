@@ -122,7 +122,7 @@ function normalizeModel(raw: unknown): ReportModel | undefined {
       values: c?.values && typeof c.values === 'object' ? c.values : {},
     })),
     requirements: arr<ReportRequirement>(m.requirements).map((r) => ({ ...r, id: str(r?.id), title: str(r?.title), places: arr(r?.places) })),
-    coverage: { parts: arr(m.coverage?.parts), summary: str(m.coverage?.summary) },
+    coverage: { parts: arr(m.coverage?.parts), summary: str(m.coverage?.summary), context: str(m.coverage?.context) },
     checks: { total: num(m.checks?.total) ?? 0, disagree: num(m.checks?.disagree) ?? 0 },
   };
 }
@@ -533,7 +533,7 @@ function renderCoverage(m: ReportModel): HTMLElement {
     h('span', { class: 'status-counts' }, ...statusCounts.map(([s, n]) => h('span', { class: `status status-${s}` }, `${t(`status.${s}`)} ${n}`))),
   );
 
-  append(panel, h('div', { class: 'coverage-summary' }, m.coverage.summary ? h('p', { class: 'summary' }, m.coverage.summary) : null, parts), filterBar);
+  append(panel, h('div', { class: 'coverage-summary' }, m.coverage.summary ? h('p', { class: 'summary' }, m.coverage.summary) : null, parts), m.coverage.context ? h('p', { class: 'coverage-context' }, m.coverage.context) : null, filterBar);
 
   if (rows.length === 0) {
     panel.appendChild(h('p', { class: 'placeholder' }, t('noRequirements')));

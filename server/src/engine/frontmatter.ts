@@ -7,6 +7,7 @@ import { parseNumber } from './numbers';
 import { detachedCopy } from './text/normalize';
 import { LIMITS } from './limits';
 import type { IssuerClass, Locale } from './types';
+import { isCalendarDate } from './context';
 
 export interface Quantity {
   value: number;
@@ -26,9 +27,12 @@ export interface EsgConfig {
   framework: string;
   issuer?: string;
   stockCode?: string;
-  /** Financial year the report covers (the year of `period.to` for a date range). */
+  /** Financial year the report covers, named by the year it ends in (the year of `period.to` for a date range). */
   year?: number;
+  /** First and last day of the financial year, when given as dates (`{from, to}` or `from/to`). */
   period?: { from?: string; to?: string };
+  /** `esg.year-end` (`MM-DD`): the last day of a financial year given as a year (`period: 2026`). */
+  yearEnd?: string;
   issuerClass: IssuerClass;
   currency: string;
   locale?: Locale;
@@ -70,6 +74,20 @@ const yearKey = z.union([z.number(), z.string()]).superRefine((v, ctx) => {
   if (!isYear(v)) ctx.addIssue({ code: 'custom', message: 'not a year', params: { esgmark: 'fm.periodRange' } });
 });
 const date = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'), z.date()]);
+/** `2025-04-01/2026-03-31`: a financial year by its first and last day. */
+const COMPACT_PERIOD = /^\s*(\d{4}-\d{2}-\d{2})\s*\/\s*(\d{4}-\d{2}-\d{2})\s*$/;
+const compactPeriod = z.string().regex(COMPACT_PERIOD, 'expected YYYY-MM-DD/YYYY-MM-DD');
+// A year (`2026`) is a string too: a string that is not `from/to` is checked as a year.
+const periodValue = z.union([compactPeriod, yearKey, z.object({ from: date, to: date }).strict()]);
+const yearEnd = z.union([z.string(), z.number()]).superRefine((v, ctx) => {
+  if (typeof v !== 'string' || !isMonthDay(v)) ctx.addIssue({ code: 'custom', message: 'not a month-day', params: { esgmark: 'fm.yearEnd' } });
+});
+
+/** `MM-DD` of a day that exists in some year (`02-29` included). */
+function isMonthDay(v: string): boolean {
+  return /^\d{2}-\d{2}$/.test(v) && isCalendarDate(`2024-${v}`);
+}
+
 const quantityText = z.union([z.string().min(1), z.number()]);
 const perPeriod = <T extends z.ZodType>(value: T) => z.union([value, z.record(z.string().regex(/^(19|20)\d\d$/, 'expected a year'), value)]);
 
@@ -78,7 +96,8 @@ const esgSchema = z
     framework: z.enum(['hkex-esg-2025']).optional(),
     issuer: z.union([z.string(), z.number()]).optional(),
     'stock-code': z.union([z.string(), z.number()]).optional(),
-    period: z.union([yearKey, z.object({ from: date, to: date }).strict()]).optional(),
+    period: periodValue.optional(),
+    'year-end': yearEnd.optional(),
     'issuer-class': z.enum(['main-board', 'largecap', 'gem']).optional(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as CNY, HKD, USD').optional(),
     locale: z.enum(['en', 'zh-Hant', 'zh-Hans']).optional(),
@@ -211,7 +230,7 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
   if (cls === 'main-board' || cls === 'largecap' || cls === 'gem') config.issuerClass = cls;
   if (typeof e.currency === 'string' && /^[A-Z]{3}$/.test(e.currency)) config.currency = e.currency;
   if (e.locale === 'en' || e.locale === 'zh-Hant' || e.locale === 'zh-Hans') config.locale = e.locale;
-  readPeriod(e.period, config);
+  readPeriod(doc, e.period, e['year-end'], config, problems);
   if (Array.isArray(e.chapters)) config.chapters = e.chapters.filter((c): c is string => typeof c === 'string');
   readQuantities(doc, e.denominators, ['esg', 'denominators'], problems, (name, period, q) => {
     (config.denominators[name] ??= emptyMap())[period] = q;
@@ -220,15 +239,47 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
   return { config, problems };
 }
 
-function readPeriod(period: unknown, config: EsgConfig) {
+function readPeriod(doc: Document, period: unknown, yearEndValue: unknown, config: EsgConfig, problems: FrontMatterProblem[]) {
+  const at = (path: string[]) => nodeRange(doc, ['esg', ...path]);
   // Only a year the schema accepts: an invalid one is reported, and must not reach messages as "FY1e+20".
-  if ((typeof period === 'number' || typeof period === 'string') && isYear(period)) config.year = Number(period);
-  else if (period && typeof period === 'object' && !Array.isArray(period)) {
+  const yearEnd = typeof yearEndValue === 'string' && isMonthDay(yearEndValue) ? yearEndValue : undefined;
+  let from: string | undefined;
+  let to: string | undefined;
+  let path = ['period'];
+  const compact = typeof period === 'string' ? COMPACT_PERIOD.exec(period) : null;
+  if (compact) {
+    from = compact[1];
+    to = compact[2];
+  } else if ((typeof period === 'number' || typeof period === 'string') && isYear(period)) {
+    config.year = Number(period);
+    if (yearEnd) config.yearEnd = yearEnd;
+    return;
+  } else if (period && typeof period === 'object' && !Array.isArray(period)) {
     const p = period as Record<string, unknown>;
-    const from = asDate(p.from);
-    const to = asDate(p.to);
-    config.period = { from, to };
-    if (to && isYear(to.slice(0, 4))) config.year = Number(to.slice(0, 4));
+    from = asDate(p.from);
+    to = asDate(p.to);
+  } else return;
+  // The dates must exist, lie in the years esgmark knows, and run forwards.
+  const bad = (d: string | undefined, key: string) => {
+    if (d === undefined) return false;
+    const sub = compact ? path : [...path, key];
+    if (!isCalendarDate(d)) problems.push({ ...at(sub), key: 'fm.periodDate', args: { key: ['esg', ...sub].join('.'), value: d } });
+    else if (!isYear(d.slice(0, 4))) problems.push({ ...at(sub), key: 'fm.periodRange', args: { key: ['esg', ...sub].join('.'), value: d, min: YEAR_RANGE.min, max: YEAR_RANGE.max } });
+    else return false;
+    return true;
+  };
+  // One error per period: a year written wrong in both dates is one mistake.
+  if (bad(from, 'from') || bad(to, 'to')) return;
+  if (from && to && from > to) {
+    problems.push({ ...at(path), key: 'fm.periodOrder', args: { key: 'esg.period', from, to } });
+    return;
+  }
+  config.period = { from, to };
+  if (to) config.year = Number(to.slice(0, 4));
+  // `year-end` with dates says the same thing twice: it must agree with them.
+  if (yearEnd && to && to.slice(5) !== yearEnd) {
+    path = ['year-end'];
+    problems.push({ ...at(path), key: 'fm.yearEndConflict', args: { key: 'esg.year-end', yearEnd, to } });
   }
 }
 
@@ -294,6 +345,7 @@ function describeIssue(issue: z.core.$ZodIssue, source: string): { key: string; 
     const value = source.length > 40 ? `${source.slice(0, 40)}…` : source;
     return { key: 'fm.periodRange', args: { value, min: YEAR_RANGE.min, max: YEAR_RANGE.max } };
   }
+  if (issue.code === 'custom' && (issue.params as { esgmark?: string } | undefined)?.esgmark === 'fm.yearEnd') return { key: 'fm.yearEnd', args: { value: source.slice(0, 40) } };
   if (issue.code === 'invalid_value' && 'values' in issue) return { key: 'fm.invalidEnum', args: { values: (issue.values as unknown[]).map(String).join(', ') } };
   if (issue.code === 'invalid_type') return { key: 'fm.invalidType', args: { expected: String(issue.expected) } };
   if (issue.code === 'invalid_format' || issue.code === 'invalid_union') return { key: 'fm.invalidShape', args: {} };

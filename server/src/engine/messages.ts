@@ -83,6 +83,26 @@ export const MESSAGES = {
     'zh-Hant': '`{key}` 的值無效：`{value}` 不是 {min} 至 {max} 年之間的年份。請寫成例如 `period: 2025` 或 `period: {from: 2025-01-01, to: 2025-12-31}`。',
     'zh-Hans': '`{key}` 的值无效：`{value}` 不是 {min} 至 {max} 年之间的年份。请写成例如 `period: 2025` 或 `period: {from: 2025-01-01, to: 2025-12-31}`。',
   },
+  'fm.periodDate': {
+    en: 'Invalid value for `{key}`: `{value}` is not a date of the calendar. Write `YYYY-MM-DD`, e.g. `2025-04-01`.',
+    'zh-Hant': '`{key}` 的值無效：`{value}` 不是有效日期。請寫成 `YYYY-MM-DD`，例如 `2025-04-01`。',
+    'zh-Hans': '`{key}` 的值无效：`{value}` 不是有效日期。请写成 `YYYY-MM-DD`，例如 `2025-04-01`。',
+  },
+  'fm.periodOrder': {
+    en: 'Invalid value for `{key}`: the financial year ends ({to}) before it starts ({from}).',
+    'zh-Hant': '`{key}` 的值無效：財政年度的結束日（{to}）早於開始日（{from}）。',
+    'zh-Hans': '`{key}` 的值无效：财政年度的结束日（{to}）早于开始日（{from}）。',
+  },
+  'fm.yearEnd': {
+    en: 'Invalid value for `{key}`: `{value}` is not a month and day `MM-DD`. Write e.g. `year-end: 03-31` (quoted or not).',
+    'zh-Hant': '`{key}` 的值無效：`{value}` 不是 `MM-DD` 格式的月日。請寫成例如 `year-end: 03-31`。',
+    'zh-Hans': '`{key}` 的值无效：`{value}` 不是 `MM-DD` 格式的月日。请写成例如 `year-end: 03-31`。',
+  },
+  'fm.yearEndConflict': {
+    en: '`{key}: {yearEnd}` disagrees with the period, which ends on {to}. Give the year-end once: with dates in `period`, leave `year-end` out.',
+    'zh-Hant': '`{key}: {yearEnd}` 與報告期間（於 {to} 結束）不符。請只寫一次：`period` 已有日期時，毋須 `year-end`。',
+    'zh-Hans': '`{key}: {yearEnd}` 与报告期间（于 {to} 结束）不符。请只写一次：`period` 已有日期时，无须 `year-end`。',
+  },
   'fm.notMap': {
     en: 'Front matter must be a YAML mapping (key: value).',
     'zh-Hant': '前置資料必須是 YAML 映射（key: value）。',
@@ -150,14 +170,24 @@ export const MESSAGES = {
     'zh-Hans': '气候变化现由 D 部分（第 19 至 40 段）涵盖。',
   },
   'hkex.missing': {
-    en: '{id} ({title}) is neither disclosed nor explained; it is {obligation} for a {issuerClass} issuer in FY{year}. Tag a section with {id}, add its KPI row, or explain it.',
-    'zh-Hant': '{id}（{title}）未披露亦未解釋；對{issuerClass}發行人於 {year} 財政年度屬{obligation}。請在章節標註 {id}、加入相關關鍵績效指標，或作出解釋。',
-    'zh-Hans': '{id}（{title}）未披露亦未解释；对{issuerClass}发行人于 {year} 财政年度属{obligation}。请在章节标注 {id}、加入相关关键绩效指标，或作出解释。',
+    en: '{id} ({title}) is neither disclosed nor explained; it is {obligation} for a {issuerClass} issuer in {fy}. Tag a section with {id}, add its KPI row, or explain it.',
+    'zh-Hant': '{id}（{title}）未披露亦未解釋；對{issuerClass}發行人於 {fy}屬{obligation}。請在章節標註 {id}、加入相關關鍵績效指標，或作出解釋。',
+    'zh-Hans': '{id}（{title}）未披露亦未解释；对{issuerClass}发行人于 {fy}属{obligation}。请在章节标注 {id}、加入相关关键绩效指标，或作出解释。',
   },
   'hkex.missing.mandatoryExplained': {
-    en: '{id} ({title}) is {obligation} for a {issuerClass} issuer in FY{year}: an explanation does not satisfy it; disclose it in a section tagged {id}.',
-    'zh-Hant': '{id}（{title}）對{issuerClass}發行人於 {year} 財政年度屬{obligation}：不能以解釋代替，請於標註 {id} 的章節中披露。',
-    'zh-Hans': '{id}（{title}）对{issuerClass}发行人于 {year} 财政年度属{obligation}：不能以解释代替，请于标注 {id} 的章节中披露。',
+    en: '{id} ({title}) is {obligation} for a {issuerClass} issuer in {fy}: an explanation does not satisfy it; disclose it in a section tagged {id}.',
+    'zh-Hant': '{id}（{title}）對{issuerClass}發行人於 {fy}屬{obligation}：不能以解釋代替，請於標註 {id} 的章節中披露。',
+    'zh-Hans': '{id}（{title}）对{issuerClass}发行人于 {fy}属{obligation}：不能以解释代替，请于标注 {id} 的章节中披露。',
+  },
+  'hkex.missing.guidance': {
+    en: '{id} ({title}) is neither disclosed nor explained; the 2025 Code, applied as guidance to {fy}, makes it {obligation}.',
+    'zh-Hant': '{id}（{title}）未披露亦未解釋；以 2025 年守則作參考，{fy}屬{obligation}。',
+    'zh-Hans': '{id}（{title}）未披露亦未解释；以 2025 年守则作参考，{fy}属{obligation}。',
+  },
+  'hkex.predatesCode': {
+    en: 'This report covers {fy}, which commences before {date}: the HKEX ESG Reporting Code (2025) does not apply to it. esgmark checks it against the Code as guidance: Part D is not applicable, requirements the Code deleted (A1.2, A4, A4.1) were still in force, and undisclosed requirements are information, not warnings.',
+    'zh-Hant': '本報告涵蓋{fy}，開始於 {date} 之前：《環境、社會及管治報告守則》（2025 年）並不適用。esgmark 僅以守則作參考：D 部分不適用；守則刪除的條文（A1.2、A4、A4.1）當時仍然有效；未披露的條文只作提示，不作警告。',
+    'zh-Hans': '本报告涵盖{fy}，开始于 {date} 之前：《环境、社会及管治报告守则》（2025 年）并不适用。esgmark 仅以守则作参考：D 部分不适用；守则删除的条文（A1.2、A4、A4.1）当时仍然有效；未披露的条文只作提示，不作警告。',
   },
   'hkex.emptySection': {
     en: 'Section "{title}" is tagged {ids} but has no content.',
@@ -557,6 +587,21 @@ export const MESSAGES = {
     'zh-Hant': '`{id}` 不是指標代號。指標代號可含 `-`，減號前後請加空格：`{suggestion}`。',
     'zh-Hans': '`{id}` 不是指标代号。指标代号可含 `-`，减号前后请加空格：`{suggestion}`。',
   },
+  'kpi.sumNil': {
+    en: 'A part printed as no value is counted as nil (0): {members}.',
+    'zh-Hant': '以「無數值」標示的分項按零計算：{members}。',
+    'zh-Hans': '以“无数值”标示的分项按零计算：{members}。',
+  },
+  'numbers.formula.inputNoValue': {
+    en: 'Not checked for {period}: the input `{id}` ("{label}") has no value in {period} (`{value}`).',
+    'zh-Hant': '{period} 未予核對：輸入 `{id}`（「{label}」）於 {period} 沒有數值（`{value}`）。',
+    'zh-Hans': '{period} 未予核对：输入 `{id}`（“{label}”）于 {period} 没有数值（`{value}`）。',
+  },
+  'numbers.formula.inputNotGiven': {
+    en: 'Not checked for {period}: the input `{id}` has no figure for {period} in this report.',
+    'zh-Hant': '{period} 未予核對：本報告沒有輸入 `{id}` 於 {period} 的數字。',
+    'zh-Hans': '{period} 未予核对：本报告没有输入 `{id}` 于 {period} 的数字。',
+  },
   'formula.noValue': {
     en: '`{id}` has no value for {period} in this report.',
     'zh-Hant': '本報告中 `{id}` 沒有 {period} 的數值。',
@@ -611,6 +656,33 @@ export const MESSAGES = {
   'report.place.explanation': { en: 'Explanation', 'zh-Hant': '解釋', 'zh-Hans': '解释' },
   'report.coverage.part': { en: 'Part {part} {addressed}/{required}', 'zh-Hant': '{part} 部分 {addressed}/{required}', 'zh-Hans': '{part} 部分 {addressed}/{required}' },
   // Hover
+  'hover.year': { en: 'Financial year', 'zh-Hant': '財政年度', 'zh-Hans': '财政年度' },
+  'context.assumed': { en: ' (no `esg.period`: the first year of the Code is assumed)', 'zh-Hant': '（未設 `esg.period`：假定為守則首個年度）', 'zh-Hans': '（未设 `esg.period`：假定为守则首个年度）' },
+  'context.preCode': {
+    en: 'commencing before {date}: the 2025 Code does not apply (checked against it as guidance; Part D not applicable)',
+    'zh-Hant': '於 {date} 之前開始：2025 年守則不適用（僅作參考；D 部分不適用）',
+    'zh-Hans': '于 {date} 之前开始：2025 年守则不适用（仅作参考；D 部分不适用）',
+  },
+  'context.largecapPhase1': {
+    en: "commencing before {date}: Part D is 'comply or explain' for LargeCap issuers (Scope 1 and 2 emissions mandatory)",
+    'zh-Hant': '於 {date} 之前開始：D 部分對大型股發行人屬「不遵守就解釋」（範圍 1 及範圍 2 排放屬強制披露）',
+    'zh-Hans': '于 {date} 之前开始：D 部分对大型股发行人属“不遵守就解释”（范围 1 及范围 2 排放属强制披露）',
+  },
+  'context.largecapPhase2': {
+    en: 'commencing on or after {date}: Part D is mandatory for LargeCap issuers',
+    'zh-Hant': '於 {date} 或之後開始：D 部分對大型股發行人屬強制披露',
+    'zh-Hans': '于 {date} 或之后开始：D 部分对大型股发行人属强制披露',
+  },
+  'context.mainBoard': {
+    en: "commencing on or after {date}: Part D is 'comply or explain' for Main Board issuers (Scope 1 and 2 emissions mandatory)",
+    'zh-Hant': '於 {date} 或之後開始：D 部分對主板發行人屬「不遵守就解釋」（範圍 1 及範圍 2 排放屬強制披露）',
+    'zh-Hans': '于 {date} 或之后开始：D 部分对主板发行人属“不遵守就解释”（范围 1 及范围 2 排放属强制披露）',
+  },
+  'context.gem': {
+    en: 'commencing on or after {date}: Part D is voluntary for GEM issuers (Scope 1 and 2 emissions mandatory)',
+    'zh-Hant': '於 {date} 或之後開始：D 部分對 GEM 發行人屬自願披露（範圍 1 及範圍 2 排放屬強制披露）',
+    'zh-Hans': '于 {date} 或之后开始：D 部分对 GEM 发行人属自愿披露（范围 1 及范围 2 排放属强制披露）',
+  },
   'hover.obligation': { en: 'Obligation', 'zh-Hant': '披露要求', 'zh-Hans': '披露要求' },
   'hover.status': { en: 'In this report', 'zh-Hant': '本報告', 'zh-Hans': '本报告' },
   'hover.disclosedIn': { en: 'disclosed in {where}', 'zh-Hant': '披露於 {where}', 'zh-Hans': '披露于 {where}' },

@@ -28,6 +28,18 @@ const NONE_TOKENS = new Set(['-', '--', '—', '–', '－', '―', '/', '／', 
 
 const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+' };
 
+/**
+ * The 'no value' cells that say the quantity is nil: a dash, a slash, 'not applicable', 'none'
+ * (`-`, `—`, `/`, `N/A`, `不適用`, `無` …). A member of a breakdown printed so counts as 0 in the sum of
+ * its total. The other no-value cells (`暫無` 'not yet available', `*`) say nothing of the amount.
+ */
+const NIL_TOKENS = new Set(['-', '--', '—', '–', '－', '―', '—-', '/', '／', 'n/a', 'na', 'n.a.', 'nil', 'none', '不適用', '不适用', '無', '无', '不涉及']);
+
+/** Whether a no-value cell reads as nil (see NIL_TOKENS). */
+export function isNilToken(raw: string): boolean {
+  return NIL_TOKENS.has(asciiDigits(raw).trim().toLowerCase());
+}
+
 /** Full-width digits and separators, the Unicode minus, and ideographic spaces to ASCII. */
 function asciiDigits(s: string): string {
   let out = '';

@@ -1,5 +1,6 @@
 // Quick fixes for the diagnostics in a range, plus the 'generate index table' source action.
 // Every fix is built from the diagnostic's `data` and the model, never by re-parsing messages.
+import { obligationIn, reportingContext } from '../context';
 import type { Analysis } from '../index';
 import type { IndexTable } from '../model';
 import type { CodeAction, Diagnostic, Range, TextEdit } from '../types';
@@ -33,7 +34,7 @@ export function codeActionsFor(analysis: Analysis, range: Range, diagnostics: Di
         if (!id) break;
         const req = framework.get(id);
         const aspectSection = disclosures(doc).aspectSection(req?.aspect ?? '');
-        if (framework.obligationFor(id, analysis.options.issuerClass ?? doc.config.issuerClass, doc.config.year ?? 2025) !== 'mandatory') {
+        if (obligationIn(framework, id, reportingContext(doc.config, analysis.options)) !== 'mandatory') {
           actions.push({ title: say('action.addExplanation', { id }), kind: 'quickfix', edits: { [uri]: [explanationEdit(doc, id, analysis.locale, aspectSection)] }, diagnostics: [d], isPreferred: true });
         }
         if (aspectSection) {

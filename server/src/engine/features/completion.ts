@@ -1,5 +1,6 @@
 // Completion of requirement ids inside `hkex="..."` (headings and explanation blocks) and of KPI
 // ids inside a span's `{#...}` or `kpi="..."`.
+import { obligationIn, reportingContext } from '../context';
 import type { Analysis } from '../index';
 import type { Position, Range } from '../types';
 import type { CompletionItem } from './types';
@@ -22,14 +23,13 @@ export function completionsAt(analysis: Analysis, pos: Position): CompletionItem
     if (!framework) return [];
     const word = wordBefore(before, /[A-Za-z0-9.()\-]/);
     const range: Range = { start: { line: pos.line, character: pos.character - word.length }, end: pos };
-    const issuerClass = analysis.options.issuerClass ?? doc.config.issuerClass;
-    const year = doc.config.year ?? 2025;
+    const rc = reportingContext(doc.config, analysis.options);
     return framework.all
       .filter((r) => r.obligation !== 'deleted')
       .map((r, i) => ({
         label: r.id,
         kind: 'requirement' as const,
-        detail: `${localized(r.title, locale)} — ${t(locale, `obligation.${framework.obligationFor(r.id, issuerClass, year)}`)}`,
+        detail: `${localized(r.title, locale)} — ${t(locale, `obligation.${obligationIn(framework, r.id, rc)}`)}`,
         documentation: localized(r.text, locale),
         range,
         sortText: String(i).padStart(3, '0'),

@@ -7,7 +7,7 @@ import { getFramework } from '../catalogs/hkex';
 import { getKpi } from '../catalogs/kpis';
 import { disclosures } from '../disclosures';
 import { localized, t } from '../i18n';
-import { DEFAULT_YEAR } from '../rules';
+import { describeContext, isDeletedIn, obligationIn, reportingContext } from '../context';
 import { targetAt } from './navigation';
 import type { KpiRow, KpiValue } from '../model';
 import { facts } from '../numbers/facts';
@@ -25,9 +25,8 @@ export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
     const framework = getFramework(doc.config.framework);
     const req = target.ref.known ? framework?.get(target.ref.id) : undefined;
     if (!framework || !req) return { contents: say('hkex.unknownId', { id: target.ref.raw }), range: target.ref.range };
-    const issuerClass = analysis.options.issuerClass ?? doc.config.issuerClass;
-    const year = doc.config.year ?? DEFAULT_YEAR;
-    const obligation = framework.obligationFor(req.id, issuerClass, year);
+    const rc = reportingContext(doc.config, analysis.options);
+    const obligation = obligationIn(framework, req.id, rc);
     const lines = [
       `**${req.id}** — ${localized(req.title, locale)}`,
       '',
@@ -35,9 +34,11 @@ export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
       '',
       localized(req.text, locale).replace(/\n/g, '  \n'),
       '',
-      `**${say('hover.obligation')}**: ${say(`obligation.${obligation}`)} (${say(`issuerClass.${issuerClass}`)}, FY${year})`,
+      `**${say('hover.obligation')}**: ${say(`obligation.${obligation}`)} (${say(`issuerClass.${rc.issuerClass}`)})`,
+      '',
+      `**${say('hover.year')}**: ${describeContext(rc, locale)}`,
     ];
-    if (req.deletedFrom) lines.push('', say('hover.deletedFrom', { date: req.deletedFrom }));
+    if (req.deletedFrom && isDeletedIn(framework, req.id, rc)) lines.push('', say('hover.deletedFrom', { date: req.deletedFrom }));
     else {
       const ev = disclosures(doc).get(req.id);
       const where: string[] = [];

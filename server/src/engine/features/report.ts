@@ -4,7 +4,7 @@
 // building it after an analysis costs little; it never throws (a failing part is left empty).
 import type { Analysis } from '../index';
 import type { EsgDocument, IndexTarget, KpiRow } from '../model';
-import type { IssuerClass, Locale, Range } from '../types';
+import type { Locale, Range } from '../types';
 import type {
   CheckStatus,
   CoverageStatus,
@@ -21,7 +21,8 @@ import { scope3Categories } from '../catalogs/factors';
 import { currencyOf, parseUnit, type ParsedUnit } from '../catalogs/units';
 import { disclosures } from '../disclosures';
 import { localized, t } from '../i18n';
-import { DEFAULT_YEAR, type ModelPart } from '../rules';
+import type { ModelPart } from '../rules';
+import { describeContext, fyLabel, obligationIn, reportingContext, type ReportingContext } from '../context';
 import { HKEX_INPUTS, NUMBERS_INPUTS } from '../rules/rule';
 import { derivedUnchanged, modelToken, optionsKey, type ModelToken } from '../reanalyze';
 import { facts, type Fact, type FactIndex } from '../numbers/facts';
@@ -121,10 +122,10 @@ function build(analysis: Analysis): ReportModel {
   attempt(() => {
     const framework = getFramework(doc.config.framework);
     if (!framework) return;
-    const issuerClass: IssuerClass = analysis.options.issuerClass ?? doc.config.issuerClass;
-    const year = doc.config.year ?? DEFAULT_YEAR;
-    model.requirements = requirements(doc, locale, framework, issuerClass, year);
-    model.coverage = coverage(model.requirements, locale);
+    const rc = reportingContext(doc.config, analysis.options);
+    model.requirements = requirements(doc, locale, framework, rc);
+    model.coverage = { ...coverage(model.requirements, locale), context: describeContext(rc, locale) };
+    model.reporting = { fyStart: rc.fyStart, fyEnd: rc.fyEnd, fyLabel: fyLabel(rc, locale), issuerClass: rc.issuerClass, codeVersion: rc.codeVersion, known: rc.known };
   });
   return model;
 }
@@ -338,14 +339,14 @@ function scope3ByCategory(index: FactIndex, periods: string[], locale: Locale): 
 
 // ---- requirements and coverage ----
 
-function requirements(doc: EsgDocument, locale: Locale, framework: FrameworkIndex, issuerClass: IssuerClass, year: number): ReportRequirement[] {
+function requirements(doc: EsgDocument, locale: Locale, framework: FrameworkIndex, rc: ReportingContext): ReportRequirement[] {
   const index = disclosures(doc);
   const claims = deletedClaims(doc, locale);
   const leaves = new Set(framework.leaves().map((r) => r.id));
   const out: ReportRequirement[] = [];
   for (const req of framework.all) {
     if (!leaves.has(req.id) && req.obligation !== 'deleted') continue;
-    const obligation = framework.obligationFor(req.id, issuerClass, year);
+    const obligation = obligationIn(framework, req.id, rc);
     const entry: ReportRequirement = {
       id: req.id,
       part: req.part,

@@ -82,6 +82,21 @@ export interface ReportModel {
     parts: { part: 'B' | 'C' | 'D'; addressed: number; required: number }[];
     /** 'Part B 3/3, Part C 44/45, Part D 20/25'. */
     summary: string;
+    /**
+     * The financial year and the rule of the Code that applied to it: 'FY 1 Apr 2025 – 31 Mar 2026,
+     * commencing before 1 Jan 2026: Part D is 'comply or explain' for LargeCap issuers'.
+     */
+    context?: string;
   };
   checks: { total: number; disagree: number };
+  /** The financial year, issuer class and rules version the obligations were worked out for. */
+  reporting?: {
+    fyStart: string;
+    fyEnd: string;
+    fyLabel: string;
+    issuerClass: string;
+    codeVersion: string;
+    /** False when the report gives no `esg.period` (the Code's first year is assumed). */
+    known: boolean;
+  };
 }

@@ -12,7 +12,14 @@
 //   The tied year nearest to the number in the same sentence wins; else the paragraph's only tied year.
 // - the region: the nearest region word (全國, 華北, national, 中電 ...) in the sentence, else the only one in
 //   the paragraph; national when the year comes from the MEE announcement's title and no region is named.
-// - the basis: average, excluding market-traded non-fossil, fossil-only, or life-cycle carbon footprint.
+// - the basis: average, excluding market-traded non-fossil, fossil-only, life-cycle carbon footprint, or
+//   market-based (not compared).
+// A sentence may quote several factors ('location-based: the 2022 average factor 0.5366 kgCO2/kWh,
+// market-based: the 2023 factor excluding market-traded non-fossil power 0.6096 kgCO2/kWh'): each quote
+// owns its clause (from the clause break after the quote before it to the clause break after it), and the
+// year, basis, region and period words of one clause are never applied to another quote. Words outside
+// every quote's clause (a sentence or paragraph that introduces the figures) apply to the quotes whose own
+// clause says nothing.
 import { isMap, isPair, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import type { EsgDocument } from '../model';
 import type { Range } from '../types';
@@ -21,7 +28,8 @@ import { factorRegions, factorsFor } from '../catalogs/factors';
 import { parseUnit, type ParsedUnit } from '../catalogs/units';
 import type { Quantity as ConfigQuantity } from '../frontmatter';
 
-export type FactorBasis = 'average' | 'excl-market-nonfossil' | 'fossil' | 'life-cycle';
+/** `market`: a market-based factor the catalog has no series for (supplier-specific, certificates): not compared. */
+export type FactorBasis = 'average' | 'excl-market-nonfossil' | 'fossil' | 'life-cycle' | 'market';
 
 export interface FactorQuote {
   value: number;
@@ -71,6 +79,8 @@ const BASES: [RegExp, FactorBasis][] = [
   [/不包括市場化交易|不包括市场化交易|excluding market-?(?:traded|based)/i, 'excl-market-nonfossil'],
   [/(?<!非)化石能源電力|(?<!非)化石能源电力|fossil[- ]fuel power|fossil power/i, 'fossil'],
   [/碳足跡|碳足迹|carbon footprint/i, 'life-cycle'],
+  [/市場基準|市场基准|市場法|市场法|market[- ]based/i, 'market'],
+  [/位置基準|位置基准|位置法|location[- ]based|平均(?:二氧化碳)?排放因[子數数]|grid average|average (?:grid )?(?:CO2 )?emission factor/i, 'average'],
 ];
 
 interface RegionWord {
@@ -265,11 +275,19 @@ export function factorQuotes(doc: EsgDocument): FactorQuote[] {
     const regions: (RegionWord & { start: number })[] = [];
     for (const m of text.matchAll(re)) regions.push({ code: byWord.get(m[0].toLowerCase())!, word: m[0], start: m.index! });
     const sentenceSpans = sentences(text);
-    const onlyYear = onlyValue(years, (y) => y.year, 0);
-    const onlyRegion = onlyValue(regions, (r) => r.code, 0);
-    const paragraphBasis = BASES.find(([b]) => b.test(text))?.[1] ?? 'average';
-    const basisBySentence = new Map<number, FactorBasis>();
-    for (const m of matches) {
+    // Each quote's clause: quotes of one sentence split it at the first clause break after each quote.
+    // The clauses of a sentence with quotes tile it; words in sentences without quotes introduce them all.
+    const clauses = quoteClauses(text, spans, sentenceSpans);
+    const inNoClause = <T extends { start: number }>(items: T[]) => items.filter((it) => !containing(clauses, it.start, it.start + 1));
+    const introYears = inNoClause(years);
+    const introRegions = inNoClause(regions);
+    const introYear = onlyValue(introYears, (y) => y.year, 0) && introYears;
+    const introRegion = onlyValue(introRegions, (r) => r.code, 0) && introRegions;
+    const introBasis = basisOf(outsideClauses(text, clauses));
+    // What the last quote's own clause said, for a quote whose clause says nothing (a list: '華北 0.6776，華東 0.5703').
+    let inherited: { sentence: number; year?: TiedYear; region?: RegionWord & { start: number }; basis?: FactorBasis } | undefined;
+    let lastOwn: typeof inherited;
+    for (const [k, m] of matches.entries()) {
       const at = m.index!;
       const numberText = m[2] !== undefined ? `${m[1]}.${m[2]}` : m[1];
       const value = Number(numberText.replace(/,/g, ''));
@@ -278,17 +296,23 @@ export function factorQuotes(doc: EsgDocument): FactorQuote[] {
       const unitAt = at + m[0].length - unitRaw.length;
       const parsed = parseUnit(unitRaw.replace(/<\/?sub>/gi, '').replace('每', '/'));
       const sentence = containing(sentenceSpans, at, at + 1) ?? { start: 0, end: text.length };
-      const year = nearestWithin(years, at, sentence.start, sentence.end) ?? (onlyYear && nearestWithin(years, at, -Infinity, Infinity));
+      const clause = clauses[k];
+      const own = {
+        sentence: sentence.start,
+        year: nearestWithin(years, at, clause.start, clause.end),
+        region: nearestWithin(regions, at, clause.start, clause.end),
+        basis: basisOf(text.slice(clause.start, clause.end)),
+      };
+      inherited = lastOwn;
+      const sameSentence = inherited?.sentence === sentence.start ? inherited : undefined;
+      // Own clause; else an earlier clause of the sentence; else the paragraph's introduction; else an earlier quote's.
+      const year = own.year ?? sameSentence?.year ?? (introYear && nearestWithin(introYear, at, -Infinity, Infinity)) ?? inherited?.year;
+      const region = own.region ?? sameSentence?.region ?? (introRegion && nearestWithin(introRegion, at, -Infinity, Infinity)) ?? inherited?.region;
+      const basis = own.basis ?? sameSentence?.basis ?? introBasis ?? inherited?.basis ?? 'average';
+      lastOwn = { sentence: sentence.start, year: own.year ?? sameSentence?.year, region: own.region ?? sameSentence?.region, basis: own.basis ?? sameSentence?.basis };
+      // The period a factor is applied to: the nearest bare year before the quote in its sentence.
       const periodIndex = lowerBound(untied, at) - 1;
       const period = periodIndex >= 0 && untied[periodIndex].start >= sentence.start ? untied[periodIndex] : undefined;
-      const region = nearestWithin(regions, at, sentence.start, sentence.end) ?? (onlyRegion && nearestWithin(regions, at, -Infinity, Infinity));
-      // Once per sentence: a paragraph may be one long sentence with many quotes.
-      let basis = basisBySentence.get(sentence.start);
-      if (!basis) {
-        const sentenceText = text.slice(sentence.start, sentence.end);
-        basis = BASES.find(([b]) => b.test(sentenceText))?.[1] ?? paragraphBasis;
-        basisBySentence.set(sentence.start, basis);
-      }
       const quote: FactorQuote = {
         value,
         decimals: m[2]?.length ?? 0,
@@ -314,6 +338,59 @@ export function factorQuotes(doc: EsgDocument): FactorQuote[] {
   }
   cache.set(doc, out);
   return out;
+}
+
+/** The basis a text names, if any. */
+function basisOf(text: string): FactorBasis | undefined {
+  return BASES.find(([b]) => b.test(text))?.[1];
+}
+
+interface Clause extends Span {
+  quote: number;
+}
+
+/**
+ * The clause of each quote (sorted, one per quote). A quote alone in its sentence owns the sentence; in a
+ * sentence with several, the boundary between two quotes is the first clause break (，,；、 …) after the
+ * first one (see boundary).
+ */
+function quoteClauses(text: string, quotes: Span[], sentenceSpans: Span[]): Clause[] {
+  const out: Clause[] = [];
+  for (let k = 0; k < quotes.length; k++) {
+    const q = quotes[k];
+    const sentence = containing(sentenceSpans, q.start, q.start + 1) ?? { start: 0, end: text.length };
+    const prev = k > 0 && quotes[k - 1].start >= sentence.start ? quotes[k - 1] : undefined;
+    const next = k + 1 < quotes.length && quotes[k + 1].start < sentence.end ? quotes[k + 1] : undefined;
+    const start = prev ? boundary(text, prev, q) : sentence.start;
+    const end = next ? boundary(text, q, next) : sentence.end;
+    out.push({ start, end, quote: k });
+  }
+  return out;
+}
+
+/**
+ * Where the clause of quote `a` ends and that of the next quote `b` begins: after the first clause break
+ * between them; with none, right after `a` (and a bracket that follows it).
+ */
+function boundary(text: string, a: Span, b: Span): number {
+  // A comma inside a number (1,124) is not a clause break.
+  const between = text.slice(a.end, b.start);
+  const m = /[，；;、！？]|,(?!\d)|\s(?:and|while|whereas)\s|以及|而/.exec(between);
+  if (m) return a.end + m.index + m[0].length;
+  // No break: the words before a figure describe it, except a bracket right after the first ('(2022)').
+  const bracket = /^[ \t\u3000]*[(（][^()（）]*[)）]/.exec(between);
+  return a.end + (bracket ? bracket[0].length : 0);
+}
+
+/** The text of a paragraph outside every quote's clause (its sentences without quotes). */
+function outsideClauses(text: string, clauses: Clause[]): string {
+  let out = '';
+  let from = 0;
+  for (const c of clauses) {
+    if (c.start > from) out += `${text.slice(from, c.start)}\n`;
+    from = Math.max(from, c.end);
+  }
+  return out + text.slice(from);
 }
 
 /**

@@ -6,8 +6,8 @@ import type { Range } from '../types';
 import { parseUnit, unitForKpi, type ParsedUnit } from '../catalogs/units';
 import { getKpi } from '../catalogs/kpis';
 import { attr } from '../parser/attributes';
-import { parseNumber } from '../numbers';
-import { fromPrinted, printed, type Interval, type Quantity } from './quantity';
+import { isNilToken, parseNumber } from '../numbers';
+import { exact, fromPrinted, printed, type Interval, type Quantity } from './quantity';
 import { headerPeriod } from '../parser/kpiShape';
 import { stripFootnoteMarks } from '../text/normalize';
 
@@ -37,6 +37,11 @@ export interface Fact {
   row?: KpiRow;
   /** Label as written (row label or span text). */
   label: string;
+  /**
+   * A no-value cell read as nil (`-`, `/`, `N/A`, `不適用`, `無` …): value 0, exact. Never in the fact
+   * index; only a sum of a breakdown uses it, for a member of a total that is given.
+   */
+  nil?: boolean;
 }
 
 export interface FactIndex {
@@ -187,6 +192,33 @@ function statedInterval(raw: string): { interval: Interval; inexact: 'bound' | '
 /** The interval a fact's printed figure stands for, in its own unit ('28.64' -> [28.635, 28.645]; '<0.01' -> [0, 0.01]). */
 export function factInterval(f: Fact): Interval {
   return f.interval ?? printed(f.value, f.decimals);
+}
+
+/**
+ * A member's cell that reads as nil (`-`, `N/A`, `不適用` …) as a fact of value 0, exact, in the row's
+ * unit; undefined for a number, an empty cell or a no-value cell that says nothing of the amount (`暫無`).
+ */
+export function nilFact(row: KpiRow, period: string): Fact | undefined {
+  const v = row.values.find((x) => x.period === period);
+  if (!v || v.status !== 'none' || !isNilToken(v.raw)) return undefined;
+  const unit = unitOf(row.unit?.raw);
+  const q = fromPrinted(0, 0, unit);
+  return {
+    kpiId: row.kpiId ?? '',
+    period,
+    value: 0,
+    decimals: 0,
+    raw: v.raw,
+    percentSign: false,
+    unitRaw: row.unit?.raw,
+    unit,
+    quantity: q && { value: exact(0), dim: q.dim },
+    range: v.range,
+    source: 'table',
+    row,
+    label: row.label,
+    nil: true,
+  };
 }
 
 /** The range of the number inside a span `[229.3 噸]{...}`, so a quick fix replaces only the figure. */

@@ -16,7 +16,7 @@ export interface FormulaProblem {
   range: Range;
   key: string;
   args: Record<string, string | number>;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'information';
 }
 
 export interface FormulaCheckResult {
@@ -138,7 +138,9 @@ export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {})
         const evaluated = evaluateFormula(parsed.ast, formulaEnvFor(doc, value.period, options));
         if (!evaluated.ok) {
           // The error's own period (`energy.electricity@1999`) wins over the column's.
-          problem({ rule: 'kpi/formula-mismatch', range: at(row.formula.range, evaluated.error.start, evaluated.error.end), key: evaluated.error.key, args: { period: value.period, ...evaluated.error.args }, severity: 'warning' });
+          const args = { period: value.period, ...evaluated.error.args };
+          const unchecked = noValueInput(doc, evaluated.error.key, args);
+          problem({ rule: 'kpi/formula-mismatch', range: at(row.formula.range, evaluated.error.start, evaluated.error.end), ...(unchecked ?? { key: evaluated.error.key, args, severity: 'warning' }) });
           continue;
         }
         const cmp = compareResult(doc, target, evaluated, row.formula.text);
@@ -169,7 +171,8 @@ export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {})
       }
       const evaluated = evaluateFormula(parsed.ast, formulaEnvFor(doc, fact.period, options));
       if (!evaluated.ok) {
-        problem({ rule: 'kpi/prose-mismatch', range: at(check.valueRange, evaluated.error.start, evaluated.error.end), key: evaluated.error.key, args: evaluated.error.args, severity: 'warning' });
+        const unchecked = noValueInput(doc, evaluated.error.key, { period: fact.period, ...evaluated.error.args });
+        problem({ rule: 'kpi/prose-mismatch', range: at(check.valueRange, evaluated.error.start, evaluated.error.end), ...(unchecked ?? { key: evaluated.error.key, args: evaluated.error.args, severity: 'warning' }) });
         continue;
       }
       const cmp = compareResult(doc, fact, evaluated, check.value);
@@ -194,6 +197,35 @@ export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {})
   }
   cache.set(doc, result);
   return result;
+}
+
+/**
+ * A formula input the report gives for some period but not this one (a cell `-`, `N/A`, `不適用`, empty,
+ * or no column for the year): the check cannot be made for the period, which is said as information
+ * naming the input, not as a warning on the figure. Undefined for any other error, for a KPI the report
+ * gives in no period, and for a period no table has (a wrong id or year is the author's to fix:
+ * `formula.noValue` stays a warning).
+ */
+function noValueInput(doc: EsgDocument, key: string, args: Record<string, string | number>): Pick<FormulaProblem, 'key' | 'args' | 'severity'> | undefined {
+  if (key !== 'formula.noValue') return undefined;
+  const id = String(args.id);
+  const period = String(args.period);
+  let inReport = false;
+  for (const kt of doc.kpiTables) {
+    for (const row of kt.rows) {
+      if (row.kpiId !== id) continue;
+      inReport = true;
+      const cell = row.values.find((v) => v.period === period);
+      if (cell && (cell.status === 'none' || cell.status === 'empty')) {
+        return { key: 'numbers.formula.inputNoValue', args: { id, period, label: row.label, value: cell.raw || '∅' }, severity: 'information' };
+      }
+    }
+  }
+  if (!inReport && !facts(doc).all.some((f) => f.kpiId === id)) return undefined;
+  // A period no table of the report has (`energy.electricity@1999`) is a mistake in the formula, not a gap in the data.
+  const reportHasPeriod = doc.kpiTables.some((kt) => kt.periods.some((p) => p.period === period));
+  if (!reportHasPeriod) return undefined;
+  return { key: 'numbers.formula.inputNotGiven', args: { id, period }, severity: 'information' };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Locale, RelatedLocation } from '../types';
 import { getKpi, allKpis } from '../catalogs/kpis';
 import type { KpiDefinition } from '../catalogs/schema';
 import { t } from '../i18n';
-import { factInterval, facts, tableFact, type Fact, type FactIndex } from './facts';
+import { factInterval, facts, nilFact, tableFact, type Fact, type FactIndex } from './facts';
 import { cleanLabel, compareFact, inputOf, type Check, type CheckInput } from './checks';
 import { add, div, exact, inUnit, meets, mul, sameDim, DIMENSIONLESS, type Interval, type Quantity } from './quantity';
 
@@ -38,8 +38,8 @@ export function pickFact(index: FactIndex, kpiId: string, period: string, near?:
  */
 export function inputQuantity(f: Fact): Quantity | undefined {
   const q = f.quantity;
-  // A bound or an approximate figure keeps the interval it states.
-  if (f.interval) return q;
+  // A bound or an approximate figure keeps the interval it states; a nil member is exactly 0.
+  if (f.interval || f.nil) return q;
   if (!q || !f.unit || f.unit.denominator || f.unit.numerator.dimension !== 'count' || f.unit.numerator.factor !== 1) return q;
   if (f.decimals !== 0 || !Number.isInteger(f.value)) return q;
   return { value: exact(f.value), dim: q.dim };
@@ -172,8 +172,12 @@ export interface BreakdownGroup {
   coverage: Coverage;
 }
 
-/** Every breakdown of a total that has at least one member figure in the period, members read near the total. */
-export function breakdownGroups(index: FactIndex, period: string, parentFilter: (k: KpiDefinition) => boolean): BreakdownGroup[] {
+/**
+ * Every breakdown of a total that has at least one member figure in the period, members read near the
+ * total. With `nilsOf` (the document), a member whose cell in the total's table reads as nil (`-`,
+ * `N/A`) is a member of value 0 (sums); without, it is absent (averages).
+ */
+export function breakdownGroups(index: FactIndex, period: string, parentFilter: (k: KpiDefinition) => boolean, nilsOf?: EsgDocument): BreakdownGroup[] {
   const out: BreakdownGroup[] = [];
   for (const [parentId, byBreakdown] of membersByParent) {
     const parent = getKpi(parentId);
@@ -181,12 +185,40 @@ export function breakdownGroups(index: FactIndex, period: string, parentFilter: 
     const total = pickFact(index, parentId, period);
     if (!total) continue;
     for (const [breakdown, defs] of byBreakdown) {
-      const members = defs.map((d) => pickFact(index, d.id, period, total)).filter((f): f is Fact => !!f);
-      if (!members.length) continue;
+      // A member printed as nil (`-`, `N/A`) in the total's table counts as 0; a breakdown of nils only says nothing.
+      const members = defs.map((d) => pickFact(index, d.id, period, total) ?? (nilsOf && nilMember(nilsOf, d.id, period, total))).filter((f): f is Fact => !!f);
+      if (!members.some((m) => !m.nil)) continue;
       out.push({ parent, breakdown, total, members, coverage: coverage(breakdown, members.map((m) => memberKey(m.kpiId))) });
     }
   }
   return out;
+}
+
+/** A row of a member KPI in the total's table whose cell for the period reads as nil. */
+function nilMember(doc: EsgDocument, kpiId: string, period: string, total: Fact): Fact | undefined {
+  const table = total.row?.table;
+  if (table === undefined) return undefined;
+  for (const row of rowsOf(doc, kpiId)) if (row.table === table) return nilFact(row, period);
+  return undefined;
+}
+
+const rowsByKpi = new WeakMap<EsgDocument, Map<string, KpiRow[]>>();
+/** The KPI rows of a KPI id in the document's tables. */
+function rowsOf(doc: EsgDocument, kpiId: string): KpiRow[] {
+  let map = rowsByKpi.get(doc);
+  if (!map) {
+    map = new Map();
+    for (const kt of doc.kpiTables) for (const row of kt.rows) if (row.kpiId) (map.get(row.kpiId) ?? map.set(row.kpiId, []).get(row.kpiId)!).push(row);
+    rowsByKpi.set(doc, map);
+  }
+  return map.get(kpiId) ?? [];
+}
+
+/** The members read as nil, for the message: `女性員工 (-)`. */
+export function nilNote(members: Fact[]): Check['noteKey'] | undefined {
+  const nils = members.filter((m) => m.nil);
+  if (!nils.length) return undefined;
+  return { key: 'kpi.sumNil', args: { members: nils.map((m) => `${termOf(m)} (${m.raw})`).join(', '), count: nils.length } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -300,7 +332,8 @@ function sumCheck(total: Fact, members: Fact[]): { check: Check; sum: Interval; 
   const cmp = sum && compareFact(total, sum);
   if (!cmp) return undefined;
   const formula = `${members.map(termOf).join(' + ')} = ${termOf(total)}`;
-  const check: Check = { rule: 'kpi/sum-mismatch', target: total, formula, inputs: members.map(inputOf), computed: cmp.computed, ok: cmp.ok };
+  const noteKey = nilNote(members);
+  const check: Check = { rule: 'kpi/sum-mismatch', target: total, formula, inputs: members.map(inputOf), computed: cmp.computed, ok: cmp.ok, ...(noteKey ? { noteKey } : {}) };
   const reported = printedOf(total);
   return { check, sum: cmp.computed, exceeds: !cmp.ok && cmp.computed.lo > reported.hi };
 }
@@ -322,7 +355,7 @@ export function kpiSums(doc: EsgDocument): SumResult {
   const result: SumResult = { checks: [], partial: [] };
   const index = facts(doc);
   for (const period of index.periods) {
-    for (const g of breakdownGroups(index, period, (k) => isAdditive(k) && !isGhg(k.id))) {
+    for (const g of breakdownGroups(index, period, (k) => isAdditive(k) && !isGhg(k.id), doc)) {
       if (g.coverage === 'overlapping') continue;
       const c = sumCheck(g.total, g.members);
       if (!c) continue;
@@ -340,8 +373,9 @@ export function kpiSums(doc: EsgDocument): SumResult {
     const periods = doc.kpiTables.find((kt) => kt.table === g.table)?.periods.map((p) => p.period) ?? [];
     for (const period of periods) {
       const total = rowFact(doc, g.total, period);
-      const members = g.members.map((r) => rowFact(doc, r, period));
-      if (!total || members.some((m) => !m)) continue;
+      // A part printed as nil (`-`, `N/A`, `不適用`) counts as 0; any other part without a figure leaves the period unchecked.
+      const members = g.members.map((r) => rowFact(doc, r, period) ?? nilFact(r, period));
+      if (!total || members.some((m) => !m) || members.every((m) => m!.nil)) continue;
       const parts = members as Fact[];
       const c = sumCheck(total, parts);
       if (!c) continue;

@@ -2,6 +2,7 @@
 // (in a tag, an explanation or an index row not marked deleted) is a leftover from the old Guide.
 import { HKEX_INPUTS, type Rule } from './rule';
 import { localized } from '../i18n';
+import { isDeletedIn } from '../context';
 
 export const deleted: Rule = {
   id: 'hkex/deleted',
@@ -14,6 +15,8 @@ export const deleted: Rule = {
   },
   run(ctx) {
     for (const { ref } of ctx.disclosures.deletedClaims) {
+      // Only where the deletion is in force: A1.2 was a KPI of the Guide for a FY2022 report.
+      if (isDeletedIn(ctx.framework, ref.id, ctx.reporting) !== true) continue;
       const req = ctx.framework.get(ref.id)!;
       const replacement = ref.id === 'A1.2' ? ctx.t('hkex.deleted.a12') : ref.id.startsWith('A4') ? ctx.t('hkex.deleted.a4') : '';
       ctx.report({

@@ -8,10 +8,12 @@ import { disclosures } from '../disclosures';
 import { t } from '../i18n';
 import { formatNumber } from '../numbers/quantity';
 import { LIMITS } from '../limits';
+import { reportingContext } from '../context';
 import { frontmatterSchema } from './frontmatterSchema';
 import { syntax } from './syntax';
 import { unknownId } from './unknownId';
 import { deleted } from './deleted';
+import { predatesCode } from './predatesCode';
 import { missing } from './missing';
 import { emptySection } from './emptySection';
 import { emptyExplanation } from './emptyExplanation';
@@ -39,6 +41,7 @@ export const ALL_RULES: Rule[] = [
   syntax,
   unknownId,
   deleted,
+  predatesCode,
   missing,
   emptySection,
   emptyExplanation,
@@ -101,8 +104,7 @@ export const FILE_RULES: RuleInfo[] = [chaptersRule, encodingRule, suppressionRu
 export const RULES: RuleInfo[] = [...ALL_RULES.map(({ id, defaultSeverity, description }) => ({ id, defaultSeverity, description })), TOO_LARGE_RULE, BUDGET_RULE, ...FILE_RULES];
 export type { ModelPart, RuleInfo };
 
-/** First financial year the 2025 Code applies to; used when the report gives no period. */
-export const DEFAULT_YEAR = 2025;
+export { DEFAULT_YEAR } from '../context';
 
 /**
  * Diagnostics of an earlier analysis that may be kept: a rule that reads none of the `changed` parts
@@ -146,8 +148,9 @@ export function runRules(
   if (!framework) return [];
   const diagnostics: Diagnostic[] = [];
   const overrides = env.options.severity ?? {};
-  const issuerClass = env.options.issuerClass ?? doc.config.issuerClass;
-  const year = doc.config.year ?? DEFAULT_YEAR;
+  const reporting = reportingContext(doc.config, env.options);
+  const { issuerClass } = reporting;
+  const year = reporting.fyYear;
   const translate = (key: string, args?: Record<string, string | number>) => t(env.locale, key, args);
   const budget = env.options.budgetMs !== undefined && env.options.budgetMs > 0 ? env.options.budgetMs : undefined;
   const started = env.started ?? clock();
@@ -176,6 +179,7 @@ export function runRules(
       framework,
       issuerClass,
       year,
+      reporting,
       // Built on first use (and cached per model): rules of the numbers engine never need it.
       get disclosures() {
         return disclosures(doc);

@@ -3,6 +3,7 @@
 import type { Range } from '../types';
 import { HKEX_INPUTS, type Rule, RuleContext } from './rule';
 import { localized } from '../i18n';
+import { fyLabel, obligationIn } from '../context';
 
 export const missing: Rule = {
   id: 'hkex/missing',
@@ -17,8 +18,11 @@ export const missing: Rule = {
     // The same few words in every message: translated once per run.
     const obligationText = { mandatory: ctx.t('obligation.mandatory'), 'comply-or-explain': ctx.t('obligation.comply-or-explain') };
     const issuerClass = ctx.t(`issuerClass.${ctx.issuerClass}`);
+    const fy = fyLabel(ctx.reporting, ctx.locale);
+    // A year before the Code: the Code is guidance, and what it would require is information.
+    const guidance = ctx.reporting.codeVersion === 'pre-2025';
     for (const req of ctx.framework.leaves()) {
-      const obligation = ctx.framework.obligationFor(req.id, ctx.issuerClass, ctx.year);
+      const obligation = obligationIn(ctx.framework, req.id, ctx.reporting);
       if (obligation !== 'mandatory' && obligation !== 'comply-or-explain') continue;
       const ev = ctx.disclosures.get(req.id);
       const disclosed = !!ev && (ev.sections.length > 0 || ev.kpiRows.length > 0 || ev.indexRows.length > 0);
@@ -29,12 +33,12 @@ export const missing: Rule = {
         title: localized(req.title, ctx.locale),
         obligation: obligationText[obligation],
         issuerClass,
-        year: ctx.year,
+        fy,
       };
       ctx.report({
         range: anchorFor(ctx, req.id, ctx.disclosures.aspectSection(req.aspect)?.heading.titleRange),
-        message: ctx.t(explained ? 'hkex.missing.mandatoryExplained' : 'hkex.missing', args),
-        severity: obligation === 'mandatory' ? 'error' : undefined,
+        message: ctx.t(guidance ? 'hkex.missing.guidance' : explained ? 'hkex.missing.mandatoryExplained' : 'hkex.missing', args),
+        severity: guidance ? 'information' : obligation === 'mandatory' ? 'error' : undefined,
         data: { id: req.id },
       });
     }

@@ -5,14 +5,17 @@ import type { EsgDocument } from '../model';
 import type { AnalysisOptions, Diagnostic, IssuerClass, Locale, Localized, Range, RelatedLocation, Severity } from '../types';
 import type { FrameworkIndex } from '../catalogs/hkex';
 import type { DisclosureIndex } from '../disclosures';
+import type { ReportingContext } from '../context';
 
 export interface RuleContext {
   doc: EsgDocument;
   locale: Locale;
   framework: FrameworkIndex;
   issuerClass: IssuerClass;
-  /** Financial year of the report (from `esg.period`; the Code's first year when not given). */
+  /** Year the report's financial year ends in (from `esg.period`; the Code's first year when not given). */
   year: number;
+  /** Financial year, issuer class and rules version (`reportingContext`): obligations come from here. */
+  reporting: ReportingContext;
   disclosures: DisclosureIndex;
   options: AnalysisOptions;
   /** Message in the report's locale. */

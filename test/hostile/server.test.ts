@@ -73,14 +73,16 @@ function exitOf(child: ReturnType<typeof spawn>, timeoutMs: number): Promise<{ c
 }
 
 /** A server on stdio with its own initialize (for a chosen `processId`), without the test client's bookkeeping. */
-async function rawServer(processId: number | null) {
+/** The server over stdio with a bare connection; `initialize` is sent unless `processId` is 'none'. */
+async function rawServer(processId: number | null | 'none', onConnection?: (connection: ReturnType<typeof createProtocolConnection>) => void) {
   const child = spawn(process.execPath, [requireBuilt('server.js'), '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe' });
   child.stdin.on('error', () => undefined);
   child.stderr.resume();
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onError(() => undefined);
+  onConnection?.(connection);
   connection.listen();
-  await connection.sendRequest(InitializeRequest.type, { processId, rootUri: null, workspaceFolders: null, capabilities: {} });
+  if (processId !== 'none') await connection.sendRequest(InitializeRequest.type, { processId, rootUri: null, workspaceFolders: null, capabilities: {} });
   return { child, connection };
 }
 
@@ -214,16 +216,12 @@ describe('the LSP lifecycle', () => {
   });
 
   it('before initialize, requests get ServerNotInitialized and notifications are ignored; initialize then works', async () => {
-    const child = spawn(process.execPath, [requireBuilt('server.js'), '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe' });
-    child.stdin.on('error', () => undefined);
-    child.stderr.resume();
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    connection.onError(() => undefined);
     const published: unknown[] = [];
-    connection.onNotification('textDocument/publishDiagnostics', (p: unknown) => {
-      published.push(p);
-    });
-    connection.listen();
+    const { child, connection } = await rawServer('none', (c) =>
+      c.onNotification('textDocument/publishDiagnostics', (p: unknown) => {
+        published.push(p);
+      }),
+    );
     try {
       const uri = uriOf('before-initialize.esg.md');
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'esg-markdown', version: 1, text: '# x {hkex="A9.9"}\n' } });

@@ -52,7 +52,7 @@ for (const slot of membersOf.keys()) {
   topicChars.set(slot, chars);
 }
 
-interface GroupTarget {
+export interface GroupTarget {
   parent: string;
   breakdown: string;
 }
@@ -187,6 +187,18 @@ export function matchKpi(label: string, group?: string): { kpi: KpiDefinition; v
     if (combined) return { kpi: combined, via: 'group' };
   }
   return undefined;
+}
+
+/** The parent and breakdown a group label names ('By region', '按地區劃分的員工人數'), or undefined. */
+export function resolveGroupLabel(group: string): GroupTarget | undefined {
+  if (typeof group !== 'string') return undefined;
+  const key = normalizeLabel(group);
+  return key ? resolveGroup(key) : undefined;
+}
+
+/** The one KPI a normalised key names (undefined when none or several do). */
+export function uniqueKpiByKey(key: string): KpiDefinition | undefined {
+  return typeof key === 'string' ? uniqueName(key) : undefined;
 }
 
 export function getKpi(id: string): KpiDefinition | undefined {

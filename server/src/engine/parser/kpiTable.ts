@@ -202,7 +202,7 @@ function readRow(
   }
   label = cleanText(label);
   if (!kpiId) {
-    const match = recogniseLabel(label, { group, unit: unitCell?.text });
+    const match = recogniseLabel(label, { group, unit: unitCell ? cleanUnit(unitCell.text) : undefined });
     if (match) {
       kpiId = match.kpiId;
       kpiIdSource = 'catalog';

@@ -19,7 +19,7 @@
 // Everything here is pure and bounded: labels longer than MAX_LABEL are not read by the rules.
 import { getKpi, matchKpi, resolveGroupLabel, uniqueKpiByKey, allKpis } from '../catalogs/kpis';
 import type { KpiDefinition } from '../catalogs/schema';
-import { parseUnit } from '../catalogs/units';
+import { parseUnit, unitFitsKpi } from '../catalogs/units';
 import { normalizeLabel, stripFootnoteMarks, toHalfWidth } from '../text/normalize';
 
 export interface RowContext {
@@ -371,10 +371,22 @@ function openMember(labelKey: string, labelText: string, group: string | undefin
 
 // ---------------------------------------------------------------------------------------------
 
-function known(id: string | undefined, via: RecognitionVia): Recognition | undefined {
+/**
+ * Every recognition beyond the exact catalog lookup must agree with the row's unit: a unit that parses
+ * and cannot express the KPI ('Purchased electricity' in tCO2e under a Scope 2 group, a GHG row in
+ * plain tonnes) leaves the row unrecognised rather than feeding the numbers rules a wrong figure.
+ */
+function unitAgrees(kpi: KpiDefinition, unit: string | undefined): boolean {
+  if (!unit || !unit.trim()) return true;
+  const parsed = parseUnit(unit.trim());
+  if (!parsed.ok) return true;
+  return unitFitsKpi(parsed.unit, kpi);
+}
+
+function known(id: string | undefined, via: RecognitionVia, unit: string | undefined): Recognition | undefined {
   if (!id) return undefined;
   const kpi = getKpi(id);
-  return kpi ? { kpiId: id, kpi, via } : undefined;
+  return kpi && unitAgrees(kpi, unit) ? { kpiId: id, kpi, via } : undefined;
 }
 
 /** Whether a group label says its rows are ratios or parts of a figure, not the figure. */
@@ -400,7 +412,7 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
   // 1. Variants through the catalog (exact keys, the group's members).
   for (const v of variants.slice(1)) {
     const m = matchKpi(v, group);
-    if (m && !(groupQualifies && m.via === 'name')) return { kpiId: m.kpi.id, kpi: m.kpi, via: m.via === 'group' ? 'group' : 'variant' };
+    if (m && !(groupQualifies && m.via === 'name') && unitAgrees(m.kpi, unit)) return { kpiId: m.kpi.id, kpi: m.kpi, via: m.via === 'group' ? 'group' : 'variant' };
   }
   // With a group, the families read the group and the label as one phrase ('Greenhouse gas
   // emissions' | 'Direct emission'); the label alone only when the group does not qualify it.
@@ -412,16 +424,16 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
     const words = englishWords(withoutQualifiers(text));
     if (words && words.length >= 2) {
       const k = byBag.get(bagKey(words));
-      if (k) return { kpiId: k.id, kpi: k, via: 'words' };
+      if (k && unitAgrees(k, unit)) return { kpiId: k.id, kpi: k, via: 'words' };
     }
     // 3. Families.
     const fam = scope3Category(text, groupSaysScope3) ?? ghgFamily(withoutQualifiers(text), unit) ?? airFamily(withoutQualifiers(text));
-    const r = known(fam, 'family');
+    const r = known(fam, 'family', unit);
     if (r) return r;
   }
   // 4. The unit decides.
   for (const v of variants) {
-    const r = known(byUnit(normalizeLabel(v), unit), 'unit');
+    const r = known(byUnit(normalizeLabel(v), unit), 'unit', unit);
     if (r) return r;
   }
   // 5. An open member of the group's breakdown.

@@ -201,6 +201,29 @@ export function uniqueKpiByKey(key: string): KpiDefinition | undefined {
   return typeof key === 'string' ? uniqueName(key) : undefined;
 }
 
+/**
+ * A bare breakdown group ('By gender', '按性別劃分') names a breakdown but no parent: the member is
+ * looked up under every parent with that breakdown, and taken only when exactly one parent has it.
+ */
+export function matchBareBreakdownMember(label: string, group: string): KpiDefinition | undefined {
+  if (typeof label !== 'string' || typeof group !== 'string') return undefined;
+  const groupKey = normalizeLabel(group);
+  const m = /^by(.+)$/.exec(groupKey) ?? /^按(.{1,8}?)划分$/.exec(groupKey);
+  const breakdown = m ? breakdownByWord.get(m[1]) : undefined;
+  if (!breakdown) return undefined;
+  const labelKey = normalizeLabel(label);
+  if (!labelKey) return undefined;
+  let found: KpiDefinition | undefined;
+  for (const slot of membersOf.keys()) {
+    if (!slot.endsWith(`|${breakdown}`)) continue;
+    const member = membersOf.get(slot)!.get(labelKey);
+    if (!member) continue;
+    if (found && found !== member) return undefined;
+    found = member;
+  }
+  return found;
+}
+
 export function getKpi(id: string): KpiDefinition | undefined {
   return typeof id === 'string' ? kpisById.get(id) : undefined;
 }

@@ -17,7 +17,7 @@
 //      whose label is in no catalog ('Other regions', a site) is a member of that breakdown with an
 //      id of its own (`<parent>.<breakdown>.open-<hash>`), which no sum takes as a catalog member.
 // Everything here is pure and bounded: labels longer than MAX_LABEL are not read by the rules.
-import { getKpi, matchKpi, resolveGroupLabel, uniqueKpiByKey, allKpis } from '../catalogs/kpis';
+import { getKpi, matchKpi, matchBareBreakdownMember, resolveGroupLabel, uniqueKpiByKey, allKpis } from '../catalogs/kpis';
 import type { KpiDefinition } from '../catalogs/schema';
 import { parseUnit, unitFitsKpi } from '../catalogs/units';
 import { normalizeLabel, stripFootnoteMarks, toHalfWidth } from '../text/normalize';
@@ -53,17 +53,27 @@ function plain(label: string): string {
   return stripFootnoteMarks(toHalfWidth(label))
     .replace(/<[^<>]{0,40}>/g, ' ')
     .replace(SCRIPTS, (ch) => SCRIPT_DIGITS[ch] ?? ch)
+    .replace(/[‐‑‒–—―−]/g, ' - ')
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Han characters: a label with any is read by the Chinese rules. */
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 const BRACKET = /[(（]([^()（）]{0,60})[)）]/g;
 /** Bracket contents that qualify without changing what is counted. */
 const QUALIFIER =
   /^(?:ghg|ghgs|group|the group|total|overall|inclusive|consolidated|\*+|note\s*\d{1,2}|\d{1,2}|[a-z]|i{1,3}|集團|本集團|總計|合計|總體|整體|附註\s*\d{1,2}|注\s*\d{1,2})$/i;
 
+/** Units spelled out in words: '(tonne of CO2e)', '(tonnes)', '(in kg)', '(metric tons CO2e)'. */
+const UNIT_PHRASE = /^(?:in\s+)?(?:metric\s+)?(?:tonnes?|tons?|kg|kilograms?|mwh|kwh|gj|m3|cubic\s+metres?)(?:\s+(?:of\s+)?co2\s*e(?:q|quivalent)?)?$/i;
+
 function isUnitText(s: string): boolean {
   const t = s.trim();
+  if (UNIT_PHRASE.test(t)) return true;
   if (!t || t.length > 40) return false;
   return parseUnit(t).ok;
 }
@@ -119,7 +129,7 @@ function singular(w: string): string {
 
 /** Lowercase ASCII words of a label, singular, stop words out; undefined when the label has Han or other script. */
 function englishWords(text: string): string[] | undefined {
-  if (/[^\x00-\x7f]/.test(text)) return undefined;
+  if (HAN.test(text)) return undefined;
   const words = text
     .toLowerCase()
     .replace(/greenhouse\s+gas(?:es)?/g, 'ghg')
@@ -129,8 +139,17 @@ function englishWords(text: string): string[] | undefined {
   return words;
 }
 
+/** Words that say the same in a label: the verb of a quantity, and 'total' (a total of what is named). */
+const SAME_WORD: Record<string, string> = {
+  generated: 'produced', generation: 'produced', output: 'produced', production: 'produced',
+  consumed: 'consumption', usage: 'consumption', use: 'consumption', used: 'consumption',
+  emitted: 'emission',
+  staff: 'employee', workforce: 'employee', headcount: 'employee',
+};
+const BAG_DROPPED = new Set(['total', 'overall', 'amount', 'number', 'no']);
+
 function bagKey(words: string[]): string {
-  return [...new Set(words)].sort().join(' ');
+  return [...new Set(words.map((w) => SAME_WORD[w] ?? w).filter((w) => !BAG_DROPPED.has(w)))].sort().join(' ');
 }
 
 /** Word bag -> KPI, from every English name and synonym; a bag two KPIs share names neither. */
@@ -196,7 +215,7 @@ function scopesOf(text: string): { scopes: Set<number>; rest: string } {
  * rule knows; an intensity is recognised only on the revenue basis the catalog's intensities have.
  */
 function ghgFamily(text: string, unit: string | undefined): string | undefined {
-  if (/[^\x00-\x7f]/.test(text)) return ghgFamilyZh(text, unit);
+  if (HAN.test(text)) return ghgFamilyZh(text, unit);
   const lower = text.toLowerCase().replace(/location[\s-]*based/g, ' location ').replace(/market[\s-]*based/g, ' market ');
   const { scopes, rest } = scopesOf(lower);
   const words = englishWords(rest);
@@ -218,6 +237,8 @@ function ghgFamily(text: string, unit: string | undefined): string | undefined {
   else if (has('direct')) implied = 1;
   if (has('other') && !has('indirect')) return undefined;
   if (has('energy') && implied !== 2 && !(scopes.size === 1 && scopes.has(2))) return undefined;
+  // 'Indirect GHG emissions (Scope 3)': Scope 3 emissions are indirect too.
+  if (implied === 2 && scopes.size === 1 && scopes.has(3)) implied = 3;
   if (implied !== undefined) {
     if (scopes.size === 0) scopes.add(implied);
     else if (scopes.size !== 1 || !scopes.has(implied)) return undefined;
@@ -308,7 +329,7 @@ const AIR_WORDS = new Set(['emission', 'air', 'total', 'waste', 'gas', 'direct',
 
 /** NOx / SOx / SO2 / PM emissions in any spelling; exactly one pollutant, no other subject. */
 function airFamily(text: string): string | undefined {
-  if (/[^\x00-\x7f]/.test(text)) return undefined;
+  if (HAN.test(text)) return undefined;
   let lower = text.toLowerCase();
   const found = new Set<string>();
   for (const [re, id] of POLLUTANTS) {
@@ -413,6 +434,13 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
   for (const v of variants.slice(1)) {
     const m = matchKpi(v, group);
     if (m && !(groupQualifies && m.via === 'name') && unitAgrees(m.kpi, unit)) return { kpiId: m.kpi.id, kpi: m.kpi, via: m.via === 'group' ? 'group' : 'variant' };
+  }
+  // A bare breakdown group ('By gender' | 'Number of male employees').
+  if (group) {
+    for (const v of variants) {
+      const k = matchBareBreakdownMember(v, group);
+      if (k && unitAgrees(k, unit)) return { kpiId: k.id, kpi: k, via: 'group' };
+    }
   }
   // With a group, the families read the group and the label as one phrase ('Greenhouse gas
   // emissions' | 'Direct emission'); the label alone only when the group does not qualify it.

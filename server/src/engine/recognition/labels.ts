@@ -87,7 +87,14 @@ const LEADING_BULLET = /^(?:[-–—•·●○▪■◦*>]+|\d{1,2}[.)、]|[a-z
 const LEADING_OF_WHICH = /^(?:of\s+which|including|incl\.?|among\s+which|其中|包括)\s*[:：,，]?\s*/i;
 const LEADING_TOTAL = /^(?:total|overall|the)\s+/i;
 const LEADING_NUMBER_OF = /^(?:number|no\.?|amount|quantity|volume)\s+of\s+/i;
-const TRAILING_UNIT_WORDS = /\s*[,，]?\s*(?:in\s+)?(?:tonnes?|tons?|kg|mwh|kwh|gj|m3|tco2e)\s*$/i;
+const TRAILING_UNIT_WORDS = /[\s,，](?:in )?(?:tonnes?|tons?|kg|mwh|kwh|gj|m3|tco2e)$/i;
+
+/** The text without trailing spaces and commas (a loop: an anchored regex would rescan long runs). */
+function trimCommas(t: string): string {
+  let end = t.length;
+  while (end > 0 && ' ,，\t'.includes(t[end - 1])) end--;
+  return t.slice(0, end);
+}
 
 /** Variants of a label to look up in the catalog, most literal first. */
 export function labelVariants(label: string): string[] {
@@ -103,6 +110,7 @@ export function labelVariants(label: string): string[] {
   for (let i = 0; i < 3; i++) {
     const before = t;
     t = t.replace(LEADING_BULLET, '').replace(LEADING_OF_WHICH, '').replace(TRAILING_UNIT_WORDS, '');
+    t = trimCommas(t);
     if (t === before) break;
   }
   push(t);

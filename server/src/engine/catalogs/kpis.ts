@@ -202,26 +202,24 @@ export function uniqueKpiByKey(key: string): KpiDefinition | undefined {
 }
 
 /**
- * A bare breakdown group ('By gender', '按性別劃分') names a breakdown but no parent: the member is
- * looked up under every parent with that breakdown, and taken only when exactly one parent has it.
+ * A bare breakdown group ('By gender', '按性別劃分') names a breakdown but no parent: the members the
+ * label names under every parent with that breakdown (the caller decides among them, by the unit).
  */
-export function matchBareBreakdownMember(label: string, group: string): KpiDefinition | undefined {
-  if (typeof label !== 'string' || typeof group !== 'string') return undefined;
+export function bareBreakdownMembers(label: string, group: string): KpiDefinition[] {
+  if (typeof label !== 'string' || typeof group !== 'string') return [];
   const groupKey = normalizeLabel(group);
   const m = /^by(.+)$/.exec(groupKey) ?? /^按(.{1,8}?)划分$/.exec(groupKey);
   const breakdown = m ? breakdownByWord.get(m[1]) : undefined;
-  if (!breakdown) return undefined;
+  if (!breakdown) return [];
   const labelKey = normalizeLabel(label);
-  if (!labelKey) return undefined;
-  let found: KpiDefinition | undefined;
-  for (const slot of membersOf.keys()) {
+  if (!labelKey) return [];
+  const found = new Set<KpiDefinition>();
+  for (const [slot, members] of membersOf) {
     if (!slot.endsWith(`|${breakdown}`)) continue;
-    const member = membersOf.get(slot)!.get(labelKey);
-    if (!member) continue;
-    if (found && found !== member) return undefined;
-    found = member;
+    const member = members.get(labelKey);
+    if (member) found.add(member);
   }
-  return found;
+  return [...found];
 }
 
 export function getKpi(id: string): KpiDefinition | undefined {

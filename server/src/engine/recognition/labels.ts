@@ -14,10 +14,10 @@
 //   4. dimension-ambiguous labels decided by the unit ('Employee turnover' in % is the rate, in
 //      persons the count);
 //   5. open breakdown members: a row under a group naming a breakdown ('By region', '按地區劃分')
-//      whose label is in no catalog ('Other regions', a site) is a member of that breakdown with an
+//      whose label is in no catalog ('Other regions', a site, an employee category) is a member of that breakdown with an
 //      id of its own (`<parent>.<breakdown>.open-<hash>`), which no sum takes as a catalog member.
 // Everything here is pure and bounded: labels longer than MAX_LABEL are not read by the rules.
-import { getKpi, matchKpi, matchBareBreakdownMember, resolveGroupLabel, uniqueKpiByKey, allKpis } from '../catalogs/kpis';
+import { getKpi, matchKpi, bareBreakdownMembers, resolveGroupLabel, uniqueKpiByKey, allKpis } from '../catalogs/kpis';
 import type { KpiDefinition } from '../catalogs/schema';
 import { parseUnit, unitFitsKpi } from '../catalogs/units';
 import { normalizeLabel, stripFootnoteMarks, toHalfWidth } from '../text/normalize';
@@ -154,7 +154,7 @@ const SAME_WORD: Record<string, string> = {
   emitted: 'emission',
   staff: 'employee', workforce: 'employee', headcount: 'employee',
 };
-const BAG_DROPPED = new Set(['total', 'overall', 'amount', 'number', 'no']);
+const BAG_DROPPED = new Set(['total', 'overall', 'amount']);
 
 function bagKey(words: string[]): string {
   return [...new Set(words.map((w) => SAME_WORD[w] ?? w).filter((w) => !BAG_DROPPED.has(w)))].sort().join(' ');
@@ -388,10 +388,15 @@ function hashKey(key: string): string {
 /** Labels that are not members however they are grouped: totals and subtotals of the breakdown. */
 const NOT_A_MEMBER = /^(?:total|subtotal|sub-total|overall|all|合計|總計|总计|合计|小計|小计|總數|总数|總計人數)$/i;
 
-function openMember(labelKey: string, labelText: string, group: string | undefined): string | undefined {
+/** Breakdowns whose members a catalog cannot list: places and sites, employee categories. */
+const OPEN_BREAKDOWNS = new Set(['region', 'rank']);
+
+function openMember(labelKey: string, labelText: string, group: string | undefined, unit: string | undefined): string | undefined {
   if (!group) return undefined;
   const target = resolveGroupLabel(group);
-  if (!target) return undefined;
+  if (!target || !OPEN_BREAKDOWNS.has(target.breakdown)) return undefined;
+  const parent = getKpi(target.parent);
+  if (!parent || !unitAgrees(parent, unit)) return undefined;
   if (NOT_A_MEMBER.test(labelText.trim()) || !labelKey) return undefined;
   // A label that names some other KPI outright is not a member of this group.
   if (uniqueKpiByKey(labelKey)) return undefined;
@@ -425,6 +430,30 @@ function groupQualifiesRows(group: string): boolean {
   return /强度|密度|比例|占比|百分比|率/.test(normalizeLabel(group));
 }
 
+/** Whether every word of one of the parent's English names is in the label ('employees' in 'Number of male employees'). */
+function labelNamesParent(label: string, parentId: string): boolean {
+  const parent = getKpi(parentId);
+  const words = englishWords(plain(label));
+  if (!parent || !words) return false;
+  const have = new Set(bagKey(words).split(' '));
+  return [parent.names.en, ...parent.synonyms].some((name) => {
+    const w = englishWords(withoutQualifiers(plain(name)));
+    if (!w) return false;
+    const need = bagKey(w).split(' ').filter(Boolean);
+    return need.length > 0 && need.every((x) => have.has(x));
+  });
+}
+
+/** Whether a group label names GHG emissions ('Scope 2', 'Greenhouse gas emissions', '範圍二'). */
+function groupNamesGhg(group: string): boolean {
+  const p = plain(group);
+  if (HAN.test(p)) return /范围[123]|温室气体/.test(normalizeLabel(p));
+  const lower = p.toLowerCase();
+  if (scopesOf(lower).scopes.size > 0) return true;
+  const words = englishWords(lower) ?? [];
+  return words.includes('ghg') || (words.includes('carbon') && words.includes('emission'));
+}
+
 /**
  * What a KPI table row means: its catalog KPI (or an open breakdown member), or undefined when the
  * label is not recognised. `label` is the row's label cell as cleaned by the parser.
@@ -432,22 +461,31 @@ function groupQualifiesRows(group: string): boolean {
 export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition | undefined {
   if (typeof label !== 'string' || !label.trim()) return undefined;
   const group = typeof ctx.group === 'string' && ctx.group.trim() ? ctx.group : undefined;
+  const tooLong = label.length > MAX_LABEL || (!!group && group.length > MAX_LABEL);
+  const groupQualifies = !!group && !tooLong && groupQualifiesRows(group);
+  const groupIsGhg = !!group && !tooLong && groupNamesGhg(group);
+  // Under a group that names another measure, a label's own name does not decide: 'Purchased
+  // electricity' under 'Scope 2' is an emission source, 'SO2 emissions' under 'Pollutant emission
+  // density' a density.
+  const nameFits = (k: KpiDefinition) => !((groupQualifies && !k.per && k.dimension !== 'percent') || (groupIsGhg && k.dimension !== 'co2e'));
   const exact = matchKpi(label, group);
-  if (exact) return { kpiId: exact.kpi.id, kpi: exact.kpi, via: exact.via };
-  if (label.length > MAX_LABEL || (group && group.length > MAX_LABEL)) return undefined;
+  if (exact && (exact.via === 'group' || nameFits(exact.kpi))) return { kpiId: exact.kpi.id, kpi: exact.kpi, via: exact.via };
+  if (tooLong) return undefined;
   const unit = ctx.unit;
   const variants = labelVariants(label);
-  const groupQualifies = !!group && groupQualifiesRows(group);
   // 1. Variants through the catalog (exact keys, the group's members).
   for (const v of variants.slice(1)) {
     const m = matchKpi(v, group);
-    if (m && !(groupQualifies && m.via === 'name') && unitAgrees(m.kpi, unit)) return { kpiId: m.kpi.id, kpi: m.kpi, via: m.via === 'group' ? 'group' : 'variant' };
+    if (m && (m.via === 'group' || nameFits(m.kpi)) && unitAgrees(m.kpi, unit)) return { kpiId: m.kpi.id, kpi: m.kpi, via: m.via === 'group' ? 'group' : 'variant' };
   }
   // A bare breakdown group ('By gender' | 'Number of male employees').
   if (group) {
     for (const v of variants) {
-      const k = matchBareBreakdownMember(v, group);
-      if (k && unitAgrees(k, unit)) return { kpiId: k.id, kpi: k, via: 'group' };
+      let fitting = bareBreakdownMembers(v, group).filter((k) => unitAgrees(k, unit));
+      // Several parents have the member ('male employees'): the one the full label names ('Number of
+      // male employees' names employees, not new hires).
+      if (fitting.length > 1) fitting = fitting.filter((k) => labelNamesParent(label, k.parent!));
+      if (fitting.length === 1) return { kpiId: fitting[0].id, kpi: fitting[0], via: 'group' };
     }
   }
   // With a group, the families read the group and the label as one phrase ('Greenhouse gas
@@ -460,12 +498,12 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
     const words = englishWords(withoutQualifiers(text));
     if (words && words.length >= 2) {
       const k = byBag.get(bagKey(words));
-      if (k && unitAgrees(k, unit)) return { kpiId: k.id, kpi: k, via: 'words' };
+      if (k && nameFits(k) && unitAgrees(k, unit)) return { kpiId: k.id, kpi: k, via: 'words' };
     }
     // 3. Families.
     const fam = scope3Category(text, groupSaysScope3) ?? ghgFamily(withoutQualifiers(text), unit) ?? airFamily(withoutQualifiers(text));
     const r = known(fam, 'family', unit);
-    if (r) return r;
+    if (r && nameFits(r.kpi!)) return r;
   }
   // 4. The unit decides.
   for (const v of variants) {
@@ -473,7 +511,7 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
     if (r) return r;
   }
   // 5. An open member of the group's breakdown.
-  const open = openMember(normalizeLabel(variants[variants.length - 1]), label, group);
+  const open = openMember(normalizeLabel(variants[variants.length - 1]), label, group, unit);
   if (open) return { kpiId: open, via: 'open-member' };
   return undefined;
 }

@@ -91,6 +91,8 @@ test('energy, waste and breakdowns through variants and word bags', () => {
     ['Number of male employees', 'employees.gender.male', { group: 'By gender', unit: 'Persons' }],
     ['Number of female employees', 'employees.gender.female', { group: 'By gender', unit: 'Persons' }],
     ['其中：男性', 'employees.gender.male', { group: '按性別劃分的員工人數' }],
+    ['Number of employees aged under 30', 'employees.age.under30', { group: 'By age', unit: 'Persons' }],
+    ['Number of senior management', 'employees.rank.senior', { group: 'By rank', unit: 'Persons' }],
     ['Employee turnover', 'turnover.rate', { unit: '%' }],
     ['Employee turnover', 'turnover.count', { unit: 'persons' }],
   ]);
@@ -106,6 +108,13 @@ test('open breakdown members: rows under a recognised group whose labels are in 
     assert.ok(r && isOpenMemberId(r.kpiId) && r.via === 'open-member', `'${label}' under '${group}': ${r?.kpiId}`);
     assert.ok(r!.kpiId.startsWith('employees.total.region.open-'), r!.kpiId);
   }
+  // A bare 'By region' group takes its parent from the label.
+  assert.match(recogniseLabel('Number of employees in Jiangxi Province', { group: 'By region', unit: 'Persons' })?.kpiId ?? '', /^employees\.total\.region\.open-/);
+  // Closed breakdowns (gender, age) have no open members; nor has a group whose parent the unit does not fit.
+  assert.equal(recogniseLabel('Non-binary', { group: '按性別劃分的員工人數' }), undefined);
+  assert.equal(recogniseLabel('Site A', { group: 'Employees by region', unit: 'tCO2e' }), undefined);
+  // A member the label leaves ambiguous between parents ('Mainland China' under 'By region': employees or suppliers) stays unrecognised.
+  assert.equal(recogniseLabel('Mainland China', { group: 'By region', unit: 'Persons' }), undefined);
   // Two different open members get different ids (no value conflict between them).
   assert.notEqual(recogniseLabel('Other regions', { group: 'Employees by region' })?.kpiId, recogniseLabel('Site A', { group: 'Employees by region' })?.kpiId);
   // A total row in the group is not a member.

@@ -222,6 +222,27 @@ export function bareBreakdownMembers(label: string, group: string): KpiDefinitio
   return [...found];
 }
 
+/** The breakdown a bare group label names ('By region' -> region), or undefined. */
+export function bareBreakdownOf(group: string): string | undefined {
+  if (typeof group !== 'string') return undefined;
+  const groupKey = normalizeLabel(group);
+  const m = /^by(.+)$/.exec(groupKey) ?? /^按(.{1,8}?)划分$/.exec(groupKey);
+  return m ? breakdownByWord.get(m[1]) : undefined;
+}
+
+/** Parents with members in a breakdown. */
+export function parentsWithBreakdown(breakdown: string): string[] {
+  const out: string[] = [];
+  for (const slot of membersOf.keys()) if (slot.endsWith(`|${breakdown}`)) out.push(slot.slice(0, slot.indexOf('|')));
+  return out;
+}
+
+/** The member of `parent`'s breakdown a label names as a whole, or undefined. */
+export function memberByLabel(parent: string, breakdown: string, label: string): KpiDefinition | undefined {
+  const key = typeof label === 'string' ? normalizeLabel(label) : '';
+  return key ? (membersOf.get(`${parent}|${breakdown}`)?.get(key) ?? undefined) : undefined;
+}
+
 export function getKpi(id: string): KpiDefinition | undefined {
   return typeof id === 'string' ? kpisById.get(id) : undefined;
 }

@@ -17,7 +17,7 @@
 //      whose label is in no catalog ('Other regions', a site, an employee category) is a member of that breakdown with an
 //      id of its own (`<parent>.<breakdown>.open-<hash>`), which no sum takes as a catalog member.
 // Everything here is pure and bounded: labels longer than MAX_LABEL are not read by the rules.
-import { getKpi, matchKpi, bareBreakdownMembers, resolveGroupLabel, uniqueKpiByKey, allKpis } from '../catalogs/kpis';
+import { getKpi, matchKpi, bareBreakdownMembers, bareBreakdownOf, memberByLabel, parentsWithBreakdown, resolveGroupLabel, uniqueKpiByKey, allKpis } from '../catalogs/kpis';
 import type { KpiDefinition } from '../catalogs/schema';
 import { parseUnit, unitFitsKpi } from '../catalogs/units';
 import { normalizeLabel, stripFootnoteMarks, toHalfWidth } from '../text/normalize';
@@ -393,8 +393,16 @@ const OPEN_BREAKDOWNS = new Set(['region', 'rank']);
 
 function openMember(labelKey: string, labelText: string, group: string | undefined, unit: string | undefined): string | undefined {
   if (!group) return undefined;
-  const target = resolveGroupLabel(group);
-  if (!target || !OPEN_BREAKDOWNS.has(target.breakdown)) return undefined;
+  let target = resolveGroupLabel(group);
+  if (!target) {
+    // A bare 'By region' group: the parent is the one KPI the label names ('Number of employees in X').
+    const breakdown = bareBreakdownOf(group);
+    if (!breakdown || !OPEN_BREAKDOWNS.has(breakdown)) return undefined;
+    const parents = parentsWithBreakdown(breakdown).filter((p) => withoutParentWords(labelText, p) !== undefined && unitAgrees(getKpi(p)!, unit));
+    if (parents.length !== 1) return undefined;
+    target = { parent: parents[0], breakdown };
+  }
+  if (!OPEN_BREAKDOWNS.has(target.breakdown)) return undefined;
   const parent = getKpi(target.parent);
   if (!parent || !unitAgrees(parent, unit)) return undefined;
   if (NOT_A_MEMBER.test(labelText.trim()) || !labelKey) return undefined;
@@ -428,6 +436,27 @@ function groupQualifiesRows(group: string): boolean {
   const words = englishWords(plain(group));
   if (words) return words.some((w) => RATIO_WORDS.has(w));
   return /强度|密度|比例|占比|百分比|率/.test(normalizeLabel(group));
+}
+
+/**
+ * The label's words without the words of the parent's English name it contains ('Number of employees
+ * aged under 30' -> 'aged under 30' for employees), or undefined when it names the parent nowhere.
+ */
+function withoutParentWords(label: string, parentId: string): string | undefined {
+  const parent = getKpi(parentId);
+  const words = englishWords(plain(label));
+  if (!parent || !words) return undefined;
+  let best: Set<string> | undefined;
+  for (const name of [parent.names.en, ...parent.synonyms]) {
+    const w = englishWords(withoutQualifiers(plain(name)));
+    if (!w) continue;
+    const need = new Set(w.map((x) => SAME_WORD[x] ?? x).filter((x) => !BAG_DROPPED.has(x)));
+    if (!need.size || ![...need].every((x) => words.some((y) => (SAME_WORD[y] ?? y) === x))) continue;
+    if (!best || need.size > best.size) best = need;
+  }
+  if (!best) return undefined;
+  const dropped = best;
+  return words.filter((y) => !dropped.has(SAME_WORD[y] ?? y) && !BAG_DROPPED.has(y) && y !== 'number').join(' ');
 }
 
 /** Whether every word of one of the parent's English names is in the label ('employees' in 'Number of male employees'). */
@@ -486,6 +515,20 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
       // male employees' names employees, not new hires).
       if (fitting.length > 1) fitting = fitting.filter((k) => labelNamesParent(label, k.parent!));
       if (fitting.length === 1) return { kpiId: fitting[0].id, kpi: fitting[0], via: 'group' };
+    }
+    // 'By age' | 'Number of employees aged under 30': the parent's words out, the member's name left.
+    const breakdown = bareBreakdownOf(group);
+    if (breakdown) {
+      const found = new Set<KpiDefinition>();
+      for (const parentId of parentsWithBreakdown(breakdown)) {
+        const rest = withoutParentWords(variants[variants.length - 1], parentId);
+        const k = rest ? memberByLabel(parentId, breakdown, rest) : undefined;
+        if (k && unitAgrees(k, unit)) found.add(k);
+      }
+      if (found.size === 1) {
+        const k = [...found][0];
+        return { kpiId: k.id, kpi: k, via: 'group' };
+      }
     }
   }
   // With a group, the families read the group and the label as one phrase ('Greenhouse gas

@@ -563,3 +563,9 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
 export function isOpenMemberId(id: string): boolean {
   return typeof id === 'string' && /\.open-[0-9a-z]+$/.test(id);
 }
+
+/** The parent KPI id of an open breakdown member id (`employees.total.region.open-x` -> `employees.total`). */
+export function openMemberParent(id: string): string | undefined {
+  if (!isOpenMemberId(id)) return undefined;
+  return id.replace(/\.[a-z0-9_-]+\.open-[0-9a-z]+$/, '');
+}

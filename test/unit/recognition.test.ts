@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isOpenMemberId, labelVariants, recogniseLabel } from '../../server/src/engine/recognition/labels';
 import { parseDocument } from '../../server/src/engine/parser/document';
+import { getHover } from '../../server/src/engine';
+import { FRONT, run } from './util';
 
 type Case = [label: string, expected: string, ctx?: { group?: string; unit?: string }];
 
@@ -192,4 +194,28 @@ test('KPI tables use the recognition layer (two-column groups, units)', () => {
   const doc = parseDocument('file:///t.esg.md', text);
   const rows = doc.kpiTables[0].rows;
   assert.deepEqual(rows.map((r) => r.kpiId), ['ghg.scope1', 'air.sox', undefined]);
+});
+
+test('hover shows an unrecognised metric row as unrecognised, and an open member with its parent', () => {
+  const body = [
+    '| 指標 | 單位 | 2024 |',
+    '|---|---|---|',
+    '| Operating income | HK$ million | 10 |',
+    '',
+    '| 類別 | 指標 | 單位 | 2024 |',
+    '|---|---|---|---|',
+    '| 按地區劃分的員工人數 | 其他國家地區 | 人 | 5 |',
+    '',
+  ].join('\n');
+  const a = run(`${FRONT}# Data {#d}\n\n${body}`, { locale: 'en' });
+  const text = a.model.text;
+  const at = (s: string) => {
+    const off = text.indexOf(s);
+    const line = text.slice(0, off).split('\n').length - 1;
+    return { line, character: off - text.lastIndexOf('\n', off - 1) - 1 + 1 };
+  };
+  const h1 = getHover(a, at('Operating income'));
+  assert.ok(h1 && /Not recognised/.test(String(h1.contents)), JSON.stringify(h1));
+  const h2 = getHover(a, at('其他國家地區'));
+  assert.ok(h2 && /breakdown of/.test(String(h2.contents)) && /employees\.total/.test(String(h2.contents)), JSON.stringify(h2));
 });

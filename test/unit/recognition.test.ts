@@ -130,12 +130,11 @@ test('labels that must NOT be recognised', () => {
     ['Total GHG emissions (excluding integrated energy business)'],
     ['Scope 2 emissions from headquarter activities'],
     ['GHG emissions Scope 1 proportion (Group)'],
-    ['GHG emissions per FTE from Scope 1'],
-    ['GHG emissions (Scope 1 and 2) per employee'],
-    ['GHG emissions per sq. ft.'],
     ['GHG emission density (scope 1) (tCO2e/RMB 100 M)'],
     ['Intensity of direct (Scope 1) GHG emission'],
     ['GHG Emissions Scope 1 & 2 (location-based)'],
+    ['GHG emissions Scope 2 (location-based) per employee'],
+    ['GHG emission Scope 1 per production output (tonne of CO2e per 1000 unit)'],
     ['Water consumption and sewage discharge GHG emissions (Scope 3)'],
     ['Purchased electricity GHG emissions'],
     ['CO2 emissions'],
@@ -159,13 +158,24 @@ test('labels that must NOT be recognised', () => {
   for (const [label, ctx] of none) assert.equal(recogniseLabel(label, ctx ?? {})?.kpiId, undefined, `'${label}' ${JSON.stringify(ctx ?? {})}`);
 });
 
-test('GHG intensities only on the revenue basis the catalog has', () => {
+test('GHG intensities by basis: revenue, employees, floor area', () => {
   check([
     ['GHG emission per unit of operating revenue', 'ghg.intensity'],
     ['Greenhouse gas emission per unit operating revenue (Scope I + Scope II)', 'ghg.scope12.intensity'],
     ['Intensity of GHG Emissions', 'ghg.intensity', { unit: 'tCO2e/HK$ million' }],
   ]);
-  assert.equal(recogniseLabel('Intensity of GHG Emissions', { unit: 'tCO2e/employee' })?.kpiId, undefined);
+  // Per employee (FTE, capita) and per floor area: the intensities of their own, per scope set.
+  check([
+    ['Total GHG emissions per FTE', 'ghg.intensity_per_employee.total'],
+    ['GHG emissions per FTE from Scope 1', 'ghg.intensity_per_employee.scope1'],
+    ['GHG emissions (Scope 1 and 2) per employee', 'ghg.intensity_per_employee.scope12'],
+    ['GHG emissions per capita', 'ghg.intensity_per_employee.total'],
+    ['GHG emissions per sq. ft.', 'ghg.intensity_per_floor_area.total'],
+    ['GHG emissions (Scope 1 and 2) per floor area', 'ghg.intensity_per_floor_area.scope12'],
+    ['Intensity of GHG Emissions', 'ghg.intensity_per_employee.total', { unit: 'tCO2e/employee' }],
+  ]);
+  // The label's basis and the unit's must agree.
+  assert.equal(recogniseLabel('Total GHG emissions per FTE', { unit: 'tCO2e/萬元' })?.kpiId, undefined);
 });
 
 test('label variants: qualifiers, units, bullets and of-which go; meaningful brackets stay', () => {

@@ -275,8 +275,9 @@ function ghgFamily(text: string, unit: string | undefined): string | undefined {
         : 'unknown';
   const unitBasis = basisOfUnit(unit);
   const basis = basisWords !== 'unknown' ? basisWords : unitBasis;
-  if (basis !== 'revenue' && basis !== 'unknown') return undefined;
   if (unitBasis !== 'unknown' && unitBasis !== basis) return undefined;
+  // Per employee (FTE, capita) and per floor area: intensities of their own, one per scope set.
+  if (basis === 'employees' || basis === 'floor-area') return `ghg.intensity_per_${basis === 'employees' ? 'employee' : 'floor_area'}.${id.slice('ghg.'.length)}`;
   if (id === 'ghg.total') return 'ghg.intensity';
   if (id === 'ghg.scope12') return 'ghg.scope12.intensity';
   return undefined;

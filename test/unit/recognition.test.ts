@@ -112,6 +112,9 @@ test('open breakdown members: rows under a recognised group whose labels are in 
   }
   // A bare 'By region' group takes its parent from the label.
   assert.match(recogniseLabel('Number of employees in Jiangxi Province', { group: 'By region', unit: 'Persons' })?.kpiId ?? '', /^employees\.total\.region\.open-/);
+  // 'By category' in a workforce table is the employee category (rank) breakdown.
+  assert.match(recogniseLabel('Mining production employees', { group: 'By category', unit: 'Persons' })?.kpiId ?? '', /^employees\.total\.rank\.open-/);
+  assert.equal(recogniseLabel('Food waste', { group: 'By category', unit: 'tonnes' }), undefined);
   // Closed breakdowns (gender, age) have no open members; nor has a group whose parent the unit does not fit.
   assert.equal(recogniseLabel('Non-binary', { group: '按性別劃分的員工人數' }), undefined);
   assert.equal(recogniseLabel('Site A', { group: 'Employees by region', unit: 'tCO2e' }), undefined);

@@ -72,7 +72,7 @@ const BREAKDOWN_WORDS: Record<string, string[]> = {
   gender: ['性別', 'gender', 'sex'],
   age: ['年齡組別', '年齡', '年齡段', '年齡組', 'agegroup', 'age'],
   region: ['地區', '地域', '區域', '地理區域', '地理位置', '地理', 'region', 'geographicalregion', 'geography', 'location'],
-  rank: ['職級', '級別', '管理層級', '僱員類別', '員工類別', '職位', '職位級別', '層級', 'employeecategory', 'rank', 'level', 'grade'],
+  rank: ['職級', '級別', '管理層級', '僱員類別', '員工類別', '職位', '職位級別', '層級', 'employeecategory', 'category', 'rank', 'level', 'grade'],
   'employment-type': ['僱傭類型', '僱用類型', '僱傭類別', '用工類型', '聘用類型', '僱傭形式', '用工形式', 'employmenttype', 'contracttype'],
   education: ['學歷', '教育程度', '教育背景', '學歷層次', 'education', 'educationlevel', 'educationalbackground'],
 };

@@ -88,6 +88,7 @@ test('energy, waste and breakdowns through variants and word bags', () => {
   check([
     ['Comprehensive energy consumption', 'energy.total'],
     ['Diesel Oil Consumption', 'energy.diesel'],
+    ['Purchased electricity', 'energy.electricity.purchased', { unit: 'MWh' }],
     ['Total hazardous waste generated', 'waste.hazardous'],
     ['Total non-hazardous waste generated', 'waste.non_hazardous'],
     ['Number of male employees', 'employees.gender.male', { group: 'By gender', unit: 'Persons' }],
@@ -152,6 +153,8 @@ test('labels that must NOT be recognised', () => {
     ['Category 3: Fuel- and energy-related activities'],
     ['Category 16: Other'],
     ['Purchased electricity', { group: 'Scope 2', unit: 'tCO2e' }],
+    ['Purchased electricity', { unit: 'tCO2e' }],
+    ['Diesel', { unit: 'tCO2e' }],
     ['Total GHG emissions (Scopes 1 and 2) (tonnes)', { unit: 'tonnes' }],
     ['Employee turnover'],
     ['研發投入', { group: '按性別劃分的員工人數' }],

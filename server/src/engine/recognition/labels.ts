@@ -426,6 +426,16 @@ function unitAgrees(kpi: KpiDefinition, unit: string | undefined): boolean {
   return unitFitsKpi(parsed.unit, kpi);
 }
 
+/**
+ * A row in CO2e whose label names a KPI that is not measured in CO2e ('Purchased electricity |
+ * tCO2e', 'Diesel | tCO2e') gives the emissions of that source, not the source itself.
+ */
+function emissionsOfSource(kpi: KpiDefinition, unit: string | undefined): boolean {
+  if (kpi.dimension === 'co2e' || !unit || !unit.trim()) return false;
+  const parsed = parseUnit(unit.trim());
+  return parsed.ok && parsed.unit.numerator.dimension === 'co2e' && !parsed.unit.denominator;
+}
+
 function known(id: string | undefined, via: RecognitionVia, unit: string | undefined): Recognition | undefined {
   if (!id) return undefined;
   const kpi = getKpi(id);
@@ -499,7 +509,7 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
   // density' a density.
   const nameFits = (k: KpiDefinition) => !((groupQualifies && !k.per && k.dimension !== 'percent') || (groupIsGhg && k.dimension !== 'co2e'));
   const exact = matchKpi(label, group);
-  if (exact && (exact.via === 'group' || nameFits(exact.kpi))) return { kpiId: exact.kpi.id, kpi: exact.kpi, via: exact.via };
+  if (exact && (exact.via === 'group' || nameFits(exact.kpi)) && !emissionsOfSource(exact.kpi, ctx.unit)) return { kpiId: exact.kpi.id, kpi: exact.kpi, via: exact.via };
   if (tooLong) return undefined;
   const unit = ctx.unit;
   const variants = labelVariants(label);

@@ -170,6 +170,15 @@ test('GHG intensities by basis: revenue, employees, floor area', () => {
     ['Greenhouse gas emission per unit operating revenue (Scope I + Scope II)', 'ghg.scope12.intensity'],
     ['Intensity of GHG Emissions', 'ghg.intensity', { unit: 'tCO2e/HK$ million' }],
   ]);
+  // Other intensities: a catalog KPI's words and a revenue basis, when the catalog has its intensity.
+  check([
+    ['Non-hazardous waste generated per unit of operating revenue', 'waste.non_hazardous.intensity'],
+    ['Intensity of Non-Hazardous Waste', 'waste.non_hazardous.intensity', { unit: 't/萬元' }],
+    ['Energy consumption per unit of revenue', 'energy.intensity', { unit: 'MWh/萬元' }],
+  ]);
+  assert.equal(recogniseLabel('Hazardous waste per capita', { unit: 'tonnes per employee' })?.kpiId, undefined);
+  assert.equal(recogniseLabel('Electricity consumption per employee')?.kpiId, undefined);
+  assert.equal(recogniseLabel('Diesel Oil Consumption Intensity')?.kpiId, undefined);
   // Per employee (FTE, capita) and per floor area: the intensities of their own, per scope set.
   check([
     ['Total GHG emissions per FTE', 'ghg.intensity_per_employee.total'],

@@ -354,6 +354,30 @@ function airFamily(text: string): string | undefined {
   return [...found][0];
 }
 
+/**
+ * 'X per unit of operating revenue', 'Intensity of X', 'X intensity': the intensity of a catalog KPI X
+ * (named by its word bag) on the revenue basis, when the catalog has `<X>.intensity`. Other bases
+ * (employee, floor area, production) have no catalog intensity except for GHG (ghgFamily).
+ */
+function intensityOf(text: string, unit: string | undefined): string | undefined {
+  const words = englishWords(text);
+  if (!words || !words.some((w) => INTENSITY_WORDS.has(w))) return undefined;
+  const basisWords = words.filter((w) => INTENSITY_WORDS.has(w) || REVENUE_WORDS.has(w) || EMPLOYEE_WORDS.has(w) || AREA_WORDS.has(w));
+  if (basisWords.some((w) => EMPLOYEE_WORDS.has(w) || AREA_WORDS.has(w))) return undefined;
+  const unitBasis = basisOfUnit(unit);
+  if (unitBasis !== 'unknown' && unitBasis !== 'revenue') return undefined;
+  const rest = words.filter((w) => !basisWords.includes(w));
+  if (rest.length < 1) return undefined;
+  const base = byBag.get(bagKey(rest));
+  if (!base || base.per || base.dimension === 'percent') return undefined;
+  // `water.total` -> `water.intensity` (the numbers rules read the pair the same way), else `<id>.intensity`.
+  for (const id of [base.id.endsWith('.total') ? `${base.id.slice(0, -'.total'.length)}.intensity` : '', `${base.id}.intensity`]) {
+    const kpi = id ? getKpi(id) : undefined;
+    if (kpi && kpi.per === 'revenue') return id;
+  }
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Dimension-ambiguous labels: the unit decides which KPI.
 
@@ -555,7 +579,8 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
       if (k && nameFits(k) && unitAgrees(k, unit)) return { kpiId: k.id, kpi: k, via: 'words' };
     }
     // 3. Families.
-    const fam = scope3Category(text, groupSaysScope3) ?? ghgFamily(withoutQualifiers(text), unit) ?? airFamily(withoutQualifiers(text));
+    const fam =
+      scope3Category(text, groupSaysScope3) ?? ghgFamily(withoutQualifiers(text), unit) ?? airFamily(withoutQualifiers(text)) ?? intensityOf(withoutQualifiers(text), unit);
     const r = known(fam, 'family', unit);
     if (r && nameFits(r.kpi!)) return r;
   }

@@ -301,11 +301,12 @@ function renderKpiTable(group: ReportKpiGroup, periods: string[]): HTMLElement {
       'th',
       { class: 'col-name', attrs: { scope: 'row' } },
       button({ class: 'link kpi-name', title: `${t('revealHint')}${row.label && row.label !== row.name ? `\n${row.label}` : ''}`, onClick: () => reveal(row.uri, row.range) }, row.name || row.label || row.kpiId || '—'),
-      row.kpiId || row.unit
+      row.kpiId || row.unit || row.unrecognised
         ? h(
             'span',
             { class: 'meta' },
             row.kpiId ? h('code', {}, row.kpiId) : null,
+            row.unrecognised ? h('span', { class: 'unrecognised', title: t('unrecognised') }, '?') : null,
             row.unit ? h('span', { class: 'unit', title: row.normalizedUnit ? `${t('normalized')}: ${row.normalizedUnit}` : undefined }, row.unit) : null,
             usefulBaseUnit(row) ? h('span', { class: 'unit-normalized' }, `→ ${row.normalizedUnit}`) : null,
           )

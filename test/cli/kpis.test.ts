@@ -79,4 +79,20 @@ describe('esgmark kpis', () => {
   it('is listed in --help', () => {
     assert.match(runCli(['--help']).stdout, /esgmark kpis <file> \[--format csv\|json\]/);
   });
+  it('--unrecognised lists the metric rows whose label was not recognised (file:line, label), JSON too', () => {
+    const report = path.join('test', 'corpus', '03939-wanguo-2023', 'report.esg.md');
+    const run = runCli(['kpis', report, '--unrecognised']);
+    assert.equal(run.status, 0, run.stderr);
+    const lines = run.stdout.split('\n').filter(Boolean);
+    assert.ok(lines.length > 0);
+    for (const line of lines) assert.match(line, /^test[\\/]corpus[\\/]03939-wanguo-2023[\\/]report\.esg\.md:\d+\t\S/, line);
+    assert.ok(lines.some((l) => l.endsWith('\tOperating income')), run.stdout);
+    const json = JSON.parse(runCli(['kpis', report, '--unrecognised', '--format', 'json']).stdout) as { file: string; line: number; label: string }[];
+    assert.equal(json.length, lines.length);
+    assert.ok(json.every((e) => typeof e.line === 'number' && e.line > 0 && e.label));
+    // Recognised rows are not listed.
+    assert.ok(!json.some((e) => e.label === 'Number of male employees'));
+    assert.equal(runCli(['check', report, '--unrecognised']).status, 2);
+    assert.equal(runCli(['kpis', report, '--unrecognised=yes']).status, 2);
+  });
 });

@@ -20,6 +20,8 @@ export interface CliArgs {
   workspace?: string;
   /** `check` fails (exit 1) when there are more warnings than this, as ESLint's option does. */
   maxWarnings?: number;
+  /** `kpis --unrecognised`: list the metric rows whose label esgmark did not recognise, not the figures. */
+  unrecognised: boolean;
 }
 
 const COMMANDS: readonly Command[] = ['check', 'index', 'kpis', 'rules'];
@@ -37,7 +39,7 @@ const ISSUER_CLASSES: readonly IssuerClass[] = ['main-board', 'largecap', 'gem']
 const OPTIONS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules', readonly string[]> = {
   check: ['--format', '--locale', '--issuer-class', '--quiet', '--jobs', '--workspace', '--max-warnings'],
   index: ['--locale', '--issuer-class', '--workspace'],
-  kpis: ['--format', '--locale', '--issuer-class', '--workspace'],
+  kpis: ['--format', '--locale', '--issuer-class', '--workspace', '--unrecognised'],
   rules: ['--format', '--locale'],
 };
 
@@ -52,18 +54,18 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   // --help / --version win wherever they appear (before `--`), like most CLIs.
   const endOfOptions = argv.indexOf('--');
   const optionPart = endOfOptions === -1 ? argv : argv.slice(0, endOfOptions);
-  if (optionPart.includes('--help') || optionPart.includes('-h')) return { command: 'help', inputs: [], format: 'text', quiet: false };
-  if (optionPart.includes('--version') || optionPart.includes('-v')) return { command: 'version', inputs: [], format: 'text', quiet: false };
+  if (optionPart.includes('--help') || optionPart.includes('-h')) return { command: 'help', inputs: [], format: 'text', quiet: false, unrecognised: false };
+  if (optionPart.includes('--version') || optionPart.includes('-v')) return { command: 'version', inputs: [], format: 'text', quiet: false, unrecognised: false };
 
   if (argv.length === 0) throw new UsageError('no command given');
   const [first, ...rest] = argv;
-  if (first === 'help') return { command: 'help', inputs: [], format: 'text', quiet: false };
+  if (first === 'help') return { command: 'help', inputs: [], format: 'text', quiet: false, unrecognised: false };
   if (!(COMMANDS as readonly string[]).includes(first)) {
     throw new UsageError(first.startsWith('-') ? `expected a command before the option '${first}'` : `unknown command '${first}'`);
   }
   const command = first as 'check' | 'index' | 'kpis' | 'rules';
   const allowed = OPTIONS_BY_COMMAND[command];
-  const args: CliArgs = { command, inputs: [], format: FORMATS_BY_COMMAND[command][0], quiet: false };
+  const args: CliArgs = { command, inputs: [], format: FORMATS_BY_COMMAND[command][0], quiet: false, unrecognised: false };
 
   for (let i = 0; i < rest.length; i++) {
     const token = rest[i];
@@ -78,7 +80,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const equals = token.indexOf('=');
     const name = equals === -1 ? token : token.slice(0, equals);
     if (!allowed.includes(name)) {
-      const known = VALUE_OPTIONS.has(name) || name === '--quiet';
+      const known = VALUE_OPTIONS.has(name) || name === '--quiet' || name === '--unrecognised';
       throw new UsageError(known ? `option ${name} is not accepted by '${command}'` : `unknown option '${name}'`);
     }
     let value: string | undefined;
@@ -104,6 +106,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       case '--quiet':
         args.quiet = true;
+        break;
+      case '--unrecognised':
+        args.unrecognised = true;
         break;
       case '--jobs':
         // Digits only: `Number('1e3')` or `parseInt('2x')` would accept what a typo produced.
@@ -136,6 +141,8 @@ Usage:
   esgmark kpis <file> [--format csv|json] [--locale L]
                                                   print every KPI figure with its check status (CSV with
                                                   a byte order mark for Excel, or JSON)
+  esgmark kpis <file> --unrecognised [--format json]
+                                                  list the metric rows whose label was not recognised
   esgmark rules [--locale L] [--format text|json] list the rules with their default severity
   esgmark --help | --version
 
@@ -146,6 +153,7 @@ Options:
   --issuer-class main-board|largecap|gem
                                       overrides esg.issuer-class of the front matter
   --quiet                             report errors only
+  --unrecognised                      'kpis': list unrecognised metric rows (file:line, label)
   --jobs N                            worker threads for 'check' (default: number of CPUs;
                                       1 checks in the main thread)
   --max-warnings N                    'check' also fails (exit 1) with more than N warnings

@@ -166,11 +166,42 @@ function runIndex(args: CliArgs, io: Io): number {
 /** `esgmark kpis <file>`: the KPI export of one report, on standard output. */
 function runKpis(args: CliArgs, io: Io): number {
   const file = singleReport(args, io);
-  const { analysis, project } = analyzeInput(file, analysisOptions(args), io.cwd);
+  const { analysis, project, files } = analyzeInput(file, analysisOptions(args), io.cwd);
+  if (args.unrecognised) return runUnrecognised(args, io, analysis, project, files);
   const model = getReportModel(analysis);
   const exported = exportKpis(project.parts.length > 1 ? remapReportModel(model, project.mapRange) : model, args.format === 'json' ? 'json' : 'csv');
   // CSV is text like the index (its CRLF line ends stay); JSON stays faithful, with \u escapes.
   io.stdout(args.format === 'json' ? jsonWithEscapes(exported) : showControls(exported, { lineBreaks: true, bidi: true }));
+  return EXIT_OK;
+}
+
+/**
+ * `esgmark kpis <file> --unrecognised`: every metric row (a row with a figure, not a caption) that
+ * has no KPI id, as `file:line<TAB>label` (1-based lines; `group / label` for two-column rows), or a
+ * JSON array of `{file, line, label, group?}`. Exit code 0 whatever it lists.
+ */
+function runUnrecognised(
+  args: CliArgs,
+  io: Io,
+  analysis: Analysis,
+  project: ProjectAnalysis,
+  files: { display: string }[],
+): number {
+  // analyzeInput lists the parts in project order: the root first, then its chapters.
+  const displayOf = new Map<string, string>();
+  project.parts.forEach((part, i) => displayOf.set(part.uri, files[i]?.display ?? part.uri));
+  const out: { file: string; line: number; label: string; group?: string }[] = [];
+  for (const table of analysis.model.kpiTables) {
+    for (const row of table.rows) {
+      if (row.kpiId || row.isCaption || !row.values.some((v) => v.value !== undefined)) continue;
+      const mapped = project.parts.length > 1 ? project.mapRange(row.labelRange) : { uri: project.parts[0]?.uri ?? '', range: row.labelRange };
+      const entry: { file: string; line: number; label: string; group?: string } = { file: displayOf.get(mapped.uri) ?? files[0]?.display ?? '', line: mapped.range.start.line + 1, label: row.label };
+      if (row.group) entry.group = row.group;
+      out.push(entry);
+    }
+  }
+  if (args.format === 'json') io.stdout(`${jsonWithEscapes(JSON.stringify(out, null, 2))}\n`);
+  else io.stdout(out.map((e) => showControls(`${e.file}:${e.line}\t${e.group ? `${e.group} / ` : ''}${e.label}\n`, { lineBreaks: true, bidi: false })).join(''));
   return EXIT_OK;
 }
 

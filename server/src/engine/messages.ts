@@ -693,6 +693,16 @@ export const MESSAGES = {
   'hover.kpi': { en: 'KPI', 'zh-Hant': '關鍵績效指標', 'zh-Hans': '关键绩效指标' },
   'hover.discloses': { en: 'Discloses', 'zh-Hant': '對應條文', 'zh-Hans': '对应条文' },
   'hover.unit': { en: 'Unit', 'zh-Hant': '單位', 'zh-Hans': '单位' },
+  'hover.unrecognised': {
+    en: 'Not recognised: no catalog KPI matches this label, so its figures feed no check. Tag it with `[label]{#kpi.id}` if it is a catalog KPI.',
+    'zh-Hant': '未識別：指標目錄中沒有與此標籤相符的指標，其數字不參與任何檢查。如屬目錄指標，可標註為 `[標籤]{#kpi.id}`。',
+    'zh-Hans': '未识别：指标目录中没有与此标签相符的指标，其数字不参与任何检查。如属目录指标，可标注为 `[标签]{#kpi.id}`。',
+  },
+  'hover.openMember': {
+    en: 'A member of a breakdown of {parent} (`{id}`) under "{group}"; not a catalog member, so no sum counts it.',
+    'zh-Hant': '{parent}（`{id}`）於「{group}」下的細分項；不屬目錄細分項，不計入加總檢查。',
+    'zh-Hans': '{parent}（`{id}`）于“{group}”下的细分项；不属目录细分项，不计入加总检查。',
+  },
   'hover.recognisedBy': { en: 'recognised from the catalog name', 'zh-Hant': '依據指標目錄名稱識別', 'zh-Hans': '依据指标目录名称识别' },
   // Code actions
   'action.addExplanation': { en: 'Add an explanation block for {id}', 'zh-Hant': '為 {id} 加入解釋區塊', 'zh-Hans': '为 {id} 加入解释区块' },
@@ -742,6 +752,11 @@ export const MESSAGES = {
     en: 'Unknown emission factor `{id}`. Did you mean `{suggestion}` ({name})?',
     'zh-Hant': '未知的排放因子 `{id}`。是否指 `{suggestion}`（{name}）？',
     'zh-Hans': '未知的排放因子 `{id}`。是否指 `{suggestion}`（{name}）？',
+  },
+  'ghg.scope3.partialList': {
+    en: 'The {count} categories are listed in a table of their own and are not all 15: the difference may be in categories the report does not list. Check that the total and the list cover the same categories.',
+    'zh-Hant': '這 {count} 個類別另表列出，且未涵蓋全部 15 個類別：差額或來自報告未列出的類別。請核對總量與所列類別的範圍是否一致。',
+    'zh-Hans': '这 {count} 个类别另表列出，且未涵盖全部 15 个类别：差额或来自报告未列出的类别。请核对总量与所列类别的范围是否一致。',
   },
   'ghg.factorYear': {
     en: '{subject} is for {factorYear}, {gap} years from the reporting period {period}. {advice}',

@@ -69,3 +69,16 @@ test('kpi/intensity-mismatch: without a denominator, the odd one out among the i
   assert.match(d[0].message, /implies 724 萬元, while .* implies 72,43\d 萬元/);
   assert.match(d[0].message, /0\.0082/);
 });
+
+test('ghg/sum-mismatch: Scope 3 categories listed apart, fewer than 15 and short of the total, are information; above it, a warning', () => {
+  const table = (total: string) =>
+    `${FRONT}# 排放\n\n| 指標 | 單位 | 2023 |\n|---|---|---:|\n| 範圍三溫室氣體排放 | 噸二氧化碳當量 | ${total} |\n\n` +
+    '| 範圍三類別 | 單位 | 2023 |\n|---|---|---:|\n| 類別1：購買的商品和服務 | 噸二氧化碳當量 | 7,350 |\n| 類別6：商務旅行 | 噸二氧化碳當量 | 558 |\n';
+  const short = byRule(run(table('15,966'), { locale: 'en' }), 'ghg/sum-mismatch');
+  assert.equal(short.length, 1);
+  assert.equal(short[0].severity, 'information');
+  assert.match(short[0].message, /7,908.*not all 15/);
+  const over = byRule(run(table('7,000'), { locale: 'en' }), 'ghg/sum-mismatch');
+  assert.equal(over.length, 1);
+  assert.equal(over[0].severity, 'warning');
+});

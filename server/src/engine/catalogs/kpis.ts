@@ -52,7 +52,7 @@ for (const slot of membersOf.keys()) {
   topicChars.set(slot, chars);
 }
 
-interface GroupTarget {
+export interface GroupTarget {
   parent: string;
   breakdown: string;
 }
@@ -72,7 +72,7 @@ const BREAKDOWN_WORDS: Record<string, string[]> = {
   gender: ['性別', 'gender', 'sex'],
   age: ['年齡組別', '年齡', '年齡段', '年齡組', 'agegroup', 'age'],
   region: ['地區', '地域', '區域', '地理區域', '地理位置', '地理', 'region', 'geographicalregion', 'geography', 'location'],
-  rank: ['職級', '級別', '管理層級', '僱員類別', '員工類別', '職位', '職位級別', '層級', 'employeecategory', 'rank', 'level', 'grade'],
+  rank: ['職級', '級別', '管理層級', '僱員類別', '員工類別', '職位', '職位級別', '層級', 'employeecategory', 'category', 'rank', 'level', 'grade'],
   'employment-type': ['僱傭類型', '僱用類型', '僱傭類別', '用工類型', '聘用類型', '僱傭形式', '用工形式', 'employmenttype', 'contracttype'],
   education: ['學歷', '教育程度', '教育背景', '學歷層次', 'education', 'educationlevel', 'educationalbackground'],
 };
@@ -187,6 +187,60 @@ export function matchKpi(label: string, group?: string): { kpi: KpiDefinition; v
     if (combined) return { kpi: combined, via: 'group' };
   }
   return undefined;
+}
+
+/** The parent and breakdown a group label names ('By region', '按地區劃分的員工人數'), or undefined. */
+export function resolveGroupLabel(group: string): GroupTarget | undefined {
+  if (typeof group !== 'string') return undefined;
+  const key = normalizeLabel(group);
+  return key ? resolveGroup(key) : undefined;
+}
+
+/** The one KPI a normalised key names (undefined when none or several do). */
+export function uniqueKpiByKey(key: string): KpiDefinition | undefined {
+  return typeof key === 'string' ? uniqueName(key) : undefined;
+}
+
+/**
+ * A bare breakdown group ('By gender', '按性別劃分') names a breakdown but no parent: the members the
+ * label names under every parent with that breakdown (the caller decides among them, by the unit).
+ */
+export function bareBreakdownMembers(label: string, group: string): KpiDefinition[] {
+  if (typeof label !== 'string' || typeof group !== 'string') return [];
+  const groupKey = normalizeLabel(group);
+  const m = /^by(.+)$/.exec(groupKey) ?? /^按(.{1,8}?)划分$/.exec(groupKey);
+  const breakdown = m ? breakdownByWord.get(m[1]) : undefined;
+  if (!breakdown) return [];
+  const labelKey = normalizeLabel(label);
+  if (!labelKey) return [];
+  const found = new Set<KpiDefinition>();
+  for (const [slot, members] of membersOf) {
+    if (!slot.endsWith(`|${breakdown}`)) continue;
+    const member = members.get(labelKey);
+    if (member) found.add(member);
+  }
+  return [...found];
+}
+
+/** The breakdown a bare group label names ('By region' -> region), or undefined. */
+export function bareBreakdownOf(group: string): string | undefined {
+  if (typeof group !== 'string') return undefined;
+  const groupKey = normalizeLabel(group);
+  const m = /^by(.+)$/.exec(groupKey) ?? /^按(.{1,8}?)划分$/.exec(groupKey);
+  return m ? breakdownByWord.get(m[1]) : undefined;
+}
+
+/** Parents with members in a breakdown. */
+export function parentsWithBreakdown(breakdown: string): string[] {
+  const out: string[] = [];
+  for (const slot of membersOf.keys()) if (slot.endsWith(`|${breakdown}`)) out.push(slot.slice(0, slot.indexOf('|')));
+  return out;
+}
+
+/** The member of `parent`'s breakdown a label names as a whole, or undefined. */
+export function memberByLabel(parent: string, breakdown: string, label: string): KpiDefinition | undefined {
+  const key = typeof label === 'string' ? normalizeLabel(label) : '';
+  return key ? (membersOf.get(`${parent}|${breakdown}`)?.get(key) ?? undefined) : undefined;
 }
 
 export function getKpi(id: string): KpiDefinition | undefined {

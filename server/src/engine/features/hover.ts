@@ -5,6 +5,7 @@ import type { Position } from '../types';
 import type { Hover } from './types';
 import { getFramework } from '../catalogs/hkex';
 import { getKpi } from '../catalogs/kpis';
+import { openMemberParent } from '../recognition/labels';
 import { disclosures } from '../disclosures';
 import { localized, t } from '../i18n';
 import { describeContext, isDeletedIn, obligationIn, reportingContext } from '../context';
@@ -62,8 +63,15 @@ export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
       if (kpi.discloses.length) lines.push('', `**${say('hover.discloses')}**: ${kpi.discloses.join(', ')}`);
       if (kpi.unit) lines.push('', `**${say('hover.unit')}**: ${kpi.unit}`);
     }
+    const parentId = openMemberParent(target.row.kpiId);
+    const parent = parentId ? getKpi(parentId) : undefined;
+    if (parent) lines.push('', say('hover.openMember', { parent: localized(parent.names, locale), id: parent.id, group: target.row.group ?? '' }));
     if (target.row.kpiIdSource === 'catalog') lines.push('', `*${say('hover.recognisedBy')}*`);
     return { contents: lines.join('\n'), range: target.row.labelRange };
+  }
+  if (target.kind === 'kpi' && !target.row.isCaption && target.row.values.some((v) => v.value !== undefined)) {
+    // An unrecognised metric row stays visible: its figures feed no check.
+    return { contents: [`**${target.row.label}**`, '', say('hover.unrecognised')].join('\n'), range: target.row.labelRange };
   }
   return undefined;
 }

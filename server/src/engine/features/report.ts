@@ -17,6 +17,7 @@ import type {
 } from './reportModel';
 import { getFramework, type FrameworkIndex } from '../catalogs/hkex';
 import { getKpi } from '../catalogs/kpis';
+import { openMemberParent } from '../recognition/labels';
 import { scope3Categories } from '../catalogs/factors';
 import { currencyOf, parseUnit, type ParsedUnit } from '../catalogs/units';
 import { disclosures } from '../disclosures';
@@ -190,7 +191,7 @@ function reportCheck(c: Check): ReportCheck {
 
 /** The HKEX aspect a catalog KPI belongs to: A1.1 -> 'A1', D28(a) -> 'D'; a breakdown member inherits its parent's. */
 function aspectOfKpi(kpiId: string | undefined, framework: FrameworkIndex | undefined): string {
-  let kpi = kpiId ? getKpi(kpiId) : undefined;
+  let kpi = kpiId ? getKpi(openMemberParent(kpiId) ?? kpiId) : undefined;
   for (let depth = 0; kpi && !kpi.discloses.length && kpi.parent && depth < 5; depth++) kpi = getKpi(kpi.parent);
   if (!kpi) return OTHER_GROUP;
   const req = kpi.discloses.length ? framework?.get(kpi.discloses[0]) : undefined;
@@ -249,6 +250,8 @@ function kpiGroups(doc: EsgDocument, locale: Locale, checks: Check[]): ReportKpi
 
 function kpiRow(doc: EsgDocument, locale: Locale, row: KpiRow, byFigure: Map<string, FigureChecks>): ReportKpiRow {
   const kpi = row.kpiId ? getKpi(row.kpiId) : undefined;
+  const parentId = row.kpiId ? openMemberParent(row.kpiId) : undefined;
+  const parent = parentId ? getKpi(parentId) : undefined;
   const unit = row.unit?.raw ?? (row.values.some((v) => v.percent) ? '%' : undefined);
   // Unrecognised rows are normalised too: the unit column alone says what a figure measures.
   const scale = unitScale(unit);
@@ -269,13 +272,15 @@ function kpiRow(doc: EsgDocument, locale: Locale, row: KpiRow, byFigure: Map<str
     return value;
   });
   const out: ReportKpiRow = {
-    name: kpi ? localized(kpi.names, locale) : row.label,
+    name: kpi ? localized(kpi.names, locale) : parent ? `${localized(parent.names, locale)}: ${row.label}` : row.label,
     label: row.label,
     values,
     uri: doc.uri,
     range: row.labelRange,
   };
   if (row.kpiId) out.kpiId = row.kpiId;
+  else if (!row.isCaption && row.values.some((v) => v.value !== undefined)) out.unrecognised = true;
+  if (parentId) out.memberOf = parentId;
   if (row.group) out.group = row.group;
   if (unit) out.unit = unit;
   if (scale) {

@@ -42,6 +42,10 @@ export interface ReportKpiRow {
   values: ReportValue[];
   uri: string;
   range: Range;
+  /** A row with figures whose label esgmark did not recognise (no KPI id): shown as such, not hidden. */
+  unrecognised?: true;
+  /** For an open breakdown member (a row under a recognised breakdown group, in no catalog): the parent KPI. */
+  memberOf?: string;
 }
 
 export interface ReportKpiGroup {

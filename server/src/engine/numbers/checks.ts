@@ -34,6 +34,8 @@ export interface Check {
   noteKey?: { key: string; args: Record<string, string | number> };
   /** Extra data for quick fixes (merged into the diagnostic's data). */
   data?: Record<string, unknown>;
+  /** The severity when it fails, when not the rule's own (a shortfall a partial list explains is information). */
+  severity?: 'information';
 }
 
 /** Compares a reported figure with a computed quantity; undefined when the units cannot be compared. */

@@ -2,7 +2,7 @@
 // Scope 1 + Scope 2 = the Scope 1+2 total; Scope 1 + 2 + 3 = the grand total; Scope 3 = the sum of
 // its categories. Every period of the report is checked on its own.
 import type { EsgDocument } from '../model';
-import { facts, type Fact, type FactIndex } from './facts';
+import { factInterval, facts, type Fact, type FactIndex } from './facts';
 import { cleanLabel, compareFact, inputOf, type Check } from './checks';
 import { sumQuantities } from './relations';
 
@@ -42,9 +42,23 @@ export function ghgSumChecks(doc: EsgDocument): Check[] {
     const seen = new Set<string>();
     const unique = categories.filter((f) => !seen.has(f.kpiId) && seen.add(f.kpiId));
     const c3 = check('ghg/sum-mismatch', s3, unique);
+    if (c3 && !c3.ok && isPartialList(s3!, unique, c3)) {
+      // Categories listed in a table of their own, fewer than all 15, summing to less than the total:
+      // the rest may sit in categories the report does not list, so a shortfall is not a defect by
+      // itself (a sum above the total is). Said as information, with the amount not accounted for.
+      c3.severity = 'information';
+      c3.noteKey = { key: 'ghg.scope3.partialList', args: { count: unique.length } };
+    }
     if (c3) out.push(c3);
   }
   return out;
+}
+
+/** Whether the categories come from another table than the Scope 3 total, are not all 15, and sum to less than it. */
+function isPartialList(total: Fact, categories: Fact[], c: Check): boolean {
+  if (categories.length >= 15 || !total.row || categories.some((f) => !f.row || f.row.table === total.row!.table)) return false;
+  const reported = factInterval(total);
+  return c.computed.hi < reported.lo;
 }
 
 /** KPI ids written in spans that claim to be Scope 3 categories but are not one of the GHG Protocol's 15. */

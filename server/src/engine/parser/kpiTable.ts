@@ -2,7 +2,7 @@
 // its KPI id (from a `{#id}` span or the catalog), unit and one value per period.
 import type { EsgDocument, KpiRow, KpiTable, KpiValue, SyntaxProblem, Table, TableCell } from '../model';
 import type { Range } from '../types';
-import { matchKpi } from '../catalogs/kpis';
+import { recogniseLabel } from '../recognition/labels';
 import { parseNumber } from '../numbers';
 import { detachedCopy, stripFootnoteMarks } from '../text/normalize';
 import { attr } from './attributes';
@@ -191,9 +191,9 @@ function readRow(
   }
   label = cleanText(label);
   if (!kpiId) {
-    const match = matchKpi(label, group);
+    const match = recogniseLabel(label, { group, unit: unitCell ? cleanUnit(unitCell.text) : undefined });
     if (match) {
-      kpiId = match.kpi.id;
+      kpiId = match.kpiId;
       kpiIdSource = 'catalog';
     }
   }

@@ -14,7 +14,7 @@ export const ghgSum: Rule = {
     'zh-Hans': '范围 1 + 范围 2 等于所列总量，范围 3 等于其各类别之和（容许四舍五入），且范围 3 类别属《温室气体核算体系》的 15 个类别。',
   },
   run(ctx) {
-    for (const check of ghgSumChecks(ctx.doc)) if (!check.ok) ctx.report(checkDiagnostic(ctx.doc, check, ctx.locale));
+    for (const check of ghgSumChecks(ctx.doc)) if (!check.ok) ctx.report({ ...checkDiagnostic(ctx.doc, check, ctx.locale), severity: check.severity });
     for (const f of invalidScope3Categories(ctx.doc)) {
       ctx.report({ range: f.row?.labelRange ?? f.range, message: ctx.t('ghg.scope3.invalidCategory', { id: f.kpiId }), severity: 'error', data: { id: f.kpiId } });
     }

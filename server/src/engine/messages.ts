@@ -214,6 +214,11 @@ export const MESSAGES = {
     'zh-Hant': '{id} 的索引行連結至 `{href}`，但沒有章節使用此錨點。',
     'zh-Hans': '{id} 的索引行链接至 `{href}`，但没有章节使用此锚点。',
   },
+  'hkex.indexNearTitle': {
+    en: 'Index row for {id} names the section "{title}"; no heading has that title. Did you mean "{near}"?',
+    'zh-Hant': '{id} 的索引行指向章節「{title}」，但沒有此標題的章節。是否指「{near}」？',
+    'zh-Hans': '{id} 的索引行指向章节“{title}”，但没有此标题的章节。是否指“{near}”？',
+  },
   'hkex.indexUnknownTitle': {
     en: 'Index row for {id} names the section "{title}", but no heading has that title. (If this is an explanation, write it as a sentence or start it with "Explanation:".)',
     'zh-Hant': '{id} 的索引行指向章節「{title}」，但沒有此標題的章節。（如屬解釋，請寫成完整句子或以「解釋：」開頭。）',

@@ -74,3 +74,24 @@ test('hkex/index-mismatch: an explanation block inside the target section satisf
   const text = `${FRONT}# 環境 {#env hkex="A1"}\n\nx\n\n::: {.explain hkex="A1.3"}\n本集團不產生有害廢棄物。\n:::\n` + INDEX(['| A1.3 | x | [環境](#env) |']);
   assert.deepEqual(byRule(run(text), 'hkex/index-mismatch'), []);
 });
+
+test('index titles match headings whatever their colons, spaces, 、, chapter numbers and page references', () => {
+  const body = `${FRONT}# 環境、社會及管治管理 {#esg}\n\nx\n\n## 排放物：溫室氣體 {#ghg}\n\ny\n\n## 3.2 員工 發展 {#dev}\n\nz\n\n## Step 1 {#s1 hkex="B1"}\n\na\n\n## Step 2 {#s2 hkex="B2"}\n\nb\n`;
+  const rows = ['| A1 | x | 排放物:溫室氣體 |', '| A1.1 | x | 環境 社會及管治管理 |', '| B3 | x | 員工發展 P.12 |', '| B1 | x | 第三章 環境、社會及管治管理 |', '| B2 | x | Step 2 |'];
+  const text = body + '\n## 索引 {.hkex-index}\n\n| 條文 | 內容 | 章節 |\n|---|---|---|\n' + rows.join('\n') + '\n';
+  const a = run(text, { locale: 'en' });
+  assert.deepEqual(byRule(a, 'hkex/index-broken-target').map((d) => d.message), []);
+  // 'Step 1' and 'Step 2' stay two titles: the row for B2 resolves to the section tagged B2, not Step 1.
+  assert.ok(!byRule(a, 'hkex/index-mismatch').some((d) => d.data?.id === 'B2'));
+  const step1 = run(text.replace('| B2 | x | Step 2 |', '| B2 | x | Step 1 |'), { locale: 'en' });
+  assert.ok(byRule(step1, 'hkex/index-mismatch').some((d) => d.data?.id === 'B2'), 'the test can tell the two apart');
+});
+
+test('hkex/index-broken-target: a title one edit from a heading is a warning with "did you mean"; an unknown one stays an error', () => {
+  const text = BODY + INDEX(['| A1 | x | 環境管裡 |', '| A1.1 | x | 完全不存在的章節 |']);
+  const d = byRule(run(text, { locale: 'en' }), 'hkex/index-broken-target');
+  assert.equal(d.length, 2);
+  assert.equal(d[0].severity, 'warning');
+  assert.match(d[0].message, /Did you mean "環境管理"\?/);
+  assert.equal(d[1].severity, 'error');
+});

@@ -184,11 +184,29 @@ function targetOf(doc: EsgDocument, row: TableRow): IndexTarget {
 const TITLE_CACHE_MAX = 20_000;
 const normalizedTitles = new Map<string, string>();
 
+// Chapter numbering an index cell or a heading may carry ('3.', '3.1', '第三章', '（一）', '一、', 'II.'),
+// and an explicit page reference after a title ('P.12', 'p. 12-14', '第12頁', 'page 12').
+const CHAPTER_NUMBER = /^(?:第[一二三四五六七八九十百零〇\d]+[章節节部篇]\s*|[(（]?[一二三四五六七八九十]+[)）、.]\s*|[(（]\d{1,2}[)）]\s*|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+|[IVX]{1,5}[.、)]\s*)/i;
+const PAGE_REFERENCE = /(?:^|(?<=[\s(（]))(?:(?:p{1,2}\.?|pages?)\s?\d{1,4}(?:\s?[-–~至]\s?\d{1,4})?|第\s?\d{1,4}(?:\s?[-–~至]\s?\d{1,4})?\s?[頁页])[)）]?$/i;
+// Spacing and punctuation that differ between an index cell and the heading it names: half- and
+// full-width colons, '、' between words of one title, dashes, dots, quotes and brackets.
+const TITLE_NOISE = /[\s:;,.、，。；·・'"“”‘’「」『』《》〈〉()（）[\]【】\-–—_/|]+/g;
+
+/** The key two spellings of one section title share (exported for tests). */
+export function titleKey(text: string): string {
+  const trimmed = text.trim();
+  const withoutNumber = trimmed.replace(CHAPTER_NUMBER, '');
+  // A title that is only a number keeps it ('2025' stays a title).
+  const base = withoutNumber.trim() ? withoutNumber : trimmed;
+  const withoutPage = base.replace(PAGE_REFERENCE, '');
+  return (withoutPage.trim() ? withoutPage : base).replace(TITLE_NOISE, '').toLowerCase();
+}
+
 export function normalizeTitle(title: string): string {
   let normalized = normalizedTitles.get(title);
   if (normalized === undefined) {
     const withoutMarks = title.replace(/<sup>[^<]*<\/sup>/gi, '').replace(/[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+/g, '');
-    normalized = toHalfWidth(plainTitle(withoutMarks)).replace(/\s+/g, ' ').trim().toLowerCase();
+    normalized = titleKey(toHalfWidth(plainTitle(withoutMarks)));
     if (title.length <= 200) {
       if (normalizedTitles.size >= TITLE_CACHE_MAX) normalizedTitles.clear();
       normalizedTitles.set(detachedCopy(title), detachedCopy(normalized));

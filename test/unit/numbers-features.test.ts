@@ -34,10 +34,19 @@ test('hover on a figure: KPI, value in base units and the checks it takes part i
   const h = getHover(run(text, { locale: 'en' }), locate(text, '89.17'))!;
   assert.match(h.contents, /ghg\.scope1/);
   assert.match(h.contents, /89\.17 噸二氧化碳當量/);
-  assert.match(h.contents, /in base units: 89\.17 co2e/);
+  assert.match(h.contents, /in base units: 89\.17 tCO2e/);
   assert.match(h.contents, /✗ 範圍 1 溫室氣體排放量 \+ 範圍 2 溫室氣體排放量 = 溫室氣體排放總量（範圍 1、2） \(2025\): 56,711\.51 \/ 56,711\.15/);
   const unchecked = getHover(run(text, { locale: 'en' }), locate(text, '937'))!;
   assert.match(unchecked.contents, /not checked/);
+});
+
+test('hover shows base units as people write them, and nothing when the figure is written in them', () => {
+  const text = `${FRONT}# 資源\n\n| 指標 | 單位 | 2025 |\n|---|---|---|\n| 總耗電量 | 兆瓦時 | 1.5 |\n| 總耗電量（千瓦時） | 千瓦時 | 1,500 |\n| 女性員工比例 | % | 28.64 |\n`;
+  const a = run(text, { locale: 'en' });
+  const mwh = getHover(a, locate(text, '1.5'))!.contents;
+  assert.match(mwh, /in base units: 1500 kWh/);
+  assert.doesNotMatch(mwh, /in base units: [\d.]+ (?:energy|mass|co2e)\b/);
+  assert.doesNotMatch(getHover(a, locate(text, '28.64'))!.contents, /in base units|0\.2864/);
 });
 
 test('CodeLens over a KPI table counts checked and disagreeing figures', () => {

@@ -14,7 +14,7 @@ import type { KpiRow, KpiValue } from '../model';
 import { facts } from '../numbers/facts';
 import { checksAt } from '../numbers/allChecks';
 import { printLike } from '../numbers/checks';
-import { formatDim, midpoint } from '../numbers/quantity';
+import { baseUnitName, DIMENSIONLESS, midpoint, sameDim } from '../numbers/quantity';
 
 export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
   const doc = analysis.model;
@@ -86,8 +86,15 @@ function valueHover(analysis: Analysis, row: KpiRow, value: KpiValue): Hover {
   const lines = [`**${row.label}**${row.kpiId ? ` \`${row.kpiId}\`` : ''}${kpi ? ` — ${localized(kpi.names, locale)}` : ''}`, ''];
   lines.push(`**${say('hover.value')}** (${value.period}): ${value.raw}${row.unit ? ` ${row.unit.raw}` : ''}`);
   if (fact?.quantity) {
+    // The value in the unit the checks compare in, written as people write units ('tCO2e', 'kWh',
+    // 'CNY/m2'); a share is shown as a percentage, not as a bare ratio.
     const base = midpoint(fact.quantity.value);
-    lines.push('', `${say('hover.normalised')}: ${Number(base.toPrecision(8))} ${formatDim(fact.quantity.dim)}`);
+    const shown = sameDim(fact.quantity.dim, DIMENSIONLESS)
+      ? `${Number((base * 100).toPrecision(8))}%`
+      : `${Number(base.toPrecision(8))} ${baseUnitName(fact.quantity.dim, doc.config.currency)}`;
+    const printed = `${value.raw}${row.unit ? ` ${row.unit.raw}` : ''}`.replace(/[\s,]/g, '');
+    // Nothing to add when the figure is already written in that unit.
+    if (shown.replace(/[\s,]/g, '') !== printed) lines.push('', `${say('hover.normalised')}: ${shown}`);
   }
   const checks = checksAt(doc, locale, value.range.start.line, value.range.start.character);
   lines.push('', `**${say('hover.checks')}**:`);

@@ -6,7 +6,7 @@
 import { analyze, type Analysis } from './index';
 import type { AnalysisOptions, Diagnostic, Position, Range, RelatedLocation, TextEdit } from './types';
 import { splitLines } from './parser/lines';
-import { chapterEntries, loadChapters, type ChapterProblem, type LoadedChapter } from './chapters';
+import { chapterEntries, loadChapters, type ChapterProblem } from './chapters';
 import type { ReportWorkspace } from './workspace';
 import type { DecodedText } from './text/decode';
 import { chapterDiagnostics } from './rules/esg/chapters';
@@ -162,4 +162,3 @@ export function analyzeReport(root: ProjectFile, workspace: ReportWorkspace, opt
   return analyzeProject(root, loaded.chapters, options, previous, loaded);
 }
 
-export type { LoadedChapter };

@@ -32,8 +32,6 @@ export interface ReportWorkspace {
   read(uri: string, options?: { maxBytes?: number }): FileRead;
   /** Files directly in a folder, as uris (for the root search); [] where the folder is refused. */
   list(folderUri: string): string[];
-  /** The folder uri a file lies in. */
-  folderOf(uri: string): string;
   /** True when the uri lies inside the workspace (after resolving symlinks). */
   contains(uri: string): boolean;
 }

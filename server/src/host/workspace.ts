@@ -115,11 +115,6 @@ export class NodeWorkspace implements ReportWorkspace {
     }
   }
 
-  folderOf(uri: string): string {
-    const p = pathOfUri(uri);
-    return p ? pathToFileURL(path.dirname(p)).href : uri;
-  }
-
   contains(uri: string): boolean {
     const p = pathOfUri(uri);
     if (!p) return false;

@@ -30,6 +30,11 @@ function sameKey(a: ProjectKey, b: ProjectKey): boolean {
   return a.chapters.every((c, i) => c.uri === b.chapters[i].uri && c.text === b.chapters[i].text);
 }
 
+/** Whether a text may list chapters: a `chapters:` key near its start (cheap, run on every keystroke). */
+function mayListChapters(text: string): boolean {
+  return /^\s*chapters\s*:/m.test(text.slice(0, 8192));
+}
+
 /** How much of a candidate file the root search reads: enough for any front matter that lists chapters. */
 const ROOT_SEARCH_BYTES = 256 * 1024;
 
@@ -68,7 +73,7 @@ export class Projects {
   /** The chapter uris a root lists (resolved against the root's folder; nothing is read). */
   chaptersOfRoot(rootUri: string, rootText: string): string[] {
     // Cheap test first: this runs on every keystroke of every report.
-    if (!/^\s*chapters\s*:/m.test(rootText.slice(0, 8192))) return [];
+    if (!mayListChapters(rootText)) return [];
     const workspace = this.workspaceFor(rootUri);
     if (!workspace) return [];
     const chapters: string[] = [];
@@ -83,7 +88,9 @@ export class Projects {
   /** The project a document belongs to: its own (a root), a root seen before, or a root found beside it. */
   projectOf(uri: string, text: string): ProjectRef | undefined {
     const own = this.chaptersOfRoot(uri, text);
-    if (own.length || chapterEntries(text).length) return { root: uri, chapters: own };
+    // A root whose entries all failed to resolve is still a root (its entries get their diagnostics);
+    // the front matter is parsed again only when the cheap test found a `chapters:` key.
+    if (own.length || (mayListChapters(text) && chapterEntries(text).length)) return { root: uri, chapters: own };
     let root = this.rootOfChapter.get(uri);
     // A report with its own `esg:` front matter is a report, not a chapter: no disk search for a root
     // on its keystrokes (a root already seen that lists it still wins).

@@ -19,7 +19,7 @@
 // Everything here is pure and bounded: labels longer than MAX_LABEL are not read by the rules.
 import { getKpi, matchKpi, bareBreakdownMembers, bareBreakdownOf, memberByLabel, parentsWithBreakdown, resolveGroupLabel, uniqueKpiByKey, allKpis } from '../catalogs/kpis';
 import type { KpiDefinition } from '../catalogs/schema';
-import { parseUnit, unitFitsKpi } from '../catalogs/units';
+import { denominatorNameOf, parseUnit, unitFitsKpi } from '../catalogs/units';
 import { normalizeLabel, stripFootnoteMarks, toHalfWidth } from '../text/normalize';
 
 export interface RowContext {
@@ -191,20 +191,13 @@ const AREA_WORDS = new Set(['area', 'sq', 'ft', 'floor', 'square', 'metre', 'met
 
 type Basis = 'revenue' | 'employees' | 'floor-area' | 'unknown';
 
+/** The basis an intensity unit divides by, as the unit catalog names it ('tCO2e/HK$ million' -> revenue). */
 function basisOfUnit(unit: string | undefined): Basis {
   if (!unit) return 'unknown';
   const parsed = parseUnit(unit);
-  if (!parsed.ok || !parsed.unit.denominator) return 'unknown';
-  switch (parsed.unit.denominator.dimension) {
-    case 'money':
-      return 'revenue';
-    case 'count':
-      return 'employees';
-    case 'area':
-      return 'floor-area';
-    default:
-      return 'unknown';
-  }
+  if (!parsed.ok) return 'unknown';
+  const name = denominatorNameOf(parsed.unit, undefined);
+  return name === 'revenue' || name === 'employees' || name === 'floor-area' ? name : 'unknown';
 }
 
 /** The scopes a label names (Arabic or Roman, English or Chinese), and the text with them removed. */

@@ -14,9 +14,16 @@ import { dimOf, div, formatNumber, meets, midpoint, mulDim, type Interval } from
 
 /** The KPI an intensity divides: `ghg.scope12.intensity` -> `ghg.scope12`, `ghg.intensity` -> `ghg.total`. */
 export function numeratorOf(kpiId: string, index: FactIndex, period: string): Fact | undefined {
-  if (!kpiId.endsWith('.intensity')) return undefined;
-  const base = kpiId.slice(0, -'.intensity'.length);
+  // `<x>.intensity` and, for a described figure on another basis, `<x>.intensity.per-<basis>`.
+  const m = /^(.+)\.intensity(?:\.per-[a-z-]+)?$/.exec(kpiId);
+  if (!m) return undefined;
+  const base = m[1];
   return index.first(base, period) ?? index.first(`${base}.total`, period);
+}
+
+/** The part segments of a described figure's id (`ghg.total.p-x.intensity` -> 'p-x'): a part's intensity divides by the part's own denominator. */
+function partKey(kpiId: string): string {
+  return (kpiId.match(/\.p-[0-9a-z]+/g) ?? []).join('');
 }
 
 /** Which named denominator an intensity's unit divides by (`catalogs/units.ts` decides). */
@@ -54,7 +61,7 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
   // Per period and denominator, the implied values should agree; flag the odd one out.
   const groups = new Map<string, Intensity[]>();
   for (const i of inferred) {
-    const key = `${i.name}@${i.fact.period}`;
+    const key = `${i.name}@${i.fact.period}${partKey(i.fact.kpiId)}`;
     groups.set(key, [...(groups.get(key) ?? []), i]);
   }
   for (const group of groups.values()) {

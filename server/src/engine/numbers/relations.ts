@@ -369,7 +369,8 @@ export function kpiSums(doc: EsgDocument): SumResult {
     const totalKpi = g.total.kpiId;
     const related = (r: KpiRow) => !!totalKpi && !!r.kpiId && getKpi(r.kpiId)?.parent === totalKpi;
     if (g.members.every(related)) continue;
-    if ((totalKpi && isGhg(totalKpi)) && g.members.every((r) => r.kpiId && isGhg(r.kpiId))) continue;
+    // Catalog GHG parts of a GHG total are ghg/sum-mismatch's; described parts (sources, sites) are summed here.
+    if (totalKpi && isGhg(totalKpi) && g.members.every((r) => r.kpiId && isGhg(r.kpiId) && getKpi(r.kpiId))) continue;
     const periods = doc.kpiTables.find((kt) => kt.table === g.table)?.periods.map((p) => p.period) ?? [];
     for (const period of periods) {
       const total = rowFact(doc, g.total, period);

@@ -406,6 +406,17 @@ export const SHARE_RELATIONS: { share: string; numerator: string; denominator: s
   { share: 'energy.renewable.share', numerator: 'energy.renewable', denominator: 'energy.total' },
 ];
 
+/**
+ * The whole a recognised share is a share of: a GHG scope of the total GHG emissions (reports give
+ * each scope's proportion of the total), a catalog breakdown member of its parent. Parts named by the
+ * recognition layer ('ghg.scope1.p-x') have no known whole.
+ */
+function shareWhole(part: string): string | undefined {
+  if (/^ghg\.scope[123](?:\.location|\.market)?$/.test(part)) return 'ghg.total';
+  const k = getKpi(part);
+  return k?.parent && k.breakdown ? k.parent : undefined;
+}
+
 export interface RateCheck extends Check {
   /** 'share': reported = numerator / denominator; 'turnover-floor': the rate is below leavers / (year-end + leavers); 'zero': a rate of 0 with a non-zero count, or the reverse. */
   kind: 'share' | 'turnover-floor' | 'zero';
@@ -449,6 +460,7 @@ export function kpiRateChecks(doc: EsgDocument): RateCheck[] {
   if (cached) return cached;
   const out: RateCheck[] = [];
   const index = facts(doc);
+  const describedShares = index.all.filter((f) => f.source === 'table' && f.kpiId.endsWith('.share') && !getKpi(f.kpiId));
   for (const period of index.periods) {
     for (const rel of SHARE_RELATIONS) {
       const share = pickFact(index, rel.share, period);
@@ -458,6 +470,26 @@ export function kpiRateChecks(doc: EsgDocument): RateCheck[] {
       if (!share || !num || !denominator) continue;
       const q = ratio(num, denominator);
       const cmp = q && compareFact(share, q);
+      if (!cmp) continue;
+      out.push({ rule: 'kpi/rate-mismatch', kind: 'share', target: share, formula: `${termOf(num)} ÷ ${termOf(den)} = ${termOf(share)}`, inputs: [inputOf(num), inputOf(den)], computed: cmp.computed, ok: cmp.ok });
+    }
+    for (const share of describedShares.filter((f) => f.period === period)) {
+      const part = share.kpiId.slice(0, -'.share'.length);
+      const whole = shareWhole(part);
+      if (!whole) continue;
+      // The part over the whole; without them, their intensities on one basis (the same revenue cancels).
+      let num = pickFact(index, part, period, share);
+      let den = pickFact(index, whole, period, share);
+      if (!num || !den) {
+        num = pickFact(index, `${part}.intensity`, period, share);
+        den = pickFact(index, whole === 'ghg.total' ? 'ghg.intensity' : `${whole}.intensity`, period, share);
+      }
+      if (!num || !den) continue;
+      const denominator = inputQuantity(den);
+      // Two intensities in the same unit the catalog cannot read ('Unit/HK$ million', the guide's placeholder) still divide.
+      const sameUnknownUnit = !denominator && !num.quantity && !!num.unitRaw && num.unitRaw === den.unitRaw;
+      const q = denominator ? ratio(num, denominator) : sameUnknownUnit ? { value: div(printedOf(num), printedOf(den)), dim: DIMENSIONLESS } : undefined;
+      const cmp = q && Number.isFinite(q.value.lo) && Number.isFinite(q.value.hi) ? compareFact(share, q) : undefined;
       if (!cmp) continue;
       out.push({ rule: 'kpi/rate-mismatch', kind: 'share', target: share, formula: `${termOf(num)} ÷ ${termOf(den)} = ${termOf(share)}`, inputs: [inputOf(num), inputOf(den)], computed: cmp.computed, ok: cmp.ok });
     }

@@ -27,6 +27,11 @@ export interface RowContext {
   group?: string;
   /** The row's unit cell as written ('%', '人', 'tCO2e'). */
   unit?: string;
+  /**
+   * The table's caption row above the row ('Hazardous Waste'), or the first-column label a
+   * second-column label sits under: read only when the label alone names no figure.
+   */
+  context?: string;
 }
 
 export type RecognitionVia = 'name' | 'group' | 'variant' | 'words' | 'family' | 'unit' | 'open-member' | 'described';
@@ -273,7 +278,8 @@ function ghgFamily(text: string, unit: string | undefined): string | undefined {
   if (basis === 'employees' || basis === 'floor-area') return `ghg.intensity_per_${basis === 'employees' ? 'employee' : 'floor_area'}.${id.slice('ghg.'.length)}`;
   if (id === 'ghg.total') return 'ghg.intensity';
   if (id === 'ghg.scope12') return 'ghg.scope12.intensity';
-  return undefined;
+  // Scope 1, 2 or 3 per revenue: a described intensity (the catalog lists none).
+  return `${id}.intensity`;
 }
 
 /** Chinese GHG labels: '範圍一 + 範圍二' and '範圍一、二及三' forms the catalog lists in one order only. */
@@ -294,7 +300,7 @@ function ghgFamilyZh(text: string, unit: string | undefined): string | undefined
   if (!id || !intensity) return id;
   const basis = basisOfUnit(unit);
   if (basis !== 'revenue' && basis !== 'unknown') return undefined;
-  return id === 'ghg.total' ? 'ghg.intensity' : id === 'ghg.scope12' ? 'ghg.scope12.intensity' : undefined;
+  return id === 'ghg.total' ? 'ghg.intensity' : id === 'ghg.scope12' ? 'ghg.scope12.intensity' : `${id}.intensity`;
 }
 
 /** 'Category 3: Fuel- and energy-related activities', 'Scope 3 Category 6 – Business travel'. */
@@ -479,25 +485,23 @@ function nameBag(name: string): string[] | undefined {
   return specific.length && specific.some((w) => !GENERIC.has(w) && (!/^\d+$/.test(w) || specific.includes('scope'))) ? specific : undefined;
 }
 
-/** Catalog name bags by their first word; a bag two KPIs share names neither and is left out. */
+/**
+ * Catalog name bags by their first word. A bag several KPIs share ('Employee turnover': the rate and
+ * the count) is kept for each: the row's unit decides between them, or the label stays unrecognised.
+ */
 const bagsByWord = new Map<string, NameBag[]>();
 {
-  const owners = new Map<string, KpiDefinition | null>();
-  const bags: NameBag[] = [];
+  const seen = new Set<string>();
   for (const k of allKpis()) {
     for (const s of [k.names.en, ...k.synonyms]) {
       const words = nameBag(s);
       if (!words) continue;
-      const key = words.join(' ');
-      const prev = owners.get(key);
-      if (prev === undefined) bags.push({ kpi: k, words });
-      owners.set(key, prev === undefined || prev === k ? k : null);
+      const key = `${k.id}|${words.join(' ')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const first = words[0];
+      (bagsByWord.get(first) ?? bagsByWord.set(first, []).get(first)!).push({ kpi: k, words });
     }
-  }
-  for (const bag of bags) {
-    if (owners.get(bag.words.join(' ')) !== bag.kpi) continue;
-    const first = bag.words[0];
-    (bagsByWord.get(first) ?? bagsByWord.set(first, []).get(first)!).push(bag);
   }
 }
 
@@ -532,8 +536,19 @@ function basisOfWords(words: string[], unit: string | undefined): Basis2 {
   if (words.some((w) => EMPLOYEE_WORDS.has(w))) return 'employees';
   if (words.some((w) => AREA_WORDS.has(w))) return 'floor-area';
   if (words.some((w) => REVENUE_WORDS.has(w) && w !== 'unit')) return 'revenue';
-  const b = basisOfUnit(unit);
-  return b === 'unknown' ? 'revenue' : b;
+  return unitBasis(unit) ?? 'revenue';
+}
+
+/**
+ * The basis a unit's denominator names: revenue, employees, floor area as the unit catalog says, else
+ * the denominator's own name or dimension ('kgCO2e/kWh' -> energy, 'kg/million km' -> length).
+ */
+function unitBasis(unit: string | undefined): string | undefined {
+  const u = parsedUnit(unit);
+  if (!u?.denominator) return undefined;
+  const name = denominatorNameOf(u, undefined);
+  const basis = name ?? u.denominator.dimension;
+  return /^[a-z][a-z-]*$/.test(basis) ? basis : undefined;
 }
 
 /** The parsed unit of a row, when it parses. */
@@ -550,6 +565,20 @@ function numeratorFits(base: KpiDefinition, unit: string | undefined): boolean {
   if (base.per || base.dimension === 'percent') return unitFitsKpi(u, base);
   const numeratorOnly = { ...u, denominator: undefined, denominatorQualifier: undefined, denominatorNamed: undefined };
   return unitFitsKpi(numeratorOnly, base);
+}
+
+/**
+ * A catalog intensity named in a unit of another basis ('Non-hazardous waste intensity | t/employee'):
+ * the same numerator over the unit's basis.
+ */
+function otherBasis(base: KpiDefinition, qualifiers: string[], unit: string | undefined): { id: string; base: KpiDefinition } | undefined {
+  if (base.per !== 'revenue' || !base.id.endsWith('.intensity')) return undefined;
+  const basis = unitBasis(unit);
+  const stem = base.id.slice(0, -'.intensity'.length);
+  const numeratorId = getKpi(stem) ? stem : getKpi(`${stem}.total`) ? `${stem}.total` : undefined;
+  const numerator = numeratorId ? getKpi(numeratorId) : undefined;
+  if (!basis || basis === 'revenue' || !numerator || !numeratorFits(numerator, unit)) return undefined;
+  return { id: intensityIdOf(partId(numerator.id, qualifiers), basis), base: numerator };
 }
 
 /**
@@ -596,13 +625,15 @@ function describe(words: string[], unit: string | undefined, sourceEmissions = t
   if (!ratio.length) {
     // The base itself, or a part of it; an intensity or share KPI keeps its own basis.
     if (u && u.denominator && !base.per) return undefined;
+    if (base.per && !unitAgrees(base, unit)) return otherBasis(base, qualifiers, unit);
     if (!qualifiers.length) return unitAgrees(base, unit) ? { id: base.id, base } : undefined;
     if (!numeratorFits(base, unit)) return undefined;
     return { id: partOf(base, qualifiers), base };
   }
   if (base.per || base.dimension === 'percent') {
     // 'GHG intensity (excluding ...)': a part of an intensity; other ratio words of a ratio are not read.
-    if (ratio.some((w) => !INTENSITY_WORDS.has(w)) || !unitAgrees(base, unit)) return undefined;
+    if (ratio.some((w) => !INTENSITY_WORDS.has(w))) return undefined;
+    if (!unitAgrees(base, unit)) return otherBasis(base, qualifiers, unit);
     return { id: partOf(base, qualifiers), base };
   }
   const intensity = ratio.some((w) => INTENSITY_WORDS.has(w));
@@ -612,8 +643,8 @@ function describe(words: string[], unit: string | undefined, sourceEmissions = t
   if (intensity && !ratio.some((w) => OTHER_RATIO_WORDS.has(w) || SHARE_WORDS.has(w))) {
     if (u && !u.denominator) return undefined;
     const basis = basisOfWords(qualifiers, unit);
-    const unitBasis = basisOfUnit(unit);
-    if (unitBasis !== 'unknown' && unitBasis !== basis) return undefined;
+    const fromUnit = unitBasis(unit);
+    if (fromUnit && fromUnit !== basis) return undefined;
     if (!numeratorFits(base, unit)) return undefined;
     return { id: intensityIdOf(of, basis), base };
   }
@@ -635,10 +666,10 @@ function unitMeasures(kpi: KpiDefinition, unit: string | undefined): boolean {
 }
 
 /** A label described through a contained catalog KPI, alone or read with its group. */
-function described(label: string, group: string | undefined, groupQualifies: boolean, unit: string | undefined): Recognition | undefined {
+function described(label: string, group: string | undefined, groupQualifies: boolean, unit: string | undefined, groupOnly = false): Recognition | undefined {
   const own = describedWords(plain(label));
   if (!own || !own.length) return undefined;
-  const alone = describe(own, unit);
+  const alone = groupOnly ? undefined : describe(own, unit);
   if (!group) return alone && { kpiId: alone.id, kpi: getKpi(alone.id), via: 'described' };
   const groupWords = describedWords(plain(group));
   if (!groupWords) return undefined;
@@ -833,6 +864,8 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
       scope3Category(text, groupSaysScope3) ?? ghgFamily(withoutQualifiers(text), unit) ?? airFamily(withoutQualifiers(text)) ?? intensityOf(withoutQualifiers(text), unit);
     const r = known(fam, 'family', unit);
     if (r && nameFits(r.kpi!)) return r;
+    // A described intensity the family rules build ('Direct emission' | 'GHG emission intensity').
+    if (fam && !r && !getKpi(fam) && openMemberParent(fam) && (!group || groupQualifies || !fam.endsWith('.intensity'))) return { kpiId: fam, via: 'family' };
   }
   // 4. The unit decides.
   for (const v of variants) {
@@ -843,7 +876,12 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
   const open = openMember(normalizeLabel(variants[variants.length - 1]), label, group, unit);
   if (open) return { kpiId: open, via: 'open-member' };
   // 6. A figure described by a catalog KPI its words (or its group's) contain.
-  return described(variants[variants.length - 1], group, groupQualifies, unit);
+  const d = described(variants[variants.length - 1], group, groupQualifies, unit);
+  if (d) return d;
+  // 7. A part of what the caption above names ('Hazardous Waste' | 'Tyres (recycled)').
+  const context = typeof ctx.context === 'string' && ctx.context.trim() && ctx.context.length <= MAX_LABEL ? ctx.context : undefined;
+  if (!group && context) return described(variants[variants.length - 1], context, groupQualifiesRows(context), unit, true);
+  return undefined;
 }
 
 /** Whether a KPI id is an open breakdown member's (not a catalog KPI). */

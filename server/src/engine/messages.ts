@@ -367,6 +367,7 @@ export const MESSAGES = {
   'kpi.breakdown.of-which': { en: '(rows marked 其中 / of which)', 'zh-Hant': '（「其中」所列）', 'zh-Hans': '（“其中”所列）' },
   'kpi.breakdown.bullet': { en: '(bulleted rows)', 'zh-Hant': '（分項列示）', 'zh-Hans': '（分项列示）' },
   'kpi.breakdown.column': { en: '(rows in the second label column)', 'zh-Hant': '（第二欄所列分項）', 'zh-Hans': '（第二栏所列分项）' },
+  'kpi.breakdown.adjacent': { en: '(kinds listed beside it)', 'zh-Hant': '（相鄰各行所列類別）', 'zh-Hans': '（相邻各行所列类别）' },
   'kpi.dim.mass': { en: 'a mass', 'zh-Hant': '質量', 'zh-Hans': '质量' },
   'kpi.dim.co2e': { en: 'emissions (CO2e)', 'zh-Hant': '排放量（二氧化碳當量）', 'zh-Hans': '排放量（二氧化碳当量）' },
   'kpi.dim.energy': { en: 'energy', 'zh-Hant': '能源', 'zh-Hans': '能源' },

@@ -68,6 +68,8 @@ function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
   // label column (the row a second-column label sits under): context for rows their own label leaves open.
   let caption: string | undefined;
   let above: string | undefined;
+  // The header's label cell when it names the measure ('Employee structure by age and gender').
+  const headerLabel = cleanText(table.header.cells[shape.labelColumns[0]]?.text ?? '') || undefined;
   for (const row of table.rows) {
     const cells = row.cells;
     // A repeated header row inside a long table (page breaks in the source) is not a KPI.
@@ -75,7 +77,7 @@ function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
     const labelCells = shape.labelColumns.map((c) => cells[c]).filter((c): c is TableCell => !!c);
     let labelCell: TableCell | undefined;
     let rowGroup: string | undefined;
-    let context: string | undefined = caption;
+    let context: string | undefined = caption ?? headerLabel;
     if (labelCells.length >= 2) {
       const [g, l] = [labelCells[0], labelCells[labelCells.length - 1]];
       if (g.text && l.text) {

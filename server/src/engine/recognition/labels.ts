@@ -491,17 +491,32 @@ function nameBag(name: string): string[] | undefined {
  */
 const bagsByWord = new Map<string, NameBag[]>();
 {
-  const seen = new Set<string>();
+  // A breakdown member's name is written relative to its group ('Female employees' names a member of
+  // employees, new hires and turnover alike): a member bag several KPIs share takes its parent's words.
+  const owners = new Map<string, Set<string>>();
+  const named: { kpi: KpiDefinition; words: string[] }[] = [];
   for (const k of allKpis()) {
     for (const s of [k.names.en, ...k.synonyms]) {
       const words = nameBag(s);
       if (!words) continue;
-      const key = `${k.id}|${words.join(' ')}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const first = words[0];
-      (bagsByWord.get(first) ?? bagsByWord.set(first, []).get(first)!).push({ kpi: k, words });
+      named.push({ kpi: k, words });
+      const key = words.join(' ');
+      (owners.get(key) ?? owners.set(key, new Set()).get(key)!).add(k.id);
     }
+  }
+  const seen = new Set<string>();
+  for (const { kpi: k, words: own } of named) {
+    let words = own;
+    const parent = k.parent ? getKpi(k.parent) : undefined;
+    if (parent && (owners.get(own.join(' '))?.size ?? 0) > 1) {
+      const parentWords = nameBag(parent.names.en) ?? [];
+      words = [...new Set([...own, ...parentWords])].sort();
+    }
+    const key = `${k.id}|${words.join(' ')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const first = words[0];
+    (bagsByWord.get(first) ?? bagsByWord.set(first, []).get(first)!).push({ kpi: k, words });
   }
 }
 
@@ -880,7 +895,10 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
   if (d) return d;
   // 7. A part of what the caption above names ('Hazardous Waste' | 'Tyres (recycled)').
   const context = typeof ctx.context === 'string' && ctx.context.trim() && ctx.context.length <= MAX_LABEL ? ctx.context : undefined;
-  if (!group && context) return described(variants[variants.length - 1], context, groupQualifiesRows(context), unit, true);
+  if (context) {
+    const outer = group ? `${context} ${group}` : context;
+    return described(variants[variants.length - 1], outer, groupQualifiesRows(outer), unit, true);
+  }
   return undefined;
 }
 

@@ -7,6 +7,7 @@ import { exportKpis, generateIndexTable, getReportModel, RULES, type Analysis, t
 import { HELP_TEXT, parseArgs, UsageError, type CliArgs } from './args';
 import { collectInputs, readReport, REPORT_SUFFIX, workspaceOf, type InputFile } from './files';
 import { analyzeReport, chaptersOf, type ProjectAnalysis } from '../engine/project';
+import { crossReport, LinkedReportCache, withCrossReport } from '../engine/xreport/report';
 import { remapReportModel } from '../engine/features/report';
 import { t } from '../engine/i18n';
 import { formatNumber } from '../engine/numbers/quantity';
@@ -41,6 +42,9 @@ export function describeRules(locale: Locale): RuleDescription[] {
   return RULES.map((rule) => ({ id: rule.id, severity: rule.defaultSeverity, description: rule.description[locale] }));
 }
 
+/** Linked reports analysed once per run (a language version is often an input of the same run too). */
+const linkedReports = new LinkedReportCache();
+
 /**
  * A report as the CLI checks it: one file, or a root whose front matter lists chapters (checked as
  * one report, diagnostics per file). Chapters are read through the report's workspace gate; one that
@@ -53,7 +57,9 @@ function analyzeInput(
 ): { analysis: Analysis; project: ProjectAnalysis; files: { display: string; absolute: string; diagnostics: Diagnostic[]; suppressed?: SuppressedDiagnostic[] }[] } {
   const workspace = workspaceOf(file);
   const root = readReport(file, workspace);
-  const project = analyzeReport(root, workspace, options);
+  // The reports it links (`esg.translations`, `esg.previous`) are read through the same gate, once per run.
+  const own = analyzeReport(root, workspace, options);
+  const project = root.tooLarge ? own : withCrossReport(own, crossReport(own, workspace, options, linkedReports));
   if (root.tooLarge) {
     // Not read past the limit: the report's one finding is that it was not checked.
     const locale = options.locale ?? 'en';

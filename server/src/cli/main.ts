@@ -8,6 +8,7 @@ import { HELP_TEXT, parseArgs, UsageError, type CliArgs } from './args';
 import { collectInputs, readReport, REPORT_SUFFIX, workspaceOf, type InputFile } from './files';
 import { analyzeReport, chaptersOf, type ProjectAnalysis } from '../engine/project';
 import { crossReport, LinkedReportCache, withCrossReport } from '../engine/xreport/report';
+import { anyDifference, compareRows, formatCompare } from './compare';
 import { remapReportModel } from '../engine/features/report';
 import { t } from '../engine/i18n';
 import { formatNumber } from '../engine/numbers/quantity';
@@ -211,6 +212,18 @@ function runUnrecognised(
   return EXIT_OK;
 }
 
+/** `esgmark compare A B`: both reports analysed (each with its chapters, through its own gate), their KPI figures side by side. */
+function runCompare(args: CliArgs, io: Io): number {
+  const inputs = collectInputs(args.inputs, io.cwd, args.workspace);
+  if (inputs.length !== 2) throw new UsageError(`'compare' needs two report files (${args.inputs.join(', ')} hold ${inputs.length})`);
+  const [a, b] = inputs.map((file) => analyzeInput(file, analysisOptions(args), io.cwd));
+  const locale: Locale = args.locale ?? a.analysis.locale;
+  const rows = compareRows(a.project, b.project, locale);
+  const format = args.format === 'csv' || args.format === 'json' ? args.format : 'text';
+  io.stdout(formatCompare(rows, format, { first: inputs[0].display, second: inputs[1].display }, locale));
+  return anyDifference(rows) ? EXIT_ERRORS : EXIT_OK;
+}
+
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let args: CliArgs;
   try {
@@ -231,6 +244,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return runKpis(args, io);
       case 'check':
         return await runCheck(args, io);
+      case 'compare':
+        return runCompare(args, io);
     }
   } catch (error) {
     // Usage errors name files and arguments as given: their control characters are shown, not obeyed.

@@ -148,6 +148,13 @@ export const XREPORT_MESSAGES = {
   'xreport.verdict.different': { en: 'differs', 'zh-Hant': '不符', 'zh-Hans': '不符' },
   'xreport.verdict.units': { en: 'unit of another kind', 'zh-Hant': '單位種類不同', 'zh-Hans': '单位种类不同' },
   'xreport.verdict.not-comparable': { en: 'not comparable', 'zh-Hant': '無法比較', 'zh-Hans': '无法比较' },
+  'xreport.verdict.only-first': { en: 'only in the first', 'zh-Hant': '只見於第一份', 'zh-Hans': '只见于第一份' },
+  'xreport.verdict.only-second': { en: 'only in the second', 'zh-Hant': '只見於第二份', 'zh-Hans': '只见于第二份' },
+  'xreport.compareHeading': {
+    en: 'Comparing {first} with {second}: {count} KPI figures, {differ} differ, {same} agree, {only} in one report only.',
+    'zh-Hant': '比較 {first} 與 {second}：共 {count} 項指標數字，{differ} 項不符，{same} 項一致，{only} 項只見於其中一份報告。',
+    'zh-Hans': '比较 {first} 与 {second}：共 {count} 项指标数字，{differ} 项不符，{same} 项一致，{only} 项只见于其中一份报告。',
+  },
   'xreport.verdict.restated': { en: 'restated', 'zh-Hant': '已重列', 'zh-Hans': '已重列' },
   // Quick fixes
   'xreport.fixCopy': {

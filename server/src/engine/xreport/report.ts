@@ -3,6 +3,7 @@
 // analysed again only when it changes), and runs the xreport/ rules, whose diagnostics are added to
 // the report's own. Pure: the files come through the injected ReportWorkspace.
 import { analyzeReport, type ProjectAnalysis } from '../project';
+import type { Analysis } from '../index';
 import { optionsKey } from '../reanalyze';
 import { reportingContext } from '../context';
 import type { AnalysisOptions, Diagnostic } from '../types';
@@ -11,6 +12,15 @@ import { linkEntries, loadLinks, mayLink, type LinkEntry, type LinkKind, type Li
 import { linkDiagnostics } from '../rules/xreport/link';
 import { translationDiagnostics } from '../rules/xreport/translationMismatch';
 import { restatedDiagnostics } from '../rules/xreport/restated';
+
+/** What the cross-report checks read of a report: its analysis, its files, and how ranges map to them. */
+export type ReportView = Pick<ProjectAnalysis, 'analysis' | 'parts' | 'mapRange'>;
+
+/** The view of a report of one file (an analysis without chapters). */
+export function singleFileView(analysis: Analysis): ReportView {
+  const uri = analysis.model.uri;
+  return { analysis, parts: [{ uri, firstLine: 0, lineCount: analysis.model.lineStarts.length, lastLineLength: 0 }], mapRange: (range) => ({ uri, range }) };
+}
 
 export interface LinkedReport {
   kind: LinkKind;
@@ -71,7 +81,7 @@ export class LinkedReportCache {
 const NONE: CrossReport = { links: [], diagnostics: [] };
 
 /** The periods two reports cover, as problems at the link when they cannot be compared. */
-function periodProblem(here: ProjectAnalysis, file: LinkedFile, there: ProjectAnalysis, options: AnalysisOptions): LinkProblem | undefined {
+function periodProblem(here: ReportView, file: LinkedFile, there: ReportView, options: AnalysisOptions): LinkProblem | undefined {
   const a = reportingContext(here.analysis.model.config, options);
   const b = reportingContext(there.analysis.model.config, options);
   // A report that does not give its period is not checked against one that does (nothing certain to say).
@@ -86,7 +96,7 @@ function periodProblem(here: ProjectAnalysis, file: LinkedFile, there: ProjectAn
  * Follows the links of an analysed report and checks it against the reports it links. Never throws
  * on any input: a link that cannot be followed is an `xreport/link` diagnostic at its key.
  */
-export function crossReport(here: ProjectAnalysis, workspace: ReportWorkspace, options: AnalysisOptions = {}, cache: LinkedReportCache = new LinkedReportCache()): CrossReport {
+export function crossReport(here: ReportView, workspace: ReportWorkspace, options: AnalysisOptions = {}, cache: LinkedReportCache = new LinkedReportCache()): CrossReport {
   const model = here.analysis.model;
   const root = here.parts[0];
   if (!root || !mayLink(model.text)) return NONE;

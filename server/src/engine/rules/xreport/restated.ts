@@ -5,14 +5,14 @@
 // `.restated`) on the row's label says a row is restated; it is checked too: a marker needs a reason,
 // and a row marked restated whose figures equal last year's restates nothing.
 import type { KpiRow } from '../../model';
-import type { ProjectAnalysis } from '../../project';
+import type { ReportView } from '../../xreport/report';
 import type { AnalysisOptions, Diagnostic, Locale, Range } from '../../types';
 import type { RuleInfo } from '../rule';
 import type { LinkedReport } from '../../xreport/report';
 import { compareReports, plainPeriod, restatedMarker, type FactPair } from '../../xreport/compare';
 import { reportingContext } from '../../context';
 import { t } from '../../i18n';
-import { capped, factText, placeOf, termOf } from './common';
+import { capped, factText, markerEdit, placeOf, termOf } from './common';
 
 export const restatedRule: RuleInfo = {
   id: 'xreport/restated',
@@ -25,13 +25,13 @@ export const restatedRule: RuleInfo = {
 };
 
 /** The periods compared with last year's report: financial years before this one, and not after last year's. */
-function priorPeriods(here: ProjectAnalysis, previous: ProjectAnalysis, options: AnalysisOptions): (period: string) => boolean {
+function priorPeriods(here: ReportView, previous: ReportView, options: AnalysisOptions): (period: string) => boolean {
   const a = reportingContext(here.analysis.model.config, options);
   const b = reportingContext(previous.analysis.model.config, options);
   return (period) => plainPeriod(period) && (!a.known || Number(period) < a.fyYear) && (!b.known || Number(period) <= b.fyYear);
 }
 
-export function restatedDiagnostics(here: ProjectAnalysis, previous: LinkedReport, locale: Locale, options: AnalysisOptions): Diagnostic[] {
+export function restatedDiagnostics(here: ReportView, previous: LinkedReport, locale: Locale, options: AnalysisOptions): Diagnostic[] {
   const override = options.severity?.[restatedRule.id];
   if (override === 'off') return [];
   const doc = here.analysis.model;
@@ -59,11 +59,14 @@ export function restatedDiagnostics(here: ProjectAnalysis, previous: LinkedRepor
       return { where, related: [{ uri: where.uri, range: where.range, message: t(locale, 'xreport.relatedPrevious', { label: termOf(p.second!), value: factText(p.second!) }) }] };
     };
     if (!marker) {
+      const edit = differing.length ? markerEdit(doc, row, t(locale, 'xreport.reasonPlaceholder')) : undefined;
+      const mapped = edit && placeOf(here, edit.range);
+      const fix = edit && mapped ? { title: t(locale, 'xreport.fixMarkRestated'), edits: { [mapped.uri]: [{ range: mapped.range, newText: edit.newText }] } } : undefined;
       for (const p of differing) {
         const a = p.first!;
         const { where, related } = relatedOf(p);
         const args = { label: termOf(a), period: p.period, value: factText(a), other: factText(p.second!), path, line: where.range.start.line + 1 };
-        report(a.range, t(locale, 'xreport.restatedUnmarked', args), { kind: 'unmarked', kpi: p.kpiId, period: p.period, value: p.second!.raw, labelRange: placeOf(here, row.labelRange).range }, related);
+        report(a.range, t(locale, 'xreport.restatedUnmarked', args), { kind: 'unmarked', kpi: p.kpiId, period: p.period, value: p.second!.raw, labelRange: placeOf(here, row.labelRange).range, ...(fix ? { fix } : {}) }, related);
       }
       continue;
     }

@@ -3,14 +3,14 @@
 // requirements. Each version reports what it has and the other lacks, at its own place; a figure that
 // differs points at the other version's cell (related information).
 import type { EsgDocument, RequirementRef } from '../../model';
-import type { ProjectAnalysis } from '../../project';
+import type { ReportView } from '../../xreport/report';
 import type { AnalysisOptions, Diagnostic, Locale, Range } from '../../types';
 import type { RuleInfo } from '../rule';
 import type { LinkedReport } from '../../xreport/report';
 import { compareReports, type FactPair } from '../../xreport/compare';
 import type { Fact } from '../../numbers/facts';
 import { t } from '../../i18n';
-import { capped, factText, languageName, lineOf, placeOf, termOf } from './common';
+import { capped, factText, languageName, lineOf, placeOf, sameUnit, termOf } from './common';
 
 export const translationMismatchRule: RuleInfo = {
   id: 'xreport/translation-mismatch',
@@ -36,7 +36,7 @@ function requirementIds(doc: EsgDocument): { tags: Map<string, Range>; explanati
   return { tags, explanations, index };
 }
 
-export function translationDiagnostics(here: ProjectAnalysis, there: LinkedReport, locale: Locale, options: AnalysisOptions): Diagnostic[] {
+export function translationDiagnostics(here: ReportView, there: LinkedReport, locale: Locale, options: AnalysisOptions): Diagnostic[] {
   const override = options.severity?.[translationMismatchRule.id];
   if (override === 'off') return [];
   const other = there.project;
@@ -56,6 +56,9 @@ export function translationDiagnostics(here: ProjectAnalysis, there: LinkedRepor
     const b = pair.second;
     if (a && b && (pair.verdict === 'different' || pair.verdict === 'units')) {
       const where = placeOf(other, b.range);
+      const here_ = placeOf(here, a.range);
+      // Copying the other figure is right only when both are printed in the same unit.
+      const fix = pair.verdict === 'different' && sameUnit(a, b) ? { title: t(locale, 'xreport.fixCopy', { value: b.raw, path }), edits: { [here_.uri]: [{ range: here_.range, newText: b.raw }] } } : undefined;
       const args = { label: termOf(a), period: pair.period, value: factText(a), other: factText(b), unit: a.unitRaw ?? '', otherUnit: b.unitRaw ?? '', lang, path, line: where.range.start.line + 1 };
       report(a.range, t(locale, pair.verdict === 'units' ? 'xreport.unitDiffers' : 'xreport.valueDiffers', args), 'warning', {
         kind: pair.verdict === 'units' ? 'unit' : 'value',
@@ -63,6 +66,7 @@ export function translationDiagnostics(here: ProjectAnalysis, there: LinkedRepor
         period: pair.period,
         value: b.raw,
         otherRange: where.range,
+        ...(fix ? { fix } : {}),
       }, [{ uri: where.uri, range: where.range, message: t(locale, 'xreport.relatedTranslation', { lang, label: termOf(b), value: factText(b) }) }]);
     } else if (a && pair.verdict === 'only-first') {
       const list = onlyHere.get(pair.kpiId);

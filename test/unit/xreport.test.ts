@@ -28,6 +28,8 @@ function memoryWorkspace(files: Record<string, string>): ReportWorkspace & { rea
     },
     list: () => [],
     contains: (uri) => uri.startsWith('file:///w/'),
+    // The content itself stands for size and modification time here.
+    stamp: (uri) => files[uri.slice('file:///w/'.length)],
   };
 }
 
@@ -84,9 +86,18 @@ test('two language versions that agree: no finding, and each linked report is re
   const first = check(files, 'r.en.esg.md', {}, cache);
   assert.deepEqual(first.xreport, []);
   assert.equal(first.cross.links.length, 1);
-  // The same linked text again: served from the cache, the same analysis object.
+  assert.equal(first.workspace.reads.get('file:///w/r.zh.esg.md'), 1);
+  // Unchanged (same stamp): the kept analysis, and the file is not read again.
   const again = check(files, 'r.en.esg.md', {}, cache);
   assert.equal(again.cross.links[0].project, first.cross.links[0].project);
+  assert.equal(again.workspace.reads.get('file:///w/r.zh.esg.md'), undefined);
+  // Changed: read and analysed again.
+  files['r.zh.esg.md'] = files['r.zh.esg.md'].replace('38.4', '34.8');
+  const changed = check(files, 'r.en.esg.md', {}, cache);
+  assert.equal(changed.workspace.reads.get('file:///w/r.zh.esg.md'), 1);
+  assert.notEqual(changed.cross.links[0].project, first.cross.links[0].project);
+  assert.deepEqual(changed.xreport.map((d) => d.data?.kind), ['value']);
+  files['r.zh.esg.md'] = files['r.zh.esg.md'].replace('34.8', '38.4');
   assert.deepEqual(check(files, 'r.zh.esg.md').xreport, []);
 });
 

@@ -7,6 +7,7 @@ import { LIMITS } from '../limits';
 import type { Range } from '../types';
 import type { ReadRefusal, ReportWorkspace } from '../workspace';
 import type { DecodedText } from '../text/decode';
+import type { ProjectAnalysis } from '../project';
 
 export type LinkKind = 'translation' | 'previous';
 
@@ -33,6 +34,8 @@ export interface LinkedFile {
   uri: string;
   text: string;
   decoded: Omit<DecodedText, 'text'>;
+  /** The analysis kept from an earlier read, when the file has not changed since (it was not read again). */
+  kept?: ProjectAnalysis;
 }
 
 /** At most this many translations are followed (a report has two or three language versions). */
@@ -94,7 +97,13 @@ export function linkEntries(text: string): LinkEntry[] {
  * `previous` (a previous year whose previous year is this one), or that name the same file both as a
  * translation and as the previous year.
  */
-export function loadLinks(root: { uri: string; text: string }, workspace: ReportWorkspace, entries: LinkEntry[] = linkEntries(root.text)): { files: LinkedFile[]; problems: LinkProblem[] } {
+export function loadLinks(
+  root: { uri: string; text: string },
+  workspace: ReportWorkspace,
+  entries: LinkEntry[] = linkEntries(root.text),
+  /** An analysis kept of a linked report that has not changed since: the file is then not read again. */
+  kept: (uri: string) => ProjectAnalysis | undefined = () => undefined,
+): { files: LinkedFile[]; problems: LinkProblem[] } {
   const files: LinkedFile[] = [];
   const problems: LinkProblem[] = [];
   const seen = new Map<string, LinkEntry>();
@@ -120,7 +129,9 @@ export function loadLinks(root: { uri: string; text: string }, workspace: Report
       problem('too-many', { limit: MAX_TRANSLATIONS });
       continue;
     }
-    const read = workspace.read(uri);
+    const reused = kept(uri);
+    // The kept analysis's text starts with the file's own front matter: enough for the cycle check.
+    const read = reused ? ({ ok: true, uri, text: reused.analysis.model.text, decoded: { encoding: 'utf-8', bom: false } } as const) : workspace.read(uri);
     if (!read.ok) {
       problem(read.refusal, { detail: read.detail ?? '', limit: `${Math.round(LIMITS.maxFileBytes / 1024 / 1024)} MiB` });
       continue;
@@ -133,7 +144,7 @@ export function loadLinks(root: { uri: string; text: string }, workspace: Report
         continue;
       }
     }
-    files.push({ kind: entry.kind, entry, uri, text: read.text, decoded: read.decoded });
+    files.push({ kind: entry.kind, entry, uri, text: read.text, decoded: read.decoded, ...(reused ? { kept: reused } : {}) });
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { files, problems };

@@ -41,9 +41,10 @@ const CACHE_MAX = 16;
 
 /** Linked reports analysed once: reused while the root text and the options are the same. */
 export class LinkedReportCache {
-  private readonly entries = new Map<string, { text: string; key: string; project: ProjectAnalysis }>();
+  private readonly entries = new Map<string, { text: string; key: string; project: ProjectAnalysis; stamps: (string | undefined)[] }>();
 
   analyze(file: LinkedFile, workspace: ReportWorkspace, options: AnalysisOptions): ProjectAnalysis {
+    if (file.kept) return file.kept;
     const key = optionsKey(options);
     const cached = this.entries.get(file.uri);
     if (cached && cached.key === key && cached.text === file.text) return cached.project;
@@ -51,8 +52,20 @@ export class LinkedReportCache {
     const project = analyzeReport({ uri: file.uri, text: file.text, decoded: file.decoded }, workspace, options, cached?.key === key ? cached.project : undefined);
     this.entries.delete(file.uri);
     if (this.entries.size >= CACHE_MAX) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(file.uri, { text: file.text, key, project });
+    // Stamped after the read: a file changed since gets another stamp, and is read again next time.
+    this.entries.set(file.uri, { text: file.text, key, project, stamps: project.parts.map((p) => workspace.stamp?.(p.uri)) });
     return project;
+  }
+
+  /** The analysis kept of a linked report none of whose files changed (by their stamps), else undefined: read it again. */
+  kept(uri: string, workspace: ReportWorkspace, options: AnalysisOptions): ProjectAnalysis | undefined {
+    const cached = this.entries.get(uri);
+    if (!cached || cached.key !== optionsKey(options) || !workspace.stamp) return undefined;
+    const same = cached.project.parts.every((p, i) => {
+      const stamp = cached.stamps[i];
+      return stamp !== undefined && workspace.stamp!(p.uri) === stamp;
+    });
+    return same ? cached.project : undefined;
   }
 
   /** Forgets every linked report one of whose files is `uri` (it changed on disk or in an editor); true if any. */
@@ -102,7 +115,7 @@ export function crossReport(here: ReportView, workspace: ReportWorkspace, option
   if (!root || !mayLink(model.text)) return NONE;
   const entries = linkEntries(model.text);
   if (!entries.length) return NONE;
-  const { files, problems } = loadLinks({ uri: root.uri, text: model.text }, workspace, entries);
+  const { files, problems } = loadLinks({ uri: root.uri, text: model.text }, workspace, entries, (uri) => cache.kept(uri, workspace, options));
   const links: LinkedReport[] = [];
   for (const file of files) {
     const project = cache.analyze(file, workspace, options);

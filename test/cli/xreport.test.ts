@@ -2,7 +2,8 @@
 // through the workspace gate, and `compare` prints every KPI and period of two reports with the verdict.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runCli, parseCheckJson } from '../helpers/cli';
@@ -94,4 +95,25 @@ test('compare: usage errors exit 2', () => {
   assert.match(one.stderr, /'compare' needs exactly two files/);
   const format = runCli(['compare', 'a.esg.md', 'b.esg.md', '--format', 'sarif']);
   assert.equal(format.status, 2);
+});
+
+test('links to a folder, a named pipe, a device and a symlink out of the workspace are refused without being read', () => {
+  const dir = copyExample();
+  mkdirSync(path.join(dir, 'folder.esg.md'));
+  const fifo = spawnSync('mkfifo', [path.join(dir, 'pipe.esg.md')]);
+  symlinkSync('/dev/zero', path.join(dir, 'zero.esg.md'));
+  symlinkSync('/etc/hostname', path.join(dir, 'escape.esg.md'));
+  const en = path.join(dir, '2025', 'report.en.esg.md');
+  const links = ['../folder.esg.md', ...(fifo.status === 0 ? ['../pipe.esg.md'] : []), '../zero.esg.md', '../escape.esg.md'];
+  writeFileSync(en, readFileSync(en, 'utf8').replace('translations: [report.zh-hant.esg.md]', `translations: [${links.join(', ')}]`));
+  const run = runCli(['check', en, '--workspace', dir, '--format', 'json']);
+  assert.equal(run.status, 0, run.stderr);
+  const found = parseCheckJson(run.stdout, run.stderr).diagnostics.filter((d) => d.rule === 'xreport/link');
+  assert.equal(found.length, links.length, run.stdout);
+  assert.ok(found.every((d) => d.line === 13));
+  const messages = found.map((d) => d.message).join('\n');
+  assert.match(messages, /folder\.esg\.md`, which is not a regular file \(a folder\)/);
+  assert.match(messages, /escape\.esg\.md`, which lies outside the workspace/);
+  assert.match(messages, /zero\.esg\.md`, which lies outside the workspace/);
+  if (fifo.status === 0) assert.match(messages, /pipe\.esg\.md`, which is not a regular file \(a named pipe\)/);
 });

@@ -228,3 +228,14 @@ test('a report without links is checked as before, and hostile link values never
   const url = check({ 'r.esg.md': report({ lang: 'en', period: '2025', links: ['previous: https://example.com/r.esg.md'], rows: EN_ROWS }) }, 'r.esg.md');
   assert.deepEqual(url.xreport.map((d) => d.data?.kind), ['not-a-path']);
 });
+
+test('a cross-report rule that throws loses only its own results, and the error is reported', () => {
+  const files = {
+    'r.en.esg.md': report({ lang: 'en', period: '2025', links: ['translations: [r.zh.esg.md, missing.esg.md]'], rows: EN_ROWS }),
+    'r.zh.esg.md': report({ lang: 'zh-Hant', period: '2025', rows: ZH_ROWS.map((r) => r.replace('38.4', '34.8')) }),
+  };
+  const errors: string[] = [];
+  const { xreport } = check(files, 'r.en.esg.md', { faultRules: new Set(['xreport/translation-mismatch']), onRuleError: (rule) => errors.push(rule) });
+  assert.deepEqual(errors, ['xreport/translation-mismatch']);
+  assert.deepEqual(xreport.map((d) => d.rule), ['xreport/link']);
+});

@@ -46,7 +46,7 @@ const FRONT_MATTER = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)([\s\S]*?)(?:\r\n|\r|\n)(?:
 /** Whether a text may link other reports: the cheap test run before any YAML is parsed. */
 export function mayLink(text: string): boolean {
   const head = text.slice(0, 16384);
-  return /^\s*(?:translations|previous)\s*:/m.test(head);
+  return /^[ \t]*(?:translations|previous)[ \t]*:/m.test(head);
 }
 
 /**

@@ -126,8 +126,14 @@ export function crossReport(here: ReportView, workspace: ReportWorkspace, option
   const locale = here.analysis.locale;
   const diagnostics: Diagnostic[] = linkDiagnostics(root.uri, problems, locale, options);
   for (const link of links) {
-    if (link.kind === 'translation') diagnostics.push(...translationDiagnostics(here, link, locale, options));
-    else diagnostics.push(...restatedDiagnostics(here, link, locale, options));
+    const rule = link.kind === 'translation' ? 'xreport/translation-mismatch' : 'xreport/restated';
+    // A rule that throws loses its results for this link, as in the rule runner; the others are kept.
+    try {
+      if (options.faultRules?.has(rule)) throw new Error(`fault injected into ${rule}`);
+      diagnostics.push(...(link.kind === 'translation' ? translationDiagnostics(here, link, locale, options) : restatedDiagnostics(here, link, locale, options)));
+    } catch (error) {
+      options.onRuleError?.(rule, error);
+    }
   }
   return { links, diagnostics };
 }

@@ -239,3 +239,19 @@ test('a cross-report rule that throws loses only its own results, and the error 
   assert.deepEqual(errors, ['xreport/translation-mismatch']);
   assert.deepEqual(xreport.map((d) => d.rule), ['xreport/link']);
 });
+
+test('a multi-file report links root to root: the translation\'s chapters are read with it, and related information points into the chapter', () => {
+  const zhRoot = ['---', 'lang: zh-Hant', 'esg:', '  period: 2025', '  chapters: [chapters/env.esg.md]', '---', '', '# 關於 {#about}', ''].join('\n');
+  const zhChapter = ['# 環境 {#env hkex="A1 A2"}', '', '| 指標 | 單位 | 2025 | 2024 |', '|---|---|--:|--:|', ...ZH_ROWS.map((r) => r.replace('38.4', '34.8')), ''].join('\n');
+  const files = {
+    'en/r.esg.md': report({ lang: 'en', period: '2025', links: ['translations: [../zh/r.esg.md]'], rows: EN_ROWS }),
+    'zh/r.esg.md': zhRoot,
+    'zh/chapters/env.esg.md': zhChapter,
+  };
+  const { xreport } = check(files, 'en/r.esg.md');
+  const value = xreport.filter((d) => d.data?.kind === 'value');
+  assert.equal(value.length, 1, xreport.map((d) => d.message).join('\n'));
+  assert.equal(value[0].related?.[0].uri, 'file:///w/zh/chapters/env.esg.md');
+  assert.deepEqual(value[0].related?.[0].range.start, locate(zhChapter, '34.8'));
+  assert.match(value[0].message, /version `\.\.\/zh\/chapters\/env\.esg\.md` \(line 6\)/);
+});

@@ -55,12 +55,14 @@ function analyzeInput(
   file: InputFile,
   options: AnalysisOptions,
   cwd: string,
+  /** `check` follows the links to other reports; `index`, `kpis` and `compare` need only the report. */
+  followLinks = false,
 ): { analysis: Analysis; project: ProjectAnalysis; files: { display: string; absolute: string; diagnostics: Diagnostic[]; suppressed?: SuppressedDiagnostic[] }[] } {
   const workspace = workspaceOf(file);
   const root = readReport(file, workspace);
   // The reports it links (`esg.translations`, `esg.previous`) are read through the same gate, once per run.
   const own = analyzeReport(root, workspace, options);
-  const project = root.tooLarge ? own : withCrossReport(own, crossReport(own, workspace, options, linkedReports));
+  const project = root.tooLarge || !followLinks ? own : withCrossReport(own, crossReport(own, workspace, options, linkedReports));
   if (root.tooLarge) {
     // Not read past the limit: the report's one finding is that it was not checked.
     const locale = options.locale ?? 'en';
@@ -124,7 +126,7 @@ const MIN_FILES_FOR_WORKERS = 8;
 
 /** One input of `check`, in the main thread or in a worker: diagnostics per file, sorted, --quiet applied. */
 function checkInput(file: InputFile, settings: CheckSettings): CheckedInput {
-  const { analysis, files: parts } = analyzeInput(file, settings.options, settings.cwd);
+  const { analysis, files: parts } = analyzeInput(file, settings.options, settings.cwd, true);
   const results = parts.map((part): FileResult => {
     let diagnostics = sortDiagnostics(part.diagnostics);
     if (settings.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');

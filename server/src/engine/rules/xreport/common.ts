@@ -77,3 +77,22 @@ export function crossReportActions(diagnostics: readonly Diagnostic[]): CodeActi
   }
   return actions;
 }
+
+/** The path of `toUri` relative to the folder of `fromUri` (both `file:` uris), as a reader writes it. */
+export function relativePath(fromUri: string, toUri: string): string {
+  const from = fromUri.split('/').slice(0, -1);
+  const to = toUri.split('/');
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  const parts = [...from.slice(i).map(() => '..'), ...to.slice(i)];
+  try {
+    return decodeURIComponent(parts.join('/'));
+  } catch {
+    return parts.join('/');
+  }
+}
+
+/** How a linked report's file is named in a message: the entry as written, or the chapter's path when the figure lies in one. */
+export function pathIn(hereUri: string, link: { uri: string; entry: { reference: string } }, fileUri: string): string {
+  return fileUri === link.uri ? link.entry.reference : relativePath(hereUri, fileUri);
+}

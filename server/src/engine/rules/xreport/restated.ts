@@ -12,7 +12,7 @@ import type { LinkedReport } from '../../xreport/report';
 import { compareReports, plainPeriod, restatedMarker, type FactPair } from '../../xreport/compare';
 import { reportingContext } from '../../context';
 import { t } from '../../i18n';
-import { capped, factText, markerEdit, placeOf, termOf } from './common';
+import { capped, pathIn, factText, markerEdit, placeOf, termOf } from './common';
 
 export const restatedRule: RuleInfo = {
   id: 'xreport/restated',
@@ -36,7 +36,6 @@ export function restatedDiagnostics(here: ReportView, previous: LinkedReport, lo
   if (override === 'off') return [];
   const doc = here.analysis.model;
   const other = previous.project;
-  const path = previous.entry.reference;
   const found: Diagnostic[] = [];
   const report = (range: Range, message: string, data: Record<string, unknown>, related?: Diagnostic['related']) => {
     const at = placeOf(here, range);
@@ -65,7 +64,7 @@ export function restatedDiagnostics(here: ReportView, previous: LinkedReport, lo
       for (const p of differing) {
         const a = p.first!;
         const { where, related } = relatedOf(p);
-        const args = { label: termOf(a), period: p.period, value: factText(a), other: factText(p.second!), path, line: where.range.start.line + 1 };
+        const args = { label: termOf(a), period: p.period, value: factText(a), other: factText(p.second!), path: pathIn(placeOf(here, a.range).uri, previous, where.uri), line: where.range.start.line + 1 };
         report(a.range, t(locale, 'xreport.restatedUnmarked', args), { kind: 'unmarked', kpi: p.kpiId, period: p.period, value: p.second!.raw, labelRange: placeOf(here, row.labelRange).range, ...(fix ? { fix } : {}) }, related);
       }
       continue;
@@ -78,7 +77,7 @@ export function restatedDiagnostics(here: ReportView, previous: LinkedReport, lo
     if (compared.length && !differing.length) {
       const { where, related } = relatedOf(compared[0]);
       const periods = compared.map((p) => p.period).join(', ');
-      report(marker.range, t(locale, 'xreport.restatedEqual', { label: termOf(compared[0].first!), periods, path, line: where.range.start.line + 1 }), { kind: 'equal', kpi: compared[0].kpiId }, related);
+      report(marker.range, t(locale, 'xreport.restatedEqual', { label: termOf(compared[0].first!), periods, path: pathIn(placeOf(here, marker.range).uri, previous, where.uri), line: where.range.start.line + 1 }), { kind: 'equal', kpi: compared[0].kpiId }, related);
     }
   }
   found.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);

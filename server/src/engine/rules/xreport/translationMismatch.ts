@@ -10,7 +10,7 @@ import type { LinkedReport } from '../../xreport/report';
 import { compareReports, type FactPair } from '../../xreport/compare';
 import type { Fact } from '../../numbers/facts';
 import { t } from '../../i18n';
-import { capped, factText, languageName, lineOf, placeOf, sameUnit, termOf } from './common';
+import { capped, pathIn, factText, languageName, lineOf, placeOf, sameUnit, termOf } from './common';
 
 export const translationMismatchRule: RuleInfo = {
   id: 'xreport/translation-mismatch',
@@ -59,7 +59,7 @@ export function translationDiagnostics(here: ReportView, there: LinkedReport, lo
       const here_ = placeOf(here, a.range);
       // Copying the other figure is right only when both are printed in the same unit.
       const fix = pair.verdict === 'different' && sameUnit(a, b) ? { title: t(locale, 'xreport.fixCopy', { value: b.raw, path }), edits: { [here_.uri]: [{ range: here_.range, newText: b.raw }] } } : undefined;
-      const args = { label: termOf(a), period: pair.period, value: factText(a), other: factText(b), unit: a.unitRaw ?? '', otherUnit: b.unitRaw ?? '', lang, path, line: where.range.start.line + 1 };
+      const args = { label: termOf(a), period: pair.period, value: factText(a), other: factText(b), unit: a.unitRaw ?? '', otherUnit: b.unitRaw ?? '', lang, path: pathIn(here_.uri, there, where.uri), line: where.range.start.line + 1 };
       report(a.range, t(locale, pair.verdict === 'units' ? 'xreport.unitDiffers' : 'xreport.valueDiffers', args), 'warning', {
         kind: pair.verdict === 'units' ? 'unit' : 'value',
         kpi: pair.kpiId,
@@ -84,7 +84,7 @@ export function translationDiagnostics(here: ReportView, there: LinkedReport, lo
     const someThere = kpisThere.get(kpiId)!;
     for (const pair of list) {
       const f = pair.first!;
-      report(f.range, t(locale, 'xreport.periodOnlyHere', { label: termOf(f), period: pair.period, value: factText(f), lang, path, line: lineOf(other, someThere) }), 'information', { kind: 'period', kpi: kpiId, period: pair.period });
+      report(f.range, t(locale, 'xreport.periodOnlyHere', { label: termOf(f), period: pair.period, value: factText(f), lang, path: pathIn(placeOf(here, f.range).uri, there, placeOf(other, someThere.range).uri), line: lineOf(other, someThere) }), 'information', { kind: 'period', kpi: kpiId, period: pair.period });
     }
   }
   // Requirements claimed in this version and not in the other, by kind of claim.

@@ -204,6 +204,10 @@ test('xreport/link: a previous year whose own previous is this report is circula
   assert.deepEqual(check(files, '2025/r.esg.md').xreport.map((d) => d.data?.kind), ['cycle']);
   const later = { '2025/r.esg.md': files['2025/r.esg.md'], '2024/r.esg.md': report({ lang: 'en', period: '2026', rows: EN_ROWS }) };
   assert.deepEqual(check(later, '2025/r.esg.md').xreport.map((d) => d.data?.kind), ['not-earlier']);
+  const notReport = { '2025/r.esg.md': files['2025/r.esg.md'], '2024/r.esg.md': '# Notes\n\n| Indicator | Unit | 2024 |\n|---|---|--:|\n| Non-hazardous waste | t | 1 |\n' };
+  const refused = check(notReport, '2025/r.esg.md').xreport;
+  assert.deepEqual(refused.map((d) => d.data?.kind), ['not-a-report']);
+  assert.match(refused[0].message, /has no `esg:` front matter/);
 });
 
 test('severity overrides and off apply to the xreport rules; the messages follow the report\'s language', () => {

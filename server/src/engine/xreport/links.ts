@@ -19,7 +19,7 @@ export interface LinkEntry {
   range: Range;
 }
 
-export type LinkProblemKind = ReadRefusal | 'self' | 'duplicate' | 'both' | 'cycle' | 'too-many' | 'period' | 'not-earlier';
+export type LinkProblemKind = ReadRefusal | 'self' | 'duplicate' | 'both' | 'cycle' | 'too-many' | 'period' | 'not-earlier' | 'not-a-report';
 
 export interface LinkProblem {
   kind: LinkProblemKind;

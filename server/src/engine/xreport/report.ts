@@ -95,6 +95,8 @@ const NONE: CrossReport = { links: [], diagnostics: [] };
 
 /** The periods two reports cover, as problems at the link when they cannot be compared. */
 function periodProblem(here: ReportView, file: LinkedFile, there: ReportView, options: AnalysisOptions): LinkProblem | undefined {
+  // A file without an `esg:` front matter is not an ESG report: comparing it would list every KPI as missing.
+  if (!there.analysis.model.config.present) return { kind: 'not-a-report', link: file.kind, range: file.entry.range, args: { path: file.entry.reference } };
   const a = reportingContext(here.analysis.model.config, options);
   const b = reportingContext(there.analysis.model.config, options);
   // A report that does not give its period is not checked against one that does (nothing certain to say).

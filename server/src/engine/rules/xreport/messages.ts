@@ -67,6 +67,11 @@ export const XREPORT_MESSAGES = {
     'zh-Hant': '`{path}` 涵蓋截至 {otherEnd} 的財政年度，並不早於本報告（截至 {end}）：`esg.previous` 應為上年度報告，因此不比較其數字。',
     'zh-Hans': '`{path}` 涵盖截至 {otherEnd} 的财政年度，并不早于本报告（截至 {end}）：`esg.previous` 应为上年度报告，因此不比较其数字。',
   },
+  'xreport.link.not-a-report': {
+    en: '`{key}` names `{path}`, which has no `esg:` front matter: it is not an ESG report, so it is not compared.',
+    'zh-Hant': '`{key}` 所列的 `{path}` 沒有 `esg:` 前置資料：它不是 ESG 報告，因此不作比較。',
+    'zh-Hans': '`{key}` 所列的 `{path}` 没有 `esg:` 前置资料：它不是 ESG 报告，因此不作比较。',
+  },
   // Language names for the messages below.
   'xreport.lang.en': { en: 'English', 'zh-Hant': '英文', 'zh-Hans': '英文' },
   'xreport.lang.zh-Hant': { en: 'Traditional Chinese', 'zh-Hant': '繁體中文', 'zh-Hans': '繁体中文' },

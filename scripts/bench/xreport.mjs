@@ -2,7 +2,9 @@
 // target: at most 20 ms for 1 MB reports, the linked reports analysed once). Run after compiling the
 // tests (`npx tsc -p tsconfig.test.json`): node --expose-gc scripts/bench/xreport.mjs [--mb=1] [--runs=7]
 // With --expose-gc the heap is collected before each timed step, so the garbage the full analysis left
-// is not charged to the links (the machine's load still shows in the max).
+// is not charged to the links (the machine's load still shows in the max). With --lsp=N it also types N
+// edits into the report through the real server (dist/server.js, `npm run build` first), once with the
+// links and once without, and prints edit -> diagnostics p50 / p95 of both.
 // Three generated reports of about the size asked for are written to a temporary folder and read
 // through the real gate (NodeWorkspace): the report (translations + previous), its translation (the
 // same figures, lang en) and last year's report (the same generator, period 2024).
@@ -23,6 +25,7 @@ const { NodeWorkspace } = require(out('server/src/host/workspace.js'));
 const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
 const MB = arg('mb', 1);
 const RUNS = arg('runs', 7);
+const LSP_EDITS = arg('lsp', 0);
 
 const dir = mkdtempSync(join(tmpdir(), 'esgmark-xreport-bench-'));
 try {
@@ -70,6 +73,21 @@ try {
   console.log(`first run, linked reports analysed (once): ${cold.toFixed(0)} ms (links followed: ${firstCross.links.length})`);
   console.log(`full analysis of the report: median ${median(full).toFixed(1)} ms`);
   console.log(`added by the links (linked reports already analysed): median ${median(extra).toFixed(2)} ms, max ${Math.max(...extra).toFixed(2)} ms; xreport findings: ${findings}`);
+  if (LSP_EDITS > 0) {
+    const { measureEditLatency } = await import('./lsp-session.mjs');
+    const { mulberry32 } = require(out('scripts/bench/generate.js'));
+    const serverPath = join(ROOT, 'dist', 'server.js');
+    // The server's workspace is the report's folder (no workspace folders): all three files in one.
+    const flat = (text) => text.replace('previous: ../2024/report.esg.md', 'previous: report.2024.esg.md');
+    write('flat/report.esg.md', flat(report));
+    write('flat/report.en.esg.md', translation);
+    write('flat/report.2024.esg.md', previous);
+    const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+    for (const [name, text] of [['without links', base], ['with links', flat(report)]]) {
+      const session = await measureEditLatency({ serverPath, text, edits: LSP_EDITS, rng: mulberry32(0xed17), uri: pathToFileURL(join(dir, 'flat', 'report.esg.md')).href });
+      console.log(`edit -> diagnostics through the server, ${name}: open ${session.openMs.toFixed(0)} ms, p50 ${pct(session.latencies, 0.5).toFixed(1)} ms, p95 ${pct(session.latencies, 0.95).toFixed(1)} ms (${LSP_EDITS} edits)`);
+    }
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -259,3 +259,26 @@ test('a multi-file report links root to root: the translation\'s chapters are re
   assert.deepEqual(value[0].related?.[0].range.start, locate(zhChapter, '34.8'));
   assert.match(value[0].message, /version `\.\.\/zh\/chapters\/env\.esg\.md` \(line 6\)/);
 });
+
+test('ten thousand translations: repeats and refusals said once per path, one too-many, and last year\'s report still followed', () => {
+  const many = Array.from({ length: 10_000 }, (_, i) => `t${i % 3}.esg.md`).join(', ');
+  const files = {
+    'r.esg.md': report({ lang: 'en', period: '2025', links: [`translations: [${many}]`, 'previous: p.esg.md'], rows: EN_ROWS }),
+    't0.esg.md': report({ lang: 'zh-Hant', period: '2025', rows: ZH_ROWS }),
+    'p.esg.md': report({ lang: 'en', period: '2024', header: '| Indicator | Unit | 2024 | 2023 |', rows: ['| Non-hazardous waste | t | 40.0 | 43.5 |'] }),
+  };
+  const started = performance.now();
+  const { xreport, cross } = check(files, 'r.esg.md');
+  assert.ok(performance.now() - started < 5000);
+  // t1 and t2 missing; each of the three listed ~3,333 times: one duplicate (with its count) each.
+  const links = xreport.filter((d) => d.rule === 'xreport/link');
+  assert.deepEqual(links.map((d) => d.data?.kind).sort(), ['duplicate', 'duplicate', 'duplicate', 'not-found', 'not-found']);
+  assert.match(links.find((d) => d.data?.kind === 'duplicate')!.message, /3,?33[34] times/);
+  // Ten distinct translations: four are followed, one diagnostic says the rest are not.
+  const distinct = Array.from({ length: 10_000 }, (_, i) => `t${i % 10}.esg.md`).join(', ');
+  const capped = check({ ...files, 'r.esg.md': report({ lang: 'en', period: '2025', links: [`translations: [${distinct}]`], rows: EN_ROWS }) }, 'r.esg.md');
+  assert.equal(capped.xreport.filter((d) => d.data?.kind === 'too-many').length, 1);
+  assert.ok(capped.xreport.length <= 10, capped.xreport.map((d) => d.message).join('\n'));
+  assert.ok(cross.links.some((l) => l.kind === 'previous'));
+  assert.ok(xreport.some((d) => d.rule === 'xreport/restated'));
+});

@@ -108,7 +108,11 @@ export function loadLinks(
   const problems: LinkProblem[] = [];
   const seen = new Map<string, LinkEntry>();
   let translations = 0;
+  let tooMany = false;
+  const repeats = new Map<string, { count: number; second: LinkEntry; line: number }>();
   for (const entry of entries) {
+    // Past the limit, the translations are not looked at (one diagnostic says so); `previous` still is.
+    if (tooMany && entry.kind === 'translation') continue;
     const problem = (kind: LinkProblemKind, args: Record<string, string | number> = {}) => problems.push({ kind, link: entry.kind, range: entry.range, args: { path: entry.reference, ...args } });
     const uri = workspace.resolve(root.uri, entry.reference);
     if (!uri) {
@@ -121,12 +125,19 @@ export function loadLinks(
     }
     const first = seen.get(uri);
     if (first) {
-      problem(first.kind === entry.kind ? 'duplicate' : 'both', { line: first.range.start.line + 1 });
+      if (first.kind !== entry.kind) problem('both', { line: first.range.start.line + 1 });
+      else {
+        // One diagnostic per repeated path, at its second entry, with the count.
+        const repeat = repeats.get(uri);
+        if (repeat) repeat.count++;
+        else repeats.set(uri, { count: 2, second: entry, line: first.range.start.line + 1 });
+      }
       continue;
     }
     seen.set(uri, entry);
     if (entry.kind === 'translation' && ++translations > MAX_TRANSLATIONS) {
       problem('too-many', { limit: MAX_TRANSLATIONS });
+      tooMany = true;
       continue;
     }
     const reused = kept(uri);
@@ -145,6 +156,9 @@ export function loadLinks(
       }
     }
     files.push({ kind: entry.kind, entry, uri, text: read.text, decoded: read.decoded, ...(reused ? { kept: reused } : {}) });
+  }
+  for (const { count, second, line } of repeats.values()) {
+    problems.push({ kind: 'duplicate', link: second.kind, range: second.range, args: { path: second.reference, count, line } });
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { files, problems };

@@ -5,6 +5,7 @@ import { t } from '../../i18n';
 import type { AnalysisOptions, Diagnostic, Locale } from '../../types';
 import type { RuleInfo } from '../rule';
 import type { LinkProblem } from '../../xreport/links';
+import { capped } from './common';
 
 export const linkRule: RuleInfo = {
   id: 'xreport/link',
@@ -20,12 +21,12 @@ export const linkRule: RuleInfo = {
 export function linkDiagnostics(uri: string, problems: readonly LinkProblem[], locale: Locale, options: AnalysisOptions): Diagnostic[] {
   const override = options.severity?.[linkRule.id];
   if (override === 'off') return [];
-  return problems.map((p) => ({
+  return capped(problems.map((p) => ({
     uri,
     rule: linkRule.id,
     range: p.range,
     severity: override ?? linkRule.defaultSeverity,
     message: t(locale, `xreport.link.${p.kind}`, { key: p.link === 'previous' ? 'esg.previous' : 'esg.translations', detail: '', ...p.args }),
     data: { kind: p.kind, link: p.link, path: p.args.path },
-  }));
+  })));
 }

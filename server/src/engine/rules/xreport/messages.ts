@@ -38,9 +38,9 @@ export const XREPORT_MESSAGES = {
     'zh-Hans': '`{key}` 列出了本报告自身（`{path}`）：报告不能是自己的译本或上年度报告。',
   },
   'xreport.link.duplicate': {
-    en: '`{key}` lists `{path}` again (first on line {line}): it is compared once.',
-    'zh-Hant': '`{key}` 重複列出 `{path}`（首次見於第 {line} 行）：只比較一次。',
-    'zh-Hans': '`{key}` 重复列出 `{path}`（首次见于第 {line} 行）：只比较一次。',
+    en: '`{key}` lists `{path}` {count} times (first on line {line}): it is compared once.',
+    'zh-Hant': '`{key}` 列出 `{path}` 共 {count} 次（首次見於第 {line} 行）：只比較一次。',
+    'zh-Hans': '`{key}` 列出 `{path}` 共 {count} 次（首次见于第 {line} 行）：只比较一次。',
   },
   'xreport.link.both': {
     en: '`{path}` is named both as a translation and as last year\'s report (line {line}): a report is one or the other; this entry is not followed.',

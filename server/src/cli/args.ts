@@ -4,7 +4,7 @@ import type { IssuerClass, Locale } from '../engine';
 
 export class UsageError extends Error {}
 
-export type Command = 'check' | 'index' | 'kpis' | 'rules' | 'help' | 'version';
+export type Command = 'check' | 'index' | 'kpis' | 'rules' | 'compare' | 'help' | 'version';
 export type Format = 'text' | 'json' | 'sarif' | 'csv';
 
 export interface CliArgs {
@@ -24,23 +24,25 @@ export interface CliArgs {
   unrecognised: boolean;
 }
 
-const COMMANDS: readonly Command[] = ['check', 'index', 'kpis', 'rules'];
+const COMMANDS: readonly Command[] = ['check', 'index', 'kpis', 'rules', 'compare'];
 /** Output formats per command; the first is the default. */
-const FORMATS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules', readonly Format[]> = {
+const FORMATS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules' | 'compare', readonly Format[]> = {
   check: ['text', 'json', 'sarif'],
   index: ['text'],
   kpis: ['csv', 'json'],
   rules: ['text', 'json'],
+  compare: ['text', 'csv', 'json'],
 };
 const LOCALES: readonly Locale[] = ['en', 'zh-Hant', 'zh-Hans'];
 const ISSUER_CLASSES: readonly IssuerClass[] = ['main-board', 'largecap', 'gem'];
 
 /** Options each command accepts; anything else is a usage error for that command. */
-const OPTIONS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules', readonly string[]> = {
+const OPTIONS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules' | 'compare', readonly string[]> = {
   check: ['--format', '--locale', '--issuer-class', '--quiet', '--jobs', '--workspace', '--max-warnings'],
   index: ['--locale', '--issuer-class', '--workspace'],
   kpis: ['--format', '--locale', '--issuer-class', '--workspace', '--unrecognised'],
   rules: ['--format', '--locale'],
+  compare: ['--format', '--locale', '--issuer-class', '--workspace'],
 };
 
 const VALUE_OPTIONS = new Set(['--format', '--locale', '--issuer-class', '--jobs', '--workspace', '--max-warnings']);
@@ -63,7 +65,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (!(COMMANDS as readonly string[]).includes(first)) {
     throw new UsageError(first.startsWith('-') ? `expected a command before the option '${first}'` : `unknown command '${first}'`);
   }
-  const command = first as 'check' | 'index' | 'kpis' | 'rules';
+  const command = first as 'check' | 'index' | 'kpis' | 'rules' | 'compare';
   const allowed = OPTIONS_BY_COMMAND[command];
   const args: CliArgs = { command, inputs: [], format: FORMATS_BY_COMMAND[command][0], quiet: false, unrecognised: false };
 
@@ -128,6 +130,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (command === 'check' && args.inputs.length === 0) throw new UsageError("'check' needs at least one file or folder");
   if (command === 'index' && args.inputs.length !== 1) throw new UsageError("'index' needs exactly one file");
   if (command === 'kpis' && args.inputs.length !== 1) throw new UsageError("'kpis' needs exactly one file");
+  if (command === 'compare' && args.inputs.length !== 2) throw new UsageError("'compare' needs exactly two files");
   if (command === 'rules' && args.inputs.length > 0) throw new UsageError(`'rules' takes no arguments (got '${args.inputs[0]}')`);
   return args;
 }
@@ -143,12 +146,17 @@ Usage:
                                                   a byte order mark for Excel, or JSON)
   esgmark kpis <file> --unrecognised [--format json]
                                                   list the metric rows whose label was not recognised
+  esgmark compare <file> <file> [--format text|csv|json]
+                                                  every KPI and period of two reports (language
+                                                  versions, or this year's and last year's), both
+                                                  values and the verdict; exit 1 when a figure differs
   esgmark rules [--locale L] [--format text|json] list the rules with their default severity
   esgmark --help | --version
 
 Options:
   --format text|json|sarif            output format of 'check' (default: text)
   --format csv|json                   output format of 'kpis' (default: csv)
+  --format text|csv|json              output format of 'compare' (default: text)
   --locale en|zh-Hant|zh-Hans         language of the messages (default: from the report)
   --issuer-class main-board|largecap|gem
                                       overrides esg.issuer-class of the front matter

@@ -7,6 +7,8 @@ import { exportKpis, generateIndexTable, getReportModel, RULES, type Analysis, t
 import { HELP_TEXT, parseArgs, UsageError, type CliArgs } from './args';
 import { collectInputs, readReport, REPORT_SUFFIX, workspaceOf, type InputFile } from './files';
 import { analyzeReport, chaptersOf, type ProjectAnalysis } from '../engine/project';
+import { crossReport, LinkedReportCache, withCrossReport } from '../engine/xreport/report';
+import { anyDifference, compareRows, formatCompare } from './compare';
 import { remapReportModel } from '../engine/features/report';
 import { t } from '../engine/i18n';
 import { formatNumber } from '../engine/numbers/quantity';
@@ -41,6 +43,9 @@ export function describeRules(locale: Locale): RuleDescription[] {
   return RULES.map((rule) => ({ id: rule.id, severity: rule.defaultSeverity, description: rule.description[locale] }));
 }
 
+/** Linked reports analysed once per run (a language version is often an input of the same run too). */
+const linkedReports = new LinkedReportCache();
+
 /**
  * A report as the CLI checks it: one file, or a root whose front matter lists chapters (checked as
  * one report, diagnostics per file). Chapters are read through the report's workspace gate; one that
@@ -50,10 +55,14 @@ function analyzeInput(
   file: InputFile,
   options: AnalysisOptions,
   cwd: string,
+  /** `check` follows the links to other reports; `index`, `kpis` and `compare` need only the report. */
+  followLinks = false,
 ): { analysis: Analysis; project: ProjectAnalysis; files: { display: string; absolute: string; diagnostics: Diagnostic[]; suppressed?: SuppressedDiagnostic[] }[] } {
   const workspace = workspaceOf(file);
   const root = readReport(file, workspace);
-  const project = analyzeReport(root, workspace, options);
+  // The reports it links (`esg.translations`, `esg.previous`) are read through the same gate, once per run.
+  const own = analyzeReport(root, workspace, options);
+  const project = root.tooLarge || !followLinks ? own : withCrossReport(own, crossReport(own, workspace, options, linkedReports));
   if (root.tooLarge) {
     // Not read past the limit: the report's one finding is that it was not checked.
     const locale = options.locale ?? 'en';
@@ -117,7 +126,7 @@ const MIN_FILES_FOR_WORKERS = 8;
 
 /** One input of `check`, in the main thread or in a worker: diagnostics per file, sorted, --quiet applied. */
 function checkInput(file: InputFile, settings: CheckSettings): CheckedInput {
-  const { analysis, files: parts } = analyzeInput(file, settings.options, settings.cwd);
+  const { analysis, files: parts } = analyzeInput(file, settings.options, settings.cwd, true);
   const results = parts.map((part): FileResult => {
     let diagnostics = sortDiagnostics(part.diagnostics);
     if (settings.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
@@ -205,6 +214,18 @@ function runUnrecognised(
   return EXIT_OK;
 }
 
+/** `esgmark compare A B`: both reports analysed (each with its chapters, through its own gate), their KPI figures side by side. */
+function runCompare(args: CliArgs, io: Io): number {
+  const inputs = collectInputs(args.inputs, io.cwd, args.workspace);
+  if (inputs.length !== 2) throw new UsageError(`'compare' needs two report files (${args.inputs.join(', ')} hold ${inputs.length})`);
+  const [a, b] = inputs.map((file) => analyzeInput(file, analysisOptions(args), io.cwd));
+  const locale: Locale = args.locale ?? a.analysis.locale;
+  const rows = compareRows(a.project, b.project, locale);
+  const format = args.format === 'csv' || args.format === 'json' ? args.format : 'text';
+  io.stdout(formatCompare(rows, format, { first: inputs[0].display, second: inputs[1].display }, locale));
+  return anyDifference(rows) ? EXIT_ERRORS : EXIT_OK;
+}
+
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let args: CliArgs;
   try {
@@ -225,6 +246,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return runKpis(args, io);
       case 'check':
         return await runCheck(args, io);
+      case 'compare':
+        return runCompare(args, io);
     }
   } catch (error) {
     // Usage errors name files and arguments as given: their control characters are shown, not obeyed.

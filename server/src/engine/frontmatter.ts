@@ -40,6 +40,10 @@ export interface EsgConfig {
   /** Catalog ids or custom quantities. */
   factors: Record<string, PerPeriod<{ catalogId?: string; quantity?: Quantity; raw: string }>>;
   chapters: string[];
+  /** `esg.translations`: the other language versions of this report, as written (relative paths). */
+  translations: string[];
+  /** `esg.previous`: last year's report, as written (a relative path). */
+  previous?: string;
 }
 
 export interface FrontMatterProblem {
@@ -58,6 +62,7 @@ export const DEFAULT_CONFIG: EsgConfig = {
   denominators: {},
   factors: {},
   chapters: [],
+  translations: [],
 };
 
 /** The years `esg.period` may name. */
@@ -104,6 +109,8 @@ const esgSchema = z
     denominators: z.record(z.string(), perPeriod(quantityText)).optional(),
     factors: z.record(z.string(), perPeriod(quantityText)).optional(),
     chapters: z.array(z.string()).optional(),
+    translations: z.array(z.string().min(1)).optional(),
+    previous: z.string().min(1).optional(),
   })
   .strict();
 
@@ -155,7 +162,7 @@ export function parseFrontMatter(yamlText: string): { config: EsgConfig; problem
 
 function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: FrontMatterProblem[] } {
   const problems: FrontMatterProblem[] = [];
-  const config: EsgConfig = { ...DEFAULT_CONFIG, denominators: emptyMap(), factors: emptyMap(), chapters: [] };
+  const config: EsgConfig = { ...DEFAULT_CONFIG, denominators: emptyMap(), factors: emptyMap(), chapters: [], translations: [] };
   // The yaml library composes documents recursively: a deep nesting overflows the stack (and its
   // message leaked into the diagnostic). The depth is measured first, on the CST, without recursion.
   const tooDeep = nestingPastLimit(yamlText);
@@ -232,6 +239,8 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
   if (e.locale === 'en' || e.locale === 'zh-Hant' || e.locale === 'zh-Hans') config.locale = e.locale;
   readPeriod(doc, e.period, e['year-end'], config, problems);
   if (Array.isArray(e.chapters)) config.chapters = e.chapters.filter((c): c is string => typeof c === 'string');
+  if (Array.isArray(e.translations)) config.translations = e.translations.filter((c): c is string => typeof c === 'string' && c !== '');
+  if (typeof e.previous === 'string' && e.previous !== '') config.previous = e.previous;
   readQuantities(doc, e.denominators, ['esg', 'denominators'], problems, (name, period, q) => {
     (config.denominators[name] ??= emptyMap())[period] = q;
   });

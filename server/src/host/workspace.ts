@@ -4,7 +4,7 @@
 // the repository. The gate reads a file only if, after resolving symlinks, it lies inside one of the
 // workspace's folders and is a regular file under the size limit; it opens without blocking and
 // checks the opened file itself, so a path swapped for a FIFO after the check is refused too.
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LIMITS } from '../engine/limits';
@@ -172,6 +172,21 @@ export class NodeWorkspace implements ReportWorkspace {
       } catch {
         // Closing a descriptor we opened cannot fail in a way worth reporting.
       }
+    }
+  }
+
+  stamp(uri: string): string | undefined {
+    // An open document changes without touching the disk: never stamped (it is read from memory anyway).
+    if (this.options.openText?.(uri) !== undefined) return undefined;
+    const p = pathOfUri(uri);
+    if (!p || p.includes('\0')) return undefined;
+    const real = realOrNearest(p);
+    if (!this.folders.some((f) => isInside(real, f))) return undefined;
+    try {
+      const stat = statSync(real, { bigint: true });
+      return stat.isFile() ? `${stat.size}:${stat.mtimeNs}:${stat.ino}` : undefined;
+    } catch {
+      return undefined;
     }
   }
 

@@ -35,6 +35,9 @@ import { kpiTableShape } from './kpiTableShape';
 import { chaptersRule } from './esg/chapters';
 import { encodingRule } from './esg/encoding';
 import { suppressionRule } from './esg/suppression';
+import { linkRule } from './xreport/link';
+import { translationMismatchRule } from './xreport/translationMismatch';
+import { restatedRule } from './xreport/restated';
 
 export const ALL_RULES: Rule[] = [
   frontmatterSchema,
@@ -101,7 +104,10 @@ export const BUDGET_RULE: RuleInfo = {
  */
 export const FILE_RULES: RuleInfo[] = [chaptersRule, encodingRule, suppressionRule];
 
-export const RULES: RuleInfo[] = [...ALL_RULES.map(({ id, defaultSeverity, description }) => ({ id, defaultSeverity, description })), TOO_LARGE_RULE, BUDGET_RULE, ...FILE_RULES];
+/** Rules checked across reports, on the reports a report links (engine/xreport/report.ts). */
+export const XREPORT_RULES: RuleInfo[] = [linkRule, translationMismatchRule, restatedRule];
+
+export const RULES: RuleInfo[] = [...ALL_RULES.map(({ id, defaultSeverity, description }) => ({ id, defaultSeverity, description })), TOO_LARGE_RULE, BUDGET_RULE, ...FILE_RULES, ...XREPORT_RULES];
 export type { ModelPart, RuleInfo };
 
 export { DEFAULT_YEAR } from '../context';

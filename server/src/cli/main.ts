@@ -1,11 +1,11 @@
 // `esgmark` command-line entry point (bundled to dist/cli.js). Exit codes: 0 no errors, 1 at least
 // one diagnostic of severity error, 2 usage error (bad command/option/value, missing or unreadable
 // input), 3 internal error.
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { exportKpis, generateIndexTable, getReportModel, RULES, type Analysis, type AnalysisOptions, type Diagnostic, type Locale, type SuppressedDiagnostic } from '../engine';
+import { exportKpis, generateIndexTable, getReportModel, loadProjectConfig, mergeAnalysisOptions, projectConfigDiagnostics, RULES, type Analysis, type AnalysisOptions, type Diagnostic, type Locale, type SuppressedDiagnostic } from '../engine';
 import { HELP_TEXT, parseArgs, UsageError, type CliArgs } from './args';
-import { collectInputs, readReport, REPORT_SUFFIX, workspaceOf, type InputFile } from './files';
+import { collectInputs, configWorkspaceOf, readReport, REPORT_SUFFIX, workspaceOf, type InputFile } from './files';
 import { analyzeReport, chaptersOf, type ProjectAnalysis } from '../engine/project';
 import { remapReportModel } from '../engine/features/report';
 import { t } from '../engine/i18n';
@@ -46,11 +46,27 @@ export function describeRules(locale: Locale): RuleDescription[] {
  * one report, diagnostics per file). Chapters are read through the report's workspace gate; one that
  * is missing or refused is an `esg/chapters` error at the entry that lists it.
  */
-function analyzeInput(
-  file: InputFile,
-  options: AnalysisOptions,
-  cwd: string,
-): { analysis: Analysis; project: ProjectAnalysis; files: { display: string; absolute: string; diagnostics: Diagnostic[]; suppressed?: SuppressedDiagnostic[] }[] } {
+interface AnalyzedInput {
+  analysis: Analysis;
+  project: ProjectAnalysis;
+  files: { display: string; absolute: string; diagnostics: Diagnostic[]; suppressed?: SuppressedDiagnostic[] }[];
+  /** The project file `.esgmark.yaml` that applied, with its own problems. */
+  config?: { display: string; absolute: string; diagnostics: Diagnostic[] };
+}
+
+/** The project file of a report (searched from its folder up to the input's config root), as the CLI shows it. */
+function projectConfigOf(file: InputFile, explicit: AnalysisOptions, cwd: string): { options: AnalysisOptions; config?: AnalyzedInput['config'] } {
+  const loaded = loadProjectConfig(configWorkspaceOf(file), pathToFileURL(file.absolute).href, explicit.locale);
+  if (!loaded.config.uri) return { options: explicit };
+  const absolute = fileURLToPath(loaded.config.uri);
+  return {
+    options: mergeAnalysisOptions(loaded.config, explicit),
+    config: { display: path.relative(cwd, absolute) || absolute, absolute, diagnostics: projectConfigDiagnostics(loaded, explicit) },
+  };
+}
+
+function analyzeInput(file: InputFile, explicit: AnalysisOptions, cwd: string): AnalyzedInput {
+  const { options, config } = projectConfigOf(file, explicit, cwd);
   const workspace = workspaceOf(file);
   const root = readReport(file, workspace);
   const project = analyzeReport(root, workspace, options);
@@ -65,7 +81,7 @@ function analyzeInput(
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       message: t(locale, 'limit.fileTooLarge', { size, limit: formatNumber(root.tooLarge.limit, 0) }),
     };
-    return { analysis: project.analysis, project, files: [{ display: file.display, absolute: file.absolute, diagnostics: [diagnostic] }] };
+    return { analysis: project.analysis, project, files: [{ display: file.display, absolute: file.absolute, diagnostics: [diagnostic] }], config };
   }
   const files = project.parts.map((part) => {
     const found = { diagnostics: project.diagnostics.get(part.uri) ?? [], suppressed: project.suppressed.get(part.uri) ?? [] };
@@ -73,7 +89,7 @@ function analyzeInput(
     const absolute = fileURLToPath(part.uri);
     return { display: path.relative(cwd, absolute) || absolute, absolute, ...found };
   });
-  return { analysis: project.analysis, project, files };
+  return { analysis: project.analysis, project, files, config };
 }
 
 /**
@@ -117,11 +133,13 @@ const MIN_FILES_FOR_WORKERS = 8;
 
 /** One input of `check`, in the main thread or in a worker: diagnostics per file, sorted, --quiet applied. */
 function checkInput(file: InputFile, settings: CheckSettings): CheckedInput {
-  const { analysis, files: parts } = analyzeInput(file, settings.options, settings.cwd);
-  const results = parts.map((part): FileResult => {
+  const { analysis, files: parts, config } = analyzeInput(file, settings.options, settings.cwd);
+  // The project file's own problems come first: they change how everything after them is read.
+  const withConfig = config && config.diagnostics.length > 0 ? [config, ...parts] : parts;
+  const results = withConfig.map((part): FileResult => {
     let diagnostics = sortDiagnostics(part.diagnostics);
     if (settings.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-    return { file: part.display, absolute: part.absolute, diagnostics, suppressed: part.suppressed };
+    return { file: part.display, absolute: part.absolute, diagnostics, suppressed: (part as { suppressed?: SuppressedDiagnostic[] }).suppressed };
   });
   return { locale: analysis.locale, results };
 }
@@ -137,7 +155,9 @@ async function runCheck(args: CliArgs, io: Io): Promise<number> {
     jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS
       ? await checkInWorkers(files, settings, jobs, __filename)
       : files.map((file) => checkInput(file, settings));
-  const results: FileResult[] = checked.flatMap((c) => c.results);
+  // A project file shared by several reports is shown once.
+  const shown = new Set<string>();
+  const results: FileResult[] = checked.flatMap((c) => c.results).filter((r) => !shown.has(r.absolute) && !!shown.add(r.absolute));
   // SARIF rule descriptions follow the first report's language unless --locale says otherwise.
   const locale: Locale = args.locale ?? checked[0]?.locale ?? 'en';
   if (args.format === 'json') io.stdout(formatJson(results, VERSION));

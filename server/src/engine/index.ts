@@ -31,6 +31,7 @@ export type { ExportFormat, KpiExport } from './features/export';
 export { RULES, type RuleInfo } from './rules';
 export type { SuppressedDiagnostic } from './rules/esg/suppression';
 export type { AnalysisReuse } from './reanalyze';
+export { EMPTY_PROJECT_CONFIG, FRAMEWORKS, PROJECT_FILE_NAME, findProjectFile, loadProjectConfig, mergeAnalysisOptions, parseProjectConfig, projectConfigDiagnostics, type LoadedProjectConfig, type ProjectConfig } from './projectConfig';
 
 export interface Analysis {
   model: EsgDocument;

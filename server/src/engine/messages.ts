@@ -1,11 +1,13 @@
 // The message table. Keys are stable; the CLI's JSON output carries the rendered text only.
 // Placeholders: {id} requirement id, {title} requirement title, {section} section title ...
 import { CHAPTER_MESSAGES, ENCODING_MESSAGES, SUPPRESSION_MESSAGES } from './rules/esg/messages';
+import { CONFIG_MESSAGES } from './rules/esg/configMessages';
 
 export const MESSAGES = {
   ...CHAPTER_MESSAGES,
   ...ENCODING_MESSAGES,
   ...SUPPRESSION_MESSAGES,
+  ...CONFIG_MESSAGES,
   // Syntax
   'attr.unterminatedQuote': {
     en: 'Attribute value has no closing quote.',

@@ -35,6 +35,7 @@ import { kpiTableShape } from './kpiTableShape';
 import { chaptersRule } from './esg/chapters';
 import { encodingRule } from './esg/encoding';
 import { suppressionRule } from './esg/suppression';
+import { configRule } from './esg/config';
 
 export const ALL_RULES: Rule[] = [
   frontmatterSchema,
@@ -99,7 +100,7 @@ export const BUDGET_RULE: RuleInfo = {
  * Rules checked outside the rule runner (see their modules): on the files of a report (chapters,
  * encodings), and on the suppression comments, which apply to every other rule's findings.
  */
-export const FILE_RULES: RuleInfo[] = [chaptersRule, encodingRule, suppressionRule];
+export const FILE_RULES: RuleInfo[] = [chaptersRule, encodingRule, suppressionRule, configRule];
 
 export const RULES: RuleInfo[] = [...ALL_RULES.map(({ id, defaultSeverity, description }) => ({ id, defaultSeverity, description })), TOO_LARGE_RULE, BUDGET_RULE, ...FILE_RULES];
 export type { ModelPart, RuleInfo };

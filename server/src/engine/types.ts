@@ -56,6 +56,12 @@ export interface CodeAction {
   /** The diagnostics this action resolves (matched by rule + range). */
   diagnostics?: Diagnostic[];
   isPreferred?: boolean;
+  /**
+   * A safe fix: it changes only what its title says, keeps every word the author wrote, and cannot turn
+   * a correct report wrong, so fix-all (`source.fixAll.esgmark`, `esgmark check --fix`) applies it
+   * unasked. Declared per rule too (`RuleInfo.safeFix`) and documented in docs/rules.md.
+   */
+  safe?: boolean;
 }
 
 export interface AnalysisOptions {

@@ -42,11 +42,20 @@ export function codeActionsFor(analysis: Analysis, range: Range, diagnostics: Di
         }
         break;
       }
-      case 'hkex/index-untagged':
+      case 'hkex/index-untagged': {
+        const section = typeof d.data?.section === 'number' ? doc.sections[d.data.section] : undefined;
+        if (!id || !section) break;
+        // Every untagged row given for the same section gets one tag: two tags written separately
+        // would give the heading two attribute blocks.
+        const group = diagnostics.filter((x) => x.rule === d.rule && x.data?.section === d.data?.section && typeof x.data?.id === 'string');
+        const ids = [...new Set([id, ...group.map((x) => x.data!.id as string)])].join(' ');
+        actions.push({ title: say('action.tagSection', { section: section.heading.title, id: ids }), kind: 'quickfix', edits: { [uri]: [tagSectionEdit(doc, section, ids)] }, diagnostics: group.length ? group : [d], isPreferred: true, safe: true });
+        break;
+      }
       case 'hkex/index-mismatch': {
         const section = typeof d.data?.section === 'number' ? doc.sections[d.data.section] : undefined;
         if (!id || !section) break;
-        actions.push({ title: say('action.tagSection', { section: section.heading.title, id }), kind: 'quickfix', edits: { [uri]: [tagSectionEdit(doc, section, id)] }, diagnostics: [d], isPreferred: d.rule === 'hkex/index-untagged' });
+        actions.push({ title: say('action.tagSection', { section: section.heading.title, id }), kind: 'quickfix', edits: { [uri]: [tagSectionEdit(doc, section, id)] }, diagnostics: [d] });
         break;
       }
       case 'hkex/index-missing-row': {
@@ -62,7 +71,13 @@ export function codeActionsFor(analysis: Analysis, range: Range, diagnostics: Di
       case 'hkex/deleted': {
         if (!id) break;
         const replacement = typeof d.data?.replacement === 'string' ? d.data.replacement : undefined;
-        if (replacement) actions.push({ title: say('action.replaceId', { from: id, to: replacement }), kind: 'quickfix', edits: { [uri]: [{ range: d.range, newText: replacement }] }, diagnostics: [d], isPreferred: true });
+        if (replacement) {
+          // Safe unless an index row would then name a requirement another row already has (hkex/index-duplicate).
+          const successors = replacement.split(/\s+/);
+          const inIndex = doc.indexTables.some((x) => x.rows.some((r) => r.row.line === d.range.start.line));
+          const claimed = inIndex && doc.indexTables.some((x) => x.rows.some((r) => r.refs.some((ref) => successors.includes(ref.id))));
+          actions.push({ title: say('action.replaceId', { from: id, to: replacement }), kind: 'quickfix', edits: { [uri]: [{ range: d.range, newText: replacement }] }, diagnostics: [d], isPreferred: true, safe: !claimed });
+        }
         const removal = removeRefEdit(analysis, d.range);
         if (removal) actions.push({ title: say('action.removeId', { id }), kind: 'quickfix', edits: { [uri]: [removal] }, diagnostics: [d] });
         break;

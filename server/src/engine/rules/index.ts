@@ -102,7 +102,7 @@ export const BUDGET_RULE: RuleInfo = {
  */
 export const FILE_RULES: RuleInfo[] = [chaptersRule, encodingRule, suppressionRule, configRule];
 
-export const RULES: RuleInfo[] = [...ALL_RULES.map(({ id, defaultSeverity, description }) => ({ id, defaultSeverity, description })), TOO_LARGE_RULE, BUDGET_RULE, ...FILE_RULES];
+export const RULES: RuleInfo[] = [...ALL_RULES.map(({ id, defaultSeverity, description, safeFix }) => (safeFix ? { id, defaultSeverity, description, safeFix } : { id, defaultSeverity, description })), TOO_LARGE_RULE, BUDGET_RULE, ...FILE_RULES];
 export type { ModelPart, RuleInfo };
 
 export { DEFAULT_YEAR } from '../context';

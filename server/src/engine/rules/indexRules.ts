@@ -180,6 +180,8 @@ export const indexUntagged: Rule = {
   id: 'hkex/index-untagged',
   defaultSeverity: 'hint',
   reads: HKEX_INPUTS,
+  // Tagging the section with what the index row already says it covers (codeActions.ts).
+  safeFix: true,
   description: {
     en: 'An index row points to a section that carries no tags at all: tag it so the link can be checked.',
     'zh-Hant': '索引行指向沒有任何標註的章節：請加上標註以便核對。',

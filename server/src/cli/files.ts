@@ -115,8 +115,8 @@ export function collectInputs(inputs: readonly string[], cwd: string = process.c
 }
 
 /** The gate a report's files are read through: its workspace folder. */
-export function workspaceOf(file: InputFile): NodeWorkspace {
-  return new NodeWorkspace({ folders: [file.workspace] });
+export function workspaceOf(file: InputFile, openText?: (uri: string) => string | undefined): NodeWorkspace {
+  return new NodeWorkspace({ folders: [file.workspace], openText });
 }
 
 /** The gate the project file is searched through: from the report's folder up to `configRoot`. */

@@ -11,7 +11,10 @@ import { remapReportModel } from '../engine/features/report';
 import { t } from '../engine/i18n';
 import { formatNumber } from '../engine/numbers/quantity';
 import * as path from 'node:path';
-import { formatJson, formatRules, formatSarif, formatText, sortDiagnostics, type FileResult, type RuleDescription } from './output';
+import { formatJson, formatRules, formatSarif, formatText, sortDiagnostics, summaryLine, type FileResult, type RuleDescription } from './output';
+import { planFixes, writeFix } from './fix';
+import { unifiedDiff } from './diff';
+import { writeProjectFile } from './init';
 import { checkInWorkers, isCheckWorker, serveChecks, type CheckedInput, type CheckSettings } from './pool';
 import { jsonWithEscapes, showControls } from './controls';
 import { version as VERSION } from '../../../package.json';
@@ -65,9 +68,9 @@ function projectConfigOf(file: InputFile, explicit: AnalysisOptions, cwd: string
   };
 }
 
-function analyzeInput(file: InputFile, explicit: AnalysisOptions, cwd: string): AnalyzedInput {
+function analyzeInput(file: InputFile, explicit: AnalysisOptions, cwd: string, openText?: (uri: string) => string | undefined): AnalyzedInput {
   const { options, config } = projectConfigOf(file, explicit, cwd);
-  const workspace = workspaceOf(file);
+  const workspace = workspaceOf(file, openText);
   const root = readReport(file, workspace);
   const project = analyzeReport(root, workspace, options);
   if (root.tooLarge) {
@@ -132,8 +135,8 @@ function singleReport(args: CliArgs, io: Io): InputFile {
 const MIN_FILES_FOR_WORKERS = 8;
 
 /** One input of `check`, in the main thread or in a worker: diagnostics per file, sorted, --quiet applied. */
-function checkInput(file: InputFile, settings: CheckSettings): CheckedInput {
-  const { analysis, files: parts, config } = analyzeInput(file, settings.options, settings.cwd);
+function checkInput(file: InputFile, settings: CheckSettings, openText?: (uri: string) => string | undefined): CheckedInput {
+  const { analysis, files: parts, config } = analyzeInput(file, settings.options, settings.cwd, openText);
   // The project file's own problems come first: they change how everything after them is read.
   const withConfig = config && config.diagnostics.length > 0 ? [config, ...parts] : parts;
   const results = withConfig.map((part): FileResult => {
@@ -150,17 +153,23 @@ async function runCheck(args: CliArgs, io: Io): Promise<number> {
   // Chapters of a root among the inputs are checked with their root, not on their own.
   const files = reportsAmong(inputs);
   const settings: CheckSettings = { options: analysisOptions(args), cwd: io.cwd, quiet: args.quiet };
-  const jobs = Math.min(args.jobs ?? availableParallelism(), files.length);
+  // --fix and --fix-dry-run work in the main thread: the fixes, then the check of what remains.
+  const fixed = args.fix || args.fixDryRun ? applyFixes(files, settings, args.fixDryRun === true, io) : undefined;
+  if (fixed?.failed) return EXIT_ERRORS;
+  const jobs = fixed ? 1 : Math.min(args.jobs ?? availableParallelism(), files.length);
   const checked =
     jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS
       ? await checkInWorkers(files, settings, jobs, __filename)
-      : files.map((file) => checkInput(file, settings));
+      : files.map((file) => checkInput(file, settings, fixed?.openText));
   // A project file shared by several reports is shown once.
   const shown = new Set<string>();
   const results: FileResult[] = checked.flatMap((c) => c.results).filter((r) => !shown.has(r.absolute) && !!shown.add(r.absolute));
   // SARIF rule descriptions follow the first report's language unless --locale says otherwise.
   const locale: Locale = args.locale ?? checked[0]?.locale ?? 'en';
-  if (args.format === 'json') io.stdout(formatJson(results, VERSION));
+  if (args.fixDryRun) {
+    // The diff is the output; what would remain is summed up on standard error.
+    io.stderr(`esgmark: after these fixes: ${summaryLine(results)}\n`);
+  } else if (args.format === 'json') io.stdout(formatJson(results, VERSION));
   else if (args.format === 'sarif') io.stdout(formatSarif(results, describeRules(locale), VERSION, io.cwd));
   else {
     const color = io.isTty && !io.env.NO_COLOR;
@@ -172,6 +181,37 @@ async function runCheck(args: CliArgs, io: Io): Promise<number> {
   const tooManyWarnings = args.maxWarnings !== undefined && warnings > args.maxWarnings;
   if (tooManyWarnings) io.stderr(`esgmark: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
   return anyError || tooManyWarnings ? EXIT_ERRORS : EXIT_OK;
+}
+
+/**
+ * Plans the safe fixes of every input and writes them through the gate (or, for a dry run, prints them
+ * as a unified diff). Returns the fixed texts for the dry run's check of what would remain.
+ */
+function applyFixes(files: readonly InputFile[], settings: CheckSettings, dryRun: boolean, io: Io): { openText?: (uri: string) => string | undefined; failed: boolean } {
+  const fixedTexts = new Map<string, string>();
+  let failed = false;
+  for (const file of files) {
+    const { options } = projectConfigOf(file, settings.options, settings.cwd);
+    for (const fix of planFixes(file, options, settings.cwd)) {
+      if (fix.skipped) {
+        io.stderr(`esgmark: ${showControls(fix.display)}: ${fix.skipped}\n`);
+        continue;
+      }
+      if (dryRun) {
+        io.stdout(unifiedDiff(fix.before, fix.edits, fix.display.split(path.sep).join('/')));
+        fixedTexts.set(fix.uri, fix.after);
+        continue;
+      }
+      const refused = writeFix(fix, workspaceOf(file));
+      if (refused) {
+        io.stderr(`esgmark: ${showControls(fix.display)}: not written: ${refused}\n`);
+        failed = true;
+        continue;
+      }
+      io.stderr(`esgmark: ${showControls(fix.display)}: fixed ${fix.resolved} problem${fix.resolved === 1 ? '' : 's'} (${fix.edits.length} edit${fix.edits.length === 1 ? '' : 's'})\n`);
+    }
+  }
+  return { openText: dryRun ? (uri) => fixedTexts.get(uri) : undefined, failed };
 }
 
 function runIndex(args: CliArgs, io: Io): number {
@@ -245,6 +285,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return runKpis(args, io);
       case 'check':
         return await runCheck(args, io);
+      case 'init': {
+        const written = writeProjectFile(path.resolve(io.cwd, args.inputs[0] ?? '.'), args.force === true);
+        if (!written.ok) {
+          io.stderr(`esgmark: ${showControls(written.message)}\n`);
+          return EXIT_ERRORS;
+        }
+        io.stdout(`wrote ${showControls(path.relative(io.cwd, written.file) || written.file)}\n`);
+        return EXIT_OK;
+      }
     }
   } catch (error) {
     // Usage errors name files and arguments as given: their control characters are shown, not obeyed.

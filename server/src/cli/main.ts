@@ -3,7 +3,7 @@
 // input), 3 internal error.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { exportKpis, generateIndexTable, getReportModel, loadProjectConfig, mergeAnalysisOptions, projectConfigDiagnostics, RULES, type Analysis, type AnalysisOptions, type Diagnostic, type Locale, type SuppressedDiagnostic } from '../engine';
+import { exportKpis, generateIndexTable, ruleDocsUrl, getReportModel, loadProjectConfig, mergeAnalysisOptions, projectConfigDiagnostics, RULES, type Analysis, type AnalysisOptions, type Diagnostic, type Locale, type SuppressedDiagnostic } from '../engine';
 import { HELP_TEXT, parseArgs, UsageError, type CliArgs } from './args';
 import { collectInputs, configWorkspaceOf, readReport, REPORT_SUFFIX, workspaceOf, type InputFile } from './files';
 import { analyzeReport, chaptersOf, type ProjectAnalysis } from '../engine/project';
@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { formatJson, formatRules, formatSarif, formatText, sortDiagnostics, summaryLine, type FileResult, type RuleDescription } from './output';
 import { planFixes, writeFix } from './fix';
 import { unifiedDiff } from './diff';
+import { lineText, splitLines } from '../engine/parser/lines';
 import { writeProjectFile } from './init';
 import { checkInWorkers, isCheckWorker, serveChecks, type CheckedInput, type CheckSettings } from './pool';
 import { jsonWithEscapes, showControls } from './controls';
@@ -44,6 +45,15 @@ export function describeRules(locale: Locale): RuleDescription[] {
   return RULES.map((rule) => ({ id: rule.id, severity: rule.defaultSeverity, description: rule.description[locale] }));
 }
 
+/** The rules as SARIF lists them: with the longer description and the documentation link (`--docs-url` base). */
+function sarifRules(locale: Locale, docsUrl: string | undefined): RuleDescription[] {
+  return RULES.map((rule) => {
+    const helpUri = ruleDocsUrl(rule.id, docsUrl);
+    const details = t(locale, 'rule.details', { description: rule.description[locale], severity: rule.defaultSeverity, url: helpUri });
+    return { id: rule.id, severity: rule.defaultSeverity, description: rule.description[locale], details: rule.safeFix ? t(locale, 'rule.safeFix', { details }) : details, helpUri };
+  });
+}
+
 /**
  * A report as the CLI checks it: one file, or a root whose front matter lists chapters (checked as
  * one report, diagnostics per file). Chapters are read through the report's workspace gate; one that
@@ -53,8 +63,8 @@ interface AnalyzedInput {
   analysis: Analysis;
   project: ProjectAnalysis;
   files: { display: string; absolute: string; diagnostics: Diagnostic[]; suppressed?: SuppressedDiagnostic[] }[];
-  /** The project file `.esgmark.yaml` that applied, with its own problems. */
-  config?: { display: string; absolute: string; diagnostics: Diagnostic[] };
+  /** The project file `.esgmark.yaml` that applied, with its own problems (and its text when it has some). */
+  config?: { display: string; absolute: string; diagnostics: Diagnostic[]; text?: string };
 }
 
 /** The project file of a report (searched from its folder up to the input's config root), as the CLI shows it. */
@@ -62,9 +72,11 @@ function projectConfigOf(file: InputFile, explicit: AnalysisOptions, cwd: string
   const loaded = loadProjectConfig(configWorkspaceOf(file), pathToFileURL(file.absolute).href, explicit.locale);
   if (!loaded.config.uri) return { options: explicit };
   const absolute = fileURLToPath(loaded.config.uri);
+  const diagnostics = projectConfigDiagnostics(loaded, explicit);
+  const read = diagnostics.length ? configWorkspaceOf(file).read(loaded.config.uri) : undefined;
   return {
     options: mergeAnalysisOptions(loaded.config, explicit),
-    config: { display: path.relative(cwd, absolute) || absolute, absolute, diagnostics: projectConfigDiagnostics(loaded, explicit) },
+    config: { display: path.relative(cwd, absolute) || absolute, absolute, diagnostics, text: read?.ok ? read.text : undefined },
   };
 }
 
@@ -136,13 +148,31 @@ const MIN_FILES_FOR_WORKERS = 8;
 
 /** One input of `check`, in the main thread or in a worker: diagnostics per file, sorted, --quiet applied. */
 function checkInput(file: InputFile, settings: CheckSettings, openText?: (uri: string) => string | undefined): CheckedInput {
-  const { analysis, files: parts, config } = analyzeInput(file, settings.options, settings.cwd, openText);
+  const { analysis, project, files: parts, config } = analyzeInput(file, settings.options, settings.cwd, openText);
+  const doc = analysis.model;
+  // The text of a line of a report's file (for SARIF fingerprints), through the concatenated document.
+  const reportLine = (absolute: string) => {
+    const uri = pathToFileURL(absolute).href;
+    return (line: number) => {
+      const at = project.parts.length > 1 ? project.fromFile(uri, { line, character: 0 }) : { line };
+      return (at && lineText(doc.text, doc.lineStarts, at.line)) ?? '';
+    };
+  };
+  const configLines = config?.text !== undefined ? splitLines(config.text).texts : [];
   // The project file's own problems come first: they change how everything after them is read.
-  const withConfig = config && config.diagnostics.length > 0 ? [config, ...parts] : parts;
+  const withConfig = config && config.diagnostics.length > 0 ? [{ ...config, lineOf: (line: number) => configLines[line] ?? '' }, ...parts.map((p) => ({ ...p, lineOf: reportLine(p.absolute) }))] : parts.map((p) => ({ ...p, lineOf: reportLine(p.absolute) }));
   const results = withConfig.map((part): FileResult => {
     let diagnostics = sortDiagnostics(part.diagnostics);
     if (settings.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-    return { file: part.display, absolute: part.absolute, diagnostics, suppressed: (part as { suppressed?: SuppressedDiagnostic[] }).suppressed };
+    const suppressed = (part as { suppressed?: SuppressedDiagnostic[] }).suppressed;
+    return {
+      file: part.display,
+      absolute: part.absolute,
+      diagnostics,
+      suppressed,
+      lineTexts: diagnostics.map((d) => part.lineOf(d.range.start.line)),
+      suppressedLineTexts: suppressed?.map((d) => part.lineOf(d.range.start.line)),
+    };
   });
   return { locale: analysis.locale, results };
 }
@@ -170,7 +200,7 @@ async function runCheck(args: CliArgs, io: Io): Promise<number> {
     // The diff is the output; what would remain is summed up on standard error.
     io.stderr(`esgmark: after these fixes: ${summaryLine(results)}\n`);
   } else if (args.format === 'json') io.stdout(formatJson(results, VERSION));
-  else if (args.format === 'sarif') io.stdout(formatSarif(results, describeRules(locale), VERSION, io.cwd));
+  else if (args.format === 'sarif') io.stdout(formatSarif(results, sarifRules(locale, args.docsUrl), VERSION, io.cwd));
   else {
     const color = io.isTty && !io.env.NO_COLOR;
     const hasAny = results.some((r) => r.diagnostics.length > 0);

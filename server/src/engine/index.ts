@@ -32,6 +32,7 @@ export type { ExportFormat, KpiExport } from './features/export';
 export { RULES, type RuleInfo } from './rules';
 export type { SuppressedDiagnostic } from './rules/esg/suppression';
 export type { AnalysisReuse } from './reanalyze';
+export { RULES_DOCS_URL, ruleAnchor, ruleDocsUrl } from './ruleDocs';
 export { applyTextEdits, SAFE_FIX_RULES, type AppliedFix, type FixAllResult } from './features/fixAll';
 export { EMPTY_PROJECT_CONFIG, FRAMEWORKS, PROJECT_FILE_NAME, findProjectFile, loadProjectConfig, mergeAnalysisOptions, parseProjectConfig, projectConfigDiagnostics, type LoadedProjectConfig, type ProjectConfig } from './projectConfig';
 

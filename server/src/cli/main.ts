@@ -49,8 +49,9 @@ export function describeRules(locale: Locale): RuleDescription[] {
 function sarifRules(locale: Locale, docsUrl: string | undefined): RuleDescription[] {
   return RULES.map((rule) => {
     const helpUri = ruleDocsUrl(rule.id, docsUrl);
-    const details = t(locale, 'rule.details', { description: rule.description[locale], severity: rule.defaultSeverity, url: helpUri });
-    return { id: rule.id, severity: rule.defaultSeverity, description: rule.description[locale], details: rule.safeFix ? t(locale, 'rule.safeFix', { details }) : details, helpUri };
+    const fix = rule.safeFix ? t(locale, 'rule.safeFix') : '';
+    const details = t(locale, 'rule.details', { description: rule.description[locale], severity: rule.defaultSeverity, fix, url: helpUri });
+    return { id: rule.id, severity: rule.defaultSeverity, description: rule.description[locale], details, helpUri };
   });
 }
 

@@ -69,14 +69,14 @@ export const CONFIG_MESSAGES = {
     'zh-Hans': '{file} 中的框架 `{value}` 不是 esgmark 可检查的框架（可用：{values}）；已略过。',
   },
   'rule.details': {
-    en: '{description} Default severity: {severity}. Documentation: {url}',
-    'zh-Hant': '{description}預設嚴重程度：{severity}。說明文件：{url}',
-    'zh-Hans': '{description}默认严重程度：{severity}。说明文档：{url}',
+    en: '{description} Default severity: {severity}.{fix} Documentation: {url}',
+    'zh-Hant': '{description}預設嚴重程度：{severity}。{fix}說明文件：{url}',
+    'zh-Hans': '{description}默认严重程度：{severity}。{fix}说明文档：{url}',
   },
   'rule.safeFix': {
-    en: '{details} Its safe fixes are applied by `esgmark check --fix` and by fix-all in the editor.',
-    'zh-Hant': '{details}其安全修正可由 `esgmark check --fix` 及編輯器的「全部修正」套用。',
-    'zh-Hans': '{details}其安全修正可由 `esgmark check --fix` 及编辑器的“全部修正”套用。',
+    en: ' Its safe fixes are applied by `esgmark check --fix` and by fix-all in the editor.',
+    'zh-Hant': '其安全修正可由 `esgmark check --fix` 及編輯器的「全部修正」套用。',
+    'zh-Hans': '其安全修正可由 `esgmark check --fix` 及编辑器的“全部修正”套用。',
   },
   'config.unreadable': {
     en: '{file} could not be read ({detail}); esgmark checks the report without it.',

@@ -153,14 +153,15 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
-      bad.add(path.join('.'));
       if (issue.code === 'unrecognized_keys') {
+        // An unknown key is ignored on its own: the known keys beside it still apply.
         for (const key of issue.keys) {
           const r = keyRange(doc, path, key) ?? nodeRange(doc, path);
           problems.push({ ...r, key: 'config.unknownKey', args: { key: [...path, key].join('.'), known: KNOWN_KEYS[path.join('.')] ?? '' } });
         }
         continue;
       }
+      bad.add(path.join('.'));
       const range = nodeRange(doc, path);
       const value = text.slice(range.start, range.end).slice(0, 40);
       if (issue.code === 'invalid_value' && 'values' in issue) {

@@ -388,6 +388,8 @@ connection.onDidChangeConfiguration((params) => {
     settings = normalizeSettings(pushed);
     settingsGeneration++;
   }
+  // The project files' messages follow the locale setting: read them again.
+  projectConfigs.invalidate();
   cache.clear();
   settingsReady.then(revalidateAll, (error) => logError('settings change', error));
 });

@@ -22,6 +22,8 @@ import type { FileRead, ReportWorkspace } from './workspace';
 import { unitSpellingKey } from './vocabulary';
 
 export const PROJECT_FILE_NAME = '.esgmark.yaml';
+/** A project file is a few dozen lines: past this size it is not parsed (one diagnostic says so). */
+export const MAX_PROJECT_FILE_CHARS = 1_000_000;
 /** The frameworks a project may name (`frameworks:`); the first is the default. */
 export const FRAMEWORKS = ['hkex-esg-2025'] as const;
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
@@ -297,8 +299,8 @@ export function findProjectFile(workspace: ReportWorkspace, reportUri: string): 
 export function loadProjectConfig(workspace: ReportWorkspace, reportUri: string, locale?: Locale): LoadedProjectConfig {
   const lookup = findProjectFile(workspace, reportUri);
   if (!lookup.found) return { config: EMPTY_PROJECT_CONFIG, diagnostics: [] };
-  if (lookup.read.ok) return parseProjectConfig(lookup.uri, lookup.read.text, locale);
-  const detail = lookup.read.detail ? `${lookup.read.refusal}: ${lookup.read.detail}` : lookup.read.refusal;
+  if (lookup.read.ok && lookup.read.text.length <= MAX_PROJECT_FILE_CHARS) return parseProjectConfig(lookup.uri, lookup.read.text, locale);
+  const detail = lookup.read.ok ? `longer than ${MAX_PROJECT_FILE_CHARS} characters` : lookup.read.detail ? `${lookup.read.refusal}: ${lookup.read.detail}` : lookup.read.refusal;
   const diagnostic: Diagnostic = {
     uri: lookup.uri,
     rule: configRule.id,

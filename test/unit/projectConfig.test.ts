@@ -162,3 +162,12 @@ test('rule documentation: one base constant, an anchor per docs/rules.md heading
   // docs link to rule sections in the same form.
   assert.match(md, /\(#esgconfig\)|rules\.md#esgchapters|## esg\/config/);
 });
+
+test('a project file past the size limit is one diagnostic and applies nothing', () => {
+  const big = `rules:\n  hkex/missing: off\n# ${'x'.repeat(1_000_001)}\n`;
+  const ws = memoryWorkspace('file:///w/', { 'file:///w/.esgmark.yaml': big });
+  const loaded = loadProjectConfig(ws, 'file:///w/r.esg.md');
+  assert.equal(loaded.diagnostics.length, 1);
+  assert.match(loaded.diagnostics[0].message, /longer than 1000000 characters/);
+  assert.deepEqual(loaded.config.severity, {});
+});

@@ -14,9 +14,9 @@ const FRONT = '---\ntitle: 測試報告\nlang: zh-Hant\nesg:\n  issuer: 測試�
 /** A report with an unknown unit (MWHr), an unrecognised water label, and an index row to an untagged section. */
 const REPORT = `${FRONT}# 環境 {#env hkex="A1 A2"}\n\n內容\n\n| 指標 | 單位 | 2025 |\n|---|---|--:|\n| 自來水耗用總量 | 立方米 | 1,200 |\n| 總耗電量 | MWHr | 350 |\n\n# 僱傭 {#emp}\n\n內容\n\n## 索引 {#idx .hkex-index}\n\n| 條文 | 內容 | 報告章節 |\n|---|---|---|\n| A1 | x | [環境](#env) |\n| B1 | x | [僱傭](#emp) |\n`;
 
-/** Safe fixes to make: A1.2 (deleted; successor D28(a) D28(b)) and two index rows for one untagged section. */
-const FIXABLE = `${FRONT}# 環境 {#env hkex="A1 A1.2"}\n\n內容\n\n# 僱傭 {#emp}\n\n內容\n\n## 索引 {#idx .hkex-index}\n\n| 條文 | 內容 | 報告章節 |\n|---|---|---|\n| A1 | x | [環境](#env) |\n| B1 | x | [僱傭](#emp) |\n| B2 | x | 僱傭 |\n`;
-const FIXED = FIXABLE.replace('{#env hkex="A1 A1.2"}', '{#env hkex="A1 D28(a) D28(b)"}').replace('# 僱傭 {#emp}', '# 僱傭 {#emp hkex="B1 B2"}');
+/** Safe fixes to make: the index row of the tagged A1.1, and a tag for two index rows naming one untagged section. */
+const FIXABLE = `${FRONT}# 環境 {#env hkex="A1 A1.1"}\n\n內容\n\n# 僱傭 {#emp}\n\n內容\n\n## 索引 {#idx .hkex-index}\n\n| 條文 | 內容 | 報告章節 |\n|---|---|---|\n| A1 | x | [環境](#env) |\n| B1 | x | [僱傭](#emp) |\n| B2 | x | 僱傭 |\n`;
+const FIXED = FIXABLE.replace('| A1 | x | [環境](#env) |\n', '| A1 | x | [環境](#env) |\n| A1.1 | 關鍵績效指標 A1.1 排放物種類及相關排放數據 | [環境](#env) |\n').replace('# 僱傭 {#emp}', '# 僱傭 {#emp hkex="B1 B2"}');
 
 let root: string;
 before(() => {
@@ -150,8 +150,9 @@ describe('esgmark check --fix', () => {
     const run = runCli(['check', 'r.esg.md', '--fix', '--format', 'json'], { cwd: dir });
     assert.equal(readFileSync(path.join(dir, 'r.esg.md'), 'utf8'), FIXED);
     assert.match(run.stderr, /r\.esg\.md: fixed 3 problems \(2 edits\)/);
-    const remaining = (JSON.parse(run.stdout) as { diagnostics: { rule: string }[] }).diagnostics;
-    assert.equal(remaining.filter((d) => d.rule === 'hkex/deleted' || d.rule === 'hkex/index-untagged' || d.rule === 'hkex/index-mismatch').length, 0);
+    const remaining = (JSON.parse(run.stdout) as { diagnostics: { rule: string; message: string }[] }).diagnostics;
+    assert.equal(remaining.filter((d) => d.rule === 'hkex/index-untagged' || d.rule === 'hkex/index-mismatch').length, 0);
+    assert.ok(!remaining.some((d) => d.rule === 'hkex/index-missing-row' && /A1\.1/.test(d.message)));
     assert.ok(remaining.some((d) => d.rule === 'hkex/missing'), 'what has no safe fix remains');
     assert.equal(run.status, 1, 'errors remain');
     // Nothing left to fix: the file stays as it is.
@@ -183,11 +184,12 @@ describe('esgmark check --fix', () => {
     const dir = folder('dry', { 'r.esg.md': FIXABLE });
     const run = runCli(['check', 'r.esg.md', '--fix-dry-run'], { cwd: dir });
     assert.equal(readFileSync(path.join(dir, 'r.esg.md'), 'utf8'), FIXABLE);
-    assert.match(run.stdout, /^--- a\/r\.esg\.md\n\+\+\+ b\/r\.esg\.md\n@@ -5,11 \+5,11 @@\n/);
-    assert.match(run.stdout, /^-# 環境 \{#env hkex="A1 A1\.2"\}$/m);
-    assert.match(run.stdout, /^\+# 環境 \{#env hkex="A1 D28\(a\) D28\(b\)"\}$/m);
+    assert.match(run.stdout, /^--- a\/r\.esg\.md\n\+\+\+ b\/r\.esg\.md\n@@ -9,7 \+9,7 @@\n/);
+    assert.match(run.stdout, /^@@ -17,7 \+17,8 @@$/m);
+    assert.match(run.stdout, /^-# 僱傭 \{#emp\}$/m);
     assert.match(run.stdout, /^\+# 僱傭 \{#emp hkex="B1 B2"\}$/m);
-    assert.equal(run.stdout.split('\n').filter((l) => /^[-+](?![-+]{2})/.test(l)).length, 4, 'two lines out, two in');
+    assert.match(run.stdout, /^ \| A1 \| x \| \[環境\]\(#env\) \|\n\+\| A1\.1 \| /m);
+    assert.equal(run.stdout.split('\n').filter((l) => /^[-+](?![-+]{2})/.test(l)).length, 3, 'one line out, two in');
     assert.match(run.stderr, /after these fixes: \d+ errors?/);
     assert.equal(runCli(['check', 'r.esg.md', '--fix', '--fix-dry-run'], { cwd: dir }).status, 2);
     assert.equal(runCli(['check', 'r.esg.md', '--fix-dry-run', '--format', 'json'], { cwd: dir }).status, 2);

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { applyTextEdits, getCodeActions, getFixAll, RULES, SAFE_FIX_RULES } from '../../server/src/engine';
 import { FRONT, byRule, run } from './util';
 
-// A1.2 (deleted; successor D28(a) D28(b)) in a heading; two index rows pointing at one untagged
-// section (B1, B2 → 僱傭); an unknown id (A9.9) whose quick fixes are guesses, not safe.
-const REPORT = `${FRONT}# 環境 {#env hkex="A1 A1.2"}\n\n內容\n\n# 僱傭 {#emp}\n\n內容\n\n# 其他 {hkex="A9.9"}\n\n內容\n\n## 索引 {#idx .hkex-index}\n\n| 條文 | 內容 | 報告章節 |\n|---|---|---|\n| A1 | x | [環境](#env) |\n| B1 | x | [僱傭](#emp) |\n| B2 | x | 僱傭 |\n`;
+// A1.1 tagged with no index row; A1.2 (deleted: its successor D28(a)/(b) is mandatory, so replacing
+// it is not safe); two index rows pointing at one untagged section (B1, B2 → 僱傭); an unknown id
+// (A9.9) whose quick fixes are guesses, not safe.
+const REPORT = `${FRONT}# 環境 {#env hkex="A1 A1.1 A1.2"}\n\n內容\n\n# 僱傭 {#emp}\n\n內容\n\n# 其他 {hkex="A9.9"}\n\n內容\n\n## 索引 {#idx .hkex-index}\n\n| 條文 | 內容 | 報告章節 |\n|---|---|---|\n| A1 | x | [環境](#env) |\n| B1 | x | [僱傭](#emp) |\n| B2 | x | 僱傭 |\n`;
 
 /** Every character of `before` outside the edits' ranges is in `after`, in order, unchanged. */
 function assertOnlyEdited(before: string, after: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]) {
@@ -32,19 +33,29 @@ test('fix-all applies the safe fixes only, in one pass, and the re-check no long
   const a = run(REPORT);
   assert.equal(byRule(a, 'hkex/deleted').length, 1);
   assert.equal(byRule(a, 'hkex/index-untagged').length, 2);
+  assert.ok(byRule(a, 'hkex/index-missing-row').some((d) => d.data?.id === 'A1.1'));
   assert.ok(byRule(a, 'hkex/unknown-id').length >= 1);
   const result = getFixAll(a);
   const after = applyTextEdits(REPORT, result.edits);
   assertOnlyEdited(REPORT, after, result.edits);
-  assert.match(after, /# 環境 \{#env hkex="A1 D28\(a\) D28\(b\)"\}/);
+  assert.match(after, /# 環境 \{#env hkex="A1 A1\.1 A1\.2"\}/, 'the deleted id is left to the author');
+  // The row of the tagged A1.1, after A1's row, pointing at its section; no row for what nothing discloses.
+  assert.match(after, /\| A1 \| x \| \[環境\]\(#env\) \|\n\| A1\.1 \| [^|\n]*A1\.1[^|\n]* \| \[環境\]\(#env\) \|\n\| B1 /);
+  assert.doesNotMatch(after, /\| A1\.3 /);
   // Both rows' ids in one tag, not two attribute blocks.
   assert.match(after, /# 僱傭 \{#emp hkex="B1 B2"\}/);
   assert.match(after, /hkex="A9\.9"/, 'an unknown id is not guessed at');
   assert.equal(result.fixes.length, 2);
   assert.equal(result.deferred, 0);
   const b = run(after);
-  assert.equal(byRule(b, 'hkex/deleted').length, 0);
+  assert.equal(byRule(b, 'hkex/deleted').length, 1);
   assert.equal(byRule(b, 'hkex/index-untagged').length, 0);
+  assert.ok(!byRule(b, 'hkex/index-missing-row').some((d) => d.data?.id === 'A1.1'));
+  assert.ok(byRule(b, 'hkex/index-missing-row').some((d) => d.data?.id === 'A1.3'), 'a row for an undisclosed requirement is not invented');
+  // Only the fixed findings went away: every other finding of the first analysis is still there.
+  const fixedRules = new Set(['hkex/index-untagged', 'hkex/index-missing-row']);
+  const kept = (x: typeof a) => x.diagnostics.filter((d) => !fixedRules.has(d.rule)).map((d) => `${d.rule} ${d.message}`).sort();
+  assert.deepEqual(kept(b), kept(a));
   assert.equal(byRule(b, 'hkex/index-mismatch').length, 0, 'the fix makes no new finding');
   // A second run has nothing left to do.
   assert.equal(getFixAll(b).edits.length, 0);
@@ -58,13 +69,13 @@ test('a safe fix is declared on its rule, and only rules declaring one produce s
   }
 });
 
-test('replacing A1.2 in an index row is not safe when another row already names D28(a)', () => {
-  const text = `${FRONT}# 排放 {#ghg hkex="D28"}\n\n內容\n\n## 索引 {.hkex-index}\n\n| 條文 | 報告章節 |\n|---|---|\n| A1.2 | [排放](#ghg) |\n| D28(a) | [排放](#ghg) |\n`;
+test('replacing A1.2 by D28(a) D28(b) is offered, never applied by fix-all (it would silence a mandatory requirement)', () => {
+  const text = `${FRONT}# 排放 {#ghg hkex="A1 A1.2"}\n\n內容\n`;
   const a = run(text);
   const d = byRule(a, 'hkex/deleted')[0];
   assert.ok(d, 'A1.2 reported');
   const action = getCodeActions(a, d.range, [d]).find((x) => x.title.includes('D28'));
-  assert.ok(action && action.safe === false, 'offered as a quick fix, not applied by fix-all');
+  assert.ok(action && !action.safe && action.isPreferred);
   assert.equal(getFixAll(a).edits.length, 0);
 });
 
@@ -75,7 +86,7 @@ test('fix-all on some findings fixes only those', () => {
   assert.equal(first.fixes.length, 1);
   const after = applyTextEdits(REPORT, first.edits);
   assert.match(after, /# 僱傭 \{#emp hkex="B1"\}/);
-  assert.match(after, /hkex="A1 A1\.2"/, 'the deleted id was not among the findings given');
+  assert.doesNotMatch(after, /\| A1\.1 \|/, 'the missing row was not among the findings given');
 });
 
 test('applyTextEdits keeps CRLF line ends and every byte outside the edits', () => {

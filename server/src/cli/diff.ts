@@ -48,11 +48,16 @@ export function unifiedDiff(before: string, edits: readonly TextEdit[], name: st
       const end = old.starts[g.last] + old.texts[g.last].length;
       const local = g.edits.map((e) => ({ newText: e.newText, range: { start: { line: e.range.start.line - g.first, character: e.range.start.character }, end: { line: e.range.end.line - g.first, character: e.range.end.character } } }));
       const changed = splitLines(applyTextEdits(before.slice(start, end), local)).texts;
-      for (; at <= g.last; at++, oldCount++) body += line('-', old.texts[at]);
-      for (const t of changed) {
-        body += line('+', t);
-        newCount++;
-      }
+      const removed = old.texts.slice(g.first, g.last + 1);
+      // Lines the edits leave as they were (a row inserted after a line ends that line) stay context.
+      let same = 0;
+      while (same < removed.length && same < changed.length && removed[same] === changed[same]) same++;
+      let tail = 0;
+      while (tail < removed.length - same && tail < changed.length - same && removed[removed.length - 1 - tail] === changed[changed.length - 1 - tail]) tail++;
+      for (let i = 0; i < same; i++, at++, oldCount++, newCount++) body += line(' ', removed[i]);
+      for (let i = same; i < removed.length - tail; i++, at++, oldCount++) body += line('-', removed[i]);
+      for (let i = same; i < changed.length - tail; i++, newCount++) body += line('+', changed[i]);
+      for (let i = removed.length - tail; i < removed.length; i++, at++, oldCount++, newCount++) body += line(' ', removed[i]);
     }
     for (; at <= to; at++, oldCount++, newCount++) body += line(' ', old.texts[at]);
     out += `@@ -${from + 1},${oldCount} +${from + 1 + delta},${newCount} @@\n${body}`;

@@ -66,17 +66,21 @@ export function codeActionsFor(analysis: Analysis, range: Range, diagnostics: Di
         if (all.length > 1) {
           actions.push({ title: say('action.addIndexRows', { count: all.length }), kind: 'quickfix', edits: { [uri]: indexRowEdits(analysis, table, all.map((x) => x.data!.id as string)) }, diagnostics: all, isPreferred: true });
         }
+        // Safe: the rows of requirements a tagged section discloses already. Each points at that
+        // section, so the index then says what the tags say, and no finding changes but these.
+        const index = disclosures(doc);
+        const tagged = all.filter((x) => (x.data?.table ?? table.table) === (d.data?.table ?? table.table) && !!index.get(x.data!.id as string)?.sections[0]);
+        if (tagged[0] === d) {
+          actions.push({ title: tagged.length > 1 ? say('action.addIndexRows', { count: tagged.length }) : say('action.addIndexRow', { id }), kind: 'quickfix', edits: { [uri]: indexRowEdits(analysis, table, tagged.map((x) => x.data!.id as string)) }, diagnostics: tagged, safe: true });
+        }
         break;
       }
       case 'hkex/deleted': {
         if (!id) break;
         const replacement = typeof d.data?.replacement === 'string' ? d.data.replacement : undefined;
         if (replacement) {
-          // Safe unless an index row would then name a requirement another row already has (hkex/index-duplicate).
-          const successors = replacement.split(/\s+/);
-          const inIndex = doc.indexTables.some((x) => x.rows.some((r) => r.row.line === d.range.start.line));
-          const claimed = inIndex && doc.indexTables.some((x) => x.rows.some((r) => r.refs.some((ref) => successors.includes(ref.id))));
-          actions.push({ title: say('action.replaceId', { from: id, to: replacement }), kind: 'quickfix', edits: { [uri]: [{ range: d.range, newText: replacement }] }, diagnostics: [d], isPreferred: true, safe: !claimed });
+          // Not safe: the successor D28(a)/(b) is mandatory, and the claim would silence its hkex/missing.
+          actions.push({ title: say('action.replaceId', { from: id, to: replacement }), kind: 'quickfix', edits: { [uri]: [{ range: d.range, newText: replacement }] }, diagnostics: [d], isPreferred: true });
         }
         const removal = removeRefEdit(analysis, d.range);
         if (removal) actions.push({ title: say('action.removeId', { id }), kind: 'quickfix', edits: { [uri]: [removal] }, diagnostics: [d] });

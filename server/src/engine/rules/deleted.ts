@@ -8,8 +8,6 @@ export const deleted: Rule = {
   id: 'hkex/deleted',
   defaultSeverity: 'warning',
   reads: HKEX_INPUTS,
-  // Replacing A1.2 by its successor D28(a) D28(b) (codeActions.ts); removing an id is not safe.
-  safeFix: true,
   description: {
     en: 'No section, explanation or index row claims a requirement deleted from the Code (A1.2, A4, A4.1).',
     'zh-Hant': '沒有章節、解釋或索引行聲稱披露已從守則刪除的條文（A1.2、A4、A4.1）。',

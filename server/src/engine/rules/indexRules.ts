@@ -41,6 +41,8 @@ export const indexMissingRow: Rule = {
   id: 'hkex/index-missing-row',
   defaultSeverity: 'warning',
   reads: HKEX_INPUTS,
+  // Adding the rows of requirements that tagged sections disclose (codeActions.ts).
+  safeFix: true,
   description: {
     en: "The index table has a row for every mandatory and 'comply or explain' requirement.",
     'zh-Hant': '索引表涵蓋每項強制及「不遵守就解釋」條文。',

@@ -101,7 +101,7 @@ export interface IssuerProfile {
 
 /** A company's own words, from the project file. Keys are matched as the catalogs match theirs (normalised). */
 export interface Vocabulary {
-  /** A unit spelling esgmark does not know → a spelling it knows (`千度` → `MWh`). */
+  /** A unit spelling esgmark does not know → a spelling it knows (`MWHr` → `MWh`). */
   units?: Record<string, string>;
   /** A catalog KPI id → more labels for it (`water.total` → [`自來水耗用總量`]). */
   kpis?: Record<string, string[]>;

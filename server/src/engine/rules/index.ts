@@ -98,7 +98,8 @@ export const BUDGET_RULE: RuleInfo = {
 
 /**
  * Rules checked outside the rule runner (see their modules): on the files of a report (chapters,
- * encodings), and on the suppression comments, which apply to every other rule's findings.
+ * encodings), on the suppression comments, which apply to every other rule's findings, and on the
+ * project file `.esgmark.yaml` (engine/projectConfig.ts).
  */
 export const FILE_RULES: RuleInfo[] = [chaptersRule, encodingRule, suppressionRule, configRule];
 

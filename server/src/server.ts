@@ -19,6 +19,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ProjectConfigs } from './lsp/projectConfigs';
 import {
   analyze,
   exportKpis,
@@ -148,13 +149,27 @@ async function guarded<T>(where: string, fallback: T, token: CancellationToken |
  */
 const FAULT_RULES = new Set((process.env.ESGMARK_FAULT_RULES ?? '').split(',').map((r) => r.trim()).filter(Boolean));
 
-/** The engine's options from the settings (the time budget included); a rule that throws is logged and its results dropped. */
-function engineOptions() {
-  return {
+/** The project files `.esgmark.yaml` of the reports, read through the same gate as their chapters. */
+const projectConfigs = new ProjectConfigs((uri) => projects.workspaceFor(uri));
+
+/**
+ * The engine's options for a report: its project file's values under the settings the user set
+ * explicitly (the time budget included); a rule that throws is logged and its results dropped.
+ */
+function engineOptions(uri: string) {
+  return projectConfigs.options(uri, {
     ...toAnalysisOptions(settings),
     onRuleError: (rule: string, error: unknown) => logError(`rule ${rule}`, error),
     ...(FAULT_RULES.size ? { faultRules: FAULT_RULES } : {}),
-  };
+  });
+}
+
+/** A project file changed, appeared or went away: read them again and check every open report again. */
+function projectFilesChanged(): void {
+  for (const uri of projectConfigs.invalidate()) connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => logError('clearing project file diagnostics', error));
+  settingsGeneration++;
+  cache.clear();
+  revalidateAll();
 }
 
 function shouldCheck(document: TextDocument): boolean {
@@ -166,7 +181,7 @@ function analysisFor(document: TextDocument): Analysis {
   const cached = cache.get(document.uri, document.version, settingsGeneration);
   if (cached) return cached;
   // Derived from the previous version's analysis where the edit allows (same result, less work).
-  const analysis = analyze({ uri: document.uri, text: document.getText() }, engineOptions(), cache.latest(document.uri, settingsGeneration));
+  const analysis = analyze({ uri: document.uri, text: document.getText() }, engineOptions(document.uri), cache.latest(document.uri, settingsGeneration));
   cache.set(document.uri, document.version, settingsGeneration, analysis);
   logLimits(analysis);
   return analysis;
@@ -209,7 +224,7 @@ interface View {
 
 /** The cross-report result of an analysed report (empty when it links nothing). */
 function crossOf(view: Pick<ProjectAnalysis, 'analysis' | 'parts' | 'mapRange'>): CrossReport {
-  return crossReports.of(view, projects.workspaceFor(view.parts[0]?.uri ?? view.analysis.model.uri), engineOptions(), (error) => logError('cross-report checks', error));
+  return crossReports.of(view, projects.workspaceFor(view.parts[0]?.uri ?? view.analysis.model.uri), engineOptions(view.parts[0]?.uri ?? view.analysis.model.uri), (error) => logError('cross-report checks', error));
 }
 
 /** A file's diagnostics: its own and those of the checks against the reports it links. */
@@ -221,7 +236,7 @@ function diagnosticsIn(view: View, uri: string): Diagnostic[] {
 
 function projectFor(document: TextDocument): ProjectAnalysis | undefined {
   const ref = projects.projectOf(document.uri, document.getText());
-  const project = ref ? projects.analyze(ref, engineOptions(), settingsGeneration) : undefined;
+  const project = ref ? projects.analyze(ref, engineOptions(ref.root), settingsGeneration) : undefined;
   if (project) logLimits(project.analysis);
   // A chapter its root could not include (outside the workspace, a cycle...) is checked on its own.
   return project?.parts.some((p) => p.uri === document.uri) ? project : undefined;
@@ -291,11 +306,15 @@ async function validate(uri: string, version: number, token: number): Promise<vo
   // Publishing is synchronous after the analysis, but check again in case the document moved on.
   const current = documents.get(uri);
   if (!current || current.version !== version) return;
-  await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
+  const lsp = (d: Diagnostic) => toLspDiagnostic(d, settings.rulesDocumentationUrl);
+  await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(lsp) });
   // The other files of a multi-file report: an edit here can change their diagnostics too.
   for (const [other, list] of project?.diagnostics ?? []) {
-    if (other !== uri) await connection.sendDiagnostics({ uri: other, version: documents.get(other)?.version, diagnostics: (view ? diagnosticsIn(view, other) : list).map(toLspDiagnostic) });
+    if (other !== uri) await connection.sendDiagnostics({ uri: other, version: documents.get(other)?.version, diagnostics: (view ? diagnosticsIn(view, other) : list).map(lsp) });
   }
+  // The report's project file, with its own problems at their keys.
+  const config = shouldCheck(document) ? projectConfigs.diagnosticsFor(project?.parts[0]?.uri ?? uri, toAnalysisOptions(settings)) : undefined;
+  if (config) await connection.sendDiagnostics({ uri: config.uri, diagnostics: config.diagnostics.map(lsp) });
   await connection.sendNotification(ReportChangedNotification, { uri, version });
 }
 
@@ -368,10 +387,11 @@ connection.onInitialized(() => {
   }
   settingsReady = pullSettings();
   settingsReady.then(revalidateAll, (error) => logError('initial settings', error));
-  // Linked reports (translations, last year's) that are not open change on disk: watch the reports.
+  // Linked reports (translations, last year's) that are not open change on disk, and so do project
+  // files (.esgmark.yaml): watch both.
   if (hasDynamicWatchedFiles) {
     connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }] })
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.esgmark.yaml' }] })
       .catch((error) => logError('registering for file changes', error));
   }
   if (hasWorkspaceFoldersCapability) {
@@ -379,7 +399,7 @@ connection.onInitialized(() => {
       const removed = new Set(event.removed.map((f) => f.uri));
       workspaceFolders = workspaceFolders.filter((f) => !removed.has(f)).concat(event.added.map((f) => f.uri));
       projects.setWorkspaceFolders(workspaceFolders);
-      revalidateAll();
+      projectFilesChanged();
     });
   }
 });
@@ -393,10 +413,14 @@ connection.onDidChangeConfiguration((params) => {
     settings = normalizeSettings(pushed);
     settingsGeneration++;
   }
+  // The project files' messages follow the locale setting: read them again.
+  projectConfigs.invalidate();
   cache.clear();
   crossReports.clear();
   settingsReady.then(revalidateAll, (error) => logError('settings change', error));
 });
+
+// A project file saved, created or deleted (watched by the client; `**/.esgmark.yaml`).
 
 documents.onDidChangeContent((event) => {
   try {
@@ -415,8 +439,10 @@ function revalidateLinking(uri: string): void {
   }
 }
 
+// One handler: a second registration would replace the first.
 connection.onDidChangeWatchedFiles((params) => {
   try {
+    if (params.changes.some((c) => ProjectConfigs.isProjectFile(c.uri))) projectFilesChanged();
     for (const change of params.changes) revalidateLinking(change.uri);
   } catch (error) {
     logError('watched files', error);

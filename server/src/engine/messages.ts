@@ -2,12 +2,14 @@
 // Placeholders: {id} requirement id, {title} requirement title, {section} section title ...
 import { CHAPTER_MESSAGES, ENCODING_MESSAGES, SUPPRESSION_MESSAGES } from './rules/esg/messages';
 import { XREPORT_MESSAGES } from './rules/xreport/messages';
+import { CONFIG_MESSAGES } from './rules/esg/configMessages';
 
 export const MESSAGES = {
   ...CHAPTER_MESSAGES,
   ...ENCODING_MESSAGES,
   ...SUPPRESSION_MESSAGES,
   ...XREPORT_MESSAGES,
+  ...CONFIG_MESSAGES,
   // Syntax
   'attr.unterminatedQuote': {
     en: 'Attribute value has no closing quote.',

@@ -162,7 +162,6 @@ test('labels that must NOT be recognised', () => {
     ['Employee turnover'],
     ['研發投入', { group: '按性別劃分的員工人數' }],
     ['研發投入', { group: '按地區劃分的員工人數', unit: '萬元' }],
-    ['Revenue'],
   ];
   for (const [label, ctx] of none) assert.equal(recogniseLabel(label, ctx ?? {})?.kpiId, undefined, `'${label}' ${JSON.stringify(ctx ?? {})}`);
 });

@@ -381,6 +381,7 @@ export const MESSAGES = {
   'kpi.per.employees': { en: 'employee', 'zh-Hant': '員工', 'zh-Hans': '员工' },
   'kpi.per.floor-area': { en: 'floor area', 'zh-Hant': '樓面面積', 'zh-Hans': '楼面面积' },
   'kpi.per.production': { en: 'unit of production', 'zh-Hant': '產量單位', 'zh-Hans': '产量单位' },
+  'kpi.per.hours-worked': { en: 'hours worked', 'zh-Hant': '工作時數', 'zh-Hans': '工作时数' },
   // Numbers engine: checks shared by the relation rules (lead)
   'numbers.mismatch': {
     en: '{formula} ({period}): the inputs give {computed}, the report says {reported}. Inputs: {inputs}.',

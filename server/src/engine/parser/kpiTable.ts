@@ -64,6 +64,8 @@ function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
   if (!shape) return undefined;
   const kpiTable: KpiTable = { table: table.index, labelColumns: shape.labelColumns, unitColumn: shape.unitColumn, periods: shape.periods, rows: [] };
   let group: string | undefined;
+  // The last caption row (a label without figures): context for the rows below it, until the next one.
+  let section: string | undefined;
   for (const row of table.rows) {
     const cells = row.cells;
     // A repeated header row inside a long table (page breaks in the source) is not a KPI.
@@ -86,7 +88,9 @@ function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
       }
     } else labelCell = labelCells[0];
     if (!labelCell || !labelCell.text) continue;
-    kpiTable.rows.push(readRow(doc, table, row.line, labelCell, rowGroup, shape.unitColumn >= 0 ? cells[shape.unitColumn] : undefined, shape.periods, cells));
+    const kpiRow = readRow(doc, table, row.line, labelCell, rowGroup, shape.unitColumn >= 0 ? cells[shape.unitColumn] : undefined, shape.periods, cells, section);
+    if (kpiRow.values.every((v) => v.status === 'empty') && !rowGroup) section = kpiRow.label;
+    kpiTable.rows.push(kpiRow);
   }
   return kpiTable;
 }
@@ -164,6 +168,7 @@ function readRow(
   unitCell: TableCell | undefined,
   periods: KpiTable['periods'],
   cells: TableCell[],
+  section?: string,
 ): KpiRow {
   let label = labelCell.text;
   let kpiId: string | undefined;
@@ -191,7 +196,7 @@ function readRow(
   }
   label = cleanText(label);
   if (!kpiId) {
-    const match = recogniseLabel(label, { group, unit: unitCell ? cleanUnit(unitCell.text) : undefined });
+    const match = recogniseLabel(label, { group, unit: unitCell ? cleanUnit(unitCell.text) : labelUnit?.raw, section });
     if (match) {
       kpiId = match.kpiId;
       kpiIdSource = 'catalog';

@@ -21,12 +21,16 @@ import { getKpi, matchKpi, bareBreakdownMembers, bareBreakdownOf, memberByLabel,
 import type { KpiDefinition } from '../catalogs/schema';
 import { denominatorNameOf, parseUnit, unitFitsKpi } from '../catalogs/units';
 import { normalizeLabel, stripFootnoteMarks, toHalfWidth } from '../text/normalize';
+import { recogniseChinese } from './zh';
+import { recogniseSegment } from './segments';
 
 export interface RowContext {
   /** The breakdown group label of a two-column row ('按性別劃分' | '男性'). */
   group?: string;
   /** The row's unit cell as written ('%', '人', 'tCO2e'). */
   unit?: string;
+  /** The last caption row above the row in its table (a row with a label and no figures). */
+  section?: string;
 }
 
 export type RecognitionVia = 'name' | 'group' | 'variant' | 'words' | 'family' | 'unit' | 'open-member';
@@ -595,6 +599,9 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
     const r = known(fam, 'family', unit);
     if (r && nameFits(r.kpi!)) return r;
   }
+  // Chinese and bilingual labels (recognition/zh.ts), under the same unit check.
+  const zh = recogniseChinese(label, { group, unit, section: ctx.section }, { recognise: recogniseLabel, fits: (id, u) => !!known(id, 'family', u) });
+  if (zh) return known(zh, 'family', unit);
   // 4. The unit decides.
   for (const v of variants) {
     const r = known(byUnit(normalizeLabel(v), unit), 'unit', unit);
@@ -603,6 +610,9 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
   // 5. An open member of the group's breakdown.
   const open = openMember(normalizeLabel(variants[variants.length - 1]), label, group, unit);
   if (open) return { kpiId: open, via: 'open-member' };
+  // 6. A part of a KPI: a boundary or entity under it, a cell of a cross breakdown (recognition/segments.ts).
+  const part = recogniseSegment(label, { group, unit, section: ctx.section }, { recognise: recogniseLabel, fits: (id, u) => !!known(id, 'family', u) });
+  if (part) return { kpiId: part, via: 'open-member' };
   return undefined;
 }
 

@@ -601,7 +601,7 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
   }
   // Chinese and bilingual labels (recognition/zh.ts), under the same unit check.
   const zh = recogniseChinese(label, { group, unit, section: ctx.section }, { recognise: recogniseLabel, fits: (id, u) => !!known(id, 'family', u) });
-  if (zh) return known(zh, 'family', unit);
+  if (zh) return isOpenMemberId(zh) ? { kpiId: zh, via: 'open-member' } : known(zh, 'family', unit);
   // 4. The unit decides.
   for (const v of variants) {
     const r = known(byUnit(normalizeLabel(v), unit), 'unit', unit);

@@ -7,7 +7,7 @@
 // the KPI; no sum, rate or conflict check takes it as the KPI). Called last by recogniseLabel.
 import { bareBreakdownOf, getKpi, resolveGroupLabel } from '../catalogs/kpis';
 import { normalizeLabel } from '../text/normalize';
-import { sectionTopic } from './zh';
+import { hashKey, hasParts, partId, sectionTopic } from './zh';
 
 const MAX_LABEL = 160;
 
@@ -19,16 +19,6 @@ export interface SegmentHelpers {
   recognise: (label: string, ctx: { unit?: string }) => { kpiId: string; kpi?: unknown } | undefined;
   /** The KPI exists and the row's unit can express it. */
   fits: (kpiId: string, unit: string | undefined) => boolean;
-}
-
-/** FNV-1a of a key, base 36 (as labels.ts makes open member ids). */
-function hashKey(key: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36);
 }
 
 /**
@@ -52,11 +42,10 @@ export function recogniseSegment(label: string, ctx: { group?: string; unit?: st
     const kpi = getKpi(whole.kpiId);
     // Only an absolute figure: a part of an intensity or a rate is not
     // additive, and 'Direct emission' under an intensity is another intensity, not a boundary.
-    if (!kpi || kpi.per || kpi.dimension === 'percent' || !helpers.fits(kpi.id, ctx.unit)) return undefined;
-    return `${kpi.id}.part.open-${hashKey(labelKey)}`;
+    if (!kpi || !hasParts(kpi.id) || !helpers.fits(kpi.id, ctx.unit)) return undefined;
+    return partId(kpi.id, labelKey);
   }
   const topic = sectionTopic(ctx.section);
-  const topicKpi = topic ? getKpi(topic) : undefined;
-  if (!topicKpi || topicKpi.per || topicKpi.dimension === 'percent' || !helpers.fits(topicKpi.id, ctx.unit)) return undefined;
-  return `${topicKpi.id}.cross.open-${hashKey(`${normalizeLabel(group)}|${labelKey}`)}`;
+  if (!topic || !hasParts(topic) || !helpers.fits(topic, ctx.unit)) return undefined;
+  return `${topic}.cross.open-${hashKey(`${normalizeLabel(group)}|${labelKey}`)}`;
 }

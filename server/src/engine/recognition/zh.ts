@@ -24,6 +24,7 @@ import { parseUnit } from '../catalogs/units';
 import { normalizeLabel, stripFootnoteMarks, toHalfWidth } from '../text/normalize';
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const OPEN_ID = /\.open-[0-9a-z]+$/;
 const MAX_LABEL = 160;
 
 export interface ZhContext {
@@ -233,18 +234,64 @@ export function recogniseChinese(label: string, ctx: ZhContext, helpers: ZhHelpe
     const zh = helpers.recognise(halves.zh, sub)?.kpiId;
     if (en && zh) return en === zh ? en : undefined;
     const id = en ?? zh;
-    return id && helpers.fits(id, unit) ? id : undefined;
+    // An open id (a part, a member) was checked against the unit when it was made.
+    return id && (OPEN_ID.test(id) || helpers.fits(id, unit)) ? id : undefined;
   }
-  const { basis, rest } = basisOf(keyOf(cleaned(label)));
+  const text = cleaned(label);
+  const { basis, rest } = basisOf(keyOf(text));
   const key = rest;
   const found = ghgOf(key, namesGhg(ctx.section) || namesGhg(ctx.group)) ?? byKey(key) ?? byKey(key.replace(BY_PREFIX, ''));
-  if (!found) return undefined;
+  if (!found) return basis ? undefined : partOf(text, key, unit, helpers);
   let id: string | undefined = found;
   if (basis) {
     id = basis === 'other' ? undefined : `${found}.${basis}`;
     if (id && !getKpi(id)) id = undefined;
   }
   return id && helpers.fits(id, unit) ? id : undefined;
+}
+
+/** FNV-1a of a key, base 36: a short stable id segment (as labels.ts makes open member ids). */
+export function hashKey(key: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+/** The id of a part of an additive KPI (a source, a material, a boundary): `<kpi>.part.open-<hash>`. */
+export function partId(kpiId: string, key: string): string {
+  return `${kpiId}.part.open-${hashKey(key)}`;
+}
+
+/** Only absolute figures have parts: a part of an intensity, a rate or a share is not additive. */
+export function hasParts(kpiId: string): boolean {
+  const kpi = getKpi(kpiId);
+  return !!kpi && !kpi.per && kpi.dimension !== 'percent';
+}
+
+/** A Chinese qualifier in brackets: a material, a site, a source ('塑料', '其他', '香港'), not a unit or a scope. */
+const PART_BRACKET = /^(.+?)[(（]([^()（）]{1,12})[)）]$/;
+
+/**
+ * A part of a KPI the label names: '來自固定源的柴油消耗' (diesel from stationary sources) and
+ * '包裝物料（塑料）' (packaging: plastic). The rest of the label must name the KPI exactly; the part
+ * gets an id of its own, so a part is never taken for the whole.
+ */
+function partOf(text: string, key: string, unit: string | undefined, helpers: ZhHelpers): string | undefined {
+  const from = /^来自(.{1,16}?)(?:产生)?(.+)$/.exec(key);
+  if (from) {
+    for (let i = 3; i < key.length; i++) {
+      const id = byKey(key.slice(i));
+      if (id && hasParts(id) && helpers.fits(id, unit)) return partId(id, key);
+    }
+    return undefined;
+  }
+  const bracket = PART_BRACKET.exec(text);
+  if (!bracket || !HAN.test(bracket[2]) || /范围|範圍|範疇|范畴|[123一二三]/.test(bracket[2])) return undefined;
+  const id = byKey(keyOf(bracket[1]));
+  return id && hasParts(id) && helpers.fits(id, unit) ? partId(id, key) : undefined;
 }
 
 /** The KPI the topic of a section caption names ('按年齡及性別劃分流失的員工' -> the turnover count), or undefined. */

@@ -63,6 +63,10 @@ function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
   const shape = kpiShape(table);
   if (!shape) return undefined;
   const kpiTable: KpiTable = { table: table.index, labelColumns: shape.labelColumns, unitColumn: shape.unitColumn, periods: shape.periods, rows: [] };
+  // No unit column: a unit in the label column's header (`溫室氣體排放（千公噸）`) is the unit of every
+  // row that prints none of its own.
+  const headerLabel = shape.unitColumn < 0 && shape.labelColumns.length ? table.header.cells[shape.labelColumns[0]] : undefined;
+  const headerUnit = headerLabel ? unitInLabel(headerLabel.text, headerLabel, 0) : undefined;
   let group: string | undefined;
   // The last caption row (a label without figures): context for the rows below it, until the next one.
   let section: string | undefined;
@@ -88,7 +92,7 @@ function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
       }
     } else labelCell = labelCells[0];
     if (!labelCell || !labelCell.text) continue;
-    const kpiRow = readRow(doc, table, row.line, labelCell, rowGroup, shape.unitColumn >= 0 ? cells[shape.unitColumn] : undefined, shape.periods, cells, section);
+    const kpiRow = readRow(doc, table, row.line, labelCell, rowGroup, shape.unitColumn >= 0 ? cells[shape.unitColumn] : undefined, shape.periods, cells, section, headerUnit);
     if (kpiRow.values.every((v) => v.status === 'empty') && !rowGroup) section = kpiRow.label;
     kpiTable.rows.push(kpiRow);
   }
@@ -169,6 +173,7 @@ function readRow(
   periods: KpiTable['periods'],
   cells: TableCell[],
   section?: string,
+  headerUnit?: ReturnType<typeof unitInLabel>,
 ): KpiRow {
   let label = labelCell.text;
   let kpiId: string | undefined;
@@ -194,9 +199,10 @@ function readRow(
     labelUnit = unitInLabel(label, labelCell, label === labelCell.text ? 0 : labelCell.text.indexOf(label));
     if (labelUnit) label = labelUnit.label;
   }
+  const inherited = !unitCell && !labelUnit ? headerUnit : undefined;
   label = cleanText(label);
   if (!kpiId) {
-    const match = recogniseLabel(label, { group, unit: unitCell ? cleanUnit(unitCell.text) : labelUnit?.raw, section });
+    const match = recogniseLabel(label, { group, unit: unitCell ? cleanUnit(unitCell.text) : (labelUnit ?? inherited)?.raw, section });
     if (match) {
       kpiId = match.kpiId;
       kpiIdSource = 'catalog';
@@ -225,7 +231,14 @@ function readRow(
     kpiId: isCaption && kpiIdSource === 'catalog' ? undefined : kpiId,
     kpiIdSource: isCaption && kpiIdSource === 'catalog' ? undefined : kpiIdSource,
     formula,
-    unit: unitCell && unitText ? { raw: unitText, range: unitCell.range } : labelUnit ? { raw: labelUnit.raw, range: labelUnit.range } : undefined,
+    unit:
+      unitCell && unitText
+        ? { raw: unitText, range: unitCell.range }
+        : labelUnit
+          ? { raw: labelUnit.raw, range: labelUnit.range }
+          : inherited && !isCaption
+            ? { raw: inherited.raw, range: inherited.range }
+            : undefined,
     values,
     isCaption,
   };

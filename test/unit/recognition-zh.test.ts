@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { isOpenMemberId, openMemberParent, recogniseLabel } from '../../server/src/engine/recognition/labels';
 import { splitBilingual } from '../../server/src/engine/recognition/zh';
 import { parseDocument } from '../../server/src/engine/parser/document';
-import { analyze } from '../../server/src/engine';
+import { analyze, getHover } from '../../server/src/engine';
 import { FRONT } from './util';
 
 type Ctx = { group?: string; unit?: string; section?: string };
@@ -184,4 +184,12 @@ test('tables: the caption row above is the section; entity rows are parts; no fi
   // The two boundaries of Scope 1 are not one series: no value conflict, no warning or error.
   const serious = analyze({ uri: 'file:///zh.esg.md', text }).diagnostics.filter((d) => (d.severity === 'error' || d.severity === 'warning') && d.rule.startsWith('kpi/'));
   assert.deepEqual(serious.map((d) => `${d.rule}@${d.range.start.line}`), []);
+});
+
+test('hover names a part with the KPI it is part of', () => {
+  const text = `${FRONT}# Data {#d}\n\n| Indicator | | Unit | 2022 |\n|---|---|---|--:|\n| Sulphur Oxides (SOx) emissions | Consolidated + SHPL | kg | 0.38 |\n`;
+  const a = analyze({ uri: 'file:///h.esg.md', text }, { locale: 'en' });
+  const line = text.split('\n').findIndex((l) => l.includes('Consolidated + SHPL'));
+  const h = getHover(a, { line, character: text.split('\n')[line].indexOf('Consolidated') + 2 });
+  assert.ok(h && /A part of/.test(String(h.contents)) && /air\.sox/.test(String(h.contents)), JSON.stringify(h));
 });

@@ -709,6 +709,11 @@ export const MESSAGES = {
     'zh-Hant': '{parent}（`{id}`）於「{group}」下的細分項；不屬目錄細分項，不計入加總檢查。',
     'zh-Hans': '{parent}（`{id}`）于“{group}”下的细分项；不属目录细分项，不计入加总检查。',
   },
+  'hover.part': {
+    en: 'A part of {parent} (`{id}`): a boundary, an entity, a source or a material of it, or a cell of a cross breakdown; not the whole, so no sum or check takes it.',
+    'zh-Hant': '{parent}（`{id}`）的一部分：其某一報告範圍、實體、來源或物料，或交叉細分中的一格；並非整體，不計入加總或其他檢查。',
+    'zh-Hans': '{parent}（`{id}`）的一部分：其某一报告范围、实体、来源或物料，或交叉细分中的一格；并非整体，不计入加总或其他检查。',
+  },
   'hover.recognisedBy': { en: 'recognised from the catalog name', 'zh-Hant': '依據指標目錄名稱識別', 'zh-Hans': '依据指标目录名称识别' },
   // Code actions
   'action.addExplanation': { en: 'Add an explanation block for {id}', 'zh-Hant': '為 {id} 加入解釋區塊', 'zh-Hans': '为 {id} 加入解释区块' },

@@ -65,7 +65,8 @@ export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
     }
     const parentId = openMemberParent(target.row.kpiId);
     const parent = parentId ? getKpi(parentId) : undefined;
-    if (parent) lines.push('', say('hover.openMember', { parent: localized(parent.names, locale), id: parent.id, group: target.row.group ?? '' }));
+    const isPart = /\.(?:part|cross)\.open-[0-9a-z]+$/.test(target.row.kpiId);
+    if (parent) lines.push('', say(isPart ? 'hover.part' : 'hover.openMember', { parent: localized(parent.names, locale), id: parent.id, group: target.row.group ?? '' }));
     if (target.row.kpiIdSource === 'catalog') lines.push('', `*${say('hover.recognisedBy')}*`);
     return { contents: lines.join('\n'), range: target.row.labelRange };
   }

@@ -50,6 +50,7 @@ test('a consolidation basis is a KPI of its own; an unknown basis or another gas
     ['二氧化碳當量（CO2e）排放總量—按權益計算', 'ghg.total.equity_share', { unit: '千公噸' }],
     ['二氧化碳當量（CO2e）—按營運控制權計算', 'ghg.total.operational_control', { unit: '千公噸' }],
     ['溫室氣體排放總量（按營運控制權計算）', 'ghg.total.operational_control'],
+    ['二氧化碳当量（CO2e）—按营运控制权计算', 'ghg.total.operational_control'],
     // Equity share and operational control are never the same fact.
     ['二氧化碳當量（CO2e）排放總量—按權益及長期購電容量和購電安排計算', undefined],
     // A scope on a basis has no catalog KPI: not taken for the scope on the report's own basis.
@@ -78,6 +79,8 @@ test('labels a reviewer names: revenue, employees, water, packaging, electricity
     ['放育嬰假的僱員', 'parental_leave.taken'],
     ['在育嬰假後復工的僱員', 'parental_leave.returned'],
     ['在育婴假后复工的雇员', 'parental_leave.returned'],
+    ['损失工时工伤比率', 'safety.ltir'],
+    ['职业健康体检覆盖率', 'safety.health_check_coverage', { unit: '%' }],
     ['按性別劃分的復工比例', 'parental_leave.return_rate', { unit: '%' }],
     ['煤炭', 'energy.coal', { unit: '噸' }],
   ]);
@@ -96,9 +99,20 @@ test('breakdowns through their group: age, gender, rank, training hours by gende
     ['女性', 'training.hours.gender.female', { group: '按性別劃分，每名員工每年接受培訓的平均時數', unit: '小時' }],
     ['男性', 'performance_review.gender.male', { group: '按性別劃分，員工定期接受工作表現評估的比例', unit: '%' }],
     ['30歲以下', 'employees.age.under30', { group: '按年齡劃分的員工人數' }],
+    ['30 至 50 歲', 'employees.age.30_50', { group: '按年齡劃分的員工人數' }],
+    ['50 歲以上', 'employees.age.over50', { group: '按年齡劃分的員工人數' }],
+    ['30 至 50 歲', 'turnover.rate.age.30_50', { group: '按年齡劃分的員工流失比率', unit: '%' }],
+    ['女性', 'employees.gender.female', { group: '按性别划分的员工人数' }],
+    ['管理級', 'employees.rank.management', { group: '按職級劃分的員工人數' }],
+    ['管理級', 'training.hours.rank.management', { group: '按員工類別劃分，每名員工接受培訓的平均時數', unit: '小時' }],
+  ]);
+  // A member word alone names no parent: unrecognised without its group.
+  check([
+    ['男性', undefined, { unit: '人' }],
+    ['30 歲以下', undefined, { unit: '人' }],
   ]);
   // Employee categories the catalog cannot list are open members of the rank breakdown.
-  for (const rank of ['管理級', '主任級', '後勤', '營運']) {
+  for (const rank of ['主任級', '後勤', '營運']) {
     const id = recogniseLabel(rank, { group: '按員工類別劃分，每名員工接受培訓的平均時數', unit: '小時' })?.kpiId ?? '';
     assert.match(id, /^training\.hours\.avg\.rank\.open-/, rank);
   }
@@ -124,6 +138,8 @@ test('bilingual cells: recognised when one half names the KPI and the other does
 test('parts of a KPI get ids of their own: a source, a material, a boundary, a cell of a cross breakdown', () => {
   // '來自…的X' (X from a source) and 'X（material）': parts, never the whole.
   assert.equal(partParent('來自固定源的柴油消耗', { unit: '升' }), 'energy.diesel');
+  assert.equal(partParent('来自流动源的汽油消耗', { unit: '升' }), 'energy.gasoline');
+  assert.equal(partParent('來自固定源的煤炭消耗', { unit: '噸' }), 'energy.coal');
   assert.equal(partParent('Diesel fuel consumption from stationary sources 來自固定源的柴油消耗', { unit: '升' }), 'energy.diesel');
   assert.equal(partParent('包裝物料(塑料)', { unit: '噸' }), 'packaging.total');
   assert.notEqual(recogniseLabel('包裝物料(塑料)', { unit: '噸' })?.kpiId, recogniseLabel('包裝物料(其他)', { unit: '噸' })?.kpiId);

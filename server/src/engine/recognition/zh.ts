@@ -80,7 +80,10 @@ export function splitBilingual(label: string): { en: string; zh: string } | unde
 
 /** An English half ending in an unclosed bracket's opening ('Water (') is trimmed of it. */
 function trimOpen(s: string): string {
-  return s.replace(/[(（\s]+$/, '').trim();
+  // A loop: an anchored regex would rescan long runs of brackets.
+  let end = s.length;
+  while (end > 0 && '(（ \t'.includes(s[end - 1])) end--;
+  return s.slice(0, end).trim();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -135,7 +138,8 @@ function basisOf(key: string): { basis?: Basis; rest: string } {
 const GHG_WORDS = ['温室气体', '二氧化碳当量', 'co2e', 'co2eq', '碳'].map((w) => normalizeLabel(w));
 const EMISSION_WORDS = ['排放总量', '总排放量', '排放量', '排放', '总量', '总计', '合计', '总'].map((w) => normalizeLabel(w));
 
-const CO2E = new RegExp(`${normalizeLabel('二氧化碳當量')}|co2e`);
+/** '二氧化碳當量' after normalizeLabel (二 folds to 2) or 'co2e'. */
+const CO2E = /2氧化碳当量|co2e/;
 
 /** The GHG KPI a key names, or undefined; `inGhgSection` lets '总排放量' stand for total emissions. */
 function ghgOf(key: string, inGhgSection: boolean): string | undefined {

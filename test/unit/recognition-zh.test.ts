@@ -84,12 +84,21 @@ test('labels a reviewer names: revenue, employees, water, packaging, electricity
     ['按性別劃分的復工比例', 'parental_leave.return_rate', { unit: '%' }],
     ['煤炭', 'energy.coal', { unit: '噸' }],
   ]);
+  // Per employee or per revenue: the KPI's intensity of that basis, when the catalog has one.
+  check([
+    ['水', 'water.intensity_per_employee', { unit: '立方米╱人' }],
+    ['Electricity (Note 1) 電力(附註1)', 'energy.electricity.intensity_per_employee', { unit: '千瓦時╱人' }],
+    ['水', 'water.intensity', { unit: '立方米/萬元' }],
+    ['耗電', 'energy.electricity.intensity', { unit: '千瓦時/萬元' }],
+    ['包裝物料', undefined, { unit: '噸/萬元' }],
+    ['員工', undefined, { unit: '人/萬元' }],
+  ]);
   // The unit must fit: a count in hours, a share in persons, revenue in tonnes stay unrecognised.
   check([
     ['員工', undefined, { unit: '小時' }],
     ['收益', undefined, { unit: '噸' }],
-    ['耗電', undefined, { unit: '千瓦時╱人' }],
-    ['水', undefined, { unit: '立方米╱人' }],
+    ['耗電', undefined, { unit: '千瓦時╱平方米' }],
+    ['水', undefined, { unit: '立方米╱平方米' }],
   ]);
 });
 

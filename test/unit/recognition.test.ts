@@ -179,7 +179,8 @@ test('GHG intensities by basis: revenue, employees, floor area', () => {
     ['Energy consumption per unit of revenue', 'energy.intensity', { unit: 'MWh/萬元' }],
   ]);
   assert.equal(recogniseLabel('Hazardous waste per capita', { unit: 'tonnes per employee' })?.kpiId, undefined);
-  assert.equal(recogniseLabel('Electricity consumption per employee')?.kpiId, undefined);
+  // A per-employee KPI of the catalog by its own name (energy.electricity, water and packaging have one).
+  assert.equal(recogniseLabel('Electricity consumption per employee')?.kpiId, 'energy.electricity.intensity_per_employee');
   assert.equal(recogniseLabel('Diesel Oil Consumption Intensity')?.kpiId, undefined);
   // Per employee (FTE, capita) and per floor area: the intensities of their own, per scope set.
   check([

@@ -251,7 +251,23 @@ export function recogniseChinese(label: string, ctx: ZhContext, helpers: ZhHelpe
     id = basis === 'other' ? undefined : `${found}.${basis}`;
     if (id && !getKpi(id)) id = undefined;
   }
-  return id && helpers.fits(id, unit) ? id : undefined;
+  if (id && !helpers.fits(id, unit)) id = perEmployee(id, unit, helpers);
+  return id;
+}
+
+/**
+ * A figure per employee or per revenue of a KPI ('電力' in 千瓦時╱人, '水' in 立方米/萬元): the KPI's
+ * per-employee intensity (`water.total` -> `water.intensity_per_employee`) or its revenue intensity
+ * (`water.intensity`), when the catalog has one and the unit divides by a head count or by money.
+ */
+function perEmployee(id: string, unit: string | undefined, helpers: ZhHelpers): string | undefined {
+  const parsed = unit ? parseUnit(unit) : undefined;
+  const by = parsed?.ok ? parsed.unit.denominator?.dimension : undefined;
+  if (by !== 'count' && by !== 'money') return undefined;
+  const base = id.endsWith('.total') ? id.slice(0, -'.total'.length) : id;
+  const variant = by === 'count' ? `${base}.intensity_per_employee` : `${base}.intensity`;
+  const kpi = getKpi(variant);
+  return kpi && kpi.per === (by === 'count' ? 'employees' : 'revenue') && helpers.fits(variant, unit) ? variant : undefined;
 }
 
 /** FNV-1a of a key, base 36: a short stable id segment (as labels.ts makes open member ids). */

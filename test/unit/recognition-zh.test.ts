@@ -42,6 +42,8 @@ test('範疇 and 範圍 both mean scope; CO2e brackets and the CO2e prefix do no
     ['總排放量', 'ghg.total', { section: '溫室氣體排放' }],
     ['总排放量', 'ghg.total', { section: '温室气体排放', unit: 'tCO2e' }],
     ['總排放量', undefined],
+    // A site's total in a GHG section is not the group's total.
+    ['總排放量', undefined, { section: '溫室氣體排放', group: '香港' }],
   ]);
 });
 
@@ -168,6 +170,8 @@ test('parts of a KPI get ids of their own: a source, a material, a boundary, a c
     ['Direct emission', undefined, { group: 'Greenhouse gas emission intensity' }],
     ['Non-binary', undefined, { group: '按性別劃分的員工人數' }],
     ['Site A', undefined, { group: 'Nitrogen Oxides (NOx) emissions', unit: 'tCO2e' }],
+    ['2030 target', undefined, { group: 'Nitrogen Oxides (NOx) emissions', unit: 'kg' }],
+    ['按年變動百分比', undefined, { group: '溫室氣體排放總量' }],
   ]);
   // A segment's age band under a caption that names the KPI by a breakdown: a cell of a cross breakdown.
   const cell = recogniseLabel('30 歲以下', { group: '新地總辦事處', section: '按年齡及性別劃分流失的員工' })?.kpiId ?? '';

@@ -14,6 +14,9 @@ const MAX_LABEL = 160;
 /** Labels that are the whole, not a part: totals and subtotals. */
 const TOTAL = /^(?:total|subtotal|sub-total|overall|all|group|合計|總計|总计|合计|小計|小计|總數|总数|總額|总额|集團|集团|全集團|全集团)$/i;
 
+/** Labels that say the row is another figure about the KPI, not a part of it: a target, a change, a ratio. */
+const NOT_A_PART = /target|change|intensity|density|ratio|rate\b|per\b|proportion|share|percentage|%|目標|目标|變動|变动|變化|变化|增減|增减|強度|强度|密度|比率|比例|佔比|占比|百分比|每/i;
+
 export interface SegmentHelpers {
   /** The caller's recogniser, for the group alone and the label alone. */
   recognise: (label: string, ctx: { unit?: string }) => { kpiId: string; kpi?: unknown } | undefined;
@@ -30,7 +33,7 @@ export function recogniseSegment(label: string, ctx: { group?: string; unit?: st
   const group = ctx.group;
   if (typeof label !== 'string' || !group || label.length > MAX_LABEL || group.length > MAX_LABEL) return undefined;
   const labelKey = normalizeLabel(label);
-  if (!labelKey || TOTAL.test(label.trim())) return undefined;
+  if (!labelKey || TOTAL.test(label.trim()) || NOT_A_PART.test(label)) return undefined;
   // A label naming a KPI of its own ('Purchased electricity' under 'Scope 2') is a source or another
   // figure, not a boundary: whatever its unit, it is left to the other rules.
   if (helpers.recognise(label, {})) return undefined;

@@ -244,7 +244,9 @@ export function recogniseChinese(label: string, ctx: ZhContext, helpers: ZhHelpe
   const text = cleaned(label);
   const { basis, rest } = basisOf(keyOf(text));
   const key = rest;
-  const found = ghgOf(key, namesGhg(ctx.section) || namesGhg(ctx.group)) ?? byKey(key) ?? byKey(key.replace(BY_PREFIX, ''));
+  // '總排放量' is total GHG under a GHG group, or in a GHG section when no group (a site, a segment) qualifies it.
+  const inGhg = ctx.group ? namesGhg(ctx.group) : namesGhg(ctx.section);
+  const found = ghgOf(key, inGhg) ?? byKey(key) ?? byKey(key.replace(BY_PREFIX, ''));
   if (!found) return basis ? undefined : partOf(text, key, unit, helpers);
   let id: string | undefined = found;
   if (basis) {

@@ -91,6 +91,8 @@ test('labels a reviewer names: revenue, employees, water, packaging, electricity
     ['水', 'water.intensity_per_employee', { unit: '立方米╱人' }],
     ['Electricity (Note 1) 電力(附註1)', 'energy.electricity.intensity_per_employee', { unit: '千瓦時╱人' }],
     ['水', 'water.intensity', { unit: '立方米/萬元' }],
+    ['二氧化碳當量（CO2e）排放總量', 'ghg.intensity_per_employee.total', { unit: '噸二氧化碳當量╱人' }],
+    ['二氧化碳當量（CO2e）排放量（範疇一及二）', 'ghg.scope12.intensity', { unit: '噸二氧化碳當量/百萬港元' }],
     ['耗電', 'energy.electricity.intensity', { unit: '千瓦時/萬元' }],
     ['包裝物料', undefined, { unit: '噸/萬元' }],
     ['員工', undefined, { unit: '人/萬元' }],

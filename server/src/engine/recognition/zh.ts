@@ -16,7 +16,10 @@
 //      GHG section), every character accounted for: a source, site or gas ('二氧化碳（CO2）') that the
 //      rule does not know leaves the row unrecognised;
 //   5. a table of labels a reviewer names (收入, 員工, 耗水量, 包裝物料, 損失工作日比率, 缺勤率, parental
-//      leave...) and the catalog's own names after the cleaning above.
+//      leave...) and the catalog's own names after the cleaning above;
+//   6. a KPI whose unit divides by a head count or by money: its per-employee or revenue intensity when
+//      the catalog has one ('水' in 立方米╱人); a part of a KPI ('來自固定源的柴油消耗', '包裝物料(塑料)'):
+//      an id of its own, `<kpi>.part.open-<hash>`, never the KPI.
 // Every result passes the caller's unit check, so a row whose unit cannot express the KPI stays
 // unrecognised. Pure and bounded like labels.ts.
 import { getKpi, uniqueKpiByKey } from '../catalogs/kpis';
@@ -191,7 +194,7 @@ function ghgOf(key: string, inGhgSection: boolean): string | undefined {
 
 /** A section or group that names GHG emissions ('溫室氣體排放', '範圍一', 'Greenhouse gas emissions'). */
 function namesGhg(text: string | undefined): boolean {
-  if (!text) return false;
+  if (!text || text.length > MAX_LABEL) return false;
   const key = keyOf(cleaned(text));
   return /温室气体|范围[123]|2氧化碳当量|co2e|^ghg|ghg(?:emission)?s?$|greenhousegas/.test(key);
 }
@@ -233,9 +236,8 @@ export function recogniseChinese(label: string, ctx: ZhContext, helpers: ZhHelpe
   const unit = ctx.unit;
   const halves = splitBilingual(label);
   if (halves) {
-    const sub = { ...ctx };
-    const en = helpers.recognise(halves.en, sub)?.kpiId;
-    const zh = helpers.recognise(halves.zh, sub)?.kpiId;
+    const en = helpers.recognise(halves.en, ctx)?.kpiId;
+    const zh = helpers.recognise(halves.zh, ctx)?.kpiId;
     if (en && zh) return en === zh ? en : undefined;
     const id = en ?? zh;
     // An open id (a part, a member) was checked against the unit when it was made.
@@ -266,8 +268,15 @@ function perEmployee(id: string, unit: string | undefined, helpers: ZhHelpers): 
   const parsed = unit ? parseUnit(unit) : undefined;
   const by = parsed?.ok ? parsed.unit.denominator?.dimension : undefined;
   if (by !== 'count' && by !== 'money') return undefined;
-  const base = id.endsWith('.total') ? id.slice(0, -'.total'.length) : id;
-  const variant = by === 'count' ? `${base}.intensity_per_employee` : `${base}.intensity`;
+  let variant: string;
+  if (id.startsWith('ghg.')) {
+    // GHG intensities are named by scope set: `ghg.intensity_per_employee.scope1`, `ghg.scope12.intensity`.
+    const scopes = id.slice('ghg.'.length);
+    variant = by === 'count' ? `ghg.intensity_per_employee.${scopes}` : scopes === 'total' ? 'ghg.intensity' : `${id}.intensity`;
+  } else {
+    const base = id.endsWith('.total') ? id.slice(0, -'.total'.length) : id;
+    variant = by === 'count' ? `${base}.intensity_per_employee` : `${base}.intensity`;
+  }
   const kpi = getKpi(variant);
   return kpi && kpi.per === (by === 'count' ? 'employees' : 'revenue') && helpers.fits(variant, unit) ? variant : undefined;
 }

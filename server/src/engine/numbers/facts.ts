@@ -60,8 +60,14 @@ export interface FactIndex {
   at(position: { line: number; character: number }): Fact | undefined;
   /** Every period that has at least one fact, sorted. */
   periods: string[];
-  /** Facts whose KPI id starts with `prefix` (for `sum(ghg.scope3.*)`). */
+  /** Table facts of a KPI id or its descendants in a period (`ghg.scope3` and `ghg.scope3.cat1`; with a trailing dot, the descendants only), in report order. */
   withPrefix(prefix: string, period: string): Fact[];
+  /** Facts of a KPI in a period that sit in one table (by `KpiRow.table`), in report order. */
+  inTable(kpiId: string, period: string, table: number): Fact[];
+  /** Every KPI id that has a fact. */
+  ids: ReadonlySet<string>;
+  /** The KPI rows of a KPI id (in one table, with `table`), in report order, whether or not they hold a figure. */
+  rowsOf(kpiId: string, table?: number): KpiRow[];
 }
 
 const cache = new WeakMap<EsgDocument, FactIndex>();
@@ -127,6 +133,31 @@ function build(doc: EsgDocument): FactIndex {
     }
   }
   const periods = [...new Set(all.map((f) => f.period))].sort();
+  // The other lookups are built on first use, once per document: each replaces a scan of every fact
+  // (or every row) per query, which made the relations quadratic in the size of a report.
+  let byPrefix: Map<string, Fact[]> | undefined;
+  let byTable: Map<string, Fact[]> | undefined;
+  let ids: Set<string> | undefined;
+  let rows: Map<string, KpiRow[]> | undefined;
+  const none: Fact[] = [];
+  const prefixIndex = (): Map<string, Fact[]> => {
+    if (byPrefix) return byPrefix;
+    byPrefix = new Map();
+    for (const f of all) {
+      if (f.source !== 'table') continue;
+      // Under the id itself and under every dotted prefix of it: `a.b.c` under `a`, `a.b` and `a.b.c`.
+      let end = f.kpiId.indexOf('.');
+      for (;;) {
+        const key = `${end < 0 ? f.kpiId : f.kpiId.slice(0, end)}@${f.period}`;
+        const list = byPrefix.get(key);
+        if (list) list.push(f);
+        else byPrefix.set(key, [f]);
+        if (end < 0) break;
+        end = f.kpiId.indexOf('.', end + 1);
+      }
+    }
+    return byPrefix;
+  };
   return {
     all,
     get: (id, period) => byKey.get(`${id}@${period}`) ?? [],
@@ -136,7 +167,49 @@ function build(doc: EsgDocument): FactIndex {
     ofSpan: (span) => bySpan.get(span),
     at: (p) => byStart.get(`${p.line}:${p.character}`),
     periods,
-    withPrefix: (prefix, period) => all.filter((f) => f.period === period && f.source === 'table' && (f.kpiId === prefix || f.kpiId.startsWith(prefix.endsWith('.') ? prefix : `${prefix}.`))),
+    withPrefix: (prefix, period) => {
+      // `ghg.scope3.` means the descendants of `ghg.scope3`, not the id itself.
+      const descendantsOnly = prefix.endsWith('.');
+      const id = descendantsOnly ? prefix.slice(0, -1) : prefix;
+      const list = prefixIndex().get(`${id}@${period}`);
+      if (!list) return [];
+      return descendantsOnly ? list.filter((f) => f.kpiId !== id) : list.slice();
+    },
+    inTable: (kpiId, period, table) => {
+      if (!byTable) {
+        byTable = new Map();
+        for (const f of all) {
+          if (f.source !== 'table' || !f.row) continue;
+          const key = `${f.kpiId}@${f.period}@${f.row.table}`;
+          const list = byTable.get(key);
+          if (list) list.push(f);
+          else byTable.set(key, [f]);
+        }
+      }
+      return byTable.get(`${kpiId}@${period}@${table}`) ?? none;
+    },
+    get ids() {
+      ids ??= new Set(all.map((f) => f.kpiId));
+      return ids;
+    },
+    rowsOf: (kpiId, table) => {
+      if (!rows) {
+        rows = new Map();
+        const push = (key: string, row: KpiRow) => {
+          const list = rows!.get(key);
+          if (list) list.push(row);
+          else rows!.set(key, [row]);
+        };
+        for (const kt of doc.kpiTables) {
+          for (const row of kt.rows) {
+            if (!row.kpiId) continue;
+            push(row.kpiId, row);
+            push(`${row.kpiId}@${row.table}`, row);
+          }
+        }
+      }
+      return rows.get(table === undefined ? kpiId : `${kpiId}@${table}`) ?? [];
+    },
   };
 }
 

@@ -55,25 +55,45 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
   const groups = new Map<string, Intensity[]>();
   for (const i of inferred) {
     const key = `${i.name}@${i.fact.period}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
+    // Whether the others (the group without one member) all agree with each other: true when every
+    // disagreeing pair involves that member. Counted once per group, and only for a group where some
+    // member agrees with no other (asking each member about every pair of the others was cubic).
+    let disagreeing: { total: number; of: Map<Intensity, number> } | undefined;
+    const othersAgree = (i: Intensity): boolean => {
+      if (!disagreeing) {
+        disagreeing = { total: 0, of: new Map() };
+        const d = disagreeing;
+        const count = (x: Intensity) => d.of.set(x, (d.of.get(x) ?? 0) + 1);
+        for (let a = 0; a < group.length; a++) {
+          for (let b = a; b < group.length; b++) {
+            if (meets(group[a].implied, group[b].implied)) continue;
+            d.total++;
+            count(group[a]);
+            if (b !== a) count(group[b]);
+          }
+        }
+      }
+      return (disagreeing.of.get(i) ?? 0) === disagreeing.total;
+    };
     for (const i of group) {
-      const others = group.filter((o) => o !== i);
-      const agreeing = others.filter((o) => meets(o.implied, i.implied));
-      const othersAgree = others.every((o) => others.every((p) => meets(o.implied, p.implied)));
-      if (agreeing.length > 0) {
+      // The first other member whose implied denominator meets this one's.
+      const ref = group.find((o) => o !== i && meets(o.implied, i.implied));
+      if (ref) {
         // Agrees with the others: record the passing check (hover and CodeLens show it).
-        const ref = agreeing[0];
         const computed = div(i.numerator.quantity!.value, ref.implied);
         const { factor } = dimOf(i.fact.unit!);
         out.push({ rule: 'kpi/intensity-mismatch', target: i.fact, formula: `${i.numerator.label} ÷ ${i.name} = ${i.fact.label}`, inputs: [inputOf(i.numerator), inputOf(ref.fact), inputOf(ref.numerator)], computed: { lo: computed.lo / factor, hi: computed.hi / factor }, ok: true });
         continue;
       }
-      if (!othersAgree || others.length === 0) continue;
+      if (!othersAgree(i)) continue;
       // The others agree with each other and not with this one: compute this one with their denominator.
-      const reference = others[0];
+      const reference = group.find((o) => o !== i)!;
       const unitDen = i.fact.unit!.denominator!;
       const impliedText = (x: Intensity) => `${formatNumber(midpoint(x.implied) / x.fact.unit!.denominator!.factor, 0)} ${x.fact.unit!.denominator!.spellings[0]}`;
       const computed = div(i.numerator.quantity!.value, reference.implied);

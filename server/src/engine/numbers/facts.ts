@@ -1,7 +1,7 @@
 // The figures of a report as facts: one per KPI, period and place (table cell or prose span), with
 // its printed precision, its unit and its quantity in base units. The relation rules, the formula
 // evaluator, hover and the preview read facts, never table cells.
-import type { EsgDocument, KpiRow, Span } from '../model';
+import type { EsgDocument, KpiRow, KpiTable, Span } from '../model';
 import type { Range } from '../types';
 import { parseUnit, unitForKpi, type ParsedUnit } from '../catalogs/units';
 import { getKpi } from '../catalogs/kpis';
@@ -68,17 +68,32 @@ export interface FactIndex {
   ids: ReadonlySet<string>;
   /** The KPI rows of a KPI id (in one table, with `table`), in report order, whether or not they hold a figure. */
   rowsOf(kpiId: string, table?: number): KpiRow[];
+  /** The facts read from each KPI table: a pure function of the table, so a later version of the document that kept the table object reuses them. */
+  tableFacts: ReadonlyMap<KpiTable, readonly Fact[]>;
 }
 
 const cache = new WeakMap<EsgDocument, FactIndex>();
+/** A model derived from an earlier one by an edit (reanalyze.ts): the earlier model's facts of the KPI tables both share. */
+const carried = new WeakMap<EsgDocument, ReadonlyMap<KpiTable, readonly Fact[]>>();
 
 export function facts(doc: EsgDocument): FactIndex {
   let index = cache.get(doc);
   if (!index) {
-    index = build(doc);
+    index = build(doc, carried.get(doc));
+    carried.delete(doc);
     cache.set(doc, index);
   }
   return index;
+}
+
+/**
+ * Lets `to`, derived from `from` by an edit, reuse the facts of the KPI tables it kept (the same
+ * objects: an edited or moved table is a new object and is read again). Only when `from`'s facts were
+ * built; costs nothing otherwise.
+ */
+export function carryFacts(from: EsgDocument, to: EsgDocument): void {
+  const index = cache.get(from);
+  if (index && !cache.has(to)) carried.set(to, index.tableFacts);
 }
 
 /**
@@ -92,16 +107,24 @@ export function unitOf(raw: string | undefined, kpiId?: string): ParsedUnit | un
   return kpiId ? unitForKpi(parsed.unit, getKpi(kpiId)) : parsed.unit;
 }
 
-function build(doc: EsgDocument): FactIndex {
+function build(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, readonly Fact[]>): FactIndex {
   const all: Fact[] = [];
+  const tableFacts = new Map<KpiTable, readonly Fact[]>();
   for (const table of doc.kpiTables) {
-    for (const row of table.rows) {
-      if (!row.kpiId) continue;
-      for (const v of row.values) {
-        const fact = tableFact(row, v);
-        if (fact) all.push(fact);
+    let list = previous?.get(table);
+    if (!list) {
+      const read: Fact[] = [];
+      for (const row of table.rows) {
+        if (!row.kpiId) continue;
+        for (const v of row.values) {
+          const fact = tableFact(row, v);
+          if (fact) read.push(fact);
+        }
       }
+      list = read;
     }
+    tableFacts.set(table, list);
+    for (const f of list) all.push(f);
   }
   // Prose spans `[229.3 噸二氧化碳當量]{kpi=ghg.total period=2025}`: a number followed by its unit.
   const bySpan = new Map<Span, Fact>();
@@ -167,6 +190,7 @@ function build(doc: EsgDocument): FactIndex {
     ofSpan: (span) => bySpan.get(span),
     at: (p) => byStart.get(`${p.line}:${p.character}`),
     periods,
+    tableFacts,
     withPrefix: (prefix, period) => {
       // `ghg.scope3.` means the descendants of `ghg.scope3`, not the id itself.
       const descendantsOnly = prefix.endsWith('.');

@@ -43,6 +43,8 @@ export interface RealShapedReport {
     checkSpans: number;
     /** Figures written wrong on purpose in segment tables. */
     defects: number;
+    /** The numbers of the segments with a figure written wrong (`seg7.` ids, `#segment-7`). */
+    defectSegments: number[];
   };
 }
 
@@ -66,8 +68,12 @@ function hostFrontMatter(frontMatter: string): string {
 const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*(\{[^{}]*\})?[ \t]*$/;
 const ANCHOR_IN_ATTRS = /(^\{|\s)#([^\s}]+)/;
 
-/** One copy of a source body, renamed so that it adds no duplicate anchors, footnotes or `{#id}`. */
-function copyOf(body: string, copy: number, seenAnchors: Set<string>, seenIds: Set<string>): string {
+/**
+ * One copy of a source body, renamed so that it adds no duplicate anchors, footnotes or `{#id}`.
+ * `copy` counts the copies of this source (0 for its first); `instance` counts every copy written (0 for
+ * the report's first), and names what is renamed, so two sources' names never meet.
+ */
+function copyOf(body: string, copy: number, instance: number, seenAnchors: Set<string>, seenIds: Set<string>): string {
   const lines = body.split('\n');
   // Anchors and titles renamed in this copy, so that links into it follow.
   const anchorMap = new Map<string, string>();
@@ -81,16 +87,17 @@ function copyOf(body: string, copy: number, seenAnchors: Set<string>, seenIds: S
     if (!h) continue;
     const [, hashes, title, attrs] = h;
     const anchor = attrs ? ANCHOR_IN_ATTRS.exec(attrs)?.[2] : undefined;
-    if (copy === 0 && (!anchor || !seenAnchors.has(anchor))) {
+    const seen = !!anchor && seenAnchors.has(anchor);
+    if (copy === 0 && !seen) {
       if (anchor) seenAnchors.add(anchor);
       continue;
     }
-    const newTitle = `${title}（${copy}）`;
-    titleMap.set(title, newTitle);
+    const newTitle = copy > 0 ? `${title}（${copy}）` : title;
+    if (newTitle !== title) titleMap.set(title, newTitle);
     let newAttrs = attrs ?? '';
     if (anchor) {
-      const renamed = `${anchor}-${copy}`;
-      anchorMap.set(anchor, renamed);
+      const renamed = seen ? `${anchor}-${instance}` : anchor;
+      if (renamed !== anchor) anchorMap.set(anchor, renamed);
       seenAnchors.add(renamed);
       newAttrs = attrs!.replace(ANCHOR_IN_ATTRS, (_m, lead: string) => `${lead}#${renamed}`);
     }
@@ -114,7 +121,7 @@ function copyOf(body: string, copy: number, seenAnchors: Set<string>, seenIds: S
       }
       return `{kpi=${id}`;
     });
-    if (copy > 0) line = line.replace(/\[\^([^\]\s]+)\]/g, (_m, label: string) => `[^${label}-${copy}]`);
+    if (instance > 0) line = line.replace(/\[\^([^\]\s]+)\]/g, (_m, label: string) => `[^${label}-${instance}]`);
     lines[i] = line;
   }
   return lines.join('\n');
@@ -142,7 +149,10 @@ function segment(n: number, rng: () => number, revenue: number | undefined, shap
   const now = year(0);
   const before = year(1);
   const defect = rng() < 0.125;
-  if (defect) shape.defects++;
+  if (defect) {
+    shape.defects++;
+    shape.defectSegments.push(n);
+  }
   const total = (y: typeof now) => fmt(y.total + (defect && y.k === 0 ? 1_000 : 0), 0);
   const rows = [
     `| [第 ${n} 分部總耗水量]{#${id('water.total')} formula="${id('water.office')} + ${id('water.dc')}"} | 噸 | ${total(now)} | ${total(before)} |`,
@@ -176,7 +186,7 @@ function segment(n: number, rng: () => number, revenue: number | undefined, shap
 /** A report of about `targetBytes` UTF-8 bytes built from the sources; deterministic in seed and sources. */
 export function generateRealShapedReport(options: RealShapedOptions): RealShapedReport {
   const rng = mulberry32(options.seed);
-  const shape: RealShapedReport['shape'] = { copies: 0, segments: 0, formulaRows: 0, checkSpans: 0, defects: 0 };
+  const shape: RealShapedReport['shape'] = { copies: 0, segments: 0, formulaRows: 0, checkSpans: 0, defects: 0, defectSegments: [] };
   const parts = options.sources.map((s) => ({ name: s.name, ...splitFrontMatter(s.text.replace(/\r\n?/g, '\n')) }));
   const head = hostFrontMatter(parts[0]?.frontMatter ?? '');
   const revenueMatch = /^\s+revenue:\s*([\d,.]+)\s*萬元\s*$/m.exec(head);
@@ -191,7 +201,7 @@ export function generateRealShapedReport(options: RealShapedOptions): RealShaped
     const source = parts[i % parts.length];
     const copy = copies.get(source.name) ?? 0;
     copies.set(source.name, copy + 1);
-    const chunk = `<!-- ${source.name}, copy ${copy} -->\n\n${copyOf(source.body, copy, seenAnchors, seenIds).trim()}\n\n${segment(i + 1, rng, revenue, shape)}\n`;
+    const chunk = `<!-- ${source.name}, copy ${copy} -->\n\n${copyOf(source.body, copy, i, seenAnchors, seenIds).trim()}\n\n${segment(i + 1, rng, revenue, shape)}\n`;
     out.push(chunk);
     bytes += utf8(chunk);
     shape.copies++;

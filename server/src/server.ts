@@ -46,12 +46,12 @@ import {
   rangesIntersect,
   toLspCodeAction,
   toLspCompletionItem,
-  toLspDiagnostic,
   toLspDocumentSymbol,
   toLspHover,
   toLspLocation,
   toLspTextEdit,
 } from './lsp/convert';
+import { DiagnosticConverter } from './lsp/publish';
 import { AFTER_SHUTDOWN_METHOD, BEFORE_INITIALIZE_METHOD, afterShutdownError, checkpoint, lifecycleOptions, notInitializedError, SerialQueue, throwIfCancelled } from './lsp/requests';
 import { version as SERVER_VERSION } from '../../package.json';
 
@@ -250,6 +250,9 @@ function cancelPending(uri: string): void {
   pending.delete(uri);
 }
 
+/** LSP forms of the diagnostics published, reused for the ones the next analysis keeps. */
+const publishing = new DiagnosticConverter();
+
 async function validate(uri: string, version: number, token: number): Promise<void> {
   await settingsReady;
   // Superseded while waiting (newer edit, close, or settings change)?
@@ -266,10 +269,10 @@ async function validate(uri: string, version: number, token: number): Promise<vo
   // Publishing is synchronous after the analysis, but check again in case the document moved on.
   const current = documents.get(uri);
   if (!current || current.version !== version) return;
-  await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
+  await connection.sendDiagnostics({ uri, version, diagnostics: publishing.convert(diagnostics) });
   // The other files of a multi-file report: an edit here can change their diagnostics too.
   for (const [other, list] of project?.diagnostics ?? []) {
-    if (other !== uri) await connection.sendDiagnostics({ uri: other, version: documents.get(other)?.version, diagnostics: list.map(toLspDiagnostic) });
+    if (other !== uri) await connection.sendDiagnostics({ uri: other, version: documents.get(other)?.version, diagnostics: publishing.convert(list) });
   }
   await connection.sendNotification(ReportChangedNotification, { uri, version });
 }

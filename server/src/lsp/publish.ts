@@ -1,0 +1,30 @@
+// Converting diagnostics for publishDiagnostics, reusing earlier conversions. After an edit, the rules
+// that did not run keep their diagnostics as the same objects (engine/reanalyze.ts moves only those on
+// the edited line), so with thousands of findings most of a publication was converted before: each
+// engine diagnostic is converted once and its LSP form reused while the engine keeps the object.
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic } from '../engine';
+import { toLspDiagnostic } from './convert';
+
+export class DiagnosticConverter {
+  /** Keyed by the engine's objects: an entry goes when the analyses holding its diagnostic are gone. */
+  private readonly converted = new WeakMap<Diagnostic, LspDiagnostic>();
+  /** Conversions made and reused since the converter was created (for tests and the log). */
+  readonly stats = { converted: 0, reused: 0 };
+
+  convert(diagnostics: readonly Diagnostic[]): LspDiagnostic[] {
+    const out: LspDiagnostic[] = new Array(diagnostics.length);
+    for (let i = 0; i < diagnostics.length; i++) {
+      const d = diagnostics[i];
+      let lsp = this.converted.get(d);
+      if (lsp) this.stats.reused++;
+      else {
+        lsp = toLspDiagnostic(d);
+        this.converted.set(d, lsp);
+        this.stats.converted++;
+      }
+      out[i] = lsp;
+    }
+    return out;
+  }
+}

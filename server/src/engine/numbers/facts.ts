@@ -96,6 +96,11 @@ export function carryFacts(from: EsgDocument, to: EsgDocument): void {
   if (index && !cache.has(to)) carried.set(to, index.tableFacts);
 }
 
+/** A position as one number, for maps keyed by where a figure starts. */
+function positionKey(p: { line: number; character: number }): number {
+  return p.line * 33_554_432 + p.character;
+}
+
 /**
  * The unit a figure is read in: undefined when unknown or a placeholder ('Unit/HK$ million': nothing can
  * be converted); a plain mass on a GHG row is read as CO2e (`unitForKpi`).
@@ -137,18 +142,25 @@ function build(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, readonly Fact[
     }
   }
   // Lookups by key, row and span are maps: a search of `all` per figure is quadratic in the figures.
-  const byKey = new Map<string, Fact[]>();
-  const firstTable = new Map<string, Fact>();
+  // Keyed by KPI id, then period (maps of maps: a lookup builds no key string, and the relations look
+  // facts up many times per analysis); positions by one number (a line holds fewer than 2^25 characters: the report limit is 16 Mi).
+  const byKey = new Map<string, Map<string, Fact[]>>();
+  const firstTable = new Map<string, Map<string, Fact>>();
   const byRow = new Map<KpiRow, Map<string, Fact>>();
-  const byStart = new Map<string, Fact>();
+  const byStart = new Map<number, Fact>();
   for (const f of all) {
-    const start = `${f.range.start.line}:${f.range.start.character}`;
+    const start = positionKey(f.range.start);
     if (!byStart.has(start)) byStart.set(start, f);
-    const key = `${f.kpiId}@${f.period}`;
-    const list = byKey.get(key);
+    let periodsOfId = byKey.get(f.kpiId);
+    if (!periodsOfId) byKey.set(f.kpiId, (periodsOfId = new Map()));
+    const list = periodsOfId.get(f.period);
     if (list) list.push(f);
-    else byKey.set(key, [f]);
-    if (f.source === 'table' && !firstTable.has(key)) firstTable.set(key, f);
+    else periodsOfId.set(f.period, [f]);
+    if (f.source === 'table') {
+      let firsts = firstTable.get(f.kpiId);
+      if (!firsts) firstTable.set(f.kpiId, (firsts = new Map()));
+      if (!firsts.has(f.period)) firsts.set(f.period, f);
+    }
     if (f.row) {
       let periods = byRow.get(f.row);
       if (!periods) byRow.set(f.row, (periods = new Map()));
@@ -159,7 +171,7 @@ function build(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, readonly Fact[
   // The other lookups are built on first use, once per document: each replaces a scan of every fact
   // (or every row) per query, which made the relations quadratic in the size of a report.
   let byPrefix: Map<string, Fact[]> | undefined;
-  let byTable: Map<string, Fact[]> | undefined;
+  let byTable: Map<string, Map<string, Map<number, Fact[]>>> | undefined;
   let ids: Set<string> | undefined;
   let rows: Map<string, KpiRow[]> | undefined;
   const none: Fact[] = [];
@@ -183,12 +195,12 @@ function build(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, readonly Fact[
   };
   return {
     all,
-    get: (id, period) => byKey.get(`${id}@${period}`) ?? [],
-    first: (id, period) => firstTable.get(`${id}@${period}`) ?? byKey.get(`${id}@${period}`)?.[0],
-    firstInTable: (id, period) => firstTable.get(`${id}@${period}`),
+    get: (id, period) => byKey.get(id)?.get(period) ?? [],
+    first: (id, period) => firstTable.get(id)?.get(period) ?? byKey.get(id)?.get(period)?.[0],
+    firstInTable: (id, period) => firstTable.get(id)?.get(period),
     ofRow: (row, period) => byRow.get(row)?.get(period),
     ofSpan: (span) => bySpan.get(span),
-    at: (p) => byStart.get(`${p.line}:${p.character}`),
+    at: (p) => byStart.get(positionKey(p)),
     periods,
     tableFacts,
     withPrefix: (prefix, period) => {
@@ -204,13 +216,16 @@ function build(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, readonly Fact[
         byTable = new Map();
         for (const f of all) {
           if (f.source !== 'table' || !f.row) continue;
-          const key = `${f.kpiId}@${f.period}@${f.row.table}`;
-          const list = byTable.get(key);
+          let periodsOfId = byTable.get(f.kpiId);
+          if (!periodsOfId) byTable.set(f.kpiId, (periodsOfId = new Map()));
+          let tables = periodsOfId.get(f.period);
+          if (!tables) periodsOfId.set(f.period, (tables = new Map()));
+          const list = tables.get(f.row.table);
           if (list) list.push(f);
-          else byTable.set(key, [f]);
+          else tables.set(f.row.table, [f]);
         }
       }
-      return byTable.get(`${kpiId}@${period}@${table}`) ?? none;
+      return byTable.get(kpiId)?.get(period)?.get(table) ?? none;
     },
     get ids() {
       ids ??= new Set(all.map((f) => f.kpiId));

@@ -1,12 +1,18 @@
 // The esgmark benchmark (`npm run bench`; docs/performance.md explains the figures and the targets).
-//   1. full analysis (parse + all rules) of the examples and of generated 100 KB / 1 MB / 5 MB reports;
+//   1. full analysis (parse + all rules) of the examples and of 100 KB / 1 MB / 5 MB reports of two kinds:
+//      generated (scripts/bench/generate.ts: clean, light in numbers) and real-shaped
+//      (scripts/bench/generate-real.ts: the corpus and the examples repeated, thousands of diagnostics);
 //   2. markdownlint's default rules on the same texts, same process, and the ratio;
-//   3. edit-to-diagnostics latency through the real server over stdio (1 MB report, 200 edits);
-//   4. server memory with the 5 MB report open; client bundle size and time to require it.
+//   3. the curve: time per MB of both kinds from 0.1 to 10 MB (--curve=0.1,0.2,…);
+//   4. `esgmark check` as a process: start-up, the 1.3 KB stub, both 1 MB kinds (against markdownlint);
+//   5. edit-to-diagnostics latency in process and through the real server over stdio (both 1 MB kinds);
+//   6. server memory with the 5 MB report open; client bundle size and time to require it.
 // Prints a table and writes test-artifacts/bench.json. Builds what it needs: the engine and the
 // generator are bundled with esbuild into a temporary folder; dist/ is built if it is missing
-// (`npm run bench` rebuilds it first). Options: --seed=N, --quick (fewer runs), --only=a,b
-// (analyze, markdownlint, lsp, memory, client), --keep (keep the temporary folder).
+// (`npm run bench` rebuilds it first). --baseline=DIR times another checkout (its engine, and its
+// dist/server.js if built) in the same run, next to this one: before/after figures from one run.
+// Options: --seed=N, --quick (fewer runs), --only=a,b
+// (analyze, markdownlint, curve, cli, incremental, lsp, memory, client), --keep (keep the temporary folder).
 import * as esbuild from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,7 +22,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { lint as markdownlint } from 'markdownlint/sync';
-import { measureEditLatency, measureServerMemory, nextEdit } from './lsp-session.mjs';
+import { editKind, measureEditLatency, measureServerMemory, nextEdit } from './lsp-session.mjs';
+import { realSources } from './sources.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -27,13 +34,17 @@ const option = (name, fallback) => {
 const QUICK = args.includes('--quick');
 const KEEP = args.includes('--keep');
 const SEED = Number(option('seed', '20250101'));
-const ONLY = new Set(option('only', 'analyze,markdownlint,incremental,lsp,memory,client').split(','));
+const ONLY = new Set(option('only', 'analyze,markdownlint,curve,cli,incremental,lsp,memory,client').split(','));
+/** Sizes of the curve, in MB. */
+const CURVE = option('curve', '0.1,0.2,0.5,1,2,5,10').split(',').map(Number).filter((x) => x > 0);
 const EDITS = Number(option('edits', '200'));
 /** Edits of the in-process incremental measurement: cheap, so more than through the server. */
 const INCREMENTAL_EDITS = Number(option('incremental-edits', '500'));
 /** Keystrokes sent to the server with the 5 MB report open, before its memory is measured again. */
 const MEMORY_EDITS = Number(option('memory-edits', '300'));
 const MB = 1_000_000;
+/** Another checkout of esgmark (e.g. `git archive <commit>` unpacked, node_modules linked, built) to compare with. */
+const BASELINE = option('baseline', undefined);
 
 // ---------------------------------------------------------------------------------------------------
 // Statistics
@@ -47,7 +58,7 @@ function summary(samples) {
     return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
   };
   const r = (x) => Math.round(x * 1000) / 1000;
-  return { runs: sorted.length, median: r(at(0.5)), min: r(sorted[0]), max: r(sorted[sorted.length - 1]), p25: r(at(0.25)), p75: r(at(0.75)), p95: r(at(0.95)) };
+  return { runs: sorted.length, median: r(at(0.5)), min: r(sorted[0]), max: r(sorted[sorted.length - 1]), p25: r(at(0.25)), p75: r(at(0.75)), p95: r(at(0.95)), p99: r(at(0.99)) };
 }
 
 /** Warm-up runs, then timed runs; also stops early once `budgetMs` of timed runs is spent (at least 3 kept). */
@@ -84,9 +95,18 @@ async function bundleTools() {
   const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', sourcemap: false };
   await esbuild.build({ ...common, entryPoints: [join(ROOT, 'server/src/engine/index.ts')], outfile: join(work, 'engine.cjs') });
   await esbuild.build({ ...common, entryPoints: [join(ROOT, 'scripts/bench/generate.ts')], outfile: join(work, 'generate.cjs') });
+  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'scripts/bench/generate-real.ts')], outfile: join(work, 'generate-real.cjs') });
   await esbuild.build({ ...common, entryPoints: [join(ROOT, 'server/src/lsp/launch.ts')], outfile: join(work, 'launch.cjs') });
   const req = createRequire(join(work, 'x.cjs'));
-  return { engine: req(join(work, 'engine.cjs')), generator: req(join(work, 'generate.cjs')), serverNodeArgs: [...req(join(work, 'launch.cjs')).SERVER_NODE_ARGS] };
+  const sources = realSources(ROOT);
+  const { generateRealShapedReport } = req(join(work, 'generate-real.cjs'));
+  const real = (targetBytes) => generateRealShapedReport({ seed: SEED, targetBytes, sources });
+  let baseline;
+  if (BASELINE) {
+    await esbuild.build({ ...common, entryPoints: [join(BASELINE, 'server/src/engine/index.ts')], outfile: join(work, 'baseline-engine.cjs'), nodePaths: [join(ROOT, 'node_modules')] });
+    baseline = req(join(work, 'baseline-engine.cjs'));
+  }
+  return { engine: req(join(work, 'engine.cjs')), baseline, generator: req(join(work, 'generate.cjs')), real, serverNodeArgs: [...req(join(work, 'launch.cjs')).SERVER_NODE_ARGS] };
 }
 
 function ensureDist() {
@@ -95,7 +115,7 @@ function ensureDist() {
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-function inputs(generator) {
+function inputs(generator, real) {
   const list = readdirSync(join(ROOT, 'examples'))
     .filter((f) => f.endsWith('.esg.md'))
     .sort()
@@ -109,6 +129,12 @@ function inputs(generator) {
     const path = join(work, `generated-${label}.esg.md`);
     writeFileSync(path, report.text);
     list.push({ name: `generated ${label}`, label, path, text: report.text, bytes: report.bytes, generated: true, shape: report.shape });
+  }
+  for (const [label, size] of [['100KB', 100_000], ['1MB', MB], ['5MB', 5 * MB]]) {
+    const report = real(size);
+    const path = join(work, `real-shaped-${label}.esg.md`);
+    writeFileSync(path, report.text);
+    list.push({ name: `real-shaped ${label}`, label: `real-${label}`, path, text: report.text, bytes: report.bytes, generated: true, shape: report.shape });
   }
   return list;
 }
@@ -236,11 +262,11 @@ const fmtBytes = (b) => (b >= MB ? `${(b / MB).toFixed(2)} MB` : `${(b / 1000).t
 async function main() {
   ensureDist();
   log(`temporary folder ${work}`);
-  const { engine, generator, serverNodeArgs } = await bundleTools();
+  const { engine, baseline, generator, real, serverNodeArgs } = await bundleTools();
   // As the VS Code client starts it (server/src/lsp/launch.ts), unless --plain-server compares without.
   const serverArgs = args.includes('--plain-server') ? [] : serverNodeArgs;
-  const list = inputs(generator);
-  const results = { date: new Date().toISOString(), seed: SEED, quick: QUICK, machine: machine(), loadAverage: { start: loadavg() }, inputs: [], incremental: undefined, lsp: undefined, memory: undefined, client: undefined, serverNodeArgs: serverArgs };
+  const list = inputs(generator, real);
+  const results = { date: new Date().toISOString(), baseline: BASELINE, seed: SEED, quick: QUICK, machine: machine(), loadAverage: { start: loadavg() }, inputs: [], curve: undefined, cli: undefined, incremental: undefined, lsp: undefined, memory: undefined, client: undefined, serverNodeArgs: serverArgs };
 
   for (const input of list) {
     const entry = { name: input.name, bytes: input.bytes };
@@ -252,6 +278,14 @@ async function main() {
         diagnostics = engine.analyze({ uri: `file:///bench/${input.name}`, text: input.text }).diagnostics.length;
       }, plan(input.bytes, false));
       entry.esgmark = { ms: stats, mbPerSecond: mbps(input.bytes, stats.median), diagnostics };
+      if (baseline) {
+        log(`analyze ${input.name} (baseline)`);
+        let before = 0;
+        const b = time(() => {
+          before = baseline.analyze({ uri: `file:///bench/${input.name}`, text: input.text }).diagnostics.length;
+        }, plan(input.bytes, false));
+        entry.baseline = { ms: b, mbPerSecond: mbps(input.bytes, b.median), diagnostics: before };
+      }
     }
     if (ONLY.has('markdownlint')) {
       log(`markdownlint ${input.name}`);
@@ -268,63 +302,135 @@ async function main() {
     results.inputs.push(entry);
   }
 
-  const serverPath = join(ROOT, 'dist/server.js');
-  const oneMb = list.find((i) => i.label === '1MB');
-  const fiveMb = list.find((i) => i.label === '5MB');
-  if (ONLY.has('incremental')) {
-    // The engine alone, in this process: the edits of the server session (same seed), each analysed from
-    // the previous version's analysis, grouped by the path it took (reanalyze.ts: full parse, or the kind
-    // of line patched) and whether any rule ran.
-    log(`incremental analysis: ${INCREMENTAL_EDITS} edits on ${oneMb.name}`);
-    const rng = generator.mulberry32(SEED ^ 0xed17);
-    const uri = 'file:///bench/report-1mb.esg.md';
-    let text = oneMb.text;
-    let previous = engine.analyze({ uri, text });
-    // The client's status bar, coverage view and preview ask for the report model after every edit.
-    engine.getReportModel(previous);
-    const all = [];
-    const byPath = new Map();
-    const reportByPath = new Map();
-    const push = (map, key, ms) => {
-      if (!map.has(key)) map.set(key, []);
-      map.get(key).push(ms);
-    };
-    for (let i = 0; i < INCREMENTAL_EDITS; i++) {
-      const { offset, deleting, inserted } = nextEdit(text, rng);
-      text = text.slice(0, offset) + inserted + text.slice(deleting ? offset + 1 : offset);
-      const t0 = performance.now();
-      previous = engine.analyze({ uri, text }, {}, previous);
-      const ms = performance.now() - t0;
-      const t1 = performance.now();
-      engine.getReportModel(previous);
-      const reportMs = performance.now() - t1;
-      all.push(ms);
-      const path = `${previous.reuse.parse}${previous.reuse.parse !== 'full' && previous.reuse.rulesRun > 0 ? ', rules run' : ''}`;
-      push(byPath, path, ms);
-      push(reportByPath, path, reportMs);
+  if (ONLY.has('curve')) {
+    // Time per MB from 0.1 to 10 MB, both kinds: the analysis must grow with the size, not faster.
+    results.curve = [];
+    for (const kind of ['generated', 'real-shaped']) {
+      for (const mb of CURVE) {
+        const bytes = Math.round(mb * MB);
+        const report = kind === 'generated' ? generator.generateReport({ seed: SEED, targetBytes: bytes }) : real(bytes);
+        log(`curve ${kind} ${mb} MB`);
+        let diagnostics = 0;
+        const runs = bytes >= 5 * MB ? { warmup: 1, runs: QUICK ? 2 : 3 } : bytes >= MB ? { warmup: 2, runs: QUICK ? 3 : 7 } : { warmup: 3, runs: QUICK ? 5 : 15 };
+        const stats = time(() => {
+          diagnostics = engine.analyze({ uri: `file:///bench/curve-${kind}-${mb}.esg.md`, text: report.text }).diagnostics.length;
+        }, runs);
+        const point = { kind, targetMb: mb, bytes: report.bytes, ms: stats, msPerMb: Math.round((stats.median / (report.bytes / MB)) * 10) / 10, cpuMsPerMb: Math.round((stats.cpu.median / (report.bytes / MB)) * 10) / 10, diagnostics };
+        if (baseline) {
+          const b = time(() => baseline.analyze({ uri: `file:///bench/curve-${kind}-${mb}.esg.md`, text: report.text }), runs);
+          point.baseline = { ms: b, msPerMb: Math.round((b.median / (report.bytes / MB)) * 10) / 10, cpuMsPerMb: Math.round((b.cpu.median / (report.bytes / MB)) * 10) / 10 };
+        }
+        results.curve.push(point);
+      }
     }
-    const byCount = (map) => Object.fromEntries([...map].sort((a, b) => b[1].length - a[1].length).map(([path, samples]) => [path, summary(samples)]));
-    results.incremental = {
-      input: oneMb.name,
-      edits: INCREMENTAL_EDITS,
-      ms: summary(all),
-      byPath: byCount(byPath),
-      reportModelMs: summary([...reportByPath.values()].flat()),
-      reportModelByPath: byCount(reportByPath),
-    };
   }
-  if (ONLY.has('lsp')) {
-    log(`edit latency: ${EDITS} edits on ${oneMb.name}`);
-    const session = await measureEditLatency({ serverPath, nodeArgs: serverArgs, text: oneMb.text, edits: EDITS, rng: generator.mulberry32(SEED ^ 0xed17) });
-    results.lsp = {
-      input: oneMb.name,
-      edits: EDITS,
-      openMs: Math.round(session.openMs * 10) / 10,
-      latencyMs: summary(session.latencies),
-      diagnosticsPerPublish: summary(session.diagnosticCounts),
-      samplesMs: session.latencies.map((x) => Math.round(x * 100) / 100),
-      rssAfterEditsMiB: session.rssAfterEdits === undefined ? undefined : Math.round((session.rssAfterEdits / 1048576) * 10) / 10,
+  if (ONLY.has('cli')) {
+    // `esgmark check` as a process, as a user or CI runs it: start-up (`--version`), the 1.3 KB stub,
+    // and the 1 MB reports of both kinds; the ratio to markdownlint with start-up subtracted.
+    const cli = join(ROOT, 'dist/cli.js');
+    const runs = QUICK ? 5 : 15;
+    const processMs = (argv, n) => {
+      const samples = [];
+      for (let i = 0; i < n + 1; i++) {
+        const t0 = performance.now();
+        const r = spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28 });
+        const ms = performance.now() - t0;
+        if (r.status !== 0 && r.status !== 1) throw new Error(`esgmark ${argv.join(' ')} failed (${r.status}):\n${r.stderr}`);
+        if (i > 0) samples.push(ms); // the first run warms the file cache
+      }
+      return summary(samples);
     };
+    log('esgmark check as a process');
+    const stub = list.find((i) => i.name.endsWith('zhipu-2025-no-index.esg.md'));
+    const startup = processMs(['--version'], runs);
+    const entries = [{ name: 'esgmark --version (start-up)', bytes: 0, ms: startup }];
+    if (stub) entries.push({ name: `check ${stub.name}`, bytes: stub.bytes, ms: processMs(['check', '--jobs', '1', stub.path], runs) });
+    for (const label of ['1MB', 'real-1MB']) {
+      const input = list.find((i) => i.label === label);
+      const ms = processMs(['check', '--jobs', '1', input.path], QUICK ? 3 : 7);
+      const lint = results.inputs.find((e) => e.name === input.name)?.markdownlint;
+      const afterStartup = Math.max(0.1, ms.median - startup.median);
+      entries.push({ name: `check ${input.name}`, bytes: input.bytes, ms, afterStartupMs: Math.round(afterStartup * 10) / 10, markdownlintMs: lint?.ms.median, speedup: lint ? Math.round((lint.ms.median / afterStartup) * 10) / 10 : undefined });
+    }
+    results.cli = entries;
+  }
+
+  const serverPath = join(ROOT, 'dist/server.js');
+  const fiveMb = list.find((i) => i.label === '5MB');
+  const oneMbInputs = [list.find((i) => i.label === '1MB'), list.find((i) => i.label === 'real-1MB')];
+  if (ONLY.has('incremental')) results.incremental = [];
+  if (ONLY.has('lsp')) results.lsp = [];
+  for (const oneMb of oneMbInputs) {
+    if (ONLY.has('incremental')) {
+      // The engine alone, in this process: the edits of the server session (same seed), each analysed from
+      // the previous version's analysis, grouped by the path it took (reanalyze.ts: full parse, or the kind
+      // of line patched) and whether any rule ran, and by what the keystroke edits (prose, table, formula).
+      log(`incremental analysis: ${INCREMENTAL_EDITS} edits on ${oneMb.name}`);
+      const rng = generator.mulberry32(SEED ^ 0xed17);
+      const uri = 'file:///bench/report-1mb.esg.md';
+      let text = oneMb.text;
+      let previous = engine.analyze({ uri, text });
+      // The client's status bar, coverage view and preview ask for the report model after every edit.
+      engine.getReportModel(previous);
+      const all = [];
+      const byPath = new Map();
+      const byKind = new Map();
+      const reportByPath = new Map();
+      const push = (map, key, ms) => {
+        if (!map.has(key)) map.set(key, []);
+        map.get(key).push(ms);
+      };
+      for (let i = 0; i < INCREMENTAL_EDITS; i++) {
+        const { offset, deleting, inserted } = nextEdit(text, rng);
+        const kind = editKind(text, offset);
+        text = text.slice(0, offset) + inserted + text.slice(deleting ? offset + 1 : offset);
+        const t0 = performance.now();
+        previous = engine.analyze({ uri, text }, {}, previous);
+        const ms = performance.now() - t0;
+        const t1 = performance.now();
+        engine.getReportModel(previous);
+        const reportMs = performance.now() - t1;
+        all.push(ms);
+        const path = `${previous.reuse.parse}${previous.reuse.parse !== 'full' && previous.reuse.rulesRun > 0 ? ', rules run' : ''}`;
+        push(byPath, path, ms);
+        push(byKind, kind, ms);
+        push(reportByPath, path, reportMs);
+      }
+      const byCount = (map) => Object.fromEntries([...map].sort((a, b) => b[1].length - a[1].length).map(([path, samples]) => [path, summary(samples)]));
+      results.incremental.push({
+        input: oneMb.name,
+        edits: INCREMENTAL_EDITS,
+        ms: summary(all),
+        byPath: byCount(byPath),
+        byKind: byCount(byKind),
+        reportModelMs: summary([...reportByPath.values()].flat()),
+        reportModelByPath: byCount(reportByPath),
+      });
+    }
+    if (ONLY.has('lsp')) {
+      log(`edit latency: ${EDITS} edits on ${oneMb.name}`);
+      const session = await measureEditLatency({ serverPath, nodeArgs: serverArgs, text: oneMb.text, edits: EDITS, rng: generator.mulberry32(SEED ^ 0xed17) });
+      const byKind = new Map();
+      session.kinds.forEach((kind, i) => byKind.set(kind, [...(byKind.get(kind) ?? []), session.latencies[i]]));
+      results.lsp.push({
+        input: oneMb.name,
+        edits: EDITS,
+        openMs: Math.round(session.openMs * 10) / 10,
+        latencyMs: summary(session.latencies),
+        byKind: Object.fromEntries([...byKind].map(([kind, samples]) => [kind, summary(samples)])),
+        diagnosticsPerPublish: summary(session.diagnosticCounts),
+        samplesMs: session.latencies.map((x) => Math.round(x * 100) / 100),
+        rssAfterEditsMiB: session.rssAfterEdits === undefined ? undefined : Math.round((session.rssAfterEdits / 1048576) * 10) / 10,
+      });
+      const baselineServer = BASELINE && join(BASELINE, 'dist/server.js');
+      if (baselineServer && existsSync(baselineServer)) {
+        log(`edit latency: ${EDITS} edits on ${oneMb.name} (baseline)`);
+        const b = await measureEditLatency({ serverPath: baselineServer, nodeArgs: serverArgs, text: oneMb.text, edits: EDITS, rng: generator.mulberry32(SEED ^ 0xed17) });
+        const bKind = new Map();
+        b.kinds.forEach((kind, i) => bKind.set(kind, [...(bKind.get(kind) ?? []), b.latencies[i]]));
+        results.lsp.push({ input: `${oneMb.name} (baseline)`, edits: EDITS, openMs: Math.round(b.openMs * 10) / 10, latencyMs: summary(b.latencies), byKind: Object.fromEntries([...bKind].map(([kind, samples]) => [kind, summary(samples)])), diagnosticsPerPublish: summary(b.diagnosticCounts), rssAfterEditsMiB: b.rssAfterEdits === undefined ? undefined : Math.round((b.rssAfterEdits / 1048576) * 10) / 10 });
+      }
+    }
   }
   if (ONLY.has('memory')) {
     log(`server memory with ${fiveMb.name} open`);
@@ -349,7 +455,7 @@ function report(results) {
   const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
   console.log(`load average at start ${load(results.loadAverage.start)}, at end ${load(results.loadAverage.end)}`);
   console.log('times in ms (wall clock): median (min–max) of the timed runs after warm-up; cpu = median CPU time of this process\n');
-  const rows = [['input', 'size', 'esgmark ms', 'cpu', 'MB/s', 'diag', 'markdownlint ms', 'cpu', 'MB/s', 'ratio', 'ratio cpu']];
+  const rows = [['input', 'size', 'esgmark ms', 'cpu', 'MB/s', 'diag', ...(results.baseline ? ['baseline ms', 'cpu', 'diag'] : []), 'markdownlint ms', 'cpu', 'MB/s', 'ratio', 'ratio cpu']];
   for (const i of results.inputs) {
     rows.push([
       i.name,
@@ -358,6 +464,7 @@ function report(results) {
       i.esgmark ? i.esgmark.ms.cpu.median.toFixed(1) : '-',
       i.esgmark ? String(i.esgmark.mbPerSecond) : '-',
       i.esgmark ? String(i.esgmark.diagnostics) : '-',
+      ...(results.baseline ? [i.baseline ? fmtMs(i.baseline.ms) : '-', i.baseline ? i.baseline.ms.cpu.median.toFixed(1) : '-', i.baseline ? String(i.baseline.diagnostics) : '-'] : []),
       i.markdownlint ? fmtMs(i.markdownlint.ms) : '-',
       i.markdownlint ? i.markdownlint.ms.cpu.median.toFixed(0) : '-',
       i.markdownlint ? String(i.markdownlint.mbPerSecond) : '-',
@@ -370,17 +477,35 @@ function report(results) {
     console.log(r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
     if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
-  if (results.incremental) {
-    const inc = results.incremental;
-    console.log(`\nincremental analysis in process (${inc.input}, ${inc.edits} edits): p50 ${inc.ms.median.toFixed(1)} ms, p95 ${inc.ms.p95.toFixed(1)} ms, max ${inc.ms.max.toFixed(1)}`);
+  if (results.curve) {
+    console.log('\ntime per MB (analyze in process, wall median; ratio to the 1 MB figure of the same kind)');
+    for (const kind of ['generated', 'real-shaped']) {
+      const points = results.curve.filter((c) => c.kind === kind);
+      const ref = points.find((c) => c.targetMb === 1) ?? points[0];
+      if (!ref) continue;
+      console.log(`  ${kind.padEnd(12)} ${points.map((c) => `${c.targetMb} MB ${c.ms.median.toFixed(0)} ms = ${c.msPerMb.toFixed(0)} ms/MB (${(c.msPerMb / ref.msPerMb).toFixed(2)}x, cpu ${c.cpuMsPerMb.toFixed(0)})`).join(' · ')}`);
+      const bref = ref.baseline;
+      if (bref) console.log(`  ${'  baseline'.padEnd(12)} ${points.map((c) => `${c.targetMb} MB ${c.baseline.ms.median.toFixed(0)} ms = ${c.baseline.msPerMb.toFixed(0)} ms/MB (${(c.baseline.msPerMb / bref.msPerMb).toFixed(2)}x, cpu ${c.baseline.cpuMsPerMb.toFixed(0)})`).join(' · ')}`);
+    }
+  }
+  if (results.cli) {
+    console.log('\nesgmark as a process (wall median of fresh processes)');
+    for (const c of results.cli) {
+      console.log(`  ${c.name.padEnd(48)} ${fmtMs(c.ms)} ms${c.afterStartupMs !== undefined ? `, ${c.afterStartupMs} ms after start-up` : ''}${c.speedup ? `; markdownlint in process ${c.markdownlintMs.toFixed(0)} ms: ${c.speedup}x` : ''}`);
+    }
+  }
+  for (const inc of results.incremental ?? []) {
+    console.log(`\nincremental analysis in process (${inc.input}, ${inc.edits} edits): p50 ${inc.ms.median.toFixed(1)} ms, p95 ${inc.ms.p95.toFixed(1)} ms, p99 ${inc.ms.p99.toFixed(1)} ms, max ${inc.ms.max.toFixed(1)}`);
     const line = (path, s) => `  ${path.padEnd(18)} ${String(s.runs).padStart(4)} edits (${((s.runs / inc.edits) * 100).toFixed(0).padStart(2)} %)  p50 ${s.median.toFixed(1).padStart(5)} ms  p95 ${s.p95.toFixed(1).padStart(5)} ms  max ${s.max.toFixed(1).padStart(5)} ms`;
     for (const [path, s] of Object.entries(inc.byPath)) console.log(line(path, s));
+    for (const [kind, s] of Object.entries(inc.byKind)) console.log(line(`in ${kind}`, s));
     console.log(`then the report model (status bar, coverage, preview): p50 ${inc.reportModelMs.median.toFixed(1)} ms, p95 ${inc.reportModelMs.p95.toFixed(1)} ms`);
     for (const [path, s] of Object.entries(inc.reportModelByPath)) console.log(line(path, s));
   }
-  if (results.lsp) {
-    const l = results.lsp.latencyMs;
-    console.log(`\nedit → publishDiagnostics (${results.lsp.input}, ${results.lsp.edits} edits, debounce 0): p50 ${l.median.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, min ${l.min.toFixed(1)}, max ${l.max.toFixed(1)}; open → first diagnostics ${results.lsp.openMs} ms; server RSS after the edits ${results.lsp.rssAfterEditsMiB} MiB`);
+  for (const l of results.lsp ?? []) {
+    const m = l.latencyMs;
+    console.log(`\nedit → publishDiagnostics (${l.input}, ${l.edits} edits, debounce 0): p50 ${m.median.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms, min ${m.min.toFixed(1)}, max ${m.max.toFixed(1)}; open → first diagnostics ${l.openMs} ms; server RSS after the edits ${l.rssAfterEditsMiB} MiB`);
+    console.log(`  by what the keystroke edits: ${Object.entries(l.byKind).map(([kind, s]) => `${kind} ${s.runs}× p50 ${s.median.toFixed(1)} p95 ${s.p95.toFixed(1)} p99 ${s.p99.toFixed(1)}`).join(' · ')}; diagnostics per publication median ${l.diagnosticsPerPublish.median}`);
   }
   if (results.memory) {
     const w = results.memory.withReport;

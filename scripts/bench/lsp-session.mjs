@@ -152,6 +152,15 @@ export function nextEdit(text, rng) {
   return { offset, deleting, inserted: deleting ? '' : TYPED[Math.floor(rng() * TYPED.length)] };
 }
 
+/** What a keystroke at `offset` edits: a `formula=`/`check=` line, a table row, or prose (anything else). */
+export function editKind(text, offset) {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  const line = text.slice(start, end < 0 ? text.length : end);
+  if (/\b(?:formula|check)=/.test(line)) return 'formula';
+  return /^\s*\|/.test(line) ? 'table' : 'prose';
+}
+
 /**
  * Opens `text` with no debounce, then applies `edits` single-character incremental changes at random
  * (seeded) places — three in four insert a character, one in four deletes one — each sent after the
@@ -162,9 +171,9 @@ export async function measureEditLatency({ serverPath, nodeArgs = [], text, edit
   const server = await startServer({ serverPath, nodeArgs, settings: { debounceMs: 0 } });
   try {
     const opened = await open(server, uri, text);
-    const { latencies, diagnosticCounts } = await type(server, uri, text, edits, rng);
+    const { latencies, diagnosticCounts, kinds } = await type(server, uri, text, edits, rng);
     // The server's memory after the session: caches must not keep the old versions of the text alive.
-    return { openMs: opened.ms, openDiagnostics: opened.diagnostics, latencies, diagnosticCounts, rssAfterEdits: procMemory(server.child.pid).rss };
+    return { openMs: opened.ms, openDiagnostics: opened.diagnostics, latencies, diagnosticCounts, kinds, rssAfterEdits: procMemory(server.child.pid).rss };
   } finally {
     await server.stop();
   }
@@ -175,8 +184,10 @@ async function type(server, uri, text, edits, rng) {
   let document = TextDocument.create(uri, 'esg-markdown', 1, text);
   const latencies = [];
   const diagnosticCounts = [];
+  const kinds = [];
   for (let i = 0; i < edits; i++) {
     const { offset, deleting, inserted } = nextEdit(document.getText(), rng);
+    kinds.push(editKind(document.getText(), offset));
     const start = document.positionAt(offset);
     const end = deleting ? document.positionAt(offset + 1) : start;
     const change = { range: { start, end }, text: inserted };
@@ -192,7 +203,7 @@ async function type(server, uri, text, edits, rng) {
     latencies.push(at - sent);
     diagnosticCounts.push(count);
   }
-  return { latencies, diagnosticCounts };
+  return { latencies, diagnosticCounts, kinds };
 }
 
 /** VmRSS / VmHWM of a process in bytes, from /proc (Linux only). */

@@ -1,15 +1,18 @@
 // Where the time of a full analysis goes: runs `analyze` on one input under `node --cpu-prof` and lists
 // the functions with the most self time, each with the engine source module it comes from.
-//   node scripts/bench/profile.mjs [--input=1MB|100KB|5MB|examples/x.esg.md] [--runs=20] [--seed=N] [--top=25]
+//   node scripts/bench/profile.mjs [--input=1MB|100KB|5MB|real-1MB|real-100KB|real-5MB|path] [--runs=20] [--seed=N] [--top=25]
+// `real-…` is a real-shaped report (scripts/bench/generate-real.ts); a path is taken from the current
+// folder, else from the repository (`examples/x.esg.md`); an absolute path as it is.
 // Writes test-artifacts/bench-profile-<input>.json (and keeps the .cpuprofile next to it, which
 // Chrome DevTools or VS Code open). Does not need dist/: the engine is bundled into a temporary folder.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { realSources } from './sources.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -26,12 +29,19 @@ try {
   const engineFile = join(work, 'engine.cjs');
   await esbuild.build({ ...common, entryPoints: [join(ROOT, 'server/src/engine/index.ts')], outfile: engineFile });
   await esbuild.build({ ...common, entryPoints: [join(ROOT, 'scripts/bench/generate.ts')], outfile: join(work, 'generate.cjs') });
+  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'scripts/bench/generate-real.ts')], outfile: join(work, 'generate-real.cjs') });
   const inputFile = join(work, 'input.esg.md');
+  const real = /^real-(.+)$/.exec(INPUT);
   if (SIZES[INPUT]) {
     const { generateReport } = createRequire(join(work, 'x.cjs'))(join(work, 'generate.cjs'));
     writeFileSync(inputFile, generateReport({ seed: SEED, targetBytes: SIZES[INPUT] }).text);
+  } else if (real && SIZES[real[1]]) {
+    const { generateRealShapedReport } = createRequire(join(work, 'x.cjs'))(join(work, 'generate-real.cjs'));
+    writeFileSync(inputFile, generateRealShapedReport({ seed: SEED, targetBytes: SIZES[real[1]], sources: realSources(ROOT) }).text);
   } else {
-    copyFileSync(resolve(ROOT, INPUT), inputFile); // an absolute path stays as it is
+    // resolve() keeps an absolute path as it is; a relative one is looked for where the command runs first.
+    const here = resolve(process.cwd(), INPUT);
+    copyFileSync(existsSync(here) ? here : resolve(ROOT, INPUT), inputFile);
   }
 
   const runner = join(work, 'run.cjs');
@@ -128,7 +138,7 @@ process.stdout.write(String((performance.now() - t0) / ${RUNS}));
   const functions = [...byFunction.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, TOP).map((f) => ({ ...f, selfMs: Math.round(f.selfMs), percent: pct(f.selfMs) }));
   const modules = [...byModule.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([module, ms]) => ({ module, selfMs: Math.round(ms), percent: pct(ms) }));
 
-  const label = (SIZES[INPUT] ? INPUT : basename(INPUT)).replace(/[^\w.-]+/g, '_');
+  const label = (SIZES[INPUT] || (real && SIZES[real[1]]) ? INPUT : basename(INPUT)).replace(/[^\w.-]+/g, '_');
   mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
   const out = join(ROOT, 'test-artifacts', `bench-profile-${label}.json`);
   writeFileSync(out, `${JSON.stringify({ input: INPUT, seed: SEED, runs: RUNS, meanMs: Math.round(meanMs * 10) / 10, profiledMs: Math.round(totalMs), stages, functions, modules }, null, 2)}\n`);

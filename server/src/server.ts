@@ -52,12 +52,12 @@ import {
   rangesIntersect,
   toLspCodeAction,
   toLspCompletionItem,
-  toLspDiagnostic,
   toLspDocumentSymbol,
   toLspHover,
   toLspLocation,
   toLspTextEdit,
 } from './lsp/convert';
+import { DiagnosticConverter } from './lsp/publish';
 import { AFTER_SHUTDOWN_METHOD, BEFORE_INITIALIZE_METHOD, afterShutdownError, checkpoint, lifecycleOptions, notInitializedError, SerialQueue, throwIfCancelled } from './lsp/requests';
 import { version as SERVER_VERSION } from '../../package.json';
 
@@ -288,6 +288,9 @@ function cancelPending(uri: string): void {
   pending.delete(uri);
 }
 
+/** LSP forms of the diagnostics published, reused for the ones the next analysis keeps. */
+const publishing = new DiagnosticConverter();
+
 async function validate(uri: string, version: number, token: number): Promise<void> {
   await settingsReady;
   // Superseded while waiting (newer edit, close, or settings change)?
@@ -306,15 +309,15 @@ async function validate(uri: string, version: number, token: number): Promise<vo
   // Publishing is synchronous after the analysis, but check again in case the document moved on.
   const current = documents.get(uri);
   if (!current || current.version !== version) return;
-  const lsp = (d: Diagnostic) => toLspDiagnostic(d, settings.rulesDocumentationUrl);
-  await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(lsp) });
+  const lsp = (list: readonly Diagnostic[]) => publishing.convert(list, settings.rulesDocumentationUrl);
+  await connection.sendDiagnostics({ uri, version, diagnostics: lsp(diagnostics) });
   // The other files of a multi-file report: an edit here can change their diagnostics too.
   for (const [other, list] of project?.diagnostics ?? []) {
-    if (other !== uri) await connection.sendDiagnostics({ uri: other, version: documents.get(other)?.version, diagnostics: (view ? diagnosticsIn(view, other) : list).map(lsp) });
+    if (other !== uri) await connection.sendDiagnostics({ uri: other, version: documents.get(other)?.version, diagnostics: lsp(view ? diagnosticsIn(view, other) : list) });
   }
   // The report's project file, with its own problems at their keys.
   const config = shouldCheck(document) ? projectConfigs.diagnosticsFor(project?.parts[0]?.uri ?? uri, toAnalysisOptions(settings)) : undefined;
-  if (config) await connection.sendDiagnostics({ uri: config.uri, diagnostics: config.diagnostics.map(lsp) });
+  if (config) await connection.sendDiagnostics({ uri: config.uri, diagnostics: lsp(config.diagnostics) });
   await connection.sendNotification(ReportChangedNotification, { uri, version });
 }
 

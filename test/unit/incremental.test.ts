@@ -6,13 +6,14 @@
 //    parse of parser/incremental.ts and the kept rules of reanalyze.ts) must equal a full analysis.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze, getReportModel, type Analysis } from '../../server/src/engine';
 import { clearParseCaches, parseCacheCounts } from '../../server/src/engine/parser/kpiTable';
 import { REPO_ROOT } from '../helpers/paths';
 import { params } from './fuzz/support';
+import { generateRealShapedReport } from '../../scripts/bench/generate-real';
 
 const URI = 'file:///incremental.esg.md';
 const EDITS_PER_RUN = 30;
@@ -33,7 +34,8 @@ type Edit =
   | { kind: 'insertLine'; at: number; line: string }
   | { kind: 'deleteLine'; at: number }
   | { kind: 'changeTableDigit'; at: number; digit: string }
-  | { kind: 'blankLineAboveTable'; at: number };
+  | { kind: 'blankLineAboveTable'; at: number }
+  | { kind: 'insertInFormula'; at: number; ch: string };
 
 const position = fc.nat({ max: 1_000_000 });
 const edit: fc.Arbitrary<Edit> = fc.oneof(
@@ -111,6 +113,14 @@ function apply(text: string, e: Edit): string {
     case 'blankLineAboveTable': {
       const headers = tableHeaders(text);
       return headers.length ? insertLineAt(text, headers[e.at % headers.length], '') : text;
+    }
+    case 'insertInFormula': {
+      // Inside the value of a `formula="…"` or `check="…"` attribute.
+      const spots = [...text.matchAll(/(?:formula|check)="([^"\n]*)"/g)].map((m) => m.index + m[0].indexOf('"') + 1);
+      if (!spots.length) return text;
+      const start = spots[e.at % spots.length];
+      const at = start + (e.at % 7);
+      return text.slice(0, at) + e.ch + text.slice(at);
     }
   }
 }
@@ -261,4 +271,51 @@ test('incremental: options must match for an analysis to be derived', () => {
   assert.deepStrictEqual(otherLocale.diagnostics, analyze({ uri: URI, text: edited }, { locale: 'zh-Hans' }).diagnostics);
   const otherUri = analyze({ uri: 'file:///other.esg.md', text: edited }, { locale: 'en' }, previous);
   assert.equal(otherUri.reuse.parse, 'full');
+});
+
+// Real-shaped reports (scripts/bench/generate-real.ts: the examples and the corpus repeated, with segment
+// tables of formulas): many KPI tables sharing ids, thousands of relations and findings. Edits in tables
+// and formulas are the ones that rerun the numbers rules, so they are weighted up here.
+const REAL_EDITS = 60;
+const realTyping: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 4, arbitrary: typing },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('changeTableDigit' as const), at: position, digit: fc.constantFrom('0', '1', '5', '9') }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('insertInFormula' as const), at: position, ch: fc.constantFrom('1', ' ', '+', 'a', '.', ')') }) },
+);
+
+function realShapedSources(): { name: string; text: string }[] {
+  const corpus = readdirSync(path.join(REPO_ROOT, 'test/corpus'))
+    .sort()
+    .map((d) => `test/corpus/${d}/report.esg.md`)
+    .filter((f) => existsSync(path.join(REPO_ROOT, f)))
+    .map((f) => ({ name: f, text: readFileSync(path.join(REPO_ROOT, f), 'utf8') }));
+  const examples = STARTS.filter((s) => s.name.startsWith('examples/'));
+  const host = examples.find((s) => s.name.endsWith('zhipu-2025.esg.md'))!;
+  return [host, ...corpus, ...examples.filter((s) => s !== host)];
+}
+
+test(`incremental: on real-shaped reports, analyses derived over ${REAL_EDITS} edits (tables, formulas, prose) equal full analyses`, () => {
+  const sources = realShapedSources();
+  let tableRuns = 0;
+  [
+    { seed: 11, targetBytes: 40_000, sources },
+    // Another mix: the corpus first (its front matter heads the report), the examples after.
+    { seed: 12, targetBytes: 60_000, sources: [...sources.slice(1), sources[0]] },
+  ].forEach((options, n) => {
+    let text = generateRealShapedReport(options).text;
+    const seed = params(1).seed! + 100 + n;
+    const edits = fc.sample(realTyping, { seed, numRuns: REAL_EDITS });
+    let previous = analyze({ uri: URI, text });
+    edits.forEach((e, i) => {
+      text = apply(text, e);
+      const derived = analyze({ uri: URI, text }, {}, previous);
+      const step = `real-shaped ${options.targetBytes} (seed ${options.seed}, edits seed ${seed}), edit ${i + 1} ${JSON.stringify(e)}, ${derived.reuse.parse}`;
+      assertDerivedEqualsFull(derived, text, step);
+      const reportDifference = firstDifference(getReportModel(derived), getReportModel(analyze({ uri: URI, text })));
+      if (reportDifference) assert.fail(`${step}: derived and full report models differ at ${reportDifference}`);
+      if (derived.reuse.parse === 'table' && derived.reuse.rulesRun > 0) tableRuns++;
+      previous = derived;
+    });
+  });
+  assert.ok(tableRuns > 10, `${tableRuns} table edits reran rules: the numbers path was exercised`);
 });

@@ -8,6 +8,7 @@ import type { AnalysisOptions, Diagnostic, Locale, Position } from './types';
 import { reparse, type LineEdit, type Reparse } from './parser/incremental';
 import { runRules, type ModelPart, type RuleRunStats } from './rules';
 import { carryFactorQuotes, mayQuoteFactors } from './numbers/factorQuotes';
+import { carryFacts } from './numbers/facts';
 import { resolveLocale } from './i18n';
 import { applyVocabulary, namesKpis } from './vocabulary';
 
@@ -118,6 +119,8 @@ export function reanalyze(previous: { model: EsgDocument; diagnostics: Diagnosti
 
   // Paragraphs and front matter are as before: the factors quoted in them need not be searched again.
   if (!parts.has('prose')) carryFactorQuotes(previous.model, doc);
+  // The KPI tables the edit left alone keep their facts (the edited table's are read again).
+  carryFacts(previous.model, doc);
 
   const previousByRule = new Map<string, Diagnostic[]>();
   for (const d of previous.diagnostics) {

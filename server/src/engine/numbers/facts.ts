@@ -1,7 +1,7 @@
 // The figures of a report as facts: one per KPI, period and place (table cell or prose span), with
 // its printed precision, its unit and its quantity in base units. The relation rules, the formula
 // evaluator, hover and the preview read facts, never table cells.
-import type { EsgDocument, KpiRow, Span } from '../model';
+import type { EsgDocument, KpiRow, KpiTable, Span } from '../model';
 import type { Range } from '../types';
 import { parseUnit, unitForKpi, type ParsedUnit } from '../catalogs/units';
 import { getKpi } from '../catalogs/kpis';
@@ -60,19 +60,45 @@ export interface FactIndex {
   at(position: { line: number; character: number }): Fact | undefined;
   /** Every period that has at least one fact, sorted. */
   periods: string[];
-  /** Facts whose KPI id starts with `prefix` (for `sum(ghg.scope3.*)`). */
+  /** Table facts of a KPI id or its descendants in a period (`ghg.scope3` and `ghg.scope3.cat1`; with a trailing dot, the descendants only), in report order. */
   withPrefix(prefix: string, period: string): Fact[];
+  /** Facts of a KPI in a period that sit in one table (by `KpiRow.table`), in report order. */
+  inTable(kpiId: string, period: string, table: number): Fact[];
+  /** Every KPI id that has a fact. */
+  ids: ReadonlySet<string>;
+  /** The KPI rows of a KPI id (in one table, with `table`), in report order, whether or not they hold a figure. */
+  rowsOf(kpiId: string, table?: number): KpiRow[];
+  /** The facts read from each KPI table: a pure function of the table, so a later version of the document that kept the table object reuses them. */
+  tableFacts: ReadonlyMap<KpiTable, readonly Fact[]>;
 }
 
 const cache = new WeakMap<EsgDocument, FactIndex>();
+/** A model derived from an earlier one by an edit (reanalyze.ts): the earlier model's facts of the KPI tables both share. */
+const carried = new WeakMap<EsgDocument, ReadonlyMap<KpiTable, readonly Fact[]>>();
 
 export function facts(doc: EsgDocument): FactIndex {
   let index = cache.get(doc);
   if (!index) {
-    index = build(doc);
+    index = build(doc, carried.get(doc));
+    carried.delete(doc);
     cache.set(doc, index);
   }
   return index;
+}
+
+/**
+ * Lets `to`, derived from `from` by an edit, reuse the facts of the KPI tables it kept (the same
+ * objects: an edited or moved table is a new object and is read again). Only when `from`'s facts were
+ * built; costs nothing otherwise.
+ */
+export function carryFacts(from: EsgDocument, to: EsgDocument): void {
+  const index = cache.get(from);
+  if (index && !cache.has(to)) carried.set(to, index.tableFacts);
+}
+
+/** A position as one number, for maps keyed by where a figure starts. */
+function positionKey(p: { line: number; character: number }): number {
+  return p.line * 33_554_432 + p.character;
 }
 
 /**
@@ -86,16 +112,24 @@ export function unitOf(raw: string | undefined, kpiId?: string): ParsedUnit | un
   return kpiId ? unitForKpi(parsed.unit, getKpi(kpiId)) : parsed.unit;
 }
 
-function build(doc: EsgDocument): FactIndex {
+function build(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, readonly Fact[]>): FactIndex {
   const all: Fact[] = [];
+  const tableFacts = new Map<KpiTable, readonly Fact[]>();
   for (const table of doc.kpiTables) {
-    for (const row of table.rows) {
-      if (!row.kpiId) continue;
-      for (const v of row.values) {
-        const fact = tableFact(row, v);
-        if (fact) all.push(fact);
+    let list = previous?.get(table);
+    if (!list) {
+      const read: Fact[] = [];
+      for (const row of table.rows) {
+        if (!row.kpiId) continue;
+        for (const v of row.values) {
+          const fact = tableFact(row, v);
+          if (fact) read.push(fact);
+        }
       }
+      list = read;
     }
+    tableFacts.set(table, list);
+    for (const f of list) all.push(f);
   }
   // Prose spans `[229.3 噸二氧化碳當量]{kpi=ghg.total period=2025}`: a number followed by its unit.
   const bySpan = new Map<Span, Fact>();
@@ -108,18 +142,25 @@ function build(doc: EsgDocument): FactIndex {
     }
   }
   // Lookups by key, row and span are maps: a search of `all` per figure is quadratic in the figures.
-  const byKey = new Map<string, Fact[]>();
-  const firstTable = new Map<string, Fact>();
+  // Keyed by KPI id, then period (maps of maps: a lookup builds no key string, and the relations look
+  // facts up many times per analysis); positions by one number (a line holds fewer than 2^25 characters: the report limit is 16 Mi).
+  const byKey = new Map<string, Map<string, Fact[]>>();
+  const firstTable = new Map<string, Map<string, Fact>>();
   const byRow = new Map<KpiRow, Map<string, Fact>>();
-  const byStart = new Map<string, Fact>();
+  const byStart = new Map<number, Fact>();
   for (const f of all) {
-    const start = `${f.range.start.line}:${f.range.start.character}`;
+    const start = positionKey(f.range.start);
     if (!byStart.has(start)) byStart.set(start, f);
-    const key = `${f.kpiId}@${f.period}`;
-    const list = byKey.get(key);
+    let periodsOfId = byKey.get(f.kpiId);
+    if (!periodsOfId) byKey.set(f.kpiId, (periodsOfId = new Map()));
+    const list = periodsOfId.get(f.period);
     if (list) list.push(f);
-    else byKey.set(key, [f]);
-    if (f.source === 'table' && !firstTable.has(key)) firstTable.set(key, f);
+    else periodsOfId.set(f.period, [f]);
+    if (f.source === 'table') {
+      let firsts = firstTable.get(f.kpiId);
+      if (!firsts) firstTable.set(f.kpiId, (firsts = new Map()));
+      if (!firsts.has(f.period)) firsts.set(f.period, f);
+    }
     if (f.row) {
       let periods = byRow.get(f.row);
       if (!periods) byRow.set(f.row, (periods = new Map()));
@@ -127,16 +168,87 @@ function build(doc: EsgDocument): FactIndex {
     }
   }
   const periods = [...new Set(all.map((f) => f.period))].sort();
+  // The other lookups are built on first use, once per document: each replaces a scan of every fact
+  // (or every row) per query, which made the relations quadratic in the size of a report.
+  let byPrefix: Map<string, Fact[]> | undefined;
+  let byTable: Map<string, Map<string, Map<number, Fact[]>>> | undefined;
+  let ids: Set<string> | undefined;
+  let rows: Map<string, KpiRow[]> | undefined;
+  const none: Fact[] = [];
+  const prefixIndex = (): Map<string, Fact[]> => {
+    if (byPrefix) return byPrefix;
+    byPrefix = new Map();
+    for (const f of all) {
+      if (f.source !== 'table') continue;
+      // Under the id itself and under every dotted prefix of it: `a.b.c` under `a`, `a.b` and `a.b.c`.
+      let end = f.kpiId.indexOf('.');
+      for (;;) {
+        const key = `${end < 0 ? f.kpiId : f.kpiId.slice(0, end)}@${f.period}`;
+        const list = byPrefix.get(key);
+        if (list) list.push(f);
+        else byPrefix.set(key, [f]);
+        if (end < 0) break;
+        end = f.kpiId.indexOf('.', end + 1);
+      }
+    }
+    return byPrefix;
+  };
   return {
     all,
-    get: (id, period) => byKey.get(`${id}@${period}`) ?? [],
-    first: (id, period) => firstTable.get(`${id}@${period}`) ?? byKey.get(`${id}@${period}`)?.[0],
-    firstInTable: (id, period) => firstTable.get(`${id}@${period}`),
+    get: (id, period) => byKey.get(id)?.get(period) ?? [],
+    first: (id, period) => firstTable.get(id)?.get(period) ?? byKey.get(id)?.get(period)?.[0],
+    firstInTable: (id, period) => firstTable.get(id)?.get(period),
     ofRow: (row, period) => byRow.get(row)?.get(period),
     ofSpan: (span) => bySpan.get(span),
-    at: (p) => byStart.get(`${p.line}:${p.character}`),
+    at: (p) => byStart.get(positionKey(p)),
     periods,
-    withPrefix: (prefix, period) => all.filter((f) => f.period === period && f.source === 'table' && (f.kpiId === prefix || f.kpiId.startsWith(prefix.endsWith('.') ? prefix : `${prefix}.`))),
+    tableFacts,
+    withPrefix: (prefix, period) => {
+      // `ghg.scope3.` means the descendants of `ghg.scope3`, not the id itself.
+      const descendantsOnly = prefix.endsWith('.');
+      const id = descendantsOnly ? prefix.slice(0, -1) : prefix;
+      const list = prefixIndex().get(`${id}@${period}`);
+      if (!list) return [];
+      return descendantsOnly ? list.filter((f) => f.kpiId !== id) : list.slice();
+    },
+    inTable: (kpiId, period, table) => {
+      if (!byTable) {
+        byTable = new Map();
+        for (const f of all) {
+          if (f.source !== 'table' || !f.row) continue;
+          let periodsOfId = byTable.get(f.kpiId);
+          if (!periodsOfId) byTable.set(f.kpiId, (periodsOfId = new Map()));
+          let tables = periodsOfId.get(f.period);
+          if (!tables) periodsOfId.set(f.period, (tables = new Map()));
+          const list = tables.get(f.row.table);
+          if (list) list.push(f);
+          else tables.set(f.row.table, [f]);
+        }
+      }
+      return byTable.get(kpiId)?.get(period)?.get(table) ?? none;
+    },
+    get ids() {
+      ids ??= new Set(all.map((f) => f.kpiId));
+      return ids;
+    },
+    rowsOf: (kpiId, table) => {
+      if (!rows) {
+        rows = new Map();
+        const push = (key: string, row: KpiRow) => {
+          const list = rows!.get(key);
+          if (list) list.push(row);
+          else rows!.set(key, [row]);
+        };
+        for (const kt of doc.kpiTables) {
+          for (const row of kt.rows) {
+            if (!row.kpiId) continue;
+            push(row.kpiId, row);
+            push(`${row.kpiId}@${row.table}`, row);
+          }
+        }
+      }
+      return rows.get(table === undefined ? kpiId : `${kpiId}@${table}`) ?? [];
+    },
   };
 }
 

@@ -79,29 +79,31 @@ function percentNote(target: Fact, computed: Interval): Check['noteKey'] | undef
  */
 export function compareResult(doc: EsgDocument, target: Fact, result: { value: Quantity }, formula: string): Comparison {
   const currency = doc.config.currency;
-  const base = { formula, period: target.period, computed: formatQuantity(result.value, currency), reported: factText(target) };
-  const resultDim = formatDim(result.value.dim);
+  // The message arguments are written only when there is no comparison to make (the rare case).
+  const base = () => ({ formula, period: target.period, computed: formatQuantity(result.value, currency), reported: factText(target) });
+  const resultDim = () => formatDim(result.value.dim);
   // A result that involves a KPI of unknown unit is dimensionless too (the evaluator allows nothing else).
   const resultPlain = sameDim(result.value.dim, DIMENSIONLESS);
   const plain = (): Comparison => {
     const computed = result.value.value;
-    if (!Number.isFinite(computed.lo) || !Number.isFinite(computed.hi)) return { key: 'numbers.formula.notFinite', args: base };
+    if (!Number.isFinite(computed.lo) || !Number.isFinite(computed.hi)) return { key: 'numbers.formula.notFinite', args: base() };
     const ok = meets(factInterval(target), computed);
     const noteKey = ok ? undefined : percentNote(target, computed);
     return noteKey ? { ok, computed, noteKey } : { ok, computed };
   };
   if (!target.unit) {
     if (resultPlain) return plain();
-    if (target.unitRaw) return { key: 'numbers.formula.figureUnknownUnit', args: { ...base, unit: target.unitRaw, resultDim } };
-    return { key: 'numbers.formula.figureNoUnit', args: { ...base, resultDim } };
+    if (target.unitRaw) return { key: 'numbers.formula.figureUnknownUnit', args: { ...base(), unit: target.unitRaw, resultDim: resultDim() } };
+    return { key: 'numbers.formula.figureNoUnit', args: { ...base(), resultDim: resultDim() } };
   }
-  const unitDim = formatDim(dimOf(target.unit).dim);
-  const targetPlain = sameDim(dimOf(target.unit).dim, DIMENSIONLESS);
+  const targetDim = dimOf(target.unit).dim;
+  const unitDim = () => formatDim(targetDim);
+  const targetPlain = sameDim(targetDim, DIMENSIONLESS);
   // A result of numbers (or of KPIs without a known unit) against a figure in tCO2e: esgmark does not guess the unit.
-  if (resultPlain && !targetPlain) return { key: 'numbers.formula.resultNoUnit', args: { ...base, unit: target.unitRaw ?? '', unitDim } };
+  if (resultPlain && !targetPlain) return { key: 'numbers.formula.resultNoUnit', args: { ...base(), unit: target.unitRaw ?? '', unitDim: unitDim() } };
   const inTarget = inUnit(result.value, target.unit);
-  if (!inTarget) return { key: 'numbers.formula.unit', args: { ...base, unit: target.unitRaw ?? '', unitDim, resultDim } };
-  if (!Number.isFinite(inTarget.lo) || !Number.isFinite(inTarget.hi)) return { key: 'numbers.formula.notFinite', args: base };
+  if (!inTarget) return { key: 'numbers.formula.unit', args: { ...base(), unit: target.unitRaw ?? '', unitDim: unitDim(), resultDim: resultDim() } };
+  if (!Number.isFinite(inTarget.lo) || !Number.isFinite(inTarget.hi)) return { key: 'numbers.formula.notFinite', args: base() };
   const ok = meets(factInterval(target), inTarget);
   const noteKey = ok || !targetPlain ? undefined : percentNote(target, inTarget);
   return noteKey ? { ok, computed: inTarget, noteKey } : { ok, computed: inTarget };
@@ -210,18 +212,15 @@ function noValueInput(doc: EsgDocument, key: string, args: Record<string, string
   if (key !== 'formula.noValue') return undefined;
   const id = String(args.id);
   const period = String(args.period);
-  let inReport = false;
-  for (const kt of doc.kpiTables) {
-    for (const row of kt.rows) {
-      if (row.kpiId !== id) continue;
-      inReport = true;
-      const cell = row.values.find((v) => v.period === period);
-      if (cell && (cell.status === 'none' || cell.status === 'empty')) {
-        return { key: 'numbers.formula.inputNoValue', args: { id, period, label: row.label, value: cell.raw || '∅' }, severity: 'information' };
-      }
+  const index = facts(doc);
+  const rows = index.rowsOf(id);
+  for (const row of rows) {
+    const cell = row.values.find((v) => v.period === period);
+    if (cell && (cell.status === 'none' || cell.status === 'empty')) {
+      return { key: 'numbers.formula.inputNoValue', args: { id, period, label: row.label, value: cell.raw || '∅' }, severity: 'information' };
     }
   }
-  if (!inReport && !facts(doc).all.some((f) => f.kpiId === id)) return undefined;
+  if (rows.length === 0 && !index.ids.has(id)) return undefined;
   // A period no table of the report has (`energy.electricity@1999`) is a mistake in the formula, not a gap in the data.
   const reportHasPeriod = doc.kpiTables.some((kt) => kt.periods.some((p) => p.period === period));
   if (!reportHasPeriod) return undefined;

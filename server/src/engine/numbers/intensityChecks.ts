@@ -44,19 +44,40 @@ interface Intensity {
 /**
  * The largest set of intensities whose implied denominators all agree, when it has two members at
  * least and no other set is as large; undefined otherwise (no majority, nothing to measure against).
+ * Intervals that agree pairwise share a point (Helly, in one dimension), so the largest such set is the
+ * deepest point of a sweep over the interval ends: n log n, not a scan of every subset.
  */
 function largestAgreement(group: Intensity[]): Intensity[] | undefined {
-  let best: Intensity[] | undefined;
-  let tie = false;
-  for (const seed of group) {
-    const set = group.filter((o) => meets(o.implied, seed.implied));
-    if (!set.every((a) => set.every((b) => meets(a.implied, b.implied)))) continue;
-    if (!best || set.length > best.length) {
-      best = set;
-      tie = false;
-    } else if (set.length === best.length && set.some((x) => !best!.includes(x))) tie = true;
+  const ends: { at: number; open: boolean; item: Intensity }[] = [];
+  for (const item of group) {
+    ends.push({ at: item.implied.lo, open: true, item }, { at: item.implied.hi, open: false, item });
   }
-  return best && best.length >= 2 && !tie ? best : undefined;
+  // Opens before closes at one point: touching intervals meet.
+  ends.sort((x, y) => x.at - y.at || (x.open === y.open ? 0 : x.open ? -1 : 1));
+  const active = new Set<Intensity>();
+  let best: Intensity[] | undefined;
+  let runs = 0;
+  let rising = false;
+  for (const e of ends) {
+    if (e.open) {
+      active.add(e.item);
+      rising = true;
+      if (!best || active.size > best.length) {
+        best = [...active];
+        runs = 1;
+      } else if (active.size === best.length && rising) {
+        runs++;
+        best = [...active];
+      }
+    } else {
+      active.delete(e.item);
+      rising = false;
+    }
+  }
+  if (!best || best.length < 2 || runs > 1) return undefined;
+  // The sweep's set agrees by construction; meets() has the final word (its tolerance).
+  const chosen = best;
+  return chosen.every((a) => chosen.every((b) => meets(a.implied, b.implied))) ? chosen : undefined;
 }
 
 export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
@@ -82,31 +103,53 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
   const groups = new Map<string, Intensity[]>();
   for (const i of inferred) {
     const key = `${i.name}@${i.fact.period}${partKey(i.fact.kpiId)}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const consensus = largestAgreement(group);
-    for (const i of group) {
-      const others = group.filter((o) => o !== i);
-      const agreeing = others.filter((o) => meets(o.implied, i.implied));
-      // The others agree with each other, or most of them do: a group of two or more that agree, larger
-      // than any other such group (one odd figure among several, or two of four in another unit).
-      const othersAgree = others.every((o) => others.every((p) => meets(o.implied, p.implied)));
-      if (agreeing.length === 0 && !othersAgree && consensus && !consensus.includes(i)) {
-        others.splice(0, others.length, ...consensus);
+    // Whether the others (the group without one member) all agree with each other: true when every
+    // disagreeing pair involves that member. Counted once per group, and only for a group where some
+    // member agrees with no other (asking each member about every pair of the others was cubic).
+    let disagreeing: { total: number; of: Map<Intensity, number> } | undefined;
+    const othersAgree = (i: Intensity): boolean => {
+      if (!disagreeing) {
+        disagreeing = { total: 0, of: new Map() };
+        const d = disagreeing;
+        const count = (x: Intensity) => d.of.set(x, (d.of.get(x) ?? 0) + 1);
+        for (let a = 0; a < group.length; a++) {
+          for (let b = a; b < group.length; b++) {
+            if (meets(group[a].implied, group[b].implied)) continue;
+            d.total++;
+            count(group[a]);
+            if (b !== a) count(group[b]);
+          }
+        }
       }
-      if (agreeing.length > 0) {
+      return (disagreeing.of.get(i) ?? 0) === disagreeing.total;
+    };
+    // The largest group of agreeing intensities, found once per group and only when needed.
+    let consensus: Intensity[] | null | undefined;
+    for (const i of group) {
+      // The first other member whose implied denominator meets this one's.
+      const ref = group.find((o) => o !== i && meets(o.implied, i.implied));
+      if (ref) {
         // Agrees with the others: record the passing check (hover and CodeLens show it).
-        const ref = agreeing[0];
         const computed = div(i.numerator.quantity!.value, ref.implied);
         const { factor } = dimOf(i.fact.unit!);
         out.push({ rule: 'kpi/intensity-mismatch', target: i.fact, formula: `${i.numerator.label} ÷ ${i.name} = ${i.fact.label}`, inputs: [inputOf(i.numerator), inputOf(ref.fact), inputOf(ref.numerator)], computed: { lo: computed.lo / factor, hi: computed.hi / factor }, ok: true });
         continue;
       }
-      if (!(othersAgree || (consensus && !consensus.includes(i))) || others.length === 0) continue;
-      // The others agree with each other and not with this one: compute this one with their denominator.
-      const reference = others[0];
+      // The others agree with each other and not with this one, or most of them do (the largest group of
+      // two or more that agree): compute this one with their denominator.
+      let reference: Intensity;
+      if (othersAgree(i)) reference = group.find((o) => o !== i)!;
+      else {
+        if (consensus === undefined) consensus = largestAgreement(group) ?? null;
+        if (!consensus || consensus.includes(i)) continue;
+        reference = consensus[0];
+      }
       const unitDen = i.fact.unit!.denominator!;
       const impliedText = (x: Intensity) => `${formatNumber(midpoint(x.implied) / x.fact.unit!.denominator!.factor, 0)} ${x.fact.unit!.denominator!.spellings[0]}`;
       const computed = div(i.numerator.quantity!.value, reference.implied);

@@ -22,13 +22,11 @@ import { add, div, exact, inUnit, meets, mul, sameDim, DIMENSIONLESS, type Inter
  * prose statement. A KPI stated twice is kpi/value-conflict's business, not the relation's.
  */
 export function pickFact(index: FactIndex, kpiId: string, period: string, near?: Fact): Fact | undefined {
-  const list = index.get(kpiId, period);
-  const table = list.filter((f) => f.source === 'table');
   if (near?.row) {
-    const same = table.find((f) => f.row?.table === near.row!.table);
+    const same = index.inTable(kpiId, period, near.row.table)[0];
     if (same) return same;
   }
-  return table[0] ?? list[0];
+  return index.first(kpiId, period);
 }
 
 /**
@@ -198,20 +196,8 @@ export function breakdownGroups(index: FactIndex, period: string, parentFilter: 
 function nilMember(doc: EsgDocument, kpiId: string, period: string, total: Fact): Fact | undefined {
   const table = total.row?.table;
   if (table === undefined) return undefined;
-  for (const row of rowsOf(doc, kpiId)) if (row.table === table) return nilFact(row, period);
-  return undefined;
-}
-
-const rowsByKpi = new WeakMap<EsgDocument, Map<string, KpiRow[]>>();
-/** The KPI rows of a KPI id in the document's tables. */
-function rowsOf(doc: EsgDocument, kpiId: string): KpiRow[] {
-  let map = rowsByKpi.get(doc);
-  if (!map) {
-    map = new Map();
-    for (const kt of doc.kpiTables) for (const row of kt.rows) if (row.kpiId) (map.get(row.kpiId) ?? map.set(row.kpiId, []).get(row.kpiId)!).push(row);
-    rowsByKpi.set(doc, map);
-  }
-  return map.get(kpiId) ?? [];
+  const row = facts(doc).rowsOf(kpiId, table)[0];
+  return row ? nilFact(row, period) : undefined;
 }
 
 /** The members read as nil, for the message: `女性員工 (-)`. */
@@ -365,13 +351,15 @@ export function kpiSums(doc: EsgDocument): SumResult {
       } else if (g.members.length > 1) result.partial.push({ total: g.total, members: g.members, sum: c.sum, breakdown: g.breakdown });
     }
   }
+  const tablePeriods = new Map<number, string[]>();
+  for (const kt of doc.kpiTables) if (!tablePeriods.has(kt.table)) tablePeriods.set(kt.table, kt.periods.map((p) => p.period));
   for (const g of structuralGroups(doc)) {
     const totalKpi = g.total.kpiId;
     const related = (r: KpiRow) => !!totalKpi && !!r.kpiId && getKpi(r.kpiId)?.parent === totalKpi;
     if (g.members.every(related)) continue;
     // Catalog GHG parts of a GHG total are ghg/sum-mismatch's; described parts (sources, sites) are summed here.
     if (totalKpi && isGhg(totalKpi) && g.members.every((r) => r.kpiId && isGhg(r.kpiId) && getKpi(r.kpiId))) continue;
-    const periods = doc.kpiTables.find((kt) => kt.table === g.table)?.periods.map((p) => p.period) ?? [];
+    const periods = tablePeriods.get(g.table) ?? [];
     for (const period of periods) {
       const total = rowFact(doc, g.total, period);
       // A part printed as nil (`-`, `N/A`, `不適用`) counts as 0; any other part without a figure leaves the period unchecked.
@@ -386,7 +374,7 @@ export function kpiSums(doc: EsgDocument): SumResult {
     }
   }
   for (const g of adjacentGroups(doc)) {
-    const periods = doc.kpiTables.find((kt) => kt.table === g.table)?.periods.map((p) => p.period) ?? [];
+    const periods = tablePeriods.get(g.table) ?? [];
     for (const period of periods) {
       const total = rowFact(doc, g.total, period);
       const members = g.members.map((r) => rowFact(doc, r, period) ?? nilFact(r, period));

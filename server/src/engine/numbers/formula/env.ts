@@ -38,7 +38,6 @@ function kpiValue(f: Fact): FormulaKpiValue {
 
 export function formulaEnvFor(doc: EsgDocument, period: string, options: FormulaEnvOptions = {}): FormulaEnv {
   const index = facts(doc);
-  let reported: Set<string> | undefined;
   return {
     period,
     kpi(id, p) {
@@ -68,8 +67,8 @@ export function formulaEnvFor(doc: EsgDocument, period: string, options: Formula
       return entry.catalogId && options.resolveFactorId ? options.resolveFactorId(entry.catalogId) : undefined;
     },
     knownId(id) {
-      reported ??= new Set(index.all.map((f) => f.kpiId));
-      return reported.has(id) || getKpi(id) !== undefined;
+      // The set of ids is the index's, built once per document (an env is made per formula and period).
+      return index.ids.has(id) || getKpi(id) !== undefined;
     },
   };
 }

@@ -293,12 +293,27 @@ function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code ?? '');
 }
 
-/** The server's `hkex/missing` diagnostic for a requirement: by its data id, else by the id the message starts with. */
+/** The requirement ids a diagnostic's data names (`data.ids`, or `data.id`), as the server sends them (nested under `data.data`). */
+function idsOf(d: vscode.Diagnostic): string[] {
+  const outer = (d as vscode.Diagnostic & { data?: { id?: unknown; ids?: unknown; data?: { id?: unknown; ids?: unknown } } }).data;
+  const out: string[] = [];
+  for (const data of [outer, outer?.data]) {
+    if (!data) continue;
+    if (Array.isArray(data.ids)) out.push(...data.ids.filter((x): x is string => typeof x === 'string'));
+    if (typeof data.id === 'string') out.push(data.id);
+  }
+  return out;
+}
+
+/**
+ * The server's `hkex/missing` diagnostic for a requirement: by its data ids (one diagnostic may stand
+ * for several requirements of an aspect), else by the id the message starts with or lists.
+ */
 export function missingDiagnostic(uri: vscode.Uri, id: string): vscode.Diagnostic | undefined {
   const missing = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'esgmark' && codeOf(d) === 'hkex/missing');
   return (
-    missing.find((d) => (d as vscode.Diagnostic & { data?: { id?: unknown } }).data?.id === id) ??
-    missing.find((d) => d.message.startsWith(`${id}（`) || d.message.startsWith(`${id} (`))
+    missing.find((d) => idsOf(d).includes(id)) ??
+    missing.find((d) => d.message.startsWith(`${id}（`) || d.message.startsWith(`${id} (`) || d.message.includes(` ${id}（`) || d.message.includes(` ${id} (`) || d.message.includes(`：${id}（`) || d.message.includes(`；${id}（`))
   );
 }
 

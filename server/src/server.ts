@@ -52,6 +52,9 @@ import {
   toLspLocation,
   toLspTextEdit,
 } from './lsp/convert';
+import { ClosedReports, registerPullDiagnostics, type PullHost } from './lsp/pullHandlers';
+import { DIAGNOSTIC_IDENTIFIER } from './lsp/pull';
+import { pathOfUri } from './host/workspace';
 import { AFTER_SHUTDOWN_METHOD, BEFORE_INITIALIZE_METHOD, afterShutdownError, checkpoint, lifecycleOptions, notInitializedError, SerialQueue, throwIfCancelled } from './lsp/requests';
 import { version as SERVER_VERSION } from '../../package.json';
 
@@ -86,6 +89,10 @@ const projects = new Projects((uri) => documents.get(uri)?.getText());
 let hasConfigurationCapability = false;
 let hasDynamicConfigurationRegistration = false;
 let hasWorkspaceFoldersCapability = false;
+/** The client pulls diagnostics (`textDocument.diagnostic`): they are not pushed as well, or it would show them twice. */
+let clientPullsDiagnostics = false;
+/** The client can be asked to pull again (`workspace.diagnostics.refreshSupport`), after an edit changes other files' findings. */
+let clientRefreshesDiagnostics = false;
 /** The workspace folders as last told by the client (kept to apply added/removed events). */
 let workspaceFolders: string[] = [];
 let settings: ServerSettings = { ...DEFAULT_SETTINGS, severity: {} };
@@ -266,6 +273,12 @@ async function validate(uri: string, version: number, token: number): Promise<vo
   // Publishing is synchronous after the analysis, but check again in case the document moved on.
   const current = documents.get(uri);
   if (!current || current.version !== version) return;
+  if (clientPullsDiagnostics) {
+    // The client pulls this document itself; the other files of a multi-file report it pulls when asked to.
+    if (project && project.diagnostics.size > 1 && clientRefreshesDiagnostics) await connection.languages.diagnostics.refresh();
+    await connection.sendNotification(ReportChangedNotification, { uri, version });
+    return;
+  }
   await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
   // The other files of a multi-file report: an edit here can change their diagnostics too.
   for (const [other, list] of project?.diagnostics ?? []) {
@@ -315,6 +328,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolders = params.workspaceFolders ? params.workspaceFolders.map((f) => f.uri) : params.rootUri ? [params.rootUri] : [];
   projects.setWorkspaceFolders(workspaceFolders);
   hasWorkspaceFoldersCapability = capabilities.workspace?.workspaceFolders === true;
+  clientPullsDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+  clientRefreshesDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
   const initial = params.initializationOptions as { settings?: unknown } | undefined;
   if (initial && typeof initial === 'object' && initial.settings !== undefined) settings = normalizeSettings(initial.settings);
   return {
@@ -327,6 +342,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeLensProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
       executeCommandProvider: { commands: [GENERATE_INDEX_TABLE_COMMAND] },
+      diagnosticProvider: { identifier: DIAGNOSTIC_IDENTIFIER, interFileDependencies: true, workspaceDiagnostics: true },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'esgmark', version: SERVER_VERSION },
@@ -377,6 +393,7 @@ documents.onDidClose((event) => {
   const uri = event.document.uri;
   cancelPending(uri);
   cache.delete(uri);
+  if (clientPullsDiagnostics) return;
   connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => logError('clearing diagnostics', error));
 });
 
@@ -527,6 +544,31 @@ connection.onRequest(ExportRequest, (params, token) =>
     return text;
   }),
 );
+
+/** What the pull handlers need: the same diagnostics a push would publish, for open and closed reports. */
+const pullHost: PullHost = {
+  ready: () => settingsReady,
+  open(uri) {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    if (!shouldCheck(document)) return new Map();
+    const project = projectFor(document);
+    return project ? project.diagnostics : new Map([[uri, analysisFor(document).diagnostics]]);
+  },
+  closed(uri, text) {
+    const ref = projects.projectOf(uri, text);
+    const project = ref ? projects.analyze(ref, engineOptions(), settingsGeneration) : undefined;
+    if (project?.parts.some((p) => p.uri === uri)) return project.diagnostics;
+    return new Map([[uri, closedReports.analyze(uri, text, settingsGeneration, engineOptions).diagnostics]]);
+  },
+  openReports: () => documents.all().filter(shouldCheck).map((d) => ({ uri: d.uri, version: d.version, text: d.getText() })),
+  folders: () => workspaceFolders.map(pathOfUri).filter((p): p is string => p !== undefined),
+  versionOf: (uri) => documents.get(uri)?.version,
+  toLsp: (_uri, list) => list.map(toLspDiagnostic),
+  guarded,
+};
+const closedReports = new ClosedReports();
+registerPullDiagnostics(connection, pullHost);
 
 connection.onRequest(BEFORE_INITIALIZE_METHOD, (params: { method?: unknown } | undefined) => {
   throw notInitializedError(params?.method);

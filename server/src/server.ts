@@ -55,6 +55,7 @@ import {
 import { ClosedReports, registerPullDiagnostics, type PullHost } from './lsp/pullHandlers';
 import { DIAGNOSTIC_IDENTIFIER } from './lsp/pull';
 import { pathOfUri } from './host/workspace';
+import { lineOfDocument, negotiateEncoding, PositionCodec } from './lsp/encoding';
 import { AFTER_SHUTDOWN_METHOD, BEFORE_INITIALIZE_METHOD, afterShutdownError, checkpoint, lifecycleOptions, notInitializedError, SerialQueue, throwIfCancelled } from './lsp/requests';
 import { version as SERVER_VERSION } from '../../package.json';
 
@@ -81,7 +82,10 @@ const connection: Connection = createConnection(
     () => initialized,
   ),
 );
-const documents = new TextDocuments(TextDocument);
+/** Converts positions between the engine (UTF-16) and the encoding negotiated with the client. */
+const codec = new PositionCodec((uri, line) => lineOf(uri, line));
+// Incremental changes arrive in the client's encoding: converted before they are applied.
+const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (document, changes, version) => codec.update(document, changes, version) });
 const cache = new AnalysisCache();
 /** Multi-file reports: a root whose front matter lists `esg.chapters`, analysed as one report. */
 const projects = new Projects((uri) => documents.get(uri)?.getText());
@@ -279,10 +283,10 @@ async function validate(uri: string, version: number, token: number): Promise<vo
     await connection.sendNotification(ReportChangedNotification, { uri, version });
     return;
   }
-  await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
+  await connection.sendDiagnostics(codec.out({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) }));
   // The other files of a multi-file report: an edit here can change their diagnostics too.
   for (const [other, list] of project?.diagnostics ?? []) {
-    if (other !== uri) await connection.sendDiagnostics({ uri: other, version: documents.get(other)?.version, diagnostics: list.map(toLspDiagnostic) });
+    if (other !== uri) await connection.sendDiagnostics(codec.out({ uri: other, version: documents.get(other)?.version, diagnostics: list.map(toLspDiagnostic) }));
   }
   await connection.sendNotification(ReportChangedNotification, { uri, version });
 }
@@ -330,10 +334,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasWorkspaceFoldersCapability = capabilities.workspace?.workspaceFolders === true;
   clientPullsDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
   clientRefreshesDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
+  codec.encoding = negotiateEncoding(capabilities.general?.positionEncodings);
   const initial = params.initializationOptions as { settings?: unknown } | undefined;
   if (initial && typeof initial === 'object' && initial.settings !== undefined) settings = normalizeSettings(initial.settings);
   return {
     capabilities: {
+      positionEncoding: codec.encoding,
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
@@ -397,41 +403,73 @@ documents.onDidClose((event) => {
   connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => logError('clearing diagnostics', error));
 });
 
-connection.onHover((params, token) =>
+/**
+ * A request handler in the client's position encoding: the params' positions are read as UTF-16 before
+ * `run`, the result's positions written in the client's encoding after it.
+ */
+function encoded<P extends { textDocument: { uri: string } }, R>(raw: P, run: (params: P) => Promise<R>): Promise<R> {
+  const uri = raw.textDocument.uri;
+  return run(codec.in(raw, uri)).then((result) => codec.out(result, uri));
+}
+
+/** Texts of files that are not open, read for position conversion, kept briefly (a result names a file many times). */
+const convertedTexts = new Map<string, { lines: string[]; at: number }>();
+
+/** A line of a file as the server sees it: the open document, else the file through the gate. */
+function lineOf(uri: string, line: number): string | undefined {
+  const document = documents.get(uri);
+  if (document) return lineOfDocument(document, line);
+  let entry = convertedTexts.get(uri);
+  if (!entry || Date.now() - entry.at > 2000) {
+    const text = projects.text(uri);
+    if (text === undefined) return undefined;
+    if (convertedTexts.size > 64) convertedTexts.clear();
+    entry = { lines: text.split(/\r\n|\r|\n/), at: Date.now() };
+    convertedTexts.set(uri, entry);
+  }
+  return entry.lines[line];
+}
+
+connection.onHover((raw, token) =>
+  encoded(raw, (params) =>
   guarded('hover', null, token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return null;
     const hover = getHover(found.analysis, found.toEngine(params.position));
     const range = hover && found.toDocument(hover.range);
     return hover && range ? toLspHover({ ...hover, range }) : null;
-  }),
+  })),
 );
 
-connection.onCompletion((params, token) =>
+connection.onCompletion((raw, token) =>
+  encoded(raw, (params) =>
   guarded('completion', [], token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
     return getCompletions(found.analysis, found.toEngine(params.position)).map((item) => toLspCompletionItem(item.range ? { ...item, range: found.toDocument(item.range) } : item));
-  }),
+  })),
 );
 
-connection.onDefinition((params, token) =>
+connection.onDefinition((raw, token) =>
+  encoded(raw, (params) =>
   guarded('definition', [], token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
     return getDefinition(found.analysis, found.toEngine(params.position)).map((l) => toLspLocation(found.locate(l.range)));
-  }),
+  })),
 );
 
-connection.onDocumentSymbol((params, token) =>
+connection.onDocumentSymbol((raw, token) =>
+  encoded(raw, (params) =>
   guarded('documentSymbol', [], token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
     return symbolsIn(found, getDocumentSymbols(found.analysis)).map(toLspDocumentSymbol);
-  }),
+  })),
 );
 
-connection.onCodeLens((params, token) =>
+connection.onCodeLens((raw, token) =>
+  encoded(raw, (params) =>
   guarded('codeLens', [], token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
@@ -440,10 +478,11 @@ connection.onCodeLens((params, token) =>
       const range = found.toDocument(lens.range);
       return range ? [{ range, command: { title: lens.title, command: '' } }] : [];
     });
-  }),
+  })),
 );
 
-connection.onCodeAction((params, token) =>
+connection.onCodeAction((raw, token) =>
+  encoded(raw, (params) =>
   guarded<LspCodeAction[]>('codeAction', [], token, async () => {
     const uri = params.textDocument.uri;
     const found = await analysisForUri(uri);
@@ -461,7 +500,7 @@ connection.onCodeAction((params, token) =>
       .map((action) => (found.project ? { ...action, edits: found.project.mapEdits(Object.values(action.edits).flat()) } : action))
       .map((action) => toLspCodeAction(action, shown))
       .filter((action) => actionKindAllowed(action.kind ?? '', params.context.only));
-  }),
+  })),
 );
 
 connection.onExecuteCommand((params, token) =>
@@ -476,11 +515,11 @@ connection.onExecuteCommand((params, token) =>
     await checkpoint(token);
     const result = await connection.workspace.applyEdit({
       label: table.replaced ? 'Regenerate HKEX index table' : 'Insert HKEX index table',
-      edit: {
+      edit: codec.out({
         changes: Object.fromEntries(
           Object.entries(found.project ? found.project.mapEdits([table.edit]) : { [found.document.uri]: [table.edit] }).map(([u, edits]) => [u, edits.map(toLspTextEdit)]),
         ),
-      },
+      }),
     });
     return { applied: result.applied, markdown: table.markdown };
   }, true),
@@ -564,7 +603,7 @@ const pullHost: PullHost = {
   openReports: () => documents.all().filter(shouldCheck).map((d) => ({ uri: d.uri, version: d.version, text: d.getText() })),
   folders: () => workspaceFolders.map(pathOfUri).filter((p): p is string => p !== undefined),
   versionOf: (uri) => documents.get(uri)?.version,
-  toLsp: (_uri, list) => list.map(toLspDiagnostic),
+  toLsp: (uri, list) => codec.out(list.map(toLspDiagnostic), uri),
   guarded,
 };
 const closedReports = new ClosedReports();

@@ -54,6 +54,9 @@ import {
 } from './lsp/convert';
 import { ClosedReports, registerPullDiagnostics, type PullHost } from './lsp/pullHandlers';
 import { DIAGNOSTIC_IDENTIFIER } from './lsp/pull';
+import { FIX_ALL_KIND, fixAllAction, wantsFixAll } from './lsp/fixAll';
+import { collectSafeFixes } from './lsp/safeFixes';
+import { t } from './engine/i18n';
 import { pathOfUri } from './host/workspace';
 import { lineOfDocument, negotiateEncoding, PositionCodec } from './lsp/encoding';
 import { AFTER_SHUTDOWN_METHOD, BEFORE_INITIALIZE_METHOD, afterShutdownError, checkpoint, lifecycleOptions, notInitializedError, SerialQueue, throwIfCancelled } from './lsp/requests';
@@ -346,7 +349,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       definitionProvider: true,
       documentSymbolProvider: true,
       codeLensProvider: { resolveProvider: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.Source, FIX_ALL_KIND] },
       executeCommandProvider: { commands: [GENERATE_INDEX_TABLE_COMMAND] },
       diagnosticProvider: { identifier: DIAGNOSTIC_IDENTIFIER, interFileDependencies: true, workspaceDiagnostics: true },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -496,10 +499,17 @@ connection.onCodeAction((raw, token) =>
       .filter((diagnostic): diagnostic is Diagnostic => diagnostic !== undefined);
     // Clients that do not send the diagnostics under the cursor still get the fixes for them.
     if (shown.length === 0) targets = current.filter((diagnostic) => rangesIntersect(diagnostic.range, range));
-    return getCodeActions(found.analysis, range, targets)
+    const actions = getCodeActions(found.analysis, range, targets)
       .map((action) => (found.project ? { ...action, edits: found.project.mapEdits(Object.values(action.edits).flat()) } : action))
       .map((action) => toLspCodeAction(action, shown))
       .filter((action) => actionKindAllowed(action.kind ?? '', params.context.only));
+    if (!wantsFixAll(params.context.only)) return actions;
+    // Fix-all: every safe fix of the report, whatever the range (codeActionsOnSave asks with the whole file).
+    const edits = collectSafeFixes(found.analysis);
+    const mapped = found.project ? found.project.mapEdits(edits) : { [uri]: edits };
+    const changes = Object.fromEntries(Object.entries(mapped).map(([u, list]) => [u, list.map(toLspTextEdit)]));
+    const fixAll = fixAllAction(t(found.analysis.locale, 'action.fixAll', { count: edits.length }), changes);
+    return fixAll ? [fixAll, ...actions] : actions;
   })),
 );
 

@@ -730,6 +730,7 @@ export const MESSAGES = {
   'action.tagSection': { en: 'Tag section "{section}" with {id}', 'zh-Hant': '在章節「{section}」標註 {id}', 'zh-Hans': '在章节“{section}”标注 {id}' },
   'action.removeId': { en: 'Remove {id} from the tag', 'zh-Hant': '從標註中移除 {id}', 'zh-Hans': '从标注中移除 {id}' },
   'action.replaceId': { en: 'Replace {from} with {to}', 'zh-Hant': '將 {from} 改為 {to}', 'zh-Hans': '将 {from} 改为 {to}' },
+  'action.fixAll': { en: 'Fix all safely fixable esgmark findings ({count})', 'zh-Hant': '修正所有可安全修正的 esgmark 問題（{count} 項）', 'zh-Hans': '修正所有可安全修正的 esgmark 问题（{count} 项）' },
   'action.generateIndex': { en: 'Generate the HKEX index table from the tags', 'zh-Hant': '依據標註產生香港聯交所索引表', 'zh-Hans': '依据标注生成香港联交所索引表' },
   'explain.placeholder': {
     en: 'Explain here why {id} ({title}) is not disclosed.',

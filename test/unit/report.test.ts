@@ -135,6 +135,12 @@ describe('report model of the Zhipu example', () => {
     assert.deepEqual(b61.places, []);
     assert.match(b61.explanation!.text, /並無已售或已運送的實體產品/);
 
+    // The published index maps A1.3 to the chapter 環境管理, which explains it (no hazardous waste): explained, not disclosed.
+    const a13 = req('A1.3');
+    assert.equal(a13.status, 'explained');
+    assert.ok(a13.places.some((p) => p.label.includes('環境管理')), JSON.stringify(a13.places));
+    assert.match(a13.explanation!.text, /有害/);
+
     assert.equal(req('A1.2').status, 'not-required');
     assert.equal(req('A1.2').obligation, 'deleted');
     assert.equal(req('D36').obligation, 'voluntary');

@@ -241,6 +241,9 @@ export async function run(): Promise<void> {
     assert.match(String(a11Item.label), /^A1\.1 /);
     assert.equal((a11Item.iconPath as vscode.ThemeIcon).id, 'pass');
     assert.ok(String(a11Item.description).includes('環境管理'), `A1.1 shows where it is disclosed: ${String(a11Item.description)}`);
+    // In one language: the status is in the report's language (Traditional Chinese) like the section title.
+    assert.match(String(a11Item.description), /^已披露 · 環境管理/, 'the status in the report language');
+    assert.match(String(coverage.getTreeItem(roots[0]).label), /^B 部分/);
     const a13 = coverage.getChildren(a1).find((n) => n.kind === 'requirement' && n.requirement.id === 'A1.3');
     assert.ok(a13, 'A1.3 under A1');
     assert.equal((coverage.getTreeItem(a13).iconPath as vscode.ThemeIcon).id, 'warning', "a missing 'comply or explain' requirement is a warning");

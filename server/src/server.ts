@@ -100,6 +100,8 @@ let hasWorkspaceFoldersCapability = false;
 let clientPullsDiagnostics = false;
 /** The client can be asked to pull again (`workspace.diagnostics.refreshSupport`), after an edit changes other files' findings. */
 let clientRefreshesDiagnostics = false;
+/** The client applies snippet edits in workspace edits (LSP 3.18 `workspaceEdit.snippetEditSupport`, with `documentChanges`). */
+let clientTakesSnippetEdits = false;
 /** The workspace folders as last told by the client (kept to apply added/removed events). */
 let workspaceFolders: string[] = [];
 let settings: ServerSettings = { ...DEFAULT_SETTINGS, severity: {} };
@@ -338,6 +340,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientPullsDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
   clientRefreshesDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
   codec.encoding = negotiateEncoding(capabilities.general?.positionEncodings);
+  const workspaceEdit = capabilities.workspace?.workspaceEdit as { documentChanges?: boolean; snippetEditSupport?: boolean } | undefined;
+  clientTakesSnippetEdits = workspaceEdit?.snippetEditSupport === true && workspaceEdit.documentChanges === true;
   const initial = params.initializationOptions as { settings?: unknown } | undefined;
   if (initial && typeof initial === 'object' && initial.settings !== undefined) settings = normalizeSettings(initial.settings);
   return {
@@ -500,8 +504,8 @@ connection.onCodeAction((raw, token) =>
     // Clients that do not send the diagnostics under the cursor still get the fixes for them.
     if (shown.length === 0) targets = current.filter((diagnostic) => rangesIntersect(diagnostic.range, range));
     const actions = getCodeActions(found.analysis, range, targets)
-      .map((action) => (found.project ? { ...action, edits: found.project.mapEdits(Object.values(action.edits).flat()) } : action))
-      .map((action) => toLspCodeAction(action, shown))
+      .map((action) => (found.project ? { ...action, edits: found.project.mapEdits(Object.values(action.edits).flat()), snippet: undefined } : action))
+      .map((action) => toLspCodeAction(action, shown, clientTakesSnippetEdits))
       .filter((action) => actionKindAllowed(action.kind ?? '', params.context.only));
     if (!wantsFixAll(params.context.only)) return actions;
     // Fix-all: every safe fix of the report, whatever the range (codeActionsOnSave asks with the whole file).

@@ -41,6 +41,22 @@ test('quick fix: add an explanation block removes hkex/missing and adds an empty
   assert.equal(byRule(run(filled), 'hkex/missing').some((d) => missingIds(d).includes('A1.3')), false);
 });
 
+test('quick fix: the explanation block also comes as a snippet whose one tab stop selects the placeholder reason', () => {
+  const a = run(BODY);
+  const target = byRule(a, 'hkex/missing').find((d) => missingIds(d).includes('A1.3'))!;
+  const action = getCodeActions(a, target.range, [target]).find((x) => /A1\.3 加入解釋/.test(x.title))!;
+  const [edit] = action.edits['file:///test.esg.md'];
+  const snippet = action.snippet!;
+  assert.deepEqual(snippet.range, edit.range);
+  assert.equal(snippet.uri, 'file:///test.esg.md');
+  // One tab stop, around the placeholder comment; expanded, the snippet is the plain edit's text.
+  assert.equal(snippet.value.match(/\$\{\d+:/g)?.length, 1);
+  const placeholder = /\$\{1:(<!-- .*? -->)\}/.exec(snippet.value)!;
+  assert.ok(placeholder, snippet.value);
+  const expanded = snippet.value.replace(placeholder[0], placeholder[1]).replace(/\\([$}\\])/g, '$1');
+  assert.equal(expanded, edit.newText);
+});
+
 test('quick fix: tag this section, for an untagged index target', () => {
   const a = run(BODY);
   const hint = byRule(a, 'hkex/index-untagged').find((d) => d.data?.id === 'B1')!;

@@ -56,6 +56,11 @@ export interface CodeAction {
   /** The diagnostics this action resolves (matched by rule + range). */
   diagnostics?: Diagnostic[];
   isPreferred?: boolean;
+  /**
+   * The action's one edit as a snippet (TextMate syntax, `${1:…}` tab stops), for editors that insert
+   * snippets: the explanation block puts the cursor on its reason. `edits` stays the plain equivalent.
+   */
+  snippet?: { uri: string; range: Range; value: string };
 }
 
 export interface AnalysisOptions {

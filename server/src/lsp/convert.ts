@@ -169,11 +169,15 @@ export function actionKindAllowed(kind: string, only: readonly string[] | undefi
  * @param clientDiagnostics the diagnostics the client sent, so the action points at the exact objects
  *   the editor displays (VS Code matches them by value, and `data` must survive the round trip).
  */
-export function toLspCodeAction(action: CodeAction, clientDiagnostics: readonly LspDiagnostic[]): LspCodeAction {
+export function toLspCodeAction(action: CodeAction, clientDiagnostics: readonly LspDiagnostic[], snippets = false): LspCodeAction {
   const result: LspCodeAction = {
     title: action.title,
     kind: ACTION_KIND[action.kind] ?? CodeActionKind.QuickFix,
-    edit: { changes: toLspEditChanges(action.edits) },
+    // A client that takes snippet edits (LSP 3.18 `snippetEditSupport`) gets the snippet: the cursor lands where the author writes.
+    edit:
+      snippets && action.snippet
+        ? { documentChanges: [{ textDocument: { uri: action.snippet.uri, version: null }, edits: [{ range: copyRange(action.snippet.range), snippet: { kind: 'snippet', value: action.snippet.value } }] }] }
+        : { changes: toLspEditChanges(action.edits) },
   };
   if (action.isPreferred) result.isPreferred = true;
   if (action.diagnostics && action.diagnostics.length > 0) {

@@ -8,7 +8,7 @@ import { getFramework } from '../catalogs/hkex';
 import { disclosures } from '../disclosures';
 import { localized, t } from '../i18n';
 import { overlaps } from '../parser/lines';
-import { explanationEdit, lineText, tagSectionEdit, eol } from './edits';
+import { explanationEdit, explanationSnippet, lineText, tagSectionEdit, eol } from './edits';
 import { buildIndexTable, escapeCell } from './indexTable';
 import { missingTotalActions, unitFixes } from './numberActions';
 
@@ -48,7 +48,15 @@ export function codeActionsFor(analysis: Analysis, range: Range, diagnostics: Di
         }
         for (const one of ids) {
           if (explainable.includes(one)) {
-            actions.push({ title: say('action.addExplanation', { id: one }), kind: 'quickfix', edits: { [uri]: [explanationEdit(doc, one, analysis.locale, aspectSection)] }, diagnostics: [d], isPreferred: ids.length === 1 });
+            const { edit, snippet } = explanationSnippet(doc, one, analysis.locale, aspectSection);
+            actions.push({
+              title: say('action.addExplanation', { id: one }),
+              kind: 'quickfix',
+              edits: { [uri]: [edit] },
+              snippet: { uri, range: edit.range, value: snippet },
+              diagnostics: [d],
+              isPreferred: ids.length === 1,
+            });
           }
           if (aspectSection) {
             actions.push({ title: say('action.tagSection', { section: aspectSection.heading.title, id: one }), kind: 'quickfix', edits: { [uri]: [tagSectionEdit(doc, aspectSection, one)] }, diagnostics: [d] });

@@ -102,6 +102,8 @@ let clientPullsDiagnostics = false;
 let clientRefreshesDiagnostics = false;
 /** The client applies snippet edits in workspace edits (LSP 3.18 `workspaceEdit.snippetEditSupport`, with `documentChanges`). */
 let clientTakesSnippetEdits = false;
+/** The client inserts snippet completions (`completionItem.snippetSupport`). */
+let clientInsertsSnippets = false;
 /** The workspace folders as last told by the client (kept to apply added/removed events). */
 let workspaceFolders: string[] = [];
 let settings: ServerSettings = { ...DEFAULT_SETTINGS, severity: {} };
@@ -342,6 +344,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   codec.encoding = negotiateEncoding(capabilities.general?.positionEncodings);
   const workspaceEdit = capabilities.workspace?.workspaceEdit as { documentChanges?: boolean; snippetEditSupport?: boolean } | undefined;
   clientTakesSnippetEdits = workspaceEdit?.snippetEditSupport === true && workspaceEdit.documentChanges === true;
+  clientInsertsSnippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   const initial = params.initializationOptions as { settings?: unknown } | undefined;
   if (initial && typeof initial === 'object' && initial.settings !== undefined) settings = normalizeSettings(initial.settings);
   return {
@@ -453,7 +456,9 @@ connection.onCompletion((raw, token) =>
   guarded('completion', [], token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
-    return getCompletions(found.analysis, found.toEngine(params.position)).map((item) => toLspCompletionItem(item.range ? { ...item, range: found.toDocument(item.range) } : item));
+    return getCompletions(found.analysis, found.toEngine(params.position))
+      .filter((item) => !item.snippet || clientInsertsSnippets)
+      .map((item) => toLspCompletionItem(item.range ? { ...item, range: found.toDocument(item.range) } : item));
   })),
 );
 

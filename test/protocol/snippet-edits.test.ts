@@ -3,7 +3,7 @@
 // snippet whose tab stop selects the placeholder reason; any other client gets the plain text edit.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CodeActionRequest, type CodeAction } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CompletionRequest, InsertTextFormat, type CodeAction, type CompletionItem, type CompletionList } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../helpers/lsp-client';
 import { fixtureUri } from '../helpers/paths';
 
@@ -25,7 +25,13 @@ describe('explanation quick fix as a snippet over LSP', () => {
   let plain: LspTestClient;
 
   before(async () => {
-    snippets = await LspTestClient.start({ settings: { debounceMs: 0 }, capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } } });
+    snippets = await LspTestClient.start({
+      settings: { debounceMs: 0 },
+      capabilities: {
+        workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } },
+        textDocument: { completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } } },
+      },
+    });
     plain = await LspTestClient.start({ settings: { debounceMs: 0 } });
   });
 
@@ -51,5 +57,19 @@ describe('explanation quick fix as a snippet over LSP', () => {
     assert.equal(action.edit?.documentChanges, undefined);
     const [edit] = action.edit!.changes![uri];
     assert.match(edit.newText, /::: \{\.explain hkex="A1\.3"\}\n<!-- 請在此說明未披露 A1\.3.* -->\n:::/);
+  });
+
+  it('snippet prefixes complete to the snippets in three languages, the report language first, for a client that inserts snippets', async () => {
+    const text = `${TEXT}\nesg-index`;
+    const complete = async (client: LspTestClient, uri: string) => {
+      await client.open(uri, text);
+      const result = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 12, character: 9 } })) as CompletionItem[] | CompletionList | null;
+      return (Array.isArray(result) ? result : (result?.items ?? [])).filter((i) => i.label.startsWith('esg-index'));
+    };
+    const items = (await complete(snippets, fixtureUri(`snippet-complete-${process.pid}.esg.md`))).sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
+    assert.deepEqual(items.map((i) => i.label), ['esg-index-hant', 'esg-index-hans', 'esg-index-en']);
+    assert.ok(items.every((i) => i.insertTextFormat === InsertTextFormat.Snippet));
+    assert.match(String(items[0].detail), /繁體中文/);
+    assert.deepEqual(await complete(plain, fixtureUri(`snippet-complete-plain-${process.pid}.esg.md`)), [], 'no snippets for a client that cannot insert them');
   });
 });

@@ -1,9 +1,11 @@
 // Engine data -> LSP data. The engine already uses LSP positions (0-based lines, UTF-16 columns), so
-// these functions only rename fields and map enumerations; no position arithmetic happens here.
+// these functions only rename fields and map enumerations; no position arithmetic happens here (a
+// client that counts columns otherwise is served by lsp/encoding.ts).
 import {
   CodeActionKind,
   CompletionItemKind,
   DiagnosticSeverity,
+  InsertTextFormat,
   MarkupKind,
   SymbolKind,
   type CodeAction as LspCodeAction,
@@ -201,6 +203,7 @@ const COMPLETION_KIND: Record<CompletionItem['kind'], CompletionItemKind> = {
   unit: CompletionItemKind.Unit,
   attribute: CompletionItemKind.Property,
   value: CompletionItemKind.Value,
+  snippet: CompletionItemKind.Snippet,
 };
 
 export function toLspCompletionItem(item: CompletionItem): LspCompletionItem {
@@ -209,6 +212,7 @@ export function toLspCompletionItem(item: CompletionItem): LspCompletionItem {
   if (item.documentation !== undefined) result.documentation = { kind: MarkupKind.Markdown, value: item.documentation };
   if (item.sortText !== undefined) result.sortText = item.sortText;
   if (item.filterText !== undefined) result.filterText = item.filterText;
+  if (item.snippet) result.insertTextFormat = InsertTextFormat.Snippet;
   const newText = item.insertText ?? item.label;
   if (item.range) result.textEdit = { range: copyRange(item.range), newText };
   else if (item.insertText !== undefined) result.insertText = item.insertText;

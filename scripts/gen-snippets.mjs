@@ -283,16 +283,18 @@ export function generate() {
     const s = SUFFIX[locale];
     const lang = LANGUAGE_NAME[locale];
     const w = WORDS[locale];
-    for (const target of [esg, markdown]) {
-      add(target, `ESG front matter (${lang})`, [`esg-frontmatter-${s}`, 'esg-frontmatter'], `YAML front matter with the esg: key (${lang})`, frontMatterSnippet(locale));
-    }
-    add(esg, `HKEX index table (${lang})`, [`esg-index-${s}`, 'esg-index'], `HKEX ESG Reporting Code index: one row per requirement, deleted ones marked (${lang})`, indexSnippet(framework, locale));
-    add(esg, `Environmental KPI table (${lang})`, [`esg-kpi-env-${s}`, 'esg-kpi-env'], `Environmental KPI table with catalog KPI ids (${lang})`, kpiTableSnippet(kpisById, ENV_TABLE, w.envGroups, locale, '#'));
-    add(esg, `Social KPI table (${lang})`, [`esg-kpi-social-${s}`, 'esg-kpi-social'], `Social KPI table: employees by gender, age group and region, turnover, training, safety (${lang})`, kpiTableSnippet(kpisById, SOCIAL_TABLE, w.socialGroups, locale, '#'));
-    add(esg, `GHG emissions table (${lang})`, [`esg-ghg-${s}`, 'esg-ghg'], `Scope 1, Scope 2 (location/market), Scope 3 by category, total and intensity (${lang})`, kpiTableSnippet(kpisById, GHG_TABLE, w.ghgGroups, locale, 'kpi='));
-    add(esg, `Climate section, Part D (${lang})`, [`esg-climate-${s}`, 'esg-climate'], `Part D skeleton: governance, strategy, risk management, metrics and targets, headings tagged with their paragraphs (${lang})`, climateSnippet(framework, locale));
-    add(esg, `Explanation block (${lang})`, [`esg-explain-${s}`, 'esg-explain'], `'Comply or explain': a fenced div that explains why a requirement is not disclosed (${lang})`, explainSnippet(locale));
-    add(esg, `Tagged section (${lang})`, [`esg-section-${s}`, 'esg-section'], `Heading tagged with HKEX requirement ids (${lang})`, sectionSnippet(locale));
+    // In ESG Markdown each snippet has one prefix that names its language (esg-index-hant): the language
+    // server offers them, the report's language first (features/snippets.ts). Plain Markdown keeps the
+    // shared prefix of the front matter, the one snippet it has.
+    add(esg, `ESG front matter (${lang})`, [`esg-frontmatter-${s}`], `YAML front matter with the esg: key (${lang})`, frontMatterSnippet(locale));
+    add(markdown, `ESG front matter (${lang})`, [`esg-frontmatter-${s}`, 'esg-frontmatter'], `YAML front matter with the esg: key (${lang})`, frontMatterSnippet(locale));
+    add(esg, `HKEX index table (${lang})`, [`esg-index-${s}`], `HKEX ESG Reporting Code index: one row per requirement, deleted ones marked (${lang})`, indexSnippet(framework, locale));
+    add(esg, `Environmental KPI table (${lang})`, [`esg-kpi-env-${s}`], `Environmental KPI table with catalog KPI ids (${lang})`, kpiTableSnippet(kpisById, ENV_TABLE, w.envGroups, locale, '#'));
+    add(esg, `Social KPI table (${lang})`, [`esg-kpi-social-${s}`], `Social KPI table: employees by gender, age group and region, turnover, training, safety (${lang})`, kpiTableSnippet(kpisById, SOCIAL_TABLE, w.socialGroups, locale, '#'));
+    add(esg, `GHG emissions table (${lang})`, [`esg-ghg-${s}`], `Scope 1, Scope 2 (location/market), Scope 3 by category, total and intensity (${lang})`, kpiTableSnippet(kpisById, GHG_TABLE, w.ghgGroups, locale, 'kpi='));
+    add(esg, `Climate section, Part D (${lang})`, [`esg-climate-${s}`], `Part D skeleton: governance, strategy, risk management, metrics and targets, headings tagged with their paragraphs (${lang})`, climateSnippet(framework, locale));
+    add(esg, `Explanation block (${lang})`, [`esg-explain-${s}`], `'Comply or explain': a fenced div that explains why a requirement is not disclosed (${lang})`, explainSnippet(locale));
+    add(esg, `Tagged section (${lang})`, [`esg-section-${s}`], `Heading tagged with HKEX requirement ids (${lang})`, sectionSnippet(locale));
   }
   return { esg, markdown, aspects: aspectTables(kpisById) };
 }

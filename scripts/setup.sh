@@ -6,6 +6,8 @@
 #     pandoc          the dialect is tested against real Pandoc (test/unit/pandoc.test.ts)
 #     chromium        the browser of the preview page test (test/webview) and of the end-to-end test
 #     fonts-noto-cjk  Chinese text in those browsers' pages and screenshots
+#     neovim          a second LSP client: the documented Neovim configuration is run headless
+#                     (test/protocol/neovim.test.ts)
 #     libkrb5-dev, pkg-config (and python3, make, g++ when absent)
 #                     native modules of code-server, the VS Code the end-to-end test installs from npm
 #                     on its first run (scripts/vscode-host/install.mjs, about 5 minutes)
@@ -32,6 +34,7 @@ need=()
 command -v pandoc >/dev/null 2>&1 || need+=(pandoc)
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
 has_pkg fonts-noto-cjk || need+=(fonts-noto-cjk)
+command -v nvim >/dev/null 2>&1 || need+=(neovim)
 has_pkg libkrb5-dev || need+=(libkrb5-dev)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 for tool in python3 make g++; do command -v "$tool" >/dev/null 2>&1 || need+=("$tool"); done
@@ -54,7 +57,7 @@ if [ ${#need[@]} -gt 0 ]; then
   "${as_root[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
   say "installed ${need[*]}"
 else
-  say "Debian packages present: pandoc, chromium, fonts-noto-cjk, libkrb5-dev, pkg-config"
+  say "Debian packages present: pandoc, chromium, fonts-noto-cjk, neovim, libkrb5-dev, pkg-config"
 fi
 
 # --- npm packages -------------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
-// The 'HKEX Coverage' tree in the explorer: every requirement of the HKEX ESG Reporting Code with its
+// The 'HKEX Coverage' tree, in the esgmark container of the activity bar: every requirement of the HKEX ESG Reporting Code with its
 // status for the report in view, Part -> aspect -> requirement. Clicking a requirement reveals where it is
 // disclosed or explained; clicking a missing one offers the server's quick fixes for it.
 import * as vscode from 'vscode';
 import type { ReportModel, ReportRequirement } from '../../server/src/engine/features/reportModel';
 import { revealInEditor } from './preview';
 import type { ReportStore } from './reportStore';
+import { reportLanguage, type Translator } from './reportLanguage';
 
 export const COVERAGE_VIEW_ID = 'esgmark.coverage';
 export const OPEN_REQUIREMENT_COMMAND = 'esgmark.coverage.openRequirement';
@@ -28,59 +29,59 @@ export type CoverageNode =
   | { kind: 'aspect'; part: Part; aspect: string; requirements: ReportRequirement[] }
   | { kind: 'requirement'; requirement: ReportRequirement };
 
-function partTitle(part: Part): string {
-  if (part === 'B') return vscode.l10n.t('Part B: Mandatory disclosures');
-  if (part === 'C') return vscode.l10n.t('Part C: Environmental and social');
-  return vscode.l10n.t('Part D: Climate-related disclosures');
+function partTitle(part: Part, lang: Translator = reportLanguage(undefined)): string {
+  if (part === 'B') return lang.l10n.t('Part B: Mandatory disclosures');
+  if (part === 'C') return lang.l10n.t('Part C: Environmental and social');
+  return lang.l10n.t('Part D: Climate-related disclosures');
 }
 
-function aspectTitle(aspect: string): string {
+function aspectTitle(aspect: string, lang: Translator = reportLanguage(undefined)): string {
   const titles: Record<string, () => string> = {
-    A1: () => vscode.l10n.t('A1 Emissions'),
-    A2: () => vscode.l10n.t('A2 Use of resources'),
-    A3: () => vscode.l10n.t('A3 The environment and natural resources'),
-    A4: () => vscode.l10n.t('A4 Climate change'),
-    B1: () => vscode.l10n.t('B1 Employment'),
-    B2: () => vscode.l10n.t('B2 Health and safety'),
-    B3: () => vscode.l10n.t('B3 Development and training'),
-    B4: () => vscode.l10n.t('B4 Labour standards'),
-    B5: () => vscode.l10n.t('B5 Supply chain management'),
-    B6: () => vscode.l10n.t('B6 Product responsibility'),
-    B7: () => vscode.l10n.t('B7 Anti-corruption'),
-    B8: () => vscode.l10n.t('B8 Community investment'),
-    governance: () => vscode.l10n.t('Governance'),
-    strategy: () => vscode.l10n.t('Strategy'),
-    'risk-management': () => vscode.l10n.t('Risk management'),
-    'metrics-and-targets': () => vscode.l10n.t('Metrics and targets'),
+    A1: () => lang.l10n.t('A1 Emissions'),
+    A2: () => lang.l10n.t('A2 Use of resources'),
+    A3: () => lang.l10n.t('A3 The environment and natural resources'),
+    A4: () => lang.l10n.t('A4 Climate change'),
+    B1: () => lang.l10n.t('B1 Employment'),
+    B2: () => lang.l10n.t('B2 Health and safety'),
+    B3: () => lang.l10n.t('B3 Development and training'),
+    B4: () => lang.l10n.t('B4 Labour standards'),
+    B5: () => lang.l10n.t('B5 Supply chain management'),
+    B6: () => lang.l10n.t('B6 Product responsibility'),
+    B7: () => lang.l10n.t('B7 Anti-corruption'),
+    B8: () => lang.l10n.t('B8 Community investment'),
+    governance: () => lang.l10n.t('Governance'),
+    strategy: () => lang.l10n.t('Strategy'),
+    'risk-management': () => lang.l10n.t('Risk management'),
+    'metrics-and-targets': () => lang.l10n.t('Metrics and targets'),
   };
   return titles[aspect]?.() ?? aspect;
 }
 
-export function statusText(status: ReportRequirement['status']): string {
+export function statusText(status: ReportRequirement['status'], lang: Translator = reportLanguage(undefined)): string {
   switch (status) {
     case 'disclosed':
-      return vscode.l10n.t('Disclosed');
+      return lang.l10n.t('Disclosed');
     case 'explained':
-      return vscode.l10n.t('Explained');
+      return lang.l10n.t('Explained');
     case 'missing':
-      return vscode.l10n.t('Missing');
+      return lang.l10n.t('Missing');
     case 'deleted-claimed':
-      return vscode.l10n.t('Deleted but claimed');
+      return lang.l10n.t('Deleted but claimed');
     default:
-      return vscode.l10n.t('Not required');
+      return lang.l10n.t('Not required');
   }
 }
 
-function obligationText(obligation: Obligation): string {
+function obligationText(obligation: Obligation, lang: Translator = reportLanguage(undefined)): string {
   switch (obligation) {
     case 'mandatory':
-      return vscode.l10n.t('Mandatory');
+      return lang.l10n.t('Mandatory');
     case 'comply-or-explain':
-      return vscode.l10n.t('Comply or explain');
+      return lang.l10n.t('Comply or explain');
     case 'voluntary':
-      return vscode.l10n.t('Voluntary');
+      return lang.l10n.t('Voluntary');
     default:
-      return vscode.l10n.t('Deleted');
+      return lang.l10n.t('Deleted');
   }
 }
 
@@ -188,7 +189,7 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
   private filterMessage(model: ReportModel): string | undefined {
     const parts: string[] = [];
     if (this.filters.parts.length < PARTS.length) parts.push(this.filters.parts.map((p) => vscode.l10n.t('Part {0}', p)).join(', '));
-    if (this.filters.obligations.length < OBLIGATIONS.length) parts.push(this.filters.obligations.map(obligationText).join(', '));
+    if (this.filters.obligations.length < OBLIGATIONS.length) parts.push(this.filters.obligations.map((o) => obligationText(o)).join(', '));
     if (this.filters.onlyMissing) parts.push(vscode.l10n.t('only missing'));
     if (parts.length === 0) return undefined;
     const shown = this.visible(model.requirements).length;
@@ -224,8 +225,10 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
 
   getTreeItem(node: CoverageNode): vscode.TreeItem {
     const model = this.model;
+    // The view's words in the report's language, like the titles and places beside them.
+    const lang = reportLanguage(model?.locale);
     if (node.kind === 'part') {
-      const item = new vscode.TreeItem(partTitle(node.part), vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(partTitle(node.part, lang), vscode.TreeItemCollapsibleState.Expanded);
       item.id = `part:${node.part}`;
       const counts = model?.coverage.parts.find((p) => p.part === node.part);
       if (counts) item.description = `${counts.addressed}/${counts.required}`;
@@ -237,13 +240,13 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
       const required = node.requirements.filter(isRequired);
       const addressed = required.filter(isAddressed).length;
       const missing = node.requirements.filter(needsWork);
-      const item = new vscode.TreeItem(aspectTitle(node.aspect), vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(aspectTitle(node.aspect, lang), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `aspect:${node.part}:${node.aspect}`;
       item.description = required.length ? `${addressed}/${required.length}` : undefined;
       item.iconPath = missing.length
         ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(missing.some((r) => r.obligation === 'mandatory') ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground'))
         : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-      item.tooltip = missing.length ? vscode.l10n.t('Missing: {0}', missing.map((r) => r.id).join(', ')) : undefined;
+      item.tooltip = missing.length ? lang.l10n.t('Missing: {0}', missing.map((r) => r.id).join(', ')) : undefined;
       item.contextValue = 'aspect';
       return item;
     }
@@ -251,14 +254,14 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
     const item = new vscode.TreeItem(requirementLabel(r), vscode.TreeItemCollapsibleState.None);
     item.id = `requirement:${r.id}`;
     const place = placeText(r);
-    item.description = place ? `${statusText(r.status)} · ${place}` : statusText(r.status);
+    item.description = place ? `${statusText(r.status, lang)} · ${place}` : statusText(r.status, lang);
     item.iconPath = requirementIcon(r);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMarkdown(r.title)}**\n\n`);
-    tooltip.appendMarkdown(`${escapeMarkdown(statusText(r.status))} · ${escapeMarkdown(obligationText(r.obligation))}\n\n`);
+    tooltip.appendMarkdown(`${escapeMarkdown(statusText(r.status, lang))} · ${escapeMarkdown(obligationText(r.obligation, lang))}\n\n`);
     for (const p of r.places.slice(0, 8)) tooltip.appendMarkdown(`- ${escapeMarkdown(p.label)}\n`);
     if (r.explanation) tooltip.appendMarkdown(`\n> ${escapeMarkdown(r.explanation.text.replace(/\s+/g, ' ').slice(0, 300))}\n`);
-    if (r.status === 'missing') tooltip.appendMarkdown(`\n${escapeMarkdown(vscode.l10n.t('Click to see the quick fixes.'))}`);
+    if (r.status === 'missing') tooltip.appendMarkdown(`\n${escapeMarkdown(lang.l10n.t('Click to see the quick fixes.'))}`);
     item.tooltip = tooltip;
     item.contextValue = `requirement.${r.status}`;
     if (model) item.command = { command: OPEN_REQUIREMENT_COMMAND, title: vscode.l10n.t('Show requirement'), arguments: [model.uri, r.id] };
@@ -293,12 +296,27 @@ function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code ?? '');
 }
 
-/** The server's `hkex/missing` diagnostic for a requirement: by its data id, else by the id the message starts with. */
+/** The requirement ids a diagnostic's data names (`data.ids`, or `data.id`), as the server sends them (nested under `data.data`). */
+function idsOf(d: vscode.Diagnostic): string[] {
+  const outer = (d as vscode.Diagnostic & { data?: { id?: unknown; ids?: unknown; data?: { id?: unknown; ids?: unknown } } }).data;
+  const out: string[] = [];
+  for (const data of [outer, outer?.data]) {
+    if (!data) continue;
+    if (Array.isArray(data.ids)) out.push(...data.ids.filter((x): x is string => typeof x === 'string'));
+    if (typeof data.id === 'string') out.push(data.id);
+  }
+  return out;
+}
+
+/**
+ * The server's `hkex/missing` diagnostic for a requirement: by its data ids (one diagnostic may stand
+ * for several requirements of an aspect), else by the id the message starts with or lists.
+ */
 export function missingDiagnostic(uri: vscode.Uri, id: string): vscode.Diagnostic | undefined {
   const missing = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'esgmark' && codeOf(d) === 'hkex/missing');
   return (
-    missing.find((d) => (d as vscode.Diagnostic & { data?: { id?: unknown } }).data?.id === id) ??
-    missing.find((d) => d.message.startsWith(`${id}（`) || d.message.startsWith(`${id} (`))
+    missing.find((d) => idsOf(d).includes(id)) ??
+    missing.find((d) => d.message.startsWith(`${id}（`) || d.message.startsWith(`${id} (`) || d.message.includes(` ${id}（`) || d.message.includes(` ${id} (`) || d.message.includes(`：${id}（`) || d.message.includes(`；${id}（`))
   );
 }
 

@@ -20,6 +20,7 @@ import {
 import { PreviewPanel } from './preview';
 import { LANGUAGE_ID, ReportStore } from './reportStore';
 import { CoverageStatusBar, OPEN_COVERAGE_COMMAND } from './statusBar';
+import { EsgLanguageStatus } from './languageStatus';
 
 /** A front matter is short: only the first lines of a Markdown file are read. */
 const FRONT_MATTER_SCAN_LINES = 50;
@@ -183,6 +184,8 @@ export interface EsgmarkApi {
   preview: PreviewPanel;
   coverage: CoverageProvider;
   statusBar: CoverageStatusBar;
+  /** The language status item of ESG Markdown (coverage, issuer profile, framework, time of the last analysis). */
+  languageStatus: EsgLanguageStatus;
   /**
    * The folder the `esgmark` output channel's log file is written to (`context.logUri`). For the
    * end-to-end tests, which read the output from there; not a stable interface for other extensions.
@@ -203,6 +206,7 @@ export function activate(context: vscode.ExtensionContext): EsgmarkApi {
   const preview = new PreviewPanel(context.extensionUri, reports, log);
   const coverage = new CoverageProvider(reports, context.workspaceState);
   const statusBar = new CoverageStatusBar(reports);
+  const languageStatus = new EsgLanguageStatus(reports);
   const markSeen = () => {
     if (reports.current) void vscode.commands.executeCommand('setContext', REPORT_SEEN_CONTEXT, true);
   };
@@ -212,6 +216,7 @@ export function activate(context: vscode.ExtensionContext): EsgmarkApi {
     preview,
     coverage,
     statusBar,
+    languageStatus,
     reports.onDidChangeCurrent(markSeen),
     vscode.commands.registerCommand('esgmark.generateIndexTable', () => generateIndexTable(context)),
     vscode.commands.registerCommand('esgmark.restartServer', () => restartServer(context)),
@@ -243,7 +248,7 @@ export function activate(context: vscode.ExtensionContext): EsgmarkApi {
   );
   markSeen();
   for (const document of vscode.workspace.textDocuments) void onDocumentSeen(document, context);
-  return { store: reports, preview, coverage, statusBar, logUri: context.logUri };
+  return { store: reports, preview, coverage, statusBar, languageStatus, logUri: context.logUri };
 }
 
 export async function deactivate(): Promise<void> {

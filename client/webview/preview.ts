@@ -94,6 +94,38 @@ function isRange(v: unknown): v is Range {
   return !!r && typeof r === 'object' && typeof r.start?.line === 'number' && typeof r.start?.character === 'number' && typeof r.end?.line === 'number';
 }
 
+/** A row as shown: a KPI reported in several tables is one row, with the places it is reported in. */
+type ShownRow = ReportKpiRow & { places?: { uri: string; range: ReportKpiRow['range']; label: string }[] };
+
+/**
+ * One row per KPI: rows of a group with the same KPI id and unit are merged, their figures side by
+ * side by period, and the row lists its places. Rows whose figures for a period differ stay apart
+ * (kpi/value-conflict reports them), and so do unrecognised rows.
+ */
+function mergeSameKpi(rows: ReportKpiRow[]): ShownRow[] {
+  const out: ShownRow[] = [];
+  const byKey = new Map<string, ShownRow>();
+  for (const row of rows) {
+    const key = row.kpiId && !row.unrecognised ? `${row.kpiId}|${row.unit ?? ''}` : undefined;
+    const first = key ? byKey.get(key) : undefined;
+    const clash = first?.values.some((a) => row.values.some((b) => b.period === a.period && b.raw !== a.raw && b.status !== 'empty' && a.status !== 'empty'));
+    if (!first || clash) {
+      const shown: ShownRow = { ...row, values: [...row.values] };
+      out.push(shown);
+      if (key && !first) byKey.set(key, shown);
+      continue;
+    }
+    first.places ??= [{ uri: first.uri, range: first.range, label: first.label }];
+    first.places.push({ uri: row.uri, range: row.range, label: row.label });
+    for (const v of row.values) {
+      const i = first.values.findIndex((a) => a.period === v.period);
+      if (i < 0) first.values.push(v);
+      else if (first.values[i].status === 'empty') first.values[i] = v;
+    }
+  }
+  return out;
+}
+
 /** Fills in missing arrays and fields so that rendering never trips over a partial model. */
 function normalizeModel(raw: unknown): ReportModel | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
@@ -107,12 +139,14 @@ function normalizeModel(raw: unknown): ReportModel | undefined {
       ...g,
       aspect: str(g?.aspect),
       title: str(g?.title),
-      rows: arr<ReportKpiRow>(g?.rows).map((r) => ({
-        ...r,
-        name: str(r?.name),
-        label: str(r?.label),
-        values: arr<ReportValue>(r?.values).map((v) => ({ ...v, period: str(v?.period), raw: str(v?.raw), checks: arr(v?.checks) })),
-      })),
+      rows: mergeSameKpi(
+        arr<ReportKpiRow>(g?.rows).map((r) => ({
+          ...r,
+          name: str(r?.name),
+          label: str(r?.label),
+          values: arr<ReportValue>(r?.values).map((v) => ({ ...v, period: str(v?.period), raw: str(v?.raw), checks: arr(v?.checks) })),
+        })),
+      ),
     })),
     ghg: arr(m.ghg),
     scope3: arr<ReportModel['scope3'][number]>(m.scope3).map((c) => ({
@@ -282,6 +316,18 @@ function showsNormalized(row: ReportKpiRow, v: ReportValue): boolean {
   return usefulBaseUnit(row) && v.normalized !== undefined && v.normalized !== v.value;
 }
 
+/** 'in 2 places: 總耗水量 · 耗水量': each a link to its row, for a KPI reported in more than one table. */
+function placesOf(row: ShownRow): HTMLElement | null {
+  const places = row.places;
+  if (!places || places.length < 2) return null;
+  const list = h('span', { class: 'kpi-places' }, t('places', { count: places.length }));
+  places.forEach((place, i) => {
+    if (i > 0) list.appendChild(document.createTextNode(' · '));
+    list.appendChild(button({ class: 'link place', title: t('revealHint'), onClick: () => reveal(place.uri, place.range) }, place.label || String(i + 1)));
+  });
+  return list;
+}
+
 function renderKpiTable(group: ReportKpiGroup, periods: string[]): HTMLElement {
   const anyTrend = group.rows.some((r) => trendPoints(r).length >= 2);
   const table = h('table', { class: 'kpis' });
@@ -311,6 +357,7 @@ function renderKpiTable(group: ReportKpiGroup, periods: string[]): HTMLElement {
             usefulBaseUnit(row) ? h('span', { class: 'unit-normalized' }, `→ ${row.normalizedUnit}`) : null,
           )
         : null,
+      placesOf(row),
     );
     const tr = h('tr', { class: 'kpi-row', dataset: { kpi: row.kpiId ?? '' } }, nameCell);
 

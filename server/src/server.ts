@@ -49,6 +49,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, toAnalysisOptions, type ServerSett
 import {
   actionKindAllowed,
   fromLspDiagnostic,
+  toLspDiagnostic,
   rangesIntersect,
   toLspCodeAction,
   toLspCompletionItem,
@@ -58,6 +59,13 @@ import {
   toLspTextEdit,
 } from './lsp/convert';
 import { DiagnosticConverter } from './lsp/publish';
+import { ClosedReports, registerPullDiagnostics, type PullHost } from './lsp/pullHandlers';
+import { DIAGNOSTIC_IDENTIFIER } from './lsp/pull';
+import { FIX_ALL_KIND, fixAllAction, wantsFixAll } from './lsp/fixAll';
+import { collectSafeFixes } from './lsp/safeFixes';
+import { t } from './engine/i18n';
+import { pathOfUri } from './host/workspace';
+import { lineOfDocument, negotiateEncoding, PositionCodec } from './lsp/encoding';
 import { AFTER_SHUTDOWN_METHOD, BEFORE_INITIALIZE_METHOD, afterShutdownError, checkpoint, lifecycleOptions, notInitializedError, SerialQueue, throwIfCancelled } from './lsp/requests';
 import { version as SERVER_VERSION } from '../../package.json';
 
@@ -84,7 +92,10 @@ const connection: Connection = createConnection(
     () => initialized,
   ),
 );
-const documents = new TextDocuments(TextDocument);
+/** Converts positions between the engine (UTF-16) and the encoding negotiated with the client. */
+const codec = new PositionCodec((uri, line) => lineOf(uri, line));
+// Incremental changes arrive in the client's encoding: converted before they are applied.
+const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (document, changes, version) => codec.update(document, changes, version) });
 const cache = new AnalysisCache();
 /** Multi-file reports: a root whose front matter lists `esg.chapters`, analysed as one report. */
 const projects = new Projects((uri) => documents.get(uri)?.getText());
@@ -95,6 +106,14 @@ let hasConfigurationCapability = false;
 let hasDynamicConfigurationRegistration = false;
 let hasDynamicWatchedFiles = false;
 let hasWorkspaceFoldersCapability = false;
+/** The client pulls diagnostics (`textDocument.diagnostic`): they are not pushed as well, or it would show them twice. */
+let clientPullsDiagnostics = false;
+/** The client can be asked to pull again (`workspace.diagnostics.refreshSupport`), after an edit changes other files' findings. */
+let clientRefreshesDiagnostics = false;
+/** The client applies snippet edits in workspace edits (LSP 3.18 `workspaceEdit.snippetEditSupport`, with `documentChanges`). */
+let clientTakesSnippetEdits = false;
+/** The client inserts snippet completions (`completionItem.snippetSupport`). */
+let clientInsertsSnippets = false;
 /** The workspace folders as last told by the client (kept to apply added/removed events). */
 let workspaceFolders: string[] = [];
 let settings: ServerSettings = { ...DEFAULT_SETTINGS, severity: {} };
@@ -310,14 +329,20 @@ async function validate(uri: string, version: number, token: number): Promise<vo
   const current = documents.get(uri);
   if (!current || current.version !== version) return;
   const lsp = (list: readonly Diagnostic[]) => publishing.convert(list, settings.rulesDocumentationUrl);
-  await connection.sendDiagnostics({ uri, version, diagnostics: lsp(diagnostics) });
-  // The other files of a multi-file report: an edit here can change their diagnostics too.
-  for (const [other, list] of project?.diagnostics ?? []) {
-    if (other !== uri) await connection.sendDiagnostics({ uri: other, version: documents.get(other)?.version, diagnostics: lsp(view ? diagnosticsIn(view, other) : list) });
-  }
   // The report's project file, with its own problems at their keys.
   const config = shouldCheck(document) ? projectConfigs.diagnosticsFor(project?.parts[0]?.uri ?? uri, toAnalysisOptions(settings)) : undefined;
   if (config) await connection.sendDiagnostics({ uri: config.uri, diagnostics: lsp(config.diagnostics) });
+  if (clientPullsDiagnostics) {
+    // The client pulls this document itself; the other files of a multi-file report it pulls when asked to.
+    if (project && project.diagnostics.size > 1 && clientRefreshesDiagnostics) await connection.languages.diagnostics.refresh();
+    await connection.sendNotification(ReportChangedNotification, { uri, version });
+    return;
+  }
+  await connection.sendDiagnostics(codec.out({ uri, version, diagnostics: lsp(diagnostics) }));
+  // The other files of a multi-file report: an edit here can change their diagnostics too.
+  for (const [other, list] of project?.diagnostics ?? []) {
+    if (other !== uri) await connection.sendDiagnostics(codec.out({ uri: other, version: documents.get(other)?.version, diagnostics: lsp(view ? diagnosticsIn(view, other) : list) }));
+  }
   await connection.sendNotification(ReportChangedNotification, { uri, version });
 }
 
@@ -363,18 +388,26 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolders = params.workspaceFolders ? params.workspaceFolders.map((f) => f.uri) : params.rootUri ? [params.rootUri] : [];
   projects.setWorkspaceFolders(workspaceFolders);
   hasWorkspaceFoldersCapability = capabilities.workspace?.workspaceFolders === true;
+  clientPullsDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+  clientRefreshesDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
+  codec.encoding = negotiateEncoding(capabilities.general?.positionEncodings);
+  const workspaceEdit = capabilities.workspace?.workspaceEdit as { documentChanges?: boolean; snippetEditSupport?: boolean } | undefined;
+  clientTakesSnippetEdits = workspaceEdit?.snippetEditSupport === true && workspaceEdit.documentChanges === true;
+  clientInsertsSnippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   const initial = params.initializationOptions as { settings?: unknown } | undefined;
   if (initial && typeof initial === 'object' && initial.settings !== undefined) settings = normalizeSettings(initial.settings);
   return {
     capabilities: {
+      positionEncoding: codec.encoding,
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
       definitionProvider: true,
       documentSymbolProvider: true,
       codeLensProvider: { resolveProvider: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.Source, FIX_ALL_KIND] },
       executeCommandProvider: { commands: [GENERATE_INDEX_TABLE_COMMAND] },
+      diagnosticProvider: { identifier: DIAGNOSTIC_IDENTIFIER, interFileDependencies: true, workspaceDiagnostics: true },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'esgmark', version: SERVER_VERSION },
@@ -456,10 +489,39 @@ documents.onDidClose((event) => {
   const uri = event.document.uri;
   cancelPending(uri);
   cache.delete(uri);
+  if (clientPullsDiagnostics) return;
   connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => logError('clearing diagnostics', error));
 });
 
-connection.onHover((params, token) =>
+/**
+ * A request handler in the client's position encoding: the params' positions are read as UTF-16 before
+ * `run`, the result's positions written in the client's encoding after it.
+ */
+function encoded<P extends { textDocument: { uri: string } }, R>(raw: P, run: (params: P) => Promise<R>): Promise<R> {
+  const uri = raw.textDocument.uri;
+  return run(codec.in(raw, uri)).then((result) => codec.out(result, uri));
+}
+
+/** Texts of files that are not open, read for position conversion, kept briefly (a result names a file many times). */
+const convertedTexts = new Map<string, { lines: string[]; at: number }>();
+
+/** A line of a file as the server sees it: the open document, else the file through the gate. */
+function lineOf(uri: string, line: number): string | undefined {
+  const document = documents.get(uri);
+  if (document) return lineOfDocument(document, line);
+  let entry = convertedTexts.get(uri);
+  if (!entry || Date.now() - entry.at > 2000) {
+    const text = projects.text(uri);
+    if (text === undefined) return undefined;
+    if (convertedTexts.size > 64) convertedTexts.clear();
+    entry = { lines: text.split(/\r\n|\r|\n/), at: Date.now() };
+    convertedTexts.set(uri, entry);
+  }
+  return entry.lines[line];
+}
+
+connection.onHover((raw, token) =>
+  encoded(raw, (params) =>
   guarded('hover', null, token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return null;
@@ -470,34 +532,40 @@ connection.onHover((params, token) =>
     const merged = cross ? { contents: [hover?.contents, cross.lines.map((l) => `- ${l}`).join('\n')].filter(Boolean).join('\n\n'), range: hover?.range ?? cross.range } : hover;
     const range = merged && found.toDocument(merged.range);
     return merged && range ? toLspHover({ ...merged, range }) : null;
-  }),
+  })),
 );
 
-connection.onCompletion((params, token) =>
+connection.onCompletion((raw, token) =>
+  encoded(raw, (params) =>
   guarded('completion', [], token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
-    return getCompletions(found.analysis, found.toEngine(params.position)).map((item) => toLspCompletionItem(item.range ? { ...item, range: found.toDocument(item.range) } : item));
-  }),
+    return getCompletions(found.analysis, found.toEngine(params.position))
+      .filter((item) => !item.snippet || clientInsertsSnippets)
+      .map((item) => toLspCompletionItem(item.range ? { ...item, range: found.toDocument(item.range) } : item));
+  })),
 );
 
-connection.onDefinition((params, token) =>
+connection.onDefinition((raw, token) =>
+  encoded(raw, (params) =>
   guarded('definition', [], token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
     return getDefinition(found.analysis, found.toEngine(params.position)).map((l) => toLspLocation(found.locate(l.range)));
-  }),
+  })),
 );
 
-connection.onDocumentSymbol((params, token) =>
+connection.onDocumentSymbol((raw, token) =>
+  encoded(raw, (params) =>
   guarded('documentSymbol', [], token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
     return symbolsIn(found, getDocumentSymbols(found.analysis)).map(toLspDocumentSymbol);
-  }),
+  })),
 );
 
-connection.onCodeLens((params, token) =>
+connection.onCodeLens((raw, token) =>
+  encoded(raw, (params) =>
   guarded('codeLens', [], token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return [];
@@ -506,10 +574,11 @@ connection.onCodeLens((params, token) =>
       const range = found.toDocument(lens.range);
       return range ? [{ range, command: { title: lens.title, command: '' } }] : [];
     });
-  }),
+  })),
 );
 
-connection.onCodeAction((params, token) =>
+connection.onCodeAction((raw, token) =>
+  encoded(raw, (params) =>
   guarded<LspCodeAction[]>('codeAction', [], token, async () => {
     const uri = params.textDocument.uri;
     const found = await analysisForUri(uri);
@@ -525,12 +594,19 @@ connection.onCodeAction((params, token) =>
     if (shown.length === 0) targets = current.filter((diagnostic) => rangesIntersect(diagnostic.range, range));
     // Fixes of the cross-report checks carry their edits in the files' own lines (not the analysis').
     const cross = found.cross.diagnostics.filter((d) => d.uri === uri && rangesIntersect(d.range, params.range));
-    return getCodeActions(found.analysis, range, targets)
-      .map((action) => (found.project ? { ...action, edits: found.project.mapEdits(Object.values(action.edits).flat()) } : action))
+    const actions = getCodeActions(found.analysis, range, targets)
+      .map((action) => (found.project ? { ...action, edits: found.project.mapEdits(Object.values(action.edits).flat()), snippet: undefined } : action))
       .concat(crossReportActions(cross))
-      .map((action) => toLspCodeAction(action, shown))
+      .map((action) => toLspCodeAction(action, shown, clientTakesSnippetEdits))
       .filter((action) => actionKindAllowed(action.kind ?? '', params.context.only));
-  }),
+    if (!wantsFixAll(params.context.only)) return actions;
+    // Fix-all: every safe fix of the report, whatever the range (codeActionsOnSave asks with the whole file).
+    const edits = collectSafeFixes(found.analysis);
+    const mapped = found.project ? found.project.mapEdits(edits) : { [uri]: edits };
+    const changes = Object.fromEntries(Object.entries(mapped).map(([u, list]) => [u, list.map(toLspTextEdit)]));
+    const fixAll = fixAllAction(t(found.analysis.locale, 'action.fixAll', { count: edits.length }), changes);
+    return fixAll ? [fixAll, ...actions] : actions;
+  })),
 );
 
 connection.onExecuteCommand((params, token) =>
@@ -545,11 +621,11 @@ connection.onExecuteCommand((params, token) =>
     await checkpoint(token);
     const result = await connection.workspace.applyEdit({
       label: table.replaced ? 'Regenerate HKEX index table' : 'Insert HKEX index table',
-      edit: {
+      edit: codec.out({
         changes: Object.fromEntries(
           Object.entries(found.project ? found.project.mapEdits([table.edit]) : { [found.document.uri]: [table.edit] }).map(([u, edits]) => [u, edits.map(toLspTextEdit)]),
         ),
-      },
+      }),
     });
     return { applied: result.applied, markdown: table.markdown };
   }, true),
@@ -613,6 +689,33 @@ connection.onRequest(ExportRequest, (params, token) =>
     return text;
   }),
 );
+
+/** What the pull handlers need: the same diagnostics a push would publish, for open and closed reports. */
+const pullHost: PullHost = {
+  ready: () => settingsReady,
+  open(uri) {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    if (!shouldCheck(document)) return new Map();
+    // Each file's own diagnostics and those of the checks against the reports it links, as pushed.
+    const view = viewOf(document);
+    const files = view.project?.parts.map((p) => p.uri) ?? [uri];
+    return new Map(files.map((file) => [file, diagnosticsIn(view, file)]));
+  },
+  closed(uri, text) {
+    const ref = projects.projectOf(uri, text);
+    const project = ref ? projects.analyze(ref, engineOptions(ref.root), settingsGeneration) : undefined;
+    if (project?.parts.some((p) => p.uri === uri)) return project.diagnostics;
+    return new Map([[uri, closedReports.analyze(uri, text, settingsGeneration, () => engineOptions(uri)).diagnostics]]);
+  },
+  openReports: () => documents.all().filter(shouldCheck).map((d) => ({ uri: d.uri, version: d.version, text: d.getText() })),
+  folders: () => workspaceFolders.map(pathOfUri).filter((p): p is string => p !== undefined),
+  versionOf: (uri) => documents.get(uri)?.version,
+  toLsp: (uri, list) => codec.out(list.map((d) => toLspDiagnostic(d, settings.rulesDocumentationUrl)), uri),
+  guarded,
+};
+const closedReports = new ClosedReports();
+registerPullDiagnostics(connection, pullHost);
 
 connection.onRequest(BEFORE_INITIALIZE_METHOD, (params: { method?: unknown } | undefined) => {
   throw notInitializedError(params?.method);

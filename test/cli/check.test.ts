@@ -58,7 +58,9 @@ describe('esgmark check --format json', () => {
     assert.equal(run.status, 1);
     assert.ok(Array.isArray(diagnostics) && diagnostics.length > 0);
     for (const d of diagnostics) {
-      assert.deepEqual(Object.keys(d).sort(), ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'rule', 'severity']);
+      // `requirements` only where a finding names them (hkex/missing, which may group several of an aspect).
+      const base = ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'rule', 'severity'];
+      assert.deepEqual(Object.keys(d).sort(), d.rule === 'hkex/missing' ? [...base.slice(0, 6), 'requirements', ...base.slice(6)] : base);
       assert.equal(d.file, PROBLEMS_REL);
       assert.ok(d.line >= 1 && d.column >= 1, 'positions are 1-based');
       assert.ok(['error', 'warning', 'information', 'hint'].includes(d.severity));
@@ -78,6 +80,10 @@ describe('esgmark check --format json', () => {
     // Sorted by position.
     const keys = diagnostics.map((d) => d.line * 100000 + d.column);
     assert.deepEqual(keys, [...keys].sort((a, b) => a - b));
+    // Grouped hkex/missing findings name each requirement in data: none twice, Scope 1 among them.
+    const requirements = diagnostics.flatMap((d) => d.requirements ?? []);
+    assert.equal(new Set(requirements).size, requirements.length);
+    assert.ok(requirements.includes('D28(a)'), requirements.join(' '));
   });
 
   it('--quiet keeps only errors', () => {
@@ -93,7 +99,7 @@ describe('esgmark check --format json', () => {
     // GEM issuers have no comply-or-explain Part D duties beyond Scope 1/2, so fewer D-paragraph warnings.
     const mainBoard = runJson(['check', PROBLEMS_REL, '--issuer-class', 'main-board']).diagnostics;
     const gem = runJson(['check', PROBLEMS_REL, '--issuer-class', 'gem']).diagnostics;
-    const partD = (list: typeof gem) => list.filter((d) => d.rule === 'hkex/missing' && /\bD(2[0-9]|3[0-9]|40)\b/.test(d.message)).length;
+    const partD = (list: typeof gem) => list.filter((d) => d.rule === 'hkex/missing').flatMap((d) => d.requirements ?? []).filter((id) => /^D(2[0-9]|3[0-9]|40)\b/.test(id)).length;
     assert.ok(partD(gem) < partD(mainBoard), `gem ${partD(gem)} vs main-board ${partD(mainBoard)}`);
   });
 });
@@ -111,6 +117,7 @@ describe('esgmark check --format sarif', () => {
           ruleIndex?: number;
           level: string;
           message: { text: string };
+          properties?: { requirements?: string[] };
           locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[];
         }[];
       }[];
@@ -130,6 +137,7 @@ describe('esgmark check --format sarif', () => {
       assert.equal(result.ruleId, d.rule);
       assert.equal(result.level, d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'note');
       assert.equal(result.message.text, d.message);
+      assert.deepEqual(result.properties?.requirements, d.requirements);
       if (result.ruleIndex !== undefined) assert.equal(sarifRun.tool.driver.rules[result.ruleIndex].id, result.ruleId);
       const location = result.locations[0].physicalLocation;
       assert.equal(location.artifactLocation.uri, 'test/fixtures/problems.esg.md');

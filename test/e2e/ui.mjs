@@ -295,21 +295,25 @@ export async function runUiWorkflow({ hostModule, repo = REPO, folder, artifacts
     await step('the HKEX Coverage view lists requirements with their status', async () => {
       // The status bar item opens the view.
       await page.locator('.statusbar-item', { hasText: /B \d+\/3 · C/ }).first().click();
-      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'HKEX Coverage' }) });
+      // The view has a container of its own in the activity bar: it fills the side bar (its header merged
+      // into the side bar's title when it is the container's only view).
+      const pane = page.locator('.part.sidebar');
       const governance = pane.locator('.monaco-list-row', { hasText: 'MDR-governance' });
       await governance.waitFor({ timeout: 20000 });
       const row = (await governance.innerText()).replace(/\s+/g, ' ').trim();
-      assert.match(row, /MDR-governance .*Missing/, `row: ${row}`);
-      // Collapse the file tree so the coverage has the room, and open aspect A1.
-      const folders = page.locator('.pane-header', { hasText: /^workspace/i }).first();
-      if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
-      await pane.locator('.monaco-list-row', { hasText: 'A1 Emissions' }).first().click();
+      // The view's words are in the report's language (Traditional Chinese), like its titles.
+      assert.match(row, /MDR-governance .*缺漏/, `row: ${row}`);
+      assert.equal(await pane.locator('.monaco-list-row', { hasText: /^workspace$/i }).count(), 0, 'not in the Explorer: no file tree beside it');
+      // Open aspect A1.
+      await pane.locator('.monaco-list-row', { hasText: 'A1 排放物' }).first().click();
       const a11 = pane.locator('.monaco-list-row', { hasText: /^A1\.1/ }).first();
       await a11.waitFor({ timeout: 10000 });
       const a11Text = (await a11.innerText()).replace(/\s+/g, ' ').trim();
-      assert.match(a11Text, /Disclosed · 環境管理/, `A1.1 row: ${a11Text}`);
-      const header = (await pane.locator('.pane-header').first().innerText()).replace(/\s+/g, ' ');
-      assert.match(header, /B 部分 0\/3 · C 部分 \d+\/45/, `the view's description has the counts: ${header}`);
+      assert.match(a11Text, /已披露 · 環境管理/, `A1.1 row: ${a11Text}`);
+      // The view fills its container, whose title replaces the view's header: the counts are on the part rows.
+      const shown = (await pane.innerText()).replace(/\s+/g, ' ');
+      assert.match(shown, /HKEX Coverage/i, `the side bar's title names the view: ${shown.slice(0, 200)}`);
+      assert.match(shown, /B 部分：強制披露規定 ?0\/3 .*C 部分：環境及社會 ?\d+\/45/, `the part rows have the counts: ${shown.slice(0, 300)}`);
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(artifacts, 'vscode-coverage.png') });
     });

@@ -41,6 +41,8 @@ export interface StartOptions {
   workspaceFolders?: { uri: string; name: string }[];
   /** Extra node flags of the server process (e.g. a heap limit for hostile-input tests). */
   nodeFlags?: string[];
+  /** Client capabilities merged into the default ones (`general.positionEncodings`, `textDocument.diagnostic`...). */
+  capabilities?: { general?: Record<string, unknown>; textDocument?: Record<string, unknown>; workspace?: Record<string, unknown> };
 }
 
 type DiagnosticsPredicate = (params: PublishDiagnosticsParams) => boolean;
@@ -64,6 +66,8 @@ export class LspTestClient {
   exitCode: number | null = null;
   exitSignal: NodeJS.Signals | null = null;
   initializeResult!: InitializeResult;
+  /** How often the server asked to pull diagnostics again (`workspace/diagnostic/refresh`). */
+  diagnosticRefreshes = 0;
 
   private readonly waiters = new Set<Waiter>();
   private readonly exited: Promise<void>;
@@ -97,6 +101,10 @@ export class LspTestClient {
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onRequest(UnregistrationRequest.type, () => undefined);
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.diagnosticRefreshes++;
+      return null;
+    });
     connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params.message);
     });
@@ -125,11 +133,13 @@ export class LspTestClient {
       rootUri: options.workspaceFolders?.[0]?.uri ?? null,
       workspaceFolders: options.workspaceFolders ?? null,
       capabilities: {
+        ...(options.capabilities?.general ? { general: options.capabilities.general } : {}),
         workspace: {
           configuration,
           applyEdit: true,
           didChangeConfiguration: { dynamicRegistration: true },
           workspaceEdit: { documentChanges: false },
+          ...options.capabilities?.workspace,
         },
         textDocument: {
           synchronization: { didSave: false, dynamicRegistration: false },
@@ -141,6 +151,7 @@ export class LspTestClient {
             codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } },
             isPreferredSupport: true,
           },
+          ...options.capabilities?.textDocument,
         },
       },
     });

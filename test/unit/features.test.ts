@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateIndexTable, getCodeActions, getCompletions, getDefinition, getDocumentSymbols, getHover, type TextEdit } from '../../server/src/engine';
-import { FRONT, byRule, locate, run } from './util';
+import { FRONT, byRule, locate, missingIds, run } from './util';
 
 /** Applies edits (non-overlapping) to a text, last first. */
 function apply(text: string, edits: TextEdit[]): string {
@@ -27,18 +27,34 @@ const BODY = `${FRONT}# 環境管理 {#env hkex="A1 A1.1 A1.2"}\n\n內容\n\n# �
 
 test('quick fix: add an explanation block removes hkex/missing and adds an empty-explanation prompt', () => {
   const a = run(BODY);
-  const target = byRule(a, 'hkex/missing').find((d) => d.data?.id === 'A1.3')!;
-  const action = getCodeActions(a, target.range, [target]).find((x) => x.title.includes('A1.3') && x.title.includes('解釋'))!;
+  const target = byRule(a, 'hkex/missing').find((d) => missingIds(d).includes('A1.3'))!;
+  const action = getCodeActions(a, target.range, [target]).find((x) => /A1\.3 加入解釋/.test(x.title))!;
   assert.ok(action, 'explanation action offered');
   const edits = action.edits['file:///test.esg.md'];
   const after = apply(BODY, edits);
   assertOnlyEdited(BODY, after, edits);
   assert.match(after, /::: \{\.explain hkex="A1\.3"\}\n<!-- .* -->\n:::/);
   const b = run(after);
-  assert.equal(byRule(b, 'hkex/missing').some((d) => d.data?.id === 'A1.3'), true, 'still missing until a reason is written');
+  assert.equal(byRule(b, 'hkex/missing').some((d) => missingIds(d).includes('A1.3')), true, 'still missing until a reason is written');
   assert.equal(byRule(b, 'hkex/empty-explanation').length, 1);
   const filled = after.replace(/<!-- .* -->/, '本集團業務不產生有害廢棄物。');
-  assert.equal(byRule(run(filled), 'hkex/missing').some((d) => d.data?.id === 'A1.3'), false);
+  assert.equal(byRule(run(filled), 'hkex/missing').some((d) => missingIds(d).includes('A1.3')), false);
+});
+
+test('quick fix: the explanation block also comes as a snippet whose one tab stop selects the placeholder reason', () => {
+  const a = run(BODY);
+  const target = byRule(a, 'hkex/missing').find((d) => missingIds(d).includes('A1.3'))!;
+  const action = getCodeActions(a, target.range, [target]).find((x) => /A1\.3 加入解釋/.test(x.title))!;
+  const [edit] = action.edits['file:///test.esg.md'];
+  const snippet = action.snippet!;
+  assert.deepEqual(snippet.range, edit.range);
+  assert.equal(snippet.uri, 'file:///test.esg.md');
+  // One tab stop, around the placeholder comment; expanded, the snippet is the plain edit's text.
+  assert.equal(snippet.value.match(/\$\{\d+:/g)?.length, 1);
+  const placeholder = /\$\{1:(<!-- .*? -->)\}/.exec(snippet.value)!;
+  assert.ok(placeholder, snippet.value);
+  const expanded = snippet.value.replace(placeholder[0], placeholder[1]).replace(/\\([$}\\])/g, '$1');
+  assert.equal(expanded, edit.newText);
 });
 
 test('quick fix: tag this section, for an untagged index target', () => {

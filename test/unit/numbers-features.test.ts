@@ -49,6 +49,15 @@ test('hover shows base units as people write them, and nothing when the figure i
   assert.doesNotMatch(getHover(a, locate(text, '28.64'))!.contents, /in base units|0\.2864/);
 });
 
+test('hover: lost days are days, not hours at 24 h a day', () => {
+  const text = `${FRONT}# 健康 {hkex="B2 B2.2"}\n\n| 指標 | 單位 | 2025 |\n|---|---|---|\n| 因工傷損失工作日數 | 日 | 120 |\n`;
+  const a = run(text, { locale: 'en' });
+  const lost = getHover(a, locate(text, '120'))!.contents;
+  assert.match(lost, /safety\.lost_days/);
+  assert.match(lost, /120 日/);
+  assert.doesNotMatch(lost, /in base units|2880|\bh\b/);
+});
+
 test('CodeLens over a KPI table counts checked and disagreeing figures', () => {
   const bad = getCodeLenses(run(TABLE('56,711.15'), { locale: 'en' }));
   assert.equal(bad.length, 1);

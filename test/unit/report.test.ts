@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { analyze, getReportModel, type Analysis, type ReportKpiRow, type ReportModel } from '../../server/src/engine';
 import { getFramework } from '../../server/src/engine/catalogs/hkex';
 import { remapReportModel } from '../../server/src/engine/features/report';
-import { locate } from './util';
+import { locate, missingIds } from './util';
 
 const root = join(__dirname, '..', '..', '..');
 const read = (name: string) => readFileSync(join(root, 'examples', name), 'utf8');
@@ -135,6 +135,12 @@ describe('report model of the Zhipu example', () => {
     assert.deepEqual(b61.places, []);
     assert.match(b61.explanation!.text, /並無已售或已運送的實體產品/);
 
+    // The published index maps A1.3 to the chapter 環境管理, which explains it (no hazardous waste): explained, not disclosed.
+    const a13 = req('A1.3');
+    assert.equal(a13.status, 'explained');
+    assert.ok(a13.places.some((p) => p.label.includes('環境管理')), JSON.stringify(a13.places));
+    assert.match(a13.explanation!.text, /有害/);
+
     assert.equal(req('A1.2').status, 'not-required');
     assert.equal(req('A1.2').obligation, 'deleted');
     assert.equal(req('D36').obligation, 'voluntary');
@@ -178,7 +184,7 @@ describe('coverage agrees with hkex/missing', () => {
     it(`${name}: required − missing diagnostics = addressed, per part`, () => {
       const { analysis, model } = analyzeExample(name);
       const framework = getFramework()!;
-      const missing = analysis.diagnostics.filter((d) => d.rule === 'hkex/missing').map((d) => String(d.data?.id));
+      const missing = analysis.diagnostics.filter((d) => d.rule === 'hkex/missing').flatMap(missingIds);
       for (const part of model.coverage.parts) {
         const missingHere = missing.filter((id) => framework.get(id)?.part === part.part).length;
         assert.equal(part.required - missingHere, part.addressed, `part ${part.part}: ${JSON.stringify(part)}, missing ${missingHere}`);
@@ -297,7 +303,7 @@ describe('report model of small reports', () => {
     assert.equal(d28a.obligation, 'mandatory');
     assert.equal(d28a.status, 'missing');
     assert.equal(d28a.explanation?.text, 'We have no Scope 1 sources.');
-    assert.ok(a.diagnostics.some((d) => d.rule === 'hkex/missing' && d.data?.id === 'D28(a)'));
+    assert.ok(a.diagnostics.some((d) => d.rule === 'hkex/missing' && missingIds(d).includes('D28(a)')));
     assert.equal(m.requirements.find((r) => r.id === 'D28(c)')!.status, 'missing');
   });
 

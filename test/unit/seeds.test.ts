@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { analyze, type Analysis, type Diagnostic } from '../../server/src/engine';
 import { getFramework } from '../../server/src/engine/catalogs/hkex';
 import { REPO_ROOT, readFixture } from '../helpers/paths';
+import { missingIds as idsOf } from './util';
 
 const SEEDS_DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'seed-reports');
 const CONVERTER = path.join(REPO_ROOT, 'scripts', 'seed-to-esg.mjs');
@@ -112,7 +113,7 @@ function mappedBySeed(rows: SeedIndexRow[]): Set<string> {
 }
 
 function missingIds(diagnostics: Diagnostic[]): string[] {
-  return diagnostics.filter((d) => d.rule === 'hkex/missing').map((d) => String(d.data?.id));
+  return diagnostics.filter((d) => d.rule === 'hkex/missing').flatMap(idsOf);
 }
 
 function assertRangesInside(prefix: string) {

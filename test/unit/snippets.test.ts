@@ -240,3 +240,26 @@ test("aspect KPI tables (for 'Insert KPI Table for an Aspect') cover their aspec
   // The D table is the GHG snippet itself, so the two cannot drift apart.
   assert.deepEqual(aspectTables.D.en, byPrefix('esg-ghg-en').body);
 });
+
+test('snippet completions: each entry names its language, the report language first', async () => {
+  const { analyze, getCompletions } = await import('../../server/src/engine');
+  const labelsFor = (lang: string, typed: string) => {
+    const text = `---\ntitle: x\nlang: ${lang}\nesg:\n  issuer: x\n  period: 2025\n---\n\n${typed}`;
+    const items = getCompletions(analyze({ uri: 'file:///s.esg.md', text }), { line: 8, character: typed.length });
+    return items
+      .filter((i) => i.label.startsWith(typed.trim()))
+      .sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
+  };
+  const hant = labelsFor('zh-Hant', 'esg-index');
+  assert.deepEqual(hant.map((i) => i.label), ['esg-index-hant', 'esg-index-hans', 'esg-index-en']);
+  assert.equal(new Set(hant.map((i) => i.detail)).size, 3, 'three different entries');
+  assert.match(hant[0].detail!, /繁體中文/);
+  assert.match(hant[2].detail!, /English/);
+  assert.ok(hant.every((i) => i.kind === 'snippet' && i.snippet && i.insertText!.includes('.hkex-index')));
+  assert.deepEqual(hant[0].range, { start: { line: 8, character: 0 }, end: { line: 8, character: 9 } });
+  assert.deepEqual(labelsFor('en', 'esg-index').map((i) => i.label), ['esg-index-en', 'esg-index-hant', 'esg-index-hans']);
+  assert.deepEqual(labelsFor('zh-Hans', 'esg-explain').map((i) => i.label)[0], 'esg-explain-hans');
+  // Only at the start of a line: in prose 'esg-' is just text.
+  const text = '---\ntitle: x\nesg:\n  issuer: x\n---\n\n見 esg-index';
+  assert.equal(getCompletions(analyze({ uri: 'file:///s.esg.md', text }), { line: 6, character: 11 }).length, 0);
+});

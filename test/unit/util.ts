@@ -20,3 +20,8 @@ export function locate(text: string, needle: string, after = ''): { line: number
   const before = text.slice(0, offset).split(/\r\n|\r|\n/);
   return { line: before.length - 1, character: before[before.length - 1].length };
 }
+
+/** The requirement ids an `hkex/missing` diagnostic names: one diagnostic may group several of an aspect. */
+export function missingIds(d: Diagnostic): string[] {
+  return Array.isArray(d.data?.ids) ? (d.data.ids as string[]) : typeof d.data?.id === 'string' ? [d.data.id] : [];
+}

@@ -305,8 +305,11 @@ check('renders the KPIs of the Zhipu example from the real engine', async () => 
   assert.equal(await page.locator('#tab-kpis').textContent(), '關鍵績效指標');
   const groups = zhipu.kpiGroups.filter((g) => g.rows.length > 0).length;
   assert.equal(await page.locator('section[data-group^="kpi-"]').count(), groups);
+  // One row per KPI (and unit) of a group: a KPI in several tables is shown once, with its places.
+  const keys = new Set(zhipu.kpiGroups.flatMap((g) => g.rows.map((r, i) => (r.kpiId && !r.unrecognised ? `${g.aspect}|${r.kpiId}|${r.unit ?? ''}` : `${g.aspect}|#${i}`))));
   const rows = zhipu.kpiGroups.reduce((n, g) => n + g.rows.length, 0);
-  assert.equal(await page.locator('tr.kpi-row').count(), rows);
+  assert.ok(keys.size < rows, 'the example reports some KPIs in more than one table');
+  assert.equal(await page.locator('tr.kpi-row').count(), keys.size);
   // The header shows the engine's counts.
   assert.match(await page.locator('.header').innerText(), new RegExp(`已核對 ${zhipu.checks.total} 項，${zhipu.checks.disagree} 項不符`));
   await page.screenshot({ path: join(artifacts, 'preview-zhipu-dark.png') });
@@ -542,6 +545,26 @@ check('markup in the report is shown as text: no element, no script, no dialog',
   assert.deepEqual(dialogs, []);
   // The Scope 3 chart's text alternative is text too.
   assert.ok((await page.locator('.chart-scope3 canvas').textContent()).includes(evil));
+});
+
+check('a KPI reported in two tables is one row, with its places', async () => {
+  // Water in the emissions table and again, for FY2023, in an appendix table.
+  const text = `${fixtureText}\n## Appendix {#appendix}\n\n| Indicator | Unit | FY2023 |\n|---|---|--:|\n| [Water use]{#water.total} | m³ | 13,900 |\n`;
+  const model = modelOf('file:///workspace/two-periods.esg.md', text);
+  const rowsOf = (m) => m.kpiGroups.flatMap((g) => g.rows).filter((r) => r.kpiId === 'water.total');
+  assert.equal(rowsOf(model).length, 2, 'the model keeps both table rows (the export lists every figure)');
+  await update(model);
+  const rows = page.locator('tr.kpi-row[data-kpi="water.total"]');
+  assert.equal(await rows.count(), 1, 'one row in the preview');
+  const row = (await rows.first().innerText()).replace(/\s+/g, ' ');
+  assert.match(row, /in 2 places: ?Water consumption · Water use/, row);
+  for (const figure of ['12,400', '13,050', '13,900']) assert.ok(row.includes(figure), `${figure} in ${row}`);
+  // Each place reveals its own row.
+  const before = (await posted()).length;
+  await rows.first().locator('.kpi-places button').nth(1).click();
+  const message = (await posted()).slice(before).find((m) => m.type === 'reveal');
+  assert.equal(message?.range?.start?.line, text.split('\n').findIndex((l) => l.includes('[Water use]')));
+  await update(fixture);
 });
 
 check('malformed messages and models do not break the page', async () => {

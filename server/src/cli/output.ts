@@ -66,6 +66,15 @@ export interface JsonDiagnostic {
   severity: Severity;
   rule: string;
   message: string;
+  /** The requirements a finding is about, where it names them (`hkex/missing` lists every requirement it groups). */
+  requirements?: string[];
+}
+
+/** The requirement ids of a diagnostic's data (`ids`, else `id`), or undefined when it names none. */
+function requirementsOf(d: Diagnostic): string[] | undefined {
+  if (d.rule !== 'hkex/missing') return undefined;
+  const ids = Array.isArray(d.data?.ids) ? d.data.ids.filter((x): x is string => typeof x === 'string') : typeof d.data?.id === 'string' ? [d.data.id] : [];
+  return ids.length ? ids : undefined;
 }
 
 export interface RuleDescription {
@@ -104,6 +113,7 @@ function jsonDiagnostic(file: string, d: Diagnostic): JsonDiagnostic {
     severity: d.severity,
     rule: d.rule,
     message: d.message,
+    ...(requirementsOf(d) ? { requirements: requirementsOf(d) } : {}),
   };
 }
 
@@ -229,6 +239,8 @@ export function formatSarif(
       if (index !== undefined) entry.ruleIndex = index;
       // Code scanning matches a finding across commits by this, not by its line number.
       entry.partialFingerprints = { 'esgmarkFinding/v1': prints.get(d) };
+      const requirements = requirementsOf(d);
+      if (requirements) entry.properties = { requirements };
       // A finding silenced in the report stays in the log, marked as such (code scanning shows it as dismissed).
       if ('reason' in d) entry.suppressions = [{ kind: 'inSource', justification: showControls(String(d.reason), { lineBreaks: true }) }];
       const related = (d.related ?? []).filter((r) => byUri.has(r.uri) || r.uri === d.uri);

@@ -188,6 +188,19 @@ export const MESSAGES = {
     'zh-Hant': '{id}（{title}）未披露亦未解釋；以 2025 年守則作參考，{fy}屬{obligation}。',
     'zh-Hans': '{id}（{title}）未披露亦未解释；以 2025 年守则作参考，{fy}属{obligation}。',
   },
+  'hkex.missing.group': {
+    en: '{count} requirements of {aspect} are neither disclosed nor explained; they are {obligation} for a {issuerClass} issuer in {fy}: {list}. Tag sections with {ids}, add their KPI rows, or explain them.',
+    'zh-Hant': '{aspect}的 {count} 項條文未披露亦未解釋；對{issuerClass}發行人於 {fy}屬{obligation}：{list}。請在章節標註 {ids}、加入相關關鍵績效指標，或作出解釋。',
+    'zh-Hans': '{aspect}的 {count} 项条文未披露亦未解释；对{issuerClass}发行人于 {fy}属{obligation}：{list}。请在章节标注 {ids}、加入相关关键绩效指标，或作出解释。',
+  },
+  'hkex.missing.group.guidance': {
+    en: '{count} requirements of {aspect} are neither disclosed nor explained; the 2025 Code, applied as guidance to {fy}, makes them {obligation}: {list}.',
+    'zh-Hant': '{aspect}的 {count} 項條文未披露亦未解釋；以 2025 年守則作參考，{fy}屬{obligation}：{list}。',
+    'zh-Hans': '{aspect}的 {count} 项条文未披露亦未解释；以 2025 年守则作参考，{fy}属{obligation}：{list}。',
+  },
+  'hkex.missing.partD': { en: 'Part D, {title}', 'zh-Hant': 'D 部分「{title}」', 'zh-Hans': 'D 部分“{title}”' },
+  'hkex.missing.item': { en: '{id} ({title})', 'zh-Hant': '{id}（{title}）', 'zh-Hans': '{id}（{title}）' },
+  'list.separator': { en: '; ', 'zh-Hant': '；', 'zh-Hans': '；' },
   'hkex.predatesCode': {
     en: 'This report covers {fy}, which commences before {date}: the HKEX ESG Reporting Code (2025) does not apply to it. esgmark checks it against the Code as guidance: Part D is not applicable, requirements the Code deleted (A1.2, A4, A4.1) were still in force, and undisclosed requirements are information, not warnings.',
     'zh-Hant': '本報告涵蓋{fy}，開始於 {date} 之前：《環境、社會及管治報告守則》（2025 年）並不適用。esgmark 僅以守則作參考：D 部分不適用；守則刪除的條文（A1.2、A4、A4.1）當時仍然有效；未披露的條文只作提示，不作警告。',
@@ -745,11 +758,13 @@ export const MESSAGES = {
   'hover.recognisedBy': { en: 'recognised from the catalog name', 'zh-Hant': '依據指標目錄名稱識別', 'zh-Hans': '依据指标目录名称识别' },
   // Code actions
   'action.addExplanation': { en: 'Add an explanation block for {id}', 'zh-Hant': '為 {id} 加入解釋區塊', 'zh-Hans': '为 {id} 加入解释区块' },
+  'action.addExplanations': { en: 'Add explanation blocks for {ids}', 'zh-Hant': '為 {ids} 加入解釋區塊', 'zh-Hans': '为 {ids} 加入解释区块' },
   'action.addIndexRows': { en: 'Add {count} missing index rows', 'zh-Hant': '加入 {count} 個缺少的索引行', 'zh-Hans': '加入 {count} 个缺少的索引行' },
   'action.addIndexRow': { en: 'Add the missing index row for {id}', 'zh-Hant': '加入 {id} 的索引行', 'zh-Hans': '加入 {id} 的索引行' },
   'action.tagSection': { en: 'Tag section "{section}" with {id}', 'zh-Hant': '在章節「{section}」標註 {id}', 'zh-Hans': '在章节“{section}”标注 {id}' },
   'action.removeId': { en: 'Remove {id} from the tag', 'zh-Hant': '從標註中移除 {id}', 'zh-Hans': '从标注中移除 {id}' },
   'action.replaceId': { en: 'Replace {from} with {to}', 'zh-Hant': '將 {from} 改為 {to}', 'zh-Hans': '将 {from} 改为 {to}' },
+  'action.fixAll': { en: 'Fix all safely fixable esgmark findings ({count})', 'zh-Hant': '修正所有可安全修正的 esgmark 問題（{count} 項）', 'zh-Hans': '修正所有可安全修正的 esgmark 问题（{count} 项）' },
   'action.generateIndex': { en: 'Generate the HKEX index table from the tags', 'zh-Hant': '依據標註產生香港聯交所索引表', 'zh-Hans': '依据标注生成香港联交所索引表' },
   'explain.placeholder': {
     en: 'Explain here why {id} ({title}) is not disclosed.',

@@ -62,6 +62,11 @@ export interface CodeAction {
    * unasked. Declared per rule too (`RuleInfo.safeFix`) and documented in docs/rules.md.
    */
   safe?: boolean;
+  /**
+   * The action's one edit as a snippet (TextMate syntax, `${1:…}` tab stops), for editors that insert
+   * snippets: the explanation block puts the cursor on its reason. `edits` stays the plain equivalent.
+   */
+  snippet?: { uri: string; range: Range; value: string };
 }
 
 export interface AnalysisOptions {

@@ -1,9 +1,11 @@
 // Engine data -> LSP data. The engine already uses LSP positions (0-based lines, UTF-16 columns), so
-// these functions only rename fields and map enumerations; no position arithmetic happens here.
+// these functions only rename fields and map enumerations; no position arithmetic happens here (a
+// client that counts columns otherwise is served by lsp/encoding.ts).
 import {
   CodeActionKind,
   CompletionItemKind,
   DiagnosticSeverity,
+  InsertTextFormat,
   MarkupKind,
   SymbolKind,
   type CodeAction as LspCodeAction,
@@ -176,11 +178,15 @@ export function actionKindAllowed(kind: string, only: readonly string[] | undefi
  * @param clientDiagnostics the diagnostics the client sent, so the action points at the exact objects
  *   the editor displays (VS Code matches them by value, and `data` must survive the round trip).
  */
-export function toLspCodeAction(action: CodeAction, clientDiagnostics: readonly LspDiagnostic[]): LspCodeAction {
+export function toLspCodeAction(action: CodeAction, clientDiagnostics: readonly LspDiagnostic[], snippets = false): LspCodeAction {
   const result: LspCodeAction = {
     title: action.title,
     kind: ACTION_KIND[action.kind] ?? CodeActionKind.QuickFix,
-    edit: { changes: toLspEditChanges(action.edits) },
+    // A client that takes snippet edits (LSP 3.18 `snippetEditSupport`) gets the snippet: the cursor lands where the author writes.
+    edit:
+      snippets && action.snippet
+        ? { documentChanges: [{ textDocument: { uri: action.snippet.uri, version: null }, edits: [{ range: copyRange(action.snippet.range), snippet: { kind: 'snippet', value: action.snippet.value } }] }] }
+        : { changes: toLspEditChanges(action.edits) },
   };
   if (action.isPreferred) result.isPreferred = true;
   if (action.diagnostics && action.diagnostics.length > 0) {
@@ -204,6 +210,7 @@ const COMPLETION_KIND: Record<CompletionItem['kind'], CompletionItemKind> = {
   unit: CompletionItemKind.Unit,
   attribute: CompletionItemKind.Property,
   value: CompletionItemKind.Value,
+  snippet: CompletionItemKind.Snippet,
 };
 
 export function toLspCompletionItem(item: CompletionItem): LspCompletionItem {
@@ -212,6 +219,7 @@ export function toLspCompletionItem(item: CompletionItem): LspCompletionItem {
   if (item.documentation !== undefined) result.documentation = { kind: MarkupKind.Markdown, value: item.documentation };
   if (item.sortText !== undefined) result.sortText = item.sortText;
   if (item.filterText !== undefined) result.filterText = item.filterText;
+  if (item.snippet) result.insertTextFormat = InsertTextFormat.Snippet;
   const newText = item.insertText ?? item.label;
   if (item.range) result.textEdit = { range: copyRange(item.range), newText };
   else if (item.insertText !== undefined) result.insertText = item.insertText;

@@ -38,10 +38,14 @@ function mayListChapters(text: string): boolean {
 /** How much of a candidate file the root search reads: enough for any front matter that lists chapters. */
 const ROOT_SEARCH_BYTES = 256 * 1024;
 
+/** Project analyses kept (each holds its files' texts and the analysis). */
+const MAX_CACHED_PROJECTS = 8;
+
 export class Projects {
   /** Chapter uri -> root uri, learned from every root seen. */
   private readonly rootOfChapter = new Map<string, string>();
-  private cached?: { key: ProjectKey; project: ProjectAnalysis };
+  /** The latest analysis per root (a few roots: the workspace report analyses every root of the workspace). */
+  private readonly cached = new Map<string, { key: ProjectKey; project: ProjectAnalysis }>();
   private folders: string[] = [];
   private everywhere?: NodeWorkspace;
 
@@ -52,7 +56,7 @@ export class Projects {
     this.folders = uris.map(pathOfUri).filter((p): p is string => p !== undefined);
     this.everywhere = this.folders.length ? new NodeWorkspace({ folders: this.folders, openText: this.openText }) : undefined;
     this.searched.clear();
-    this.cached = undefined;
+    this.cached.clear();
   }
 
   /** The gate for a report's files: the workspace folders when they hold it, else its own folder. */
@@ -158,11 +162,14 @@ export class Projects {
     const problems = loaded.problems.map((p) => `${p.kind}:${p.range.start.line}:${p.range.start.character}:${JSON.stringify(p.args)}`).join(',');
     // Compared file by file: joining every text into one key would copy megabytes on each request.
     const key: ProjectKey = { generation, root: ref.root, rootText, problems, chapters: loaded.chapters.map((c) => ({ uri: c.uri, text: c.text })) };
-    if (this.cached && sameKey(this.cached.key, key)) return this.cached.project;
+    const cached = this.cached.get(ref.root);
+    if (cached && sameKey(cached.key, key)) return cached.project;
     // Derived from the last analysis of the same root where the edit allows (the engine checks the options).
-    const previous = this.cached?.project.analysis.model.uri === ref.root ? this.cached.project : undefined;
-    const project = analyzeProject(root, loaded.chapters, options, previous, loaded);
-    this.cached = { key, project };
+    const project = analyzeProject(root, loaded.chapters, options, cached?.project, loaded);
+    this.cached.delete(ref.root);
+    this.cached.set(ref.root, { key, project });
+    // The most recently used few; the oldest goes first.
+    if (this.cached.size > MAX_CACHED_PROJECTS) this.cached.delete(this.cached.keys().next().value as string);
     return project;
   }
 }

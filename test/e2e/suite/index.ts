@@ -56,8 +56,13 @@ function hoverText(hovers: vscode.Hover[]): string {
 }
 
 function missingFor(uri: vscode.Uri, id: string): vscode.Diagnostic | undefined {
-  // The message starts with the id: 'B8.1（…）對主板發行人…'.
-  return esgDiagnostics(uri, 'hkex/missing').find((d) => d.message.startsWith(`${id}（`) || d.message.startsWith(`${id} (`));
+  // One diagnostic may name several requirements of an aspect: the server's data lists them
+  // (`data.data.ids`, kept by the language client on the diagnostic), the message names each 'B8.1（…）'.
+  const ids = (d: vscode.Diagnostic): unknown => (d as vscode.Diagnostic & { data?: { data?: { ids?: unknown } } }).data?.data?.ids;
+  return esgDiagnostics(uri, 'hkex/missing').find((d) => {
+    const listed = ids(d);
+    return Array.isArray(listed) ? listed.includes(id) : new RegExp(`(^|[：；;:] ?)${id.replace(/[.()]/g, '\\$&')}[（ ]`).test(d.message);
+  });
 }
 
 /**
@@ -151,7 +156,7 @@ export async function run(): Promise<void> {
     assert.ok(diagnostic, 'B8.1 is still missing before the fix');
     const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', reportUri, diagnostic.range);
     const explain = (actions ?? []).find(
-      (a): a is vscode.CodeAction => 'edit' in a && !!a.edit && a.title.includes('B8.1') && /explanation block|解釋區塊|解释区块/i.test(a.title),
+      (a): a is vscode.CodeAction => 'edit' in a && !!a.edit && a.title.includes('B8.1') && !a.title.includes(',') && /explanation block|解釋區塊|解释区块/i.test(a.title),
     );
     assert.ok(explain, `an explanation action for B8.1 among: ${(actions ?? []).map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(explain.edit!), 'the edit applies');
@@ -200,6 +205,20 @@ export async function run(): Promise<void> {
     assert.ok(String(item.tooltip).includes(String(missing)), `tooltip names the missing count: ${String(item.tooltip)}`);
   });
 
+  await check('language status item: coverage, issuer profile, framework and the time of the last analysis', async () => {
+    await vscode.window.showTextDocument(report);
+    const model = await waitFor('the report model', () => modelOf(reportUri));
+    const item = api().languageStatus.item;
+    const expected = `$(checklist) ${model.coverage.parts.map((p) => `${p.part} ${p.addressed}/${p.required}`).join(' · ')}`;
+    await waitFor(`language status text ${expected}`, () => item.text === expected && !item.busy);
+    assert.deepEqual(item.selector, { language: 'esg-markdown' });
+    assert.match(item.detail ?? '', /Main Board|主板/, `issuer class in ${item.detail}`);
+    assert.match(item.detail ?? '', /2025/, `financial year in ${item.detail}`);
+    assert.match(item.detail ?? '', /HKEX ESG Reporting Code|報告守則|报告守则/, `framework in ${item.detail}`);
+    assert.match(item.detail ?? '', /\d{1,2}:\d{2}/, `time of the last analysis in ${item.detail}`);
+    assert.equal((item.command as vscode.Command | undefined)?.command, 'esgmark.openCoverage');
+  });
+
   await check('coverage view: parts, aspects and requirements with their status', async () => {
     const coverage = api().coverage;
     await vscode.commands.executeCommand('esgmark.openCoverage');
@@ -222,6 +241,9 @@ export async function run(): Promise<void> {
     assert.match(String(a11Item.label), /^A1\.1 /);
     assert.equal((a11Item.iconPath as vscode.ThemeIcon).id, 'pass');
     assert.ok(String(a11Item.description).includes('環境管理'), `A1.1 shows where it is disclosed: ${String(a11Item.description)}`);
+    // In one language: the status is in the report's language (Traditional Chinese) like the section title.
+    assert.match(String(a11Item.description), /^已披露 · 環境管理/, 'the status in the report language');
+    assert.match(String(coverage.getTreeItem(roots[0]).label), /^B 部分/);
     const a13 = coverage.getChildren(a1).find((n) => n.kind === 'requirement' && n.requirement.id === 'A1.3');
     assert.ok(a13, 'A1.3 under A1');
     assert.equal((coverage.getTreeItem(a13).iconPath as vscode.ThemeIcon).id, 'warning', "a missing 'comply or explain' requirement is a warning");

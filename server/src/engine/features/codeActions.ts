@@ -8,7 +8,7 @@ import { getFramework } from '../catalogs/hkex';
 import { disclosures } from '../disclosures';
 import { localized, t } from '../i18n';
 import { overlaps } from '../parser/lines';
-import { explanationEdit, lineText, tagSectionEdit, eol } from './edits';
+import { explanationEdit, explanationSnippet, lineText, tagSectionEdit, eol } from './edits';
 import { buildIndexTable, escapeCell } from './indexTable';
 import { missingTotalActions, unitFixes } from './numberActions';
 
@@ -31,14 +31,36 @@ export function codeActionsFor(analysis: Analysis, range: Range, diagnostics: Di
     const id = typeof d.data?.id === 'string' ? d.data.id : undefined;
     switch (d.rule) {
       case 'hkex/missing': {
-        if (!id) break;
-        const req = framework.get(id);
+        // One diagnostic may stand for several requirements of an aspect (`data.ids`): a fix per requirement, and one for all.
+        const ids = Array.isArray(d.data?.ids) ? d.data.ids.filter((x): x is string => typeof x === 'string') : id ? [id] : [];
+        if (!ids.length) break;
+        const req = framework.get(ids[0]);
         const aspectSection = disclosures(doc).aspectSection(req?.aspect ?? '');
-        if (obligationIn(framework, id, reportingContext(doc.config, analysis.options)) !== 'mandatory') {
-          actions.push({ title: say('action.addExplanation', { id }), kind: 'quickfix', edits: { [uri]: [explanationEdit(doc, id, analysis.locale, aspectSection)] }, diagnostics: [d], isPreferred: true });
+        const context = reportingContext(doc.config, analysis.options);
+        const explainable = ids.filter((x) => obligationIn(framework, x, context) !== 'mandatory');
+        if (explainable.length > 1) {
+          const edits = explainable.map((x) => explanationEdit(doc, x, analysis.locale, aspectSection));
+          const merged = { range: edits[0].range, newText: edits.map((e) => e.newText).join('') };
+          actions.push({ title: say('action.addExplanations', { ids: explainable.join(', ') }), kind: 'quickfix', edits: { [uri]: [merged] }, diagnostics: [d] });
         }
-        if (aspectSection) {
-          actions.push({ title: say('action.tagSection', { section: aspectSection.heading.title, id }), kind: 'quickfix', edits: { [uri]: [tagSectionEdit(doc, aspectSection, id)] }, diagnostics: [d] });
+        if (aspectSection && ids.length > 1) {
+          actions.push({ title: say('action.tagSection', { section: aspectSection.heading.title, id: ids.join(' ') }), kind: 'quickfix', edits: { [uri]: [tagSectionEdit(doc, aspectSection, ids.join(' '))] }, diagnostics: [d] });
+        }
+        for (const one of ids) {
+          if (explainable.includes(one)) {
+            const { edit, snippet } = explanationSnippet(doc, one, analysis.locale, aspectSection);
+            actions.push({
+              title: say('action.addExplanation', { id: one }),
+              kind: 'quickfix',
+              edits: { [uri]: [edit] },
+              snippet: { uri, range: edit.range, value: snippet },
+              diagnostics: [d],
+              isPreferred: ids.length === 1,
+            });
+          }
+          if (aspectSection) {
+            actions.push({ title: say('action.tagSection', { section: aspectSection.heading.title, id: one }), kind: 'quickfix', edits: { [uri]: [tagSectionEdit(doc, aspectSection, one)] }, diagnostics: [d] });
+          }
         }
         break;
       }

@@ -10,12 +10,15 @@ import { allUnits } from '../catalogs/units';
 import { allFactors, factorName } from '../catalogs/factors';
 import { localized, t } from '../i18n';
 import { lineText } from './edits';
+import { snippetCompletions } from './snippets';
 
 export function completionsAt(analysis: Analysis, pos: Position): CompletionItem[] {
   const doc = analysis.model;
   const line = lineText(doc, pos.line);
   const before = line.slice(0, pos.character);
   const locale = analysis.locale;
+  const snippets = snippetCompletions(before, pos, locale);
+  if (snippets) return snippets;
   // Inside hkex="...": the attribute opened before the cursor and not closed yet.
   const hkex = /hkex\s*=\s*"([^"]*)$/.exec(before) ?? /hkex\s*=\s*'([^']*)$/.exec(before);
   if (hkex) {

@@ -43,6 +43,29 @@ export function tagSectionEdit(doc: EsgDocument, section: Section, id: string): 
   return { range: { start: at, end: at }, newText: ` {hkex="${id}"}` };
 }
 
+/** Text as literal snippet text: `$`, `}` and `\\` escaped. */
+function snippetText(text: string): string {
+  return text.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
+
+/**
+ * An explanation block for an id, inserted at the end of `section` (or the document), with the same
+ * block as a snippet whose tab stop selects the placeholder reason: the author types over it. The
+ * placeholder is an HTML comment, which explains nothing: until a reason is written the block is
+ * reported by hkex/empty-explanation and the requirement stays missing.
+ */
+export function explanationSnippet(doc: EsgDocument, id: string, locale: Locale, section?: Section): { edit: TextEdit; snippet: string } {
+  const nl = eol(doc);
+  const req = getFramework()?.get(id);
+  const placeholder = `<!-- ${t(locale, 'explain.placeholder', { id, title: req ? localized(req.title, locale) : id })} -->`;
+  const open = `::: {.explain hkex="${id}"}`;
+  const edit = explanationEdit(doc, id, locale, section);
+  const at = edit.newText.indexOf(open);
+  const before = edit.newText.slice(0, at);
+  const after = edit.newText.slice(at + open.length + nl.length + placeholder.length);
+  return { edit, snippet: `${snippetText(before)}${snippetText(open)}${nl}\${1:${snippetText(placeholder)}}${snippetText(after)}` };
+}
+
 /** An explanation block for an id, inserted at the end of `section` (or the document). */
 export function explanationEdit(doc: EsgDocument, id: string, locale: Locale, section?: Section): TextEdit {
   const nl = eol(doc);

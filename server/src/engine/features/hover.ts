@@ -5,6 +5,7 @@ import type { Position } from '../types';
 import type { Hover } from './types';
 import { getFramework } from '../catalogs/hkex';
 import { getKpi } from '../catalogs/kpis';
+import { getUnit } from '../catalogs/units';
 import { describeKpiId } from '../recognition/labels';
 import { disclosures } from '../disclosures';
 import { localized, t } from '../i18n';
@@ -95,7 +96,9 @@ function valueHover(analysis: Analysis, row: KpiRow, value: KpiValue): Hover {
   const kpi = row.kpiId ? getKpi(row.kpiId) : undefined;
   const lines = [`**${row.label}**${row.kpiId ? ` \`${row.kpiId}\`` : ''}${kpi ? ` — ${localized(kpi.names, locale)}` : ''}`, ''];
   lines.push(`**${say('hover.value')}** (${value.period}): ${value.raw}${row.unit ? ` ${row.unit.raw}` : ''}`);
-  if (fact?.quantity) {
+  // A KPI counted in days (lost days, B2.2) is not shown in hours: a day of work is not 24 hours.
+  const countsDays = kpi?.dimension === 'time' && !!kpi.unit && ['d', '工作日'].includes(getUnit(kpi.unit)?.id ?? '');
+  if (fact?.quantity && !countsDays) {
     // The value in the unit the checks compare in, written as people write units ('tCO2e', 'kWh',
     // 'CNY/m2'); a share is shown as a percentage, not as a bare ratio.
     const base = midpoint(fact.quantity.value);

@@ -386,7 +386,11 @@ function requirements(doc: EsgDocument, locale: Locale, framework: FrameworkInde
     if (explanation) entry.explanation = { text: explanation.text, uri: doc.uri, range: explanation.range };
     const required = obligation === 'mandatory' || obligation === 'comply-or-explain';
     let status: CoverageStatus;
-    if (places.length) status = 'disclosed';
+    // An index row that points at the section holding the explanation does not make it disclosed:
+    // only a tagged section or a KPI row does, or an index row of a requirement nothing explains.
+    const explainable = !!explanation && obligation !== 'mandatory';
+    const disclosedInText = (ev?.sections.length ?? 0) + (ev?.kpiRows.length ?? 0) > 0;
+    if (disclosedInText || (places.length && !explainable)) status = 'disclosed';
     // A mandatory requirement cannot be explained away (hkex/missing says so): it stays missing, with the reason kept.
     else if (explanation && obligation !== 'mandatory') status = 'explained';
     else status = required ? 'missing' : 'not-required';

@@ -8,7 +8,7 @@ export interface Hover {
   range: Range;
 }
 
-export type CompletionKind = 'requirement' | 'kpi' | 'unit' | 'attribute' | 'value';
+export type CompletionKind = 'requirement' | 'kpi' | 'unit' | 'attribute' | 'value' | 'snippet';
 
 export interface CompletionItem {
   label: string;
@@ -21,6 +21,8 @@ export interface CompletionItem {
   range?: Range;
   sortText?: string;
   filterText?: string;
+  /** `insertText` is a snippet (tab stops); offered only to clients that insert snippets. */
+  snippet?: boolean;
 }
 
 export interface Location {

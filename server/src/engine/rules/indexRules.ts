@@ -5,6 +5,7 @@ import type { IndexRow, Section } from '../model';
 import { HKEX_INPUTS, type Rule, RuleContext } from './rule';
 import { localized } from '../i18n';
 import { obligationIn } from '../context';
+import { isReportedMissing } from './missing';
 
 function* indexRows(ctx: RuleContext): Generator<IndexRow> {
   for (const t of ctx.doc.indexTables) for (const row of t.rows) yield row;
@@ -237,7 +238,12 @@ export const indexEmptyTarget: Rule = {
   run(ctx) {
     for (const row of indexRows(ctx)) {
       if (row.markedDeleted || row.target.kind !== 'empty') continue;
-      ctx.report({ range: row.target.range, message: ctx.t('hkex.indexEmptyTarget', { id: firstIdOf(row) }), data: { ids: row.refs.map((r) => r.id) } });
+      // A requirement hkex/missing reports (on this row) is not reported a second time here: a generated
+      // index leaves the rows of missing requirements empty, and one finding per requirement is enough.
+      const missingOn = ctx.options.severity?.['hkex/missing'] !== 'off';
+      const refs = missingOn ? row.refs.filter((r) => !r.known || !!ctx.framework.get(r.id)?.children?.length || !isReportedMissing(ctx, r.id)) : row.refs;
+      if (row.refs.length > 0 && refs.length === 0) continue;
+      ctx.report({ range: row.target.range, message: ctx.t('hkex.indexEmptyTarget', { id: refs.length ? refs[0].id : firstIdOf(row) }), data: { ids: (refs.length ? refs : row.refs).map((r) => r.id) } });
     }
   },
 };

@@ -1,9 +1,31 @@
 // hkex/missing: a requirement the issuer must address (mandatory, or 'comply or explain' for its
-// issuer class and financial year) that the report neither discloses nor explains.
-import type { Range } from '../types';
+// issuer class and financial year) that the report neither discloses nor explains. Requirements of one
+// aspect shown at the same place with the same severity are reported as one diagnostic listing them
+// (a report without tags would otherwise get dozens at line 1); `data.ids` names each of them.
+import type { Range, Severity } from '../types';
 import { HKEX_INPUTS, type Rule, RuleContext } from './rule';
 import { localized } from '../i18n';
 import { fyLabel, obligationIn } from '../context';
+
+/** Whether hkex/missing reports `id`: it must be addressed and is neither disclosed nor (where that suffices) explained. */
+export function isReportedMissing(ctx: RuleContext, id: string): boolean {
+  const obligation = obligationIn(ctx.framework, id, ctx.reporting);
+  if (obligation !== 'mandatory' && obligation !== 'comply-or-explain') return false;
+  const ev = ctx.disclosures.get(id);
+  const disclosed = !!ev && (ev.sections.length > 0 || ev.kpiRows.length > 0 || ev.indexRows.length > 0);
+  const explained = !!ev && ev.explanations.length > 0;
+  return !(disclosed || (explained && obligation !== 'mandatory'));
+}
+
+interface Finding {
+  id: string;
+  title: string;
+  aspect: string;
+  obligation: 'mandatory' | 'comply-or-explain';
+  explained: boolean;
+  range: Range;
+  severity?: Severity;
+}
 
 export const missing: Rule = {
   id: 'hkex/missing',
@@ -21,29 +43,49 @@ export const missing: Rule = {
     const fy = fyLabel(ctx.reporting, ctx.locale);
     // A year before the Code: the Code is guidance, and what it would require is information.
     const guidance = ctx.reporting.codeVersion === 'pre-2025';
+    const groups = new Map<string, Finding[]>();
     for (const req of ctx.framework.leaves()) {
-      const obligation = obligationIn(ctx.framework, req.id, ctx.reporting);
-      if (obligation !== 'mandatory' && obligation !== 'comply-or-explain') continue;
-      const ev = ctx.disclosures.get(req.id);
-      const disclosed = !!ev && (ev.sections.length > 0 || ev.kpiRows.length > 0 || ev.indexRows.length > 0);
-      const explained = !!ev && ev.explanations.length > 0;
-      if (disclosed || (explained && obligation !== 'mandatory')) continue;
+      if (!isReportedMissing(ctx, req.id)) continue;
+      const obligation = obligationIn(ctx.framework, req.id, ctx.reporting) as Finding['obligation'];
+      const explained = (ctx.disclosures.get(req.id)?.explanations.length ?? 0) > 0;
+      const range = anchorFor(ctx, req.id, ctx.disclosures.aspectSection(req.aspect)?.heading.titleRange);
+      const severity: Severity | undefined = guidance ? 'information' : obligation === 'mandatory' ? 'error' : undefined;
+      const finding: Finding = { id: req.id, title: localized(req.title, ctx.locale), aspect: req.aspect, obligation, explained, range, severity };
+      // An explained mandatory requirement has a message of its own; the others group by place, aspect and severity.
+      const key = explained ? `explained ${req.id}` : `${rangeKey(range)} ${req.aspect} ${obligation} ${severity ?? ''}`;
+      const list = groups.get(key);
+      if (list) list.push(finding);
+      else groups.set(key, [finding]);
+    }
+    for (const list of groups.values()) {
+      const first = list[0];
+      const common = { obligation: obligationText[first.obligation], issuerClass, fy };
+      if (list.length === 1) {
+        const key = guidance ? 'hkex.missing.guidance' : first.explained ? 'hkex.missing.mandatoryExplained' : 'hkex.missing';
+        ctx.report({ range: first.range, message: ctx.t(key, { ...common, id: first.id, title: first.title }), severity: first.severity, data: { id: first.id, ids: [first.id] } });
+        continue;
+      }
+      const aspect = ctx.framework.aspects().find((a) => a.id === first.aspect);
       const args = {
-        id: req.id,
-        title: localized(req.title, ctx.locale),
-        obligation: obligationText[obligation],
-        issuerClass,
-        fy,
+        ...common,
+        count: list.length,
+        aspect: !aspect ? first.aspect : aspect.part === 'D' ? ctx.t('hkex.missing.partD', { title: localized(aspect.title, ctx.locale) }) : localized(aspect.title, ctx.locale),
+        list: list.map((f) => ctx.t('hkex.missing.item', { id: f.id, title: f.title })).join(ctx.t('list.separator')),
+        ids: list.map((f) => f.id).join(' '),
       };
       ctx.report({
-        range: anchorFor(ctx, req.id, ctx.disclosures.aspectSection(req.aspect)?.heading.titleRange),
-        message: ctx.t(guidance ? 'hkex.missing.guidance' : explained ? 'hkex.missing.mandatoryExplained' : 'hkex.missing', args),
-        severity: guidance ? 'information' : obligation === 'mandatory' ? 'error' : undefined,
-        data: { id: req.id },
+        range: first.range,
+        message: ctx.t(guidance ? 'hkex.missing.group.guidance' : 'hkex.missing.group', args),
+        severity: first.severity,
+        data: { ids: list.map((f) => f.id), aspect: first.aspect },
       });
     }
   },
 };
+
+function rangeKey(r: Range): string {
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
 
 /**
  * Where to show a missing requirement: its index row; else the heading of the section that

@@ -6,6 +6,8 @@ import { CodeActionRequest, type CodeAction } from 'vscode-languageserver-protoc
 import { LspTestClient } from '../helpers/lsp-client';
 import { fixtureUri } from '../helpers/paths';
 
+// Two sections the index names without tags (hkex/index-untagged), and a tagged section whose
+// requirement has no index row (hkex/index-missing-row): the safe fixes tag the sections and add the row.
 const TEXT = [
   '---',
   'title: 測試',
@@ -15,13 +17,21 @@ const TEXT = [
   '  period: 2025',
   '---',
   '',
-  '# 排放物 {hkex="A1 A1.1 A1.2"}',
+  '# 環境 {#env hkex="A1 A1.1"}',
   '',
   '內容',
   '',
-  '# 溫室氣體 {hkex="A1.2"}',
+  '# 僱傭 {#emp}',
   '',
   '內容',
+  '',
+  '## 索引 {#idx .hkex-index}',
+  '',
+  '| 條文 | 內容 | 報告章節 |',
+  '|---|---|---|',
+  '| A1 | x | [環境](#env) |',
+  '| B1 | x | [僱傭](#emp) |',
+  '| B2 | x | 僱傭 |',
   '',
 ].join('\n');
 
@@ -37,14 +47,14 @@ describe('source.fixAll.esgmark over LSP', () => {
   let client: LspTestClient;
   const uri = fixtureUri(`fixall-${process.pid}.esg.md`);
   const clean = fixtureUri(`fixall-clean-${process.pid}.esg.md`);
-  const whole = { start: { line: 0, character: 0 }, end: { line: 15, character: 0 } };
+  const whole = { start: { line: 0, character: 0 }, end: { line: 26, character: 0 } };
   const request = (target: string, only?: string[]) =>
     client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: target }, range: whole, context: { diagnostics: [], ...(only ? { only } : {}) } }) as Promise<CodeAction[]>;
 
   before(async () => {
     client = await LspTestClient.start({ settings: { debounceMs: 0 } });
     await client.open(uri, TEXT);
-    await client.open(clean, TEXT.replace(/ A1\.2"/, '"').replace('{hkex="A1.2"}', '{hkex="D28(a) D28(b)"}'));
+    await client.open(clean, TEXT.replace('# 僱傭 {#emp}', '# 僱傭 {#emp hkex="B1 B2"}').replace('| A1 | x | [環境](#env) |', '| A1 | x | [環境](#env) |\n| A1.1 | x | [環境](#env) |'));
     await client.waitForDiagnostics(uri, (p) => p.version === 1);
   });
 
@@ -63,11 +73,13 @@ describe('source.fixAll.esgmark over LSP', () => {
       const fixAll = actions.filter((a) => a.kind === 'source.fixAll.esgmark');
       assert.equal(fixAll.length, 1, actions.map((a) => `${a.kind} ${a.title}`).join(' | '));
       const edits = fixAll[0].edit!.changes![uri];
-      assert.equal(edits.length, 2, 'both deleted A1.2 ids');
+      assert.equal(edits.length, 2, 'the tags of the untagged section and the missing index row');
       assert.match(fixAll[0].title, /2/);
       const after = apply(TEXT, edits);
-      assert.ok(!after.includes('A1.2'), after);
-      assert.equal(after.match(/D28\(a\) D28\(b\)/g)?.length, 2);
+      assert.ok(after.includes('# 僱傭 {#emp hkex="B1 B2"}'), after);
+      assert.match(after, /\n\| A1\.1 \|[^\n]*\| \[環境\]\(#env\) \|\n/);
+      // Nothing else changed: every line of the report is still there.
+      for (const line of TEXT.split('\n').filter((l) => !l.startsWith('# 僱傭'))) assert.ok(after.includes(line), line);
       if (only[0] === 'source.fixAll.esgmark') assert.equal(actions.length, 1, 'nothing but fix-all');
     });
   }

@@ -6,6 +6,7 @@ import type { ProjectAnalysis } from '../engine/project';
 import { compareReports, type FactPair, type Verdict } from '../engine/xreport/compare';
 import { factText, lineOf, termOf } from '../engine/rules/xreport/common';
 import { getKpi } from '../engine/catalogs/kpis';
+import { openMemberParent } from '../engine/recognition/labels';
 import { localized, t } from '../engine/i18n';
 import { csvField, neutralizeFormula } from '../engine/features/export';
 import type { Locale } from '../engine';
@@ -27,7 +28,11 @@ export function compareRows(first: ProjectAnalysis, second: ProjectAnalysis, loc
   const side = (project: ProjectAnalysis, f: FactPair['first']) => f && { label: termOf(f), value: factText(f), line: lineOf(project, f) };
   return compareReports(first.analysis.model, second.analysis.model).map((p) => {
     const kpi = getKpi(p.kpiId);
-    return { kpi: p.kpiId, name: kpi ? localized(kpi.names, locale) : p.kpiId, period: p.period, verdict: p.verdict, first: side(first, p.first), second: side(second, p.second) };
+    // An id recognition built (a part, a described figure) is named after its catalog KPI and the row's label.
+    const base = kpi ? undefined : getKpi(openMemberParent(p.kpiId) ?? '');
+    const label = (p.first ?? p.second) && termOf((p.first ?? p.second)!);
+    const name = kpi ? localized(kpi.names, locale) : base ? `${localized(base.names, locale)}: ${label}` : p.kpiId;
+    return { kpi: p.kpiId, name, period: p.period, verdict: p.verdict, first: side(first, p.first), second: side(second, p.second) };
   });
 }
 

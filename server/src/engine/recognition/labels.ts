@@ -532,17 +532,19 @@ type Basis2 = 'revenue' | 'employees' | 'floor-area' | string;
  * longest name wins, and of two equally long, the one whose leftover words only say 'per' or 'share'
  * ('Direct emission' | 'GHG emission intensity' is Scope 1 per revenue, not a part of GHG intensity).
  */
-export function containedKpis(words: string[]): { kpi: KpiDefinition; rest: string[] }[] {
+export function containedKpis(words: string[], accept?: (kpi: KpiDefinition, rest: string[]) => boolean): { kpi: KpiDefinition; rest: string[] }[] {
   const have = new Set(words);
+  const restOf = (b: NameBag) => words.filter((w) => !b.words.includes(w) && !NEUTRAL.has(w));
   let found: NameBag[] = [];
-  for (const w of have) for (const bag of bagsByWord.get(w) ?? []) if (bag.words.every((x) => have.has(x))) found.push(bag);
+  // Names the row's unit cannot measure are left out first: 'Turnover of employees aged under 30 | %'
+  // contains 'employees under 30' (a head count) and 'employee turnover' (a rate); only the rate fits.
+  for (const w of have) for (const bag of bagsByWord.get(w) ?? []) if (bag.words.every((x) => have.has(x)) && (!accept || accept(bag.kpi, restOf(bag)))) found.push(bag);
   if (have.has('ghg') || have.has('co2e') || have.has('co2eq') || (have.has('carbon') && have.has('emission')) || (have.has('scope') && (have.has('1') || have.has('2') || have.has('3')))) {
     const ghg = found.filter((b) => b.kpi.dimension === 'co2e');
     if (ghg.length) found = ghg;
   }
   const longest = found.reduce((n, b) => Math.max(n, b.words.length), 0);
   let best = found.filter((b) => b.words.length === longest);
-  const restOf = (b: NameBag) => words.filter((w) => !b.words.includes(w) && !NEUTRAL.has(w));
   if (new Set(best.map((b) => b.kpi)).size > 1) {
     const ratioOnly = best.filter((b) => !b.kpi.per && restOf(b).every((w) => INTENSITY_WORDS.has(w) || SHARE_WORDS.has(w) || BASIS_FILLER.has(w)));
     if (ratioOnly.length) best = ratioOnly;
@@ -624,7 +626,7 @@ function partId(baseId: string, rest: string[]): string {
  */
 function describe(words: string[], unit: string | undefined, sourceEmissions = true): { id: string; base: KpiDefinition } | undefined {
   const contained = containedKpis(words);
-  let found = contained.filter((c) => numeratorFits(c.kpi, unit) || isRatioWords(c.rest));
+  let found = containedKpis(words, (k, rest) => numeratorFits(k, unit) || isRatioWords(rest) || countShare(k, unit));
   if (found.length > 1) {
     // 'Purchased electricity GHG emissions' in tCO2e: the GHG figure, not the electricity.
     const byUnit = found.filter((c) => unitMeasures(c.kpi, unit));
@@ -645,6 +647,8 @@ function describe(words: string[], unit: string | undefined, sourceEmissions = t
     // The base itself, or a part of it; an intensity or share KPI keeps its own basis.
     if (u && u.denominator && !base.per) return undefined;
     if (base.per && !unitAgrees(base, unit)) return otherBasis(base, qualifiers, unit);
+    // A head count printed in % ('Female | percent' under 'Employee structure by gender'): its share.
+    if (countShare(base, unit)) return { id: `${partId(base.id, qualifiers)}.share`, base };
     if (!qualifiers.length) return unitAgrees(base, unit) ? { id: base.id, base } : undefined;
     if (!numeratorFits(base, unit)) return undefined;
     return { id: partOf(base, qualifiers), base };
@@ -672,6 +676,12 @@ function describe(words: string[], unit: string | undefined, sourceEmissions = t
     return { id: `${of}.share`, base };
   }
   return { id: `${partId(base.id, qualifiers)}.r-${hashKey(ratio.sort().join(' '))}`, base };
+}
+
+/** A count KPI (employees, suppliers) in a percent unit: the figure is its share of a whole. */
+function countShare(kpi: KpiDefinition, unit: string | undefined): boolean {
+  const u = parsedUnit(unit);
+  return !!u && !u.denominator && u.numerator.dimension === 'percent' && kpi.dimension === 'count' && !kpi.per;
 }
 
 function isRatioWords(rest: string[]): boolean {

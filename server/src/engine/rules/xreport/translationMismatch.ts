@@ -2,6 +2,7 @@
 // figures, in units of the same kind, for the same periods, and tag, explain and index the same
 // requirements. Each version reports what it has and the other lacks, at its own place; a figure that
 // differs points at the other version's cell (related information).
+import { getKpi } from '../../catalogs/kpis';
 import type { EsgDocument, RequirementRef } from '../../model';
 import type { ReportView } from '../../xreport/report';
 import type { AnalysisOptions, Diagnostic, Locale, Range } from '../../types';
@@ -68,7 +69,9 @@ export function translationDiagnostics(here: ReportView, there: LinkedReport, lo
         otherRange: where.range,
         ...(fix ? { fix } : {}),
       }, [{ uri: where.uri, range: where.range, message: t(locale, 'xreport.relatedTranslation', { lang, label: termOf(b), value: factText(b) }) }]);
-    } else if (a && pair.verdict === 'only-first') {
+    } else if (a && pair.verdict === 'only-first' && getKpi(pair.kpiId)) {
+      // Only catalog KPIs: the ids recognition builds from a label's own words (a part, an open member,
+      // a described figure) differ between languages by construction, so their absence says nothing.
       const list = onlyHere.get(pair.kpiId);
       if (list) list.push(pair);
       else onlyHere.set(pair.kpiId, [pair]);

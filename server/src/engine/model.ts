@@ -112,6 +112,8 @@ export type IndexTarget =
   | { kind: 'links'; links: Link[]; range: Range }
   | { kind: 'titles'; titles: { text: string; range: Range }[]; range: Range }
   | { kind: 'explanation'; text: string; range: Range }
+  /** Page numbers only ('P.23', '第23頁', '12-14'): a place in the printed report that cannot be checked here. */
+  | { kind: 'pages'; text: string; range: Range }
   | { kind: 'empty'; range: Range };
 
 export interface IndexRow {

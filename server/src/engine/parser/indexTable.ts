@@ -24,6 +24,8 @@ const EXPLANATION_START = /^(?:解釋|解释|說明|说明|explanation|not appli
 // Words that make a short target cell an explanation wherever they stand ('本集團不適用', 'Not material').
 const EXPLANATION_WORDS =
   /不適用|不适用|未有披露|未披露|沒有披露|没有披露|暫無|暂无|不涉及|不重大|並不重大|并不重大|非重大|不具重大性|not\s+applicable|not\s+material|immaterial|not\s+relevant|not\s+disclosed|not\s+reported|^n\/?a$|\bn\.a\./i;
+// A note beside the titles of a target cell, not a title: '應對氣候變化 目標暫未經第三方驗證' (seed 002, D38).
+const NOTE_WORDS = /暫未|暂未|尚未|未有|未經|未经|並無|并无|沒有|没有|不涉及|不適用|不适用|\bnot\b|\bno\b/i;
 // A no-value mark in the target cell is no target: the row is reported as empty.
 const NO_VALUE = /^(?:[-–—/／]+|無|无|none|nil)$/i;
 // Page numbers in a target cell or a page column: '23', 'P.23', 'p. 12-14', 'pp.12, 14', '第23頁', 'page 5'.
@@ -161,15 +163,19 @@ function byName(row: TableRow, firstText: string, first: TableRow['cells'][numbe
   let topic: string[] | undefined;
   for (const cell of row.cells.slice(1, -1)) {
     const text = toHalfWidth(plainCell(cell.text));
+    // A cell that is exactly a heading ('Greenhouse gas emissions') names it; the most specific one wins:
+    // '財務狀況、財務表現及現金流量 | 預期財務影響' is D25, not D24 and D25.
+    const named = framework.matchTopic(text);
+    if (named) {
+      if (!topic || named.length <= topic.length) topic = named;
+      continue;
+    }
     const id = framework.matchRowText(text);
     if (id && /^D\d/.test(id)) {
       byText = id;
       break;
     }
     byText ??= id;
-    // The most specific heading: '財務狀況、財務表現及現金流量 | 預期財務影響' is D25, not D24 and D25.
-    const named = framework.matchTopic(text);
-    if (named && (!topic || named.length <= topic.length)) topic = named;
   }
   if (byText && /^D\d/.test(byText)) return [ref(byText, first.text, first.range)];
   topic ??= framework.matchTopic(firstText);
@@ -303,6 +309,7 @@ function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][num
   for (const m of masked.matchAll(/[^\s、]+/g)) tokens.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
   const found: Span[] = [];
   let pages = false;
+  let note = false;
   let pending: typeof tokens = [];
   const flush = () => {
     if (!pending.length) return;
@@ -312,6 +319,10 @@ function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][num
     const withoutPages = toHalfWidth(span.text).replace(PAGE_ANY, ' ');
     if (withoutPages !== toHalfWidth(span.text)) pages = true;
     if (!isKnown(span.text) && REFERENCE_WORDS.test(withoutPages)) return;
+    if (!isKnown(span.text) && NOTE_WORDS.test(span.text)) {
+      note = true;
+      return;
+    }
     found.push(span);
   };
   for (let i = 0; i < tokens.length; ) {
@@ -330,7 +341,7 @@ function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][num
     } else pending.push(tokens[i++]);
   }
   flush();
-  if (!found.length) return pages ? { kind: 'pages', text, range: cell.range } : { kind: 'explanation', text, range: cell.range };
+  if (!found.length) return pages && !note ? { kind: 'pages', text, range: cell.range } : { kind: 'explanation', text, range: cell.range };
   return titles(found);
 }
 

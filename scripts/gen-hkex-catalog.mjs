@@ -154,9 +154,14 @@ const PART_D_INDEX_NAMES = {
   D40: [...TARGETS, 'GHG emissions targets', 'Greenhouse gas emissions targets', '溫室氣體排放目標'],
 };
 
-/** Index names of a Part D entry with the zh-Hans spellings added (first-seen order, no repeats). */
+/**
+ * Index names of an entry with the zh-Hans spellings added (first-seen order, no repeats). Part B's
+ * reporting principles get the names of its principles ('Materiality', '重要性', …), which indexes list
+ * as rows of their own under a 'Reporting principles' caption.
+ */
 function indexNamesOf(entry) {
-  const names = PART_D_INDEX_NAMES[entry.id];
+  const principles = (entry.principles ?? []).flatMap((p) => [p.id[0].toUpperCase() + p.id.slice(1), String(p.zh)]);
+  const names = entry.part === 'D' ? PART_D_INDEX_NAMES[entry.id] : principles.length ? principles : undefined;
   if (!names) {
     if (entry.part === 'D') fail(`${entry.id}: no index names`);
     return undefined;

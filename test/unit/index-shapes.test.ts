@@ -280,6 +280,46 @@ test('catalog: Part D index names resolve through matchTopic and stay in Part D'
   assert.deepEqual(fw.matchTopic('(b) 溫室氣體排放'), ['D28', 'D29']);
   assert.equal(fw.matchTopic('Climate'), undefined);
   assert.equal(fw.matchTopic('排放物'), undefined);
-  for (const r of fw.all) if (r.indexNames) assert.equal(r.part, 'D', r.id);
+  assert.deepEqual(fw.matchTopic('重要性'), ['MDR-principles']);
+  assert.deepEqual(fw.matchTopic('Consistency'), ['MDR-principles']);
+  for (const r of fw.all) if (r.indexNames) assert.notEqual(r.part, 'C', r.id);
   for (const r of fw.all) if (r.part === 'D') assert.ok(r.indexNames?.length, `${r.id} has index names`);
+});
+
+test('ids in the second column, aspects spanning their rows, paragraph numbers and general disclosures', () => {
+  const header = '| 層面 | 指標 | 內容 | 報告章節 |';
+  const sep = '|---|---|---|---|';
+  const text = report(
+    [
+      '| 層面 A1：排放物 | 一般披露 | 有關廢氣… | 排放物：溫室氣體 |',
+      '| | A1.1 | 排放物種類… | 排放物：溫室氣體 |',
+      '| | KPI A1.3-1.4 | 廢棄物 | 環境保護 |',
+      '| 層面 A2：資源使用 | A2.1 | 能源 | 環境保護 |',
+      '| | 一般披露 | 有效使用資源… | 環境保護 |',
+      '| 環境 | A3.1 | 影響 | 環境保護 |',
+      '| 第 19 段 | 管治 | x | 應對氣候變化 |',
+      '| Paragraph 28(a) | Scope 1 | x | 應對氣候變化 |',
+    ],
+    { header, sep },
+  );
+  const a = run(text);
+  assert.deepEqual(indexRows(a).map(ids), [['A1'], ['A1.1'], ['A1.3', 'A1.4'], ['A2.1'], ['A2'], ['A3.1'], ['D19'], ['D28(a)']]);
+  assert.deepEqual(problems(a), []);
+});
+
+test('reporting principles listed one per row under a caption are MDR-principles, not duplicates', () => {
+  const text = report(['| 匯報原則 | | |', '| 重要性 | 識別重要因素的過程 | 生態共創 |', '| 量化 | 標準及方法 | 生態共創 |', '| 一致性 | 方法的變更 | 生態共創 |', '| Balance | x | 生態共創 |']);
+  const a = run(text);
+  assert.deepEqual(indexRows(a).map(ids), [['MDR-principles'], ['MDR-principles'], ['MDR-principles'], ['MDR-principles']]);
+  assert.deepEqual(problems(a), []);
+  assert.equal(byRule(a, 'hkex/missing').some((d) => d.data?.id === 'MDR-principles'), false);
+});
+
+test('a remarks column after the section column is read only when the section cell is empty', () => {
+  const header = '| 條文 | 內容 | 報告章節 | 備註 |';
+  const sep = '|---|---|---|---|';
+  const text = report(['| A1.1 | x | 排放物：溫室氣體 | 已經第三方核證 |', '| A2.5 | x | | 本集團不涉及包裝材料，故不適用。 |'], { header, sep });
+  const a = run(text);
+  assert.deepEqual(indexRows(a).map((r) => r.target.kind), ['titles', 'explanation']);
+  assert.deepEqual(problems(a), []);
 });

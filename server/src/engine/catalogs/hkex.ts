@@ -51,9 +51,9 @@ export interface FrameworkIndex {
    */
   matchRowText(text: string): string | undefined;
   /**
-   * The Part D requirements an index row names by a topic or paragraph heading instead of an id
-   * ('Climate resilience' -> D26, '溫室氣體排放' -> D28, D29, 'Scope 1 and Scope 2 GHG emissions' ->
-   * D28(a), D28(b)), from the catalog's `indexNames`: the whole text must be the heading, after markup,
+   * The requirements an index row names by a heading instead of an id: Part D topics and paragraph
+   * headings ('Climate resilience' -> D26, '溫室氣體排放' -> D28, D29, 'Scope 1 and Scope 2 GHG emissions'
+   * -> D28(a), D28(b)) and Part B's reporting principles ('重要性' -> MDR-principles), from the catalog's `indexNames`: the whole text must be the heading, after markup,
    * spacing, punctuation and a leading number ('(I)', '一、', 'a.') are set aside. Undefined otherwise.
    */
   matchTopic(text: string): string[] | undefined;

@@ -46,9 +46,10 @@ export const requirementSchema = z.object({
   /** Day a deleted requirement stopped applying (`YYYY-MM-DD`). */
   deletedFrom: z.string().optional(),
   /**
-   * Part D: topic and paragraph headings under which index tables list the requirement instead of its
-   * id ('Climate resilience', '氣候韌性', 'Transition plans'), in any of the three languages. A heading
-   * shared by several paragraphs ('Greenhouse gas emissions': D28, D29) is listed on each of them.
+   * Headings under which index tables list the requirement instead of its id, in any of the three
+   * languages: Part D topic and paragraph headings ('Climate resilience', '氣候韌性', 'Transition plans'),
+   * and the reporting principles of Part B ('Materiality', '重要性'). A heading shared by several
+   * paragraphs ('Greenhouse gas emissions': D28, D29) is listed on each of them.
    */
   indexNames: z.array(z.string().min(1)).optional(),
   sources: z.array(source).min(1),

@@ -33,12 +33,14 @@ const PAGE_PART = /^(?:(?:p{1,2}\.?|pages?|頁|页)\s?)?(?:第\s?)?\d{1,4}(?:\s?
 const PAGE_ANY = /(?:(?:p{1,2}\.?|pages?|頁|页)\s?)?(?:第\s?)?\d{1,4}(?:\s?[-–—~～至]\s?\d{1,4})?\s?[頁页]?/gi;
 // A page column's header: '頁碼', 'Page', 'Page No.', 'Page number(s)'.
 const PAGE_HEADER = /^(?:報告|报告|report)?(?:頁碼|页码|頁數|页数|頁次|页次|頁|页|page(?:s|no|number|numbers|reference|references)?)+$/i;
+// A remarks column after the section column ('| 條文 | 內容 | 章節 | 備註 |'): read when the section cell is empty.
+const REMARKS_HEADER = /^(?:備註|备注|附註|附注|說明|说明|解釋|解释|原因|remarks?|notes?|omissions?|reasons?foromission|explanations?)$/i;
 // What may surround a section title named in a target cell: '請參閱「環境管理」章節', 'See "Emissions" section'.
 const REFERENCE_WORDS =
   /^(?:請參閱|请参阅|參閱|参阅|參見|参见|詳見|详见|請見|请见|見|见|載於|载于|載列於|载列于|please|refer|to|see|under|in|the|section|sections|chapter|chapters|章節|章节|一節|一节|部分|部份|一章|及|和|與|与|and|[\s,，、;；:：.。])*$/i;
 const QUOTED = /[「『“"《〈]([^「『“"《〈」』”"》〉]{1,80})[」』”"》〉]/g;
 // Marks that separate several titles in one cell when every part is a heading: '環境管理；員工發展', '生態共創 — 環境保護'.
-const TITLE_LIST_SEPARATOR = /[,，;；/／|｜>＞»→]|\s[-–—]\s|[—–]+/g;
+const TITLE_LIST_SEPARATOR = /[,，;；/／|｜>＞»→&＆]|\s[-–—]\s|[—–]+|及|和|與|与|\band\b/g;
 
 /** A cell's text without HTML tags (`<p>` and `<br>` separate words), bold marks and repeated spaces; `<30`, `>50` stay. */
 export function plainCell(text: string): string {
@@ -73,7 +75,8 @@ export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['r
     const rows: IndexRow[] = [];
     // A last column headed 'Page' ('| 條文 | 內容 | 報告章節 | 頁碼 |') holds page numbers; the section is the column before it.
     const headerCells = table.header.cells;
-    const pageColumn = headerCells.length >= 3 && PAGE_HEADER.test(toHalfWidth(plainCell(headerCells[headerCells.length - 1].text)).replace(/[\s.:/()]+/g, ''));
+    const lastHeader = headerCells.length >= 3 ? toHalfWidth(plainCell(headerCells[headerCells.length - 1].text)).replace(/[\s.:/()]+/g, '') : '';
+    const pageColumn = lastHeader !== '' && (PAGE_HEADER.test(lastHeader) || REMARKS_HEADER.test(lastHeader));
     // The header of a continuation table is often an index row ('層面 B5 供應鏈管理', 'A1.3 | …'):
     // it is read like the others, and a plain header ('層面 | 內容 | 報告章節') yields no refs.
     const list = [table.header, ...table.rows];
@@ -93,27 +96,38 @@ export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['r
       const aspectMatch = ASPECT_ROW.exec(firstText) ?? namedAspect(firstText);
       if (aspectMatch) {
         aspect = framework.normalizeId(aspectMatch[1].replace(/\s+/g, ''));
+        // The aspect's cell spans its rows: '| 層面 A1：排放物 | A1.1 | … | 章節 |' speaks for A1.1.
+        const second = row.cells.length >= 3 ? row.cells[1] : undefined;
+        const secondIds = second && LEADING_ID.test(toHalfWidth(plainCell(second.text))) ? idsInCell(second.text, second.range.start.line, second.range.start.character) : [];
+        if (secondIds.length) refs = secondIds;
         // An aspect row speaks for the general disclosure only when it points somewhere.
-        if (!aspect || target.kind === 'empty' || row.cells.length < 2) {
+        else if (!aspect || target.kind === 'empty' || row.cells.length < 2) {
           if (markedDeleted && aspect) rows.push({ row, refs: [ref(aspect, aspectMatch[1], first.range)], target, markedDeleted });
           return;
-        }
-        refs = [ref(aspect, aspectMatch[1], first.range)];
-      } else if (GENERAL_DISCLOSURE.test(firstText)) {
+        } else refs = [ref(aspect, aspectMatch[1], first.range)];
+      } else if (GENERAL_DISCLOSURE.test(firstText) || (firstText === '' && row.cells.length >= 3 && GENERAL_DISCLOSURE.test(toHalfWidth(plainCell(row.cells[1].text))))) {
         if (!aspect) {
           problem(first.range, 'index.generalWithoutAspect');
           return;
         }
-        refs = [ref(aspect, first.text, first.range)];
+        const cell = firstText === '' ? row.cells[1] : first;
+        refs = [ref(aspect, cell.text, cell.range)];
       } else {
         refs = idsInCell(first.text, first.range.start.line, first.range.start.character);
+        if (!refs.length) refs = paragraphRow(firstText, first);
+        // The id in the second column, the first holding a caption or nothing ('| | A1.1 | … |', '| 環境 | A1.1-A1.6 | … |').
+        if (!refs.length && row.cells.length >= 3 && LEADING_ID.test(toHalfWidth(plainCell(row.cells[1].text)))) {
+          const second = row.cells[1];
+          refs = idsInCell(second.text, second.range.start.line, second.range.start.character);
+        }
         const gd = refs.length === 1 && refs[0].known && framework.get(refs[0].id)?.kind === 'general-disclosure' ? refs[0].id : undefined;
         if (gd) {
           aspect = gd;
           // '| A1 | 排放物 | |' over a '一般披露' row: the aspect's caption, not a row of its own.
           const next = k + 1 < list.length ? list[k + 1] : tables[ti + 1]?.header;
-          const nextFirst = next?.cells[0] ? toHalfWidth(plainCell(next.cells[0].text)) : '';
-          if (target.kind === 'empty' && !markedDeleted && GENERAL_DISCLOSURE.test(nextFirst)) return;
+          const nextCell = (i: number) => (next?.cells[i] ? toHalfWidth(plainCell(next.cells[i].text)) : '');
+          const nextGeneral = GENERAL_DISCLOSURE.test(nextCell(0)) || (nextCell(0) === '' && GENERAL_DISCLOSURE.test(nextCell(1)));
+          if (target.kind === 'empty' && !markedDeleted && nextGeneral) return;
         }
         if (!refs.length) {
           refs = byName(row, firstText, first);
@@ -127,6 +141,19 @@ export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['r
     });
     doc.indexTables.push({ table: table.index, section: sectionIndex, rows });
   });
+}
+
+/** An id at the start of a cell: 'A1.1', 'KPI A1.1-1.6', '關鍵績效指標 B5.1', 'D28(a)'. */
+const LEADING_ID = /^(?:KPI|關鍵績效指標|关键绩效指标)?\s*(?:[ABD]\d{1,2}(?![\d])|MDR-[A-Za-z])/i;
+/** A Part D paragraph by number: '第 19 段', '第19段', 'Paragraph 19', 'Para. 28(a)'. */
+const PARAGRAPH = /^(?:第\s*(\d{2})\s*段|para(?:graph)?\.?\s*(\d{2}))\s*(?:\(([a-c])\))?/i;
+
+function paragraphRow(text: string, first: TableRow['cells'][number]): RequirementRef[] {
+  const m = PARAGRAPH.exec(text);
+  if (!m) return [];
+  const framework = getFramework()!;
+  const id = framework.normalizeId(`D${m[1] ?? m[2]}${m[3] ? `(${m[3]})` : ''}`);
+  return id && framework.get(id)?.part === 'D' ? [ref(id, first.text, first.range)] : [];
 }
 
 /** The aspect a caption names: '層面 A1：排放物', 'A1 排放物', 'Aspect B5'. */
@@ -179,7 +206,9 @@ function byName(row: TableRow, firstText: string, first: TableRow['cells'][numbe
   }
   if (byText && /^D\d/.test(byText)) return [ref(byText, first.text, first.range)];
   topic ??= framework.matchTopic(firstText);
-  if (topic) return topic.map((id) => ({ ...ref(id, first.text, first.range), fromRange: topic!.length > 1 || undefined }));
+  // A heading names a part of the Code ('Materiality' of the reporting principles, 'Climate resilience' of
+  // the strategy): several rows may name parts of one requirement, so they are not duplicates of each other.
+  if (topic) return topic.map((id) => ({ ...ref(id, first.text, first.range), fromRange: true }));
   const id = byNameId ?? byText;
   if (id) return [ref(id, first.text, first.range)];
   const second = row.cells[1];

@@ -237,7 +237,7 @@ test('a page number only is a target, not a broken section reference; a page col
 });
 
 test('titles in quotes, after words of reference, or separated by ；, / or a dash resolve to their headings', () => {
-  for (const target of ['請參閱「3.2 員工發展」', '詳見「員工發展」章節', 'See "Health, Safety and Wellbeing"', '詳見 員工發展', '生態共創；環境保護', '生態共創 / 環境保護', '生態共創—環境保護', '生態共創 - 環境保護', '生態共創 環境保護', '生態共創、環境保護', 'Health, Safety and Wellbeing', '員工發展 P.12', '員工發展 23']) {
+  for (const target of ['請參閱「3.2 員工發展」', '詳見「員工發展」章節', 'See "Health, Safety and Wellbeing"', '詳見 員工發展', '生態共創；環境保護', '生態共創 / 環境保護', '生態共創—環境保護', '生態共創 - 環境保護', '生態共創 環境保護', '生態共創、環境保護', 'Health, Safety and Wellbeing', 'Health, Safety and Wellbeing; 生態共創', '生態共創及環境保護', '員工發展 P.12', '員工發展 23', '員工發展/P.12']) {
     const row = `| B3 | x | ${target} |`;
     const text = report([row]);
     const a = run(text);

@@ -40,7 +40,13 @@ const REFERENCE_WORDS =
   /^(?:請參閱|请参阅|參閱|参阅|參見|参见|詳見|详见|請見|请见|見|见|載於|载于|載列於|载列于|please|refer|to|see|under|in|the|section|sections|chapter|chapters|章節|章节|一節|一节|部分|部份|一章|及|和|與|与|and|[\s,，、;；:：.。])*$/i;
 const QUOTED = /[「『“"《〈]([^「『“"《〈」』”"》〉]{1,80})[」』”"》〉]/g;
 // Marks that separate several titles in one cell when every part is a heading: '環境管理；員工發展', '生態共創 — 環境保護'.
-const TITLE_LIST_SEPARATOR = /[,，;；/／|｜>＞»→&＆]|\s[-–—]\s|[—–]+|及|和|與|与|\band\b/g;
+// Tried in turn, from the strongest marks to the words that join two titles ('環境管理及員工發展'), so that a
+// title with a comma in it stays whole ('Health, Safety and Wellbeing; Community').
+const TITLE_LIST_SEPARATORS = [
+  /[;；/／|｜>＞»→]|\s[-–—]\s|[—–]+/g,
+  /[,，;；/／|｜>＞»→&＆]|\s[-–—]\s|[—–]+/g,
+  /[,，;；/／|｜>＞»→&＆]|\s[-–—]\s|[—–]+|及|和|與|与|\band\b/g,
+];
 
 /** A cell's text without HTML tags (`<p>` and `<br>` separate words), bold marks and repeated spaces; `<30`, `>50` stay. */
 export function plainCell(text: string): string {
@@ -130,7 +136,7 @@ export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['r
           if (target.kind === 'empty' && !markedDeleted && nextGeneral) return;
         }
         if (!refs.length) {
-          refs = byName(row, firstText, first);
+          refs = byName(row, firstText, first, targetColumn(doc, row, pageColumn));
           // A row named by a Part B topic, a pillar or a Part D heading with nothing else in it
           // ('管治架構 |', '(I) 管治 | |', '| ( I ) | 管治 | |') heads the rows that follow: a caption.
           if (refs.length && target.kind === 'empty' && row.cells.slice(1, -1).every((c) => isLabel(plainCell(c.text)))) return;
@@ -181,20 +187,20 @@ function isLabel(text: string): boolean {
  * topic or paragraph heading ('氣候韌性', 'Transition plans') in a middle cell or the first; Part B rows
  * by name; Part D rows by pillar ('管治', '( I ) | 管治').
  */
-function byName(row: TableRow, firstText: string, first: TableRow['cells'][number]): RequirementRef[] {
+function byName(row: TableRow, firstText: string, first: TableRow['cells'][number], targetCol: number): RequirementRef[] {
   const framework = getFramework()!;
   const byNameId = framework.matchRowText(firstText);
   // The requirement text is in a middle column: the second, or the third when a sub-topic column
   // comes first ('策略 | 氣候韌性 | 26. 發行人須… | 章節'). A paragraph number wins.
   let byText: string | undefined;
   let topic: string[] | undefined;
-  for (const cell of row.cells.slice(1, -1)) {
+  for (const cell of row.cells.slice(1, Math.max(1, targetCol))) {
     const text = toHalfWidth(plainCell(cell.text));
     // A cell that is exactly a heading ('Greenhouse gas emissions') names it; the most specific one wins:
     // '財務狀況、財務表現及現金流量 | 預期財務影響' is D25, not D24 and D25.
     const named = framework.matchTopic(text);
     if (named) {
-      if (!topic || named.length <= topic.length) topic = named;
+      if (!topic || named.length < topic.length) topic = named;
       continue;
     }
     const id = framework.matchRowText(text);
@@ -266,6 +272,15 @@ function pillarOf(first: string, second: string): string[] | undefined {
   return undefined;
 }
 
+/** The column of a row's section cell: the last, or the one before a page or remarks column. */
+function targetColumn(doc: EsgDocument, row: TableRow, pageColumn: boolean): number {
+  const n = row.cells.length;
+  if (n < 3) return n - 1;
+  if (pageColumn) return n - 2;
+  const lastText = toHalfWidth(plainCell(row.cells[n - 1].text));
+  return n >= 4 && lastText !== '' && isPageReference(lastText) && !headingTitles(doc).has(normalizeTitle(lastText)) ? n - 2 : n - 1;
+}
+
 /**
  * Where an index row points: its last cell; with a page column after the section column
  * ('| A1.1 | … | 環境管理 | 23 |'), the section cell, or the page when no section is named there.
@@ -276,7 +291,7 @@ function targetOf(doc: EsgDocument, row: TableRow, pageColumn: boolean): IndexTa
   const last = row.cells[n - 1];
   const lastText = toHalfWidth(plainCell(last.text));
   const pageLike = lastText !== '' && isPageReference(lastText) && !headingTitles(doc).has(normalizeTitle(lastText));
-  if (!(n >= 3 && (pageColumn || (n >= 4 && pageLike)))) return cellTarget(doc, row, last);
+  if (targetColumn(doc, row, pageColumn) === n - 1) return cellTarget(doc, row, last);
   const section = cellTarget(doc, row, row.cells[n - 2]);
   const known = headingTitles(doc);
   if (section.kind === 'links' || (section.kind === 'titles' && section.titles.every((t) => known.has(normalizeTitle(t.text))))) return section;
@@ -320,16 +335,18 @@ function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][num
   }
   if (quoted.length && REFERENCE_WORDS.test(toHalfWidth(rest).replace(PAGE_ANY, ' '))) return titles(quoted);
   // Titles separated by other marks, when every part is a heading or a page number.
-  const parts: Span[] = [];
-  let from = 0;
-  for (const m of [...masked.matchAll(TITLE_LIST_SEPARATOR), { index: masked.length, 0: '' } as unknown as RegExpMatchArray]) {
-    const raw = masked.slice(from, m.index!);
-    const lead = raw.length - raw.trimStart().length;
-    if (raw.trim()) parts.push({ text: raw.trim(), range: at(from + lead, from + lead + raw.trim().length) });
-    from = m.index! + m[0].length;
-  }
-  if (parts.length >= 2 && parts.every((p) => isKnown(p.text) || isPageReference(toHalfWidth(p.text))) && parts.some((p) => isKnown(p.text))) {
-    return titles(parts.filter((p) => isKnown(p.text)));
+  for (const separator of TITLE_LIST_SEPARATORS) {
+    const parts: Span[] = [];
+    let from = 0;
+    for (const m of [...masked.matchAll(separator), { index: masked.length, 0: '' } as unknown as RegExpMatchArray]) {
+      const raw = masked.slice(from, m.index!);
+      const lead = raw.length - raw.trimStart().length;
+      if (raw.trim()) parts.push({ text: raw.trim(), range: at(from + lead, from + lead + raw.trim().length) });
+      from = m.index! + m[0].length;
+    }
+    if (parts.length >= 2 && parts.every((p) => isKnown(p.text) || isPageReference(toHalfWidth(p.text))) && parts.some((p) => isKnown(p.text))) {
+      return titles(parts.filter((p) => isKnown(p.text)));
+    }
   }
   if (EXPLANATION_START.test(half) || EXPLANATION_WORDS.test(half) || SENTENCE.test(half) || half.length > 40) return { kind: 'explanation', text, range: cell.range };
   // Section titles separated by spaces, '、' or line breaks. Titles may contain spaces themselves

@@ -215,7 +215,7 @@ test('a page number only is a target, not a broken section reference; a page col
     const row = `| A2.5 | 包裝材料 | ${target} |`;
     const text = report([row]);
     const a = run(text);
-    assert.equal(rowAt(a, text, row)?.target.kind, 'pages', target);
+    assert.equal(rowAt(a, text, row)?.target.kind, 'place', target);
     assert.deepEqual(problems(a), [], target);
     assert.equal(byRule(a, 'hkex/missing').some((d) => d.data?.id === 'A2.5'), false, `${target} points somewhere`);
   }
@@ -225,7 +225,7 @@ test('a page number only is a target, not a broken section reference; a page col
   const a = run(text);
   const [r1, r2, r3, r4] = indexRows(a);
   assert.equal(r1.target.kind, 'titles');
-  assert.equal(r2.target.kind, 'pages');
+  assert.equal(r2.target.kind, 'place');
   assert.equal(r3.target.kind, 'titles');
   assert.equal(r4.target.kind, 'titles');
   const broken = byRule(a, 'hkex/index-broken-target');
@@ -322,4 +322,22 @@ test('a remarks column after the section column is read only when the section ce
   const a = run(text);
   assert.deepEqual(indexRows(a).map((r) => r.target.kind), ['titles', 'explanation']);
   assert.deepEqual(problems(a), []);
+});
+
+test('a section number names the heading that carries it; another document is a place that cannot be checked', () => {
+  const text = report(['| B3 | x | 3.2 |', '| B4 | x | Section 3.2 |', '| B5 | x | 第3.2節 |', '| B6 | x | 4.1 |']);
+  const a = run(text);
+  const [r3, r4, r5, r6] = indexRows(a);
+  for (const r of [r3, r4, r5]) assert.deepEqual(r.target.kind === 'titles' ? r.target.titles.map((t) => t.text) : r.target.kind, ['3.2 員工發展']);
+  assert.equal(r6.target.kind, 'place', 'no heading is numbered 4.1: not checked');
+  assert.deepEqual(problems(a), []);
+  assert.equal(byRule(a, 'hkex/index-untagged').length, 3, 'B3-B5 point to 3.2 員工發展; B6 to no section');
+  for (const target of ['請參閱本公司2025年年報「企業管治報告」一節', 'Annual Report p.45', '企業管治報告（年報第30頁）', 'www.example.com/esg']) {
+    const row = `| MDR-governance | x | ${target} |`;
+    const t = report([row]);
+    const b = run(t);
+    assert.equal(rowAt(b, t, row)?.target.kind, 'place', target);
+    assert.deepEqual(problems(b), [], target);
+    assert.equal(byRule(b, 'hkex/missing').some((d) => d.data?.id === 'MDR-governance'), false, target);
+  }
 });

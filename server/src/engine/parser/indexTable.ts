@@ -31,6 +31,12 @@ const NO_VALUE = /^(?:[-–—/／]+|無|无|none|nil)$/i;
 // Page numbers in a target cell or a page column: '23', 'P.23', 'p. 12-14', 'pp.12, 14', '第23頁', 'page 5'.
 const PAGE_PART = /^(?:(?:p{1,2}\.?|pages?|頁|页)\s?)?(?:第\s?)?\d{1,4}(?:\s?[-–—~～至]\s?\d{1,4})?\s?[頁页]?$/i;
 const PAGE_ANY = /(?:(?:p{1,2}\.?|pages?|頁|页)\s?)?(?:第\s?)?\d{1,4}(?:\s?[-–—~～至]\s?\d{1,4})?\s?[頁页]?/gi;
+// A section by number only: '3.1', 'Section 3.1', '第3.1節', '§3.1', 'Chapter 3'.
+const SECTION_NUMBER = /^(?:sections?|chapters?|§|第)?\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s*(?:節|节|章)?$/i;
+// The number a heading starts with: '3.1 排放物', '3.1排放物', '3. Environment'.
+const HEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s|(?=[^\x00-\x7f]))/;
+// Another document than the ESG report: the annual or interim report, the corporate governance report, a website.
+const OTHER_DOCUMENT = /年報|年报|年度報告|年度报告|中期報告|中期报告|annual\s+report|interim\s+report|企業管治報告|企业管治报告|corporate\s+governance\s+report|網站|网站|website|https?:\/\/|www\./i;
 // A page column's header: '頁碼', 'Page', 'Page No.', 'Page number(s)'.
 const PAGE_HEADER = /^(?:報告|报告|report)?(?:頁碼|页码|頁數|页数|頁次|页次|頁|页|page(?:s|no|number|numbers|reference|references)?)+$/i;
 // A remarks column after the section column ('| 條文 | 內容 | 章節 | 備註 |'): read when the section cell is empty.
@@ -295,7 +301,7 @@ function targetOf(doc: EsgDocument, row: TableRow, pageColumn: boolean): IndexTa
   const section = cellTarget(doc, row, row.cells[n - 2]);
   const known = headingTitles(doc);
   if (section.kind === 'links' || (section.kind === 'titles' && section.titles.every((t) => known.has(normalizeTitle(t.text))))) return section;
-  if (pageLike) return { kind: 'pages', text: plainCell(last.text), range: last.range };
+  if (pageLike) return { kind: 'place', text: plainCell(last.text), range: last.range };
   if (section.kind === 'empty' && lastText !== '') return cellTarget(doc, row, last);
   return section;
 }
@@ -323,7 +329,15 @@ function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][num
   }
   // Longer cells are explanations: the shapes below are all short.
   if (half.length > 200) return { kind: 'explanation', text, range: cell.range };
-  if (isPageReference(half)) return { kind: 'pages', text, range: cell.range };
+  if (isPageReference(half)) return { kind: 'place', text, range: cell.range };
+  // A section by number: the heading that carries it, or a place that cannot be checked when none does.
+  const number = SECTION_NUMBER.exec(half.trim());
+  if (number) {
+    const heading = numberedHeadings(doc).get(number[1]);
+    const lead = masked.length - masked.trimStart().length;
+    if (heading) return titles([{ text: heading, range: at(lead, lead + masked.trim().length) }]);
+    return { kind: 'place', text, range: cell.range };
+  }
   // Titles in quotes, with only words of reference around them: '請參閱「環境管理」章節'.
   const quoted: Span[] = [];
   let rest = masked;
@@ -348,7 +362,10 @@ function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][num
       return titles(parts.filter((p) => isKnown(p.text)));
     }
   }
-  if (EXPLANATION_START.test(half) || EXPLANATION_WORDS.test(half) || SENTENCE.test(half) || half.length > 40) return { kind: 'explanation', text, range: cell.range };
+  if (EXPLANATION_START.test(half) || EXPLANATION_WORDS.test(half)) return { kind: 'explanation', text, range: cell.range };
+  // Another document ('請參閱本公司2025年年報「企業管治報告」一節', 'Annual Report p.45'): a place that cannot be checked.
+  if (OTHER_DOCUMENT.test(half)) return { kind: 'place', text, range: cell.range };
+  if (SENTENCE.test(half) || half.length > 40) return { kind: 'explanation', text, range: cell.range };
   // Section titles separated by spaces, '、' or line breaks. Titles may contain spaces themselves
   // ('ESG 管治'), so tokens are joined greedily into the longest known heading title.
   const tokens: { text: string; start: number; end: number }[] = [];
@@ -387,7 +404,7 @@ function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][num
     } else pending.push(tokens[i++]);
   }
   flush();
-  if (!found.length) return pages && !note ? { kind: 'pages', text, range: cell.range } : { kind: 'explanation', text, range: cell.range };
+  if (!found.length) return pages && !note ? { kind: 'place', text, range: cell.range } : { kind: 'explanation', text, range: cell.range };
   return titles(found);
 }
 
@@ -426,6 +443,21 @@ export function normalizeTitle(title: string): string {
     }
   }
   return normalized;
+}
+
+const numberCache = new WeakMap<EsgDocument, Map<string, string>>();
+/** Numbered headings by their number ('3.1' -> '3.1 排放物'); the first heading of a number wins. */
+function numberedHeadings(doc: EsgDocument): Map<string, string> {
+  let map = numberCache.get(doc);
+  if (!map) {
+    map = new Map();
+    for (const h of doc.headings) {
+      const m = HEADING_NUMBER.exec(toHalfWidth(plainTitle(h.title)).trim());
+      if (m && !map.has(m[1])) map.set(m[1], h.title);
+    }
+    numberCache.set(doc, map);
+  }
+  return map;
 }
 
 const titleCache = new WeakMap<EsgDocument, Set<string>>();

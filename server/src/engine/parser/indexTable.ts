@@ -43,15 +43,15 @@ const PAGE_HEADER = /^(?:報告|报告|report)?(?:頁碼|页码|頁數|页数|�
 const REMARKS_HEADER = /^(?:備註|备注|附註|附注|說明|说明|解釋|解释|原因|remarks?|notes?|omissions?|reasons?foromission|explanations?)$/i;
 // What may surround a section title named in a target cell: '請參閱「環境管理」章節', 'See "Emissions" section'.
 const REFERENCE_WORDS =
-  /^(?:請參閱|请参阅|參閱|参阅|參見|参见|詳見|详见|請見|请见|見|见|載於|载于|載列於|载列于|please|refer|to|see|under|in|the|section|sections|chapter|chapters|章節|章节|一節|一节|部分|部份|一章|及|和|與|与|and|[\s,，、;；:：.。])*$/i;
+  /^(?:請參閱|请参阅|參閱|参阅|參見|参见|詳見|详见|請見|请见|見|见|載於|载于|載列於|载列于|\b(?:please|refer|to|see|under|in|the|sections?|chapters?|and)\b|章節|章节|一節|一节|部分|部份|一章|及|和|與|与|[\s,，、;；:：.。])*$/i;
 const QUOTED = /[「『“"《〈]([^「『“"《〈」』”"》〉]{1,80})[」』”"》〉]/g;
 // Marks that separate several titles in one cell when every part is a heading: '環境管理；員工發展', '生態共創 — 環境保護'.
 // Tried in turn, from the strongest marks to the words that join two titles ('環境管理及員工發展'), so that a
 // title with a comma in it stays whole ('Health, Safety and Wellbeing; Community').
 const TITLE_LIST_SEPARATORS = [
-  /[;；/／|｜>＞»→]|\s[-–—]\s|[—–]+/g,
-  /[,，;；/／|｜>＞»→&＆]|\s[-–—]\s|[—–]+/g,
-  /[,，;；/／|｜>＞»→&＆]|\s[-–—]\s|[—–]+|及|和|與|与|\band\b/g,
+  /[;；/／|｜>＞»→]|\s[-–—]\s|[—–－]+/g,
+  /[,，;；/／|｜>＞»→&＆]|\s[-–—]\s|[—–－]+/g,
+  /[,，;；/／|｜>＞»→&＆]|\s[-–—]\s|[—–－]+|及|和|與|与|\band\b/g,
 ];
 
 /** A cell's text without HTML tags (`<p>` and `<br>` separate words), bold marks and repeated spaces; `<30`, `>50` stay. */
@@ -362,10 +362,7 @@ function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][num
       return titles(parts.filter((p) => isKnown(p.text)));
     }
   }
-  if (EXPLANATION_START.test(half) || EXPLANATION_WORDS.test(half)) return { kind: 'explanation', text, range: cell.range };
-  // Another document ('請參閱本公司2025年年報「企業管治報告」一節', 'Annual Report p.45'): a place that cannot be checked.
-  if (OTHER_DOCUMENT.test(half)) return { kind: 'place', text, range: cell.range };
-  if (SENTENCE.test(half) || half.length > 40) return { kind: 'explanation', text, range: cell.range };
+  if (EXPLANATION_START.test(half) || EXPLANATION_WORDS.test(half) || SENTENCE.test(half) || half.length > 40) return { kind: 'explanation', text, range: cell.range };
   // Section titles separated by spaces, '、' or line breaks. Titles may contain spaces themselves
   // ('ESG 管治'), so tokens are joined greedily into the longest known heading title.
   const tokens: { text: string; start: number; end: number }[] = [];
@@ -404,6 +401,8 @@ function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][num
     } else pending.push(tokens[i++]);
   }
   flush();
+  // Another document ('請參閱本公司2025年年報「企業管治報告」一節', 'Annual Report p.45'): a place that cannot be checked.
+  if (found.some((t) => !isKnown(t.text)) && OTHER_DOCUMENT.test(half)) return { kind: 'place', text, range: cell.range };
   if (!found.length) return pages && !note ? { kind: 'place', text, range: cell.range } : { kind: 'explanation', text, range: cell.range };
   return titles(found);
 }

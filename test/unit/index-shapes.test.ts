@@ -341,3 +341,12 @@ test('a section number names the heading that carries it; another document is a 
     assert.equal(byRule(b, 'hkex/missing').some((d) => d.data?.id === 'MDR-governance'), false, target);
   }
 });
+
+test('a status column after the section column is no target', () => {
+  const sep = '|---|---|---|---|';
+  const text = report(['| A1.1 | x | 排放物：溫室氣體 | ✓ |', '| A1.3 | x | | ✓ |'], { header: '| 條文 | 內容 | 章節 | 是否披露 |', sep });
+  const a = run(text);
+  assert.deepEqual(indexRows(a).map((r) => r.target.kind), ['titles', 'empty']);
+  const plain = report(['| A1.1 | x | 排放物：溫室氣體 | 已披露 |'], { header: '| 條文 | 內容 | 章節 | 備考 |', sep });
+  assert.deepEqual(problems(run(plain)), []);
+});

@@ -12,7 +12,7 @@ import { maskHtml, stripHtml } from '../text/html';
 
 const ASPECT_ROW = /^(?:層面|层面|aspect)\s*([AB]\s*\d+)/i;
 // An aspect written by its id and name without the word 'Aspect': 'A1 排放物', 'B5: Supply Chain Management'.
-const NAMED_ASPECT = /^([AB]\d{1,2})(?![\d.]\d)\s*[:.、]?\s*(?=[^\s\d.()\-–~,，、/及和&至])/i;
+const NAMED_ASPECT = /^([AB]\d{1,2})(?![\d.]\d|[A-Za-z])\s*[:.、]?\s*(?=[^\s\d.()\-–~,，、/及和&至])/i;
 const GENERAL_DISCLOSURE = /^(?:一般披露|general\s*disclosures?)\s*:?$/i;
 const DELETED = /刪除|删除|\bdeleted\b/i;
 // Ids inside a cell: `A1.1`, `KPI A1.1`, `D28(a)`, `MDR-boundary`; ranges `A2.1-A2.5`, `A1.1–A1.6`,
@@ -39,6 +39,9 @@ const HEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s|(?=[^\x00-\x7f]))/;
 const OTHER_DOCUMENT = /年報|年报|年度報告|年度报告|中期報告|中期报告|annual\s+report|interim\s+report|企業管治報告|企业管治报告|corporate\s+governance\s+report|網站|网站|website|https?:\/\/|www\./i;
 // A page column's header: '頁碼', 'Page', 'Page No.', 'Page number(s)'.
 const PAGE_HEADER = /^(?:報告|报告|report)?(?:頁碼|页码|頁數|页数|頁次|页次|頁|页|page(?:s|no|number|numbers|reference|references)?)+$/i;
+// A status column's marks ('| A1.1 | … | 環境管理 | ✓ |'): whether the requirement is disclosed, not where.
+const STATUS_MARK = /^(?:[✓✔√☑●○✗✘×]|yes|no|是|否|已披露|部分披露|未披露|disclosed|partially\s+disclosed|reported)$/i;
+const STATUS_HEADER = /^(?:披露情況|披露情况|是否披露|披露狀況|披露状况|status|disclosed\??|disclosurestatus)$/i;
 // A remarks column after the section column ('| 條文 | 內容 | 章節 | 備註 |'): read when the section cell is empty.
 const REMARKS_HEADER = /^(?:備註|备注|附註|附注|說明|说明|解釋|解释|原因|remarks?|notes?|omissions?|reasons?foromission|explanations?)$/i;
 // What may surround a section title named in a target cell: '請參閱「環境管理」章節', 'See "Emissions" section'.
@@ -88,7 +91,7 @@ export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['r
     // A last column headed 'Page' ('| 條文 | 內容 | 報告章節 | 頁碼 |') holds page numbers; the section is the column before it.
     const headerCells = table.header.cells;
     const lastHeader = headerCells.length >= 3 ? toHalfWidth(plainCell(headerCells[headerCells.length - 1].text)).replace(/[\s.:/()]+/g, '') : '';
-    const pageColumn = lastHeader !== '' && (PAGE_HEADER.test(lastHeader) || REMARKS_HEADER.test(lastHeader));
+    const pageColumn = lastHeader !== '' && (PAGE_HEADER.test(lastHeader) || REMARKS_HEADER.test(lastHeader) || STATUS_HEADER.test(lastHeader));
     // The header of a continuation table is often an index row ('層面 B5 供應鏈管理', 'A1.3 | …'):
     // it is read like the others, and a plain header ('層面 | 內容 | 報告章節') yields no refs.
     const list = [table.header, ...table.rows];
@@ -284,25 +287,26 @@ function targetColumn(doc: EsgDocument, row: TableRow, pageColumn: boolean): num
   if (n < 3) return n - 1;
   if (pageColumn) return n - 2;
   const lastText = toHalfWidth(plainCell(row.cells[n - 1].text));
-  return n >= 4 && lastText !== '' && isPageReference(lastText) && !headingTitles(doc).has(normalizeTitle(lastText)) ? n - 2 : n - 1;
+  if (n < 4 || lastText === '' || headingTitles(doc).has(normalizeTitle(lastText))) return n - 1;
+  return isPageReference(lastText) || STATUS_MARK.test(lastText) ? n - 2 : n - 1;
 }
 
 /**
- * Where an index row points: its last cell; with a page column after the section column
- * ('| A1.1 | … | 環境管理 | 23 |'), the section cell, or the page when no section is named there.
+ * Where an index row points: its last cell; with a page, remarks or status column after the section
+ * column ('| A1.1 | … | 環境管理 | 23 |'), the section cell, or the page when no section is named there.
  */
 function targetOf(doc: EsgDocument, row: TableRow, pageColumn: boolean): IndexTarget {
   const n = row.cells.length;
   if (n < 2) return { kind: 'empty', range: row.range };
   const last = row.cells[n - 1];
-  const lastText = toHalfWidth(plainCell(last.text));
-  const pageLike = lastText !== '' && isPageReference(lastText) && !headingTitles(doc).has(normalizeTitle(lastText));
   if (targetColumn(doc, row, pageColumn) === n - 1) return cellTarget(doc, row, last);
+  const lastText = toHalfWidth(plainCell(last.text));
   const section = cellTarget(doc, row, row.cells[n - 2]);
   const known = headingTitles(doc);
   if (section.kind === 'links' || (section.kind === 'titles' && section.titles.every((t) => known.has(normalizeTitle(t.text))))) return section;
-  if (pageLike) return { kind: 'place', text: plainCell(last.text), range: last.range };
-  if (section.kind === 'empty' && lastText !== '') return cellTarget(doc, row, last);
+  if (lastText !== '' && isPageReference(lastText) && !known.has(normalizeTitle(lastText))) return { kind: 'place', text: plainCell(last.text), range: last.range };
+  // A tick in a status column ('✓', '已披露') says nothing of where.
+  if (section.kind === 'empty' && lastText !== '' && !STATUS_MARK.test(lastText)) return cellTarget(doc, row, last);
   return section;
 }
 

@@ -299,11 +299,12 @@ test('ids in the second column, aspects spanning their rows, paragraph numbers a
       '| 環境 | A3.1 | 影響 | 環境保護 |',
       '| 第 19 段 | 管治 | x | 應對氣候變化 |',
       '| Paragraph 28(a) | Scope 1 | x | 應對氣候變化 |',
+      '| Strategy | Paragraph 26 | x | 應對氣候變化 |',
     ],
     { header, sep },
   );
   const a = run(text);
-  assert.deepEqual(indexRows(a).map(ids), [['A1'], ['A1.1'], ['A1.3', 'A1.4'], ['A2.1'], ['A2'], ['A3.1'], ['D19'], ['D28(a)']]);
+  assert.deepEqual(indexRows(a).map(ids), [['A1'], ['A1.1'], ['A1.3', 'A1.4'], ['A2.1'], ['A2'], ['A3.1'], ['D19'], ['D28(a)'], ['D26']]);
   assert.deepEqual(problems(a), []);
 });
 
@@ -349,4 +350,54 @@ test('a status column after the section column is no target', () => {
   assert.deepEqual(indexRows(a).map((r) => r.target.kind), ['titles', 'empty']);
   const plain = report(['| A1.1 | x | 排放物：溫室氣體 | 已披露 |'], { header: '| 條文 | 內容 | 章節 | 備考 |', sep });
   assert.deepEqual(problems(run(plain)), []);
+});
+
+test('an English index laid out like the Exchange content index reads every row, with no false alarm', () => {
+  const head = ['---', 'title: Example ESG Report', 'lang: en', 'esg:', '  issuer: Example Holdings Limited', '  period: 2025', '---', ''].join('\n');
+  const body = ['# Board Statement', '# About this Report', '# Environmental Protection', '## Environmental Performance Data', '# Our People', '## Health and Safety', '# Climate Governance', '# Climate Strategy']
+    .map((h) => `${h}\n\nText.\n`)
+    .join('\n');
+  const rows = [
+    '| **Mandatory Disclosure Requirements** | | | |',
+    '| Governance Structure | A statement from the board | Board Statement | 2 |',
+    '| Reporting Principles | Materiality, quantitative and consistency | About this Report | 3 |',
+    '| Reporting Boundary | The reporting boundary | About this Report | 3 |',
+    "| **\"Comply or explain\" Provisions** | | | |",
+    '| A. Environmental | | | |',
+    '| Aspect A1: Emissions | | | |',
+    '| General Disclosure | Information on the policies | Environmental Protection | 4 |',
+    '| KPI A1.1 | The types of emissions and respective emissions data. | Environmental Performance Data | 6 |',
+    '| KPI A1.2 | Deleted | - | - |',
+    '| KPI A1.3 – A1.6 | Waste, targets and steps taken | Environmental Protection | 4-5 |',
+    '| KPI A2.5 | Total packaging material used for finished products | Not applicable to the Group\'s business | — |',
+    '| B. Social | | | |',
+    '| Aspect B2: Health and Safety | | | |',
+    '| General Disclosure | Information on the policies | Our People – Health and Safety | 8 |',
+    '| KPI B2.1-B2.3 | Fatalities, lost days and measures | Health and Safety | 8 |',
+    '| **D. Climate-related Disclosures** | | | |',
+    '| Governance | Paragraph 19 | Climate Governance | 10 |',
+    '| Strategy | Climate-related risks and opportunities | Climate Strategy | 11 |',
+    '| | Climate resilience | Climate Strategy | 12 |',
+    '| Metrics and targets | Scope 1 and Scope 2 greenhouse gas emissions | Environmental Performance Data | 6 |',
+  ];
+  const text = head + body + INDEX(rows, '| Subject Areas, Aspects, General Disclosures and KPIs | Description | Section/Statement | Page |', '|---|---|---|---|');
+  const a = run(text);
+  assert.deepEqual(a.diagnostics.filter((d) => d.rule.startsWith('hkex/index') && (d.severity === 'error' || d.severity === 'warning') && d.rule !== 'hkex/index-missing-row'), []);
+  assert.deepEqual(problems(a), []);
+  assert.deepEqual(indexRows(a).map(ids), [
+    ['MDR-governance'],
+    ['MDR-principles'],
+    ['MDR-boundary'],
+    ['A1'],
+    ['A1.1'],
+    ['A1.2'],
+    ['A1.3', 'A1.4', 'A1.5', 'A1.6'],
+    ['A2.5'],
+    ['B2'],
+    ['B2.1', 'B2.2', 'B2.3'],
+    ['D19'],
+    ['D20'],
+    ['D26'],
+    ['D28(a)', 'D28(b)'],
+  ]);
 });

@@ -212,7 +212,7 @@ function byName(row: TableRow, firstText: string, first: TableRow['cells'][numbe
       if (!topic || named.length < topic.length) topic = named;
       continue;
     }
-    const id = framework.matchRowText(text);
+    const id = paragraphRow(text, cell)[0]?.id ?? framework.matchRowText(text);
     if (id && /^D\d/.test(id)) {
       byText = id;
       break;

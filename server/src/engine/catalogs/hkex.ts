@@ -89,6 +89,8 @@ const MIN_ROW_KEY = 4;
 /** Characters of a row compared with the catalog texts. */
 const ROW_KEY = 16;
 
+/** Longest cell text compared with the index names (the longest name is under 70 characters). */
+const MAX_TOPIC = 120;
 /** A leading number before a topic heading: '(I)', 'II.', '一、', '(3)', '2.', 'a)'. */
 const TOPIC_NUMBER = /^[(]?\s*(?:[IVX]{1,5}|[一二三四五六七八九十]{1,3}|\d{1,2}|[a-h])\s*[).、]\s*/i;
 
@@ -156,7 +158,8 @@ function buildIndex(framework: Framework): FrameworkIndex {
   }
 
   function matchTopic(text: string): string[] | undefined {
-    if (typeof text !== 'string' || text.length > 200) return undefined;
+    // Headings are short: a cell holding a requirement's text is not one (and is not folded for nothing).
+    if (typeof text !== 'string' || text.length > MAX_TOPIC) return undefined;
     const plain = stripHtml(fold(text), ' ').trim().replace(TOPIC_NUMBER, '');
     const ids = topics.get(squash(plain));
     return ids ? ids.slice() : undefined;

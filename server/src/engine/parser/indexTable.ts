@@ -1,8 +1,8 @@
 // Reading the HKEX index table: which requirement(s) each row speaks for, and where it points.
 // Rows come in the shapes the published reports use: bare ids, '關鍵績效指標 A1.1', aspect rows
 // followed by '一般披露' rows, Part B rows by name, Part D rows by paragraph number or pillar.
-import type { EsgDocument, IndexRow, IndexTarget, RequirementRef, SyntaxProblem, TableRow } from '../model';
-import { getFramework } from '../catalogs/hkex';
+import type { EsgDocument, IndexRow, IndexTarget, RequirementRef, SyntaxProblem, Table, TableRow } from '../model';
+import { getFramework, type FrameworkIndex } from '../catalogs/hkex';
 import { detachedCopy, toHalfWidth } from '../text/normalize';
 import { scanInline } from './inline';
 import { lineRange } from './lines';
@@ -51,6 +51,8 @@ const QUOTED = /[「『“"《〈]([^「『“"《〈」』”"》〉]{1,80})[�
 // Marks that separate several titles in one cell when every part is a heading: '環境管理；員工發展', '生態共創 — 環境保護'.
 // Tried in turn, from the strongest marks to the words that join two titles ('環境管理及員工發展'), so that a
 // title with a comma in it stays whole ('Health, Safety and Wellbeing; Community').
+const LIST_MARK = /[,，;；/／|｜>＞»→&＆—–－及和與与]|\sand\s|\s-\s/;
+const QUOTE_MARK = /[「『“"《〈]/;
 const TITLE_LIST_SEPARATORS = [
   /[;；/／|｜>＞»→]|\s[-–—]\s|[—–－]+/g,
   /[,，;；/／|｜>＞»→&＆]|\s[-–—]\s|[—–－]+/g,
@@ -63,6 +65,18 @@ export function plainCell(text: string): string {
     .replace(/\*\*|__/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+// A row's cells are read several times (its kind, its target, its caption test): while the index tables
+// are built, each cell's plain text is remembered.
+let plainMemo: Map<TableRow['cells'][number], string> | undefined;
+function cellPlain(cell: TableRow['cells'][number]): string {
+  let plain = plainMemo?.get(cell);
+  if (plain === undefined) {
+    plain = plainCell(cell.text);
+    plainMemo?.set(cell, plain);
+  }
+  return plain;
 }
 
 /** Page numbers only ('23', 'P.23', '第23頁', 'pp. 12-14, 20'), in half-width text (exported for tests). */
@@ -80,6 +94,16 @@ export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['r
   const framework = getFramework();
   if (!framework) return;
   const tables = doc.tables.filter((t) => t.section !== undefined && isInIndexSection(doc, t.section));
+  if (!tables.length) return;
+  plainMemo = new Map();
+  try {
+    readIndexTables(doc, tables, framework, problem);
+  } finally {
+    plainMemo = undefined;
+  }
+}
+
+function readIndexTables(doc: EsgDocument, tables: Table[], framework: FrameworkIndex, problem: (r: SyntaxProblem['range'], key: string, args?: SyntaxProblem['args']) => void) {
   // A table split by a page break continues the aspect of the table before it in the same section.
   let aspect: string | undefined;
   let aspectSection: number | undefined;
@@ -90,7 +114,7 @@ export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['r
     const rows: IndexRow[] = [];
     // A last column headed 'Page' ('| 條文 | 內容 | 報告章節 | 頁碼 |') holds page numbers; the section is the column before it.
     const headerCells = table.header.cells;
-    const lastHeader = headerCells.length >= 3 ? toHalfWidth(plainCell(headerCells[headerCells.length - 1].text)).replace(/[\s.:/()]+/g, '') : '';
+    const lastHeader = headerCells.length >= 3 ? toHalfWidth(cellPlain(headerCells[headerCells.length - 1])).replace(/[\s.:/()]+/g, '') : '';
     const pageColumn = lastHeader !== '' && (PAGE_HEADER.test(lastHeader) || REMARKS_HEADER.test(lastHeader) || STATUS_HEADER.test(lastHeader));
     // The header of a continuation table is often an index row ('層面 B5 供應鏈管理', 'A1.3 | …'):
     // it is read like the others, and a plain header ('層面 | 內容 | 報告章節') yields no refs.
@@ -98,29 +122,31 @@ export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['r
     list.forEach((row, k) => {
       const first = row.cells[0];
       if (!first) return;
-      const firstText = toHalfWidth(plainCell(first.text));
+      const firstText = toHalfWidth(cellPlain(first));
       // A merged cell pasted into every column ('| A1 排放物 | A1 排放物 | A1 排放物 |'): a caption.
-      if (row.cells.length >= 2 && firstText !== '' && row.cells.every((c) => toHalfWidth(plainCell(c.text)) === firstText)) {
+      if (row.cells.length >= 2 && firstText !== '' && row.cells.every((c) => c.text === first.text)) {
         const a = aspectOf(firstText);
         if (a) aspect = a;
         return;
       }
       const markedDeleted = row.cells.some((c) => DELETED.test(c.text));
-      const target = targetOf(doc, row, pageColumn);
+      // Where the row points, read only for the rows that speak for a requirement.
+      let read: IndexTarget | undefined;
+      const target = () => (read ??= targetOf(doc, row, pageColumn));
       let refs: RequirementRef[] = [];
       const aspectMatch = ASPECT_ROW.exec(firstText) ?? namedAspect(firstText);
       if (aspectMatch) {
         aspect = framework.normalizeId(aspectMatch[1].replace(/\s+/g, ''));
         // The aspect's cell spans its rows: '| 層面 A1：排放物 | A1.1 | … | 章節 |' speaks for A1.1.
         const second = row.cells.length >= 3 ? row.cells[1] : undefined;
-        const secondIds = second && LEADING_ID.test(toHalfWidth(plainCell(second.text))) ? idsInCell(second.text, second.range.start.line, second.range.start.character) : [];
+        const secondIds = second && LEADING_ID.test(toHalfWidth(cellPlain(second))) ? idsInCell(second.text, second.range.start.line, second.range.start.character) : [];
         if (secondIds.length) refs = secondIds;
         // An aspect row speaks for the general disclosure only when it points somewhere.
-        else if (!aspect || target.kind === 'empty' || row.cells.length < 2) {
-          if (markedDeleted && aspect) rows.push({ row, refs: [ref(aspect, aspectMatch[1], first.range)], target, markedDeleted });
+        else if (!aspect || target().kind === 'empty' || row.cells.length < 2) {
+          if (markedDeleted && aspect) rows.push({ row, refs: [ref(aspect, aspectMatch[1], first.range)], target: target(), markedDeleted });
           return;
         } else refs = [ref(aspect, aspectMatch[1], first.range)];
-      } else if (GENERAL_DISCLOSURE.test(firstText) || (firstText === '' && row.cells.length >= 3 && GENERAL_DISCLOSURE.test(toHalfWidth(plainCell(row.cells[1].text))))) {
+      } else if (GENERAL_DISCLOSURE.test(firstText) || (firstText === '' && row.cells.length >= 3 && GENERAL_DISCLOSURE.test(toHalfWidth(cellPlain(row.cells[1]))))) {
         if (!aspect) {
           problem(first.range, 'index.generalWithoutAspect');
           return;
@@ -131,7 +157,7 @@ export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['r
         refs = idsInCell(first.text, first.range.start.line, first.range.start.character);
         if (!refs.length) refs = paragraphRow(firstText, first);
         // The id in the second column, the first holding a caption or nothing ('| | A1.1 | … |', '| 環境 | A1.1-A1.6 | … |').
-        if (!refs.length && row.cells.length >= 3 && LEADING_ID.test(toHalfWidth(plainCell(row.cells[1].text)))) {
+        if (!refs.length && row.cells.length >= 3 && LEADING_ID.test(toHalfWidth(cellPlain(row.cells[1])))) {
           const second = row.cells[1];
           refs = idsInCell(second.text, second.range.start.line, second.range.start.character);
         }
@@ -140,19 +166,19 @@ export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['r
           aspect = gd;
           // '| A1 | 排放物 | |' over a '一般披露' row: the aspect's caption, not a row of its own.
           const next = k + 1 < list.length ? list[k + 1] : tables[ti + 1]?.header;
-          const nextCell = (i: number) => (next?.cells[i] ? toHalfWidth(plainCell(next.cells[i].text)) : '');
+          const nextCell = (i: number) => (next?.cells[i] ? toHalfWidth(cellPlain(next.cells[i])) : '');
           const nextGeneral = GENERAL_DISCLOSURE.test(nextCell(0)) || (nextCell(0) === '' && GENERAL_DISCLOSURE.test(nextCell(1)));
-          if (target.kind === 'empty' && !markedDeleted && nextGeneral) return;
+          if (target().kind === 'empty' && !markedDeleted && nextGeneral) return;
         }
         if (!refs.length) {
           refs = byName(row, firstText, first, targetColumn(doc, row, pageColumn));
           // A row named by a Part B topic, a pillar or a Part D heading with nothing else in it
           // ('管治架構 |', '(I) 管治 | |', '| ( I ) | 管治 | |') heads the rows that follow: a caption.
-          if (refs.length && target.kind === 'empty' && row.cells.slice(1, -1).every((c) => isLabel(plainCell(c.text)))) return;
+          if (refs.length && target().kind === 'empty' && row.cells.slice(1, -1).every((c) => isLabel(cellPlain(c)))) return;
         }
       }
       if (!refs.length) return;
-      rows.push({ row, refs, target, markedDeleted });
+      rows.push({ row, refs, target: target(), markedDeleted });
     });
     doc.indexTables.push({ table: table.index, section: sectionIndex, rows });
   });
@@ -204,7 +230,7 @@ function byName(row: TableRow, firstText: string, first: TableRow['cells'][numbe
   let byText: string | undefined;
   let topic: string[] | undefined;
   for (const cell of row.cells.slice(1, Math.max(1, targetCol))) {
-    const text = toHalfWidth(plainCell(cell.text));
+    const text = toHalfWidth(cellPlain(cell));
     // A cell that is exactly a heading ('Greenhouse gas emissions') names it; the most specific one wins:
     // '財務狀況、財務表現及現金流量 | 預期財務影響' is D25, not D24 and D25.
     const named = framework.matchTopic(text);
@@ -227,7 +253,7 @@ function byName(row: TableRow, firstText: string, first: TableRow['cells'][numbe
   const id = byNameId ?? byText;
   if (id) return [ref(id, first.text, first.range)];
   const second = row.cells[1];
-  const pillar = pillarOf(firstText, second ? plainCell(second.text) : '');
+  const pillar = pillarOf(firstText, second ? cellPlain(second) : '');
   return pillar ? pillar.map((p) => ({ ...ref(p, first.text, first.range), fromRange: true })) : [];
 }
 
@@ -286,7 +312,7 @@ function targetColumn(doc: EsgDocument, row: TableRow, pageColumn: boolean): num
   const n = row.cells.length;
   if (n < 3) return n - 1;
   if (pageColumn) return n - 2;
-  const lastText = toHalfWidth(plainCell(row.cells[n - 1].text));
+  const lastText = toHalfWidth(cellPlain(row.cells[n - 1]));
   if (n < 4 || lastText === '' || headingTitles(doc).has(normalizeTitle(lastText))) return n - 1;
   return isPageReference(lastText) || STATUS_MARK.test(lastText) ? n - 2 : n - 1;
 }
@@ -300,11 +326,11 @@ function targetOf(doc: EsgDocument, row: TableRow, pageColumn: boolean): IndexTa
   if (n < 2) return { kind: 'empty', range: row.range };
   const last = row.cells[n - 1];
   if (targetColumn(doc, row, pageColumn) === n - 1) return cellTarget(doc, row, last);
-  const lastText = toHalfWidth(plainCell(last.text));
+  const lastText = toHalfWidth(cellPlain(last));
   const section = cellTarget(doc, row, row.cells[n - 2]);
   const known = headingTitles(doc);
   if (section.kind === 'links' || (section.kind === 'titles' && section.titles.every((t) => known.has(normalizeTitle(t.text))))) return section;
-  if (lastText !== '' && isPageReference(lastText) && !known.has(normalizeTitle(lastText))) return { kind: 'place', text: plainCell(last.text), range: last.range };
+  if (lastText !== '' && isPageReference(lastText) && !known.has(normalizeTitle(lastText))) return { kind: 'place', text: cellPlain(last), range: last.range };
   // A tick in a status column ('✓', '已披露') says nothing of where.
   if (section.kind === 'empty' && lastText !== '' && !STATUS_MARK.test(lastText)) return cellTarget(doc, row, last);
   return section;
@@ -312,14 +338,41 @@ function targetOf(doc: EsgDocument, row: TableRow, pageColumn: boolean): IndexTa
 
 type Span = { text: string; range: IndexTarget['range'] };
 
+/** The titles of a cell split at `separator` when every part is a heading or a page number, else undefined (at the first part that is neither). */
+function listedTitles(masked: string, separator: RegExp, isKnown: (t: string) => boolean, at: (start: number, end: number) => Span['range']): Span[] | undefined {
+  const found: Span[] = [];
+  let parts = 0;
+  let from = 0;
+  const part = (end: number): boolean => {
+    const raw = masked.slice(from, end);
+    const text = raw.trim();
+    if (!text) return true;
+    parts++;
+    if (isKnown(text)) {
+      const lead = raw.length - raw.trimStart().length;
+      found.push({ text, range: at(from + lead, from + lead + text.length) });
+      return true;
+    }
+    return isPageReference(toHalfWidth(text));
+  };
+  for (const m of masked.matchAll(separator)) {
+    if (!part(m.index!)) return undefined;
+    from = m.index! + m[0].length;
+  }
+  if (!part(masked.length)) return undefined;
+  return parts >= 2 && found.length ? found : undefined;
+}
+
 function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][number]): IndexTarget {
-  const text = plainCell(cell.text);
+  const text = cellPlain(cell);
   if (text === '' || NO_VALUE.test(text)) return { kind: 'empty', range: cell.range };
   if (cell.text.includes('](')) {
     const links = scanInline(doc.text.slice(doc.lineStarts[row.line], doc.lineStarts[row.line] + row.range.end.character), row.line, cell.range.start.character, cell.range.end.character).links;
     if (links.length) return { kind: 'links', links, range: cell.range };
   }
   const half = toHalfWidth(text);
+  // Longer cells are explanations: titles and the shapes below are all short.
+  if (half.length > 200) return { kind: 'explanation', text, range: cell.range };
   const known = headingTitles(doc);
   const isKnown = (t: string) => known.has(normalizeTitle(t));
   // Tags are masked by spaces (offsets stay those of the cell); a `<` that is not a tag is text.
@@ -331,8 +384,7 @@ function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][num
     const lead = masked.length - masked.trimStart().length;
     return titles([{ text: masked.trim(), range: at(lead, lead + masked.trim().length) }]);
   }
-  // Longer cells are explanations: the shapes below are all short.
-  if (half.length > 200) return { kind: 'explanation', text, range: cell.range };
+  if (EXPLANATION_START.test(half) || EXPLANATION_WORDS.test(half)) return { kind: 'explanation', text, range: cell.range };
   if (isPageReference(half)) return { kind: 'place', text, range: cell.range };
   // A section by number: the heading that carries it, or a place that cannot be checked when none does.
   const number = SECTION_NUMBER.exec(half.trim());
@@ -345,7 +397,7 @@ function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][num
   // Titles in quotes, with only words of reference around them: '請參閱「環境管理」章節'.
   const quoted: Span[] = [];
   let rest = masked;
-  for (const m of masked.matchAll(QUOTED)) {
+  if (QUOTE_MARK.test(masked)) for (const m of masked.matchAll(QUOTED)) {
     const inner = m[1].trim();
     const start = m.index! + 1 + m[1].indexOf(inner);
     if (inner) quoted.push({ text: inner, range: at(start, start + inner.length) });
@@ -353,20 +405,13 @@ function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][num
   }
   if (quoted.length && REFERENCE_WORDS.test(toHalfWidth(rest).replace(PAGE_ANY, ' '))) return titles(quoted);
   // Titles separated by other marks, when every part is a heading or a page number.
-  for (const separator of TITLE_LIST_SEPARATORS) {
-    const parts: Span[] = [];
-    let from = 0;
-    for (const m of [...masked.matchAll(separator), { index: masked.length, 0: '' } as unknown as RegExpMatchArray]) {
-      const raw = masked.slice(from, m.index!);
-      const lead = raw.length - raw.trimStart().length;
-      if (raw.trim()) parts.push({ text: raw.trim(), range: at(from + lead, from + lead + raw.trim().length) });
-      from = m.index! + m[0].length;
-    }
-    if (parts.length >= 2 && parts.every((p) => isKnown(p.text) || isPageReference(toHalfWidth(p.text))) && parts.some((p) => isKnown(p.text))) {
-      return titles(parts.filter((p) => isKnown(p.text)));
+  if (LIST_MARK.test(masked)) {
+    for (const separator of TITLE_LIST_SEPARATORS) {
+      const found = listedTitles(masked, separator, isKnown, at);
+      if (found) return titles(found);
     }
   }
-  if (EXPLANATION_START.test(half) || EXPLANATION_WORDS.test(half) || SENTENCE.test(half) || half.length > 40) return { kind: 'explanation', text, range: cell.range };
+  if (SENTENCE.test(half) || half.length > 40) return { kind: 'explanation', text, range: cell.range };
   // Section titles separated by spaces, '、' or line breaks. Titles may contain spaces themselves
   // ('ESG 管治'), so tokens are joined greedily into the longest known heading title.
   const tokens: { text: string; start: number; end: number }[] = [];

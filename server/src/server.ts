@@ -8,6 +8,7 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   NotificationType,
   RequestType,
   ResponseError,
@@ -18,6 +19,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ProjectConfigs } from './lsp/projectConfigs';
 import {
   analyze,
   exportKpis,
@@ -36,6 +38,10 @@ import {
 } from './engine';
 import { AnalysisCache, isEsgDocument } from './lsp/documents';
 import { Projects } from './lsp/projects';
+import { CrossReports } from './lsp/crossReports';
+import { singleFileView, type CrossReport } from './engine/xreport/report';
+import { crossHover } from './engine/xreport/hover';
+import { crossReportActions } from './engine/rules/xreport/common';
 import type { ProjectAnalysis } from './engine/project';
 import { remapReportModel } from './engine/features/report';
 import type { DocumentSymbol as EngineSymbol, Position, Range } from './engine';
@@ -82,9 +88,12 @@ const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache();
 /** Multi-file reports: a root whose front matter lists `esg.chapters`, analysed as one report. */
 const projects = new Projects((uri) => documents.get(uri)?.getText());
+/** The reports each report links (translations, last year's), analysed once and kept until they change. */
+const crossReports = new CrossReports();
 
 let hasConfigurationCapability = false;
 let hasDynamicConfigurationRegistration = false;
+let hasDynamicWatchedFiles = false;
 let hasWorkspaceFoldersCapability = false;
 /** The workspace folders as last told by the client (kept to apply added/removed events). */
 let workspaceFolders: string[] = [];
@@ -140,13 +149,27 @@ async function guarded<T>(where: string, fallback: T, token: CancellationToken |
  */
 const FAULT_RULES = new Set((process.env.ESGMARK_FAULT_RULES ?? '').split(',').map((r) => r.trim()).filter(Boolean));
 
-/** The engine's options from the settings (the time budget included); a rule that throws is logged and its results dropped. */
-function engineOptions() {
-  return {
+/** The project files `.esgmark.yaml` of the reports, read through the same gate as their chapters. */
+const projectConfigs = new ProjectConfigs((uri) => projects.workspaceFor(uri));
+
+/**
+ * The engine's options for a report: its project file's values under the settings the user set
+ * explicitly (the time budget included); a rule that throws is logged and its results dropped.
+ */
+function engineOptions(uri: string) {
+  return projectConfigs.options(uri, {
     ...toAnalysisOptions(settings),
     onRuleError: (rule: string, error: unknown) => logError(`rule ${rule}`, error),
     ...(FAULT_RULES.size ? { faultRules: FAULT_RULES } : {}),
-  };
+  });
+}
+
+/** A project file changed, appeared or went away: read them again and check every open report again. */
+function projectFilesChanged(): void {
+  for (const uri of projectConfigs.invalidate()) connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => logError('clearing project file diagnostics', error));
+  settingsGeneration++;
+  cache.clear();
+  revalidateAll();
 }
 
 function shouldCheck(document: TextDocument): boolean {
@@ -158,7 +181,7 @@ function analysisFor(document: TextDocument): Analysis {
   const cached = cache.get(document.uri, document.version, settingsGeneration);
   if (cached) return cached;
   // Derived from the previous version's analysis where the edit allows (same result, less work).
-  const analysis = analyze({ uri: document.uri, text: document.getText() }, engineOptions(), cache.latest(document.uri, settingsGeneration));
+  const analysis = analyze({ uri: document.uri, text: document.getText() }, engineOptions(document.uri), cache.latest(document.uri, settingsGeneration));
   cache.set(document.uri, document.version, settingsGeneration, analysis);
   logLimits(analysis);
   return analysis;
@@ -195,11 +218,25 @@ interface View {
   toDocument(range: Range): Range | undefined;
   /** A range of the analysis with the file it lies in. */
   locate(range: Range): { uri: string; range: Range };
+  /** The checks against the reports it links (`esg.translations`, `esg.previous`). */
+  cross: CrossReport;
+}
+
+/** The cross-report result of an analysed report (empty when it links nothing). */
+function crossOf(view: Pick<ProjectAnalysis, 'analysis' | 'parts' | 'mapRange'>): CrossReport {
+  return crossReports.of(view, projects.workspaceFor(view.parts[0]?.uri ?? view.analysis.model.uri), engineOptions(view.parts[0]?.uri ?? view.analysis.model.uri), (error) => logError('cross-report checks', error));
+}
+
+/** A file's diagnostics: its own and those of the checks against the reports it links. */
+function diagnosticsIn(view: View, uri: string): Diagnostic[] {
+  const own = view.project ? (view.project.diagnostics.get(uri) ?? []) : view.analysis.diagnostics;
+  const cross = view.cross.diagnostics.filter((d) => d.uri === uri);
+  return cross.length ? [...own, ...cross].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character) : own;
 }
 
 function projectFor(document: TextDocument): ProjectAnalysis | undefined {
   const ref = projects.projectOf(document.uri, document.getText());
-  const project = ref ? projects.analyze(ref, engineOptions(), settingsGeneration) : undefined;
+  const project = ref ? projects.analyze(ref, engineOptions(ref.root), settingsGeneration) : undefined;
   if (project) logLimits(project.analysis);
   // A chapter its root could not include (outside the workspace, a cycle...) is checked on its own.
   return project?.parts.some((p) => p.uri === document.uri) ? project : undefined;
@@ -209,12 +246,13 @@ function viewOf(document: TextDocument): View {
   const project = projectFor(document);
   if (!project) {
     const analysis = analysisFor(document);
-    return { document, analysis, toEngine: (p) => p, toDocument: (r) => r, locate: (r) => ({ uri: document.uri, range: r }) };
+    return { document, analysis, toEngine: (p) => p, toDocument: (r) => r, locate: (r) => ({ uri: document.uri, range: r }), cross: crossOf(singleFileView(analysis)) };
   }
   return {
     document,
     analysis: project.analysis,
     project,
+    cross: crossOf(project),
     toEngine: (p) => project.fromFile(document.uri, p) ?? p,
     toDocument: (r) => {
       const m = project.mapRange(r);
@@ -259,18 +297,24 @@ async function validate(uri: string, version: number, token: number): Promise<vo
   if (!document || document.version !== version) return;
   let diagnostics: Diagnostic[] = [];
   let project: ProjectAnalysis | undefined;
+  let view: View | undefined;
   if (shouldCheck(document)) {
-    project = projectFor(document);
-    diagnostics = project ? (project.diagnostics.get(uri) ?? []) : analysisFor(document).diagnostics;
+    view = viewOf(document);
+    project = view.project;
+    diagnostics = diagnosticsIn(view, uri);
   }
   // Publishing is synchronous after the analysis, but check again in case the document moved on.
   const current = documents.get(uri);
   if (!current || current.version !== version) return;
-  await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
+  const lsp = (d: Diagnostic) => toLspDiagnostic(d, settings.rulesDocumentationUrl);
+  await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(lsp) });
   // The other files of a multi-file report: an edit here can change their diagnostics too.
   for (const [other, list] of project?.diagnostics ?? []) {
-    if (other !== uri) await connection.sendDiagnostics({ uri: other, version: documents.get(other)?.version, diagnostics: list.map(toLspDiagnostic) });
+    if (other !== uri) await connection.sendDiagnostics({ uri: other, version: documents.get(other)?.version, diagnostics: (view ? diagnosticsIn(view, other) : list).map(lsp) });
   }
+  // The report's project file, with its own problems at their keys.
+  const config = shouldCheck(document) ? projectConfigs.diagnosticsFor(project?.parts[0]?.uri ?? uri, toAnalysisOptions(settings)) : undefined;
+  if (config) await connection.sendDiagnostics({ uri: config.uri, diagnostics: config.diagnostics.map(lsp) });
   await connection.sendNotification(ReportChangedNotification, { uri, version });
 }
 
@@ -311,6 +355,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
   hasConfigurationCapability = capabilities.workspace?.configuration === true;
   hasDynamicConfigurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  hasDynamicWatchedFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   // The workspace folders bound what files may be read (chapters, the root search); none: each report's folder.
   workspaceFolders = params.workspaceFolders ? params.workspaceFolders.map((f) => f.uri) : params.rootUri ? [params.rootUri] : [];
   projects.setWorkspaceFolders(workspaceFolders);
@@ -342,12 +387,19 @@ connection.onInitialized(() => {
   }
   settingsReady = pullSettings();
   settingsReady.then(revalidateAll, (error) => logError('initial settings', error));
+  // Linked reports (translations, last year's) that are not open change on disk, and so do project
+  // files (.esgmark.yaml): watch both.
+  if (hasDynamicWatchedFiles) {
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.esgmark.yaml' }] })
+      .catch((error) => logError('registering for file changes', error));
+  }
   if (hasWorkspaceFoldersCapability) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => f.uri));
       workspaceFolders = workspaceFolders.filter((f) => !removed.has(f)).concat(event.added.map((f) => f.uri));
       projects.setWorkspaceFolders(workspaceFolders);
-      revalidateAll();
+      projectFilesChanged();
     });
   }
 });
@@ -361,15 +413,39 @@ connection.onDidChangeConfiguration((params) => {
     settings = normalizeSettings(pushed);
     settingsGeneration++;
   }
+  // The project files' messages follow the locale setting: read them again.
+  projectConfigs.invalidate();
   cache.clear();
+  crossReports.clear();
   settingsReady.then(revalidateAll, (error) => logError('settings change', error));
 });
+
+// A project file saved, created or deleted (watched by the client; `**/.esgmark.yaml`).
 
 documents.onDidChangeContent((event) => {
   try {
     scheduleValidation(event.document);
+    revalidateLinking(event.document.uri);
   } catch (error) {
     logError('scheduling validation', error);
+  }
+});
+
+/** A file changed (edited, or on disk): the open reports that link it are checked again. */
+function revalidateLinking(uri: string): void {
+  for (const root of crossReports.changed(uri)) {
+    const document = documents.get(root);
+    if (document && document.uri !== uri) scheduleValidation(document);
+  }
+}
+
+// One handler: a second registration would replace the first.
+connection.onDidChangeWatchedFiles((params) => {
+  try {
+    if (params.changes.some((c) => ProjectConfigs.isProjectFile(c.uri))) projectFilesChanged();
+    for (const change of params.changes) revalidateLinking(change.uri);
+  } catch (error) {
+    logError('watched files', error);
   }
 });
 
@@ -384,9 +460,13 @@ connection.onHover((params, token) =>
   guarded('hover', null, token, async () => {
     const found = await analysisForUri(params.textDocument.uri);
     if (!found) return null;
-    const hover = getHover(found.analysis, found.toEngine(params.position));
-    const range = hover && found.toDocument(hover.range);
-    return hover && range ? toLspHover({ ...hover, range }) : null;
+    const position = found.toEngine(params.position);
+    const hover = getHover(found.analysis, position);
+    // The same figure in the other language versions and in last year's report.
+    const cross = crossHover(found.project ?? singleFileView(found.analysis), found.cross, position, found.analysis.locale);
+    const merged = cross ? { contents: [hover?.contents, cross.lines.map((l) => `- ${l}`).join('\n')].filter(Boolean).join('\n\n'), range: hover?.range ?? cross.range } : hover;
+    const range = merged && found.toDocument(merged.range);
+    return merged && range ? toLspHover({ ...merged, range }) : null;
   }),
 );
 
@@ -440,8 +520,11 @@ connection.onCodeAction((params, token) =>
       .filter((diagnostic): diagnostic is Diagnostic => diagnostic !== undefined);
     // Clients that do not send the diagnostics under the cursor still get the fixes for them.
     if (shown.length === 0) targets = current.filter((diagnostic) => rangesIntersect(diagnostic.range, range));
+    // Fixes of the cross-report checks carry their edits in the files' own lines (not the analysis').
+    const cross = found.cross.diagnostics.filter((d) => d.uri === uri && rangesIntersect(d.range, params.range));
     return getCodeActions(found.analysis, range, targets)
       .map((action) => (found.project ? { ...action, edits: found.project.mapEdits(Object.values(action.edits).flat()) } : action))
+      .concat(crossReportActions(cross))
       .map((action) => toLspCodeAction(action, shown))
       .filter((action) => actionKindAllowed(action.kind ?? '', params.context.only));
   }),

@@ -21,7 +21,7 @@ const rows = sum((r) => r.metricRows);
 const recognised = sum((r) => r.recognised);
 console.log(
   `\n${results.length} reports: ${recognised} of ${rows} metric rows recognised (${pct(recognised, rows)}); ` +
-    `${sum((r) => r.flagged)} of ${sum((r) => r.defects)} audited defects flagged; ${sum((r) => r.falseAlarms.length)} false alarms; ` +
+    `${sum((r) => r.flagged)} of ${sum((r) => r.defects)} audited defects flagged (and ${sum((r) => r.outsideFlagged)} of ${sum((r) => r.outside)} that need a figure from outside the report); ${sum((r) => r.falseAlarms.length)} false alarms; ` +
     `${sum((r) => r.relations.holds)} relations hold, ${sum((r) => r.relations.fails)} fail, ${sum((r) => r.relations.unchecked)} cannot be checked`,
 );
 if (process.argv.includes('--pin')) {

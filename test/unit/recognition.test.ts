@@ -3,7 +3,7 @@
 // false alarms in the numbers rules).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isOpenMemberId, labelVariants, recogniseLabel } from '../../server/src/engine/recognition/labels';
+import { describeKpiId, isOpenMemberId, labelVariants, recogniseLabel } from '../../server/src/engine/recognition/labels';
 import { parseDocument } from '../../server/src/engine/parser/document';
 import { getHover } from '../../server/src/engine';
 import { FRONT, run } from './util';
@@ -115,7 +115,7 @@ test('open breakdown members: rows under a recognised group whose labels are in 
   assert.match(recogniseLabel('Number of employees in Jiangxi Province', { group: 'By region', unit: 'Persons' })?.kpiId ?? '', /^employees\.total\.region\.open-/);
   // 'By category' in a workforce table is the employee category (rank) breakdown.
   assert.match(recogniseLabel('Mining production employees', { group: 'By category', unit: 'Persons' })?.kpiId ?? '', /^employees\.total\.rank\.open-/);
-  assert.equal(recogniseLabel('Food waste', { group: 'By category', unit: 'tonnes' }), undefined);
+  assert.doesNotMatch(recogniseLabel('Food waste', { group: 'By category', unit: 'tonnes' })?.kpiId ?? '', /^employees\./);
   // Closed breakdowns (gender, age) have no open members; nor has a group whose parent the unit does not fit.
   assert.equal(recogniseLabel('Non-binary', { group: '按性別劃分的員工人數' }), undefined);
   assert.equal(recogniseLabel('Site A', { group: 'Employees by region', unit: 'tCO2e' }), undefined);
@@ -131,38 +131,57 @@ test('a GHG row in plain tonnes is recognised (the unit rule reads the mass as C
   assert.equal(recogniseLabel('Total GHG emissions (Scopes 1 and 2) (tonnes)', { unit: 'tonnes' })?.kpiId, 'ghg.scope12');
 });
 
-test('labels that must NOT be recognised', () => {
+test('a part, intensity or share of a catalog figure is recognised as that, never as the whole', () => {
+  const P = '[0-9a-z]+';
+  const described: Array<[string, string, { group?: string; unit?: string }?]> = [
+    // Parts: sources, sites, kinds of a catalog figure; the id keeps the base and hashes the other words.
+    ['Scope 1 GHG Emissions - Mexico (location-based)', `ghg\\.scope1\\.p-${P}`],
+    ['Total GHG emissions (excluding integrated energy business)', `ghg\\.total\\.p-${P}`],
+    ['Scope 2 emissions from headquarter activities', `ghg\\.scope2\\.p-${P}`],
+    ['Water consumption and sewage discharge GHG emissions (Scope 3)', `ghg\\.scope3\\.p-${P}`],
+    ['Purchased electricity GHG emissions', `ghg\\.total\\.p-${P}`],
+    ['Purchased electricity', `ghg\\.scope2\\.p-${P}`, { group: 'Scope 2', unit: 'tCO2e' }],
+    ['Diesel', `ghg\\.total\\.p-${P}`, { unit: 'tCO2e' }],
+    ['Nitrogen Oxides, NOx emissions at Lamma Power Station', `air\\.nox\\.p-${P}`],
+    ['Equipment cables', `waste\\.hazardous\\.p-${P}`, { group: 'Total hazardous waste produced and recycled', unit: 'tonnes' }],
+    ['Food waste', `waste\\.total\\.p-${P}`, { group: 'By category', unit: 'tonnes' }],
+    // Intensities on any basis, and shares.
+    ['GHG emissions Scope 1 proportion (Group)', 'ghg\\.scope1\\.share'],
+    ['GHG emission density (scope 1) (tCO2e/RMB 100 M)', 'ghg\\.scope1\\.intensity'],
+    ['Intensity of direct (Scope 1) GHG emission', 'ghg\\.scope1\\.intensity'],
+    ['Direct emission', 'ghg\\.scope1\\.intensity', { group: 'Greenhouse gas emission intensity' }],
+    ['GHG emissions Scope 2 (location-based) per employee', 'ghg\\.scope2\\.location\\.intensity\\.per-employees'],
+    ['Nitrogen oxide emission density (kg/RMB 100 M)', 'air\\.nox\\.intensity'],
+    ['NOx emissions intensity', 'air\\.nox\\.intensity'],
+    ['SO₂ emissions', 'air\\.sox\\.intensity', { group: 'Pollutant emission density' }],
+    ['Hazardous waste per capita', 'waste\\.hazardous\\.intensity\\.per-employees', { unit: 'tonnes per employee' }],
+    ['Electricity consumption per employee', 'energy\\.electricity\\.intensity\\.per-employees'],
+    ['Diesel Oil Consumption Intensity', 'energy\\.diesel\\.intensity'],
+    ['Comprehensive energy consumption (excluding delivery session) intensity', `energy\\.total\\.p-${P}\\.intensity`],
+  ];
+  for (const [label, pattern, ctx] of described) {
+    const r = recogniseLabel(label, ctx ?? {});
+    assert.match(r?.kpiId ?? '(none)', new RegExp(`^${pattern}$`), `'${label}' ${JSON.stringify(ctx ?? {})}`);
+    assert.ok(r!.via === 'described' || r!.via === 'family', label);
+  }
+  // A part and its intensity share the part's words, so the intensity check finds its numerator.
+  const part = recogniseLabel('Comprehensive energy consumption (excluding delivery session)')!.kpiId;
+  assert.equal(recogniseLabel('Comprehensive energy consumption (excluding delivery session) intensity')!.kpiId, `${part}.intensity`);
+  // Different parts get different ids; 'non-hazardous' is not a part of 'hazardous'.
+  assert.notEqual(recogniseLabel('Scope 1 GHG Emissions - Mexico')!.kpiId, recogniseLabel('Scope 1 GHG Emissions - Brazil')!.kpiId);
+  assert.equal(recogniseLabel('Non-hazardous waste generated - Waste cooking oil generated')?.kpiId.startsWith('waste.non_hazardous.p-'), true);
+  assert.deepEqual(describeKpiId('ghg.scope1.p-abc'), { base: 'ghg.scope1', kind: 'part' });
+  assert.deepEqual(describeKpiId('air.nox.intensity'), { base: 'air.nox', kind: 'intensity', basis: 'revenue' });
+  assert.equal(describeKpiId('ghg.scope1'), undefined);
+
   const none: Array<[string, { group?: string; unit?: string }?]> = [
-    ['Scope 1 GHG Emissions - Mexico (location-based)'],
-    ['Scope 1 GHG Emissions - Rest of the World (location-based)'],
-    ['Total GHG emissions (excluding integrated energy business)'],
-    ['Scope 2 emissions from headquarter activities'],
-    ['GHG emissions Scope 1 proportion (Group)'],
-    ['GHG emission density (scope 1) (tCO2e/RMB 100 M)'],
-    ['Intensity of direct (Scope 1) GHG emission'],
-    ['GHG Emissions Scope 1 & 2 (location-based)'],
-    ['GHG emissions Scope 2 (location-based) per employee'],
-    ['GHG emission Scope 1 per production output (tonne of CO2e per 1000 unit)'],
-    ['Water consumption and sewage discharge GHG emissions (Scope 3)'],
-    ['Purchased electricity GHG emissions'],
-    ['CO2 emissions'],
-    ['CH4 emissions'],
-    ["Group's 2023 Scope 1 GHG emissions - methane"],
-    ['Nitrogen Oxides, NOx emissions at Lamma Power Station'],
-    ['Nitrogen oxide emission density (kg/RMB 100 M)'],
-    ['NOx emissions intensity'],
-    ['SO₂ emissions', { group: 'Pollutant emission density' }],
-    ['Direct emission', { group: 'Greenhouse gas emission intensity' }],
-    ['Type 1: Emissions from the use of products sold'],
-    ['Category 3: Fuel- and energy-related activities'],
     ['Category 16: Other'],
-    ['Purchased electricity', { group: 'Scope 2', unit: 'tCO2e' }],
-    ['Purchased electricity', { unit: 'tCO2e' }],
-    ['Diesel', { unit: 'tCO2e' }],
     ['Employee turnover'],
     ['研發投入', { group: '按性別劃分的員工人數' }],
     ['研發投入', { group: '按地區劃分的員工人數', unit: '萬元' }],
-    ['Revenue'],
+    ['Customer satisfaction score', { unit: 'points' }],
+    ['Other'],
+    ['Male'],
   ];
   for (const [label, ctx] of none) assert.equal(recogniseLabel(label, ctx ?? {})?.kpiId, undefined, `'${label}' ${JSON.stringify(ctx ?? {})}`);
 });
@@ -179,9 +198,6 @@ test('GHG intensities by basis: revenue, employees, floor area', () => {
     ['Intensity of Non-Hazardous Waste', 'waste.non_hazardous.intensity', { unit: 't/萬元' }],
     ['Energy consumption per unit of revenue', 'energy.intensity', { unit: 'MWh/萬元' }],
   ]);
-  assert.equal(recogniseLabel('Hazardous waste per capita', { unit: 'tonnes per employee' })?.kpiId, undefined);
-  assert.equal(recogniseLabel('Electricity consumption per employee')?.kpiId, undefined);
-  assert.equal(recogniseLabel('Diesel Oil Consumption Intensity')?.kpiId, undefined);
   // Per employee (FTE, capita) and per floor area: the intensities of their own, per scope set.
   check([
     ['Total GHG emissions per FTE', 'ghg.intensity_per_employee.total'],
@@ -221,14 +237,17 @@ test('KPI tables use the recognition layer (two-column groups, units)', () => {
   ].join('\n');
   const doc = parseDocument('file:///t.esg.md', text);
   const rows = doc.kpiTables[0].rows;
-  assert.deepEqual(rows.map((r) => r.kpiId), ['ghg.scope1', 'air.sox', undefined]);
+  assert.deepEqual(rows.slice(0, 2).map((r) => r.kpiId), ['ghg.scope1', 'air.sox']);
+  // A site's Scope 1 figure is a part of Scope 1, not Scope 1.
+  assert.match(rows[2].kpiId ?? '', /^ghg\.scope1\.p-/);
 });
 
 test('hover shows an unrecognised metric row as unrecognised, and an open member with its parent', () => {
   const body = [
     '| 指標 | 單位 | 2024 |',
     '|---|---|---|',
-    '| Operating income | HK$ million | 10 |',
+    '| Customer satisfaction score | points | 10 |',
+    '| NOx emissions intensity | kg/HK$ million | 2 |',
     '',
     '| 類別 | 指標 | 單位 | 2024 |',
     '|---|---|---|---|',
@@ -242,7 +261,9 @@ test('hover shows an unrecognised metric row as unrecognised, and an open member
     const line = text.slice(0, off).split('\n').length - 1;
     return { line, character: off - text.lastIndexOf('\n', off - 1) - 1 + 1 };
   };
-  const h1 = getHover(a, at('Operating income'));
+  const h3 = getHover(a, at('NOx emissions intensity'));
+  assert.ok(h3 && /air\.nox\.intensity/.test(String(h3.contents)) && /per revenue/.test(String(h3.contents)), JSON.stringify(h3));
+  const h1 = getHover(a, at('Customer satisfaction score'));
   assert.ok(h1 && /Not recognised/.test(String(h1.contents)), JSON.stringify(h1));
   const h2 = getHover(a, at('其他國家地區'));
   assert.ok(h2 && /breakdown of/.test(String(h2.contents)) && /employees\.total/.test(String(h2.contents)), JSON.stringify(h2));

@@ -4,7 +4,7 @@ import type { IssuerClass, Locale } from '../engine';
 
 export class UsageError extends Error {}
 
-export type Command = 'check' | 'index' | 'kpis' | 'rules' | 'help' | 'version';
+export type Command = 'check' | 'index' | 'kpis' | 'rules' | 'compare' | 'init' | 'help' | 'version';
 export type Format = 'text' | 'json' | 'sarif' | 'csv';
 
 export interface CliArgs {
@@ -22,28 +22,41 @@ export interface CliArgs {
   maxWarnings?: number;
   /** `kpis --unrecognised`: list the metric rows whose label esgmark did not recognise, not the figures. */
   unrecognised: boolean;
+  /** `check --fix`: apply every safe fix, write the files, then check what remains. */
+  fix?: boolean;
+  /** `check --fix-dry-run`: print the safe fixes as a unified diff; nothing is written. */
+  fixDryRun?: boolean;
+  /** Base of the rules documentation links (SARIF `helpUri`); default RULES_DOCS_URL. */
+  docsUrl?: string;
+  /** `init --force`: overwrite an existing project file. */
+  force?: boolean;
 }
 
-const COMMANDS: readonly Command[] = ['check', 'index', 'kpis', 'rules'];
+const COMMANDS: readonly Command[] = ['check', 'index', 'kpis', 'rules', 'compare', 'init'];
 /** Output formats per command; the first is the default. */
-const FORMATS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules', readonly Format[]> = {
+const FORMATS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules' | 'compare' | 'init', readonly Format[]> = {
   check: ['text', 'json', 'sarif'],
+  init: ['text'],
   index: ['text'],
   kpis: ['csv', 'json'],
   rules: ['text', 'json'],
+  compare: ['text', 'csv', 'json'],
 };
 const LOCALES: readonly Locale[] = ['en', 'zh-Hant', 'zh-Hans'];
 const ISSUER_CLASSES: readonly IssuerClass[] = ['main-board', 'largecap', 'gem'];
 
 /** Options each command accepts; anything else is a usage error for that command. */
-const OPTIONS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules', readonly string[]> = {
-  check: ['--format', '--locale', '--issuer-class', '--quiet', '--jobs', '--workspace', '--max-warnings'],
+const OPTIONS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules' | 'compare' | 'init', readonly string[]> = {
+  check: ['--format', '--locale', '--issuer-class', '--quiet', '--jobs', '--workspace', '--max-warnings', '--fix', '--fix-dry-run', '--docs-url'],
+  init: ['--force'],
   index: ['--locale', '--issuer-class', '--workspace'],
   kpis: ['--format', '--locale', '--issuer-class', '--workspace', '--unrecognised'],
   rules: ['--format', '--locale'],
+  compare: ['--format', '--locale', '--issuer-class', '--workspace'],
 };
 
-const VALUE_OPTIONS = new Set(['--format', '--locale', '--issuer-class', '--jobs', '--workspace', '--max-warnings']);
+const VALUE_OPTIONS = new Set(['--format', '--locale', '--issuer-class', '--jobs', '--workspace', '--max-warnings', '--docs-url']);
+const FLAG_OPTIONS = new Set(['--quiet', '--unrecognised', '--fix', '--fix-dry-run', '--force']);
 
 function oneOf<T extends string>(option: string, values: readonly T[], value: string): T {
   if ((values as readonly string[]).includes(value)) return value as T;
@@ -63,7 +76,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (!(COMMANDS as readonly string[]).includes(first)) {
     throw new UsageError(first.startsWith('-') ? `expected a command before the option '${first}'` : `unknown command '${first}'`);
   }
-  const command = first as 'check' | 'index' | 'kpis' | 'rules';
+  const command = first as 'check' | 'index' | 'kpis' | 'rules' | 'compare' | 'init';
   const allowed = OPTIONS_BY_COMMAND[command];
   const args: CliArgs = { command, inputs: [], format: FORMATS_BY_COMMAND[command][0], quiet: false, unrecognised: false };
 
@@ -80,7 +93,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const equals = token.indexOf('=');
     const name = equals === -1 ? token : token.slice(0, equals);
     if (!allowed.includes(name)) {
-      const known = VALUE_OPTIONS.has(name) || name === '--quiet' || name === '--unrecognised';
+      const known = VALUE_OPTIONS.has(name) || FLAG_OPTIONS.has(name);
       throw new UsageError(known ? `option ${name} is not accepted by '${command}'` : `unknown option '${name}'`);
     }
     let value: string | undefined;
@@ -110,6 +123,19 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--unrecognised':
         args.unrecognised = true;
         break;
+      case '--fix':
+        args.fix = true;
+        break;
+      case '--fix-dry-run':
+        args.fixDryRun = true;
+        break;
+      case '--force':
+        args.force = true;
+        break;
+      case '--docs-url':
+        if (!/^(?:https?|file):\/\/\S+$/.test(value!)) throw new UsageError(`invalid value '${value}' for --docs-url (expected an http(s) or file URL of the rules documentation)`);
+        args.docsUrl = value!;
+        break;
       case '--jobs':
         // Digits only: `Number('1e3')` or `parseInt('2x')` would accept what a typo produced.
         if (!/^[1-9][0-9]{0,3}$/.test(value!)) throw new UsageError(`invalid value '${value}' for --jobs (expected a whole number from 1 to 9999)`);
@@ -128,6 +154,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (command === 'check' && args.inputs.length === 0) throw new UsageError("'check' needs at least one file or folder");
   if (command === 'index' && args.inputs.length !== 1) throw new UsageError("'index' needs exactly one file");
   if (command === 'kpis' && args.inputs.length !== 1) throw new UsageError("'kpis' needs exactly one file");
+  if (command === 'compare' && args.inputs.length !== 2) throw new UsageError("'compare' needs exactly two files");
+  if (args.fix && args.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other (the dry run writes nothing)');
+  if (args.fixDryRun && args.format !== 'text') throw new UsageError('--fix-dry-run prints a diff; it takes no --format');
+  if (command === 'init' && args.inputs.length > 1) throw new UsageError("'init' takes at most one folder");
   if (command === 'rules' && args.inputs.length > 0) throw new UsageError(`'rules' takes no arguments (got '${args.inputs[0]}')`);
   return args;
 }
@@ -143,12 +173,18 @@ Usage:
                                                   a byte order mark for Excel, or JSON)
   esgmark kpis <file> --unrecognised [--format json]
                                                   list the metric rows whose label was not recognised
+  esgmark compare <file> <file> [--format text|csv|json]
+                                                  every KPI and period of two reports (language
+                                                  versions, or this year's and last year's), both
+                                                  values and the verdict; exit 1 when a figure differs
   esgmark rules [--locale L] [--format text|json] list the rules with their default severity
+  esgmark init [folder] [--force]                 write a commented .esgmark.yaml (project file)
   esgmark --help | --version
 
 Options:
   --format text|json|sarif            output format of 'check' (default: text)
   --format csv|json                   output format of 'kpis' (default: csv)
+  --format text|csv|json              output format of 'compare' (default: text)
   --locale en|zh-Hant|zh-Hans         language of the messages (default: from the report)
   --issuer-class main-board|largecap|gem
                                       overrides esg.issuer-class of the front matter
@@ -157,6 +193,12 @@ Options:
   --jobs N                            worker threads for 'check' (default: number of CPUs;
                                       1 checks in the main thread)
   --max-warnings N                    'check' also fails (exit 1) with more than N warnings
+  --fix                               'check': apply every safe fix, write the files, then check
+                                      what remains
+  --fix-dry-run                       'check': print the safe fixes as a unified diff; write nothing
+  --docs-url URL                      'check': base of the rule documentation links in SARIF
+                                      (default: the repository's docs/rules.md)
+  --force                             'init': overwrite an existing .esgmark.yaml
   --workspace DIR                     the folder chapters may be read from (default: the folder
                                       given, or the report's own folder); nothing outside it is read
   -h, --help                          show this help

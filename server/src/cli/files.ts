@@ -15,6 +15,16 @@ export interface InputFile {
   absolute: string;
   /** The folder this report and its chapters may be read from (absolute). */
   workspace: string;
+  /**
+   * The highest folder searched for `.esgmark.yaml` (absolute): `--workspace` when given, else the
+   * working directory when the report lies inside it (the repository esgmark runs in), else `workspace`.
+   */
+  configRoot: string;
+}
+
+function isInsideFolder(child: string, folder: string): boolean {
+  const relative = path.relative(folder, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 function describeError(error: unknown): string {
@@ -34,7 +44,7 @@ function isSkippedFolder(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
 }
 
-function walk(folderDisplay: string, folderAbsolute: string, workspace: string, found: InputFile[]): void {
+function walk(folderDisplay: string, folderAbsolute: string, workspace: string, found: Omit<InputFile, 'configRoot'>[]): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(folderAbsolute, { withFileTypes: true });
@@ -91,21 +101,27 @@ export function collectInputs(inputs: readonly string[], cwd: string = process.c
     } catch (error) {
       throw new UsageError(`cannot read ${input}: ${describeError(error)}`);
     }
-    const found: InputFile[] = [];
+    const found: Omit<InputFile, 'configRoot'>[] = [];
     if (isDirectory) walk(input, absolute, workspaceAbsolute ?? absolute, found);
     else found.push({ display: input, absolute, workspace: workspaceAbsolute ?? path.dirname(absolute) });
     for (const file of found) {
       if (seen.has(file.absolute)) continue;
       seen.add(file.absolute);
-      result.push(file);
+      const configRoot = workspaceAbsolute ?? (isInsideFolder(file.absolute, cwd) ? cwd : file.workspace);
+      result.push({ ...file, configRoot });
     }
   }
   return result;
 }
 
 /** The gate a report's files are read through: its workspace folder. */
-export function workspaceOf(file: InputFile): NodeWorkspace {
-  return new NodeWorkspace({ folders: [file.workspace] });
+export function workspaceOf(file: InputFile, openText?: (uri: string) => string | undefined): NodeWorkspace {
+  return new NodeWorkspace({ folders: [file.workspace], openText });
+}
+
+/** The gate the project file is searched through: from the report's folder up to `configRoot`. */
+export function configWorkspaceOf(file: InputFile): NodeWorkspace {
+  return new NodeWorkspace({ folders: [file.configRoot] });
 }
 
 /**

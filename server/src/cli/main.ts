@@ -1,17 +1,23 @@
 // `esgmark` command-line entry point (bundled to dist/cli.js). Exit codes: 0 no errors, 1 at least
 // one diagnostic of severity error, 2 usage error (bad command/option/value, missing or unreadable
 // input), 3 internal error.
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { exportKpis, generateIndexTable, getReportModel, RULES, type Analysis, type AnalysisOptions, type Diagnostic, type Locale, type SuppressedDiagnostic } from '../engine';
+import { exportKpis, generateIndexTable, ruleDocsUrl, getReportModel, loadProjectConfig, mergeAnalysisOptions, projectConfigDiagnostics, RULES, type Analysis, type AnalysisOptions, type Diagnostic, type Locale, type SuppressedDiagnostic } from '../engine';
 import { HELP_TEXT, parseArgs, UsageError, type CliArgs } from './args';
-import { collectInputs, readReport, REPORT_SUFFIX, workspaceOf, type InputFile } from './files';
+import { collectInputs, configWorkspaceOf, readReport, REPORT_SUFFIX, workspaceOf, type InputFile } from './files';
 import { analyzeReport, chaptersOf, type ProjectAnalysis } from '../engine/project';
+import { crossReport, LinkedReportCache, withCrossReport } from '../engine/xreport/report';
+import { anyDifference, compareRows, formatCompare } from './compare';
 import { remapReportModel } from '../engine/features/report';
 import { t } from '../engine/i18n';
 import { formatNumber } from '../engine/numbers/quantity';
 import * as path from 'node:path';
-import { formatJson, formatRules, formatSarif, formatText, sortDiagnostics, type FileResult, type RuleDescription } from './output';
+import { formatJson, formatRules, formatSarif, formatText, sortDiagnostics, summaryLine, type FileResult, type RuleDescription } from './output';
+import { planFixes, writeFix } from './fix';
+import { unifiedDiff } from './diff';
+import { lineText, splitLines } from '../engine/parser/lines';
+import { writeProjectFile } from './init';
 import { checkInWorkers, isCheckWorker, serveChecks, type CheckedInput, type CheckSettings } from './pool';
 import { jsonWithEscapes, showControls } from './controls';
 import { version as VERSION } from '../../../package.json';
@@ -41,19 +47,59 @@ export function describeRules(locale: Locale): RuleDescription[] {
   return RULES.map((rule) => ({ id: rule.id, severity: rule.defaultSeverity, description: rule.description[locale] }));
 }
 
+/** Linked reports analysed once per run (a language version is often an input of the same run too). */
+const linkedReports = new LinkedReportCache();
+
+/** The rules as SARIF lists them: with the longer description and the documentation link (`--docs-url` base). */
+function sarifRules(locale: Locale, docsUrl: string | undefined): RuleDescription[] {
+  return RULES.map((rule) => {
+    const helpUri = ruleDocsUrl(rule.id, docsUrl);
+    const fix = rule.safeFix ? t(locale, 'rule.safeFix') : '';
+    const details = t(locale, 'rule.details', { description: rule.description[locale], severity: rule.defaultSeverity, fix, url: helpUri });
+    return { id: rule.id, severity: rule.defaultSeverity, description: rule.description[locale], details, helpUri };
+  });
+}
+
 /**
  * A report as the CLI checks it: one file, or a root whose front matter lists chapters (checked as
  * one report, diagnostics per file). Chapters are read through the report's workspace gate; one that
  * is missing or refused is an `esg/chapters` error at the entry that lists it.
  */
+interface AnalyzedInput {
+  analysis: Analysis;
+  project: ProjectAnalysis;
+  files: { display: string; absolute: string; diagnostics: Diagnostic[]; suppressed?: SuppressedDiagnostic[] }[];
+  /** The project file `.esgmark.yaml` that applied, with its own problems (and its text when it has some). */
+  config?: { display: string; absolute: string; diagnostics: Diagnostic[]; text?: string };
+}
+
+/** The project file of a report (searched from its folder up to the input's config root), as the CLI shows it. */
+function projectConfigOf(file: InputFile, explicit: AnalysisOptions, cwd: string): { options: AnalysisOptions; config?: AnalyzedInput['config'] } {
+  const loaded = loadProjectConfig(configWorkspaceOf(file), pathToFileURL(file.absolute).href, explicit.locale);
+  if (!loaded.config.uri) return { options: explicit };
+  const absolute = fileURLToPath(loaded.config.uri);
+  const diagnostics = projectConfigDiagnostics(loaded, explicit);
+  const read = diagnostics.length ? configWorkspaceOf(file).read(loaded.config.uri) : undefined;
+  return {
+    options: mergeAnalysisOptions(loaded.config, explicit),
+    config: { display: path.relative(cwd, absolute) || absolute, absolute, diagnostics, text: read?.ok ? read.text : undefined },
+  };
+}
+
 function analyzeInput(
   file: InputFile,
-  options: AnalysisOptions,
+  explicit: AnalysisOptions,
   cwd: string,
-): { analysis: Analysis; project: ProjectAnalysis; files: { display: string; absolute: string; diagnostics: Diagnostic[]; suppressed?: SuppressedDiagnostic[] }[] } {
-  const workspace = workspaceOf(file);
+  openText?: (uri: string) => string | undefined,
+  /** `check` follows the links to other reports; `index`, `kpis` and `compare` need only the report. */
+  followLinks = false,
+): AnalyzedInput {
+  const { options, config } = projectConfigOf(file, explicit, cwd);
+  const workspace = workspaceOf(file, openText);
   const root = readReport(file, workspace);
-  const project = analyzeReport(root, workspace, options);
+  // The reports it links (`esg.translations`, `esg.previous`) are read through the same gate, once per run.
+  const own = analyzeReport(root, workspace, options);
+  const project = root.tooLarge || !followLinks ? own : withCrossReport(own, crossReport(own, workspace, options, linkedReports));
   if (root.tooLarge) {
     // Not read past the limit: the report's one finding is that it was not checked.
     const locale = options.locale ?? 'en';
@@ -65,7 +111,7 @@ function analyzeInput(
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       message: t(locale, 'limit.fileTooLarge', { size, limit: formatNumber(root.tooLarge.limit, 0) }),
     };
-    return { analysis: project.analysis, project, files: [{ display: file.display, absolute: file.absolute, diagnostics: [diagnostic] }] };
+    return { analysis: project.analysis, project, files: [{ display: file.display, absolute: file.absolute, diagnostics: [diagnostic] }], config };
   }
   const files = project.parts.map((part) => {
     const found = { diagnostics: project.diagnostics.get(part.uri) ?? [], suppressed: project.suppressed.get(part.uri) ?? [] };
@@ -73,7 +119,7 @@ function analyzeInput(
     const absolute = fileURLToPath(part.uri);
     return { display: path.relative(cwd, absolute) || absolute, absolute, ...found };
   });
-  return { analysis: project.analysis, project, files };
+  return { analysis: project.analysis, project, files, config };
 }
 
 /**
@@ -116,12 +162,32 @@ function singleReport(args: CliArgs, io: Io): InputFile {
 const MIN_FILES_FOR_WORKERS = 8;
 
 /** One input of `check`, in the main thread or in a worker: diagnostics per file, sorted, --quiet applied. */
-function checkInput(file: InputFile, settings: CheckSettings): CheckedInput {
-  const { analysis, files: parts } = analyzeInput(file, settings.options, settings.cwd);
-  const results = parts.map((part): FileResult => {
+function checkInput(file: InputFile, settings: CheckSettings, openText?: (uri: string) => string | undefined): CheckedInput {
+  const { analysis, project, files: parts, config } = analyzeInput(file, settings.options, settings.cwd, openText, true);
+  const doc = analysis.model;
+  // The text of a line of a report's file (for SARIF fingerprints), through the concatenated document.
+  const reportLine = (absolute: string) => {
+    const uri = pathToFileURL(absolute).href;
+    return (line: number) => {
+      const at = project.parts.length > 1 ? project.fromFile(uri, { line, character: 0 }) : { line };
+      return (at && lineText(doc.text, doc.lineStarts, at.line)) ?? '';
+    };
+  };
+  const configLines = config?.text !== undefined ? splitLines(config.text).texts : [];
+  // The project file's own problems come first: they change how everything after them is read.
+  const withConfig = config && config.diagnostics.length > 0 ? [{ ...config, lineOf: (line: number) => configLines[line] ?? '' }, ...parts.map((p) => ({ ...p, lineOf: reportLine(p.absolute) }))] : parts.map((p) => ({ ...p, lineOf: reportLine(p.absolute) }));
+  const results = withConfig.map((part): FileResult => {
     let diagnostics = sortDiagnostics(part.diagnostics);
     if (settings.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-    return { file: part.display, absolute: part.absolute, diagnostics, suppressed: part.suppressed };
+    const suppressed = (part as { suppressed?: SuppressedDiagnostic[] }).suppressed;
+    return {
+      file: part.display,
+      absolute: part.absolute,
+      diagnostics,
+      suppressed,
+      lineTexts: diagnostics.map((d) => part.lineOf(d.range.start.line)),
+      suppressedLineTexts: suppressed?.map((d) => part.lineOf(d.range.start.line)),
+    };
   });
   return { locale: analysis.locale, results };
 }
@@ -132,16 +198,24 @@ async function runCheck(args: CliArgs, io: Io): Promise<number> {
   // Chapters of a root among the inputs are checked with their root, not on their own.
   const files = reportsAmong(inputs);
   const settings: CheckSettings = { options: analysisOptions(args), cwd: io.cwd, quiet: args.quiet };
-  const jobs = Math.min(args.jobs ?? availableParallelism(), files.length);
+  // --fix and --fix-dry-run work in the main thread: the fixes, then the check of what remains.
+  const fixed = args.fix || args.fixDryRun ? applyFixes(files, settings, args.fixDryRun === true, io) : undefined;
+  if (fixed?.failed) return EXIT_ERRORS;
+  const jobs = fixed ? 1 : Math.min(args.jobs ?? availableParallelism(), files.length);
   const checked =
     jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS
       ? await checkInWorkers(files, settings, jobs, __filename)
-      : files.map((file) => checkInput(file, settings));
-  const results: FileResult[] = checked.flatMap((c) => c.results);
+      : files.map((file) => checkInput(file, settings, fixed?.openText));
+  // A project file shared by several reports is shown once.
+  const shown = new Set<string>();
+  const results: FileResult[] = checked.flatMap((c) => c.results).filter((r) => !shown.has(r.absolute) && !!shown.add(r.absolute));
   // SARIF rule descriptions follow the first report's language unless --locale says otherwise.
   const locale: Locale = args.locale ?? checked[0]?.locale ?? 'en';
-  if (args.format === 'json') io.stdout(formatJson(results, VERSION));
-  else if (args.format === 'sarif') io.stdout(formatSarif(results, describeRules(locale), VERSION, io.cwd));
+  if (args.fixDryRun) {
+    // The diff is the output; what would remain is summed up on standard error.
+    io.stderr(`esgmark: after these fixes: ${summaryLine(results)}\n`);
+  } else if (args.format === 'json') io.stdout(formatJson(results, VERSION));
+  else if (args.format === 'sarif') io.stdout(formatSarif(results, sarifRules(locale, args.docsUrl), VERSION, io.cwd));
   else {
     const color = io.isTty && !io.env.NO_COLOR;
     const hasAny = results.some((r) => r.diagnostics.length > 0);
@@ -152,6 +226,37 @@ async function runCheck(args: CliArgs, io: Io): Promise<number> {
   const tooManyWarnings = args.maxWarnings !== undefined && warnings > args.maxWarnings;
   if (tooManyWarnings) io.stderr(`esgmark: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
   return anyError || tooManyWarnings ? EXIT_ERRORS : EXIT_OK;
+}
+
+/**
+ * Plans the safe fixes of every input and writes them through the gate (or, for a dry run, prints them
+ * as a unified diff). Returns the fixed texts for the dry run's check of what would remain.
+ */
+function applyFixes(files: readonly InputFile[], settings: CheckSettings, dryRun: boolean, io: Io): { openText?: (uri: string) => string | undefined; failed: boolean } {
+  const fixedTexts = new Map<string, string>();
+  let failed = false;
+  for (const file of files) {
+    const { options } = projectConfigOf(file, settings.options, settings.cwd);
+    for (const fix of planFixes(file, options, settings.cwd)) {
+      if (fix.skipped) {
+        io.stderr(`esgmark: ${showControls(fix.display)}: ${fix.skipped}\n`);
+        continue;
+      }
+      if (dryRun) {
+        io.stdout(unifiedDiff(fix.before, fix.edits, fix.display.split(path.sep).join('/')));
+        fixedTexts.set(fix.uri, fix.after);
+        continue;
+      }
+      const refused = writeFix(fix, workspaceOf(file));
+      if (refused) {
+        io.stderr(`esgmark: ${showControls(fix.display)}: not written: ${refused}\n`);
+        failed = true;
+        continue;
+      }
+      io.stderr(`esgmark: ${showControls(fix.display)}: fixed ${fix.resolved} problem${fix.resolved === 1 ? '' : 's'} (${fix.edits.length} edit${fix.edits.length === 1 ? '' : 's'})\n`);
+    }
+  }
+  return { openText: dryRun ? (uri) => fixedTexts.get(uri) : undefined, failed };
 }
 
 function runIndex(args: CliArgs, io: Io): number {
@@ -205,6 +310,18 @@ function runUnrecognised(
   return EXIT_OK;
 }
 
+/** `esgmark compare A B`: both reports analysed (each with its chapters, through its own gate), their KPI figures side by side. */
+function runCompare(args: CliArgs, io: Io): number {
+  const inputs = collectInputs(args.inputs, io.cwd, args.workspace);
+  if (inputs.length !== 2) throw new UsageError(`'compare' needs two report files (${args.inputs.join(', ')} hold ${inputs.length})`);
+  const [a, b] = inputs.map((file) => analyzeInput(file, analysisOptions(args), io.cwd));
+  const locale: Locale = args.locale ?? a.analysis.locale;
+  const rows = compareRows(a.project, b.project, locale);
+  const format = args.format === 'csv' || args.format === 'json' ? args.format : 'text';
+  io.stdout(formatCompare(rows, format, { first: inputs[0].display, second: inputs[1].display }, locale));
+  return anyDifference(rows) ? EXIT_ERRORS : EXIT_OK;
+}
+
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let args: CliArgs;
   try {
@@ -225,6 +342,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return runKpis(args, io);
       case 'check':
         return await runCheck(args, io);
+      case 'compare':
+        return runCompare(args, io);
+      case 'init': {
+        const written = writeProjectFile(path.resolve(io.cwd, args.inputs[0] ?? '.'), args.force === true);
+        if (!written.ok) {
+          io.stderr(`esgmark: ${showControls(written.message)}\n`);
+          return EXIT_ERRORS;
+        }
+        io.stdout(`wrote ${showControls(path.relative(io.cwd, written.file) || written.file)}\n`);
+        return EXIT_OK;
+      }
     }
   } catch (error) {
     // Usage errors name files and arguments as given: their control characters are shown, not obeyed.

@@ -1,6 +1,7 @@
 // The three output formats of `esgmark check`. Positions are printed 1-based (line and column, the
 // column counted in UTF-16 code units like the editor); end positions are exclusive, as in SARIF.
 import { pathToFileURL } from 'node:url';
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { Diagnostic, Severity } from '../engine';
 import { jsonWithEscapes, showControls } from './controls';
@@ -12,6 +13,38 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** Findings silenced by `esgmark-disable` comments in this file, with their reasons. */
   suppressed?: (Diagnostic & { reason: string })[];
+  /** The text of each diagnostic's first line (parallel to `diagnostics`, then `suppressed`): SARIF fingerprints. */
+  lineTexts?: string[];
+  suppressedLineTexts?: string[];
+}
+
+/** The line text a fingerprint reads: spaces trimmed and runs of white space as one space. */
+function normalizedLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * SARIF `partialFingerprints` of a file's results: a hash of the rule id, the normalised text of the
+ * flagged line and the occurrence index of that pair in the file (in position order), not of the line
+ * number, so a finding keeps its fingerprint when lines are inserted or removed elsewhere. Findings and
+ * suppressed findings are counted together (suppressing one does not change the others' fingerprints).
+ */
+export function fingerprints(result: FileResult): Map<Diagnostic, string> {
+  const all = [
+    ...result.diagnostics.map((d, i) => ({ d, text: result.lineTexts?.[i] ?? '' })),
+    ...(result.suppressed ?? []).map((d, i) => ({ d, text: result.suppressedLineTexts?.[i] ?? '' })),
+  ];
+  const order = new Map(sortDiagnostics(all.map((x) => x.d)).map((d, i) => [d, i]));
+  all.sort((a, b) => order.get(a.d)! - order.get(b.d)!);
+  const seen = new Map<string, number>();
+  const out = new Map<Diagnostic, string>();
+  for (const { d, text } of all) {
+    const key = `${d.rule}\u0000${normalizedLine(text)}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    out.set(d, createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32));
+  }
+  return out;
 }
 
 /** The `check --format json` document. `version` changes only when a field changes meaning or goes. */
@@ -39,6 +72,9 @@ export interface RuleDescription {
   id: string;
   severity: Severity;
   description: string;
+  /** SARIF only: the longer description (`fullDescription`) and the documentation link (`helpUri`). */
+  details?: string;
+  helpUri?: string;
 }
 
 /** Diagnostics sorted by position then rule, so output does not depend on rule execution order. */
@@ -167,8 +203,9 @@ export function formatSarif(
 ): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const byUri = new Map(results.map((r) => [pathToFileURL(r.absolute).href, r]));
-  const sarifResults = results.flatMap((result) =>
-    [...result.diagnostics, ...(result.suppressed ?? [])].map((d) => {
+  const sarifResults = results.flatMap((result) => {
+    const prints = fingerprints(result);
+    return [...result.diagnostics, ...(result.suppressed ?? [])].map((d) => {
       const entry: Record<string, unknown> = {
         ruleId: d.rule,
         level: SARIF_LEVEL[d.severity],
@@ -190,6 +227,8 @@ export function formatSarif(
       };
       const index = ruleIndex.get(d.rule);
       if (index !== undefined) entry.ruleIndex = index;
+      // Code scanning matches a finding across commits by this, not by its line number.
+      entry.partialFingerprints = { 'esgmarkFinding/v1': prints.get(d) };
       // A finding silenced in the report stays in the log, marked as such (code scanning shows it as dismissed).
       if ('reason' in d) entry.suppressions = [{ kind: 'inSource', justification: showControls(String(d.reason), { lineBreaks: true }) }];
       const related = (d.related ?? []).filter((r) => byUri.has(r.uri) || r.uri === d.uri);
@@ -209,8 +248,8 @@ export function formatSarif(
         }));
       }
       return entry;
-    }),
-  );
+    });
+  });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -223,6 +262,8 @@ export function formatSarif(
             rules: rules.map((rule) => ({
               id: rule.id,
               shortDescription: { text: showControls(rule.description) },
+              ...(rule.details ? { fullDescription: { text: showControls(rule.details) } } : {}),
+              ...(rule.helpUri ? { helpUri: rule.helpUri } : {}),
               defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
             })),
           },

@@ -34,12 +34,18 @@ export interface EsgConfig {
   /** `esg.year-end` (`MM-DD`): the last day of a financial year given as a year (`period: 2026`). */
   yearEnd?: string;
   issuerClass: IssuerClass;
+  /** `esg.issuer-class` is written in the front matter (else `issuerClass` is the default, and a project file's profile may set it). */
+  issuerClassGiven?: boolean;
   currency: string;
   locale?: Locale;
   denominators: Record<string, PerPeriod<Quantity>>;
   /** Catalog ids or custom quantities. */
   factors: Record<string, PerPeriod<{ catalogId?: string; quantity?: Quantity; raw: string }>>;
   chapters: string[];
+  /** `esg.translations`: the other language versions of this report, as written (relative paths). */
+  translations: string[];
+  /** `esg.previous`: last year's report, as written (a relative path). */
+  previous?: string;
 }
 
 export interface FrontMatterProblem {
@@ -58,6 +64,7 @@ export const DEFAULT_CONFIG: EsgConfig = {
   denominators: {},
   factors: {},
   chapters: [],
+  translations: [],
 };
 
 /** The years `esg.period` may name. */
@@ -104,6 +111,8 @@ const esgSchema = z
     denominators: z.record(z.string(), perPeriod(quantityText)).optional(),
     factors: z.record(z.string(), perPeriod(quantityText)).optional(),
     chapters: z.array(z.string()).optional(),
+    translations: z.array(z.string().min(1)).optional(),
+    previous: z.string().min(1).optional(),
   })
   .strict();
 
@@ -155,7 +164,7 @@ export function parseFrontMatter(yamlText: string): { config: EsgConfig; problem
 
 function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: FrontMatterProblem[] } {
   const problems: FrontMatterProblem[] = [];
-  const config: EsgConfig = { ...DEFAULT_CONFIG, denominators: emptyMap(), factors: emptyMap(), chapters: [] };
+  const config: EsgConfig = { ...DEFAULT_CONFIG, denominators: emptyMap(), factors: emptyMap(), chapters: [], translations: [] };
   // The yaml library composes documents recursively: a deep nesting overflows the stack (and its
   // message leaked into the diagnostic). The depth is measured first, on the CST, without recursion.
   const tooDeep = nestingPastLimit(yamlText);
@@ -227,11 +236,16 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
   if (typeof e.issuer === 'string' || typeof e.issuer === 'number') config.issuer = String(e.issuer);
   if (typeof e['stock-code'] === 'string' || typeof e['stock-code'] === 'number') config.stockCode = String(e['stock-code']);
   const cls = e['issuer-class'];
-  if (cls === 'main-board' || cls === 'largecap' || cls === 'gem') config.issuerClass = cls;
+  if (cls === 'main-board' || cls === 'largecap' || cls === 'gem') {
+    config.issuerClass = cls;
+    config.issuerClassGiven = true;
+  }
   if (typeof e.currency === 'string' && /^[A-Z]{3}$/.test(e.currency)) config.currency = e.currency;
   if (e.locale === 'en' || e.locale === 'zh-Hant' || e.locale === 'zh-Hans') config.locale = e.locale;
   readPeriod(doc, e.period, e['year-end'], config, problems);
   if (Array.isArray(e.chapters)) config.chapters = e.chapters.filter((c): c is string => typeof c === 'string');
+  if (Array.isArray(e.translations)) config.translations = e.translations.filter((c): c is string => typeof c === 'string' && c !== '');
+  if (typeof e.previous === 'string' && e.previous !== '') config.previous = e.previous;
   readQuantities(doc, e.denominators, ['esg', 'denominators'], problems, (name, period, q) => {
     (config.denominators[name] ??= emptyMap())[period] = q;
   });
@@ -359,7 +373,7 @@ function knownKeys(path: (string | number)[]): string {
 }
 
 /** Range of the node at `path` (the value), falling back to the nearest existing ancestor. */
-function nodeRange(doc: Document, path: (string | number)[]): { start: number; end: number } {
+export function nodeRange(doc: Document, path: (string | number)[]): { start: number; end: number } {
   for (let n = path.length; n >= 0; n--) {
     const sub = path.slice(0, n);
     const node = (sub.length ? doc.getIn(sub.map(yamlKey), true) : doc.contents) as YamlNode | undefined;
@@ -376,7 +390,7 @@ function nodeRange(doc: Document, path: (string | number)[]): { start: number; e
   return { start: 0, end: 1 };
 }
 
-function keyRange(doc: Document, parentPath: (string | number)[], key: string | number): { start: number; end: number } | undefined {
+export function keyRange(doc: Document, parentPath: (string | number)[], key: string | number): { start: number; end: number } | undefined {
   const parent = (parentPath.length ? doc.getIn(parentPath.map(yamlKey), true) : doc.contents) as YamlNode | undefined;
   if (!parent || !isMap(parent)) return undefined;
   for (const item of parent.items) {
@@ -393,7 +407,7 @@ function yamlKey(k: string | number): string | number {
 }
 
 /** The first line of a yaml library message, cut: it may quote a whole token of the report. */
-function shortDetail(message: string): string {
+export function shortDetail(message: string): string {
   const line = message.split('\n')[0];
   if (line.length <= 160) return line;
   // Not between the halves of a surrogate pair.

@@ -6,6 +6,7 @@ import type { EsgDocument } from './model';
 import type { AnalysisOptions, CodeAction, Diagnostic, Locale, Position, Range } from './types';
 import type { CompletionItem, DocumentSymbol, Hover, Location } from './features/types';
 import { codeActionsFor } from './features/codeActions';
+import { collectSafeFixes, type FixAllResult } from './features/fixAll';
 import { hoverAt } from './features/hover';
 import { completionsAt } from './features/completion';
 import { definitionAt } from './features/definition';
@@ -31,6 +32,9 @@ export type { ExportFormat, KpiExport } from './features/export';
 export { RULES, type RuleInfo } from './rules';
 export type { SuppressedDiagnostic } from './rules/esg/suppression';
 export type { AnalysisReuse } from './reanalyze';
+export { RULES_DOCS_URL, ruleAnchor, ruleDocsUrl } from './ruleDocs';
+export { applyTextEdits, SAFE_FIX_RULES, type AppliedFix, type FixAllResult } from './features/fixAll';
+export { EMPTY_PROJECT_CONFIG, FRAMEWORKS, PROJECT_FILE_NAME, findProjectFile, loadProjectConfig, mergeAnalysisOptions, parseProjectConfig, projectConfigDiagnostics, type LoadedProjectConfig, type ProjectConfig } from './projectConfig';
 
 export interface Analysis {
   model: EsgDocument;
@@ -94,6 +98,14 @@ function tooLarge(doc: { uri: string; text: string }, options: AnalysisOptions):
 /** Quick fixes and refactorings for a range, given the diagnostics the editor shows there. */
 export function getCodeActions(analysis: Analysis, range: Range, diagnostics: Diagnostic[] = analysis.diagnostics): CodeAction[] {
   return codeActionsFor(analysis, range, diagnostics);
+}
+
+/**
+ * Every safe fix of the analysis (or of `diagnostics`) as one set of non-overlapping edits: what
+ * `source.fixAll.esgmark` and `esgmark check --fix` apply (features/fixAll.ts).
+ */
+export function getFixAll(analysis: Analysis, diagnostics: readonly Diagnostic[] = analysis.diagnostics): FixAllResult {
+  return collectSafeFixes(analysis, diagnostics);
 }
 
 export function getHover(analysis: Analysis, position: Position): Hover | undefined {

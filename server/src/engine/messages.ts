@@ -1,11 +1,15 @@
 // The message table. Keys are stable; the CLI's JSON output carries the rendered text only.
 // Placeholders: {id} requirement id, {title} requirement title, {section} section title ...
 import { CHAPTER_MESSAGES, ENCODING_MESSAGES, SUPPRESSION_MESSAGES } from './rules/esg/messages';
+import { XREPORT_MESSAGES } from './rules/xreport/messages';
+import { CONFIG_MESSAGES } from './rules/esg/configMessages';
 
 export const MESSAGES = {
   ...CHAPTER_MESSAGES,
   ...ENCODING_MESSAGES,
   ...SUPPRESSION_MESSAGES,
+  ...XREPORT_MESSAGES,
+  ...CONFIG_MESSAGES,
   // Syntax
   'attr.unterminatedQuote': {
     en: 'Attribute value has no closing quote.',
@@ -367,6 +371,7 @@ export const MESSAGES = {
   'kpi.breakdown.of-which': { en: '(rows marked 其中 / of which)', 'zh-Hant': '（「其中」所列）', 'zh-Hans': '（“其中”所列）' },
   'kpi.breakdown.bullet': { en: '(bulleted rows)', 'zh-Hant': '（分項列示）', 'zh-Hans': '（分项列示）' },
   'kpi.breakdown.column': { en: '(rows in the second label column)', 'zh-Hant': '（第二欄所列分項）', 'zh-Hans': '（第二栏所列分项）' },
+  'kpi.breakdown.adjacent': { en: '(kinds listed beside it)', 'zh-Hant': '（相鄰各行所列類別）', 'zh-Hans': '（相邻各行所列类别）' },
   'kpi.dim.mass': { en: 'a mass', 'zh-Hant': '質量', 'zh-Hans': '质量' },
   'kpi.dim.co2e': { en: 'emissions (CO2e)', 'zh-Hant': '排放量（二氧化碳當量）', 'zh-Hans': '排放量（二氧化碳当量）' },
   'kpi.dim.energy': { en: 'energy', 'zh-Hant': '能源', 'zh-Hans': '能源' },
@@ -708,6 +713,29 @@ export const MESSAGES = {
     'zh-Hant': '{parent}（`{id}`）於「{group}」下的細分項；不屬目錄細分項，不計入加總檢查。',
     'zh-Hans': '{parent}（`{id}`）于“{group}”下的细分项；不属目录细分项，不计入加总检查。',
   },
+  'hover.described.part': {
+    en: 'A part of {parent} (`{id}`): a source, site or kind the label names beside it. Summed only where the table marks it as a part of the row above; no catalog breakdown counts it.',
+    'zh-Hant': '{parent}（`{id}`）的一部分：標籤另外指明的來源、地點或類別。只在表格標示為上一行的組成部分時參與加總；不計入目錄細分加總。',
+    'zh-Hans': '{parent}（`{id}`）的一部分：标签另外指明的来源、地点或类别。只在表格标示为上一行的组成部分时参与加总；不计入目录细分加总。',
+  },
+  'hover.described.intensity': {
+    en: '{parent} (`{id}`) per {basis}: checked against {parent} and the denominator that the report gives or that its other intensities imply.',
+    'zh-Hant': '每{basis}的{parent}（`{id}`）：以{parent}及報告所列或其他密度推算的分母核對。',
+    'zh-Hans': '每{basis}的{parent}（`{id}`）：以{parent}及报告所列或其他密度推算的分母核对。',
+  },
+  'hover.described.share': {
+    en: '{parent} (`{id}`) as a percentage of a whole.',
+    'zh-Hant': '{parent}（`{id}`）佔整體的百分比。',
+    'zh-Hans': '{parent}（`{id}`）占整体的百分比。',
+  },
+  'hover.described.ratio': {
+    en: 'A ratio of {parent} (`{id}`): a reduction, a target or a change, which no check reads.',
+    'zh-Hant': '{parent}（`{id}`）的比率：減幅、目標或變動，不參與檢查。',
+    'zh-Hans': '{parent}（`{id}`）的比率：减幅、目标或变动，不参与检查。',
+  },
+  'hover.basis.revenue': { en: 'revenue', 'zh-Hant': '收入', 'zh-Hans': '收入' },
+  'hover.basis.employees': { en: 'employee', 'zh-Hant': '僱員', 'zh-Hans': '雇员' },
+  'hover.basis.floor-area': { en: 'floor area', 'zh-Hant': '樓面面積', 'zh-Hans': '楼面面积' },
   'hover.recognisedBy': { en: 'recognised from the catalog name', 'zh-Hant': '依據指標目錄名稱識別', 'zh-Hans': '依据指标目录名称识别' },
   // Code actions
   'action.addExplanation': { en: 'Add an explanation block for {id}', 'zh-Hant': '為 {id} 加入解釋區塊', 'zh-Hans': '为 {id} 加入解释区块' },

@@ -160,7 +160,8 @@ export interface KpiRow {
   kpiIdSource?: 'span' | 'catalog';
   /** `formula="..."` of the row's span, kept for the numbers engine. */
   formula?: { text: string; range: Range };
-  unit?: { raw: string; range: Range };
+  /** `as`: the known unit spelling the project file maps `raw` to (engine/vocabulary.ts). */
+  unit?: { raw: string; range: Range; as?: string };
   values: KpiValue[];
   /** Row with a label and no unit or values: a heading row inside the table ('環境績效'). */
   isCaption: boolean;

@@ -9,6 +9,7 @@ import { reparse, type LineEdit, type Reparse } from './parser/incremental';
 import { runRules, type ModelPart, type RuleRunStats } from './rules';
 import { carryFactorQuotes, mayQuoteFactors } from './numbers/factorQuotes';
 import { resolveLocale } from './i18n';
+import { applyVocabulary, namesKpis } from './vocabulary';
 
 /** How an analysis was obtained: by a full parse or by patching the previous one, and how many rules ran. */
 export interface AnalysisReuse {
@@ -26,7 +27,14 @@ export interface AnalysisCore {
 
 /** What must be equal between two analyses for one to be derived from the other. */
 export function optionsKey(options: AnalysisOptions): string {
-  return JSON.stringify([options.locale ?? null, options.issuerClass ?? null, options.severity ?? null, options.faultRules ? [...options.faultRules].sort() : null]);
+  return JSON.stringify([
+    options.locale ?? null,
+    options.issuerClass ?? null,
+    options.severity ?? null,
+    options.faultRules ? [...options.faultRules].sort() : null,
+    options.profile ?? null,
+    options.vocabulary ?? null,
+  ]);
 }
 
 /**
@@ -70,7 +78,8 @@ export function derivedUnchanged(model: EsgDocument, parts: readonly ModelPart[]
 export function localeOf(model: EsgDocument, options: AnalysisOptions): Locale {
   return resolveLocale(
     model.config,
-    options.locale,
+    // The project file's locale counts only where the front matter names none.
+    options.locale ?? (model.config.locale ? undefined : options.profile?.locale),
     model.headings
       .slice(0, 30)
       .map((h) => h.title)
@@ -80,6 +89,7 @@ export function localeOf(model: EsgDocument, options: AnalysisOptions): Locale {
 
 /** A full analysis: parse everything, run every rule. */
 export function analyzeFully(model: EsgDocument, options: AnalysisOptions, started?: number): AnalysisCore {
+  applyVocabulary(model, options.vocabulary);
   const locale = localeOf(model, options);
   const stats: RuleRunStats = { ran: 0, kept: 0, failed: [], skipped: [] };
   const diagnostics = runRules(model, { locale, options, onRuleError: options.onRuleError, started }, undefined, undefined, stats);
@@ -92,13 +102,15 @@ export function reanalyze(previous: { model: EsgDocument; diagnostics: Diagnosti
   const patched = reparse(previous.model, uri, text);
   if (!patched) return undefined;
   const { doc, edit, changed } = patched;
+  applyVocabulary(doc, options.vocabulary);
   const locale = changed.headings ? localeOf(doc, options) : previous.locale;
   if (locale !== previous.locale) return analyzeFully(doc, options, started);
 
   const parts = new Set<ModelPart>();
   if (changed.headings || changed.explanations || changed.links || changed.indexTables) parts.add('structure');
   if (changed.tables) parts.add('tables');
-  if (changed.kpiEvidence) parts.add('kpiEvidence');
+  // A synonym of the project file can make an edited row a KPI the parse alone did not see.
+  if (changed.kpiEvidence || (changed.tables && namesKpis(options.vocabulary))) parts.add('kpiEvidence');
   if (changed.spans) parts.add('spans');
   if (changed.syntaxProblems) parts.add('syntax');
   // Factors are quoted in paragraphs; an edit can change a quote only where the words that mark one appear.

@@ -56,6 +56,12 @@ export interface CodeAction {
   /** The diagnostics this action resolves (matched by rule + range). */
   diagnostics?: Diagnostic[];
   isPreferred?: boolean;
+  /**
+   * A safe fix: it changes only what its title says, keeps every word the author wrote, and cannot turn
+   * a correct report wrong, so fix-all (`source.fixAll.esgmark`, `esgmark check --fix`) applies it
+   * unasked. Declared per rule too (`RuleInfo.safeFix`) and documented in docs/rules.md.
+   */
+  safe?: boolean;
 }
 
 export interface AnalysisOptions {
@@ -63,6 +69,13 @@ export interface AnalysisOptions {
   locale?: Locale;
   /** Overrides `esg.issuer-class` from the front matter. */
   issuerClass?: IssuerClass;
+  /**
+   * Issuer profile defaults (from the project file `.esgmark.yaml`): used only where the front matter
+   * says nothing; `issuerClass` and `locale` above override both.
+   */
+  profile?: IssuerProfile;
+  /** Units and KPI names a company uses (project file), applied to this analysis only. */
+  vocabulary?: Vocabulary;
   /** Per-rule severity overrides; `off` disables a rule. */
   severity?: Record<string, Severity | 'off'>;
   /** Called when a rule throws; the rule's results are dropped and the others kept. */
@@ -76,4 +89,20 @@ export interface AnalysisOptions {
    * engine is synchronous), so the budget bounds the work started, not every millisecond.
    */
   budgetMs?: number;
+}
+
+/** Defaults for a report's front matter keys (`esg.issuer-class`, `esg.year-end`, `esg.locale`). */
+export interface IssuerProfile {
+  issuerClass?: IssuerClass;
+  /** `MM-DD`: the last day of the financial year. */
+  yearEnd?: string;
+  locale?: Locale;
+}
+
+/** A company's own words, from the project file. Keys are matched as the catalogs match theirs (normalised). */
+export interface Vocabulary {
+  /** A unit spelling esgmark does not know → a spelling it knows (`MWHr` → `MWh`). */
+  units?: Record<string, string>;
+  /** A catalog KPI id → more labels for it (`water.total` → [`自來水耗用總量`]). */
+  kpis?: Record<string, string[]>;
 }

@@ -34,4 +34,10 @@ export interface ReportWorkspace {
   list(folderUri: string): string[];
   /** True when the uri lies inside the workspace (after resolving symlinks). */
   contains(uri: string): boolean;
+  /**
+   * A cheap identity of a file's current content (size, modification time, inode), or undefined when
+   * it is unknown (an open document, a refused path): lets a reader that keeps what it read of a file
+   * (linked reports) skip reading it again while it has not changed. Optional.
+   */
+  stamp?(uri: string): string | undefined;
 }

@@ -4,7 +4,7 @@
 // the repository. The gate reads a file only if, after resolving symlinks, it lies inside one of the
 // workspace's folders and is a regular file under the size limit; it opens without blocking and
 // checks the opened file itself, so a path swapped for a FIFO after the check is refused too.
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, readdirSync, readSync, realpathSync, statSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LIMITS } from '../engine/limits';
@@ -171,6 +171,103 @@ export class NodeWorkspace implements ReportWorkspace {
         closeSync(fd);
       } catch {
         // Closing a descriptor we opened cannot fail in a way worth reporting.
+      }
+    }
+  }
+
+  stamp(uri: string): string | undefined {
+    // An open document changes without touching the disk: never stamped (it is read from memory anyway).
+    if (this.options.openText?.(uri) !== undefined) return undefined;
+    const p = pathOfUri(uri);
+    if (!p || p.includes('\0')) return undefined;
+    const real = realOrNearest(p);
+    if (!this.folders.some((f) => isInside(real, f))) return undefined;
+    try {
+      const stat = statSync(real, { bigint: true });
+      return stat.isFile() ? `${stat.size}:${stat.mtimeNs}:${stat.ino}` : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Rewrites an existing regular file inside the workspace (the only way esgmark writes a report: fix-all
+   * from the command line). The same checks as `read` (symlinks resolved, regular file, size limit) apply;
+   * with `expected`, the file is written only if it still holds exactly those bytes, so an edit made
+   * since it was read is never overwritten. Never creates a file: `create` does that.
+   */
+  write(uri: string, bytes: Uint8Array, options: { expected?: Uint8Array } = {}): { ok: true } | { ok: false; refusal: ReadRefusal | 'changed'; detail?: string } {
+    const p = pathOfUri(uri);
+    if (!p || p.includes('\0')) return { ok: false, refusal: 'not-a-path' };
+    const real = realOrNearest(p);
+    if (!this.folders.some((f) => isInside(real, f))) return { ok: false, refusal: 'outside-workspace', detail: real === p ? p : `${p} → ${real}` };
+    let fd: number;
+    try {
+      fd = openSync(real, constants.O_RDWR | constants.O_NONBLOCK | constants.O_NOCTTY);
+    } catch (error) {
+      return { ok: false, ...describe((error as NodeJS.ErrnoException).code, (error as Error).message) };
+    }
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) return { ok: false, refusal: 'not-a-file', detail: kindOf(stat) };
+      if (stat.size > this.maxFileBytes || bytes.length > this.maxFileBytes) return { ok: false, refusal: 'too-large', detail: `${Math.max(stat.size, bytes.length)} bytes` };
+      if (options.expected) {
+        const current = Buffer.alloc(stat.size);
+        let got = 0;
+        while (got < stat.size) {
+          const n = readSync(fd, current, got, stat.size - got, got);
+          if (n === 0) break;
+          got += n;
+        }
+        if (got !== options.expected.length || !current.subarray(0, got).equals(Buffer.from(options.expected))) return { ok: false, refusal: 'changed', detail: 'the file changed since it was read' };
+      }
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, written);
+      ftruncateSync(fd, bytes.length);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, ...describe((error as NodeJS.ErrnoException).code, (error as Error).message) };
+    } finally {
+      try {
+        closeSync(fd);
+      } catch {
+        // As in read.
+      }
+    }
+  }
+
+  /**
+   * Creates a new file inside the workspace (`esgmark init`); refuses when something already exists at
+   * the path unless `overwrite`, and then only a regular file.
+   */
+  create(uri: string, text: string, options: { overwrite?: boolean } = {}): { ok: true } | { ok: false; refusal: ReadRefusal | 'exists'; detail?: string } {
+    const p = pathOfUri(uri);
+    if (!p || p.includes('\0')) return { ok: false, refusal: 'not-a-path' };
+    const real = realOrNearest(p);
+    if (!this.folders.some((f) => isInside(real, f))) return { ok: false, refusal: 'outside-workspace', detail: real === p ? p : `${p} → ${real}` };
+    let fd: number;
+    try {
+      fd = openSync(real, constants.O_WRONLY | constants.O_CREAT | constants.O_NOCTTY | constants.O_NONBLOCK | (options.overwrite ? 0 : constants.O_EXCL), 0o644);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return { ok: false, refusal: 'exists', detail: p };
+      return { ok: false, ...describe(code, (error as Error).message) };
+    }
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) return { ok: false, refusal: 'not-a-file', detail: kindOf(stat) };
+      const bytes = Buffer.from(text, 'utf8');
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, written);
+      ftruncateSync(fd, bytes.length);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, ...describe((error as NodeJS.ErrnoException).code, (error as Error).message) };
+    } finally {
+      try {
+        closeSync(fd);
+      } catch {
+        // As in read.
       }
     }
   }

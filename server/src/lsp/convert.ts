@@ -26,6 +26,7 @@ import type {
   Severity,
   TextEdit,
 } from '../engine';
+import { ruleDocsUrl, RULES_DOCS_URL } from '../engine/ruleDocs';
 
 export const DIAGNOSTIC_SOURCE = 'esgmark';
 
@@ -86,13 +87,19 @@ function unionRange(a: Range, b: Range): LspRange {
   };
 }
 
-export function toLspDiagnostic(diagnostic: Diagnostic): LspDiagnostic {
+/**
+ * The LSP form of an engine diagnostic, with `codeDescription.href` at its rule's section of the rules
+ * documentation. `docsBase` replaces the default page (the `esgmark.rulesDocumentationUrl` setting);
+ * anything but a string (an array index, when used as a `map` callback) means the default.
+ */
+export function toLspDiagnostic(diagnostic: Diagnostic, docsBase?: unknown): LspDiagnostic {
   const data: DiagnosticData = { rule: diagnostic.rule, severity: diagnostic.severity };
   if (diagnostic.data !== undefined) data.data = diagnostic.data;
   const result: LspDiagnostic = {
     range: copyRange(diagnostic.range),
     severity: SEVERITY_TO_LSP[diagnostic.severity] ?? DiagnosticSeverity.Warning,
     code: diagnostic.rule,
+    codeDescription: { href: ruleDocsUrl(diagnostic.rule, typeof docsBase === 'string' && docsBase ? docsBase : RULES_DOCS_URL) },
     source: DIAGNOSTIC_SOURCE,
     message: diagnostic.message,
     data,

@@ -14,6 +14,8 @@ export interface ServerSettings {
   debounceMs: number;
   /** Time budget of one analysis in ms (`AnalysisOptions.budgetMs`); 0: none. */
   analysisBudgetMs: number;
+  /** Base of the rule documentation links (`codeDescription.href`); '' for the default, RULES_DOCS_URL. */
+  rulesDocumentationUrl: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
   debounceMs: 75,
   // Far above the 0.3 s a 5 MB report takes, so only a pathological report reaches it.
   analysisBudgetMs: 5000,
+  rulesDocumentationUrl: '',
 });
 
 const LOCALE_VALUES: readonly LocaleSetting[] = ['auto', 'en', 'zh-Hant', 'zh-Hans'];
@@ -54,12 +57,16 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   if (typeof input.analysisBudgetMs === 'number' && Number.isFinite(input.analysisBudgetMs) && input.analysisBudgetMs >= 0) {
     analysisBudgetMs = Math.min(Math.round(input.analysisBudgetMs), MAX_BUDGET_MS);
   }
+  // An http(s) or file URL only: the link is opened by the editor when the rule id is clicked.
+  const docs = input.rulesDocumentationUrl;
+  const rulesDocumentationUrl = typeof docs === 'string' && /^(?:https?|file):\/\/\S+$/.test(docs) && docs.length < 2048 ? docs : '';
   return {
     locale: isOneOf(LOCALE_VALUES, input.locale) ? input.locale : DEFAULT_SETTINGS.locale,
     issuerClass: isOneOf(ISSUER_CLASS_VALUES, input.issuerClass) ? input.issuerClass : DEFAULT_SETTINGS.issuerClass,
     severity,
     debounceMs,
     analysisBudgetMs,
+    rulesDocumentationUrl,
   };
 }
 

@@ -494,7 +494,7 @@ function acceptsMass(kpi: KpiDefinition): boolean {
   return kpi.id.startsWith('water.') || FUEL_KPIS.has(kpi.id);
 }
 /** Fuels are reported as energy, mass or volume (litres, m³ of gas). */
-const FUEL_KPIS = new Set(['energy.gasoline', 'energy.diesel', 'energy.natural_gas']);
+const FUEL_KPIS = new Set(['energy.gasoline', 'energy.diesel', 'energy.natural_gas', 'energy.heavy_fuel_oil', 'energy.marine_gas_oil', 'energy.coal', 'energy.lpg', 'energy.towngas']);
 
 /** Denominator dimensions that fit a KPI's `per`. */
 const PER_DIMENSIONS: Record<string, string[]> = {

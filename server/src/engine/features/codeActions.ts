@@ -42,11 +42,20 @@ export function codeActionsFor(analysis: Analysis, range: Range, diagnostics: Di
         }
         break;
       }
-      case 'hkex/index-untagged':
+      case 'hkex/index-untagged': {
+        const section = typeof d.data?.section === 'number' ? doc.sections[d.data.section] : undefined;
+        if (!id || !section) break;
+        // Every untagged row given for the same section gets one tag: two tags written separately
+        // would give the heading two attribute blocks.
+        const group = diagnostics.filter((x) => x.rule === d.rule && x.data?.section === d.data?.section && typeof x.data?.id === 'string');
+        const ids = [...new Set([id, ...group.map((x) => x.data!.id as string)])].join(' ');
+        actions.push({ title: say('action.tagSection', { section: section.heading.title, id: ids }), kind: 'quickfix', edits: { [uri]: [tagSectionEdit(doc, section, ids)] }, diagnostics: group.length ? group : [d], isPreferred: true, safe: true });
+        break;
+      }
       case 'hkex/index-mismatch': {
         const section = typeof d.data?.section === 'number' ? doc.sections[d.data.section] : undefined;
         if (!id || !section) break;
-        actions.push({ title: say('action.tagSection', { section: section.heading.title, id }), kind: 'quickfix', edits: { [uri]: [tagSectionEdit(doc, section, id)] }, diagnostics: [d], isPreferred: d.rule === 'hkex/index-untagged' });
+        actions.push({ title: say('action.tagSection', { section: section.heading.title, id }), kind: 'quickfix', edits: { [uri]: [tagSectionEdit(doc, section, id)] }, diagnostics: [d] });
         break;
       }
       case 'hkex/index-missing-row': {
@@ -57,12 +66,22 @@ export function codeActionsFor(analysis: Analysis, range: Range, diagnostics: Di
         if (all.length > 1) {
           actions.push({ title: say('action.addIndexRows', { count: all.length }), kind: 'quickfix', edits: { [uri]: indexRowEdits(analysis, table, all.map((x) => x.data!.id as string)) }, diagnostics: all, isPreferred: true });
         }
+        // Safe: the rows of requirements a tagged section discloses already. Each points at that
+        // section, so the index then says what the tags say, and no finding changes but these.
+        const index = disclosures(doc);
+        const tagged = all.filter((x) => (x.data?.table ?? table.table) === (d.data?.table ?? table.table) && !!index.get(x.data!.id as string)?.sections[0]);
+        if (tagged[0] === d) {
+          actions.push({ title: tagged.length > 1 ? say('action.addIndexRows', { count: tagged.length }) : say('action.addIndexRow', { id }), kind: 'quickfix', edits: { [uri]: indexRowEdits(analysis, table, tagged.map((x) => x.data!.id as string)) }, diagnostics: tagged, safe: true });
+        }
         break;
       }
       case 'hkex/deleted': {
         if (!id) break;
         const replacement = typeof d.data?.replacement === 'string' ? d.data.replacement : undefined;
-        if (replacement) actions.push({ title: say('action.replaceId', { from: id, to: replacement }), kind: 'quickfix', edits: { [uri]: [{ range: d.range, newText: replacement }] }, diagnostics: [d], isPreferred: true });
+        if (replacement) {
+          // Not safe: the successor D28(a)/(b) is mandatory, and the claim would silence its hkex/missing.
+          actions.push({ title: say('action.replaceId', { from: id, to: replacement }), kind: 'quickfix', edits: { [uri]: [{ range: d.range, newText: replacement }] }, diagnostics: [d], isPreferred: true });
+        }
         const removal = removeRefEdit(analysis, d.range);
         if (removal) actions.push({ title: say('action.removeId', { id }), kind: 'quickfix', edits: { [uri]: [removal] }, diagnostics: [d] });
         break;

@@ -5,7 +5,7 @@ import type { Position } from '../types';
 import type { Hover } from './types';
 import { getFramework } from '../catalogs/hkex';
 import { getKpi } from '../catalogs/kpis';
-import { openMemberParent } from '../recognition/labels';
+import { describeKpiId } from '../recognition/labels';
 import { disclosures } from '../disclosures';
 import { localized, t } from '../i18n';
 import { describeContext, isDeletedIn, obligationIn, reportingContext } from '../context';
@@ -63,9 +63,17 @@ export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
       if (kpi.discloses.length) lines.push('', `**${say('hover.discloses')}**: ${kpi.discloses.join(', ')}`);
       if (kpi.unit) lines.push('', `**${say('hover.unit')}**: ${kpi.unit}`);
     }
-    const parentId = openMemberParent(target.row.kpiId);
-    const parent = parentId ? getKpi(parentId) : undefined;
-    if (parent) lines.push('', say('hover.openMember', { parent: localized(parent.names, locale), id: parent.id, group: target.row.group ?? '' }));
+    const described = describeKpiId(target.row.kpiId);
+    const parent = described ? getKpi(described.base) : undefined;
+    if (parent && described) {
+      const args = { parent: localized(parent.names, locale), id: parent.id, group: target.row.group ?? '' };
+      if (described.kind === 'member') lines.push('', say('hover.openMember', args));
+      else if (described.kind === 'intensity') {
+        const key = `hover.basis.${described.basis}`;
+        const basis = say(key);
+        lines.push('', say('hover.described.intensity', { ...args, basis: basis === key ? described.basis! : basis }));
+      } else lines.push('', say(`hover.described.${described.kind}`, args));
+    }
     if (target.row.kpiIdSource === 'catalog') lines.push('', `*${say('hover.recognisedBy')}*`);
     return { contents: lines.join('\n'), range: target.row.labelRange };
   }

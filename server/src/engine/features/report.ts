@@ -254,7 +254,8 @@ function kpiRow(doc: EsgDocument, locale: Locale, row: KpiRow, byFigure: Map<str
   const parent = parentId ? getKpi(parentId) : undefined;
   const unit = row.unit?.raw ?? (row.values.some((v) => v.percent) ? '%' : undefined);
   // Unrecognised rows are normalised too: the unit column alone says what a figure measures.
-  const scale = unitScale(unit);
+  // A spelling the project file maps (`unit.as`) is read as the unit it names; the row shows it as written.
+  const scale = unitScale(row.unit?.as ?? unit);
   const values: ReportValue[] = row.values.map((v) => {
     const found = byFigure.get(rangeKey(v.range));
     const value: ReportValue = {

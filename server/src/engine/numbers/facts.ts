@@ -146,7 +146,7 @@ function build(doc: EsgDocument): FactIndex {
  */
 export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | undefined {
   if (v.status !== 'number' || v.value === undefined) return undefined;
-  const unit = unitOf(row.unit?.raw, row.kpiId);
+  const unit = unitOf(row.unit?.as ?? row.unit?.raw, row.kpiId);
   const decimals = v.decimals ?? 0;
   // A '%' in the cell with no unit column value means a percentage.
   const percentSign = !!v.percent;
@@ -201,7 +201,7 @@ export function factInterval(f: Fact): Interval {
 export function nilFact(row: KpiRow, period: string): Fact | undefined {
   const v = row.values.find((x) => x.period === period);
   if (!v || v.status !== 'none' || !isNilToken(v.raw)) return undefined;
-  const unit = unitOf(row.unit?.raw);
+  const unit = unitOf(row.unit?.as ?? row.unit?.raw);
   const q = fromPrinted(0, 0, unit);
   return {
     kpiId: row.kpiId ?? '',

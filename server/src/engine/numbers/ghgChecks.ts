@@ -65,6 +65,8 @@ function isPartialList(total: Fact, categories: Fact[], c: Check): boolean {
 export function invalidScope3Categories(doc: EsgDocument): Fact[] {
   return facts(doc).all.filter((f) => {
     if (!f.kpiId.startsWith('ghg.scope3.')) return false;
+    // Only an id the author wrote can name a category that does not exist; recognition builds ids of its own ('ghg.scope3.p-x').
+    if (f.row && f.row.kpiIdSource !== 'span') return false;
     const m = SCOPE3_CATEGORY.exec(f.kpiId);
     return !m || Number(m[1]) < 1 || Number(m[1]) > 15 || m[1].startsWith('0');
   });

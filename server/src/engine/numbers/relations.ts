@@ -369,7 +369,8 @@ export function kpiSums(doc: EsgDocument): SumResult {
     const totalKpi = g.total.kpiId;
     const related = (r: KpiRow) => !!totalKpi && !!r.kpiId && getKpi(r.kpiId)?.parent === totalKpi;
     if (g.members.every(related)) continue;
-    if ((totalKpi && isGhg(totalKpi)) && g.members.every((r) => r.kpiId && isGhg(r.kpiId))) continue;
+    // Catalog GHG parts of a GHG total are ghg/sum-mismatch's; described parts (sources, sites) are summed here.
+    if (totalKpi && isGhg(totalKpi) && g.members.every((r) => r.kpiId && isGhg(r.kpiId) && getKpi(r.kpiId))) continue;
     const periods = doc.kpiTables.find((kt) => kt.table === g.table)?.periods.map((p) => p.period) ?? [];
     for (const period of periods) {
       const total = rowFact(doc, g.total, period);
@@ -384,8 +385,79 @@ export function kpiSums(doc: EsgDocument): SumResult {
       else if (parts.length > 1) result.partial.push({ total, members: parts, sum: c.sum, breakdown: g.mark });
     }
   }
+  for (const g of adjacentGroups(doc)) {
+    const periods = doc.kpiTables.find((kt) => kt.table === g.table)?.periods.map((p) => p.period) ?? [];
+    for (const period of periods) {
+      const total = rowFact(doc, g.total, period);
+      const members = g.members.map((r) => rowFact(doc, r, period) ?? nilFact(r, period));
+      if (!total || members.some((m) => !m) || members.every((m) => m!.nil)) continue;
+      const parts = members as Fact[];
+      const c = sumCheck(total, parts);
+      if (!c) continue;
+      if (c.check.ok || c.exceeds || g.complete) result.checks.push(c.check);
+      else result.partial.push({ total, members: parts, sum: c.sum, breakdown: 'adjacent' });
+    }
+  }
   sumCache.set(doc, result);
   return result;
+}
+
+/** A part's label says it is the rest: 'Other hazardous waste', 'Rest of the World', '其他'. */
+const REST_PART = /\bother(?:s)?\b|\brest\s+of\b|\bremaining\b|其他|其它/i;
+/** 'Recyclable' and 'Non-recyclable': two parts that are each other's complement. */
+function complementary(a: string, b: string): boolean {
+  const words = (s: string) => new Set(s.toLowerCase().replace(/\bnon[\s-]+/g, 'non').split(/[^a-z]+/).filter(Boolean));
+  const wa = words(a);
+  const wb = words(b);
+  for (const w of wa) if (w.startsWith('non') && wb.has(w.slice(3))) return true;
+  for (const w of wb) if (w.startsWith('non') && wa.has(w.slice(3))) return true;
+  return false;
+}
+
+/**
+ * Kinds of a figure listed beside its total without any mark ('Mercury, lead and zinc waste', ...,
+ * 'Other hazardous waste', then 'Total hazardous waste'): a run of two or more rows right above (or else
+ * right below) a catalog total, each a part the recognition layer names of a KPI of the same family
+ * (`waste.total.p-x` beside `waste.hazardous`) and dimension. Complete when a part is 'the rest'
+ * ('Other ...') or two parts are complements ('recyclable' / 'non-recyclable'); otherwise partial.
+ * GHG figures are ghg/sum-mismatch's and are left out.
+ */
+export function adjacentGroups(doc: EsgDocument): (StructuralGroup & { complete: boolean })[] {
+  const out: (StructuralGroup & { complete: boolean })[] = [];
+  for (const kt of doc.kpiTables) {
+    const rows = kt.rows;
+    const used = new Set<KpiRow>();
+    for (let i = 0; i < rows.length; i++) {
+      const total = rows[i];
+      const kpi = total.kpiId ? getKpi(total.kpiId) : undefined;
+      if (!kpi || kpi.parent || isGhg(kpi.id) || !isAdditive(kpi) || partMark(total.label) || !hasNumber(total)) continue;
+      const family = kpi.id.slice(0, kpi.id.indexOf('.') + 1) || `${kpi.id}.`;
+      const fits = (r: KpiRow) => {
+        if (used.has(r) || r.isCaption || partMark(r.label) || !r.kpiId || !hasNumber(r)) return false;
+        const base = partBase(r.kpiId);
+        const bk = base ? getKpi(base) : undefined;
+        return !!bk && (bk.id === kpi.id || bk.id.startsWith(family)) && bk.dimension === kpi.dimension && !bk.per;
+      };
+      const run = (step: number) => {
+        const list: KpiRow[] = [];
+        for (let j = i + step; j >= 0 && j < rows.length && fits(rows[j]); j += step) list.push(rows[j]);
+        return step < 0 ? list.reverse() : list;
+      };
+      let members = run(-1);
+      if (members.length < 2) members = run(1);
+      if (members.length < 2) continue;
+      for (const m of members) used.add(m);
+      const complete = members.some((m) => REST_PART.test(m.label)) || (members.length === 2 && complementary(members[0].label, members[1].label));
+      out.push({ table: kt.table, total, members, mark: 'column', complete });
+    }
+  }
+  return out;
+}
+
+/** The base of a part id the recognition layer built (`waste.total.p-x` -> `waste.total`), else undefined. */
+function partBase(kpiId: string): string | undefined {
+  const m = /^(.+)\.p-[0-9a-z]+$/.exec(kpiId);
+  return m && getKpi(m[1]) ? m[1] : undefined;
 }
 
 /** The checks of kpi/sum-mismatch, for hover and CodeLens. */
@@ -404,6 +476,17 @@ export const SHARE_RELATIONS: { share: string; numerator: string; denominator: s
   { share: 'suppliers.overseas_share', numerator: 'suppliers.region.overseas', denominator: 'suppliers.total' },
   { share: 'energy.renewable.share', numerator: 'energy.renewable', denominator: 'energy.total' },
 ];
+
+/**
+ * The whole a recognised share is a share of: a GHG scope of the total GHG emissions (reports give
+ * each scope's proportion of the total), a catalog breakdown member of its parent. Parts named by the
+ * recognition layer ('ghg.scope1.p-x') have no known whole.
+ */
+function shareWhole(part: string): string | undefined {
+  if (/^ghg\.scope[123](?:\.location|\.market)?$/.test(part)) return 'ghg.total';
+  const k = getKpi(part);
+  return k?.parent && k.breakdown ? k.parent : undefined;
+}
 
 export interface RateCheck extends Check {
   /** 'share': reported = numerator / denominator; 'turnover-floor': the rate is below leavers / (year-end + leavers); 'zero': a rate of 0 with a non-zero count, or the reverse. */
@@ -448,6 +531,7 @@ export function kpiRateChecks(doc: EsgDocument): RateCheck[] {
   if (cached) return cached;
   const out: RateCheck[] = [];
   const index = facts(doc);
+  const describedShares = index.all.filter((f) => f.source === 'table' && f.kpiId.endsWith('.share') && !getKpi(f.kpiId));
   for (const period of index.periods) {
     for (const rel of SHARE_RELATIONS) {
       const share = pickFact(index, rel.share, period);
@@ -457,6 +541,26 @@ export function kpiRateChecks(doc: EsgDocument): RateCheck[] {
       if (!share || !num || !denominator) continue;
       const q = ratio(num, denominator);
       const cmp = q && compareFact(share, q);
+      if (!cmp) continue;
+      out.push({ rule: 'kpi/rate-mismatch', kind: 'share', target: share, formula: `${termOf(num)} ÷ ${termOf(den)} = ${termOf(share)}`, inputs: [inputOf(num), inputOf(den)], computed: cmp.computed, ok: cmp.ok });
+    }
+    for (const share of describedShares.filter((f) => f.period === period)) {
+      const part = share.kpiId.slice(0, -'.share'.length);
+      const whole = shareWhole(part);
+      if (!whole) continue;
+      // The part over the whole; without them, their intensities on one basis (the same revenue cancels).
+      let num = pickFact(index, part, period, share);
+      let den = pickFact(index, whole, period, share);
+      if (!num || !den) {
+        num = pickFact(index, `${part}.intensity`, period, share);
+        den = pickFact(index, whole === 'ghg.total' ? 'ghg.intensity' : `${whole}.intensity`, period, share);
+      }
+      if (!num || !den) continue;
+      const denominator = inputQuantity(den);
+      // Two intensities in the same unit the catalog cannot read ('Unit/HK$ million', the guide's placeholder) still divide.
+      const sameUnknownUnit = !denominator && !num.quantity && !!num.unitRaw && num.unitRaw === den.unitRaw;
+      const q = denominator ? ratio(num, denominator) : sameUnknownUnit ? { value: div(printedOf(num), printedOf(den)), dim: DIMENSIONLESS } : undefined;
+      const cmp = q && Number.isFinite(q.value.lo) && Number.isFinite(q.value.hi) ? compareFact(share, q) : undefined;
       if (!cmp) continue;
       out.push({ rule: 'kpi/rate-mismatch', kind: 'share', target: share, formula: `${termOf(num)} ÷ ${termOf(den)} = ${termOf(share)}`, inputs: [inputOf(num), inputOf(den)], computed: cmp.computed, ok: cmp.ok });
     }

@@ -64,6 +64,12 @@ function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
   if (!shape) return undefined;
   const kpiTable: KpiTable = { table: table.index, labelColumns: shape.labelColumns, unitColumn: shape.unitColumn, periods: shape.periods, rows: [] };
   let group: string | undefined;
+  // The caption row above (a row with a label only: 'Hazardous Waste'), and the last label of the first
+  // label column (the row a second-column label sits under): context for rows their own label leaves open.
+  let caption: string | undefined;
+  let above: string | undefined;
+  // The header's label cell when it names the measure ('Employee structure by age and gender').
+  const headerLabel = cleanText(table.header.cells[shape.labelColumns[0]]?.text ?? '') || undefined;
   for (const row of table.rows) {
     const cells = row.cells;
     // A repeated header row inside a long table (page breaks in the source) is not a KPI.
@@ -71,6 +77,7 @@ function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
     const labelCells = shape.labelColumns.map((c) => cells[c]).filter((c): c is TableCell => !!c);
     let labelCell: TableCell | undefined;
     let rowGroup: string | undefined;
+    let context: string | undefined = caption ?? headerLabel;
     if (labelCells.length >= 2) {
       const [g, l] = [labelCells[0], labelCells[labelCells.length - 1]];
       if (g.text && l.text) {
@@ -83,10 +90,14 @@ function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
       } else if (l.text) {
         labelCell = l;
         rowGroup = group;
+        if (!rowGroup && above) context = above;
       }
     } else labelCell = labelCells[0];
     if (!labelCell || !labelCell.text) continue;
-    kpiTable.rows.push(readRow(doc, table, row.line, labelCell, rowGroup, shape.unitColumn >= 0 ? cells[shape.unitColumn] : undefined, shape.periods, cells));
+    const kpiRow = readRow(doc, table, row.line, labelCell, rowGroup, shape.unitColumn >= 0 ? cells[shape.unitColumn] : undefined, shape.periods, cells, context);
+    kpiTable.rows.push(kpiRow);
+    if (kpiRow.isCaption) caption = kpiRow.label;
+    if (labelCells.length >= 2 && labelCell === labelCells[0]) above = kpiRow.label;
   }
   return kpiTable;
 }
@@ -164,6 +175,7 @@ function readRow(
   unitCell: TableCell | undefined,
   periods: KpiTable['periods'],
   cells: TableCell[],
+  context?: string,
 ): KpiRow {
   let label = labelCell.text;
   let kpiId: string | undefined;
@@ -191,7 +203,7 @@ function readRow(
   }
   label = cleanText(label);
   if (!kpiId) {
-    const match = recogniseLabel(label, { group, unit: unitCell ? cleanUnit(unitCell.text) : undefined });
+    const match = recogniseLabel(label, { group, context, unit: unitCell ? cleanUnit(unitCell.text) : undefined });
     if (match) {
       kpiId = match.kpiId;
       kpiIdSource = 'catalog';

@@ -27,9 +27,14 @@ export interface RowContext {
   group?: string;
   /** The row's unit cell as written ('%', '人', 'tCO2e'). */
   unit?: string;
+  /**
+   * The table's caption row above the row ('Hazardous Waste'), or the first-column label a
+   * second-column label sits under: read only when the label alone names no figure.
+   */
+  context?: string;
 }
 
-export type RecognitionVia = 'name' | 'group' | 'variant' | 'words' | 'family' | 'unit' | 'open-member';
+export type RecognitionVia = 'name' | 'group' | 'variant' | 'words' | 'family' | 'unit' | 'open-member' | 'described';
 
 export interface Recognition {
   kpiId: string;
@@ -273,7 +278,8 @@ function ghgFamily(text: string, unit: string | undefined): string | undefined {
   if (basis === 'employees' || basis === 'floor-area') return `ghg.intensity_per_${basis === 'employees' ? 'employee' : 'floor_area'}.${id.slice('ghg.'.length)}`;
   if (id === 'ghg.total') return 'ghg.intensity';
   if (id === 'ghg.scope12') return 'ghg.scope12.intensity';
-  return undefined;
+  // Scope 1, 2 or 3 per revenue: a described intensity (the catalog lists none).
+  return `${id}.intensity`;
 }
 
 /** Chinese GHG labels: '範圍一 + 範圍二' and '範圍一、二及三' forms the catalog lists in one order only. */
@@ -294,7 +300,7 @@ function ghgFamilyZh(text: string, unit: string | undefined): string | undefined
   if (!id || !intensity) return id;
   const basis = basisOfUnit(unit);
   if (basis !== 'revenue' && basis !== 'unknown') return undefined;
-  return id === 'ghg.total' ? 'ghg.intensity' : id === 'ghg.scope12' ? 'ghg.scope12.intensity' : undefined;
+  return id === 'ghg.total' ? 'ghg.intensity' : id === 'ghg.scope12' ? 'ghg.scope12.intensity' : `${id}.intensity`;
 }
 
 /** 'Category 3: Fuel- and energy-related activities', 'Scope 3 Category 6 – Business travel'. */
@@ -427,6 +433,285 @@ function openMember(labelKey: string, labelText: string, group: string | undefin
   // A label that names some other KPI outright is not a member of this group.
   if (uniqueKpiByKey(labelKey)) return undefined;
   return `${target.parent}.${target.breakdown}.open-${hashKey(labelKey)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Described figures: a catalog KPI the label contains, and what the other words say about it
+//
+// Real tables name many figures no catalog lists: a source or site of a catalog figure ('Scope 1 GHG
+// emissions - Brazil', 'Stationary combustion GHG emissions'), a kind of it ('Recycled waste', 'Tyres'
+// under 'Hazardous waste'), its intensity on any basis ('Diesel consumption per employee', 'NOx
+// emission density'), its share ('Scope 1 proportion'). A reviewer names them by the catalog figure
+// they qualify. Their ids say so, built from the base KPI:
+//   `<base>.p-<hash>`                 a part of the base (source, site, kind, segment) named by the other words;
+//   `<x>.intensity`                   x per revenue (or per the unit's basis when the label names none);
+//   `<x>.intensity.per-<basis>`       x per employee / floor area / another basis;
+//   `<x>.share`                       x as a percentage of a whole;
+//   `<x>.r-<hash>`                    another ratio of x (a reduction, a target, a change).
+// None of them is a catalog member, so no catalog breakdown sums them; the intensity check reads
+// `<x>.intensity` against x like any catalog intensity, and finds x only when the numerator row has the
+// same part words.
+
+/** Words of a label that do not change which figure it is. */
+const NEUTRAL = new Set(['pollutant', 'total', 'overall', 'amount', 'number', 'quantity', 'produced', 'consumption', 'emission', 'group', 'annual', 'all', 'comprehensive', 'gross', 'inclusive', 'kpi', 'indicator', 'data', 'figure', 'value']);
+const SHARE_WORDS = new Set(['proportion', 'share', 'percentage', 'percent']);
+const OTHER_RATIO_WORDS = new Set(['reduction', 'target', 'change', 'saved', 'avoided', 'offset', 'increase', 'decrease', 'rate', 'ratio', 'average', 'avg', 'yoy']);
+const BASIS_FILLER = new Set(['unit', 'sq', 'ft', 'square', 'metre', 'meter', 'm2', 'sqm', 'gfa', 'floor', 'area', 'million', 'm', 'thousand', '10000', '000', 'hk', 'hkd', 'rmb', 'us', 'usd', 'yuan', 'operating', 'revenue', 'income', 'sale', 'capita', 'head', 'employee', 'fte', 'person', 'staff', 'headcount', 'every', 'each']);
+
+interface NameBag {
+  kpi: KpiDefinition;
+  words: string[];
+}
+
+/** Words that name no figure on their own: a catalog name of these only ('Other', 'Male') is not contained in a label. */
+const GENERIC = new Set(['other', 'others', 'male', 'female', 'direct', 'indirect', 'total', 'and', 'rate', 'share', 'average', 'full', 'time', 'part', 'senior', 'middle', 'junior', 'management', 'under', 'over', 'above', 'below', 'aged', 'age']);
+
+/** Label words for containment: bagKey's words, 'non-X' one word, pollutants in one spelling ('nitrogen oxide' -> 'nox'). */
+export function describedWords(text: string): string[] | undefined {
+  let t = text.replace(/\bnon[\s-]+(?=[a-z])/gi, 'non');
+  if (!HAN.test(t)) {
+    t = t.toLowerCase();
+    for (const [re, id] of POLLUTANTS) t = t.replace(re, ` ${id.slice('air.'.length)} `);
+  }
+  const words = englishWords(withoutQualifiers(t));
+  return words?.map((w) => SAME_WORD[w] ?? w).filter((w) => !BAG_DROPPED.has(w));
+}
+
+/** A catalog name's words for containment, neutral words out; undefined when nothing specific is left. */
+function nameBag(name: string): string[] | undefined {
+  const words = describedWords(plain(name));
+  if (!words) return undefined;
+  const specific = [...new Set(words.filter((w) => !NEUTRAL.has(w)))].sort();
+  return specific.length && specific.some((w) => !GENERIC.has(w) && (!/^\d+$/.test(w) || specific.includes('scope'))) ? specific : undefined;
+}
+
+/**
+ * Catalog name bags by their first word. A bag several KPIs share ('Employee turnover': the rate and
+ * the count) is kept for each: the row's unit decides between them, or the label stays unrecognised.
+ */
+const bagsByWord = new Map<string, NameBag[]>();
+{
+  // A breakdown member's name is written relative to its group ('Female employees' names a member of
+  // employees, new hires and turnover alike): a member bag several KPIs share takes its parent's words.
+  const owners = new Map<string, Set<string>>();
+  const named: { kpi: KpiDefinition; words: string[] }[] = [];
+  for (const k of allKpis()) {
+    for (const s of [k.names.en, ...k.synonyms]) {
+      const words = nameBag(s);
+      if (!words) continue;
+      named.push({ kpi: k, words });
+      const key = words.join(' ');
+      (owners.get(key) ?? owners.set(key, new Set()).get(key)!).add(k.id);
+    }
+  }
+  const seen = new Set<string>();
+  for (const { kpi: k, words: own } of named) {
+    let words = own;
+    const parent = k.parent ? getKpi(k.parent) : undefined;
+    if (parent && (owners.get(own.join(' '))?.size ?? 0) > 1) {
+      const parentWords = nameBag(parent.names.en) ?? [];
+      words = [...new Set([...own, ...parentWords])].sort();
+    }
+    const key = `${k.id}|${words.join(' ')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const first = words[0];
+    (bagsByWord.get(first) ?? bagsByWord.set(first, []).get(first)!).push({ kpi: k, words });
+  }
+}
+
+type Basis2 = 'revenue' | 'employees' | 'floor-area' | string;
+
+/**
+ * The catalog KPI whose name the words contain, with the words left over. A label that says GHG
+ * ('Purchased electricity GHG emissions') contains a GHG figure, whatever else it names; otherwise the
+ * longest name wins, and of two equally long, the one whose leftover words only say 'per' or 'share'
+ * ('Direct emission' | 'GHG emission intensity' is Scope 1 per revenue, not a part of GHG intensity).
+ */
+export function containedKpis(words: string[]): { kpi: KpiDefinition; rest: string[] }[] {
+  const have = new Set(words);
+  let found: NameBag[] = [];
+  for (const w of have) for (const bag of bagsByWord.get(w) ?? []) if (bag.words.every((x) => have.has(x))) found.push(bag);
+  if (have.has('ghg') || have.has('co2e') || have.has('co2eq') || (have.has('carbon') && have.has('emission')) || (have.has('scope') && (have.has('1') || have.has('2') || have.has('3')))) {
+    const ghg = found.filter((b) => b.kpi.dimension === 'co2e');
+    if (ghg.length) found = ghg;
+  }
+  const longest = found.reduce((n, b) => Math.max(n, b.words.length), 0);
+  let best = found.filter((b) => b.words.length === longest);
+  const restOf = (b: NameBag) => words.filter((w) => !b.words.includes(w) && !NEUTRAL.has(w));
+  if (new Set(best.map((b) => b.kpi)).size > 1) {
+    const ratioOnly = best.filter((b) => !b.kpi.per && restOf(b).every((w) => INTENSITY_WORDS.has(w) || SHARE_WORDS.has(w) || BASIS_FILLER.has(w)));
+    if (ratioOnly.length) best = ratioOnly;
+  }
+  const kpis = [...new Set(best.map((b) => b.kpi))];
+  return kpis.map((kpi) => ({ kpi, rest: restOf(best.find((b) => b.kpi === kpi)!) }));
+}
+
+function basisOfWords(words: string[], unit: string | undefined): Basis2 {
+  if (words.some((w) => EMPLOYEE_WORDS.has(w))) return 'employees';
+  if (words.some((w) => AREA_WORDS.has(w))) return 'floor-area';
+  if (words.some((w) => REVENUE_WORDS.has(w) && w !== 'unit')) return 'revenue';
+  return unitBasis(unit) ?? 'revenue';
+}
+
+/**
+ * The basis a unit's denominator names: revenue, employees, floor area as the unit catalog says, else
+ * the denominator's own name or dimension ('kgCO2e/kWh' -> energy, 'kg/million km' -> length).
+ */
+function unitBasis(unit: string | undefined): string | undefined {
+  const u = parsedUnit(unit);
+  if (!u?.denominator) return undefined;
+  const name = denominatorNameOf(u, undefined);
+  const basis = name ?? u.denominator.dimension;
+  return /^[a-z][a-z-]*$/.test(basis) ? basis : undefined;
+}
+
+/** The parsed unit of a row, when it parses. */
+function parsedUnit(unit: string | undefined) {
+  if (!unit || !unit.trim()) return undefined;
+  const parsed = parseUnit(unit.trim());
+  return parsed.ok ? parsed.unit : undefined;
+}
+
+/** Whether the unit's numerator can measure the base KPI (mass for fuels and water, as unitFitsKpi allows). */
+function numeratorFits(base: KpiDefinition, unit: string | undefined): boolean {
+  const u = parsedUnit(unit);
+  if (!u) return true;
+  if (base.per || base.dimension === 'percent') return unitFitsKpi(u, base);
+  const numeratorOnly = { ...u, denominator: undefined, denominatorQualifier: undefined, denominatorNamed: undefined };
+  return unitFitsKpi(numeratorOnly, base);
+}
+
+/**
+ * A catalog intensity named in a unit of another basis ('Non-hazardous waste intensity | t/employee'):
+ * the same numerator over the unit's basis.
+ */
+function otherBasis(base: KpiDefinition, qualifiers: string[], unit: string | undefined): { id: string; base: KpiDefinition } | undefined {
+  if (base.per !== 'revenue' || !base.id.endsWith('.intensity')) return undefined;
+  const basis = unitBasis(unit);
+  const stem = base.id.slice(0, -'.intensity'.length);
+  const numeratorId = getKpi(stem) ? stem : getKpi(`${stem}.total`) ? `${stem}.total` : undefined;
+  const numerator = numeratorId ? getKpi(numeratorId) : undefined;
+  if (!basis || basis === 'revenue' || !numerator || !numeratorFits(numerator, unit)) return undefined;
+  return { id: intensityIdOf(partId(numerator.id, qualifiers), basis), base: numerator };
+}
+
+/**
+ * A part of a catalog figure. A part of a catalog intensity is the intensity of the part
+ * (`<numerator>.p-x.intensity`), the id the intensity check pairs with the part's own row.
+ */
+function partOf(base: KpiDefinition, qualifiers: string[]): string {
+  if (qualifiers.length && base.per === 'revenue' && base.id.endsWith('.intensity')) {
+    const stem = base.id.slice(0, -'.intensity'.length);
+    const numerator = getKpi(stem) ? stem : getKpi(`${stem}.total`) ? `${stem}.total` : undefined;
+    if (numerator) return `${partId(numerator, qualifiers)}.intensity`;
+  }
+  return partId(base.id, qualifiers);
+}
+
+function partId(baseId: string, rest: string[]): string {
+  return rest.length ? `${baseId}.p-${hashKey([...new Set(rest)].sort().join(' '))}` : baseId;
+}
+
+/**
+ * A figure described by a catalog KPI the words contain: the KPI itself when the other words are
+ * neutral, else a part, an intensity, a share or another ratio of it (ids above). Undefined when no
+ * KPI is contained, two fit equally, or the unit cannot measure what the words describe.
+ */
+function describe(words: string[], unit: string | undefined, sourceEmissions = true): { id: string; base: KpiDefinition } | undefined {
+  const contained = containedKpis(words);
+  let found = contained.filter((c) => numeratorFits(c.kpi, unit) || isRatioWords(c.rest));
+  if (found.length > 1) {
+    // 'Purchased electricity GHG emissions' in tCO2e: the GHG figure, not the electricity.
+    const byUnit = found.filter((c) => unitMeasures(c.kpi, unit));
+    if (byUnit.length) found = byUnit;
+  }
+  // A figure in tCO2e whose words name a source, not a GHG figure ('Diesel | tCO2e'): the emissions of that source.
+  const u0 = parsedUnit(unit);
+  if (sourceEmissions && u0 && !u0.denominator && u0.numerator.dimension === 'co2e' && contained.length && contained.every((c) => c.kpi.dimension !== 'co2e')) {
+    const total = getKpi('ghg.total');
+    if (total) found = [{ kpi: total, rest: words.filter((w) => !NEUTRAL.has(w)) }];
+  }
+  if (found.length !== 1) return undefined;
+  const { kpi: base, rest } = found[0];
+  const u = parsedUnit(unit);
+  const ratio = rest.filter((w) => INTENSITY_WORDS.has(w) || SHARE_WORDS.has(w) || OTHER_RATIO_WORDS.has(w));
+  const qualifiers = rest.filter((w) => !ratio.includes(w));
+  if (!ratio.length) {
+    // The base itself, or a part of it; an intensity or share KPI keeps its own basis.
+    if (u && u.denominator && !base.per) return undefined;
+    if (base.per && !unitAgrees(base, unit)) return otherBasis(base, qualifiers, unit);
+    if (!qualifiers.length) return unitAgrees(base, unit) ? { id: base.id, base } : undefined;
+    if (!numeratorFits(base, unit)) return undefined;
+    return { id: partOf(base, qualifiers), base };
+  }
+  if (base.per || base.dimension === 'percent') {
+    // 'GHG intensity (excluding ...)': a part of an intensity; other ratio words of a ratio are not read.
+    if (ratio.some((w) => !INTENSITY_WORDS.has(w))) return undefined;
+    if (!unitAgrees(base, unit)) return otherBasis(base, qualifiers, unit);
+    return { id: partOf(base, qualifiers), base };
+  }
+  const intensity = ratio.some((w) => INTENSITY_WORDS.has(w));
+  const share = ratio.some((w) => SHARE_WORDS.has(w));
+  const parts = qualifiers.filter((w) => !BASIS_FILLER.has(w) && !REVENUE_WORDS.has(w));
+  const of = partId(base.id, intensity ? parts : qualifiers);
+  if (intensity && !ratio.some((w) => OTHER_RATIO_WORDS.has(w) || SHARE_WORDS.has(w))) {
+    if (u && !u.denominator) return undefined;
+    const basis = basisOfWords(qualifiers, unit);
+    const fromUnit = unitBasis(unit);
+    if (fromUnit && fromUnit !== basis) return undefined;
+    if (!numeratorFits(base, unit)) return undefined;
+    return { id: intensityIdOf(of, basis), base };
+  }
+  if (share && !ratio.some((w) => OTHER_RATIO_WORDS.has(w) || INTENSITY_WORDS.has(w))) {
+    if (u && u.numerator.dimension !== 'percent') return undefined;
+    return { id: `${of}.share`, base };
+  }
+  return { id: `${partId(base.id, qualifiers)}.r-${hashKey(ratio.sort().join(' '))}`, base };
+}
+
+function isRatioWords(rest: string[]): boolean {
+  return rest.some((w) => INTENSITY_WORDS.has(w) || SHARE_WORDS.has(w) || OTHER_RATIO_WORDS.has(w));
+}
+
+/** Whether the unit's numerator dimension is the KPI's own (no mass-for-fuel allowance). */
+function unitMeasures(kpi: KpiDefinition, unit: string | undefined): boolean {
+  const u = parsedUnit(unit);
+  return !!u && u.numerator.dimension === kpi.dimension;
+}
+
+/** A label described through a contained catalog KPI, alone or read with its group. */
+function described(label: string, group: string | undefined, groupQualifies: boolean, unit: string | undefined, groupOnly = false): Recognition | undefined {
+  const own = describedWords(plain(label));
+  if (!own || !own.length) return undefined;
+  const alone = groupOnly ? undefined : describe(own, unit);
+  if (!group) return alone && { kpiId: alone.id, kpi: getKpi(alone.id), via: 'described' };
+  const groupWords = describedWords(plain(group));
+  if (!groupWords) return undefined;
+  // The group names the figure and the label a part of it ('Total hazardous waste' | 'Equipment
+  // cables'; 'Direct GHG emissions (Scope 1)' | 'Consolidated entities'), or qualifies the label's
+  // figure ('Pollutant emission density' | 'NOx emissions').
+  const both = describe([...groupWords, ...own], unit, false);
+  if (both && (!alone || groupQualifies || both.base !== alone.base)) return { kpiId: both.id, kpi: getKpi(both.id), via: 'described' };
+  if (alone && !groupQualifies) return { kpiId: alone.id, kpi: getKpi(alone.id), via: 'described' };
+  return undefined;
+}
+
+/** The catalog's own id for an intensity where it has one (`water.total` per revenue is `water.intensity`). */
+function intensityIdOf(of: string, basis: string): string {
+  if (basis === 'revenue') {
+    for (const id of [of.endsWith('.total') ? `${of.slice(0, -'.total'.length)}.intensity` : '', `${of}.intensity`]) {
+      const k = id ? getKpi(id) : undefined;
+      if (k && k.per === 'revenue') return id;
+    }
+    return `${of}.intensity`;
+  }
+  const ghg = /^ghg\.(total|scope12|scope1|scope2|scope3)$/.exec(of);
+  if (ghg && (basis === 'employees' || basis === 'floor-area')) {
+    const id = `ghg.intensity_per_${basis === 'employees' ? 'employee' : 'floor_area'}.${ghg[1]}`;
+    if (getKpi(id)) return id;
+  }
+  return `${of}.intensity.per-${basis}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -594,6 +879,8 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
       scope3Category(text, groupSaysScope3) ?? ghgFamily(withoutQualifiers(text), unit) ?? airFamily(withoutQualifiers(text)) ?? intensityOf(withoutQualifiers(text), unit);
     const r = known(fam, 'family', unit);
     if (r && nameFits(r.kpi!)) return r;
+    // A described intensity the family rules build ('Direct emission' | 'GHG emission intensity').
+    if (fam && !r && !getKpi(fam) && openMemberParent(fam) && (!group || groupQualifies || !fam.endsWith('.intensity'))) return { kpiId: fam, via: 'family' };
   }
   // 4. The unit decides.
   for (const v of variants) {
@@ -603,6 +890,15 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
   // 5. An open member of the group's breakdown.
   const open = openMember(normalizeLabel(variants[variants.length - 1]), label, group, unit);
   if (open) return { kpiId: open, via: 'open-member' };
+  // 6. A figure described by a catalog KPI its words (or its group's) contain.
+  const d = described(variants[variants.length - 1], group, groupQualifies, unit);
+  if (d) return d;
+  // 7. A part of what the caption above names ('Hazardous Waste' | 'Tyres (recycled)').
+  const context = typeof ctx.context === 'string' && ctx.context.trim() && ctx.context.length <= MAX_LABEL ? ctx.context : undefined;
+  if (context) {
+    const outer = group ? `${context} ${group}` : context;
+    return described(variants[variants.length - 1], outer, groupQualifiesRows(outer), unit, true);
+  }
   return undefined;
 }
 
@@ -611,8 +907,43 @@ export function isOpenMemberId(id: string): boolean {
   return typeof id === 'string' && /\.open-[0-9a-z]+$/.test(id);
 }
 
-/** The parent KPI id of an open breakdown member id (`employees.total.region.open-x` -> `employees.total`). */
+/** The suffixes of a described figure's id, outermost first (see 'Described figures'). */
+const DESCRIBED_SUFFIX = /\.(?:intensity\.per-[a-z-]+|intensity|share|r-[0-9a-z]+|p-[0-9a-z]+)$/;
+
+/**
+ * The catalog KPI an id not in the catalog is built on: the parent of an open breakdown member
+ * (`employees.total.region.open-x` -> `employees.total`), the base of a described figure
+ * (`ghg.scope1.p-x` -> `ghg.scope1`, `air.nox.intensity` -> `air.nox`); undefined for a catalog id.
+ */
 export function openMemberParent(id: string): string | undefined {
-  if (!isOpenMemberId(id)) return undefined;
-  return id.replace(/\.[a-z0-9_-]+\.open-[0-9a-z]+$/, '');
+  if (typeof id !== 'string' || getKpi(id)) return undefined;
+  if (isOpenMemberId(id)) return id.replace(/\.[a-z0-9_-]+\.open-[0-9a-z]+$/, '');
+  let base = id;
+  for (let i = 0; i < 4 && !getKpi(base); i++) {
+    const next = base.replace(DESCRIBED_SUFFIX, '');
+    if (next === base) return undefined;
+    base = next;
+  }
+  return getKpi(base) ? base : undefined;
+}
+
+export interface DescribedId {
+  /** The catalog KPI the id is built on. */
+  base: string;
+  kind: 'member' | 'part' | 'intensity' | 'share' | 'ratio';
+  /** For an intensity: revenue, employees, floor-area or another basis. */
+  basis?: string;
+}
+
+/** What an id that recognition built means (undefined for a catalog id or an id it did not build). */
+export function describeKpiId(id: string): DescribedId | undefined {
+  const base = openMemberParent(id);
+  if (!base) return undefined;
+  if (isOpenMemberId(id)) return { base, kind: 'member' };
+  const per = /\.intensity\.per-([a-z-]+)$/.exec(id);
+  if (per) return { base, kind: 'intensity', basis: per[1] };
+  if (id.endsWith('.intensity')) return { base, kind: 'intensity', basis: 'revenue' };
+  if (id.endsWith('.share')) return { base, kind: 'share' };
+  if (/\.r-[0-9a-z]+$/.test(id)) return { base, kind: 'ratio' };
+  return { base, kind: 'part' };
 }

@@ -35,6 +35,10 @@ import { kpiTableShape } from './kpiTableShape';
 import { chaptersRule } from './esg/chapters';
 import { encodingRule } from './esg/encoding';
 import { suppressionRule } from './esg/suppression';
+import { linkRule } from './xreport/link';
+import { translationMismatchRule } from './xreport/translationMismatch';
+import { restatedRule } from './xreport/restated';
+import { configRule } from './esg/config';
 
 export const ALL_RULES: Rule[] = [
   frontmatterSchema,
@@ -97,11 +101,15 @@ export const BUDGET_RULE: RuleInfo = {
 
 /**
  * Rules checked outside the rule runner (see their modules): on the files of a report (chapters,
- * encodings), and on the suppression comments, which apply to every other rule's findings.
+ * encodings), on the suppression comments, which apply to every other rule's findings, and on the
+ * project file `.esgmark.yaml` (engine/projectConfig.ts).
  */
-export const FILE_RULES: RuleInfo[] = [chaptersRule, encodingRule, suppressionRule];
+export const FILE_RULES: RuleInfo[] = [chaptersRule, encodingRule, suppressionRule, configRule];
 
-export const RULES: RuleInfo[] = [...ALL_RULES.map(({ id, defaultSeverity, description }) => ({ id, defaultSeverity, description })), TOO_LARGE_RULE, BUDGET_RULE, ...FILE_RULES];
+/** Rules checked across reports, on the reports a report links (engine/xreport/report.ts). */
+export const XREPORT_RULES: RuleInfo[] = [linkRule, translationMismatchRule, restatedRule];
+
+export const RULES: RuleInfo[] = [...ALL_RULES.map(({ id, defaultSeverity, description, safeFix }) => (safeFix ? { id, defaultSeverity, description, safeFix } : { id, defaultSeverity, description })), TOO_LARGE_RULE, BUDGET_RULE, ...FILE_RULES, ...XREPORT_RULES];
 export type { ModelPart, RuleInfo };
 
 export { DEFAULT_YEAR } from '../context';

@@ -41,6 +41,8 @@ export const indexMissingRow: Rule = {
   id: 'hkex/index-missing-row',
   defaultSeverity: 'warning',
   reads: HKEX_INPUTS,
+  // Adding the rows of requirements that tagged sections disclose (codeActions.ts).
+  safeFix: true,
   description: {
     en: "The index table has a row for every mandatory and 'comply or explain' requirement.",
     'zh-Hant': '索引表涵蓋每項強制及「不遵守就解釋」條文。',
@@ -180,6 +182,8 @@ export const indexUntagged: Rule = {
   id: 'hkex/index-untagged',
   defaultSeverity: 'hint',
   reads: HKEX_INPUTS,
+  // Tagging the section with what the index row already says it covers (codeActions.ts).
+  safeFix: true,
   description: {
     en: 'An index row points to a section that carries no tags at all: tag it so the link can be checked.',
     'zh-Hant': '索引行指向沒有任何標註的章節：請加上標註以便核對。',

@@ -15,7 +15,7 @@ export const unknownUnit: Rule = {
     for (const t of ctx.doc.kpiTables) {
       for (const row of t.rows) {
         if (!row.unit) continue;
-        const parsed = parseUnit(row.unit.raw);
+        const parsed = parseUnit(row.unit.as ?? row.unit.raw);
         const args = { unit: row.unit.raw, label: row.label };
         if (parsed.ok) {
           // 'Unit/HK$ million': the HKEX guide's placeholder, left as printed. Said, not warned.

@@ -35,6 +35,28 @@ function conflict(a: Fact, b: Fact): 'different' | 'units' | undefined {
   return meets(other, printedOf(b)) ? undefined : 'different';
 }
 
+/**
+ * Rows of one table under different captions or groups ('Fuel purchased for owned fleet' | 'Heavy fuel
+ * oil', then 'Fuel purchased for chartered fleet' | 'Heavy fuel oil') are different figures of the same
+ * KPI, not one figure stated twice. Key: the caption row above the row and the row's group.
+ */
+function contextsOf(doc: import('../model').EsgDocument): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const kt of doc.kpiTables) {
+    let caption = '';
+    for (const row of kt.rows) {
+      if (row.isCaption) caption = row.label;
+      else out.set(`${kt.table}:${row.line}`, `${caption}|${row.group ?? ''}`);
+    }
+  }
+  return out;
+}
+
+function differentContexts(a: Fact, b: Fact, contexts: Map<string, string>): boolean {
+  if (!a.row || !b.row || a.row.table !== b.row.table) return false;
+  return contexts.get(`${a.row.table}:${a.row.line}`) !== contexts.get(`${b.row.table}:${b.row.line}`);
+}
+
 export const kpiValueConflict: Rule = {
   id: 'kpi/value-conflict',
   defaultSeverity: 'warning',
@@ -47,6 +69,7 @@ export const kpiValueConflict: Rule = {
   run(ctx) {
     const index = facts(ctx.doc);
     const seen = new Set<string>();
+    let contexts: Map<string, string> | undefined;
     for (const f of index.all) {
       const key = `${f.kpiId}@${f.period}`;
       if (seen.has(key)) continue;
@@ -57,6 +80,7 @@ export const kpiValueConflict: Rule = {
       const reference = index.first(f.kpiId, f.period)!;
       for (const other of list) {
         if (other === reference) continue;
+        if (differentContexts(other, reference, (contexts ??= contextsOf(ctx.doc)))) continue;
         const kind = conflict(other, reference);
         if (!kind) continue;
         // A prose figure whose value differs from the table is kpi/prose-mismatch's (one report, not two),

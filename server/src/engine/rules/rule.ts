@@ -55,6 +55,8 @@ export interface Rule {
   defaultSeverity: Severity;
   description: Localized;
   reads: readonly ModelPart[];
+  /** Some of this rule's quick fixes are safe (`CodeAction.safe`): fix-all applies them. */
+  safeFix?: boolean;
   run(ctx: RuleContext): void;
 }
 
@@ -62,6 +64,8 @@ export interface RuleInfo {
   id: string;
   defaultSeverity: Severity;
   description: Localized;
+  /** Some of this rule's quick fixes are safe (`CodeAction.safe`): fix-all applies them. */
+  safeFix?: boolean;
 }
 
 export type { Diagnostic };

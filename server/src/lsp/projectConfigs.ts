@@ -1,0 +1,60 @@
+// The project file `.esgmark.yaml` in the language server: found for each report from its folder
+// upwards, never above the workspace folder that holds it (or the report's own folder when none
+// does), read through the same gate as chapters (lsp/projects.ts `workspaceFor`). Loaded once per
+// folder and kept until a project file changes (`invalidate`, on workspace/didChangeWatchedFiles).
+// Explicit settings win over it; the report's front matter wins over its issuer profile.
+import { loadProjectConfig, mergeAnalysisOptions, projectConfigDiagnostics, PROJECT_FILE_NAME, type AnalysisOptions, type Diagnostic, type LoadedProjectConfig, type Locale } from '../engine';
+import type { ReportWorkspace } from '../engine/workspace';
+
+export class ProjectConfigs {
+  private readonly byFolder = new Map<string, LoadedProjectConfig>();
+  /** Project files whose diagnostics were published (cleared when they go away). */
+  private readonly published = new Set<string>();
+
+  constructor(private readonly workspaceFor: (uri: string) => ReportWorkspace | undefined) {}
+
+  static isProjectFile(uri: string): boolean {
+    return uri.endsWith(`/${PROJECT_FILE_NAME}`);
+  }
+
+  /** The project file that applies to a document (the empty configuration when none does). */
+  of(uri: string, locale?: Locale): LoadedProjectConfig {
+    const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
+    let loaded = this.byFolder.get(folder);
+    if (!loaded) {
+      const workspace = this.workspaceFor(uri);
+      loaded = workspace ? loadProjectConfig(workspace, uri, locale) : loadProjectConfig(NOTHING, uri);
+      this.byFolder.set(folder, loaded);
+    }
+    return loaded;
+  }
+
+  /** A document's engine options: its project file's values under the explicit ones (settings). */
+  options(uri: string, explicit: AnalysisOptions): AnalysisOptions {
+    return mergeAnalysisOptions(this.of(uri, explicit.locale).config, explicit);
+  }
+
+  /** The diagnostics of the project file that applies to `uri`, to publish on that file; undefined when none applies. */
+  diagnosticsFor(uri: string, explicit: AnalysisOptions): { uri: string; diagnostics: Diagnostic[] } | undefined {
+    const loaded = this.of(uri, explicit.locale);
+    if (!loaded.config.uri) return undefined;
+    this.published.add(loaded.config.uri);
+    return { uri: loaded.config.uri, diagnostics: projectConfigDiagnostics(loaded, explicit) };
+  }
+
+  /** Forgets every project file read; returns those whose diagnostics were published (to be cleared or republished). */
+  invalidate(): string[] {
+    this.byFolder.clear();
+    const published = [...this.published];
+    this.published.clear();
+    return published;
+  }
+}
+
+/** A workspace that holds nothing: no project file is searched for a document outside any folder. */
+const NOTHING: ReportWorkspace = {
+  resolve: () => undefined,
+  read: () => ({ ok: false, refusal: 'outside-workspace' }),
+  list: () => [],
+  contains: () => false,
+};

@@ -1,0 +1,76 @@
+// Relations among figures the recognition layer describes (parts, intensities on any basis, shares)
+// rather than finds in the catalog: kinds listed beside their total, the shares of GHG scopes, and an
+// intensity measured against the denominator most of the others imply.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { byRule, run } from './util';
+
+const EN = ['---', 'title: Test', 'lang: en', 'esg:', '  issuer: Test Ltd', '  period: 2024', '---', '', '# Data {#data}', ''].join('\n');
+const table = (rows: string[]) => `${EN}| Indicator | Unit | FY2023 | FY2024 |\n|---|---|--:|--:|\n${rows.join('\n')}\n`;
+const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+
+test('kinds listed beside their total add up to it when a part is the rest ("Other ...")', () => {
+  const text = table([
+    '| Mercury, lead and zinc waste | tonne | 0.3 | 0.66 |',
+    '| Organic resins waste | tonne | 50.08 | 31.29 |',
+    '| Organic solvent waste | tonne | 33.4 | 29.75 |',
+    '| Other hazardous waste | tonne | 21.9 | 50.28 |',
+    '| Total hazardous waste | tonne | 105.37 | 111.98 |',
+  ]);
+  const d = byRule(run(text, { locale: 'en' }), 'kpi/sum-mismatch');
+  assert.equal(d.length, 1, JSON.stringify(d.map((x) => x.message)));
+  assert.equal(d[0].range.start.line, lineOf(text, '| Total hazardous waste'));
+  assert.match(d[0].message, /105\.68/);
+  assert.match(d[0].message, /2023/);
+});
+
+test('two complementary kinds (recyclable, non-recyclable) are complete; other kinds only when they exceed the total', () => {
+  const text = table([
+    '| General solid waste generation (recyclable) | tonnes | 139 | 144 |',
+    '| General solid waste output (non-recyclable) | tonnes | 6,285 | 5,371 |',
+    '| Total generation of general solid waste | tonnes | 6,436 | 5,515 |',
+  ]);
+  const d = byRule(run(text, { locale: 'en' }), 'kpi/sum-mismatch');
+  assert.equal(d.length, 1, JSON.stringify(d.map((x) => x.message)));
+  assert.match(d[0].message, /6,424/);
+  // Two kinds that are not the whole: below the total is partial (information), never a warning.
+  const partial = table(['| Food waste | tonnes | 20 | 25 |', '| Glass waste | tonnes | 5 | 5 |', '| Total waste | tonnes | 100 | 120 |']);
+  const a = run(partial, { locale: 'en' });
+  assert.equal(a.diagnostics.filter((x) => x.rule === 'kpi/sum-mismatch' && x.severity !== 'information').length, 0);
+  // The same rows exceeding the total are a mismatch.
+  const over = table(['| Food waste | tonnes | 90 | 25 |', '| Glass waste | tonnes | 50 | 5 |', '| Total waste | tonnes | 100 | 120 |']);
+  assert.equal(byRule(run(over, { locale: 'en' }), 'kpi/sum-mismatch').filter((x) => x.severity === 'warning').length, 1);
+});
+
+test('a GHG scope proportion is the scope over the total, or the ratio of their intensities', () => {
+  const text = table([
+    '| GHG emissions Scope 1 proportion (Group) | % | 5.57 | 1.83 |',
+    '| GHG emissions Scope 3 proportion (Group) | % | 1.37 | 5.98 |',
+    '| Scope 1 GHG emissions | tCO2e | | 1,088.05 |',
+    '| Scope 3 GHG emissions | tCO2e | | 332.58 |',
+    '| Total GHG emissions | tCO2e | | 18,206.08 |',
+    '| Scope 1 GHG intensity | tCO2e/HK$ million | 1.22 | 1.14 |',
+    '| Scope 3 GHG intensity | tCO2e/HK$ million | 0.3 | 0.35 |',
+    '| Total GHG intensity | tCO2e/HK$ million | 21.91 | 19.08 |',
+  ]);
+  const d = byRule(run(text, { locale: 'en' }), 'kpi/rate-mismatch');
+  // FY2024 from the figures (5.98 and 1.83 are swapped); FY2023 from the intensities agrees (5.57 = 1.22 / 21.91).
+  assert.deepEqual(d.map((x) => [x.range.start.line, /5\.98/.test(x.message) || /1\.83/.test(x.message)]), [
+    [lineOf(text, '| GHG emissions Scope 1'), true],
+    [lineOf(text, '| GHG emissions Scope 3'), true],
+  ]);
+});
+
+test('an intensity is measured against the denominator the largest agreeing group implies', () => {
+  const text = table([
+    '| Total GHG emissions | tCO2e | 60,861 | 64,731 |',
+    '| GHG emissions per unit area | tCO2e per sq.m | 0.064 | 0.071 |',
+    '| Wastewater discharge volume | m3 | 58,600 | 65,000 |',
+    '| Wastewater discharge per unit area | m3 per sq.m | 0.0616 | 0.0713 |',
+    '| Total hazardous waste generated | kg | 85 | 85 |',
+    '| Hazardous waste generated per unit area | g per sq.m | 0.0012 | 0.0012 |',
+  ]);
+  const d = byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch');
+  assert.ok(d.length >= 1, 'the hazardous waste intensity is flagged');
+  assert.ok(d.every((x) => x.range.start.line === lineOf(text, '| Hazardous waste generated per unit area')), JSON.stringify(d.map((x) => x.message)));
+});

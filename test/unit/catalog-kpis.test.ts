@@ -94,29 +94,29 @@ const SEED_000: [string, string, string | null][] = [
   ["", "因工作關係而死亡的員工人數", "safety.fatalities"],
   ["", "因工作關係而死亡的員工比率", "safety.fatality_rate"],
   ["", "因工傷損失工作日數 <sup>18</sup>", "safety.lost_days"],
-  ["", "職業健康體檢覆蓋率", null],
+  ["", "職業健康體檢覆蓋率", "safety.health_check_coverage"],
   ["", "國傢標準制定", null],
   ["", "行業標準制定", null],
   ["", "團體標準制定", null],
   ["", "研發投入", null],
   ["", "應用於主營業務的發明專利數量", null],
-  ["", "截至年末累計授權專利數量", null],
-  ["", "年度內申請專利數量", null],
-  ["", "年度內授權專利數量", null],
-  ["", "截至年末累計軟件著權登記數量", null],
-  ["", "年度內軟件著權登記數量", null],
-  ["", "數據安全 / 客戶隱私保護培訓次數", null],
-  ["", "數據安全 / 客戶隱私保護培訓時長", null],
-  ["", "數據安全 / 客戶隱私保護培訓人次", null],
+  ["", "截至年末累計授權專利數量", "ip.patents.granted_cumulative"],
+  ["", "年度內申請專利數量", "ip.patents.applied"],
+  ["", "年度內授權專利數量", "ip.patents.granted"],
+  ["", "截至年末累計軟件著權登記數量", "ip.software_copyrights.cumulative"],
+  ["", "年度內軟件著權登記數量", "ip.software_copyrights.registered"],
+  ["", "數據安全 / 客戶隱私保護培訓次數", "privacy.training.sessions"],
+  ["", "數據安全 / 客戶隱私保護培訓時長", "privacy.training.hours"],
+  ["", "數據安全 / 客戶隱私保護培訓人次", "privacy.training.participants"],
   ["", "供應商總數", "suppliers.total"],
   ["按地區劃分", "國內供應商總數 (含港、澳、台)", "suppliers.region.domestic"],
   ["按地區劃分", "國內供應商比例 (含港、澳、台)", "suppliers.domestic_share"],
   ["按地區劃分", "海外供應商總數", "suppliers.region.overseas"],
   ["按地區劃分", "海外供應商比例", "suppliers.overseas_share"],
-  ["", "供應商廉潔協定簽署率", null],
-  ["", "擁有品質管制體系認證的供應商比例", null],
-  ["", "擁有環境管理體系認證的供應商比例", null],
-  ["", "擁有職業健康安全體系認證的供應商比例", null],
+  ["", "供應商廉潔協定簽署率", "suppliers.integrity_agreement_share"],
+  ["", "擁有品質管制體系認證的供應商比例", "suppliers.certified_share.quality"],
+  ["", "擁有環境管理體系認證的供應商比例", "suppliers.certified_share.environmental"],
+  ["", "擁有職業健康安全體系認證的供應商比例", "suppliers.certified_share.ohs"],
   ["", "公益志願活動投入資金金額", "community.investment"],
   ["", "治理績效", null],
   ["", "董事會總人數", "board.directors"],
@@ -279,7 +279,7 @@ test('seed 002 workforce, safety, GHG and environment tables match', () => {
 });
 
 test('labels outside the standard KPIs do not match', () => {
-  for (const label of ['研發投入', '國傢標準制定', '人均帶薪年假', '工單解決率', '董事會召開次數', '風控合規培訓次數', '數據安全 / 客戶隱私保護培訓人次', '供應商廉潔協定簽署率', '環境績效', '績效指標', '單位', '2025 年數值', '', '   ', '（含港、澳、台）', '男性', '華北']) {
+  for (const label of ['研發投入', '國傢標準制定', '人均帶薪年假', '工單解決率', '董事會召開次數', '風控合規培訓次數', '環境績效', '績效指標', '單位', '2025 年數值', '', '   ', '（含港、澳、台）', '男性', '華北']) {
     assert.equal(matchKpi(label), undefined, label);
   }
   // A group does not turn an unrelated label into a member.

@@ -155,7 +155,7 @@ test('a part, intensity or share of a catalog figure is recognised as that, neve
     ['NOx emissions intensity', 'air\\.nox\\.intensity'],
     ['SO₂ emissions', 'air\\.sox\\.intensity', { group: 'Pollutant emission density' }],
     ['Hazardous waste per capita', 'waste\\.hazardous\\.intensity\\.per-employees', { unit: 'tonnes per employee' }],
-    ['Electricity consumption per employee', 'energy\\.electricity\\.intensity\\.per-employees'],
+
     ['Diesel Oil Consumption Intensity', 'energy\\.diesel\\.intensity'],
     ['Comprehensive energy consumption (excluding delivery session) intensity', `energy\\.total\\.p-${P}\\.intensity`],
   ];
@@ -198,6 +198,8 @@ test('GHG intensities by basis: revenue, employees, floor area', () => {
     ['Intensity of Non-Hazardous Waste', 'waste.non_hazardous.intensity', { unit: 't/萬元' }],
     ['Energy consumption per unit of revenue', 'energy.intensity', { unit: 'MWh/萬元' }],
   ]);
+  // A per-employee KPI of the catalog by its own name (energy.electricity, water and packaging have one).
+  assert.equal(recogniseLabel('Electricity consumption per employee')?.kpiId, 'energy.electricity.intensity_per_employee');
   // Per employee (FTE, capita) and per floor area: the intensities of their own, per scope set.
   check([
     ['Total GHG emissions per FTE', 'ghg.intensity_per_employee.total'],

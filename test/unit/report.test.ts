@@ -79,7 +79,7 @@ describe('report model of the Zhipu example', () => {
 
   it('groups rows by the aspect their KPI discloses, in the order of the Code', () => {
     const aspects = model.kpiGroups.map((g) => g.aspect);
-    assert.deepEqual(aspects, ['A2', 'B1', 'B2', 'B3', 'B5', 'B7', 'B8', 'D', 'other']);
+    assert.deepEqual(aspects, ['A2', 'B1', 'B2', 'B3', 'B5', 'B6', 'B7', 'B8', 'D', 'other']);
     const b1 = model.kpiGroups.find((g) => g.aspect === 'B1')!;
     assert.equal(b1.title, '層面 B1：僱傭');
     assert.ok(b1.rows.some((r) => r.kpiId === 'turnover.rate.gender.male' && r.group === '按性別劃分的員工流失比率'));

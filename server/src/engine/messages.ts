@@ -386,6 +386,7 @@ export const MESSAGES = {
   'kpi.per.employees': { en: 'employee', 'zh-Hant': '員工', 'zh-Hans': '员工' },
   'kpi.per.floor-area': { en: 'floor area', 'zh-Hant': '樓面面積', 'zh-Hans': '楼面面积' },
   'kpi.per.production': { en: 'unit of production', 'zh-Hant': '產量單位', 'zh-Hans': '产量单位' },
+  'kpi.per.hours-worked': { en: 'hours worked', 'zh-Hant': '工作時數', 'zh-Hans': '工作时数' },
   // Numbers engine: checks shared by the relation rules (lead)
   'numbers.mismatch': {
     en: '{formula} ({period}): the inputs give {computed}, the report says {reported}. Inputs: {inputs}.',
@@ -736,6 +737,11 @@ export const MESSAGES = {
   'hover.basis.revenue': { en: 'revenue', 'zh-Hant': '收入', 'zh-Hans': '收入' },
   'hover.basis.employees': { en: 'employee', 'zh-Hant': '僱員', 'zh-Hans': '雇员' },
   'hover.basis.floor-area': { en: 'floor area', 'zh-Hant': '樓面面積', 'zh-Hans': '楼面面积' },
+  'hover.part': {
+    en: 'A part of {parent} (`{id}`): a boundary, an entity, a source or a material of it, or a cell of a cross breakdown; not the whole, so no sum or check takes it.',
+    'zh-Hant': '{parent}（`{id}`）的一部分：其某一報告範圍、實體、來源或物料，或交叉細分中的一格；並非整體，不計入加總或其他檢查。',
+    'zh-Hans': '{parent}（`{id}`）的一部分：其某一报告范围、实体、来源或物料，或交叉细分中的一格；并非整体，不计入加总或其他检查。',
+  },
   'hover.recognisedBy': { en: 'recognised from the catalog name', 'zh-Hant': '依據指標目錄名稱識別', 'zh-Hans': '依据指标目录名称识别' },
   // Code actions
   'action.addExplanation': { en: 'Add an explanation block for {id}', 'zh-Hant': '為 {id} 加入解釋區塊', 'zh-Hans': '为 {id} 加入解释区块' },

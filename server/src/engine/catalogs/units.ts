@@ -502,6 +502,7 @@ const PER_DIMENSIONS: Record<string, string[]> = {
   employees: ['count'],
   'floor-area': ['area'],
   production: ['count', 'mass', 'volume', 'energy'],
+  'hours-worked': ['time'],
 };
 
 /** Mass units that are not a mass of CO2e when a GHG row gives them: carbon, methane, N2O. */
@@ -565,6 +566,8 @@ export function unitFitsKpi(unit: ParsedUnit, kpi: KpiDefinition): boolean {
   if (!numeratorFits && dim === 'mass' && acceptsMass(kpi)) numeratorFits = true;
   if (!numeratorFits && FUEL_KPIS.has(kpi.id) && dim === 'volume') numeratorFits = true;
   if (!numeratorFits && massReadAsCo2e(unit, kpi)) numeratorFits = true;
+  // A rate per hours worked (lost day rate, LTIR) is printed per 200,000 hours or as a percentage.
+  if (!numeratorFits && kpi.per === 'hours-worked' && dim === 'percent' && !unit.denominator) return true;
   if (!numeratorFits) return false;
   if (kpi.dimension === 'percent') return !unit.denominator;
   if (!kpi.per) return !unit.denominator;

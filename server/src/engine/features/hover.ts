@@ -63,11 +63,13 @@ export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
       if (kpi.discloses.length) lines.push('', `**${say('hover.discloses')}**: ${kpi.discloses.join(', ')}`);
       if (kpi.unit) lines.push('', `**${say('hover.unit')}**: ${kpi.unit}`);
     }
+    const isPart = /\.(?:part|cross)\.open-[0-9a-z]+$/.test(target.row.kpiId);
     const described = describeKpiId(target.row.kpiId);
     const parent = described ? getKpi(described.base) : undefined;
     if (parent && described) {
       const args = { parent: localized(parent.names, locale), id: parent.id, group: target.row.group ?? '' };
-      if (described.kind === 'member') lines.push('', say('hover.openMember', args));
+      if (isPart) lines.push('', say('hover.part', args));
+      else if (described.kind === 'member') lines.push('', say('hover.openMember', args));
       else if (described.kind === 'intensity') {
         const key = `hover.basis.${described.basis}`;
         const basis = say(key);

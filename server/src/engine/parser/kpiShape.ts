@@ -116,6 +116,19 @@ function readShape(table: Table): ShapeResult {
     const period = headerPeriod(cell.text);
     if (period) found.push({ column, period, cell });
   });
+  if (!found.length && unitColumn > 0) {
+    // The unit column last (`指標 | 2022 | 2021 | 單位`): the periods before it, when their cells are figures.
+    // Every column from the first period to the unit column is a period (or an aside column).
+    const before: typeof found = [];
+    let contiguous = true;
+    for (let column = 1; column < unitColumn; column++) {
+      if (aside[column]) continue;
+      const period = headerPeriod(header[column].text);
+      if (period) before.push({ column, period, cell: header[column] });
+      else if (before.length) contiguous = false;
+    }
+    if (contiguous && before.length && looksLikeFigures(table, before.map((f) => f.column))) found.push(...before);
+  }
   const labelColumns: number[] = [];
   if (unitColumn > 0 || found.length) {
     const firstData = Math.min(unitColumn > 0 ? unitColumn : Infinity, found.length ? found[0].column : Infinity);

@@ -63,13 +63,19 @@ function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
   const shape = kpiShape(table);
   if (!shape) return undefined;
   const kpiTable: KpiTable = { table: table.index, labelColumns: shape.labelColumns, unitColumn: shape.unitColumn, periods: shape.periods, rows: [] };
+  // No unit column: a unit in the label column's header (`溫室氣體排放（千公噸）`) is the unit of every
+  // row that prints none of its own.
+  const headerLabel = shape.unitColumn < 0 && shape.labelColumns.length ? table.header.cells[shape.labelColumns[0]] : undefined;
+  const headerUnit = headerLabel ? unitInLabel(headerLabel.text, headerLabel, 0) : undefined;
   let group: string | undefined;
   // The caption row above (a row with a label only: 'Hazardous Waste'), and the last label of the first
   // label column (the row a second-column label sits under): context for rows their own label leaves open.
   let caption: string | undefined;
   let above: string | undefined;
   // The header's label cell when it names the measure ('Employee structure by age and gender').
-  const headerLabel = cleanText(table.header.cells[shape.labelColumns[0]]?.text ?? '') || undefined;
+  const headerText = cleanText(table.header.cells[shape.labelColumns[0]]?.text ?? '') || undefined;
+  // The last caption row (a label without figures): context for the rows below it, until the next one.
+  let section: string | undefined;
   for (const row of table.rows) {
     const cells = row.cells;
     // A repeated header row inside a long table (page breaks in the source) is not a KPI.
@@ -77,7 +83,7 @@ function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
     const labelCells = shape.labelColumns.map((c) => cells[c]).filter((c): c is TableCell => !!c);
     let labelCell: TableCell | undefined;
     let rowGroup: string | undefined;
-    let context: string | undefined = caption ?? headerLabel;
+    let context: string | undefined = caption ?? headerText;
     if (labelCells.length >= 2) {
       const [g, l] = [labelCells[0], labelCells[labelCells.length - 1]];
       if (g.text && l.text) {
@@ -94,7 +100,8 @@ function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
       }
     } else labelCell = labelCells[0];
     if (!labelCell || !labelCell.text) continue;
-    const kpiRow = readRow(doc, table, row.line, labelCell, rowGroup, shape.unitColumn >= 0 ? cells[shape.unitColumn] : undefined, shape.periods, cells, context);
+    const kpiRow = readRow(doc, table, row.line, labelCell, rowGroup, shape.unitColumn >= 0 ? cells[shape.unitColumn] : undefined, shape.periods, cells, section, headerUnit, context);
+    if (kpiRow.values.every((v) => v.status === 'empty') && !rowGroup) section = kpiRow.label;
     kpiTable.rows.push(kpiRow);
     if (kpiRow.isCaption) caption = kpiRow.label;
     if (labelCells.length >= 2 && labelCell === labelCells[0]) above = kpiRow.label;
@@ -175,6 +182,8 @@ function readRow(
   unitCell: TableCell | undefined,
   periods: KpiTable['periods'],
   cells: TableCell[],
+  section?: string,
+  headerUnit?: ReturnType<typeof unitInLabel>,
   context?: string,
 ): KpiRow {
   let label = labelCell.text;
@@ -201,9 +210,10 @@ function readRow(
     labelUnit = unitInLabel(label, labelCell, label === labelCell.text ? 0 : labelCell.text.indexOf(label));
     if (labelUnit) label = labelUnit.label;
   }
+  const inherited = !unitCell && !labelUnit ? headerUnit : undefined;
   label = cleanText(label);
   if (!kpiId) {
-    const match = recogniseLabel(label, { group, context, unit: unitCell ? cleanUnit(unitCell.text) : undefined });
+    const match = recogniseLabel(label, { group, unit: unitCell ? cleanUnit(unitCell.text) : (labelUnit ?? inherited)?.raw, section, context });
     if (match) {
       kpiId = match.kpiId;
       kpiIdSource = 'catalog';
@@ -232,7 +242,14 @@ function readRow(
     kpiId: isCaption && kpiIdSource === 'catalog' ? undefined : kpiId,
     kpiIdSource: isCaption && kpiIdSource === 'catalog' ? undefined : kpiIdSource,
     formula,
-    unit: unitCell && unitText ? { raw: unitText, range: unitCell.range } : labelUnit ? { raw: labelUnit.raw, range: labelUnit.range } : undefined,
+    unit:
+      unitCell && unitText
+        ? { raw: unitText, range: unitCell.range }
+        : labelUnit
+          ? { raw: labelUnit.raw, range: labelUnit.range }
+          : inherited && !isCaption
+            ? { raw: inherited.raw, range: inherited.range }
+            : undefined,
     values,
     isCaption,
   };

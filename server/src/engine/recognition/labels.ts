@@ -21,6 +21,8 @@ import { getKpi, matchKpi, bareBreakdownMembers, bareBreakdownOf, memberByLabel,
 import type { KpiDefinition } from '../catalogs/schema';
 import { denominatorNameOf, parseUnit, unitFitsKpi } from '../catalogs/units';
 import { normalizeLabel, stripFootnoteMarks, toHalfWidth } from '../text/normalize';
+import { recogniseChinese } from './zh';
+import { recogniseSegment } from './segments';
 
 export interface RowContext {
   /** The breakdown group label of a two-column row ('按性別劃分' | '男性'). */
@@ -32,6 +34,8 @@ export interface RowContext {
    * second-column label sits under: read only when the label alone names no figure.
    */
   context?: string;
+  /** The last caption row above the row in its table (a row with a label and no figures). */
+  section?: string;
 }
 
 export type RecognitionVia = 'name' | 'group' | 'variant' | 'words' | 'family' | 'unit' | 'open-member' | 'described';
@@ -882,6 +886,9 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
     // A described intensity the family rules build ('Direct emission' | 'GHG emission intensity').
     if (fam && !r && !getKpi(fam) && openMemberParent(fam) && (!group || groupQualifies || !fam.endsWith('.intensity'))) return { kpiId: fam, via: 'family' };
   }
+  // Chinese and bilingual labels (recognition/zh.ts), under the same unit check.
+  const zh = recogniseChinese(label, { group, unit, section: ctx.section }, { recognise: recogniseLabel, fits: (id, u) => !!known(id, 'family', u) });
+  if (zh) return isOpenMemberId(zh) ? { kpiId: zh, via: 'open-member' } : known(zh, 'family', unit);
   // 4. The unit decides.
   for (const v of variants) {
     const r = known(byUnit(normalizeLabel(v), unit), 'unit', unit);
@@ -890,10 +897,13 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
   // 5. An open member of the group's breakdown.
   const open = openMember(normalizeLabel(variants[variants.length - 1]), label, group, unit);
   if (open) return { kpiId: open, via: 'open-member' };
-  // 6. A figure described by a catalog KPI its words (or its group's) contain.
+  // 6. A part of a KPI: a boundary or entity under it, a cell of a cross breakdown (recognition/segments.ts).
+  const part = recogniseSegment(label, { group, unit, section: ctx.section }, { recognise: recogniseLabel, fits: (id, u) => !!known(id, 'family', u) });
+  if (part) return { kpiId: part, via: 'open-member' };
+  // 7. A figure described by a catalog KPI its words (or its group's) contain.
   const d = described(variants[variants.length - 1], group, groupQualifies, unit);
   if (d) return d;
-  // 7. A part of what the caption above names ('Hazardous Waste' | 'Tyres (recycled)').
+  // 8. A part of what the caption above names ('Hazardous Waste' | 'Tyres (recycled)').
   const context = typeof ctx.context === 'string' && ctx.context.trim() && ctx.context.length <= MAX_LABEL ? ctx.context : undefined;
   if (context) {
     const outer = group ? `${context} ${group}` : context;

@@ -115,6 +115,62 @@ const PILLARS = {
   'Metrics and targets': ['metrics-and-targets', 'Metrics and targets', '指標及目標'],
 };
 
+// Part D: the headings under which index tables list a paragraph instead of its id (own list, in
+// en and zh-Hant; zh-Hans converted). They are the Code's topic headings as the Implementation Guidance's
+// table of contents and seed 002's index (sub-topic column, lines 2323-2350) print them, with the
+// spellings reports use for them. A heading over several paragraphs is given to each of them; the pillar
+// names (PILLARS) are matched separately and are not repeated here.
+const SCOPE12 = ['Scope 1 and Scope 2 greenhouse gas emissions', 'Scope 1 and Scope 2 GHG emissions', 'Scope 1 and 2 GHG emissions', 'Scope 1 and 2 emissions', '範圍1及範圍2溫室氣體排放', '範圍一及範圍二溫室氣體排放', '範圍1和範圍2溫室氣體排放'];
+const GHG = ['Greenhouse gas emissions', 'GHG emissions', '溫室氣體排放'];
+const TARGETS = ['Climate-related targets', '氣候相關目標'];
+const FINANCIAL = ['Financial position, financial performance and cash flows', '財務狀況、財務表現及現金流量'];
+const DECISIONS = ['Strategy and decision-making', '策略和決策', '策略及決策'];
+const PART_D_INDEX_NAMES = {
+  D19: ['Climate governance', 'Climate-related governance', '氣候管治', '氣候相關管治'],
+  D20: ['Climate-related risks and opportunities', '氣候相關風險和機遇', '氣候相關風險及機遇', '氣候相關風險與機遇'],
+  D21: ['Business model and value chain', '業務模式和價值鏈', '業務模式及價值鏈'],
+  // The transition plan is one of the items of paragraph 22(a) (see the reference's note on D22).
+  D22: [...DECISIONS, 'Transition plans', 'Transition plan', 'Climate-related transition plan', '轉型計劃', '氣候相關轉型計劃'],
+  D23: [...DECISIONS, 'Progress of plans disclosed previously', '先前披露計劃的進度'],
+  D24: [...FINANCIAL, 'Current financial effects', '當前財務影響'],
+  D25: [...FINANCIAL, 'Anticipated financial effects', '預期財務影響'],
+  D26: ['Climate resilience', 'Climate-related scenario analysis', '氣候韌性', '氣候相關情景分析'],
+  D27: ['Climate risk management', 'Climate-related risk management', '氣候風險管理', '氣候相關風險管理'],
+  D28: GHG,
+  'D28(a)': ['Scope 1 greenhouse gas emissions', 'Scope 1 GHG emissions', 'Scope 1 emissions', '範圍1溫室氣體排放', '範圍一溫室氣體排放', ...SCOPE12],
+  'D28(b)': ['Scope 2 greenhouse gas emissions', 'Scope 2 GHG emissions', 'Scope 2 emissions', '範圍2溫室氣體排放', '範圍二溫室氣體排放', ...SCOPE12],
+  'D28(c)': ['Scope 3 greenhouse gas emissions', 'Scope 3 GHG emissions', 'Scope 3 emissions', '範圍3溫室氣體排放', '範圍三溫室氣體排放'],
+  D29: [...GHG, 'GHG measurement approach', 'Measurement approach of GHG emissions', '溫室氣體排放核算方法', '溫室氣體核算方法'],
+  D30: ['Climate-related transition risks', '氣候相關轉型風險'],
+  D31: ['Climate-related physical risks', '氣候相關物理風險'],
+  D32: ['Climate-related opportunities', '氣候相關機遇'],
+  D33: ['Capital deployment', '資本運用', '資本配置'],
+  D34: ['Internal carbon prices', 'Internal carbon pricing', '內部碳定價', '內部碳價格'],
+  D35: ['Remuneration', '薪酬'],
+  D36: ['Industry-based metrics', '行業指標', '行業特定指標'],
+  D37: TARGETS,
+  D38: [...TARGETS, 'Setting, reviewing and monitoring targets', '目標的設定、審核及進度監察'],
+  D39: [...TARGETS, 'Performance against climate-related targets', '氣候相關目標的績效'],
+  D40: [...TARGETS, 'GHG emissions targets', 'Greenhouse gas emissions targets', '溫室氣體排放目標'],
+};
+
+/**
+ * Index names of an entry with the zh-Hans spellings added (first-seen order, no repeats). Part B's
+ * reporting principles get the names of its principles ('Materiality', '重要性', …), which indexes list
+ * as rows of their own under a 'Reporting principles' caption.
+ */
+function indexNamesOf(entry) {
+  const principles = (entry.principles ?? []).flatMap((p) => [p.id[0].toUpperCase() + p.id.slice(1), String(p.zh)]);
+  const names = entry.part === 'D' ? PART_D_INDEX_NAMES[entry.id] : principles.length ? principles : undefined;
+  if (!names) {
+    if (entry.part === 'D') fail(`${entry.id}: no index names`);
+    return undefined;
+  }
+  const out = [];
+  for (const n of names) for (const v of [n, toHans(n)]) if (!out.includes(v)) out.push(v);
+  return out;
+}
+
 const problems = [];
 const fail = (msg) => problems.push(msg);
 
@@ -270,6 +326,8 @@ for (const entry of reference.requirements) {
   req.title = titleOf(entry);
   req.text = localize(String(entry.title_en).trim(), String(entry.text_zh_hant).trim());
   if (entry.deleted_with_effect_from) req.deletedFrom = String(entry.deleted_with_effect_from);
+  const indexNames = indexNamesOf(entry);
+  if (indexNames) req.indexNames = indexNames;
   req.sources = sourcesOf(entry);
   const notes = notesOf(entry);
   if (notes.length) req.notes = notes;

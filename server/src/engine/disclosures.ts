@@ -108,7 +108,8 @@ function build(doc: EsgDocument): DisclosureIndex {
       const { sections } = resolveTarget(row);
       if (row.target.kind === 'explanation') {
         for (const ref of row.refs) for (const id of covered(ref.id)) entry(id).explanations.push({ text: row.target.text, range: row.target.range });
-      } else if (sections.some((s) => s)) {
+      } else if (sections.some((s) => s) || row.target.kind === 'place') {
+        // A page number ('P.23') points into the printed report: taken at its word, as it cannot be checked here.
         for (const ref of row.refs) for (const id of covered(ref.id)) entry(id).indexRows.push(row);
       }
     }

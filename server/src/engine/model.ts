@@ -112,6 +112,11 @@ export type IndexTarget =
   | { kind: 'links'; links: Link[]; range: Range }
   | { kind: 'titles'; titles: { text: string; range: Range }[]; range: Range }
   | { kind: 'explanation'; text: string; range: Range }
+  /**
+   * A place esgmark cannot check: page numbers ('P.23', '第23頁', '12-14'), a section number no numbered
+   * heading carries ('3.1'), or another document ('2025年年報「企業管治報告」', 'Annual Report p.45').
+   */
+  | { kind: 'place'; text: string; range: Range }
   | { kind: 'empty'; range: Range };
 
 export interface IndexRow {

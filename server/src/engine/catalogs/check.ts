@@ -29,6 +29,8 @@ export function checkCatalogs(): string[] {
     for (const r of hkex.data.requirements) {
       for (const c of r.children ?? []) if (!reqIds.has(c)) problems.push(`hkex: ${r.id} has unknown child ${c}`);
       if (r.parent && !reqIds.has(r.parent)) problems.push(`hkex: ${r.id} has unknown parent ${r.parent}`);
+      if (r.indexNames && r.part === 'C') problems.push(`hkex: ${r.id} has index names, but Part C rows are read by id`);
+      if (r.indexNames && new Set(r.indexNames).size !== r.indexNames.length) problems.push(`hkex: ${r.id} lists an index name twice`);
     }
   }
   problems.push(...checkFactorCatalog());

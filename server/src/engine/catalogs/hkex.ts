@@ -50,6 +50,13 @@ export interface FrameworkIndex {
    * text starts like exactly one requirement's text.
    */
   matchRowText(text: string): string | undefined;
+  /**
+   * The requirements an index row names by a heading instead of an id: Part D topics and paragraph
+   * headings ('Climate resilience' -> D26, '溫室氣體排放' -> D28, D29, 'Scope 1 and Scope 2 GHG emissions'
+   * -> D28(a), D28(b)) and Part B's reporting principles ('重要性' -> MDR-principles), from the catalog's `indexNames`: the whole text must be the heading, after markup,
+   * spacing, punctuation and a leading number ('(I)', '一、', 'a.') are set aside. Undefined otherwise.
+   */
+  matchTopic(text: string): string[] | undefined;
 }
 
 const MAX_INPUT = 4000;
@@ -81,6 +88,11 @@ function squash(raw: string): string {
 const MIN_ROW_KEY = 4;
 /** Characters of a row compared with the catalog texts. */
 const ROW_KEY = 16;
+
+/** Longest cell text compared with the index names (the longest name is under 70 characters). */
+const MAX_TOPIC = 120;
+/** A leading number before a topic heading: '(I)', 'II.', '一、', '(3)', '2.', 'a)'. */
+const TOPIC_NUMBER = /^[(]?\s*(?:[IVX]{1,5}|[一二三四五六七八九十]{1,3}|\d{1,2}|[a-h])\s*[).、]\s*/i;
 
 const MDR_ID = /^MDR[-_\s]*([a-z]+)$/i;
 const PART_C_ID = /^([AB])\s*(\d{1,2})(?:\s*\.\s*(\d{1,2}))?$/i;
@@ -133,6 +145,24 @@ function buildIndex(framework: Framework): FrameworkIndex {
       const text = squash(t);
       if (text.length >= MIN_ROW_KEY) rowTexts.push({ id: r.id, text });
     }
+  }
+
+  const topics = new Map<string, string[]>();
+  for (const r of all) {
+    for (const name of r.indexNames ?? []) {
+      const key = squash(name);
+      const ids = topics.get(key) ?? [];
+      if (!ids.includes(r.id)) ids.push(r.id);
+      topics.set(key, ids);
+    }
+  }
+
+  function matchTopic(text: string): string[] | undefined {
+    // Headings are short: a cell holding a requirement's text is not one (and is not folded for nothing).
+    if (typeof text !== 'string' || text.length > MAX_TOPIC) return undefined;
+    const plain = stripHtml(fold(text), ' ').trim().replace(TOPIC_NUMBER, '');
+    const ids = topics.get(squash(plain));
+    return ids ? ids.slice() : undefined;
   }
 
   function normalizeId(raw: string): string | undefined {
@@ -225,6 +255,7 @@ function buildIndex(framework: Framework): FrameworkIndex {
     covers,
     aspects: () => aspects.slice(),
     matchRowText,
+    matchTopic,
   };
 }
 

@@ -43,8 +43,15 @@ export const requirementSchema = z.object({
   title: localized,
   /** The requirement's text: zh-Hant verbatim from a published reproduction; see sources. */
   text: localized,
-  /** Short wordings used in index tables to recognise a row (e.g. '一般披露' rows carry no id). */
+  /** Day a deleted requirement stopped applying (`YYYY-MM-DD`). */
   deletedFrom: z.string().optional(),
+  /**
+   * Headings under which index tables list the requirement instead of its id, in any of the three
+   * languages: Part D topic and paragraph headings ('Climate resilience', '氣候韌性', 'Transition plans'),
+   * and the reporting principles of Part B ('Materiality', '重要性'). A heading shared by several
+   * paragraphs ('Greenhouse gas emissions': D28, D29) is listed on each of them.
+   */
+  indexNames: z.array(z.string().min(1)).optional(),
   sources: z.array(source).min(1),
   notes: z.array(z.string()).optional(),
 });

@@ -46,7 +46,7 @@ export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
       const where: string[] = [];
       for (const s of ev?.sections ?? []) where.push(`[${s.heading.title}](#${s.heading.anchor})`);
       for (const r of ev?.kpiRows ?? []) where.push(say('hover.kpiRow', { label: r.label }));
-      for (const r of ev?.indexRows ?? []) if (!where.length) where.push(`${r.target.kind === 'links' ? r.target.links.map((l) => l.text).join(' ') : r.target.kind === 'titles' ? r.target.titles.map((x) => x.text).join(' ') : ''}`);
+      for (const r of ev?.indexRows ?? []) if (!where.length) where.push(`${r.target.kind === 'links' ? r.target.links.map((l) => l.text).join(' ') : r.target.kind === 'titles' ? r.target.titles.map((x) => x.text).join(' ') : r.target.kind === 'place' ? r.target.text : ''}`);
       const status = where.length
         ? say('hover.disclosedIn', { where: [...new Set(where)].slice(0, 6).join(', ') })
         : ev?.explanations.length

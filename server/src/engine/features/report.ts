@@ -403,7 +403,7 @@ function requirements(doc: EsgDocument, locale: Locale, framework: FrameworkInde
 function indexTargetText(target: IndexTarget): string {
   if (target.kind === 'links') return target.links.map((l) => l.text).join(', ');
   if (target.kind === 'titles') return target.titles.map((x) => x.text).join(', ');
-  if (target.kind === 'explanation') return target.text;
+  if (target.kind === 'explanation' || target.kind === 'place') return target.text;
   return '';
 }
 

@@ -30,6 +30,8 @@ export interface Audit {
   period?: string | number;
   relations?: AuditRelation[];
   findings?: { what: string; line?: number; rule?: string; needs?: string }[];
+  /** Value rows that are not metrics a reviewer would name (a target, a year-on-year change, an operating statistic), with why. */
+  'not-metrics'?: { line: number; why: string }[];
 }
 
 export interface Finding {
@@ -95,9 +97,11 @@ export function runEntry(id: string, dir = CORPUS_DIR): CorpusResult {
   let metricRows = 0;
   let recognised = 0;
   const unrecognised: string[] = [];
+  const notMetrics = new Set((audit['not-metrics'] ?? []).map((n) => n.line));
   for (const table of analysis.model.kpiTables) {
     for (const row of table.rows) {
       if (row.isCaption || !row.values.some((v) => v.value !== undefined)) continue;
+      if (notMetrics.has(row.line + 1)) continue;
       metricRows++;
       if (row.kpiId) recognised++;
       else unrecognised.push(row.group ? `${row.group} / ${row.label}` : row.label);

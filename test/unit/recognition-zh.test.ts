@@ -140,6 +140,8 @@ test('bilingual cells: recognised when one half names the KPI and the other does
   check([
     ['Total GHG emissions 溫室氣體排放總量', 'ghg.total', { unit: '噸二氧化碳當量' }],
     ['Electricity 電力', 'energy.electricity', { unit: '千瓦時' }],
+    // Both halves name a part of one KPI (the English words and the Chinese rules build their own ids): the part.
+    ['Packaging materials (plastic) 包裝物料(塑料)', recogniseLabel('包裝物料(塑料)', { unit: '噸' })?.kpiId, { unit: '噸' }],
     ['Water 水', 'water.total', { unit: '立方米' }],
     ['GHG emission intensity per employee 平均每位僱員所產生溫室氣體排放密度', 'ghg.intensity_per_employee.total', { unit: '噸二氧化碳當量╱人' }],
     // Halves that name two different KPIs: neither is taken.

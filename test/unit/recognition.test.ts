@@ -158,6 +158,14 @@ test('a part, intensity or share of a catalog figure is recognised as that, neve
 
     ['Diesel Oil Consumption Intensity', 'energy\\.diesel\\.intensity'],
     ['Comprehensive energy consumption (excluding delivery session) intensity', `energy\\.total\\.p-${P}\\.intensity`],
+    // Kinds of waste by what they are, in a unit of mass: hazardous kinds, and recyclables said to be waste.
+    ['Lead-acid batteries (kg)', `waste\\.hazardous\\.p-${P}`, { unit: 'kg' }],
+    ['Toner cartridge', `waste\\.hazardous\\.p-${P}`, { unit: 'kg' }],
+    ['Disposal/recycle of expired drugs', `waste\\.hazardous\\.p-${P}`, { unit: 'ton' }],
+    ['Glass collected for recycling', `waste\\.non_hazardous\\.p-${P}`, { unit: 'tonnes' }],
+    // Carbon and CO2e name GHG emissions; a GHG intensity per unit of electricity is on that basis.
+    ['CO2e per electricity unit sold', `ghg\\.total\\.p-${P}\\.intensity\\.per-energy`, { unit: 'kg/kWh' }],
+    ['Tin and its compounds air emissions', `air\\.total\\.p-${P}`, { unit: 'kg' }],
   ];
   for (const [label, pattern, ctx] of described) {
     const r = recogniseLabel(label, ctx ?? {});
@@ -182,6 +190,10 @@ test('a part, intensity or share of a catalog figure is recognised as that, neve
     ['Customer satisfaction score', { unit: 'points' }],
     ['Other'],
     ['Male'],
+    // A kind of waste in another unit, or said to be something else, is not a waste figure.
+    ['Toner cartridge', { unit: 'pieces' }],
+    ['Glass', { unit: 'tonnes' }],
+    ['Battery electric buses', { unit: 'vehicles' }],
   ];
   for (const [label, ctx] of none) assert.equal(recogniseLabel(label, ctx ?? {})?.kpiId, undefined, `'${label}' ${JSON.stringify(ctx ?? {})}`);
 });

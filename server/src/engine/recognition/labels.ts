@@ -678,6 +678,32 @@ function describe(words: string[], unit: string | undefined, sourceEmissions = t
   return { id: `${partId(base.id, qualifiers)}.r-${hashKey(ratio.sort().join(' '))}`, base };
 }
 
+/**
+ * Wastes named by what they are, in a unit of mass. Hazardous: what Hong Kong's Waste Disposal
+ * (Chemical Waste) Regulation and the mainland's National Hazardous Waste List class as such and
+ * reports list by kind (batteries, lamps and fluorescent tubes, toner and ink cartridges, printer drums
+ * and ribbons, waste oil, solvents, chemicals, expired drugs, clinical waste, electronic waste).
+ * Non-hazardous: recyclables (glass, furniture, food, metal, plastic, cardboard, wood, textiles), when
+ * the label says waste, recycling or disposal. Each kind is a part (`waste.hazardous.p-x`), never the total.
+ */
+const HAZARDOUS_KINDS = new Set(['battery', 'batterie', 'lamp', 'tube', 'fluorescent', 'toner', 'cartridge', 'drum', 'ribbon', 'ink', 'solvent', 'chemical', 'drug', 'medicine', 'pharmaceutical', 'clinical', 'medical', 'electronic', 'e-waste', 'ewaste', 'asbestos', 'mercury', 'acid', 'lube', 'lubricant']);
+const NON_HAZARDOUS_KINDS = new Set(['glass', 'furniture', 'food', 'kitchen', 'metal', 'aluminium', 'aluminum', 'plastic', 'cardboard', 'carton', 'wood', 'textile', 'clothing', 'organic', 'garden', 'yard', 'construction', 'demolition', 'rubble', 'household']);
+const WASTE_CONTEXT = new Set(['waste', 'recycling', 'recycled', 'recycle', 'disposal', 'disposed', 'collected', 'scrap']);
+
+function wasteKind(label: string, unit: string | undefined): Recognition | undefined {
+  const u = parsedUnit(unit);
+  if (u && (u.denominator || u.numerator.dimension !== 'mass')) return undefined;
+  const words = describedWords(plain(label));
+  if (!words?.length || words.some((w) => RATIO_WORDS.has(w) || SHARE_WORDS.has(w))) return undefined;
+  if (words.some((w) => w.startsWith('non') || w === 'ghg' || w === 'co2e' || w === 'emission')) return undefined;
+  const hazardous = words.some((w) => HAZARDOUS_KINDS.has(w));
+  const general = words.some((w) => NON_HAZARDOUS_KINDS.has(w)) && words.some((w) => WASTE_CONTEXT.has(w));
+  if (hazardous === general) return undefined;
+  const base = hazardous ? 'waste.hazardous' : 'waste.non_hazardous';
+  if (!getKpi(base)) return undefined;
+  return { kpiId: partId(base, words.filter((w) => !NEUTRAL.has(w))), via: 'described' };
+}
+
 /** A count KPI (employees, suppliers) in a percent unit: the figure is its share of a whole. */
 function countShare(kpi: KpiDefinition, unit: string | undefined): boolean {
   const u = parsedUnit(unit);
@@ -913,7 +939,10 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
   // 7. A figure described by a catalog KPI its words (or its group's) contain.
   const d = described(variants[variants.length - 1], group, groupQualifies, unit);
   if (d) return d;
-  // 8. A part of what the caption above names ('Hazardous Waste' | 'Tyres (recycled)').
+  // 8. A kind of waste by what it is ('Lead-acid batteries', 'Toner cartridge', 'Glass collected for recycling').
+  const kind = wasteKind(variants[variants.length - 1], unit);
+  if (kind) return kind;
+  // 9. A part of what the caption above names ('Hazardous Waste' | 'Tyres (recycled)').
   const context = typeof ctx.context === 'string' && ctx.context.trim() && ctx.context.length <= MAX_LABEL ? ctx.context : undefined;
   if (context) {
     const outer = group ? `${context} ${group}` : context;

@@ -27,7 +27,8 @@ import { parseUnit } from '../catalogs/units';
 import { normalizeLabel, stripFootnoteMarks, toHalfWidth } from '../text/normalize';
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-const OPEN_ID = /\.open-[0-9a-z]+$/;
+/** Ids recognition builds (an open member or part, a part or described figure of the English containment): checked against the unit when made. */
+const OPEN_ID = /\.(?:open|p|r)-[0-9a-z]+$|\.p-[0-9a-z]+\.intensity(?:\.per-[a-z-]+)?$|\.(?:intensity(?:\.per-[a-z-]+)?|share)$/;
 const MAX_LABEL = 160;
 
 export interface ZhContext {
@@ -257,7 +258,7 @@ export function recogniseChinese(label: string, ctx: ZhContext, helpers: ZhHelpe
     }
     const id = en ?? zh;
     // An open id (a part, a member) was checked against the unit when it was made.
-    return id && (OPEN_ID.test(id) || helpers.fits(id, unit)) ? id : undefined;
+    return id && ((OPEN_ID.test(id) && !getKpi(id)) || helpers.fits(id, unit)) ? id : undefined;
   }
   const text = cleaned(label);
   const { basis, rest } = basisOf(keyOf(text));

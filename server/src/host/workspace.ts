@@ -221,18 +221,12 @@ export class NodeWorkspace implements ReportWorkspace {
         }
         if (got !== options.expected.length || !current.subarray(0, got).equals(Buffer.from(options.expected))) return { ok: false, refusal: 'changed', detail: 'the file changed since it was read' };
       }
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, written);
-      ftruncateSync(fd, bytes.length);
+      writeWhole(fd, bytes);
       return { ok: true };
     } catch (error) {
       return { ok: false, ...describe((error as NodeJS.ErrnoException).code, (error as Error).message) };
     } finally {
-      try {
-        closeSync(fd);
-      } catch {
-        // As in read.
-      }
+      closeQuietly(fd);
     }
   }
 
@@ -257,18 +251,12 @@ export class NodeWorkspace implements ReportWorkspace {
       const stat = fstatSync(fd);
       if (!stat.isFile()) return { ok: false, refusal: 'not-a-file', detail: kindOf(stat) };
       const bytes = Buffer.from(text, 'utf8');
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, written);
-      ftruncateSync(fd, bytes.length);
+      writeWhole(fd, bytes);
       return { ok: true };
     } catch (error) {
       return { ok: false, ...describe((error as NodeJS.ErrnoException).code, (error as Error).message) };
     } finally {
-      try {
-        closeSync(fd);
-      } catch {
-        // As in read.
-      }
+      closeQuietly(fd);
     }
   }
 
@@ -284,5 +272,21 @@ export class NodeWorkspace implements ReportWorkspace {
     } catch {
       return [];
     }
+  }
+}
+
+/** Writes all of `bytes` from the start of the open file, then cuts it to that length. */
+function writeWhole(fd: number, bytes: Uint8Array): void {
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, written);
+  ftruncateSync(fd, bytes.length);
+}
+
+/** Closes a descriptor; a failure to close after the work is done changes nothing (as in read). */
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Nothing to do.
   }
 }

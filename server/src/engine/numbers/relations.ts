@@ -359,35 +359,31 @@ export function kpiSums(doc: EsgDocument): SumResult {
     if (g.members.every(related)) continue;
     // Catalog GHG parts of a GHG total are ghg/sum-mismatch's; described parts (sources, sites) are summed here.
     if (totalKpi && isGhg(totalKpi) && g.members.every((r) => r.kpiId && isGhg(r.kpiId) && getKpi(r.kpiId))) continue;
-    const periods = tablePeriods.get(g.table) ?? [];
-    for (const period of periods) {
-      const total = rowFact(doc, g.total, period);
-      // A part printed as nil (`-`, `N/A`, `不適用`) counts as 0; any other part without a figure leaves the period unchecked.
-      const members = g.members.map((r) => rowFact(doc, r, period) ?? nilFact(r, period));
-      if (!total || members.some((m) => !m) || members.every((m) => m!.nil)) continue;
-      const parts = members as Fact[];
-      const c = sumCheck(total, parts);
-      if (!c) continue;
-      // Bullets and second-column rows present the parts of the row above; '其中' (of which) may list some only.
-      if (c.check.ok || c.exceeds || g.mark !== 'of-which') result.checks.push(c.check);
-      else if (parts.length > 1) result.partial.push({ total, members: parts, sum: c.sum, breakdown: g.mark });
-    }
+    // Bullets and second-column rows present the parts of the row above; '其中' (of which) may list some only.
+    rowSums(doc, g, tablePeriods.get(g.table) ?? [], g.mark !== 'of-which', g.mark, result);
   }
-  for (const g of adjacentGroups(doc)) {
-    const periods = tablePeriods.get(g.table) ?? [];
-    for (const period of periods) {
-      const total = rowFact(doc, g.total, period);
-      const members = g.members.map((r) => rowFact(doc, r, period) ?? nilFact(r, period));
-      if (!total || members.some((m) => !m) || members.every((m) => m!.nil)) continue;
-      const parts = members as Fact[];
-      const c = sumCheck(total, parts);
-      if (!c) continue;
-      if (c.check.ok || c.exceeds || g.complete) result.checks.push(c.check);
-      else result.partial.push({ total, members: parts, sum: c.sum, breakdown: 'adjacent' });
-    }
-  }
+  for (const g of adjacentGroups(doc)) rowSums(doc, g, tablePeriods.get(g.table) ?? [], g.complete, 'adjacent', result);
   sumCache.set(doc, result);
   return result;
+}
+
+/**
+ * Rows that a table presents as the parts of a total row, per period: a check when they add up, when
+ * they exceed the total, or when they are the whole (`complete`); else a partial breakdown. A part
+ * printed as nil (`-`, `N/A`, `不適用`) counts as 0; any other part without a figure leaves the period
+ * unchecked.
+ */
+function rowSums(doc: EsgDocument, g: { total: KpiRow; members: KpiRow[] }, periods: string[], complete: boolean, breakdown: string, result: SumResult): void {
+  for (const period of periods) {
+    const total = rowFact(doc, g.total, period);
+    const members = g.members.map((r) => rowFact(doc, r, period) ?? nilFact(r, period));
+    if (!total || members.some((m) => !m) || members.every((m) => m!.nil)) continue;
+    const parts = members as Fact[];
+    const c = sumCheck(total, parts);
+    if (!c) continue;
+    if (c.check.ok || c.exceeds || complete) result.checks.push(c.check);
+    else if (parts.length > 1) result.partial.push({ total, members: parts, sum: c.sum, breakdown });
+  }
 }
 
 /** A part's label says it is the rest: 'Other hazardous waste', 'Rest of the World', '其他'. */

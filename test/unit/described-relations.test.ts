@@ -73,4 +73,25 @@ test('an intensity is measured against the denominator the largest agreeing grou
   const d = byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch');
   assert.ok(d.length >= 1, 'the hazardous waste intensity is flagged');
   assert.ok(d.every((x) => x.range.start.line === lineOf(text, '| Hazardous waste generated per unit area')), JSON.stringify(d.map((x) => x.message)));
+  // Two intensities that disagree say one of them is wrong, not which: neither is flagged.
+  const two = table(['| Total GHG emissions | tCO2e | 60,861 | 64,731 |', '| GHG emissions per unit area | tCO2e per sq.m | 0.064 | 0.071 |', '| Total hazardous waste generated | kg | 85 | 85 |', '| Hazardous waste generated per unit area | g per sq.m | 0.0012 | 0.0012 |']);
+  assert.equal(byRule(run(two, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information').length, 0);
+});
+
+test('a GHG intensity with no all-scope total divides Scope 1 + 2; a segment divides by its own denominator, a kind by the common one', () => {
+  const text = table([
+    '| Total GHG emissions (Scope 1 and 2) | tCO2e | 4,000 | 4,400 |',
+    '| GHG intensity | tCO2e/HK$ million | 4.00 | 4.40 |',
+    '| Total non-hazardous waste | tonnes | 100 | 110 |',
+    '| Intensity of non-hazardous waste | tonnes/HK$ million | 0.100 | 0.110 |',
+    '| Total hazardous waste (solids) | tonnes | 10 | 11 |',
+    '| Intensity of hazardous waste (solids) | tonnes/HK$ million | 0.010 | 0.030 |',
+    '| Total GHG emissions (excluding the logistics business) | tCO2e | 1,000 | 1,100 |',
+    '| GHG intensity (excluding the logistics business) | tCO2e/HK$ million | 2.00 | 2.20 |',
+  ]);
+  const d = byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information');
+  // The solid waste intensity of FY2024 (0.030 where 11 / 1,000 = 0.011) against the revenue the GHG and
+  // non-hazardous intensities agree on; the segment's intensity (its own revenue of 500) is not measured by it.
+  assert.deepEqual(d.map((x) => [x.range.start.line, /2024/.test(x.message)]), [[lineOf(text, '| Intensity of hazardous waste (solids)'), true]], JSON.stringify(d.map((x) => x.message)));
+  assert.match(d[0].message, /0\.011/);
 });

@@ -20,13 +20,18 @@ export function numeratorOf(kpiId: string, index: FactIndex, period: string): Fa
   const m = ghg ? [kpiId, `ghg.${ghg[1]}`] : /^(.+)\.intensity(?:\.per-[a-z-]+)?$/.exec(kpiId);
   if (!m) return undefined;
   const base = m[1];
-  return index.first(base, period) ?? index.first(`${base}.total`, period);
+  // A report with no all-scope total gives its GHG intensity over Scope 1 + 2.
+  return index.first(base, period) ?? index.first(`${base}.total`, period) ?? (base === 'ghg' ? index.first('ghg.scope12', period) : undefined);
 }
 
 /** The part segments of a described figure's id (`ghg.total.p-x.intensity` -> 'p-x'): a part's intensity divides by the part's own denominator. */
-function partKey(kpiId: string): string {
+function partKey(kpiId: string, label: string): string {
+  // A kind of the figure (solid or liquid waste) divides by the same revenue; a segment, site or
+  // boundary ('excluding integrated energy business') by its own.
+  if (!SEGMENT_WORDS.test(label)) return '';
   return (kpiId.match(/\.p-[0-9a-z]+/g) ?? []).join('');
 }
+const SEGMENT_WORDS = /\b(?:excluding|excl\.?|including|business(?:es)?|segments?|divisions?|operations?|subsidiar(?:y|ies)|entit(?:y|ies)|sites?|plants?|stations?|headquarters?|branch(?:es)?|regions?|countr(?:y|ies))\b|業務|分部|不包括|除外|廠|站|總部|地區/i;
 
 /** Which named denominator an intensity's unit divides by (`catalogs/units.ts` decides). */
 export function denominatorName(f: Fact): string | undefined {
@@ -102,7 +107,7 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
   // Per period and denominator, the implied values should agree; flag the odd one out.
   const groups = new Map<string, Intensity[]>();
   for (const i of inferred) {
-    const key = `${i.name}@${i.fact.period}${partKey(i.fact.kpiId)}`;
+    const key = `${i.name}@${i.fact.period}${partKey(i.fact.kpiId, i.fact.label)}`;
     const group = groups.get(key);
     if (group) group.push(i);
     else groups.set(key, [i]);
@@ -144,7 +149,8 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
       // The others agree with each other and not with this one, or most of them do (the largest group of
       // two or more that agree): compute this one with their denominator.
       let reference: Intensity;
-      if (othersAgree(i)) reference = group.find((o) => o !== i)!;
+      // Two intensities that disagree say that one is wrong, not which: measured only against two or more that agree.
+      if (othersAgree(i) && group.length > 2) reference = group.find((o) => o !== i)!;
       else {
         if (consensus === undefined) consensus = largestAgreement(group) ?? null;
         if (!consensus || consensus.includes(i)) continue;

@@ -452,6 +452,9 @@ export async function run(): Promise<void> {
         readLog().slice(logStart).includes(`crash ${crash} of 5 in 3 minutes); restarting`) &&
         readLog().slice(logStart).includes(`running again after restart (pid ${pid})`),
       );
+      // Killed before it has answered `initialize`, a server's end is a failed start, not a crash: wait
+      // until the restarted server has checked the report again.
+      await waitFor(`diagnostics from the server after crash ${crash}`, () => esgDiagnostics(reportUri, 'hkex/unknown-id').length > 0);
     }
     process.kill(pid, 'SIGKILL');
     await waitFor('the 5th crash, not restarted, in the output', () =>

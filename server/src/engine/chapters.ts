@@ -3,9 +3,9 @@
 // cannot be part of the report (refused by the gate, the root itself, listed twice, a cycle, a
 // chapter with chapters of its own, past a limit) becomes one problem at the entry that named it.
 // The report is then the root and the chapters that were accepted.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml';
 import { LIMITS } from './limits';
-import type { Range } from './types';
+import type { Position, Range } from './types';
 import type { FileRead, ReadRefusal, ReportWorkspace } from './workspace';
 import type { DecodedText } from './text/decode';
 
@@ -38,33 +38,45 @@ export interface LoadedChapters {
 const FRONT_MATTER = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)([\s\S]*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/;
 
 /**
- * The entries of `esg.chapters` with their ranges in the root, or [] when there are none (or the
- * front matter is not YAML: the front-matter rule reports that). Cheap when the word is absent.
+ * The `esg:` map of a report's front matter and a way to place a YAML offset in the report, or
+ * undefined when the front matter is absent, is not YAML, or does not contain `word` (a cheap test
+ * first: most reports list neither chapters nor links). Shared by the chapter and the link readers.
  */
-export function chapterEntries(rootText: string): ChapterEntry[] {
-  const m = FRONT_MATTER.exec(rootText.length > LIMITS.maxReportChars ? rootText.slice(0, LIMITS.maxReportChars) : rootText);
-  if (!m || !m[1].includes('chapters')) return [];
+export function esgFrontMatter(text: string, word: string): { esg: YAMLMap; position: (offset: number) => Position } | undefined {
+  const m = FRONT_MATTER.exec(text.length > LIMITS.maxReportChars ? text.slice(0, LIMITS.maxReportChars) : text);
+  if (!m || !m[1].includes(word)) return undefined;
   // The YAML parser counts lines at LF only: a CR-only file's breaks become LF (same length).
   const yamlText = m[1].replace(/\r(?!\n)/g, '\n');
   const lineCounter = new LineCounter();
   let esg: unknown;
   try {
     const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
-    if (doc.errors.length) return [];
+    if (doc.errors.length) return undefined;
     const top = doc.contents;
     esg = isMap(top) ? top.get('esg', true) : undefined;
   } catch {
     // A front matter too deeply nested for the YAML parser: the front-matter rule reports it.
-    return [];
+    return undefined;
   }
-  if (!isMap(esg)) return [];
-  const list = esg.get('chapters', true);
-  if (!isSeq(list)) return [];
-  // linePos is 1-based within the YAML, whose first line is the root's line 1 (0-based, after `---`).
-  const position = (offset: number) => {
+  if (!isMap(esg)) return undefined;
+  // linePos is 1-based within the YAML, whose first line is the report's line 1 (0-based, after `---`).
+  const position = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, character: p.col - 1 };
   };
+  return { esg, position };
+}
+
+/**
+ * The entries of `esg.chapters` with their ranges in the root, or [] when there are none (or the
+ * front matter is not YAML: the front-matter rule reports that). Cheap when the word is absent.
+ */
+export function chapterEntries(rootText: string): ChapterEntry[] {
+  const front = esgFrontMatter(rootText, 'chapters');
+  if (!front) return [];
+  const list = front.esg.get('chapters', true);
+  if (!isSeq(list)) return [];
+  const position = front.position;
   const entries: ChapterEntry[] = [];
   for (const item of list.items) {
     if (!isScalar(item) || typeof item.value !== 'string' || !item.range) continue;

@@ -122,14 +122,22 @@ export class NodeWorkspace implements ReportWorkspace {
     return this.folders.some((f) => isInside(real, f));
   }
 
-  read(uri: string, options: { maxBytes?: number } = {}): FileRead {
+  /**
+   * The real path of a file uri inside the workspace (symlinks resolved), or why not: the one check
+   * every read, stamp and write starts with.
+   */
+  private inside(uri: string): { ok: true; path: string; real: string } | { ok: false; refusal: 'not-a-path' | 'outside-workspace'; detail?: string } {
     const p = pathOfUri(uri);
-    if (!p || p.includes('\0')) return { ok: false, uri, refusal: 'not-a-path' };
+    if (!p || p.includes('\0')) return { ok: false, refusal: 'not-a-path' };
     const real = realOrNearest(p);
-    if (!this.folders.some((f) => isInside(real, f))) {
-      const shown = real === p ? p : `${p} → ${real}`;
-      return { ok: false, uri, refusal: 'outside-workspace', detail: shown };
-    }
+    if (!this.folders.some((f) => isInside(real, f))) return { ok: false, refusal: 'outside-workspace', detail: real === p ? p : `${p} → ${real}` };
+    return { ok: true, path: p, real };
+  }
+
+  read(uri: string, options: { maxBytes?: number } = {}): FileRead {
+    const where = this.inside(uri);
+    if (!where.ok) return { ok: false, uri, refusal: where.refusal, ...(where.detail ? { detail: where.detail } : {}) };
+    const real = where.real;
     const open = this.options.openText?.(uri);
     if (open !== undefined) return { ok: true, uri, text: open, decoded: { encoding: 'utf-8', bom: false } };
     let fd: number;
@@ -178,12 +186,10 @@ export class NodeWorkspace implements ReportWorkspace {
   stamp(uri: string): string | undefined {
     // An open document changes without touching the disk: never stamped (it is read from memory anyway).
     if (this.options.openText?.(uri) !== undefined) return undefined;
-    const p = pathOfUri(uri);
-    if (!p || p.includes('\0')) return undefined;
-    const real = realOrNearest(p);
-    if (!this.folders.some((f) => isInside(real, f))) return undefined;
+    const where = this.inside(uri);
+    if (!where.ok) return undefined;
     try {
-      const stat = statSync(real, { bigint: true });
+      const stat = statSync(where.real, { bigint: true });
       return stat.isFile() ? `${stat.size}:${stat.mtimeNs}:${stat.ino}` : undefined;
     } catch {
       return undefined;
@@ -197,10 +203,9 @@ export class NodeWorkspace implements ReportWorkspace {
    * since it was read is never overwritten. Never creates a file: `create` does that.
    */
   write(uri: string, bytes: Uint8Array, options: { expected?: Uint8Array } = {}): { ok: true } | { ok: false; refusal: ReadRefusal | 'changed'; detail?: string } {
-    const p = pathOfUri(uri);
-    if (!p || p.includes('\0')) return { ok: false, refusal: 'not-a-path' };
-    const real = realOrNearest(p);
-    if (!this.folders.some((f) => isInside(real, f))) return { ok: false, refusal: 'outside-workspace', detail: real === p ? p : `${p} → ${real}` };
+    const where = this.inside(uri);
+    if (!where.ok) return where;
+    const real = where.real;
     let fd: number;
     try {
       fd = openSync(real, constants.O_RDWR | constants.O_NONBLOCK | constants.O_NOCTTY);
@@ -235,10 +240,9 @@ export class NodeWorkspace implements ReportWorkspace {
    * the path unless `overwrite`, and then only a regular file.
    */
   create(uri: string, text: string, options: { overwrite?: boolean } = {}): { ok: true } | { ok: false; refusal: ReadRefusal | 'exists'; detail?: string } {
-    const p = pathOfUri(uri);
-    if (!p || p.includes('\0')) return { ok: false, refusal: 'not-a-path' };
-    const real = realOrNearest(p);
-    if (!this.folders.some((f) => isInside(real, f))) return { ok: false, refusal: 'outside-workspace', detail: real === p ? p : `${p} → ${real}` };
+    const where = this.inside(uri);
+    if (!where.ok) return where;
+    const { path: p, real } = where;
     let fd: number;
     try {
       fd = openSync(real, constants.O_WRONLY | constants.O_CREAT | constants.O_NOCTTY | constants.O_NONBLOCK | (options.overwrite ? 0 : constants.O_EXCL), 0o644);

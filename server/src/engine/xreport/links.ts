@@ -2,7 +2,8 @@
 // `esg.previous` (last year's report). Each entry is resolved relative to the report and read through
 // the injected workspace's gate, like a chapter; an entry that cannot be followed becomes one problem
 // at the entry that named it, and the report is otherwise checked as before.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { esgFrontMatter } from '../chapters';
 import { LIMITS } from '../limits';
 import type { Range } from '../types';
 import type { ReadRefusal, ReportWorkspace } from '../workspace';
@@ -41,8 +42,6 @@ export interface LinkedFile {
 /** At most this many translations are followed (a report has two or three language versions). */
 export const MAX_TRANSLATIONS = 4;
 
-const FRONT_MATTER = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)([\s\S]*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/;
-
 /** Whether a text may link other reports: the cheap test run before any YAML is parsed. */
 export function mayLink(text: string): boolean {
   const head = text.slice(0, 16384);
@@ -55,25 +54,9 @@ export function mayLink(text: string): boolean {
  */
 export function linkEntries(text: string): LinkEntry[] {
   if (!mayLink(text)) return [];
-  const m = FRONT_MATTER.exec(text.length > LIMITS.maxReportChars ? text.slice(0, LIMITS.maxReportChars) : text);
-  if (!m) return [];
-  const yamlText = m[1].replace(/\r(?!\n)/g, '\n');
-  const lineCounter = new LineCounter();
-  let esg: unknown;
-  try {
-    const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
-    if (doc.errors.length) return [];
-    const top = doc.contents;
-    esg = isMap(top) ? top.get('esg', true) : undefined;
-  } catch {
-    return [];
-  }
-  if (!isMap(esg)) return [];
-  // linePos is 1-based within the YAML, whose first line is the report's line 1 (0-based, after `---`).
-  const position = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, character: p.col - 1 };
-  };
+  const front = esgFrontMatter(text, 'esg');
+  if (!front) return [];
+  const { esg, position } = front;
   const entryOf = (kind: LinkKind, node: YamlNode | undefined): LinkEntry | undefined => {
     if (!node || !isScalar(node) || typeof node.value !== 'string' || node.value === '' || !node.range) return undefined;
     return { kind, reference: node.value, range: { start: position(node.range[0]), end: position(node.range[1]) } };

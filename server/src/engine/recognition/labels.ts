@@ -471,7 +471,7 @@ interface NameBag {
 const GENERIC = new Set(['other', 'others', 'male', 'female', 'direct', 'indirect', 'total', 'and', 'rate', 'share', 'average', 'full', 'time', 'part', 'senior', 'middle', 'junior', 'management', 'under', 'over', 'above', 'below', 'aged', 'age']);
 
 /** Label words for containment: bagKey's words, 'non-X' one word, pollutants in one spelling ('nitrogen oxide' -> 'nox'). */
-export function describedWords(text: string): string[] | undefined {
+function describedWords(text: string): string[] | undefined {
   let t = text.replace(/\bnon[\s-]+(?=[a-z])/gi, 'non');
   if (!HAN.test(t)) {
     t = t.toLowerCase();
@@ -524,15 +524,13 @@ const bagsByWord = new Map<string, NameBag[]>();
   }
 }
 
-type Basis2 = 'revenue' | 'employees' | 'floor-area' | string;
-
 /**
  * The catalog KPI whose name the words contain, with the words left over. A label that says GHG
  * ('Purchased electricity GHG emissions') contains a GHG figure, whatever else it names; otherwise the
  * longest name wins, and of two equally long, the one whose leftover words only say 'per' or 'share'
  * ('Direct emission' | 'GHG emission intensity' is Scope 1 per revenue, not a part of GHG intensity).
  */
-export function containedKpis(words: string[], accept?: (kpi: KpiDefinition, rest: string[]) => boolean): { kpi: KpiDefinition; rest: string[] }[] {
+function containedKpis(words: string[], accept?: (kpi: KpiDefinition, rest: string[]) => boolean): { kpi: KpiDefinition; rest: string[] }[] {
   const have = new Set(words);
   const restOf = (b: NameBag) => words.filter((w) => !b.words.includes(w) && !NEUTRAL.has(w));
   let found: NameBag[] = [];
@@ -553,7 +551,8 @@ export function containedKpis(words: string[], accept?: (kpi: KpiDefinition, res
   return kpis.map((kpi) => ({ kpi, rest: restOf(best.find((b) => b.kpi === kpi)!) }));
 }
 
-function basisOfWords(words: string[], unit: string | undefined): Basis2 {
+/** An intensity's basis: revenue, employees, floor-area, or the unit's denominator ('energy'). */
+function basisOfWords(words: string[], unit: string | undefined): string {
   if (words.some((w) => EMPLOYEE_WORDS.has(w))) return 'employees';
   if (words.some((w) => AREA_WORDS.has(w))) return 'floor-area';
   if (words.some((w) => REVENUE_WORDS.has(w) && w !== 'unit')) return 'revenue';
@@ -625,7 +624,6 @@ function partId(baseId: string, rest: string[]): string {
  * KPI is contained, two fit equally, or the unit cannot measure what the words describe.
  */
 function describe(words: string[], unit: string | undefined, sourceEmissions = true): { id: string; base: KpiDefinition } | undefined {
-  const contained = containedKpis(words);
   let found = containedKpis(words, (k, rest) => numeratorFits(k, unit) || isRatioWords(rest) || countShare(k, unit));
   if (found.length > 1) {
     // 'Purchased electricity GHG emissions' in tCO2e: the GHG figure, not the electricity.
@@ -634,7 +632,8 @@ function describe(words: string[], unit: string | undefined, sourceEmissions = t
   }
   // A figure in tCO2e whose words name a source, not a GHG figure ('Diesel | tCO2e'): the emissions of that source.
   const u0 = parsedUnit(unit);
-  if (sourceEmissions && u0 && !u0.denominator && u0.numerator.dimension === 'co2e' && contained.length && contained.every((c) => c.kpi.dimension !== 'co2e')) {
+  const contained = sourceEmissions && u0 && !u0.denominator && u0.numerator.dimension === 'co2e' ? containedKpis(words) : [];
+  if (contained.length && contained.every((c) => c.kpi.dimension !== 'co2e')) {
     const total = getKpi('ghg.total');
     if (total) found = [{ kpi: total, rest: words.filter((w) => !NEUTRAL.has(w)) }];
   }

@@ -29,6 +29,7 @@ import {
   getCompletions,
   getDefinition,
   getDocumentSymbols,
+  getFixAll,
   getHover,
   getReportModel,
   type Analysis,
@@ -62,7 +63,6 @@ import { DiagnosticConverter } from './lsp/publish';
 import { ClosedReports, registerPullDiagnostics, type PullHost } from './lsp/pullHandlers';
 import { DIAGNOSTIC_IDENTIFIER } from './lsp/pull';
 import { FIX_ALL_KIND, fixAllAction, wantsFixAll } from './lsp/fixAll';
-import { collectSafeFixes } from './lsp/safeFixes';
 import { t } from './engine/i18n';
 import { pathOfUri } from './host/workspace';
 import { lineOfDocument, negotiateEncoding, PositionCodec } from './lsp/encoding';
@@ -331,7 +331,7 @@ async function validate(uri: string, version: number, token: number): Promise<vo
   const lsp = (list: readonly Diagnostic[]) => publishing.convert(list, settings.rulesDocumentationUrl);
   // The report's project file, with its own problems at their keys.
   const config = shouldCheck(document) ? projectConfigs.diagnosticsFor(project?.parts[0]?.uri ?? uri, toAnalysisOptions(settings)) : undefined;
-  if (config) await connection.sendDiagnostics({ uri: config.uri, diagnostics: lsp(config.diagnostics) });
+  if (config) await connection.sendDiagnostics(codec.out({ uri: config.uri, diagnostics: lsp(config.diagnostics) }, config.uri));
   if (clientPullsDiagnostics) {
     // The client pulls this document itself; the other files of a multi-file report it pulls when asked to.
     if (project && project.diagnostics.size > 1 && clientRefreshesDiagnostics) await connection.languages.diagnostics.refresh();
@@ -601,10 +601,12 @@ connection.onCodeAction((raw, token) =>
       .filter((action) => actionKindAllowed(action.kind ?? '', params.context.only));
     if (!wantsFixAll(params.context.only)) return actions;
     // Fix-all: every safe fix of the report, whatever the range (codeActionsOnSave asks with the whole file).
-    const edits = collectSafeFixes(found.analysis);
-    const mapped = found.project ? found.project.mapEdits(edits) : { [uri]: edits };
+    const all = getFixAll(found.analysis);
+    const mapped = found.project ? found.project.mapEdits(all.edits) : { [uri]: all.edits };
     const changes = Object.fromEntries(Object.entries(mapped).map(([u, list]) => [u, list.map(toLspTextEdit)]));
-    const fixAll = fixAllAction(t(found.analysis.locale, 'action.fixAll', { count: edits.length }), changes);
+    // The title counts the findings the fixes resolve (one fix may resolve several).
+    const resolved = all.fixes.reduce((n, f) => n + f.diagnostics.length, 0);
+    const fixAll = fixAllAction(t(found.analysis.locale, 'action.fixAll', { count: resolved }), changes);
     return fixAll ? [fixAll, ...actions] : actions;
   })),
 );

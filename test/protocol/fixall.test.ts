@@ -74,7 +74,8 @@ describe('source.fixAll.esgmark over LSP', () => {
       assert.equal(fixAll.length, 1, actions.map((a) => `${a.kind} ${a.title}`).join(' | '));
       const edits = fixAll[0].edit!.changes![uri];
       assert.equal(edits.length, 2, 'the tags of the untagged section and the missing index row');
-      assert.match(fixAll[0].title, /2/);
+      // Two edits resolve three findings (the tag fixes both untagged index rows of the section).
+      assert.match(fixAll[0].title, /3/);
       const after = apply(TEXT, edits);
       assert.ok(after.includes('# 僱傭 {#emp hkex="B1 B2"}'), after);
       assert.match(after, /\n\| A1\.1 \|[^\n]*\| \[環境\]\(#env\) \|\n/);

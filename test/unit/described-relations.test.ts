@@ -95,3 +95,30 @@ test('a GHG intensity with no all-scope total divides Scope 1 + 2; a segment div
   assert.deepEqual(d.map((x) => [x.range.start.line, /2024/.test(x.message)]), [[lineOf(text, '| Intensity of hazardous waste (solids)'), true]], JSON.stringify(d.map((x) => x.message)));
   assert.match(d[0].message, /0\.011/);
 });
+
+test('ids recognition builds are not categories of a wildcard sum, nor one figure across tables', () => {
+  // A site's Scope 3 figure is a part of Scope 3, not one of its categories: sum(ghg.scope3.*) leaves it out.
+  const sum = table([
+    '| Scope 3 Category 1: Purchased goods and services | tCO2e | 100 | 100 |',
+    '| Scope 3 Category 6: Business travel | tCO2e | 200 | 200 |',
+    '| Scope 3 GHG emissions - Brazil | tCO2e | 50 | 50 |',
+    '| [Scope 3 GHG emissions]{#ghg.scope3 formula="sum(ghg.scope3.*)"} | tCO2e | 300 | 300 |',
+  ]);
+  const a = run(sum, { locale: 'en' });
+  assert.match(a.model.kpiTables[0].rows[2].kpiId ?? '', /^ghg\.scope3\.p-/);
+  assert.equal(a.diagnostics.filter((d) => d.rule.startsWith('formula/') && d.severity !== 'information').length, 0, JSON.stringify(a.diagnostics.map((d) => d.message)));
+  // 'Hong Kong' under 'Diesel' in a table of stationary and one of mobile sources: two figures.
+  const twoTables = `${EN}## Stationary sources\n\n| Indicator | | Unit | FY2024 |\n|---|---|---|--:|\n| Diesel | | litres | 1,000 |\n| | Hong Kong | litres | 900 |\n\n## Mobile sources\n\n| Indicator | | Unit | FY2024 |\n|---|---|---|--:|\n| Diesel | | litres | 300 |\n| | Hong Kong | litres | 100 |\n`;
+  const b = run(twoTables, { locale: 'en' });
+  assert.ok(b.model.kpiTables.every((t) => t.rows[1].kpiId), 'both rows are recognised');
+  // (The two Diesel totals still conflict: the section heading above a table is not read, a known limit.)
+  const hk = byRule(b, 'kpi/value-conflict').filter((d) => d.message.includes('Hong Kong'));
+  assert.equal(hk.length, 0, JSON.stringify(hk.map((d) => d.message)));
+});
+
+test('a built intensity needs a unit that divides; a bilingual label whose English half is a built figure is that figure', async () => {
+  const { recogniseLabel } = await import('../../server/src/engine/recognition/labels');
+  assert.equal(recogniseLabel('Scope 1 intensity', { unit: 'kg' }), undefined);
+  assert.equal(recogniseLabel('Scope 1 intensity', { unit: 'tCO2e/HK$ million' })?.kpiId, 'ghg.scope1.intensity');
+  assert.match(recogniseLabel('Scope 1 GHG emissions - Brazil 範圍一溫室氣體排放－巴西', { unit: 'tCO2e' })?.kpiId ?? '', /^ghg\.scope1\.(?:p-|part\.open-)/);
+});

@@ -171,3 +171,12 @@ test('a project file past the size limit is one diagnostic and applies nothing',
   assert.match(loaded.diagnostics[0].message, /longer than 1000000 characters/);
   assert.deepEqual(loaded.config.severity, {});
 });
+
+test('hostile project files: deep nesting is one clear problem; a synonym written twice in another case is reported', () => {
+  const deep = parseProjectConfig(URI, `kpis:\n  water.total: ${'['.repeat(5000)}${']'.repeat(5000)}\n`).diagnostics;
+  assert.ok(deep.length >= 1);
+  assert.ok(deep.every((d) => !/call stack/i.test(d.message)), JSON.stringify(deep.map((d) => d.message)));
+  assert.ok(deep.some((d) => /nested deeper than/.test(d.message)), JSON.stringify(deep.map((d) => d.message)));
+  const twice = parseProjectConfig(URI, 'kpis:\n  water.total: [Water Used]\n  energy.total: [water used]\n').diagnostics;
+  assert.ok(twice.some((d) => d.data?.key === 'config.duplicateSynonym'), JSON.stringify(twice.map((d) => d.message)));
+});

@@ -416,7 +416,7 @@ export function shortDetail(message: string): string {
 }
 
 /** A message of the yaml library that is an internal failure, not a statement about the text. */
-function isInternalError(detail: string): boolean {
+export function isInternalError(detail: string): boolean {
   return /call stack|too much recursion|out of memory/i.test(detail);
 }
 
@@ -425,7 +425,7 @@ function isInternalError(detail: string): boolean {
  * (`esg.chapters`), or at the whole front matter when it is under no key. Walks the CST of the yaml
  * library's parser, which is not recursive, with an explicit stack.
  */
-function nestingPastLimit(yamlText: string): FrontMatterProblem | undefined {
+export function nestingPastLimit(yamlText: string): FrontMatterProblem | undefined {
   // Deeper than the limit needs at least that many brackets, dashes, question marks or indented lines.
   if (yamlText.length < LIMITS.maxYamlDepth) return undefined;
   interface Entry {

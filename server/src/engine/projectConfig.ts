@@ -9,7 +9,8 @@
 // settings and command-line options (`mergeAnalysisOptions`).
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { keyRange, nodeRange, shortDetail } from './frontmatter';
+import { isInternalError, keyRange, nestingPastLimit, nodeRange, shortDetail } from './frontmatter';
+import { normalizeLabel } from './text/normalize';
 import { getKpi } from './catalogs/kpis';
 import { getUnit, parseUnit } from './catalogs/units';
 import { t } from './i18n';
@@ -116,6 +117,13 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
     return { config, diagnostics };
   };
 
+  // As in the front matter: the yaml library composes recursively, so a deep nesting is measured first.
+  const tooDeepDetail = `nested deeper than ${LIMITS.maxYamlDepth} levels`;
+  const tooDeep = nestingPastLimit(text);
+  if (tooDeep) {
+    problems.push({ start: tooDeep.start, end: Math.max(tooDeep.end, tooDeep.start + 1), key: 'config.yaml', args: { detail: tooDeepDetail } });
+    return finish();
+  }
   let doc: Document;
   try {
     doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
@@ -129,7 +137,7 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
       const detail = shortDetail(err.message);
       if (seen.has(`${err.pos[0]}:${detail}`)) continue;
       seen.add(`${err.pos[0]}:${detail}`);
-      problems.push({ start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1), key: 'config.yaml', args: { detail } });
+      problems.push({ start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1), key: 'config.yaml', args: { detail: isInternalError(detail) ? tooDeepDetail : detail } });
     }
     return finish();
   }
@@ -137,7 +145,8 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (e) {
-    problems.push({ start: 0, end: text.length, key: 'config.yaml', args: { detail: shortDetail(String((e as Error).message)) } });
+    const detail = shortDetail(String((e as Error).message));
+    problems.push({ start: 0, end: text.length, key: 'config.yaml', args: { detail: e instanceof RangeError || isInternalError(detail) ? tooDeepDetail : detail } });
     return finish();
   }
   if (data === null || data === undefined) return finish();
@@ -239,7 +248,8 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
       const labels = (typeof value === 'string' ? [value] : Array.isArray(value) ? value : []).filter((l): l is string => typeof l === 'string' && l.trim() !== '');
       const kept: string[] = [];
       labels.forEach((label, i) => {
-        const key = label.trim();
+        // Keyed as the vocabulary matches labels (case, width, footnote marks folded).
+        const key = normalizeLabel(label);
         const first = owner.get(key);
         if (first && first !== kpiId) {
           problems.push({ ...nodeRange(doc, typeof value === 'string' ? ['kpis', kpiId] : ['kpis', kpiId, i]), key: 'config.duplicateSynonym', args: { label, first, second: kpiId } });

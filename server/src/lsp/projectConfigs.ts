@@ -8,8 +8,8 @@ import type { ReportWorkspace } from '../engine/workspace';
 
 export class ProjectConfigs {
   private readonly byFolder = new Map<string, LoadedProjectConfig>();
-  /** Project files whose diagnostics were published (cleared when they go away). */
-  private readonly published = new Set<string>();
+  /** Project files whose diagnostics were published, with what was published (cleared when they go away). */
+  private readonly published = new Map<string, string>();
 
   constructor(private readonly workspaceFor: (uri: string) => ReportWorkspace | undefined) {}
 
@@ -38,14 +38,18 @@ export class ProjectConfigs {
   diagnosticsFor(uri: string, explicit: AnalysisOptions): { uri: string; diagnostics: Diagnostic[] } | undefined {
     const loaded = this.of(uri, explicit.locale);
     if (!loaded.config.uri) return undefined;
-    this.published.add(loaded.config.uri);
-    return { uri: loaded.config.uri, diagnostics: projectConfigDiagnostics(loaded, explicit) };
+    const diagnostics = projectConfigDiagnostics(loaded, explicit);
+    // Published once per reading of the file and locale: a keystroke in a report does not republish them.
+    const key = `${explicit.locale ?? ''}|${JSON.stringify(diagnostics.map((d) => [d.range, d.message, d.severity]))}`;
+    if (this.published.get(loaded.config.uri) === key) return undefined;
+    this.published.set(loaded.config.uri, key);
+    return { uri: loaded.config.uri, diagnostics };
   }
 
   /** Forgets every project file read; returns those whose diagnostics were published (to be cleared or republished). */
   invalidate(): string[] {
     this.byFolder.clear();
-    const published = [...this.published];
+    const published = [...this.published.keys()];
     this.published.clear();
     return published;
   }

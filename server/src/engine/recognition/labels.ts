@@ -919,11 +919,14 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
     const r = known(fam, 'family', unit);
     if (r && nameFits(r.kpi!)) return r;
     // A described intensity the family rules build ('Direct emission' | 'GHG emission intensity').
-    if (fam && !r && !getKpi(fam) && openMemberParent(fam) && (!group || groupQualifies || !fam.endsWith('.intensity'))) return { kpiId: fam, via: 'family' };
+    // Its unit, when it parses, must divide by something: 'Scope 1 intensity | kg' is no intensity.
+    const pu = parsedUnit(unit);
+    if (fam && !r && !getKpi(fam) && openMemberParent(fam) && (!group || groupQualifies || !fam.endsWith('.intensity')) && (!pu || !!pu.denominator)) return { kpiId: fam, via: 'family' };
   }
   // Chinese and bilingual labels (recognition/zh.ts), under the same unit check.
   const zh = recogniseChinese(label, { group, unit, section: ctx.section }, { recognise: recogniseLabel, fits: (id, u) => !!known(id, 'family', u) });
-  if (zh) return isOpenMemberId(zh) ? { kpiId: zh, via: 'open-member' } : known(zh, 'family', unit);
+  // A catalog KPI passes the unit check here; an id recognition built was checked when it was made.
+  if (zh) return getKpi(zh) ? known(zh, 'family', unit) : { kpiId: zh, via: isOpenMemberId(zh) ? 'open-member' : 'described' };
   // 4. The unit decides.
   for (const v of variants) {
     const r = known(byUnit(normalizeLabel(v), unit), 'unit', unit);

@@ -2,6 +2,7 @@
 // appendix, prose) with values that cannot be the same figure, or in units of different kinds.
 import { NUMBERS_INPUTS, type Rule } from './rule';
 import { getKpi } from '../catalogs/kpis';
+import { recogniseLabel } from '../recognition/labels';
 import { localized } from '../i18n';
 import { unitFitsKpi } from '../catalogs/units';
 import { facts, type Fact } from '../numbers/facts';
@@ -53,8 +54,20 @@ function contextsOf(doc: import('../model').EsgDocument): Map<string, string> {
 }
 
 function differentContexts(a: Fact, b: Fact, contexts: Map<string, string>): boolean {
-  if (!a.row || !b.row || a.row.table !== b.row.table) return false;
+  if (!a.row || !b.row) return false;
+  if (a.row.table !== b.row.table) return !namedByLabel(a) || !namedByLabel(b);
   return contexts.get(`${a.row.table}:${a.row.line}`) !== contexts.get(`${b.row.table}:${b.row.line}`);
+}
+
+/**
+ * Whether a row's KPI is what its label alone says. An id recognition built from a row's context (its
+ * group, the caption above, the header: 'Hong Kong' under 'Diesel') names different figures in two
+ * tables ('Stationary sources', 'Mobile sources'); one its own label names ('GHG intensity (excluding
+ * integrated energy business)') is the same figure wherever it is printed.
+ */
+function namedByLabel(f: Fact): boolean {
+  if (f.row?.kpiIdSource !== 'catalog' || getKpi(f.kpiId)) return true;
+  return recogniseLabel(f.row.label, { unit: f.row.unit?.raw })?.kpiId === f.kpiId;
 }
 
 export const kpiValueConflict: Rule = {

@@ -51,6 +51,9 @@ export function formulaEnvFor(doc: EsgDocument, period: string, options: Formula
       for (const f of index.withPrefix(prefix, p)) {
         const rest = f.kpiId.startsWith(`${prefix}.`) ? f.kpiId.slice(prefix.length + 1) : '';
         if (!rest || rest.includes('.') || seen.has(f.kpiId)) continue;
+        // Only catalog KPIs and ids the author wrote: an id recognition built (`ghg.scope3.p-x`, a part or
+        // an intensity of the KPI) is not one of its categories.
+        if (f.row?.kpiIdSource === 'catalog' && !getKpi(f.kpiId)) continue;
         seen.add(f.kpiId);
         out.push({ ...kpiValue(f), kpiId: f.kpiId });
       }

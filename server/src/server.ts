@@ -456,8 +456,6 @@ connection.onDidChangeConfiguration((params) => {
   settingsReady.then(revalidateAll, (error) => logError('settings change', error));
 });
 
-// A project file saved, created or deleted (watched by the client; `**/.esgmark.yaml`).
-
 documents.onDidChangeContent((event) => {
   try {
     scheduleValidation(event.document);

@@ -75,7 +75,9 @@ test('an intensity is measured against the denominator the largest agreeing grou
   assert.ok(d.every((x) => x.range.start.line === lineOf(text, '| Hazardous waste generated per unit area')), JSON.stringify(d.map((x) => x.message)));
   // Two intensities that disagree say one of them is wrong, not which: neither is flagged.
   const two = table(['| Total GHG emissions | tCO2e | 60,861 | 64,731 |', '| GHG emissions per unit area | tCO2e per sq.m | 0.064 | 0.071 |', '| Total hazardous waste generated | kg | 85 | 85 |', '| Hazardous waste generated per unit area | g per sq.m | 0.0012 | 0.0012 |']);
-  assert.equal(byRule(run(two, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information').length, 0);
+  const twoRun = run(two, { locale: 'en' });
+  assert.deepEqual(twoRun.model.kpiTables[0].rows.map((r) => r.kpiId), ['ghg.total', 'ghg.intensity_per_floor_area.total', 'waste.hazardous', 'waste.hazardous.intensity.per-floor-area'], 'both intensities are read');
+  assert.equal(byRule(twoRun, 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information').length, 0);
 });
 
 test('a GHG intensity with no all-scope total divides Scope 1 + 2; a segment divides by its own denominator, a kind by the common one', () => {

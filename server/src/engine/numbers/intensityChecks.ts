@@ -62,21 +62,19 @@ function largestAgreement(group: Intensity[]): Intensity[] | undefined {
   const active = new Set<Intensity>();
   let best: Intensity[] | undefined;
   let runs = 0;
-  let rising = false;
   for (const e of ends) {
     if (e.open) {
       active.add(e.item);
-      rising = true;
       if (!best || active.size > best.length) {
         best = [...active];
         runs = 1;
-      } else if (active.size === best.length && rising) {
+      } else if (active.size === best.length) {
+        // Back at the greatest depth after an interval closed: another set of that size.
         runs++;
         best = [...active];
       }
     } else {
       active.delete(e.item);
-      rising = false;
     }
   }
   if (!best || best.length < 2 || runs > 1) return undefined;

@@ -21,7 +21,7 @@ import { getKpi, matchKpi, bareBreakdownMembers, bareBreakdownOf, memberByLabel,
 import type { KpiDefinition } from '../catalogs/schema';
 import { denominatorNameOf, parseUnit, unitFitsKpi } from '../catalogs/units';
 import { normalizeLabel, stripFootnoteMarks, toHalfWidth } from '../text/normalize';
-import { recogniseChinese } from './zh';
+import { hashKey, recogniseChinese } from './zh';
 import { recogniseSegment } from './segments';
 
 export interface RowContext {
@@ -401,17 +401,7 @@ function byUnit(key: string, unit: string | undefined): string | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Open breakdown members
-
-/** FNV-1a of a key, base 36: a short stable id segment for an open member. */
-function hashKey(key: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36);
-}
+// Open breakdown members (ids hashed with zh.ts's hashKey, FNV-1a in base 36)
 
 /** Labels that are not members however they are grouped: totals and subtotals of the breakdown. */
 const NOT_A_MEMBER = /^(?:total|subtotal|sub-total|overall|all|合計|總計|总计|合计|小計|小计|總數|总数|總計人數)$/i;

@@ -80,12 +80,6 @@ export class LinkedReportCache {
     return any;
   }
 
-  /** Whether `uri` is one of the files of a linked report analysed here. */
-  has(uri: string): boolean {
-    for (const [root, entry] of this.entries) if (root === uri || entry.project.parts.some((p) => p.uri === uri)) return true;
-    return false;
-  }
-
   clear(): void {
     this.entries.clear();
   }

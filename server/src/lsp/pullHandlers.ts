@@ -22,19 +22,29 @@ export interface PullHost {
 }
 
 /** Analyses of reports that are not open, reused while their text and the settings stay the same. */
+/** Closed reports kept analysed at most: a workspace report then reuses the ones pulled most recently. */
+const MAX_CLOSED_REPORTS = 32;
+
 export class ClosedReports {
+  /** In use order (a hit moves to the end); the oldest goes past MAX_CLOSED_REPORTS. */
   private readonly entries = new Map<string, { text: string; generation: number; analysis: Analysis }>();
 
   analyze(uri: string, text: string, generation: number, options: () => AnalysisOptions): Analysis {
     const entry = this.entries.get(uri);
-    if (entry && entry.text === text && entry.generation === generation) return entry.analysis;
+    this.entries.delete(uri);
+    if (entry && entry.text === text && entry.generation === generation) {
+      this.entries.set(uri, entry);
+      return entry.analysis;
+    }
     const analysis = analyze({ uri, text }, options(), entry?.generation === generation ? entry.analysis : undefined);
     this.entries.set(uri, { text, generation, analysis });
+    if (this.entries.size > MAX_CLOSED_REPORTS) this.entries.delete(this.entries.keys().next().value!);
     return analysis;
   }
 
-  delete(uri: string): void {
-    this.entries.delete(uri);
+  /** How many closed reports are kept (for tests). */
+  get size(): number {
+    return this.entries.size;
   }
 }
 

@@ -4,6 +4,7 @@ import kpiData from './data/kpis.json';
 import unitData from './data/units.json';
 import factorData from './data/factors.json';
 import { parseUnit } from './units';
+import { checkFrameworkPacks } from './frameworks';
 import { factorCatalogSchema, frameworkSchema, kpiCatalogSchema, unitCatalogSchema } from './schema';
 
 export function checkCatalogs(): string[] {
@@ -34,6 +35,7 @@ export function checkCatalogs(): string[] {
     }
   }
   problems.push(...checkFactorCatalog());
+  problems.push(...checkFrameworkPacks());
   return problems;
 }
 

@@ -1,0 +1,395 @@
+// Typed access to the framework packs (data/frameworks/*.json) and their cross-maps, and the checks
+// the build and the tests run on them (checkFrameworkPacks). The JSON is bundled and validated at build
+// and test time, so it is only cast here. Every function takes untrusted text and must not throw.
+import griData from './data/frameworks/gri-2021.json';
+import ifrsS2Data from './data/frameworks/ifrs-s2.json';
+import hkfrsS2Data from './data/frameworks/hkfrs-s2.json';
+import ashareData from './data/frameworks/ashare-2024.json';
+import sasbData from './data/frameworks/sasb-tc-si.json';
+import sdgData from './data/frameworks/un-sdg.json';
+import nasdaqData from './data/frameworks/nasdaq-esg.json';
+import crossMapData from './data/frameworks/crossmaps.json';
+import griIndexData from './data/frameworks/gri-content-index.json';
+import kpiData from './data/kpis.json';
+import hkexData from './data/hkex-esg-2025.json';
+import {
+  MAX_TITLE,
+  crossMapSchema,
+  frameworkPackSchema,
+  griContentIndexSchema,
+  isoDate,
+  type CrossMap,
+  type CrossMaps,
+  type FrameworkPack,
+  type GriContentIndexRules,
+  type PackItem,
+  type PackVersion,
+} from './frameworkPackSchema';
+
+export type { FrameworkPack, PackItem, PackVersion, CrossMap, GriContentIndexRules } from './frameworkPackSchema';
+
+/** The HKEX Code's id; its requirements live in data/hkex-esg-2025.json (hkex.ts), not in a pack. */
+export const HKEX_FRAMEWORK_ID = 'hkex-esg-2025';
+
+/** Pack data in a fixed order (the order the coverage view lists them). */
+const PACK_DATA: Record<string, unknown> = {
+  'hkfrs-s2': hkfrsS2Data,
+  'ifrs-s2': ifrsS2Data,
+  'gri-2021': griData,
+  'ashare-2024': ashareData,
+  'sasb-tc-si': sasbData,
+  'un-sdg': sdgData,
+  'nasdaq-esg': nasdaqData,
+};
+
+/** Ids of every pack, plus the HKEX Code: the values `frameworks:` in front matter may name. */
+export const FRAMEWORK_IDS: readonly string[] = [HKEX_FRAMEWORK_ID, ...Object.keys(PACK_DATA)];
+
+const MAX_INPUT = 200;
+
+interface PackIndex {
+  pack: FrameworkPack;
+  byId: Map<string, PackItem>;
+  versionIndex: Map<string, number>;
+  /** Titles folded (`fold`) to ids, for packs whose items are cited by name (A-share topics). */
+  byTitle: Map<string, string>;
+}
+
+let packs: Map<string, PackIndex> | undefined;
+
+function index(): Map<string, PackIndex> {
+  if (packs) return packs;
+  packs = new Map();
+  for (const [id, data] of Object.entries(PACK_DATA)) {
+    const pack = data as FrameworkPack;
+    const byId = new Map(pack.items.map((i) => [i.id, i]));
+    const versionIndex = new Map(pack.versions.map((v, n) => [v.id, n]));
+    const byTitle = new Map<string, string>();
+    for (const i of pack.items) for (const t of Object.values(i.title)) byTitle.set(fold(t), i.id);
+    packs.set(id, { pack, byId, versionIndex, byTitle });
+  }
+  return packs;
+}
+
+/** NFKC (full-width to ASCII), lower case, no spaces: the comparison form of ids and cell texts. */
+function fold(raw: string): string {
+  return String(raw).slice(0, MAX_INPUT).normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+export function getPack(id: string): FrameworkPack | undefined {
+  return index().get(id)?.pack;
+}
+
+export function allPacks(): FrameworkPack[] {
+  return [...index().values()].map((p) => p.pack);
+}
+
+export function getItem(packId: string, itemId: string): PackItem | undefined {
+  return index().get(packId)?.byId.get(itemId);
+}
+
+/**
+ * The version in force for a financial year commencing on `financialYearStart` (`YYYY-MM-DD`): the latest
+ * whose `effectiveFrom` is on or before it. Undefined before the first version (not yet in force) or
+ * for a malformed date or unknown pack.
+ */
+export function versionFor(packId: string, financialYearStart: string): PackVersion | undefined {
+  const p = index().get(packId);
+  if (!p || !isoDate.safeParse(financialYearStart).success) return undefined;
+  let found: PackVersion | undefined;
+  for (const v of p.pack.versions) if (v.effectiveFrom <= financialYearStart) found = v;
+  return found;
+}
+
+/** Whether an item is in the version with position `at` (from <= at < until). */
+function inForce(p: PackIndex, item: { from?: string; until?: string }, at: number): boolean {
+  const from = item.from === undefined ? 0 : (p.versionIndex.get(item.from) ?? Infinity);
+  const until = item.until === undefined ? Infinity : (p.versionIndex.get(item.until) ?? Infinity);
+  return from <= at && at < until;
+}
+
+/**
+ * The items of a pack in force for a financial year commencing on `financialYearStart`, in pack order:
+ * GRI 305-1 for a year starting 2026-01-01, 102-5 for one starting 2027-01-01. Empty when the pack is
+ * not yet in force, unknown, or the date is malformed.
+ */
+export function itemsFor(packId: string, financialYearStart: string): PackItem[] {
+  const p = index().get(packId);
+  const v = versionFor(packId, financialYearStart);
+  if (!p || !v) return [];
+  const at = p.versionIndex.get(v.id)!;
+  return p.pack.items.filter((i) => inForce(p, i, at));
+}
+
+/**
+ * The pack's id for an id as a report writes it, or undefined when it names no item:
+ * GRI 'GRI 305-1', 'Disclosure 2-1', '３０５－１'; IFRS/HKFRS S2 'S2.29(a)', 'IFRS S2 29(a)(i)', '29a',
+ * '第 29(a) 段'; SASB 'tc-si-130A.1'; SDGs 'SDG 6', 'Goal 6', '目標 6'; Nasdaq 'e1'; A-share the id
+ * or the topic's name ('应对气候变化', '應對氣候變化').
+ */
+export function normalizeItemId(packId: string, raw: string): string | undefined {
+  const p = index().get(packId);
+  if (!p || typeof raw !== 'string') return undefined;
+  const s = raw.slice(0, MAX_INPUT).normalize('NFKC').trim().replace(/\s+/g, ' ').replace(/[‐-―−]/g, '-');
+  if (p.byId.has(s)) return s;
+  let id: string;
+  switch (packId) {
+    case 'gri-2021':
+      id = s.replace(/^GRI\s*/i, '').replace(/^(Disclosure|披露項?|披露项?)\s*/i, '').replace(/\s*-\s*/g, '-');
+      break;
+    case 'ifrs-s2':
+    case 'hkfrs-s2':
+      id = s
+        .replace(/^(IFRS|HKFRS|ISSB)?\s*S2\s*[.:]?\s*/i, '')
+        .replace(/^(para(graph)?\.?|第)\s*/i, '')
+        .replace(/\s*段$/, '')
+        .replace(/\s+/g, '')
+        .replace(/^(\d+)([a-h])(?=$|\()/, '$1($2)')
+        .replace(/\(([A-Za-z]+)\)/g, (_, x: string) => `(${x.toLowerCase()})`);
+      break;
+    case 'sasb-tc-si':
+      id = s
+        .replace(/^SASB\s*/i, '')
+        .toUpperCase()
+        .replace(/\s+/g, '')
+        .replace(/^(TC-SI-\d{3})A\./, '$1a.');
+      break;
+    case 'un-sdg':
+      id = s.replace(/^(UN\s*)?(SDGs?|Goal|目標|目标|可持續發展目標|可持续发展目标)\s*0*/i, '');
+      break;
+    case 'nasdaq-esg':
+      id = s.toUpperCase().replace(/\s+/g, '');
+      break;
+    default:
+      id = s.toLowerCase();
+  }
+  if (p.byId.has(id)) return id;
+  return p.pack.id === 'ashare-2024' ? p.byTitle.get(fold(s)) : undefined;
+}
+
+// ---- KPIs serving several frameworks ----
+
+let byKpi: Map<string, { packId: string; itemId: string }[]> | undefined;
+
+/** Every pack item a KPI's figure answers (ghg.scope1 -> GRI 305-1 and 102-5, IFRS S2 29(a)(i)(1) ...). */
+export function itemsAnsweredBy(kpiId: string): { packId: string; itemId: string }[] {
+  if (!byKpi) {
+    byKpi = new Map();
+    for (const { pack } of index().values())
+      for (const i of pack.items)
+        for (const k of i.kpis ?? []) {
+          const list = byKpi.get(k) ?? [];
+          list.push({ packId: pack.id, itemId: i.id });
+          byKpi.set(k, list);
+        }
+  }
+  return byKpi.get(kpiId) ?? [];
+}
+
+// ---- Cross-maps ----
+
+const crossMaps = (crossMapData as CrossMaps).maps;
+
+export function allCrossMaps(): CrossMap[] {
+  return crossMaps;
+}
+
+/**
+ * Ids in `toFramework` that a cross-map pairs with `id` of `fromFramework`, read both ways (HKEX D28(a)
+ * -> IFRS S2 29(a)(i)(1), and back), each with the map it came from so hover can cite its basis.
+ */
+export function mappedIds(fromFramework: string, id: string, toFramework: string): { id: string; map: CrossMap }[] {
+  const out: { id: string; map: CrossMap }[] = [];
+  for (const map of crossMaps) {
+    if (map.from === fromFramework && map.to === toFramework) {
+      for (const pair of map.pairs) if (pair.from === id) for (const to of pair.to) out.push({ id: to, map });
+    } else if (map.to === fromFramework && map.from === toFramework) {
+      for (const pair of map.pairs) if (pair.to.includes(id)) out.push({ id: pair.from, map });
+    }
+  }
+  return out;
+}
+
+// ---- GRI content index rules ----
+
+const griIndex = griIndexData as GriContentIndexRules;
+
+export function griContentIndexRules(): GriContentIndexRules {
+  return griIndex;
+}
+
+type OmissionReasonId = GriContentIndexRules['omissionReasons'][number]['id'];
+
+/**
+ * The GRI reason for omission an index cell gives ('Not applicable', '不適用：…', 'Confidentiality
+ * constraints'), or undefined when it gives none of GRI's four. A synonym must be the whole cell or be
+ * followed by punctuation or a space: '不適用於本集團' is not a reason (it is a sentence).
+ */
+export function matchOmissionReason(cell: string): OmissionReasonId | undefined {
+  if (typeof cell !== 'string') return undefined;
+  const text = cell.slice(0, MAX_INPUT).normalize('NFKC').trim().toLowerCase();
+  let best: { id: OmissionReasonId; length: number } | undefined;
+  for (const r of griIndex.omissionReasons)
+    for (const syn of r.synonyms) {
+      const s = syn.normalize('NFKC').toLowerCase();
+      if (!text.startsWith(s)) continue;
+      const next = text.slice(s.length, s.length + 1);
+      if (next && /[\p{L}\p{N}]/u.test(next)) continue;
+      if (!best || s.length > best.length) best = { id: r.id, length: s.length };
+    }
+  return best?.id;
+}
+
+/**
+ * The GRI claim a statement of use makes: 'in-accordance' or 'with-reference'; undefined when it names
+ * neither, or both (a contradiction the author must resolve).
+ */
+export function matchGriClaim(statement: string): 'in-accordance' | 'with-reference' | undefined {
+  if (typeof statement !== 'string') return undefined;
+  const text = fold(statement.slice(0, 4000));
+  const found = griIndex.claims.filter((c) => c.synonyms.some((s) => text.includes(fold(s))));
+  return found.length === 1 ? found[0].id : undefined;
+}
+
+// ---- Checks (build and tests) ----
+
+function titleTooLong(title: { en: string; 'zh-Hant': string; 'zh-Hans': string }): string | undefined {
+  if (title.en.length > MAX_TITLE.en) return `en title longer than ${MAX_TITLE.en}`;
+  for (const k of ['zh-Hant', 'zh-Hans'] as const) if ([...title[k]].length > MAX_TITLE.zh) return `${k} title longer than ${MAX_TITLE.zh}`;
+  if (/[\n\r]/.test(title.en + title['zh-Hant'] + title['zh-Hans'])) return 'title spans lines';
+  return undefined;
+}
+
+/** Schema, ids, versions, KPI links, cross-maps and content-index rules of the packs; [] when all hold. */
+export function checkFrameworkPacks(): string[] {
+  const problems: string[] = [];
+  const kpiIds = new Set((kpiData as { kpis: { id: string }[] }).kpis.map((k) => k.id));
+  const parsed = new Map<string, FrameworkPack>();
+  for (const [key, data] of Object.entries(PACK_DATA)) {
+    const r = frameworkPackSchema.safeParse(data);
+    if (!r.success) {
+      for (const i of r.error.issues) problems.push(`framework ${key}: ${i.path.map(String).join('.')}: ${i.message}`);
+      continue;
+    }
+    if (r.data.id !== key) problems.push(`framework ${key}: pack id is ${r.data.id}`);
+    parsed.set(key, r.data);
+  }
+  for (const [key, pack] of parsed) {
+    const at = `framework ${key}`;
+    const versionIds = new Map<string, number>();
+    pack.versions.forEach((v, n) => {
+      if (versionIds.has(v.id)) problems.push(`${at}: version ${v.id} twice`);
+      versionIds.set(v.id, n);
+      if (n > 0 && pack.versions[n - 1].effectiveFrom >= v.effectiveFrom) problems.push(`${at}: version ${v.id} is not after ${pack.versions[n - 1].id}`);
+    });
+    let pattern: RegExp | undefined;
+    try {
+      pattern = new RegExp(pack.idPattern, 'u');
+    } catch {
+      problems.push(`${at}: idPattern does not compile`);
+    }
+    const groups = new Set<string>();
+    for (const g of pack.groups) {
+      if (groups.has(g.id)) problems.push(`${at}: group ${g.id} twice`);
+      groups.add(g.id);
+      // Group titles name a whole standard ('GRI 403: Occupational Health and Safety 2018'): a looser bound.
+      if (g.title.en.length > 64 || [...g.title['zh-Hant']].length > 32) problems.push(`${at}: group ${g.id}: title too long`);
+    }
+    const itemIds = new Set<string>();
+    for (const i of pack.items) {
+      if (itemIds.has(i.id)) problems.push(`${at}: item ${i.id} twice`);
+      itemIds.add(i.id);
+      if (pattern && !pattern.test(i.id)) problems.push(`${at}: item id ${i.id} does not match ${pack.idPattern}`);
+    }
+    for (const i of pack.items) {
+      const it = `${at}: item ${i.id}`;
+      const bad = titleTooLong(i.title);
+      if (bad) problems.push(`${it}: ${bad} (own short titles only, never a standard's text)`);
+      if (i.group !== undefined && !groups.has(i.group)) problems.push(`${it}: unknown group ${i.group}`);
+      if (i.parent !== undefined && !itemIds.has(i.parent)) problems.push(`${it}: unknown parent ${i.parent}`);
+      for (const v of [i.from, i.until]) if (v !== undefined && !versionIds.has(v)) problems.push(`${it}: unknown version ${v}`);
+      if (i.from !== undefined && i.until !== undefined && versionIds.get(i.from)! >= versionIds.get(i.until)!) problems.push(`${it}: until is not after from`);
+      for (const s of i.successors ?? []) {
+        const succ = pack.items.find((x) => x.id === s);
+        if (!succ) problems.push(`${it}: unknown successor ${s}`);
+        else if (i.until === undefined) problems.push(`${it}: has successors but no until`);
+        else if (succ.from !== i.until && versionIds.get(succ.from ?? pack.versions[0].id)! > versionIds.get(i.until)!)
+          problems.push(`${it}: successor ${s} starts after ${i.id} ends`);
+      }
+      for (const k of i.kpis ?? []) if (!kpiIds.has(k)) problems.push(`${it}: unknown KPI ${k}`);
+      if (i.kpis && new Set(i.kpis).size !== i.kpis.length) problems.push(`${it}: a KPI listed twice`);
+    }
+    if (pack.alignedWith !== undefined) {
+      const other = parsed.get(pack.alignedWith);
+      if (!other) problems.push(`${at}: aligned with unknown pack ${pack.alignedWith}`);
+      else
+        for (const i of pack.items) {
+          const o = other.items.find((x) => x.id === i.id);
+          if (!o) problems.push(`${at}: item ${i.id} is not in ${pack.alignedWith}`);
+          else if (o.kind !== i.kind || (o.kpis ?? []).join() !== (i.kpis ?? []).join()) problems.push(`${at}: item ${i.id} differs in kind or KPIs from ${pack.alignedWith}`);
+        }
+    }
+  }
+  problems.push(...checkCrossMaps(parsed), ...checkGriIndex(parsed));
+  return problems;
+}
+
+function idsOf(framework: string, parsed: Map<string, FrameworkPack>): Set<string> | undefined {
+  if (framework === HKEX_FRAMEWORK_ID) return new Set((hkexData as { requirements: { id: string }[] }).requirements.map((r) => r.id));
+  const pack = parsed.get(framework);
+  return pack ? new Set(pack.items.map((i) => i.id)) : undefined;
+}
+
+function checkCrossMaps(parsed: Map<string, FrameworkPack>): string[] {
+  const problems: string[] = [];
+  const r = crossMapSchema.safeParse(crossMapData);
+  if (!r.success) return r.error.issues.map((i) => `crossmaps: ${i.path.map(String).join('.')}: ${i.message}`);
+  const mapIds = new Set<string>();
+  for (const map of r.data.maps) {
+    const at = `crossmaps ${map.id}`;
+    if (mapIds.has(map.id)) problems.push(`${at}: id twice`);
+    mapIds.add(map.id);
+    const from = idsOf(map.from, parsed);
+    const to = idsOf(map.to, parsed);
+    if (!from) problems.push(`${at}: unknown framework ${map.from}`);
+    if (!to) problems.push(`${at}: unknown framework ${map.to}`);
+    const seen = new Set<string>();
+    for (const pair of map.pairs) {
+      if (seen.has(pair.from)) problems.push(`${at}: ${pair.from} paired twice`);
+      seen.add(pair.from);
+      if (from && !from.has(pair.from)) problems.push(`${at}: ${map.from} has no ${pair.from}`);
+      for (const t of pair.to) if (to && !to.has(t)) problems.push(`${at}: ${map.to} has no ${t}`);
+    }
+  }
+  return problems;
+}
+
+function checkGriIndex(parsed: Map<string, FrameworkPack>): string[] {
+  const r = griContentIndexSchema.safeParse(griIndexData);
+  if (!r.success) return r.error.issues.map((i) => `gri-content-index: ${i.path.map(String).join('.')}: ${i.message}`);
+  const problems: string[] = [];
+  const rules = r.data;
+  const ids = idsOf(rules.pack, parsed);
+  if (!ids) problems.push(`gri-content-index: unknown pack ${rules.pack}`);
+  for (const d of rules.omissionNotAllowed) if (ids && !ids.has(d)) problems.push(`gri-content-index: unknown disclosure ${d}`);
+  const reqIds = new Set(rules.requirements.map((q) => q.id));
+  for (const c of rules.claims) for (const q of c.requires) if (!reqIds.has(q)) problems.push(`gri-content-index: claim ${c.id} requires unknown ${q}`);
+  const reasons = new Set(rules.omissionReasons.map((o) => o.id));
+  if (reasons.size !== 4 || rules.omissionReasons.length !== 4) problems.push('gri-content-index: the reasons for omission are not exactly GRI\'s four');
+  const owner = new Map<string, string>();
+  for (const o of rules.omissionReasons)
+    for (const s of o.synonyms) {
+      const k = fold(s);
+      const prev = owner.get(k);
+      if (prev && prev !== o.id) problems.push(`gri-content-index: '${s}' names both ${prev} and ${o.id}`);
+      owner.set(k, o.id);
+    }
+  const claimOwner = new Map<string, string>();
+  for (const c of rules.claims)
+    for (const s of c.synonyms) {
+      const k = fold(s);
+      for (const [other, id] of claimOwner) if (id !== c.id && (other.includes(k) || k.includes(other))) problems.push(`gri-content-index: claim synonym '${s}' overlaps one of ${id}`);
+      claimOwner.set(k, c.id);
+    }
+  return problems;
+}

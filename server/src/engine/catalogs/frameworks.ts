@@ -260,13 +260,24 @@ function titleTooLong(title: { en: string; 'zh-Hant': string; 'zh-Hans': string 
   return undefined;
 }
 
+/** The data the checks read; the tests pass altered copies to show each check fires. */
+export interface FrameworkCatalogData {
+  packs: Record<string, unknown>;
+  crossMaps: unknown;
+  griContentIndex: unknown;
+}
+
+export function frameworkCatalogData(): FrameworkCatalogData {
+  return { packs: PACK_DATA, crossMaps: crossMapData, griContentIndex: griIndexData };
+}
+
 /** Schema, ids, versions, KPI links, cross-maps and content-index rules of the packs; [] when all hold. */
-export function checkFrameworkPacks(): string[] {
+export function checkFrameworkPacks(data: FrameworkCatalogData = frameworkCatalogData()): string[] {
   const problems: string[] = [];
   const kpiIds = new Set((kpiData as { kpis: { id: string }[] }).kpis.map((k) => k.id));
   const parsed = new Map<string, FrameworkPack>();
-  for (const [key, data] of Object.entries(PACK_DATA)) {
-    const r = frameworkPackSchema.safeParse(data);
+  for (const [key, pack] of Object.entries(data.packs)) {
+    const r = frameworkPackSchema.safeParse(pack);
     if (!r.success) {
       for (const i of r.error.issues) problems.push(`framework ${key}: ${i.path.map(String).join('.')}: ${i.message}`);
       continue;
@@ -330,7 +341,7 @@ export function checkFrameworkPacks(): string[] {
         }
     }
   }
-  problems.push(...checkCrossMaps(parsed), ...checkGriIndex(parsed));
+  problems.push(...checkCrossMaps(data.crossMaps, parsed), ...checkGriIndex(data.griContentIndex, parsed));
   return problems;
 }
 
@@ -340,9 +351,9 @@ function idsOf(framework: string, parsed: Map<string, FrameworkPack>): Set<strin
   return pack ? new Set(pack.items.map((i) => i.id)) : undefined;
 }
 
-function checkCrossMaps(parsed: Map<string, FrameworkPack>): string[] {
+function checkCrossMaps(crossMapInput: unknown, parsed: Map<string, FrameworkPack>): string[] {
   const problems: string[] = [];
-  const r = crossMapSchema.safeParse(crossMapData);
+  const r = crossMapSchema.safeParse(crossMapInput);
   if (!r.success) return r.error.issues.map((i) => `crossmaps: ${i.path.map(String).join('.')}: ${i.message}`);
   const mapIds = new Set<string>();
   for (const map of r.data.maps) {
@@ -364,8 +375,8 @@ function checkCrossMaps(parsed: Map<string, FrameworkPack>): string[] {
   return problems;
 }
 
-function checkGriIndex(parsed: Map<string, FrameworkPack>): string[] {
-  const r = griContentIndexSchema.safeParse(griIndexData);
+function checkGriIndex(rulesInput: unknown, parsed: Map<string, FrameworkPack>): string[] {
+  const r = griContentIndexSchema.safeParse(rulesInput);
   if (!r.success) return r.error.issues.map((i) => `gri-content-index: ${i.path.map(String).join('.')}: ${i.message}`);
   const problems: string[] = [];
   const rules = r.data;

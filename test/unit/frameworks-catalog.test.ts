@@ -92,7 +92,10 @@ test('pack ids, kinds, and a source link with a retrieval date on every pack', (
   for (const p of allPacks()) {
     assert.ok(p.links.length > 0 && p.links.every((l) => /^https?:\/\//.test(l.url) && /^\d{4}-\d{2}-\d{2}$/.test(l.retrieved)), p.id);
     assert.equal(p.kind, p.id === 'un-sdg' || p.id === 'nasdaq-esg' ? 'reference-tags' : 'standard');
+    if (p.kind === 'standard') assert.ok(p.links.some((l) => l.consulted), `${p.id} has a source that was read`);
   }
+  const unread = checkFrameworkPacks(withPack('ashare-2024', (p) => p.links.forEach((l) => (l.consulted = false))));
+  assert.ok(unread.some((m) => m.includes('ashare-2024: no consulted source')), unread.join('\n'));
   assert.equal(getPack('gri-2022'), undefined);
 });
 

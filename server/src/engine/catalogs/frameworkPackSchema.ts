@@ -27,8 +27,10 @@ const link = z
   .object({
     title: z.string().min(1),
     url: z.string().regex(/^https?:\/\/\S+$/),
-    /** Day the page was consulted (through a stored copy, see docs/frameworks.md). */
+    /** Day the link was recorded, and read when `consulted` (through a stored copy, see docs/frameworks.md). */
     retrieved: isoDate,
+    /** Whether the page's text was read for the pack; false: the official location, recorded unread. */
+    consulted: z.boolean(),
   })
   .strict();
 

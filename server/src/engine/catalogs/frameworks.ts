@@ -287,6 +287,7 @@ export function checkFrameworkPacks(data: FrameworkCatalogData = frameworkCatalo
   }
   for (const [key, pack] of parsed) {
     const at = `framework ${key}`;
+    if (pack.kind === 'standard' && !pack.links.some((l) => l.consulted)) problems.push(`${at}: no consulted source among the links`);
     const versionIds = new Map<string, number>();
     pack.versions.forEach((v, n) => {
       if (versionIds.has(v.id)) problems.push(`${at}: version ${v.id} twice`);

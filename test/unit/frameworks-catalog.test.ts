@@ -45,7 +45,9 @@ test('the checks fire: duplicate and malformed ids, unknown KPI, parent, group a
   const dup = checkFrameworkPacks(withPack('gri-2021', (p) => p.items.push({ ...p.items[0] })));
   assert.ok(dup.some((m) => m.includes('item 2-1 twice')), dup.join('\n'));
   const malformed = checkFrameworkPacks(withPack('sasb-tc-si', (p) => (p.items[0].id = 'TC-SI-130A.1')));
-  assert.ok(malformed.some((m) => m.includes('does not match')), malformed.join('\n'));
+  assert.ok(malformed.some((m) => m.includes('TC-SI-130A.1 is not of the form sasb')), malformed.join('\n'));
+  const griShape = checkFrameworkPacks(withPack('gri-2021', (p) => (p.items[0].id = '2-31')));
+  assert.ok(griShape.some((m) => m.includes('2-31 is not of the form gri')), griShape.join('\n'));
   const kpi = checkFrameworkPacks(withPack('gri-2021', (p) => (p.items.find((i) => i.id === '305-1')!.kpis = ['ghg.scope_one'])));
   assert.ok(kpi.some((m) => m.includes('305-1: unknown KPI ghg.scope_one')), kpi.join('\n'));
   const parent = checkFrameworkPacks(withPack('ifrs-s2', (p) => (p.items.find((i) => i.id === '6(a)')!.parent = '7')));
@@ -247,6 +249,9 @@ test('GRI content index: the four reasons for omission as indexes print them, th
   assert.equal(matchGriClaim('Kingsoft Cloud has reported in accordance with the GRI Standards for the period 1 January 2025 to 31 December 2025.'), 'in-accordance');
   assert.equal(matchGriClaim('本報告參考《GRI可持續發展報告標準》編制'), 'with-reference');
   assert.equal(matchGriClaim('This report follows the HKEX ESG Reporting Code.'), undefined);
+  // The claim is found after a long preamble, and a statement naming both claims names neither.
+  assert.equal(matchGriClaim(`${'本報告涵蓋本集團的主要業務。'.repeat(40)}本報告參照GRI準則編制。`), 'with-reference');
+  assert.equal(matchGriClaim('Reported in accordance with the GRI Standards; some sections with reference to the GRI Standards.'), undefined);
   const rules = griContentIndexRules();
   assert.deepEqual(rules.omissionNotAllowed, ['2-1', '2-2', '2-3', '2-4', '2-5', '3-1', '3-2']);
   assert.equal(rules.claims.find((c) => c.id === 'with-reference')!.requires.length, 3);

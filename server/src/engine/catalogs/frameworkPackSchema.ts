@@ -99,8 +99,8 @@ export const frameworkPackSchema = z
     kind: z.enum(['standard', 'reference-tags']),
     title: localized,
     publisher: z.string().min(1),
-    /** Pattern every item id of the pack matches (checked). */
-    idPattern: z.string().min(1),
+    /** The form every item id of the pack takes (checked; the patterns are in frameworks.ts, ID_SHAPES). */
+    idShape: z.enum(['gri', 'paragraph', 'sasb', 'slug', 'sdg', 'nasdaq']),
     /** A pack whose paragraphs it reproduces (HKFRS S2 -> IFRS S2); its ids must exist there. */
     alignedWith: z.string().optional(),
     licence: z.string().optional(),

@@ -32,20 +32,24 @@ import {
   getFixAll,
   getHover,
   getReportModel,
+  singleFileView,
+  crossHover,
+  crossReportActions,
+  remapReportModel,
+  t,
   type Analysis,
   type Diagnostic,
   type IndexTableEdit,
   type ReportModel,
+  type CrossReport,
+  type ProjectAnalysis,
+  type DocumentSymbol as EngineSymbol,
+  type Position,
+  type Range,
 } from './engine';
 import { AnalysisCache, isEsgDocument } from './lsp/documents';
 import { Projects } from './lsp/projects';
 import { CrossReports } from './lsp/crossReports';
-import { singleFileView, type CrossReport } from './engine/xreport/report';
-import { crossHover } from './engine/xreport/hover';
-import { crossReportActions } from './engine/rules/xreport/common';
-import type { ProjectAnalysis } from './engine/project';
-import { remapReportModel } from './engine/features/report';
-import type { DocumentSymbol as EngineSymbol, Position, Range } from './engine';
 import { DEFAULT_SETTINGS, normalizeSettings, toAnalysisOptions, type ServerSettings } from './lsp/settings';
 import {
   actionKindAllowed,
@@ -63,7 +67,6 @@ import { DiagnosticConverter } from './lsp/publish';
 import { ClosedReports, registerPullDiagnostics, type PullHost } from './lsp/pullHandlers';
 import { DIAGNOSTIC_IDENTIFIER } from './lsp/pull';
 import { FIX_ALL_KIND, fixAllAction, wantsFixAll } from './lsp/fixAll';
-import { t } from './engine/i18n';
 import { pathOfUri } from './host/workspace';
 import { lineOfDocument, negotiateEncoding, PositionCodec } from './lsp/encoding';
 import { AFTER_SHUTDOWN_METHOD, BEFORE_INITIALIZE_METHOD, afterShutdownError, checkpoint, lifecycleOptions, notInitializedError, SerialQueue, throwIfCancelled } from './lsp/requests';

@@ -3,20 +3,39 @@
 // input), 3 internal error.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { exportKpis, generateIndexTable, ruleDocsUrl, getReportModel, loadProjectConfig, mergeAnalysisOptions, projectConfigDiagnostics, RULES, type Analysis, type AnalysisOptions, type Diagnostic, type Locale, type SuppressedDiagnostic } from '../engine';
+import {
+  exportKpis,
+  generateIndexTable,
+  ruleDocsUrl,
+  getReportModel,
+  loadProjectConfig,
+  mergeAnalysisOptions,
+  projectConfigDiagnostics,
+  RULES,
+  analyzeReport,
+  chapterUris,
+  crossReport,
+  LinkedReportCache,
+  withCrossReport,
+  remapReportModel,
+  t,
+  formatNumber,
+  lineText,
+  splitLines,
+  type Analysis,
+  type AnalysisOptions,
+  type Diagnostic,
+  type Locale,
+  type SuppressedDiagnostic,
+  type ProjectAnalysis,
+} from '../engine';
 import { HELP_TEXT, parseArgs, UsageError, type CliArgs } from './args';
 import { collectInputs, configWorkspaceOf, readReport, REPORT_SUFFIX, workspaceOf, type InputFile } from './files';
-import { analyzeReport, chaptersOf, type ProjectAnalysis } from '../engine/project';
-import { crossReport, LinkedReportCache, withCrossReport } from '../engine/xreport/report';
 import { anyDifference, compareRows, formatCompare } from './compare';
-import { remapReportModel } from '../engine/features/report';
-import { t } from '../engine/i18n';
-import { formatNumber } from '../engine/numbers/quantity';
 import * as path from 'node:path';
 import { formatJson, formatRules, formatSarif, formatText, sortDiagnostics, summaryLine, type FileResult, type RuleDescription } from './output';
 import { planFixes, writeFix } from './fix';
 import { unifiedDiff } from './diff';
-import { lineText, splitLines } from '../engine/parser/lines';
 import { writeProjectFile } from './init';
 import { checkInWorkers, isCheckWorker, serveChecks, type CheckedInput, type CheckSettings } from './pool';
 import { jsonWithEscapes, showControls } from './controls';
@@ -128,7 +147,8 @@ function analyzeInput(
  */
 function chaptersNamedBy(file: InputFile, text: string): string[] {
   if (!text.includes('chapters')) return [];
-  return chaptersOf(text).map((c) => path.resolve(path.dirname(file.absolute), c));
+  // Resolved as the language server resolves them (engine chapterUris), through the report's workspace.
+  return chapterUris({ uri: pathToFileURL(file.absolute).href, text }, workspaceOf(file)).map((uri) => fileURLToPath(uri));
 }
 
 /**

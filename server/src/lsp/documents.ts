@@ -1,7 +1,6 @@
 // Which open documents esgmark checks, and the per-document cache of the latest analysis that the
 // editor features reuse between keystrokes.
-import type { Analysis } from '../engine';
-import { hasEsgFrontMatter } from '../engine/detect';
+import { hasEsgFrontMatter, type Analysis } from '../engine';
 
 export { hasEsgFrontMatter };
 

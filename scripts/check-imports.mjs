@@ -4,7 +4,9 @@
 //   - the engine imports vscode, an LSP library, a Node built-in or anything outside server/src/engine;
 //   - the server, the CLI, the host or the protocol module reach into the engine past its facade
 //     (server/src/engine/index.ts);
-//   - the client or the webview import anything of server/src but the protocol module and the launcher.
+//   - the client or the webview import anything of server/src but the protocol module and the launcher;
+//   - a custom method name (`esgmark/...`) or the server's command id is written as a string outside
+//     the protocol module (server/src/protocol), in the sources or the tests.
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -83,6 +85,25 @@ for (const file of files) {
       if (!leaf) problems.push(`${file}: reaches past the engine's facade into '${target}'${typeOnly ? ' (types too go through the facade)' : ''}`);
     }
   }
+}
+
+// Method names live in the protocol module only: a string literal naming one elsewhere is a second copy.
+const METHOD_LITERAL = /(['"`])(esgmark\/[A-Za-z]+|esgmark\.server\.[A-Za-z]+)\1/g;
+function filesUnder(folder, pattern) {
+  if (!existsSync(join(ROOT, folder))) return [];
+  const out = [];
+  for (const name of readdirSync(join(ROOT, folder))) {
+    const path = join(folder, name);
+    if (statSync(join(ROOT, path)).isDirectory()) {
+      if (name !== 'fixtures' && name !== 'node_modules') out.push(...filesUnder(path, pattern));
+    } else if (pattern.test(name)) out.push(path);
+  }
+  return out;
+}
+for (const file of [...files, ...filesUnder('test', /\.(ts|mjs|js)$/)]) {
+  if (file.startsWith(PROTOCOL)) continue;
+  const code = readFileSync(join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  for (const m of code.matchAll(METHOD_LITERAL)) problems.push(`${file}: '${m[2]}' is written out; take it from the protocol module (server/src/protocol)`);
 }
 
 // Tarjan's strongly connected components: every component of more than one file (or a file importing itself) is a cycle.

@@ -2,7 +2,7 @@
 // status for the report in view, Part -> aspect -> requirement. Clicking a requirement reveals where it is
 // disclosed or explained; clicking a missing one offers the server's quick fixes for it.
 import * as vscode from 'vscode';
-import type { ReportModel, ReportRequirement } from '../../server/src/engine/features/reportModel';
+import type { ReportModel, ReportRequirement } from '../../server/src/protocol';
 import { revealInEditor } from './preview';
 import type { ReportStore } from './reportStore';
 import { reportLanguage, type Translator } from './reportLanguage';

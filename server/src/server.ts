@@ -9,8 +9,6 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  NotificationType,
-  RequestType,
   ResponseError,
   type CancellationToken,
   type CodeAction as LspCodeAction,
@@ -70,18 +68,22 @@ import { FIX_ALL_KIND, fixAllAction, wantsFixAll } from './lsp/fixAll';
 import { pathOfUri } from './host/workspace';
 import { lineOfDocument, negotiateEncoding, PositionCodec } from './lsp/encoding';
 import { AFTER_SHUTDOWN_METHOD, BEFORE_INITIALIZE_METHOD, afterShutdownError, checkpoint, lifecycleOptions, notInitializedError, SerialQueue, throwIfCancelled } from './lsp/requests';
+import { lspNotification, lspRequest } from './lsp/protocolTypes';
+import {
+  ExportRequest as Export,
+  GENERATE_INDEX_TABLE_COMMAND,
+  IndexTableRequest as IndexTable,
+  ReportChangedNotification as ReportChanged,
+  ReportRequest as Report,
+  type GenerateIndexTableResult,
+} from './protocol';
 import { version as SERVER_VERSION } from '../../package.json';
 
-export const GENERATE_INDEX_TABLE_COMMAND = 'esgmark.server.generateIndexTable';
-/** Custom request: the generated index table for a document, without applying it. */
-export const IndexTableRequest = new RequestType<{ uri: string }, IndexTableEdit | null, void>('esgmark/indexTable');
-
-/** Custom request: the report model (KPIs, checks, coverage) of an open document, for the preview and coverage views. */
-export const ReportRequest = new RequestType<{ uri: string }, ReportModel | null, void>('esgmark/report');
-/** Sent after each publishDiagnostics, so views can request the new report model without polling. */
-export const ReportChangedNotification = new NotificationType<{ uri: string; version: number }>('esgmark/reportChanged');
-/** Custom request: the KPIs of an open document as CSV or JSON text (the same as `esgmark kpis`), for the export commands. */
-export const ExportRequest = new RequestType<{ uri: string; format: 'csv' | 'json' }, string | null, void>('esgmark/export');
+/** The protocol's custom messages (server/src/protocol) as the connection's message types. */
+const IndexTableRequest = lspRequest(IndexTable);
+const ReportRequest = lspRequest(Report);
+const ReportChangedNotification = lspNotification(ReportChanged);
+const ExportRequest = lspRequest(Export);
 
 const COMPLETION_TRIGGERS = ['"', ' ', ',', '-', '='];
 
@@ -613,7 +615,7 @@ connection.onCodeAction((raw, token) =>
 );
 
 connection.onExecuteCommand((params, token) =>
-  guarded<{ applied: boolean; markdown: string } | null>('executeCommand', null, token, async () => {
+  guarded<GenerateIndexTableResult | null>('executeCommand', null, token, async () => {
     if (params.command !== GENERATE_INDEX_TABLE_COMMAND) return null;
     const uri = params.arguments?.[0];
     if (typeof uri !== 'string') return null;
@@ -635,7 +637,7 @@ connection.onExecuteCommand((params, token) =>
 );
 
 connection.onRequest(IndexTableRequest, (params, token) =>
-  guarded<IndexTableEdit | null>('esgmark/indexTable', null, token, async () => {
+  guarded<IndexTableEdit | null>(IndexTable.method, null, token, async () => {
     if (!params || typeof params.uri !== 'string') return null;
     const found = await analysisForUri(params.uri);
     if (!found) return null;
@@ -669,7 +671,7 @@ async function reportModelOf(found: View, token: CancellationToken): Promise<Rep
 }
 
 connection.onRequest(ReportRequest, (params, token) =>
-  guarded<ReportModel | null>('esgmark/report', null, token, async () => {
+  guarded<ReportModel | null>(Report.method, null, token, async () => {
     if (!params || typeof params.uri !== 'string') return null;
     const found = await analysisForUri(params.uri);
     if (!found) return null;
@@ -681,7 +683,7 @@ connection.onRequest(ReportRequest, (params, token) =>
 );
 
 connection.onRequest(ExportRequest, (params, token) =>
-  guarded<string | null>('esgmark/export', null, token, async () => {
+  guarded<string | null>(Export.method, null, token, async () => {
     if (!params || typeof params.uri !== 'string' || (params.format !== 'csv' && params.format !== 'json')) return null;
     const found = await analysisForUri(params.uri);
     if (!found) return null;

@@ -61,6 +61,8 @@ function resolveRelative(from, specifier) {
 
 const files = SCANNED.flatMap(sourceFiles).sort();
 const graph = new Map(files.map((f) => [f, []]));
+/** The imports that stay in the JavaScript (type-only ones are erased): a cycle of these runs at load time. */
+const valueGraph = new Map(files.map((f) => [f, []]));
 const problems = [];
 
 for (const file of files) {
@@ -76,6 +78,7 @@ for (const file of files) {
     }
     const target = resolveRelative(file, specifier);
     if (graph.has(target)) graph.get(file).push(target);
+    if (graph.has(target) && !typeOnly) valueGraph.get(file).push(target);
     if (inEngine) {
       if (!target.startsWith(ENGINE) && !target.endsWith('.json')) problems.push(`${file}: the engine imports nothing outside it ('${specifier}')`);
     } else if (inClient) {
@@ -106,50 +109,59 @@ for (const file of [...files, ...filesUnder('test', /\.(ts|mjs|js)$/)]) {
   for (const m of code.matchAll(METHOD_LITERAL)) problems.push(`${file}: '${m[2]}' is written out; take it from the protocol module (server/src/protocol)`);
 }
 
-// Tarjan's strongly connected components: every component of more than one file (or a file importing itself) is a cycle.
-let counter = 0;
-const index = new Map();
-const low = new Map();
-const stack = [];
-const onStack = new Set();
-const cycles = [];
-function connect(node) {
-  // Iterative, so a deep import chain cannot overflow the stack.
-  const work = [{ node, next: 0 }];
-  index.set(node, counter);
-  low.set(node, counter++);
-  stack.push(node);
-  onStack.add(node);
-  while (work.length) {
-    const frame = work[work.length - 1];
-    const edges = graph.get(frame.node);
-    if (frame.next < edges.length) {
-      const to = edges[frame.next++];
-      if (!index.has(to)) {
-        index.set(to, counter);
-        low.set(to, counter++);
-        stack.push(to);
-        onStack.add(to);
-        work.push({ node: to, next: 0 });
-      } else if (onStack.has(to)) low.set(frame.node, Math.min(low.get(frame.node), index.get(to)));
-      continue;
-    }
-    work.pop();
-    if (work.length) low.set(work[work.length - 1].node, Math.min(low.get(work[work.length - 1].node), low.get(frame.node)));
-    if (low.get(frame.node) === index.get(frame.node)) {
-      const component = [];
-      let member;
-      do {
-        member = stack.pop();
-        onStack.delete(member);
-        component.push(member);
-      } while (member !== frame.node);
-      if (component.length > 1 || graph.get(frame.node).includes(frame.node)) cycles.push(component.sort());
+// Tarjan's strongly connected components: every component of more than one file (or a file importing
+// itself) is a cycle. Iterative, so a deep import chain cannot overflow the stack.
+function cyclesOf(edgesOf) {
+  let counter = 0;
+  const index = new Map();
+  const low = new Map();
+  const stack = [];
+  const onStack = new Set();
+  const cycles = [];
+  const enter = (node) => {
+    index.set(node, counter);
+    low.set(node, counter++);
+    stack.push(node);
+    onStack.add(node);
+  };
+  for (const start of edgesOf.keys()) {
+    if (index.has(start)) continue;
+    enter(start);
+    const work = [{ node: start, next: 0 }];
+    while (work.length) {
+      const frame = work[work.length - 1];
+      const edges = edgesOf.get(frame.node);
+      if (frame.next < edges.length) {
+        const to = edges[frame.next++];
+        if (!index.has(to)) {
+          enter(to);
+          work.push({ node: to, next: 0 });
+        } else if (onStack.has(to)) low.set(frame.node, Math.min(low.get(frame.node), index.get(to)));
+        continue;
+      }
+      work.pop();
+      if (work.length) low.set(work[work.length - 1].node, Math.min(low.get(work[work.length - 1].node), low.get(frame.node)));
+      if (low.get(frame.node) === index.get(frame.node)) {
+        const component = [];
+        let member;
+        do {
+          member = stack.pop();
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== frame.node);
+        if (component.length > 1 || edges.includes(frame.node)) cycles.push(component.sort());
+      }
     }
   }
+  return cycles;
 }
-for (const file of files) if (!index.has(file)) connect(file);
-for (const cycle of cycles) problems.push(`import cycle of ${cycle.length} files: ${cycle.join(', ')}`);
+const runTime = cyclesOf(valueGraph);
+for (const cycle of runTime) problems.push(`import cycle at run time, of ${cycle.length} files: ${cycle.join(', ')}`);
+for (const cycle of cyclesOf(graph)) {
+  // Said once: a cycle that is one at run time too is reported above.
+  if (runTime.some((c) => c.length === cycle.length && c.every((f, i) => f === cycle[i]))) continue;
+  problems.push(`import cycle through type imports, of ${cycle.length} files: ${cycle.join(', ')}`);
+}
 
 if (problems.length) {
   for (const p of problems) console.error(`check-imports: ${p}`);

@@ -13,6 +13,7 @@ import {
   projectConfigDiagnostics,
   RULES,
   analyzeReport,
+  chapterEntries,
   chapterUris,
   crossReport,
   LinkedReportCache,
@@ -142,11 +143,12 @@ function analyzeInput(
 }
 
 /**
- * The chapters a root names, as absolute paths (nothing is read). Most reports are not roots: skipping
- * the front-matter parse when the word does not occur keeps this serial pre-pass short.
+ * The chapters a root names, as absolute paths (nothing is read); undefined for a file that lists none.
+ * Most reports are not roots: skipping the front-matter parse when the word does not occur keeps this
+ * serial pre-pass short.
  */
-function chaptersNamedBy(file: InputFile, text: string): string[] {
-  if (!text.includes('chapters')) return [];
+function chaptersNamedBy(file: InputFile, text: string): string[] | undefined {
+  if (!text.includes('chapters') || chapterEntries(text).length === 0) return undefined;
   // Resolved as the language server resolves them (engine chapterUris), through the report's workspace.
   return chapterUris({ uri: pathToFileURL(file.absolute).href, text }, workspaceOf(file)).map((uri) => fileURLToPath(uri));
 }
@@ -160,9 +162,10 @@ function reportsAmong(inputs: readonly InputFile[]): InputFile[] {
   const named = new Set<string>();
   const roots = new Set<string>();
   for (const file of inputs) {
+    // A file listing entries is a root even when none of them resolves (or it lists only itself).
     const chapters = chaptersNamedBy(file, readReport(file).text);
-    if (chapters.length) roots.add(file.absolute);
-    for (const c of chapters) named.add(c);
+    if (chapters) roots.add(file.absolute);
+    for (const c of chapters ?? []) named.add(c);
   }
   return inputs.filter((f) => roots.has(f.absolute) || !named.has(f.absolute));
 }

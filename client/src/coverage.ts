@@ -2,7 +2,7 @@
 // status for the report in view, Part -> aspect -> requirement. Clicking a requirement reveals where it is
 // disclosed or explained; clicking a missing one offers the server's quick fixes for it.
 import * as vscode from 'vscode';
-import type { ReportModel, ReportRequirement } from '../../server/src/engine/features/reportModel';
+import type { ReportModel, ReportRequirement } from '../../server/src/protocol';
 import { revealInEditor } from './preview';
 import type { ReportStore } from './reportStore';
 import { reportLanguage, type Translator } from './reportLanguage';
@@ -57,32 +57,13 @@ function aspectTitle(aspect: string, lang: Translator = reportLanguage(undefined
   return titles[aspect]?.() ?? aspect;
 }
 
+// The preview page's words: one table for both (a status or obligation without a label fails the type check).
 export function statusText(status: ReportRequirement['status'], lang: Translator = reportLanguage(undefined)): string {
-  switch (status) {
-    case 'disclosed':
-      return lang.l10n.t('Disclosed');
-    case 'explained':
-      return lang.l10n.t('Explained');
-    case 'missing':
-      return lang.l10n.t('Missing');
-    case 'deleted-claimed':
-      return lang.l10n.t('Deleted but claimed');
-    default:
-      return lang.l10n.t('Not required');
-  }
+  return lang.label(`status.${status}`);
 }
 
 function obligationText(obligation: Obligation, lang: Translator = reportLanguage(undefined)): string {
-  switch (obligation) {
-    case 'mandatory':
-      return lang.l10n.t('Mandatory');
-    case 'comply-or-explain':
-      return lang.l10n.t('Comply or explain');
-    case 'voluntary':
-      return lang.l10n.t('Voluntary');
-    default:
-      return lang.l10n.t('Deleted');
-  }
+  return lang.label(`obligation.${obligation}`);
 }
 
 /** The icon of a requirement: a missing one is an error when mandatory, a warning when 'comply or explain'. */

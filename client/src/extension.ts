@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 // Types only: the language client's code lives in dist/lsp.js (client/src/lsp.ts), loaded by loadLsp().
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { hasEsgFrontMatter } from '../../server/src/engine/detect';
+import { GENERATE_INDEX_TABLE_COMMAND, hasEsgFrontMatter, type GenerateIndexTableResult } from '../../server/src/protocol';
 import { exportKpis, insertKpiTable } from './commands';
 import {
   CoverageProvider,
@@ -26,7 +26,6 @@ import { EsgLanguageStatus } from './languageStatus';
 const FRONT_MATTER_SCAN_LINES = 50;
 
 export { LANGUAGE_ID };
-const SERVER_GENERATE_INDEX = 'esgmark.server.generateIndexTable';
 /** Documents the server gets; `markdown` is included so a file the user keeps as Markdown is still checked. */
 const SCHEMES = ['file', 'untitled', 'vscode-vfs'];
 const DOCUMENT_SELECTOR = SCHEMES.flatMap((scheme) => [
@@ -126,10 +125,7 @@ async function generateIndexTable(context: vscode.ExtensionContext): Promise<voi
   if (!languageClient) return;
   const uri = editor.document.uri.toString();
   try {
-    const result = (await loadLsp(context).executeServerCommand(languageClient, SERVER_GENERATE_INDEX, [uri])) as {
-      applied?: boolean;
-      markdown?: string;
-    } | null;
+    const result = (await loadLsp(context).executeServerCommand(languageClient, GENERATE_INDEX_TABLE_COMMAND, [uri])) as Partial<GenerateIndexTableResult> | null;
     if (!result?.applied) {
       log.warn(`index table for ${uri} was not applied`);
       void vscode.window.showWarningMessage(vscode.l10n.t('esgmark could not insert the index table into this document.'));

@@ -2,7 +2,7 @@
 // report's HKEX coverage, the issuer profile and the framework the obligations were worked out for,
 // and when the report was last analysed. Busy from an edit until the server's new analysis arrives.
 import * as vscode from 'vscode';
-import type { ReportModel } from '../../server/src/engine/features/reportModel';
+import type { ReportModel } from '../../server/src/protocol';
 import { LANGUAGE_ID, type ReportStore } from './reportStore';
 import { coverageSummary, missingCount, OPEN_COVERAGE_COMMAND } from './statusBar';
 

@@ -5,22 +5,14 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { previewHtml } from '../webview/html';
-import type { ReportModel } from '../../server/src/engine/features/reportModel';
+import type { FromPreviewMessage, Range, ReportModel, ToPreviewMessage } from '../../server/src/protocol';
 import { exportKpis } from './commands';
 import type { ReportStore } from './reportStore';
 
 export const PREVIEW_VIEW_TYPE = 'esgmark.preview';
 
-interface Range {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-
 /** Messages the page may post; anything else is ignored (the page is not trusted more than necessary). */
-type FromPage =
-  | { type: 'ready' }
-  | { type: 'reveal'; uri: string; range: Range }
-  | { type: 'export'; format: 'csv' | 'json'; action: 'copy' | 'save' };
+type FromPage = FromPreviewMessage;
 
 function isPosition(value: unknown): value is { line: number; character: number } {
   const p = value as { line?: unknown; character?: unknown } | null;
@@ -166,7 +158,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (!this.panel || !model) return;
     this.posted = model;
     if (!this.ready) return; // sent on 'ready'
-    void this.panel.webview.postMessage({ type: 'update', model }).then(
+    void this.panel.webview.postMessage({ type: 'update', model } satisfies ToPreviewMessage).then(
       (delivered) => {
         if (!delivered) this.ready = false;
       },

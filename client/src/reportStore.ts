@@ -5,15 +5,18 @@
 // one has overtaken, so typing never queues a backlog of requests.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ReportModel } from '../../server/src/engine/features/reportModel';
+import {
+  ExportRequest,
+  LANGUAGE_ID,
+  ReportChangedNotification,
+  ReportRequest,
+  type ExportFormat,
+  type ParamsOf,
+  type ReportModel,
+  type ResultOf,
+} from '../../server/src/protocol';
 
-export const REPORT_REQUEST = 'esgmark/report';
-export const REPORT_CHANGED_NOTIFICATION = 'esgmark/reportChanged';
-export const EXPORT_REQUEST = 'esgmark/export';
-
-export const LANGUAGE_ID = 'esg-markdown';
-
-export type ExportFormat = 'csv' | 'json';
+export { LANGUAGE_ID, type ExportFormat };
 
 interface Entry {
   model?: ReportModel;
@@ -67,7 +70,7 @@ export class ReportStore implements vscode.Disposable {
    * then requests fail and the views keep the last model (see `refresh`), so they do not go blank.
    */
   attach(client: LanguageClient): vscode.Disposable {
-    return client.onNotification(REPORT_CHANGED_NOTIFICATION, (params: { uri?: unknown; version?: unknown }) => {
+    return client.onNotification(ReportChangedNotification.method, (params: Partial<Record<keyof ParamsOf<typeof ReportChangedNotification>, unknown>>) => {
       if (typeof params?.uri !== 'string') return;
       this.onReportChanged(params.uri, typeof params.version === 'number' ? params.version : undefined);
     });
@@ -151,9 +154,9 @@ export class ReportStore implements vscode.Disposable {
     const client = await this.getClient();
     if (!client) return undefined;
     try {
-      return await client.sendRequest<ReportModel | null>(REPORT_REQUEST, { uri });
+      return await client.sendRequest<ResultOf<typeof ReportRequest>>(ReportRequest.method, { uri } satisfies ParamsOf<typeof ReportRequest>);
     } catch (error) {
-      this.log.warn(`${REPORT_REQUEST} for ${uri} failed: ${String(error)}`);
+      this.log.warn(`${ReportRequest.method} for ${uri} failed: ${String(error)}`);
       return undefined;
     }
   }
@@ -163,10 +166,10 @@ export class ReportStore implements vscode.Disposable {
     const client = await this.getClient();
     if (!client) return undefined;
     try {
-      const text = await client.sendRequest<string | null>(EXPORT_REQUEST, { uri, format });
+      const text = await client.sendRequest<ResultOf<typeof ExportRequest>>(ExportRequest.method, { uri, format } satisfies ParamsOf<typeof ExportRequest>);
       return typeof text === 'string' ? text : undefined;
     } catch (error) {
-      this.log.warn(`${EXPORT_REQUEST} for ${uri} failed: ${String(error)}`);
+      this.log.warn(`${ExportRequest.method} for ${uri} failed: ${String(error)}`);
       return undefined;
     }
   }

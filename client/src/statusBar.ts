@@ -1,7 +1,7 @@
 // The status bar summary of the active report's HKEX coverage ('B 3/3 · C 44/45 · D 20/25'); a click
 // opens the coverage view. Shown only while an esg-markdown editor is active.
 import * as vscode from 'vscode';
-import type { ReportModel } from '../../server/src/engine/features/reportModel';
+import type { ReportModel } from '../../server/src/protocol';
 import { isEsgEditor, type ReportStore } from './reportStore';
 
 export const OPEN_COVERAGE_COMMAND = 'esgmark.openCoverage';

@@ -1,5 +1,8 @@
 // The preview page's own labels in the three languages a report may be written in. Pure data, no DOM:
-// html.ts (which runs in the extension host) uses it too, for the text shown before the first update.
+// html.ts (which runs in the extension host) uses it too, for the text shown before the first update,
+// and so does the coverage view (client/src/reportLanguage.ts) for the words both show (statuses,
+// obligations): they are translated here only. Every table has every key (`Labels`): a missing one
+// fails the type check, and `LabelKey` admits no unknown key.
 
 export type UiLocale = 'en' | 'zh-Hant' | 'zh-Hans';
 

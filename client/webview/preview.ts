@@ -10,8 +10,10 @@ import type {
   ReportModel,
   ReportRequirement,
   ReportValue,
-} from '../../server/src/engine/features/reportModel';
-import type { Range } from '../../server/src/engine/types';
+  FromPreviewMessage,
+  Range,
+  ToPreviewMessage,
+} from '../../server/src/protocol';
 import { append, button, h } from './dom';
 import { label, uiLocale, type LabelKey, type UiLocale } from './i18n';
 import { ChartCache, chronological, ghgChart, scope3Chart, sparkline, type Point } from './charts';
@@ -166,11 +168,11 @@ function normalizeModel(raw: unknown): ReportModel | undefined {
 
 function reveal(uri: string | undefined, range: Range | undefined): void {
   if (!uri || !isRange(range)) return;
-  vscode.postMessage({ type: 'reveal', uri, range });
+  vscode.postMessage({ type: 'reveal', uri, range } satisfies FromPreviewMessage);
 }
 
 function exportKpis(format: 'csv' | 'json', action: 'copy' | 'save'): void {
-  vscode.postMessage({ type: 'export', format, action });
+  vscode.postMessage({ type: 'export', format, action } satisfies FromPreviewMessage);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -663,7 +665,8 @@ function render(): void {
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
-  const message = event.data as { type?: unknown; model?: unknown } | null;
+  // Checked field by field: `ToPreviewMessage` is what the extension sends, not what arrives.
+  const message = event.data as Partial<Record<keyof ToPreviewMessage, unknown>> | null;
   if (!message || typeof message !== 'object') return;
   if (message.type === 'update') {
     const next = normalizeModel(message.model);

@@ -10,12 +10,14 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeActionRequest, DocumentSymbolRequest, HoverRequest, RequestType } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, DocumentSymbolRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../helpers/lsp-client';
 import { fifoSupported, peakRssOfPid } from '../helpers/bounded';
+import { lspRequest } from '../helpers/protocol';
+import { ReportRequest as Report } from '../../server/src/protocol';
 
 const SECRET = 'TOP-SECRET-b81d44';
-const ReportRequest = new RequestType<{ uri: string }, unknown, void>('esgmark/report');
+const ReportRequest = lspRequest(Report);
 
 
 async function timed<T>(promise: Promise<T>): Promise<{ value: T; ms: number }> {

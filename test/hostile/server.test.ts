@@ -30,6 +30,7 @@ import { REPO_ROOT, requireBuilt } from '../helpers/paths';
 import { generateReport } from '../../scripts/bench/generate';
 import { LIMITS } from '../../server/src/engine/limits';
 import { parseCheckJson } from '../helpers/cli';
+import { ReportRequest } from '../../server/src/protocol';
 
 const REQUEST_CANCELLED = -32800;
 const INVALID_REQUEST = -32600;
@@ -101,7 +102,7 @@ describe('the server under a storm of cancelled report requests', () => {
 
   it('most of 20 cancelled esgmark/report requests are answered RequestCancelled, and a hover behind them is quick', async (t) => {
     const warm = performance.now();
-    const model = (await client.connection.sendRequest('esgmark/report', { uri })) as { kpis?: unknown[] } | null;
+    const model = (await client.connection.sendRequest(ReportRequest.method, { uri })) as { kpis?: unknown[] } | null;
     const firstMs = ms(warm);
     assert.ok(model && typeof model === 'object', 'the report model of the open document');
 
@@ -109,7 +110,7 @@ describe('the server under a storm of cancelled report requests', () => {
     const outcomes: Promise<number | 'ok'>[] = [];
     for (let i = 0; i < 20; i++) {
       const source = new CancellationTokenSource();
-      outcomes.push(outcome(client.connection.sendRequest('esgmark/report', { uri }, source.token)));
+      outcomes.push(outcome(client.connection.sendRequest(ReportRequest.method, { uri }, source.token)));
       source.cancel();
     }
     const hoverSent = performance.now();
@@ -157,7 +158,7 @@ describe('cancelled report requests on a large multi-file report', () => {
     const outcomes: Promise<number | 'ok'>[] = [];
     for (let i = 0; i < 20; i++) {
       const source = new CancellationTokenSource();
-      outcomes.push(outcome(client.connection.sendRequest('esgmark/report', { uri: rootUri }, source.token)));
+      outcomes.push(outcome(client.connection.sendRequest(ReportRequest.method, { uri: rootUri }, source.token)));
       source.cancel();
     }
     const hoverSent = performance.now();
@@ -167,9 +168,9 @@ describe('cancelled report requests on a large multi-file report', () => {
     const stormMs = ms(started);
     const cancelled = results.filter((r) => r === REQUEST_CANCELLED).length;
     const modelSent = performance.now();
-    const model = await client.connection.sendRequest('esgmark/report', { uri: rootUri });
+    const model = await client.connection.sendRequest(ReportRequest.method, { uri: rootUri });
     const modelMs = ms(modelSent);
-    const again = await client.connection.sendRequest('esgmark/report', { uri: rootUri });
+    const again = await client.connection.sendRequest(ReportRequest.method, { uri: rootUri });
     const peak = peakRssOfPid(client.pid!);
     t.diagnostic(`3 × 1 MB chapters: ${cancelled} of 20 RequestCancelled, storm ${stormMs.toFixed(0)} ms, hover ${hoverMs.toFixed(0)} ms; the model afterwards ${modelMs.toFixed(0)} ms; peak RSS ${peak.toFixed(0)} MiB`);
     assert.ok(results.every((r) => r === 'ok' || r === REQUEST_CANCELLED), `unexpected outcomes ${results.join(', ')}`);
@@ -193,7 +194,7 @@ describe('the LSP lifecycle', () => {
       const started = performance.now();
       const codes = await Promise.all([
         outcome(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } })),
-        outcome(client.connection.sendRequest('esgmark/report', { uri })),
+        outcome(client.connection.sendRequest(ReportRequest.method, { uri })),
         outcome(client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })),
         outcome(client.connection.sendRequest('no/such-method', {})),
         outcome(client.connection.sendRequest(ShutdownRequest.type)),
@@ -227,7 +228,7 @@ describe('the LSP lifecycle', () => {
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'esg-markdown', version: 1, text: '# x {hkex="A9.9"}\n' } });
       const codes = await Promise.all([
         outcome(connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } })),
-        outcome(connection.sendRequest('esgmark/report', { uri })),
+        outcome(connection.sendRequest(ReportRequest.method, { uri })),
         outcome(connection.sendRequest(ShutdownRequest.type)),
       ]);
       assert.deepEqual(codes, [SERVER_NOT_INITIALIZED, SERVER_NOT_INITIALIZED, SERVER_NOT_INITIALIZED]);

@@ -10,7 +10,6 @@ import {
   DocumentSymbolRequest,
   ExecuteCommandRequest,
   HoverRequest,
-  RequestType,
   SymbolKind,
   type CodeAction,
   type CompletionItem,
@@ -25,9 +24,11 @@ import { LspTestClient } from '../helpers/lsp-client';
 import { fixtureUri, readFixture } from '../helpers/paths';
 import { lineOf, lines, positionIn } from '../helpers/text';
 import { requirement } from '../helpers/catalog';
+import { lspRequest } from '../helpers/protocol';
+import { GENERATE_INDEX_TABLE_COMMAND, IndexTableRequest as IndexTable } from '../../server/src/protocol';
 
 const PROBLEMS = readFixture('problems.esg.md');
-const IndexTableRequest = new RequestType<{ uri: string }, { markdown: string } | null, void>('esgmark/indexTable');
+const IndexTableRequest = lspRequest(IndexTable);
 
 function completionItems(result: CompletionItem[] | CompletionList | null): CompletionItem[] {
   if (!result) return [];
@@ -112,7 +113,7 @@ describe('editor features over LSP', () => {
   it('executeCommand generateIndexTable applies the table through workspace/applyEdit', async () => {
     const before = client.applyEditRequests.length;
     const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
-      command: 'esgmark.server.generateIndexTable',
+      command: GENERATE_INDEX_TABLE_COMMAND,
       arguments: [uri],
     })) as { applied: boolean; markdown: string };
     assert.equal(client.applyEditRequests.length, before + 1, 'server sent no workspace/applyEdit');
@@ -131,7 +132,7 @@ describe('editor features over LSP', () => {
     // A declined edit is reported as not applied.
     client.applyEditResult = { applied: false };
     const declined = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
-      command: 'esgmark.server.generateIndexTable',
+      command: GENERATE_INDEX_TABLE_COMMAND,
       arguments: [uri],
     })) as { applied: boolean; markdown: string };
     client.applyEditResult = { applied: true };

@@ -2,14 +2,14 @@
 // server announces `esgmark/reportChanged` after publishing diagnostics for each new version.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../helpers/lsp-client';
 import { fixtureUri } from '../helpers/paths';
 import { positionIn } from '../helpers/text';
-import type { ReportModel } from '../../server/src/engine';
+import { ReportChangedNotification, ReportRequest as Report } from '../../server/src/protocol';
+import { lspNotification, lspRequest } from '../helpers/protocol';
 
-const ReportRequest = new RequestType<{ uri: string }, ReportModel | null, void>('esgmark/report');
-const ReportChanged = new NotificationType<{ uri: string; version: number }>('esgmark/reportChanged');
+const ReportRequest = lspRequest(Report);
+const ReportChanged = lspNotification(ReportChangedNotification);
 
 const TEXT = [
   '---',
@@ -33,7 +33,7 @@ const TEXT = [
   '',
 ].join('\n');
 
-describe('esgmark/report over LSP', () => {
+describe(`${Report.method} over LSP`, () => {
   let client: LspTestClient;
   const uri = fixtureUri(`report-${process.pid}.esg.md`);
   const changes: { uri: string; version: number }[] = [];

@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../helpers/lsp-client';
 import { fixtureUri, readFixture } from '../helpers/paths';
+import { GENERATE_INDEX_TABLE_COMMAND } from '../../server/src/protocol';
 import { mulberry32 } from '../../scripts/bench/generate';
 
 /** Deterministic PRNG (mulberry32, shared with the benchmark's generator) so a failure can be reproduced from the seed. */
@@ -90,7 +91,7 @@ describe('robustness of the server process', () => {
         range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } },
         context: { diagnostics: published.diagnostics },
       });
-      await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'esgmark.server.generateIndexTable', arguments: [uri] });
+      await client.connection.sendRequest(ExecuteCommandRequest.type, { command: GENERATE_INDEX_TABLE_COMMAND, arguments: [uri] });
 
       // Random incremental edits, some with ranges past the end of the document.
       const random = prng(seed * 7919);

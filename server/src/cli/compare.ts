@@ -2,14 +2,22 @@
 // last year's), both values and the verdict, for an assurance reviewer. Text, CSV (as `kpis` writes
 // it: UTF-8 with a byte order mark, CRLF) or JSON. The figures are matched and compared by the engine
 // (engine/xreport/compare.ts): by KPI id and period, after unit conversion, within rounding.
-import type { ProjectAnalysis } from '../engine/project';
-import { compareReports, type FactPair, type Verdict } from '../engine/xreport/compare';
-import { factText, lineOf, termOf } from '../engine/rules/xreport/common';
-import { getKpi } from '../engine/catalogs/kpis';
-import { openMemberParent } from '../engine/recognition/labels';
-import { localized, t } from '../engine/i18n';
-import { csvField, neutralizeFormula } from '../engine/features/export';
-import type { Locale } from '../engine';
+import {
+  compareReports,
+  factText,
+  lineOf,
+  termOf,
+  getKpi,
+  openMemberParent,
+  localized,
+  t,
+  csvField,
+  neutralizeFormula,
+  type ProjectAnalysis,
+  type FactPair,
+  type Verdict,
+  type Locale,
+} from '../engine';
 import { jsonWithEscapes, showControls } from './controls';
 
 export interface CompareRow {

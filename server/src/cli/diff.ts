@@ -1,7 +1,6 @@
 // A unified diff of a file before and after fix-all, built from the edits themselves (the changed
 // lines are known, so no text comparison is needed), with three lines of context as `diff -u` gives.
-import { applyTextEdits, type TextEdit } from '../engine';
-import { splitLines } from '../engine/parser/lines';
+import { applyTextEdits, splitLines, type TextEdit } from '../engine';
 import { showControls } from './controls';
 
 const CONTEXT = 3;

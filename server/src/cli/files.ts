@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from './args';
 import { NodeWorkspace } from '../host/workspace';
-import type { DecodedText } from '../engine/text/decode';
+import type { DecodedText } from '../engine';
 
 export const REPORT_SUFFIX = '.esg.md';
 

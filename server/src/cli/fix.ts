@@ -5,9 +5,15 @@
 // change bytes the fix does not touch).
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { applyTextEdits, getFixAll, type AnalysisOptions, type TextEdit } from '../engine';
-import { analyzeReport } from '../engine/project';
-import { splitLines, offsetAt } from '../engine/parser/lines';
+import {
+  applyTextEdits,
+  getFixAll,
+  analyzeReport,
+  splitLines,
+  offsetAt,
+  type AnalysisOptions,
+  type TextEdit,
+} from '../engine';
 import { readReport, workspaceOf, type InputFile } from './files';
 import type { NodeWorkspace } from '../host/workspace';
 

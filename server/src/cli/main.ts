@@ -3,20 +3,40 @@
 // input), 3 internal error.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { exportKpis, generateIndexTable, ruleDocsUrl, getReportModel, loadProjectConfig, mergeAnalysisOptions, projectConfigDiagnostics, RULES, type Analysis, type AnalysisOptions, type Diagnostic, type Locale, type SuppressedDiagnostic } from '../engine';
+import {
+  exportKpis,
+  generateIndexTable,
+  ruleDocsUrl,
+  getReportModel,
+  loadProjectConfig,
+  mergeAnalysisOptions,
+  projectConfigDiagnostics,
+  RULES,
+  analyzeReport,
+  chapterEntries,
+  chapterUris,
+  crossReport,
+  LinkedReportCache,
+  withCrossReport,
+  remapReportModel,
+  t,
+  formatNumber,
+  lineText,
+  splitLines,
+  type Analysis,
+  type AnalysisOptions,
+  type Diagnostic,
+  type Locale,
+  type SuppressedDiagnostic,
+  type ProjectAnalysis,
+} from '../engine';
 import { HELP_TEXT, parseArgs, UsageError, type CliArgs } from './args';
 import { collectInputs, configWorkspaceOf, readReport, REPORT_SUFFIX, workspaceOf, type InputFile } from './files';
-import { analyzeReport, chaptersOf, type ProjectAnalysis } from '../engine/project';
-import { crossReport, LinkedReportCache, withCrossReport } from '../engine/xreport/report';
 import { anyDifference, compareRows, formatCompare } from './compare';
-import { remapReportModel } from '../engine/features/report';
-import { t } from '../engine/i18n';
-import { formatNumber } from '../engine/numbers/quantity';
 import * as path from 'node:path';
 import { formatJson, formatRules, formatSarif, formatText, sortDiagnostics, summaryLine, type FileResult, type RuleDescription } from './output';
 import { planFixes, writeFix } from './fix';
 import { unifiedDiff } from './diff';
-import { lineText, splitLines } from '../engine/parser/lines';
 import { writeProjectFile } from './init';
 import { checkInWorkers, isCheckWorker, serveChecks, type CheckedInput, type CheckSettings } from './pool';
 import { jsonWithEscapes, showControls } from './controls';
@@ -123,12 +143,14 @@ function analyzeInput(
 }
 
 /**
- * The chapters a root names, as absolute paths (nothing is read). Most reports are not roots: skipping
- * the front-matter parse when the word does not occur keeps this serial pre-pass short.
+ * The chapters a root names, as absolute paths (nothing is read); undefined for a file that lists none.
+ * Most reports are not roots: skipping the front-matter parse when the word does not occur keeps this
+ * serial pre-pass short.
  */
-function chaptersNamedBy(file: InputFile, text: string): string[] {
-  if (!text.includes('chapters')) return [];
-  return chaptersOf(text).map((c) => path.resolve(path.dirname(file.absolute), c));
+function chaptersNamedBy(file: InputFile, text: string): string[] | undefined {
+  if (!text.includes('chapters') || chapterEntries(text).length === 0) return undefined;
+  // Resolved as the language server resolves them (engine chapterUris), through the report's workspace.
+  return chapterUris({ uri: pathToFileURL(file.absolute).href, text }, workspaceOf(file)).map((uri) => fileURLToPath(uri));
 }
 
 /**
@@ -140,9 +162,10 @@ function reportsAmong(inputs: readonly InputFile[]): InputFile[] {
   const named = new Set<string>();
   const roots = new Set<string>();
   for (const file of inputs) {
+    // A file listing entries is a root even when none of them resolves (or it lists only itself).
     const chapters = chaptersNamedBy(file, readReport(file).text);
-    if (chapters.length) roots.add(file.absolute);
-    for (const c of chapters) named.add(c);
+    if (chapters) roots.add(file.absolute);
+    for (const c of chapters ?? []) named.add(c);
   }
   return inputs.filter((f) => roots.has(f.absolute) || !named.has(f.absolute));
 }

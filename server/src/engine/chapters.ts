@@ -87,6 +87,20 @@ export function chapterEntries(rootText: string): ChapterEntry[] {
   return entries;
 }
 
+/**
+ * The files a root lists as its chapters, as uris resolved through the workspace (nothing is read; the
+ * root itself and entries that are no file path are left out). The one way the server and the CLI
+ * find chapters, so that both agree on which files belong to a report.
+ */
+export function chapterUris(root: { uri: string; text: string }, workspace: Pick<ReportWorkspace, 'resolve'>): string[] {
+  const uris: string[] = [];
+  for (const entry of chapterEntries(root.text)) {
+    const uri = workspace.resolve(root.uri, entry.reference);
+    if (uri && uri !== root.uri) uris.push(uri);
+  }
+  return uris;
+}
+
 function refusalArgs(read: Extract<FileRead, { ok: false }>, entry: ChapterEntry): Record<string, string | number> {
   return { path: entry.reference, detail: read.detail ?? '', limit: `${Math.round(LIMITS.maxFileBytes / 1024 / 1024)} MiB` };
 }

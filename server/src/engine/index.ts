@@ -1,9 +1,7 @@
 // The engine's public API. The language server, the CLI and the tests call only this module.
 // Everything here is synchronous, pure and free of `vscode`/LSP imports: input text, output data.
-import { parseDocument } from './parser/document';
-import { analyzeFully, optionsKey, reanalyze, type AnalysisReuse } from './reanalyze';
-import type { EsgDocument } from './model';
-import type { AnalysisOptions, CodeAction, Diagnostic, Locale, Position, Range } from './types';
+import type { Analysis } from './analysis';
+import type { CodeAction, Diagnostic, Position, Range } from './types';
 import type { CompletionItem, DocumentSymbol, Hover, Location } from './features/types';
 import { codeActionsFor } from './features/codeActions';
 import { collectSafeFixes, type FixAllResult } from './features/fixAll';
@@ -16,11 +14,6 @@ import { codeLenses, type CodeLens } from './features/codeLens';
 import { buildReportModel } from './features/report';
 import { exportKpis as exportKpiModel, type ExportFormat } from './features/export';
 import type { ReportModel } from './features/reportModel';
-import { LIMITS } from './limits';
-import { clock, RULES, TOO_LARGE_RULE } from './rules';
-import { applySuppressions, type SuppressedDiagnostic } from './rules/esg/suppression';
-import { guessLocale, t } from './i18n';
-import { formatNumber } from './numbers/quantity';
 
 export * from './types';
 export type { EsgDocument } from './model';
@@ -34,66 +27,34 @@ export type { SuppressedDiagnostic } from './rules/esg/suppression';
 export type { AnalysisReuse } from './reanalyze';
 export { RULES_DOCS_URL, ruleAnchor, ruleDocsUrl } from './ruleDocs';
 export { applyTextEdits, SAFE_FIX_RULES, type AppliedFix, type FixAllResult } from './features/fixAll';
+export type { Analysis } from './analysis';
+export { analyze } from './analyze';
+// Multi-file reports and the files around a report, read through an injected ReportWorkspace (the
+// server's over open documents and the disk, the CLI's over the disk: server/src/host/workspace.ts).
+export type { FileRead, ReadRefusal, ReportWorkspace } from './workspace';
+export { analyzeProject, analyzeReport, chaptersOf, type LoadNotes, type ProjectAnalysis, type ProjectFile, type ProjectPart } from './project';
+export { chapterEntries, chapterUris, loadChapters, type ChapterEntry, type ChapterProblem, type LoadedChapter, type LoadedChapters } from './chapters';
+export { hasEsgFrontMatter } from './detect';
+export { decodeText, type DecodedText, type TextEncoding } from './text/decode';
+export { LIMITS } from './limits';
+// The checks against the reports a report links (translations, last year's) and `esgmark compare`.
+export { crossReport, LinkedReportCache, singleFileView, withCrossReport, type CrossReport, type LinkedReport, type ReportView } from './xreport/report';
+export { crossHover } from './xreport/hover';
+export { linkEntries, mayLink } from './xreport/links';
+export { compareReports, type FactPair, type Verdict } from './xreport/compare';
+export { crossReportActions, factText, lineOf, termOf } from './rules/xreport/common';
+// What an editor keeps between analyses: whether a model's derived data is unchanged.
+export { derivedUnchanged, modelToken, type ModelToken } from './reanalyze';
+export type { ModelPart } from './rules/rule';
+export { remapReportModel } from './features/report';
+export { csvField, neutralizeFormula } from './features/export';
+// Messages, numbers and lines as the engine writes and counts them, for the CLI's own output.
+export { localized, t } from './i18n';
+export { formatNumber } from './numbers/quantity';
+export { getKpi } from './catalogs/kpis';
+export { openMemberParent } from './recognition/labels';
+export { lineText, offsetAt, splitLines } from './parser/lines';
 export { EMPTY_PROJECT_CONFIG, FRAMEWORKS, PROJECT_FILE_NAME, findProjectFile, loadProjectConfig, mergeAnalysisOptions, parseProjectConfig, projectConfigDiagnostics, type LoadedProjectConfig, type ProjectConfig } from './projectConfig';
-
-export interface Analysis {
-  model: EsgDocument;
-  diagnostics: Diagnostic[];
-  /** The locale messages were written in. */
-  locale: Locale;
-  options: AnalysisOptions;
-  /** How this analysis was obtained (full parse or patched, rules run and kept): for tests and the benchmark. */
-  reuse: AnalysisReuse;
-  /** Findings silenced by `esgmark-disable` comments, with their reasons (not in `diagnostics`). */
-  suppressed: SuppressedDiagnostic[];
-  /** Every rule's findings before suppression: what the next incremental analysis keeps and moves. */
-  unsuppressed: Diagnostic[];
-}
-
-const keys = new WeakMap<Analysis, string>();
-const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
-
-/**
- * Parses a report and runs every enabled rule. Never throws on any input text.
- * With `previous`, an earlier analysis of the same document (same uri, same options), the work is
- * incremental where the edit allows: the result is the same as without it, only faster.
- */
-export function analyze(doc: { uri: string; text: string }, options: AnalysisOptions = {}, previous?: Analysis): Analysis {
-  const started = clock();
-  if (doc.text.length > LIMITS.maxReportChars) return tooLarge(doc, options);
-  const key = optionsKey(options);
-  const base = previous && keys.get(previous) === key ? { model: previous.model, diagnostics: previous.unsuppressed, locale: previous.locale } : undefined;
-  const core = (base && reanalyze(base, doc.uri, doc.text, options, started)) || analyzeFully(parseDocument(doc.uri, doc.text), options, started);
-  const { diagnostics, suppressed } = applySuppressions(core.model, core.diagnostics, core.locale, options, RULE_IDS);
-  const analysis: Analysis = { model: core.model, diagnostics, locale: core.locale, options, reuse: core.reuse, suppressed, unsuppressed: core.diagnostics };
-  keys.set(analysis, key);
-  return analysis;
-}
-
-/**
- * A report past `LIMITS.maxReportChars`: not parsed (the model is that of an empty text, so every feature
- * still answers), one diagnostic at the start naming the size and the limit. Never the base of a later
- * incremental analysis (no key), so the next version below the limit gets a full one.
- */
-function tooLarge(doc: { uri: string; text: string }, options: AnalysisOptions): Analysis {
-  // The locale from the override or the script of the first few KB: reading more would defeat the cap.
-  const locale = options.locale ?? guessLocale(doc.text.slice(0, 4096)) ?? 'en';
-  const override = options.severity?.[TOO_LARGE_RULE.id];
-  const diagnostics: Diagnostic[] =
-    override === 'off'
-      ? []
-      : [
-          {
-            uri: doc.uri,
-            rule: TOO_LARGE_RULE.id,
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            severity: override ?? TOO_LARGE_RULE.defaultSeverity,
-            message: t(locale, 'limit.tooLarge', { size: formatNumber(doc.text.length, 0), limit: formatNumber(LIMITS.maxReportChars, 0) }),
-            data: { chars: doc.text.length, maxChars: LIMITS.maxReportChars },
-          },
-        ];
-  return { model: parseDocument(doc.uri, ''), diagnostics, locale, options, reuse: { parse: 'full', rulesRun: 0, rulesKept: 0 }, suppressed: [], unsuppressed: diagnostics };
-}
 
 /** Quick fixes and refactorings for a range, given the diagnostics the editor shows there. */
 export function getCodeActions(analysis: Analysis, range: Range, diagnostics: Diagnostic[] = analysis.diagnostics): CodeAction[] {

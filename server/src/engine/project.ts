@@ -3,7 +3,8 @@
 // chapters (a blank line between files); it is analysed as one document, and every range is mapped
 // back to the file and line it came from. A chapter's own front matter is blanked out (same number of
 // lines) so that line numbers inside each file are unchanged.
-import { analyze, type Analysis } from './index';
+import { analyze } from './analyze';
+import type { Analysis } from './analysis';
 import type { AnalysisOptions, Diagnostic, Position, Range, RelatedLocation, TextEdit } from './types';
 import { splitLines } from './parser/lines';
 import { chapterEntries, loadChapters, type ChapterProblem } from './chapters';

@@ -7,9 +7,7 @@
 import { closeSync, constants, fstatSync, ftruncateSync, openSync, readdirSync, readSync, realpathSync, statSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LIMITS } from '../engine/limits';
-import { decodeText } from '../engine/text/decode';
-import type { FileRead, ReadRefusal, ReportWorkspace } from '../engine/workspace';
+import { LIMITS, decodeText, type FileRead, type ReadRefusal, type ReportWorkspace } from '../engine';
 
 export interface NodeWorkspaceOptions {
   /** Absolute folders inside which files may be read. */

@@ -17,18 +17,19 @@ import {
   type Range as LspRange,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
-import type {
-  CodeAction,
-  CompletionItem,
-  Diagnostic,
-  DocumentSymbol,
-  Hover,
-  Location,
-  Range,
-  Severity,
-  TextEdit,
+import {
+  ruleDocsUrl,
+  RULES_DOCS_URL,
+  type CodeAction,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Hover,
+  type Location,
+  type Range,
+  type Severity,
+  type TextEdit,
 } from '../engine';
-import { ruleDocsUrl, RULES_DOCS_URL } from '../engine/ruleDocs';
 
 export const DIAGNOSTIC_SOURCE = 'esgmark';
 

@@ -2,13 +2,22 @@
 // are read through the same gate as chapters (open documents first, else the disk), analysed once and
 // kept until one of their files changes (an edit of an open document, or a watched file on disk); the
 // result for a report is kept per analysis, so a keystroke elsewhere costs nothing here.
-import type { Analysis, AnalysisOptions } from '../engine';
-import type { ReportWorkspace } from '../engine/workspace';
-import { crossReport, LinkedReportCache, type CrossReport, type ReportView } from '../engine/xreport/report';
-import { linkEntries, mayLink } from '../engine/xreport/links';
-import { derivedUnchanged, modelToken, type ModelToken } from '../engine/reanalyze';
-import type { ModelPart } from '../engine/rules/rule';
-import type { Diagnostic } from '../engine';
+import {
+  crossReport,
+  LinkedReportCache,
+  linkEntries,
+  mayLink,
+  derivedUnchanged,
+  modelToken,
+  type Analysis,
+  type AnalysisOptions,
+  type ReportWorkspace,
+  type CrossReport,
+  type ReportView,
+  type ModelToken,
+  type ModelPart,
+  type Diagnostic,
+} from '../engine';
 
 /** What the cross-report checks read of a report: its links and period, tags and index, KPI tables and spans. */
 const XREPORT_INPUTS: readonly ModelPart[] = ['frontMatter', 'structure', 'tables', 'spans'];

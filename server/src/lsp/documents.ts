@@ -1,11 +1,11 @@
 // Which open documents esgmark checks, and the per-document cache of the latest analysis that the
 // editor features reuse between keystrokes.
-import type { Analysis } from '../engine';
-import { hasEsgFrontMatter } from '../engine/detect';
+import { hasEsgFrontMatter, type Analysis } from '../engine';
+import { LANGUAGE_ID } from '../protocol';
 
 export { hasEsgFrontMatter };
 
-export const ESG_LANGUAGE_ID = 'esg-markdown';
+export const ESG_LANGUAGE_ID = LANGUAGE_ID;
 
 export function isEsgDocument(languageId: string, text: string): boolean {
   if (languageId === ESG_LANGUAGE_ID) return true;

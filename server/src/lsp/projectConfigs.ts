@@ -3,8 +3,17 @@
 // does), read through the same gate as chapters (lsp/projects.ts `workspaceFor`). Loaded once per
 // folder and kept until a project file changes (`invalidate`, on workspace/didChangeWatchedFiles).
 // Explicit settings win over it; the report's front matter wins over its issuer profile.
-import { loadProjectConfig, mergeAnalysisOptions, projectConfigDiagnostics, PROJECT_FILE_NAME, type AnalysisOptions, type Diagnostic, type LoadedProjectConfig, type Locale } from '../engine';
-import type { ReportWorkspace } from '../engine/workspace';
+import {
+  loadProjectConfig,
+  mergeAnalysisOptions,
+  projectConfigDiagnostics,
+  PROJECT_FILE_NAME,
+  type AnalysisOptions,
+  type Diagnostic,
+  type LoadedProjectConfig,
+  type Locale,
+  type ReportWorkspace,
+} from '../engine';
 
 export class ProjectConfigs {
   private readonly byFolder = new Map<string, LoadedProjectConfig>();

@@ -4,10 +4,15 @@
 // that hold the report, or the report's own folder when none does.
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeProject, type ProjectAnalysis } from '../engine/project';
-import { chapterEntries, loadChapters } from '../engine/chapters';
-import type { AnalysisOptions } from '../engine';
-import { hasEsgFrontMatter } from '../engine/detect';
+import {
+  analyzeProject,
+  chapterEntries,
+  chapterUris,
+  loadChapters,
+  hasEsgFrontMatter,
+  type ProjectAnalysis,
+  type AnalysisOptions,
+} from '../engine';
 import { NodeWorkspace, pathOfUri } from '../host/workspace';
 
 export interface ProjectRef {
@@ -80,11 +85,7 @@ export class Projects {
     if (!mayListChapters(rootText)) return [];
     const workspace = this.workspaceFor(rootUri);
     if (!workspace) return [];
-    const chapters: string[] = [];
-    for (const entry of chapterEntries(rootText)) {
-      const uri = workspace.resolve(rootUri, entry.reference);
-      if (uri && uri !== rootUri) chapters.push(uri);
-    }
+    const chapters = chapterUris({ uri: rootUri, text: rootText }, workspace);
     for (const c of chapters) this.rootOfChapter.set(c, rootUri);
     return chapters;
   }

@@ -1,7 +1,7 @@
 // Quick fixes for the diagnostics in a range, plus the 'generate index table' source action.
 // Every fix is built from the diagnostic's `data` and the model, never by re-parsing messages.
 import { obligationIn, reportingContext } from '../context';
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { IndexTable } from '../model';
 import type { CodeAction, Diagnostic, Range, TextEdit } from '../types';
 import { getFramework } from '../catalogs/hkex';

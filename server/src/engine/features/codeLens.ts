@@ -1,6 +1,6 @@
 // CodeLens over KPI tables: how many of the table's figures the numbers engine checks, and how
 // many disagree with the figures they are computed from.
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { Range } from '../types';
 import { allChecks } from '../numbers/allChecks';
 import { t } from '../i18n';

@@ -1,7 +1,7 @@
 // Completion of requirement ids inside `hkex="..."` (headings and explanation blocks) and of KPI
 // ids inside a span's `{#...}` or `kpi="..."`.
 import { obligationIn, reportingContext } from '../context';
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { Position, Range } from '../types';
 import type { CompletionItem } from './types';
 import { getFramework } from '../catalogs/hkex';

@@ -1,6 +1,6 @@
 // Go to definition: from a link or an index row to the section it names; from a requirement id
 // in an index row to the sections tagged with it.
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { Position } from '../types';
 import type { Location } from './types';
 import { disclosures } from '../disclosures';

@@ -7,7 +7,7 @@
 // One pass: fixes are taken in order (those resolving more findings first, then by position), and a
 // fix whose edits would touch text another chosen fix edits (or insert at the same place) is left for
 // the next run; a fix is applied whole or not at all.
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { CodeAction, Diagnostic, Range, TextEdit } from '../types';
 import { RULES } from '../rules';
 import { offsetAt, splitLines } from '../parser/lines';

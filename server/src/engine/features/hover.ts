@@ -1,6 +1,6 @@
 // Hover: a requirement's full text, obligation for this issuer and year, and where the report
 // addresses it; a KPI row's catalog entry.
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { Position } from '../types';
 import type { Hover } from './types';
 import { getFramework } from '../catalogs/hkex';

@@ -1,7 +1,7 @@
 // Generating the HKEX index table from the report itself: one row per requirement of the Code in
 // catalog order, pointing to the sections tagged with it (or the KPI tables that disclose it),
 // or carrying its explanation; deleted requirements are listed as deleted, as reports do.
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { EsgDocument, Section } from '../model';
 import type { Locale, Range, TextEdit } from '../types';
 import { getFramework } from '../catalogs/hkex';

@@ -1,6 +1,6 @@
 // Code actions on figures beyond 'replace the value': fix an intensity's unit to the one the other
 // figures imply, and add the missing total row of a complete breakdown (or of Scope 1 + 2).
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { KpiTable } from '../model';
 import type { CodeAction, Diagnostic, Range, TextEdit } from '../types';
 import { getKpi } from '../catalogs/kpis';

@@ -2,7 +2,7 @@
 // with their checks, GHG by scope and Scope 3 by category, and every requirement with its coverage
 // status. It reads the per-document caches (facts, checks, disclosures) the rules already filled, so
 // building it after an analysis costs little; it never throws (a failing part is left empty).
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { EsgDocument, IndexTarget, KpiRow } from '../model';
 import type { Locale, Range } from '../types';
 import type {

@@ -1,6 +1,6 @@
 // Document symbols for the outline: the section tree, with tables, KPI rows and explanations
 // nested in the section that holds them.
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { DocumentSymbol } from './types';
 
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {

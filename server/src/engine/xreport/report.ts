@@ -3,7 +3,7 @@
 // analysed again only when it changes), and runs the xreport/ rules, whose diagnostics are added to
 // the report's own. Pure: the files come through the injected ReportWorkspace.
 import { analyzeReport, type ProjectAnalysis } from '../project';
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import { optionsKey } from '../reanalyze';
 import { reportingContext } from '../context';
 import type { AnalysisOptions, Diagnostic } from '../types';

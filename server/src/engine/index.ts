@@ -1,7 +1,8 @@
 // The engine's public API. The language server, the CLI and the tests call only this module.
 // Everything here is synchronous, pure and free of `vscode`/LSP imports: input text, output data.
 import { parseDocument } from './parser/document';
-import { analyzeFully, optionsKey, reanalyze, type AnalysisReuse } from './reanalyze';
+import { analyzeFully, reanalyze, type AnalysisReuse } from './reanalyze';
+import { derivedOf, optionsKey } from './derived';
 import type { EsgDocument } from './model';
 import type { AnalysisOptions, CodeAction, Diagnostic, Locale, Position, Range } from './types';
 import type { CompletionItem, DocumentSymbol, Hover, Location } from './features/types';
@@ -50,7 +51,6 @@ export interface Analysis {
   unsuppressed: Diagnostic[];
 }
 
-const keys = new WeakMap<Analysis, string>();
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 
 /**
@@ -62,11 +62,11 @@ export function analyze(doc: { uri: string; text: string }, options: AnalysisOpt
   const started = clock();
   if (doc.text.length > LIMITS.maxReportChars) return tooLarge(doc, options);
   const key = optionsKey(options);
-  const base = previous && keys.get(previous) === key ? { model: previous.model, diagnostics: previous.unsuppressed, locale: previous.locale } : undefined;
+  // Only an analysis whose rules ran under the same options is a base (a report too large has none).
+  const base = previous && derivedOf(previous.model).analysedWith === key ? { model: previous.model, diagnostics: previous.unsuppressed, locale: previous.locale } : undefined;
   const core = (base && reanalyze(base, doc.uri, doc.text, options, started)) || analyzeFully(parseDocument(doc.uri, doc.text), options, started);
   const { diagnostics, suppressed } = applySuppressions(core.model, core.diagnostics, core.locale, options, RULE_IDS);
   const analysis: Analysis = { model: core.model, diagnostics, locale: core.locale, options, reuse: core.reuse, suppressed, unsuppressed: core.diagnostics };
-  keys.set(analysis, key);
   return analysis;
 }
 
@@ -124,16 +124,9 @@ export function getDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
   return documentSymbols(analysis);
 }
 
-const indexTables = new WeakMap<Analysis, IndexTableEdit>();
-
-/** The index table generated from the report's tags, and the edit that writes it into the report (cached per analysis). */
+/** The index table generated from the report's tags, and the edit that writes it into the report (kept in the derived layer). */
 export function generateIndexTable(analysis: Analysis): IndexTableEdit {
-  let table = indexTables.get(analysis);
-  if (!table) {
-    table = buildIndexTable(analysis);
-    indexTables.set(analysis, table);
-  }
-  return table;
+  return derivedOf(analysis.model).forAnalysis('indexTable', `${analysis.locale} ${optionsKey(analysis.options)}`, () => buildIndexTable(analysis));
 }
 
 /** One lens per KPI table: how many figures are checked and how many disagree. */

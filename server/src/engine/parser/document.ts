@@ -10,6 +10,7 @@ import { scanInline } from './inline';
 import { lineRange, positionAt, range, splitLines } from './lines';
 import { parseRequirementList } from './requirements';
 import { splitRow, isDelimiterRow, parseAlignments } from './tables';
+import { isFrontMatterFence, opensFrontMatter } from '../frontmatterFence';
 import { buildIndexTables } from './indexTable';
 import { buildKpiTables } from './kpiTable';
 import { pandocIdentifier, uniqueIdentifier } from './identifiers';
@@ -225,12 +226,10 @@ export function parseDocument(uri: string, text: string): EsgDocument {
 }
 
 function readFrontMatter(doc: EsgDocument, lines: string[], starts: number[], problem: (r: SyntaxProblem['range'], key: string, args?: SyntaxProblem['args']) => void): number {
-  const first = lines[0]?.replace(/^\uFEFF/, '');
-  if (first === undefined || first.trimEnd() !== '---' || (lines[1] ?? '').trim() === '') return 0;
+  if (!opensFrontMatter(lines[0], lines[1])) return 0;
   let end = -1;
   for (let l = 1; l < lines.length; l++) {
-    const t = lines[l].trimEnd();
-    if (t === '---' || t === '...') {
+    if (isFrontMatterFence(lines[l], 'close')) {
       end = l;
       break;
     }

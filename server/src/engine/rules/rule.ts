@@ -48,9 +48,9 @@ export type ModelPart =
   /** Syntax problems found by the parser. */
   | 'syntax';
 
-/** What the HKEX rules read: the disclosure index is built from structure and from the KPIs tables report. */
+/** What the disclosure index is built from (the derived layer notes it when a rule reads the index): structure and the KPIs tables report. */
 export const HKEX_INPUTS: readonly ModelPart[] = ['frontMatter', 'structure', 'kpiEvidence'];
-/** What the numbers engine reads: KPI tables, number spans, factors quoted in prose, and the front matter. */
+/** What the numbers engine reads (noted when a rule reads facts, checks or factor quotes): KPI tables, number spans, factors quoted in prose, and the front matter. */
 export const NUMBERS_INPUTS: readonly ModelPart[] = ['frontMatter', 'tables', 'spans', 'prose'];
 
 export interface Rule {

@@ -289,7 +289,10 @@ export class Derived {
    */
   carryTo(next: Derived, edit: LineEdit, parts: ReadonlySet<ModelPart>, move: Derivation['move']): void {
     if (this.memo.facts) next.carriedFacts = this.memo.facts.tableFacts;
-    if (!parts.has('prose')) next.carriedQuotes = { quotes: this.memo.factorQuotes, frontMatter: this.memo.frontMatterFactors };
+    // Quotes this version was handed and did not need yet go on too.
+    if (!parts.has('prose')) {
+      next.carriedQuotes = { quotes: this.memo.factorQuotes ?? this.carriedQuotes?.quotes, frontMatter: this.memo.frontMatterFactors ?? this.carriedQuotes?.frontMatter };
+    }
     next.derivation = { from: this.token, edit, parts, move };
   }
 }

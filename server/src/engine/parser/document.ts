@@ -55,14 +55,18 @@ export interface ParseState {
   problems: { scan: SyntaxProblem[]; unclosedDivs: SyntaxProblem[]; explanations: SyntaxProblem[]; indexTables: SyntaxProblem[] };
 }
 
-const parseStates = new WeakMap<EsgDocument, ParseState>();
+/**
+ * Where a model keeps its parse state: a hidden field (not enumerable, so neither copied by a spread nor
+ * compared nor serialised), which lives as long as the model does.
+ */
+const PARSE_STATE = Symbol('esgmark.parseState');
 
 export function parseStateOf(doc: EsgDocument): ParseState | undefined {
-  return parseStates.get(doc);
+  return (doc as EsgDocument & { [PARSE_STATE]?: ParseState })[PARSE_STATE];
 }
 
 export function rememberParseState(doc: EsgDocument, state: ParseState): void {
-  parseStates.set(doc, state);
+  Object.defineProperty(doc, PARSE_STATE, { value: state, enumerable: false, writable: true, configurable: true });
 }
 
 export function joinProblems(p: ParseState['problems']): SyntaxProblem[] {
@@ -221,7 +225,7 @@ export function parseDocument(uri: string, text: string): EsgDocument {
   buildIndexTables(doc, collector(problems.indexTables));
   buildKpiTables(doc, problem);
   doc.syntaxProblems = joinProblems(problems);
-  parseStates.set(doc, { kinds, bodyStart, problems });
+  rememberParseState(doc, { kinds, bodyStart, problems });
   return doc;
 }
 

@@ -1,7 +1,8 @@
 // Analysing one report: parse (or patch the previous parse), run the rules, apply suppressions. Its own
 // module, below the facade, so that multi-file reports (project.ts) analyse without importing index.ts.
 import { parseDocument } from './parser/document';
-import { analyzeFully, optionsKey, reanalyze } from './reanalyze';
+import { analyzeFully, reanalyze } from './reanalyze';
+import { derivedOf, optionsKey } from './derived';
 import type { Analysis } from './analysis';
 import type { AnalysisOptions, Diagnostic } from './types';
 import { LIMITS } from './limits';
@@ -10,7 +11,6 @@ import { applySuppressions } from './rules/esg/suppression';
 import { guessLocale, t } from './i18n';
 import { formatNumber } from './numbers/quantity';
 
-const keys = new WeakMap<Analysis, string>();
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 
 /**
@@ -22,11 +22,11 @@ export function analyze(doc: { uri: string; text: string }, options: AnalysisOpt
   const started = clock();
   if (doc.text.length > LIMITS.maxReportChars) return tooLarge(doc, options);
   const key = optionsKey(options);
-  const base = previous && keys.get(previous) === key ? { model: previous.model, diagnostics: previous.unsuppressed, locale: previous.locale } : undefined;
+  // Only an analysis whose rules ran under the same options is a base (a report too large has none).
+  const base = previous && derivedOf(previous.model).analysedWith === key ? { model: previous.model, diagnostics: previous.unsuppressed, locale: previous.locale } : undefined;
   const core = (base && reanalyze(base, doc.uri, doc.text, options, started)) || analyzeFully(parseDocument(doc.uri, doc.text), options, started);
   const { diagnostics, suppressed } = applySuppressions(core.model, core.diagnostics, core.locale, options, RULE_IDS);
   const analysis: Analysis = { model: core.model, diagnostics, locale: core.locale, options, reuse: core.reuse, suppressed, unsuppressed: core.diagnostics };
-  keys.set(analysis, key);
   return analysis;
 }
 

@@ -8,6 +8,7 @@ import { LIMITS } from './limits';
 import type { Position, Range } from './types';
 import type { FileRead, ReadRefusal, ReportWorkspace } from './workspace';
 import type { DecodedText } from './text/decode';
+import { frontMatterBlock } from './frontmatterFence';
 
 export interface ChapterEntry {
   /** The path as written. */
@@ -35,18 +36,17 @@ export interface LoadedChapters {
   problems: ChapterProblem[];
 }
 
-const FRONT_MATTER = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)([\s\S]*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/;
-
 /**
  * The `esg:` map of a report's front matter and a way to place a YAML offset in the report, or
  * undefined when the front matter is absent, is not YAML, or does not contain `word` (a cheap test
  * first: most reports list neither chapters nor links). Shared by the chapter and the link readers.
  */
 export function esgFrontMatter(text: string, word: string): { esg: YAMLMap; position: (offset: number) => Position } | undefined {
-  const m = FRONT_MATTER.exec(text.length > LIMITS.maxReportChars ? text.slice(0, LIMITS.maxReportChars) : text);
-  if (!m || !m[1].includes(word)) return undefined;
+  const block = frontMatterBlock(text.length > LIMITS.maxReportChars ? text.slice(0, LIMITS.maxReportChars) : text);
+  const yamlSource = block ? text.slice(block.yamlStart, block.yamlEnd) : '';
+  if (!block || !yamlSource.includes(word)) return undefined;
   // The YAML parser counts lines at LF only: a CR-only file's breaks become LF (same length).
-  const yamlText = m[1].replace(/\r(?!\n)/g, '\n');
+  const yamlText = yamlSource.replace(/\r(?!\n)/g, '\n');
   const lineCounter = new LineCounter();
   let esg: unknown;
   try {

@@ -1,6 +1,8 @@
 // Is a Markdown file an ESG report? Shared by the language server and the VS Code client (which
 // bundles only this module), so that both agree on which files esgmark checks.
 
+import { isFrontMatterFence } from './frontmatterFence';
+
 /** Front matter longer than this is not looked at: the check must stay cheap on every keystroke. */
 const FRONT_MATTER_SCAN_CHARS = 16_384;
 
@@ -12,10 +14,10 @@ const FRONT_MATTER_SCAN_CHARS = 16_384;
 export function hasEsgFrontMatter(text: string): boolean {
   const head = text.slice(0, FRONT_MATTER_SCAN_CHARS).replace(/^\uFEFF/, '');
   const lines = head.split(/\r\n|\r|\n/);
-  if (lines.length === 0 || !/^---[ \t]*$/.test(lines[0])) return false;
+  if (lines.length === 0 || !isFrontMatterFence(lines[0], 'open')) return false;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
-    if (/^(---|\.\.\.)[ \t]*$/.test(line)) return false;
+    if (isFrontMatterFence(line, 'close')) return false;
     // Top-level key only: no indentation. Quoted keys ('esg': / "esg":) are valid YAML too.
     if (/^(esg|'esg'|"esg")[ \t]*:/.test(line)) return true;
   }

@@ -4,7 +4,9 @@
 import type { EsgDocument, IndexRow, KpiRow, RequirementRef, Section } from './model';
 import { getFramework } from './catalogs/hkex';
 import { getKpi } from './catalogs/kpis';
+import type { Obligation } from './catalogs/schema';
 import { normalizeTitle } from './parser/indexTable';
+import { derivedOf } from './derived';
 
 export interface Evidence {
   sections: Section[];
@@ -40,23 +42,34 @@ export type DeletedClaim =
   | { ref: RequirementRef; kind: 'explanation' }
   | { ref: RequirementRef; kind: 'index'; row: IndexRow };
 
-const cache = new WeakMap<EsgDocument, DisclosureIndex>();
-
 /** A KPI row is evidence of what its KPI discloses when it is recognised and reports a value (or states none). */
 export function countsAsEvidence(row: KpiRow): row is KpiRow & { kpiId: string } {
   return !!row.kpiId && row.values.some((v) => v.status === 'number' || v.status === 'none' || v.status === 'pair');
 }
 
+/** The disclosure index of a document (built once, in its derived layer). */
 export function disclosures(doc: EsgDocument): DisclosureIndex {
-  let index = cache.get(doc);
-  if (!index) {
-    index = build(doc);
-    cache.set(doc, index);
-  }
-  return index;
+  return derivedOf(doc).disclosures;
 }
 
-function build(doc: EsgDocument): DisclosureIndex {
+/** How a requirement is addressed: what hkex/missing reports and the coverage view shows. */
+export type Addressed = 'disclosed' | 'explained' | 'missing' | 'not-required';
+
+/**
+ * Whether a requirement of this obligation (not deleted) is disclosed, explained or missing, from its
+ * evidence: the one decision hkex/missing and the coverage view share. A mandatory requirement cannot
+ * be explained away. An index row that points at the section holding the explanation does not make it
+ * disclosed: only a tagged section or a KPI row does, or an index row of a requirement nothing explains.
+ */
+export function addressed(ev: Evidence | undefined, obligation: Obligation): Addressed {
+  const explainable = !!ev && ev.explanations.length > 0 && obligation !== 'mandatory';
+  const inText = !!ev && ev.sections.length + ev.kpiRows.length > 0;
+  if (inText || (!!ev && ev.indexRows.length > 0 && !explainable)) return 'disclosed';
+  if (explainable) return 'explained';
+  return obligation === 'mandatory' || obligation === 'comply-or-explain' ? 'missing' : 'not-required';
+}
+
+export function buildDisclosures(doc: EsgDocument): DisclosureIndex {
   const framework = getFramework();
   const evidence = new Map<string, Evidence>();
   const entry = (id: string) => {

@@ -9,6 +9,8 @@ import { LIMITS } from './limits';
 import type { IssuerClass, Locale } from './types';
 import { isCalendarDate } from './context';
 
+export { frontMatterBlock, isFrontMatterFence, type FrontMatterBlock } from './frontmatterFence';
+
 export interface Quantity {
   value: number;
   unit: string;

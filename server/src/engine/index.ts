@@ -1,6 +1,7 @@
 // The engine's public API. The language server, the CLI and the tests call only this module.
 // Everything here is synchronous, pure and free of `vscode`/LSP imports: input text, output data.
 import type { Analysis } from './analysis';
+import { derivedOf, optionsKey } from './derived';
 import type { CodeAction, Diagnostic, Position, Range } from './types';
 import type { CompletionItem, DocumentSymbol, Hover, Location } from './features/types';
 import { codeActionsFor } from './features/codeActions';
@@ -85,16 +86,9 @@ export function getDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
   return documentSymbols(analysis);
 }
 
-const indexTables = new WeakMap<Analysis, IndexTableEdit>();
-
-/** The index table generated from the report's tags, and the edit that writes it into the report (cached per analysis). */
+/** The index table generated from the report's tags, and the edit that writes it into the report (kept in the derived layer). */
 export function generateIndexTable(analysis: Analysis): IndexTableEdit {
-  let table = indexTables.get(analysis);
-  if (!table) {
-    table = buildIndexTable(analysis);
-    indexTables.set(analysis, table);
-  }
-  return table;
+  return derivedOf(analysis.model).forAnalysis('indexTable', `${analysis.locale} ${optionsKey(analysis.options)}`, () => buildIndexTable(analysis));
 }
 
 /** One lens per KPI table: how many figures are checked and how many disagree. */

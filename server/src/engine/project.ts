@@ -13,6 +13,7 @@ import type { DecodedText } from './text/decode';
 import { chapterDiagnostics } from './rules/esg/chapters';
 import { encodingDiagnostics } from './rules/esg/encoding';
 import type { SuppressedDiagnostic } from './rules/esg/suppression';
+import { frontMatterBlock } from './frontmatterFence';
 
 export interface ProjectFile {
   uri: string;
@@ -59,10 +60,9 @@ export interface LoadNotes {
 
 /** Blanks a chapter's front matter (keeping its line count) so the root's is the report's. */
 function withoutFrontMatter(text: string): string {
-  const m = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?=\r?\n|$)/.exec(text);
-  if (!m) return text.replace(/^\uFEFF/, '');
-  const lines = m[0].split(/\r\n|\r|\n/).length;
-  return '\n'.repeat(lines - 1) + text.slice(m[0].length);
+  const block = frontMatterBlock(text);
+  if (!block) return text.replace(/^\uFEFF/, '');
+  return '\n'.repeat(block.closingLine) + text.slice(block.end);
 }
 
 /**

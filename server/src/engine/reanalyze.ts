@@ -7,10 +7,9 @@ import type { EsgDocument } from './model';
 import type { AnalysisOptions, Diagnostic, Locale, Position } from './types';
 import { reparse, type LineEdit, type Reparse } from './parser/incremental';
 import { runRules, type ModelPart, type RuleRunStats } from './rules';
-import { carryFactorQuotes, mayQuoteFactors } from './numbers/factorQuotes';
-import { carryFacts } from './numbers/facts';
-import { resolveLocale } from './i18n';
+import { mayQuoteFactors } from './numbers/factorQuotes';
 import { applyVocabulary, namesKpis } from './vocabulary';
+import { contextOf, derivedOf, optionsKey, type ModelToken } from './derived';
 
 /** How an analysis was obtained: by a full parse or by patching the previous one, and how many rules ran. */
 export interface AnalysisReuse {
@@ -26,43 +25,12 @@ export interface AnalysisCore {
   reuse: AnalysisReuse;
 }
 
-/** What must be equal between two analyses for one to be derived from the other. */
-export function optionsKey(options: AnalysisOptions): string {
-  return JSON.stringify([
-    options.locale ?? null,
-    options.issuerClass ?? null,
-    options.severity ?? null,
-    options.faultRules ? [...options.faultRules].sort() : null,
-    options.profile ?? null,
-    options.vocabulary ?? null,
-  ]);
-}
+export { optionsKey, type ModelToken } from './derived';
 
-/**
- * Rules whose results an analysis lacks: they threw (never kept, so the failure is reported again) or
- * the time budget skipped them (never kept, or a later analysis would silently keep their absence).
- */
-const failedRules = new WeakMap<EsgDocument, ReadonlySet<string>>();
-
-/**
- * A small object standing for a model, for caches of what was computed from it (`modelToken`): a link
- * from a model to the token of the one it was derived from keeps the earlier model's results reachable,
- * but not the earlier model itself and its text.
- */
-export type ModelToken = object;
-const tokens = new WeakMap<EsgDocument, ModelToken>();
-
+/** The token standing for a model (`ModelToken`): caches of what was computed from it key on it. */
 export function modelToken(model: EsgDocument): ModelToken {
-  let token = tokens.get(model);
-  if (!token) {
-    token = {};
-    tokens.set(model, token);
-  }
-  return token;
+  return derivedOf(model).token;
 }
-
-/** How a patched model was derived: from which model (its token), by which edit, changing which parts. */
-const derivations = new WeakMap<EsgDocument, { from: ModelToken; edit: LineEdit; parts: ReadonlySet<ModelPart> }>();
 
 /**
  * When `model` was derived from an earlier model by an edit that changed none of `parts`, the earlier
@@ -71,21 +39,11 @@ const derivations = new WeakMap<EsgDocument, { from: ModelToken; edit: LineEdit;
  * built from those parts (the report model) be reused instead of rebuilt.
  */
 export function derivedUnchanged(model: EsgDocument, parts: readonly ModelPart[]): { from: ModelToken; move<T>(value: T): T | undefined } | undefined {
-  const d = derivations.get(model);
-  if (!d || parts.some((p) => d.parts.has(p))) return undefined;
-  return { from: d.from, move: (value) => movePositions(value, d.edit) };
+  return derivedOf(model).unchangedSince(parts);
 }
 
 export function localeOf(model: EsgDocument, options: AnalysisOptions): Locale {
-  return resolveLocale(
-    model.config,
-    // The project file's locale counts only where the front matter names none.
-    options.locale ?? (model.config.locale ? undefined : options.profile?.locale),
-    model.headings
-      .slice(0, 30)
-      .map((h) => h.title)
-      .join(' '),
-  );
+  return contextOf(model, options).locale;
 }
 
 /** A full analysis: parse everything, run every rule. */
@@ -94,7 +52,7 @@ export function analyzeFully(model: EsgDocument, options: AnalysisOptions, start
   const locale = localeOf(model, options);
   const stats: RuleRunStats = { ran: 0, kept: 0, failed: [], skipped: [] };
   const diagnostics = runRules(model, { locale, options, onRuleError: options.onRuleError, started }, undefined, undefined, stats);
-  failedRules.set(model, new Set([...stats.failed, ...(stats.skipped ?? [])]));
+  remember(model, options, stats);
   return { model, diagnostics, locale, reuse: { parse: 'full', rulesRun: stats.ran, rulesKept: 0 } };
 }
 
@@ -117,10 +75,10 @@ export function reanalyze(previous: { model: EsgDocument; diagnostics: Diagnosti
   // Factors are quoted in paragraphs; an edit can change a quote only where the words that mark one appear.
   if ((patched.kind === 'prose' || patched.kind === 'code') && (!patched.around || mayQuoteFactors(patched.around.before) || mayQuoteFactors(patched.around.after))) parts.add('prose');
 
-  // Paragraphs and front matter are as before: the factors quoted in them need not be searched again.
-  if (!parts.has('prose')) carryFactorQuotes(previous.model, doc);
-  // The KPI tables the edit left alone keep their facts (the edited table's are read again).
-  carryFacts(previous.model, doc);
+  // What the edit cannot change goes over to the new version's layer: the facts of the KPI tables the
+  // edit left alone and, when the paragraphs are as before, the factors quoted in them.
+  const before = derivedOf(previous.model);
+  before.carryTo(derivedOf(doc), edit, parts, movePositions);
 
   const previousByRule = new Map<string, Diagnostic[]>();
   for (const d of previous.diagnostics) {
@@ -133,12 +91,22 @@ export function reanalyze(previous: { model: EsgDocument; diagnostics: Diagnosti
     doc,
     { locale, options, onRuleError: options.onRuleError, started },
     undefined,
-    { changed: parts, previous: previousByRule, failed: failedRules.get(previous.model) ?? new Set(), move: (d) => movePositions(d, edit) },
+    { changed: parts, previous: previousByRule, failed: before.failedRules, reads: before.ruleReads, move: (d) => movePositions(d, edit) },
     stats,
   );
-  failedRules.set(doc, new Set([...stats.failed, ...(stats.skipped ?? [])]));
-  derivations.set(doc, { from: modelToken(previous.model), edit, parts });
+  remember(doc, options, stats);
   return { model: doc, diagnostics, locale, reuse: { parse: patched.kind, rulesRun: stats.ran, rulesKept: stats.kept } };
+}
+
+/**
+ * Rules whose results the analysis lacks, kept in the layer: they threw (never kept, so the failure is
+ * reported again) or the time budget skipped them (never kept, or a later analysis would silently keep
+ * their absence).
+ */
+function remember(model: EsgDocument, options: AnalysisOptions, stats: RuleRunStats): void {
+  const layer = derivedOf(model);
+  layer.failedRules = new Set([...stats.failed, ...(stats.skipped ?? [])]);
+  layer.analysedWith = optionsKey(options);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Quick fixes for the diagnostics in a range, plus the 'generate index table' source action.
 // Every fix is built from the diagnostic's `data` and the model, never by re-parsing messages.
-import { obligationIn, reportingContext } from '../context';
+import { obligationIn } from '../context';
+import { contextOf } from '../derived';
 import type { Analysis } from '../analysis';
 import type { IndexTable } from '../model';
 import type { CodeAction, Diagnostic, Range, TextEdit } from '../types';
@@ -36,7 +37,7 @@ export function codeActionsFor(analysis: Analysis, range: Range, diagnostics: Di
         if (!ids.length) break;
         const req = framework.get(ids[0]);
         const aspectSection = disclosures(doc).aspectSection(req?.aspect ?? '');
-        const context = reportingContext(doc.config, analysis.options);
+        const context = contextOf(doc, analysis.options).reporting;
         const explainable = ids.filter((x) => obligationIn(framework, x, context) !== 'mandatory');
         if (explainable.length > 1) {
           const edits = explainable.map((x) => explanationEdit(doc, x, analysis.locale, aspectSection));

@@ -1,6 +1,7 @@
 // Completion of requirement ids inside `hkex="..."` (headings and explanation blocks) and of KPI
 // ids inside a span's `{#...}` or `kpi="..."`.
-import { obligationIn, reportingContext } from '../context';
+import { obligationIn } from '../context';
+import { contextOf } from '../derived';
 import type { Analysis } from '../analysis';
 import type { Position, Range } from '../types';
 import type { CompletionItem } from './types';
@@ -26,7 +27,7 @@ export function completionsAt(analysis: Analysis, pos: Position): CompletionItem
     if (!framework) return [];
     const word = wordBefore(before, /[A-Za-z0-9.()\-]/);
     const range: Range = { start: { line: pos.line, character: pos.character - word.length }, end: pos };
-    const rc = reportingContext(doc.config, analysis.options);
+    const rc = contextOf(doc, analysis.options).reporting;
     return framework.all
       .filter((r) => r.obligation !== 'deleted')
       .map((r, i) => ({

@@ -9,7 +9,8 @@ import { getUnit } from '../catalogs/units';
 import { describeKpiId } from '../recognition/labels';
 import { disclosures } from '../disclosures';
 import { localized, t } from '../i18n';
-import { describeContext, isDeletedIn, obligationIn, reportingContext } from '../context';
+import { describeContext, isDeletedIn, obligationIn } from '../context';
+import { contextOf } from '../derived';
 import { targetAt } from './navigation';
 import type { KpiRow, KpiValue } from '../model';
 import { facts } from '../numbers/facts';
@@ -27,7 +28,7 @@ export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
     const framework = getFramework(doc.config.framework);
     const req = target.ref.known ? framework?.get(target.ref.id) : undefined;
     if (!framework || !req) return { contents: say('hkex.unknownId', { id: target.ref.raw }), range: target.ref.range };
-    const rc = reportingContext(doc.config, analysis.options);
+    const rc = contextOf(doc, analysis.options).reporting;
     const obligation = obligationIn(framework, req.id, rc);
     const lines = [
       `**${req.id}** — ${localized(req.title, locale)}`,

@@ -20,12 +20,12 @@ import { getKpi } from '../catalogs/kpis';
 import { openMemberParent } from '../recognition/labels';
 import { scope3Categories } from '../catalogs/factors';
 import { currencyOf, parseUnit, type ParsedUnit } from '../catalogs/units';
-import { disclosures } from '../disclosures';
+import { addressed, disclosures } from '../disclosures';
 import { localized, t } from '../i18n';
 import type { ModelPart } from '../rules';
-import { describeContext, fyLabel, obligationIn, reportingContext, type ReportingContext } from '../context';
+import { describeContext, fyLabel, obligationIn, type ReportingContext } from '../context';
 import { HKEX_INPUTS, NUMBERS_INPUTS } from '../rules/rule';
-import { derivedUnchanged, modelToken, optionsKey, type ModelToken } from '../reanalyze';
+import { derivedOf, optionsKey } from '../derived';
 import { facts, type Fact, type FactIndex } from '../numbers/facts';
 import { allChecks } from '../numbers/allChecks';
 import { printLike, type Check } from '../numbers/checks';
@@ -38,20 +38,17 @@ export const CLIMATE_GROUP = 'D';
 /** Group id of rows esgmark did not recognise or that disclose no HKEX requirement. */
 export const OTHER_GROUP = 'other';
 
-const cache = new WeakMap<Analysis, ReportModel>();
-/** The report model last built from a document model (by its token), with what else it depends on. */
-const byModel = new WeakMap<ModelToken, { report: ReportModel; locale: Locale; options: string }>();
-
 /** What the report model is built from: the numbers engine and the disclosure index. */
 const REPORT_INPUTS: readonly ModelPart[] = [...new Set([...NUMBERS_INPUTS, ...HKEX_INPUTS])];
 
+/** The report model of an analysis, built once (kept on its document's token in the derived layer). */
 export function buildReportModel(analysis: Analysis): ReportModel {
-  const cached = cache.get(analysis);
-  if (cached) return cached;
+  const token = derivedOf(analysis.model).token;
   const options = optionsKey(analysis.options);
+  const cached = token.report;
+  if (cached && cached.locale === analysis.locale && cached.options === options) return cached.model as ReportModel;
   const model = reusedReportModel(analysis, options) ?? build(analysis);
-  cache.set(analysis, model);
-  byModel.set(modelToken(analysis.model), { report: model, locale: analysis.locale, options });
+  token.report = { model, locale: analysis.locale, options };
   return model;
 }
 
@@ -62,10 +59,10 @@ export function buildReportModel(analysis: Analysis): ReportModel {
  * more than the analysis.
  */
 function reusedReportModel(analysis: Analysis, options: string): ReportModel | undefined {
-  const derived = derivedUnchanged(analysis.model, REPORT_INPUTS);
-  const previous = derived && byModel.get(derived.from);
+  const derived = derivedOf(analysis.model).unchangedSince(REPORT_INPUTS);
+  const previous = derived?.from.report;
   if (!derived || !previous || previous.locale !== analysis.locale || previous.options !== options) return undefined;
-  return derived.move(previous.report);
+  return derived.move(previous.model as ReportModel);
 }
 
 function build(analysis: Analysis): ReportModel {
@@ -123,7 +120,7 @@ function build(analysis: Analysis): ReportModel {
   attempt(() => {
     const framework = getFramework(doc.config.framework);
     if (!framework) return;
-    const rc = reportingContext(doc.config, analysis.options);
+    const rc = derivedOf(doc).context(analysis.options).reporting;
     model.requirements = requirements(doc, locale, framework, rc);
     model.coverage = { ...coverage(model.requirements, locale), context: describeContext(rc, locale) };
     model.reporting = { fyStart: rc.fyStart, fyEnd: rc.fyEnd, fyLabel: fyLabel(rc, locale), issuerClass: rc.issuerClass, codeVersion: rc.codeVersion, known: rc.known };
@@ -384,16 +381,8 @@ function requirements(doc: EsgDocument, locale: Locale, framework: FrameworkInde
     entry.places = places;
     const explanation = ev?.explanations[0];
     if (explanation) entry.explanation = { text: explanation.text, uri: doc.uri, range: explanation.range };
-    const required = obligation === 'mandatory' || obligation === 'comply-or-explain';
-    let status: CoverageStatus;
-    // An index row that points at the section holding the explanation does not make it disclosed:
-    // only a tagged section or a KPI row does, or an index row of a requirement nothing explains.
-    const explainable = !!explanation && obligation !== 'mandatory';
-    const disclosedInText = (ev?.sections.length ?? 0) + (ev?.kpiRows.length ?? 0) > 0;
-    if (disclosedInText || (places.length && !explainable)) status = 'disclosed';
-    // A mandatory requirement cannot be explained away (hkex/missing says so): it stays missing, with the reason kept.
-    else if (explanation && obligation !== 'mandatory') status = 'explained';
-    else status = required ? 'missing' : 'not-required';
+    // The decision hkex/missing makes: a mandatory requirement explained stays missing, with the reason kept.
+    const status: CoverageStatus = addressed(ev, obligation);
     entry.status = status;
     out.push(entry);
   }

@@ -1,4 +1,4 @@
-// Every check of the numbers engine for a document, computed once per analysis. Hover and CodeLens
+// Every check of the numbers engine for a document, computed once per locale (derived.ts keeps them). Hover and CodeLens
 // (and later the preview) read this list; each rule reports only the failures of its own checks.
 import type { EsgDocument } from '../model';
 import type { Locale } from '../types';
@@ -10,35 +10,39 @@ import { activityChecks } from './activityChecks';
 import { kpiAverageChecks, kpiRateChecks, kpiSumChecks } from './relations';
 import { factorQuantity } from '../catalogs/factors';
 import type { FormulaEnvOptions } from './formula';
+import { derivedOf } from '../derived';
 
 /** How formulas resolve factor ids (the emission-factor catalog). */
-export const formulaOptions: FormulaEnvOptions = { resolveFactorId: factorQuantity };
+export const formulaOptions: FormulaEnvOptions = { resolveFactorId: (id) => factorQuantity(id) };
 
-/** Producers of checks, in the order their results are listed. */
+/**
+ * Producers of checks, in the order their results are listed. Called through arrows: this module and
+ * the producers' import each other through the derived layer, so a producer may not be loaded yet when
+ * this module is.
+ */
 const PRODUCERS: ((doc: EsgDocument, locale: Locale) => Check[])[] = [
-  ghgSumChecks,
-  activityChecks,
-  intensityChecks,
-  kpiSumChecks,
-  kpiRateChecks,
-  kpiAverageChecks,
+  (doc) => ghgSumChecks(doc),
+  (doc, locale) => activityChecks(doc, locale),
+  (doc, locale) => intensityChecks(doc, locale),
+  (doc) => kpiSumChecks(doc),
+  (doc) => kpiRateChecks(doc),
+  (doc) => kpiAverageChecks(doc),
   (doc) => formulaChecks(doc, formulaOptions).checks,
 ];
 
-const cache = new WeakMap<EsgDocument, Check[]>();
-
+/** Every check of a document, with labels in `locale` (computed once per locale, in its derived layer). */
 export function allChecks(doc: EsgDocument, locale: Locale): Check[] {
-  let list = cache.get(doc);
-  if (!list) {
-    list = [];
-    for (const produce of PRODUCERS) {
-      try {
-        for (const check of produce(doc, locale)) list.push(check);
-      } catch {
-        // A failing producer must not take hover or CodeLens down; its rule reports the error.
-      }
+  return derivedOf(doc).checks(locale);
+}
+
+export function buildAllChecks(doc: EsgDocument, locale: Locale): Check[] {
+  const list: Check[] = [];
+  for (const produce of PRODUCERS) {
+    try {
+      for (const check of produce(doc, locale)) list.push(check);
+    } catch {
+      // A failing producer must not take hover or CodeLens down; its rule reports the error.
     }
-    cache.set(doc, list);
   }
   return list;
 }

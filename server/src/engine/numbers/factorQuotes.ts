@@ -26,6 +26,7 @@ import type { Range } from '../types';
 import { positionAt } from '../parser/lines';
 import { factorRegions, factorsFor } from '../catalogs/factors';
 import { parseUnit, type ParsedUnit } from '../catalogs/units';
+import { derivedOf } from '../derived';
 import type { Quantity as ConfigQuantity } from '../frontmatter';
 
 /** `market`: a market-based factor the catalog has no series for (supplier-specific, certificates): not compared. */
@@ -237,21 +238,6 @@ function onlyValue<T extends { start: number }>(items: T[], key: (t: T) => strin
   return nearestWithin(items, offset, -Infinity, Infinity);
 }
 
-const cache = new WeakMap<EsgDocument, FactorQuote[]>();
-const fmCache = new WeakMap<EsgDocument, FrontMatterFactor[]>();
-
-/**
- * Hands the quotes found in `from` to `to`, a later version of the same document whose paragraphs and
- * front matter are unchanged and whose positions outside the edited line are the same (reanalyze.ts
- * decides when that holds): saves scanning every paragraph again after an edit in a table or a heading.
- */
-export function carryFactorQuotes(from: EsgDocument, to: EsgDocument): void {
-  const quotes = cache.get(from);
-  if (quotes && !cache.has(to)) cache.set(to, quotes);
-  const factors = fmCache.get(from);
-  if (factors && !fmCache.has(to)) fmCache.set(to, factors);
-}
-
 /** False when `text` cannot hold a factor quote: every quote is found in a paragraph this matches. */
 export function mayQuoteFactors(text: string): boolean {
   return TRIGGER.test(text);
@@ -259,8 +245,11 @@ export function mayQuoteFactors(text: string): boolean {
 
 /** Emission factors quoted in the report's prose, in document order. */
 export function factorQuotes(doc: EsgDocument): FactorQuote[] {
-  const cached = cache.get(doc);
-  if (cached) return cached;
+  return derivedOf(doc).factorQuotes;
+}
+
+/** The factor quotes of a document's paragraphs, searched (derived.ts keeps them). */
+export function findFactorQuotes(doc: EsgDocument): FactorQuote[] {
   const out: FactorQuote[] = [];
   const pos = (offset: number) => positionAt(doc.lineStarts, offset);
   const rangeOf = (s: number, e: number): Range => ({ start: pos(s), end: pos(e) });
@@ -336,7 +325,6 @@ export function factorQuotes(doc: EsgDocument): FactorQuote[] {
       out.push(quote);
     }
   }
-  cache.set(doc, out);
   return out;
 }
 
@@ -426,8 +414,11 @@ export interface FrontMatterFactor {
 
 /** The `esg.factors` entries with the range of each value (the YAML is re-read only when there are factors). */
 export function frontMatterFactors(doc: EsgDocument): FrontMatterFactor[] {
-  const cached = fmCache.get(doc);
-  if (cached) return cached;
+  return derivedOf(doc).frontMatterFactors;
+}
+
+/** The `esg.factors` entries read from the front matter (derived.ts keeps them). */
+export function readFrontMatterFactors(doc: EsgDocument): FrontMatterFactor[] {
   const out: FrontMatterFactor[] = [];
   const fm = doc.frontMatter;
   const factors = doc.config.factors;
@@ -452,7 +443,6 @@ export function frontMatterFactors(doc: EsgDocument): FrontMatterFactor[] {
       }
     }
   }
-  fmCache.set(doc, out);
   return out;
 }
 

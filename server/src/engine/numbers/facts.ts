@@ -10,6 +10,7 @@ import { isNilToken, parseNumber } from '../numbers';
 import { exact, fromPrinted, printed, type Interval, type Quantity } from './quantity';
 import { headerPeriod } from '../parser/kpiShape';
 import { stripFootnoteMarks } from '../text/normalize';
+import { derivedOf } from '../derived';
 
 export interface Fact {
   kpiId: string;
@@ -72,28 +73,9 @@ export interface FactIndex {
   tableFacts: ReadonlyMap<KpiTable, readonly Fact[]>;
 }
 
-const cache = new WeakMap<EsgDocument, FactIndex>();
-/** A model derived from an earlier one by an edit (reanalyze.ts): the earlier model's facts of the KPI tables both share. */
-const carried = new WeakMap<EsgDocument, ReadonlyMap<KpiTable, readonly Fact[]>>();
-
+/** The facts of a document (read once, in its derived layer). */
 export function facts(doc: EsgDocument): FactIndex {
-  let index = cache.get(doc);
-  if (!index) {
-    index = build(doc, carried.get(doc));
-    carried.delete(doc);
-    cache.set(doc, index);
-  }
-  return index;
-}
-
-/**
- * Lets `to`, derived from `from` by an edit, reuse the facts of the KPI tables it kept (the same
- * objects: an edited or moved table is a new object and is read again). Only when `from`'s facts were
- * built; costs nothing otherwise.
- */
-export function carryFacts(from: EsgDocument, to: EsgDocument): void {
-  const index = cache.get(from);
-  if (index && !cache.has(to)) carried.set(to, index.tableFacts);
+  return derivedOf(doc).facts;
 }
 
 /** A position as one number, for maps keyed by where a figure starts. */
@@ -112,7 +94,11 @@ export function unitOf(raw: string | undefined, kpiId?: string): ParsedUnit | un
   return kpiId ? unitForKpi(parsed.unit, getKpi(kpiId)) : parsed.unit;
 }
 
-function build(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, readonly Fact[]>): FactIndex {
+/**
+ * The fact index of a document. `previous`: the facts of the KPI tables of the version it was derived
+ * from (derived.ts); a table it kept (the same object) is not read again.
+ */
+export function buildFacts(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, readonly Fact[]>): FactIndex {
   const all: Fact[] = [];
   const tableFacts = new Map<KpiTable, readonly Fact[]>();
   for (const table of doc.kpiTables) {

@@ -6,6 +6,7 @@ import type { Range } from '../types';
 import { attr } from '../parser/attributes';
 import { parseNumber } from '../numbers';
 import { getFactor } from '../catalogs/factors';
+import { derivedOf } from '../derived';
 import { factInterval, facts, spanFigure, tableFact, type Fact } from './facts';
 import { compareFact, factText, type Check, type CheckInput } from './checks';
 import { DIMENSIONLESS, dimOf, formatDim, formatQuantity, inUnit, meets, sameDim, type Interval, type Quantity } from './quantity';
@@ -23,8 +24,6 @@ export interface FormulaCheckResult {
   checks: Check[];
   problems: FormulaProblem[];
 }
-
-const cache = new WeakMap<EsgDocument, FormulaCheckResult>();
 
 /** Maps offsets in an attribute value to the document (attribute values sit on one line). */
 function at(valueRange: Range, start: number, end: number): Range {
@@ -109,9 +108,12 @@ export function compareResult(doc: EsgDocument, target: Fact, result: { value: Q
   return noteKey ? { ok, computed: inTarget, noteKey } : { ok, computed: inTarget };
 }
 
-export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {}): FormulaCheckResult {
-  const cached = cache.get(doc);
-  if (cached) return cached;
+/** The formula checks of a document under `options` (computed once per options object, in its derived layer). */
+export function formulaChecks(doc: EsgDocument, options?: FormulaEnvOptions): FormulaCheckResult {
+  return derivedOf(doc).formulaChecks(options);
+}
+
+export function buildFormulaChecks(doc: EsgDocument, options: FormulaEnvOptions): FormulaCheckResult {
   const result: FormulaCheckResult = { checks: [], problems: [] };
   const index = facts(doc);
   const reported = new Set<string>();
@@ -197,7 +199,6 @@ export function formulaChecks(doc: EsgDocument, options: FormulaEnvOptions = {})
     const cmp = quotedComparison(fact, table);
     if (cmp) result.checks.push({ rule: 'kpi/prose-mismatch', target: fact, formula: `${fact.kpiId}@${fact.period}`, inputs: [{ label: table.label, ref: `${table.kpiId}@${table.period}`, fact: table, text: factText(table) }], computed: cmp.computed, ok: cmp.ok });
   }
-  cache.set(doc, result);
   return result;
 }
 

@@ -9,6 +9,7 @@ import type { Locale, RelatedLocation } from '../types';
 import { getKpi, allKpis } from '../catalogs/kpis';
 import type { KpiDefinition } from '../catalogs/schema';
 import { t } from '../i18n';
+import { derivedOf } from '../derived';
 import { factInterval, facts, nilFact, tableFact, type Fact, type FactIndex } from './facts';
 import { cleanLabel, compareFact, inputOf, type Check, type CheckInput } from './checks';
 import { add, div, exact, inUnit, meets, mul, sameDim, DIMENSIONLESS, type Interval, type Quantity } from './quantity';
@@ -311,8 +312,6 @@ export interface SumResult {
   partial: PartialBreakdown[];
 }
 
-const sumCache = new WeakMap<EsgDocument, SumResult>();
-
 function sumCheck(total: Fact, members: Fact[]): { check: Check; sum: Interval; exceeds: boolean } | undefined {
   const sum = sumQuantities(members);
   const cmp = sum && compareFact(total, sum);
@@ -336,8 +335,11 @@ const isGhg = (id: string) => id === 'ghg' || id.startsWith('ghg.');
  * catalog already relates are left to the catalog check (or to ghg/sum-mismatch for emissions).
  */
 export function kpiSums(doc: EsgDocument): SumResult {
-  const cached = sumCache.get(doc);
-  if (cached) return cached;
+  return derivedOf(doc).sums;
+}
+
+/** `kpiSums` computed (derived.ts keeps it). */
+export function buildKpiSums(doc: EsgDocument): SumResult {
   const result: SumResult = { checks: [], partial: [] };
   const index = facts(doc);
   for (const period of index.periods) {
@@ -363,7 +365,6 @@ export function kpiSums(doc: EsgDocument): SumResult {
     rowSums(doc, g, tablePeriods.get(g.table) ?? [], g.mark !== 'of-which', g.mark, result);
   }
   for (const g of adjacentGroups(doc)) rowSums(doc, g, tablePeriods.get(g.table) ?? [], g.complete, 'adjacent', result);
-  sumCache.set(doc, result);
   return result;
 }
 
@@ -479,8 +480,6 @@ export interface RateCheck extends Check {
   yearEnd?: Interval;
 }
 
-const rateCache = new WeakMap<EsgDocument, RateCheck[]>();
-
 /** A ratio of two facts as a dimensionless quantity (undefined when it cannot be formed). */
 function ratio(numerator: Fact, denominator: Quantity): Quantity | undefined {
   const q = inputQuantity(numerator);
@@ -511,8 +510,11 @@ function headcount(doc: EsgDocument, index: FactIndex, period: string, near?: Fa
  *   employee, per 1,000 or 100,000 employees, over average headcount; only zero is unambiguous).
  */
 export function kpiRateChecks(doc: EsgDocument): RateCheck[] {
-  const cached = rateCache.get(doc);
-  if (cached) return cached;
+  return derivedOf(doc).rates;
+}
+
+/** `kpiRateChecks` computed (derived.ts keeps it). */
+export function buildRateChecks(doc: EsgDocument): RateCheck[] {
   const out: RateCheck[] = [];
   const index = facts(doc);
   const describedShares = index.all.filter((f) => f.source === 'table' && f.kpiId.endsWith('.share') && !getKpi(f.kpiId));
@@ -582,7 +584,6 @@ export function kpiRateChecks(doc: EsgDocument): RateCheck[] {
       }
     }
   }
-  rateCache.set(doc, out);
   return out;
 }
 
@@ -604,8 +605,6 @@ export interface AverageCheck extends Check {
   highest?: Fact;
 }
 
-const averageCache = new WeakMap<EsgDocument, AverageCheck[]>();
-
 /** A quantity of a fact in a target fact's unit as a plain interval. */
 function valueIn(f: Fact, like: Fact): Interval | undefined {
   const v = inUnitOf(f, like);
@@ -619,8 +618,11 @@ function valueIn(f: Fact, like: Fact): Interval | undefined {
  * up to employees.total), it equals their mean weighted by the sizes.
  */
 export function kpiAverageChecks(doc: EsgDocument): AverageCheck[] {
-  const cached = averageCache.get(doc);
-  if (cached) return cached;
+  return derivedOf(doc).averages;
+}
+
+/** `kpiAverageChecks` computed (derived.ts keeps it). */
+export function buildAverageChecks(doc: EsgDocument): AverageCheck[] {
   const out: AverageCheck[] = [];
   const index = facts(doc);
   for (const period of index.periods) {
@@ -651,7 +653,6 @@ export function kpiAverageChecks(doc: EsgDocument): AverageCheck[] {
       if (weighted) out.push(weighted);
     }
   }
-  averageCache.set(doc, out);
   return out;
 }
 

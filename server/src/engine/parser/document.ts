@@ -10,6 +10,7 @@ import { scanInline } from './inline';
 import { lineRange, positionAt, range, splitLines } from './lines';
 import { parseRequirementList } from './requirements';
 import { splitRow, isDelimiterRow, parseAlignments } from './tables';
+import { isFrontMatterFence, opensFrontMatter } from '../frontmatterFence';
 import { buildIndexTables } from './indexTable';
 import { buildKpiTables } from './kpiTable';
 import { pandocIdentifier, uniqueIdentifier } from './identifiers';
@@ -54,14 +55,18 @@ export interface ParseState {
   problems: { scan: SyntaxProblem[]; unclosedDivs: SyntaxProblem[]; explanations: SyntaxProblem[]; indexTables: SyntaxProblem[] };
 }
 
-const parseStates = new WeakMap<EsgDocument, ParseState>();
+/**
+ * Where a model keeps its parse state: a hidden field (not enumerable, so neither copied by a spread nor
+ * compared nor serialised), which lives as long as the model does.
+ */
+const PARSE_STATE = Symbol('esgmark.parseState');
 
 export function parseStateOf(doc: EsgDocument): ParseState | undefined {
-  return parseStates.get(doc);
+  return (doc as EsgDocument & { [PARSE_STATE]?: ParseState })[PARSE_STATE];
 }
 
 export function rememberParseState(doc: EsgDocument, state: ParseState): void {
-  parseStates.set(doc, state);
+  Object.defineProperty(doc, PARSE_STATE, { value: state, enumerable: false, writable: true, configurable: true });
 }
 
 export function joinProblems(p: ParseState['problems']): SyntaxProblem[] {
@@ -220,17 +225,15 @@ export function parseDocument(uri: string, text: string): EsgDocument {
   buildIndexTables(doc, collector(problems.indexTables));
   buildKpiTables(doc, problem);
   doc.syntaxProblems = joinProblems(problems);
-  parseStates.set(doc, { kinds, bodyStart, problems });
+  rememberParseState(doc, { kinds, bodyStart, problems });
   return doc;
 }
 
 function readFrontMatter(doc: EsgDocument, lines: string[], starts: number[], problem: (r: SyntaxProblem['range'], key: string, args?: SyntaxProblem['args']) => void): number {
-  const first = lines[0]?.replace(/^\uFEFF/, '');
-  if (first === undefined || first.trimEnd() !== '---' || (lines[1] ?? '').trim() === '') return 0;
+  if (!opensFrontMatter(lines[0], lines[1])) return 0;
   let end = -1;
   for (let l = 1; l < lines.length; l++) {
-    const t = lines[l].trimEnd();
-    if (t === '---' || t === '...') {
+    if (isFrontMatterFence(lines[l], 'close')) {
       end = l;
       break;
     }

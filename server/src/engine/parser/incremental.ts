@@ -26,6 +26,7 @@ import {
   type ParseState,
 } from './document';
 import { buildIndexTables, isInIndexSection } from './indexTable';
+import { isFrontMatterFence } from '../frontmatterFence';
 import { kpiTableOf } from './kpiTable';
 import { lineText, positionAt } from './lines';
 import { countsAsEvidence } from '../disclosures';
@@ -221,10 +222,10 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
  */
 function closesFrontMatter(previous: EsgDocument, state: ParseState, line: number, newLine: string): boolean {
   const lineAt = (k: number) => lineText(previous.text, previous.lineStarts, k) ?? '';
-  const opener = (l: string) => l.replace(/^\uFEFF/, '').trimEnd() === '---';
+  const opener = (l: string) => isFrontMatterFence(l, 'open');
   if (line === 0) return opener(newLine) || opener(lineAt(0));
   if (state.bodyStart !== 0 || !opener(lineAt(0))) return false;
-  const closer = (l: string) => l.trimEnd() === '---' || l.trimEnd() === '...';
+  const closer = (l: string) => isFrontMatterFence(l, 'close');
   return line <= 1 || closer(newLine) || closer(lineAt(line));
 }
 

@@ -96,10 +96,12 @@ export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['r
   const tables = doc.tables.filter((t) => t.section !== undefined && isInIndexSection(doc, t.section));
   if (!tables.length) return;
   plainMemo = new Map();
+  headingMemo = {};
   try {
     readIndexTables(doc, tables, framework, problem);
   } finally {
     plainMemo = undefined;
+    headingMemo = undefined;
   }
 }
 
@@ -493,27 +495,28 @@ export function normalizeTitle(title: string): string {
   return normalized;
 }
 
-const numberCache = new WeakMap<EsgDocument, Map<string, string>>();
+/** The document's headings by number and by title, read once while its index tables are built (like `plainMemo`). */
+let headingMemo: { numbers?: Map<string, string>; titles?: Set<string> } | undefined;
+
 /** Numbered headings by their number ('3.1' -> '3.1 排放物'); the first heading of a number wins. */
 function numberedHeadings(doc: EsgDocument): Map<string, string> {
-  let map = numberCache.get(doc);
+  let map = headingMemo?.numbers;
   if (!map) {
     map = new Map();
     for (const h of doc.headings) {
       const m = HEADING_NUMBER.exec(toHalfWidth(plainTitle(h.title)).trim());
       if (m && !map.has(m[1])) map.set(m[1], h.title);
     }
-    numberCache.set(doc, map);
+    if (headingMemo) headingMemo.numbers = map;
   }
   return map;
 }
 
-const titleCache = new WeakMap<EsgDocument, Set<string>>();
 function headingTitles(doc: EsgDocument): Set<string> {
-  let set = titleCache.get(doc);
+  let set = headingMemo?.titles;
   if (!set) {
     set = new Set(doc.headings.map((h) => normalizeTitle(h.title)));
-    titleCache.set(doc, set);
+    if (headingMemo) headingMemo.titles = set;
   }
   return set;
 }

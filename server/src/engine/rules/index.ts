@@ -3,12 +3,10 @@
 import type { EsgDocument } from '../model';
 import type { AnalysisOptions, Diagnostic, Locale } from '../types';
 import type { ModelPart, Rule, RuleContext, RuleInfo } from './rule';
-import { getFramework } from '../catalogs/hkex';
-import { disclosures } from '../disclosures';
 import { t } from '../i18n';
 import { formatNumber } from '../numbers/quantity';
 import { LIMITS } from '../limits';
-import { reportingContext } from '../context';
+import { derivedOf, recordingView, recordReads } from '../derived';
 import { frontmatterSchema } from './frontmatterSchema';
 import { syntax } from './syntax';
 import { unknownId } from './unknownId';
@@ -115,15 +113,17 @@ export type { ModelPart, RuleInfo };
 export { DEFAULT_YEAR } from '../context';
 
 /**
- * Diagnostics of an earlier analysis that may be kept: a rule that reads none of the `changed` parts
- * gives the same result as before, moved by `move` (which returns undefined when it cannot tell where a
- * diagnostic goes; the rule then runs again).
+ * Diagnostics of an earlier analysis that may be kept: a rule that read none of the `changed` parts when
+ * it last ran gives the same result as before, moved by `move` (which returns undefined when it cannot
+ * tell where a diagnostic goes; the rule then runs again).
  */
 export interface RuleReuse {
   changed: ReadonlySet<ModelPart>;
   previous: ReadonlyMap<string, Diagnostic[]>;
   /** Rules whose results the previous analysis lacks (they threw, or the budget skipped them): they run again. */
   failed: ReadonlySet<string>;
+  /** The parts each rule read in the previous analysis, as the derived layer recorded them; a rule missing here runs. */
+  reads: ReadonlyMap<string, ReadonlySet<ModelPart>>;
   move(d: Diagnostic): Diagnostic | undefined;
 }
 
@@ -152,13 +152,15 @@ export function runRules(
   reuse?: RuleReuse,
   stats?: RuleRunStats,
 ): Diagnostic[] {
-  const framework = getFramework(doc.config.framework);
+  const layer = derivedOf(doc);
+  const { framework, reporting } = layer.context(env.options);
   if (!framework) return [];
   const diagnostics: Diagnostic[] = [];
   const overrides = env.options.severity ?? {};
-  const reporting = reportingContext(doc.config, env.options);
-  const { issuerClass } = reporting;
-  const year = reporting.fyYear;
+  // What each rule reads, as the layer records it while the rule runs: the next analysis keeps a rule's
+  // diagnostics when the edit changed none of it.
+  const reads = new Map<string, ReadonlySet<ModelPart>>();
+  const view = recordingView(doc);
   const translate = (key: string, args?: Record<string, string | number>) => t(env.locale, key, args);
   const budget = env.options.budgetMs !== undefined && env.options.budgetMs > 0 ? env.options.budgetMs : undefined;
   const started = env.started ?? clock();
@@ -167,8 +169,10 @@ export function runRules(
   for (const rule of rules) {
     const override = overrides[rule.id];
     if (override === 'off') continue;
-    const kept = reuse && !reuse.failed.has(rule.id) && !rule.reads.some((part) => reuse.changed.has(part)) ? keep(reuse, rule.id) : undefined;
+    const before = reuse && !reuse.failed.has(rule.id) ? reuse.reads.get(rule.id) : undefined;
+    const kept = before && ![...before].some((part) => reuse!.changed.has(part)) ? keep(reuse!, rule.id) : undefined;
     if (kept) {
+      reads.set(rule.id, before!);
       for (const d of kept) diagnostics.push(d);
       if (stats) stats.kept++;
       continue;
@@ -181,24 +185,40 @@ export function runRules(
     }
     if (stats) stats.ran++;
     const found: Diagnostic[] = [];
+    const read = new Set<ModelPart>();
+    // The context comes from the front matter (and the options, the same for every version).
+    const fromFrontMatter = <T>(value: T): T => {
+      read.add('frontMatter');
+      return value;
+    };
     const ctx: RuleContext = {
-      doc,
+      doc: view,
       locale: env.locale,
-      framework,
-      issuerClass,
-      year,
-      reporting,
-      // Built on first use (and cached per model): rules of the numbers engine never need it.
-      get disclosures() {
-        return disclosures(doc);
+      get framework() {
+        return fromFrontMatter(framework);
       },
+      get issuerClass() {
+        return fromFrontMatter(reporting.issuerClass);
+      },
+      get year() {
+        return fromFrontMatter(reporting.fyYear);
+      },
+      get reporting() {
+        return fromFrontMatter(reporting);
+      },
+      // Built on first use (and kept in the layer): rules of the numbers engine never need it.
+      get disclosures() {
+        return layer.disclosures;
+      },
+      derived: layer,
       options: env.options,
       t: translate,
       report: (d) => found.push({ uri: doc.uri, rule: rule.id, range: d.range, message: d.message, severity: override ?? d.severity ?? rule.defaultSeverity, data: d.data, related: d.related }),
     };
     try {
       if (env.options.faultRules?.has(rule.id)) throw new Error(`fault injected into ${rule.id}`);
-      rule.run(ctx);
+      recordReads(read, () => rule.run(ctx));
+      reads.set(rule.id, read);
       for (const d of capDiagnostics(found, rule.id, translate)) diagnostics.push(d);
     } catch (error) {
       stats?.failed.push(rule.id);
@@ -220,6 +240,7 @@ export function runRules(
       });
     }
   }
+  layer.ruleReads = reads;
   // Stable: diagnostics at the same position stay in rule order, then in the order the rule reported them.
   return diagnostics.sort(byPosition);
 }

@@ -6,15 +6,13 @@ import type { Range, Severity } from '../types';
 import { HKEX_INPUTS, type Rule, RuleContext } from './rule';
 import { localized } from '../i18n';
 import { fyLabel, obligationIn } from '../context';
+import { addressed } from '../disclosures';
 
 /** Whether hkex/missing reports `id`: it must be addressed and is neither disclosed nor (where that suffices) explained. */
 export function isReportedMissing(ctx: RuleContext, id: string): boolean {
   const obligation = obligationIn(ctx.framework, id, ctx.reporting);
   if (obligation !== 'mandatory' && obligation !== 'comply-or-explain') return false;
-  const ev = ctx.disclosures.get(id);
-  const disclosed = !!ev && (ev.sections.length > 0 || ev.kpiRows.length > 0 || ev.indexRows.length > 0);
-  const explained = !!ev && ev.explanations.length > 0;
-  return !(disclosed || (explained && obligation !== 'mandatory'));
+  return addressed(ctx.disclosures.get(id), obligation) === 'missing';
 }
 
 interface Finding {

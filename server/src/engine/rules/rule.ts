@@ -6,6 +6,7 @@ import type { AnalysisOptions, Diagnostic, IssuerClass, Locale, Localized, Range
 import type { FrameworkIndex } from '../catalogs/hkex';
 import type { DisclosureIndex } from '../disclosures';
 import type { ReportingContext } from '../context';
+import type { Derived } from '../derived';
 
 export interface RuleContext {
   doc: EsgDocument;
@@ -17,6 +18,8 @@ export interface RuleContext {
   /** Financial year, issuer class and rules version (`reportingContext`): obligations come from here. */
   reporting: ReportingContext;
   disclosures: DisclosureIndex;
+  /** The document's derived layer: facts, checks, factor quotes ... (what a rule reads of it is recorded). */
+  derived: Derived;
   options: AnalysisOptions;
   /** Message in the report's locale. */
   t(key: string, args?: Record<string, string | number>): string;
@@ -24,10 +27,10 @@ export interface RuleContext {
 }
 
 /**
- * The parts of the model a rule's result depends on. After an incremental edit only the rules reading a
- * changed part run again; the others' diagnostics are kept (moved with the edit). Declare every part the
- * rule reads directly or through shared indexes (`disclosures` reads structure and tables; the numbers
- * engine reads tables, spans, prose and the front matter).
+ * The parts of the model a rule's result depends on. After an incremental edit only the rules that read
+ * a changed part when they last ran run again; the others' diagnostics are kept (moved with the edit).
+ * The derived layer records what a rule reads (the document's fields, the disclosure index, the numbers
+ * engine): nothing is declared by the rule.
  */
 export type ModelPart =
   /** Front matter and the config read from it. */
@@ -45,16 +48,20 @@ export type ModelPart =
   /** Syntax problems found by the parser. */
   | 'syntax';
 
-/** What the HKEX rules read: the disclosure index is built from structure and from the KPIs tables report. */
+/** What the disclosure index is built from (the derived layer notes it when a rule reads the index): structure and the KPIs tables report. */
 export const HKEX_INPUTS: readonly ModelPart[] = ['frontMatter', 'structure', 'kpiEvidence'];
-/** What the numbers engine reads: KPI tables, number spans, factors quoted in prose, and the front matter. */
+/** What the numbers engine reads (noted when a rule reads facts, checks or factor quotes): KPI tables, number spans, factors quoted in prose, and the front matter. */
 export const NUMBERS_INPUTS: readonly ModelPart[] = ['frontMatter', 'tables', 'spans', 'prose'];
 
 export interface Rule {
   id: string;
   defaultSeverity: Severity;
   description: Localized;
-  reads: readonly ModelPart[];
+  /**
+   * No longer used: the runner decides from the parts the derived layer records while the rule runs.
+   * @deprecated to be deleted with the declarations.
+   */
+  reads?: readonly ModelPart[];
   /** Some of this rule's quick fixes are safe (`CodeAction.safe`): fix-all applies them. */
   safeFix?: boolean;
   run(ctx: RuleContext): void;

@@ -4,7 +4,8 @@
 // rules). Used by the cross-report rules, hover and `esgmark compare`.
 import type { EsgDocument, KpiRow } from '../model';
 import type { Range } from '../types';
-import { facts, factInterval, type Fact, type FactIndex } from '../numbers/facts';
+import { factInterval, type Fact, type FactIndex } from '../numbers/facts';
+import { derivedOf } from '../derived';
 import { getKpi } from '../catalogs/kpis';
 import { unitFitsKpi } from '../catalogs/units';
 import { inUnit, meets, sameDim } from '../numbers/quantity';
@@ -58,14 +59,13 @@ export function compareFact(a: Fact, b: Fact): Exclude<Verdict, 'only-first' | '
   return 'not-comparable';
 }
 
-/** The facts that stand for a KPI and period: recognised KPI, a value (not a nil mark), one per key. */
-const keyed = new WeakMap<FactIndex, Map<string, Fact>>();
+/** The facts that stand for a KPI and period: recognised KPI, a value (not a nil mark), one per key (kept in the derived layer). */
+export function keyedFacts(doc: EsgDocument): Map<string, Fact> {
+  return derivedOf(doc).keyedFacts;
+}
 
-export function keyedFacts(index: FactIndex): Map<string, Fact> {
-  const known = keyed.get(index);
-  if (known) return known;
+export function buildKeyedFacts(index: FactIndex): Map<string, Fact> {
   const out = new Map<string, Fact>();
-  keyed.set(index, out);
   for (const f of index.all) {
     if (!f.kpiId || f.nil) continue;
     const key = `${f.kpiId}@${f.period}`;
@@ -87,8 +87,8 @@ export function plainPeriod(period: string): boolean {
  * compared only when both reports have them (their names are in each report's language).
  */
 export function compareReports(first: EsgDocument, second: EsgDocument, keep: (period: string) => boolean = () => true): FactPair[] {
-  const a = keyedFacts(facts(first));
-  const b = keyedFacts(facts(second));
+  const a = keyedFacts(first);
+  const b = keyedFacts(second);
   const pairs: FactPair[] = [];
   for (const [key, fa] of a) {
     if (!keep(fa.period)) continue;
@@ -110,15 +110,16 @@ export interface RestatedMarker {
   range: Range;
 }
 
-const markers = new WeakMap<KpiRow, RestatedMarker | null>();
-
 /**
  * The restatement marker of a KPI row: `restated="reason"` or the class `.restated` in the attribute
- * block of the row's label, `[Total GHG emissions]{kpi=ghg.total restated="factor update"}`.
+ * block of the row's label, `[Total GHG emissions]{kpi=ghg.total restated="factor update"}` (read once
+ * per row, in the derived layer).
  */
 export function restatedMarker(doc: EsgDocument, row: KpiRow): RestatedMarker | undefined {
-  const known = markers.get(row);
-  if (known !== undefined) return known ?? undefined;
+  return derivedOf(doc).restatedMarker(row);
+}
+
+export function findRestatedMarker(doc: EsgDocument, row: KpiRow): RestatedMarker | undefined {
   let found: RestatedMarker | undefined;
   const line = row.labelRange.start.line;
   const start = doc.lineStarts[line];
@@ -133,6 +134,5 @@ export function restatedMarker(doc: EsgDocument, row: KpiRow): RestatedMarker | 
       }
     }
   }
-  markers.set(row, found ?? null);
   return found;
 }

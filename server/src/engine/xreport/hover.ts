@@ -25,7 +25,7 @@ export function crossHover(view: ReportView, cross: CrossReport, position: Posit
   if (!fact) return undefined;
   const lines: string[] = [];
   for (const link of cross.links) {
-    const other = keyedFacts(facts(link.project.analysis.model)).get(`${fact.kpiId}@${fact.period}`);
+    const other = keyedFacts(link.project.analysis.model).get(`${fact.kpiId}@${fact.period}`);
     if (!other) continue;
     let verdict: string = compareFact(fact, other);
     if (link.kind === 'previous' && verdict === 'different' && fact.row && restatedMarker(view.analysis.model, fact.row)?.reason) verdict = 'restated';

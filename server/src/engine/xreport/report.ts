@@ -5,7 +5,7 @@
 import { analyzeReport, type ProjectAnalysis } from '../project';
 import type { Analysis } from '../analysis';
 import { optionsKey } from '../reanalyze';
-import { reportingContext } from '../context';
+import { contextOf } from '../derived';
 import type { AnalysisOptions, Diagnostic } from '../types';
 import type { ReportWorkspace } from '../workspace';
 import { linkEntries, loadLinks, mayLink, type LinkEntry, type LinkKind, type LinkProblem, type LinkedFile } from './links';
@@ -91,8 +91,8 @@ const NONE: CrossReport = { links: [], diagnostics: [] };
 function periodProblem(here: ReportView, file: LinkedFile, there: ReportView, options: AnalysisOptions): LinkProblem | undefined {
   // A file without an `esg:` front matter is not an ESG report: comparing it would list every KPI as missing.
   if (!there.analysis.model.config.present) return { kind: 'not-a-report', link: file.kind, range: file.entry.range, args: { path: file.entry.reference } };
-  const a = reportingContext(here.analysis.model.config, options);
-  const b = reportingContext(there.analysis.model.config, options);
+  const a = contextOf(here.analysis.model, options).reporting;
+  const b = contextOf(there.analysis.model, options).reporting;
   // A report that does not give its period is not checked against one that does (nothing certain to say).
   if (!a.known || !b.known) return undefined;
   const args = { path: file.entry.reference, start: a.fyStart, end: a.fyEnd, otherStart: b.fyStart, otherEnd: b.fyEnd };

@@ -10,7 +10,7 @@ import type { AnalysisOptions, Diagnostic, Locale, Range } from '../../types';
 import type { RuleInfo } from '../rule';
 import type { LinkedReport } from '../../xreport/report';
 import { compareReports, plainPeriod, restatedMarker, type FactPair } from '../../xreport/compare';
-import { reportingContext } from '../../context';
+import { contextOf } from '../../derived';
 import { t } from '../../i18n';
 import { capped, pathIn, factText, markerEdit, placeOf, termOf } from './common';
 
@@ -26,8 +26,8 @@ export const restatedRule: RuleInfo = {
 
 /** The periods compared with last year's report: financial years before this one, and not after last year's. */
 function priorPeriods(here: ReportView, previous: ReportView, options: AnalysisOptions): (period: string) => boolean {
-  const a = reportingContext(here.analysis.model.config, options);
-  const b = reportingContext(previous.analysis.model.config, options);
+  const a = contextOf(here.analysis.model, options).reporting;
+  const b = contextOf(previous.analysis.model, options).reporting;
   return (period) => plainPeriod(period) && (!a.known || Number(period) < a.fyYear) && (!b.known || Number(period) <= b.fyYear);
 }
 

@@ -1,0 +1,317 @@
+// Everything computed from an analysed document, in one place: its resolved context (locale, issuer
+// class, financial year, framework), the disclosure index, the facts, the checks of the numbers engine,
+// the factors it quotes. One `Derived` per document, each part computed on first use and kept; the
+// modules' accessor functions (`facts(doc)`, `allChecks(doc, locale)` ...) are thin delegates to it.
+//
+// What depends on the locale or the options is kept per locale or per options key, never per document
+// alone. An incremental analysis hands the next version's layer the parts an edit cannot change
+// (`carryDerived`). While a rule runs, the layer records which parts of the model it reads
+// (`recordReads`): the rule runner keeps a rule's earlier diagnostics only when none of them changed.
+import type { EsgDocument, KpiRow, KpiTable } from './model';
+import type { AnalysisOptions, Locale } from './types';
+import type { LineEdit } from './parser/incremental';
+import { HKEX_INPUTS, NUMBERS_INPUTS, type ModelPart } from './rules/rule';
+import { buildDisclosures, type DisclosureIndex } from './disclosures';
+import { buildFacts, type Fact, type FactIndex } from './numbers/facts';
+import { findFactorQuotes, readFrontMatterFactors, type FactorQuote, type FrontMatterFactor } from './numbers/factorQuotes';
+import { buildAverageChecks, buildKpiSums, buildRateChecks, type AverageCheck, type RateCheck, type SumResult } from './numbers/relations';
+import { buildFormulaChecks, type FormulaCheckResult } from './numbers/formulaChecks';
+import { buildAllChecks } from './numbers/allChecks';
+import type { Check } from './numbers/checks';
+import type { FormulaEnvOptions } from './numbers/formula';
+import { buildKeyedFacts, findRestatedMarker, type RestatedMarker } from './xreport/compare';
+import { reportingContext, type ReportingContext } from './context';
+import { getFramework, type FrameworkIndex } from './catalogs/hkex';
+import { resolveLocale } from './i18n';
+
+/** What must be equal between two analyses for one to be derived from the other (and for them to share a context). */
+export function optionsKey(options: AnalysisOptions): string {
+  return JSON.stringify([
+    options.locale ?? null,
+    options.issuerClass ?? null,
+    options.severity ?? null,
+    options.faultRules ? [...options.faultRules].sort() : null,
+    options.profile ?? null,
+    options.vocabulary ?? null,
+  ]);
+}
+
+/** The context a document is analysed in under some options: what rules, hover and the report model agree on. */
+export interface AnalysisContext {
+  locale: Locale;
+  /** Financial year, issuer class and rules version (`reportingContext`), computed once. */
+  reporting: ReportingContext;
+  /** The framework the front matter names; undefined for one esgmark does not know. */
+  framework: FrameworkIndex | undefined;
+}
+
+/**
+ * A small object standing for a document, for what is computed from it and reused by later versions:
+ * a later version's layer links to its predecessor's token, which keeps the earlier results reachable
+ * but not the earlier document and its text.
+ */
+export interface ModelToken {
+  /** The report model last built from the document, with what else it depends on (features/report.ts). */
+  report?: { model: unknown; locale: Locale; options: string };
+}
+
+/** How a document's model was derived from an earlier one: by which edit, changing which parts. */
+interface Derivation {
+  /** The earlier layer's token (not the earlier layer: its model and text may be freed). */
+  from: ModelToken;
+  edit: LineEdit;
+  parts: ReadonlySet<ModelPart>;
+  move<T>(value: T, edit: LineEdit): T | undefined;
+}
+
+// ---- recorded reads ----
+
+/** The parts read by the rule running now; undefined outside a rule. */
+let reading: Set<ModelPart> | undefined;
+
+function note(parts: readonly ModelPart[]): void {
+  if (reading) for (const p of parts) reading.add(p);
+}
+
+/** Runs `run` (a rule) with every part of the model it reads, directly or through the layer, added to `into`. */
+export function recordReads<T>(into: Set<ModelPart>, run: () => T): T {
+  const outer = reading;
+  reading = into;
+  try {
+    return run();
+  } finally {
+    reading = outer;
+  }
+}
+
+/**
+ * The part each field of the document belongs to. The text and the line starts count as prose: what a
+ * rule reads of them elsewhere it finds through another field (a table, a span), which is recorded too,
+ * and a position it reports is moved with the edit. `uri` is the same for every version.
+ */
+const FIELD_PARTS: { readonly [K in keyof EsgDocument]?: readonly ModelPart[] } = {
+  text: ['prose'],
+  lineStarts: ['prose'],
+  frontMatter: ['frontMatter'],
+  config: ['frontMatter'],
+  headings: ['structure'],
+  sections: ['structure'],
+  explanations: ['structure'],
+  indexTables: ['structure'],
+  links: ['structure'],
+  // A table knows the section it sits in.
+  tables: ['tables', 'structure'],
+  kpiTables: ['tables'],
+  spans: ['spans'],
+  syntaxProblems: ['syntax'],
+};
+
+const RAW = Symbol('esgmark.rawDocument');
+
+/**
+ * The document as a rule sees it: reading a field notes its part. Everything below the field is the
+ * document's own data; the layer of the view is the document's layer.
+ */
+export function recordingView(doc: EsgDocument): EsgDocument {
+  return new Proxy(doc, {
+    get(target, key, receiver) {
+      if (key === RAW) return target;
+      const parts = FIELD_PARTS[key as keyof EsgDocument];
+      if (parts) note(parts);
+      return Reflect.get(target, key, receiver);
+    },
+  });
+}
+
+function rawOf(doc: EsgDocument): EsgDocument {
+  return (doc as EsgDocument & { [RAW]?: EsgDocument })[RAW] ?? doc;
+}
+
+// ---- the layer ----
+
+const NO_FORMULA_OPTIONS: FormulaEnvOptions = {};
+
+export class Derived {
+  /** The KPI tables' facts of the version this one was derived from: tables kept by the edit are not read again. */
+  private carriedFacts?: ReadonlyMap<KpiTable, readonly Fact[]>;
+  private carriedQuotes?: { quotes?: FactorQuote[]; frontMatter?: FrontMatterFactor[] };
+  private memo: {
+    disclosures?: DisclosureIndex;
+    facts?: FactIndex;
+    factorQuotes?: FactorQuote[];
+    frontMatterFactors?: FrontMatterFactor[];
+    sums?: SumResult;
+    rates?: RateCheck[];
+    averages?: AverageCheck[];
+    keyedFacts?: Map<string, Fact>;
+  } = {};
+  private readonly formulas = new Map<FormulaEnvOptions, FormulaCheckResult>();
+  /** Checks carry messages' labels: one list per locale. */
+  private readonly checksByLocale = new Map<Locale, Check[]>();
+  private readonly contexts = new Map<string, AnalysisContext>();
+  private readonly restated = new Map<KpiRow, RestatedMarker | null>();
+  private readonly features = new Map<string, unknown>();
+
+  /** The options key the rules ran under (set by the analysis): an analysis is derived only from one with the same. */
+  analysedWith?: string;
+  /** Rules whose results the analysis lacks: they threw, or the time budget skipped them. They run again next time. */
+  failedRules: ReadonlySet<string> = new Set();
+  /** The parts of the model each rule read when it last ran (kept rules keep their earlier reads). */
+  ruleReads: ReadonlyMap<string, ReadonlySet<ModelPart>> = new Map();
+  readonly token: ModelToken = {};
+  derivation?: Derivation;
+
+  constructor(readonly doc: EsgDocument) {}
+
+  /** Locale, reporting context and framework under `options`, computed once per options key. */
+  context(options: AnalysisOptions): AnalysisContext {
+    const key = optionsKey(options);
+    let context = this.contexts.get(key);
+    if (!context) {
+      const doc = this.doc;
+      const locale = resolveLocale(
+        doc.config,
+        // The project file's locale counts only where the front matter names none.
+        options.locale ?? (doc.config.locale ? undefined : options.profile?.locale),
+        doc.headings
+          .slice(0, 30)
+          .map((h) => h.title)
+          .join(' '),
+      );
+      context = { locale, reporting: reportingContext(doc.config, options), framework: getFramework(doc.config.framework) };
+      this.contexts.set(key, context);
+    }
+    return context;
+  }
+
+  get disclosures(): DisclosureIndex {
+    note(HKEX_INPUTS);
+    return (this.memo.disclosures ??= buildDisclosures(this.doc));
+  }
+
+  get facts(): FactIndex {
+    note(NUMBERS_INPUTS);
+    if (!this.memo.facts) {
+      this.memo.facts = buildFacts(this.doc, this.carriedFacts);
+      this.carriedFacts = undefined;
+    }
+    return this.memo.facts;
+  }
+
+  get factorQuotes(): FactorQuote[] {
+    note(NUMBERS_INPUTS);
+    return (this.memo.factorQuotes ??= this.carriedQuotes?.quotes ?? findFactorQuotes(this.doc));
+  }
+
+  get frontMatterFactors(): FrontMatterFactor[] {
+    note(NUMBERS_INPUTS);
+    return (this.memo.frontMatterFactors ??= this.carriedQuotes?.frontMatter ?? readFrontMatterFactors(this.doc));
+  }
+
+  get sums(): SumResult {
+    note(NUMBERS_INPUTS);
+    return (this.memo.sums ??= buildKpiSums(this.doc));
+  }
+
+  get rates(): RateCheck[] {
+    note(NUMBERS_INPUTS);
+    return (this.memo.rates ??= buildRateChecks(this.doc));
+  }
+
+  get averages(): AverageCheck[] {
+    note(NUMBERS_INPUTS);
+    return (this.memo.averages ??= buildAverageChecks(this.doc));
+  }
+
+  /** The facts that stand for each KPI and period (`kpi@period`), for comparing reports. */
+  get keyedFacts(): Map<string, Fact> {
+    note(NUMBERS_INPUTS);
+    return (this.memo.keyedFacts ??= buildKeyedFacts(this.facts));
+  }
+
+  formulaChecks(options: FormulaEnvOptions = NO_FORMULA_OPTIONS): FormulaCheckResult {
+    note(NUMBERS_INPUTS);
+    let result = this.formulas.get(options);
+    if (!result) {
+      result = buildFormulaChecks(this.doc, options);
+      this.formulas.set(options, result);
+    }
+    return result;
+  }
+
+  /** Every check of the numbers engine, with labels in `locale`. */
+  checks(locale: Locale): Check[] {
+    note(NUMBERS_INPUTS);
+    let list = this.checksByLocale.get(locale);
+    if (!list) {
+      list = buildAllChecks(this.doc, locale);
+      this.checksByLocale.set(locale, list);
+    }
+    return list;
+  }
+
+  /**
+   * What a feature builds from an analysis of this document (the generated index table), once per
+   * `key`: the locale and options key of the analysis, everything else it reads being the document's.
+   */
+  forAnalysis<T>(feature: string, key: string, build: () => T): T {
+    const slot = `${feature} ${key}`;
+    if (this.features.has(slot)) return this.features.get(slot) as T;
+    const value = build();
+    this.features.set(slot, value);
+    return value;
+  }
+
+  restatedMarker(row: KpiRow): RestatedMarker | undefined {
+    note(['tables']);
+    let found = this.restated.get(row);
+    if (found === undefined) {
+      found = findRestatedMarker(this.doc, row) ?? null;
+      this.restated.set(row, found);
+    }
+    return found ?? undefined;
+  }
+
+  /**
+   * When this document was derived from an earlier one by an edit that changed none of `parts`, the
+   * earlier document's token and a function moving a value computed from it to this version
+   * (undefined when it cannot tell where a position goes).
+   */
+  unchangedSince(parts: readonly ModelPart[]): { from: ModelToken; move<T>(value: T): T | undefined } | undefined {
+    const d = this.derivation;
+    if (!d || parts.some((p) => d.parts.has(p))) return undefined;
+    return { from: d.from, move: (value) => d.move(value, d.edit) };
+  }
+
+  /**
+   * Hands this layer what the edit to `next` cannot change: the facts of the KPI tables `next` kept
+   * (the same objects), and, when the paragraphs are as before, the factors quoted in them.
+   */
+  carryTo(next: Derived, edit: LineEdit, parts: ReadonlySet<ModelPart>, move: Derivation['move']): void {
+    if (this.memo.facts) next.carriedFacts = this.memo.facts.tableFacts;
+    // Quotes this version was handed and did not need yet go on too.
+    if (!parts.has('prose')) {
+      next.carriedQuotes = { quotes: this.memo.factorQuotes ?? this.carriedQuotes?.quotes, frontMatter: this.memo.frontMatterFactors ?? this.carriedQuotes?.frontMatter };
+    }
+    next.derivation = { from: this.token, edit, parts, move };
+  }
+}
+
+/** The one map from a document to its layer. */
+const layers = new WeakMap<EsgDocument, Derived>();
+
+/** The layer of a document (or of a rule's view of it). */
+export function derivedOf(doc: EsgDocument): Derived {
+  const raw = rawOf(doc);
+  let layer = layers.get(raw);
+  if (!layer) {
+    layer = new Derived(raw);
+    layers.set(raw, layer);
+  }
+  return layer;
+}
+
+/** The context of a document under some options (see `Derived.context`). */
+export function contextOf(doc: EsgDocument, options: AnalysisOptions): AnalysisContext {
+  return derivedOf(doc).context(options);
+}

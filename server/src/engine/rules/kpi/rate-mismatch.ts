@@ -1,8 +1,8 @@
 // kpi/rate-mismatch: a rate or share against its counts where the report gives both (female
 // directors / directors, suppliers by region / all suppliers, leavers / headcount, fatalities).
-import { NUMBERS_INPUTS, type Rule } from './rule';
-import { checkDiagnostic, formatInputs, printLike } from '../numbers/checks';
-import { kpiRateChecks, relatedOf, termOf } from '../numbers/relations';
+import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { checkDiagnostic, formatInputs, printLike } from '../../numbers/checks';
+import { kpiRateChecks, relatedOf, termOf } from '../../numbers/relations';
 
 export const kpiRate: Rule = {
   id: 'kpi/rate-mismatch',

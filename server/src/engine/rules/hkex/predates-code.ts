@@ -1,9 +1,9 @@
 // hkex/predates-code: a report of a financial year commencing before 1 January 2025, when the old ESG
 // Reporting Guide applied. The Code is not the rule for that year: esgmark checks the report against it
 // as guidance (see docs/rules.md) and says so once, at `esg.period`.
-import type { Rule } from './rule';
-import { positionAt } from '../parser/lines';
-import { CODE_IN_FORCE, formatDate, fyLabel } from '../context';
+import type { Rule } from '../rule';
+import { positionAt } from '../../parser/lines';
+import { CODE_IN_FORCE, formatDate, fyLabel } from '../../context';
 
 export const predatesCode: Rule = {
   id: 'hkex/predates-code',

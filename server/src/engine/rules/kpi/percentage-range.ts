@@ -1,10 +1,10 @@
 // kpi/percentage-range: a percentage KPI lies between 0% and 100% (turnover rates may exceed 100%:
 // more leavers in a year than the average headcount is possible; nothing is negative).
-import { NUMBERS_INPUTS, type Rule } from './rule';
-import { getKpi } from '../catalogs/kpis';
-import { facts, type Fact } from '../numbers/facts';
-import { formatNumber, usesThousands } from '../numbers/quantity';
-import { termOf } from '../numbers/relations';
+import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { getKpi } from '../../catalogs/kpis';
+import { facts, type Fact } from '../../numbers/facts';
+import { formatNumber, usesThousands } from '../../numbers/quantity';
+import { termOf } from '../../numbers/relations';
 
 /**
  * Percentage KPIs that can exceed 100%. The catalog has no field for this yet; a turnover rate over

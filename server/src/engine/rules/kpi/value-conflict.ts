@@ -1,14 +1,14 @@
 // kpi/value-conflict: the same KPI for the same period stated more than once (highlights, body,
 // appendix, prose) with values that cannot be the same figure, or in units of different kinds.
-import { NUMBERS_INPUTS, type Rule } from './rule';
-import { getKpi } from '../catalogs/kpis';
-import { recogniseLabel } from '../recognition/labels';
-import { localized } from '../i18n';
-import { unitFitsKpi } from '../catalogs/units';
-import { facts, type Fact } from '../numbers/facts';
-import { factText } from '../numbers/checks';
-import { meets, sameDim } from '../numbers/quantity';
-import { inUnitOf, printedOf, termOf } from '../numbers/relations';
+import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { getKpi } from '../../catalogs/kpis';
+import { recogniseLabel } from '../../recognition/labels';
+import { localized } from '../../i18n';
+import { unitFitsKpi } from '../../catalogs/units';
+import { facts, type Fact } from '../../numbers/facts';
+import { factText } from '../../numbers/checks';
+import { meets, sameDim } from '../../numbers/quantity';
+import { inUnitOf, printedOf, termOf } from '../../numbers/relations';
 
 /** Water is written in 噸 or in m³ (1 t of water is 1 m³): the base values compare directly. */
 const MASS_IS_VOLUME = (kpiId: string) => kpiId.startsWith('water.');
@@ -41,7 +41,7 @@ function conflict(a: Fact, b: Fact): 'different' | 'units' | undefined {
  * oil', then 'Fuel purchased for chartered fleet' | 'Heavy fuel oil') are different figures of the same
  * KPI, not one figure stated twice. Key: the caption row above the row and the row's group.
  */
-function contextsOf(doc: import('../model').EsgDocument): Map<string, string> {
+function contextsOf(doc: import('../../model').EsgDocument): Map<string, string> {
   const out = new Map<string, string>();
   for (const kt of doc.kpiTables) {
     let caption = '';

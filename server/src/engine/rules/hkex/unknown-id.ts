@@ -1,6 +1,6 @@
 // hkex/unknown-id: an id in a tag, an explanation or an index row that the Code does not have.
-import type { RequirementRef } from '../model';
-import { HKEX_INPUTS, type Rule } from './rule';
+import type { RequirementRef } from '../../model';
+import { HKEX_INPUTS, type Rule } from '../rule';
 
 export const unknownId: Rule = {
   id: 'hkex/unknown-id',

@@ -1,7 +1,7 @@
 // ghg/activity-mismatch: Scope 2 (location-based) against electricity x grid factor.
-import { NUMBERS_INPUTS, type Rule } from './rule';
-import { checkDiagnostic } from '../numbers/checks';
-import { activityChecks } from '../numbers/activityChecks';
+import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { checkDiagnostic } from '../../numbers/checks';
+import { activityChecks } from '../../numbers/activityChecks';
 
 export const activity: Rule = {
   id: 'ghg/activity-mismatch',

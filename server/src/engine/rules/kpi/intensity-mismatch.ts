@@ -1,7 +1,7 @@
 // kpi/intensity-mismatch: an intensity equals its figure divided by the denominator its unit names.
-import { NUMBERS_INPUTS, type Rule } from './rule';
-import { checkDiagnostic } from '../numbers/checks';
-import { intensityChecks } from '../numbers/intensityChecks';
+import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { checkDiagnostic } from '../../numbers/checks';
+import { intensityChecks } from '../../numbers/intensityChecks';
 
 export const intensity: Rule = {
   id: 'kpi/intensity-mismatch',

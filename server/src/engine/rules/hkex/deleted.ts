@@ -1,8 +1,8 @@
 // hkex/deleted: A1.2, A4 and A4.1 were deleted from 1 January 2025; claiming them as disclosures
 // (in a tag, an explanation or an index row not marked deleted) is a leftover from the old Guide.
-import { HKEX_INPUTS, type Rule } from './rule';
-import { localized } from '../i18n';
-import { isDeletedIn } from '../context';
+import { HKEX_INPUTS, type Rule } from '../rule';
+import { localized } from '../../i18n';
+import { isDeletedIn } from '../../context';
 
 export const deleted: Rule = {
   id: 'hkex/deleted',

@@ -1,12 +1,12 @@
 // kpi/unit-dimension: a KPI's unit measures what the KPI measures (a GHG figure in tCO2e, not kWh;
 // an intensity as numerator / denominator). Water in 噸 and fuels in 噸 or 升 are fine (unitFitsKpi).
-import { NUMBERS_INPUTS, type Rule } from './rule';
-import { getKpi } from '../catalogs/kpis';
-import { massReadAsCo2e, parseUnit, unitFitsKpi, type ParsedUnit } from '../catalogs/units';
-import type { KpiDefinition } from '../catalogs/schema';
-import { localized } from '../i18n';
-import { facts } from '../numbers/facts';
-import type { Range } from '../types';
+import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { getKpi } from '../../catalogs/kpis';
+import { massReadAsCo2e, parseUnit, unitFitsKpi, type ParsedUnit } from '../../catalogs/units';
+import type { KpiDefinition } from '../../catalogs/schema';
+import { localized } from '../../i18n';
+import { facts } from '../../numbers/facts';
+import type { Range } from '../../types';
 
 /** The unit after the number of a prose span `[596.41 千瓦時]{kpi=...}` (the number's range when not found). */
 function proseUnitRange(text: string, lineStarts: number[], number: Range, unit: string): Range {

@@ -1,8 +1,8 @@
 // esg/syntax: constructs of the dialect that are malformed (unclosed `{`, `:::` or quotes...).
-import type { Rule } from './rule';
-import type { SyntaxProblem } from '../model';
-import { LIMITS } from '../limits';
-import { comparePositions } from '../parser/lines';
+import type { Rule } from '../rule';
+import type { SyntaxProblem } from '../../model';
+import { LIMITS } from '../../limits';
+import { comparePositions } from '../../parser/lines';
 
 export const syntax: Rule = {
   id: 'esg/syntax',

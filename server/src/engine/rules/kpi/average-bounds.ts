@@ -1,8 +1,8 @@
 // kpi/average-bounds: an overall average or rate lies between the values of its breakdown's groups,
 // and equals their mean weighted by headcount where the report gives the group sizes.
-import { NUMBERS_INPUTS, type Rule } from './rule';
-import { checkDiagnostic, formatInputs, printLike } from '../numbers/checks';
-import { breakdownName, kpiAverageChecks, relatedOf, termOf } from '../numbers/relations';
+import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { checkDiagnostic, formatInputs, printLike } from '../../numbers/checks';
+import { breakdownName, kpiAverageChecks, relatedOf, termOf } from '../../numbers/relations';
 
 export const kpiAverage: Rule = {
   id: 'kpi/average-bounds',

@@ -1,5 +1,5 @@
 // hkex/empty-section: a heading tagged as disclosing requirements with nothing under it.
-import { HKEX_INPUTS, type Rule } from './rule';
+import { HKEX_INPUTS, type Rule } from '../rule';
 
 export const emptySection: Rule = {
   id: 'hkex/empty-section',

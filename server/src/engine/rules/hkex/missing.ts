@@ -2,10 +2,10 @@
 // issuer class and financial year) that the report neither discloses nor explains. Requirements of one
 // aspect shown at the same place with the same severity are reported as one diagnostic listing them
 // (a report without tags would otherwise get dozens at line 1); `data.ids` names each of them.
-import type { Range, Severity } from '../types';
-import { HKEX_INPUTS, type Rule, RuleContext } from './rule';
-import { localized } from '../i18n';
-import { fyLabel, obligationIn } from '../context';
+import type { Range, Severity } from '../../types';
+import { HKEX_INPUTS, type Rule, RuleContext } from '../rule';
+import { localized } from '../../i18n';
+import { fyLabel, obligationIn } from '../../context';
 
 /** Whether hkex/missing reports `id`: it must be addressed and is neither disclosed nor (where that suffices) explained. */
 export function isReportedMissing(ctx: RuleContext, id: string): boolean {

@@ -1,10 +1,9 @@
 // ghg/factor-mismatch: an emission factor quoted in the prose or the front matter that differs from
 // the catalog entry it names ('2023 年…全國電力平均二氧化碳排放因子 0.5366' where the 2023 factor is
-// 0.5306). ghg/unknown-factor: a front-matter factor id that is not in the catalog.
-// The quoted figure stands for its printed interval and the catalog value is exact, so a quote
+// 0.5306). The quoted figure stands for its printed interval and the catalog value is exact, so a quote
 // rounded to fewer decimals (0.53 for 0.5306) is not a mismatch.
-import { NUMBERS_INPUTS, type Rule, RuleContext } from './rule';
-import type { EmissionFactor } from '../catalogs/schema';
+import { NUMBERS_INPUTS, type Rule, RuleContext } from '../rule';
+import type { EmissionFactor } from '../../catalogs/schema';
 import {
   factorDecimals,
   factorName,
@@ -13,11 +12,10 @@ import {
   findFactorsMeeting,
   getFactor,
   seriesFactor,
-  suggestFactorId,
-} from '../catalogs/factors';
-import { parseUnit } from '../catalogs/units';
-import { factorQuotes, frontMatterFactors, quoteSeries } from '../numbers/factorQuotes';
-import { fromPrinted, meets, sameDim, type Quantity } from '../numbers/quantity';
+} from '../../catalogs/factors';
+import { parseUnit } from '../../catalogs/units';
+import { factorQuotes, frontMatterFactors, quoteSeries } from '../../numbers/factorQuotes';
+import { fromPrinted, meets, sameDim, type Quantity } from '../../numbers/quantity';
 
 /** The catalog factor a wrong value agrees with instead: same series first, then same region, then same kind. */
 function otherFactor(q: Quantity, expected: EmissionFactor): EmissionFactor | undefined {
@@ -91,30 +89,5 @@ export const factorMismatch: Rule = {
   run(ctx) {
     checkQuotes(ctx);
     checkFrontMatter(ctx);
-  },
-};
-
-export const unknownFactor: Rule = {
-  id: 'ghg/unknown-factor',
-  defaultSeverity: 'error',
-  reads: NUMBERS_INPUTS,
-  description: {
-    en: 'Every emission factor id in the front matter (`esg.factors`) is in the factor catalog.',
-    'zh-Hant': '前置資料（`esg.factors`）中的排放因子代號均見於因子目錄。',
-    'zh-Hans': '前置资料（`esg.factors`）中的排放因子代号均见于因子目录。',
-  },
-  run(ctx) {
-    for (const f of frontMatterFactors(ctx.doc)) {
-      if (!f.catalogId || getFactor(f.catalogId)) continue;
-      const suggestion = suggestFactorId(f.catalogId);
-      const named = suggestion ? getFactor(suggestion) : undefined;
-      ctx.report({
-        range: f.range,
-        message: named
-          ? ctx.t('ghg.unknownFactor.suggest', { id: f.catalogId, suggestion: named.id, name: factorName(named, ctx.locale) })
-          : ctx.t('ghg.unknownFactor', { id: f.catalogId }),
-        data: named ? { kind: 'replace-id', from: f.catalogId, to: named.id } : { id: f.catalogId },
-      });
-    }
   },
 };

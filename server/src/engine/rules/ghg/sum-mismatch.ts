@@ -1,8 +1,8 @@
 // ghg/sum-mismatch: Scope 1 + Scope 2 = the stated total, Scope 3 = the sum of its categories, and
 // every Scope 3 category is one of the GHG Protocol's 15.
-import { NUMBERS_INPUTS, type Rule } from './rule';
-import { checkDiagnostic } from '../numbers/checks';
-import { ghgSumChecks, invalidScope3Categories } from '../numbers/ghgChecks';
+import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { checkDiagnostic } from '../../numbers/checks';
+import { ghgSumChecks, invalidScope3Categories } from '../../numbers/ghgChecks';
 
 export const ghgSum: Rule = {
   id: 'ghg/sum-mismatch',

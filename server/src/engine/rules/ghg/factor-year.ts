@@ -3,12 +3,12 @@
 // factor appeared in January 2026), so a gap of two is normal and is not reported; a larger gap usually
 // means a newer factor exists. Only dated series (grid, carbon-footprint, utility factors) are checked:
 // IPCC defaults and GWP sets are not dated data.
-import { NUMBERS_INPUTS, type Rule, RuleContext } from './rule';
-import type { EmissionFactor } from '../catalogs/schema';
-import { factorName, factorQuantity, findFactorsMeeting, getFactor, newestInSeries, seriesFactor } from '../catalogs/factors';
-import { factorQuotes, frontMatterFactors, quoteSeries } from '../numbers/factorQuotes';
-import { fromPrinted } from '../numbers/quantity';
-import type { Range } from '../types';
+import { NUMBERS_INPUTS, type Rule, RuleContext } from '../rule';
+import type { EmissionFactor } from '../../catalogs/schema';
+import { factorName, factorQuantity, findFactorsMeeting, getFactor, newestInSeries, seriesFactor } from '../../catalogs/factors';
+import { factorQuotes, frontMatterFactors, quoteSeries } from '../../numbers/factorQuotes';
+import { fromPrinted } from '../../numbers/quantity';
+import type { Range } from '../../types';
 
 /** More than this many years between a factor's data year and the period is reported. */
 export const MAX_FACTOR_YEAR_GAP = 2;

@@ -1,9 +1,9 @@
 // kpi/sum-mismatch: every breakdown adds up to its total (employees by gender, age, rank, education,
 // region, employment type; energy direct + indirect; suppliers by region), and so do rows a table
 // marks as parts of the row above them. Partial breakdowns are listed as such, not as mismatches.
-import { NUMBERS_INPUTS, type Rule } from './rule';
-import { checkDiagnostic, factText, inputOf, printLike } from '../numbers/checks';
-import { breakdownName, kpiSums, printedOf, relatedOf, termOf } from '../numbers/relations';
+import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { checkDiagnostic, factText, inputOf, printLike } from '../../numbers/checks';
+import { breakdownName, kpiSums, printedOf, relatedOf, termOf } from '../../numbers/relations';
 
 export const kpiSum: Rule = {
   id: 'kpi/sum-mismatch',

@@ -1,5 +1,5 @@
 // hkex/empty-explanation: 'comply or explain' needs a reason; an empty block explains nothing.
-import { HKEX_INPUTS, type Rule } from './rule';
+import { HKEX_INPUTS, type Rule } from '../rule';
 
 export const emptyExplanation: Rule = {
   id: 'hkex/empty-explanation',

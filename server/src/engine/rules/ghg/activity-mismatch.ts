@@ -1,9 +1,10 @@
 // ghg/activity-mismatch: Scope 2 (location-based) against electricity x grid factor.
+import { replaceValueFixes, type CheckData } from '../replaceValue';
 import { NUMBERS_INPUTS, type Rule } from '../rule';
 import { checkDiagnostic } from '../../numbers/checks';
 import { activityChecks } from '../../numbers/activityChecks';
 
-export const activity: Rule = {
+export const activity: Rule<CheckData> = {
   id: 'ghg/activity-mismatch',
   defaultSeverity: 'warning',
   reads: NUMBERS_INPUTS,
@@ -15,4 +16,5 @@ export const activity: Rule = {
   run(ctx) {
     for (const check of activityChecks(ctx.doc, ctx.locale)) if (!check.ok) ctx.report(checkDiagnostic(ctx.doc, check, ctx.locale));
   },
+  fixes: replaceValueFixes,
 };

@@ -1,10 +1,14 @@
 // ghg/sum-mismatch: Scope 1 + Scope 2 = the stated total, Scope 3 = the sum of its categories, and
 // every Scope 3 category is one of the GHG Protocol's 15.
 import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { replaceValueFixes, type CheckData } from '../replaceValue';
 import { checkDiagnostic } from '../../numbers/checks';
 import { ghgSumChecks, invalidScope3Categories } from '../../numbers/ghgChecks';
 
-export const ghgSum: Rule = {
+/** A failed sum carries the computed figure; a category outside the 15, its KPI id. */
+export type GhgSumData = CheckData | { id: string };
+
+export const ghgSum: Rule<GhgSumData> = {
   id: 'ghg/sum-mismatch',
   defaultSeverity: 'warning',
   reads: NUMBERS_INPUTS,
@@ -19,4 +23,5 @@ export const ghgSum: Rule = {
       ctx.report({ range: f.row?.labelRange ?? f.range, message: ctx.t('ghg.scope3.invalidCategory', { id: f.kpiId }), severity: 'error', data: { id: f.kpiId } });
     }
   },
+  fixes: replaceValueFixes,
 };

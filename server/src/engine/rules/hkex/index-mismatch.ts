@@ -1,8 +1,12 @@
 // hkex/index-mismatch: an index row pointing to a section that does not disclose or explain its requirement.
 import { HKEX_INPUTS, type Rule } from '../rule';
+import { tagSectionEdit } from '../../features/edits';
 import { indexRows, satisfied, targetSections } from './indexRows';
 
-export const indexMismatch: Rule = {
+/** The requirement the row names and the index of the tagged section it points to. */
+export type IndexMismatchData = { id: string; section: number };
+
+export const indexMismatch: Rule<IndexMismatchData> = {
   id: 'hkex/index-mismatch',
   defaultSeverity: 'warning',
   reads: HKEX_INPUTS,
@@ -34,5 +38,11 @@ export const indexMismatch: Rule = {
         });
       }
     }
+  },
+  fixes(d, ctx) {
+    const id = typeof d.data?.id === 'string' ? d.data.id : undefined;
+    const section = typeof d.data?.section === 'number' ? ctx.doc.sections[d.data.section] : undefined;
+    if (!id || !section) return [];
+    return [{ title: ctx.t('action.tagSection', { section: section.heading.title, id }), kind: 'quickfix', edits: { [ctx.doc.uri]: [tagSectionEdit(ctx.doc, section, id)] }, diagnostics: [d] }];
   },
 };

@@ -2,10 +2,12 @@
 // issuer class and financial year) that the report neither discloses nor explains. Requirements of one
 // aspect shown at the same place with the same severity are reported as one diagnostic listing them
 // (a report without tags would otherwise get dozens at line 1); `data.ids` names each of them.
-import type { Range, Severity } from '../../types';
+import type { CodeAction, Range, Severity } from '../../types';
 import { HKEX_INPUTS, type Rule, RuleContext } from '../rule';
 import { localized } from '../../i18n';
-import { fyLabel, obligationIn } from '../../context';
+import { fyLabel, obligationIn, reportingContext } from '../../context';
+import { disclosures } from '../../disclosures';
+import { explanationEdit, explanationSnippet, tagSectionEdit } from '../../features/edits';
 
 /** Whether hkex/missing reports `id`: it must be addressed and is neither disclosed nor (where that suffices) explained. */
 export function isReportedMissing(ctx: RuleContext, id: string): boolean {
@@ -27,7 +29,10 @@ interface Finding {
   severity?: Severity;
 }
 
-export const missing: Rule = {
+/** One requirement (`id`, and `ids` of one), or the requirements of one aspect reported together (`ids`, `aspect`). */
+export type MissingData = { id?: string; ids: string[]; aspect?: string };
+
+export const missing: Rule<MissingData> = {
   id: 'hkex/missing',
   defaultSeverity: 'warning',
   reads: HKEX_INPUTS,
@@ -80,6 +85,44 @@ export const missing: Rule = {
         data: { ids: list.map((f) => f.id), aspect: first.aspect },
       });
     }
+  },
+  fixes(d, ctx) {
+    const actions: CodeAction[] = [];
+    const doc = ctx.doc;
+    const uri = doc.uri;
+    const id = typeof d.data?.id === 'string' ? d.data.id : undefined;
+    // One diagnostic may stand for several requirements of an aspect (`data.ids`): a fix per requirement, and one for all.
+    const ids = Array.isArray(d.data?.ids) ? d.data.ids.filter((x): x is string => typeof x === 'string') : id ? [id] : [];
+    if (!ids.length) return actions;
+    const req = ctx.framework.get(ids[0]);
+    const aspectSection = disclosures(doc).aspectSection(req?.aspect ?? '');
+    const context = reportingContext(doc.config, ctx.options);
+    const explainable = ids.filter((x) => obligationIn(ctx.framework, x, context) !== 'mandatory');
+    if (explainable.length > 1) {
+      const edits = explainable.map((x) => explanationEdit(doc, x, ctx.locale, aspectSection));
+      const merged = { range: edits[0].range, newText: edits.map((e) => e.newText).join('') };
+      actions.push({ title: ctx.t('action.addExplanations', { ids: explainable.join(', ') }), kind: 'quickfix', edits: { [uri]: [merged] }, diagnostics: [d] });
+    }
+    if (aspectSection && ids.length > 1) {
+      actions.push({ title: ctx.t('action.tagSection', { section: aspectSection.heading.title, id: ids.join(' ') }), kind: 'quickfix', edits: { [uri]: [tagSectionEdit(doc, aspectSection, ids.join(' '))] }, diagnostics: [d] });
+    }
+    for (const one of ids) {
+      if (explainable.includes(one)) {
+        const { edit, snippet } = explanationSnippet(doc, one, ctx.locale, aspectSection);
+        actions.push({
+          title: ctx.t('action.addExplanation', { id: one }),
+          kind: 'quickfix',
+          edits: { [uri]: [edit] },
+          snippet: { uri, range: edit.range, value: snippet },
+          diagnostics: [d],
+          isPreferred: ids.length === 1,
+        });
+      }
+      if (aspectSection) {
+        actions.push({ title: ctx.t('action.tagSection', { section: aspectSection.heading.title, id: one }), kind: 'quickfix', edits: { [uri]: [tagSectionEdit(doc, aspectSection, one)] }, diagnostics: [d] });
+      }
+    }
+    return actions;
   },
 };
 

@@ -2,7 +2,10 @@
 import type { RequirementRef } from '../../model';
 import { HKEX_INPUTS, type Rule } from '../rule';
 
-export const unknownId: Rule = {
+/** The id as written. */
+export type UnknownIdData = { id: string };
+
+export const unknownId: Rule<UnknownIdData> = {
   id: 'hkex/unknown-id',
   defaultSeverity: 'error',
   reads: HKEX_INPUTS,
@@ -19,4 +22,35 @@ export const unknownId: Rule = {
     for (const e of ctx.doc.explanations) check(e.refs);
     for (const t of ctx.doc.indexTables) for (const row of t.rows) check(row.refs);
   },
+  fixes(d, ctx) {
+    const raw = typeof d.data?.id === 'string' ? d.data.id : '';
+    return closeIds(raw, ctx.framework.all.filter((r) => r.obligation !== 'deleted').map((r) => r.id)).map((candidate) => ({
+      title: ctx.t('action.replaceId', { from: raw, to: candidate }),
+      kind: 'quickfix' as const,
+      edits: { [ctx.doc.uri]: [{ range: d.range, newText: candidate }] },
+      diagnostics: [d],
+    }));
+  },
 };
+
+/** Known ids within edit distance 1 of a mistyped one (A1.7 -> A1.6? no: only 1 edit), at most 5. */
+function closeIds(raw: string, ids: string[]): string[] {
+  const norm = raw.trim().toUpperCase();
+  if (!norm || norm.length > 20) return [];
+  return ids.filter((id) => distance(norm, id.toUpperCase()) === 1).slice(0, 5);
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 1) return 2;
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}

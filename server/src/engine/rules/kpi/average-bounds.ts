@@ -1,10 +1,13 @@
 // kpi/average-bounds: an overall average or rate lies between the values of its breakdown's groups,
 // and equals their mean weighted by headcount where the report gives the group sizes.
 import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { replaceValueFixes, type CheckData } from '../replaceValue';
 import { checkDiagnostic, formatInputs, printLike } from '../../numbers/checks';
 import { breakdownName, kpiAverageChecks, relatedOf, termOf } from '../../numbers/relations';
 
-export const kpiAverage: Rule = {
+export type KpiAverageData = CheckData | { kind: 'average-bounds'; min: number; max: number };
+
+export const kpiAverage: Rule<KpiAverageData> = {
   id: 'kpi/average-bounds',
   defaultSeverity: 'warning',
   reads: NUMBERS_INPUTS,
@@ -45,4 +48,5 @@ export const kpiAverage: Rule = {
       });
     }
   },
+  fixes: replaceValueFixes,
 };

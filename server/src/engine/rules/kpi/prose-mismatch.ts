@@ -1,8 +1,9 @@
 // kpi/prose-mismatch: a figure quoted in the prose (`check="..."`, `kpi=...`) that disagrees with the tables.
+import { replaceValueFixes } from '../replaceValue';
 import { NUMBERS_INPUTS, type Rule } from '../rule';
-import { reportFormulaFindings } from './formula-mismatch';
+import { reportFormulaFindings, type FormulaData } from './formula-mismatch';
 
-export const proseMismatch: Rule = {
+export const proseMismatch: Rule<FormulaData> = {
   id: 'kpi/prose-mismatch',
   defaultSeverity: 'warning',
   reads: NUMBERS_INPUTS,
@@ -12,4 +13,5 @@ export const proseMismatch: Rule = {
     'zh-Hans': '正文引用的数字（`[8.4%]{check="..."}`、`[229.3 吨二氧化碳当量]{kpi=ghg.total}`）与表格一致。',
   },
   run: (ctx) => reportFormulaFindings(ctx, 'kpi/prose-mismatch'),
+  fixes: replaceValueFixes,
 };

@@ -1,10 +1,13 @@
 // kpi/rate-mismatch: a rate or share against its counts where the report gives both (female
 // directors / directors, suppliers by region / all suppliers, leavers / headcount, fatalities).
 import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { replaceValueFixes, type CheckData } from '../replaceValue';
 import { checkDiagnostic, formatInputs, printLike } from '../../numbers/checks';
 import { kpiRateChecks, relatedOf, termOf } from '../../numbers/relations';
 
-export const kpiRate: Rule = {
+export type KpiRateData = CheckData | { kind: 'rate-floor'; minimum: number };
+
+export const kpiRate: Rule<KpiRateData> = {
   id: 'kpi/rate-mismatch',
   defaultSeverity: 'warning',
   reads: NUMBERS_INPUTS,
@@ -37,4 +40,5 @@ export const kpiRate: Rule = {
       });
     }
   },
+  fixes: replaceValueFixes,
 };

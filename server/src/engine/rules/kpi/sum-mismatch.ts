@@ -2,10 +2,13 @@
 // region, employment type; energy direct + indirect; suppliers by region), and so do rows a table
 // marks as parts of the row above them. Partial breakdowns are listed as such, not as mismatches.
 import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { replaceValueFixes, type CheckData } from '../replaceValue';
 import { checkDiagnostic, factText, inputOf, printLike } from '../../numbers/checks';
 import { breakdownName, kpiSums, printedOf, relatedOf, termOf } from '../../numbers/relations';
 
-export const kpiSum: Rule = {
+export type KpiSumData = CheckData | { kind: 'partial-breakdown'; breakdown: string; members: number };
+
+export const kpiSum: Rule<KpiSumData> = {
   id: 'kpi/sum-mismatch',
   defaultSeverity: 'warning',
   reads: NUMBERS_INPUTS,
@@ -42,4 +45,5 @@ export const kpiSum: Rule = {
       });
     }
   },
+  fixes: replaceValueFixes,
 };

@@ -2,6 +2,6 @@
 // so that a new rule and a change to the runner touch different files.
 export { ALL_RULES, BUDGET_RULE, FILE_RULES, RULES, RULES_BY_ID, TOO_LARGE_RULE, XREPORT_RULES } from './registry';
 export { clock, runRules, type RuleReuse, type RuleRunStats } from './runner';
-export type { FixContext, ModelPart, Rule, RuleContext, RuleData, RuleDiagnostic, RuleInfo } from './rule';
+export type { FixContext, ModelPart, NoData, Rule, RuleContext, RuleData, RuleDiagnostic, RuleInfo } from './rule';
 
 export { DEFAULT_YEAR } from '../context';

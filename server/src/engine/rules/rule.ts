@@ -11,6 +11,9 @@ import type { ReportingContext } from '../context';
 /** What a rule's diagnostics carry in `data` for its quick fixes (plain JSON: it goes to the editor and back). */
 export type RuleData = Record<string, unknown>;
 
+/** The `data` of a rule whose diagnostics carry none. */
+export type NoData = Record<string, never>;
+
 export interface RuleContext<Data extends object = RuleData> {
   doc: EsgDocument;
   locale: Locale;

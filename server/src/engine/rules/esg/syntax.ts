@@ -4,7 +4,10 @@ import type { SyntaxProblem } from '../../model';
 import { LIMITS } from '../../limits';
 import { comparePositions } from '../../parser/lines';
 
-export const syntax: Rule = {
+/** The message key of the parser's problem. */
+export type SyntaxData = { key: string };
+
+export const syntax: Rule<SyntaxData> = {
   id: 'esg/syntax',
   defaultSeverity: 'warning',
   reads: ['syntax'],

@@ -1,9 +1,9 @@
 // frontmatter/schema: the `esg:` front matter, validated with zod; each problem at its key.
-import type { Rule } from '../rule';
+import type { NoData, Rule } from '../rule';
 import { lineText, positionAt } from '../../parser/lines';
 import type { Position } from '../../types';
 
-export const schema: Rule = {
+export const schema: Rule<NoData> = {
   id: 'frontmatter/schema',
   defaultSeverity: 'error',
   reads: ['frontMatter'],

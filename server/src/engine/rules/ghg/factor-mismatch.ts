@@ -77,7 +77,10 @@ function checkFrontMatter(ctx: RuleContext) {
   }
 }
 
-export const factorMismatch: Rule = {
+/** The catalog factor's value (and the other factor the quote matches, if any); only the id when the units differ. */
+export type FactorMismatchData = { kind: 'replace-value'; computed: number; decimals: number; factorId: string; matches?: string } | { factorId: string };
+
+export const factorMismatch: Rule<FactorMismatchData> = {
   id: 'ghg/factor-mismatch',
   defaultSeverity: 'warning',
   reads: NUMBERS_INPUTS,

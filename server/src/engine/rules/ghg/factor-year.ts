@@ -63,7 +63,10 @@ function checkQuotes(ctx: RuleContext) {
   }
 }
 
-export const factorYear: Rule = {
+/** The factor, its data year, the period it is applied to, and the newest factor of its series. */
+export type FactorYearData = { factorId: string; factorYear: number; period: number; newest?: string };
+
+export const factorYear: Rule<FactorYearData> = {
   id: 'ghg/factor-year',
   defaultSeverity: 'information',
   reads: NUMBERS_INPUTS,

@@ -3,7 +3,10 @@ import { NUMBERS_INPUTS, type Rule } from '../rule';
 import { factorName, getFactor, suggestFactorId } from '../../catalogs/factors';
 import { frontMatterFactors } from '../../numbers/factorQuotes';
 
-export const unknownFactor: Rule = {
+/** The id as written, and the catalog id it is likely a typo of. */
+export type UnknownFactorData = { kind: 'replace-id'; from: string; to: string } | { id: string };
+
+export const unknownFactor: Rule<UnknownFactorData> = {
   id: 'ghg/unknown-factor',
   defaultSeverity: 'error',
   reads: NUMBERS_INPUTS,

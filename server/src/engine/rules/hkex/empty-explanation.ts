@@ -1,7 +1,7 @@
 // hkex/empty-explanation: 'comply or explain' needs a reason; an empty block explains nothing.
-import { HKEX_INPUTS, type Rule } from '../rule';
+import { HKEX_INPUTS, type NoData, type Rule } from '../rule';
 
-export const emptyExplanation: Rule = {
+export const emptyExplanation: Rule<NoData> = {
   id: 'hkex/empty-explanation',
   defaultSeverity: 'error',
   reads: HKEX_INPUTS,

@@ -1,7 +1,10 @@
 // hkex/empty-section: a heading tagged as disclosing requirements with nothing under it.
 import { HKEX_INPUTS, type Rule } from '../rule';
 
-export const emptySection: Rule = {
+/** The index of the empty section. */
+export type EmptySectionData = { section: number };
+
+export const emptySection: Rule<EmptySectionData> = {
   id: 'hkex/empty-section',
   defaultSeverity: 'warning',
   reads: HKEX_INPUTS,

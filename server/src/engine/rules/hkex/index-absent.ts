@@ -1,7 +1,7 @@
 // hkex/index-absent: a report with front matter but no HKEX content index table.
-import { HKEX_INPUTS, type Rule } from '../rule';
+import { HKEX_INPUTS, type NoData, type Rule } from '../rule';
 
-export const indexAbsent: Rule = {
+export const indexAbsent: Rule<NoData> = {
   id: 'hkex/index-absent',
   defaultSeverity: 'information',
   reads: HKEX_INPUTS,

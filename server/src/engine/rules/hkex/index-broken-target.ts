@@ -3,7 +3,10 @@ import { normalizeTitle } from '../../parser/indexTable';
 import { HKEX_INPUTS, type Rule, RuleContext } from '../rule';
 import { firstIdOf, indexRows } from './indexRows';
 
-export const indexBrokenTarget: Rule = {
+/** The link that resolves to no heading, or the title that names none (and the heading it is near). */
+export type IndexBrokenTargetData = { href: string } | { title: string; near?: string };
+
+export const indexBrokenTarget: Rule<IndexBrokenTargetData> = {
   id: 'hkex/index-broken-target',
   defaultSeverity: 'error',
   reads: HKEX_INPUTS,

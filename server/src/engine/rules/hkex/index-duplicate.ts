@@ -2,7 +2,10 @@
 import { HKEX_INPUTS, type Rule } from '../rule';
 import { indexRows } from './indexRows';
 
-export const indexDuplicate: Rule = {
+/** The requirement and the (0-based) line of its first row. */
+export type IndexDuplicateData = { id: string; line: number };
+
+export const indexDuplicate: Rule<IndexDuplicateData> = {
   id: 'hkex/index-duplicate',
   defaultSeverity: 'warning',
   reads: HKEX_INPUTS,

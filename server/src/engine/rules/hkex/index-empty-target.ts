@@ -3,7 +3,10 @@ import { HKEX_INPUTS, type Rule } from '../rule';
 import { isReportedMissing } from './missing';
 import { firstIdOf, indexRows } from './indexRows';
 
-export const indexEmptyTarget: Rule = {
+/** The requirements of the row. */
+export type IndexEmptyTargetData = { ids: string[] };
+
+export const indexEmptyTarget: Rule<IndexEmptyTargetData> = {
   id: 'hkex/index-empty-target',
   defaultSeverity: 'warning',
   reads: HKEX_INPUTS,

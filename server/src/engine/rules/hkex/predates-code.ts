@@ -5,7 +5,10 @@ import type { Rule } from '../rule';
 import { positionAt } from '../../parser/lines';
 import { CODE_IN_FORCE, formatDate, fyLabel } from '../../context';
 
-export const predatesCode: Rule = {
+/** The financial year the report covers. */
+export type PredatesCodeData = { fyStart: string; fyEnd: string };
+
+export const predatesCode: Rule<PredatesCodeData> = {
   id: 'hkex/predates-code',
   defaultSeverity: 'information',
   reads: ['frontMatter'],

@@ -1,7 +1,10 @@
 // kpi/bad-number: a value cell of a KPI table that is not a number (nor a no-value mark).
 import { NUMBERS_INPUTS, type Rule } from '../rule';
 
-export const badNumber: Rule = {
+/** The cell as written; `kind: 'pair'` for two figures in one cell (said, not an error). */
+export type BadNumberData = { value: string; kind?: 'pair' };
+
+export const badNumber: Rule<BadNumberData> = {
   id: 'kpi/bad-number',
   defaultSeverity: 'error',
   reads: NUMBERS_INPUTS,

@@ -19,7 +19,10 @@ function inPercent(f: Fact): number | undefined {
   return f.value * f.unit.numerator.factor;
 }
 
-export const kpiPercentage: Rule = {
+/** The bound the figure passes. */
+export type PercentageRangeData = { kind: 'percentage-range'; min?: number; max?: number };
+
+export const kpiPercentage: Rule<PercentageRangeData> = {
   id: 'kpi/percentage-range',
   defaultSeverity: 'error',
   reads: NUMBERS_INPUTS,

@@ -6,7 +6,10 @@ import { notReadReason } from '../../parser/kpiShape';
 /** At most this many column names in the message. */
 const MAX_COLUMNS = 6;
 
-export const kpiTableShape: Rule = {
+/** Why the table is not read as a KPI table. */
+export type TableShapeData = { reason: string };
+
+export const kpiTableShape: Rule<TableShapeData> = {
   id: 'kpi/table-shape',
   defaultSeverity: 'information',
   reads: ['tables', 'structure'],

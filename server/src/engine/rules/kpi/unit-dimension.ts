@@ -31,7 +31,10 @@ function unitSaysOtherFigure(unit: ParsedUnit, kpi: KpiDefinition, numeratorFits
   return false;
 }
 
-export const kpiUnitDimension: Rule = {
+/** The KPI, the unit as written and, for a unit of the wrong kind, the catalog's unit. */
+export type UnitDimensionData = { kind: 'unit-dimension'; kpi: string; unit?: string; expected?: string } | { kind: 'unit-mass-as-co2e'; kpi: string; unit?: string };
+
+export const kpiUnitDimension: Rule<UnitDimensionData> = {
   id: 'kpi/unit-dimension',
   defaultSeverity: 'warning',
   reads: NUMBERS_INPUTS,

@@ -2,7 +2,10 @@
 import { NUMBERS_INPUTS, type Rule } from '../rule';
 import { looksLikeUnitTypo, parseUnit } from '../../catalogs/units';
 
-export const unknownUnit: Rule = {
+/** The unit as written; `kind` when it is said, not warned (a placeholder, a label in the unit column). */
+export type UnknownUnitData = { unit: string; kind?: 'placeholder' | 'label' };
+
+export const unknownUnit: Rule<UnknownUnitData> = {
   id: 'kpi/unknown-unit',
   defaultSeverity: 'warning',
   reads: NUMBERS_INPUTS,

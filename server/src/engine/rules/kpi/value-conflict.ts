@@ -70,7 +70,10 @@ function namedByLabel(f: Fact): boolean {
   return recogniseLabel(f.row.label, { unit: f.row.unit?.raw })?.kpiId === f.kpiId;
 }
 
-export const kpiValueConflict: Rule = {
+/** The KPI and period, and the figure (as printed) the statement disagrees with. */
+export type ValueConflictData = { kind: 'value-conflict'; kpi: string; period: string; other: string };
+
+export const kpiValueConflict: Rule<ValueConflictData> = {
   id: 'kpi/value-conflict',
   defaultSeverity: 'warning',
   reads: NUMBERS_INPUTS,

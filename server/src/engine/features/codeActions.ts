@@ -4,7 +4,7 @@
 import type { Analysis } from '../index';
 import type { CodeAction, Diagnostic, Range } from '../types';
 import { getFramework } from '../catalogs/hkex';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { overlaps } from '../parser/lines';
 import { RULES_BY_ID, type FixContext } from '../rules';
 import { buildIndexTable } from './indexTable';
@@ -14,7 +14,7 @@ export function codeActionsFor(analysis: Analysis, range: Range, diagnostics: Di
   const actions: CodeAction[] = [];
   const doc = analysis.model;
   const uri = doc.uri;
-  const say = (key: string, args?: Record<string, string | number>) => t(analysis.locale, key, args);
+  const say = (key: MessageKey, args?: Record<string, string | number>) => t(analysis.locale, key, args);
   const framework = getFramework(doc.config.framework);
   if (!framework) return actions;
   const relevant = diagnostics.filter((d) => overlaps(d.range, range));

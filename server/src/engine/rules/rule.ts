@@ -7,6 +7,7 @@ import type { AnalysisOptions, CodeAction, Diagnostic, IssuerClass, Locale, Loca
 import type { FrameworkIndex } from '../catalogs/hkex';
 import type { DisclosureIndex } from '../disclosures';
 import type { ReportingContext } from '../context';
+import type { MessageKey } from '../i18n';
 
 /** What a rule's diagnostics carry in `data` for its quick fixes (plain JSON: it goes to the editor and back). */
 export type RuleData = Record<string, unknown>;
@@ -26,7 +27,9 @@ export interface RuleContext<Data extends object = RuleData> {
   disclosures: DisclosureIndex;
   options: AnalysisOptions;
   /** Message in the report's locale. */
-  t(key: string, args?: Record<string, string | number>): string;
+  t(key: MessageKey, args?: Record<string, string | number>): string;
+  /** Message whose key is made at run time (a parser problem's key): an unknown key comes back as it is. */
+  tFromKey(key: string, args?: Record<string, string | number>): string;
   report(d: { range: Range; message: string; severity?: Severity; data?: Data; related?: RelatedLocation[] }): void;
 }
 
@@ -39,7 +42,7 @@ export interface FixContext {
   /** Every diagnostic the fixes are asked for (a fix may resolve several of its rule's findings at once). */
   diagnostics: readonly Diagnostic[];
   /** Message in the analysis' locale. */
-  t(key: string, args?: Record<string, string | number>): string;
+  t(key: MessageKey, args?: Record<string, string | number>): string;
 }
 
 /**

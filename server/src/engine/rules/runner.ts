@@ -5,7 +5,7 @@ import type { AnalysisOptions, Diagnostic, Locale } from '../types';
 import type { ModelPart, Rule, RuleContext } from './rule';
 import { getFramework } from '../catalogs/hkex';
 import { disclosures } from '../disclosures';
-import { t } from '../i18n';
+import { t, tFromKey, type MessageKey } from '../i18n';
 import { formatNumber } from '../numbers/quantity';
 import { LIMITS } from '../limits';
 import { reportingContext } from '../context';
@@ -57,7 +57,7 @@ export function runRules(
   const reporting = reportingContext(doc.config, env.options);
   const { issuerClass } = reporting;
   const year = reporting.fyYear;
-  const translate = (key: string, args?: Record<string, string | number>) => t(env.locale, key, args);
+  const translate = (key: MessageKey, args?: Record<string, string | number>) => t(env.locale, key, args);
   const budget = env.options.budgetMs !== undefined && env.options.budgetMs > 0 ? env.options.budgetMs : undefined;
   const started = env.started ?? clock();
   const skipped: string[] = [];
@@ -92,6 +92,7 @@ export function runRules(
       },
       options: env.options,
       t: translate,
+      tFromKey: (key, args) => tFromKey(env.locale, key, args),
       report: (d) => found.push({ uri: doc.uri, rule: rule.id, range: d.range, message: d.message, severity: override ?? d.severity ?? rule.defaultSeverity, data: d.data, related: d.related }),
     };
     try {
@@ -129,7 +130,7 @@ const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.rang
  * position are kept and the next one says how many more there are. Repeated structure (thousands of ids,
  * rows, explanations) must not give an unbounded list.
  */
-function capDiagnostics(found: Diagnostic[], rule: string, t: (key: string, args?: Record<string, string | number>) => string): Diagnostic[] {
+function capDiagnostics(found: Diagnostic[], rule: string, t: (key: MessageKey, args?: Record<string, string | number>) => string): Diagnostic[] {
   const max = LIMITS.maxDiagnosticsPerRule;
   if (found.length <= max + 1) return found;
   const sorted = found.slice().sort(byPosition);

@@ -37,7 +37,7 @@ export const syntax: Rule<SyntaxData> = {
     for (const p of ctx.doc.syntaxProblems) {
       const capped = (byKey.get(p.key)?.length ?? 0) > max + 1;
       if (capped && !listed.has(p) && !summaries.has(p)) continue;
-      const message = ctx.t(p.key, p.args);
+      const message = ctx.tFromKey(p.key, p.args);
       const more = summaries.get(p);
       ctx.report({ range: p.range, message: more === undefined ? message : ctx.t('problems.more', { message, count: more, max }), data: { key: p.key } });
     }

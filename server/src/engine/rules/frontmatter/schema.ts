@@ -21,7 +21,7 @@ export const schema: Rule<NoData> = {
     for (const p of fm.problems) {
       const start = clamp(positionAt(ctx.doc.lineStarts, fm.yamlStart + p.start));
       const end = clamp(positionAt(ctx.doc.lineStarts, fm.yamlStart + Math.min(p.end, fm.yamlText.length)));
-      ctx.report({ range: { start, end }, message: ctx.t(p.key, p.args) });
+      ctx.report({ range: { start, end }, message: ctx.tFromKey(p.key, p.args) });
     }
   },
 };

@@ -13,7 +13,7 @@ export type FormulaData = CheckData | { key: string };
 export function reportFormulaFindings(ctx: RuleContext<FormulaData>, rule: string) {
   const result = formulaChecks(ctx.doc, formulaOptions);
   for (const check of result.checks) if (check.rule === rule && !check.ok) ctx.report(checkDiagnostic(ctx.doc, check, ctx.locale));
-  for (const p of result.problems) if (p.rule === rule) ctx.report({ range: p.range, message: ctx.t(p.key, p.args), severity: p.severity, data: { key: p.key } });
+  for (const p of result.problems) if (p.rule === rule) ctx.report({ range: p.range, message: ctx.tFromKey(p.key, p.args), severity: p.severity, data: { key: p.key } });
 }
 
 export const formulaMismatch: Rule<FormulaData> = {

@@ -45,7 +45,7 @@ export const kpiUnitDimension: Rule<UnitDimensionData> = {
   },
   run(ctx) {
     const dim = (d: string) => {
-      const text = ctx.t(`kpi.dim.${d}`);
+      const text = ctx.tFromKey(`kpi.dim.${d}`);
       return text === `kpi.dim.${d}` ? d : text;
     };
     // One report per unit as written: a table row's unit cell, or a prose span.
@@ -77,7 +77,7 @@ export const kpiUnitDimension: Rule<UnitDimensionData> = {
         kpi: localized(kpi.names, ctx.locale),
         id: kpi.id,
         expected: dim(kpi.dimension),
-        per: kpi.per ? ctx.t(`kpi.per.${kpi.per}`) : '',
+        per: kpi.per ? ctx.tFromKey(`kpi.per.${kpi.per}`) : '',
         example: kpi.unit ?? '',
       };
       // An intensity with the right numerator but no or the wrong denominator gets the intensity message.

@@ -1,5 +1,6 @@
-// Messages in the report's language. Every user-facing string of the engine lives here, keyed,
-// with `{name}` placeholders, in English, Traditional Chinese and Simplified Chinese.
+// Messages in the report's language. Every user-facing string of the engine is in the message table
+// (messages.ts, which gathers each rule family's messages), keyed, with `{name}` placeholders, in English,
+// Traditional Chinese and Simplified Chinese. A key is a type: `t` takes only keys the table has.
 import type { EsgConfig } from './frontmatter';
 import type { Locale, Localized } from './types';
 import { MESSAGES } from './messages';
@@ -18,7 +19,16 @@ function compile(template: string): string[] {
   return parts;
 }
 
-export function t(locale: Locale, key: string, args: Record<string, string | number> = {}): string {
+/** A message of the table, in `locale`, its `{name}` placeholders filled from `args`. */
+export function t(locale: Locale, key: MessageKey, args: Record<string, string | number> = {}): string {
+  return tFromKey(locale, key, args);
+}
+
+/**
+ * A message whose key is made at run time (a parser problem's key, `kpi.dim.${dimension}`), which the
+ * type of `t` cannot check: an unknown key comes back as it is, its placeholders filled.
+ */
+export function tFromKey(locale: Locale, key: string, args: Record<string, string | number> = {}): string {
   const entry = (MESSAGES as Record<string, Localized>)[key];
   // Unknown keys are returned as they are (and not remembered: a key is not a template).
   if (!entry) return key.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));

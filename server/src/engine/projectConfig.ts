@@ -13,7 +13,7 @@ import { isInternalError, keyRange, nestingPastLimit, nodeRange, shortDetail } f
 import { normalizeLabel } from './text/normalize';
 import { getKpi } from './catalogs/kpis';
 import { getUnit, parseUnit } from './catalogs/units';
-import { t } from './i18n';
+import { t, tFromKey } from './i18n';
 import { positionAt, splitLines } from './parser/lines';
 import { LIMITS } from './limits';
 import { RULES } from './rules';
@@ -112,7 +112,7 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
     const at = (offset: number) => positionAt(starts, Math.max(0, Math.min(offset, text.length)));
     const diagnostics = problems.slice(0, LIMITS.maxYamlErrors).map((p): Diagnostic => {
       const range: Range = { start: at(p.start), end: at(Math.max(p.end, p.start)) };
-      return { uri, rule: configRule.id, severity: configRule.defaultSeverity, range, message: t(messageLocale, p.key, { file, ...p.args }), data: { key: p.key } };
+      return { uri, rule: configRule.id, severity: configRule.defaultSeverity, range, message: tFromKey(messageLocale, p.key, { file, ...p.args }), data: { key: p.key } };
     });
     return { config, diagnostics };
   };

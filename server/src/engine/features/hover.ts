@@ -8,7 +8,7 @@ import { getKpi } from '../catalogs/kpis';
 import { getUnit } from '../catalogs/units';
 import { describeKpiId } from '../recognition/labels';
 import { disclosures } from '../disclosures';
-import { localized, t } from '../i18n';
+import { localized, t, tFromKey, type MessageKey } from '../i18n';
 import { describeContext, isDeletedIn, obligationIn } from '../context';
 import { contextOf } from '../derived';
 import { targetAt } from './navigation';
@@ -23,7 +23,7 @@ export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
   const target = targetAt(doc, pos);
   if (!target) return undefined;
   const locale = analysis.locale;
-  const say = (key: string, args?: Record<string, string | number>) => t(locale, key, args);
+  const say = (key: MessageKey, args?: Record<string, string | number>) => t(locale, key, args);
   if (target.kind === 'ref') {
     const framework = getFramework(doc.config.framework);
     const req = target.ref.known ? framework?.get(target.ref.id) : undefined;
@@ -74,7 +74,7 @@ export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
       else if (described.kind === 'member') lines.push('', say('hover.openMember', args));
       else if (described.kind === 'intensity') {
         const key = `hover.basis.${described.basis}`;
-        const basis = say(key);
+        const basis = tFromKey(locale, key);
         lines.push('', say('hover.described.intensity', { ...args, basis: basis === key ? described.basis! : basis }));
       } else lines.push('', say(`hover.described.${described.kind}`, args));
     }
@@ -91,7 +91,7 @@ export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
 /** A figure: its KPI, unit, value in base units, and every check it takes part in with the result. */
 function valueHover(analysis: Analysis, row: KpiRow, value: KpiValue): Hover {
   const locale = analysis.locale;
-  const say = (key: string, args?: Record<string, string | number>) => t(locale, key, args);
+  const say = (key: MessageKey, args?: Record<string, string | number>) => t(locale, key, args);
   const doc = analysis.model;
   const fact = facts(doc).at(value.range.start);
   const kpi = row.kpiId ? getKpi(row.kpiId) : undefined;

@@ -1,39 +1,14 @@
-// Code actions on figures beyond 'replace the value': fix an intensity's unit to the one the other
-// figures imply, and add the missing total row of a complete breakdown (or of Scope 1 + 2).
+// Code actions on figures that no diagnostic asks for: add the missing total row of a complete
+// breakdown (or of Scope 1 + 2). The fixes of the numbers rules' findings are in their rule modules.
 import type { Analysis } from '../analysis';
 import type { KpiTable } from '../model';
-import type { CodeAction, Diagnostic, Range, TextEdit } from '../types';
+import type { CodeAction, Range, TextEdit } from '../types';
 import { getKpi } from '../catalogs/kpis';
-import { allUnits } from '../catalogs/units';
 import { localized, t } from '../i18n';
 import { facts, type Fact } from '../numbers/facts';
 import { coverage, isAdditive, memberKey, sumQuantities } from '../numbers/relations';
 import { formatNumber, inUnit, midpoint } from '../numbers/quantity';
 import { eol } from './edits';
-
-/** 'Change the unit to …' for an intensity flagged because its denominator unit disagrees with the others. */
-export function unitFixes(analysis: Analysis, d: Diagnostic): CodeAction[] {
-  if (d.rule !== 'kpi/intensity-mismatch' || typeof d.data?.denominatorRatio !== 'number') return [];
-  const doc = analysis.model;
-  const fact = facts(doc).at(d.range.start);
-  const den = fact?.unit?.denominator;
-  const unitCell = fact?.row?.unit;
-  if (!fact || !den || !unitCell) return [];
-  // The denominator unit whose scale makes the figure agree: factor × ratio, same dimension.
-  const wanted = den.factor * (d.data.denominatorRatio as number);
-  const candidate = allUnits().find((u) => u.dimension === den.dimension && Math.abs(u.factor / wanted - 1) < 0.02 && u.id !== den.id);
-  if (!candidate) return [];
-  const raw = unitCell.raw;
-  const written = den.spellings.filter((s) => raw.includes(s)).sort((a, b) => b.length - a.length)[0];
-  if (!written) return [];
-  const cjk = /[\u4e00-\u9fff]/.test(written);
-  const replacement = candidate.spellings.find((s) => /[\u4e00-\u9fff]/.test(s) === cjk) ?? candidate.spellings[0];
-  const at = raw.lastIndexOf(written);
-  const start = unitCell.range.start.character + at;
-  const range: Range = { start: { line: unitCell.range.start.line, character: start }, end: { line: unitCell.range.start.line, character: start + written.length } };
-  const newUnit = raw.slice(0, at) + replacement + raw.slice(at + written.length);
-  return [{ title: t(analysis.locale, 'action.fixUnit', { unit: newUnit }), kind: 'quickfix', edits: { [doc.uri]: [{ range, newText: replacement }] }, diagnostics: [d] }];
-}
 
 /**
  * 'Add the missing total row': a table with the complete breakdown of a catalog total (all genders,

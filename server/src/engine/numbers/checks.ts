@@ -3,7 +3,7 @@
 // Rules turn failed checks into diagnostics; hover, CodeLens and the preview show all of them.
 import type { EsgDocument } from '../model';
 import type { Locale, RelatedLocation } from '../types';
-import { t } from '../i18n';
+import { t, tFromKey } from '../i18n';
 import { factInterval, type Fact } from './facts';
 import { formatNumber, inUnit, meets, midpoint, usesThousands, type Interval, type Quantity } from './quantity';
 
@@ -99,7 +99,7 @@ export function checkDiagnostic(doc: EsgDocument, check: Check, locale: Locale) 
     computed: shown,
     reported: factText(check.target),
     inputs,
-  }) + (check.note ? ` ${check.note}` : '') + (check.noteKey ? ` ${t(locale, check.noteKey.key, check.noteKey.args)}` : '');
+  }) + (check.note ? ` ${check.note}` : '') + (check.noteKey ? ` ${tFromKey(locale, check.noteKey.key, check.noteKey.args)}` : '');
   const related: RelatedLocation[] = check.inputs
     .filter((i) => i.fact)
     .map((i) => ({ uri: doc.uri, range: i.fact!.range, message: `${i.label}: ${i.text}` }));

@@ -8,7 +8,7 @@ import type { EsgDocument, KpiRow, KpiValue } from '../model';
 import type { Locale, RelatedLocation } from '../types';
 import { getKpi, allKpis } from '../catalogs/kpis';
 import type { KpiDefinition } from '../catalogs/schema';
-import { t } from '../i18n';
+import { tFromKey } from '../i18n';
 import { derivedOf } from '../derived';
 import { factInterval, facts, nilFact, tableFact, type Fact, type FactIndex } from './facts';
 import { cleanLabel, compareFact, inputOf, type Check, type CheckInput } from './checks';
@@ -689,6 +689,6 @@ function weightedMean(index: FactIndex, period: string, g: BreakdownGroup, value
 /** The breakdown's name in the report's language ('按性別', 'by gender'). */
 export function breakdownName(locale: Locale, breakdown: string): string {
   const key = `kpi.breakdown.${breakdown}`;
-  const text = t(locale, key);
+  const text = tFromKey(locale, key);
   return text === key ? breakdown : text;
 }

@@ -1,14 +1,22 @@
-// What a rule is: a stable id, a default severity, a description, and a function from the
-// document model to diagnostics. Rules report through the context, which applies the locale,
-// severity overrides and the document uri, so a rule module stays small.
+// What a rule is: a stable id, a default severity, a description, a function from the document
+// model to diagnostics, and the quick fixes of those diagnostics. Rules report through the context,
+// which applies the locale, severity overrides and the document uri, so a rule module stays small.
+// One module per rule id, at rules/<namespace>/<name>.ts; the registry (registry.ts) lists them.
 import type { EsgDocument } from '../model';
-import type { AnalysisOptions, Diagnostic, IssuerClass, Locale, Localized, Range, RelatedLocation, Severity } from '../types';
+import type { AnalysisOptions, CodeAction, Diagnostic, IssuerClass, Locale, Localized, Range, RelatedLocation, Severity } from '../types';
 import type { FrameworkIndex } from '../catalogs/hkex';
 import type { DisclosureIndex } from '../disclosures';
 import type { ReportingContext } from '../context';
 import type { Derived } from '../derived';
+import type { MessageKey } from '../i18n';
 
-export interface RuleContext {
+/** What a rule's diagnostics carry in `data` for its quick fixes (plain JSON: it goes to the editor and back). */
+export type RuleData = Record<string, unknown>;
+
+/** The `data` of a rule whose diagnostics carry none. */
+export type NoData = Record<string, never>;
+
+export interface RuleContext<Data extends object = RuleData> {
   doc: EsgDocument;
   locale: Locale;
   framework: FrameworkIndex;
@@ -22,9 +30,29 @@ export interface RuleContext {
   derived: Derived;
   options: AnalysisOptions;
   /** Message in the report's locale. */
-  t(key: string, args?: Record<string, string | number>): string;
-  report(d: { range: Range; message: string; severity?: Severity; data?: Record<string, unknown>; related?: RelatedLocation[] }): void;
+  t(key: MessageKey, args?: Record<string, string | number>): string;
+  /** Message whose key is made at run time (a parser problem's key): an unknown key comes back as it is. */
+  tFromKey(key: string, args?: Record<string, string | number>): string;
+  report(d: { range: Range; message: string; severity?: Severity; data?: Data; related?: RelatedLocation[] }): void;
 }
+
+/** What a rule's quick fixes see: the analysed document and the diagnostics asked about. */
+export interface FixContext {
+  doc: EsgDocument;
+  locale: Locale;
+  options: AnalysisOptions;
+  framework: FrameworkIndex;
+  /** Every diagnostic the fixes are asked for (a fix may resolve several of its rule's findings at once). */
+  diagnostics: readonly Diagnostic[];
+  /** Message in the analysis' locale. */
+  t(key: MessageKey, args?: Record<string, string | number>): string;
+}
+
+/**
+ * A diagnostic of a rule whose `data` is that rule's. The data came back from the editor, so a fix still
+ * checks each field before it uses it; the type names the fields the rule writes.
+ */
+export type RuleDiagnostic<Data extends object> = Omit<Diagnostic, 'data'> & { data?: Partial<Data> };
 
 /**
  * The parts of the model a rule's result depends on. After an incremental edit only the rules that read
@@ -53,7 +81,7 @@ export const HKEX_INPUTS: readonly ModelPart[] = ['frontMatter', 'structure', 'k
 /** What the numbers engine reads (noted when a rule reads facts, checks or factor quotes): KPI tables, number spans, factors quoted in prose, and the front matter. */
 export const NUMBERS_INPUTS: readonly ModelPart[] = ['frontMatter', 'tables', 'spans', 'prose'];
 
-export interface Rule {
+export interface Rule<Data extends object = RuleData> {
   id: string;
   defaultSeverity: Severity;
   description: Localized;
@@ -64,7 +92,9 @@ export interface Rule {
   reads?: readonly ModelPart[];
   /** Some of this rule's quick fixes are safe (`CodeAction.safe`): fix-all applies them. */
   safeFix?: boolean;
-  run(ctx: RuleContext): void;
+  run(ctx: RuleContext<Data>): void;
+  /** The quick fixes of one of this rule's diagnostics (none when absent). */
+  fixes?(d: RuleDiagnostic<Data>, ctx: FixContext): CodeAction[];
 }
 
 export interface RuleInfo {

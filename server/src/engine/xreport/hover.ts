@@ -2,7 +2,7 @@
 // and in last year's report, with the verdict (agrees, differs, restated …).
 import type { Locale, Position, Range } from '../types';
 import { facts, type Fact } from '../numbers/facts';
-import { t } from '../i18n';
+import { t, tFromKey } from '../i18n';
 import { compareFact, keyedFacts, restatedMarker } from './compare';
 import { factText, languageName } from '../rules/xreport/common';
 import type { CrossReport, ReportView } from './report';
@@ -29,7 +29,7 @@ export function crossHover(view: ReportView, cross: CrossReport, position: Posit
     if (!other) continue;
     let verdict: string = compareFact(fact, other);
     if (link.kind === 'previous' && verdict === 'different' && fact.row && restatedMarker(view.analysis.model, fact.row)?.reason) verdict = 'restated';
-    const args = { lang: languageName(link.project, locale), value: factText(other), verdict: t(locale, `xreport.verdict.${verdict}`) };
+    const args = { lang: languageName(link.project, locale), value: factText(other), verdict: tFromKey(locale, `xreport.verdict.${verdict}`) };
     lines.push(t(locale, link.kind === 'previous' ? 'xreport.hoverPrevious' : 'xreport.hoverTranslation', args) + ` — \`${link.entry.reference}\``);
   }
   return lines.length ? { lines, range: fact.range } : undefined;

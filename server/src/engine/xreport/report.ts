@@ -10,7 +10,7 @@ import type { AnalysisOptions, Diagnostic } from '../types';
 import type { ReportWorkspace } from '../workspace';
 import { linkEntries, loadLinks, mayLink, type LinkEntry, type LinkKind, type LinkProblem, type LinkedFile } from './links';
 import { linkDiagnostics } from '../rules/xreport/link';
-import { translationDiagnostics } from '../rules/xreport/translationMismatch';
+import { translationDiagnostics } from '../rules/xreport/translation-mismatch';
 import { restatedDiagnostics } from '../rules/xreport/restated';
 
 /** What the cross-report checks read of a report: its analysis, its files, and how ranges map to them. */

@@ -1,6 +1,7 @@
 // The messages of the esg/config rule (the project file `.esgmark.yaml`), and the longer rule
 // description of the SARIF log. A module without imports, so that the message table (messages.ts)
 // can include it without an import cycle through i18n.
+import type { Localized } from '../../types';
 
 export const CONFIG_MESSAGES = {
   'config.yaml': {
@@ -83,4 +84,4 @@ export const CONFIG_MESSAGES = {
     'zh-Hant': '無法讀取 {file}（{detail}）；esgmark 在沒有此檔案的情況下檢查報告。',
     'zh-Hans': '无法读取 {file}（{detail}）；esgmark 在没有此文件的情况下检查报告。',
   },
-} as const;
+} as const satisfies Record<string, Localized>;

@@ -1,6 +1,8 @@
-// The messages of the esg/chapters and esg/encoding rules. A module without imports, so that the
+// The messages of the esg/ rules: esg/syntax, esg/chapters, esg/encoding, esg/suppression, and the
+// limits (esg/too-large, esg/budget, a rule's capped list). A module without imports of code, so that the
 // message table (messages.ts) can include it without an import cycle through i18n.
 import type { ChapterProblemKind } from '../../chapters';
+import type { Localized } from '../../types';
 
 export const CHAPTER_MESSAGES = {
   'chapters.not-found': {
@@ -63,7 +65,7 @@ export const CHAPTER_MESSAGES = {
     'zh-Hant': '加入章節 `{path}` 後報告將超過 {limit} 個字元：此章節及其後各章節均未納入。',
     'zh-Hans': '加入章节 `{path}` 后报告将超过 {limit} 个字符：此章节及其后各章节均未纳入。',
   },
-} as const satisfies Record<`chapters.${ChapterProblemKind}`, unknown>;
+} as const satisfies Record<`chapters.${ChapterProblemKind}`, Localized>;
 
 export const ENCODING_MESSAGES = {
   'encoding.bom': {
@@ -76,7 +78,7 @@ export const ENCODING_MESSAGES = {
     'zh-Hant': '此檔案不是有效的 {encoding}：此處的位元組已以 U+FFFD 取代（其後的無效位元組亦然）。請將檔案另存為 UTF-8。',
     'zh-Hans': '此文件不是有效的 {encoding}：此处的字节已以 U+FFFD 替换（其后的无效字节亦然）。请将文件另存为 UTF-8。',
   },
-} as const;
+} as const satisfies Record<string, Localized>;
 
 export const SUPPRESSION_MESSAGES = {
   'suppress.noReason': {
@@ -94,4 +96,82 @@ export const SUPPRESSION_MESSAGES = {
     'zh-Hant': '{rules}：不是 esgmark 的規則（`esgmark rules` 列出所有規則）。',
     'zh-Hans': '{rules}：不是 esgmark 的规则（`esgmark rules` 列出所有规则）。',
   },
-} as const;
+} as const satisfies Record<string, Localized>;
+
+/** Problems of the dialect's own constructs, found by the parser (esg/syntax). */
+export const SYNTAX_MESSAGES = {
+  'attr.unterminatedQuote': {
+    en: 'Attribute value has no closing quote.',
+    'zh-Hant': '屬性值缺少結尾引號。',
+    'zh-Hans': '属性值缺少结尾引号。',
+  },
+  'attr.unexpected': {
+    en: 'Unexpected word in the attribute block: write #id, .class or key="value".',
+    'zh-Hant': '屬性區塊中有無法識別的字詞：請寫成 #id、.class 或 key="value"。',
+    'zh-Hans': '属性区块中有无法识别的字词：请写成 #id、.class 或 key="value"。',
+  },
+  'attr.unclosed': {
+    en: 'Attribute block `{` is not closed with `}`.',
+    'zh-Hant': '屬性區塊的 `{` 未以 `}` 結束。',
+    'zh-Hans': '属性区块的 `{` 未以 `}` 结束。',
+  },
+  'div.unclosed': {
+    en: 'This `:::` block is never closed: add a line `:::` where it ends.',
+    'zh-Hant': '此 `:::` 區塊沒有結束：請在結尾加上一行 `:::`。',
+    'zh-Hans': '此 `:::` 区块没有结束：请在结尾加上一行 `:::`。',
+  },
+  'div.tooDeep': {
+    en: 'Fenced divs nested more than {max} deep: this `:::` block is ignored (not read as a div).',
+    'zh-Hant': '圍欄區塊巢狀超過 {max} 層：此 `:::` 區塊被忽略（不視為區塊）。',
+    'zh-Hans': '围栏区块嵌套超过 {max} 层：此 `:::` 区块被忽略（不视为区块）。',
+  },
+  'div.tooDeepMore': {
+    en: 'Fenced divs nested more than {max} deep: this `:::` block and the {count} opened inside it are ignored (not read as divs).',
+    'zh-Hant': '圍欄區塊巢狀超過 {max} 層：此 `:::` 區塊及其內的 {count} 個區塊被忽略（不視為區塊）。',
+    'zh-Hans': '围栏区块嵌套超过 {max} 层：此 `:::` 区块及其内的 {count} 个区块被忽略（不视为区块）。',
+  },
+  'problems.more': {
+    en: '{message} ({count} more problems of this kind follow and are not listed: esgmark lists the first {max}.)',
+    'zh-Hant': '{message}（其後另有 {count} 個同類問題未列出：esgmark 只列出前 {max} 個。）',
+    'zh-Hans': '{message}（其后另有 {count} 个同类问题未列出：esgmark 只列出前 {max} 个。）',
+  },
+  'diagnostics.more': {
+    en: '{message} ({count} more {rule} problems follow and are not listed: esgmark lists the first {max}.)',
+    'zh-Hant': '{message}（其後另有 {count} 個 {rule} 問題未列出：esgmark 只列出前 {max} 個。）',
+    'zh-Hans': '{message}（其后另有 {count} 个 {rule} 问题未列出：esgmark 只列出前 {max} 个。）',
+  },
+  'explain.noIds': {
+    en: 'Explanation block without requirement ids: write `::: {.explain hkex="B6.1"}`.',
+    'zh-Hant': '解釋區塊未列明條文編號：請寫成 `::: {.explain hkex="B6.1"}`。',
+    'zh-Hans': '解释区块未列明条文编号：请写成 `::: {.explain hkex="B6.1"}`。',
+  },
+  'fm.unclosed': {
+    en: 'Front matter starts with `---` but has no closing `---` line.',
+    'zh-Hant': '前置資料以 `---` 開始，但沒有結尾的 `---` 行。',
+    'zh-Hans': '前置资料以 `---` 开始，但没有结尾的 `---` 行。',
+  },
+  'index.generalWithoutAspect': {
+    en: "'General disclosure' row with no aspect row (e.g. 'Aspect A1: Emissions') above it.",
+    'zh-Hant': '「一般披露」行上方沒有層面行（例如「層面 A1：排放物」），無法判斷所屬層面。',
+    'zh-Hans': '“一般披露”行上方没有层面行（例如“层面 A1：排放物”），无法判断所属层面。',
+  },
+} as const satisfies Record<string, Localized>;
+
+/** A report too large to analyse (esg/too-large), an analysis stopped at its time budget (esg/budget). */
+export const LIMIT_MESSAGES = {
+  'limit.tooLarge': {
+    en: 'This report is {size} characters long, more than the {limit} characters esgmark analyses: it was not checked.',
+    'zh-Hant': '此報告長 {size} 個字元，超過 esgmark 可分析的 {limit} 個字元上限，因此未經檢查。',
+    'zh-Hans': '此报告长 {size} 个字符，超过 esgmark 可分析的 {limit} 个字符上限，因此未经检查。',
+  },
+  'limit.fileTooLarge': {
+    en: 'This file is {size} bytes, more than the {limit} bytes esgmark reads from a file: it was not checked.',
+    'zh-Hant': '此檔案大小為 {size} 位元組，超過 esgmark 讀取單一檔案的 {limit} 位元組上限，因此未經檢查。',
+    'zh-Hans': '此文件大小为 {size} 字节，超过 esgmark 读取单个文件的 {limit} 字节上限，因此未经检查。',
+  },
+  'limit.budget': {
+    en: 'Analysis stopped after {ms} ms (budget {budget} ms): {count} rules not run ({rules}); the report is too large or complex. Their findings are missing.',
+    'zh-Hant': '分析於 {ms} 毫秒後停止（上限 {budget} 毫秒）：{count} 條規則未有執行（{rules}）；報告過大或過於複雜，這些規則的結果從缺。',
+    'zh-Hans': '分析于 {ms} 毫秒后停止（上限 {budget} 毫秒）：{count} 条规则未有执行（{rules}）；报告过大或过于复杂，这些规则的结果从缺。',
+  },
+} as const satisfies Record<string, Localized>;

@@ -13,7 +13,7 @@
 import type { EsgDocument } from '../../model';
 import { LineKind, parseStateOf } from '../../parser/document';
 import { lineText } from '../../parser/lines';
-import { t } from '../../i18n';
+import { t, type MessageKey } from '../../i18n';
 import type { AnalysisOptions, Diagnostic, Locale, Range } from '../../types';
 import type { RuleInfo } from '../rule';
 
@@ -124,7 +124,7 @@ export function applySuppressions(doc: EsgDocument, diagnostics: Diagnostic[], l
   }
   const override = options.severity?.[suppressionRule.id];
   if (override !== 'off') {
-    const report = (s: Suppression, key: string, args: Record<string, string | number> = {}) =>
+    const report = (s: Suppression, key: MessageKey, args: Record<string, string | number> = {}) =>
       kept.push({ uri: doc.uri, rule: suppressionRule.id, range: s.range, severity: override ?? suppressionRule.defaultSeverity, message: t(locale, key, args), data: { key } });
     for (const s of suppressions) {
       const unknown = s.rules.filter((r) => !knownRules.has(r));

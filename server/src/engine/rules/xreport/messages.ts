@@ -1,5 +1,6 @@
 // The messages of the xreport/ rules (links between language versions and to last year's report).
 // A module without imports, so that the message table (messages.ts) can include it without a cycle.
+import type { Localized } from '../../types';
 export const XREPORT_MESSAGES = {
   // xreport/link: {key} is `esg.translations` or `esg.previous`, {path} the path as written.
   'xreport.link.not-found': {
@@ -173,4 +174,4 @@ export const XREPORT_MESSAGES = {
     'zh-Hans': '将此行标明为重列',
   },
   'xreport.reasonPlaceholder': { en: 'reason', 'zh-Hant': '原因', 'zh-Hans': '原因' },
-} as const;
+} as const satisfies Record<string, Localized>;

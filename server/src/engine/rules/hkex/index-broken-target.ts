@@ -1,0 +1,81 @@
+// hkex/index-broken-target: an index row's link or section title that matches no heading.
+import { normalizeTitle } from '../../parser/indexTable';
+import { HKEX_INPUTS, type Rule, RuleContext } from '../rule';
+import { firstIdOf, indexRows } from './indexRows';
+
+/** The link that resolves to no heading, or the title that names none (and the heading it is near). */
+export type IndexBrokenTargetData = { href: string } | { title: string; near?: string };
+
+export const indexBrokenTarget: Rule<IndexBrokenTargetData> = {
+  id: 'hkex/index-broken-target',
+  defaultSeverity: 'error',
+  reads: HKEX_INPUTS,
+  description: {
+    en: 'Every link and section title in the index table resolves to a heading of the report.',
+    'zh-Hant': '索引表中每個連結及章節標題均對應報告中的標題。',
+    'zh-Hans': '索引表中每个链接及章节标题均对应报告中的标题。',
+  },
+  run(ctx) {
+    let nearTitles = 0;
+    for (const row of indexRows(ctx)) {
+      if (row.markedDeleted) continue;
+      const t = row.target;
+      if (t.kind === 'links') {
+        const { sections } = ctx.disclosures.resolveTarget(row);
+        t.links.forEach((link, i) => {
+          if (link.href.startsWith('#') && !sections[i]) ctx.report({ range: link.hrefRange, message: ctx.t('hkex.indexBrokenLink', { id: firstIdOf(row), href: link.href }), data: { href: link.href } });
+        });
+      } else if (t.kind === 'titles') {
+        const { sections } = ctx.disclosures.resolveTarget(row);
+        t.titles.forEach((title, i) => {
+          if (sections[i]) return;
+          // A title one or two edits from a heading is a typo or a variant, not a missing section.
+          const near = nearTitles++ < MAX_NEAR_SEARCHES ? nearestHeading(ctx, title.text) : undefined;
+          if (near) {
+            ctx.report({ range: title.range, severity: 'warning', message: ctx.t('hkex.indexNearTitle', { id: firstIdOf(row), title: title.text, near }), data: { title: title.text, near } });
+          } else ctx.report({ range: title.range, message: ctx.t('hkex.indexUnknownTitle', { id: firstIdOf(row), title: title.text }), data: { title: title.text } });
+        });
+      }
+    }
+  },
+};
+
+/** Near-match searches per analysis: each compares with every heading, so a broken index of thousands of rows stays linear. */
+const MAX_NEAR_SEARCHES = 50;
+
+/** The heading title within a small edit distance of `title` (after normalising both), if exactly one is nearest. */
+function nearestHeading(ctx: RuleContext, title: string): string | undefined {
+  const key = normalizeTitle(title);
+  if (key.length < 2 || key.length > 80) return undefined;
+  const limit = key.length <= 4 ? 1 : Math.min(3, Math.floor(key.length / 5) + 1);
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  let tie = false;
+  for (const h of ctx.doc.headings.slice(0, 5000)) {
+    const other = normalizeTitle(h.title);
+    if (Math.abs(other.length - key.length) > limit) continue;
+    const d = editDistance(key, other, limit);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = h.title;
+      tie = false;
+    } else if (d === bestDistance && best !== h.title) tie = true;
+  }
+  return best !== undefined && !tie ? best.trim() : undefined;
+}
+
+/** Levenshtein distance, stopping once it exceeds `limit` (returns limit + 1 then). */
+function editDistance(a: string, b: string, limit: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (current[j] < rowMin) rowMin = current[j];
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}

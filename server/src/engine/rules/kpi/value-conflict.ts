@@ -1,0 +1,127 @@
+// kpi/value-conflict: the same KPI for the same period stated more than once (highlights, body,
+// appendix, prose) with values that cannot be the same figure, or in units of different kinds.
+import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { getKpi } from '../../catalogs/kpis';
+import { recogniseLabel } from '../../recognition/labels';
+import { localized } from '../../i18n';
+import { unitFitsKpi } from '../../catalogs/units';
+import { facts, type Fact } from '../../numbers/facts';
+import { factText } from '../../numbers/checks';
+import { meets, sameDim } from '../../numbers/quantity';
+import { inUnitOf, printedOf, termOf } from '../../numbers/relations';
+
+/** Water is written in 噸 or in m³ (1 t of water is 1 m³): the base values compare directly. */
+const MASS_IS_VOLUME = (kpiId: string) => kpiId.startsWith('water.');
+
+function misfitGuess(f: Fact): boolean {
+  const kpi = getKpi(f.kpiId);
+  return f.row?.kpiIdSource === 'catalog' && !!kpi && !!f.unit && !unitFitsKpi(f.unit, kpi);
+}
+
+/** 'different' when the printed figures cannot be the same value, 'units' when their units measure different things. */
+function conflict(a: Fact, b: Fact): 'different' | 'units' | undefined {
+  // A row whose unit does not fit the KPI its label was matched to is kpi/unit-dimension's (the match
+  // may be what is wrong: an intensity row, an emissions source named after its fuel).
+  if (misfitGuess(a) || misfitGuess(b)) return undefined;
+  if (a.quantity && b.quantity && !sameDim(a.quantity.dim, b.quantity.dim)) {
+    const kpi = getKpi(a.kpiId);
+    // Two units the KPI accepts (fuel in 升 and in 噸) are not a conflict, only not comparable.
+    if (!kpi || !a.unit || !b.unit || !unitFitsKpi(a.unit, kpi) || !unitFitsKpi(b.unit, kpi)) return 'units';
+    if (!MASS_IS_VOLUME(a.kpiId) || a.unit.denominator || b.unit.denominator) return undefined;
+    return meets(a.quantity.value, b.quantity.value) ? undefined : 'different';
+  }
+  const other = inUnitOf(a, b);
+  // Unknown units written differently cannot be compared (kpi/unknown-unit reports them).
+  if (!other) return undefined;
+  return meets(other, printedOf(b)) ? undefined : 'different';
+}
+
+/**
+ * Rows of one table under different captions or groups ('Fuel purchased for owned fleet' | 'Heavy fuel
+ * oil', then 'Fuel purchased for chartered fleet' | 'Heavy fuel oil') are different figures of the same
+ * KPI, not one figure stated twice. Key: the caption row above the row and the row's group.
+ */
+function contextsOf(doc: import('../../model').EsgDocument): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const kt of doc.kpiTables) {
+    let caption = '';
+    for (const row of kt.rows) {
+      if (row.isCaption) caption = row.label;
+      else out.set(`${kt.table}:${row.line}`, `${caption}|${row.group ?? ''}`);
+    }
+  }
+  return out;
+}
+
+function differentContexts(a: Fact, b: Fact, contexts: Map<string, string>): boolean {
+  if (!a.row || !b.row) return false;
+  if (a.row.table !== b.row.table) return !namedByLabel(a) || !namedByLabel(b);
+  return contexts.get(`${a.row.table}:${a.row.line}`) !== contexts.get(`${b.row.table}:${b.row.line}`);
+}
+
+/**
+ * Whether a row's KPI is what its label alone says. An id recognition built from a row's context (its
+ * group, the caption above, the header: 'Hong Kong' under 'Diesel') names different figures in two
+ * tables ('Stationary sources', 'Mobile sources'); one its own label names ('GHG intensity (excluding
+ * integrated energy business)') is the same figure wherever it is printed.
+ */
+function namedByLabel(f: Fact): boolean {
+  if (f.row?.kpiIdSource !== 'catalog' || getKpi(f.kpiId)) return true;
+  return recogniseLabel(f.row.label, { unit: f.row.unit?.raw })?.kpiId === f.kpiId;
+}
+
+/** The KPI and period, and the figure (as printed) the statement disagrees with. */
+export type ValueConflictData = { kind: 'value-conflict'; kpi: string; period: string; other: string };
+
+export const kpiValueConflict: Rule<ValueConflictData> = {
+  id: 'kpi/value-conflict',
+  defaultSeverity: 'warning',
+  reads: NUMBERS_INPUTS,
+  description: {
+    en: 'A KPI stated more than once for the same period (highlights, body, appendix, prose) has the same value each time, within rounding and after unit conversion.',
+    'zh-Hant': '同一指標在同一期間多次列示（摘要、正文、附錄、文字）時，數值一致（容許四捨五入及單位換算）。',
+    'zh-Hans': '同一指标在同一期间多次列示（摘要、正文、附录、文字）时，数值一致（容许四舍五入及单位换算）。',
+  },
+  run(ctx) {
+    const index = facts(ctx.doc);
+    const seen = new Set<string>();
+    let contexts: Map<string, string> | undefined;
+    for (const f of index.all) {
+      const key = `${f.kpiId}@${f.period}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = index.get(f.kpiId, f.period);
+      if (list.length < 2) continue;
+      // Each statement is compared with the first table figure (the one the relations check).
+      const reference = index.first(f.kpiId, f.period)!;
+      for (const other of list) {
+        if (other === reference) continue;
+        if (differentContexts(other, reference, (contexts ??= contextsOf(ctx.doc)))) continue;
+        const kind = conflict(other, reference);
+        if (!kind) continue;
+        // A prose figure whose value differs from the table is kpi/prose-mismatch's (one report, not two),
+        // unless only the mass-volume equivalence of water makes them comparable, which that rule lacks.
+        const proseMismatchSees = other.quantity && reference.quantity && sameDim(other.quantity.dim, reference.quantity.dim);
+        if (kind === 'different' && other.source === 'prose' && reference.source === 'table' && proseMismatchSees) continue;
+        // A prose span's text is the figure itself; name it by its KPI instead.
+        const kpi = getKpi(other.kpiId);
+        const args = {
+          label: other.source === 'prose' && kpi ? localized(kpi.names, ctx.locale) : termOf(other),
+          period: other.period,
+          value: factText(other),
+          other: factText(reference),
+          unit: other.unitRaw ?? '',
+          otherUnit: reference.unitRaw ?? '',
+          line: reference.range.start.line + 1,
+          otherLabel: termOf(reference),
+        };
+        ctx.report({
+          range: other.range,
+          message: ctx.t(kind === 'units' ? 'kpi.valueConflictUnits' : 'kpi.valueConflict', args),
+          related: [{ uri: ctx.doc.uri, range: reference.range, message: ctx.t('kpi.valueConflictRelated', { value: `${termOf(reference)} ${factText(reference)}` }) }],
+          data: { kind: 'value-conflict', kpi: f.kpiId, period: f.period, other: reference.raw },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,174 @@
+// The rule runner. A rule that throws is dropped for this run (its error logged
+// through `onRuleError`), and the other rules' results are still returned.
+import type { EsgDocument } from '../model';
+import type { AnalysisOptions, Diagnostic, Locale } from '../types';
+import type { ModelPart, Rule, RuleContext } from './rule';
+import { t, tFromKey, type MessageKey } from '../i18n';
+import { formatNumber } from '../numbers/quantity';
+import { LIMITS } from '../limits';
+import { derivedOf, recordingView, recordReads } from '../derived';
+import { ALL_RULES, BUDGET_RULE } from './registry';
+
+
+/**
+ * Diagnostics of an earlier analysis that may be kept: a rule that read none of the `changed` parts when
+ * it last ran gives the same result as before, moved by `move` (which returns undefined when it cannot
+ * tell where a diagnostic goes; the rule then runs again).
+ */
+export interface RuleReuse {
+  changed: ReadonlySet<ModelPart>;
+  previous: ReadonlyMap<string, Diagnostic[]>;
+  /** Rules whose results the previous analysis lacks (they threw, or the budget skipped them): they run again. */
+  failed: ReadonlySet<string>;
+  /** The parts each rule read in the previous analysis, as the derived layer recorded them; a rule missing here runs. */
+  reads: ReadonlyMap<string, ReadonlySet<ModelPart>>;
+  move(d: Diagnostic): Diagnostic | undefined;
+}
+
+/** Which rules ran and which were kept, for tests and the benchmark. */
+export interface RuleRunStats {
+  ran: number;
+  kept: number;
+  /** Ids of the rules that threw. */
+  failed: string[];
+  /** Ids of the rules skipped because the time budget ran out. */
+  skipped?: string[];
+}
+
+/** Rule ids named in the budget message; the rest are counted. */
+const BUDGET_NAMED = 6;
+
+/** Milliseconds on a monotonic clock (the budget must not jump with the wall clock). */
+export function clock(): number {
+  return performance.now();
+}
+
+export function runRules(
+  doc: EsgDocument,
+  env: { locale: Locale; options: AnalysisOptions; onRuleError?: (rule: string, error: unknown) => void; /** `clock()` when the analysis started: the budget counts from there. */ started?: number },
+  rules: Rule[] = ALL_RULES,
+  reuse?: RuleReuse,
+  stats?: RuleRunStats,
+): Diagnostic[] {
+  const layer = derivedOf(doc);
+  const { framework, reporting } = layer.context(env.options);
+  if (!framework) return [];
+  const diagnostics: Diagnostic[] = [];
+  const overrides = env.options.severity ?? {};
+  // What each rule reads, as the layer records it while the rule runs: the next analysis keeps a rule's
+  // diagnostics when the edit changed none of it.
+  const reads = new Map<string, ReadonlySet<ModelPart>>();
+  const view = recordingView(doc);
+  const translate = (key: MessageKey, args?: Record<string, string | number>) => t(env.locale, key, args);
+  const budget = env.options.budgetMs !== undefined && env.options.budgetMs > 0 ? env.options.budgetMs : undefined;
+  const started = env.started ?? clock();
+  const skipped: string[] = [];
+  let stoppedAfter = 0;
+  for (const rule of rules) {
+    const override = overrides[rule.id];
+    if (override === 'off') continue;
+    const before = reuse && !reuse.failed.has(rule.id) ? reuse.reads.get(rule.id) : undefined;
+    const kept = before && ![...before].some((part) => reuse!.changed.has(part)) ? keep(reuse!, rule.id) : undefined;
+    if (kept) {
+      reads.set(rule.id, before!);
+      for (const d of kept) diagnostics.push(d);
+      if (stats) stats.kept++;
+      continue;
+    }
+    // Past the budget nothing new starts: kept results above cost nothing, a rule to run may cost seconds.
+    if (budget !== undefined && (skipped.length > 0 || clock() - started >= budget)) {
+      if (skipped.length === 0) stoppedAfter = clock() - started;
+      skipped.push(rule.id);
+      continue;
+    }
+    if (stats) stats.ran++;
+    const found: Diagnostic[] = [];
+    const read = new Set<ModelPart>();
+    // The context comes from the front matter (and the options, the same for every version).
+    const fromFrontMatter = <T>(value: T): T => {
+      read.add('frontMatter');
+      return value;
+    };
+    const ctx: RuleContext = {
+      doc: view,
+      locale: env.locale,
+      get framework() {
+        return fromFrontMatter(framework);
+      },
+      get issuerClass() {
+        return fromFrontMatter(reporting.issuerClass);
+      },
+      get year() {
+        return fromFrontMatter(reporting.fyYear);
+      },
+      get reporting() {
+        return fromFrontMatter(reporting);
+      },
+      // Built on first use (and kept in the layer): rules of the numbers engine never need it.
+      get disclosures() {
+        return layer.disclosures;
+      },
+      derived: layer,
+      options: env.options,
+      t: translate,
+      tFromKey: (key, args) => tFromKey(env.locale, key, args),
+      report: (d) => found.push({ uri: doc.uri, rule: rule.id, range: d.range, message: d.message, severity: override ?? d.severity ?? rule.defaultSeverity, data: d.data, related: d.related }),
+    };
+    try {
+      if (env.options.faultRules?.has(rule.id)) throw new Error(`fault injected into ${rule.id}`);
+      recordReads(read, () => rule.run(ctx));
+      reads.set(rule.id, read);
+      for (const d of capDiagnostics(found, rule.id, translate)) diagnostics.push(d);
+    } catch (error) {
+      stats?.failed.push(rule.id);
+      env.onRuleError?.(rule.id, error);
+    }
+  }
+  if (skipped.length > 0) {
+    stats?.skipped?.push(...skipped);
+    const override = overrides[BUDGET_RULE.id];
+    if (override !== 'off') {
+      const named = skipped.slice(0, BUDGET_NAMED).join(', ') + (skipped.length > BUDGET_NAMED ? ', …' : '');
+      diagnostics.push({
+        uri: doc.uri,
+        rule: BUDGET_RULE.id,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: override ?? BUDGET_RULE.defaultSeverity,
+        message: translate('limit.budget', { ms: formatNumber(stoppedAfter, 0), budget: formatNumber(budget ?? 0, Number.isInteger(budget) ? 0 : 3), count: skipped.length, rules: named }),
+        data: { skipped: [...skipped], budgetMs: budget, elapsedMs: Math.round(stoppedAfter) },
+      });
+    }
+  }
+  layer.ruleReads = reads;
+  // Stable: diagnostics at the same position stay in rule order, then in the order the rule reported them.
+  return diagnostics.sort(byPosition);
+}
+
+const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+/**
+ * A rule's diagnostics, at most `LIMITS.maxDiagnosticsPerRule` of them: past the limit the first ones by
+ * position are kept and the next one says how many more there are. Repeated structure (thousands of ids,
+ * rows, explanations) must not give an unbounded list.
+ */
+function capDiagnostics(found: Diagnostic[], rule: string, t: (key: MessageKey, args?: Record<string, string | number>) => string): Diagnostic[] {
+  const max = LIMITS.maxDiagnosticsPerRule;
+  if (found.length <= max + 1) return found;
+  const sorted = found.slice().sort(byPosition);
+  const kept = sorted.slice(0, max);
+  const next = sorted[max];
+  kept.push({ ...next, message: t('diagnostics.more', { message: next.message, count: found.length - max - 1, max, rule }) });
+  return kept;
+}
+
+/** A rule's earlier diagnostics moved with the edit, or undefined when one of them cannot be moved. */
+function keep(reuse: RuleReuse, ruleId: string): Diagnostic[] | undefined {
+  const previous = reuse.previous.get(ruleId) ?? [];
+  const moved: Diagnostic[] = [];
+  for (const d of previous) {
+    const m = reuse.move(d);
+    if (!m) return undefined;
+    moved.push(m);
+  }
+  return moved;
+}

@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import ts from 'typescript';
 import { analyze, getCompletions } from '../../../server/src/engine';
 import { parseDocument } from '../../../server/src/engine/parser/document';
-import { parseNumber } from '../../../server/src/engine/numbers';
+import { parseNumber } from '../../../server/src/engine/numbers/read';
 import { parseUnit } from '../../../server/src/engine/catalogs/units';
 import { normalizeLabel } from '../../../server/src/engine/text/normalize';
 import { matchKpi } from '../../../server/src/engine/catalogs/kpis';

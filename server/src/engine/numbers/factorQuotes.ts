@@ -26,7 +26,7 @@ import type { Range } from '../types';
 import { positionAt } from '../parser/lines';
 import { factorRegions, factorsFor } from '../catalogs/factors';
 import { parseUnit, type ParsedUnit } from '../catalogs/units';
-import type { Quantity as ConfigQuantity } from '../frontmatter';
+import type { StatedQuantity as ConfigQuantity } from '../frontmatter';
 
 /** `market`: a market-based factor the catalog has no series for (supplier-specific, certificates): not compared. */
 export type FactorBasis = 'average' | 'excl-market-nonfossil' | 'fossil' | 'life-cycle' | 'market';

@@ -3,7 +3,7 @@
 import type { EsgDocument, KpiRow, KpiTable, KpiValue, SyntaxProblem, Table, TableCell } from '../model';
 import type { Range } from '../types';
 import { recogniseLabel } from '../recognition/labels';
-import { parseNumber } from '../numbers';
+import { parseNumber } from '../numbers/read';
 import { detachedCopy, stripFootnoteMarks } from '../text/normalize';
 import { attr } from './attributes';
 import { scanInline } from './inline';

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze, getReportModel, type Analysis } from '../../server/src/engine';
-import { clearParseCaches, parseCacheCounts } from '../../server/src/engine/parser/kpiTable';
+import { clearParseCaches, parseCacheCounts } from '../../server/src/engine/recognition/kpiTables';
 import { REPO_ROOT } from '../helpers/paths';
 import { params } from './fuzz/support';
 import { generateRealShapedReport } from '../../scripts/bench/generate-real';

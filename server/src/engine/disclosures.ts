@@ -4,7 +4,7 @@
 import type { EsgDocument, IndexRow, KpiRow, RequirementRef, Section } from './model';
 import { getFramework } from './catalogs/hkex';
 import { getKpi } from './catalogs/kpis';
-import { normalizeTitle } from './parser/indexTable';
+import { normalizeTitle } from './recognition/indexTables';
 
 export interface Evidence {
   sections: Section[];

@@ -1,6 +1,6 @@
 // The engine's public API. The language server, the CLI and the tests call only this module.
 // Everything here is synchronous, pure and free of `vscode`/LSP imports: input text, output data.
-import { parseDocument } from './parser/document';
+import { parseDocument } from './recognition/document';
 import { analyzeFully, optionsKey, reanalyze, type AnalysisReuse } from './reanalyze';
 import type { EsgDocument } from './model';
 import type { AnalysisOptions, CodeAction, Diagnostic, Locale, Position, Range } from './types';

@@ -8,7 +8,7 @@ import { getKpi } from '../catalogs/kpis';
 import { attr } from '../parser/attributes';
 import { isNilToken, parseNumber } from './read';
 import { exact, fromPrinted, printed, type Interval, type Quantity } from './quantity';
-import { headerPeriod } from '../parser/kpiShape';
+import { headerPeriod } from '../recognition/kpiShape';
 import { stripFootnoteMarks } from '../text/normalize';
 
 export interface Fact {

@@ -1,6 +1,6 @@
 // The hkex/index-* rules: the index table against the Code and against the report's own tags.
 // Each rule is its own Rule object (own id, severity, description) sharing the helpers below.
-import { normalizeTitle } from '../parser/indexTable';
+import { normalizeTitle } from '../recognition/indexTables';
 import type { IndexRow, Section } from '../model';
 import { HKEX_INPUTS, type Rule, RuleContext } from './rule';
 import { localized } from '../i18n';

@@ -7,7 +7,7 @@
 import type { KpiTable, Table, TableCell } from '../model';
 import { parseNumber } from '../numbers/read';
 import { stripFootnoteMarks, toHalfWidth } from '../text/normalize';
-import { plainCell } from './indexTable';
+import { plainCell } from './indexTables';
 
 export const UNIT_HEADER = /^(?:單位|单位|計量單位|计量单位|units?)$/i;
 

@@ -53,15 +53,16 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
   const doc: EsgDocument = {
     ...blocks,
     config: previous.config,
-    sections: changed.headings ? resolveSectionTags(syntax.sections) : syntax.sections,
+    sections: patched.kind === 'heading' ? resolveSectionTags(syntax.sections) : syntax.sections,
     indexTables: previous.indexTables,
     kpiTables: table ? replaceKpiTable(previous.kpiTables, syntax, table) : previous.kpiTables,
   };
   if (previous.frontMatter) doc.frontMatter = previous.frontMatter;
   let indexProblems = indexProblemsOf(previous);
   // Index tables read rows across the tables of a section and resolve anchors: rebuilt whole (they are
-  // few) when a heading changed or the edited table is under an `.hkex-index` heading.
-  if (changed.headings || (table && table.section !== undefined && isInIndexSection(doc, table.section))) {
+  // few) when a heading was edited or the edited table is under an `.hkex-index` heading. (A section
+  // gaining or losing content changes `headings` too, but nothing an index table reads.)
+  if (patched.kind === 'heading' || (table && table.section !== undefined && isInIndexSection(doc, table.section))) {
     indexProblems = readIndexTables(doc);
     changed.indexTables = changed.syntaxProblems = true;
   }

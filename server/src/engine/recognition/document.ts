@@ -26,18 +26,17 @@ export interface Reparse extends Omit<SyntaxReparse, 'doc' | 'changed'> {
 /** Parses and interprets a whole document. */
 export function parseDocument(uri: string, text: string): EsgDocument {
   const syntax = parseSyntax(uri, text);
-  const { frontMatter: block, ...blocks } = syntax;
-  const doc: EsgDocument = {
-    ...blocks,
-    ...configOf(block),
-    sections: resolveSectionTags(syntax.sections),
-    explanations: resolveExplanationRefs(syntax.explanations),
-    indexTables: [],
-    kpiTables: [],
-  };
+  const { config, frontMatter } = configOf(syntax.frontMatter);
+  // The fresh tree becomes the document, without a copy: nothing else holds it, and the parse state the
+  // next edit patches from stays keyed by it.
+  const doc = syntax as EsgDocument;
+  if (frontMatter) doc.frontMatter = frontMatter;
+  doc.config = config;
+  doc.sections = resolveSectionTags(syntax.sections);
+  doc.explanations = resolveExplanationRefs(syntax.explanations);
+  doc.kpiTables = [];
   doc.syntaxProblems = withIndexProblems(syntax.syntaxProblems, readIndexTables(doc));
   buildKpiTables(doc);
-  carryParseState(syntax, doc);
   return doc;
 }
 

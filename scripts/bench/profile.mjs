@@ -110,7 +110,7 @@ process.stdout.write(String((performance.now() - t0) / ${RUNS}));
     const frame = node.callFrame;
     if (!frame.url.endsWith('engine.cjs')) return undefined;
     const module = moduleAt(frame.lineNumber);
-    if (/^parseDocument\d*$/.test(frame.functionName)) return 'parseDocument (parser/document.ts)';
+    if (/^parseDocument\d*$/.test(frame.functionName)) return 'parseDocument (recognition/document.ts: the parse and its interpretation)';
     if (/^resolveLocale\d*$/.test(frame.functionName)) return 'resolveLocale (i18n.ts)';
     if (frame.functionName === 'run' && module.includes('/engine/rules/')) return `rule ${module.replace(/^.*\/rules\//, 'rules/')}`;
     return undefined;

@@ -8,9 +8,7 @@ import { checkCatalogs } from '../../server/src/engine/catalogs/check';
 import {
   allFactors,
   factorDecimals,
-  factorQuantity,
   factorsFor,
-  findFactorsByValue,
   getFactor,
   gridFactorsCN,
   matchScope3Category,
@@ -18,6 +16,7 @@ import {
   scope3Categories,
   suggestFactorId,
 } from '../../server/src/engine/catalogs/factors';
+import { factorQuantity, findFactorsByValue } from '../../server/src/engine/numbers/factorValues';
 import { parseUnit } from '../../server/src/engine/catalogs/units';
 import { REPO_ROOT } from '../helpers/paths';
 

@@ -12,7 +12,7 @@ import { allChecks } from '../../server/src/engine/numbers/allChecks';
 import { addressed, type Evidence } from '../../server/src/engine/disclosures';
 import { runRules } from '../../server/src/engine/rules';
 import type { ModelPart, Rule } from '../../server/src/engine/rules/rule';
-import { parseDocument } from '../../server/src/engine/parser/document';
+import { parseDocument } from '../../server/src/engine/recognition/document';
 import { frontMatterBlock, isFrontMatterFence } from '../../server/src/engine/frontmatterFence';
 import { hasEsgFrontMatter } from '../../server/src/engine/detect';
 import { REPO_ROOT } from '../helpers/paths';

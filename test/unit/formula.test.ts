@@ -15,7 +15,7 @@ import {
   type FormulaResult,
 } from '../../server/src/engine/numbers/formula';
 import { parseUnit, type ParsedUnit } from '../../server/src/engine/catalogs/units';
-import { parseDocument } from '../../server/src/engine/parser/document';
+import { parseDocument } from '../../server/src/engine/recognition/document';
 import { MESSAGES } from '../../server/src/engine/messages';
 import { fromPrinted, inUnit, meets, printed, type Interval, type Quantity } from '../../server/src/engine/numbers/quantity';
 import { REPO_ROOT } from '../helpers/paths';

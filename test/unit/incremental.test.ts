@@ -1,6 +1,6 @@
 // Incremental analysis must never change a result. Starting from real reports, random edits are applied
 // one after another, and after each edit
-//  - the analysis with the KPI-table parse cache (server/src/engine/parser/kpiTable.ts) warm from the
+//  - the analysis with the KPI-table parse cache (server/src/engine/recognition/kpiTables.ts) warm from the
 //    previous versions must equal, field for field, the analysis of the same text with the cache cleared;
 //  - the analysis derived from the previous version's (`analyze(doc, options, previous)`: the patched
 //    parse of parser/incremental.ts and the kept rules of reanalyze.ts) must equal a full analysis.
@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze, getReportModel, type Analysis } from '../../server/src/engine';
-import { clearParseCaches, parseCacheCounts } from '../../server/src/engine/parser/kpiTable';
+import { clearParseCaches, parseCacheCounts } from '../../server/src/engine/recognition/kpiTables';
 import { REPO_ROOT } from '../helpers/paths';
 import { params } from './fuzz/support';
 import { generateRealShapedReport } from '../../scripts/bench/generate-real';

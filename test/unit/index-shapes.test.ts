@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { byRule, locate, run, missingIds } from './util';
-import { isPageReference, normalizeTitle } from '../../server/src/engine/parser/indexTable';
+import { isPageReference, normalizeTitle } from '../../server/src/engine/recognition/indexTables';
 import { getFramework } from '../../server/src/engine/catalogs/hkex';
 import type { Analysis } from '../../server/src/engine';
 import type { IndexRow } from '../../server/src/engine/model';

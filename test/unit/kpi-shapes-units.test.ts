@@ -3,7 +3,7 @@
 // names, Chinese year headers. Each table is read through the parser as an author pastes it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../server/src/engine/parser/document';
+import { parseDocument } from '../../server/src/engine/recognition/document';
 import { analyze } from '../../server/src/engine';
 import { FRONT } from './util';
 

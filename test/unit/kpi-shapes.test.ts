@@ -4,10 +4,10 @@
 // that is still not read. Each table is as published (test/corpus/ has the reports).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../server/src/engine/parser/document';
-import { clearParseCaches } from '../../server/src/engine/parser/kpiTable';
+import { parseDocument } from '../../server/src/engine/recognition/document';
+import { clearParseCaches } from '../../server/src/engine/recognition/kpiTables';
 import { analyze } from '../../server/src/engine';
-import { headerPeriod } from '../../server/src/engine/parser/kpiShape';
+import { headerPeriod } from '../../server/src/engine/recognition/kpiShape';
 import { facts } from '../../server/src/engine/numbers/facts';
 import type { KpiRow } from '../../server/src/engine/model';
 import { FRONT, byRule, locate, run } from './util';

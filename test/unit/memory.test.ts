@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { analyze, type Analysis } from '../../server/src/engine';
-import { clearParseCaches } from '../../server/src/engine/parser/kpiTable';
+import { clearParseCaches } from '../../server/src/engine/recognition/kpiTables';
 import { detachedCopy } from '../../server/src/engine/text/normalize';
 import { generateReport, mulberry32 } from '../../scripts/bench/generate';
 

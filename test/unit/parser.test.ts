@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../server/src/engine/parser/document';
+import { parseDocument } from '../../server/src/engine/recognition/document';
 import { pandocIdentifier } from '../../server/src/engine/parser/identifiers';
-import { parseNumber } from '../../server/src/engine/numbers';
+import { parseNumber } from '../../server/src/engine/numbers/read';
 import { FRONT, locate } from './util';
 
 const parse = (text: string) => parseDocument('file:///t.esg.md', text);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isOpenMemberId, openMemberParent, recogniseLabel } from '../../server/src/engine/recognition/labels';
 import { splitBilingual } from '../../server/src/engine/recognition/zh';
-import { parseDocument } from '../../server/src/engine/parser/document';
+import { parseDocument } from '../../server/src/engine/recognition/document';
 import { analyze, getHover } from '../../server/src/engine';
 import { FRONT } from './util';
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeKpiId, isOpenMemberId, labelVariants, recogniseLabel } from '../../server/src/engine/recognition/labels';
-import { parseDocument } from '../../server/src/engine/parser/document';
+import { parseDocument } from '../../server/src/engine/recognition/document';
 import { getHover } from '../../server/src/engine';
 import { FRONT, run } from './util';
 

@@ -1,6 +1,6 @@
 // Analysing one report: parse (or patch the previous parse), run the rules, apply suppressions. Its own
 // module, below the facade, so that multi-file reports (project.ts) analyse without importing index.ts.
-import { parseDocument } from './parser/document';
+import { parseDocument } from './recognition/document';
 import { analyzeFully, reanalyze } from './reanalyze';
 import { derivedOf, optionsKey } from './derived';
 import type { Analysis } from './analysis';

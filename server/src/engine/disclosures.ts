@@ -5,7 +5,7 @@ import type { EsgDocument, IndexRow, KpiRow, RequirementRef, Section } from './m
 import { getFramework } from './catalogs/hkex';
 import { getKpi } from './catalogs/kpis';
 import type { Obligation } from './catalogs/schema';
-import { normalizeTitle } from './parser/indexTable';
+import { normalizeTitle } from './recognition/indexTables';
 import { derivedOf } from './derived';
 
 export interface Evidence {

@@ -3,7 +3,7 @@
 import { isMap, isPair, isScalar, LineCounter, Parser, parseDocument, type CST, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { parseUnit } from './catalogs/units';
-import { parseNumber } from './numbers';
+import { parseNumber } from './numbers/read';
 import { detachedCopy } from './text/normalize';
 import { LIMITS } from './limits';
 import type { IssuerClass, Locale } from './types';
@@ -11,7 +11,8 @@ import { isCalendarDate } from './context';
 
 export { frontMatterBlock, isFrontMatterFence, type FrontMatterBlock } from './frontmatterFence';
 
-export interface Quantity {
+/** A quantity as the front matter states it (`72,434 萬元`): printed value, unit text, decimals. What the numbers engine computes with is numbers/quantity.ts's `Quantity`. */
+export interface StatedQuantity {
   value: number;
   unit: string;
   raw: string;
@@ -40,9 +41,9 @@ export interface EsgConfig {
   issuerClassGiven?: boolean;
   currency: string;
   locale?: Locale;
-  denominators: Record<string, PerPeriod<Quantity>>;
+  denominators: Record<string, PerPeriod<StatedQuantity>>;
   /** Catalog ids or custom quantities. */
-  factors: Record<string, PerPeriod<{ catalogId?: string; quantity?: Quantity; raw: string }>>;
+  factors: Record<string, PerPeriod<{ catalogId?: string; quantity?: StatedQuantity; raw: string }>>;
   chapters: string[];
   /** `esg.translations`: the other language versions of this report, as written (relative paths). */
   translations: string[];
@@ -134,7 +135,7 @@ export function localeFromLang(lang: string | undefined): Locale | undefined {
 }
 
 /** Parses a quantity such as `72,434 萬元` or `0.5306 kgCO2/kWh`. */
-export function parseQuantity(raw: string | number): Quantity | { error: string } {
+export function parseQuantity(raw: string | number): StatedQuantity | { error: string } {
   if (typeof raw === 'number') return { error: 'quantity.noUnit' };
   const m = /^\s*([-+−]?[0-9０-９][0-9０-９,，.．]*)\s*(.*?)\s*$/.exec(raw);
   if (!m) return { error: 'quantity.notNumber' };
@@ -325,7 +326,7 @@ function readQuantities(
   value: unknown,
   basePath: string[],
   problems: FrontMatterProblem[],
-  add: (name: string, period: string, q: Quantity) => void,
+  add: (name: string, period: string, q: StatedQuantity) => void,
 ) {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return;
   for (const [name, v] of Object.entries(value)) {

@@ -1,6 +1,8 @@
 // The document model of ESG Markdown: what the parser produces and every rule and feature reads.
 // It is plain data (no classes with behaviour) so that it can be cached, diffed for incremental
-// analysis, and sent to a webview as JSON.
+// analysis, and sent to a webview as JSON. Two layers: the parser (parser/) yields a `SyntaxTree`,
+// knowing no catalog; the interpretation above it (recognition/document.ts) adds what the syntax means
+// (the config, index and KPI tables, requirement ids resolved) and makes the `EsgDocument`.
 import type { Range } from './types';
 import type { EsgConfig, FrontMatterProblem } from './frontmatter';
 
@@ -23,7 +25,10 @@ export interface AttributePair {
   valueRange: Range;
 }
 
-/** One requirement id as written in an `hkex="..."` list or an index row; ranges are expanded. */
+/**
+ * One requirement id as written in an `hkex="..."` list or an index row. The parser gives each token as
+ * written (`known: false`); the interpretation resolves it against the framework catalog and expands ranges.
+ */
 export interface RequirementRef {
   /** Catalog id (`A1.1`, `D28(a)`, `MDR-boundary`) when recognised, else the text as written. */
   id: string;
@@ -175,32 +180,46 @@ export interface KpiTable {
   rows: KpiRow[];
 }
 
-export interface FrontMatter {
+/** The front matter block as syntax: where it is and its YAML text. */
+export interface FrontMatterBlock {
   /** The whole block including the `---` fences. */
   range: Range;
   /** Offset of the YAML text in the document. */
   yamlStart: number;
   yamlText: string;
+}
+
+/** The front matter block with the problems its YAML was found to have when read as a config. */
+export interface FrontMatter extends FrontMatterBlock {
   problems: FrontMatterProblem[];
 }
 
-export interface EsgDocument {
+/** What the parser yields: blocks and inline syntax with their ranges, nothing looked up in a catalog. */
+export interface SyntaxTree {
   uri: string;
   text: string;
   /** Offset of the start of each line. */
   lineStarts: number[];
-  frontMatter?: FrontMatter;
-  config: EsgConfig;
+  frontMatter?: FrontMatterBlock;
   headings: Heading[];
+  /** Sections; their `tags` as written until the interpretation resolves them. */
   sections: Section[];
   explanations: Explanation[];
   tables: Table[];
-  indexTables: IndexTable[];
-  kpiTables: KpiTable[];
   links: Link[];
   /** Bracketed spans outside tables with `kpi=` or `check=` (for the numbers engine). */
   spans: Span[];
   /** Syntax problems found while parsing (unclosed div, bad attribute...). */
+  syntaxProblems: SyntaxProblem[];
+}
+
+/** The syntax with its meaning (recognition/document.ts): what rules and features read. */
+export interface EsgDocument extends SyntaxTree {
+  frontMatter?: FrontMatter;
+  config: EsgConfig;
+  indexTables: IndexTable[];
+  kpiTables: KpiTable[];
+  /** The parser's syntax problems, then those found reading the index tables (a target that names no heading...). */
   syntaxProblems: SyntaxProblem[];
 }
 

@@ -5,11 +5,13 @@
 // edit sequences), so callers may pass any earlier analysis of the same document.
 import type { EsgDocument } from './model';
 import type { AnalysisOptions, Diagnostic, Locale, Position } from './types';
-import { reparse, type LineEdit, type Reparse } from './parser/incremental';
+import type { LineEdit } from './parser/incremental';
+import { reparse, type Reparse } from './recognition/document';
 import { runRules, type ModelPart, type RuleRunStats } from './rules';
 import { mayQuoteFactors } from './numbers/factorQuotes';
 import { applyVocabulary, namesKpis } from './vocabulary';
 import { contextOf, derivedOf, optionsKey, type ModelToken } from './derived';
+import { countsAsEvidence } from './disclosures';
 
 /** How an analysis was obtained: by a full parse or by patching the previous one, and how many rules ran. */
 export interface AnalysisReuse {
@@ -56,11 +58,22 @@ export function analyzeFully(model: EsgDocument, options: AnalysisOptions, start
   return { model, diagnostics, locale, reuse: { parse: 'full', rulesRun: stats.ran, rulesKept: 0 } };
 }
 
+/** The KPI ids a table reports a value for, in row order: what the disclosure index reads from it. */
+function evidenceOf(model: EsgDocument, table: number): string {
+  const kpiTable = model.kpiTables.find((k) => k.table === table);
+  if (!kpiTable) return '';
+  const ids: string[] = [];
+  for (const row of kpiTable.rows) if (countsAsEvidence(row)) ids.push(row.kpiId);
+  return ids.join('\n');
+}
+
 /** The next version's analysis derived from `previous`, or undefined when only a full analysis will do. */
 export function reanalyze(previous: { model: EsgDocument; diagnostics: Diagnostic[]; locale: Locale }, uri: string, text: string, options: AnalysisOptions, started?: number): AnalysisCore | undefined {
   const patched = reparse(previous.model, uri, text);
   if (!patched) return undefined;
   const { doc, edit, changed } = patched;
+  // Read before the project file's synonyms apply to the new version, as the previous one was read.
+  const kpiEvidence = patched.table !== undefined && evidenceOf(previous.model, patched.table) !== evidenceOf(doc, patched.table);
   applyVocabulary(doc, options.vocabulary);
   const locale = changed.headings ? localeOf(doc, options) : previous.locale;
   if (locale !== previous.locale) return analyzeFully(doc, options, started);
@@ -69,7 +82,7 @@ export function reanalyze(previous: { model: EsgDocument; diagnostics: Diagnosti
   if (changed.headings || changed.explanations || changed.links || changed.indexTables) parts.add('structure');
   if (changed.tables) parts.add('tables');
   // A synonym of the project file can make an edited row a KPI the parse alone did not see.
-  if (changed.kpiEvidence || (changed.tables && namesKpis(options.vocabulary))) parts.add('kpiEvidence');
+  if (kpiEvidence || (changed.tables && namesKpis(options.vocabulary))) parts.add('kpiEvidence');
   if (changed.spans) parts.add('spans');
   if (changed.syntaxProblems) parts.add('syntax');
   // Factors are quoted in paragraphs; an edit can change a quote only where the words that mark one appear.

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze } from '../../../server/src/engine';
 import { evaluateFormula, formulaEnvFor, parseFormula } from '../../../server/src/engine/numbers/formula';
-import { parseDocument } from '../../../server/src/engine/parser/document';
+import { parseDocument } from '../../../server/src/engine/recognition/document';
 import { assertWellFormed, params } from './support';
 
 const URI = 'file:///hostile.esg.md';

@@ -12,14 +12,14 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import ts from 'typescript';
 import { analyze, getCompletions } from '../../../server/src/engine';
-import { parseDocument } from '../../../server/src/engine/parser/document';
-import { parseNumber } from '../../../server/src/engine/numbers';
+import { parseDocument } from '../../../server/src/engine/recognition/document';
+import { parseNumber } from '../../../server/src/engine/numbers/read';
 import { parseUnit } from '../../../server/src/engine/catalogs/units';
 import { normalizeLabel } from '../../../server/src/engine/text/normalize';
 import { matchKpi } from '../../../server/src/engine/catalogs/kpis';
 import { parseFormula } from '../../../server/src/engine/numbers/formula';
 import { factorQuotes } from '../../../server/src/engine/numbers/factorQuotes';
-import { plainCell, normalizeTitle } from '../../../server/src/engine/parser/indexTable';
+import { plainCell, normalizeTitle } from '../../../server/src/engine/recognition/indexTables';
 import { REPO_ROOT } from '../../helpers/paths';
 import { timed } from './support';
 

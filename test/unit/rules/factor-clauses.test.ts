@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FRONT, byRule, locate, run } from '../util';
 import { factorQuotes } from '../../../server/src/engine/numbers/factorQuotes';
-import { parseDocument } from '../../../server/src/engine/parser/document';
+import { parseDocument } from '../../../server/src/engine/recognition/document';
 
 const report = (body: string) => `${FRONT}# 排放\n\n${body}\n`;
 const quotes = (text: string) => factorQuotes(parseDocument('file:///t.esg.md', text)).map((q) => [q.value, q.year, q.basis]);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FRONT, byRule, locate, run } from '../util';
 import { factorQuotes, frontMatterFactors } from '../../../server/src/engine/numbers/factorQuotes';
-import { parseDocument } from '../../../server/src/engine/parser/document';
+import { parseDocument } from '../../../server/src/engine/recognition/document';
 
 // Seed 000 (Zhipu, FY2025), lines 210-211, verbatim.
 const SEED_000 = [

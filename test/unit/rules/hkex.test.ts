@@ -77,7 +77,7 @@ test('severity overrides and turning a rule off', () => {
 
 test('a throwing rule is dropped and reported, the others still run', async () => {
   const { runRules } = await import('../../../server/src/engine/rules');
-  const { parseDocument } = await import('../../../server/src/engine/parser/document');
+  const { parseDocument } = await import('../../../server/src/engine/recognition/document');
   const doc = parseDocument('file:///x', `${FRONT}# A {hkex="A9.9"}\n\nx\n`);
   const errors: string[] = [];
   const boom = { id: 'test/boom', defaultSeverity: 'error' as const, reads: [] as const, description: { en: 'x', 'zh-Hant': 'x', 'zh-Hans': 'x' }, run: () => { throw new Error('boom'); } };

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FRONT, byRule, locate, run } from '../util';
-import { isNilToken, parseNumber } from '../../../server/src/engine/numbers';
+import { isNilToken, parseNumber } from '../../../server/src/engine/numbers/read';
 
 const two = (rows: string[]) => `${FRONT}# 附錄\n\n| 績效指標 | | 單位 | 2025 年數值 | 2024 年數值 |\n|---|---|---|--:|--:|\n${rows.join('\n')}\n`;
 

@@ -4,11 +4,11 @@
 //
 // A catalog factor is a published constant: the MEE's 0.5306 kgCO2/kWh is applied as 0.5306, not as
 // 'something between 0.53055 and 0.53065'. So `factorQuantity` is an exact quantity; the rounding
-// allowance belongs to the report's figures, which the rules compare against it.
+// allowance belongs to the report's figures, which the rules compare against it. The factors as
+// quantities (`factorQuantity`, `findFactorsMeeting`) live above the catalog, in numbers/factorValues.ts.
 import factorData from './data/factors.json';
 import type { EmissionFactor, FactorCatalog, FactorKind, FactorRegion, Scope3Category } from './schema';
 import { parseUnit, type ParsedUnit } from './units';
-import { dimOf, exact, meets, printed, sameDim, type Quantity } from '../numbers/quantity';
 import { normalizeLabel } from '../text/normalize';
 import type { Locale } from '../types';
 
@@ -25,16 +25,6 @@ function unitOf(raw: string): ParsedUnit | undefined {
     unitCache.set(raw, p.ok ? p.unit : undefined);
   }
   return unitCache.get(raw);
-}
-
-const quantities = new Map<string, Quantity | undefined>();
-for (const f of catalog.factors) {
-  const unit = unitOf(f.unit);
-  if (!unit) quantities.set(f.id, undefined);
-  else {
-    const { dim, factor } = dimOf(unit);
-    quantities.set(f.id, { value: exact(f.value * factor), dim });
-  }
 }
 
 /** Newest entry of each dated series. */
@@ -101,46 +91,8 @@ export function factorDecimals(f: EmissionFactor): number {
   return dot < 0 ? 0 : f.printed.length - dot - 1;
 }
 
-/** The factor as an exact quantity in base units (tCO2e/kWh for kgCO2/kWh); undefined for an unknown id. */
-export function factorQuantity(id: string): Quantity | undefined {
-  const f = getFactor(id);
-  return f ? quantities.get(f.id) : undefined;
-}
-
 export function factorUnit(f: EmissionFactor): ParsedUnit | undefined {
   return unitOf(f.unit);
-}
-
-/** Decimals of a number as JavaScript prints it (0.5366 -> 4). */
-function decimalsOf(value: number): number {
-  const s = String(value);
-  if (/e/i.test(s)) return 0;
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.length - dot - 1;
-}
-
-/** Catalog factors a quantity agrees with (same dimension, value within the quantity's interval). */
-export function findFactorsMeeting(q: Quantity, filter: (f: EmissionFactor) => boolean = () => true): EmissionFactor[] {
-  const out: EmissionFactor[] = [];
-  for (const f of catalog.factors) {
-    const fq = quantities.get(f.id);
-    if (fq && sameDim(fq.dim, q.dim) && meets(fq.value, q.value) && filter(f)) out.push(f);
-  }
-  return out;
-}
-
-/**
- * Catalog factors that a printed value in a unit can stand for: `findFactorsByValue(0.5366,
- * 'kgCO2/kWh')` -> [cn-grid-2022]. The value is read with its printed decimals (given, or as the number
- * prints), so 0.54 matches every factor from 0.535 to 0.545. An unreadable unit matches nothing.
- */
-export function findFactorsByValue(value: number, unit: string, decimals?: number): EmissionFactor[] {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return [];
-  const parsed = unitOf(String(unit));
-  if (!parsed) return [];
-  const { dim, factor } = dimOf(parsed);
-  const interval = printed(value, decimals ?? decimalsOf(value));
-  return findFactorsMeeting({ value: { lo: interval.lo * factor, hi: interval.hi * factor }, dim });
 }
 
 export function factorRegions(): FactorRegion[] {

@@ -3,7 +3,8 @@
 // in the text). When the figure disagrees, the catalog factors it would agree with are named.
 import type { EsgDocument } from '../model';
 import type { Locale } from '../types';
-import { factorName, factorQuantity, findFactorsMeeting, getFactor } from '../catalogs/factors';
+import { factorName, getFactor } from '../catalogs/factors';
+import { factorQuantity, findFactorsMeeting } from './factorValues';
 import { t } from '../i18n';
 import { facts, type Fact } from './facts';
 import { compareFact, inputOf, type Check, type CheckInput } from './checks';

@@ -8,7 +8,7 @@ import { intensityChecks } from './intensityChecks';
 import { formulaChecks } from './formulaChecks';
 import { activityChecks } from './activityChecks';
 import { kpiAverageChecks, kpiRateChecks, kpiSumChecks } from './relations';
-import { factorQuantity } from '../catalogs/factors';
+import { factorQuantity } from './factorValues';
 import type { FormulaEnvOptions } from './formula';
 import { derivedOf } from '../derived';
 

@@ -27,7 +27,7 @@ import { positionAt } from '../parser/lines';
 import { factorRegions, factorsFor } from '../catalogs/factors';
 import { parseUnit, type ParsedUnit } from '../catalogs/units';
 import { derivedOf } from '../derived';
-import type { Quantity as ConfigQuantity } from '../frontmatter';
+import type { StatedQuantity as ConfigQuantity } from '../frontmatter';
 
 /** `market`: a market-based factor the catalog has no series for (supplier-specific, certificates): not compared. */
 export type FactorBasis = 'average' | 'excl-market-nonfossil' | 'fossil' | 'life-cycle' | 'market';

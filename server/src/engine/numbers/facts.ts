@@ -6,9 +6,9 @@ import type { Range } from '../types';
 import { parseUnit, unitForKpi, type ParsedUnit } from '../catalogs/units';
 import { getKpi } from '../catalogs/kpis';
 import { attr } from '../parser/attributes';
-import { isNilToken, parseNumber } from '../numbers';
+import { isNilToken, parseNumber } from './read';
 import { exact, fromPrinted, printed, type Interval, type Quantity } from './quantity';
-import { headerPeriod } from '../parser/kpiShape';
+import { headerPeriod } from '../recognition/kpiShape';
 import { stripFootnoteMarks } from '../text/normalize';
 import { derivedOf } from '../derived';
 

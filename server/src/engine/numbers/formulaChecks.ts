@@ -4,7 +4,7 @@
 import type { EsgDocument, Span } from '../model';
 import type { Range } from '../types';
 import { attr } from '../parser/attributes';
-import { parseNumber } from '../numbers';
+import { parseNumber } from './read';
 import { getFactor } from '../catalogs/factors';
 import { derivedOf } from '../derived';
 import { factInterval, facts, spanFigure, tableFact, type Fact } from './facts';

@@ -1,18 +1,16 @@
 // The block parser of ESG Markdown. One linear pass over the lines finds the front matter, code
 // fences, headings (ATX and setext) with Pandoc attributes, fenced divs, and pipe tables; then the
-// section tree, explanations, index tables and KPI tables are derived from those blocks.
+// section tree and explanations are derived from those blocks. Syntax only: what the front matter,
+// the index and KPI tables and the requirement ids mean is read above it (recognition/document.ts).
 // Hand-written rather than built on a Markdown library: the model needs exact ranges for every
 // attribute, cell and id, and a block scanner is what incremental re-parsing will build on.
-import type { EsgDocument, Explanation, Heading, Link, Section, Span, SyntaxProblem, Table, TableRow } from '../model';
-import { DEFAULT_CONFIG, emptyMap, parseFrontMatter } from '../frontmatter';
+import type { Explanation, Heading, Link, Section, Span, SyntaxProblem, SyntaxTree, Table, TableRow } from '../model';
 import { attr, findAttributeClose, parseAttributes } from './attributes';
 import { scanInline } from './inline';
 import { lineRange, positionAt, range, splitLines } from './lines';
-import { parseRequirementList } from './requirements';
+import { splitRequirementList } from './requirements';
 import { splitRow, isDelimiterRow, parseAlignments } from './tables';
 import { isFrontMatterFence, opensFrontMatter } from '../frontmatterFence';
-import { buildIndexTables } from './indexTable';
-import { buildKpiTables } from './kpiTable';
 import { pandocIdentifier, uniqueIdentifier } from './identifiers';
 import { LIMITS } from '../limits';
 import { stripHtmlComments } from '../text/html';
@@ -52,7 +50,7 @@ export interface ParseState {
   /** First line after the front matter (where `prevBlank` starts true). */
   bodyStart: number;
   /** Syntax problems by the phase that found them; the model's list is their concatenation in this order. */
-  problems: { scan: SyntaxProblem[]; unclosedDivs: SyntaxProblem[]; explanations: SyntaxProblem[]; indexTables: SyntaxProblem[] };
+  problems: { scan: SyntaxProblem[]; unclosedDivs: SyntaxProblem[]; explanations: SyntaxProblem[] };
 }
 
 /**
@@ -61,16 +59,16 @@ export interface ParseState {
  */
 const PARSE_STATE = Symbol('esgmark.parseState');
 
-export function parseStateOf(doc: EsgDocument): ParseState | undefined {
-  return (doc as EsgDocument & { [PARSE_STATE]?: ParseState })[PARSE_STATE];
+export function parseStateOf(doc: SyntaxTree): ParseState | undefined {
+  return (doc as SyntaxTree & { [PARSE_STATE]?: ParseState })[PARSE_STATE];
 }
 
-export function rememberParseState(doc: EsgDocument, state: ParseState): void {
+export function rememberParseState(doc: SyntaxTree, state: ParseState): void {
   Object.defineProperty(doc, PARSE_STATE, { value: state, enumerable: false, writable: true, configurable: true });
 }
 
 export function joinProblems(p: ParseState['problems']): SyntaxProblem[] {
-  return [...p.scan, ...p.unclosedDivs, ...p.explanations, ...p.indexTables];
+  return [...p.scan, ...p.unclosedDivs, ...p.explanations];
 }
 
 interface OpenDiv {
@@ -80,24 +78,21 @@ interface OpenDiv {
   attrsText?: ReturnType<typeof parseAttributes>;
 }
 
-export function parseDocument(uri: string, text: string): EsgDocument {
+export function parseSyntax(uri: string, text: string): SyntaxTree {
   const { texts: lines, starts } = splitLines(text);
-  const doc: EsgDocument = {
+  const doc: SyntaxTree = {
     uri,
     text,
     lineStarts: starts,
-    config: { ...DEFAULT_CONFIG, denominators: emptyMap(), factors: emptyMap(), chapters: [] },
     headings: [],
     sections: [],
     explanations: [],
     tables: [],
-    indexTables: [],
-    kpiTables: [],
     links: [],
     spans: [],
     syntaxProblems: [],
   };
-  const problems: ParseState['problems'] = { scan: [], unclosedDivs: [], explanations: [], indexTables: [] };
+  const problems: ParseState['problems'] = { scan: [], unclosedDivs: [], explanations: [] };
   const collector = (into: SyntaxProblem[]) => (r: SyntaxProblem['range'], key: string, args: SyntaxProblem['args'] = {}) => {
     into.push({ range: r, key, args });
   };
@@ -222,14 +217,12 @@ export function parseDocument(uri: string, text: string): EsgDocument {
   buildSections(doc, lines, headingLines, contentLines);
   buildExplanations(doc, lines, explanationDivs, collector(problems.explanations));
   for (const t of doc.tables) t.section = innermostSection(doc, t.range.start.line);
-  buildIndexTables(doc, collector(problems.indexTables));
-  buildKpiTables(doc, problem);
   doc.syntaxProblems = joinProblems(problems);
   rememberParseState(doc, { kinds, bodyStart, problems });
   return doc;
 }
 
-function readFrontMatter(doc: EsgDocument, lines: string[], starts: number[], problem: (r: SyntaxProblem['range'], key: string, args?: SyntaxProblem['args']) => void): number {
+function readFrontMatter(doc: SyntaxTree, lines: string[], starts: number[], problem: (r: SyntaxProblem['range'], key: string, args?: SyntaxProblem['args']) => void): number {
   if (!opensFrontMatter(lines[0], lines[1])) return 0;
   let end = -1;
   for (let l = 1; l < lines.length; l++) {
@@ -245,10 +238,7 @@ function readFrontMatter(doc: EsgDocument, lines: string[], starts: number[], pr
   }
   const yamlStart = starts[1];
   const yamlText = doc.text.slice(yamlStart, starts[end]);
-  // The YAML library does not break lines at a lone CR (old Mac files); LF keeps every offset.
-  const { config, problems } = parseFrontMatter(yamlText.replace(/\r(?!\n)/g, '\n'));
-  doc.config = config;
-  doc.frontMatter = { range: range(0, 0, end, lines[end].length), yamlStart, yamlText, problems };
+  doc.frontMatter = { range: range(0, 0, end, lines[end].length), yamlStart, yamlText };
   return end + 1;
 }
 
@@ -332,7 +322,7 @@ export function readTable(lineAt: (line: number) => string | undefined, headerLi
   return { index, header, rows, alignments, range: range(headerLine, 0, last, lastText.length) };
 }
 
-function collectInline(doc: EsgDocument, line: string, lineNo: number, problem: (r: SyntaxProblem['range'], key: string) => void, inTable: boolean) {
+function collectInline(doc: SyntaxTree, line: string, lineNo: number, problem: (r: SyntaxProblem['range'], key: string) => void, inTable: boolean) {
   const found = inlineOf(line, lineNo, inTable);
   if (!found) return;
   // Loops, not push(...list): a spread of a line's 10⁵ links would overflow the call stack.
@@ -365,13 +355,13 @@ export function assignAnchors(headings: Heading[]): void {
 export function headingFields(heading: Heading): Pick<Section, 'tags' | 'tagRange' | 'isIndex'> {
   const hkex = attr(heading.attrs, 'hkex');
   return {
-    tags: hkex ? parseRequirementList(hkex.value, hkex.valueRange) : [],
+    tags: hkex ? splitRequirementList(hkex.value, hkex.valueRange) : [],
     tagRange: hkex?.valueRange,
     isIndex: heading.attrs?.classes.includes('hkex-index') ?? false,
   };
 }
 
-function buildSections(doc: EsgDocument, lines: string[], headingLines: number[], contentLines: number[]) {
+function buildSections(doc: SyntaxTree, lines: string[], headingLines: number[], contentLines: number[]) {
   assignAnchors(doc.headings);
 
   const stack: Section[] = [];
@@ -414,7 +404,7 @@ function hasContentBetween(contentLines: number[], from: number, to: number): bo
 }
 
 /** The deepest section containing a line: binary search on start lines, then up the parent chain. */
-export function innermostSection(doc: EsgDocument, line: number): number | undefined {
+export function innermostSection(doc: SyntaxTree, line: number): number | undefined {
   const sections = doc.sections;
   let lo = 0;
   let hi = sections.length - 1;
@@ -433,7 +423,7 @@ export function innermostSection(doc: EsgDocument, line: number): number | undef
 }
 
 function buildExplanations(
-  doc: EsgDocument,
+  doc: SyntaxTree,
   lines: string[],
   divs: { open: OpenDiv; closeLine: number; closed: boolean }[],
   problem: (r: SyntaxProblem['range'], key: string) => void,
@@ -445,7 +435,7 @@ function buildExplanations(
     if (!hkex) problem(openRange, 'explain.noIds');
     const lastText = closed ? closeLine - 1 : closeLine;
     const explanation: Explanation = {
-      refs: hkex ? parseRequirementList(hkex.value, hkex.valueRange) : [],
+      refs: hkex ? splitRequirementList(hkex.value, hkex.valueRange) : [],
       range: range(open.line, 0, closeLine, lines[closeLine].length),
       openRange,
       text: explanationText((k) => lines[k], open.line + 1, lastText),

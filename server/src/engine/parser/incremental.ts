@@ -5,7 +5,8 @@
 // not change at all. Any edit this module cannot prove local (a line break typed or deleted, a line
 // changing kind, the front matter, a div fence, a setext heading...) returns undefined and the caller
 // parses the whole document. test/unit/incremental.test.ts checks the result equals a full parse.
-import type { EsgDocument, Heading, KpiTable, Section, SyntaxProblem, Table } from '../model';
+// Syntax only: the interpretation above (recognition/document.ts) reads the edited table and headings again.
+import type { Heading, Section, SyntaxProblem, SyntaxTree, Table } from '../model';
 import { isDelimiterRow } from './tables';
 import {
   ATX,
@@ -25,11 +26,8 @@ import {
   innermostSection,
   type ParseState,
 } from './document';
-import { buildIndexTables, isInIndexSection } from './indexTable';
 import { isFrontMatterFence } from '../frontmatterFence';
-import { kpiTableOf } from './kpiTable';
 import { lineText, positionAt } from './lines';
-import { countsAsEvidence } from '../disclosures';
 import { detachedCopy } from '../text/normalize';
 
 /** A change confined to one line: columns of the changed text on the old and on the new line. */
@@ -45,28 +43,27 @@ export interface LineEdit {
 export type EditKind = 'prose' | 'code' | 'table' | 'heading';
 
 /**
- * Which parts of the model the edit replaced. When none is set, the edit changed only text the model
- * does not hold (plain prose, code): the model then differs from the previous one in `text`,
+ * Which parts of the syntax the edit replaced. When none is set, the edit changed only text the syntax
+ * does not hold (plain prose, code): the tree then differs from the previous one in `text`,
  * `lineStarts` and the ends of ranges that end on the edited line.
  */
-export interface ChangedParts {
+export interface SyntaxChanges {
   links: boolean;
   spans: boolean;
   syntaxProblems: boolean;
   explanations: boolean;
   tables: boolean;
-  /** Which KPIs a table reports values for (the disclosure index's evidence). */
-  kpiEvidence: boolean;
   /** Headings and sections. */
   headings: boolean;
-  indexTables: boolean;
 }
 
-export interface Reparse {
-  doc: EsgDocument;
+export interface SyntaxReparse {
+  doc: SyntaxTree;
   edit: LineEdit;
   kind: EditKind;
-  changed: ChangedParts;
+  changed: SyntaxChanges;
+  /** Index of the table the edit was in (its cells were read again). */
+  table?: number;
   /**
    * The edited line with the non-blank lines around it, before and after the edit, for the rules that read
    * prose; undefined when that run of lines is too long to compare cheaply.
@@ -79,8 +76,8 @@ const LIST_ITEM = /^ {0,3}([-*+]|\d+[.)])\s/;
 /** How far `around` reaches from the edited line; beyond it the caller must assume the prose changed. */
 const AROUND_MAX_LINES = 200;
 
-/** The next version's parse from the previous one, or undefined when only a full parse is safe. */
-export function reparse(previous: EsgDocument, uri: string, text: string): Reparse | undefined {
+/** The next version's syntax from the previous one, or undefined when only a full parse is safe. */
+export function reparseSyntax(previous: SyntaxTree, uri: string, text: string): SyntaxReparse | undefined {
   const state = parseStateOf(previous);
   if (!state || previous.uri !== uri) return undefined;
   const edit = lineEditBetween(previous, state, text);
@@ -94,7 +91,7 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
 
   const delta = edit.newLength - edit.oldLength;
   const lineStarts = delta === 0 ? previous.lineStarts : previous.lineStarts.map((s, k) => (k > L ? s + delta : s));
-  const doc: EsgDocument = { ...previous, text, lineStarts };
+  const doc: SyntaxTree = { ...syntaxOf(previous), text, lineStarts };
   const problems: ParseState['problems'] = { ...state.problems };
   const nextState: ParseState = { ...state, problems };
   const lineAt = (k: number) => {
@@ -106,7 +103,8 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
   const afterTable = prevKind === LineKind.TableRow || prevKind === LineKind.TableDelimiter;
 
   let kind: EditKind;
-  const changed: ChangedParts = { links: false, spans: false, syntaxProblems: false, explanations: false, tables: false, kpiEvidence: false, headings: false, indexTables: false };
+  let editedTable: number | undefined;
+  const changed: SyntaxChanges = { links: false, spans: false, syntaxProblems: false, explanations: false, tables: false, headings: false };
   switch (state.kinds[L]) {
     case LineKind.Prose:
     case LineKind.Blank: {
@@ -146,12 +144,7 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
       doc.tables = doc.tables.slice();
       doc.tables[index] = table;
       replaceInline(doc, problems, L, oldLine, newLine, true, changed);
-      changed.kpiEvidence = replaceKpiTable(doc, table);
-      // Only tables under an `.hkex-index` heading are read as index tables.
-      if (table.section !== undefined && isInIndexSection(doc, table.section)) {
-        rebuildIndexTables(doc, problems);
-        changed.indexTables = changed.syntaxProblems = true;
-      }
+      editedTable = index;
       changed.tables = true;
       break;
     }
@@ -159,8 +152,7 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
       const heading = rereadHeading(doc, problems, L, newLine, afterTable);
       if (!heading) return undefined;
       kind = 'heading';
-      rebuildIndexTables(doc, problems);
-      changed.headings = changed.indexTables = changed.syntaxProblems = true;
+      changed.headings = changed.syntaxProblems = true;
       break;
     }
     default:
@@ -179,11 +171,20 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
   patchLineEnds(doc, L, edit);
   doc.syntaxProblems = joinProblems(problems);
   rememberParseState(doc, nextState);
-  return { doc, edit, kind, changed, around: around((k) => lineText(previous.text, previous.lineStarts, k), lineAt, lineStarts.length, L) };
+  return { doc, edit, kind, changed, table: editedTable, around: around((k) => lineText(previous.text, previous.lineStarts, k), lineAt, lineStarts.length, L) };
+}
+
+/** The syntax fields of a tree, without what an interpretation added to it (the patch must not carry that). */
+function syntaxOf(tree: SyntaxTree): SyntaxTree {
+  const { uri, text, lineStarts, headings, sections, explanations, tables, links, spans, syntaxProblems } = tree;
+  const syntax: SyntaxTree = { uri, text, lineStarts, headings, sections, explanations, tables, links, spans, syntaxProblems };
+  // A key present only with a value, as in a full parse.
+  if (tree.frontMatter) syntax.frontMatter = tree.frontMatter;
+  return syntax;
 }
 
 /** The single-line change from the previous text to `text`, found by comparing both ends; undefined when a line break is involved. */
-function lineEditBetween(previous: EsgDocument, state: ParseState, text: string): LineEdit | undefined {
+function lineEditBetween(previous: SyntaxTree, state: ParseState, text: string): LineEdit | undefined {
   const old = previous.text;
   if (old === text) return undefined;
   const min = Math.min(old.length, text.length);
@@ -220,7 +221,7 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
  * Edits that may open or close the front matter: the first line becoming or ceasing to be `---`, and,
  * under a first line `---` that is still a thematic break, its second line or a line that could close it.
  */
-function closesFrontMatter(previous: EsgDocument, state: ParseState, line: number, newLine: string): boolean {
+function closesFrontMatter(previous: SyntaxTree, state: ParseState, line: number, newLine: string): boolean {
   const lineAt = (k: number) => lineText(previous.text, previous.lineStarts, k) ?? '';
   const opener = (l: string) => isFrontMatterFence(l, 'open');
   if (line === 0) return opener(newLine) || opener(lineAt(0));
@@ -283,7 +284,7 @@ function spliceLine<T extends { range: { start: { line: number } } }>(items: T[]
 }
 
 /** Re-reads the links, spans and inline problems of the edited line, and notes which it has or had. */
-function replaceInline(doc: EsgDocument, problems: ParseState['problems'], line: number, oldLine: string, newLine: string, inTable: boolean, changed: ChangedParts): void {
+function replaceInline(doc: SyntaxTree, problems: ParseState['problems'], line: number, oldLine: string, newLine: string, inTable: boolean, changed: SyntaxChanges): void {
   const before = inlineOf(oldLine, line, inTable);
   const after = inlineOf(newLine, line, inTable);
   if (!before && !after) return;
@@ -301,38 +302,8 @@ function replaceInline(doc: EsgDocument, problems: ParseState['problems'], line:
   }
 }
 
-/** Replaces the KPI table read from `table`; returns whether the KPIs it reports values for changed. */
-function replaceKpiTable(doc: EsgDocument, table: Table): boolean {
-  const before = doc.kpiTables.find((k) => k.table === table.index);
-  const kpiTable = kpiTableOf(doc, table);
-  const kpiTables = doc.kpiTables.filter((k) => k.table !== table.index);
-  if (kpiTable) {
-    let at = 0;
-    while (at < kpiTables.length && kpiTables[at].table < table.index) at++;
-    kpiTables.splice(at, 0, kpiTable);
-  }
-  doc.kpiTables = kpiTables;
-  return evidenceOf(before) !== evidenceOf(kpiTable);
-}
-
-/** The KPI ids a table reports a value for, in row order: what the disclosure index reads from it. */
-function evidenceOf(kpiTable: KpiTable | undefined): string {
-  if (!kpiTable) return '';
-  const ids: string[] = [];
-  for (const row of kpiTable.rows) if (countsAsEvidence(row)) ids.push(row.kpiId);
-  return ids.join('\n');
-}
-
-/** Index tables read rows across tables of a section and resolve anchors: rebuilt whole (they are few). */
-function rebuildIndexTables(doc: EsgDocument, problems: ParseState['problems']): void {
-  const found: SyntaxProblem[] = [];
-  doc.indexTables = [];
-  buildIndexTables(doc, (range, key, args = {}) => found.push({ range, key, args }));
-  problems.indexTables = found;
-}
-
 /** A heading edited in place, keeping its level: its section keeps its range, while ids, tags and classes may change. */
-function rereadHeading(doc: EsgDocument, problems: ParseState['problems'], line: number, newLine: string, afterTable: boolean): Heading | undefined {
+function rereadHeading(doc: SyntaxTree, problems: ParseState['problems'], line: number, newLine: string, afterTable: boolean): Heading | undefined {
   const atx = ATX.exec(newLine);
   if (!atx || FENCE.test(newLine) || DIV_FENCE.test(newLine) || (afterTable && newLine.includes('|'))) return undefined;
   const index = doc.headings.findIndex((h) => h.range.start.line === line);
@@ -352,7 +323,7 @@ function rereadHeading(doc: EsgDocument, problems: ParseState['problems'], line:
 const CONTENT_KINDS = new Set<number>([LineKind.Prose, LineKind.Code, LineKind.Fence, LineKind.DivFence, LineKind.TableHeader, LineKind.TableDelimiter, LineKind.TableRow]);
 
 /** Recomputes `hasContent` of the sections containing a line that became or stopped being blank; returns whether one changed. */
-function refreshHasContent(doc: EsgDocument, kinds: Uint8Array, line: number): boolean {
+function refreshHasContent(doc: SyntaxTree, kinds: Uint8Array, line: number): boolean {
   let sections: Section[] | undefined;
   for (let k = innermostSection(doc, line); k !== undefined; k = doc.sections[k].parent) {
     const s = doc.sections[k];
@@ -368,7 +339,7 @@ function refreshHasContent(doc: EsgDocument, kinds: Uint8Array, line: number): b
 }
 
 /** Ranges that end at the end of the edited line (sections, an unclosed explanation) follow its new length. */
-function patchLineEnds(doc: EsgDocument, line: number, edit: LineEdit): void {
+function patchLineEnds(doc: SyntaxTree, line: number, edit: LineEdit): void {
   if (edit.newLength === edit.oldLength) return;
   const endsHere = (r: { end: { line: number; character: number } }) => r.end.line === line && r.end.character === edit.oldLength;
   if (doc.sections.some((s) => endsHere(s.range))) {
@@ -380,7 +351,7 @@ function patchLineEnds(doc: EsgDocument, line: number, edit: LineEdit): void {
 }
 
 /** The run of non-blank lines around the edited line, before and after the edit. */
-function around(oldLineAt: (k: number) => string | undefined, newLineAt: (k: number) => string | undefined, lineCount: number, line: number): Reparse['around'] {
+function around(oldLineAt: (k: number) => string | undefined, newLineAt: (k: number) => string | undefined, lineCount: number, line: number): SyntaxReparse['around'] {
   // The edited line counts as text: it is in one version or the other, and joins the runs around it.
   const blank = (k: number) => k !== line && (oldLineAt(k) ?? '').trim() === '';
   let first = line;

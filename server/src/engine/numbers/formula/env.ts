@@ -4,7 +4,7 @@
 import { getKpi } from '../../catalogs/kpis';
 import { parseUnit } from '../../catalogs/units';
 import type { EsgDocument } from '../../model';
-import type { PerPeriod, Quantity as FrontMatterQuantity } from '../../frontmatter';
+import type { PerPeriod, StatedQuantity as FrontMatterQuantity } from '../../frontmatter';
 import { factInterval, facts, type Fact } from '../facts';
 import { fromPrinted, type Quantity } from '../quantity';
 import type { FormulaEnv, FormulaKpiValue } from './evaluate';

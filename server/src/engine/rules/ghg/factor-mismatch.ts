@@ -7,12 +7,11 @@ import type { EmissionFactor } from '../../catalogs/schema';
 import {
   factorDecimals,
   factorName,
-  factorQuantity,
   factorSourceTitle,
-  findFactorsMeeting,
   getFactor,
   seriesFactor,
 } from '../../catalogs/factors';
+import { factorQuantity, findFactorsMeeting } from '../../numbers/factorValues';
 import { parseUnit } from '../../catalogs/units';
 import { factorQuotes, frontMatterFactors, quoteSeries } from '../../numbers/factorQuotes';
 import { fromPrinted, meets, sameDim, type Quantity } from '../../numbers/quantity';

@@ -5,7 +5,8 @@
 // IPCC defaults and GWP sets are not dated data.
 import { NUMBERS_INPUTS, type Rule, RuleContext } from '../rule';
 import type { EmissionFactor } from '../../catalogs/schema';
-import { factorName, factorQuantity, findFactorsMeeting, getFactor, newestInSeries, seriesFactor } from '../../catalogs/factors';
+import { factorName, getFactor, newestInSeries, seriesFactor } from '../../catalogs/factors';
+import { factorQuantity, findFactorsMeeting } from '../../numbers/factorValues';
 import { factorQuotes, frontMatterFactors, quoteSeries } from '../../numbers/factorQuotes';
 import { fromPrinted } from '../../numbers/quantity';
 import type { Range } from '../../types';

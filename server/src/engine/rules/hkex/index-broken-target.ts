@@ -1,5 +1,5 @@
 // hkex/index-broken-target: an index row's link or section title that matches no heading.
-import { normalizeTitle } from '../../parser/indexTable';
+import { normalizeTitle } from '../../recognition/indexTables';
 import { HKEX_INPUTS, type Rule, RuleContext } from '../rule';
 import { firstIdOf, indexRows } from './indexRows';
 

@@ -1,7 +1,7 @@
 // kpi/table-shape: a table that holds figures but that esgmark does not read as a KPI table, so
 // nothing in it is checked. Said once per table, as information, so that the silence is visible.
 import type { Rule } from '../rule';
-import { notReadReason } from '../../parser/kpiShape';
+import { notReadReason } from '../../recognition/kpiShape';
 
 /** At most this many column names in the message. */
 const MAX_COLUMNS = 6;

@@ -6,7 +6,7 @@ import type { TableCell } from '../model';
 import type { Range } from '../types';
 import { parseUnit } from '../catalogs/units';
 import { stripFootnoteMarks } from '../text/normalize';
-import { plainCell } from './indexTable';
+import { plainCell } from './indexTables';
 
 const OPEN = new Set(['(', '（']);
 const CLOSE = new Set([')', '）']);

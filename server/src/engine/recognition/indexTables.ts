@@ -4,10 +4,10 @@
 import type { EsgDocument, IndexRow, IndexTarget, RequirementRef, SyntaxProblem, Table, TableRow } from '../model';
 import { getFramework, type FrameworkIndex } from '../catalogs/hkex';
 import { detachedCopy, toHalfWidth } from '../text/normalize';
-import { scanInline } from './inline';
-import { lineRange } from './lines';
+import { scanInline } from '../parser/inline';
+import { lineRange } from '../parser/lines';
 import { parseRequirementList } from './requirements';
-import { plainTitle } from './identifiers';
+import { plainTitle } from '../parser/identifiers';
 import { maskHtml, stripHtml } from '../text/html';
 
 const ASPECT_ROW = /^(?:層面|层面|aspect)\s*([AB]\s*\d+)/i;

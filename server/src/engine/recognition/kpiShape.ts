@@ -5,9 +5,9 @@
 // Everything here reads the table's own cells only, so a table's reading can be cached by its text
 // and patched by the incremental parser.
 import type { KpiTable, Table, TableCell } from '../model';
-import { parseNumber } from '../numbers';
+import { parseNumber } from '../numbers/read';
 import { stripFootnoteMarks, toHalfWidth } from '../text/normalize';
-import { plainCell } from './indexTable';
+import { plainCell } from './indexTables';
 
 export const UNIT_HEADER = /^(?:單位|单位|計量單位|计量单位|units?)$/i;
 

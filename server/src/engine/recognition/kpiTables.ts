@@ -1,14 +1,15 @@
 // KPI tables: pipe tables with a unit column and period columns. Each row becomes a KpiRow with
-// its KPI id (from a `{#id}` span or the catalog), unit and one value per period.
-import type { EsgDocument, KpiRow, KpiTable, KpiValue, SyntaxProblem, Table, TableCell } from '../model';
+// its KPI id (from a `{#id}` span or the catalog), unit and one value per period. Read from the
+// parser's tables (cells with ranges): what a row means is decided here, not in the parser.
+import type { EsgDocument, KpiRow, KpiTable, KpiValue, SyntaxTree, Table, TableCell } from '../model';
 import type { Range } from '../types';
-import { recogniseLabel } from '../recognition/labels';
-import { parseNumber } from '../numbers';
+import { recogniseLabel } from './labels';
+import { parseNumber } from '../numbers/read';
 import { detachedCopy, stripFootnoteMarks } from '../text/normalize';
-import { attr } from './attributes';
-import { scanInline } from './inline';
-import { plainCell } from './indexTable';
-import { lineText } from './lines';
+import { attr } from '../parser/attributes';
+import { scanInline } from '../parser/inline';
+import { plainCell } from './indexTables';
+import { lineText } from '../parser/lines';
 import { kpiShape, UNIT_HEADER } from './kpiShape';
 import { unitInLabel } from './labelUnit';
 
@@ -35,7 +36,7 @@ export function parseCacheCounts(): { hits: number; misses: number; entries: num
   return { ...cacheCounts, entries: kpiTableCache.size };
 }
 
-export function buildKpiTables(doc: EsgDocument, _problem: (r: SyntaxProblem['range'], key: string) => void) {
+export function buildKpiTables(doc: EsgDocument): void {
   for (const table of doc.tables) {
     const kpiTable = kpiTableOf(doc, table);
     if (kpiTable) doc.kpiTables.push(kpiTable);
@@ -43,7 +44,7 @@ export function buildKpiTables(doc: EsgDocument, _problem: (r: SyntaxProblem['ra
 }
 
 /** The KPI table read from one table of `doc` (from the cache when its text was seen before), or undefined. */
-export function kpiTableOf(doc: EsgDocument, table: Table): KpiTable | undefined {
+export function kpiTableOf(doc: SyntaxTree, table: Table): KpiTable | undefined {
   const firstLine = table.range.start.line;
   const key = tableKey(doc, table);
   const cached = kpiTableCache.get(key);
@@ -59,7 +60,7 @@ export function kpiTableOf(doc: EsgDocument, table: Table): KpiTable | undefined
   return kpiTable;
 }
 
-function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
+function readKpiTable(doc: SyntaxTree, table: Table): KpiTable | undefined {
   const shape = kpiShape(table);
   if (!shape) return undefined;
   const kpiTable: KpiTable = { table: table.index, labelColumns: shape.labelColumns, unitColumn: shape.unitColumn, periods: shape.periods, rows: [] };
@@ -114,7 +115,7 @@ function readKpiTable(doc: EsgDocument, table: Table): KpiTable | undefined {
  * into a fresh string: a bare slice may share the document's storage, and a cached key would then
  * keep every old version of the document alive.
  */
-function tableKey(doc: EsgDocument, table: Table): string {
+function tableKey(doc: SyntaxTree, table: Table): string {
   const start = doc.lineStarts[table.range.start.line];
   const end = doc.lineStarts[table.range.end.line] + table.range.end.character;
   return detachedCopy(doc.text.slice(start, end));
@@ -174,7 +175,7 @@ function repeatsHeader(table: Table, periods: KpiTable['periods'], cells: TableC
 }
 
 function readRow(
-  doc: EsgDocument,
+  doc: SyntaxTree,
   table: Table,
   line: number,
   labelCell: TableCell,

@@ -80,6 +80,23 @@ test('an intensity is measured against the denominator the largest agreeing grou
   assert.equal(byRule(twoRun, 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information').length, 0);
 });
 
+test('an intensity per employee of any family divides that family\'s figure, so a GHG intensity per person is measured by the water and electricity ones', () => {
+  const text = table([
+    '| Electricity | kWh | 52,796 | 54,813 |',
+    '| Electricity per employee | kWh/person | 89.48 | 98.06 |',
+    '| Water | m3 | 2,399,407 | 1,948,043 |',
+    '| Water consumption per employee | m3/person | 4,066.79 | 3,484.87 |',
+    '| Total GHG emissions | tCO2e | 174,542 | 174,199 |',
+    '| GHG emission intensity per employee | tCO2e/person | 296 | 311 |',
+  ]);
+  const all = byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch');
+  const d = all.filter((x) => x.severity !== 'information');
+  // FY2024: 174,199 / 559 employees (what electricity and water imply) = 311.6, printed 311 (truncated).
+  assert.deepEqual(d.map((x) => x.range.start.line), [lineOf(text, '| GHG emission intensity per employee')], JSON.stringify(all.map((x) => x.message)));
+  assert.match(d[0].message, /\b312\b/);
+  assert.match(d[0].message, /2024/);
+});
+
 test('a GHG intensity with no all-scope total divides Scope 1 + 2; a segment divides by its own denominator, a kind by the common one', () => {
   const text = table([
     '| Total GHG emissions (Scope 1 and 2) | tCO2e | 4,000 | 4,400 |',

@@ -17,7 +17,8 @@ export function numeratorOf(kpiId: string, index: FactIndex, period: string): Fa
   // `<x>.intensity` and, for a described figure on another basis, `<x>.intensity.per-<basis>`.
   // The catalog's GHG intensities per employee and per floor area: `ghg.intensity_per_employee.scope1` divides `ghg.scope1`.
   const ghg = /^ghg\.intensity_per_(?:employee|floor_area)\.(total|scope12|scope1|scope2|scope3)$/.exec(kpiId);
-  const m = ghg ? [kpiId, `ghg.${ghg[1]}`] : /^(.+)\.intensity(?:\.per-[a-z-]+)?$/.exec(kpiId);
+  // Any other family's intensity on a named basis divides the family's figure: `water.intensity_per_employee` divides `water`.
+  const m = ghg ? [kpiId, `ghg.${ghg[1]}`] : /^(.+)\.intensity(?:\.per-[a-z-]+|_per_[a-z_]+)?$/.exec(kpiId);
   if (!m) return undefined;
   const base = m[1];
   // A report with no all-scope total gives its GHG intensity over Scope 1 + 2.

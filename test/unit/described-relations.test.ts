@@ -97,6 +97,30 @@ test('an intensity per employee of any family divides that family\'s figure, so 
   assert.match(d[0].message, /2024/);
 });
 
+test('a numerator row with no unit is read in its intensity\'s numerator unit, only to find the common denominator; the computed figure uses what all the agreeing ones imply', () => {
+  const rows = [
+    '| Total GHG emissions | tCO2e | 60,861 | 64,731 |',
+    '| GHG emissions per unit area | tCO2e per sq.m | 0.064 | 0.071 |',
+    '| Total general solid waste | tonnes | 6,436 | 5,515 |',
+    '| General solid waste per unit area | kg per sq.m | 6.8 | 10.27 |',
+    '| Wastewater discharge volume | | 380,000 | 400,241 |',
+    '| Wastewater discharge per unit area | m³ per sq.m | 0.40 | 0.437 |',
+  ];
+  const text = table(rows);
+  const d = byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information');
+  // FY2024: GHG (905,328-918,170 m²) and wastewater (914,835-916,934 m², read in m³) agree; the solid
+  // waste intensity 10.27 implies 537,000 m²: 5,515 t over the area both share is 6.01-6.03 kg per sq.m.
+  assert.deepEqual(d.map((x) => x.range.start.line), [lineOf(text, '| General solid waste per unit area')], JSON.stringify(d.map((x) => x.message)));
+  assert.match(d[0].message, /the inputs give 6\.02\b/);
+  assert.match(d[0].message, /2024/);
+  // The same wastewater figure is never flagged on its assumed unit: as the odd one out it is only left unchecked.
+  const odd = table([rows[0], rows[1], rows[2], '| General solid waste per unit area | kg per sq.m | 6.8 | 6.02 |', '| Wastewater discharge volume | | 380 | 400 |', rows[5]]);
+  assert.deepEqual(byRule(run(odd, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'), []);
+  // Without the unitless pair, the two that disagree tell nothing: no finding.
+  const two = table(rows.slice(0, 4));
+  assert.deepEqual(byRule(run(two, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'), []);
+});
+
 test('a GHG intensity with no all-scope total divides Scope 1 + 2; a segment divides by its own denominator, a kind by the common one', () => {
   const text = table([
     '| Total GHG emissions (Scope 1 and 2) | tCO2e | 4,000 | 4,400 |',

@@ -10,7 +10,7 @@ import { t } from '../i18n';
 import { facts, type Fact, type FactIndex } from './facts';
 import { compareFact, factText, inputOf, type Check } from './checks';
 import { configQuantity } from './relations';
-import { dimOf, div, formatNumber, meets, midpoint, mulDim, type Interval } from './quantity';
+import { dimOf, div, formatNumber, fromPrinted, meets, midpoint, mulDim, type Interval, type Quantity } from './quantity';
 
 /** The KPI an intensity divides: `ghg.scope12.intensity` -> `ghg.scope12`, `ghg.intensity` -> `ghg.total`. */
 export function numeratorOf(kpiId: string, index: FactIndex, period: string): Fact | undefined {
@@ -42,9 +42,32 @@ export function denominatorName(f: Fact): string | undefined {
 interface Intensity {
   fact: Fact;
   numerator: Fact;
+  /** The numerator's quantity: its own, or the one `unitlessNumerator` reads. */
+  numeratorQuantity: Quantity;
+  /** The numerator's unit is the intensity's, not its own (it printed none): a reference for the others, never checked itself. */
+  assumed: boolean;
   name: string;
   /** The denominator the printed figures imply, in base units. */
   implied: Interval;
+}
+
+/**
+ * A numerator row that prints no unit at all ('Wastewater discharge volume | | 400,241') read in the
+ * unit of its intensity's numerator ('m³ per sq.m' -> m³), as a reviewer reads it. Only an assumption:
+ * the intensity it gives helps the others find their common denominator and is never flagged itself.
+ */
+function unitlessNumerator(numerator: Fact, intensity: Fact): Quantity | undefined {
+  const unit = intensity.unit;
+  if (numerator.unitRaw?.trim() || numerator.percentSign || !unit || unit.numerator.dimension === 'dimensionless') return undefined;
+  const numeratorOnly = { ...unit, denominator: undefined, denominatorQualifier: undefined, denominatorNamed: undefined, dimension: unit.numerator.dimension };
+  return fromPrinted(numerator.value, numerator.decimals, numeratorOnly, false, numerator.interval);
+}
+
+/** What all the agreeing intensities imply together (they share a point): the narrowest reference; the first one's when rounding leaves nothing. */
+function commonImplied(agreeing: readonly Intensity[]): Interval {
+  const lo = Math.max(...agreeing.map((x) => x.implied.lo));
+  const hi = Math.min(...agreeing.map((x) => x.implied.hi));
+  return lo <= hi ? { lo, hi } : agreeing[0].implied;
 }
 
 /**
@@ -84,6 +107,8 @@ function largestAgreement(group: Intensity[]): Intensity[] | undefined {
   return chosen.every((a) => chosen.every((b) => meets(a.implied, b.implied))) ? chosen : undefined;
 }
 
+const width = (x: Interval) => x.hi - x.lo;
+
 export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
   const index = facts(doc);
   const out: Check[] = [];
@@ -92,16 +117,19 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
     if (f.source !== 'table' || !f.quantity || !f.unit?.denominator) continue;
     const numerator = numeratorOf(f.kpiId, index, f.period);
     const name = denominatorName(f);
-    if (!numerator?.quantity || !name) continue;
-    const given = configQuantity(doc, name, f.period);
+    if (!numerator || !name) continue;
+    const assumed = !numerator.quantity;
+    const numeratorQuantity = numerator.quantity ?? unitlessNumerator(numerator, f);
+    if (!numeratorQuantity) continue;
+    const given = assumed ? undefined : configQuantity(doc, name, f.period);
     const formula = `${numerator.label} ÷ denominators.${name} = ${f.label}`;
     if (given) {
-      const cmp = compareFact(f, { value: div(numerator.quantity.value, given.quantity.value), dim: mulDim(numerator.quantity.dim, given.quantity.dim, -1) });
+      const cmp = compareFact(f, { value: div(numeratorQuantity.value, given.quantity.value), dim: mulDim(numeratorQuantity.dim, given.quantity.dim, -1) });
       if (cmp) out.push({ rule: 'kpi/intensity-mismatch', target: f, formula, inputs: [inputOf(numerator), { label: `denominators.${name}`, ref: `denominators.${name}`, text: given.text }], computed: cmp.computed, ok: cmp.ok });
       continue;
     }
     // No denominator given: the figure implies one (numerator / intensity), in the intensity's denominator unit.
-    inferred.push({ fact: f, numerator, name, implied: div(numerator.quantity.value, f.quantity.value) });
+    inferred.push({ fact: f, numerator, numeratorQuantity, assumed, name, implied: div(numeratorQuantity.value, f.quantity.value) });
   }
   // Per period and denominator, the implied values should agree; flag the odd one out.
   const groups = new Map<string, Intensity[]>();
@@ -136,28 +164,32 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
     // The largest group of agreeing intensities, found once per group and only when needed.
     let consensus: Intensity[] | null | undefined;
     for (const i of group) {
+      if (i.assumed) continue;
       // The first other member whose implied denominator meets this one's.
       const ref = group.find((o) => o !== i && meets(o.implied, i.implied));
       if (ref) {
         // Agrees with the others: record the passing check (hover and CodeLens show it).
-        const computed = div(i.numerator.quantity!.value, ref.implied);
+        const computed = div(i.numeratorQuantity.value, ref.implied);
         const { factor } = dimOf(i.fact.unit!);
         out.push({ rule: 'kpi/intensity-mismatch', target: i.fact, formula: `${i.numerator.label} ÷ ${i.name} = ${i.fact.label}`, inputs: [inputOf(i.numerator), inputOf(ref.fact), inputOf(ref.numerator)], computed: { lo: computed.lo / factor, hi: computed.hi / factor }, ok: true });
         continue;
       }
       // The others agree with each other and not with this one, or most of them do (the largest group of
       // two or more that agree): compute this one with their denominator.
-      let reference: Intensity;
+      let agreeing: Intensity[];
       // Two intensities that disagree say that one is wrong, not which: measured only against two or more that agree.
-      if (othersAgree(i) && group.length > 2) reference = group.find((o) => o !== i)!;
+      if (othersAgree(i) && group.length > 2) agreeing = group.filter((o) => o !== i);
       else {
         if (consensus === undefined) consensus = largestAgreement(group) ?? null;
         if (!consensus || consensus.includes(i)) continue;
-        reference = consensus[0];
+        agreeing = consensus;
       }
+      // Named in the message: the most precise of them (an assumed unit only when there is no other).
+      const reference = agreeing.reduce((a, b) => (b.assumed === a.assumed ? (width(b.implied) < width(a.implied) ? b : a) : a.assumed ? b : a));
+      const referenceImplied = commonImplied(agreeing);
       const unitDen = i.fact.unit!.denominator!;
-      const impliedText = (x: Intensity) => `${formatNumber(midpoint(x.implied) / x.fact.unit!.denominator!.factor, 0)} ${x.fact.unit!.denominator!.spellings[0]}`;
-      const computed = div(i.numerator.quantity!.value, reference.implied);
+      const impliedText = (x: Intensity, implied = x.implied) => `${formatNumber(midpoint(implied) / x.fact.unit!.denominator!.factor, 0)} ${x.fact.unit!.denominator!.spellings[0]}`;
+      const computed = div(i.numeratorQuantity.value, referenceImplied);
       // The intensity's own unit scale: numerator unit / denominator unit.
       const { factor } = dimOf(i.fact.unit!);
       const inUnitInterval = { lo: computed.lo / factor, hi: computed.hi / factor };
@@ -165,14 +197,15 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
         rule: 'kpi/intensity-mismatch',
         target: i.fact,
         formula: `${i.numerator.label} ÷ ${i.name} = ${i.fact.label}`,
-        inputs: [inputOf(i.numerator), inputOf(reference.fact), inputOf(reference.numerator)],
+        // Every intensity the common denominator rests on, the one named first.
+        inputs: [inputOf(i.numerator), ...[reference, ...agreeing.filter((x) => x !== reference)].flatMap((x) => [inputOf(x.fact), inputOf(x.numerator)])],
         computed: inUnitInterval,
         ok: false,
         // The scale the denominator unit should have: implied by the others / implied by this one.
-        data: { denominatorRatio: midpoint(reference.implied) / midpoint(i.implied) },
+        data: { denominatorRatio: midpoint(referenceImplied) / midpoint(i.implied) },
         note: t(locale, 'numbers.intensity.inferred', {
           implied: impliedText(i),
-          others: impliedText(reference),
+          others: impliedText(reference, referenceImplied),
           other: `${reference.fact.label} ${factText(reference.fact)}`,
           unit: unitDen.spellings[0],
         }),

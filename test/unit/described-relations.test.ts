@@ -121,6 +121,26 @@ test('a numerator row with no unit is read in its intensity\'s numerator unit, o
   assert.deepEqual(byRule(run(two, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'), []);
 });
 
+test('of two intensities that disagree, the one whose denominator jumps tenfold from the other years while the other stays is flagged', () => {
+  const EN3 = (rows: string[]) => `${EN}| Indicator | Unit | FY2022 | FY2023 | FY2024 |\n|---|---|--:|--:|--:|\n${rows.join('\n')}\n`;
+  const ghg = '| Total GHG emissions | tCO2e | 19,548 | 25,260.93 | 18,236.45 |';
+  const ghgIntensity = '| GHG emission intensity | tCO2e per HK$ million revenue | 4.67 | 6.01 | 4.52 |';
+  const waste = '| Total hazardous waste | tonne | 105.37 | 114.33 | 111.98 |';
+  const text = EN3([ghg, ghgIntensity, waste, '| Hazardous waste intensity | kg per HK$ million revenue | 25.18 | 27.19 | 0.03 |']);
+  const d = byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information');
+  // FY2024: 0.03 implies about 3.7 million HK$ million, the GHG intensity HK$4,030-4,039 million as in the
+  // other years (about 4,190-4,200): 111,980 kg over that is 27.72-27.79 kg per HK$ million.
+  assert.deepEqual(d.map((x) => x.range.start.line), [lineOf(text, '| Hazardous waste intensity')], JSON.stringify(d.map((x) => x.message)));
+  assert.match(d[0].message, /\(2024\)/);
+  assert.match(d[0].message, /27\.7[2-9]/);
+  // A plain disagreement of two (neither tenfold off the other years) still says nothing of which is wrong.
+  const near = EN3([ghg, ghgIntensity, waste, '| Hazardous waste intensity | kg per HK$ million revenue | 25.18 | 27.19 | 30.10 |']);
+  assert.deepEqual(byRule(run(near, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'), []);
+  // Nor does a single year: nothing to compare the jump with.
+  const single = `${EN}| Indicator | Unit | FY2024 |\n|---|---|--:|\n| Total GHG emissions | tCO2e | 18,236.45 |\n| GHG emission intensity | tCO2e per HK$ million revenue | 4.52 |\n| Total hazardous waste | tonne | 111.98 |\n| Hazardous waste intensity | kg per HK$ million revenue | 0.03 |\n`;
+  assert.deepEqual(byRule(run(single, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'), []);
+});
+
 test('a GHG intensity with no all-scope total divides Scope 1 + 2; a segment divides by its own denominator, a kind by the common one', () => {
   const text = table([
     '| Total GHG emissions (Scope 1 and 2) | tCO2e | 4,000 | 4,400 |',

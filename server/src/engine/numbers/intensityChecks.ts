@@ -133,12 +133,35 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
   }
   // Per period and denominator, the implied values should agree; flag the odd one out.
   const groups = new Map<string, Intensity[]>();
+  const seriesOf = (i: Intensity) => `${i.name}${partKey(i.fact.kpiId, i.fact.label)}`;
   for (const i of inferred) {
     const key = `${i.name}@${i.fact.period}${partKey(i.fact.kpiId, i.fact.label)}`;
     const group = groups.get(key);
     if (group) group.push(i);
     else groups.set(key, [i]);
   }
+  // The denominator each period's intensities agree on, all of them (two at least): per series (the
+  // denominator and the part it divides), per period.
+  const agreed = new Map<string, Map<string, Interval>>();
+  for (const group of groups.values()) {
+    if (group.length < 2 || !group.every((a) => group.every((b) => meets(a.implied, b.implied)))) continue;
+    const series = seriesOf(group[0]);
+    (agreed.get(series) ?? agreed.set(series, new Map()).get(series)!).set(group[0].fact.period, commonImplied(group));
+  }
+  /**
+   * Of two intensities of a period that disagree, the one whose implied denominator is ten times or more
+   * off (up or down) what every other period's intensities agree on, while the other stays within a
+   * factor of two of it: a revenue or floor area does not move tenfold in a year while another intensity
+   * of that year stays with it. A unit-scale slip ('0.03' in tonnes under a kg unit) is the usual cause.
+   */
+  const jumpsAlone = (i: Intensity, others: readonly Intensity[]): boolean => {
+    const elsewhere = [...(agreed.get(seriesOf(i))?.entries() ?? [])].filter(([period]) => period !== i.fact.period).map(([, d]) => midpoint(d));
+    if (!elsewhere.length || !others.length) return false;
+    const ratios = (x: Intensity) => elsewhere.map((d) => midpoint(x.implied) / d);
+    const far = ratios(i).every((r) => Number.isFinite(r) && (r >= 10 || r <= 0.1));
+    const steady = others.every((o) => ratios(o).every((r) => Number.isFinite(r) && r >= 0.5 && r <= 2));
+    return far && steady;
+  };
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     // Whether the others (the group without one member) all agree with each other: true when every
@@ -181,8 +204,10 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
       if (othersAgree(i) && group.length > 2) agreeing = group.filter((o) => o !== i);
       else {
         if (consensus === undefined) consensus = largestAgreement(group) ?? null;
-        if (!consensus || consensus.includes(i)) continue;
-        agreeing = consensus;
+        if (consensus && !consensus.includes(i)) agreeing = consensus;
+        // No majority in the period (two that disagree): the other periods may tell which one moved.
+        else if (!consensus && othersAgree(i) && jumpsAlone(i, group.filter((o) => o !== i))) agreeing = group.filter((o) => o !== i);
+        else continue;
       }
       // Named in the message: the most precise of them (an assumed unit only when there is no other).
       const reference = agreeing.reduce((a, b) => (b.assumed === a.assumed ? (width(b.implied) < width(a.implied) ? b : a) : a.assumed ? b : a));

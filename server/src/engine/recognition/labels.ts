@@ -557,7 +557,9 @@ function unitBasis(unit: string | undefined): string | undefined {
   const u = parsedUnit(unit);
   if (!u?.denominator) return undefined;
   const name = denominatorNameOf(u, undefined);
-  const basis = name ?? u.denominator.dimension;
+  // A named activity ('GJ of energy sold') is a basis of its dimension: the same label over energy sold
+  // and over energy consumed is one figure printed on two bases (kpi/value-conflict says so).
+  const basis = name && /^[a-z][a-z-]*$/.test(name) ? name : u.denominator.dimension;
   return /^[a-z][a-z-]*$/.test(basis) ? basis : undefined;
 }
 
@@ -764,7 +766,11 @@ function unitAgrees(kpi: KpiDefinition, unit: string | undefined): boolean {
 function otherIntensityBasis(kpi: KpiDefinition, unit: string | undefined): boolean {
   if (kpi.per !== 'revenue') return false;
   const basis = basisOfUnit(unit);
-  return basis === 'employees' || basis === 'floor-area';
+  if (basis === 'employees' || basis === 'floor-area') return true;
+  // A unit that divides by a quantity, not money ('tCO2e/GJ of energy consumed', 'per 1,000 units'):
+  // an intensity on that basis, not the catalog's per-revenue one.
+  const parsed = basis === 'unknown' && unit ? parseUnit(unit.trim()) : undefined;
+  return !!parsed?.ok && !!parsed.unit.denominator && parsed.unit.denominator.dimension !== 'money' && parsed.unit.numerator.dimension === kpi.dimension;
 }
 
 /**

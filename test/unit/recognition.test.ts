@@ -233,6 +233,11 @@ test('GHG intensities by basis: revenue, employees, floor area', () => {
     ['GHG intensity', 'ghg.total.intensity.per-production', { unit: 'tCO2e/tonne of product' }],
   ]);
   assert.match(recogniseLabel('Carbon intensity of electricity sold', { unit: 'kg CO2e/kWh' })?.kpiId ?? '', /^ghg\.total\.p-[0-9a-z]+\.intensity\.per-energy$/);
+  // An absolute figure's exact name over a unit that divides is never that figure ('Electricity | kWh/person');
+  // a unit that fits nothing ('每吨二氧化碳当量') keeps the name, for kpi/unit-dimension to report.
+  assert.notEqual(recogniseLabel('Electricity', { unit: 'kWh/person' })?.kpiId, 'energy.electricity');
+  assert.notEqual(recogniseLabel('Water', { unit: 'm3/HK$ million' })?.kpiId, 'water.total');
+  assert.equal(recogniseLabel('Electricity', { unit: 'kWh' })?.kpiId, 'energy.electricity');
 });
 
 test('one GHG intensity printed per energy consumed and per energy sold is a conflict of units; kg/kWh and kg CO2e/kWh of a GHG figure are one unit', () => {

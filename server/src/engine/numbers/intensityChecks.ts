@@ -190,7 +190,10 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
       if (i.assumed) continue;
       // The first other member whose implied denominator meets this one's.
       const ref = group.find((o) => o !== i && meets(o.implied, i.implied));
-      if (ref) {
+      if (consensus === undefined && ref) consensus = largestAgreement(group) ?? null;
+      // Agreeing with a coarse figure or two is not enough when a larger group agrees without this one
+      // ('0.95 t per person' meets it, the electricity and water intensities per person do not).
+      if (ref && !(consensus && !consensus.includes(i))) {
         // Agrees with the others: record the passing check (hover and CodeLens show it).
         const computed = div(i.numeratorQuantity.value, ref.implied);
         const { factor } = dimOf(i.fact.unit!);

@@ -774,6 +774,18 @@ function otherIntensityBasis(kpi: KpiDefinition, unit: string | undefined): bool
 }
 
 /**
+ * An absolute figure's name over a unit that divides ('Electricity | kWh/person', '水 | 立方米╱人'): a
+ * ratio of it (the rules below find its per-employee KPI or describe it), never the figure itself.
+ */
+function perUnitOfWhole(kpi: KpiDefinition, unit: string | undefined): boolean {
+  if (kpi.per || kpi.dimension === 'percent' || !unit || !unit.trim()) return false;
+  const parsed = parseUnit(unit.trim());
+  if (!parsed.ok || !parsed.unit.denominator || parsed.unit.placeholder) return false;
+  // Only a unit whose numerator measures the figure: a unit that fits nothing ('每吨二氧化碳当量') is kpi/unit-dimension's.
+  return unitFitsKpi({ ...parsed.unit, denominator: undefined, denominatorQualifier: undefined, denominatorNamed: undefined }, kpi);
+}
+
+/**
  * A row in CO2e whose label names a KPI that is not measured in CO2e ('Purchased electricity |
  * tCO2e', 'Diesel | tCO2e') gives the emissions of that source, not the source itself.
  */
@@ -856,7 +868,7 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
   // density' a density.
   const nameFits = (k: KpiDefinition) => !((groupQualifies && !k.per && k.dimension !== 'percent') || (groupIsGhg && k.dimension !== 'co2e'));
   const exact = matchKpi(label, group);
-  if (exact && (exact.via === 'group' || nameFits(exact.kpi)) && !emissionsOfSource(exact.kpi, ctx.unit) && !otherIntensityBasis(exact.kpi, ctx.unit)) {
+  if (exact && (exact.via === 'group' || nameFits(exact.kpi)) && !emissionsOfSource(exact.kpi, ctx.unit) && !otherIntensityBasis(exact.kpi, ctx.unit) && !perUnitOfWhole(exact.kpi, ctx.unit)) {
     return { kpiId: exact.kpi.id, kpi: exact.kpi, via: exact.via };
   }
   if (tooLong) return undefined;

@@ -225,8 +225,8 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
         rule: 'kpi/intensity-mismatch',
         target: i.fact,
         formula: `${i.numerator.label} ÷ ${i.name} = ${i.fact.label}`,
-        // Every intensity the common denominator rests on, the one named first.
-        inputs: [inputOf(i.numerator), ...[reference, ...agreeing.filter((x) => x !== reference)].flatMap((x) => [inputOf(x.fact), inputOf(x.numerator)])],
+        // The intensities the common denominator rests on, the one named first (three at most: a message stays readable).
+        inputs: [inputOf(i.numerator), ...[reference, ...agreeing.filter((x) => x !== reference)].slice(0, 3).flatMap((x) => [inputOf(x.fact), inputOf(x.numerator)])],
         computed: inUnitInterval,
         ok: false,
         // The scale the denominator unit should have: implied by the others / implied by this one.

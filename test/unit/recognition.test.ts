@@ -224,32 +224,6 @@ test('GHG intensities by basis: revenue, employees, floor area', () => {
   ]);
   // The label's basis and the unit's must agree.
   assert.equal(recogniseLabel('Total GHG emissions per FTE', { unit: 'tCO2e/萬元' })?.kpiId, undefined);
-  // A catalog name over a quantity that is not money is an intensity on that basis, not the per-revenue
-  // KPI; a named activity ('GJ of energy sold') is a basis of its dimension, so the same label over
-  // energy consumed and over energy sold is one figure (kpi/value-conflict compares them).
-  check([
-    ['GHG intensity', 'ghg.total.intensity.per-energy', { unit: 'tCO2e/GJ of energy consumed' }],
-    ['GHG intensity', 'ghg.total.intensity.per-energy', { unit: 'kgCO2e/GJ of energy sold' }],
-    ['GHG intensity', 'ghg.total.intensity.per-production', { unit: 'tCO2e/tonne of product' }],
-  ]);
-  assert.match(recogniseLabel('Carbon intensity of electricity sold', { unit: 'kg CO2e/kWh' })?.kpiId ?? '', /^ghg\.total\.p-[0-9a-z]+\.intensity\.per-energy$/);
-  // An absolute figure's exact name over a unit that divides is never that figure ('Electricity | kWh/person');
-  // a unit that fits nothing ('每吨二氧化碳当量') keeps the name, for kpi/unit-dimension to report.
-  assert.notEqual(recogniseLabel('Electricity', { unit: 'kWh/person' })?.kpiId, 'energy.electricity');
-  assert.notEqual(recogniseLabel('Water', { unit: 'm3/HK$ million' })?.kpiId, 'water.total');
-  assert.equal(recogniseLabel('Electricity', { unit: 'kWh' })?.kpiId, 'energy.electricity');
-});
-
-test('one GHG intensity printed per energy consumed and per energy sold is a conflict of units; kg/kWh and kg CO2e/kWh of a GHG figure are one unit', () => {
-  const EN = ['---', 'title: Test', 'lang: en', 'esg:', '  issuer: Test Ltd', '  period: 2023', '---', '', '# Data {#data}', ''].join('\n');
-  const text = `${EN}| Indicator | Unit | 2023 |\n|---|---|--:|\n| Total GHG emissions | tCO2e | 338,160.5 |\n| GHG intensity | tCO2e/GJ of energy consumed | 0.21 |\n\n## Appendix {#appendix}\n\n| Indicator | Unit | 2023 |\n|---|---|--:|\n| GHG intensity | kgCO2e/GJ of energy sold | 0.21 |\n`;
-  const d = run(text, { locale: 'en' }).diagnostics.filter((x) => x.rule === 'kpi/value-conflict');
-  assert.equal(d.length, 1, JSON.stringify(d.map((x) => x.message)));
-  assert.equal(d[0].range.start.line, text.split('\n').findIndex((l) => l.includes('energy sold')));
-  assert.match(d[0].message, /energy sold/);
-  // The same figure in kg/kWh and in kg CO2e/kWh: the plain mass of a GHG figure is CO2e, no conflict.
-  const same = `${EN}| Indicator | Unit | 2023 |\n|---|---|--:|\n| Carbon intensity of electricity sold | kg CO2e/kWh | 0.79 |\n\n## Appendix {#appendix}\n\n| Indicator | Unit | 2023 |\n|---|---|--:|\n| CO2e per electricity unit sold | kg/kWh | 0.79 |\n`;
-  assert.deepEqual(run(same, { locale: 'en' }).diagnostics.filter((x) => x.rule === 'kpi/value-conflict' || x.rule === 'kpi/unit-dimension').map((x) => x.message), []);
 });
 
 test('label variants: qualifiers, units, bullets and of-which go; meaningful brackets stay', () => {

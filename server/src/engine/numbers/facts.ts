@@ -109,17 +109,7 @@ export function unitOf(raw: string | undefined, kpiId?: string): ParsedUnit | un
   if (!raw) return undefined;
   const parsed = parseUnit(raw);
   if (!parsed.ok || parsed.unit.placeholder) return undefined;
-  return kpiId ? unitForKpi(parsed.unit, getKpi(kpiId) ?? describedBase(kpiId)) : parsed.unit;
-}
-
-/** The catalog KPI an id recognition built qualifies (`ghg.total.p-x.intensity.per-energy` -> `ghg.total`): a GHG figure's plain mass is CO2e too. */
-function describedBase(kpiId: string): ReturnType<typeof getKpi> {
-  for (let id = kpiId, dot = id.lastIndexOf('.'); dot > 0; dot = id.lastIndexOf('.')) {
-    id = id.slice(0, dot);
-    const kpi = getKpi(id);
-    if (kpi) return kpi;
-  }
-  return undefined;
+  return kpiId ? unitForKpi(parsed.unit, getKpi(kpiId)) : parsed.unit;
 }
 
 function build(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, readonly Fact[]>): FactIndex {

@@ -557,9 +557,7 @@ function unitBasis(unit: string | undefined): string | undefined {
   const u = parsedUnit(unit);
   if (!u?.denominator) return undefined;
   const name = denominatorNameOf(u, undefined);
-  // A named activity ('GJ of energy sold') is a basis of its dimension: the same label over energy sold
-  // and over energy consumed is one figure printed on two bases (kpi/value-conflict says so).
-  const basis = name && /^[a-z][a-z-]*$/.test(name) ? name : u.denominator.dimension;
+  const basis = name ?? u.denominator.dimension;
   return /^[a-z][a-z-]*$/.test(basis) ? basis : undefined;
 }
 
@@ -766,23 +764,7 @@ function unitAgrees(kpi: KpiDefinition, unit: string | undefined): boolean {
 function otherIntensityBasis(kpi: KpiDefinition, unit: string | undefined): boolean {
   if (kpi.per !== 'revenue') return false;
   const basis = basisOfUnit(unit);
-  if (basis === 'employees' || basis === 'floor-area') return true;
-  // A unit that divides by a quantity, not money ('tCO2e/GJ of energy consumed', 'per 1,000 units'):
-  // an intensity on that basis, not the catalog's per-revenue one.
-  const parsed = basis === 'unknown' && unit ? parseUnit(unit.trim()) : undefined;
-  return !!parsed?.ok && !!parsed.unit.denominator && parsed.unit.denominator.dimension !== 'money' && parsed.unit.numerator.dimension === kpi.dimension;
-}
-
-/**
- * An absolute figure's name over a unit that divides ('Electricity | kWh/person', '水 | 立方米╱人'): a
- * ratio of it (the rules below find its per-employee KPI or describe it), never the figure itself.
- */
-function perUnitOfWhole(kpi: KpiDefinition, unit: string | undefined): boolean {
-  if (kpi.per || kpi.dimension === 'percent' || !unit || !unit.trim()) return false;
-  const parsed = parseUnit(unit.trim());
-  if (!parsed.ok || !parsed.unit.denominator || parsed.unit.placeholder) return false;
-  // Only a unit whose numerator measures the figure: a unit that fits nothing ('每吨二氧化碳当量') is kpi/unit-dimension's.
-  return unitFitsKpi({ ...parsed.unit, denominator: undefined, denominatorQualifier: undefined, denominatorNamed: undefined }, kpi);
+  return basis === 'employees' || basis === 'floor-area';
 }
 
 /**
@@ -868,7 +850,7 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
   // density' a density.
   const nameFits = (k: KpiDefinition) => !((groupQualifies && !k.per && k.dimension !== 'percent') || (groupIsGhg && k.dimension !== 'co2e'));
   const exact = matchKpi(label, group);
-  if (exact && (exact.via === 'group' || nameFits(exact.kpi)) && !emissionsOfSource(exact.kpi, ctx.unit) && !otherIntensityBasis(exact.kpi, ctx.unit) && !perUnitOfWhole(exact.kpi, ctx.unit)) {
+  if (exact && (exact.via === 'group' || nameFits(exact.kpi)) && !emissionsOfSource(exact.kpi, ctx.unit) && !otherIntensityBasis(exact.kpi, ctx.unit)) {
     return { kpiId: exact.kpi.id, kpi: exact.kpi, via: exact.via };
   }
   if (tooLong) return undefined;

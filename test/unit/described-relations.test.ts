@@ -80,6 +80,67 @@ test('an intensity is measured against the denominator the largest agreeing grou
   assert.equal(byRule(twoRun, 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information').length, 0);
 });
 
+test('an intensity per employee of any family divides that family\'s figure, so a GHG intensity per person is measured by the water and electricity ones', () => {
+  const text = table([
+    '| Electricity | kWh | 52,796 | 54,813 |',
+    '| Electricity per employee | kWh/person | 89.48 | 98.06 |',
+    '| Water | m3 | 2,399,407 | 1,948,043 |',
+    '| Water consumption per employee | m3/person | 4,066.79 | 3,484.87 |',
+    '| Total GHG emissions | tCO2e | 174,542 | 174,199 |',
+    '| GHG emission intensity per employee | tCO2e/person | 296 | 311 |',
+  ]);
+  const all = byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch');
+  const d = all.filter((x) => x.severity !== 'information');
+  // FY2024: 174,199 / 559 employees (what electricity and water imply) = 311.6, printed 311 (truncated).
+  assert.deepEqual(d.map((x) => x.range.start.line), [lineOf(text, '| GHG emission intensity per employee')], JSON.stringify(all.map((x) => x.message)));
+  assert.match(d[0].message, /\b312\b/);
+  assert.match(d[0].message, /2024/);
+});
+
+test('a numerator row with no unit is read in its intensity\'s numerator unit, only to find the common denominator; the computed figure uses what all the agreeing ones imply', () => {
+  const rows = [
+    '| Total GHG emissions | tCO2e | 60,861 | 64,731 |',
+    '| GHG emissions per unit area | tCO2e per sq.m | 0.064 | 0.071 |',
+    '| Total general solid waste | tonnes | 6,436 | 5,515 |',
+    '| General solid waste per unit area | kg per sq.m | 6.8 | 10.27 |',
+    '| Wastewater discharge volume | | 380,000 | 400,241 |',
+    '| Wastewater discharge per unit area | m³ per sq.m | 0.40 | 0.437 |',
+  ];
+  const text = table(rows);
+  const d = byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information');
+  // FY2024: GHG (905,328-918,170 m²) and wastewater (914,835-916,934 m², read in m³) agree; the solid
+  // waste intensity 10.27 implies 537,000 m²: 5,515 t over the area both share is 6.01-6.03 kg per sq.m.
+  assert.deepEqual(d.map((x) => x.range.start.line), [lineOf(text, '| General solid waste per unit area')], JSON.stringify(d.map((x) => x.message)));
+  assert.match(d[0].message, /the inputs give 6\.02\b/);
+  assert.match(d[0].message, /2024/);
+  // The same wastewater figure is never flagged on its assumed unit: as the odd one out it is only left unchecked.
+  const odd = table([rows[0], rows[1], rows[2], '| General solid waste per unit area | kg per sq.m | 6.8 | 6.02 |', '| Wastewater discharge volume | | 380 | 400 |', rows[5]]);
+  assert.deepEqual(byRule(run(odd, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'), []);
+  // Without the unitless pair, the two that disagree tell nothing: no finding.
+  const two = table(rows.slice(0, 4));
+  assert.deepEqual(byRule(run(two, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'), []);
+});
+
+test('of two intensities that disagree, the one whose denominator jumps tenfold from the other years while the other stays is flagged', () => {
+  const EN3 = (rows: string[]) => `${EN}| Indicator | Unit | FY2022 | FY2023 | FY2024 |\n|---|---|--:|--:|--:|\n${rows.join('\n')}\n`;
+  const ghg = '| Total GHG emissions | tCO2e | 19,548 | 25,260.93 | 18,236.45 |';
+  const ghgIntensity = '| GHG emission intensity | tCO2e per HK$ million revenue | 4.67 | 6.01 | 4.52 |';
+  const waste = '| Total hazardous waste | tonne | 105.37 | 114.33 | 111.98 |';
+  const text = EN3([ghg, ghgIntensity, waste, '| Hazardous waste intensity | kg per HK$ million revenue | 25.18 | 27.19 | 0.03 |']);
+  const d = byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information');
+  // FY2024: 0.03 implies about 3.7 million HK$ million, the GHG intensity HK$4,030-4,039 million as in the
+  // other years (about 4,190-4,200): 111,980 kg over that is 27.72-27.79 kg per HK$ million.
+  assert.deepEqual(d.map((x) => x.range.start.line), [lineOf(text, '| Hazardous waste intensity')], JSON.stringify(d.map((x) => x.message)));
+  assert.match(d[0].message, /\(2024\)/);
+  assert.match(d[0].message, /27\.7[2-9]/);
+  // A plain disagreement of two (neither tenfold off the other years) still says nothing of which is wrong.
+  const near = EN3([ghg, ghgIntensity, waste, '| Hazardous waste intensity | kg per HK$ million revenue | 25.18 | 27.19 | 30.10 |']);
+  assert.deepEqual(byRule(run(near, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'), []);
+  // Nor does a single year: nothing to compare the jump with.
+  const single = `${EN}| Indicator | Unit | FY2024 |\n|---|---|--:|\n| Total GHG emissions | tCO2e | 18,236.45 |\n| GHG emission intensity | tCO2e per HK$ million revenue | 4.52 |\n| Total hazardous waste | tonne | 111.98 |\n| Hazardous waste intensity | kg per HK$ million revenue | 0.03 |\n`;
+  assert.deepEqual(byRule(run(single, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'), []);
+});
+
 test('a GHG intensity with no all-scope total divides Scope 1 + 2; a segment divides by its own denominator, a kind by the common one', () => {
   const text = table([
     '| Total GHG emissions (Scope 1 and 2) | tCO2e | 4,000 | 4,400 |',

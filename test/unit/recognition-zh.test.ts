@@ -160,8 +160,14 @@ test('parts of a KPI get ids of their own: a source, a material, a boundary, a c
   assert.equal(partParent('包裝物料(塑料)', { unit: '噸' }), 'packaging.total');
   assert.notEqual(recogniseLabel('包裝物料(塑料)', { unit: '噸' })?.kpiId, recogniseLabel('包裝物料(其他)', { unit: '噸' })?.kpiId);
   assert.notEqual(recogniseLabel('來自固定源的柴油消耗')?.kpiId, recogniseLabel('來自流動源的柴油消耗')?.kpiId);
-  // A per-person figure of a part is nothing the catalog has.
-  assert.equal(recogniseLabel('包裝物料(塑料)', { unit: '噸╱人' }), undefined);
+  // A per-person or per-revenue figure of a part is the part's intensity (its numerator is the part's
+  // own row, same id stem), never the part; a basis other than head count or money is not read.
+  const part = recogniseLabel('包裝物料(塑料)', { unit: '噸' })?.kpiId;
+  assert.equal(recogniseLabel('包裝物料(塑料)', { unit: '噸╱人' })?.kpiId, `${part}.intensity.per-employees`);
+  assert.equal(recogniseLabel('Packaging materials (plastic) 包裝物料(塑料)', { unit: '噸╱人' })?.kpiId, `${part}.intensity.per-employees`);
+  assert.equal(recogniseLabel('包裝物料(塑料)', { unit: '噸/萬元' })?.kpiId, `${part}.intensity`);
+  assert.equal(recogniseLabel('包裝物料(塑料)', { unit: '噸/平方米' }), undefined);
+  assert.equal(recogniseLabel('包裝物料(塑料)', { unit: '千瓦時╱人' }), undefined);
   // Two boundaries of one KPI: two ids, neither the KPI itself (no value conflict, no sum takes them).
   const a = recogniseLabel('Consolidated Entities (Oncology/Immunology & Subsidiaries)', { group: 'Nitrogen Oxides (NOx) emissions', unit: 'kg' })?.kpiId;
   const b = recogniseLabel('Consolidated + SHPL', { group: 'Nitrogen Oxides (NOx) emissions', unit: 'kg' })?.kpiId;
@@ -184,6 +190,36 @@ test('parts of a KPI get ids of their own: a source, a material, a boundary, a c
   assert.match(cell, /^turnover\.count\.cross\.open-/);
   assert.notEqual(cell, recogniseLabel('30 歲以下', { group: '建築業務', section: '按年齡及性別劃分流失的員工' })?.kpiId);
   assert.equal(recogniseLabel('30 歲以下', { group: '新地總辦事處', section: '按年齡及性別劃分流失的員工', unit: '%' }), undefined);
+});
+
+test('a part per person is checked against its part; a GHG intensity a coarse figure agrees with is still measured by the larger group', () => {
+  const text = `${FRONT}# 資源 {#r}
+
+| 溫室氣體排放來源 | 2025 |
+|---|--:|
+| Total GHG emissions (tCO2e) 溫室氣體排放總量(噸二氧化碳當量) | 174,199 |
+| GHG emission intensity per employee (tCO2e/person) 平均每位僱員所產生溫室氣體排放密度(噸二氧化碳當量╱人) | 311 |
+
+| 資源 Resources | 2025 |
+|---|--:|
+| Electricity (kWh) 電力(千瓦時) | 54,813 |
+| Water (cubic metre) 水(立方米) | 1,948,043 |
+| Packaging materials (others) (tonne) 包裝物料(其他)(噸) | 532 |
+
+| 資源 Resources | 2025 |
+|---|--:|
+| Electricity (kWh/person) (Note 1) 電力(千瓦時╱人)(附註1) | 98.06 |
+| Water (cubic metre/person) 水(立方米╱人) | 3,484.87 |
+| Packaging materials (others) (tonne/person) 包裝物料(其他)(噸╱人) | 0.95 |
+`;
+  const a = analyze({ uri: 'file:///t.esg.md', text }, { locale: 'en' });
+  const ids = a.model.kpiTables.map((t) => t.rows.map((r) => r.kpiId ?? ''));
+  assert.equal(ids[2][2], `${ids[1][2]}.intensity.per-employees`, JSON.stringify(ids));
+  // 532 / 0.95 allows 557-563 people, 311 allows 559.2-561.0: they meet, but electricity and water (and
+  // the packaging) agree on 559.0, which 311 does not allow: 174,199 / 559 = 311.6, so 312.
+  const d = a.diagnostics.filter((x) => x.rule === 'kpi/intensity-mismatch' && x.severity !== 'information');
+  assert.deepEqual(d.map((x) => x.range.start.line), [text.split('\n').findIndex((l) => l.includes('平均每位僱員'))], JSON.stringify(d.map((x) => x.message)));
+  assert.match(d[0].message, /\b312\b/);
 });
 
 test('tables: the caption row above is the section; entity rows are parts; no figure is fed twice', () => {

@@ -10,14 +10,15 @@ import { t } from '../i18n';
 import { facts, type Fact, type FactIndex } from './facts';
 import { compareFact, factText, inputOf, type Check } from './checks';
 import { configQuantity } from './relations';
-import { dimOf, div, formatNumber, meets, midpoint, mulDim, type Interval } from './quantity';
+import { dimOf, div, formatNumber, fromPrinted, meets, midpoint, mulDim, type Interval, type Quantity } from './quantity';
 
 /** The KPI an intensity divides: `ghg.scope12.intensity` -> `ghg.scope12`, `ghg.intensity` -> `ghg.total`. */
 export function numeratorOf(kpiId: string, index: FactIndex, period: string): Fact | undefined {
   // `<x>.intensity` and, for a described figure on another basis, `<x>.intensity.per-<basis>`.
   // The catalog's GHG intensities per employee and per floor area: `ghg.intensity_per_employee.scope1` divides `ghg.scope1`.
   const ghg = /^ghg\.intensity_per_(?:employee|floor_area)\.(total|scope12|scope1|scope2|scope3)$/.exec(kpiId);
-  const m = ghg ? [kpiId, `ghg.${ghg[1]}`] : /^(.+)\.intensity(?:\.per-[a-z-]+)?$/.exec(kpiId);
+  // Any other family's intensity on a named basis divides the family's figure: `water.intensity_per_employee` divides `water`.
+  const m = ghg ? [kpiId, `ghg.${ghg[1]}`] : /^(.+)\.intensity(?:\.per-[a-z-]+|_per_[a-z_]+)?$/.exec(kpiId);
   if (!m) return undefined;
   const base = m[1];
   // A report with no all-scope total gives its GHG intensity over Scope 1 + 2.
@@ -41,9 +42,32 @@ export function denominatorName(f: Fact): string | undefined {
 interface Intensity {
   fact: Fact;
   numerator: Fact;
+  /** The numerator's quantity: its own, or the one `unitlessNumerator` reads. */
+  numeratorQuantity: Quantity;
+  /** The numerator's unit is the intensity's, not its own (it printed none): a reference for the others, never checked itself. */
+  assumed: boolean;
   name: string;
   /** The denominator the printed figures imply, in base units. */
   implied: Interval;
+}
+
+/**
+ * A numerator row that prints no unit at all ('Wastewater discharge volume | | 400,241') read in the
+ * unit of its intensity's numerator ('m³ per sq.m' -> m³), as a reviewer reads it. Only an assumption:
+ * the intensity it gives helps the others find their common denominator and is never flagged itself.
+ */
+function unitlessNumerator(numerator: Fact, intensity: Fact): Quantity | undefined {
+  const unit = intensity.unit;
+  if (numerator.unitRaw?.trim() || numerator.percentSign || !unit || unit.numerator.dimension === 'dimensionless') return undefined;
+  const numeratorOnly = { ...unit, denominator: undefined, denominatorQualifier: undefined, denominatorNamed: undefined, dimension: unit.numerator.dimension };
+  return fromPrinted(numerator.value, numerator.decimals, numeratorOnly, false, numerator.interval);
+}
+
+/** What all the agreeing intensities imply together (they share a point): the narrowest reference; the first one's when rounding leaves nothing. */
+function commonImplied(agreeing: readonly Intensity[]): Interval {
+  const lo = Math.max(...agreeing.map((x) => x.implied.lo));
+  const hi = Math.min(...agreeing.map((x) => x.implied.hi));
+  return lo <= hi ? { lo, hi } : agreeing[0].implied;
 }
 
 /**
@@ -83,6 +107,8 @@ function largestAgreement(group: Intensity[]): Intensity[] | undefined {
   return chosen.every((a) => chosen.every((b) => meets(a.implied, b.implied))) ? chosen : undefined;
 }
 
+const width = (x: Interval) => x.hi - x.lo;
+
 export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
   const index = facts(doc);
   const out: Check[] = [];
@@ -91,25 +117,51 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
     if (f.source !== 'table' || !f.quantity || !f.unit?.denominator) continue;
     const numerator = numeratorOf(f.kpiId, index, f.period);
     const name = denominatorName(f);
-    if (!numerator?.quantity || !name) continue;
-    const given = configQuantity(doc, name, f.period);
+    if (!numerator || !name) continue;
+    const assumed = !numerator.quantity;
+    const numeratorQuantity = numerator.quantity ?? unitlessNumerator(numerator, f);
+    if (!numeratorQuantity) continue;
+    const given = assumed ? undefined : configQuantity(doc, name, f.period);
     const formula = `${numerator.label} ÷ denominators.${name} = ${f.label}`;
     if (given) {
-      const cmp = compareFact(f, { value: div(numerator.quantity.value, given.quantity.value), dim: mulDim(numerator.quantity.dim, given.quantity.dim, -1) });
+      const cmp = compareFact(f, { value: div(numeratorQuantity.value, given.quantity.value), dim: mulDim(numeratorQuantity.dim, given.quantity.dim, -1) });
       if (cmp) out.push({ rule: 'kpi/intensity-mismatch', target: f, formula, inputs: [inputOf(numerator), { label: `denominators.${name}`, ref: `denominators.${name}`, text: given.text }], computed: cmp.computed, ok: cmp.ok });
       continue;
     }
     // No denominator given: the figure implies one (numerator / intensity), in the intensity's denominator unit.
-    inferred.push({ fact: f, numerator, name, implied: div(numerator.quantity.value, f.quantity.value) });
+    inferred.push({ fact: f, numerator, numeratorQuantity, assumed, name, implied: div(numeratorQuantity.value, f.quantity.value) });
   }
   // Per period and denominator, the implied values should agree; flag the odd one out.
   const groups = new Map<string, Intensity[]>();
+  const seriesOf = (i: Intensity) => `${i.name}${partKey(i.fact.kpiId, i.fact.label)}`;
   for (const i of inferred) {
     const key = `${i.name}@${i.fact.period}${partKey(i.fact.kpiId, i.fact.label)}`;
     const group = groups.get(key);
     if (group) group.push(i);
     else groups.set(key, [i]);
   }
+  // The denominator each period's intensities agree on, all of them (two at least): per series (the
+  // denominator and the part it divides), per period.
+  const agreed = new Map<string, Map<string, Interval>>();
+  for (const group of groups.values()) {
+    if (group.length < 2 || !group.every((a) => group.every((b) => meets(a.implied, b.implied)))) continue;
+    const series = seriesOf(group[0]);
+    (agreed.get(series) ?? agreed.set(series, new Map()).get(series)!).set(group[0].fact.period, commonImplied(group));
+  }
+  /**
+   * Of two intensities of a period that disagree, the one whose implied denominator is ten times or more
+   * off (up or down) what every other period's intensities agree on, while the other stays within a
+   * factor of two of it: a revenue or floor area does not move tenfold in a year while another intensity
+   * of that year stays with it. A unit-scale slip ('0.03' in tonnes under a kg unit) is the usual cause.
+   */
+  const jumpsAlone = (i: Intensity, others: readonly Intensity[]): boolean => {
+    const elsewhere = [...(agreed.get(seriesOf(i))?.entries() ?? [])].filter(([period]) => period !== i.fact.period).map(([, d]) => midpoint(d));
+    if (!elsewhere.length || !others.length) return false;
+    const ratios = (x: Intensity) => elsewhere.map((d) => midpoint(x.implied) / d);
+    const far = ratios(i).every((r) => Number.isFinite(r) && (r >= 10 || r <= 0.1));
+    const steady = others.every((o) => ratios(o).every((r) => Number.isFinite(r) && r >= 0.5 && r <= 2));
+    return far && steady;
+  };
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     // Whether the others (the group without one member) all agree with each other: true when every
@@ -135,28 +187,37 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
     // The largest group of agreeing intensities, found once per group and only when needed.
     let consensus: Intensity[] | null | undefined;
     for (const i of group) {
+      if (i.assumed) continue;
       // The first other member whose implied denominator meets this one's.
       const ref = group.find((o) => o !== i && meets(o.implied, i.implied));
-      if (ref) {
+      if (consensus === undefined && ref) consensus = largestAgreement(group) ?? null;
+      // Agreeing with a coarse figure or two is not enough when a larger group agrees without this one
+      // ('0.95 t per person' meets it, the electricity and water intensities per person do not).
+      if (ref && !(consensus && !consensus.includes(i))) {
         // Agrees with the others: record the passing check (hover and CodeLens show it).
-        const computed = div(i.numerator.quantity!.value, ref.implied);
+        const computed = div(i.numeratorQuantity.value, ref.implied);
         const { factor } = dimOf(i.fact.unit!);
         out.push({ rule: 'kpi/intensity-mismatch', target: i.fact, formula: `${i.numerator.label} ÷ ${i.name} = ${i.fact.label}`, inputs: [inputOf(i.numerator), inputOf(ref.fact), inputOf(ref.numerator)], computed: { lo: computed.lo / factor, hi: computed.hi / factor }, ok: true });
         continue;
       }
       // The others agree with each other and not with this one, or most of them do (the largest group of
       // two or more that agree): compute this one with their denominator.
-      let reference: Intensity;
+      let agreeing: Intensity[];
       // Two intensities that disagree say that one is wrong, not which: measured only against two or more that agree.
-      if (othersAgree(i) && group.length > 2) reference = group.find((o) => o !== i)!;
+      if (othersAgree(i) && group.length > 2) agreeing = group.filter((o) => o !== i);
       else {
         if (consensus === undefined) consensus = largestAgreement(group) ?? null;
-        if (!consensus || consensus.includes(i)) continue;
-        reference = consensus[0];
+        if (consensus && !consensus.includes(i)) agreeing = consensus;
+        // No majority in the period (two that disagree): the other periods may tell which one moved.
+        else if (!consensus && othersAgree(i) && jumpsAlone(i, group.filter((o) => o !== i))) agreeing = group.filter((o) => o !== i);
+        else continue;
       }
+      // Named in the message: the most precise of them (an assumed unit only when there is no other).
+      const reference = agreeing.reduce((a, b) => (b.assumed === a.assumed ? (width(b.implied) < width(a.implied) ? b : a) : a.assumed ? b : a));
+      const referenceImplied = commonImplied(agreeing);
       const unitDen = i.fact.unit!.denominator!;
-      const impliedText = (x: Intensity) => `${formatNumber(midpoint(x.implied) / x.fact.unit!.denominator!.factor, 0)} ${x.fact.unit!.denominator!.spellings[0]}`;
-      const computed = div(i.numerator.quantity!.value, reference.implied);
+      const impliedText = (x: Intensity, implied = x.implied) => `${formatNumber(midpoint(implied) / x.fact.unit!.denominator!.factor, 0)} ${x.fact.unit!.denominator!.spellings[0]}`;
+      const computed = div(i.numeratorQuantity.value, referenceImplied);
       // The intensity's own unit scale: numerator unit / denominator unit.
       const { factor } = dimOf(i.fact.unit!);
       const inUnitInterval = { lo: computed.lo / factor, hi: computed.hi / factor };
@@ -164,14 +225,15 @@ export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
         rule: 'kpi/intensity-mismatch',
         target: i.fact,
         formula: `${i.numerator.label} ÷ ${i.name} = ${i.fact.label}`,
-        inputs: [inputOf(i.numerator), inputOf(reference.fact), inputOf(reference.numerator)],
+        // The intensities the common denominator rests on, the one named first (three at most: a message stays readable).
+        inputs: [inputOf(i.numerator), ...[reference, ...agreeing.filter((x) => x !== reference)].slice(0, 3).flatMap((x) => [inputOf(x.fact), inputOf(x.numerator)])],
         computed: inUnitInterval,
         ok: false,
         // The scale the denominator unit should have: implied by the others / implied by this one.
-        data: { denominatorRatio: midpoint(reference.implied) / midpoint(i.implied) },
+        data: { denominatorRatio: midpoint(referenceImplied) / midpoint(i.implied) },
         note: t(locale, 'numbers.intensity.inferred', {
           implied: impliedText(i),
-          others: impliedText(reference),
+          others: impliedText(reference, referenceImplied),
           other: `${reference.fact.label} ${factText(reference.fact)}`,
           unit: unitDen.spellings[0],
         }),

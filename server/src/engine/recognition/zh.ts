@@ -23,7 +23,7 @@
 // Every result passes the caller's unit check, so a row whose unit cannot express the KPI stays
 // unrecognised. Pure and bounded like labels.ts.
 import { getKpi, uniqueKpiByKey } from '../catalogs/kpis';
-import { parseUnit } from '../catalogs/units';
+import { denominatorNameOf, parseUnit } from '../catalogs/units';
 import { normalizeLabel, stripFootnoteMarks, toHalfWidth } from '../text/normalize';
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -332,14 +332,31 @@ function partOf(text: string, key: string, unit: string | undefined, helpers: Zh
   if (from) {
     for (let i = 3; i < key.length; i++) {
       const id = byKey(key.slice(i));
-      if (id && hasParts(id) && helpers.fits(id, unit)) return partId(id, key);
+      if (id && hasParts(id)) {
+        const part = helpers.fits(id, unit) ? partId(id, key) : partIntensity(id, key, unit, helpers);
+        if (part) return part;
+      }
     }
     return undefined;
   }
   const bracket = PART_BRACKET.exec(text);
   if (!bracket || !HAN.test(bracket[2]) || /范围|範圍|範疇|范畴|[123一二三]/.test(bracket[2])) return undefined;
   const id = byKey(keyOf(bracket[1]));
-  return id && hasParts(id) && helpers.fits(id, unit) ? partId(id, key) : undefined;
+  if (!id || !hasParts(id)) return undefined;
+  return helpers.fits(id, unit) ? partId(id, key) : partIntensity(id, key, unit, helpers);
+}
+
+/**
+ * A part printed per head or per money ('包裝物料(塑料)' in 噸╱人, beside the same part in 噸): the
+ * part's intensity on that basis, whose numerator is the part's own row (same key, same id stem).
+ */
+function partIntensity(id: string, key: string, unit: string | undefined, helpers: ZhHelpers): string | undefined {
+  const parsed = unit ? parseUnit(unit) : undefined;
+  if (!parsed?.ok || !parsed.unit.denominator) return undefined;
+  const basis = denominatorNameOf(parsed.unit, undefined);
+  if (basis !== 'employees' && basis !== 'revenue') return undefined;
+  if (!helpers.fits(id, parsed.unit.numerator.spellings[0])) return undefined;
+  return `${partId(id, key)}.intensity${basis === 'employees' ? '.per-employees' : ''}`;
 }
 
 /** The KPI the topic of a section caption names ('按年齡及性別劃分流失的員工' -> the turnover count), or undefined. */

@@ -88,6 +88,8 @@ let lsp: LspModule | undefined;
  * `require` alone instead of bundling lsp.ts (and vscode-languageclient) into this file.
  */
 function loadLsp(context: vscode.ExtensionContext): LspModule {
+  // A run-time require of the server bundle: activation stays light until a report is opened.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   lsp ??= require(context.asAbsolutePath('dist/lsp.js')) as LspModule;
   return lsp;
 }

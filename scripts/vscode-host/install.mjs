@@ -144,7 +144,7 @@ async function withLock(dir, body) {
         continue;
       }
       if (waited % 60 === 0) say(`waiting for another install into ${dir} (pid ${owner})`);
-      if (waited > 30 * 60) throw new Error(`${lock} held for 30 minutes; remove it if no install is running`);
+      if (waited > 30 * 60) throw new Error(`${lock} held for 30 minutes; remove it if no install is running`, { cause: error });
       await new Promise((r) => setTimeout(r, 5000));
     }
   }

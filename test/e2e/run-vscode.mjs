@@ -69,7 +69,10 @@ if (process.env.E2E_SKIP_UI !== '1') {
   const { runUiWorkflow } = await import(pathToFileURL(join(REPO, 'test/e2e/ui.mjs')).href);
   try {
     const steps = await runUiWorkflow({ hostModule: HOST, repo: REPO, folder: join(REPO, 'test/e2e/workspace'), artifacts: ARTIFACTS });
-    for (const step of steps) step.error ? failed++ : passed++;
+    for (const step of steps) {
+      if (step.error) failed++;
+      else passed++;
+    }
   } catch (error) {
     failed++;
     console.log(`E2E FAIL ui: the workbench could not be driven: ${error?.stack ?? error}`);

@@ -8,7 +8,7 @@
 // Used by run-vscode.mjs; can also run alone:
 //   node test/e2e/ui.mjs [--vsix dist/esgmark.vsix] [--update-docs-images]
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -351,7 +351,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     failed++;
   }
   const results = await runUiWorkflow({ hostModule, folder, artifacts, vsix }).catch((error) => [{ name: 'workflow', error }]);
-  for (const r of results) r.error ? failed++ : passed++;
+  for (const r of results) {
+    if (r.error) failed++;
+    else passed++;
+  }
   if (process.argv.includes('--update-docs-images') && failed === 0) {
     const images = join(REPO, 'docs', 'images');
     mkdirSync(images, { recursive: true });

@@ -39,7 +39,7 @@ export function parseCheckJson(stdout: string, stderr = ''): JsonReport {
   try {
     report = JSON.parse(stdout) as JsonReport;
   } catch (error) {
-    throw new Error(`--format json printed invalid JSON (${String(error)}):\n${stdout.slice(0, 4000)}\nstderr: ${stderr}`);
+    throw new Error(`--format json printed invalid JSON (${String(error)}):\n${stdout.slice(0, 4000)}\nstderr: ${stderr}`, { cause: error });
   }
   if (report?.format !== 'esgmark-check' || !Array.isArray(report.diagnostics)) throw new Error(`not an esgmark-check document:\n${stdout.slice(0, 4000)}`);
   return report;

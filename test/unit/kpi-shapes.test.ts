@@ -281,7 +281,7 @@ test('incremental: edits inside the new shapes derive the same model and diagnos
     offset += l.length + 1;
   }
   let previous = analyze({ uri: URI, text: base });
-  let text = base;
+  const text = base;
   let step = 0;
   for (const [line, i] of tableLines) {
     for (const at of [1, 3, Math.floor(line.length / 2), line.length - 3]) {

@@ -83,7 +83,7 @@ export function collectInputs(inputs: readonly string[], cwd: string = process.c
   let workspaceAbsolute: string | undefined;
   if (workspace !== undefined) {
     workspaceAbsolute = path.resolve(cwd, workspace);
-    let isFolder = false;
+    let isFolder: boolean;
     try {
       isFolder = statSync(workspaceAbsolute).isDirectory();
     } catch (error) {

@@ -41,7 +41,7 @@ kpis:
 
 /** Writes the template; returns the path written. Throws UsageError for a folder that is not one. */
 export function writeProjectFile(folder: string, force: boolean): { ok: true; file: string } | { ok: false; file: string; message: string } {
-  let isFolder = false;
+  let isFolder: boolean;
   try {
     isFolder = statSync(folder).isDirectory();
   } catch {

@@ -71,7 +71,7 @@ const PER_WORD = /\s+per\s+/i;
 // '╱' (U+2571) is the slash of many HK Chinese reports ('噸╱人', '千瓦時╱人').
 const SLASHES = /[/／÷∕⁄╱]/;
 const MAX_UNIT_LENGTH = 120;
-const OUTER_BRACKETS = /^[(（\[]([^()（）[\]]*)[)）\]]$/;
+const OUTER_BRACKETS = /^[(（[]([^()（）[\]]*)[)）\]]$/;
 const QUOTES = /^["'“‘「『]([^"'“”‘’「」『』]+)["'”’」』]$/;
 
 interface DenominatorParse {

@@ -25,7 +25,7 @@ export function completionsAt(analysis: Analysis, pos: Position): CompletionItem
   if (hkex) {
     const framework = getFramework(doc.config.framework);
     if (!framework) return [];
-    const word = wordBefore(before, /[A-Za-z0-9.()\-]/);
+    const word = wordBefore(before, /[A-Za-z0-9.()-]/);
     const range: Range = { start: { line: pos.line, character: pos.character - word.length }, end: pos };
     const rc = contextOf(doc, analysis.options).reporting;
     return framework.all

@@ -5,9 +5,9 @@ import { stripHtml } from '../text/html';
 /** Plain text of a heading title: markup, links and footnote references removed as Pandoc's stringify does. */
 export function plainTitle(title: string): string {
   const withoutInlines = title
-    .replace(/\[\^[^\[\]]*\]/g, '') // footnote references
-    .replace(/!?\[([^\[\]]*)\]\([^()]*\)/g, '$1') // links and images keep their text
-    .replace(/\[([^\[\]]*)\]\{[^{}]*\}/g, '$1'); // bracketed spans keep their text
+    .replace(/\[\^[^[\]]*\]/g, '') // footnote references
+    .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1') // links and images keep their text
+    .replace(/\[([^[\]]*)\]\{[^{}]*\}/g, '$1'); // bracketed spans keep their text
   // Raw HTML tags go (their content stays, `<br>` is a space, as in Pandoc); any other `<` or `>` is text.
   return stripHtml(withoutInlines)
     .replace(/[*`~]/g, '')

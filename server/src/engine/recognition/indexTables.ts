@@ -135,7 +135,7 @@ function readIndexTables(doc: EsgDocument, tables: Table[], framework: Framework
       // Where the row points, read only for the rows that speak for a requirement.
       let read: IndexTarget | undefined;
       const target = () => (read ??= targetOf(doc, row, pageColumn));
-      let refs: RequirementRef[] = [];
+      let refs: RequirementRef[];
       const aspectMatch = ASPECT_ROW.exec(firstText) ?? namedAspect(firstText);
       if (aspectMatch) {
         aspect = framework.normalizeId(aspectMatch[1].replace(/\s+/g, ''));

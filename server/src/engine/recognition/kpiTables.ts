@@ -257,10 +257,10 @@ function readRow(
 }
 
 function cleanText(text: string): string {
-  return plainCell(stripFootnoteMarks(text)).replace(/\[([^\[\]]*)\]\{[^{}]*\}/g, '$1');
+  return plainCell(stripFootnoteMarks(text)).replace(/\[([^[\]]*)\]\{[^{}]*\}/g, '$1');
 }
 
 /** Unit cells keep superscripts that are part of the unit (m³, m<sup>3</sup>); only footnote marks go. */
 function cleanUnit(text: string): string {
-  return plainCell(text.replace(/\[\^[^\[\]]*\]/g, '').replace(/(?<!\s)\s+<sup>[^<]*<\/sup>/gi, '').replace(/(\s)[¹²³⁰-⁹]+$/u, '$1'));
+  return plainCell(text.replace(/\[\^[^[\]]*\]/g, '').replace(/(?<!\s)\s+<sup>[^<]*<\/sup>/gi, '').replace(/(\s)[¹²³⁰-⁹]+$/u, '$1'));
 }

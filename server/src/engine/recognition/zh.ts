@@ -166,10 +166,19 @@ function ghgOf(key: string, inGhgSection: boolean): string | undefined {
     }
   }
   let implied: number | undefined;
-  if (rest.startsWith('能源间接')) (implied = 2), (rest = rest.slice(4));
-  else if (rest.startsWith('其他间接')) (implied = 3), (rest = rest.slice(4));
-  else if (rest.startsWith('间接')) (implied = 2), (rest = rest.slice(2));
-  else if (rest.startsWith('直接')) (implied = 1), (rest = rest.slice(2));
+  if (rest.startsWith('能源间接')) {
+    implied = 2;
+    rest = rest.slice(4);
+  } else if (rest.startsWith('其他间接')) {
+    implied = 3;
+    rest = rest.slice(4);
+  } else if (rest.startsWith('间接')) {
+    implied = 2;
+    rest = rest.slice(2);
+  } else if (rest.startsWith('直接')) {
+    implied = 1;
+    rest = rest.slice(2);
+  }
   let location = false;
   let market = false;
   rest = rest.replace(/基于位置|按地点|地点基准|以地点为基础/g, () => ((location = true), '')).replace(/基于市场|按市场|市场基准|以市场为基础/g, () => ((market = true), ''));

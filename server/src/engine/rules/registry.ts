@@ -47,6 +47,8 @@ import { restatedRule } from './xreport/restated';
 export { TOO_LARGE_RULE, BUDGET_RULE };
 
 /** The rules the runner runs on a document model. Each keeps its own `data` type; the runner needs none of it. */
+// Each rule's `data` type is its own and a rule is contravariant in it, so the list's element type is open.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const ALL_RULES: Rule<any>[] = [
   schema,
   syntax,
@@ -97,4 +99,5 @@ export const XREPORT_RULES: RuleInfo[] = [linkRule, translationMismatchRule, res
 export const RULES: RuleInfo[] = [...ALL_RULES.map(({ id, defaultSeverity, description, safeFix }) => (safeFix ? { id, defaultSeverity, description, safeFix } : { id, defaultSeverity, description })), TOO_LARGE_RULE, BUDGET_RULE, ...FILE_RULES, ...XREPORT_RULES];
 
 /** The rules run on a model, by id: the code action provider asks them for their fixes. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const RULES_BY_ID: ReadonlyMap<string, Rule<any>> = new Map(ALL_RULES.map((r) => [r.id, r]));

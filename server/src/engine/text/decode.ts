@@ -101,7 +101,7 @@ function locateUtf8Invalid(bytes: Uint8Array, from: number): number {
   let i = from;
   while (i < bytes.length) {
     const b = bytes[i];
-    let need = 0;
+    let need: number;
     if (b < 0x80) need = 0;
     else if (b >= 0xc2 && b <= 0xdf) need = 1;
     else if (b >= 0xe0 && b <= 0xef) need = 2;

@@ -5,7 +5,7 @@ import type { Analysis } from '../analysis';
 import type { EsgDocument, Section } from '../model';
 import type { Locale, Range, TextEdit } from '../types';
 import { getFramework } from '../catalogs/hkex';
-import { disclosures } from '../disclosures';
+import { disclosures } from '../derived';
 import { localized, t } from '../i18n';
 import { endOfDocument, eol, lineText } from './edits';
 

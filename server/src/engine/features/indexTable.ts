@@ -8,6 +8,7 @@ import { getFramework } from '../catalogs/hkex';
 import { disclosures } from '../derived';
 import { localized, t } from '../i18n';
 import { endOfDocument, eol, lineText } from './edits';
+import { escapeCell } from '../text/markdown';
 
 export interface IndexTableEdit {
   /** The table (and, when inserted, its heading) as Markdown. */
@@ -15,10 +16,6 @@ export interface IndexTableEdit {
   edit: TextEdit;
   /** True when an existing index table is replaced; false when a new section is appended. */
   replaced: boolean;
-}
-
-export function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ').trim();
 }
 
 function sectionLink(s: Section): string {

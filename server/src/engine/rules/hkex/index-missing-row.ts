@@ -4,7 +4,7 @@ import type { IndexTable } from '../../model';
 import type { CodeAction, TextEdit } from '../../types';
 import { disclosures } from '../../derived';
 import { eol, lineText } from '../../features/edits';
-import { escapeCell } from '../../features/indexTable';
+import { escapeCell } from '../../text/markdown';
 import { localized } from '../../i18n';
 import { obligationIn } from '../../context';
 import { indexRows } from './indexRows';

@@ -5,10 +5,10 @@
 // `.restated`) on the row's label says a row is restated; it is checked too: a marker needs a reason,
 // and a row marked restated whose figures equal last year's restates nothing.
 import type { KpiRow } from '../../model';
-import type { ReportView } from '../../xreport/report';
+import type { ReportView } from '../../xreport/views';
 import type { AnalysisOptions, Diagnostic, Locale, Range } from '../../types';
 import type { RuleInfo } from '../rule';
-import type { LinkedReport } from '../../xreport/report';
+import type { LinkedReport } from '../../xreport/views';
 import { compareReports, plainPeriod, type FactPair } from '../../xreport/compare';
 import { contextOf, keyedFacts, restatedMarker } from '../../derived';
 import { t } from '../../i18n';

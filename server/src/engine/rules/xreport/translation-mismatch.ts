@@ -4,10 +4,10 @@
 // differs points at the other version's cell (related information).
 import { getKpi } from '../../catalogs/kpis';
 import type { EsgDocument, RequirementRef } from '../../model';
-import type { ReportView } from '../../xreport/report';
+import type { ReportView } from '../../xreport/views';
 import type { AnalysisOptions, Diagnostic, Locale, Range } from '../../types';
 import type { RuleInfo } from '../rule';
-import type { LinkedReport } from '../../xreport/report';
+import type { LinkedReport } from '../../xreport/views';
 import { compareReports, type FactPair } from '../../xreport/compare';
 import { keyedFacts } from '../../derived';
 import type { Fact } from '../../numbers/facts';

@@ -6,11 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/engine';
-import { contextOf, derivedOf, recordingView, recordReads } from '../../server/src/engine/derived';
-import { facts } from '../../server/src/engine/numbers/facts';
-import { allChecks } from '../../server/src/engine/numbers/allChecks';
+import { contextOf, derivedOf, recordingView, recordReads, facts, allChecks } from '../../server/src/engine/derived';
 import { addressed, type Evidence } from '../../server/src/engine/disclosures';
-import { runRules } from '../../server/src/engine/rules';
+import { ALL_RULES, runRules } from '../../server/src/engine/rules';
 import type { ModelPart, Rule } from '../../server/src/engine/rules/rule';
 import { parseDocument } from '../../server/src/engine/recognition/document';
 import { frontMatterBlock, isFrontMatterFence } from '../../server/src/engine/frontmatterFence';
@@ -67,6 +65,11 @@ test('derived: reads are recorded while a rule runs, through the view and throug
   recordReads(outside, () => undefined);
   void view.spans;
   assert.equal(outside.size, 0, 'nothing is recorded outside a rule');
+});
+
+test('derived: no rule module declares what it reads (the layer records it)', () => {
+  assert.ok(ALL_RULES.length > 20);
+  assert.deepEqual(ALL_RULES.filter((r) => 'reads' in r).map((r) => r.id), []);
 });
 
 test('derived: the runner keeps a rule’s diagnostics from what it read, with no declaration', () => {

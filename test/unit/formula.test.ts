@@ -16,6 +16,7 @@ import {
 } from '../../server/src/engine/numbers/formula';
 import { parseUnit, type ParsedUnit } from '../../server/src/engine/catalogs/units';
 import { parseDocument } from '../../server/src/engine/recognition/document';
+import { facts } from '../../server/src/engine/derived';
 import { MESSAGES } from '../../server/src/engine/messages';
 import { fromPrinted, inUnit, meets, printed, type Interval, type Quantity } from '../../server/src/engine/numbers/quantity';
 import { REPO_ROOT } from '../helpers/paths';
@@ -222,7 +223,7 @@ test('hostile formulas are plain errors: no code runs, no prototype is reached',
   assert.equal(parseError('toString()').key, 'formula.unknownFunction');
 
   const d = doc(`${FRONT('  denominators:\n    revenue: {2025: "100 萬元"}')}# A\n\n| 指標 | 單位 | 2025 |\n|---|---|---|\n| [總量]{#ghg.total} | tCO2e | 10 |\n`);
-  const env = formulaEnvFor(d, '2025');
+  const env = formulaEnvFor(d, facts(d), '2025');
   for (const id of ['__proto__', 'toString', 'constructor', 'constructor.constructor', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'prototype']) {
     const err = failed(evaluateFormula(ast(id), env));
     assert.deepEqual([err.key, err.start, err.end, err.args.id], ['formula.unknownId', 0, id.length, id]);
@@ -366,7 +367,7 @@ const GHG = (scope3 = '581,386.59') => `${FRONT('  denominators:\n    revenue: {
 /** The reported figure of a KPI as an interval in its own unit, and the formula's value in that unit. */
 function compare(text: string, formula: string, kpiId: string, period: string) {
   const d = doc(text);
-  const env = formulaEnvFor(d, period);
+  const env = formulaEnvFor(d, facts(d), period);
   const r = ok(evaluateFormula(ast(formula), env));
   const target = env.kpi(kpiId, period)!.fact!;
   const computed = inUnit(r.value, target.unit);
@@ -401,7 +402,7 @@ test('intervals: 18.72 tCO2e per 萬元 where the revenue in 百萬元 makes it 
 
 test('periods: the env period is the default; @ selects another; a missing one is named', () => {
   const d = doc(GHG());
-  const env = formulaEnvFor(d, '2024');
+  const env = formulaEnvFor(d, facts(d), '2024');
   const r = ok(evaluateFormula(ast('ghg.scope1 + ghg.scope1@2025'), env));
   assert.ok(meets(valueIn(r.value, 'tCO2e'), { lo: 57.15 + 89.17, hi: 57.15 + 89.17 }));
   assert.deepEqual(r.inputs.map((i) => [i.text, i.period, i.start, i.end]), [['ghg.scope1', '2024', 0, 10], ['ghg.scope1', '2025', 13, 28]]);
@@ -418,7 +419,8 @@ test('periods: the env period is the default; @ selects another; a missing one i
 
 test('change(a, b) is (b - a) / a as a ratio, compared with a printed percentage', () => {
   const text = `${FRONT()}# A\n\n| 指標 | 單位 | 2024 | 2025 |\n|---|---|---|---|\n| [總量]{#ghg.total} | tCO2e | 10,000 | 10,840 |\n`;
-  const env = formulaEnvFor(doc(text), '2025');
+  const d = doc(text);
+  const env = formulaEnvFor(d, facts(d), '2025');
   const r = ok(evaluateFormula(ast('change(ghg.total@2024, ghg.total@2025)'), env));
   assert.deepEqual(r.value.dim, {});
   const pct = valueIn(r.value, '%');
@@ -440,14 +442,14 @@ test('formulaEnvFor: factors as quantities or through the catalog hook, per peri
   const fm = FRONT('  factors:\n    grid: {2024: cn-grid-2022, 2025: "0.5306 kgCO2/kWh"}\n    fixed: cn-grid-2023');
   const text = `${fm}# A\n\n| 指標 | 單位 | 2024 | 2025 |\n|---|---|---|---|\n| [外購電力]{#energy.electricity.purchased} | kWh | 1,000,000 | 1,124,032 |\n`;
   const d = doc(text);
-  const without = formulaEnvFor(d, '2025');
+  const without = formulaEnvFor(d, facts(d), '2025');
   const r = ok(evaluateFormula(ast('energy.electricity.purchased * factors.grid'), without));
   assert.ok(meets(printed(596.41, 2), valueIn(r.value, 'tCO2e')));
   assert.deepEqual(r.inputs.map((i) => [i.kind, i.text, i.period]), [['kpi', 'energy.electricity.purchased', '2025'], ['factor', 'factors.grid', '2025']]);
   // A catalog id without a resolver is 'not given'.
   assert.deepEqual(failed(evaluateFormula(ast('energy.electricity.purchased@2024 * factors.grid@2024'), without)).key, 'formula.noFactor');
   const resolved: string[] = [];
-  const withCatalog = formulaEnvFor(d, '2024', {
+  const withCatalog = formulaEnvFor(d, facts(d), '2024', {
     resolveFactorId: (id) => {
       resolved.push(id);
       return id === 'cn-grid-2022' ? ok(evaluateFormula(ast('0.5366 kgCO2/kWh'), envOf({}))).value : undefined;
@@ -502,8 +504,8 @@ test('docs/formulas.md §8: every formula and check in the examples parses and a
       if (!row.formula) continue;
       const tree = ast(row.formula.text);
       for (const v of row.values) {
-        const target = formulaEnvFor(d, v.period).kpi(row.kpiId!, v.period)!.fact!;
-        const r = ok(evaluateFormula(tree, formulaEnvFor(d, v.period, { resolveFactorId })));
+        const target = formulaEnvFor(d, facts(d), v.period).kpi(row.kpiId!, v.period)!.fact!;
+        const r = ok(evaluateFormula(tree, formulaEnvFor(d, facts(d), v.period, { resolveFactorId })));
         const computed = inUnit(r.value, target.unit);
         assert.ok(computed && meets(printed(target.value, target.decimals), computed), `${row.formula.text} (${v.period}) = ${JSON.stringify(computed)}, printed ${v.raw}`);
         checked++;
@@ -515,7 +517,7 @@ test('docs/formulas.md §8: every formula and check in the examples parses and a
       const m = /^([0-9.,]+)\s*(.*)$/.exec(span.text)!;
       const value = Number(m[1].replace(/,/g, ''));
       const decimals = m[1].split('.')[1]?.length ?? 0;
-      const r = ok(evaluateFormula(ast(check.value), formulaEnvFor(d, String(d.config.year), { resolveFactorId })));
+      const r = ok(evaluateFormula(ast(check.value), formulaEnvFor(d, facts(d), String(d.config.year), { resolveFactorId })));
       const computed = inUnit(r.value, unit(m[2]));
       assert.ok(computed && meets(printed(value, decimals), computed), `${check.value} = ${JSON.stringify(computed)}, printed ${span.text}`);
       checked++;

@@ -8,7 +8,7 @@ import { parseDocument } from '../../server/src/engine/recognition/document';
 import { clearParseCaches } from '../../server/src/engine/recognition/kpiTables';
 import { analyze } from '../../server/src/engine';
 import { headerPeriod } from '../../server/src/engine/recognition/kpiShape';
-import { facts } from '../../server/src/engine/numbers/facts';
+import { facts } from '../../server/src/engine/derived';
 import type { KpiRow } from '../../server/src/engine/model';
 import { FRONT, byRule, locate, run } from './util';
 

@@ -3,20 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FRONT, locate, run } from './util';
-import { facts } from '../../server/src/engine/numbers/facts';
-import {
-  breakdownName,
-  coverage,
-  inputQuantity,
-  kpiAverageChecks,
-  kpiRateChecks,
-  kpiSums,
-  partMark,
-  pickFact,
-  rowFact,
-  structuralGroups,
-  sumQuantities,
-} from '../../server/src/engine/numbers/relations';
+import { facts, kpiAverageChecks, kpiRateChecks, kpiSums } from '../../server/src/engine/derived';
+import { breakdownName, coverage, inputQuantity, partMark, pickFact, rowFact, structuralGroups, sumQuantities } from '../../server/src/engine/numbers/relations';
 
 const model = (body: string) => run(`${FRONT}${body}`).model;
 
@@ -122,12 +110,12 @@ test('inputQuantity: whole counts in a unit of one are exact; other figures keep
 test('rowFact: a row that is not a catalog KPI still yields its figure', () => {
   const doc = model('# T\n\n| 指標 | 單位 | 2025 |\n|---|---|---|\n| • 數據中心 | 千瓦時 | 1,234.5 |\n| 總耗電量 | 千瓦時 | - |\n');
   const [unknown, none] = doc.kpiTables[0].rows;
-  const f = rowFact(doc, unknown, '2025')!;
+  const f = rowFact(facts(doc), unknown, '2025')!;
   assert.equal(f.kpiId, '');
   assert.equal(f.decimals, 1);
   assert.deepEqual(f.quantity!.dim, { energy: 1 });
-  assert.equal(rowFact(doc, none, '2025'), undefined);
-  assert.equal(rowFact(doc, unknown, '2024'), undefined);
+  assert.equal(rowFact(facts(doc), none, '2025'), undefined);
+  assert.equal(rowFact(facts(doc), unknown, '2024'), undefined);
 });
 
 test('kpiRateChecks and kpiAverageChecks list passing checks too', () => {

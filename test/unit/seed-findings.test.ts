@@ -8,9 +8,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, type Analysis, type Diagnostic, type Range } from '../../server/src/engine';
-import { allChecks } from '../../server/src/engine/numbers/allChecks';
+import { allChecks, facts } from '../../server/src/engine/derived';
 import type { Check } from '../../server/src/engine/numbers/checks';
-import { facts, type Fact } from '../../server/src/engine/numbers/facts';
+import { type Fact } from '../../server/src/engine/numbers/facts';
 import { readFixture } from '../helpers/paths';
 
 const NUMBERS_RULE = /^(ghg|kpi)\//;

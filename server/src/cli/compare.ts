@@ -4,6 +4,7 @@
 // (engine/xreport/compare.ts): by KPI id and period, after unit conversion, within rounding.
 import {
   compareReports,
+  keyedFacts,
   factText,
   lineOf,
   termOf,
@@ -34,7 +35,7 @@ export const COMPARE_COLUMNS = ['kpi_id', 'name', 'period', 'verdict', 'first_la
 /** The rows of the comparison, in KPI id then period order. */
 export function compareRows(first: ProjectAnalysis, second: ProjectAnalysis, locale: Locale): CompareRow[] {
   const side = (project: ProjectAnalysis, f: FactPair['first']) => f && { label: termOf(f), value: factText(f), line: lineOf(project, f) };
-  return compareReports(first.analysis.model, second.analysis.model).map((p) => {
+  return compareReports(keyedFacts(first.analysis.model), keyedFacts(second.analysis.model)).map((p) => {
     const kpi = getKpi(p.kpiId);
     // An id recognition built (a part, a described figure) is named after its catalog KPI and the row's label.
     const base = kpi ? undefined : getKpi(openMemberParent(p.kpiId) ?? '');

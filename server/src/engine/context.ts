@@ -97,14 +97,6 @@ function sameDayIn(date: string, year: number): string {
   return monthEnd ? iso(new Date(Date.UTC(year, m, 0))) : yearEndIn(year, date.slice(5));
 }
 
-/** A real calendar date `YYYY-MM-DD` (not 2025-02-30). */
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
 /**
  * The obligation of a requirement for this report's year and issuer class. For a year commencing before
  * 1 January 2025 the Code is applied as guidance: Part D is not yet phased in (voluntary), and a

@@ -1,7 +1,8 @@
 // Everything computed from an analysed document, in one place: its resolved context (locale, issuer
 // class, financial year, framework), the disclosure index, the facts, the checks of the numbers engine,
 // the factors it quotes. One `Derived` per document, each part computed on first use and kept; the
-// modules' accessor functions (`facts(doc)`, `allChecks(doc, locale)` ...) are thin delegates to it.
+// accessor functions below (`facts(doc)`, `allChecks(doc, locale)` ...) are thin delegates to it. The
+// builders it calls take what they read as parameters and import nothing of this module.
 //
 // What depends on the locale or the options is kept per locale or per options key, never per document
 // alone. An incremental analysis hands the next version's layer the parts an edit cannot change
@@ -10,13 +11,13 @@
 import type { EsgDocument, KpiRow, KpiTable } from './model';
 import type { AnalysisOptions, Locale } from './types';
 import type { LineEdit } from './parser/incremental';
-import { HKEX_INPUTS, NUMBERS_INPUTS, type ModelPart } from './rules/rule';
+import { HKEX_INPUTS, NUMBERS_INPUTS, type ModelPart } from './modelParts';
 import { buildDisclosures, type DisclosureIndex } from './disclosures';
 import { buildFacts, type Fact, type FactIndex } from './numbers/facts';
 import { findFactorQuotes, readFrontMatterFactors, type FactorQuote, type FrontMatterFactor } from './numbers/factorQuotes';
 import { buildAverageChecks, buildKpiSums, buildRateChecks, type AverageCheck, type RateCheck, type SumResult } from './numbers/relations';
 import { buildFormulaChecks, type FormulaCheckResult } from './numbers/formulaChecks';
-import { buildAllChecks } from './numbers/allChecks';
+import { buildAllChecks, checksAt as checksAmong } from './numbers/allChecks';
 import type { Check } from './numbers/checks';
 import type { FormulaEnvOptions } from './numbers/formula';
 import { buildKeyedFacts, findRestatedMarker, type RestatedMarker } from './xreport/compare';
@@ -210,17 +211,17 @@ export class Derived {
 
   get sums(): SumResult {
     note(NUMBERS_INPUTS);
-    return (this.memo.sums ??= buildKpiSums(this.doc));
+    return (this.memo.sums ??= buildKpiSums(this.doc, this.facts));
   }
 
   get rates(): RateCheck[] {
     note(NUMBERS_INPUTS);
-    return (this.memo.rates ??= buildRateChecks(this.doc));
+    return (this.memo.rates ??= buildRateChecks(this.doc, this.facts));
   }
 
   get averages(): AverageCheck[] {
     note(NUMBERS_INPUTS);
-    return (this.memo.averages ??= buildAverageChecks(this.doc));
+    return (this.memo.averages ??= buildAverageChecks(this.doc, this.facts));
   }
 
   /** The facts that stand for each KPI and period (`kpi@period`), for comparing reports. */
@@ -233,7 +234,7 @@ export class Derived {
     note(NUMBERS_INPUTS);
     let result = this.formulas.get(options);
     if (!result) {
-      result = buildFormulaChecks(this.doc, options);
+      result = buildFormulaChecks(this.doc, this.facts, options);
       this.formulas.set(options, result);
     }
     return result;
@@ -244,7 +245,7 @@ export class Derived {
     note(NUMBERS_INPUTS);
     let list = this.checksByLocale.get(locale);
     if (!list) {
-      list = buildAllChecks(this.doc, locale);
+      list = buildAllChecks(this.doc, this, locale);
       this.checksByLocale.set(locale, list);
     }
     return list;
@@ -314,4 +315,66 @@ export function derivedOf(doc: EsgDocument): Derived {
 /** The context of a document under some options (see `Derived.context`). */
 export function contextOf(doc: EsgDocument, options: AnalysisOptions): AnalysisContext {
   return derivedOf(doc).context(options);
+}
+
+// ---- accessors: a document's part, through its layer ----
+
+/** The disclosure index of a document. */
+export function disclosures(doc: EsgDocument): DisclosureIndex {
+  return derivedOf(doc).disclosures;
+}
+
+/** The facts of a document. */
+export function facts(doc: EsgDocument): FactIndex {
+  return derivedOf(doc).facts;
+}
+
+/** Emission factors quoted in the report's prose, in document order. */
+export function factorQuotes(doc: EsgDocument): FactorQuote[] {
+  return derivedOf(doc).factorQuotes;
+}
+
+/** The `esg.factors` entries with the range of each value. */
+export function frontMatterFactors(doc: EsgDocument): FrontMatterFactor[] {
+  return derivedOf(doc).frontMatterFactors;
+}
+
+/** Breakdowns and table parts against their totals (kpi/sum-mismatch): `buildKpiSums`. */
+export function kpiSums(doc: EsgDocument): SumResult {
+  return derivedOf(doc).sums;
+}
+
+/** Rates against their counts (kpi/rate-mismatch): `buildRateChecks`. */
+export function kpiRateChecks(doc: EsgDocument): RateCheck[] {
+  return derivedOf(doc).rates;
+}
+
+/** Overall averages against their breakdowns (kpi/average-bounds): `buildAverageChecks`. */
+export function kpiAverageChecks(doc: EsgDocument): AverageCheck[] {
+  return derivedOf(doc).averages;
+}
+
+/** The formula checks of a document under `options` (once per options object). */
+export function formulaChecks(doc: EsgDocument, options?: FormulaEnvOptions): FormulaCheckResult {
+  return derivedOf(doc).formulaChecks(options);
+}
+
+/** Every check of the numbers engine, with labels in `locale` (once per locale). */
+export function allChecks(doc: EsgDocument, locale: Locale): Check[] {
+  return derivedOf(doc).checks(locale);
+}
+
+/** The checks whose target or inputs include a value at this position. */
+export function checksAt(doc: EsgDocument, locale: Locale, line: number, character: number): Check[] {
+  return checksAmong(allChecks(doc, locale), line, character);
+}
+
+/** The facts that stand for each KPI and period (`kpi@period`), for comparing reports. */
+export function keyedFacts(doc: EsgDocument): Map<string, Fact> {
+  return derivedOf(doc).keyedFacts;
+}
+
+/** The restatement marker of a KPI row (once per row). */
+export function restatedMarker(doc: EsgDocument, row: KpiRow): RestatedMarker | undefined {
+  return derivedOf(doc).restatedMarker(row);
 }

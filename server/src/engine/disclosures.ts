@@ -6,7 +6,6 @@ import { getFramework } from './catalogs/hkex';
 import { getKpi } from './catalogs/kpis';
 import type { Obligation } from './catalogs/schema';
 import { normalizeTitle } from './recognition/indexTables';
-import { derivedOf } from './derived';
 
 export interface Evidence {
   sections: Section[];
@@ -45,11 +44,6 @@ export type DeletedClaim =
 /** A KPI row is evidence of what its KPI discloses when it is recognised and reports a value (or states none). */
 export function countsAsEvidence(row: KpiRow): row is KpiRow & { kpiId: string } {
   return !!row.kpiId && row.values.some((v) => v.status === 'number' || v.status === 'none' || v.status === 'pair');
-}
-
-/** The disclosure index of a document (built once, in its derived layer). */
-export function disclosures(doc: EsgDocument): DisclosureIndex {
-  return derivedOf(doc).disclosures;
 }
 
 /** How a requirement is addressed: what hkex/missing reports and the coverage view shows. */

@@ -43,6 +43,7 @@ export { crossReport, LinkedReportCache, singleFileView, withCrossReport, type C
 export { crossHover } from './xreport/hover';
 export { linkEntries, mayLink } from './xreport/links';
 export { compareReports, type FactPair, type Verdict } from './xreport/compare';
+export { keyedFacts } from './derived';
 export { crossReportActions, factText, lineOf, termOf } from './rules/xreport/common';
 // What an editor keeps between analyses: whether a model's derived data is unchanged.
 export { derivedUnchanged, modelToken, type ModelToken } from './reanalyze';

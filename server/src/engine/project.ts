@@ -4,7 +4,6 @@
 // back to the file and line it came from. A chapter's own front matter is blanked out (same number of
 // lines) so that line numbers inside each file are unchanged.
 import { analyze } from './analyze';
-import type { Analysis } from './analysis';
 import type { AnalysisOptions, Diagnostic, Position, Range, RelatedLocation, TextEdit } from './types';
 import { splitLines } from './parser/lines';
 import { chapterEntries, loadChapters, type ChapterProblem } from './chapters';
@@ -22,30 +21,10 @@ export interface ProjectFile {
   decoded?: Omit<DecodedText, 'text'>;
 }
 
-export interface ProjectPart {
-  uri: string;
-  /** First line of this file in the concatenated document. */
-  firstLine: number;
-  lineCount: number;
-  /** Length of the file's last line (where the blank separator line after it maps to). */
-  lastLineLength: number;
-}
 
-export interface ProjectAnalysis {
-  /** The analysis of the concatenated report (its ranges are in concatenated lines). */
-  analysis: Analysis;
-  parts: ProjectPart[];
-  /** Diagnostics per file, in that file's lines. */
-  diagnostics: Map<string, Diagnostic[]>;
-  /** Findings silenced by suppression comments, per file, in that file's lines. */
-  suppressed: Map<string, SuppressedDiagnostic[]>;
-  /** Maps a position of the concatenated document to a file and its position. */
-  toFile(position: Position): { uri: string; position: Position };
-  /** Maps a position of a file to the concatenated document (undefined for a file outside the report). */
-  fromFile(uri: string, position: Position): Position | undefined;
-  mapRange(range: Range): { uri: string; range: Range };
-  mapEdits(edits: TextEdit[]): Record<string, TextEdit[]>;
-}
+import type { ProjectAnalysis, ProjectPart } from './analysis';
+
+export type { ProjectAnalysis, ProjectPart } from './analysis';
 
 /** The chapter paths a root's front matter lists, as written, or [] (cheap: YAML of the front matter only). */
 export function chaptersOf(rootText: string): string[] {

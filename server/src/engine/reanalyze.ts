@@ -6,19 +6,16 @@
 import type { EsgDocument } from './model';
 import type { AnalysisOptions, Diagnostic, Locale, Position } from './types';
 import type { LineEdit } from './parser/incremental';
-import { reparse, type Reparse } from './recognition/document';
+import { reparse } from './recognition/document';
 import { runRules, type ModelPart, type RuleRunStats } from './rules';
 import { mayQuoteFactors } from './numbers/factorQuotes';
 import { applyVocabulary, namesKpis } from './vocabulary';
 import { contextOf, derivedOf, optionsKey, type ModelToken } from './derived';
 import { countsAsEvidence } from './disclosures';
 
-/** How an analysis was obtained: by a full parse or by patching the previous one, and how many rules ran. */
-export interface AnalysisReuse {
-  parse: 'full' | Reparse['kind'];
-  rulesRun: number;
-  rulesKept: number;
-}
+import type { AnalysisReuse } from './analysis';
+
+export type { AnalysisReuse } from './analysis';
 
 export interface AnalysisCore {
   model: EsgDocument;

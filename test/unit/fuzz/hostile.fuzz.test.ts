@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { analyze } from '../../../server/src/engine';
 import { evaluateFormula, formulaEnvFor, parseFormula } from '../../../server/src/engine/numbers/formula';
 import { parseDocument } from '../../../server/src/engine/recognition/document';
+import { facts } from '../../../server/src/engine/derived';
 import { assertWellFormed, params } from './support';
 
 const URI = 'file:///hostile.esg.md';
@@ -100,7 +101,7 @@ test('hostile formulas: no code execution, no pollution, clean errors (fixed lis
     }
     const doc = parseDocument(URI, reportWith(formula));
     if (parsed.ast) {
-      const result = evaluateFormula(parsed.ast, formulaEnvFor(doc, '2025'));
+      const result = evaluateFormula(parsed.ast, formulaEnvFor(doc, facts(doc), '2025'));
       if (!result.ok) assert.equal(typeof result.error.key, 'string');
     }
     const text = reportWith(formula);

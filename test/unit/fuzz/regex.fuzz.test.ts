@@ -18,7 +18,7 @@ import { parseUnit } from '../../../server/src/engine/catalogs/units';
 import { normalizeLabel } from '../../../server/src/engine/text/normalize';
 import { matchKpi } from '../../../server/src/engine/catalogs/kpis';
 import { parseFormula } from '../../../server/src/engine/numbers/formula';
-import { factorQuotes } from '../../../server/src/engine/numbers/factorQuotes';
+import { factorQuotes } from '../../../server/src/engine/derived';
 import { plainCell, normalizeTitle } from '../../../server/src/engine/recognition/indexTables';
 import { REPO_ROOT } from '../../helpers/paths';
 import { timed } from './support';

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FRONT, byRule, locate, run } from '../util';
-import { factorQuotes } from '../../../server/src/engine/numbers/factorQuotes';
+import { factorQuotes } from '../../../server/src/engine/derived';
 import { parseDocument } from '../../../server/src/engine/recognition/document';
 
 const report = (body: string) => `${FRONT}# 排放\n\n${body}\n`;

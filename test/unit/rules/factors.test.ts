@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FRONT, byRule, locate, run } from '../util';
-import { factorQuotes, frontMatterFactors } from '../../../server/src/engine/numbers/factorQuotes';
+import { factorQuotes, frontMatterFactors } from '../../../server/src/engine/derived';
 import { parseDocument } from '../../../server/src/engine/recognition/document';
 
 // Seed 000 (Zhipu, FY2025), lines 210-211, verbatim.

@@ -80,7 +80,7 @@ test('a throwing rule is dropped and reported, the others still run', async () =
   const { parseDocument } = await import('../../../server/src/engine/recognition/document');
   const doc = parseDocument('file:///x', `${FRONT}# A {hkex="A9.9"}\n\nx\n`);
   const errors: string[] = [];
-  const boom = { id: 'test/boom', defaultSeverity: 'error' as const, reads: [] as const, description: { en: 'x', 'zh-Hant': 'x', 'zh-Hans': 'x' }, run: () => { throw new Error('boom'); } };
+  const boom = { id: 'test/boom', defaultSeverity: 'error' as const, description: { en: 'x', 'zh-Hant': 'x', 'zh-Hans': 'x' }, run: () => { throw new Error('boom'); } };
   const { ALL_RULES } = await import('../../../server/src/engine/rules');
   const d = runRules(doc, { locale: 'en', options: {}, onRuleError: (rule) => errors.push(rule) }, [boom, ...ALL_RULES]);
   assert.deepEqual(errors, ['test/boom']);

@@ -2,7 +2,7 @@
 // many disagree with the figures they are computed from.
 import type { Analysis } from '../analysis';
 import type { Range } from '../types';
-import { allChecks } from '../numbers/allChecks';
+import { allChecks } from '../derived';
 import { t } from '../i18n';
 
 export interface CodeLens {

@@ -3,7 +3,7 @@
 import type { Analysis } from '../analysis';
 import type { Position } from '../types';
 import type { Location } from './types';
-import { disclosures } from '../disclosures';
+import { disclosures } from '../derived';
 import { targetAt } from './navigation';
 
 export function definitionAt(analysis: Analysis, pos: Position): Location[] {

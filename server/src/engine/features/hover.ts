@@ -7,14 +7,11 @@ import { getFramework } from '../catalogs/hkex';
 import { getKpi } from '../catalogs/kpis';
 import { getUnit } from '../catalogs/units';
 import { describeKpiId } from '../recognition/labels';
-import { disclosures } from '../disclosures';
 import { localized, t, tFromKey, type MessageKey } from '../i18n';
 import { describeContext, isDeletedIn, obligationIn } from '../context';
-import { contextOf } from '../derived';
+import { contextOf, disclosures, facts, checksAt } from '../derived';
 import { targetAt } from './navigation';
 import type { KpiRow, KpiValue } from '../model';
-import { facts } from '../numbers/facts';
-import { checksAt } from '../numbers/allChecks';
 import { printLike } from '../numbers/checks';
 import { baseUnitName, DIMENSIONLESS, midpoint, sameDim } from '../numbers/quantity';
 

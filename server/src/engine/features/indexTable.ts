@@ -5,9 +5,10 @@ import type { Analysis } from '../analysis';
 import type { EsgDocument, Section } from '../model';
 import type { Locale, Range, TextEdit } from '../types';
 import { getFramework } from '../catalogs/hkex';
-import { disclosures } from '../disclosures';
+import { disclosures } from '../derived';
 import { localized, t } from '../i18n';
 import { endOfDocument, eol, lineText } from './edits';
+import { escapeCell } from '../text/markdown';
 
 export interface IndexTableEdit {
   /** The table (and, when inserted, its heading) as Markdown. */
@@ -15,10 +16,6 @@ export interface IndexTableEdit {
   edit: TextEdit;
   /** True when an existing index table is replaced; false when a new section is appended. */
   replaced: boolean;
-}
-
-export function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ').trim();
 }
 
 function sectionLink(s: Section): string {

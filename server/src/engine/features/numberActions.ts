@@ -5,10 +5,11 @@ import type { KpiTable } from '../model';
 import type { CodeAction, Range, TextEdit } from '../types';
 import { getKpi } from '../catalogs/kpis';
 import { localized, t } from '../i18n';
-import { facts, type Fact } from '../numbers/facts';
+import { type Fact } from '../numbers/facts';
 import { coverage, isAdditive, memberKey, sumQuantities } from '../numbers/relations';
 import { formatNumber, inUnit, midpoint } from '../numbers/quantity';
 import { eol } from './edits';
+import { facts } from '../derived';
 
 /**
  * 'Add the missing total row': a table with the complete breakdown of a catalog total (all genders,

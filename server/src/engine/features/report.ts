@@ -20,14 +20,13 @@ import { getKpi } from '../catalogs/kpis';
 import { openMemberParent } from '../recognition/labels';
 import { scope3Categories } from '../catalogs/factors';
 import { currencyOf, parseUnit, type ParsedUnit } from '../catalogs/units';
-import { addressed, disclosures } from '../disclosures';
+import { addressed } from '../disclosures';
 import { localized, t } from '../i18n';
 import type { ModelPart } from '../rules';
 import { describeContext, fyLabel, obligationIn, type ReportingContext } from '../context';
-import { HKEX_INPUTS, NUMBERS_INPUTS } from '../rules/rule';
-import { derivedOf, optionsKey } from '../derived';
-import { facts, type Fact, type FactIndex } from '../numbers/facts';
-import { allChecks } from '../numbers/allChecks';
+import { HKEX_INPUTS, NUMBERS_INPUTS } from '../modelParts';
+import { derivedOf, optionsKey, disclosures, facts, allChecks } from '../derived';
+import { type Fact, type FactIndex } from '../numbers/facts';
 import { printLike, type Check } from '../numbers/checks';
 import { baseUnitName, dimOf, type Dim } from '../numbers/quantity';
 

@@ -6,9 +6,9 @@ import type { Locale } from '../types';
 import { factorName, getFactor } from '../catalogs/factors';
 import { factorQuantity, findFactorsMeeting } from './factorValues';
 import { t } from '../i18n';
-import { facts, type Fact } from './facts';
+import type { Fact, FactIndex } from './facts';
 import { compareFact, inputOf, type Check, type CheckInput } from './checks';
-import { factorQuotes } from './factorQuotes';
+import type { FactorQuote } from './factorQuotes';
 import { frontMatterQuantity } from './formula';
 import { add, dimOf, div, mul, mulDim, printed, sameDim, type Quantity } from './quantity';
 
@@ -19,7 +19,7 @@ interface GridFactor {
   id?: string;
 }
 
-function gridFactor(doc: EsgDocument, period: string, locale: Locale): GridFactor | undefined {
+function gridFactor(doc: EsgDocument, sources: ActivitySources, period: string, locale: Locale): GridFactor | undefined {
   const given = doc.config.factors.grid ?? doc.config.factors.electricity;
   const named = given?.[period] ?? given?.['*'];
   if (named?.catalogId) {
@@ -34,7 +34,7 @@ function gridFactor(doc: EsgDocument, period: string, locale: Locale): GridFacto
     return undefined;
   }
   // A factor quoted in the text: the one applied to this period, or the only one, for the report's year.
-  const quotes = factorQuotes(doc).filter((q) => q.unit && q.basis !== 'life-cycle');
+  const quotes = sources.factorQuotes.filter((q) => q.unit && q.basis !== 'life-cycle');
   const quote = quotes.find((q) => q.periodYear !== undefined && String(q.periodYear) === period) ?? (quotes.length === 1 && String(doc.config.year) === period && quotes[0].periodYear === undefined ? quotes[0] : undefined);
   if (!quote?.unit) return undefined;
   const { dim, factor } = dimOf(quote.unit);
@@ -84,8 +84,7 @@ function fuelEmission(doc: EsgDocument, fuel: Fact, names: string[], period: str
 }
 
 /** Scope 1 = the sum of fuel emissions, when every fuel the report lists has a factor in the front matter. */
-function scope1Check(doc: EsgDocument, period: string, locale: Locale): Check | undefined {
-  const index = facts(doc);
+function scope1Check(doc: EsgDocument, index: FactIndex, period: string, locale: Locale): Check | undefined {
   const scope1 = index.first('ghg.scope1', period);
   const fuels = FUELS.map((f) => ({ f, fact: index.first(f.kpi, period) })).filter((x) => x.fact && x.fact.value !== 0);
   if (!scope1 || !fuels.length) return undefined;
@@ -102,18 +101,24 @@ function scope1Check(doc: EsgDocument, period: string, locale: Locale): Check | 
   return { rule: 'ghg/activity-mismatch', target: scope1, formula: `${fuels.map((x) => `${x.fact!.label} × factor`).join(' + ')} = ${scope1.label}`, inputs, computed: cmp.computed, ok: cmp.ok };
 }
 
-export function activityChecks(doc: EsgDocument, locale: Locale): Check[] {
-  const index = facts(doc);
+/** What the activity checks read besides the document (the derived layer is one: its quotes are searched only when needed). */
+export interface ActivitySources {
+  readonly facts: FactIndex;
+  readonly factorQuotes: readonly FactorQuote[];
+}
+
+export function activityChecks(doc: EsgDocument, sources: ActivitySources, locale: Locale): Check[] {
+  const index = sources.facts;
   const out: Check[] = [];
   for (const period of index.periods) {
-    const s1 = scope1Check(doc, period, locale);
+    const s1 = scope1Check(doc, index, period, locale);
     if (s1) out.push(s1);
   }
   for (const period of index.periods) {
     const scope2: Fact | undefined = index.first('ghg.scope2.location', period) ?? index.first('ghg.scope2', period);
     const electricity: Fact | undefined = index.first('energy.electricity.purchased', period) ?? index.first('energy.electricity', period);
     if (!scope2?.quantity || !electricity?.quantity) continue;
-    const grid = gridFactor(doc, period, locale);
+    const grid = gridFactor(doc, sources, period, locale);
     if (!grid) continue;
     const computed: Quantity = { value: mul(electricity.quantity.value, grid.quantity.value), dim: mulDim(electricity.quantity.dim, grid.quantity.dim) };
     const cmp = compareFact(scope2, computed);

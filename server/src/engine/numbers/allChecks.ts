@@ -3,43 +3,49 @@
 import type { EsgDocument } from '../model';
 import type { Locale } from '../types';
 import type { Check } from './checks';
+import type { FactIndex } from './facts';
+import type { FactorQuote } from './factorQuotes';
+import type { FormulaCheckResult } from './formulaChecks';
+import type { AverageCheck, RateCheck, SumResult } from './relations';
 import { ghgSumChecks } from './ghgChecks';
 import { intensityChecks } from './intensityChecks';
-import { formulaChecks } from './formulaChecks';
 import { activityChecks } from './activityChecks';
-import { kpiAverageChecks, kpiRateChecks, kpiSumChecks } from './relations';
 import { factorQuantity } from './factorValues';
 import type { FormulaEnvOptions } from './formula';
-import { derivedOf } from '../derived';
 
 /** How formulas resolve factor ids (the emission-factor catalog). */
 export const formulaOptions: FormulaEnvOptions = { resolveFactorId: (id) => factorQuantity(id) };
 
 /**
- * Producers of checks, in the order their results are listed. Called through arrows: this module and
- * the producers' import each other through the derived layer, so a producer may not be loaded yet when
- * this module is.
+ * What the producers read besides the document: the derived layer passes itself, so each part is
+ * computed (and kept) on first use, inside the producer that needs it.
  */
-const PRODUCERS: ((doc: EsgDocument, locale: Locale) => Check[])[] = [
-  (doc) => ghgSumChecks(doc),
-  (doc, locale) => activityChecks(doc, locale),
-  (doc, locale) => intensityChecks(doc, locale),
-  (doc) => kpiSumChecks(doc),
-  (doc) => kpiRateChecks(doc),
-  (doc) => kpiAverageChecks(doc),
-  (doc) => formulaChecks(doc, formulaOptions).checks,
-];
-
-/** Every check of a document, with labels in `locale` (computed once per locale, in its derived layer). */
-export function allChecks(doc: EsgDocument, locale: Locale): Check[] {
-  return derivedOf(doc).checks(locale);
+export interface CheckSources {
+  readonly facts: FactIndex;
+  readonly factorQuotes: readonly FactorQuote[];
+  readonly sums: SumResult;
+  readonly rates: RateCheck[];
+  readonly averages: AverageCheck[];
+  formulaChecks(options: FormulaEnvOptions): FormulaCheckResult;
 }
 
-export function buildAllChecks(doc: EsgDocument, locale: Locale): Check[] {
+/** Producers of checks, in the order their results are listed. */
+const PRODUCERS: ((doc: EsgDocument, sources: CheckSources, locale: Locale) => readonly Check[])[] = [
+  (_doc, sources) => ghgSumChecks(sources.facts),
+  (doc, sources, locale) => activityChecks(doc, sources, locale),
+  (doc, sources, locale) => intensityChecks(doc, sources.facts, locale),
+  (_doc, sources) => sources.sums.checks,
+  (_doc, sources) => sources.rates,
+  (_doc, sources) => sources.averages,
+  (_doc, sources) => sources.formulaChecks(formulaOptions).checks,
+];
+
+/** Every check of a document, with labels in `locale` (derived.ts keeps the list, once per locale). */
+export function buildAllChecks(doc: EsgDocument, sources: CheckSources, locale: Locale): Check[] {
   const list: Check[] = [];
   for (const produce of PRODUCERS) {
     try {
-      for (const check of produce(doc, locale)) list.push(check);
+      for (const check of produce(doc, sources, locale)) list.push(check);
     } catch {
       // A failing producer must not take hover or CodeLens down; its rule reports the error.
     }
@@ -47,9 +53,9 @@ export function buildAllChecks(doc: EsgDocument, locale: Locale): Check[] {
   return list;
 }
 
-/** Checks whose target or inputs include a value at this position. */
-export function checksAt(doc: EsgDocument, locale: Locale, line: number, character: number): Check[] {
+/** Of `checks`, those whose target or inputs include a value at this position. */
+export function checksAt(checks: readonly Check[], line: number, character: number): Check[] {
   const at = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
     r.start.line === line && r.start.character <= character && character <= r.end.character;
-  return allChecks(doc, locale).filter((c) => at(c.target.range) || c.inputs.some((i) => i.fact && at(i.fact.range)));
+  return checks.filter((c) => at(c.target.range) || c.inputs.some((i) => i.fact && at(i.fact.range)));
 }

@@ -26,7 +26,6 @@ import type { Range } from '../types';
 import { positionAt } from '../parser/lines';
 import { factorRegions, factorsFor } from '../catalogs/factors';
 import { parseUnit, type ParsedUnit } from '../catalogs/units';
-import { derivedOf } from '../derived';
 import type { StatedQuantity as ConfigQuantity } from '../frontmatter';
 
 /** `market`: a market-based factor the catalog has no series for (supplier-specific, certificates): not compared. */
@@ -243,12 +242,7 @@ export function mayQuoteFactors(text: string): boolean {
   return TRIGGER.test(text);
 }
 
-/** Emission factors quoted in the report's prose, in document order. */
-export function factorQuotes(doc: EsgDocument): FactorQuote[] {
-  return derivedOf(doc).factorQuotes;
-}
-
-/** The factor quotes of a document's paragraphs, searched (derived.ts keeps them). */
+/** Emission factors quoted in the report's prose, in document order (derived.ts keeps them). */
 export function findFactorQuotes(doc: EsgDocument): FactorQuote[] {
   const out: FactorQuote[] = [];
   const pos = (offset: number) => positionAt(doc.lineStarts, offset);
@@ -412,12 +406,7 @@ export interface FrontMatterFactor {
 }
 
 
-/** The `esg.factors` entries with the range of each value (the YAML is re-read only when there are factors). */
-export function frontMatterFactors(doc: EsgDocument): FrontMatterFactor[] {
-  return derivedOf(doc).frontMatterFactors;
-}
-
-/** The `esg.factors` entries read from the front matter (derived.ts keeps them). */
+/** The `esg.factors` entries with the range of each value, the YAML re-read only when there are factors (derived.ts keeps them). */
 export function readFrontMatterFactors(doc: EsgDocument): FrontMatterFactor[] {
   const out: FrontMatterFactor[] = [];
   const fm = doc.frontMatter;

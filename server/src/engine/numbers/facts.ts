@@ -10,7 +10,6 @@ import { isNilToken, parseNumber } from './read';
 import { exact, fromPrinted, printed, type Interval, type Quantity } from './quantity';
 import { headerPeriod } from '../recognition/kpiShape';
 import { stripFootnoteMarks } from '../text/normalize';
-import { derivedOf } from '../derived';
 
 export interface Fact {
   kpiId: string;
@@ -71,11 +70,6 @@ export interface FactIndex {
   rowsOf(kpiId: string, table?: number): KpiRow[];
   /** The facts read from each KPI table: a pure function of the table, so a later version of the document that kept the table object reuses them. */
   tableFacts: ReadonlyMap<KpiTable, readonly Fact[]>;
-}
-
-/** The facts of a document (read once, in its derived layer). */
-export function facts(doc: EsgDocument): FactIndex {
-  return derivedOf(doc).facts;
 }
 
 /** A position as one number, for maps keyed by where a figure starts. */

@@ -6,8 +6,7 @@ import type { Range } from '../types';
 import { attr } from '../parser/attributes';
 import { parseNumber } from './read';
 import { getFactor } from '../catalogs/factors';
-import { derivedOf } from '../derived';
-import { factInterval, facts, spanFigure, tableFact, type Fact } from './facts';
+import { factInterval, spanFigure, tableFact, type Fact, type FactIndex } from './facts';
 import { compareFact, factText, type Check, type CheckInput } from './checks';
 import { DIMENSIONLESS, dimOf, formatDim, formatQuantity, inUnit, meets, sameDim, type Interval, type Quantity } from './quantity';
 import { evaluateFormula, formulaEnvFor, frontMatterValue, parseFormula, type FormulaEnvOptions, type FormulaInput } from './formula';
@@ -108,14 +107,9 @@ export function compareResult(doc: EsgDocument, target: Fact, result: { value: Q
   return noteKey ? { ok, computed: inTarget, noteKey } : { ok, computed: inTarget };
 }
 
-/** The formula checks of a document under `options` (computed once per options object, in its derived layer). */
-export function formulaChecks(doc: EsgDocument, options?: FormulaEnvOptions): FormulaCheckResult {
-  return derivedOf(doc).formulaChecks(options);
-}
-
-export function buildFormulaChecks(doc: EsgDocument, options: FormulaEnvOptions): FormulaCheckResult {
+/** The formula checks of a document under `options` (derived.ts keeps them, once per options object). */
+export function buildFormulaChecks(doc: EsgDocument, index: FactIndex, options: FormulaEnvOptions): FormulaCheckResult {
   const result: FormulaCheckResult = { checks: [], problems: [] };
-  const index = facts(doc);
   const reported = new Set<string>();
   const problem = (p: FormulaProblem) => {
     const key = `${p.range.start.line}:${p.range.start.character}:${p.key}`;
@@ -139,11 +133,11 @@ export function buildFormulaChecks(doc: EsgDocument, options: FormulaEnvOptions)
         // A row without a KPI id has no fact in the index, but its formula is checked all the same.
         const target = index.ofRow(row, value.period) ?? tableFact(row, value);
         if (!target) continue;
-        const evaluated = evaluateFormula(parsed.ast, formulaEnvFor(doc, value.period, options));
+        const evaluated = evaluateFormula(parsed.ast, formulaEnvFor(doc, index, value.period, options));
         if (!evaluated.ok) {
           // The error's own period (`energy.electricity@1999`) wins over the column's.
           const args = { period: value.period, ...evaluated.error.args };
-          const unchecked = noValueInput(doc, evaluated.error.key, args);
+          const unchecked = noValueInput(doc, index, evaluated.error.key, args);
           problem({ rule: 'kpi/formula-mismatch', range: at(row.formula.range, evaluated.error.start, evaluated.error.end), ...(unchecked ?? { key: evaluated.error.key, args, severity: 'warning' }) });
           continue;
         }
@@ -159,7 +153,7 @@ export function buildFormulaChecks(doc: EsgDocument, options: FormulaEnvOptions)
 
   // 2. Prose: `[8.4%]{check="change(ghg.total@2024, ghg.total@2025)"}` and `[229.3 噸]{kpi=ghg.total}`.
   for (const span of doc.spans) {
-    const fact = spanFact(doc, span);
+    const fact = spanFact(doc, index, span);
     const check = attr(span.attrs, 'check');
     if (check) {
       if (!fact) {
@@ -173,9 +167,9 @@ export function buildFormulaChecks(doc: EsgDocument, options: FormulaEnvOptions)
         for (const e of parsed.errors) problem({ rule: 'kpi/prose-mismatch', range: at(check.valueRange, e.start, e.end), key: e.key, args: e.args, severity: 'error' });
         continue;
       }
-      const evaluated = evaluateFormula(parsed.ast, formulaEnvFor(doc, fact.period, options));
+      const evaluated = evaluateFormula(parsed.ast, formulaEnvFor(doc, index, fact.period, options));
       if (!evaluated.ok) {
-        const unchecked = noValueInput(doc, evaluated.error.key, { period: fact.period, ...evaluated.error.args });
+        const unchecked = noValueInput(doc, index, evaluated.error.key, { period: fact.period, ...evaluated.error.args });
         problem({ rule: 'kpi/prose-mismatch', range: at(check.valueRange, evaluated.error.start, evaluated.error.end), ...(unchecked ?? { key: evaluated.error.key, args: evaluated.error.args, severity: 'warning' }) });
         continue;
       }
@@ -209,11 +203,10 @@ export function buildFormulaChecks(doc: EsgDocument, options: FormulaEnvOptions)
  * gives in no period, and for a period no table has (a wrong id or year is the author's to fix:
  * `formula.noValue` stays a warning).
  */
-function noValueInput(doc: EsgDocument, key: string, args: Record<string, string | number>): Pick<FormulaProblem, 'key' | 'args' | 'severity'> | undefined {
+function noValueInput(doc: EsgDocument, index: FactIndex, key: string, args: Record<string, string | number>): Pick<FormulaProblem, 'key' | 'args' | 'severity'> | undefined {
   if (key !== 'formula.noValue') return undefined;
   const id = String(args.id);
   const period = String(args.period);
-  const index = facts(doc);
   const rows = index.rowsOf(id);
   for (const row of rows) {
     const cell = row.values.find((v) => v.period === period);
@@ -249,7 +242,7 @@ function isFigureText(text: string): boolean {
 }
 
 /** The figure a prose span quotes: the `kpi=` fact when it has one, else the span's own figure. */
-function spanFact(doc: EsgDocument, span: Span): Fact | undefined {
-  if (attr(span.attrs, 'kpi')?.value) return facts(doc).ofSpan(span);
+function spanFact(doc: EsgDocument, index: FactIndex, span: Span): Fact | undefined {
+  if (attr(span.attrs, 'kpi')?.value) return index.ofSpan(span);
   return spanFigure(doc, span);
 }

@@ -1,8 +1,7 @@
 // GHG relations that need no annotation once the KPIs are recognised:
 // Scope 1 + Scope 2 = the Scope 1+2 total; Scope 1 + 2 + 3 = the grand total; Scope 3 = the sum of
 // its categories. Every period of the report is checked on its own.
-import type { EsgDocument } from '../model';
-import { factInterval, facts, type Fact, type FactIndex } from './facts';
+import { factInterval, type Fact, type FactIndex } from './facts';
 import { cleanLabel, compareFact, inputOf, type Check } from './checks';
 import { sumQuantities } from './relations';
 
@@ -21,8 +20,7 @@ function scope2(index: FactIndex, period: string): Fact | undefined {
   return index.first('ghg.scope2', period) ?? index.first('ghg.scope2.location', period);
 }
 
-export function ghgSumChecks(doc: EsgDocument): Check[] {
-  const index = facts(doc);
+export function ghgSumChecks(index: FactIndex): Check[] {
   const out: Check[] = [];
   for (const period of index.periods) {
     const s1 = index.first('ghg.scope1', period);
@@ -62,8 +60,8 @@ function isPartialList(total: Fact, categories: Fact[], c: Check): boolean {
 }
 
 /** KPI ids written in spans that claim to be Scope 3 categories but are not one of the GHG Protocol's 15. */
-export function invalidScope3Categories(doc: EsgDocument): Fact[] {
-  return facts(doc).all.filter((f) => {
+export function invalidScope3Categories(index: FactIndex): Fact[] {
+  return index.all.filter((f) => {
     if (!f.kpiId.startsWith('ghg.scope3.')) return false;
     // Only an id the author wrote can name a category that does not exist; recognition builds ids of its own ('ghg.scope3.p-x').
     if (f.row && f.row.kpiIdSource !== 'span') return false;

@@ -7,7 +7,7 @@ import type { Locale } from '../types';
 import { getKpi } from '../catalogs/kpis';
 import { denominatorNameOf } from '../catalogs/units';
 import { t } from '../i18n';
-import { facts, type Fact, type FactIndex } from './facts';
+import type { Fact, FactIndex } from './facts';
 import { compareFact, factText, inputOf, type Check } from './checks';
 import { configQuantity } from './relations';
 import { dimOf, div, formatNumber, fromPrinted, meets, midpoint, mulDim, type Interval, type Quantity } from './quantity';
@@ -109,8 +109,7 @@ function largestAgreement(group: Intensity[]): Intensity[] | undefined {
 
 const width = (x: Interval) => x.hi - x.lo;
 
-export function intensityChecks(doc: EsgDocument, locale: Locale): Check[] {
-  const index = facts(doc);
+export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Locale): Check[] {
   const out: Check[] = [];
   const inferred: Intensity[] = [];
   for (const f of index.all) {

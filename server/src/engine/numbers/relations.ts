@@ -9,8 +9,7 @@ import type { Locale, RelatedLocation } from '../types';
 import { getKpi, allKpis } from '../catalogs/kpis';
 import type { KpiDefinition } from '../catalogs/schema';
 import { tFromKey } from '../i18n';
-import { derivedOf } from '../derived';
-import { factInterval, facts, nilFact, tableFact, type Fact, type FactIndex } from './facts';
+import { factInterval, nilFact, tableFact, type Fact, type FactIndex } from './facts';
 import { cleanLabel, compareFact, inputOf, type Check, type CheckInput } from './checks';
 import { add, div, exact, inUnit, meets, mul, sameDim, DIMENSIONLESS, type Interval, type Quantity } from './quantity';
 
@@ -173,10 +172,10 @@ export interface BreakdownGroup {
 
 /**
  * Every breakdown of a total that has at least one member figure in the period, members read near the
- * total. With `nilsOf` (the document), a member whose cell in the total's table reads as nil (`-`,
+ * total. With `countNils`, a member whose cell in the total's table reads as nil (`-`,
  * `N/A`) is a member of value 0 (sums); without, it is absent (averages).
  */
-export function breakdownGroups(index: FactIndex, period: string, parentFilter: (k: KpiDefinition) => boolean, nilsOf?: EsgDocument): BreakdownGroup[] {
+export function breakdownGroups(index: FactIndex, period: string, parentFilter: (k: KpiDefinition) => boolean, countNils = false): BreakdownGroup[] {
   const out: BreakdownGroup[] = [];
   for (const [parentId, byBreakdown] of membersByParent) {
     const parent = getKpi(parentId);
@@ -185,7 +184,7 @@ export function breakdownGroups(index: FactIndex, period: string, parentFilter: 
     if (!total) continue;
     for (const [breakdown, defs] of byBreakdown) {
       // A member printed as nil (`-`, `N/A`) in the total's table counts as 0; a breakdown of nils only says nothing.
-      const members = defs.map((d) => pickFact(index, d.id, period, total) ?? (nilsOf && nilMember(nilsOf, d.id, period, total))).filter((f): f is Fact => !!f);
+      const members = defs.map((d) => pickFact(index, d.id, period, total) ?? (countNils ? nilMember(index, d.id, period, total) : undefined)).filter((f): f is Fact => !!f);
       if (!members.some((m) => !m.nil)) continue;
       out.push({ parent, breakdown, total, members, coverage: coverage(breakdown, members.map((m) => memberKey(m.kpiId))) });
     }
@@ -194,10 +193,10 @@ export function breakdownGroups(index: FactIndex, period: string, parentFilter: 
 }
 
 /** A row of a member KPI in the total's table whose cell for the period reads as nil. */
-function nilMember(doc: EsgDocument, kpiId: string, period: string, total: Fact): Fact | undefined {
+function nilMember(index: FactIndex, kpiId: string, period: string, total: Fact): Fact | undefined {
   const table = total.row?.table;
   if (table === undefined) return undefined;
-  const row = facts(doc).rowsOf(kpiId, table)[0];
+  const row = index.rowsOf(kpiId, table)[0];
   return row ? nilFact(row, period) : undefined;
 }
 
@@ -287,10 +286,10 @@ export function structuralGroups(doc: EsgDocument): StructuralGroup[] {
 }
 
 /** A row's figure for a period as a fact, whether or not the row is a catalog KPI (kpiId '' then). */
-export function rowFact(doc: EsgDocument, row: KpiRow, period: string): Fact | undefined {
+export function rowFact(index: FactIndex, row: KpiRow, period: string): Fact | undefined {
   const v: KpiValue | undefined = row.values.find((x) => x.period === period);
   if (!v || v.status !== 'number' || v.value === undefined) return undefined;
-  const known = facts(doc).at(v.range.start);
+  const known = index.at(v.range.start);
   if (known) return known;
   return tableFact(row, v);
 }
@@ -334,16 +333,10 @@ const isGhg = (id: string) => id === 'ghg' || id.startsWith('ghg.');
  * '其中' (of which) may be some of the parts only, so they are partial when below. Groups the
  * catalog already relates are left to the catalog check (or to ghg/sum-mismatch for emissions).
  */
-export function kpiSums(doc: EsgDocument): SumResult {
-  return derivedOf(doc).sums;
-}
-
-/** `kpiSums` computed (derived.ts keeps it). */
-export function buildKpiSums(doc: EsgDocument): SumResult {
+export function buildKpiSums(doc: EsgDocument, index: FactIndex): SumResult {
   const result: SumResult = { checks: [], partial: [] };
-  const index = facts(doc);
   for (const period of index.periods) {
-    for (const g of breakdownGroups(index, period, (k) => isAdditive(k) && !isGhg(k.id), doc)) {
+    for (const g of breakdownGroups(index, period, (k) => isAdditive(k) && !isGhg(k.id), true)) {
       if (g.coverage === 'overlapping') continue;
       const c = sumCheck(g.total, g.members);
       if (!c) continue;
@@ -362,9 +355,9 @@ export function buildKpiSums(doc: EsgDocument): SumResult {
     // Catalog GHG parts of a GHG total are ghg/sum-mismatch's; described parts (sources, sites) are summed here.
     if (totalKpi && isGhg(totalKpi) && g.members.every((r) => r.kpiId && isGhg(r.kpiId) && getKpi(r.kpiId))) continue;
     // Bullets and second-column rows present the parts of the row above; '其中' (of which) may list some only.
-    rowSums(doc, g, tablePeriods.get(g.table) ?? [], g.mark !== 'of-which', g.mark, result);
+    rowSums(index, g, tablePeriods.get(g.table) ?? [], g.mark !== 'of-which', g.mark, result);
   }
-  for (const g of adjacentGroups(doc)) rowSums(doc, g, tablePeriods.get(g.table) ?? [], g.complete, 'adjacent', result);
+  for (const g of adjacentGroups(doc)) rowSums(index, g, tablePeriods.get(g.table) ?? [], g.complete, 'adjacent', result);
   return result;
 }
 
@@ -374,10 +367,10 @@ export function buildKpiSums(doc: EsgDocument): SumResult {
  * printed as nil (`-`, `N/A`, `不適用`) counts as 0; any other part without a figure leaves the period
  * unchecked.
  */
-function rowSums(doc: EsgDocument, g: { total: KpiRow; members: KpiRow[] }, periods: string[], complete: boolean, breakdown: string, result: SumResult): void {
+function rowSums(index: FactIndex, g: { total: KpiRow; members: KpiRow[] }, periods: string[], complete: boolean, breakdown: string, result: SumResult): void {
   for (const period of periods) {
-    const total = rowFact(doc, g.total, period);
-    const members = g.members.map((r) => rowFact(doc, r, period) ?? nilFact(r, period));
+    const total = rowFact(index, g.total, period);
+    const members = g.members.map((r) => rowFact(index, r, period) ?? nilFact(r, period));
     if (!total || members.some((m) => !m) || members.every((m) => m!.nil)) continue;
     const parts = members as Fact[];
     const c = sumCheck(total, parts);
@@ -445,11 +438,6 @@ function partBase(kpiId: string): string | undefined {
   return m && getKpi(m[1]) ? m[1] : undefined;
 }
 
-/** The checks of kpi/sum-mismatch, for hover and CodeLens. */
-export function kpiSumChecks(doc: EsgDocument): Check[] {
-  return kpiSums(doc).checks;
-}
-
 // ---------------------------------------------------------------------------------------------
 // kpi/rate-mismatch
 
@@ -509,14 +497,8 @@ function headcount(doc: EsgDocument, index: FactIndex, period: string, near?: Fa
  * - the fatality rate is 0 exactly when the fatalities are 0 (definitions of the rate vary: per
  *   employee, per 1,000 or 100,000 employees, over average headcount; only zero is unambiguous).
  */
-export function kpiRateChecks(doc: EsgDocument): RateCheck[] {
-  return derivedOf(doc).rates;
-}
-
-/** `kpiRateChecks` computed (derived.ts keeps it). */
-export function buildRateChecks(doc: EsgDocument): RateCheck[] {
+export function buildRateChecks(doc: EsgDocument, index: FactIndex): RateCheck[] {
   const out: RateCheck[] = [];
-  const index = facts(doc);
   const describedShares = index.all.filter((f) => f.source === 'table' && f.kpiId.endsWith('.share') && !getKpi(f.kpiId));
   for (const period of index.periods) {
     for (const rel of SHARE_RELATIONS) {
@@ -617,14 +599,8 @@ function valueIn(f: Fact, like: Fact): Interval | undefined {
  * group value; and, where the report gives the group sizes (employees by the same breakdown, adding
  * up to employees.total), it equals their mean weighted by the sizes.
  */
-export function kpiAverageChecks(doc: EsgDocument): AverageCheck[] {
-  return derivedOf(doc).averages;
-}
-
-/** `kpiAverageChecks` computed (derived.ts keeps it). */
-export function buildAverageChecks(doc: EsgDocument): AverageCheck[] {
+export function buildAverageChecks(doc: EsgDocument, index: FactIndex): AverageCheck[] {
   const out: AverageCheck[] = [];
-  const index = facts(doc);
   for (const period of index.periods) {
     for (const g of breakdownGroups(index, period, (k) => !isAdditive(k))) {
       // A partial breakdown bounds nothing: the groups left out may lie anywhere.

@@ -9,6 +9,8 @@ import type { DisclosureIndex } from '../disclosures';
 import type { ReportingContext } from '../context';
 import type { Derived } from '../derived';
 import type { MessageKey } from '../i18n';
+/** What a rule's result depends on; the derived layer records it (modelParts.ts). */
+export type { ModelPart } from '../modelParts';
 
 /** What a rule's diagnostics carry in `data` for its quick fixes (plain JSON: it goes to the editor and back). */
 export type RuleData = Record<string, unknown>;
@@ -54,42 +56,10 @@ export interface FixContext {
  */
 export type RuleDiagnostic<Data extends object> = Omit<Diagnostic, 'data'> & { data?: Partial<Data> };
 
-/**
- * The parts of the model a rule's result depends on. After an incremental edit only the rules that read
- * a changed part when they last ran run again; the others' diagnostics are kept (moved with the edit).
- * The derived layer records what a rule reads (the document's fields, the disclosure index, the numbers
- * engine): nothing is declared by the rule.
- */
-export type ModelPart =
-  /** Front matter and the config read from it. */
-  | 'frontMatter'
-  /** Headings, sections and their tags, explanations, links, index tables. */
-  | 'structure'
-  /** Tables and the KPI tables read from them: every cell. */
-  | 'tables'
-  /** Which KPIs each table reports a value for (what the disclosure index counts as evidence). */
-  | 'kpiEvidence'
-  /** Bracketed spans with `kpi=` or `check=` in the prose. */
-  | 'spans'
-  /** The prose text itself (emission factors quoted in paragraphs). */
-  | 'prose'
-  /** Syntax problems found by the parser. */
-  | 'syntax';
-
-/** What the disclosure index is built from (the derived layer notes it when a rule reads the index): structure and the KPIs tables report. */
-export const HKEX_INPUTS: readonly ModelPart[] = ['frontMatter', 'structure', 'kpiEvidence'];
-/** What the numbers engine reads (noted when a rule reads facts, checks or factor quotes): KPI tables, number spans, factors quoted in prose, and the front matter. */
-export const NUMBERS_INPUTS: readonly ModelPart[] = ['frontMatter', 'tables', 'spans', 'prose'];
-
 export interface Rule<Data extends object = RuleData> {
   id: string;
   defaultSeverity: Severity;
   description: Localized;
-  /**
-   * No longer used: the runner decides from the parts the derived layer records while the rule runs.
-   * @deprecated to be deleted with the declarations.
-   */
-  reads?: readonly ModelPart[];
   /** Some of this rule's quick fixes are safe (`CodeAction.safe`): fix-all applies them. */
   safeFix?: boolean;
   run(ctx: RuleContext<Data>): void;

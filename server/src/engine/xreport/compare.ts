@@ -5,7 +5,6 @@
 import type { EsgDocument, KpiRow } from '../model';
 import type { Range } from '../types';
 import { factInterval, type Fact, type FactIndex } from '../numbers/facts';
-import { derivedOf } from '../derived';
 import { getKpi } from '../catalogs/kpis';
 import { unitFitsKpi } from '../catalogs/units';
 import { inUnit, meets, sameDim } from '../numbers/quantity';
@@ -59,11 +58,7 @@ export function compareFact(a: Fact, b: Fact): Exclude<Verdict, 'only-first' | '
   return 'not-comparable';
 }
 
-/** The facts that stand for a KPI and period: recognised KPI, a value (not a nil mark), one per key (kept in the derived layer). */
-export function keyedFacts(doc: EsgDocument): Map<string, Fact> {
-  return derivedOf(doc).keyedFacts;
-}
-
+/** The facts that stand for a KPI and period: recognised KPI, a value (not a nil mark), one per key (derived.ts keeps them). */
 export function buildKeyedFacts(index: FactIndex): Map<string, Fact> {
   const out = new Map<string, Fact>();
   for (const f of index.all) {
@@ -82,13 +77,12 @@ export function plainPeriod(period: string): boolean {
 }
 
 /**
- * Every KPI and period of two reports, both values and the verdict, sorted by KPI id then period.
+ * Every KPI and period of two reports (their keyed facts, `derivedOf(doc).keyedFacts`), both values and
+ * the verdict, sorted by KPI id then period.
  * `keep` selects the periods compared (all by default). Periods qualified by a segment or site are
  * compared only when both reports have them (their names are in each report's language).
  */
-export function compareReports(first: EsgDocument, second: EsgDocument, keep: (period: string) => boolean = () => true): FactPair[] {
-  const a = keyedFacts(first);
-  const b = keyedFacts(second);
+export function compareReports(a: ReadonlyMap<string, Fact>, b: ReadonlyMap<string, Fact>, keep: (period: string) => boolean = () => true): FactPair[] {
   const pairs: FactPair[] = [];
   for (const [key, fa] of a) {
     if (!keep(fa.period)) continue;
@@ -112,13 +106,9 @@ export interface RestatedMarker {
 
 /**
  * The restatement marker of a KPI row: `restated="reason"` or the class `.restated` in the attribute
- * block of the row's label, `[Total GHG emissions]{kpi=ghg.total restated="factor update"}` (read once
- * per row, in the derived layer).
+ * block of the row's label, `[Total GHG emissions]{kpi=ghg.total restated="factor update"}` (derived.ts
+ * keeps it, once per row).
  */
-export function restatedMarker(doc: EsgDocument, row: KpiRow): RestatedMarker | undefined {
-  return derivedOf(doc).restatedMarker(row);
-}
-
 export function findRestatedMarker(doc: EsgDocument, row: KpiRow): RestatedMarker | undefined {
   let found: RestatedMarker | undefined;
   const line = row.labelRange.start.line;

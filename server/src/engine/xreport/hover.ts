@@ -1,9 +1,10 @@
 // Hover on a figure of a report that links others: the same KPI and period in each language version
 // and in last year's report, with the verdict (agrees, differs, restated …).
 import type { Locale, Position, Range } from '../types';
-import { facts, type Fact } from '../numbers/facts';
+import { type Fact } from '../numbers/facts';
 import { t, tFromKey } from '../i18n';
-import { compareFact, keyedFacts, restatedMarker } from './compare';
+import { compareFact } from './compare';
+import { facts, keyedFacts, restatedMarker } from '../derived';
 import { factText, languageName } from '../rules/xreport/common';
 import type { CrossReport, ReportView } from './report';
 

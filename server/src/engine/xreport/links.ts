@@ -8,7 +8,7 @@ import { LIMITS } from '../limits';
 import type { Range } from '../types';
 import type { ReadRefusal, ReportWorkspace } from '../workspace';
 import type { DecodedText } from '../text/decode';
-import type { ProjectAnalysis } from '../project';
+import type { ProjectAnalysis } from '../analysis';
 
 export type LinkKind = 'translation' | 'previous';
 

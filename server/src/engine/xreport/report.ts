@@ -3,31 +3,17 @@
 // analysed again only when it changes), and runs the xreport/ rules, whose diagnostics are added to
 // the report's own. Pure: the files come through the injected ReportWorkspace.
 import { analyzeReport, type ProjectAnalysis } from '../project';
-import type { Analysis } from '../analysis';
 import { optionsKey } from '../reanalyze';
 import { contextOf } from '../derived';
 import type { AnalysisOptions, Diagnostic } from '../types';
 import type { ReportWorkspace } from '../workspace';
-import { linkEntries, loadLinks, mayLink, type LinkEntry, type LinkKind, type LinkProblem, type LinkedFile } from './links';
+import { linkEntries, loadLinks, mayLink, type LinkProblem, type LinkedFile } from './links';
 import { linkDiagnostics } from '../rules/xreport/link';
 import { translationDiagnostics } from '../rules/xreport/translation-mismatch';
 import { restatedDiagnostics } from '../rules/xreport/restated';
+import type { LinkedReport, ReportView } from './views';
 
-/** What the cross-report checks read of a report: its analysis, its files, and how ranges map to them. */
-export type ReportView = Pick<ProjectAnalysis, 'analysis' | 'parts' | 'mapRange'>;
-
-/** The view of a report of one file (an analysis without chapters). */
-export function singleFileView(analysis: Analysis): ReportView {
-  const uri = analysis.model.uri;
-  return { analysis, parts: [{ uri, firstLine: 0, lineCount: analysis.model.lineStarts.length, lastLineLength: 0 }], mapRange: (range) => ({ uri, range }) };
-}
-
-export interface LinkedReport {
-  kind: LinkKind;
-  entry: LinkEntry;
-  uri: string;
-  project: ProjectAnalysis;
-}
+export { singleFileView, type LinkedReport, type ReportView } from './views';
 
 export interface CrossReport {
   /** The linked reports that were read and compared (a link refused or of another period is not). */

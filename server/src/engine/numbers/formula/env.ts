@@ -5,7 +5,7 @@ import { getKpi } from '../../catalogs/kpis';
 import { parseUnit } from '../../catalogs/units';
 import type { EsgDocument } from '../../model';
 import type { PerPeriod, StatedQuantity as FrontMatterQuantity } from '../../frontmatter';
-import { factInterval, facts, type Fact } from '../facts';
+import { factInterval, type Fact, type FactIndex } from '../facts';
 import { fromPrinted, type Quantity } from '../quantity';
 import type { FormulaEnv, FormulaKpiValue } from './evaluate';
 
@@ -36,8 +36,7 @@ function kpiValue(f: Fact): FormulaKpiValue {
   return v;
 }
 
-export function formulaEnvFor(doc: EsgDocument, period: string, options: FormulaEnvOptions = {}): FormulaEnv {
-  const index = facts(doc);
+export function formulaEnvFor(doc: EsgDocument, index: FactIndex, period: string, options: FormulaEnvOptions = {}): FormulaEnv {
   return {
     period,
     kpi(id, p) {

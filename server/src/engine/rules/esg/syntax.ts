@@ -10,7 +10,6 @@ export type SyntaxData = { key: string };
 export const syntax: Rule<SyntaxData> = {
   id: 'esg/syntax',
   defaultSeverity: 'warning',
-  reads: ['syntax'],
   description: {
     en: 'Attribute blocks, fenced divs, explanation blocks and index rows are well formed.',
     'zh-Hant': '屬性區塊、圍欄區塊、解釋區塊及索引行的格式正確。',

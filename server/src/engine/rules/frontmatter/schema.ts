@@ -6,7 +6,6 @@ import type { Position } from '../../types';
 export const schema: Rule<NoData> = {
   id: 'frontmatter/schema',
   defaultSeverity: 'error',
-  reads: ['frontMatter'],
   description: {
     en: 'The front matter is valid YAML and its `esg:` keys have the expected types and values.',
     'zh-Hant': '前置資料是有效的 YAML，且 `esg:` 各鍵的類型及數值正確。',

@@ -2,7 +2,7 @@
 // the catalog entry it names ('2023 年…全國電力平均二氧化碳排放因子 0.5366' where the 2023 factor is
 // 0.5306). The quoted figure stands for its printed interval and the catalog value is exact, so a quote
 // rounded to fewer decimals (0.53 for 0.5306) is not a mismatch.
-import { NUMBERS_INPUTS, type Rule, RuleContext } from '../rule';
+import { type Rule, RuleContext } from '../rule';
 import type { EmissionFactor } from '../../catalogs/schema';
 import {
   factorDecimals,
@@ -13,8 +13,9 @@ import {
 } from '../../catalogs/factors';
 import { factorQuantity, findFactorsMeeting } from '../../numbers/factorValues';
 import { parseUnit } from '../../catalogs/units';
-import { factorQuotes, frontMatterFactors, quoteSeries } from '../../numbers/factorQuotes';
+import { quoteSeries } from '../../numbers/factorQuotes';
 import { fromPrinted, meets, sameDim, type Quantity } from '../../numbers/quantity';
+import { factorQuotes, frontMatterFactors } from '../../derived';
 
 /** The catalog factor a wrong value agrees with instead: same series first, then same region, then same kind. */
 function otherFactor(q: Quantity, expected: EmissionFactor): EmissionFactor | undefined {
@@ -82,7 +83,6 @@ export type FactorMismatchData = { kind: 'replace-value'; computed: number; deci
 export const factorMismatch: Rule<FactorMismatchData> = {
   id: 'ghg/factor-mismatch',
   defaultSeverity: 'warning',
-  reads: NUMBERS_INPUTS,
   description: {
     en: 'An emission factor quoted in the text or the front matter equals the catalog factor it names (year, region, basis), within its printed precision.',
     'zh-Hant': '正文或前置資料所引用的排放因子，在其列印精度內與其所指的目錄因子（年份、地區、口徑）相符。',

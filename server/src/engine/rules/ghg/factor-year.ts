@@ -3,13 +3,14 @@
 // factor appeared in January 2026), so a gap of two is normal and is not reported; a larger gap usually
 // means a newer factor exists. Only dated series (grid, carbon-footprint, utility factors) are checked:
 // IPCC defaults and GWP sets are not dated data.
-import { NUMBERS_INPUTS, type Rule, RuleContext } from '../rule';
+import { type Rule, RuleContext } from '../rule';
 import type { EmissionFactor } from '../../catalogs/schema';
 import { factorName, getFactor, newestInSeries, seriesFactor } from '../../catalogs/factors';
 import { factorQuantity, findFactorsMeeting } from '../../numbers/factorValues';
-import { factorQuotes, frontMatterFactors, quoteSeries } from '../../numbers/factorQuotes';
+import { quoteSeries } from '../../numbers/factorQuotes';
 import { fromPrinted } from '../../numbers/quantity';
 import type { Range } from '../../types';
+import { factorQuotes, frontMatterFactors } from '../../derived';
 
 /** More than this many years between a factor's data year and the period is reported. */
 export const MAX_FACTOR_YEAR_GAP = 2;
@@ -70,7 +71,6 @@ export type FactorYearData = { factorId: string; factorYear: number; period: num
 export const factorYear: Rule<FactorYearData> = {
   id: 'ghg/factor-year',
   defaultSeverity: 'information',
-  reads: NUMBERS_INPUTS,
   description: {
     en: 'The emission factors applied to a period are no more than two years older (or newer) than the period.',
     'zh-Hant': '用於某報告期的排放因子，其數據年份與該報告期相差不超過兩年。',

@@ -1,7 +1,7 @@
 // ghg/unknown-factor: a front-matter factor id that is not in the catalog.
-import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { factorName, getFactor, suggestFactorId } from '../../catalogs/factors';
-import { frontMatterFactors } from '../../numbers/factorQuotes';
+import { frontMatterFactors } from '../../derived';
 
 /** The id as written, and the catalog id it is likely a typo of. */
 export type UnknownFactorData = { kind: 'replace-id'; from: string; to: string } | { id: string };
@@ -9,7 +9,6 @@ export type UnknownFactorData = { kind: 'replace-id'; from: string; to: string }
 export const unknownFactor: Rule<UnknownFactorData> = {
   id: 'ghg/unknown-factor',
   defaultSeverity: 'error',
-  reads: NUMBERS_INPUTS,
   description: {
     en: 'Every emission factor id in the front matter (`esg.factors`) is in the factor catalog.',
     'zh-Hant': '前置資料（`esg.factors`）中的排放因子代號均見於因子目錄。',

@@ -1,6 +1,6 @@
 // hkex/deleted: A1.2, A4 and A4.1 were deleted from 1 January 2025; claiming them as disclosures
 // (in a tag, an explanation or an index row not marked deleted) is a leftover from the old Guide.
-import { HKEX_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import type { EsgDocument } from '../../model';
 import type { CodeAction, Range, TextEdit } from '../../types';
 import { lineText } from '../../features/edits';
@@ -13,7 +13,6 @@ export type DeletedData = { id: string; replacement?: string };
 export const deleted: Rule<DeletedData> = {
   id: 'hkex/deleted',
   defaultSeverity: 'warning',
-  reads: HKEX_INPUTS,
   description: {
     en: 'No section, explanation or index row claims a requirement deleted from the Code (A1.2, A4, A4.1).',
     'zh-Hant': '沒有章節、解釋或索引行聲稱披露已從守則刪除的條文（A1.2、A4、A4.1）。',

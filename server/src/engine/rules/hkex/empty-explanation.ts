@@ -1,10 +1,9 @@
 // hkex/empty-explanation: 'comply or explain' needs a reason; an empty block explains nothing.
-import { HKEX_INPUTS, type NoData, type Rule } from '../rule';
+import { type NoData, type Rule } from '../rule';
 
 export const emptyExplanation: Rule<NoData> = {
   id: 'hkex/empty-explanation',
   defaultSeverity: 'error',
-  reads: HKEX_INPUTS,
   description: {
     en: 'An explanation block gives a reason (it has text).',
     'zh-Hant': '解釋區塊須說明原因（不可為空）。',

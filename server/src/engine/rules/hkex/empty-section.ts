@@ -1,5 +1,5 @@
 // hkex/empty-section: a heading tagged as disclosing requirements with nothing under it.
-import { HKEX_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 
 /** The index of the empty section. */
 export type EmptySectionData = { section: number };
@@ -7,7 +7,6 @@ export type EmptySectionData = { section: number };
 export const emptySection: Rule<EmptySectionData> = {
   id: 'hkex/empty-section',
   defaultSeverity: 'warning',
-  reads: HKEX_INPUTS,
   description: {
     en: 'A section tagged with requirement ids has content (text, a table or a subsection with content).',
     'zh-Hant': '標註了條文編號的章節有內容（文字、表格或有內容的子章節）。',

@@ -1,10 +1,9 @@
 // hkex/index-absent: a report with front matter but no HKEX content index table.
-import { HKEX_INPUTS, type NoData, type Rule } from '../rule';
+import { type NoData, type Rule } from '../rule';
 
 export const indexAbsent: Rule<NoData> = {
   id: 'hkex/index-absent',
   defaultSeverity: 'information',
-  reads: HKEX_INPUTS,
   description: {
     en: 'The report has an HKEX content index table (a heading with class `.hkex-index` and a pipe table).',
     'zh-Hant': '報告載有香港聯交所內容索引表（帶有 `.hkex-index` 類別的標題及表格）。',

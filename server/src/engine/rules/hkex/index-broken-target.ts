@@ -1,6 +1,6 @@
 // hkex/index-broken-target: an index row's link or section title that matches no heading.
 import { normalizeTitle } from '../../recognition/indexTables';
-import { HKEX_INPUTS, type Rule, RuleContext } from '../rule';
+import { type Rule, RuleContext } from '../rule';
 import { firstIdOf, indexRows } from './indexRows';
 
 /** The link that resolves to no heading, or the title that names none (and the heading it is near). */
@@ -9,7 +9,6 @@ export type IndexBrokenTargetData = { href: string } | { title: string; near?: s
 export const indexBrokenTarget: Rule<IndexBrokenTargetData> = {
   id: 'hkex/index-broken-target',
   defaultSeverity: 'error',
-  reads: HKEX_INPUTS,
   description: {
     en: 'Every link and section title in the index table resolves to a heading of the report.',
     'zh-Hant': '索引表中每個連結及章節標題均對應報告中的標題。',

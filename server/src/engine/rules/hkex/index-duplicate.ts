@@ -1,5 +1,5 @@
 // hkex/index-duplicate: a requirement with more than one row in the index table.
-import { HKEX_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { indexRows } from './indexRows';
 
 /** The requirement and the (0-based) line of its first row. */
@@ -8,7 +8,6 @@ export type IndexDuplicateData = { id: string; line: number };
 export const indexDuplicate: Rule<IndexDuplicateData> = {
   id: 'hkex/index-duplicate',
   defaultSeverity: 'warning',
-  reads: HKEX_INPUTS,
   description: {
     en: 'Each requirement has one row in the index table.',
     'zh-Hant': '每項條文在索引表中只有一行。',

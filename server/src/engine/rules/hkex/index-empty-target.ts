@@ -1,5 +1,5 @@
 // hkex/index-empty-target: an index row that neither points to a section nor explains.
-import { HKEX_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { isReportedMissing } from './missing';
 import { firstIdOf, indexRows } from './indexRows';
 
@@ -9,7 +9,6 @@ export type IndexEmptyTargetData = { ids: string[] };
 export const indexEmptyTarget: Rule<IndexEmptyTargetData> = {
   id: 'hkex/index-empty-target',
   defaultSeverity: 'warning',
-  reads: HKEX_INPUTS,
   description: {
     en: 'Every index row points to a section or gives an explanation.',
     'zh-Hant': '每個索引行均指向章節或提供解釋。',

@@ -1,5 +1,5 @@
 // hkex/index-mismatch: an index row pointing to a section that does not disclose or explain its requirement.
-import { HKEX_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { tagSectionEdit } from '../../features/edits';
 import { indexRows, satisfied, targetSections } from './indexRows';
 
@@ -9,7 +9,6 @@ export type IndexMismatchData = { id: string; section: number };
 export const indexMismatch: Rule<IndexMismatchData> = {
   id: 'hkex/index-mismatch',
   defaultSeverity: 'warning',
-  reads: HKEX_INPUTS,
   description: {
     en: 'An index row points to a section whose tags, KPI rows or explanation blocks include the requirement.',
     'zh-Hant': '索引行指向的章節，其標註、關鍵績效指標行或解釋區塊包含該條文。',

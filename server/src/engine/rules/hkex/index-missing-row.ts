@@ -1,10 +1,10 @@
 // hkex/index-missing-row: a requirement the issuer must address that has no row in the index table.
-import { HKEX_INPUTS, type FixContext, type Rule } from '../rule';
+import { type FixContext, type Rule } from '../rule';
 import type { IndexTable } from '../../model';
 import type { CodeAction, TextEdit } from '../../types';
-import { disclosures } from '../../disclosures';
+import { disclosures } from '../../derived';
 import { eol, lineText } from '../../features/edits';
-import { escapeCell } from '../../features/indexTable';
+import { escapeCell } from '../../text/markdown';
 import { localized } from '../../i18n';
 import { obligationIn } from '../../context';
 import { indexRows } from './indexRows';
@@ -15,7 +15,6 @@ export type IndexMissingRowData = { id: string; table: number };
 export const indexMissingRow: Rule<IndexMissingRowData> = {
   id: 'hkex/index-missing-row',
   defaultSeverity: 'warning',
-  reads: HKEX_INPUTS,
   // Adding the rows of requirements that tagged sections disclose (`fixes` below).
   safeFix: true,
   description: {

@@ -1,5 +1,5 @@
 // hkex/index-untagged: an index row pointing to a section with no tags at all.
-import { HKEX_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { tagSectionEdit } from '../../features/edits';
 import { indexRows, satisfied, targetSections } from './indexRows';
 
@@ -9,7 +9,6 @@ export type IndexUntaggedData = { id: string; section: number };
 export const indexUntagged: Rule<IndexUntaggedData> = {
   id: 'hkex/index-untagged',
   defaultSeverity: 'hint',
-  reads: HKEX_INPUTS,
   // Tagging the section with what the index row already says it covers (`fixes` below).
   safeFix: true,
   description: {

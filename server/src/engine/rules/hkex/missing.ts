@@ -3,11 +3,11 @@
 // aspect shown at the same place with the same severity are reported as one diagnostic listing them
 // (a report without tags would otherwise get dozens at line 1); `data.ids` names each of them.
 import type { CodeAction, Range, Severity } from '../../types';
-import { HKEX_INPUTS, type Rule, RuleContext } from '../rule';
+import { type Rule, RuleContext } from '../rule';
 import { localized } from '../../i18n';
 import { fyLabel, obligationIn } from '../../context';
-import { addressed, disclosures } from '../../disclosures';
-import { contextOf } from '../../derived';
+import { addressed } from '../../disclosures';
+import { contextOf, disclosures } from '../../derived';
 import { explanationEdit, explanationSnippet, tagSectionEdit } from '../../features/edits';
 
 /** Whether hkex/missing reports `id`: it must be addressed and is neither disclosed nor (where that suffices) explained. */
@@ -33,7 +33,6 @@ export type MissingData = { id?: string; ids: string[]; aspect?: string };
 export const missing: Rule<MissingData> = {
   id: 'hkex/missing',
   defaultSeverity: 'warning',
-  reads: HKEX_INPUTS,
   description: {
     en: "Every mandatory and 'comply or explain' requirement is disclosed (tagged section, KPI row, index row) or explained; mandatory ones are errors and cannot be explained away.",
     'zh-Hant': '每項強制及「不遵守就解釋」條文均已披露（標註章節、關鍵績效指標行、索引行）或解釋；強制條文屬錯誤，且不能以解釋代替。',

@@ -11,7 +11,6 @@ export type PredatesCodeData = { fyStart: string; fyEnd: string };
 export const predatesCode: Rule<PredatesCodeData> = {
   id: 'hkex/predates-code',
   defaultSeverity: 'information',
-  reads: ['frontMatter'],
   description: {
     en: 'A report of a financial year commencing before 1 January 2025 is checked against the 2025 Code as guidance only.',
     'zh-Hant': '財政年度於 2025 年 1 月 1 日之前開始的報告，只以 2025 年守則作參考檢查。',

@@ -1,6 +1,6 @@
 // hkex/unknown-id: an id in a tag, an explanation or an index row that the Code does not have.
 import type { RequirementRef } from '../../model';
-import { HKEX_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 
 /** The id as written. */
 export type UnknownIdData = { id: string };
@@ -8,7 +8,6 @@ export type UnknownIdData = { id: string };
 export const unknownId: Rule<UnknownIdData> = {
   id: 'hkex/unknown-id',
   defaultSeverity: 'error',
-  reads: HKEX_INPUTS,
   description: {
     en: 'Every requirement id in `hkex="..."`, explanation blocks and the index table exists in the Code.',
     'zh-Hant': '`hkex="..."`、解釋區塊及索引表中的條文編號均存在於守則中。',

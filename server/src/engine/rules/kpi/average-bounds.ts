@@ -1,16 +1,16 @@
 // kpi/average-bounds: an overall average or rate lies between the values of its breakdown's groups,
 // and equals their mean weighted by headcount where the report gives the group sizes.
-import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { replaceValueFixes, type CheckData } from '../replaceValue';
 import { checkDiagnostic, formatInputs, printLike } from '../../numbers/checks';
-import { breakdownName, kpiAverageChecks, relatedOf, termOf } from '../../numbers/relations';
+import { breakdownName, relatedOf, termOf } from '../../numbers/relations';
+import { kpiAverageChecks } from '../../derived';
 
 export type KpiAverageData = CheckData | { kind: 'average-bounds'; min: number; max: number };
 
 export const kpiAverage: Rule<KpiAverageData> = {
   id: 'kpi/average-bounds',
   defaultSeverity: 'warning',
-  reads: NUMBERS_INPUTS,
   description: {
     en: 'An overall average or rate (training hours per employee, turnover rate, share trained) lies between the values of its breakdown, and equals their headcount-weighted mean where the group sizes are given.',
     'zh-Hant': '整體平均值或比率（人均受訓時數、流失比率、受訓百分比）介乎其分項數值之間；如列有各分組人數，則等於按人數加權的平均值。',

@@ -1,5 +1,5 @@
 // kpi/bad-number: a value cell of a KPI table that is not a number (nor a no-value mark).
-import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 
 /** The cell as written; `kind: 'pair'` for two figures in one cell (said, not an error). */
 export type BadNumberData = { value: string; kind?: 'pair' };
@@ -7,7 +7,6 @@ export type BadNumberData = { value: string; kind?: 'pair' };
 export const badNumber: Rule<BadNumberData> = {
   id: 'kpi/bad-number',
   defaultSeverity: 'error',
-  reads: NUMBERS_INPUTS,
   description: {
     en: 'Every value cell of a KPI table is a number, or a no-value mark (-, N/A, 不適用).',
     'zh-Hant': '關鍵績效指標表的數值欄均為數字，或無數值標記（-、N/A、不適用）。',

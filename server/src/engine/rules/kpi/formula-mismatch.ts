@@ -1,9 +1,9 @@
 // kpi/formula-mismatch: the checks the author writes as `formula="..."` on a KPI row, and errors in
 // those formulas. kpi/prose-mismatch shares the evaluation (`check="..."`, `kpi=...` in the prose).
 import { replaceValueFixes, type CheckData } from '../replaceValue';
-import { NUMBERS_INPUTS, type Rule, RuleContext } from '../rule';
+import { type Rule, RuleContext } from '../rule';
 import { checkDiagnostic } from '../../numbers/checks';
-import { formulaChecks } from '../../numbers/formulaChecks';
+import { formulaChecks } from '../../derived';
 import { formulaOptions } from '../../numbers/allChecks';
 
 /** A failed check carries the computed figure; a formula that cannot be evaluated, its message key. */
@@ -19,7 +19,6 @@ export function reportFormulaFindings(ctx: RuleContext<FormulaData>, rule: strin
 export const formulaMismatch: Rule<FormulaData> = {
   id: 'kpi/formula-mismatch',
   defaultSeverity: 'warning',
-  reads: NUMBERS_INPUTS,
   description: {
     en: 'A KPI row with `formula="..."` agrees with its formula in every period (within rounding); the formula parses and its inputs exist.',
     'zh-Hant': '帶有 `formula="..."` 的關鍵績效指標行在每個期間均與公式相符（容許四捨五入），且公式語法正確、所需數據存在。',

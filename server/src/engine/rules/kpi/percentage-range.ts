@@ -1,10 +1,11 @@
 // kpi/percentage-range: a percentage KPI lies between 0% and 100% (turnover rates may exceed 100%:
 // more leavers in a year than the average headcount is possible; nothing is negative).
-import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { getKpi } from '../../catalogs/kpis';
-import { facts, type Fact } from '../../numbers/facts';
+import { type Fact } from '../../numbers/facts';
 import { formatNumber, usesThousands } from '../../numbers/quantity';
 import { termOf } from '../../numbers/relations';
+import { facts } from '../../derived';
 
 /**
  * Percentage KPIs that can exceed 100%. The catalog has no field for this yet; a turnover rate over
@@ -25,7 +26,6 @@ export type PercentageRangeData = { kind: 'percentage-range'; min?: number; max?
 export const kpiPercentage: Rule<PercentageRangeData> = {
   id: 'kpi/percentage-range',
   defaultSeverity: 'error',
-  reads: NUMBERS_INPUTS,
   description: {
     en: 'A percentage KPI (share, rate, coverage) lies between 0% and 100%; a turnover rate may exceed 100% but is never negative.',
     'zh-Hant': '百分比指標（比例、比率、覆蓋率）介乎 0% 至 100%；員工流失比率可超過 100%，但不能為負數。',

@@ -1,12 +1,11 @@
 // kpi/prose-mismatch: a figure quoted in the prose (`check="..."`, `kpi=...`) that disagrees with the tables.
 import { replaceValueFixes } from '../replaceValue';
-import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { reportFormulaFindings, type FormulaData } from './formula-mismatch';
 
 export const proseMismatch: Rule<FormulaData> = {
   id: 'kpi/prose-mismatch',
   defaultSeverity: 'warning',
-  reads: NUMBERS_INPUTS,
   description: {
     en: 'A figure quoted in the prose (`[8.4%]{check="..."}`, `[229.3 噸二氧化碳當量]{kpi=ghg.total}`) agrees with the tables.',
     'zh-Hant': '正文引用的數字（`[8.4%]{check="..."}`、`[229.3 噸二氧化碳當量]{kpi=ghg.total}`）與表格一致。',

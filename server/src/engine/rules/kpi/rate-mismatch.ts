@@ -1,16 +1,16 @@
 // kpi/rate-mismatch: a rate or share against its counts where the report gives both (female
 // directors / directors, suppliers by region / all suppliers, leavers / headcount, fatalities).
-import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { replaceValueFixes, type CheckData } from '../replaceValue';
 import { checkDiagnostic, formatInputs, printLike } from '../../numbers/checks';
-import { kpiRateChecks, relatedOf, termOf } from '../../numbers/relations';
+import { relatedOf, termOf } from '../../numbers/relations';
+import { kpiRateChecks } from '../../derived';
 
 export type KpiRateData = CheckData | { kind: 'rate-floor'; minimum: number };
 
 export const kpiRate: Rule<KpiRateData> = {
   id: 'kpi/rate-mismatch',
   defaultSeverity: 'warning',
-  reads: NUMBERS_INPUTS,
   description: {
     en: 'A rate or share agrees with the counts it is computed from, where the report gives them (shares of directors and suppliers, turnover rate, fatality rate).',
     'zh-Hant': '比率或比例與其計算所依據的數目相符（董事及供應商比例、員工流失比率、因工亡故比率），如報告有列示該等數目。',

@@ -1,17 +1,17 @@
 // kpi/sum-mismatch: every breakdown adds up to its total (employees by gender, age, rank, education,
 // region, employment type; energy direct + indirect; suppliers by region), and so do rows a table
 // marks as parts of the row above them. Partial breakdowns are listed as such, not as mismatches.
-import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { replaceValueFixes, type CheckData } from '../replaceValue';
 import { checkDiagnostic, factText, inputOf, printLike } from '../../numbers/checks';
-import { breakdownName, kpiSums, printedOf, relatedOf, termOf } from '../../numbers/relations';
+import { breakdownName, printedOf, relatedOf, termOf } from '../../numbers/relations';
+import { kpiSums } from '../../derived';
 
 export type KpiSumData = CheckData | { kind: 'partial-breakdown'; breakdown: string; members: number };
 
 export const kpiSum: Rule<KpiSumData> = {
   id: 'kpi/sum-mismatch',
   defaultSeverity: 'warning',
-  reads: NUMBERS_INPUTS,
   description: {
     en: 'Every complete breakdown (by gender, age, rank, region ...) and every group of rows marked as parts of a total adds up to that total, within rounding.',
     'zh-Hant': '每個完整的分項（按性別、年齡、職級、地區等）及標示為總數分項的各行，合計等於該總數（容許四捨五入）。',

@@ -12,7 +12,6 @@ export type TableShapeData = { reason: string };
 export const kpiTableShape: Rule<TableShapeData> = {
   id: 'kpi/table-shape',
   defaultSeverity: 'information',
-  reads: ['tables', 'structure'],
   description: {
     en: 'A table that holds figures is read as a KPI table (a label column, and a column per financial year), so its figures are checked.',
     'zh-Hant': '載有數字的表格可讀作關鍵績效指標表（有標籤欄，每個財政年度一欄），表內數字因而得以核對。',

@@ -1,11 +1,11 @@
 // kpi/unit-dimension: a KPI's unit measures what the KPI measures (a GHG figure in tCO2e, not kWh;
 // an intensity as numerator / denominator). Water in 噸 and fuels in 噸 or 升 are fine (unitFitsKpi).
-import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { getKpi } from '../../catalogs/kpis';
 import { massReadAsCo2e, parseUnit, unitFitsKpi, type ParsedUnit } from '../../catalogs/units';
 import type { KpiDefinition } from '../../catalogs/schema';
 import { localized } from '../../i18n';
-import { facts } from '../../numbers/facts';
+import { facts } from '../../derived';
 import type { Range } from '../../types';
 
 /** The unit after the number of a prose span `[596.41 千瓦時]{kpi=...}` (the number's range when not found). */
@@ -37,7 +37,6 @@ export type UnitDimensionData = { kind: 'unit-dimension'; kpi: string; unit?: st
 export const kpiUnitDimension: Rule<UnitDimensionData> = {
   id: 'kpi/unit-dimension',
   defaultSeverity: 'warning',
-  reads: NUMBERS_INPUTS,
   description: {
     en: "A KPI's unit measures what the KPI measures: emissions in CO2e, energy in kWh/GJ/tce, an intensity as numerator / denominator of the right kind.",
     'zh-Hant': '指標的單位與指標的量相符：排放量以二氧化碳當量計、能源以千瓦時／吉焦／噸標準煤計、密度以相應的「分子 / 分母」計。',

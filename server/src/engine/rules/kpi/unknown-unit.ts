@@ -1,5 +1,5 @@
 // kpi/unknown-unit: a unit cell of a KPI table that esgmark cannot read.
-import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { looksLikeUnitTypo, parseUnit } from '../../catalogs/units';
 
 /** The unit as written; `kind` when it is said, not warned (a placeholder, a label in the unit column). */
@@ -8,7 +8,6 @@ export type UnknownUnitData = { unit: string; kind?: 'placeholder' | 'label' };
 export const unknownUnit: Rule<UnknownUnitData> = {
   id: 'kpi/unknown-unit',
   defaultSeverity: 'warning',
-  reads: NUMBERS_INPUTS,
   description: {
     en: 'Every unit in a KPI table is one esgmark knows (so figures can be converted and checked).',
     'zh-Hant': '關鍵績效指標表中的單位均可識別（以便換算及核對數字）。',

@@ -1,14 +1,15 @@
 // kpi/value-conflict: the same KPI for the same period stated more than once (highlights, body,
 // appendix, prose) with values that cannot be the same figure, or in units of different kinds.
-import { NUMBERS_INPUTS, type Rule } from '../rule';
+import { type Rule } from '../rule';
 import { getKpi } from '../../catalogs/kpis';
 import { recogniseLabel } from '../../recognition/labels';
 import { localized } from '../../i18n';
 import { unitFitsKpi } from '../../catalogs/units';
-import { facts, type Fact } from '../../numbers/facts';
+import { type Fact } from '../../numbers/facts';
 import { factText } from '../../numbers/checks';
 import { meets, sameDim } from '../../numbers/quantity';
 import { inUnitOf, printedOf, termOf } from '../../numbers/relations';
+import { facts } from '../../derived';
 
 /** Water is written in 噸 or in m³ (1 t of water is 1 m³): the base values compare directly. */
 const MASS_IS_VOLUME = (kpiId: string) => kpiId.startsWith('water.');
@@ -76,7 +77,6 @@ export type ValueConflictData = { kind: 'value-conflict'; kpi: string; period: s
 export const kpiValueConflict: Rule<ValueConflictData> = {
   id: 'kpi/value-conflict',
   defaultSeverity: 'warning',
-  reads: NUMBERS_INPUTS,
   description: {
     en: 'A KPI stated more than once for the same period (highlights, body, appendix, prose) has the same value each time, within rounding and after unit conversion.',
     'zh-Hant': '同一指標在同一期間多次列示（摘要、正文、附錄、文字）時，數值一致（容許四捨五入及單位換算）。',

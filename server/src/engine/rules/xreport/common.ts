@@ -1,7 +1,7 @@
 // What the cross-report rules share: the figure as printed, the place of a fact in its own file, and
 // the cap on the number of diagnostics of one rule.
 import type { Fact } from '../../numbers/facts';
-import type { ReportView } from '../../xreport/report';
+import type { ReportView } from '../../xreport/views';
 import type { Diagnostic, Locale, Range } from '../../types';
 import { factText } from '../../numbers/checks';
 import { termOf } from '../../numbers/relations';

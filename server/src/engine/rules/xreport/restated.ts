@@ -5,12 +5,12 @@
 // `.restated`) on the row's label says a row is restated; it is checked too: a marker needs a reason,
 // and a row marked restated whose figures equal last year's restates nothing.
 import type { KpiRow } from '../../model';
-import type { ReportView } from '../../xreport/report';
+import type { ReportView } from '../../xreport/views';
 import type { AnalysisOptions, Diagnostic, Locale, Range } from '../../types';
 import type { RuleInfo } from '../rule';
-import type { LinkedReport } from '../../xreport/report';
-import { compareReports, plainPeriod, restatedMarker, type FactPair } from '../../xreport/compare';
-import { contextOf } from '../../derived';
+import type { LinkedReport } from '../../xreport/views';
+import { compareReports, plainPeriod, type FactPair } from '../../xreport/compare';
+import { contextOf, keyedFacts, restatedMarker } from '../../derived';
 import { t } from '../../i18n';
 import { capped, pathIn, factText, markerEdit, placeOf, termOf } from './common';
 
@@ -43,7 +43,7 @@ export function restatedDiagnostics(here: ReportView, previous: LinkedReport, lo
   };
   // Table figures only: the marker is written on a row.
   const byRow = new Map<KpiRow, FactPair[]>();
-  for (const pair of compareReports(doc, other.analysis.model, priorPeriods(here, other, options))) {
+  for (const pair of compareReports(keyedFacts(doc), keyedFacts(other.analysis.model), priorPeriods(here, other, options))) {
     const row = pair.first?.source === 'table' ? pair.first.row : undefined;
     if (!row || !pair.second) continue;
     const list = byRow.get(row);

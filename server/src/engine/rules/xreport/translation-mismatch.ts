@@ -4,11 +4,12 @@
 // differs points at the other version's cell (related information).
 import { getKpi } from '../../catalogs/kpis';
 import type { EsgDocument, RequirementRef } from '../../model';
-import type { ReportView } from '../../xreport/report';
+import type { ReportView } from '../../xreport/views';
 import type { AnalysisOptions, Diagnostic, Locale, Range } from '../../types';
 import type { RuleInfo } from '../rule';
-import type { LinkedReport } from '../../xreport/report';
+import type { LinkedReport } from '../../xreport/views';
 import { compareReports, type FactPair } from '../../xreport/compare';
+import { keyedFacts } from '../../derived';
 import type { Fact } from '../../numbers/facts';
 import { t } from '../../i18n';
 import { capped, pathIn, factText, languageName, lineOf, placeOf, sameUnit, termOf } from './common';
@@ -48,7 +49,7 @@ export function translationDiagnostics(here: ReportView, there: LinkedReport, lo
     const at = placeOf(here, range);
     found.push({ uri: at.uri, range: at.range, rule: translationMismatchRule.id, severity: override ?? severity, message, data: { ...data, other: there.uri }, related });
   };
-  const pairs = compareReports(here.analysis.model, other.analysis.model);
+  const pairs = compareReports(keyedFacts(here.analysis.model), keyedFacts(other.analysis.model));
   const kpisThere = new Map<string, Fact>();
   for (const p of pairs) if (p.second && !kpisThere.has(p.kpiId)) kpisThere.set(p.kpiId, p.second);
   const onlyHere = new Map<string, FactPair[]>();

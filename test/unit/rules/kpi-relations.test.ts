@@ -458,6 +458,12 @@ test('kpi/value-conflict: two tables with different numbers per two activities a
   // Only nil figures agree: nothing says they are one figure.
   const nil = TWO_TABLES('| GHG intensity | tCO2e/GJ of energy consumed | 0 | 0 |', '| GHG intensity | kgCO2e/GJ of energy sold | 0 | 0 |');
   assert.deepEqual(byRule(run(nil, { locale: 'en' }), 'kpi/value-conflict'), []);
+  // Two short figures that print alike (one digit each year) can be two intensities by chance.
+  const short = TWO_TABLES('| GHG intensity | tCO2e/GJ of energy consumed | 0.2 | |', '| GHG intensity | kgCO2e/GJ of energy sold | 0.2 | 0.19 |');
+  assert.deepEqual(byRule(run(short, { locale: 'en' }), 'kpi/value-conflict'), []);
+  // The same with more digits is one figure.
+  const long = TWO_TABLES('| GHG intensity | tCO2e/GJ of energy consumed | 0.213 | |', '| GHG intensity | kgCO2e/GJ of energy sold | 0.213 | 0.19 |');
+  assert.equal(byRule(run(long, { locale: 'en' }), 'kpi/value-conflict').length, 1);
 });
 
 test('kpi/value-conflict: a row whose unit does not fit the KPI guessed from its label is left to kpi/unit-dimension', () => {

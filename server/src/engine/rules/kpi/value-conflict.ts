@@ -23,19 +23,26 @@ function misfitGuess(f: Fact): boolean {
  * measure different things (tCO2e/GJ of energy consumed in the body, kgCO2e/GJ of energy sold in the
  * appendix): one figure printed twice, and one of the units is wrong. Two rows of one table are two
  * figures (the table states both intensities), and rows whose numbers differ may be two real
- * intensities; neither is this. A single nil figure proves nothing: at least one must be non-zero.
+ * intensities; neither is this. Two different figures print alike by chance when they are short
+ * ('0.2' and '0.2'): the agreeing figures must carry three significant digits between them ('0.2' and
+ * '0.21' in two years), each one making a chance match about ten times less likely.
  */
 function sameFigureInTwoUnits(a: Fact, b: Fact, index: FactIndex): boolean {
   if (!a.row || !b.row || a.row.table === b.row.table) return false;
-  let nonZero = false;
+  let digits = 0;
   for (const period of index.periods) {
     const x = index.ofRow(a.row, period);
     const y = index.ofRow(b.row, period);
     if (!x || !y) continue;
     if (x.inexact || y.inexact || x.value !== y.value) return false;
-    if (x.value !== 0) nonZero = true;
+    digits += significantDigits(x.raw);
   }
-  return nonZero;
+  return digits >= 3;
+}
+
+/** Digits of a printed figure from its first non-zero one ('0.21' has 2, '1,200' 4, '0' none). */
+function significantDigits(raw: string): number {
+  return raw.replace(/\D/g, '').replace(/^0+/, '').length;
 }
 
 type ConflictKind = 'different' | 'units' | 'same-figure';

@@ -80,6 +80,37 @@ test('an intensity is measured against the denominator the largest agreeing grou
   assert.equal(byRule(twoRun, 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information').length, 0);
 });
 
+test('two equally large agreeing groups: the coarse odd member is measured against the one ten times more precise; two as precise as each other are left', () => {
+  const one = (rows: string[]) => `${EN}| Indicator | Unit | FY2024 |\n|---|---|--:|\n${rows.join('\n')}\n`;
+  // Kwoon Chung 2022/23: 39.87 implies HK$1,193.1-1,193.4 million, 0.03 allows 916-1,283, 0.008 allows
+  // 1,229-1,393: both groups {GHG, non-hazardous} and {solids, non-hazardous} agree.
+  const text = one([
+    '| Total GHG Emissions (Scope 1 and 2) | Tonnes CO2e | 47,574.8 |',
+    '| Intensity of GHG Emissions | Tonnes CO2e/million HKD revenue | 39.87 |',
+    '| Total Hazardous Waste (Solids) | Tonnes | 10.45 |',
+    '| Intensity of Hazardous Waste (Solids) | Tonnes/million HKD revenue | 0.008 |',
+    '| Total Non-hazardous Waste | Tonnes | 32.07 |',
+    '| Intensity of Non-hazardous Waste | Tonnes/million HKD revenue | 0.03 |',
+  ]);
+  const d = byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information');
+  assert.deepEqual(d.map((x) => x.range.start.line), [lineOf(text, '| Intensity of Hazardous Waste (Solids)')], JSON.stringify(d.map((x) => x.message)));
+  // 10.45 / 1,193.2 = 0.00876.
+  assert.match(d[0].message, /\b0\.009\b/);
+  // VTech FY2021: 0.542 and 45.5 pin the production volume about as tightly (154,610-154,896 against
+  // 154,087-154,426 thousand units), 0.028 allows both: nothing says which one is wrong.
+  const even = one([
+    '| GHG emission Scope 1 | tonne of CO2e | 4,367 |',
+    '| GHG emission Scope 1 per production output | tonne of CO2e per 1000 unit | 0.028 |',
+    '| GHG emission Scope 2 | tonne of CO2e | 83,876 |',
+    '| GHG emission Scope 2 per production output | tonne of CO2e per 1000 unit | 0.542 |',
+    '| GHG emission Scope 3 | tonne of CO2e | 7,018,644 |',
+    '| GHG emission Scope 3 per production output | tonne of CO2e per 1000 unit | 45.5 |',
+  ]);
+  const evenRun = run(even, { locale: 'en' });
+  assert.ok(evenRun.model.kpiTables[0].rows.every((r) => r.kpiId), 'every row is read');
+  assert.deepEqual(byRule(evenRun, 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'), []);
+});
+
 test('an intensity per employee of any family divides that family\'s figure, so a GHG intensity per person is measured by the water and electricity ones', () => {
   const text = table([
     '| Electricity | kWh | 52,796 | 54,813 |',

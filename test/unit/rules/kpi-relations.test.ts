@@ -435,6 +435,37 @@ test('kpi/value-conflict: two intensities of one KPI per different activities ar
   assert.deepEqual(byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch'), []);
 });
 
+// The body and the appendix as two tables (chinagas 2023: p.81 and p.170).
+const TWO_TABLES = (body: string, appendix: string) =>
+  `${FRONT}# Body\n\n| Indicator | Unit | 2022 | 2023 |\n|---|---|--:|--:|\n${body}\n\n# Appendix\n\n| Indicator | Unit | 2022 | 2023 |\n|---|---|--:|--:|\n${appendix}\n`;
+
+test('kpi/value-conflict: one intensity printed in two tables with the same numbers in two units the KPI accepts is one figure with a wrong unit', () => {
+  const text = TWO_TABLES('| GHG intensity | tCO2e/GJ of energy consumed | 0.2 | 0.21 |', '| GHG intensity | kgCO2e/GJ of energy sold | 0.2 | 0.21 |');
+  for (const locale of ['en', 'zh-Hant', 'zh-Hans'] as const) {
+    const d = byRule(run(text, { locale }), 'kpi/value-conflict');
+    assert.equal(d.length, 2, `${locale}: ${JSON.stringify(d.map((x) => x.message))}`);
+    // Reported at the second statement, against the first; the message names both figures with their units.
+    assert.equal(d[1].range.start.line, locate(text, '| 0.21 |', 'kgCO2e').line);
+    assert.ok(d[1].message.includes('0.21 kgCO2e/GJ of energy sold') && d[1].message.includes('0.21 tCO2e/GJ of energy consumed'), d[1].message);
+  }
+  assert.match(byRule(run(text, { locale: 'en' }), 'kpi/value-conflict')[0].message, /one figure cannot be in both units/);
+});
+
+test('kpi/value-conflict: two tables with different numbers per two activities are two intensities, not one figure', () => {
+  // One period differs: the rows can be two real intensities (per energy consumed, per energy sold).
+  const differ = TWO_TABLES('| GHG intensity | tCO2e/GJ of energy consumed | 0.2 | 0.21 |', '| GHG intensity | kgCO2e/GJ of energy sold | 0.2 | 0.19 |');
+  assert.deepEqual(byRule(run(differ, { locale: 'en' }), 'kpi/value-conflict'), []);
+  // Only nil figures agree: nothing says they are one figure.
+  const nil = TWO_TABLES('| GHG intensity | tCO2e/GJ of energy consumed | 0 | 0 |', '| GHG intensity | kgCO2e/GJ of energy sold | 0 | 0 |');
+  assert.deepEqual(byRule(run(nil, { locale: 'en' }), 'kpi/value-conflict'), []);
+  // Two short figures that print alike (one digit each year) can be two intensities by chance.
+  const short = TWO_TABLES('| GHG intensity | tCO2e/GJ of energy consumed | 0.2 | |', '| GHG intensity | kgCO2e/GJ of energy sold | 0.2 | 0.19 |');
+  assert.deepEqual(byRule(run(short, { locale: 'en' }), 'kpi/value-conflict'), []);
+  // The same with more digits is one figure.
+  const long = TWO_TABLES('| GHG intensity | tCO2e/GJ of energy consumed | 0.213 | |', '| GHG intensity | kgCO2e/GJ of energy sold | 0.213 | 0.19 |');
+  assert.equal(byRule(run(long, { locale: 'en' }), 'kpi/value-conflict').length, 1);
+});
+
 test('kpi/value-conflict: a row whose unit does not fit the KPI guessed from its label is left to kpi/unit-dimension', () => {
   const text = EN(['| Pollutant emissions | NOx emissions | Grams | 591.228 |', '| Pollutants | NOx emissions | Grams/100 million yuan | 140.04 |']);
   const r = run(text, { locale: 'en' });

@@ -70,9 +70,31 @@ function commonImplied(agreeing: readonly Intensity[]): Interval {
   return lo <= hi ? { lo, hi } : agreeing[0].implied;
 }
 
+const width = (x: Interval) => x.hi - x.lo;
+
+/**
+ * Two equally large agreeing sets that share every member but one each: the two odd members disagree,
+ * and each agrees with all the others. When one of them pins the denominator ten times more tightly
+ * (relative width of what it implies: '39.87' against '0.008'), the coarse one is the one off: it is
+ * measured against the precise one and every shared member, never against a lone figure. Two figures
+ * as precise as each other ('0.542' and '45.5') say only that one is wrong, and nothing is chosen.
+ */
+function preciseOfTwo(tied: Intensity[][]): Intensity[] | undefined {
+  if (tied.length !== 2) return undefined;
+  const [a, b] = tied;
+  const onlyA = a.filter((x) => !b.includes(x));
+  const onlyB = b.filter((x) => !a.includes(x));
+  if (onlyA.length !== 1 || onlyB.length !== 1 || a.length < 2 || onlyA[0].assumed || onlyB[0].assumed) return undefined;
+  // NaN (an implied denominator of 0 or infinity) compares false: no choice.
+  const wa = width(onlyA[0].implied) / Math.abs(midpoint(onlyA[0].implied));
+  const wb = width(onlyB[0].implied) / Math.abs(midpoint(onlyB[0].implied));
+  return wa * 10 <= wb ? a : wb * 10 <= wa ? b : undefined;
+}
+
 /**
  * The largest set of intensities whose implied denominators all agree, when it has two members at
- * least and no other set is as large; undefined otherwise (no majority, nothing to measure against).
+ * least and no other set is as large (or one of two breaks the tie, `preciseOfTwo`); undefined
+ * otherwise (no majority, nothing to measure against).
  * Intervals that agree pairwise share a point (Helly, in one dimension), so the largest such set is the
  * deepest point of a sweep over the interval ends: n log n, not a scan of every subset.
  */
@@ -85,29 +107,28 @@ function largestAgreement(group: Intensity[]): Intensity[] | undefined {
   ends.sort((x, y) => x.at - y.at || (x.open === y.open ? 0 : x.open ? -1 : 1));
   const active = new Set<Intensity>();
   let best: Intensity[] | undefined;
-  let runs = 0;
+  let tied: Intensity[][] = [];
   for (const e of ends) {
     if (e.open) {
       active.add(e.item);
       if (!best || active.size > best.length) {
         best = [...active];
-        runs = 1;
+        tied = [best];
       } else if (active.size === best.length) {
         // Back at the greatest depth after an interval closed: another set of that size.
-        runs++;
         best = [...active];
+        tied.push(best);
       }
     } else {
       active.delete(e.item);
     }
   }
-  if (!best || best.length < 2 || runs > 1) return undefined;
+  if (tied.length > 1) best = preciseOfTwo(tied);
+  if (!best || best.length < 2) return undefined;
   // The sweep's set agrees by construction; meets() has the final word (its tolerance).
   const chosen = best;
   return chosen.every((a) => chosen.every((b) => meets(a.implied, b.implied))) ? chosen : undefined;
 }
-
-const width = (x: Interval) => x.hi - x.lo;
 
 export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Locale): Check[] {
   const out: Check[] = [];

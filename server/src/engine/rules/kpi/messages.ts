@@ -90,6 +90,11 @@ export const KPI_MESSAGES = {
     'zh-Hant': '「{label}」（{period}）此處以 {unit} 列示，但第 {line} 行（「{otherLabel}」）以 {otherUnit} 列示：兩個單位計量的不是同一種量。',
     'zh-Hans': '“{label}”（{period}）此处以 {unit} 列示，但第 {line} 行（“{otherLabel}”）以 {otherUnit} 列示：两个单位计量的不是同一种量。',
   },
+  'kpi.valueConflictSameFigure': {
+    en: '"{label}" ({period}) is {value} here, and the same figure is printed as {other} at line {line} ("{otherLabel}"): one figure cannot be in both units.',
+    'zh-Hant': '「{label}」（{period}）此處為 {value}，而第 {line} 行（「{otherLabel}」）將同一數字列為 {other}：同一數字不可能同時採用兩個單位。',
+    'zh-Hans': '“{label}”（{period}）此处为 {value}，而第 {line} 行（“{otherLabel}”）将同一数字列为 {other}：同一数字不可能同时采用两个单位。',
+  },
   'kpi.valueConflictRelated': {
     en: 'Also stated here: {value}',
     'zh-Hant': '此處亦有列示：{value}',

@@ -5,7 +5,7 @@ import { getKpi } from '../../catalogs/kpis';
 import { recogniseLabel } from '../../recognition/labels';
 import { localized } from '../../i18n';
 import { unitFitsKpi } from '../../catalogs/units';
-import { type Fact } from '../../numbers/facts';
+import { type Fact, type FactIndex } from '../../numbers/facts';
 import { factText } from '../../numbers/checks';
 import { meets, sameDim } from '../../numbers/quantity';
 import { inUnitOf, printedOf, termOf } from '../../numbers/relations';
@@ -19,8 +19,40 @@ function misfitGuess(f: Fact): boolean {
   return f.row?.kpiIdSource === 'catalog' && !!kpi && !!f.unit && !unitFitsKpi(f.unit, kpi);
 }
 
-/** 'different' when the printed figures cannot be the same value, 'units' when their units measure different things. */
-function conflict(a: Fact, b: Fact): 'different' | 'units' | undefined {
+/**
+ * Two rows in two tables that print the same numbers in every period both state, in units that
+ * measure different things (tCO2e/GJ of energy consumed in the body, kgCO2e/GJ of energy sold in the
+ * appendix): one figure printed twice, and one of the units is wrong. Two rows of one table are two
+ * figures (the table states both intensities), and rows whose numbers differ may be two real
+ * intensities; neither is this. Two different figures print alike by chance when they are short
+ * ('0.2' and '0.2'): the agreeing figures must carry three significant digits between them ('0.2' and
+ * '0.21' in two years), each one making a chance match about ten times less likely.
+ */
+function sameFigureInTwoUnits(a: Fact, b: Fact, index: FactIndex): boolean {
+  if (!a.row || !b.row || a.row.table === b.row.table) return false;
+  let digits = 0;
+  for (const period of index.periods) {
+    const x = index.ofRow(a.row, period);
+    const y = index.ofRow(b.row, period);
+    if (!x || !y) continue;
+    if (x.inexact || y.inexact || x.value !== y.value) return false;
+    digits += significantDigits(x.raw);
+  }
+  return digits >= 3;
+}
+
+/** Digits of a printed figure from its first non-zero one ('0.21' has 2, '1,200' 4, '0' none). */
+function significantDigits(raw: string): number {
+  return raw.replace(/\D/g, '').replace(/^0+/, '').length;
+}
+
+type ConflictKind = 'different' | 'units' | 'same-figure';
+
+/**
+ * 'different' when the printed figures cannot be the same value, 'units' when their units measure
+ * different things, 'same-figure' when one figure is printed in two units the KPI accepts.
+ */
+function conflict(a: Fact, b: Fact, index: FactIndex): ConflictKind | undefined {
   // A row whose unit does not fit the KPI its label was matched to is kpi/unit-dimension's (the match
   // may be what is wrong: an intensity row, an emissions source named after its fuel).
   if (misfitGuess(a) || misfitGuess(b)) return undefined;
@@ -28,7 +60,7 @@ function conflict(a: Fact, b: Fact): 'different' | 'units' | undefined {
     const kpi = getKpi(a.kpiId);
     // Two units the KPI accepts (fuel in 升 and in 噸) are not a conflict, only not comparable.
     if (!kpi || !a.unit || !b.unit || !unitFitsKpi(a.unit, kpi) || !unitFitsKpi(b.unit, kpi)) return 'units';
-    if (!MASS_IS_VOLUME(a.kpiId) || a.unit.denominator || b.unit.denominator) return undefined;
+    if (!MASS_IS_VOLUME(a.kpiId) || a.unit.denominator || b.unit.denominator) return sameFigureInTwoUnits(a, b, index) ? 'same-figure' : undefined;
     return meets(a.quantity.value, b.quantity.value) ? undefined : 'different';
   }
   const other = inUnitOf(a, b);
@@ -71,6 +103,8 @@ function namedByLabel(f: Fact): boolean {
   return recogniseLabel(f.row.label, { unit: f.row.unit?.raw })?.kpiId === f.kpiId;
 }
 
+const MESSAGE = { different: 'kpi.valueConflict', units: 'kpi.valueConflictUnits', 'same-figure': 'kpi.valueConflictSameFigure' } as const;
+
 /** The KPI and period, and the figure (as printed) the statement disagrees with. */
 export type ValueConflictData = { kind: 'value-conflict'; kpi: string; period: string; other: string };
 
@@ -97,7 +131,7 @@ export const kpiValueConflict: Rule<ValueConflictData> = {
       for (const other of list) {
         if (other === reference) continue;
         if (differentContexts(other, reference, (contexts ??= contextsOf(ctx.doc)))) continue;
-        const kind = conflict(other, reference);
+        const kind = conflict(other, reference, index);
         if (!kind) continue;
         // A prose figure whose value differs from the table is kpi/prose-mismatch's (one report, not two),
         // unless only the mass-volume equivalence of water makes them comparable, which that rule lacks.
@@ -117,7 +151,7 @@ export const kpiValueConflict: Rule<ValueConflictData> = {
         };
         ctx.report({
           range: other.range,
-          message: ctx.t(kind === 'units' ? 'kpi.valueConflictUnits' : 'kpi.valueConflict', args),
+          message: ctx.t(MESSAGE[kind], args),
           related: [{ uri: ctx.doc.uri, range: reference.range, message: ctx.t('kpi.valueConflictRelated', { value: `${termOf(reference)} ${factText(reference)}` }) }],
           data: { kind: 'value-conflict', kpi: f.kpiId, period: f.period, other: reference.raw },
         });

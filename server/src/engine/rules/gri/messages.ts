@@ -49,9 +49,9 @@ export const GRI_MESSAGES = {
     'zh-Hans': 'GRI {id} 不可省略：依循 GRI 准则的报告必须披露此项。',
   },
   'gri.superseded': {
-    en: 'GRI {id} ({title}) no longer applies to a financial year commencing on {fyStart}: GRI {version} replaces it with {successors}.',
-    'zh-Hant': 'GRI {id}（{title}）不適用於 {fyStart} 開始的財政年度：GRI {version} 以 {successors} 取代。',
-    'zh-Hans': 'GRI {id}（{title}）不适用于 {fyStart} 开始的财政年度：GRI {version} 以 {successors} 取代。',
+    en: 'GRI {id} ({title}) no longer applies to a financial year commencing on {fyStart} ({version}): cite GRI {successors} instead.',
+    'zh-Hant': 'GRI {id}（{title}）不適用於 {fyStart} 開始的財政年度（{version}）：請改為引用 GRI {successors}。',
+    'zh-Hans': 'GRI {id}（{title}）不适用于 {fyStart} 开始的财政年度（{version}）：请改为引用 GRI {successors}。',
   },
   'action.addGriIndexRow': {
     en: 'Add the GRI content index row for {id}',

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../server/src/engine';
+import { hoverAt } from '../../server/src/engine/features/hover';
 
 const root = join(__dirname, '..', '..', '..');
 const read = (name: string) => readFileSync(join(root, 'examples', name), 'utf8');
@@ -56,4 +57,25 @@ test('reports that claim no GRI get no GRI finding, and a mistyped framework id 
   assert.equal(fm[0].range.start.line, 3);
   assert.deepEqual(typo.model.config.frameworks, ['hkex-esg-2025']);
   assert.deepEqual(typo.model.config.listings, ['hkex', 'sse']);
+});
+
+test('hover on a GRI tag and on a GRI index row: short title, version in force, HKEX paragraphs mapped', () => {
+  const text = read('frameworks-gri-2025.esg.md');
+  const lines = text.split(/\r?\n/);
+  const a = analyze({ uri: 'gri', text });
+  const tagLine = lines.findIndex((l) => l.includes('gri="305-1 305-2"'));
+  const tag = hoverAt(a, { line: tagLine, character: lines[tagLine].indexOf('305-1') + 2 });
+  assert.ok(tag, 'no hover on the tag');
+  assert.match(tag.contents, /\*\*GRI 305-1\*\* — Scope 1 GHG emissions/);
+  assert.match(tag.contents, /2025-01-01: Universal Standards 2021/);
+  assert.match(tag.contents, /HKEX Code\*\*: .*D28\(a\)/);
+  const rowLine = lines.findIndex((l) => l.startsWith('| 303-5 |'));
+  const row = hoverAt(a, { line: rowLine, character: 3 });
+  assert.ok(row, 'no hover on the index row');
+  assert.match(row.contents, /\*\*GRI 303-5\*\*/);
+  // A 305 disclosure hovered in a 2027 report says what replaces it.
+  const later = analyze({ uri: 'gri-2027', text: read('frameworks-gri-2025-defects.esg.md') });
+  const laterLines = read('frameworks-gri-2025-defects.esg.md').split(/\r?\n/);
+  const old = laterLines.findIndex((l) => l.startsWith('| 305-1 |'));
+  assert.match(hoverAt(later, { line: old, character: 3 })!.contents, /Superseded for this financial year by 102-5/);
 });

@@ -53,6 +53,31 @@ export const GRI_MESSAGES = {
     'zh-Hant': 'GRI {id}（{title}）不適用於 {fyStart} 開始的財政年度（{version}）：請改為引用 GRI {successors}。',
     'zh-Hans': 'GRI {id}（{title}）不适用于 {fyStart} 开始的财政年度（{version}）：请改为引用 GRI {successors}。',
   },
+  'hover.pack.version': {
+    en: 'Version in force for a financial year commencing on {fyStart}: {version}',
+    'zh-Hant': '於 {fyStart} 開始的財政年度適用的版本：{version}',
+    'zh-Hans': '于 {fyStart} 开始的财政年度适用的版本：{version}',
+  },
+  'hover.pack.notInForce': {
+    en: 'Not yet in force for this financial year (early adoption).',
+    'zh-Hant': '本財政年度尚未生效（提前採用）。',
+    'zh-Hans': '本财政年度尚未生效（提前采用）。',
+  },
+  'hover.pack.superseded': {
+    en: 'Superseded for this financial year by {successors}.',
+    'zh-Hant': '本財政年度已由 {successors} 取代。',
+    'zh-Hans': '本财政年度已由 {successors} 取代。',
+  },
+  'hover.pack.hkex': {
+    en: 'HKEX Code',
+    'zh-Hant': '聯交所守則',
+    'zh-Hans': '联交所守则',
+  },
+  'hover.pack.noHkex': {
+    en: 'no paragraph mapped',
+    'zh-Hant': '沒有對應條文',
+    'zh-Hans': '没有对应条文',
+  },
   'action.addGriIndexRow': {
     en: 'Add the GRI content index row for {id}',
     'zh-Hant': '加入 {id} 的 GRI 內容索引行',

@@ -24,6 +24,7 @@ import { buildKeyedFacts, findRestatedMarker, type RestatedMarker } from './xrep
 import { reportingContext, type ReportingContext } from './context';
 import { getFramework, type FrameworkIndex } from './catalogs/hkex';
 import { resolveLocale } from './i18n';
+import { griIndexTables, packTags, type GriIndexTable, type PackRef } from './recognition/griIndex';
 
 /** What must be equal between two analyses for one to be derived from the other (and for them to share a context). */
 export function optionsKey(options: AnalysisOptions): string {
@@ -145,6 +146,8 @@ export class Derived {
     rates?: RateCheck[];
     averages?: AverageCheck[];
     keyedFacts?: Map<string, Fact>;
+    griIndexTables?: GriIndexTable[];
+    packTags?: PackRef[];
   } = {};
   private readonly formulas = new Map<FormulaEnvOptions, FormulaCheckResult>();
   /** Checks carry messages' labels: one list per locale. */
@@ -188,6 +191,19 @@ export class Derived {
   get disclosures(): DisclosureIndex {
     note(HKEX_INPUTS);
     return (this.memo.disclosures ??= buildDisclosures(this.doc));
+  }
+
+  /** The GRI content index tables (recognition/griIndex.ts), read once for the gri/ rules. */
+  get griIndexTables(): GriIndexTable[] {
+    // Index rows' targets read their line's text (links in the cell), as the HKEX index does.
+    note(['structure', 'tables', 'prose']);
+    return (this.memo.griIndexTables ??= griIndexTables(this.doc));
+  }
+
+  /** The other frameworks' tags on headings (`gri=`, `sasb=`, `issb=`, `hkfrs=`). */
+  get packTags(): PackRef[] {
+    note(['structure']);
+    return (this.memo.packTags ??= packTags(this.doc));
   }
 
   get facts(): FactIndex {

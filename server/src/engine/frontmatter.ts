@@ -7,6 +7,7 @@ import { parseNumber } from './numbers/read';
 import { detachedCopy } from './text/normalize';
 import { LIMITS } from './limits';
 import type { IssuerClass, Locale } from './types';
+import { FRAMEWORK_IDS, HKEX_FRAMEWORK_ID } from './catalogs/frameworks';
 
 export { frontMatterBlock, isFrontMatterFence, type FrontMatterBlock } from './frontmatterFence';
 
@@ -48,7 +49,14 @@ export interface EsgConfig {
   translations: string[];
   /** `esg.previous`: last year's report, as written (a relative path). */
   previous?: string;
+  /** `esg.frameworks`: the framework packs the report claims (known ids only); HKEX alone when absent. */
+  frameworks: string[];
+  /** `esg.listings`: the exchanges the issuer is listed on (recorded; `hkex` alone when absent). */
+  listings: string[];
 }
+
+/** The exchanges `esg.listings` may name: Hong Kong and the three mainland exchanges (A+H issuers). */
+export const LISTINGS = ['hkex', 'sse', 'szse', 'bse'] as const;
 
 export interface FrontMatterProblem {
   /** Offsets relative to the YAML text. */
@@ -67,6 +75,8 @@ export const DEFAULT_CONFIG: EsgConfig = {
   factors: {},
   chapters: [],
   translations: [],
+  frameworks: [HKEX_FRAMEWORK_ID],
+  listings: ['hkex'],
 };
 
 /** The years `esg.period` may name. */
@@ -115,6 +125,9 @@ const esgSchema = z
     chapters: z.array(z.string()).optional(),
     translations: z.array(z.string().min(1)).optional(),
     previous: z.string().min(1).optional(),
+    // Ids are checked one by one after the schema (readFrameworks), so each unknown one gets its own range and suggestion.
+    frameworks: z.array(z.string()).optional(),
+    listings: z.array(z.enum(LISTINGS)).optional(),
   })
   .strict();
 
@@ -166,7 +179,7 @@ export function parseFrontMatter(yamlText: string): { config: EsgConfig; problem
 
 function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: FrontMatterProblem[] } {
   const problems: FrontMatterProblem[] = [];
-  const config: EsgConfig = { ...DEFAULT_CONFIG, denominators: emptyMap(), factors: emptyMap(), chapters: [], translations: [] };
+  const config: EsgConfig = { ...DEFAULT_CONFIG, denominators: emptyMap(), factors: emptyMap(), chapters: [], translations: [], frameworks: [...DEFAULT_CONFIG.frameworks], listings: [...DEFAULT_CONFIG.listings] };
   // The yaml library composes documents recursively: a deep nesting overflows the stack (and its
   // message leaked into the diagnostic). The depth is measured first, on the CST, without recursion.
   const tooDeep = nestingPastLimit(yamlText);
@@ -252,7 +265,60 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
     (config.denominators[name] ??= emptyMap())[period] = q;
   });
   readFactors(doc, e.factors, config, problems);
+  readFrameworks(doc, e.frameworks, config, problems);
+  if (Array.isArray(e.listings)) {
+    const listings = e.listings.filter((l): l is string => typeof l === 'string' && (LISTINGS as readonly string[]).includes(l));
+    if (listings.length) config.listings = [...new Set(listings)];
+  }
   return { config, problems };
+}
+
+/** `esg.frameworks`: known pack ids kept in order; each unknown one is a problem at its item, with the nearest id. */
+function readFrameworks(doc: Document, value: unknown, config: EsgConfig, problems: FrontMatterProblem[]) {
+  if (!Array.isArray(value)) return;
+  const known: string[] = [];
+  value.forEach((v, i) => {
+    if (typeof v !== 'string') return;
+    const id = v.trim().toLowerCase();
+    if (FRAMEWORK_IDS.includes(id)) {
+      if (!known.includes(id)) known.push(id);
+      return;
+    }
+    const near = nearestFrameworkId(id);
+    const range = nodeRange(doc, ['esg', 'frameworks', i]);
+    const shown = v.length > 40 ? `${v.slice(0, 40)}…` : v;
+    if (near) problems.push({ ...range, key: 'fm.unknownFrameworkNear', args: { key: 'esg.frameworks', value: shown, near } });
+    else problems.push({ ...range, key: 'fm.unknownFramework', args: { key: 'esg.frameworks', value: shown, known: FRAMEWORK_IDS.join(', ') } });
+  });
+  // The list replaces the default: a report may claim GRI and not HKEX (the HKEX rules still run; they are the checker's base).
+  if (known.length) config.frameworks = known;
+}
+
+/** The framework id a mistyped one is closest to ('gri-2012', 'gri', 'hkfrs-s1'), when it is near enough to be a slip. */
+function nearestFrameworkId(raw: string): string | undefined {
+  if (raw.length > 40) return undefined;
+  const prefixed = FRAMEWORK_IDS.filter((id) => raw.length >= 2 && id.startsWith(raw));
+  if (prefixed.length === 1) return prefixed[0];
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const id of FRAMEWORK_IDS) {
+    const d = levenshtein(raw, id);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = id;
+    }
+  }
+  return best;
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 function readPeriod(doc: Document, period: unknown, yearEndValue: unknown, config: EsgConfig, problems: FrontMatterProblem[]) {

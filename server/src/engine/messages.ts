@@ -8,6 +8,7 @@ import { CHAPTER_MESSAGES, ENCODING_MESSAGES, LIMIT_MESSAGES, SUPPRESSION_MESSAG
 import { CONFIG_MESSAGES } from './rules/esg/configMessages';
 import { FRONTMATTER_MESSAGES } from './rules/frontmatter/messages';
 import { HKEX_MESSAGES } from './rules/hkex/messages';
+import { GRI_MESSAGES } from './rules/gri/messages';
 import { FORMULA_MESSAGES, KPI_MESSAGES, NUMBERS_MESSAGES } from './rules/kpi/messages';
 import { GHG_MESSAGES } from './rules/ghg/messages';
 import { XREPORT_MESSAGES } from './rules/xreport/messages';
@@ -143,6 +144,7 @@ export const MESSAGE_TABLES = {
   SYNTAX_MESSAGES,
   FRONTMATTER_MESSAGES,
   HKEX_MESSAGES,
+  GRI_MESSAGES,
   KPI_MESSAGES,
   NUMBERS_MESSAGES,
   FORMULA_MESSAGES,
@@ -160,6 +162,7 @@ export const MESSAGES = {
   ...SYNTAX_MESSAGES,
   ...FRONTMATTER_MESSAGES,
   ...HKEX_MESSAGES,
+  ...GRI_MESSAGES,
   ...KPI_MESSAGES,
   ...NUMBERS_MESSAGES,
   ...FORMULA_MESSAGES,

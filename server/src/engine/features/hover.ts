@@ -14,9 +14,14 @@ import { targetAt } from './navigation';
 import type { KpiRow, KpiValue } from '../model';
 import { printLike } from '../numbers/checks';
 import { baseUnitName, DIMENSIONLESS, midpoint, sameDim } from '../numbers/quantity';
+import { getItem, getPack, HKEX_FRAMEWORK_ID, itemsFor, mappedIds, versionFor } from '../catalogs/frameworks';
+import { griIndexTables, packTags, GRI_PACK, type PackRef } from '../recognition/griIndex';
+import type { EsgDocument } from '../model';
 
 export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
   const doc = analysis.model;
+  const griRef = griRefAt(doc, pos);
+  if (griRef) return griHover(analysis, griRef);
   const target = targetAt(doc, pos);
   if (!target) return undefined;
   const locale = analysis.locale;
@@ -112,4 +117,43 @@ function valueHover(analysis: Analysis, row: KpiRow, value: KpiValue): Hover {
   if (!checks.length) lines.push(`- ${say('hover.notChecked')}`);
   for (const c of checks) lines.push(`- ${c.ok ? '✓' : '✗'} ${c.formula} (${c.target.period}): ${printLike(c.target, c.computed)} / ${c.target.raw}`);
   return { contents: lines.join('\n'), range: value.range };
+}
+
+
+function inRange(r: PackRef['range'], pos: Position): boolean {
+  const afterStart = pos.line > r.start.line || (pos.line === r.start.line && pos.character >= r.start.character);
+  const beforeEnd = pos.line < r.end.line || (pos.line === r.end.line && pos.character <= r.end.character);
+  return afterStart && beforeEnd;
+}
+
+/** The GRI id under the cursor: in a `gri="…"` tag of the heading on that line, or a GRI content index row. */
+function griRefAt(doc: EsgDocument, pos: Position): PackRef | undefined {
+  const heading = doc.sections.find((s) => s.heading.range.start.line <= pos.line && pos.line <= s.heading.range.end.line);
+  if (heading) return packTags(doc).find((t) => t.pack === GRI_PACK && t.section === heading.index && inRange(t.range, pos));
+  const table = doc.tables.find((t) => t.range.start.line <= pos.line && pos.line <= t.range.end.line);
+  if (!table) return undefined;
+  for (const index of griIndexTables(doc)) {
+    if (index.table !== table.index) continue;
+    for (const row of index.rows) for (const ref of row.refs) if (inRange(ref.range, pos)) return ref;
+  }
+  return undefined;
+}
+
+/** A GRI disclosure: the pack's short title, the version in force for the year, and the HKEX paragraphs mapped to it. */
+function griHover(analysis: Analysis, ref: PackRef): Hover {
+  const locale = analysis.locale;
+  const say = (key: MessageKey, args?: Record<string, string | number>) => t(locale, key, args);
+  const item = ref.known ? getItem(GRI_PACK, ref.id) : undefined;
+  if (!item) return { contents: say('gri.unknownId', { id: ref.raw }), range: ref.range };
+  const pack = getPack(GRI_PACK)!;
+  const fyStart = contextOf(analysis.model, analysis.options).reporting.fyStart;
+  const version = versionFor(GRI_PACK, fyStart);
+  const lines = [`**GRI ${item.id}** — ${localized(item.title, locale)}`, '', `*${localized(pack.title, locale)}*`];
+  if (version) lines.push('', say('hover.pack.version', { fyStart, version: localized(version.title, locale) }));
+  if (version && !itemsFor(GRI_PACK, fyStart).some((i) => i.id === item.id)) {
+    lines.push('', item.until && item.successors?.length ? say('hover.pack.superseded', { successors: item.successors.join(', ') }) : say('hover.pack.notInForce'));
+  }
+  const hkex = [...new Set(mappedIds(GRI_PACK, item.id, HKEX_FRAMEWORK_ID).map((m) => m.id))];
+  lines.push('', `**${say('hover.pack.hkex')}**: ${hkex.length ? hkex.join(', ') : say('hover.pack.noHkex')}`);
+  return { contents: lines.join('\n'), range: ref.range };
 }

@@ -365,7 +365,7 @@ function listedTitles(masked: string, separator: RegExp, isKnown: (t: string) =>
   return parts >= 2 && found.length ? found : undefined;
 }
 
-function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][number]): IndexTarget {
+export function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][number]): IndexTarget {
   const text = cellPlain(cell);
   if (text === '' || NO_VALUE.test(text)) return { kind: 'empty', range: cell.range };
   if (cell.text.includes('](')) {

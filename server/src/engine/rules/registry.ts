@@ -17,6 +17,11 @@ import { indexMismatch } from './hkex/index-mismatch';
 import { indexUntagged } from './hkex/index-untagged';
 import { indexDuplicate } from './hkex/index-duplicate';
 import { indexEmptyTarget } from './hkex/index-empty-target';
+import { griUnknownId } from './gri/unknown-id';
+import { griIndexMissingRow } from './gri/index-missing-row';
+import { griIndexBrokenTarget } from './gri/index-broken-target';
+import { griOmissionReason } from './gri/omission-reason';
+import { griSuperseded } from './gri/superseded';
 import { unknownUnit } from './kpi/unknown-unit';
 import { badNumber } from './kpi/bad-number';
 import { factorMismatch } from './ghg/factor-mismatch';
@@ -65,6 +70,11 @@ export const ALL_RULES: Rule<any>[] = [
   indexUntagged,
   indexDuplicate,
   indexEmptyTarget,
+  griUnknownId,
+  griIndexMissingRow,
+  griIndexBrokenTarget,
+  griOmissionReason,
+  griSuperseded,
   unknownUnit,
   badNumber,
   factorMismatch,

@@ -53,6 +53,16 @@ export const FRONTMATTER_MESSAGES = {
     'zh-Hant': '未知的鍵 `{key}`。可用的鍵：{known}。',
     'zh-Hans': '未知的键 `{key}`。可用的键：{known}。',
   },
+  'fm.unknownFrameworkNear': {
+    en: 'Unknown framework `{value}` in `{key}`. Did you mean `{near}`?',
+    'zh-Hant': '`{key}` 中的框架 `{value}` 未知。是否指 `{near}`？',
+    'zh-Hans': '`{key}` 中的框架 `{value}` 未知。是否指 `{near}`？',
+  },
+  'fm.unknownFramework': {
+    en: 'Unknown framework `{value}` in `{key}`. Known frameworks: {known}.',
+    'zh-Hant': '`{key}` 中的框架 `{value}` 未知。可用的框架：{known}。',
+    'zh-Hans': '`{key}` 中的框架 `{value}` 未知。可用的框架：{known}。',
+  },
   'fm.invalid': {
     en: 'Invalid value for `{key}`: {detail}.',
     'zh-Hant': '`{key}` 的值無效：{detail}。',

@@ -43,7 +43,7 @@ export const indexBrokenTarget: Rule<IndexBrokenTargetData> = {
 const MAX_NEAR_SEARCHES = 50;
 
 /** The heading title within a small edit distance of `title` (after normalising both), if exactly one is nearest. */
-function nearestHeading(ctx: RuleContext, title: string): string | undefined {
+export function nearestHeading(ctx: RuleContext, title: string): string | undefined {
   const key = normalizeTitle(title);
   if (key.length < 2 || key.length > 80) return undefined;
   const limit = key.length <= 4 ? 1 : Math.min(3, Math.floor(key.length / 5) + 1);

@@ -1,0 +1,17 @@
+// Helpers shared by the gri/ rules: whether GRI applies to the report, and every GRI id it cites.
+import type { RuleContext } from '../rule';
+import { claimsGri, GRI_PACK, type GriIndexTable, type PackRef } from '../../recognition/griIndex';
+
+/** The GRI content index tables when GRI applies to the report (claimed, or an index printed); undefined when it does not. */
+export function griScope(ctx: RuleContext): { tables: GriIndexTable[] } | undefined {
+  const tables = ctx.derived.griIndexTables;
+  if (!tables.length && !claimsGri(ctx.doc.config, ctx.doc)) return undefined;
+  return { tables };
+}
+
+/** GRI ids cited by the report: tags on headings, then the index rows' ids. */
+export function griCitations(ctx: RuleContext, tables: GriIndexTable[]): PackRef[] {
+  const tags = ctx.derived.packTags.filter((t) => t.pack === GRI_PACK);
+  const rows = tables.flatMap((t) => t.rows.flatMap((r) => r.refs));
+  return [...tags, ...rows];
+}

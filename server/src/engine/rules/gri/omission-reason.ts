@@ -1,0 +1,43 @@
+// gri/omission-reason: a disclosure the GRI content index omits without one of GRI's four reasons for
+// omission (GRI 1, Requirement 6: not applicable, legal prohibitions, confidentiality constraints,
+// information unavailable / incomplete), or one GRI does not allow to be omitted (2-1 to 2-5, 3-1, 3-2).
+import type { Rule } from '../rule';
+import { griContentIndexRules, matchOmissionReason } from '../../catalogs/frameworks';
+import { localized } from '../../i18n';
+import { plainCell } from '../../recognition/indexTables';
+import { griScope } from './griRefs';
+
+export type GriOmissionReasonData = { id: string };
+
+export const griOmissionReason: Rule<GriOmissionReasonData> = {
+  id: 'gri/omission-reason',
+  defaultSeverity: 'warning',
+  description: {
+    en: "Every disclosure the GRI content index omits gives a reason from GRI's list, and none that GRI requires is omitted.",
+    'zh-Hant': 'GRI 內容索引中每項省略的披露均列明 GRI 容許的原因，且不省略 GRI 規定必須披露的項目。',
+    'zh-Hans': 'GRI 内容索引中每项省略的披露均列明 GRI 允许的原因，且不省略 GRI 规定必须披露的项目。',
+  },
+  run(ctx) {
+    const scope = griScope(ctx);
+    if (!scope) return;
+    const rules = griContentIndexRules();
+    const reasons = rules.omissionReasons.map((r) => localized(r.title, ctx.locale)).join(ctx.locale === 'en' ? '; ' : '；');
+    for (const table of scope.tables)
+      for (const row of table.rows) {
+        // Omitted: an omission cell is filled in, or the location is empty or an explanation instead of a place.
+        const omitted = row.omission !== '' || row.target.kind === 'empty' || row.target.kind === 'explanation';
+        if (!omitted) continue;
+        const id = row.refs.map((r) => r.id).join(', ');
+        const range = row.omissionCell?.range ?? row.locationCell?.range ?? row.row.range;
+        const notAllowed = row.refs.find((r) => rules.omissionNotAllowed.includes(r.id));
+        if (notAllowed) {
+          ctx.report({ range, message: ctx.t('gri.omissionNotAllowed', { id: notAllowed.id }), data: { id: notAllowed.id } });
+          continue;
+        }
+        // The reason may stand in any omission cell, or in the location cell in place of a location.
+        const cells = [...row.omissionCells.map((c) => plainCell(c.text)), ...(row.target.kind === 'explanation' ? [row.target.text] : [])];
+        if (cells.some((c) => matchOmissionReason(c) !== undefined)) continue;
+        ctx.report({ range, message: ctx.t('gri.omissionReason', { id, reasons }), data: { id } });
+      }
+  },
+};

@@ -19,19 +19,46 @@ const common = {
 mkdirSync('dist', { recursive: true });
 
 // 1. Catalog validation: bundle the validator, run it, stop on failure.
-await esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/engine/catalogs/validate.ts'], outfile: 'dist/validate-catalogs.js' });
+await esbuild.build({
+  ...common,
+  sourcemap: false,
+  entryPoints: ['server/src/engine/catalogs/validate.ts'],
+  outfile: 'dist/validate-catalogs.js',
+});
 execFileSync(process.execPath, ['dist/validate-catalogs.js'], { stdio: 'inherit' });
 
 // 2. The bundles. The client entry (dist/client.js) must stay small, it is what activation loads; the
 // language client (dist/lsp.js, 90% of the client's code) is required by it when the first report opens.
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/client.js',
+    external: ['vscode'],
+  }),
   esbuild.build({ ...common, entryPoints: ['client/src/lsp.ts'], outfile: 'dist/lsp.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
   // The KPI preview page runs in the webview (a browser): one script with Chart.js inside, one stylesheet.
-  esbuild.build({ ...common, platform: 'browser', target: 'chrome114', format: 'iife', entryPoints: ['client/webview/preview.ts'], outfile: 'dist/webview/preview.js' }),
-  esbuild.build({ ...common, platform: 'browser', entryPoints: ['client/webview/preview.css'], outfile: 'dist/webview/preview.css' }),
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    target: 'chrome114',
+    format: 'iife',
+    entryPoints: ['client/webview/preview.ts'],
+    outfile: 'dist/webview/preview.js',
+  }),
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    entryPoints: ['client/webview/preview.css'],
+    outfile: 'dist/webview/preview.css',
+  }),
 ]);
 if (!existsSync('dist/cli.js')) throw new Error('build produced no CLI');
 if (!existsSync('dist/lsp.js')) throw new Error('build produced no language client bundle');

@@ -42,11 +42,19 @@ function importsOf(text) {
     // `import { type A, type B } from` is type-only too.
     const clause = m[3];
     const named = /^\{([\s\S]*)\}\s*$/.exec(clause.trim());
-    const allTypes = named !== null && named[1].split(',').map((s) => s.trim()).filter(Boolean).every((s) => s.startsWith('type '));
+    const allTypes =
+      named !== null &&
+      named[1]
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .every((s) => s.startsWith('type '));
     found.push({ specifier: m[4], typeOnly: Boolean(m[2]) || allTypes });
   }
-  for (const m of code.matchAll(/(?:^|[;\n])\s*import\s+['"]([^'"]+)['"]/g)) found.push({ specifier: m[1], typeOnly: false });
-  for (const m of code.matchAll(/\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push({ specifier: m[1], typeOnly: /typeof\s+import\(\s*['"]/.test(m[0]) });
+  for (const m of code.matchAll(/(?:^|[;\n])\s*import\s+['"]([^'"]+)['"]/g))
+    found.push({ specifier: m[1], typeOnly: false });
+  for (const m of code.matchAll(/\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g))
+    found.push({ specifier: m[1], typeOnly: /typeof\s+import\(\s*['"]/.test(m[0]) });
   return found;
 }
 
@@ -71,7 +79,14 @@ for (const file of files) {
   for (const { specifier, typeOnly } of importsOf(readFileSync(join(ROOT, file), 'utf8'))) {
     if (!specifier.startsWith('.')) {
       const pkg = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
-      if (inEngine && (pkg === 'vscode' || pkg.startsWith('vscode-languageserver') || pkg.startsWith('vscode-languageclient') || NODE_BUILTINS.has(specifier) || NODE_BUILTINS.has(pkg))) {
+      if (
+        inEngine &&
+        (pkg === 'vscode' ||
+          pkg.startsWith('vscode-languageserver') ||
+          pkg.startsWith('vscode-languageclient') ||
+          NODE_BUILTINS.has(specifier) ||
+          NODE_BUILTINS.has(pkg))
+      ) {
         problems.push(`${file}: the engine is pure, it imports no '${specifier}'`);
       }
       continue;
@@ -80,12 +95,19 @@ for (const file of files) {
     if (graph.has(target)) graph.get(file).push(target);
     if (graph.has(target) && !typeOnly) valueGraph.get(file).push(target);
     if (inEngine) {
-      if (!target.startsWith(ENGINE) && !target.endsWith('.json')) problems.push(`${file}: the engine imports nothing outside it ('${specifier}')`);
+      if (!target.startsWith(ENGINE) && !target.endsWith('.json'))
+        problems.push(`${file}: the engine imports nothing outside it ('${specifier}')`);
     } else if (inClient) {
-      if (target.startsWith('server/') && !CLIENT_ALLOWED(target)) problems.push(`${file}: the client takes from the server only the protocol module and the launcher ('${specifier}')`);
+      if (target.startsWith('server/') && !CLIENT_ALLOWED(target))
+        problems.push(
+          `${file}: the client takes from the server only the protocol module and the launcher ('${specifier}')`,
+        );
     } else if (target.startsWith(ENGINE) && target !== FACADE) {
       const leaf = file.startsWith(PROTOCOL) && PROTOCOL_ENGINE_LEAVES.has(target);
-      if (!leaf) problems.push(`${file}: reaches past the engine's facade into '${target}'${typeOnly ? ' (types too go through the facade)' : ''}`);
+      if (!leaf)
+        problems.push(
+          `${file}: reaches past the engine's facade into '${target}'${typeOnly ? ' (types too go through the facade)' : ''}`,
+        );
     }
   }
 }
@@ -105,8 +127,11 @@ function filesUnder(folder, pattern) {
 }
 for (const file of [...files, ...filesUnder('test', /\.(ts|mjs|js)$/)]) {
   if (file.startsWith(PROTOCOL)) continue;
-  const code = readFileSync(join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
-  for (const m of code.matchAll(METHOD_LITERAL)) problems.push(`${file}: '${m[2]}' is written out; take it from the protocol module (server/src/protocol)`);
+  const code = readFileSync(join(ROOT, file), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  for (const m of code.matchAll(METHOD_LITERAL))
+    problems.push(`${file}: '${m[2]}' is written out; take it from the protocol module (server/src/protocol)`);
 }
 
 // Tarjan's strongly connected components: every component of more than one file (or a file importing
@@ -140,7 +165,8 @@ function cyclesOf(edgesOf) {
         continue;
       }
       work.pop();
-      if (work.length) low.set(work[work.length - 1].node, Math.min(low.get(work[work.length - 1].node), low.get(frame.node)));
+      if (work.length)
+        low.set(work[work.length - 1].node, Math.min(low.get(work[work.length - 1].node), low.get(frame.node)));
       if (low.get(frame.node) === index.get(frame.node)) {
         const component = [];
         let member;

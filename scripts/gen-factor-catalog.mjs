@@ -21,7 +21,9 @@ import * as OpenCC from 'opencc-js';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const check = args.includes('--check');
-const referencePath = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(repoRoot, 'data/reference/ghg-factors.yaml'));
+const referencePath = resolve(
+  args.find((a) => !a.startsWith('--')) ?? resolve(repoRoot, 'data/reference/ghg-factors.yaml'),
+);
 const outPath = resolve(repoRoot, 'server/src/engine/catalogs/data/factors.json');
 
 const doc = parseDocument(readFileSync(referencePath, 'utf8'));
@@ -63,7 +65,11 @@ function publication(key) {
 
 /** HK utility entries carry their source inline in the reference. */
 function inlineSource(s) {
-  return { title: s.title, publisher: s.publisher, date: String(s.date instanceof Date ? s.date.toISOString().slice(0, 10) : s.date) };
+  return {
+    title: s.title,
+    publisher: s.publisher,
+    date: String(s.date instanceof Date ? s.date.toISOString().slice(0, 10) : s.date),
+  };
 }
 
 // ---- regions ---------------------------------------------------------------------------------
@@ -76,7 +82,13 @@ const REGIONS = [
   ['CN-grid-east', 'east', 'East China grid', '華東', ['華東', '华东', 'East China']],
   ['CN-grid-central', 'central', 'Central China grid', '華中', ['華中', '华中', 'Central China']],
   ['CN-grid-northwest', 'northwest', 'Northwest China grid', '西北', ['西北', 'Northwest China']],
-  ['CN-grid-south', 'south', 'China Southern grid', '南方', ['南方電網', '南方电网', '南方區域', '南方区域', 'South China grid', 'China Southern']],
+  [
+    'CN-grid-south',
+    'south',
+    'China Southern grid',
+    '南方',
+    ['南方電網', '南方电网', '南方區域', '南方区域', 'South China grid', 'China Southern'],
+  ],
   ['CN-grid-southwest', 'southwest', 'Southwest China grid', '西南', ['西南', 'Southwest China']],
   ['CN-HE', 'hebei', 'Hebei', '河北', ['河北', 'Hebei']],
   ['CN-SX', 'shanxi', 'Shanxi', '山西', ['山西', 'Shanxi']],
@@ -108,17 +120,33 @@ ref.grid_factors_cn.forEach((g, i) => {
   const region = slug ? regionBySlug.get(slug) : REGIONS[0];
   if (!region) throw new Error(`${g.id}: unknown region ${slug}`);
   const basis = { avg: 'average', fossil: 'fossil', 'excl-mkt-nonfossil': 'excl-market-nonfossil' }[basisKey];
-  const id = slug ? `cn-grid-${slug}-${year}` : basis === 'average' ? `cn-grid-${year}` : `cn-grid-${year}-${basis === 'fossil' ? 'fossil' : 'excl-nonfossil'}`;
+  const id = slug
+    ? `cn-grid-${slug}-${year}`
+    : basis === 'average'
+      ? `cn-grid-${year}`
+      : `cn-grid-${year}-${basis === 'fossil' ? 'fossil' : 'excl-nonfossil'}`;
   const province = /^CN-[A-Z]{2}$/.test(region[0]);
   let names;
-  if (basis === 'fossil') names = localize(`China national fossil-fuel power CO2 emission factor ${year}`, `${year}年全國化石能源電力二氧化碳排放因子`);
+  if (basis === 'fossil')
+    names = localize(
+      `China national fossil-fuel power CO2 emission factor ${year}`,
+      `${year}年全國化石能源電力二氧化碳排放因子`,
+    );
   else if (basis === 'excl-market-nonfossil')
     names = localize(
       `China national grid average CO2 emission factor excluding market-traded non-fossil electricity ${year}`,
       `${year}年全國電力平均二氧化碳排放因子（不包括市場化交易的非化石能源電量）`,
     );
-  else if (!slug) names = localize(`China national grid average CO2 emission factor ${year}`, `${year}年全國電力平均二氧化碳排放因子`);
-  else names = localize(`${region[2]} average CO2 emission factor ${year}`, `${year}年${region[3]}${province ? '省級' : '區域'}電力平均二氧化碳排放因子`);
+  else if (!slug)
+    names = localize(
+      `China national grid average CO2 emission factor ${year}`,
+      `${year}年全國電力平均二氧化碳排放因子`,
+    );
+  else
+    names = localize(
+      `${region[2]} average CO2 emission factor ${year}`,
+      `${year}年${region[3]}${province ? '省級' : '區域'}電力平均二氧化碳排放因子`,
+    );
   const printed = printedAt(['grid_factors_cn', i, 'value']);
   add({
     id,
@@ -147,7 +175,10 @@ ref.electricity_carbon_footprint_cn.forEach((c, i) => {
     aliases: [c.id],
     kind: 'electricity-footprint',
     series: 'cn-elec-cf:CN:life-cycle',
-    names: localize(`China national electricity carbon footprint factor ${c.year}`, `${c.year}年全國電力平均碳足跡因子`),
+    names: localize(
+      `China national electricity carbon footprint factor ${c.year}`,
+      `${c.year}年全國電力平均碳足跡因子`,
+    ),
     value: numberOf(printed),
     printed,
     unit: c.unit,
@@ -242,14 +273,16 @@ ref.ipcc_2006_defaults.forEach((e, i) => {
 });
 
 // 5. Chinese fuel defaults (GB/T 2589-2008 NCV + NDRC carbon content and oxidation): one entry per quantity.
-const CN_FUEL_NOTE = 'GB/T 2589-2008 net calorific value with the NDRC enterprise GHG accounting guidelines’ carbon content and oxidation rate; EF = NCV x carbon content x oxidation x 44/12.';
+const CN_FUEL_NOTE =
+  'GB/T 2589-2008 net calorific value with the NDRC enterprise GHG accounting guidelines’ carbon content and oxidation rate; EF = NCV x carbon content x oxidation x 44/12.';
 ref.cn_fuel_defaults.forEach((e, i) => {
   if (!e.id) return;
   const slug = e.id.replace(/^cn-ndrc-/, '');
   const [fuelZh, ...fuelEnWords] = String(e.fuel).split(' ');
   const fuelEn = fuelEnWords.join(' ');
   const source = {
-    title: 'Compilation 《各種能源折標準煤及碳排放參考系數》 (GB/T 2589-2008 NCV; NDRC enterprise GHG accounting guidelines carbon content and oxidation)',
+    title:
+      'Compilation 《各種能源折標準煤及碳排放參考系數》 (GB/T 2589-2008 NCV; NDRC enterprise GHG accounting guidelines carbon content and oxidation)',
     publisher: 'GB/T 2589 (SAC) and NDRC guidelines, as compiled',
     date: '2008 (GB/T 2589 edition)',
   };
@@ -257,7 +290,15 @@ ref.cn_fuel_defaults.forEach((e, i) => {
   if (url) source.url = url;
   const parts = [
     ['ncv', 'ncv', 'fuel-ncv', 'net calorific value', '低位發熱量', undefined, undefined],
-    ['carbon_content', 'carbon', 'fuel-carbon-content', 'carbon content per unit of heat', '單位熱值含碳量', undefined, undefined],
+    [
+      'carbon_content',
+      'carbon',
+      'fuel-carbon-content',
+      'carbon content per unit of heat',
+      '單位熱值含碳量',
+      undefined,
+      undefined,
+    ],
     ['co2_factor', 'co2', 'fuel-co2', 'CO2 emission factor', '二氧化碳排放因子', 'CO2', e.id],
   ];
   for (const [key, qSlug, kind, qEn, qZh, gas, alias] of parts) {
@@ -314,7 +355,10 @@ ref.standard_coal_cn.forEach((e, i) => {
       id: 'gbt2589-electricity',
       aliases: [e.id],
       kind: 'standard-coal',
-      names: localize('GB/T 2589 standard-coal coefficient: electricity (equivalent value)', 'GB/T 2589 折標準煤係數：電力（當量值）'),
+      names: localize(
+        'GB/T 2589 standard-coal coefficient: electricity (equivalent value)',
+        'GB/T 2589 折標準煤係數：電力（當量值）',
+      ),
       value: numberOf(printed),
       printed,
       unit: e.unit,
@@ -334,7 +378,10 @@ ref.standard_coal_cn.forEach((e, i) => {
       id: 'gbt2589-2020-gasoline-ncv-as-cited',
       aliases: [e.id],
       kind: 'fuel-ncv',
-      names: localize('Gasoline net calorific value as cited from GB/T 2589-2020 (not confirmed against the standard)', '汽油低位發熱量（引自 GB/T 2589-2020，未經標準原文核實）'),
+      names: localize(
+        'Gasoline net calorific value as cited from GB/T 2589-2020 (not confirmed against the standard)',
+        '汽油低位發熱量（引自 GB/T 2589-2020，未經標準原文核實）',
+      ),
       value: numberOf(printed),
       printed,
       unit: e.ncv.unit,
@@ -392,7 +439,11 @@ const GWP_YEAR = { AR4: 2007, AR5: 2013, AR6: 2021 };
 const GAS_ZH = { CO2: '二氧化碳', CH4: '甲烷', N2O: '氧化亞氮', SF6: '六氟化硫', NF3: '三氟化氮' };
 function gasName(gas) {
   const m = /^CH4-(fossil|non-fossil|unspecified)$/.exec(gas);
-  if (m) return [`CH4 (${m[1]})`, `甲烷（${{ fossil: '化石來源', 'non-fossil': '非化石來源', unspecified: '未區分來源' }[m[1]]}）`];
+  if (m)
+    return [
+      `CH4 (${m[1]})`,
+      `甲烷（${{ fossil: '化石來源', 'non-fossil': '非化石來源', unspecified: '未區分來源' }[m[1]]}）`,
+    ];
   return [gas, GAS_ZH[gas] ?? gas];
 }
 for (const ar of ['AR4', 'AR5', 'AR6']) {
@@ -425,7 +476,10 @@ ref.gwp100.blends.forEach((b, i) => {
     add({
       id: `gwp-${ar.toLowerCase()}-${b.id.toLowerCase()}`,
       kind: 'gwp',
-      names: localize(`GWP-100 (${ar}): ${b.id} (${b.composition})`, `全球變暖潛能值 GWP-100（${ar}）：${b.id}（${b.composition}）`),
+      names: localize(
+        `GWP-100 (${ar}): ${b.id} (${b.composition})`,
+        `全球變暖潛能值 GWP-100（${ar}）：${b.id}（${b.composition}）`,
+      ),
       value: numberOf(printed),
       printed,
       unit: 'kgCO2e/kg',
@@ -465,7 +519,9 @@ const scope3Categories = ref.scope3_categories.list.map((c) => {
     direction: c.direction,
     names: localize(c.en, zh),
     synonyms,
-    namesSource: c.zh_clp ? 'en: GHG Protocol; zh-Hant: CLP sustainability report (zh-hk)' : 'en: GHG Protocol; zh-Hant: own label',
+    namesSource: c.zh_clp
+      ? 'en: GHG Protocol; zh-Hant: CLP sustainability report (zh-hk)'
+      : 'en: GHG Protocol; zh-Hant: own label',
   };
 });
 
@@ -474,8 +530,14 @@ const scope3Categories = ref.scope3_categories.list.map((c) => {
 const catalog = {
   id: 'ghg-factors',
   sources: [
-    { ref: 'data/reference/ghg-factors.yaml', note: 'every entry lists where its value was confirmed (`verified`); values as published, never re-rounded' },
-    { ref: 'data/reference/README.md (ghg-factors.yaml; Could not be verified 7-11)', note: 'what is deliberately missing: 2021 regional factors, 2023 provincial factors, Hong Kong factors after 2019, GB/T 2589-2020 Appendix A' },
+    {
+      ref: 'data/reference/ghg-factors.yaml',
+      note: 'every entry lists where its value was confirmed (`verified`); values as published, never re-rounded',
+    },
+    {
+      ref: 'data/reference/README.md (ghg-factors.yaml; Could not be verified 7-11)',
+      note: 'what is deliberately missing: 2021 regional factors, 2023 provincial factors, Hong Kong factors after 2019, GB/T 2589-2020 Appendix A',
+    },
   ],
   regions,
   factors,
@@ -483,10 +545,11 @@ const catalog = {
 };
 
 const ids = new Set();
-for (const f of factors) for (const k of [f.id, ...(f.aliases ?? [])]) {
-  if (ids.has(k)) throw new Error(`duplicate id ${k}`);
-  ids.add(k);
-}
+for (const f of factors)
+  for (const k of [f.id, ...(f.aliases ?? [])]) {
+    if (ids.has(k)) throw new Error(`duplicate id ${k}`);
+    ids.add(k);
+  }
 
 const json = JSON.stringify(catalog, null, 2) + '\n';
 if (check) {
@@ -498,5 +561,7 @@ if (check) {
   console.log(`${outPath} is up to date (${factors.length} factors, ${scope3Categories.length} Scope 3 categories)`);
 } else {
   writeFileSync(outPath, json);
-  console.log(`wrote ${outPath}: ${factors.length} factors, ${regions.length} regions, ${scope3Categories.length} Scope 3 categories`);
+  console.log(
+    `wrote ${outPath}: ${factors.length} factors, ${regions.length} regions, ${scope3Categories.length} Scope 3 categories`,
+  );
 }

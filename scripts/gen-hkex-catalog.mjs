@@ -45,7 +45,10 @@ const KPI_TITLES = {
   'A2.5': ['Packaging material for finished products', '製成品所用包裝材料'],
   'A3.1': ['Significant impacts on the environment and natural resources', '業務活動對環境及天然資源的重大影響'],
   'A4.1': ['Significant climate-related issues (deleted)', '重大氣候相關事宜（已刪除）'],
-  'B1.1': ['Total workforce by gender, employment type, age group and region', '按性別、僱傭類型、年齡組別及地區劃分的僱員總數'],
+  'B1.1': [
+    'Total workforce by gender, employment type, age group and region',
+    '按性別、僱傭類型、年齡組別及地區劃分的僱員總數',
+  ],
   'B1.2': ['Employee turnover rate by gender, age group and region', '按性別、年齡組別及地區劃分的僱員流失比率'],
   'B2.1': ['Work-related fatalities in each of the past three years', '過去三年每年因工亡故的人數及比率'],
   'B2.2': ['Lost days due to work injury', '因工傷損失工作日數'],
@@ -120,7 +123,15 @@ const PILLARS = {
 // table of contents and seed 002's index (sub-topic column, lines 2323-2350) print them, with the
 // spellings reports use for them. A heading over several paragraphs is given to each of them; the pillar
 // names (PILLARS) are matched separately and are not repeated here.
-const SCOPE12 = ['Scope 1 and Scope 2 greenhouse gas emissions', 'Scope 1 and Scope 2 GHG emissions', 'Scope 1 and 2 GHG emissions', 'Scope 1 and 2 emissions', '範圍1及範圍2溫室氣體排放', '範圍一及範圍二溫室氣體排放', '範圍1和範圍2溫室氣體排放'];
+const SCOPE12 = [
+  'Scope 1 and Scope 2 greenhouse gas emissions',
+  'Scope 1 and Scope 2 GHG emissions',
+  'Scope 1 and 2 GHG emissions',
+  'Scope 1 and 2 emissions',
+  '範圍1及範圍2溫室氣體排放',
+  '範圍一及範圍二溫室氣體排放',
+  '範圍1和範圍2溫室氣體排放',
+];
 const GHG = ['Greenhouse gas emissions', 'GHG emissions', '溫室氣體排放'];
 const TARGETS = ['Climate-related targets', '氣候相關目標'];
 const FINANCIAL = ['Financial position, financial performance and cash flows', '財務狀況、財務表現及現金流量'];
@@ -130,17 +141,50 @@ const PART_D_INDEX_NAMES = {
   D20: ['Climate-related risks and opportunities', '氣候相關風險和機遇', '氣候相關風險及機遇', '氣候相關風險與機遇'],
   D21: ['Business model and value chain', '業務模式和價值鏈', '業務模式及價值鏈'],
   // The transition plan is one of the items of paragraph 22(a) (see the reference's note on D22).
-  D22: [...DECISIONS, 'Transition plans', 'Transition plan', 'Climate-related transition plan', '轉型計劃', '氣候相關轉型計劃'],
+  D22: [
+    ...DECISIONS,
+    'Transition plans',
+    'Transition plan',
+    'Climate-related transition plan',
+    '轉型計劃',
+    '氣候相關轉型計劃',
+  ],
   D23: [...DECISIONS, 'Progress of plans disclosed previously', '先前披露計劃的進度'],
   D24: [...FINANCIAL, 'Current financial effects', '當前財務影響'],
   D25: [...FINANCIAL, 'Anticipated financial effects', '預期財務影響'],
   D26: ['Climate resilience', 'Climate-related scenario analysis', '氣候韌性', '氣候相關情景分析'],
   D27: ['Climate risk management', 'Climate-related risk management', '氣候風險管理', '氣候相關風險管理'],
   D28: GHG,
-  'D28(a)': ['Scope 1 greenhouse gas emissions', 'Scope 1 GHG emissions', 'Scope 1 emissions', '範圍1溫室氣體排放', '範圍一溫室氣體排放', ...SCOPE12],
-  'D28(b)': ['Scope 2 greenhouse gas emissions', 'Scope 2 GHG emissions', 'Scope 2 emissions', '範圍2溫室氣體排放', '範圍二溫室氣體排放', ...SCOPE12],
-  'D28(c)': ['Scope 3 greenhouse gas emissions', 'Scope 3 GHG emissions', 'Scope 3 emissions', '範圍3溫室氣體排放', '範圍三溫室氣體排放'],
-  D29: [...GHG, 'GHG measurement approach', 'Measurement approach of GHG emissions', '溫室氣體排放核算方法', '溫室氣體核算方法'],
+  'D28(a)': [
+    'Scope 1 greenhouse gas emissions',
+    'Scope 1 GHG emissions',
+    'Scope 1 emissions',
+    '範圍1溫室氣體排放',
+    '範圍一溫室氣體排放',
+    ...SCOPE12,
+  ],
+  'D28(b)': [
+    'Scope 2 greenhouse gas emissions',
+    'Scope 2 GHG emissions',
+    'Scope 2 emissions',
+    '範圍2溫室氣體排放',
+    '範圍二溫室氣體排放',
+    ...SCOPE12,
+  ],
+  'D28(c)': [
+    'Scope 3 greenhouse gas emissions',
+    'Scope 3 GHG emissions',
+    'Scope 3 emissions',
+    '範圍3溫室氣體排放',
+    '範圍三溫室氣體排放',
+  ],
+  D29: [
+    ...GHG,
+    'GHG measurement approach',
+    'Measurement approach of GHG emissions',
+    '溫室氣體排放核算方法',
+    '溫室氣體核算方法',
+  ],
   D30: ['Climate-related transition risks', '氣候相關轉型風險'],
   D31: ['Climate-related physical risks', '氣候相關物理風險'],
   D32: ['Climate-related opportunities', '氣候相關機遇'],
@@ -178,8 +222,14 @@ const fail = (msg) => problems.push(msg);
 function englishSource(raw) {
   const s = String(raw ?? '');
   if (s.startsWith('own_label')) {
-    const detail = s.slice('own_label'.length).trim().replace(/^\((.*)\)$/s, '$1');
-    return { ref: 'own_label', note: detail ? `English text is an own label: ${detail}` : 'English text is an own label, not official wording' };
+    const detail = s
+      .slice('own_label'.length)
+      .trim()
+      .replace(/^\((.*)\)$/s, '$1');
+    return {
+      ref: 'own_label',
+      note: detail ? `English text is an own label: ${detail}` : 'English text is an own label, not official wording',
+    };
   }
   if (s.startsWith('public: PCCW')) {
     return {
@@ -189,7 +239,10 @@ function englishSource(raw) {
   }
   if (s.startsWith('public: esg.hkubs.ai')) {
     const first = s.match(/https:\/\/\S+/)?.[0];
-    return { ref: `esg.hkubs.ai report pages${first ? ` (e.g. ${first})` : ''}`, note: 'English text (HKEX KPI wording in section headings)' };
+    return {
+      ref: `esg.hkubs.ai report pages${first ? ` (e.g. ${first})` : ''}`,
+      note: 'English text (HKEX KPI wording in section headings)',
+    };
   }
   if (s.startsWith('public: HKEX, Implementation Guidance')) {
     return {
@@ -220,9 +273,12 @@ function sourcesOf(entry) {
     const file = str.split(' ')[0];
     if (file === textSeed) continue;
     if (/^\d{3}_[0-9a-f]+\.txt$/.test(file)) {
-      let note = alsoIn.has(file) ? 'same zh-Hant text in its index' : 'cited by the reference; wording differs or is not reproduced';
+      let note = alsoIn.has(file)
+        ? 'same zh-Hant text in its index'
+        : 'cited by the reference; wording differs or is not reproduced';
       // Seed 000's index has one row per Part D pillar (lines 1165-1168), not the paragraphs.
-      if (entry.part === 'D' && file.startsWith('000_')) note = 'index lists only the Part D pillar (lines 1165-1168), not the paragraph text';
+      if (entry.part === 'D' && file.startsWith('000_'))
+        note = 'index lists only the Part D pillar (lines 1165-1168), not the paragraph text';
       out.push({ ref: str, note });
     } else {
       out.push({ ref: str, note: entry.part === 'D' ? 'obligation / phase-in' : undefined });
@@ -265,7 +321,9 @@ function titleOf(entry) {
     const t = PART_D_TITLES[entry.id];
     if (t) [en, zh] = [`${entry.id} ${t[0]}`, `${entry.id} ${t[1]}`];
   } else if (entry.kind === 'general-disclosure') {
-    const enName = String(entry.aspect).replace(/^Aspect \w+:\s*/, '').replace(/\s*\(deleted[^)]*\)\s*$/, '');
+    const enName = String(entry.aspect)
+      .replace(/^Aspect \w+:\s*/, '')
+      .replace(/\s*\(deleted[^)]*\)\s*$/, '');
     const zhName = String(entry.aspect_zh_hant).replace(/^層面 \w+：/, '');
     const deleted = entry.obligation === 'deleted';
     en = `General disclosure ${entry.id} (${enName}${deleted ? ', deleted' : ''})`;
@@ -287,7 +345,9 @@ function notesOf(entry) {
   for (const n of entry.notes ?? []) notes.push(String(n));
   // The reference's notes point at its own YAML fields; say it in words a user understands.
   for (let i = 0; i < notes.length; i++) {
-    notes[i] = notes[i].replace(/obligation_by_issuer_class/g, 'the phase-in').replace(/phase_in(\.reliefs)?/g, 'the phase-in schedule');
+    notes[i] = notes[i]
+      .replace(/obligation_by_issuer_class/g, 'the phase-in')
+      .replace(/phase_in(\.reliefs)?/g, 'the phase-in schedule');
   }
   if (entry.principles) {
     for (const p of entry.principles) {
@@ -337,7 +397,11 @@ for (const entry of reference.requirements) {
 // Counts must match the reference's own summary.
 const counts = reference.counts;
 if (requirements.length !== counts.total_entries) fail(`entries: ${requirements.length} != ${counts.total_entries}`);
-for (const [field, key] of [['part', 'by_part'], ['kind', 'by_kind'], ['obligation', 'by_obligation']]) {
+for (const [field, key] of [
+  ['part', 'by_part'],
+  ['kind', 'by_kind'],
+  ['obligation', 'by_obligation'],
+]) {
   const got = {};
   for (const r of requirements) got[r[field]] = (got[r[field]] ?? 0) + 1;
   for (const [k, n] of Object.entries(counts[key])) if (got[k] !== n) fail(`${key}.${k}: ${got[k]} != ${n}`);
@@ -387,13 +451,29 @@ const framework = {
   publisher: reference.code.publisher,
   appliesTo: reference.code.applies_to,
   sources: mergeSources([
-    { ref: `data/reference/${basename(referencePath)}`, note: 'requirement catalog this file is generated from (scripts/gen-hkex-catalog.mjs)' },
+    {
+      ref: `data/reference/${basename(referencePath)}`,
+      note: 'requirement catalog this file is generated from (scripts/gen-hkex-catalog.mjs)',
+    },
     ...reference.code.structure_sources.map((s) => ({ ref: String(s), note: 'structure and texts of the Code' })),
     ...reference.phase_in.effective.verified.map((s) => ({ ref: String(s), note: 'effective date' })),
-    ...reference.phase_in.issuer_classes_verified.map((s) => ({ ref: String(s), note: 'issuer classes (LargeCap definition)' })),
-    ...reference.phase_in.schedule.flatMap((step) => step.verified.map((s) => ({ ref: String(s), note: 'phase-in schedule' }))),
-    ...reference.phase_in.reliefs.flatMap((r) => r.verified.map((s) => ({ ref: String(s), note: 'implementation reliefs (mostly unverified; see docs/catalogs.md)' }))),
-    { ref: 'own_label', note: 'short one-line titles (en, zh-Hant) written for this catalog; zh-Hans converted with opencc-js (hk -> cn)' },
+    ...reference.phase_in.issuer_classes_verified.map((s) => ({
+      ref: String(s),
+      note: 'issuer classes (LargeCap definition)',
+    })),
+    ...reference.phase_in.schedule.flatMap((step) =>
+      step.verified.map((s) => ({ ref: String(s), note: 'phase-in schedule' })),
+    ),
+    ...reference.phase_in.reliefs.flatMap((r) =>
+      r.verified.map((s) => ({
+        ref: String(s),
+        note: 'implementation reliefs (mostly unverified; see docs/catalogs.md)',
+      })),
+    ),
+    {
+      ref: 'own_label',
+      note: 'short one-line titles (en, zh-Hant) written for this catalog; zh-Hans converted with opencc-js (hk -> cn)',
+    },
   ]),
   requirements,
 };

@@ -31,10 +31,21 @@ const WORDS = {
     envGroups: { ghg: '溫室氣體排放', energy: '能源', water: '水資源', waste: '廢棄物', packaging: '包裝材料' },
     ghgGroups: { scope: '範圍一及範圍二', scope3: '範圍三（按類別）', total: '總量及密度' },
     socialGroups: { employees: '僱員', turnover: '僱員流失', training: '發展及培訓', safety: '健康與安全' },
-    aspectGroups: { air: '廢氣排放', suppliers: '供應商', product: '產品責任', corruption: '反貪污', community: '社區投資' },
+    aspectGroups: {
+      air: '廢氣排放',
+      suppliers: '供應商',
+      product: '產品責任',
+      corruption: '反貪污',
+      community: '社區投資',
+    },
     climateHeading: '氣候相關披露',
     explainBody: (n) => `\${${n}:說明不作披露的原因，例如：本集團業務不涉及此範疇，故不適用。}`,
-    frontMatter: { title: '某某集團 2025 年環境、社會及管治報告', issuer: '某某集團有限公司', revenue: '萬元', employees: '人' },
+    frontMatter: {
+      title: '某某集團 2025 年環境、社會及管治報告',
+      issuer: '某某集團有限公司',
+      revenue: '萬元',
+      employees: '人',
+    },
     sectionTitle: '環境管理',
   },
   'zh-Hans': {
@@ -48,10 +59,21 @@ const WORDS = {
     envGroups: { ghg: '温室气体排放', energy: '能源', water: '水资源', waste: '废弃物', packaging: '包装材料' },
     ghgGroups: { scope: '范围一及范围二', scope3: '范围三（按类别）', total: '总量及密度' },
     socialGroups: { employees: '雇员', turnover: '雇员流失', training: '发展及培训', safety: '健康与安全' },
-    aspectGroups: { air: '废气排放', suppliers: '供应商', product: '产品责任', corruption: '反贪污', community: '社区投资' },
+    aspectGroups: {
+      air: '废气排放',
+      suppliers: '供应商',
+      product: '产品责任',
+      corruption: '反贪污',
+      community: '社区投资',
+    },
     climateHeading: '气候相关披露',
     explainBody: (n) => `\${${n}:说明不作披露的原因，例如：本集团业务不涉及此范畴，故不适用。}`,
-    frontMatter: { title: '某某集团 2025 年环境、社会及管治报告', issuer: '某某集团有限公司', revenue: '万元', employees: '人' },
+    frontMatter: {
+      title: '某某集团 2025 年环境、社会及管治报告',
+      issuer: '某某集团有限公司',
+      revenue: '万元',
+      employees: '人',
+    },
     sectionTitle: '环境管理',
   },
   en: {
@@ -62,17 +84,53 @@ const WORDS = {
     deleted: (d) => `[ Deleted with effect from ${Number(d.d)} ${MONTHS[Number(d.m) - 1]} ${d.y} ]`,
     kpiHeader: ['Indicator', 'Unit'],
     year: (n, y) => `FY\${${n}:${y}}`,
-    envGroups: { ghg: 'Greenhouse gas emissions', energy: 'Energy', water: 'Water', waste: 'Waste', packaging: 'Packaging materials' },
+    envGroups: {
+      ghg: 'Greenhouse gas emissions',
+      energy: 'Energy',
+      water: 'Water',
+      waste: 'Waste',
+      packaging: 'Packaging materials',
+    },
     ghgGroups: { scope: 'Scope 1 and Scope 2', scope3: 'Scope 3 by category', total: 'Total and intensity' },
-    socialGroups: { employees: 'Employees', turnover: 'Employee turnover', training: 'Development and training', safety: 'Health and safety' },
-    aspectGroups: { air: 'Air emissions', suppliers: 'Suppliers', product: 'Product responsibility', corruption: 'Anti-corruption', community: 'Community investment' },
+    socialGroups: {
+      employees: 'Employees',
+      turnover: 'Employee turnover',
+      training: 'Development and training',
+      safety: 'Health and safety',
+    },
+    aspectGroups: {
+      air: 'Air emissions',
+      suppliers: 'Suppliers',
+      product: 'Product responsibility',
+      corruption: 'Anti-corruption',
+      community: 'Community investment',
+    },
     climateHeading: 'Climate-related disclosures',
-    explainBody: (n) => `\${${n}:Explain why this is not disclosed, for example: the Group's business does not involve this area, so it does not apply.}`,
-    frontMatter: { title: 'Example Group 2025 Environmental, Social and Governance Report', issuer: 'Example Group Limited', revenue: 'RMB million', employees: 'persons' },
+    explainBody: (n) =>
+      `\${${n}:Explain why this is not disclosed, for example: the Group's business does not involve this area, so it does not apply.}`,
+    frontMatter: {
+      title: 'Example Group 2025 Environmental, Social and Governance Report',
+      issuer: 'Example Group Limited',
+      revenue: 'RMB million',
+      employees: 'persons',
+    },
     sectionTitle: 'Environmental management',
   },
 };
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** KPI rows of the environmental table, by group; ids must exist in kpis.json (checked below). */
 const ENV_TABLE = [
@@ -90,9 +148,45 @@ const GHG_TABLE = [
 
 /** Employees by gender, age group and region, turnover, training and safety (Aspects B1-B3). */
 const SOCIAL_TABLE = [
-  ['employees', ['employees.total', 'employees.gender.male', 'employees.gender.female', 'employees.age.under30', 'employees.age.30_50', 'employees.age.over50', 'employees.region.mainland', 'employees.region.hong_kong', 'employees.region.overseas']],
-  ['turnover', ['turnover.rate', 'turnover.rate.gender.male', 'turnover.rate.gender.female', 'turnover.rate.age.under30', 'turnover.rate.age.30_50', 'turnover.rate.age.over50', 'turnover.rate.region.mainland', 'turnover.rate.region.hong_kong', 'turnover.rate.region.overseas']],
-  ['training', ['training.trained.share', 'training.trained.gender.male', 'training.trained.gender.female', 'training.hours.avg', 'training.hours.gender.male', 'training.hours.gender.female']],
+  [
+    'employees',
+    [
+      'employees.total',
+      'employees.gender.male',
+      'employees.gender.female',
+      'employees.age.under30',
+      'employees.age.30_50',
+      'employees.age.over50',
+      'employees.region.mainland',
+      'employees.region.hong_kong',
+      'employees.region.overseas',
+    ],
+  ],
+  [
+    'turnover',
+    [
+      'turnover.rate',
+      'turnover.rate.gender.male',
+      'turnover.rate.gender.female',
+      'turnover.rate.age.under30',
+      'turnover.rate.age.30_50',
+      'turnover.rate.age.over50',
+      'turnover.rate.region.mainland',
+      'turnover.rate.region.hong_kong',
+      'turnover.rate.region.overseas',
+    ],
+  ],
+  [
+    'training',
+    [
+      'training.trained.share',
+      'training.trained.gender.male',
+      'training.trained.gender.female',
+      'training.hours.avg',
+      'training.hours.gender.male',
+      'training.hours.gender.female',
+    ],
+  ],
   ['safety', ['safety.fatalities', 'safety.fatality_rate', 'safety.lost_days']],
 ];
 
@@ -101,14 +195,32 @@ const SOCIAL_TABLE = [
  * table. Group names come from `envGroups`, `socialGroups` or `aspectGroups`.
  */
 const ASPECT_TABLES = {
-  A1: [['air', ['air.nox', 'air.sox', 'air.pm']], ['ghg', ['ghg.scope1', 'ghg.scope2', 'ghg.total', 'ghg.intensity']], ['waste', ['waste.hazardous', 'waste.hazardous.intensity', 'waste.non_hazardous', 'waste.non_hazardous.intensity']]],
-  A2: [['energy', ['energy.total', 'energy.direct', 'energy.indirect', 'energy.electricity', 'energy.intensity']], ['water', ['water.total', 'water.intensity']], ['packaging', ['packaging.total', 'packaging.intensity']]],
+  A1: [
+    ['air', ['air.nox', 'air.sox', 'air.pm']],
+    ['ghg', ['ghg.scope1', 'ghg.scope2', 'ghg.total', 'ghg.intensity']],
+    ['waste', ['waste.hazardous', 'waste.hazardous.intensity', 'waste.non_hazardous', 'waste.non_hazardous.intensity']],
+  ],
+  A2: [
+    ['energy', ['energy.total', 'energy.direct', 'energy.indirect', 'energy.electricity', 'energy.intensity']],
+    ['water', ['water.total', 'water.intensity']],
+    ['packaging', ['packaging.total', 'packaging.intensity']],
+  ],
   B1: SOCIAL_TABLE.slice(0, 2),
   B2: [SOCIAL_TABLE[3]],
   B3: [SOCIAL_TABLE[2]],
   B5: [['suppliers', ['suppliers.total', 'suppliers.region.domestic', 'suppliers.region.overseas']]],
   B6: [['product', ['product.recalls.share', 'product.recalls.count', 'complaints.total']]],
-  B7: [['corruption', ['corruption.cases', 'anticorruption.training.sessions', 'anticorruption.training.hours', 'anticorruption.training.participants']]],
+  B7: [
+    [
+      'corruption',
+      [
+        'corruption.cases',
+        'anticorruption.training.sessions',
+        'anticorruption.training.hours',
+        'anticorruption.training.participants',
+      ],
+    ],
+  ],
   B8: [['community', ['community.investment', 'community.volunteer_hours', 'community.volunteers']]],
   D: GHG_TABLE,
 };
@@ -137,7 +249,12 @@ export function escapeSnippetText(text) {
 
 /** A table cell: one line, no pipe that would split it. */
 function cell(text) {
-  return escapeSnippetText(text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim());
+  return escapeSnippetText(
+    text
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/\|/g, '\\|')
+      .trim(),
+  );
 }
 
 function row(cells) {
@@ -156,7 +273,12 @@ function isLeaf(r) {
 
 function indexSnippet(framework, locale) {
   const w = WORDS[locale];
-  const lines = [`## ${escapeSnippetText(w.indexHeading)} {#hkex-index .hkex-index}`, '', row(w.indexHeader.map(cell)), '| --- | --- | --- |'];
+  const lines = [
+    `## ${escapeSnippetText(w.indexHeading)} {#hkex-index .hkex-index}`,
+    '',
+    row(w.indexHeader.map(cell)),
+    '| --- | --- | --- |',
+  ];
   let stop = 1;
   let aspect;
   for (const r of framework.requirements) {
@@ -191,7 +313,14 @@ function kpiTableSnippet(kpisById, groups, groupNames, locale, attribute) {
     for (const id of ids) {
       const kpi = kpisById.get(id);
       if (!kpi) throw new Error(`snippet KPI ${id} is not in kpis.json`);
-      lines.push(row([`[${cell(kpi.names[locale])}]{${attribute}${id}}`, cell(unitFor(kpi, locale)), `\${${stop++}}`, `\${${stop++}}`]));
+      lines.push(
+        row([
+          `[${cell(kpi.names[locale])}]{${attribute}${id}}`,
+          cell(unitFor(kpi, locale)),
+          `\${${stop++}}`,
+          `\${${stop++}}`,
+        ]),
+      );
     }
   }
   return lines;
@@ -220,7 +349,12 @@ function climateSnippet(framework, locale) {
     lines.push(`### ${title} {#climate-${pillar}}`, '');
     for (const r of members) {
       const anchor = `climate-${r.id.toLowerCase().replace(/[()]/g, '')}`;
-      lines.push(`#### ${cell(stripIdPrefix(r.title[locale], r.id))} {#${anchor} hkex="${r.id}"}`, '', `\${${stop++}}`, '');
+      lines.push(
+        `#### ${cell(stripIdPrefix(r.title[locale], r.id))} {#${anchor} hkex="${r.id}"}`,
+        '',
+        `\${${stop++}}`,
+        '',
+      );
     }
   }
   return lines;
@@ -286,15 +420,69 @@ export function generate() {
     // In ESG Markdown each snippet has one prefix that names its language (esg-index-hant): the language
     // server offers them, the report's language first (features/snippets.ts). Plain Markdown keeps the
     // shared prefix of the front matter, the one snippet it has.
-    add(esg, `ESG front matter (${lang})`, [`esg-frontmatter-${s}`], `YAML front matter with the esg: key (${lang})`, frontMatterSnippet(locale));
-    add(markdown, `ESG front matter (${lang})`, [`esg-frontmatter-${s}`, 'esg-frontmatter'], `YAML front matter with the esg: key (${lang})`, frontMatterSnippet(locale));
-    add(esg, `HKEX index table (${lang})`, [`esg-index-${s}`], `HKEX ESG Reporting Code index: one row per requirement, deleted ones marked (${lang})`, indexSnippet(framework, locale));
-    add(esg, `Environmental KPI table (${lang})`, [`esg-kpi-env-${s}`], `Environmental KPI table with catalog KPI ids (${lang})`, kpiTableSnippet(kpisById, ENV_TABLE, w.envGroups, locale, '#'));
-    add(esg, `Social KPI table (${lang})`, [`esg-kpi-social-${s}`], `Social KPI table: employees by gender, age group and region, turnover, training, safety (${lang})`, kpiTableSnippet(kpisById, SOCIAL_TABLE, w.socialGroups, locale, '#'));
-    add(esg, `GHG emissions table (${lang})`, [`esg-ghg-${s}`], `Scope 1, Scope 2 (location/market), Scope 3 by category, total and intensity (${lang})`, kpiTableSnippet(kpisById, GHG_TABLE, w.ghgGroups, locale, 'kpi='));
-    add(esg, `Climate section, Part D (${lang})`, [`esg-climate-${s}`], `Part D skeleton: governance, strategy, risk management, metrics and targets, headings tagged with their paragraphs (${lang})`, climateSnippet(framework, locale));
-    add(esg, `Explanation block (${lang})`, [`esg-explain-${s}`], `'Comply or explain': a fenced div that explains why a requirement is not disclosed (${lang})`, explainSnippet(locale));
-    add(esg, `Tagged section (${lang})`, [`esg-section-${s}`], `Heading tagged with HKEX requirement ids (${lang})`, sectionSnippet(locale));
+    add(
+      esg,
+      `ESG front matter (${lang})`,
+      [`esg-frontmatter-${s}`],
+      `YAML front matter with the esg: key (${lang})`,
+      frontMatterSnippet(locale),
+    );
+    add(
+      markdown,
+      `ESG front matter (${lang})`,
+      [`esg-frontmatter-${s}`, 'esg-frontmatter'],
+      `YAML front matter with the esg: key (${lang})`,
+      frontMatterSnippet(locale),
+    );
+    add(
+      esg,
+      `HKEX index table (${lang})`,
+      [`esg-index-${s}`],
+      `HKEX ESG Reporting Code index: one row per requirement, deleted ones marked (${lang})`,
+      indexSnippet(framework, locale),
+    );
+    add(
+      esg,
+      `Environmental KPI table (${lang})`,
+      [`esg-kpi-env-${s}`],
+      `Environmental KPI table with catalog KPI ids (${lang})`,
+      kpiTableSnippet(kpisById, ENV_TABLE, w.envGroups, locale, '#'),
+    );
+    add(
+      esg,
+      `Social KPI table (${lang})`,
+      [`esg-kpi-social-${s}`],
+      `Social KPI table: employees by gender, age group and region, turnover, training, safety (${lang})`,
+      kpiTableSnippet(kpisById, SOCIAL_TABLE, w.socialGroups, locale, '#'),
+    );
+    add(
+      esg,
+      `GHG emissions table (${lang})`,
+      [`esg-ghg-${s}`],
+      `Scope 1, Scope 2 (location/market), Scope 3 by category, total and intensity (${lang})`,
+      kpiTableSnippet(kpisById, GHG_TABLE, w.ghgGroups, locale, 'kpi='),
+    );
+    add(
+      esg,
+      `Climate section, Part D (${lang})`,
+      [`esg-climate-${s}`],
+      `Part D skeleton: governance, strategy, risk management, metrics and targets, headings tagged with their paragraphs (${lang})`,
+      climateSnippet(framework, locale),
+    );
+    add(
+      esg,
+      `Explanation block (${lang})`,
+      [`esg-explain-${s}`],
+      `'Comply or explain': a fenced div that explains why a requirement is not disclosed (${lang})`,
+      explainSnippet(locale),
+    );
+    add(
+      esg,
+      `Tagged section (${lang})`,
+      [`esg-section-${s}`],
+      `Heading tagged with HKEX requirement ids (${lang})`,
+      sectionSnippet(locale),
+    );
   }
   return { esg, markdown, aspects: aspectTables(kpisById) };
 }
@@ -319,5 +507,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   mkdirSync(dirname(OUT_ESG), { recursive: true });
   for (const [file, text] of outputs) writeFileSync(file, text);
-  console.log(`wrote ${Object.keys(esg).length} snippets to ${OUT_ESG}, ${Object.keys(markdown).length} to ${OUT_MARKDOWN} and ${Object.keys(aspects).length} aspect tables to ${OUT_ASPECTS}`);
+  console.log(
+    `wrote ${Object.keys(esg).length} snippets to ${OUT_ESG}, ${Object.keys(markdown).length} to ${OUT_MARKDOWN} and ${Object.keys(aspects).length} aspect tables to ${OUT_ASPECTS}`,
+  );
 }

@@ -23,7 +23,10 @@ const INDEX_TITLE = /索引|\bindex\b/i;
 const CHAPTER_LINE = /^(\d{2})\s+(\S.*)$/u;
 
 export function convert(text, options = {}) {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const isTabLine = (l) => l.includes('\t');
   const isBlank = (l) => l.trim() === '';
   const hasHashHeadings = lines.some((l) => /^#{1,6}\s/.test(l));
@@ -40,7 +43,14 @@ export function convert(text, options = {}) {
     if (hasHashHeadings || isTabLine(line) || isBlank(line)) return;
     const standalone = (i === 0 || isBlank(lines[i - 1])) && (i === lines.length - 1 || isBlank(lines[i + 1]));
     const t = line.trim();
-    if (!standalone || [...t].length < 2 || [...t].length > MAX_HEADING_CHARS || SENTENCE_PUNCTUATION.test(t) || NOT_A_HEADING_START.test(t)) return;
+    if (
+      !standalone ||
+      [...t].length < 2 ||
+      [...t].length > MAX_HEADING_CHARS ||
+      SENTENCE_PUNCTUATION.test(t) ||
+      NOT_A_HEADING_START.test(t)
+    )
+      return;
     if (!/[\p{L}]/u.test(t)) return;
     const chapter = CHAPTER_LINE.exec(t);
     headings.set(i, chapter ? { level: 1, title: chapter[2] } : { level: 2, title: t });
@@ -52,7 +62,8 @@ export function convert(text, options = {}) {
     if (isTabLine(lines[i]) || isBlank(lines[i]) || !INDEX_TITLE.test(lines[i])) continue;
     let next = i + 1;
     while (next < lines.length && isBlank(lines[next])) next++;
-    if (next < lines.length && isTabLine(lines[next]) && [...lines[i].replace(/^#+\s*/, '').trim()].length <= 60) indexLine = i;
+    if (next < lines.length && isTabLine(lines[next]) && [...lines[i].replace(/^#+\s*/, '').trim()].length <= 60)
+      indexLine = i;
   }
   let indexEnd = lines.length;
   if (indexLine >= 0) {
@@ -72,7 +83,7 @@ export function convert(text, options = {}) {
   // blank lines are one table split by page breaks: merged, so that no index row becomes a header
   // (--keep-page-breaks leaves them split, as a plain paste would).
   const runs = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (!isTabLine(lines[i])) {
       i++;
       continue;
@@ -85,7 +96,14 @@ export function convert(text, options = {}) {
   for (const run of runs) {
     const prev = merged[merged.length - 1];
     const inIndex = (r) => indexLine >= 0 && r.start > indexLine && r.end <= indexEnd;
-    if (!options.keepPageBreaks && prev && inIndex(prev) && inIndex(run) && width(prev.rows) === width(run.rows) && lines.slice(prev.end, run.start).every(isBlank)) {
+    if (
+      !options.keepPageBreaks &&
+      prev &&
+      inIndex(prev) &&
+      inIndex(run) &&
+      width(prev.rows) === width(run.rows) &&
+      lines.slice(prev.end, run.start).every(isBlank)
+    ) {
       prev.rows.push(...run.rows);
       prev.end = run.end;
     } else merged.push({ ...run, rows: [...run.rows] });
@@ -95,7 +113,7 @@ export function convert(text, options = {}) {
   const out = [...frontMatter(text, options), ''];
   if (options.source) out.push(`<!-- converted mechanically from ${options.source} by scripts/seed-to-esg.mjs -->`, '');
   let r = 0;
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const run = merged[r];
     if (run && run.start === i) {
       out.push(...renderTable(run.rows, indexLine >= 0 && run.start > indexLine && run.end <= indexEnd));
@@ -108,7 +126,10 @@ export function convert(text, options = {}) {
     else out.push(lines[i].replace(/\s+$/, ''));
     i++;
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n');
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\n*$/, '\n');
 }
 
 function splitCells(line) {
@@ -129,14 +150,20 @@ function renderTable(rows, inIndex) {
   const out = [''];
   const nonEmpty = (row) => row.filter((c) => c !== '').length;
   let first = 0;
-  while (!inIndex && first < rows.length - 1 && nonEmpty(rows[first]) <= 1 && rows.slice(first + 1).some((row) => nonEmpty(row) >= 2)) {
+  while (
+    !inIndex &&
+    first < rows.length - 1 &&
+    nonEmpty(rows[first]) <= 1 &&
+    rows.slice(first + 1).some((row) => nonEmpty(row) >= 2)
+  ) {
     const caption = rows[first].find((c) => c !== '');
     if (caption) out.push(caption, '');
     first++;
   }
   const body = rows.slice(first);
   const n = Math.max(2, width(body));
-  const line = (cells) => `| ${[...cells, ...Array(n - cells.length).fill('')].join(' | ')} |`.replace(/ {2,}\|/g, ' |');
+  const line = (cells) =>
+    `| ${[...cells, ...Array(n - cells.length).fill('')].join(' | ')} |`.replace(/ {2,}\|/g, ' |');
   out.push(line(body[0]), line(Array(n).fill('---')));
   for (const row of body.slice(1)) out.push(line(row));
   out.push('');
@@ -158,13 +185,16 @@ function frontMatter(text, options) {
 function detectIssuer(text) {
   const own = /^\s*([^\s\t，。,]{2,40}(?:有限公司|Limited|Ltd\.?))\s*$/mu.exec(text);
   if (own) return own[1];
-  const named = /([^\s，。,：:（(“"]{2,40}(?:有限公司|Limited))\s*[（(]?\s*(?:以下簡稱|以下简称|簡稱|简称|hereinafter)/u.exec(text);
+  const named =
+    /([^\s，。,：:（(“"]{2,40}(?:有限公司|Limited))\s*[（(]?\s*(?:以下簡稱|以下简称|簡稱|简称|hereinafter)/u.exec(text);
   return named ? named[1] : undefined;
 }
 
 /** The financial year: the end of the first 'YYYY 年 1 月 1 日至 YYYY 年 12 月 31 日' period. */
 function detectYear(text) {
-  const m = /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|-|–)\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/u.exec(text);
+  const m = /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|-|–)\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/u.exec(
+    text,
+  );
   if (m) return Number(m[2]);
   const fy = /\b(?:FY|financial year\s*)((?:19|20)\d{2})\b/i.exec(text);
   return fy ? Number(fy[1]) : undefined;
@@ -197,7 +227,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   try {
     const { positional, options } = parseArgs(process.argv.slice(2));
     if (positional.length < 1 || positional.length > 2) {
-      process.stderr.write('usage: seed-to-esg.mjs <report.txt> [out.esg.md] [--issuer NAME] [--year YYYY] [--lang zh-Hant|zh-Hans|en] [--keep-page-breaks]\n');
+      process.stderr.write(
+        'usage: seed-to-esg.mjs <report.txt> [out.esg.md] [--issuer NAME] [--year YYYY] [--lang zh-Hant|zh-Hans|en] [--keep-page-breaks]\n',
+      );
       process.exit(2);
     }
     const [input, output] = positional;

@@ -34,7 +34,11 @@ export async function exportKpis(
     const picked = await vscode.window.showQuickPick(
       [
         { label: 'CSV', description: vscode.l10n.t('one row per figure, for spreadsheets'), format: 'csv' as const },
-        { label: 'JSON', description: vscode.l10n.t('the full report model, for other tools'), format: 'json' as const },
+        {
+          label: 'JSON',
+          description: vscode.l10n.t('the full report model, for other tools'),
+          format: 'json' as const,
+        },
       ],
       { title: vscode.l10n.t('Export KPIs'), placeHolder: vscode.l10n.t('Export the KPIs as…') },
     );
@@ -43,7 +47,9 @@ export async function exportKpis(
   }
   const text = await store.export(report.toString(), format);
   if (text === undefined) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('esgmark could not export the KPIs of this report. See the esgmark output for details.'));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('esgmark could not export the KPIs of this report. See the esgmark output for details.'),
+    );
     return undefined;
   }
   if (options.action === 'copy') {
@@ -61,13 +67,20 @@ export async function exportKpis(
     }));
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  vscode.window.setStatusBarMessage(vscode.l10n.t('esgmark: KPIs saved to {0}.', vscode.workspace.asRelativePath(target)), 4000);
+  vscode.window.setStatusBarMessage(
+    vscode.l10n.t('esgmark: KPIs saved to {0}.', vscode.workspace.asRelativePath(target)),
+    4000,
+  );
   return target;
 }
 
 /** Which language a snippet should be in: the report's model says, else its front matter or script. */
 export function snippetLocale(document: vscode.TextDocument, modelLocale?: string): SnippetLocale {
-  const tag = (modelLocale ?? /^(?:lang|\s+locale):\s*["']?([A-Za-z-]+)/m.exec(document.getText(new vscode.Range(0, 0, 40, 0)))?.[1] ?? '').toLowerCase();
+  const tag = (
+    modelLocale ??
+    /^(?:lang|\s+locale):\s*["']?([A-Za-z-]+)/m.exec(document.getText(new vscode.Range(0, 0, 40, 0)))?.[1] ??
+    ''
+  ).toLowerCase();
   if (tag.startsWith('zh')) return tag.includes('hans') || tag === 'zh-cn' || tag === 'zh-sg' ? 'zh-Hans' : 'zh-Hant';
   if (tag.startsWith('en')) return 'en';
   return /[\u4e00-\u9fff]/.test(document.getText()) ? 'zh-Hant' : 'en';
@@ -92,7 +105,9 @@ let aspectTablesCache: AspectTables | undefined;
 
 async function aspectTables(extensionUri: vscode.Uri): Promise<AspectTables> {
   if (!aspectTablesCache) {
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'snippets', 'aspect-kpi-tables.json'));
+    const bytes = await vscode.workspace.fs.readFile(
+      vscode.Uri.joinPath(extensionUri, 'snippets', 'aspect-kpi-tables.json'),
+    );
     aspectTablesCache = JSON.parse(new TextDecoder().decode(bytes)) as AspectTables;
   }
   return aspectTablesCache;
@@ -102,7 +117,9 @@ async function aspectTables(extensionUri: vscode.Uri): Promise<AspectTables> {
 export async function insertKpiTable(store: ReportStore, extensionUri: vscode.Uri, aspect?: string): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!isEsgEditor(editor)) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open an ESG Markdown report (*.esg.md) to insert a KPI table.'));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Open an ESG Markdown report (*.esg.md) to insert a KPI table.'),
+    );
     return false;
   }
   let tables: AspectTables;

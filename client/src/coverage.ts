@@ -78,8 +78,10 @@ export function requirementIcon(r: ReportRequirement): vscode.ThemeIcon {
     case 'not-required':
       return new vscode.ThemeIcon('circle-slash');
     default:
-      if (r.obligation === 'mandatory') return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
-      if (r.obligation === 'comply-or-explain') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+      if (r.obligation === 'mandatory')
+        return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+      if (r.obligation === 'comply-or-explain')
+        return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
       return new vscode.ThemeIcon('circle-large-outline');
   }
 }
@@ -89,13 +91,18 @@ export function requirementLabel(r: ReportRequirement): string {
   const at = r.title.indexOf(r.id);
   if (at < 0) return `${r.id} ${r.title}`.trim();
   // '一般披露 A1（排放物）' -> 'A1 排放物'
-  const rest = r.title.slice(at + r.id.length).replace(/^[\s:：]+/, '').replace(/^[（(]([^（()）]*)[）)]$/, '$1').trim();
+  const rest = r.title
+    .slice(at + r.id.length)
+    .replace(/^[\s:：]+/, '')
+    .replace(/^[（(]([^（()）]*)[）)]$/, '$1')
+    .trim();
   return rest ? `${r.id} ${rest}` : r.id;
 }
 
 /** Where the requirement is addressed, for the description: the first place, or the explanation. */
 function placeText(r: ReportRequirement): string {
-  if (r.places.length > 0) return r.places.length > 1 ? `${r.places[0].label} (+${r.places.length - 1})` : r.places[0].label;
+  if (r.places.length > 0)
+    return r.places.length > 1 ? `${r.places[0].label} (+${r.places.length - 1})` : r.places[0].label;
   if (r.explanation) return r.explanation.text.replace(/\s+/g, ' ').slice(0, 60);
   return '';
 }
@@ -118,7 +125,9 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
     const saved = state.get<Partial<CoverageFilters>>(FILTER_STATE_KEY) ?? {};
     this.filters = {
       parts: Array.isArray(saved.parts) ? saved.parts.filter((p): p is Part => PARTS.includes(p)) : [...PARTS],
-      obligations: Array.isArray(saved.obligations) ? saved.obligations.filter((o): o is Obligation => OBLIGATIONS.includes(o)) : [...OBLIGATIONS],
+      obligations: Array.isArray(saved.obligations)
+        ? saved.obligations.filter((o): o is Obligation => OBLIGATIONS.includes(o))
+        : [...OBLIGATIONS],
       onlyMissing: saved.onlyMissing === true,
     };
     if (this.filters.parts.length === 0) this.filters.parts = [...PARTS];
@@ -159,7 +168,10 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
     } else {
       this.view.description = model.coverage.summary;
       const missing = model.requirements.filter((r) => r.status === 'missing' && isRequired(r)).length;
-      this.view.badge = missing > 0 ? { value: missing, tooltip: vscode.l10n.t('{0} requirements neither disclosed nor explained', missing) } : undefined;
+      this.view.badge =
+        missing > 0
+          ? { value: missing, tooltip: vscode.l10n.t('{0} requirements neither disclosed nor explained', missing) }
+          : undefined;
       // Which financial year and which rule of the Code the statuses were worked out for.
       this.view.message = [model.coverage.context, this.filterMessage(model)].filter(Boolean).join(' — ') || undefined;
     }
@@ -169,17 +181,27 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
   /** Says what is hidden, so an empty or short tree is not mistaken for a complete one. */
   private filterMessage(model: ReportModel): string | undefined {
     const parts: string[] = [];
-    if (this.filters.parts.length < PARTS.length) parts.push(this.filters.parts.map((p) => vscode.l10n.t('Part {0}', p)).join(', '));
-    if (this.filters.obligations.length < OBLIGATIONS.length) parts.push(this.filters.obligations.map((o) => obligationText(o)).join(', '));
+    if (this.filters.parts.length < PARTS.length)
+      parts.push(this.filters.parts.map((p) => vscode.l10n.t('Part {0}', p)).join(', '));
+    if (this.filters.obligations.length < OBLIGATIONS.length)
+      parts.push(this.filters.obligations.map((o) => obligationText(o)).join(', '));
     if (this.filters.onlyMissing) parts.push(vscode.l10n.t('only missing'));
     if (parts.length === 0) return undefined;
     const shown = this.visible(model.requirements).length;
-    return vscode.l10n.t('Filtered ({0}): {1} of {2} requirements shown.', parts.join('; '), shown, model.requirements.length);
+    return vscode.l10n.t(
+      'Filtered ({0}): {1} of {2} requirements shown.',
+      parts.join('; '),
+      shown,
+      model.requirements.length,
+    );
   }
 
   private visible(requirements: ReportRequirement[]): ReportRequirement[] {
     return requirements.filter(
-      (r) => this.filters.parts.includes(r.part) && this.filters.obligations.includes(r.obligation) && (!this.filters.onlyMissing || needsWork(r)),
+      (r) =>
+        this.filters.parts.includes(r.part) &&
+        this.filters.obligations.includes(r.obligation) &&
+        (!this.filters.onlyMissing || needsWork(r)),
     );
   }
 
@@ -193,7 +215,8 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
         .filter((n) => n.requirements.length > 0);
     }
     if (node.kind === 'requirement') return [];
-    if (node.kind === 'aspect') return node.requirements.map((requirement) => ({ kind: 'requirement' as const, requirement }));
+    if (node.kind === 'aspect')
+      return node.requirements.map((requirement) => ({ kind: 'requirement' as const, requirement }));
     const aspects = new Map<string, ReportRequirement[]>();
     for (const r of node.requirements) aspects.set(r.aspect, [...(aspects.get(r.aspect) ?? []), r]);
     return [...aspects].flatMap(([aspect, requirements]): CoverageNode[] =>
@@ -225,7 +248,14 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
       item.id = `aspect:${node.part}:${node.aspect}`;
       item.description = required.length ? `${addressed}/${required.length}` : undefined;
       item.iconPath = missing.length
-        ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(missing.some((r) => r.obligation === 'mandatory') ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground'))
+        ? new vscode.ThemeIcon(
+            'circle-filled',
+            new vscode.ThemeColor(
+              missing.some((r) => r.obligation === 'mandatory')
+                ? 'problemsErrorIcon.foreground'
+                : 'problemsWarningIcon.foreground',
+            ),
+          )
         : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
       item.tooltip = missing.length ? lang.l10n.t('Missing: {0}', missing.map((r) => r.id).join(', ')) : undefined;
       item.contextValue = 'aspect';
@@ -239,13 +269,22 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
     item.iconPath = requirementIcon(r);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMarkdown(r.title)}**\n\n`);
-    tooltip.appendMarkdown(`${escapeMarkdown(statusText(r.status, lang))} · ${escapeMarkdown(obligationText(r.obligation, lang))}\n\n`);
+    tooltip.appendMarkdown(
+      `${escapeMarkdown(statusText(r.status, lang))} · ${escapeMarkdown(obligationText(r.obligation, lang))}\n\n`,
+    );
     for (const p of r.places.slice(0, 8)) tooltip.appendMarkdown(`- ${escapeMarkdown(p.label)}\n`);
-    if (r.explanation) tooltip.appendMarkdown(`\n> ${escapeMarkdown(r.explanation.text.replace(/\s+/g, ' ').slice(0, 300))}\n`);
-    if (r.status === 'missing') tooltip.appendMarkdown(`\n${escapeMarkdown(lang.l10n.t('Click to see the quick fixes.'))}`);
+    if (r.explanation)
+      tooltip.appendMarkdown(`\n> ${escapeMarkdown(r.explanation.text.replace(/\s+/g, ' ').slice(0, 300))}\n`);
+    if (r.status === 'missing')
+      tooltip.appendMarkdown(`\n${escapeMarkdown(lang.l10n.t('Click to see the quick fixes.'))}`);
     item.tooltip = tooltip;
     item.contextValue = `requirement.${r.status}`;
-    if (model) item.command = { command: OPEN_REQUIREMENT_COMMAND, title: vscode.l10n.t('Show requirement'), arguments: [model.uri, r.id] };
+    if (model)
+      item.command = {
+        command: OPEN_REQUIREMENT_COMMAND,
+        title: vscode.l10n.t('Show requirement'),
+        arguments: [model.uri, r.id],
+      };
     return item;
   }
 
@@ -279,7 +318,9 @@ function codeOf(d: vscode.Diagnostic): string {
 
 /** The requirement ids a diagnostic's data names (`data.ids`, or `data.id`), as the server sends them (nested under `data.data`). */
 function idsOf(d: vscode.Diagnostic): string[] {
-  const outer = (d as vscode.Diagnostic & { data?: { id?: unknown; ids?: unknown; data?: { id?: unknown; ids?: unknown } } }).data;
+  const outer = (
+    d as vscode.Diagnostic & { data?: { id?: unknown; ids?: unknown; data?: { id?: unknown; ids?: unknown } } }
+  ).data;
   const out: string[] = [];
   for (const data of [outer, outer?.data]) {
     if (!data) continue;
@@ -294,10 +335,20 @@ function idsOf(d: vscode.Diagnostic): string[] {
  * for several requirements of an aspect), else by the id the message starts with or lists.
  */
 export function missingDiagnostic(uri: vscode.Uri, id: string): vscode.Diagnostic | undefined {
-  const missing = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'esgmark' && codeOf(d) === 'hkex/missing');
+  const missing = vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'esgmark' && codeOf(d) === 'hkex/missing');
   return (
     missing.find((d) => idsOf(d).includes(id)) ??
-    missing.find((d) => d.message.startsWith(`${id}（`) || d.message.startsWith(`${id} (`) || d.message.includes(` ${id}（`) || d.message.includes(` ${id} (`) || d.message.includes(`：${id}（`) || d.message.includes(`；${id}（`))
+    missing.find(
+      (d) =>
+        d.message.startsWith(`${id}（`) ||
+        d.message.startsWith(`${id} (`) ||
+        d.message.includes(` ${id}（`) ||
+        d.message.includes(` ${id} (`) ||
+        d.message.includes(`：${id}（`) ||
+        d.message.includes(`；${id}（`),
+    )
   );
 }
 
@@ -306,11 +357,18 @@ export async function quickFixesFor(uri: vscode.Uri, id: string): Promise<vscode
   const diagnostic = missingDiagnostic(uri, id);
   if (!diagnostic) return [];
   const actions =
-    (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    )) ?? [];
   // A plain Command has a string `command`; a CodeAction has an edit and/or a Command object.
   const fixes = actions.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
   // Actions for this requirement: attached to its diagnostic, or naming it (the server puts the id in the title).
-  const mine = fixes.filter((a) => a.diagnostics?.some((d) => d.message === diagnostic.message) || a.title.includes(id));
+  const mine = fixes.filter(
+    (a) => a.diagnostics?.some((d) => d.message === diagnostic.message) || a.title.includes(id),
+  );
   return mine.length ? mine : fixes;
 }
 
@@ -321,7 +379,12 @@ async function applyAction(action: vscode.CodeAction): Promise<boolean> {
 }
 
 /** Click on a requirement: reveal where it is addressed; for a missing one, pick and apply a quick fix. */
-export async function openRequirement(store: ReportStore, reportUri: string, id: string, log: vscode.LogOutputChannel): Promise<void> {
+export async function openRequirement(
+  store: ReportStore,
+  reportUri: string,
+  id: string,
+  log: vscode.LogOutputChannel,
+): Promise<void> {
   const model = store.model(reportUri);
   const requirement = model?.requirements.find((r) => r.id === id);
   if (!requirement) return;
@@ -331,7 +394,9 @@ export async function openRequirement(store: ReportStore, reportUri: string, id:
     return;
   }
   if (requirement.status !== 'missing') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}', requirementLabel(requirement), statusText(requirement.status)));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0}: {1}', requirementLabel(requirement), statusText(requirement.status)),
+    );
     return;
   }
   const uri = vscode.Uri.parse(reportUri);
@@ -339,16 +404,22 @@ export async function openRequirement(store: ReportStore, reportUri: string, id:
   if (diagnostic) await revealInEditor(uri, diagnostic.range);
   const fixes = await quickFixesFor(uri, id);
   if (fixes.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('esgmark has no quick fix for {0}. Tag a section with it or add an explanation block.', id));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('esgmark has no quick fix for {0}. Tag a section with it or add an explanation block.', id),
+    );
     return;
   }
   const picked = await vscode.window.showQuickPick(
     fixes.map((action) => ({ label: action.title, action })),
-    { title: vscode.l10n.t('{0} is missing', requirementLabel(requirement)), placeHolder: vscode.l10n.t('Choose a quick fix') },
+    {
+      title: vscode.l10n.t('{0} is missing', requirementLabel(requirement)),
+      placeHolder: vscode.l10n.t('Choose a quick fix'),
+    },
   );
   if (!picked) return;
   try {
-    if (!(await applyAction(picked.action))) void vscode.window.showWarningMessage(vscode.l10n.t('The quick fix could not be applied.'));
+    if (!(await applyAction(picked.action)))
+      void vscode.window.showWarningMessage(vscode.l10n.t('The quick fix could not be applied.'));
   } catch (error) {
     log.error(`quick fix for ${id} failed: ${String(error)}`);
   }
@@ -368,7 +439,11 @@ export async function pickPartFilter(provider: CoverageProvider): Promise<void> 
 export async function pickObligationFilter(provider: CoverageProvider): Promise<void> {
   const current = provider.currentFilters.obligations;
   const picked = await vscode.window.showQuickPick(
-    OBLIGATIONS.map((obligation) => ({ label: obligationText(obligation), obligation, picked: current.includes(obligation) })),
+    OBLIGATIONS.map((obligation) => ({
+      label: obligationText(obligation),
+      obligation,
+      picked: current.includes(obligation),
+    })),
     { canPickMany: true, title: vscode.l10n.t('Show the obligations') },
   );
   if (!picked) return;

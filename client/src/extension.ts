@@ -6,7 +6,11 @@
 import * as vscode from 'vscode';
 // Types only: the language client's code lives in dist/lsp.js (client/src/lsp.ts), loaded by loadLsp().
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { GENERATE_INDEX_TABLE_COMMAND, hasEsgFrontMatter, type GenerateIndexTableResult } from '../../server/src/protocol';
+import {
+  GENERATE_INDEX_TABLE_COMMAND,
+  hasEsgFrontMatter,
+  type GenerateIndexTableResult,
+} from '../../server/src/protocol';
 import { exportKpis, insertKpiTable } from './commands';
 import {
   CoverageProvider,
@@ -112,7 +116,9 @@ async function startClient(context: vscode.ExtensionContext): Promise<LanguageCl
   } catch (error) {
     starting = undefined; // allow a later document or the restart command to try again
     log.error(`language server failed to start: ${String(error)}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('esgmark: the language server could not start. See the esgmark output for details.'));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('esgmark: the language server could not start. See the esgmark output for details.'),
+    );
     return undefined;
   }
 }
@@ -120,24 +126,32 @@ async function startClient(context: vscode.ExtensionContext): Promise<LanguageCl
 async function generateIndexTable(context: vscode.ExtensionContext): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !isEsgDocument(editor.document)) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open an ESG Markdown report (*.esg.md) to generate its HKEX index table.'));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Open an ESG Markdown report (*.esg.md) to generate its HKEX index table.'),
+    );
     return;
   }
   const languageClient = await ensureClient(context);
   if (!languageClient) return;
   const uri = editor.document.uri.toString();
   try {
-    const result = (await loadLsp(context).executeServerCommand(languageClient, GENERATE_INDEX_TABLE_COMMAND, [uri])) as Partial<GenerateIndexTableResult> | null;
+    const result = (await loadLsp(context).executeServerCommand(languageClient, GENERATE_INDEX_TABLE_COMMAND, [
+      uri,
+    ])) as Partial<GenerateIndexTableResult> | null;
     if (!result?.applied) {
       log.warn(`index table for ${uri} was not applied`);
-      void vscode.window.showWarningMessage(vscode.l10n.t('esgmark could not insert the index table into this document.'));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('esgmark could not insert the index table into this document.'),
+      );
       return;
     }
     log.info(`index table generated for ${uri}`);
     vscode.window.setStatusBarMessage(vscode.l10n.t('esgmark: HKEX index table inserted.'), 4000);
   } catch (error) {
     log.error(`generateIndexTable failed: ${String(error)}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('esgmark could not generate the index table: {0}', String(error)));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('esgmark could not generate the index table: {0}', String(error)),
+    );
   }
 }
 
@@ -172,7 +186,9 @@ async function restartServer(context: vscode.ExtensionContext): Promise<void> {
     await ensureClient(context);
   } catch (error) {
     log.error(`restart failed: ${String(error)}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('esgmark: the language server could not restart. See the esgmark output for details.'));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('esgmark: the language server could not restart. See the esgmark output for details.'),
+    );
   }
 }
 
@@ -228,7 +244,9 @@ export function activate(context: vscode.ExtensionContext): EsgmarkApi {
         target: options?.target instanceof vscode.Uri ? options.target : undefined,
       }),
     ),
-    vscode.commands.registerCommand('esgmark.copyKpisAsCsv', () => exportKpis(reports, { format: 'csv', action: 'copy' })),
+    vscode.commands.registerCommand('esgmark.copyKpisAsCsv', () =>
+      exportKpis(reports, { format: 'csv', action: 'copy' }),
+    ),
     vscode.commands.registerCommand('esgmark.insertKpiTable', (aspect?: unknown) =>
       insertKpiTable(reports, context.extensionUri, typeof aspect === 'string' ? aspect : undefined),
     ),
@@ -237,10 +255,16 @@ export function activate(context: vscode.ExtensionContext): EsgmarkApi {
     ),
     vscode.commands.registerCommand('esgmark.coverage.filterByPart', () => pickPartFilter(coverage)),
     vscode.commands.registerCommand('esgmark.coverage.filterByObligation', () => pickObligationFilter(coverage)),
-    vscode.commands.registerCommand('esgmark.coverage.showOnlyMissing', () => coverage.setFilters({ onlyMissing: true })),
+    vscode.commands.registerCommand('esgmark.coverage.showOnlyMissing', () =>
+      coverage.setFilters({ onlyMissing: true }),
+    ),
     vscode.commands.registerCommand('esgmark.coverage.showAll', () => coverage.setFilters({ onlyMissing: false })),
     vscode.commands.registerCommand('esgmark.coverage.clearFilters', () =>
-      coverage.setFilters({ parts: ['B', 'C', 'D'], obligations: ['mandatory', 'comply-or-explain', 'voluntary', 'deleted'], onlyMissing: false }),
+      coverage.setFilters({
+        parts: ['B', 'C', 'D'],
+        obligations: ['mandatory', 'comply-or-explain', 'voluntary', 'deleted'],
+        onlyMissing: false,
+      }),
     ),
     vscode.workspace.onDidOpenTextDocument((document) => onDocumentSeen(document, context)),
   );

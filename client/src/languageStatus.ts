@@ -18,7 +18,12 @@ export function profileText(model: ReportModel): string {
   const reporting = model.reporting;
   if (!reporting) return '';
   const year = reporting.known ? reporting.fyLabel : vscode.l10n.t('{0} (assumed: no esg.period)', reporting.fyLabel);
-  const issuer = reporting.issuerClass === 'gem' ? vscode.l10n.t('GEM') : reporting.issuerClass === 'largecap' ? vscode.l10n.t('LargeCap') : vscode.l10n.t('Main Board');
+  const issuer =
+    reporting.issuerClass === 'gem'
+      ? vscode.l10n.t('GEM')
+      : reporting.issuerClass === 'largecap'
+        ? vscode.l10n.t('LargeCap')
+        : vscode.l10n.t('Main Board');
   return `${issuer} · ${year}`;
 }
 
@@ -68,9 +73,14 @@ export class EsgLanguageStatus implements vscode.Disposable {
     const missing = missingCount(model);
     const at = this.analysedAt.get(uri);
     this.item.text = `$(checklist) ${coverageSummary(model)}`;
-    const parts = [profileText(model), frameworkText(model), at ? vscode.l10n.t('analysed at {0}', at.toLocaleTimeString()) : ''].filter(Boolean);
+    const parts = [
+      profileText(model),
+      frameworkText(model),
+      at ? vscode.l10n.t('analysed at {0}', at.toLocaleTimeString()) : '',
+    ].filter(Boolean);
     this.item.detail = parts.join(' · ');
-    this.item.severity = missing > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    this.item.severity =
+      missing > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     this.item.accessibilityInformation = {
       label: vscode.l10n.t('HKEX coverage {0}, {1} missing; {2}', coverageSummary(model), missing, parts.join(', ')),
     };

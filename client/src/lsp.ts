@@ -49,7 +49,11 @@ export function createLanguageClient(settings: LanguageClientSettings): Language
   const log = settings.outputChannel;
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] },
+    },
   };
   const policy = new RestartPolicy();
   const watch = new ServerProcessWatch();

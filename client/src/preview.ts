@@ -16,7 +16,13 @@ type FromPage = FromPreviewMessage;
 
 function isPosition(value: unknown): value is { line: number; character: number } {
   const p = value as { line?: unknown; character?: unknown } | null;
-  return !!p && Number.isInteger(p.line) && Number.isInteger(p.character) && (p.line as number) >= 0 && (p.character as number) >= 0;
+  return (
+    !!p &&
+    Number.isInteger(p.line) &&
+    Number.isInteger(p.character) &&
+    (p.line as number) >= 0 &&
+    (p.character as number) >= 0
+  );
 }
 
 export function parsePageMessage(message: unknown): FromPage | undefined {
@@ -28,7 +34,11 @@ export function parsePageMessage(message: unknown): FromPage | undefined {
     if (!range || !isPosition(range.start) || !isPosition(range.end)) return undefined;
     return { type: 'reveal', uri: m.uri, range: { start: range.start, end: range.end } };
   }
-  if (m.type === 'export' && (m.format === 'csv' || m.format === 'json') && (m.action === 'copy' || m.action === 'save')) {
+  if (
+    m.type === 'export' &&
+    (m.format === 'csv' || m.format === 'json') &&
+    (m.action === 'copy' || m.action === 'save')
+  ) {
     return { type: 'export', format: m.format, action: m.action };
   }
   return undefined;

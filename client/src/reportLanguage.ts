@@ -13,7 +13,9 @@ import zhCn from '../../l10n/bundle.l10n.zh-cn.json';
 const BUNDLES: Record<string, Record<string, string>> = { 'zh-Hant': zhTw, 'zh-Hans': zhCn };
 
 function format(message: string, args: (string | number)[]): string {
-  return message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+  return message.replace(/\{(\d+)\}/g, (whole, i: string) =>
+    Number(i) < args.length ? String(args[Number(i)]) : whole,
+  );
 }
 
 export interface Translator {
@@ -36,5 +38,8 @@ export function reportLanguage(locale: string | undefined): Translator {
   }
   const bundle = BUNDLES[locale];
   const table: UiLocale = locale === 'zh-Hant' || locale === 'zh-Hans' ? locale : 'en';
-  return { l10n: { t: (message, ...args) => format(bundle?.[message] ?? message, args) }, label: (key) => label(table, key) };
+  return {
+    l10n: { t: (message, ...args) => format(bundle?.[message] ?? message, args) },
+    label: (key) => label(table, key),
+  };
 }

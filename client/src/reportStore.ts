@@ -70,10 +70,13 @@ export class ReportStore implements vscode.Disposable {
    * then requests fail and the views keep the last model (see `refresh`), so they do not go blank.
    */
   attach(client: LanguageClient): vscode.Disposable {
-    return client.onNotification(ReportChangedNotification.method, (params: Partial<Record<keyof ParamsOf<typeof ReportChangedNotification>, unknown>>) => {
-      if (typeof params?.uri !== 'string') return;
-      this.onReportChanged(params.uri, typeof params.version === 'number' ? params.version : undefined);
-    });
+    return client.onNotification(
+      ReportChangedNotification.method,
+      (params: Partial<Record<keyof ParamsOf<typeof ReportChangedNotification>, unknown>>) => {
+        if (typeof params?.uri !== 'string') return;
+        this.onReportChanged(params.uri, typeof params.version === 'number' ? params.version : undefined);
+      },
+    );
   }
 
   private follow(editor: vscode.TextEditor | undefined): void {
@@ -154,7 +157,9 @@ export class ReportStore implements vscode.Disposable {
     const client = await this.getClient();
     if (!client) return undefined;
     try {
-      return await client.sendRequest<ResultOf<typeof ReportRequest>>(ReportRequest.method, { uri } satisfies ParamsOf<typeof ReportRequest>);
+      return await client.sendRequest<ResultOf<typeof ReportRequest>>(ReportRequest.method, { uri } satisfies ParamsOf<
+        typeof ReportRequest
+      >);
     } catch (error) {
       this.log.warn(`${ReportRequest.method} for ${uri} failed: ${String(error)}`);
       return undefined;
@@ -166,7 +171,10 @@ export class ReportStore implements vscode.Disposable {
     const client = await this.getClient();
     if (!client) return undefined;
     try {
-      const text = await client.sendRequest<ResultOf<typeof ExportRequest>>(ExportRequest.method, { uri, format } satisfies ParamsOf<typeof ExportRequest>);
+      const text = await client.sendRequest<ResultOf<typeof ExportRequest>>(ExportRequest.method, {
+        uri,
+        format,
+      } satisfies ParamsOf<typeof ExportRequest>);
       return typeof text === 'string' ? text : undefined;
     } catch (error) {
       this.log.warn(`${ExportRequest.method} for ${uri} failed: ${String(error)}`);

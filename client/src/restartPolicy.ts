@@ -29,7 +29,8 @@ export class RestartPolicy {
     readonly windowMs = WINDOW_MS,
     private readonly now: () => number = Date.now,
   ) {
-    if (!Number.isInteger(maxCrashes) || maxCrashes < 1) throw new RangeError(`maxCrashes must be a positive integer, got ${maxCrashes}`);
+    if (!Number.isInteger(maxCrashes) || maxCrashes < 1)
+      throw new RangeError(`maxCrashes must be a positive integer, got ${maxCrashes}`);
     if (!(windowMs > 0)) throw new RangeError(`windowMs must be positive, got ${windowMs}`);
   }
 
@@ -41,7 +42,12 @@ export class RestartPolicy {
     this.crashes = this.crashes.filter((t) => at - t < this.windowMs && t <= at);
     this.crashes.push(at);
     const crashInWindow = this.crashes.length;
-    return { restart: crashInWindow < this.maxCrashes, crashInWindow, maxCrashes: this.maxCrashes, windowMs: this.windowMs };
+    return {
+      restart: crashInWindow < this.maxCrashes,
+      crashInWindow,
+      maxCrashes: this.maxCrashes,
+      windowMs: this.windowMs,
+    };
   }
 
   /** Forgets past crashes: the user restarted the server by hand, so it gets a fresh allowance. */

@@ -12,7 +12,9 @@ export function coverageSummary(model: ReportModel): string {
 }
 
 export function missingCount(model: ReportModel): number {
-  return model.requirements.filter((r) => r.status === 'missing' && (r.obligation === 'mandatory' || r.obligation === 'comply-or-explain')).length;
+  return model.requirements.filter(
+    (r) => r.status === 'missing' && (r.obligation === 'mandatory' || r.obligation === 'comply-or-explain'),
+  ).length;
 }
 
 export class CoverageStatusBar implements vscode.Disposable {
@@ -44,9 +46,13 @@ export class CoverageStatusBar implements vscode.Disposable {
     this.item.text = `$(checklist) ${coverageSummary(model)}`;
     this.item.tooltip =
       missing === 0
-        ? vscode.l10n.t('HKEX coverage: every required disclosure is disclosed or explained. Click to open the coverage view.')
+        ? vscode.l10n.t(
+            'HKEX coverage: every required disclosure is disclosed or explained. Click to open the coverage view.',
+          )
         : vscode.l10n.t('HKEX coverage: {0} requirements missing. Click to open the coverage view.', missing);
-    this.item.accessibilityInformation = { label: vscode.l10n.t('HKEX coverage {0}, {1} missing', coverageSummary(model), missing) };
+    this.item.accessibilityInformation = {
+      label: vscode.l10n.t('HKEX coverage {0}, {1} missing', coverageSummary(model), missing),
+    };
     this.item.show();
   }
 

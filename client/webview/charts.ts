@@ -18,7 +18,17 @@ import {
 import type { Palette } from './theme';
 import { h } from './dom';
 
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Tooltip,
+  Legend,
+);
 
 export interface Point {
   period: string;
@@ -83,7 +93,13 @@ function canvasFor(ariaLabel: string, fallbackText: string): HTMLCanvasElement {
   return h('canvas', { attrs: { role: 'img', 'aria-label': ariaLabel } }, fallbackText);
 }
 
-export function sparkline(cache: ChartCache, points: Point[], palette: Palette, ariaLabel: string, format: (n: number) => string): HTMLElement {
+export function sparkline(
+  cache: ChartCache,
+  points: Point[],
+  palette: Palette,
+  ariaLabel: string,
+  format: (n: number) => string,
+): HTMLElement {
   const key = `spark|${JSON.stringify(points)}|${JSON.stringify(palette)}|${ariaLabel}`;
   return cache.take(key, () => {
     const canvas = canvasFor(ariaLabel, points.map((p) => `${p.period}: ${format(p.value)}`).join(', '));
@@ -152,7 +168,10 @@ export function ghgChart(
   const key = `ghg|${JSON.stringify(rows)}|${JSON.stringify(palette)}|${JSON.stringify(labels)}`;
   return cache.take(key, () => {
     const description = periods
-      .map((p) => `${p}: ${scopeKeys.map((k, i) => `${labels.scopes[i]} ${byPeriod.get(p)?.[k] === undefined ? '—' : format(byPeriod.get(p)![k]!)}`).join(', ')}`)
+      .map(
+        (p) =>
+          `${p}: ${scopeKeys.map((k, i) => `${labels.scopes[i]} ${byPeriod.get(p)?.[k] === undefined ? '—' : format(byPeriod.get(p)![k]!)}`).join(', ')}`,
+      )
       .join('; ');
     const canvas = canvasFor(`${labels.title} (${labels.unit})`, description);
     const element = h('div', { class: 'chart chart-ghg' }, canvas);
@@ -179,24 +198,38 @@ export function ghgChart(
         color: palette.foreground,
         font: baseFont(palette),
         scales: {
-          x: { stacked: true, grid: { display: false }, ticks: { color: palette.foreground, font: baseFont(palette) }, border: { color: palette.grid } },
+          x: {
+            stacked: true,
+            grid: { display: false },
+            ticks: { color: palette.foreground, font: baseFont(palette) },
+            border: { color: palette.grid },
+          },
           y: {
             stacked: true,
             beginAtZero: true,
             grid: { color: palette.grid },
             border: { display: false },
             // The unit is in the figure's caption: a rotated axis title garbles Chinese text.
-            ticks: { color: palette.muted, font: baseFont(palette), callback: (v) => format(Number(v)), maxTicksLimit: 6 },
+            ticks: {
+              color: palette.muted,
+              font: baseFont(palette),
+              callback: (v) => format(Number(v)),
+              maxTicksLimit: 6,
+            },
           },
         },
         plugins: {
-          legend: { position: 'bottom', labels: { color: palette.foreground, font: baseFont(palette), boxWidth: 12, boxHeight: 12 } },
+          legend: {
+            position: 'bottom',
+            labels: { color: palette.foreground, font: baseFont(palette), boxWidth: 12, boxHeight: 12 },
+          },
           tooltip: {
             mode: 'index',
             intersect: false,
             callbacks: {
               label: (item) => `${item.dataset.label}: ${format(item.parsed.y ?? 0)} ${labels.unit}`,
-              footer: (items) => `${labels.total}: ${format(items.reduce((sum, item) => sum + (item.parsed.y ?? 0), 0))} ${labels.unit}`,
+              footer: (items) =>
+                `${labels.total}: ${format(items.reduce((sum, item) => sum + (item.parsed.y ?? 0), 0))} ${labels.unit}`,
             },
           },
         },
@@ -220,7 +253,10 @@ export function scope3Chart(
   const key = `s3|${JSON.stringify(sorted)}|${JSON.stringify(palette)}|${JSON.stringify(labels)}`;
   return cache.take(key, () => {
     const description = sorted
-      .map((c) => `${c.category}. ${c.name}: ${periods.map((p) => `${p} ${c.values[p] === undefined ? '—' : format(c.values[p]!)}`).join(', ')}`)
+      .map(
+        (c) =>
+          `${c.category}. ${c.name}: ${periods.map((p) => `${p} ${c.values[p] === undefined ? '—' : format(c.values[p]!)}`).join(', ')}`,
+      )
       .join('; ');
     const canvas = canvasFor(`${labels.title} (${labels.unit})`, description);
     const element = h('div', { class: 'chart chart-scope3' }, canvas);
@@ -253,13 +289,28 @@ export function scope3Chart(
             beginAtZero: true,
             grid: { color: palette.grid },
             border: { display: false },
-            ticks: { color: palette.muted, font: baseFont(palette), callback: (v) => format(Number(v)), maxTicksLimit: 6 },
+            ticks: {
+              color: palette.muted,
+              font: baseFont(palette),
+              callback: (v) => format(Number(v)),
+              maxTicksLimit: 6,
+            },
           },
-          y: { grid: { display: false }, ticks: { color: palette.foreground, font: baseFont(palette), autoSkip: false }, border: { color: palette.grid } },
+          y: {
+            grid: { display: false },
+            ticks: { color: palette.foreground, font: baseFont(palette), autoSkip: false },
+            border: { color: palette.grid },
+          },
         },
         plugins: {
-          legend: { position: 'bottom', reverse: true, labels: { color: palette.foreground, font: baseFont(palette), boxWidth: 12, boxHeight: 12 } },
-          tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${format(item.parsed.x ?? 0)} ${labels.unit}` } },
+          legend: {
+            position: 'bottom',
+            reverse: true,
+            labels: { color: palette.foreground, font: baseFont(palette), boxWidth: 12, boxHeight: 12 },
+          },
+          tooltip: {
+            callbacks: { label: (item) => `${item.dataset.label}: ${format(item.parsed.x ?? 0)} ${labels.unit}` },
+          },
         },
       },
     };

@@ -23,7 +23,8 @@ function escapeHtml(text: string): string {
 
 /** A nonce may only be base64 characters; anything else would let a caller break out of the policy. */
 function checkedNonce(nonce: string): string {
-  if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error('previewHtml: the nonce must be at least 16 base64 characters');
+  if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce))
+    throw new Error('previewHtml: the nonce must be at least 16 base64 characters');
   return nonce;
 }
 

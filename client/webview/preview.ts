@@ -57,7 +57,8 @@ const vscode: VsCodeApi =
 
 function restoreState(saved: unknown): ViewState {
   const s = (saved && typeof saved === 'object' ? saved : {}) as Partial<ViewState>;
-  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const strings = (v: unknown): string[] =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   const f = (s.filters ?? {}) as Partial<ViewState['filters']>;
   const scroll = (s.scroll ?? {}) as Partial<ViewState['scroll']>;
   return {
@@ -93,7 +94,13 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 
 function isRange(v: unknown): v is Range {
   const r = v as Range | undefined;
-  return !!r && typeof r === 'object' && typeof r.start?.line === 'number' && typeof r.start?.character === 'number' && typeof r.end?.line === 'number';
+  return (
+    !!r &&
+    typeof r === 'object' &&
+    typeof r.start?.line === 'number' &&
+    typeof r.start?.character === 'number' &&
+    typeof r.end?.line === 'number'
+  );
 }
 
 /** A row as shown: a KPI reported in several tables is one row, with the places it is reported in. */
@@ -110,7 +117,9 @@ function mergeSameKpi(rows: ReportKpiRow[]): ShownRow[] {
   for (const row of rows) {
     const key = row.kpiId && !row.unrecognised ? `${row.kpiId}|${row.unit ?? ''}` : undefined;
     const first = key ? byKey.get(key) : undefined;
-    const clash = first?.values.some((a) => row.values.some((b) => b.period === a.period && b.raw !== a.raw && b.status !== 'empty' && a.status !== 'empty'));
+    const clash = first?.values.some((a) =>
+      row.values.some((b) => b.period === a.period && b.raw !== a.raw && b.status !== 'empty' && a.status !== 'empty'),
+    );
     if (!first || clash) {
       const shown: ShownRow = { ...row, values: [...row.values] };
       out.push(shown);
@@ -146,7 +155,12 @@ function normalizeModel(raw: unknown): ReportModel | undefined {
           ...r,
           name: str(r?.name),
           label: str(r?.label),
-          values: arr<ReportValue>(r?.values).map((v) => ({ ...v, period: str(v?.period), raw: str(v?.raw), checks: arr(v?.checks) })),
+          values: arr<ReportValue>(r?.values).map((v) => ({
+            ...v,
+            period: str(v?.period),
+            raw: str(v?.raw),
+            checks: arr(v?.checks),
+          })),
         })),
       ),
     })),
@@ -157,7 +171,12 @@ function normalizeModel(raw: unknown): ReportModel | undefined {
       name: str(c?.name),
       values: c?.values && typeof c.values === 'object' ? c.values : {},
     })),
-    requirements: arr<ReportRequirement>(m.requirements).map((r) => ({ ...r, id: str(r?.id), title: str(r?.title), places: arr(r?.places) })),
+    requirements: arr<ReportRequirement>(m.requirements).map((r) => ({
+      ...r,
+      id: str(r?.id),
+      title: str(r?.title),
+      places: arr(r?.places),
+    })),
     coverage: { parts: arr(m.coverage?.parts), summary: str(m.coverage?.summary), context: str(m.coverage?.context) },
     checks: { total: num(m.checks?.total) ?? 0, disagree: num(m.checks?.disagree) ?? 0 },
   };
@@ -203,16 +222,29 @@ function renderHeader(m: ReportModel): HTMLElement {
   const title = m.title || m.issuer || m.uri.split('/').pop() || 'esgmark';
   const checks =
     m.checks.total > 0
-      ? h('span', { class: `chip ${m.checks.disagree > 0 ? 'chip-bad' : 'chip-good'}` }, t('checksSummary', { total: m.checks.total, disagree: m.checks.disagree }))
+      ? h(
+          'span',
+          { class: `chip ${m.checks.disagree > 0 ? 'chip-bad' : 'chip-good'}` },
+          t('checksSummary', { total: m.checks.total, disagree: m.checks.disagree }),
+        )
       : null;
   const coverage = m.coverage.summary ? h('span', { class: 'chip' }, m.coverage.summary) : null;
 
   const toolbar = h(
     'div',
     { class: 'toolbar', attrs: { role: 'toolbar' } },
-    button({ class: 'secondary', onClick: () => exportKpis('csv', 'copy'), dataset: { export: 'csv-copy' } }, t('copyCsv')),
-    button({ class: 'secondary', onClick: () => exportKpis('csv', 'save'), dataset: { export: 'csv-save' } }, t('saveCsv')),
-    button({ class: 'secondary', onClick: () => exportKpis('json', 'save'), dataset: { export: 'json-save' } }, t('saveJson')),
+    button(
+      { class: 'secondary', onClick: () => exportKpis('csv', 'copy'), dataset: { export: 'csv-copy' } },
+      t('copyCsv'),
+    ),
+    button(
+      { class: 'secondary', onClick: () => exportKpis('csv', 'save'), dataset: { export: 'csv-save' } },
+      t('saveCsv'),
+    ),
+    button(
+      { class: 'secondary', onClick: () => exportKpis('json', 'save'), dataset: { export: 'json-save' } },
+      t('saveJson'),
+    ),
   );
 
   const tabs = h('div', { class: 'tabs', attrs: { role: 'tablist' } });
@@ -221,7 +253,13 @@ function renderHeader(m: ReportModel): HTMLElement {
     const tabButton = button(
       {
         class: `tab${selected ? ' active' : ''}`,
-        attrs: { role: 'tab', id: `tab-${tab}`, 'aria-selected': String(selected), 'aria-controls': `panel-${tab}`, tabindex: selected ? 0 : -1 },
+        attrs: {
+          role: 'tab',
+          id: `tab-${tab}`,
+          'aria-selected': String(selected),
+          'aria-controls': `panel-${tab}`,
+          tabindex: selected ? 0 : -1,
+        },
         onClick: () => switchTab(tab),
       },
       t(tab === 'kpis' ? 'tabKpis' : 'tabCoverage'),
@@ -279,15 +317,23 @@ function collapsible(key: string, heading: HTMLElement[], body: HTMLElement, cou
     const nowCollapsed = !body.hidden;
     body.hidden = nowCollapsed;
     toggle.setAttribute('aria-expanded', String(!nowCollapsed));
-    state.collapsed = nowCollapsed ? [...state.collapsed.filter((k) => k !== key), key] : state.collapsed.filter((k) => k !== key);
+    state.collapsed = nowCollapsed
+      ? [...state.collapsed.filter((k) => k !== key), key]
+      : state.collapsed.filter((k) => k !== key);
     saveState();
   });
-  return h('section', { class: `group${collapsed ? ' collapsed' : ''}`, dataset: { group: key } }, h('h2', {}, toggle), body);
+  return h(
+    'section',
+    { class: `group${collapsed ? ' collapsed' : ''}`, dataset: { group: key } },
+    h('h2', {}, toggle),
+    body,
+  );
 }
 
 function valueTitle(row: ReportKpiRow, v: ReportValue): string {
   const lines = [`${v.period}: ${v.raw}${row.unit ? ` ${row.unit}` : ''}`];
-  if (v.normalized !== undefined && usefulBaseUnit(row)) lines.push(`${t('normalized')}: ${formatNumber(v.normalized)} ${row.normalizedUnit}`);
+  if (v.normalized !== undefined && usefulBaseUnit(row))
+    lines.push(`${t('normalized')}: ${formatNumber(v.normalized)} ${row.normalizedUnit}`);
   if (v.status === 'none') lines.push(t('valueNone'));
   if (v.status === 'bad') lines.push(t('valueBad'));
   lines.push(t(v.check === 'agrees' ? 'agrees' : v.check === 'disagrees' ? 'disagrees' : 'unchecked'));
@@ -300,12 +346,21 @@ function badge(v: ReportValue, onToggle?: () => void, expanded?: boolean): HTMLE
   const name = t(v.check === 'agrees' ? 'agrees' : v.check === 'disagrees' ? 'disagrees' : 'unchecked');
   const cls = `badge badge-${v.check}`;
   if (!onToggle) return h('span', { class: cls, title: name, attrs: { 'aria-label': name } }, text);
-  return button({ class: cls, title: `${name} — ${t('showChecks')}`, attrs: { 'aria-label': name, 'aria-expanded': String(!!expanded) }, onClick: onToggle }, text);
+  return button(
+    {
+      class: cls,
+      title: `${name} — ${t('showChecks')}`,
+      attrs: { 'aria-label': name, 'aria-expanded': String(!!expanded) },
+      onClick: onToggle,
+    },
+    text,
+  );
 }
 
 /** 'm³' and 'm3', 'tCO2e' and 'tco2e' are the same unit; only a real conversion is worth a hint. */
 function sameUnit(a: string | undefined, b: string | undefined): boolean {
-  const simple = (u: string | undefined): string => (u ?? '').replace(/³/g, '3').replace(/²/g, '2').replace(/\s+/g, '').toLowerCase();
+  const simple = (u: string | undefined): string =>
+    (u ?? '').replace(/³/g, '3').replace(/²/g, '2').replace(/\s+/g, '').toLowerCase();
   return simple(a) === simple(b);
 }
 
@@ -325,7 +380,12 @@ function placesOf(row: ShownRow): HTMLElement | null {
   const list = h('span', { class: 'kpi-places' }, t('places', { count: places.length }));
   places.forEach((place, i) => {
     if (i > 0) list.appendChild(document.createTextNode(' · '));
-    list.appendChild(button({ class: 'link place', title: t('revealHint'), onClick: () => reveal(place.uri, place.range) }, place.label || String(i + 1)));
+    list.appendChild(
+      button(
+        { class: 'link place', title: t('revealHint'), onClick: () => reveal(place.uri, place.range) },
+        place.label || String(i + 1),
+      ),
+    );
   });
   return list;
 }
@@ -348,14 +408,30 @@ function renderKpiTable(group: ReportKpiGroup, periods: string[]): HTMLElement {
     const nameCell = h(
       'th',
       { class: 'col-name', attrs: { scope: 'row' } },
-      button({ class: 'link kpi-name', title: `${t('revealHint')}${row.label && row.label !== row.name ? `\n${row.label}` : ''}`, onClick: () => reveal(row.uri, row.range) }, row.name || row.label || row.kpiId || '—'),
+      button(
+        {
+          class: 'link kpi-name',
+          title: `${t('revealHint')}${row.label && row.label !== row.name ? `\n${row.label}` : ''}`,
+          onClick: () => reveal(row.uri, row.range),
+        },
+        row.name || row.label || row.kpiId || '—',
+      ),
       row.kpiId || row.unit || row.unrecognised
         ? h(
             'span',
             { class: 'meta' },
             row.kpiId ? h('code', {}, row.kpiId) : null,
             row.unrecognised ? h('span', { class: 'unrecognised', title: t('unrecognised') }, '?') : null,
-            row.unit ? h('span', { class: 'unit', title: row.normalizedUnit ? `${t('normalized')}: ${row.normalizedUnit}` : undefined }, row.unit) : null,
+            row.unit
+              ? h(
+                  'span',
+                  {
+                    class: 'unit',
+                    title: row.normalizedUnit ? `${t('normalized')}: ${row.normalizedUnit}` : undefined,
+                  },
+                  row.unit,
+                )
+              : null,
             usefulBaseUnit(row) ? h('span', { class: 'unit-normalized' }, `→ ${row.normalizedUnit}`) : null,
           )
         : null,
@@ -364,7 +440,9 @@ function renderKpiTable(group: ReportKpiGroup, periods: string[]): HTMLElement {
     const tr = h('tr', { class: 'kpi-row', dataset: { kpi: row.kpiId ?? '' } }, nameCell);
 
     const toggle = (): void => {
-      state.expanded = state.expanded.includes(key) ? state.expanded.filter((k) => k !== key) : [...state.expanded, key];
+      state.expanded = state.expanded.includes(key)
+        ? state.expanded.filter((k) => k !== key)
+        : [...state.expanded, key];
       saveState();
       render();
     };
@@ -382,12 +460,19 @@ function renderKpiTable(group: ReportKpiGroup, periods: string[]): HTMLElement {
           'span',
           { class: 'figure-line' },
           button(
-            { class: 'link figure', title: valueTitle(row, v), dataset: { period: v.period }, onClick: () => reveal(v.uri, v.range) },
+            {
+              class: 'link figure',
+              title: valueTitle(row, v),
+              dataset: { period: v.period },
+              onClick: () => reveal(v.uri, v.range),
+            },
             v.raw || '—',
           ),
           badge(v, v.checks.length > 0 ? toggle : undefined, expanded),
         ),
-        showsNormalized(row, v) ? h('span', { class: 'normalized' }, `${formatNumber(v.normalized!)} ${row.normalizedUnit}`) : null,
+        showsNormalized(row, v)
+          ? h('span', { class: 'normalized' }, `${formatNumber(v.normalized!)} ${row.normalizedUnit}`)
+          : null,
       );
       tr.appendChild(cell);
     }
@@ -400,7 +485,16 @@ function renderKpiTable(group: ReportKpiGroup, periods: string[]): HTMLElement {
           'td',
           { class: 'col-trend' },
           points.length >= 2
-            ? sparkline(charts, points, palette, t('chartSummary', { name, values: points.map((p) => `${p.period} ${formatNumber(p.value)}`).join(', ') }), formatNumber)
+            ? sparkline(
+                charts,
+                points,
+                palette,
+                t('chartSummary', {
+                  name,
+                  values: points.map((p) => `${p.period} ${formatNumber(p.value)}`).join(', '),
+                }),
+                formatNumber,
+              )
             : null,
         ),
       );
@@ -414,18 +508,33 @@ function renderKpiTable(group: ReportKpiGroup, periods: string[]): HTMLElement {
           const item = h(
             'li',
             { class: c.ok ? 'check-ok' : 'check-failed' },
-            h('span', { class: `badge badge-${c.ok ? 'agrees' : 'disagrees'}`, attrs: { 'aria-hidden': 'true' } }, c.ok ? '✓' : '✗'),
+            h(
+              'span',
+              { class: `badge badge-${c.ok ? 'agrees' : 'disagrees'}`, attrs: { 'aria-hidden': 'true' } },
+              c.ok ? '✓' : '✗',
+            ),
             h('span', { class: 'check-period' }, v.period),
             h('code', { class: 'formula' }, c.formula),
             h('span', { class: 'check-values' }, `${t('computed')} ${c.computed} · ${t('reported')} ${v.raw}`),
           );
           if (!c.ok) {
-            item.appendChild(button({ class: 'link reveal-check', title: t('revealHint'), onClick: () => reveal(v.uri, v.range) }, '↗'));
+            item.appendChild(
+              button(
+                { class: 'link reveal-check', title: t('revealHint'), onClick: () => reveal(v.uri, v.range) },
+                '↗',
+              ),
+            );
           }
           list.appendChild(item);
         }
       }
-      body.appendChild(h('tr', { class: 'checks-row' }, h('td', { attrs: { colspan: periods.length + 1 + (anyTrend ? 1 : 0) } }, list)));
+      body.appendChild(
+        h(
+          'tr',
+          { class: 'checks-row' },
+          h('td', { attrs: { colspan: periods.length + 1 + (anyTrend ? 1 : 0) } }, list),
+        ),
+      );
     }
   });
   append(table, body);
@@ -462,7 +571,14 @@ function renderDisagreements(m: ReportModel): HTMLElement | null {
               h('span', { class: 'badge badge-disagrees', attrs: { 'aria-hidden': 'true' } }, '✗'),
               `${row.name || row.label} (${v.period}): ${v.raw}`,
             ),
-            ...failed.map((c) => h('div', { class: 'failed-detail' }, h('code', { class: 'formula' }, c.formula), ` → ${t('computed')} ${c.computed}`)),
+            ...failed.map((c) =>
+              h(
+                'div',
+                { class: 'failed-detail' },
+                h('code', { class: 'formula' }, c.formula),
+                ` → ${t('computed')} ${c.computed}`,
+              ),
+            ),
           ),
         );
       }
@@ -470,11 +586,18 @@ function renderDisagreements(m: ReportModel): HTMLElement | null {
   }
   if (items.length === 0) return null;
   const body = h('div', { class: 'group-body' }, h('ul', { class: 'disagreements' }, ...items));
-  return collapsible('disagreements', [h('span', { class: 'group-title' }, t('disagreementsTitle'))], body, items.length);
+  return collapsible(
+    'disagreements',
+    [h('span', { class: 'group-title' }, t('disagreementsTitle'))],
+    body,
+    items.length,
+  );
 }
 
 function renderGhg(m: ReportModel): HTMLElement | null {
-  const ghg = m.ghg.filter((g) => g && (num(g.scope1) !== undefined || num(g.scope2) !== undefined || num(g.scope3) !== undefined));
+  const ghg = m.ghg.filter(
+    (g) => g && (num(g.scope1) !== undefined || num(g.scope2) !== undefined || num(g.scope3) !== undefined),
+  );
   const scope3 = m.scope3.filter((c) => Object.values(c.values).some((v) => num(v) !== undefined));
   if (ghg.length === 0 && scope3.length === 0) return null;
   const body = h('div', { class: 'group-body charts' });
@@ -486,7 +609,12 @@ function renderGhg(m: ReportModel): HTMLElement | null {
         h('figcaption', {}, t('ghgTitle'), h('span', { class: 'chart-unit' }, t('tco2e'))),
         ghgChart(
           charts,
-          ghg.map((g) => ({ period: str(g.period), scope1: num(g.scope1), scope2: num(g.scope2), scope3: num(g.scope3) })),
+          ghg.map((g) => ({
+            period: str(g.period),
+            scope1: num(g.scope1),
+            scope2: num(g.scope2),
+            scope3: num(g.scope3),
+          })),
           palette,
           { title: t('ghgTitle'), scopes: [t('scope1'), t('scope2'), t('scope3')], unit: t('tco2e'), total: 'Σ' },
           formatNumber,
@@ -508,7 +636,10 @@ function renderGhg(m: ReportModel): HTMLElement | null {
 }
 
 function renderKpis(m: ReportModel): HTMLElement {
-  const panel = h('div', { class: 'panel', attrs: { id: 'panel-kpis', role: 'tabpanel', 'aria-labelledby': 'tab-kpis' } });
+  const panel = h('div', {
+    class: 'panel',
+    attrs: { id: 'panel-kpis', role: 'tabpanel', 'aria-labelledby': 'tab-kpis' },
+  });
   panel.hidden = state.tab !== 'kpis';
   append(panel, renderDisagreements(m), renderGhg(m));
   const groups = m.kpiGroups.filter((g) => g.rows.length > 0);
@@ -519,7 +650,14 @@ function renderKpis(m: ReportModel): HTMLElement {
       aspect ? h('span', { class: 'aspect' }, aspect) : null,
       h('span', { class: 'group-title' }, group.title || (group.aspect === 'other' ? t('groupOther') : group.aspect)),
     ].filter((x): x is HTMLSpanElement => x !== null);
-    panel.appendChild(collapsible(`kpi-${group.aspect}`, heading, h('div', { class: 'group-body' }, renderKpiTable(group, groupPeriods(m, group))), group.rows.length));
+    panel.appendChild(
+      collapsible(
+        `kpi-${group.aspect}`,
+        heading,
+        h('div', { class: 'group-body' }, renderKpiTable(group, groupPeriods(m, group))),
+        group.rows.length,
+      ),
+    );
   }
   return panel;
 }
@@ -530,7 +668,13 @@ function renderKpis(m: ReportModel): HTMLElement {
 const STATUSES: CoverageStatus[] = ['disclosed', 'explained', 'missing', 'deleted-claimed', 'not-required'];
 const OBLIGATIONS = ['mandatory', 'comply-or-explain', 'voluntary', 'deleted'] as const;
 
-function select(key: string, name: string, value: string, options: [string, string][], onChange: (value: string) => void): HTMLElement {
+function select(
+  key: string,
+  name: string,
+  value: string,
+  options: [string, string][],
+  onChange: (value: string) => void,
+): HTMLElement {
   const el = h('select', { attrs: { 'aria-label': name }, dataset: { filter: key } });
   for (const [v, text] of options) {
     const option = h('option', { attrs: { value: v } }, text);
@@ -542,7 +686,10 @@ function select(key: string, name: string, value: string, options: [string, stri
 }
 
 function renderCoverage(m: ReportModel): HTMLElement {
-  const panel = h('div', { class: 'panel', attrs: { id: 'panel-coverage', role: 'tabpanel', 'aria-labelledby': 'tab-coverage' } });
+  const panel = h('div', {
+    class: 'panel',
+    attrs: { id: 'panel-coverage', role: 'tabpanel', 'aria-labelledby': 'tab-coverage' },
+  });
   panel.hidden = state.tab !== 'coverage';
 
   const parts = h('div', { class: 'parts' });
@@ -558,16 +705,28 @@ function renderCoverage(m: ReportModel): HTMLElement {
         { class: `part${addressed < required ? ' incomplete' : ''}`, dataset: { part: str(p.part) } },
         h('span', { class: 'part-name' }, t(`part${str(p.part)}` as LabelKey)),
         h('span', { class: 'part-count' }, `${addressed}/${required}`),
-        h('span', { class: 'meter', attrs: { role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': required, 'aria-valuenow': addressed } }, bar),
+        h(
+          'span',
+          {
+            class: 'meter',
+            attrs: { role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': required, 'aria-valuenow': addressed },
+          },
+          bar,
+        ),
       ),
     );
   }
 
   const filters = state.filters;
   const rows = m.requirements.filter(
-    (r) => (filters.part === 'all' || r.part === filters.part) && (filters.obligation === 'all' || r.obligation === filters.obligation) && (filters.status === 'all' || r.status === filters.status),
+    (r) =>
+      (filters.part === 'all' || r.part === filters.part) &&
+      (filters.obligation === 'all' || r.obligation === filters.obligation) &&
+      (filters.status === 'all' || r.status === filters.status),
   );
-  const statusCounts = STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length] as const).filter(([, n]) => n > 0);
+  const statusCounts = STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length] as const).filter(
+    ([, n]) => n > 0,
+  );
 
   const refilter = (key: keyof ViewState['filters']) => (value: string) => {
     state.filters = { ...state.filters, [key]: value };
@@ -577,13 +736,50 @@ function renderCoverage(m: ReportModel): HTMLElement {
   const filterBar = h(
     'div',
     { class: 'filters' },
-    select('part', t('part'), filters.part, [['all', t('all')], ['B', t('partB')], ['C', t('partC')], ['D', t('partD')]], refilter('part')),
-    select('obligation', t('obligation'), filters.obligation, [['all', t('all')], ...OBLIGATIONS.map((o): [string, string] => [o, t(`obligation.${o}`)])], refilter('obligation')),
-    select('status', t('status'), filters.status, [['all', t('all')], ...STATUSES.map((s): [string, string] => [s, t(`status.${s}`)])], refilter('status')),
-    h('span', { class: 'status-counts' }, ...statusCounts.map(([s, n]) => h('span', { class: `status status-${s}` }, `${t(`status.${s}`)} ${n}`))),
+    select(
+      'part',
+      t('part'),
+      filters.part,
+      [
+        ['all', t('all')],
+        ['B', t('partB')],
+        ['C', t('partC')],
+        ['D', t('partD')],
+      ],
+      refilter('part'),
+    ),
+    select(
+      'obligation',
+      t('obligation'),
+      filters.obligation,
+      [['all', t('all')], ...OBLIGATIONS.map((o): [string, string] => [o, t(`obligation.${o}`)])],
+      refilter('obligation'),
+    ),
+    select(
+      'status',
+      t('status'),
+      filters.status,
+      [['all', t('all')], ...STATUSES.map((s): [string, string] => [s, t(`status.${s}`)])],
+      refilter('status'),
+    ),
+    h(
+      'span',
+      { class: 'status-counts' },
+      ...statusCounts.map(([s, n]) => h('span', { class: `status status-${s}` }, `${t(`status.${s}`)} ${n}`)),
+    ),
   );
 
-  append(panel, h('div', { class: 'coverage-summary' }, m.coverage.summary ? h('p', { class: 'summary' }, m.coverage.summary) : null, parts), m.coverage.context ? h('p', { class: 'coverage-context' }, m.coverage.context) : null, filterBar);
+  append(
+    panel,
+    h(
+      'div',
+      { class: 'coverage-summary' },
+      m.coverage.summary ? h('p', { class: 'summary' }, m.coverage.summary) : null,
+      parts,
+    ),
+    m.coverage.context ? h('p', { class: 'coverage-context' }, m.coverage.context) : null,
+    filterBar,
+  );
 
   if (rows.length === 0) {
     panel.appendChild(h('p', { class: 'placeholder' }, t('noRequirements')));
@@ -610,7 +806,12 @@ function renderCoverage(m: ReportModel): HTMLElement {
   for (const r of rows) {
     const where = h('div', { class: 'places' });
     for (const place of arr<ReportRequirement['places'][number]>(r.places)) {
-      where.appendChild(button({ class: 'link place', title: t('revealHint'), onClick: () => reveal(place.uri, place.range) }, str(place.label)));
+      where.appendChild(
+        button(
+          { class: 'link place', title: t('revealHint'), onClick: () => reveal(place.uri, place.range) },
+          str(place.label),
+        ),
+      );
     }
     if (r.explanation) {
       const text = str(r.explanation.text);
@@ -657,7 +858,13 @@ function render(): void {
     charts.commit();
   } catch (error) {
     charts.clear();
-    content = [h('p', { class: 'placeholder error' }, t('renderError', { message: error instanceof Error ? error.message : String(error) }))];
+    content = [
+      h(
+        'p',
+        { class: 'placeholder error' },
+        t('renderError', { message: error instanceof Error ? error.message : String(error) }),
+      ),
+    ];
   }
   root.replaceChildren(...content);
   window.scrollTo(0, scrollY);

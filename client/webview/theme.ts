@@ -25,20 +25,56 @@ export interface Palette {
 // old VS Code or when the page is opened outside VS Code.
 const DEFAULTS: Record<ThemeKind, Omit<Palette, 'kind' | 'fontFamily' | 'fontSize'>> = {
   light: {
-    foreground: '#3b3b3b', muted: '#717171', grid: 'rgba(59, 59, 59, 0.18)', border: 'transparent', focus: '#005fb8',
-    red: '#e51400', blue: '#1a85ff', green: '#388a34', yellow: '#bf8803', orange: '#d18616', purple: '#652d90',
+    foreground: '#3b3b3b',
+    muted: '#717171',
+    grid: 'rgba(59, 59, 59, 0.18)',
+    border: 'transparent',
+    focus: '#005fb8',
+    red: '#e51400',
+    blue: '#1a85ff',
+    green: '#388a34',
+    yellow: '#bf8803',
+    orange: '#d18616',
+    purple: '#652d90',
   },
   dark: {
-    foreground: '#cccccc', muted: '#9d9d9d', grid: 'rgba(204, 204, 204, 0.18)', border: 'transparent', focus: '#0078d4',
-    red: '#f14c4c', blue: '#3794ff', green: '#89d185', yellow: '#cca700', orange: '#d18616', purple: '#b180d7',
+    foreground: '#cccccc',
+    muted: '#9d9d9d',
+    grid: 'rgba(204, 204, 204, 0.18)',
+    border: 'transparent',
+    focus: '#0078d4',
+    red: '#f14c4c',
+    blue: '#3794ff',
+    green: '#89d185',
+    yellow: '#cca700',
+    orange: '#d18616',
+    purple: '#b180d7',
   },
   'high-contrast': {
-    foreground: '#ffffff', muted: '#ffffff', grid: 'rgba(255, 255, 255, 0.5)', border: '#6fc3df', focus: '#f38518',
-    red: '#f14c4c', blue: '#3794ff', green: '#89d185', yellow: '#cca700', orange: '#d18616', purple: '#b180d7',
+    foreground: '#ffffff',
+    muted: '#ffffff',
+    grid: 'rgba(255, 255, 255, 0.5)',
+    border: '#6fc3df',
+    focus: '#f38518',
+    red: '#f14c4c',
+    blue: '#3794ff',
+    green: '#89d185',
+    yellow: '#cca700',
+    orange: '#d18616',
+    purple: '#b180d7',
   },
   'high-contrast-light': {
-    foreground: '#292929', muted: '#292929', grid: 'rgba(41, 41, 41, 0.5)', border: '#0f4a85', focus: '#006bbd',
-    red: '#b5200d', blue: '#0f4a85', green: '#374e06', yellow: '#895503', orange: '#8f5a00', purple: '#652d90',
+    foreground: '#292929',
+    muted: '#292929',
+    grid: 'rgba(41, 41, 41, 0.5)',
+    border: '#0f4a85',
+    focus: '#006bbd',
+    red: '#b5200d',
+    blue: '#0f4a85',
+    green: '#374e06',
+    yellow: '#895503',
+    orange: '#8f5a00',
+    purple: '#652d90',
   },
 };
 
@@ -58,7 +94,9 @@ export function readPalette(): Palette {
   const fallback = DEFAULTS[kind];
   const css = (name: string, otherwise: string): string => style.getPropertyValue(name).trim() || otherwise;
   const foreground = css('--vscode-charts-foreground', css('--vscode-editor-foreground', fallback.foreground));
-  const contrastBorder = kind.startsWith('high-contrast') ? css('--vscode-contrastBorder', fallback.border) : 'transparent';
+  const contrastBorder = kind.startsWith('high-contrast')
+    ? css('--vscode-contrastBorder', fallback.border)
+    : 'transparent';
   return {
     kind,
     foreground,

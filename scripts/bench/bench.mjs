@@ -15,7 +15,16 @@
 // (analyze, markdownlint, curve, cli, incremental, lsp, memory, client), --keep (keep the temporary folder).
 import * as esbuild from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -36,7 +45,10 @@ const KEEP = args.includes('--keep');
 const SEED = Number(option('seed', '20250101'));
 const ONLY = new Set(option('only', 'analyze,markdownlint,curve,cli,incremental,lsp,memory,client').split(','));
 /** Sizes of the curve, in MB. */
-const CURVE = option('curve', '0.1,0.2,0.5,1,2,5,10').split(',').map(Number).filter((x) => x > 0);
+const CURVE = option('curve', '0.1,0.2,0.5,1,2,5,10')
+  .split(',')
+  .map(Number)
+  .filter((x) => x > 0);
 const EDITS = Number(option('edits', '200'));
 /** Edits of the in-process incremental measurement: cheap, so more than through the server. */
 const INCREMENTAL_EDITS = Number(option('incremental-edits', '500'));
@@ -58,7 +70,16 @@ function summary(samples) {
     return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
   };
   const r = (x) => Math.round(x * 1000) / 1000;
-  return { runs: sorted.length, median: r(at(0.5)), min: r(sorted[0]), max: r(sorted[sorted.length - 1]), p25: r(at(0.25)), p75: r(at(0.75)), p95: r(at(0.95)), p99: r(at(0.99)) };
+  return {
+    runs: sorted.length,
+    median: r(at(0.5)),
+    min: r(sorted[0]),
+    max: r(sorted[sorted.length - 1]),
+    p25: r(at(0.25)),
+    p75: r(at(0.75)),
+    p95: r(at(0.95)),
+    p99: r(at(0.99)),
+  };
 }
 
 /** Warm-up runs, then timed runs; also stops early once `budgetMs` of timed runs is spent (at least 3 kept). */
@@ -92,21 +113,55 @@ const work = mkdtempSync(join(tmpdir(), 'esgmark-bench-'));
 const log = (...parts) => console.error('[bench]', ...parts);
 
 async function bundleTools() {
-  const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', sourcemap: false };
-  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'server/src/engine/index.ts')], outfile: join(work, 'engine.cjs') });
-  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'scripts/bench/generate.ts')], outfile: join(work, 'generate.cjs') });
-  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'scripts/bench/generate-real.ts')], outfile: join(work, 'generate-real.cjs') });
-  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'server/src/lsp/launch.ts')], outfile: join(work, 'launch.cjs') });
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    logLevel: 'warning',
+    sourcemap: false,
+  };
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(ROOT, 'server/src/engine/index.ts')],
+    outfile: join(work, 'engine.cjs'),
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(ROOT, 'scripts/bench/generate.ts')],
+    outfile: join(work, 'generate.cjs'),
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(ROOT, 'scripts/bench/generate-real.ts')],
+    outfile: join(work, 'generate-real.cjs'),
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(ROOT, 'server/src/lsp/launch.ts')],
+    outfile: join(work, 'launch.cjs'),
+  });
   const req = createRequire(join(work, 'x.cjs'));
   const sources = realSources(ROOT);
   const { generateRealShapedReport } = req(join(work, 'generate-real.cjs'));
   const real = (targetBytes) => generateRealShapedReport({ seed: SEED, targetBytes, sources });
   let baseline;
   if (BASELINE) {
-    await esbuild.build({ ...common, entryPoints: [join(BASELINE, 'server/src/engine/index.ts')], outfile: join(work, 'baseline-engine.cjs'), nodePaths: [join(ROOT, 'node_modules')] });
+    await esbuild.build({
+      ...common,
+      entryPoints: [join(BASELINE, 'server/src/engine/index.ts')],
+      outfile: join(work, 'baseline-engine.cjs'),
+      nodePaths: [join(ROOT, 'node_modules')],
+    });
     baseline = req(join(work, 'baseline-engine.cjs'));
   }
-  return { engine: req(join(work, 'engine.cjs')), baseline, generator: req(join(work, 'generate.cjs')), real, serverNodeArgs: [...req(join(work, 'launch.cjs')).SERVER_NODE_ARGS] };
+  return {
+    engine: req(join(work, 'engine.cjs')),
+    baseline,
+    generator: req(join(work, 'generate.cjs')),
+    real,
+    serverNodeArgs: [...req(join(work, 'launch.cjs')).SERVER_NODE_ARGS],
+  };
 }
 
 function ensureDist() {
@@ -124,17 +179,41 @@ function inputs(generator, real) {
       const text = readFileSync(path, 'utf8');
       return { name: `examples/${f}`, path, text, bytes: Buffer.byteLength(text), generated: false };
     });
-  for (const [label, size] of [['100KB', 100_000], ['1MB', MB], ['5MB', 5 * MB]]) {
+  for (const [label, size] of [
+    ['100KB', 100_000],
+    ['1MB', MB],
+    ['5MB', 5 * MB],
+  ]) {
     const report = generator.generateReport({ seed: SEED, targetBytes: size });
     const path = join(work, `generated-${label}.esg.md`);
     writeFileSync(path, report.text);
-    list.push({ name: `generated ${label}`, label, path, text: report.text, bytes: report.bytes, generated: true, shape: report.shape });
+    list.push({
+      name: `generated ${label}`,
+      label,
+      path,
+      text: report.text,
+      bytes: report.bytes,
+      generated: true,
+      shape: report.shape,
+    });
   }
-  for (const [label, size] of [['100KB', 100_000], ['1MB', MB], ['5MB', 5 * MB]]) {
+  for (const [label, size] of [
+    ['100KB', 100_000],
+    ['1MB', MB],
+    ['5MB', 5 * MB],
+  ]) {
     const report = real(size);
     const path = join(work, `real-shaped-${label}.esg.md`);
     writeFileSync(path, report.text);
-    list.push({ name: `real-shaped ${label}`, label: `real-${label}`, path, text: report.text, bytes: report.bytes, generated: true, shape: report.shape });
+    list.push({
+      name: `real-shaped ${label}`,
+      label: `real-${label}`,
+      path,
+      text: report.text,
+      bytes: report.bytes,
+      generated: true,
+      shape: report.shape,
+    });
   }
   return list;
 }
@@ -143,8 +222,17 @@ function inputs(generator, real) {
 function plan(bytes, slow) {
   const scale = QUICK ? 0.3 : 1;
   const n = (x) => Math.max(3, Math.round(x * scale));
-  if (slow) return bytes >= 2 * MB ? { warmup: 1, runs: n(3) } : bytes >= MB / 2 ? { warmup: 1, runs: n(5) } : { warmup: 2, runs: n(10) };
-  return bytes >= 2 * MB ? { warmup: 2, runs: n(7) } : bytes >= MB / 2 ? { warmup: 3, runs: n(15) } : { warmup: 5, runs: n(30) };
+  if (slow)
+    return bytes >= 2 * MB
+      ? { warmup: 1, runs: n(3) }
+      : bytes >= MB / 2
+        ? { warmup: 1, runs: n(5) }
+        : { warmup: 2, runs: n(10) };
+  return bytes >= 2 * MB
+    ? { warmup: 2, runs: n(7) }
+    : bytes >= MB / 2
+      ? { warmup: 3, runs: n(15) }
+      : { warmup: 5, runs: n(30) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -153,7 +241,13 @@ function plan(bytes, slow) {
 /** A stand-in for the `vscode` module: every export VS Code declares, each a callable, constructible, deep proxy. */
 function writeVscodeStub() {
   const dts = readFileSync(join(ROOT, 'node_modules/@types/vscode/index.d.ts'), 'utf8');
-  const names = [...new Set([...dts.matchAll(/^\t?export (?:declare )?(?:namespace|class|enum|function|const|let|var) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]))];
+  const names = [
+    ...new Set(
+      [
+        ...dts.matchAll(/^\t?export (?:declare )?(?:namespace|class|enum|function|const|let|var) ([A-Za-z_$][\w$]*)/gm),
+      ].map((m) => m[1]),
+    ),
+  ];
   const stub = join(work, 'vscode-stub.cjs');
   writeFileSync(
     stub,
@@ -224,9 +318,20 @@ async function benchClient() {
   }
   const runs = QUICK ? 5 : 15;
   return {
-    dist: { bytes: statSync(dist).size, gzip: gzipSync(readFileSync(dist)).length, require: requireTime(dist, stub, runs) },
-    production: { bytes: statSync(minified).size, gzip: gzipSync(readFileSync(minified)).length, require: requireTime(minified, stub, runs) },
-    largestContributors: [...byPackage.entries()].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, 12),
+    dist: {
+      bytes: statSync(dist).size,
+      gzip: gzipSync(readFileSync(dist)).length,
+      require: requireTime(dist, stub, runs),
+    },
+    production: {
+      bytes: statSync(minified).size,
+      gzip: gzipSync(readFileSync(minified)).length,
+      require: requireTime(minified, stub, runs),
+    },
+    largestContributors: [...byPackage.entries()]
+      .map(([name, bytes]) => ({ name, bytes }))
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 12),
   };
 }
 
@@ -253,7 +358,15 @@ function machine() {
       return undefined;
     }
   };
-  return { node: process.version, nproc, cpuModel, memoryBytes: totalmem(), platform: `${process.platform} ${process.arch}`, markdownlint: pkg('markdownlint'), esbuild: pkg('esbuild') };
+  return {
+    node: process.version,
+    nproc,
+    cpuModel,
+    memoryBytes: totalmem(),
+    platform: `${process.platform} ${process.arch}`,
+    markdownlint: pkg('markdownlint'),
+    esbuild: pkg('esbuild'),
+  };
 }
 
 const fmtMs = (s) => `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
@@ -266,7 +379,22 @@ async function main() {
   // As the VS Code client starts it (server/src/lsp/launch.ts), unless --plain-server compares without.
   const serverArgs = args.includes('--plain-server') ? [] : serverNodeArgs;
   const list = inputs(generator, real);
-  const results = { date: new Date().toISOString(), baseline: BASELINE, seed: SEED, quick: QUICK, machine: machine(), loadAverage: { start: loadavg() }, inputs: [], curve: undefined, cli: undefined, incremental: undefined, lsp: undefined, memory: undefined, client: undefined, serverNodeArgs: serverArgs };
+  const results = {
+    date: new Date().toISOString(),
+    baseline: BASELINE,
+    seed: SEED,
+    quick: QUICK,
+    machine: machine(),
+    loadAverage: { start: loadavg() },
+    inputs: [],
+    curve: undefined,
+    cli: undefined,
+    incremental: undefined,
+    lsp: undefined,
+    memory: undefined,
+    client: undefined,
+    serverNodeArgs: serverArgs,
+  };
 
   for (const input of list) {
     const entry = { name: input.name, bytes: input.bytes };
@@ -274,25 +402,34 @@ async function main() {
     if (ONLY.has('analyze')) {
       log(`analyze ${input.name}`);
       let diagnostics = 0;
-      const stats = time(() => {
-        diagnostics = engine.analyze({ uri: `file:///bench/${input.name}`, text: input.text }).diagnostics.length;
-      }, plan(input.bytes, false));
+      const stats = time(
+        () => {
+          diagnostics = engine.analyze({ uri: `file:///bench/${input.name}`, text: input.text }).diagnostics.length;
+        },
+        plan(input.bytes, false),
+      );
       entry.esgmark = { ms: stats, mbPerSecond: mbps(input.bytes, stats.median), diagnostics };
       if (baseline) {
         log(`analyze ${input.name} (baseline)`);
         let before = 0;
-        const b = time(() => {
-          before = baseline.analyze({ uri: `file:///bench/${input.name}`, text: input.text }).diagnostics.length;
-        }, plan(input.bytes, false));
+        const b = time(
+          () => {
+            before = baseline.analyze({ uri: `file:///bench/${input.name}`, text: input.text }).diagnostics.length;
+          },
+          plan(input.bytes, false),
+        );
         entry.baseline = { ms: b, mbPerSecond: mbps(input.bytes, b.median), diagnostics: before };
       }
     }
     if (ONLY.has('markdownlint')) {
       log(`markdownlint ${input.name}`);
       let findings = 0;
-      const stats = time(() => {
-        findings = markdownlint({ strings: { report: input.text } }).report.length;
-      }, { ...plan(input.bytes, true), budgetMs: 60_000 });
+      const stats = time(
+        () => {
+          findings = markdownlint({ strings: { report: input.text } }).report.length;
+        },
+        { ...plan(input.bytes, true), budgetMs: 60_000 },
+      );
       entry.markdownlint = { ms: stats, mbPerSecond: mbps(input.bytes, stats.median), findings };
     }
     if (entry.esgmark && entry.markdownlint) {
@@ -308,17 +445,39 @@ async function main() {
     for (const kind of ['generated', 'real-shaped']) {
       for (const mb of CURVE) {
         const bytes = Math.round(mb * MB);
-        const report = kind === 'generated' ? generator.generateReport({ seed: SEED, targetBytes: bytes }) : real(bytes);
+        const report =
+          kind === 'generated' ? generator.generateReport({ seed: SEED, targetBytes: bytes }) : real(bytes);
         log(`curve ${kind} ${mb} MB`);
         let diagnostics = 0;
-        const runs = bytes >= 5 * MB ? { warmup: 1, runs: QUICK ? 2 : 3 } : bytes >= MB ? { warmup: 2, runs: QUICK ? 3 : 7 } : { warmup: 3, runs: QUICK ? 5 : 15 };
+        const runs =
+          bytes >= 5 * MB
+            ? { warmup: 1, runs: QUICK ? 2 : 3 }
+            : bytes >= MB
+              ? { warmup: 2, runs: QUICK ? 3 : 7 }
+              : { warmup: 3, runs: QUICK ? 5 : 15 };
         const stats = time(() => {
-          diagnostics = engine.analyze({ uri: `file:///bench/curve-${kind}-${mb}.esg.md`, text: report.text }).diagnostics.length;
+          diagnostics = engine.analyze({ uri: `file:///bench/curve-${kind}-${mb}.esg.md`, text: report.text })
+            .diagnostics.length;
         }, runs);
-        const point = { kind, targetMb: mb, bytes: report.bytes, ms: stats, msPerMb: Math.round((stats.median / (report.bytes / MB)) * 10) / 10, cpuMsPerMb: Math.round((stats.cpu.median / (report.bytes / MB)) * 10) / 10, diagnostics };
+        const point = {
+          kind,
+          targetMb: mb,
+          bytes: report.bytes,
+          ms: stats,
+          msPerMb: Math.round((stats.median / (report.bytes / MB)) * 10) / 10,
+          cpuMsPerMb: Math.round((stats.cpu.median / (report.bytes / MB)) * 10) / 10,
+          diagnostics,
+        };
         if (baseline) {
-          const b = time(() => baseline.analyze({ uri: `file:///bench/curve-${kind}-${mb}.esg.md`, text: report.text }), runs);
-          point.baseline = { ms: b, msPerMb: Math.round((b.median / (report.bytes / MB)) * 10) / 10, cpuMsPerMb: Math.round((b.cpu.median / (report.bytes / MB)) * 10) / 10 };
+          const b = time(
+            () => baseline.analyze({ uri: `file:///bench/curve-${kind}-${mb}.esg.md`, text: report.text }),
+            runs,
+          );
+          point.baseline = {
+            ms: b,
+            msPerMb: Math.round((b.median / (report.bytes / MB)) * 10) / 10,
+            cpuMsPerMb: Math.round((b.cpu.median / (report.bytes / MB)) * 10) / 10,
+          };
         }
         results.curve.push(point);
       }
@@ -335,7 +494,8 @@ async function main() {
         const t0 = performance.now();
         const r = spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28 });
         const ms = performance.now() - t0;
-        if (r.status !== 0 && r.status !== 1) throw new Error(`esgmark ${argv.join(' ')} failed (${r.status}):\n${r.stderr}`);
+        if (r.status !== 0 && r.status !== 1)
+          throw new Error(`esgmark ${argv.join(' ')} failed (${r.status}):\n${r.stderr}`);
         if (i > 0) samples.push(ms); // the first run warms the file cache
       }
       return summary(samples);
@@ -344,13 +504,25 @@ async function main() {
     const stub = list.find((i) => i.name.endsWith('zhipu-2025-no-index.esg.md'));
     const startup = processMs(['--version'], runs);
     const entries = [{ name: 'esgmark --version (start-up)', bytes: 0, ms: startup }];
-    if (stub) entries.push({ name: `check ${stub.name}`, bytes: stub.bytes, ms: processMs(['check', '--jobs', '1', stub.path], runs) });
+    if (stub)
+      entries.push({
+        name: `check ${stub.name}`,
+        bytes: stub.bytes,
+        ms: processMs(['check', '--jobs', '1', stub.path], runs),
+      });
     for (const label of ['1MB', 'real-1MB']) {
       const input = list.find((i) => i.label === label);
       const ms = processMs(['check', '--jobs', '1', input.path], QUICK ? 3 : 7);
       const lint = results.inputs.find((e) => e.name === input.name)?.markdownlint;
       const afterStartup = Math.max(0.1, ms.median - startup.median);
-      entries.push({ name: `check ${input.name}`, bytes: input.bytes, ms, afterStartupMs: Math.round(afterStartup * 10) / 10, markdownlintMs: lint?.ms.median, speedup: lint ? Math.round((lint.ms.median / afterStartup) * 10) / 10 : undefined });
+      entries.push({
+        name: `check ${input.name}`,
+        bytes: input.bytes,
+        ms,
+        afterStartupMs: Math.round(afterStartup * 10) / 10,
+        markdownlintMs: lint?.ms.median,
+        speedup: lint ? Math.round((lint.ms.median / afterStartup) * 10) / 10 : undefined,
+      });
     }
     results.cli = entries;
   }
@@ -396,7 +568,10 @@ async function main() {
         push(byKind, kind, ms);
         push(reportByPath, path, reportMs);
       }
-      const byCount = (map) => Object.fromEntries([...map].sort((a, b) => b[1].length - a[1].length).map(([path, samples]) => [path, summary(samples)]));
+      const byCount = (map) =>
+        Object.fromEntries(
+          [...map].sort((a, b) => b[1].length - a[1].length).map(([path, samples]) => [path, summary(samples)]),
+        );
       results.incremental.push({
         input: oneMb.name,
         edits: INCREMENTAL_EDITS,
@@ -409,7 +584,13 @@ async function main() {
     }
     if (ONLY.has('lsp')) {
       log(`edit latency: ${EDITS} edits on ${oneMb.name}`);
-      const session = await measureEditLatency({ serverPath, nodeArgs: serverArgs, text: oneMb.text, edits: EDITS, rng: generator.mulberry32(SEED ^ 0xed17) });
+      const session = await measureEditLatency({
+        serverPath,
+        nodeArgs: serverArgs,
+        text: oneMb.text,
+        edits: EDITS,
+        rng: generator.mulberry32(SEED ^ 0xed17),
+      });
       const byKind = new Map();
       session.kinds.forEach((kind, i) => byKind.set(kind, [...(byKind.get(kind) ?? []), session.latencies[i]]));
       results.lsp.push({
@@ -420,21 +601,47 @@ async function main() {
         byKind: Object.fromEntries([...byKind].map(([kind, samples]) => [kind, summary(samples)])),
         diagnosticsPerPublish: summary(session.diagnosticCounts),
         samplesMs: session.latencies.map((x) => Math.round(x * 100) / 100),
-        rssAfterEditsMiB: session.rssAfterEdits === undefined ? undefined : Math.round((session.rssAfterEdits / 1048576) * 10) / 10,
+        rssAfterEditsMiB:
+          session.rssAfterEdits === undefined ? undefined : Math.round((session.rssAfterEdits / 1048576) * 10) / 10,
       });
       const baselineServer = BASELINE && join(BASELINE, 'dist/server.js');
       if (baselineServer && existsSync(baselineServer)) {
         log(`edit latency: ${EDITS} edits on ${oneMb.name} (baseline)`);
-        const b = await measureEditLatency({ serverPath: baselineServer, nodeArgs: serverArgs, text: oneMb.text, edits: EDITS, rng: generator.mulberry32(SEED ^ 0xed17) });
+        const b = await measureEditLatency({
+          serverPath: baselineServer,
+          nodeArgs: serverArgs,
+          text: oneMb.text,
+          edits: EDITS,
+          rng: generator.mulberry32(SEED ^ 0xed17),
+        });
         const bKind = new Map();
         b.kinds.forEach((kind, i) => bKind.set(kind, [...(bKind.get(kind) ?? []), b.latencies[i]]));
-        results.lsp.push({ input: `${oneMb.name} (baseline)`, edits: EDITS, openMs: Math.round(b.openMs * 10) / 10, latencyMs: summary(b.latencies), byKind: Object.fromEntries([...bKind].map(([kind, samples]) => [kind, summary(samples)])), diagnosticsPerPublish: summary(b.diagnosticCounts), rssAfterEditsMiB: b.rssAfterEdits === undefined ? undefined : Math.round((b.rssAfterEdits / 1048576) * 10) / 10 });
+        results.lsp.push({
+          input: `${oneMb.name} (baseline)`,
+          edits: EDITS,
+          openMs: Math.round(b.openMs * 10) / 10,
+          latencyMs: summary(b.latencies),
+          byKind: Object.fromEntries([...bKind].map(([kind, samples]) => [kind, summary(samples)])),
+          diagnosticsPerPublish: summary(b.diagnosticCounts),
+          rssAfterEditsMiB:
+            b.rssAfterEdits === undefined ? undefined : Math.round((b.rssAfterEdits / 1048576) * 10) / 10,
+        });
       }
     }
   }
   if (ONLY.has('memory')) {
     log(`server memory with ${fiveMb.name} open`);
-    results.memory = { input: fiveMb.name, ...(await measureServerMemory({ serverPath, nodeArgs: serverArgs, text: fiveMb.text, workDir: work, edits: MEMORY_EDITS, rng: generator.mulberry32(SEED ^ 0x3e3) })) };
+    results.memory = {
+      input: fiveMb.name,
+      ...(await measureServerMemory({
+        serverPath,
+        nodeArgs: serverArgs,
+        text: fiveMb.text,
+        workDir: work,
+        edits: MEMORY_EDITS,
+        rng: generator.mulberry32(SEED ^ 0x3e3),
+      })),
+    };
   }
   if (ONLY.has('client')) {
     log('client bundle');
@@ -451,11 +658,30 @@ async function main() {
 
 function report(results) {
   const m = results.machine;
-  console.log(`\nesgmark benchmark — node ${m.node}, ${m.nproc} CPU (${m.cpuModel}), ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, seed ${results.seed}${results.quick ? ', QUICK' : ''}`);
+  console.log(
+    `\nesgmark benchmark — node ${m.node}, ${m.nproc} CPU (${m.cpuModel}), ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, seed ${results.seed}${results.quick ? ', QUICK' : ''}`,
+  );
   const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
   console.log(`load average at start ${load(results.loadAverage.start)}, at end ${load(results.loadAverage.end)}`);
-  console.log('times in ms (wall clock): median (min–max) of the timed runs after warm-up; cpu = median CPU time of this process\n');
-  const rows = [['input', 'size', 'esgmark ms', 'cpu', 'MB/s', 'diag', ...(results.baseline ? ['baseline ms', 'cpu', 'diag'] : []), 'markdownlint ms', 'cpu', 'MB/s', 'ratio', 'ratio cpu']];
+  console.log(
+    'times in ms (wall clock): median (min–max) of the timed runs after warm-up; cpu = median CPU time of this process\n',
+  );
+  const rows = [
+    [
+      'input',
+      'size',
+      'esgmark ms',
+      'cpu',
+      'MB/s',
+      'diag',
+      ...(results.baseline ? ['baseline ms', 'cpu', 'diag'] : []),
+      'markdownlint ms',
+      'cpu',
+      'MB/s',
+      'ratio',
+      'ratio cpu',
+    ],
+  ];
   for (const i of results.inputs) {
     rows.push([
       i.name,
@@ -464,7 +690,13 @@ function report(results) {
       i.esgmark ? i.esgmark.ms.cpu.median.toFixed(1) : '-',
       i.esgmark ? String(i.esgmark.mbPerSecond) : '-',
       i.esgmark ? String(i.esgmark.diagnostics) : '-',
-      ...(results.baseline ? [i.baseline ? fmtMs(i.baseline.ms) : '-', i.baseline ? i.baseline.ms.cpu.median.toFixed(1) : '-', i.baseline ? String(i.baseline.diagnostics) : '-'] : []),
+      ...(results.baseline
+        ? [
+            i.baseline ? fmtMs(i.baseline.ms) : '-',
+            i.baseline ? i.baseline.ms.cpu.median.toFixed(1) : '-',
+            i.baseline ? String(i.baseline.diagnostics) : '-',
+          ]
+        : []),
       i.markdownlint ? fmtMs(i.markdownlint.ms) : '-',
       i.markdownlint ? i.markdownlint.ms.cpu.median.toFixed(0) : '-',
       i.markdownlint ? String(i.markdownlint.mbPerSecond) : '-',
@@ -483,29 +715,50 @@ function report(results) {
       const points = results.curve.filter((c) => c.kind === kind);
       const ref = points.find((c) => c.targetMb === 1) ?? points[0];
       if (!ref) continue;
-      console.log(`  ${kind.padEnd(12)} ${points.map((c) => `${c.targetMb} MB ${c.ms.median.toFixed(0)} ms = ${c.msPerMb.toFixed(0)} ms/MB (${(c.msPerMb / ref.msPerMb).toFixed(2)}x, cpu ${c.cpuMsPerMb.toFixed(0)})`).join(' · ')}`);
+      console.log(
+        `  ${kind.padEnd(12)} ${points.map((c) => `${c.targetMb} MB ${c.ms.median.toFixed(0)} ms = ${c.msPerMb.toFixed(0)} ms/MB (${(c.msPerMb / ref.msPerMb).toFixed(2)}x, cpu ${c.cpuMsPerMb.toFixed(0)})`).join(' · ')}`,
+      );
       const bref = ref.baseline;
-      if (bref) console.log(`  ${'  baseline'.padEnd(12)} ${points.map((c) => `${c.targetMb} MB ${c.baseline.ms.median.toFixed(0)} ms = ${c.baseline.msPerMb.toFixed(0)} ms/MB (${(c.baseline.msPerMb / bref.msPerMb).toFixed(2)}x, cpu ${c.baseline.cpuMsPerMb.toFixed(0)})`).join(' · ')}`);
+      if (bref)
+        console.log(
+          `  ${'  baseline'.padEnd(12)} ${points.map((c) => `${c.targetMb} MB ${c.baseline.ms.median.toFixed(0)} ms = ${c.baseline.msPerMb.toFixed(0)} ms/MB (${(c.baseline.msPerMb / bref.msPerMb).toFixed(2)}x, cpu ${c.baseline.cpuMsPerMb.toFixed(0)})`).join(' · ')}`,
+        );
     }
   }
   if (results.cli) {
     console.log('\nesgmark as a process (wall median of fresh processes)');
     for (const c of results.cli) {
-      console.log(`  ${c.name.padEnd(48)} ${fmtMs(c.ms)} ms${c.afterStartupMs !== undefined ? `, ${c.afterStartupMs} ms after start-up` : ''}${c.speedup ? `; markdownlint in process ${c.markdownlintMs.toFixed(0)} ms: ${c.speedup}x` : ''}`);
+      console.log(
+        `  ${c.name.padEnd(48)} ${fmtMs(c.ms)} ms${c.afterStartupMs !== undefined ? `, ${c.afterStartupMs} ms after start-up` : ''}${c.speedup ? `; markdownlint in process ${c.markdownlintMs.toFixed(0)} ms: ${c.speedup}x` : ''}`,
+      );
     }
   }
   for (const inc of results.incremental ?? []) {
-    console.log(`\nincremental analysis in process (${inc.input}, ${inc.edits} edits): p50 ${inc.ms.median.toFixed(1)} ms, p95 ${inc.ms.p95.toFixed(1)} ms, p99 ${inc.ms.p99.toFixed(1)} ms, max ${inc.ms.max.toFixed(1)}`);
-    const line = (path, s) => `  ${path.padEnd(18)} ${String(s.runs).padStart(4)} edits (${((s.runs / inc.edits) * 100).toFixed(0).padStart(2)} %)  p50 ${s.median.toFixed(1).padStart(5)} ms  p95 ${s.p95.toFixed(1).padStart(5)} ms  max ${s.max.toFixed(1).padStart(5)} ms`;
+    console.log(
+      `\nincremental analysis in process (${inc.input}, ${inc.edits} edits): p50 ${inc.ms.median.toFixed(1)} ms, p95 ${inc.ms.p95.toFixed(1)} ms, p99 ${inc.ms.p99.toFixed(1)} ms, max ${inc.ms.max.toFixed(1)}`,
+    );
+    const line = (path, s) =>
+      `  ${path.padEnd(18)} ${String(s.runs).padStart(4)} edits (${((s.runs / inc.edits) * 100).toFixed(0).padStart(2)} %)  p50 ${s.median.toFixed(1).padStart(5)} ms  p95 ${s.p95.toFixed(1).padStart(5)} ms  max ${s.max.toFixed(1).padStart(5)} ms`;
     for (const [path, s] of Object.entries(inc.byPath)) console.log(line(path, s));
     for (const [kind, s] of Object.entries(inc.byKind)) console.log(line(`in ${kind}`, s));
-    console.log(`then the report model (status bar, coverage, preview): p50 ${inc.reportModelMs.median.toFixed(1)} ms, p95 ${inc.reportModelMs.p95.toFixed(1)} ms`);
+    console.log(
+      `then the report model (status bar, coverage, preview): p50 ${inc.reportModelMs.median.toFixed(1)} ms, p95 ${inc.reportModelMs.p95.toFixed(1)} ms`,
+    );
     for (const [path, s] of Object.entries(inc.reportModelByPath)) console.log(line(path, s));
   }
   for (const l of results.lsp ?? []) {
     const m = l.latencyMs;
-    console.log(`\nedit → publishDiagnostics (${l.input}, ${l.edits} edits, debounce 0): p50 ${m.median.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms, min ${m.min.toFixed(1)}, max ${m.max.toFixed(1)}; open → first diagnostics ${l.openMs} ms; server RSS after the edits ${l.rssAfterEditsMiB} MiB`);
-    console.log(`  by what the keystroke edits: ${Object.entries(l.byKind).map(([kind, s]) => `${kind} ${s.runs}× p50 ${s.median.toFixed(1)} p95 ${s.p95.toFixed(1)} p99 ${s.p99.toFixed(1)}`).join(' · ')}; diagnostics per publication median ${l.diagnosticsPerPublish.median}`);
+    console.log(
+      `\nedit → publishDiagnostics (${l.input}, ${l.edits} edits, debounce 0): p50 ${m.median.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms, min ${m.min.toFixed(1)}, max ${m.max.toFixed(1)}; open → first diagnostics ${l.openMs} ms; server RSS after the edits ${l.rssAfterEditsMiB} MiB`,
+    );
+    console.log(
+      `  by what the keystroke edits: ${Object.entries(l.byKind)
+        .map(
+          ([kind, s]) =>
+            `${kind} ${s.runs}× p50 ${s.median.toFixed(1)} p95 ${s.p95.toFixed(1)} p99 ${s.p99.toFixed(1)}`,
+        )
+        .join(' · ')}; diagnostics per publication median ${l.diagnosticsPerPublish.median}`,
+    );
   }
   if (results.memory) {
     const w = results.memory.withReport;
@@ -522,8 +775,15 @@ function report(results) {
   }
   if (results.client) {
     const c = results.client;
-    console.log(`client bundle: dist/client.js ${fmtBytes(c.dist.bytes)} (gzip ${fmtBytes(c.dist.gzip)}), require ${fmtMs(c.dist.require)} ms; minified ${fmtBytes(c.production.bytes)} (gzip ${fmtBytes(c.production.gzip)}), require ${fmtMs(c.production.require)} ms`);
-    console.log(`  largest parts of the minified bundle: ${c.largestContributors.slice(0, 6).map((p) => `${p.name} ${fmtBytes(p.bytes)}`).join(', ')}`);
+    console.log(
+      `client bundle: dist/client.js ${fmtBytes(c.dist.bytes)} (gzip ${fmtBytes(c.dist.gzip)}), require ${fmtMs(c.dist.require)} ms; minified ${fmtBytes(c.production.bytes)} (gzip ${fmtBytes(c.production.gzip)}), require ${fmtMs(c.production.require)} ms`,
+    );
+    console.log(
+      `  largest parts of the minified bundle: ${c.largestContributors
+        .slice(0, 6)
+        .map((p) => `${p.name} ${fmtBytes(p.bytes)}`)
+        .join(', ')}`,
+    );
   }
 }
 

@@ -39,12 +39,17 @@ export async function startServer({ serverPath, settings, nodeArgs = [], env = p
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk) => (stderr += chunk));
   child.stdin.on('error', () => undefined);
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
   const logs = [];
   /** uri -> version -> resolver, and the versions already published (a publish may beat its waiter). */
   const waiters = new Map();
   const published = new Map();
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'esgmark' ? settings : null)));
+  connection.onRequest(ConfigurationRequest.type, (params) =>
+    params.items.map((item) => (item.section === 'esgmark' ? settings : null)),
+  );
   connection.onRequest(RegistrationRequest.type, () => undefined);
   connection.onRequest(UnregistrationRequest.type, () => undefined);
   connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
@@ -86,7 +91,11 @@ export async function startServer({ serverPath, settings, nodeArgs = [], env = p
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         waiters.delete(key);
-        reject(new Error(`no publishDiagnostics for ${uri} version ${version} within ${DIAGNOSTICS_TIMEOUT_MS} ms\nlog: ${logs.join('\n')}\nstderr: ${stderr}`));
+        reject(
+          new Error(
+            `no publishDiagnostics for ${uri} version ${version} within ${DIAGNOSTICS_TIMEOUT_MS} ms\nlog: ${logs.join('\n')}\nstderr: ${stderr}`,
+          ),
+        );
       }, DIAGNOSTICS_TIMEOUT_MS);
       waiters.set(key, (value) => {
         clearTimeout(timer);
@@ -167,13 +176,27 @@ export function editKind(text, offset) {
  * previous version's diagnostics arrived, and measures the time from sending each change to the
  * publishDiagnostics of its version.
  */
-export async function measureEditLatency({ serverPath, nodeArgs = [], text, edits, rng, uri = 'file:///bench/report-1mb.esg.md' }) {
+export async function measureEditLatency({
+  serverPath,
+  nodeArgs = [],
+  text,
+  edits,
+  rng,
+  uri = 'file:///bench/report-1mb.esg.md',
+}) {
   const server = await startServer({ serverPath, nodeArgs, settings: { debounceMs: 0 } });
   try {
     const opened = await open(server, uri, text);
     const { latencies, diagnosticCounts, kinds } = await type(server, uri, text, edits, rng);
     // The server's memory after the session: caches must not keep the old versions of the text alive.
-    return { openMs: opened.ms, openDiagnostics: opened.diagnostics, latencies, diagnosticCounts, kinds, rssAfterEdits: procMemory(server.child.pid).rss };
+    return {
+      openMs: opened.ms,
+      openDiagnostics: opened.diagnostics,
+      latencies,
+      diagnosticCounts,
+      kinds,
+      rssAfterEdits: procMemory(server.child.pid).rss,
+    };
   } finally {
     await server.stop();
   }
@@ -225,7 +248,15 @@ function procMemory(pid) {
  * (the server has no memory request of its own) that writes process.memoryUsage() on SIGUSR2, once
  * as is and once after a full GC, so retained memory can be told from garbage not yet collected.
  */
-export async function measureServerMemory({ serverPath, nodeArgs = [], text, workDir, edits = 0, rng, uri = 'file:///bench/report-5mb.esg.md' }) {
+export async function measureServerMemory({
+  serverPath,
+  nodeArgs = [],
+  text,
+  workDir,
+  edits = 0,
+  rng,
+  uri = 'file:///bench/report-5mb.esg.md',
+}) {
   const probe = join(workDir, 'memory-probe.cjs');
   const out = join(workDir, 'memory-probe.json');
   writeFileSync(

@@ -7,7 +7,16 @@
 // Chrome DevTools or VS Code open). Does not need dist/: the engine is bundled into a temporary folder.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -25,11 +34,26 @@ const SIZES = { '100KB': 100_000, '1MB': 1_000_000, '5MB': 5_000_000 };
 
 const work = mkdtempSync(join(tmpdir(), 'esgmark-profile-'));
 try {
-  const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', sourcemap: false };
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    logLevel: 'warning',
+    sourcemap: false,
+  };
   const engineFile = join(work, 'engine.cjs');
   await esbuild.build({ ...common, entryPoints: [join(ROOT, 'server/src/engine/index.ts')], outfile: engineFile });
-  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'scripts/bench/generate.ts')], outfile: join(work, 'generate.cjs') });
-  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'scripts/bench/generate-real.ts')], outfile: join(work, 'generate-real.cjs') });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(ROOT, 'scripts/bench/generate.ts')],
+    outfile: join(work, 'generate.cjs'),
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(ROOT, 'scripts/bench/generate-real.ts')],
+    outfile: join(work, 'generate-real.cjs'),
+  });
   const inputFile = join(work, 'input.esg.md');
   const real = /^real-(.+)$/.exec(INPUT);
   if (SIZES[INPUT]) {
@@ -37,7 +61,10 @@ try {
     writeFileSync(inputFile, generateReport({ seed: SEED, targetBytes: SIZES[INPUT] }).text);
   } else if (real && SIZES[real[1]]) {
     const { generateRealShapedReport } = createRequire(join(work, 'x.cjs'))(join(work, 'generate-real.cjs'));
-    writeFileSync(inputFile, generateRealShapedReport({ seed: SEED, targetBytes: SIZES[real[1]], sources: realSources(ROOT) }).text);
+    writeFileSync(
+      inputFile,
+      generateRealShapedReport({ seed: SEED, targetBytes: SIZES[real[1]], sources: realSources(ROOT) }).text,
+    );
   } else {
     // resolve() keeps an absolute path as it is; a relative one is looked for where the command runs first.
     const here = resolve(process.cwd(), INPUT);
@@ -56,10 +83,17 @@ process.stdout.write(String((performance.now() - t0) / ${RUNS}));
 `,
   );
   const profDir = join(work, 'prof');
-  const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-interval', '200', runner], { encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-interval', '200', runner],
+    { encoding: 'utf8' },
+  );
   if (run.status !== 0) throw new Error(run.stderr);
   const meanMs = Number(run.stdout);
-  const profileFile = join(profDir, readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')));
+  const profileFile = join(
+    profDir,
+    readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')),
+  );
   const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
 
   // esbuild starts every bundled module with a `// path` comment: map bundle lines back to modules.
@@ -93,7 +127,11 @@ process.stdout.write(String((performance.now() - t0) / ${RUNS}));
     total += us;
     const frame = node.callFrame;
     const inEngine = frame.url.endsWith('engine.cjs');
-    const module = inEngine ? moduleAt(frame.lineNumber) : frame.url ? frame.url.replace(/^.*\//, '') : `(${frame.functionName || 'program'})`;
+    const module = inEngine
+      ? moduleAt(frame.lineNumber)
+      : frame.url
+        ? frame.url.replace(/^.*\//, '')
+        : `(${frame.functionName || 'program'})`;
     const name = `${frame.functionName || '(anonymous)'}`;
     const key = `${name} ${module}:${frame.lineNumber + 1}`;
     const entry = byFunction.get(key) ?? { function: name, module, bundleLine: frame.lineNumber + 1, selfMs: 0 };
@@ -105,14 +143,17 @@ process.stdout.write(String((performance.now() - t0) / ${RUNS}));
 
   // Inclusive time of the stages: the parser, and each rule's `run` (one module per rule id).
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const inclusive = (node) => (self.get(node.id) ?? 0) + (node.children ?? []).reduce((a, c) => a + inclusive(byId.get(c)), 0);
+  const inclusive = (node) =>
+    (self.get(node.id) ?? 0) + (node.children ?? []).reduce((a, c) => a + inclusive(byId.get(c)), 0);
   const stageOf = (node) => {
     const frame = node.callFrame;
     if (!frame.url.endsWith('engine.cjs')) return undefined;
     const module = moduleAt(frame.lineNumber);
-    if (/^parseDocument\d*$/.test(frame.functionName)) return 'parseDocument (recognition/document.ts: the parse and its interpretation)';
+    if (/^parseDocument\d*$/.test(frame.functionName))
+      return 'parseDocument (recognition/document.ts: the parse and its interpretation)';
     if (/^resolveLocale\d*$/.test(frame.functionName)) return 'resolveLocale (i18n.ts)';
-    if (frame.functionName === 'run' && module.includes('/engine/rules/')) return `rule ${module.replace(/^.*\/rules\//, 'rules/')}`;
+    if (frame.functionName === 'run' && module.includes('/engine/rules/'))
+      return `rule ${module.replace(/^.*\/rules\//, 'rules/')}`;
     return undefined;
   };
   const stageTotals = new Map();
@@ -133,24 +174,44 @@ process.stdout.write(String((performance.now() - t0) / ${RUNS}));
   };
   visitRunner(profile.nodes[0]);
   stageTotals.set('runRules (all rules, with shared preparation)', runRulesUs / 1000);
-  const stages = [...stageTotals.entries()].sort((a, b) => b[1] - a[1]).map(([stage, ms]) => ({ stage, inclusiveMs: Math.round(ms), percent: Math.round((ms / (total / 1000)) * 1000) / 10 }));
+  const stages = [...stageTotals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([stage, ms]) => ({
+      stage,
+      inclusiveMs: Math.round(ms),
+      percent: Math.round((ms / (total / 1000)) * 1000) / 10,
+    }));
   const pct = (ms) => Math.round((ms / totalMs) * 1000) / 10;
-  const functions = [...byFunction.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, TOP).map((f) => ({ ...f, selfMs: Math.round(f.selfMs), percent: pct(f.selfMs) }));
-  const modules = [...byModule.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([module, ms]) => ({ module, selfMs: Math.round(ms), percent: pct(ms) }));
+  const functions = [...byFunction.values()]
+    .sort((a, b) => b.selfMs - a.selfMs)
+    .slice(0, TOP)
+    .map((f) => ({ ...f, selfMs: Math.round(f.selfMs), percent: pct(f.selfMs) }));
+  const modules = [...byModule.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, TOP)
+    .map(([module, ms]) => ({ module, selfMs: Math.round(ms), percent: pct(ms) }));
 
   const label = (SIZES[INPUT] || (real && SIZES[real[1]]) ? INPUT : basename(INPUT)).replace(/[^\w.-]+/g, '_');
   mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
   const out = join(ROOT, 'test-artifacts', `bench-profile-${label}.json`);
-  writeFileSync(out, `${JSON.stringify({ input: INPUT, seed: SEED, runs: RUNS, meanMs: Math.round(meanMs * 10) / 10, profiledMs: Math.round(totalMs), stages, functions, modules }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ input: INPUT, seed: SEED, runs: RUNS, meanMs: Math.round(meanMs * 10) / 10, profiledMs: Math.round(totalMs), stages, functions, modules }, null, 2)}\n`,
+  );
   copyFileSync(profileFile, join(ROOT, 'test-artifacts', `bench-profile-${label}.cpuprofile`));
 
-  console.log(`analyze ${INPUT}: mean ${meanMs.toFixed(1)} ms over ${RUNS} runs after 3 warm-up runs; ${Math.round(totalMs)} ms sampled\n`);
+  console.log(
+    `analyze ${INPUT}: mean ${meanMs.toFixed(1)} ms over ${RUNS} runs after 3 warm-up runs; ${Math.round(totalMs)} ms sampled\n`,
+  );
   console.log('inclusive time by stage');
-  for (const st of stages.slice(0, TOP)) console.log(`${String(st.percent).padStart(5)}%  ${String(st.inclusiveMs).padStart(6)} ms  ${st.stage}`);
+  for (const st of stages.slice(0, TOP))
+    console.log(`${String(st.percent).padStart(5)}%  ${String(st.inclusiveMs).padStart(6)} ms  ${st.stage}`);
   console.log('\nself time by function');
-  for (const f of functions) console.log(`${String(f.percent).padStart(5)}%  ${String(f.selfMs).padStart(6)} ms  ${f.function}  (${f.module})`);
+  for (const f of functions)
+    console.log(`${String(f.percent).padStart(5)}%  ${String(f.selfMs).padStart(6)} ms  ${f.function}  (${f.module})`);
   console.log('\nself time by module');
-  for (const m of modules) console.log(`${String(m.percent).padStart(5)}%  ${String(m.selfMs).padStart(6)} ms  ${m.module}`);
+  for (const m of modules)
+    console.log(`${String(m.percent).padStart(5)}%  ${String(m.selfMs).padStart(6)} ms  ${m.module}`);
   console.log(`\nwritten ${out.slice(ROOT.length + 1)}`);
 } finally {
   rmSync(work, { recursive: true, force: true });

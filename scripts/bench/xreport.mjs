@@ -22,7 +22,8 @@ const { analyzeReport } = require(out('server/src/engine/project.js'));
 const { crossReport, LinkedReportCache, withCrossReport } = require(out('server/src/engine/xreport/report.js'));
 const { NodeWorkspace } = require(out('server/src/host/workspace.js'));
 
-const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
+const arg = (name, fallback) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
 const MB = arg('mb', 1);
 const RUNS = arg('runs', 7);
 const LSP_EDITS = arg('lsp', 0);
@@ -54,7 +55,9 @@ try {
   // Warm the code paths once.
   analyzeReport({ uri, text: report }, workspace);
   const cache = new LinkedReportCache();
-  const [cold, firstCross] = time(() => crossReport(analyzeReport({ uri, text: report }, workspace), workspace, {}, cache));
+  const [cold, firstCross] = time(() =>
+    crossReport(analyzeReport({ uri, text: report }, workspace), workspace, {}, cache),
+  );
   const full = [];
   const extra = [];
   let findings = 0;
@@ -68,11 +71,15 @@ try {
     findings = [...cross.diagnostics.values()].flat().filter((d) => d.rule.startsWith('xreport/')).length;
   }
   const kb = (s) => `${Math.round(Buffer.byteLength(s) / 1000)} KB`;
-  if (!globalThis.gc) console.log('(run with node --expose-gc for figures without the analysis\'s garbage collection)');
+  if (!globalThis.gc) console.log("(run with node --expose-gc for figures without the analysis's garbage collection)");
   console.log(`report ${kb(report)}, translation ${kb(translation)}, previous year ${kb(previous)}; ${RUNS} runs`);
-  console.log(`first run, linked reports analysed (once): ${cold.toFixed(0)} ms (links followed: ${firstCross.links.length})`);
+  console.log(
+    `first run, linked reports analysed (once): ${cold.toFixed(0)} ms (links followed: ${firstCross.links.length})`,
+  );
   console.log(`full analysis of the report: median ${median(full).toFixed(1)} ms`);
-  console.log(`added by the links (linked reports already analysed): median ${median(extra).toFixed(2)} ms, max ${Math.max(...extra).toFixed(2)} ms; xreport findings: ${findings}`);
+  console.log(
+    `added by the links (linked reports already analysed): median ${median(extra).toFixed(2)} ms, max ${Math.max(...extra).toFixed(2)} ms; xreport findings: ${findings}`,
+  );
   if (LSP_EDITS > 0) {
     const { measureEditLatency } = await import('./lsp-session.mjs');
     const { mulberry32 } = require(out('scripts/bench/generate.js'));
@@ -83,9 +90,20 @@ try {
     write('flat/report.en.esg.md', translation);
     write('flat/report.2024.esg.md', previous);
     const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-    for (const [name, text] of [['without links', base], ['with links', flat(report)]]) {
-      const session = await measureEditLatency({ serverPath, text, edits: LSP_EDITS, rng: mulberry32(0xed17), uri: pathToFileURL(join(dir, 'flat', 'report.esg.md')).href });
-      console.log(`edit -> diagnostics through the server, ${name}: open ${session.openMs.toFixed(0)} ms, p50 ${pct(session.latencies, 0.5).toFixed(1)} ms, p95 ${pct(session.latencies, 0.95).toFixed(1)} ms (${LSP_EDITS} edits)`);
+    for (const [name, text] of [
+      ['without links', base],
+      ['with links', flat(report)],
+    ]) {
+      const session = await measureEditLatency({
+        serverPath,
+        text,
+        edits: LSP_EDITS,
+        rng: mulberry32(0xed17),
+        uri: pathToFileURL(join(dir, 'flat', 'report.esg.md')).href,
+      });
+      console.log(
+        `edit -> diagnostics through the server, ${name}: open ${session.openMs.toFixed(0)} ms, p50 ${pct(session.latencies, 0.5).toFixed(1)} ms, p95 ${pct(session.latencies, 0.95).toFixed(1)} ms (${LSP_EDITS} edits)`,
+      );
     }
   }
 } finally {

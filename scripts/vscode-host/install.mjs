@@ -47,7 +47,17 @@ export function layout(dir) {
     codeServer,
     entry: path.join(codeServer, 'out', 'node', 'entry.js'),
     // Built by the postinstall; its presence says the native builds finished.
-    nativeProbe: path.join(codeServer, 'lib', 'vscode', 'node_modules', '@vscode', 'spdlog', 'build', 'Release', 'spdlog.node'),
+    nativeProbe: path.join(
+      codeServer,
+      'lib',
+      'vscode',
+      'node_modules',
+      '@vscode',
+      'spdlog',
+      'build',
+      'Release',
+      'spdlog.node',
+    ),
     logs: path.join(dir, 'logs'),
     manifest: path.join(dir, 'installed.json'),
   };
@@ -88,9 +98,15 @@ export function cleanNpmEnv(extra = {}, pathFirst = []) {
     if (/^npm_(command|execpath|node_execpath)$/i.test(key) || key === 'INIT_CWD' || key === 'NODE') continue;
     env[key] = value;
   }
-  const dirs = (env.PATH || '/usr/local/bin:/usr/bin:/bin').split(path.delimiter).filter((d) => d && !/node_modules[\\/]\.bin$|node-gyp-bin$/.test(d));
+  const dirs = (env.PATH || '/usr/local/bin:/usr/bin:/bin')
+    .split(path.delimiter)
+    .filter((d) => d && !/node_modules[\\/]\.bin$|node-gyp-bin$/.test(d));
   env.PATH = [...pathFirst, ...dirs].join(path.delimiter);
-  Object.assign(env, { npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' }, extra);
+  Object.assign(
+    env,
+    { npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' },
+    extra,
+  );
   return env;
 }
 
@@ -144,7 +160,8 @@ async function withLock(dir, body) {
         continue;
       }
       if (waited % 60 === 0) say(`waiting for another install into ${dir} (pid ${owner})`);
-      if (waited > 30 * 60) throw new Error(`${lock} held for 30 minutes; remove it if no install is running`, { cause: error });
+      if (waited > 30 * 60)
+        throw new Error(`${lock} held for 30 minutes; remove it if no install is running`, { cause: error });
       await new Promise((r) => setTimeout(r, 5000));
     }
   }
@@ -160,11 +177,14 @@ export async function install(dirArg) {
   const dir = hostDir(dirArg);
   const ready = readInstalled(dir);
   if (ready) {
-    say(`code-server ${ready.codeServerVersion} (VS Code ${ready.vscodeVersion}) on Node ${ready.nodeVersion} is installed in ${dir}`);
+    say(
+      `code-server ${ready.codeServerVersion} (VS Code ${ready.vscodeVersion}) on Node ${ready.nodeVersion} is installed in ${dir}`,
+    );
     return ready;
   }
   const missing = missingSystemPackages();
-  if (missing.length) throw new Error(`cannot install the VS Code test host: missing ${missing.join(', ')}; ${SETUP_HINT}`);
+  if (missing.length)
+    throw new Error(`cannot install the VS Code test host: missing ${missing.join(', ')}; ${SETUP_HINT}`);
   mkdirSync(dir, { recursive: true });
   return withLock(dir, async () => {
     const again = readInstalled(dir); // installed by the run that held the lock
@@ -202,15 +222,25 @@ export async function install(dirArg) {
         env: cleanNpmEnv({ npm_config_nodedir: l.nodeHome }, [path.join(l.nodeHome, 'bin')]),
         log,
       });
-      if (!existsSync(l.nativeProbe)) throw new Error(`code-server installed without its native modules (no ${l.nativeProbe}); see ${log}`);
+      if (!existsSync(l.nativeProbe))
+        throw new Error(`code-server installed without its native modules (no ${l.nativeProbe}); see ${log}`);
     }
 
-    const version = spawnSync(l.node, [l.entry, '--version'], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: path.join(dir, 'xdg', 'config'), XDG_DATA_HOME: path.join(dir, 'xdg', 'data') } });
+    const version = spawnSync(l.node, [l.entry, '--version'], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: path.join(dir, 'xdg', 'config'),
+        XDG_DATA_HOME: path.join(dir, 'xdg', 'data'),
+      },
+    });
     if (version.status !== 0) throw new Error(`code-server does not start: ${version.stdout}${version.stderr}`);
     // `code-server --version` prints '4.139.1 <commit> with Code 1.139.1'; its lib/vscode says the same.
     let vscodeVersion = /with Code (\S+)/.exec(version.stdout ?? '')?.[1];
     try {
-      vscodeVersion ??= JSON.parse(readFileSync(path.join(l.codeServer, 'lib', 'vscode', 'package.json'), 'utf8')).version;
+      vscodeVersion ??= JSON.parse(
+        readFileSync(path.join(l.codeServer, 'lib', 'vscode', 'package.json'), 'utf8'),
+      ).version;
     } catch {
       vscodeVersion ??= 'unknown';
     }

@@ -21,7 +21,13 @@ import { registerPullDiagnostics } from './lsp/pullHandlers';
 import { DIAGNOSTIC_IDENTIFIER } from './lsp/pull';
 import { FIX_ALL_KIND } from './lsp/fixAll';
 import { negotiateEncoding } from './lsp/encoding';
-import { AFTER_SHUTDOWN_METHOD, BEFORE_INITIALIZE_METHOD, afterShutdownError, lifecycleOptions, notInitializedError } from './lsp/requests';
+import {
+  AFTER_SHUTDOWN_METHOD,
+  BEFORE_INITIALIZE_METHOD,
+  afterShutdownError,
+  lifecycleOptions,
+  notInitializedError,
+} from './lsp/requests';
 import { Session } from './lsp/session';
 import { Validation } from './lsp/validation';
 import { registerFeatureHandlers } from './lsp/featureHandlers';
@@ -50,7 +56,8 @@ const revalidateAll = (): void => validation.revalidateAll();
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   initialized = true;
   const capabilities = params.capabilities;
-  const workspaceEdit = capabilities.workspace?.workspaceEdit as { documentChanges?: boolean; snippetEditSupport?: boolean } | undefined;
+  const workspaceEdit = capabilities.workspace?.workspaceEdit as
+    { documentChanges?: boolean; snippetEditSupport?: boolean } | undefined;
   session.client = {
     configuration: capabilities.workspace?.configuration === true,
     dynamicConfigurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
@@ -62,11 +69,16 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     insertsSnippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
   };
   // The workspace folders bound what files may be read (chapters, the root search); none: each report's folder.
-  session.workspaceFolders = params.workspaceFolders ? params.workspaceFolders.map((f) => f.uri) : params.rootUri ? [params.rootUri] : [];
+  session.workspaceFolders = params.workspaceFolders
+    ? params.workspaceFolders.map((f) => f.uri)
+    : params.rootUri
+      ? [params.rootUri]
+      : [];
   projects.setWorkspaceFolders(session.workspaceFolders);
   codec.encoding = negotiateEncoding(capabilities.general?.positionEncodings);
   const initial = params.initializationOptions as { settings?: unknown } | undefined;
-  if (initial && typeof initial === 'object' && initial.settings !== undefined) session.settings = normalizeSettings(initial.settings);
+  if (initial && typeof initial === 'object' && initial.settings !== undefined)
+    session.settings = normalizeSettings(initial.settings);
   return {
     capabilities: {
       positionEncoding: codec.encoding,
@@ -76,9 +88,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       definitionProvider: true,
       documentSymbolProvider: true,
       codeLensProvider: { resolveProvider: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.Source, FIX_ALL_KIND] },
+      codeActionProvider: {
+        codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.Source, FIX_ALL_KIND],
+      },
       executeCommandProvider: { commands: [GENERATE_INDEX_TABLE_COMMAND] },
-      diagnosticProvider: { identifier: DIAGNOSTIC_IDENTIFIER, interFileDependencies: true, workspaceDiagnostics: true },
+      diagnosticProvider: {
+        identifier: DIAGNOSTIC_IDENTIFIER,
+        interFileDependencies: true,
+        workspaceDiagnostics: true,
+      },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'esgmark', version: SERVER_VERSION },
@@ -98,13 +116,17 @@ connection.onInitialized(() => {
   // files (.esgmark.yaml): watch both.
   if (session.client.dynamicWatchedFiles) {
     connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.esgmark.yaml' }] })
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/.esgmark.yaml' }],
+      })
       .catch((error) => session.logError('registering for file changes', error));
   }
   if (session.client.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => f.uri));
-      session.workspaceFolders = session.workspaceFolders.filter((f) => !removed.has(f)).concat(event.added.map((f) => f.uri));
+      session.workspaceFolders = session.workspaceFolders
+        .filter((f) => !removed.has(f))
+        .concat(event.added.map((f) => f.uri));
       projects.setWorkspaceFolders(session.workspaceFolders);
       validation.projectFilesChanged();
     });
@@ -151,7 +173,9 @@ documents.onDidClose((event) => {
   validation.cancel(uri);
   session.cache.delete(uri);
   if (session.client.pullsDiagnostics) return;
-  connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => session.logError('clearing diagnostics', error));
+  connection
+    .sendDiagnostics({ uri, diagnostics: [] })
+    .catch((error) => session.logError('clearing diagnostics', error));
 });
 
 registerFeatureHandlers(session);

@@ -22,7 +22,15 @@ describe('esgmark check: exit codes', () => {
 
   it('exits 0 when a report has no error', () => {
     const { run, diagnostics } = runJson(['check', CLEAN_REL]);
-    assert.equal(run.status, 0, `${run.stderr}\n${JSON.stringify(diagnostics.filter((d) => d.severity === 'error'), null, 1)}`);
+    assert.equal(
+      run.status,
+      0,
+      `${run.stderr}\n${JSON.stringify(
+        diagnostics.filter((d) => d.severity === 'error'),
+        null,
+        1,
+      )}`,
+    );
     assert.ok(!diagnostics.some((d) => d.severity === 'error'));
   });
 
@@ -60,7 +68,10 @@ describe('esgmark check --format json', () => {
     for (const d of diagnostics) {
       // `requirements` only where a finding names them (hkex/missing, which may group several of an aspect).
       const base = ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'rule', 'severity'];
-      assert.deepEqual(Object.keys(d).sort(), d.rule === 'hkex/missing' ? [...base.slice(0, 6), 'requirements', ...base.slice(6)] : base);
+      assert.deepEqual(
+        Object.keys(d).sort(),
+        d.rule === 'hkex/missing' ? [...base.slice(0, 6), 'requirements', ...base.slice(6)] : base,
+      );
       assert.equal(d.file, PROBLEMS_REL);
       assert.ok(d.line >= 1 && d.column >= 1, 'positions are 1-based');
       assert.ok(['error', 'warning', 'information', 'hint'].includes(d.severity));
@@ -69,8 +80,18 @@ describe('esgmark check --format json', () => {
     assert.equal(unknown.length, 1);
     const expected = rangeOf(PROBLEMS, 'A9.9');
     assert.deepEqual(
-      { line: unknown[0].line, column: unknown[0].column, endLine: unknown[0].endLine, endColumn: unknown[0].endColumn },
-      { line: expected.start.line + 1, column: expected.start.character + 1, endLine: expected.end.line + 1, endColumn: expected.end.character + 1 },
+      {
+        line: unknown[0].line,
+        column: unknown[0].column,
+        endLine: unknown[0].endLine,
+        endColumn: unknown[0].endColumn,
+      },
+      {
+        line: expected.start.line + 1,
+        column: expected.start.character + 1,
+        endLine: expected.end.line + 1,
+        endColumn: expected.end.character + 1,
+      },
     );
     // Columns count characters, not bytes: the bad value sits after CJK text on its line.
     const bad = diagnostics.find((d) => d.rule === 'kpi/bad-number')!;
@@ -79,7 +100,10 @@ describe('esgmark check --format json', () => {
     assert.equal(bad.column, badRange.start.character + 1);
     // Sorted by position.
     const keys = diagnostics.map((d) => d.line * 100000 + d.column);
-    assert.deepEqual(keys, [...keys].sort((a, b) => a - b));
+    assert.deepEqual(
+      keys,
+      [...keys].sort((a, b) => a - b),
+    );
     // Grouped hkex/missing findings name each requirement in data: none twice, Scope 1 among them.
     const requirements = diagnostics.flatMap((d) => d.requirements ?? []);
     assert.equal(new Set(requirements).size, requirements.length);
@@ -99,7 +123,11 @@ describe('esgmark check --format json', () => {
     // GEM issuers have no comply-or-explain Part D duties beyond Scope 1/2, so fewer D-paragraph warnings.
     const mainBoard = runJson(['check', PROBLEMS_REL, '--issuer-class', 'main-board']).diagnostics;
     const gem = runJson(['check', PROBLEMS_REL, '--issuer-class', 'gem']).diagnostics;
-    const partD = (list: typeof gem) => list.filter((d) => d.rule === 'hkex/missing').flatMap((d) => d.requirements ?? []).filter((id) => /^D(2[0-9]|3[0-9]|40)\b/.test(id)).length;
+    const partD = (list: typeof gem) =>
+      list
+        .filter((d) => d.rule === 'hkex/missing')
+        .flatMap((d) => d.requirements ?? [])
+        .filter((id) => /^D(2[0-9]|3[0-9]|40)\b/.test(id)).length;
     assert.ok(partD(gem) < partD(mainBoard), `gem ${partD(gem)} vs main-board ${partD(mainBoard)}`);
   });
 });
@@ -141,7 +169,12 @@ describe('esgmark check --format sarif', () => {
       if (result.ruleIndex !== undefined) assert.equal(sarifRun.tool.driver.rules[result.ruleIndex].id, result.ruleId);
       const location = result.locations[0].physicalLocation;
       assert.equal(location.artifactLocation.uri, 'test/fixtures/problems.esg.md');
-      assert.deepEqual(location.region, { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn });
+      assert.deepEqual(location.region, {
+        startLine: d.line,
+        startColumn: d.column,
+        endLine: d.endLine,
+        endColumn: d.endColumn,
+      });
     });
   });
 });
@@ -155,7 +188,10 @@ describe('esgmark check --format text', () => {
     assert.equal(problemLines.length, json.length);
     problemLines.forEach((line, i) => {
       const d = json[i];
-      assert.equal(line, `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message.replace(/\s*\n\s*/g, ' ')}  ${d.rule}`);
+      assert.equal(
+        line,
+        `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message.replace(/\s*\n\s*/g, ' ')}  ${d.rule}`,
+      );
     });
     const errors = json.filter((d) => d.severity === 'error').length;
     const warnings = json.filter((d) => d.severity === 'warning').length;
@@ -168,7 +204,11 @@ describe('esgmark check --format text', () => {
     const zh = runJson(['check', PROBLEMS_REL]).diagnostics;
     const en = runJson(['check', PROBLEMS_REL, '--locale', 'en']).diagnostics;
     const hans = runJson(['check', PROBLEMS_REL, '--locale', 'zh-Hans']).diagnostics;
-    assert.deepEqual(en.map((d) => d.rule), zh.map((d) => d.rule), 'same problems in every language');
+    assert.deepEqual(
+      en.map((d) => d.rule),
+      zh.map((d) => d.rule),
+      'same problems in every language',
+    );
     const zhUnknown = zh.find((d) => d.rule === 'hkex/unknown-id')!;
     const enUnknown = en.find((d) => d.rule === 'hkex/unknown-id')!;
     const hansUnknown = hans.find((d) => d.rule === 'hkex/unknown-id')!;
@@ -185,7 +225,14 @@ describe('esgmark check: inputs', () => {
   before(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'esgmark-cli-'));
     const report = fixturePath('problems.esg.md');
-    for (const rel of ['b.esg.md', 'a.esg.md', 'sub/c.esg.md', 'sub/deeper/d.esg.md', 'node_modules/x.esg.md', '.hidden/y.esg.md']) {
+    for (const rel of [
+      'b.esg.md',
+      'a.esg.md',
+      'sub/c.esg.md',
+      'sub/deeper/d.esg.md',
+      'node_modules/x.esg.md',
+      '.hidden/y.esg.md',
+    ]) {
       mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
       copyFileSync(report, path.join(dir, rel));
     }
@@ -243,8 +290,15 @@ describe('esgmark index, rules, --help, --version', () => {
     const tableLines = run.stdout.split('\n').filter((l) => l.trim().startsWith('|'));
     assert.ok(tableLines.length >= 3, run.stdout);
     assert.match(tableLines[1], /^\|\s*:?-{3,}/, 'second line is the delimiter row');
-    const columns = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|').length;
-    assert.ok(tableLines.every((l) => columns(l) === columns(tableLines[0])), 'every row has the same number of cells');
+    const columns = (line: string) =>
+      line
+        .trim()
+        .replace(/^\||\|$/g, '')
+        .split('|').length;
+    assert.ok(
+      tableLines.every((l) => columns(l) === columns(tableLines[0])),
+      'every row has the same number of cells',
+    );
     assert.ok(tableLines.some((l) => l.includes('MDR-governance') || l.includes('管治')));
   });
 
@@ -261,7 +315,10 @@ describe('esgmark index, rules, --help, --version', () => {
       writeFileSync(path.join(dir, 'report.esg.md'), `${withoutIndex}\n\n${printed.stdout}`);
       const { diagnostics } = runJson(['check', 'report.esg.md'], { cwd: dir });
       const indexProblems = diagnostics.filter((d) => d.rule.startsWith('hkex/index'));
-      assert.deepEqual(indexProblems.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`), []);
+      assert.deepEqual(
+        indexProblems.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`),
+        [],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -335,10 +392,16 @@ describe('suppressions and the warning budget through the CLI', () => {
 
   it('SARIF keeps a silenced finding, marked as suppressed in the source with its justification', () => {
     const run = runCli(['check', file(), '--format', 'sarif']);
-    const results = (JSON.parse(run.stdout) as { runs: { results: { ruleId: string; suppressions?: { kind: string; justification: string }[] }[] }[] }).runs[0].results;
+    const results = (
+      JSON.parse(run.stdout) as {
+        runs: { results: { ruleId: string; suppressions?: { kind: string; justification: string }[] }[] }[];
+      }
+    ).runs[0].results;
     const silenced = results.filter((r) => r.suppressions);
     assert.equal(silenced.length, 1);
-    assert.deepEqual(silenced[0].suppressions, [{ kind: 'inSource', justification: 'the issuer numbers its own sections' }]);
+    assert.deepEqual(silenced[0].suppressions, [
+      { kind: 'inSource', justification: 'the issuer numbers its own sections' },
+    ]);
     assert.ok(results.some((r) => r.ruleId === 'hkex/unknown-id' && !r.suppressions));
   });
 

@@ -16,7 +16,10 @@ const REPORT = `${FRONT}# 環境 {#env hkex="A1 A2"}\n\n內容\n\n| 指標 | 單
 
 /** Safe fixes to make: the index row of the tagged A1.1, and a tag for two index rows naming one untagged section. */
 const FIXABLE = `${FRONT}# 環境 {#env hkex="A1 A1.1"}\n\n內容\n\n# 僱傭 {#emp}\n\n內容\n\n## 索引 {#idx .hkex-index}\n\n| 條文 | 內容 | 報告章節 |\n|---|---|---|\n| A1 | x | [環境](#env) |\n| B1 | x | [僱傭](#emp) |\n| B2 | x | 僱傭 |\n`;
-const FIXED = FIXABLE.replace('| A1 | x | [環境](#env) |\n', '| A1 | x | [環境](#env) |\n| A1.1 | 關鍵績效指標 A1.1 排放物種類及相關排放數據 | [環境](#env) |\n').replace('# 僱傭 {#emp}', '# 僱傭 {#emp hkex="B1 B2"}');
+const FIXED = FIXABLE.replace(
+  '| A1 | x | [環境](#env) |\n',
+  '| A1 | x | [環境](#env) |\n| A1.1 | 關鍵績效指標 A1.1 排放物種類及相關排放數據 | [環境](#env) |\n',
+).replace('# 僱傭 {#emp}', '# 僱傭 {#emp hkex="B1 B2"}');
 
 let root: string;
 before(() => {
@@ -73,8 +76,14 @@ describe('esgmark check with a project file', () => {
   it('applies rule severities: off removes a rule, warning raises a hint', () => {
     const dir = folder('severity', { 'r.esg.md': REPORT });
     const plain = runJson(['check', 'r.esg.md'], { cwd: dir }).diagnostics;
-    assert.ok(plain.some((d) => d.rule === 'kpi/unknown-unit' && d.severity === 'warning'), 'baseline: MWHr is unknown');
-    assert.ok(plain.some((d) => d.rule === 'hkex/index-untagged' && d.severity === 'hint'), 'baseline: a hint');
+    assert.ok(
+      plain.some((d) => d.rule === 'kpi/unknown-unit' && d.severity === 'warning'),
+      'baseline: MWHr is unknown',
+    );
+    assert.ok(
+      plain.some((d) => d.rule === 'hkex/index-untagged' && d.severity === 'hint'),
+      'baseline: a hint',
+    );
     writeFileSync(path.join(dir, '.esgmark.yaml'), 'rules:\n  kpi/unknown-unit: off\n  hkex/index-untagged: warning\n');
     const configured = runJson(['check', 'r.esg.md'], { cwd: dir }).diagnostics;
     assert.equal(configured.filter((d) => d.rule === 'kpi/unknown-unit').length, 0);
@@ -92,31 +101,47 @@ describe('esgmark check with a project file', () => {
     const plainRows = runCli(['kpis', 'r.esg.md', '--unrecognised'], { cwd: dir });
     assert.match(plainRows.stdout, /自來水耗用總量/);
     const plain = runJson(['check', 'r.esg.md'], { cwd: dir }).diagnostics;
-    assert.ok(plain.some((d) => d.rule === 'hkex/missing' && /A2\.2/.test(d.message)), 'baseline: A2.2 not disclosed');
+    assert.ok(
+      plain.some((d) => d.rule === 'hkex/missing' && /A2\.2/.test(d.message)),
+      'baseline: A2.2 not disclosed',
+    );
     writeFileSync(path.join(dir, '.esgmark.yaml'), 'units:\n  MWHr: MWh\nkpis:\n  water.total: [自來水耗用總量]\n');
     const rows = runCli(['kpis', 'r.esg.md', '--unrecognised'], { cwd: dir });
     assert.equal(rows.status, 0, rows.stderr);
     assert.doesNotMatch(rows.stdout, /自來水耗用總量/);
-    const exported = JSON.parse(runCli(['kpis', 'r.esg.md', '--format', 'json'], { cwd: dir }).stdout) as { groups: { rows: { kpiId?: string; label: string; normalizedUnit?: string }[] }[] };
+    const exported = JSON.parse(runCli(['kpis', 'r.esg.md', '--format', 'json'], { cwd: dir }).stdout) as {
+      groups: { rows: { kpiId?: string; label: string; normalizedUnit?: string }[] }[];
+    };
     const all = exported.groups.flatMap((g) => g.rows);
     assert.equal(all.find((r) => r.label === '自來水耗用總量')?.kpiId, 'water.total');
     assert.equal(all.find((r) => r.label === '總耗電量')?.normalizedUnit, 'kWh', 'MWHr read as MWh');
     const configured = runJson(['check', 'r.esg.md'], { cwd: dir }).diagnostics;
-    assert.ok(!configured.some((d) => d.rule === 'hkex/missing' && /A2\.2/.test(d.message)), 'the synonym row discloses A2.2');
+    assert.ok(
+      !configured.some((d) => d.rule === 'hkex/missing' && /A2\.2/.test(d.message)),
+      'the synonym row discloses A2.2',
+    );
     assert.equal(configured.filter((d) => d.rule === 'kpi/unknown-unit').length, 0);
     assert.equal(configured.filter((d) => d.rule === 'esg/config').length, 0);
   });
 
   it('uses the issuer profile where the front matter says nothing, and the front matter where it does', () => {
-    const gemOnly = folder('profile', { 'r.esg.md': REPORT, 'gem-fm.esg.md': REPORT.replace('  period: 2025\n', '  period: 2025\n  issuer-class: main-board\n'), '.esgmark.yaml': 'issuer:\n  board: gem\n' });
-    const d20 = (file: string, extra: string[] = []) => runJson(['check', file, ...extra], { cwd: gemOnly }).diagnostics.some((d) => d.rule === 'hkex/missing' && (d.requirements ?? []).includes('D20'));
+    const gemOnly = folder('profile', {
+      'r.esg.md': REPORT,
+      'gem-fm.esg.md': REPORT.replace('  period: 2025\n', '  period: 2025\n  issuer-class: main-board\n'),
+      '.esgmark.yaml': 'issuer:\n  board: gem\n',
+    });
+    const d20 = (file: string, extra: string[] = []) =>
+      runJson(['check', file, ...extra], { cwd: gemOnly }).diagnostics.some(
+        (d) => d.rule === 'hkex/missing' && (d.requirements ?? []).includes('D20'),
+      );
     assert.equal(d20('r.esg.md'), false, 'GEM: Part D (but D28(a)/(b)) is voluntary');
     assert.equal(d20('gem-fm.esg.md'), true, 'the front matter says main-board');
     assert.equal(d20('r.esg.md', ['--issuer-class', 'main-board']), true, 'the option overrides both');
   });
 
   it('reports an invalid project file at the key, in the file, and fails the run', () => {
-    const config = 'issuer:\n  board: main\n  largecap: maybe\nrules:\n  hkex/nope: off\n  kpi/unknown-unit: silent\nkpis:\n  water.totl: [x]\n';
+    const config =
+      'issuer:\n  board: main\n  largecap: maybe\nrules:\n  hkex/nope: off\n  kpi/unknown-unit: silent\nkpis:\n  water.totl: [x]\n';
     const dir = folder('invalid', { 'r.esg.md': REPORT.replace('MWHr', '千瓦時'), '.esgmark.yaml': config });
     const { run, diagnostics } = runJson(['check', 'r.esg.md'], { cwd: dir });
     assert.equal(run.status, 1);
@@ -128,11 +153,22 @@ describe('esgmark check with a project file', () => {
       return { line: line + 1, column: lines[line].indexOf(needle) + 1 };
     };
     const where = own.map((d) => ({ line: d.line, column: d.column }));
-    for (const needle of ['maybe', 'hkex/nope', 'silent', 'water.totl']) assert.deepEqual(where.find((w) => w.line === at(needle).line), at(needle), needle);
-    assert.match(own.find((d) => d.line === at('silent').line)!.message, /expected one of: error, warning, information, hint, off/);
+    for (const needle of ['maybe', 'hkex/nope', 'silent', 'water.totl'])
+      assert.deepEqual(
+        where.find((w) => w.line === at(needle).line),
+        at(needle),
+        needle,
+      );
+    assert.match(
+      own.find((d) => d.line === at('silent').line)!.message,
+      /expected one of: error, warning, information, hint, off/,
+    );
     // The text format names the file and the key's position too.
     const text = runCli(['check', 'r.esg.md'], { cwd: dir });
-    assert.match(text.stdout, /^\.esgmark\.yaml:5:3 {2}error {2}`hkex\/nope` in \.esgmark\.yaml is not an esgmark rule/m);
+    assert.match(
+      text.stdout,
+      /^\.esgmark\.yaml:5:3 {2}error {2}`hkex\/nope` in \.esgmark\.yaml is not an esgmark rule/m,
+    );
   });
 
   it('a YAML syntax error is one diagnostic where the parser stopped, and the report is checked without the file', () => {
@@ -140,7 +176,10 @@ describe('esgmark check with a project file', () => {
     const { diagnostics } = runJson(['check', 'r.esg.md'], { cwd: dir });
     const own = diagnostics.filter((d) => d.rule === 'esg/config');
     assert.ok(own.length >= 1 && own.every((d) => d.file === '.esgmark.yaml' && d.line >= 2));
-    assert.ok(diagnostics.some((d) => d.rule === 'kpi/unknown-unit'), 'nothing of a broken file applies');
+    assert.ok(
+      diagnostics.some((d) => d.rule === 'kpi/unknown-unit'),
+      'nothing of a broken file applies',
+    );
   });
 });
 
@@ -151,9 +190,15 @@ describe('esgmark check --fix', () => {
     assert.equal(readFileSync(path.join(dir, 'r.esg.md'), 'utf8'), FIXED);
     assert.match(run.stderr, /r\.esg\.md: fixed 3 problems \(2 edits\)/);
     const remaining = (JSON.parse(run.stdout) as { diagnostics: { rule: string; message: string }[] }).diagnostics;
-    assert.equal(remaining.filter((d) => d.rule === 'hkex/index-untagged' || d.rule === 'hkex/index-mismatch').length, 0);
+    assert.equal(
+      remaining.filter((d) => d.rule === 'hkex/index-untagged' || d.rule === 'hkex/index-mismatch').length,
+      0,
+    );
     assert.ok(!remaining.some((d) => d.rule === 'hkex/index-missing-row' && /A1\.1/.test(d.message)));
-    assert.ok(remaining.some((d) => d.rule === 'hkex/missing'), 'what has no safe fix remains');
+    assert.ok(
+      remaining.some((d) => d.rule === 'hkex/missing'),
+      'what has no safe fix remains',
+    );
     assert.equal(run.status, 1, 'errors remain');
     // Nothing left to fix: the file stays as it is.
     const again = runCli(['check', 'r.esg.md', '--fix', '--quiet'], { cwd: dir });
@@ -200,10 +245,15 @@ describe('SARIF for code scanning', () => {
   interface Sarif {
     runs: {
       tool: { driver: { rules: { id: string; helpUri?: string; fullDescription?: { text: string } }[] } };
-      results: { ruleId: string; partialFingerprints?: Record<string, string>; locations: { physicalLocation: { region: { startLine: number } } }[] }[];
+      results: {
+        ruleId: string;
+        partialFingerprints?: Record<string, string>;
+        locations: { physicalLocation: { region: { startLine: number } } }[];
+      }[];
     }[];
   }
-  const sarif = (dir: string, extra: string[] = []) => JSON.parse(runCli(['check', 'r.esg.md', '--format', 'sarif', ...extra], { cwd: dir }).stdout) as Sarif;
+  const sarif = (dir: string, extra: string[] = []) =>
+    JSON.parse(runCli(['check', 'r.esg.md', '--format', 'sarif', ...extra], { cwd: dir }).stdout) as Sarif;
 
   it('every rule has helpUri at its section of docs/rules.md and a fullDescription', () => {
     const dir = folder('sarif-rules', { 'r.esg.md': REPORT });
@@ -215,7 +265,10 @@ describe('SARIF for code scanning', () => {
     }
     assert.match(rules.find((r) => r.id === 'hkex/index-untagged')!.fullDescription!.text, /esgmark check --fix/);
     const custom = sarif(dir, ['--docs-url', 'https://docs.example.com/esgmark/rules.html']).runs[0].tool.driver.rules;
-    assert.equal(custom.find((r) => r.id === 'kpi/unknown-unit')!.helpUri, 'https://docs.example.com/esgmark/rules.html#kpiunknown-unit');
+    assert.equal(
+      custom.find((r) => r.id === 'kpi/unknown-unit')!.helpUri,
+      'https://docs.example.com/esgmark/rules.html#kpiunknown-unit',
+    );
     assert.equal(runCli(['check', 'r.esg.md', '--docs-url', 'javascript:alert(1)'], { cwd: dir }).status, 2);
   });
 
@@ -226,10 +279,16 @@ describe('SARIF for code scanning', () => {
     const after = sarif(dir).runs[0].results;
     const located = (rs: typeof before) => rs.filter((r) => r.locations[0].physicalLocation.region.startLine > 1);
     assert.ok(located(before).length >= 3);
-    const key = (rs: typeof before) => located(rs).map((r) => `${r.ruleId} ${r.partialFingerprints?.['esgmarkFinding/v1']}`).sort();
+    const key = (rs: typeof before) =>
+      located(rs)
+        .map((r) => `${r.ruleId} ${r.partialFingerprints?.['esgmarkFinding/v1']}`)
+        .sort();
     assert.deepEqual(key(after), key(before));
     // The lines did move: the fingerprint is not the line number.
-    assert.notDeepEqual(located(after).map((r) => r.locations[0].physicalLocation.region.startLine), located(before).map((r) => r.locations[0].physicalLocation.region.startLine));
+    assert.notDeepEqual(
+      located(after).map((r) => r.locations[0].physicalLocation.region.startLine),
+      located(before).map((r) => r.locations[0].physicalLocation.region.startLine),
+    );
     // Each finding has its own.
     const prints = before.map((r) => r.partialFingerprints?.['esgmarkFinding/v1']);
     assert.equal(new Set(prints).size, prints.length);

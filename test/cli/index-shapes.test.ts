@@ -21,8 +21,30 @@ describe('esgmark check: an index table in published shapes', () => {
     const loud = diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
     assert.deepEqual(loud, [], JSON.stringify(loud, null, 1));
     assert.equal(run.status, 0, run.stderr);
-    const untagged = new Set(diagnostics.filter((d) => d.rule === 'hkex/index-untagged').map((d) => d.message.match(/says (\S+) is disclosed/)?.[1]));
-    for (const id of ['MDR-governance', 'MDR-principles', 'A1.3', 'A1.4', 'A2.4', 'B4.2', 'B7.3', 'D19', 'D22', 'D23', 'D25', 'D26', 'D27', 'D28', 'D29', 'D35', 'D40']) {
+    const untagged = new Set(
+      diagnostics
+        .filter((d) => d.rule === 'hkex/index-untagged')
+        .map((d) => d.message.match(/says (\S+) is disclosed/)?.[1]),
+    );
+    for (const id of [
+      'MDR-governance',
+      'MDR-principles',
+      'A1.3',
+      'A1.4',
+      'A2.4',
+      'B4.2',
+      'B7.3',
+      'D19',
+      'D22',
+      'D23',
+      'D25',
+      'D26',
+      'D27',
+      'D28',
+      'D29',
+      'D35',
+      'D40',
+    ]) {
       assert.ok(untagged.has(id), `${id} is read from its row`);
     }
   });

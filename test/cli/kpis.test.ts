@@ -54,13 +54,20 @@ describe('esgmark kpis', () => {
     const run = runCli(['kpis', ZHIPU, '--format', 'json', '--locale', 'en']);
     const parsed = JSON.parse(run.stdout) as KpiExport;
     assert.equal(parsed.groups.find((g) => g.aspect === 'B1')!.title, 'Aspect B1: Employment');
-    assert.equal(parsed.groups.find((g) => g.aspect === 'B1')!.rows.find((r) => r.kpiId === 'employees.total')!.name, 'Total number of employees');
+    assert.equal(
+      parsed.groups.find((g) => g.aspect === 'B1')!.rows.find((r) => r.kpiId === 'employees.total')!.name,
+      'Total number of employees',
+    );
   });
 
   for (const [name, args, expected] of [
     ['no file', ['kpis'], /'kpis' needs exactly one file/],
     ['two files', ['kpis', ZHIPU, ZHIPU], /'kpis' needs exactly one file/],
-    ['a check-only format', ['kpis', ZHIPU, '--format', 'sarif'], /invalid value 'sarif' for --format \(expected one of: csv, json\)/],
+    [
+      'a check-only format',
+      ['kpis', ZHIPU, '--format', 'sarif'],
+      /invalid value 'sarif' for --format \(expected one of: csv, json\)/,
+    ],
     ['an option of check only', ['kpis', ZHIPU, '--quiet'], /option --quiet is not accepted by 'kpis'/],
     ['a missing file', ['kpis', 'examples/nope.esg.md'], /nope\.esg\.md/],
   ] as const) {
@@ -87,12 +94,23 @@ describe('esgmark kpis', () => {
     assert.equal(run.status, 0, run.stderr);
     const lines = run.stdout.split('\n').filter(Boolean);
     assert.ok(lines.length > 0);
-    for (const line of lines) assert.match(line, /^test[\\/]corpus[\\/]03939-wanguo-2023[\\/]report\.esg\.md:\d+\t\S/, line);
+    for (const line of lines)
+      assert.match(line, /^test[\\/]corpus[\\/]03939-wanguo-2023[\\/]report\.esg\.md:\d+\t\S/, line);
     // Every listed label is one the engine leaves unrecognised (the list follows recognition as it grows).
-    const unrecognisedLabels = new Set(analyze({ uri: 'file:///r.esg.md', text: readFileSync(report, 'utf8') }).model.kpiTables.flatMap((t) => t.rows.filter((r) => !r.kpiId && !r.isCaption && r.values.some((v) => v.value !== undefined)).map((r) => (r.group ? `${r.group} / ${r.label}` : r.label))));
+    const unrecognisedLabels = new Set(
+      analyze({ uri: 'file:///r.esg.md', text: readFileSync(report, 'utf8') }).model.kpiTables.flatMap((t) =>
+        t.rows
+          .filter((r) => !r.kpiId && !r.isCaption && r.values.some((v) => v.value !== undefined))
+          .map((r) => (r.group ? `${r.group} / ${r.label}` : r.label)),
+      ),
+    );
     assert.equal(lines.length, unrecognisedLabels.size, run.stdout);
     for (const line of lines) assert.ok(unrecognisedLabels.has(line.slice(line.indexOf('\t') + 1)), line);
-    const json = JSON.parse(runCli(['kpis', report, '--unrecognised', '--format', 'json']).stdout) as { file: string; line: number; label: string }[];
+    const json = JSON.parse(runCli(['kpis', report, '--unrecognised', '--format', 'json']).stdout) as {
+      file: string;
+      line: number;
+      label: string;
+    }[];
     assert.equal(json.length, lines.length);
     assert.ok(json.every((e) => typeof e.line === 'number' && e.line > 0 && e.label));
     // Recognised rows are not listed.

@@ -104,13 +104,22 @@ describe('esgmark check --jobs on 500 reports', () => {
 
   it(`keeps the peak memory of the process under ${MAX_RSS_MB} MB`, () => {
     assert.ok(parallel.maxRssKb !== undefined && sequential.maxRssKb !== undefined, 'the RSS probe printed nothing');
-    assert.ok(parallel.maxRssKb < MAX_RSS_MB * 1024, `peak RSS with 2 workers: ${Math.round(parallel.maxRssKb / 1024)} MB`);
-    assert.ok(sequential.maxRssKb < MAX_RSS_MB * 1024, `peak RSS in process: ${Math.round(sequential.maxRssKb / 1024)} MB`);
+    assert.ok(
+      parallel.maxRssKb < MAX_RSS_MB * 1024,
+      `peak RSS with 2 workers: ${Math.round(parallel.maxRssKb / 1024)} MB`,
+    );
+    assert.ok(
+      sequential.maxRssKb < MAX_RSS_MB * 1024,
+      `peak RSS in process: ${Math.round(sequential.maxRssKb / 1024)} MB`,
+    );
   });
 
   it('prints the same text and SARIF with 2 workers (subset of 41 reports)', () => {
     // Six more runs over all 500 would be slow; 20 files of two folders and the multi-file report suffice.
-    const firstTwenty = (folder: string): string[] => readdirSync(path.join(workspace, folder)).slice(0, 20).map((f) => path.join(folder, f));
+    const firstTwenty = (folder: string): string[] =>
+      readdirSync(path.join(workspace, folder))
+        .slice(0, 20)
+        .map((f) => path.join(folder, f));
     const subset = [...firstTwenty('group-0'), ...firstTwenty('group-7'), 'multi'];
     for (const format of ['text', 'sarif']) {
       const one = check(workspace, [...subset, '--format', format, '--jobs', '1']);
@@ -139,7 +148,9 @@ describe('esgmark check --jobs on 500 reports', () => {
     };
     assert.equal(threadsUsed(['group-1', '--jobs', '2']), 3);
     assert.equal(threadsUsed(['group-1', '--jobs', '1']), 1);
-    const few = readdirSync(path.join(workspace, 'group-1')).slice(0, 7).map((f) => path.join('group-1', f));
+    const few = readdirSync(path.join(workspace, 'group-1'))
+      .slice(0, 7)
+      .map((f) => path.join('group-1', f));
     assert.equal(threadsUsed([...few, '--jobs', '2']), 1);
   });
 

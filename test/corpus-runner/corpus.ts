@@ -76,7 +76,13 @@ function findRoot(start: string): string {
 }
 
 /** Rules whose findings are about what a conversion covers rather than about its figures or index rows. */
-const COVERAGE_RULES = new Set(['hkex/missing', 'hkex/empty-section', 'hkex/index-missing-row', 'hkex/index-absent', 'hkex/empty-explanation']);
+const COVERAGE_RULES = new Set([
+  'hkex/missing',
+  'hkex/empty-section',
+  'hkex/index-missing-row',
+  'hkex/index-absent',
+  'hkex/empty-explanation',
+]);
 
 export function corpusEntries(dir = CORPUS_DIR): string[] {
   if (!existsSync(dir)) return [];
@@ -114,13 +120,17 @@ export function runEntry(id: string, dir = CORPUS_DIR): CorpusResult {
     ...(audit.findings ?? []).filter((f) => f.rule && f.rule !== 'none'),
   ] as { what: string; line?: number; rule: string; computed?: string | number; needs?: string }[];
   const serious = analysis.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
-  const explains = (d: Diagnostic) => expected.some((e) => e.rule === d.rule && (e.line === undefined || e.line === d.range.start.line + 1));
+  const explains = (d: Diagnostic) =>
+    expected.some((e) => e.rule === d.rule && (e.line === undefined || e.line === d.range.start.line + 1));
   let flagged = 0;
   let outsideFlagged = 0;
   const misses: CorpusResult['misses'] = [];
   for (const e of expected) {
     const hit = serious.find(
-      (d) => d.rule === e.rule && (e.line === undefined || d.range.start.line + 1 === e.line) && (e.computed === undefined || digitsOnly(d.message).includes(digitsOnly(e.computed))),
+      (d) =>
+        d.rule === e.rule &&
+        (e.line === undefined || d.range.start.line + 1 === e.line) &&
+        (e.computed === undefined || digitsOnly(d.message).includes(digitsOnly(e.computed))),
     );
     // A defect that needs a figure from outside the report is not in scope: counted apart, never a miss.
     if (e.needs) outsideFlagged += hit ? 1 : 0;

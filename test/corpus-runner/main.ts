@@ -9,11 +9,17 @@ const verbose = process.argv.includes('--verbose');
 const results = runCorpus();
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
-console.log(`${pad('report', 34)}${pad('lang', 8)}${pad('rows', 6)}${pad('recognised', 17)}${pad('defects', 14)}${pad('false alarms', 13)}coverage`);
+console.log(
+  `${pad('report', 34)}${pad('lang', 8)}${pad('rows', 6)}${pad('recognised', 17)}${pad('defects', 14)}${pad('false alarms', 13)}coverage`,
+);
 for (const r of results) {
-  console.log(`${pad(r.id, 34)}${pad(r.language, 8)}${pad(r.metricRows, 6)}${pad(`${r.recognised} (${pct(r.recognised, r.metricRows)})`, 17)}${pad(`${r.flagged}/${r.defects}`, 14)}${pad(r.falseAlarms.length, 13)}${r.coverage}`);
-  if (verbose || r.falseAlarms.length) for (const f of r.falseAlarms) console.log(`    false alarm ${f.rule} line ${f.line}: ${f.message.slice(0, 160)}`);
-  if (verbose || r.misses.length) for (const m of r.misses) console.log(`    missed ${m.rule} line ${m.line ?? '?'}: ${m.what}`);
+  console.log(
+    `${pad(r.id, 34)}${pad(r.language, 8)}${pad(r.metricRows, 6)}${pad(`${r.recognised} (${pct(r.recognised, r.metricRows)})`, 17)}${pad(`${r.flagged}/${r.defects}`, 14)}${pad(r.falseAlarms.length, 13)}${r.coverage}`,
+  );
+  if (verbose || r.falseAlarms.length)
+    for (const f of r.falseAlarms) console.log(`    false alarm ${f.rule} line ${f.line}: ${f.message.slice(0, 160)}`);
+  if (verbose || r.misses.length)
+    for (const m of r.misses) console.log(`    missed ${m.rule} line ${m.line ?? '?'}: ${m.what}`);
   if (verbose) for (const u of r.unrecognised) console.log(`    unrecognised: ${u}`);
 }
 const sum = (f: (r: CorpusResult) => number) => results.reduce((a, r) => a + f(r), 0);

@@ -34,18 +34,25 @@ export interface BoundedOptions {
 
 const PROBE = path.join(REPO_ROOT, 'test', 'helpers', 'rss-probe.cjs');
 
-export function runCliBounded(args: readonly string[], options: BoundedOptions = {}): Promise<BoundedRun & { stdoutLength: number }> {
+export function runCliBounded(
+  args: readonly string[],
+  options: BoundedOptions = {},
+): Promise<BoundedRun & { stdoutLength: number }> {
   const cli = requireBuilt('cli.js');
   const probeDir = mkdtempSync(path.join(tmpdir(), 'esgmark-rss-'));
   const rssFile = path.join(probeDir, 'rss');
   const started = process.hrtime.bigint();
   const maxStdout = options.maxStdout ?? 4 * 1024 * 1024;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${options.maxOldSpaceMiB ?? 1024}`, '--require', PROBE, cli, ...args], {
-      cwd: options.cwd ?? REPO_ROOT,
-      env: { ...process.env, NO_COLOR: '1', ESGMARK_TEST_RSS_FILE: rssFile, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [`--max-old-space-size=${options.maxOldSpaceMiB ?? 1024}`, '--require', PROBE, cli, ...args],
+      {
+        cwd: options.cwd ?? REPO_ROOT,
+        env: { ...process.env, NO_COLOR: '1', ESGMARK_TEST_RSS_FILE: rssFile, ...options.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stdoutLength = 0;
     let stderr = '';
@@ -96,8 +103,10 @@ export function peakRssOfPid(pid: number): number {
 
 /** A short description of a run for assertion messages. */
 export function describeRun(run: BoundedRun): string {
-  return `exit ${String(run.status)}${run.signal ? ` (${run.signal})` : ''}${run.timedOut ? ' TIMED OUT' : ''}, ${run.ms.toFixed(0)} ms, ` +
-    `peak ${run.peakMiB.toFixed(0)} MiB\nstdout: ${run.stdout.slice(0, 2000)}\nstderr: ${run.stderr.slice(0, 2000)}`;
+  return (
+    `exit ${String(run.status)}${run.signal ? ` (${run.signal})` : ''}${run.timedOut ? ' TIMED OUT' : ''}, ${run.ms.toFixed(0)} ms, ` +
+    `peak ${run.peakMiB.toFixed(0)} MiB\nstdout: ${run.stdout.slice(0, 2000)}\nstderr: ${run.stderr.slice(0, 2000)}`
+  );
 }
 
 /** Whether `mkfifo` exists here (the FIFO cases need it; every Debian machine has it). */

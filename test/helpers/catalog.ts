@@ -15,7 +15,9 @@ let cached: CatalogRequirement[] | undefined;
 
 export function catalogRequirements(): CatalogRequirement[] {
   cached ??= (
-    JSON.parse(readFileSync(path.join(REPO_ROOT, 'server', 'src', 'engine', 'catalogs', 'data', 'hkex-esg-2025.json'), 'utf8')) as {
+    JSON.parse(
+      readFileSync(path.join(REPO_ROOT, 'server', 'src', 'engine', 'catalogs', 'data', 'hkex-esg-2025.json'), 'utf8'),
+    ) as {
       requirements: CatalogRequirement[];
     }
   ).requirements;

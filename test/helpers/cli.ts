@@ -39,13 +39,20 @@ export function parseCheckJson(stdout: string, stderr = ''): JsonReport {
   try {
     report = JSON.parse(stdout) as JsonReport;
   } catch (error) {
-    throw new Error(`--format json printed invalid JSON (${String(error)}):\n${stdout.slice(0, 4000)}\nstderr: ${stderr}`, { cause: error });
+    throw new Error(
+      `--format json printed invalid JSON (${String(error)}):\n${stdout.slice(0, 4000)}\nstderr: ${stderr}`,
+      { cause: error },
+    );
   }
-  if (report?.format !== 'esgmark-check' || !Array.isArray(report.diagnostics)) throw new Error(`not an esgmark-check document:\n${stdout.slice(0, 4000)}`);
+  if (report?.format !== 'esgmark-check' || !Array.isArray(report.diagnostics))
+    throw new Error(`not an esgmark-check document:\n${stdout.slice(0, 4000)}`);
   return report;
 }
 
-export function runJson(args: readonly string[], options: CliOptions = {}): { run: CliRun; diagnostics: JsonDiagnostic[]; report: JsonReport } {
+export function runJson(
+  args: readonly string[],
+  options: CliOptions = {},
+): { run: CliRun; diagnostics: JsonDiagnostic[]; report: JsonReport } {
   const run = runCli([...args, '--format', 'json'], options);
   const report = parseCheckJson(run.stdout, run.stderr);
   return { run, diagnostics: report.diagnostics, report };

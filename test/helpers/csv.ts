@@ -56,7 +56,8 @@ export function parseCsv(text: string): string[][] {
 export function csvObjects(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text);
   return rows.map((row) => {
-    if (row.length !== header.length) throw new Error(`record has ${row.length} fields, header ${header.length}: ${row.join('|')}`);
+    if (row.length !== header.length)
+      throw new Error(`record has ${row.length} fields, header ${header.length}: ${row.join('|')}`);
     return Object.fromEntries(header.map((h, i) => [h, row[i]]));
   });
 }

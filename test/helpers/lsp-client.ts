@@ -42,7 +42,11 @@ export interface StartOptions {
   /** Extra node flags of the server process (e.g. a heap limit for hostile-input tests). */
   nodeFlags?: string[];
   /** Client capabilities merged into the default ones (`general.positionEncodings`, `textDocument.diagnostic`...). */
-  capabilities?: { general?: Record<string, unknown>; textDocument?: Record<string, unknown>; workspace?: Record<string, unknown> };
+  capabilities?: {
+    general?: Record<string, unknown>;
+    textDocument?: Record<string, unknown>;
+    workspace?: Record<string, unknown>;
+  };
 }
 
 type DiagnosticsPredicate = (params: PublishDiagnosticsParams) => boolean;
@@ -123,8 +127,15 @@ export class LspTestClient {
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
     const serverPath = requireBuilt('server.js');
-    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), serverPath, '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe', env: { ...process.env, ...options.env } });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), serverPath, '--stdio'], {
+      cwd: REPO_ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, ...options.env },
+    });
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     const client = new LspTestClient(child, connection, options);
     connection.listen();
     const configuration = options.configurationCapability ?? true;
@@ -188,7 +199,9 @@ export class LspTestClient {
   /** Replaces the settings the test answers with and tells the server they changed. */
   async changeSettings(settings: Record<string, unknown>): Promise<void> {
     this.settings = settings;
-    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { esgmark: settings } });
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { esgmark: settings },
+    });
   }
 
   latestDiagnostics(uri: string): PublishDiagnosticsParams | undefined {
@@ -200,14 +213,19 @@ export class LspTestClient {
    * Resolves with the first publication for `uri` satisfying `predicate`, looking at the latest one
    * already received first; rejects after `timeoutMs` with what was published, for debugging.
    */
-  waitForDiagnostics(uri: string, predicate: DiagnosticsPredicate = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+  waitForDiagnostics(
+    uri: string,
+    predicate: DiagnosticsPredicate = () => true,
+    timeoutMs = 10_000,
+  ): Promise<PublishDiagnosticsParams> {
     const latest = this.latestDiagnostics(uri);
     if (latest && predicate(latest)) return Promise.resolve(latest);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
         const seen = (this.published.get(uri) ?? []).map(
-          (p) => `v${p.version ?? '?'}: ${p.diagnostics.map((d) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}`).join(', ') || '(none)'}`,
+          (p) =>
+            `v${p.version ?? '?'}: ${p.diagnostics.map((d) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}`).join(', ') || '(none)'}`,
         );
         reject(
           new Error(

@@ -19,7 +19,6 @@ import { ReportRequest as Report } from '../../server/src/protocol';
 const SECRET = 'TOP-SECRET-b81d44';
 const ReportRequest = lspRequest(Report);
 
-
 async function timed<T>(promise: Promise<T>): Promise<{ value: T; ms: number }> {
   const start = Date.now();
   const value = await promise;
@@ -36,11 +35,17 @@ describe('hostile files through the server', { skip: !fifoSupported() }, () => {
     work = path.join(base, 'work');
     mkdirSync(path.join(work, 'chapters', 'folder.esg.md'), { recursive: true });
     mkdirSync(path.join(base, 'outside'));
-    writeFileSync(path.join(base, 'outside', 'secret.esg.md'), `# ${SECRET} {hkex="A9.9"}\n\n| ${SECRET} | 2025 |\n|---|---:|\n| 總耗水量 | 1 |\n`);
+    writeFileSync(
+      path.join(base, 'outside', 'secret.esg.md'),
+      `# ${SECRET} {hkex="A9.9"}\n\n| ${SECRET} | 2025 |\n|---|---:|\n| 總耗水量 | 1 |\n`,
+    );
     writeFileSync(path.join(work, 'chapters', 'env.esg.md'), '# Environment {hkex="A2"}\n\nWater.\n');
     execFileSync('mkfifo', [path.join(work, 'chapters', 'pipe.esg.md')]);
     symlinkSync('/etc', path.join(work, 'etc-link'));
-    client = await LspTestClient.start({ settings: { debounceMs: 0 }, workspaceFolders: [{ uri: pathToFileURL(work).href, name: 'work' }] });
+    client = await LspTestClient.start({
+      settings: { debounceMs: 0 },
+      workspaceFolders: [{ uri: pathToFileURL(work).href, name: 'work' }],
+    });
   });
 
   after(async () => {
@@ -49,13 +54,27 @@ describe('hostile files through the server', { skip: !fifoSupported() }, () => {
   });
 
   it('refuses each hostile chapter at its entry, publishes nothing outside the workspace, and keeps answering', async () => {
-    const entries = ['chapters/env.esg.md', 'chapters/pipe.esg.md', '/dev/zero', '../outside/secret.esg.md', 'etc-link/passwd', '/proc/self/environ', 'chapters/nowhere.esg.md', 'chapters/folder.esg.md', 'root.esg.md'];
+    const entries = [
+      'chapters/env.esg.md',
+      'chapters/pipe.esg.md',
+      '/dev/zero',
+      '../outside/secret.esg.md',
+      'etc-link/passwd',
+      '/proc/self/environ',
+      'chapters/nowhere.esg.md',
+      'chapters/folder.esg.md',
+      'root.esg.md',
+    ];
     const text = `---\nesg:\n  period: 2025\n  chapters:\n${entries.map((e) => `    - ${e}\n`).join('')}---\n\n# Report {hkex="A1"}\n\nText.\n`;
     const uri = pathToFileURL(path.join(work, 'root.esg.md')).href;
     writeFileSync(path.join(work, 'root.esg.md'), text);
     await client.open(uri, text);
-    const diagnostics = (await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'esg/chapters'))).diagnostics;
-    const chapters = diagnostics.filter((d) => d.code === 'esg/chapters').map((d) => ({ ...d, message: String(d.message) }));
+    const diagnostics = (
+      await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'esg/chapters'))
+    ).diagnostics;
+    const chapters = diagnostics
+      .filter((d) => d.code === 'esg/chapters')
+      .map((d) => ({ ...d, message: String(d.message) }));
     assert.deepEqual(
       chapters.map((d) => d.range.start.line),
       [5, 6, 7, 8, 9, 10, 11, 12],
@@ -70,7 +89,8 @@ describe('hostile files through the server', { skip: !fifoSupported() }, () => {
     for (const [published] of client.published) {
       assert.ok(published.startsWith(pathToFileURL(work).href), `published for ${published}`);
     }
-    for (const list of client.published.values()) for (const p of list) for (const d of p.diagnostics) assert.ok(!String(d.message).includes(SECRET));
+    for (const list of client.published.values())
+      for (const p of list) for (const d of p.diagnostics) assert.ok(!String(d.message).includes(SECRET));
     // The report model and every code action stay inside the workspace too.
     const report = JSON.stringify(await client.connection.sendRequest(ReportRequest, { uri }));
     assert.ok(!report.includes(SECRET) && !report.includes('root:x:0'));
@@ -79,8 +99,15 @@ describe('hostile files through the server', { skip: !fifoSupported() }, () => {
       range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } },
       context: { diagnostics },
     })) as { edit?: { changes?: Record<string, unknown> } }[];
-    for (const action of actions ?? []) for (const target of Object.keys(action.edit?.changes ?? {})) assert.ok(target.startsWith(pathToFileURL(work).href), target);
-    const hover = await timed(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 15, character: 12 } }));
+    for (const action of actions ?? [])
+      for (const target of Object.keys(action.edit?.changes ?? {}))
+        assert.ok(target.startsWith(pathToFileURL(work).href), target);
+    const hover = await timed(
+      client.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri },
+        position: { line: 15, character: 12 },
+      }),
+    );
     assert.ok(hover.ms < 2000, `hover took ${hover.ms} ms`);
     assert.ok(client.isRunning);
     const peak = peakRssOfPid(client.pid!);
@@ -105,8 +132,17 @@ describe('hostile files through the server', { skip: !fifoSupported() }, () => {
     const text = '---\nesg:\n  chapters:\n    - chapters/gone.esg.md\n    - chapters/folder.esg.md\n---\n\n# R\n';
     const uri = pathToFileURL(path.join(work, 'editor-root.esg.md')).href;
     await client.open(uri, text);
-    const p = await client.waitForDiagnostics(uri, (x) => x.diagnostics.filter((d) => d.code === 'esg/chapters').length === 2);
+    const p = await client.waitForDiagnostics(
+      uri,
+      (x) => x.diagnostics.filter((d) => d.code === 'esg/chapters').length === 2,
+    );
     const d = p.diagnostics.filter((x) => x.code === 'esg/chapters');
-    assert.deepEqual(d.map((x) => [x.range.start.line, x.range.start.character, x.severity]), [[3, 6, 1], [4, 6, 1]]);
+    assert.deepEqual(
+      d.map((x) => [x.range.start.line, x.range.start.character, x.severity]),
+      [
+        [3, 6, 1],
+        [4, 6, 1],
+      ],
+    );
   });
 });

@@ -34,7 +34,6 @@ function json(run: BoundedRun): JsonDiagnostic[] {
   }
 }
 
-
 describe('hostile files through the CLI', () => {
   let base: string;
   let work: string;
@@ -44,7 +43,10 @@ describe('hostile files through the CLI', () => {
     work = path.join(base, 'work');
     mkdirSync(path.join(work, 'chapters'), { recursive: true });
     mkdirSync(path.join(base, 'outside'));
-    writeFileSync(path.join(base, 'outside', 'secret.txt'), `# ${SECRET}\n\n| KPI | 2025 |\n|---|---:|\n| ${SECRET} | 1 |\n`);
+    writeFileSync(
+      path.join(base, 'outside', 'secret.txt'),
+      `# ${SECRET}\n\n| KPI | 2025 |\n|---|---:|\n| ${SECRET} | 1 |\n`,
+    );
     writeFileSync(path.join(base, 'outside', 'other.esg.md'), `# ${SECRET}\n`);
     writeFileSync(path.join(work, 'chapters', 'env.esg.md'), CHAPTER);
   });
@@ -57,23 +59,30 @@ describe('hostile files through the CLI', () => {
     return file;
   }
 
-  it('a chapter that is a FIFO is refused at its entry, not read (the run finishes)', { skip: !fifoSupported() }, async () => {
-    execFileSync('mkfifo', [path.join(work, 'chapters', 'pipe.esg.md')]);
-    const file = write('fifo-root.esg.md', root(['chapters/env.esg.md', 'chapters/pipe.esg.md']));
-    const run = await runCliBounded(['check', file, '--format', 'json']);
-    within(run);
-    assert.equal(run.status, 1, describeRun(run));
-    const d = json(run).filter((x) => x.rule === 'esg/chapters');
-    assert.equal(d.length, 1, describeRun(run));
-    assert.match(d[0].message, /pipe\.esg\.md.*not a regular file \(a named pipe\)/);
-    assert.equal(d[0].line, 6);
-    assert.equal(d[0].column, 7);
-    // A folder walk skips the FIFO itself (it is no report) and still finishes.
-    const walk = await runCliBounded(['check', work, '--format', 'json']);
-    within(walk);
-    assert.ok(json(walk).some((x) => x.rule === 'esg/chapters' && /pipe\.esg\.md/.test(x.message)), describeRun(walk));
-    rmSync(path.join(work, 'chapters', 'pipe.esg.md'));
-  });
+  it(
+    'a chapter that is a FIFO is refused at its entry, not read (the run finishes)',
+    { skip: !fifoSupported() },
+    async () => {
+      execFileSync('mkfifo', [path.join(work, 'chapters', 'pipe.esg.md')]);
+      const file = write('fifo-root.esg.md', root(['chapters/env.esg.md', 'chapters/pipe.esg.md']));
+      const run = await runCliBounded(['check', file, '--format', 'json']);
+      within(run);
+      assert.equal(run.status, 1, describeRun(run));
+      const d = json(run).filter((x) => x.rule === 'esg/chapters');
+      assert.equal(d.length, 1, describeRun(run));
+      assert.match(d[0].message, /pipe\.esg\.md.*not a regular file \(a named pipe\)/);
+      assert.equal(d[0].line, 6);
+      assert.equal(d[0].column, 7);
+      // A folder walk skips the FIFO itself (it is no report) and still finishes.
+      const walk = await runCliBounded(['check', work, '--format', 'json']);
+      within(walk);
+      assert.ok(
+        json(walk).some((x) => x.rule === 'esg/chapters' && /pipe\.esg\.md/.test(x.message)),
+        describeRun(walk),
+      );
+      rmSync(path.join(work, 'chapters', 'pipe.esg.md'));
+    },
+  );
 
   it('/dev/zero and /dev/urandom as chapters are refused without reading a byte', async () => {
     const file = write('dev-root.esg.md', root(['/dev/zero', '/dev/urandom']));
@@ -81,7 +90,10 @@ describe('hostile files through the CLI', () => {
     within(run);
     assert.equal(run.status, 1);
     const d = json(run).filter((x) => x.rule === 'esg/chapters');
-    assert.deepEqual(d.map((x) => x.line), [5, 6]);
+    assert.deepEqual(
+      d.map((x) => x.line),
+      [5, 6],
+    );
     for (const x of d) assert.match(x.message, /outside the workspace/);
     // With the whole disk as the workspace they are still refused: a device is not a regular file.
     const wide = await runCliBounded(['check', file, '--format', 'json', '--workspace', '/']);
@@ -94,13 +106,22 @@ describe('hostile files through the CLI', () => {
   it('paths out of the workspace, absolute paths, symlinks to /etc and /proc are refused and never read', async () => {
     symlinkSync('/etc', path.join(work, 'etc-link'));
     symlinkSync(path.join(base, 'outside', 'secret.txt'), path.join(work, 'chapters', 'innocent.esg.md'));
-    const entries = ['../outside/secret.txt', path.join(base, 'outside', 'other.esg.md'), 'etc-link/passwd', 'chapters/innocent.esg.md', '/proc/self/environ'];
+    const entries = [
+      '../outside/secret.txt',
+      path.join(base, 'outside', 'other.esg.md'),
+      'etc-link/passwd',
+      'chapters/innocent.esg.md',
+      '/proc/self/environ',
+    ];
     const file = write('escape-root.esg.md', root(entries));
     for (const format of ['json', 'sarif', 'text']) {
       const run = await runCliBounded(['check', file, '--format', format]);
       within(run);
       assert.equal(run.status, 1, describeRun(run));
-      assert.ok(!run.stdout.includes(SECRET) && !run.stderr.includes(SECRET), `a refused file was read: ${describeRun(run)}`);
+      assert.ok(
+        !run.stdout.includes(SECRET) && !run.stderr.includes(SECRET),
+        `a refused file was read: ${describeRun(run)}`,
+      );
       assert.ok(!run.stdout.includes('root:x:0:0'), 'the contents of /etc/passwd were printed');
     }
     const run = await runCliBounded(['check', file, '--format', 'json']);
@@ -121,14 +142,26 @@ describe('hostile files through the CLI', () => {
     writeFileSync(path.join(dir, 'self.esg.md'), root(['self.esg.md']));
     writeFileSync(path.join(dir, 'a.esg.md'), root(['b.esg.md']));
     writeFileSync(path.join(dir, 'b.esg.md'), root(['a.esg.md']));
-    const files = await runCliBounded(['check', path.join(dir, 'self.esg.md'), path.join(dir, 'a.esg.md'), '--format', 'json']);
+    const files = await runCliBounded([
+      'check',
+      path.join(dir, 'self.esg.md'),
+      path.join(dir, 'a.esg.md'),
+      '--format',
+      'json',
+    ]);
     const folder = await runCliBounded(['check', dir, '--format', 'json']);
     for (const run of [files, folder]) {
       within(run);
       assert.equal(run.status, 1, describeRun(run));
       const d = json(run).filter((x) => x.rule === 'esg/chapters');
-      assert.ok(d.some((x) => x.file.endsWith('self.esg.md') && /this file itself/.test(x.message)), describeRun(run));
-      assert.ok(d.some((x) => x.file.endsWith('a.esg.md') && /b\.esg\.md.*cycle/.test(x.message)), describeRun(run));
+      assert.ok(
+        d.some((x) => x.file.endsWith('self.esg.md') && /this file itself/.test(x.message)),
+        describeRun(run),
+      );
+      assert.ok(
+        d.some((x) => x.file.endsWith('a.esg.md') && /b\.esg\.md.*cycle/.test(x.message)),
+        describeRun(run),
+      );
     }
     // Walking the folder checks all three reports: none is dropped as another's chapter.
     const checked = new Set(json(folder).map((x) => path.basename(x.file)));
@@ -140,12 +173,18 @@ describe('hostile files through the CLI', () => {
 
   it('a missing chapter and a folder as a chapter are errors at their entries', async () => {
     mkdirSync(path.join(work, 'chapters', 'folder.esg.md'));
-    const file = write('missing-root.esg.md', root(['chapters/nowhere.esg.md', 'chapters/folder.esg.md', 'chapters/env.esg.md']));
+    const file = write(
+      'missing-root.esg.md',
+      root(['chapters/nowhere.esg.md', 'chapters/folder.esg.md', 'chapters/env.esg.md']),
+    );
     const run = await runCliBounded(['check', file, '--format', 'json']);
     within(run);
     assert.equal(run.status, 1);
     const d = json(run).filter((x) => x.rule === 'esg/chapters');
-    assert.deepEqual(d.map((x) => x.line), [5, 6]);
+    assert.deepEqual(
+      d.map((x) => x.line),
+      [5, 6],
+    );
     assert.match(d[0].message, /does not exist/);
     assert.match(d[1].message, /not a regular file \(a folder\)/);
   });
@@ -161,7 +200,12 @@ describe('hostile files through the CLI', () => {
     assert.equal(d[0].line, 6);
     assert.ok(run.stdoutLength < 200_000, `output of ${run.stdoutLength} characters`);
     // Included once: the chapter's own findings appear once, not 10,000 times.
-    const single = await runCliBounded(['check', write('once-root.esg.md', root(['chapters/env.esg.md'])), '--format', 'json']);
+    const single = await runCliBounded([
+      'check',
+      write('once-root.esg.md', root(['chapters/env.esg.md'])),
+      '--format',
+      'json',
+    ]);
     const inChapter = (list: JsonDiagnostic[]) => list.filter((x) => x.file.endsWith('env.esg.md')).length;
     assert.equal(inChapter(all), inChapter(json(single)));
   });
@@ -187,7 +231,10 @@ describe('hostile files through the CLI', () => {
     writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), beBytes]));
     const expected = json(await runCliBounded(['check', utf8, '--format', 'json', '--locale', 'en']));
     assert.ok(expected.length > 0);
-    for (const [file, name] of [[le, 'UTF-16 LE'], [be, 'UTF-16 BE']] as const) {
+    for (const [file, name] of [
+      [le, 'UTF-16 LE'],
+      [be, 'UTF-16 BE'],
+    ] as const) {
       const run = await runCliBounded(['check', file, '--format', 'json', '--locale', 'en']);
       within(run);
       const got = json(run);
@@ -195,12 +242,20 @@ describe('hostile files through the CLI', () => {
       assert.equal(encoding.length, 1);
       assert.equal(encoding[0].line, 1);
       assert.match(encoding[0].message, new RegExp(`saved as ${name}.*Pandoc reads UTF-8 only`));
-      const strip = (list: JsonDiagnostic[]) => list.filter((x) => x.rule !== 'esg/encoding').map((x) => `${x.rule}@${x.line}:${x.column} ${x.message}`);
+      const strip = (list: JsonDiagnostic[]) =>
+        list.filter((x) => x.rule !== 'esg/encoding').map((x) => `${x.rule}@${x.line}:${x.column} ${x.message}`);
       assert.deepEqual(strip(got), strip(expected));
     }
     // Invalid UTF-8 bytes are reported where they are.
     const bad = path.join(work, 'latin1.esg.md');
-    writeFileSync(bad, Buffer.concat([Buffer.from('---\nesg:\n  period: 2025\n---\n\n# Caf'), Buffer.from([0xe9]), Buffer.from(' report\n')]));
+    writeFileSync(
+      bad,
+      Buffer.concat([
+        Buffer.from('---\nesg:\n  period: 2025\n---\n\n# Caf'),
+        Buffer.from([0xe9]),
+        Buffer.from(' report\n'),
+      ]),
+    );
     const run = await runCliBounded(['check', bad, '--format', 'json']);
     const invalid = json(run).filter((x) => x.rule === 'esg/encoding');
     assert.equal(invalid.length, 1);
@@ -235,15 +290,19 @@ describe('hostile files through the CLI', () => {
     assert.equal(one.status, 0, describeRun(one));
   });
 
-  it('a FIFO or a device given as the report itself is a usage error, not a hang', { skip: !fifoSupported() }, async () => {
-    const fifo = path.join(work, 'input.fifo.esg.md');
-    execFileSync('mkfifo', [fifo]);
-    for (const input of [fifo, '/dev/zero']) {
-      const run = await runCliBounded(['check', input]);
-      within(run);
-      assert.equal(run.status, 2, describeRun(run));
-      assert.match(run.stderr, /not a regular file/);
-    }
-    rmSync(fifo);
-  });
+  it(
+    'a FIFO or a device given as the report itself is a usage error, not a hang',
+    { skip: !fifoSupported() },
+    async () => {
+      const fifo = path.join(work, 'input.fifo.esg.md');
+      execFileSync('mkfifo', [fifo]);
+      for (const input of [fifo, '/dev/zero']) {
+        const run = await runCliBounded(['check', input]);
+        within(run);
+        assert.equal(run.status, 2, describeRun(run));
+        assert.match(run.stderr, /not a regular file/);
+      }
+      rmSync(fifo);
+    },
+  );
 });

@@ -98,7 +98,8 @@ function formulaCases(): Case[] {
   prose('check= giving energy for a figure in tCO2e', '[596.41 tCO2e]{check="1 kWh"}', (text) => ({
     rule: 'kpi/prose-mismatch',
     severity: 'warning',
-    message: /^`1 kWh` \(2025\) gives 1 kWh \(dimension energy\), but the figure 596\.41 tCO2e is in `tCO2e` \(dimension co2e\)/,
+    message:
+      /^`1 kWh` \(2025\) gives 1 kWh \(dimension energy\), but the figure 596\.41 tCO2e is in `tCO2e` \(dimension co2e\)/,
     range: span(text, '[596.41 tCO2e]{check="1 kWh"}'),
   }));
   // Whole numbers are exact: 5 is [4.5, 5.5], 2 + 2 is 4.
@@ -111,7 +112,8 @@ function formulaCases(): Case[] {
   prose('check= without a unit against a figure with one', '[5 tCO2e]{check="2 + 3"}', (text) => ({
     rule: 'kpi/prose-mismatch',
     severity: 'warning',
-    message: /^`2 \+ 3` \(2025\) gives 5, a number without a unit, but the figure 5 tCO2e is in `tCO2e` \(dimension co2e\)/,
+    message:
+      /^`2 \+ 3` \(2025\) gives 5, a number without a unit, but the figure 5 tCO2e is in `tCO2e` \(dimension co2e\)/,
     range: span(text, '[5 tCO2e]{check="2 + 3"}'),
   }));
   prose('check= with a unit against a figure without one', '[5]{check="2 t + 3 t"}', (text) => ({
@@ -131,7 +133,9 @@ function formulaCases(): Case[] {
   prose('check= a ratio against a figure written without %', '[8.4]{check="0.084"}', (text) => ({
     rule: 'kpi/prose-mismatch',
     severity: 'warning',
-    message: new RegExp(`^0\\.084 \\(2025\\): the formula gives ${esc(formatNumber(0.084, 1))}, the report says 8\\.4\\. As a percentage the result agrees: write 8\\.4%\\.$`),
+    message: new RegExp(
+      `^0\\.084 \\(2025\\): the formula gives ${esc(formatNumber(0.084, 1))}, the report says 8\\.4\\. As a percentage the result agrees: write 8\\.4%\\.$`,
+    ),
     range: within(text, '[8.4]{check="0.084"}', '8.4'),
   }));
   prose('check= against a figure in an unknown unit', '[5 foo]{check="5 t"}', (text) => ({
@@ -147,10 +151,20 @@ function formulaCases(): Case[] {
     message: /^ghg\.scope1@2025 \(2025\): the inputs give 20, the report says 25\. Inputs: Scope 1 20 tCO2e\.$/,
     range: within(text, '[25]{kpi=ghg.scope1}', '25'),
   }));
-  prose('an empty check=', '[5 tCO2e]{check=""}', (text) => {
-    const at = positionAt(text, offsetOf(text, '[5 tCO2e]{check=""}') + '[5 tCO2e]{check="'.length);
-    return { rule: 'kpi/prose-mismatch', severity: 'error', message: /^The formula is empty\.$/, range: { start: at, end: at } };
-  }, 1);
+  prose(
+    'an empty check=',
+    '[5 tCO2e]{check=""}',
+    (text) => {
+      const at = positionAt(text, offsetOf(text, '[5 tCO2e]{check=""}') + '[5 tCO2e]{check="'.length);
+      return {
+        rule: 'kpi/prose-mismatch',
+        severity: 'error',
+        message: /^The formula is empty\.$/,
+        range: { start: at, end: at },
+      };
+    },
+    1,
+  );
   prose('a check= that cannot be evaluated', '[5]{check="1 / 0"}', (text) => ({
     rule: 'kpi/prose-mismatch',
     severity: 'warning',
@@ -159,7 +173,10 @@ function formulaCases(): Case[] {
   }));
   // The same class in a row's formula=.
   {
-    const text = report('', '| Indicator | Unit | 2025 |\n|---|---|---|\n| [Scope 2]{#ghg.scope2 formula="energy.electricity"} | tCO2e | 20 |');
+    const text = report(
+      '',
+      '| Indicator | Unit | 2025 |\n|---|---|---|\n| [Scope 2]{#ghg.scope2 formula="energy.electricity"} | tCO2e | 20 |',
+    );
     cases.push({
       name: 'formula= giving energy for a row in tCO2e',
       text,
@@ -168,7 +185,9 @@ function formulaCases(): Case[] {
       expected: {
         rule: 'kpi/formula-mismatch',
         severity: 'warning',
-        message: new RegExp(`^\`energy\\.electricity\` \\(2025\\) gives ${esc(formatNumber(ELECTRICITY, 0))} kWh \\(dimension energy\\), but the figure 20 tCO2e is in \`tCO2e\``),
+        message: new RegExp(
+          `^\`energy\\.electricity\` \\(2025\\) gives ${esc(formatNumber(ELECTRICITY, 0))} kWh \\(dimension energy\\), but the figure 20 tCO2e is in \`tCO2e\``,
+        ),
         range: within(text, 'formula="energy.electricity"', 'energy.electricity'),
       },
     });
@@ -180,7 +199,10 @@ function messageCases(): Case[] {
   const cases: Case[] = [];
   {
     // The period the formula asked for, not the column's.
-    const text = report('', '| Indicator | Unit | 2025 |\n|---|---|---|\n| [Scope 2]{#ghg.scope2 formula="energy.electricity@1999 * factors.grid"} | tCO2e | 596.41 |');
+    const text = report(
+      '',
+      '| Indicator | Unit | 2025 |\n|---|---|---|\n| [Scope 2]{#ghg.scope2 formula="energy.electricity@1999 * factors.grid"} | tCO2e | 596.41 |',
+    );
     cases.push({
       name: 'a formula asking for a period the report does not have names that period',
       text,
@@ -199,7 +221,10 @@ function messageCases(): Case[] {
     // Each input once, with its value and unit: the factor as written in the front matter.
     const reported = '600.00';
     const computed = formatNumber((ELECTRICITY * GRID) / 1000, 2);
-    const text = report('', `| Indicator | Unit | 2025 |\n|---|---|---|\n| [Scope 2]{#ghg.scope2 formula="energy.electricity * factors.grid + 0 * energy.electricity * factors.grid"} | tCO2e | ${reported} |`);
+    const text = report(
+      '',
+      `| Indicator | Unit | 2025 |\n|---|---|---|\n| [Scope 2]{#ghg.scope2 formula="energy.electricity * factors.grid + 0 * energy.electricity * factors.grid"} | tCO2e | ${reported} |`,
+    );
     cases.push({
       name: 'the inputs of a mismatch: each once, with value and unit (factor, KPI)',
       text,
@@ -219,7 +244,10 @@ function messageCases(): Case[] {
   {
     // A catalog factor, a denominator and a KPI of another period.
     const factor = getFactor('cn-grid-2023')!;
-    const text = report('', '[1 tCO2e/百萬元]{check="energy.electricity@2024 * factors.catalog / denominators.revenue"}.');
+    const text = report(
+      '',
+      '[1 tCO2e/百萬元]{check="energy.electricity@2024 * factors.catalog / denominators.revenue"}.',
+    );
     cases.push({
       name: 'the inputs of a mismatch: a catalog factor, a denominator, a KPI of another period',
       text,
@@ -260,7 +288,10 @@ function deepCases(): Case[] {
   const flow = '---\nesg:\n  chapters: ' + '['.repeat(100_000) + '\n---\n# x\n';
   // Block lists indent two more spaces a level, so the text grows with the square of the depth: 2 000
   // levels are 4 M characters, well inside the report size limit (5 000 would be 25 M, past it).
-  const block = '---\nesg:\n  chapters:\n' + Array.from({ length: 2000 }, (_, i) => `${' '.repeat(2 * i + 4)}- \n`).join('') + '---\n# x\n';
+  const block =
+    '---\nesg:\n  chapters:\n' +
+    Array.from({ length: 2000 }, (_, i) => `${' '.repeat(2 * i + 4)}- \n`).join('') +
+    '---\n# x\n';
   const mixed = '---\nesg:\n  chapters: ' + '[{a: '.repeat(20_000) + '\n---\n# x\n';
   return [
     ['100 000 nested flow sequences', flow],
@@ -274,7 +305,9 @@ function deepCases(): Case[] {
     expected: {
       rule: 'frontmatter/schema',
       severity: 'error',
-      message: new RegExp(`^Front matter is nested too deeply: \`esg\\.chapters\` holds lists or maps more than ${LIMITS.maxYamlDepth} levels deep\\.`),
+      message: new RegExp(
+        `^Front matter is nested too deeply: \`esg\\.chapters\` holds lists or maps more than ${LIMITS.maxYamlDepth} levels deep\\.`,
+      ),
       notMessage: /call stack|recursion/i,
       range: span(text, 'chapters'),
     },
@@ -301,7 +334,12 @@ function write(text: string, name = `case-${++fileCount}.esg.md`): string {
 }
 
 function toJsonRange(r: Span) {
-  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+  return {
+    line: r.start.line + 1,
+    column: r.start.character + 1,
+    endLine: r.end.line + 1,
+    endColumn: r.end.character + 1,
+  };
 }
 
 async function checkCase(c: Case): Promise<void> {
@@ -318,9 +356,13 @@ async function checkCase(c: Case): Promise<void> {
     assert.equal(d.severity, c.expected.severity);
     assert.match(d.message, c.expected.message);
     if (c.expected.notMessage) assert.doesNotMatch(d.message, c.expected.notMessage);
-    assert.deepEqual({ line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn }, toJsonRange(c.expected.range));
+    assert.deepEqual(
+      { line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn },
+      toJsonRange(c.expected.range),
+    );
     // The class, not only the instance: no message of the run has an empty, undefined or NaN placeholder.
-    for (const other of diagnostics) assert.doesNotMatch(other.message, /undefined|NaN|\{\w+\}|``|Inputs: \./, other.message);
+    for (const other of diagnostics)
+      assert.doesNotMatch(other.message, /undefined|NaN|\{\w+\}|``|Inputs: \./, other.message);
   } finally {
     rmSync(file, { force: true });
   }
@@ -331,13 +373,19 @@ describe('hostile formulas, messages and front matters through the CLI', () => {
 
   it('a formula whose result agrees is silent, in every comparable pairing', async () => {
     // The negative control: the same paths with figures that are right give no prose-mismatch at all.
-    const text = report('', 'Agreeing: [0.5]{check="50%"}, [40%]{check="0.4"}, [5 foo]{check="5"}, [4]{check="2 + 2"}, [1,124.032 MWh]{check="energy.electricity"}.');
+    const text = report(
+      '',
+      'Agreeing: [0.5]{check="50%"}, [40%]{check="0.4"}, [5 foo]{check="5"}, [4]{check="2 + 2"}, [1,124.032 MWh]{check="energy.electricity"}.',
+    );
     const file = write(text);
     const run = await runCliBounded(['check', path.basename(file), '--format', 'json', '--locale', 'en'], { cwd: dir });
     rmSync(file, { force: true });
     assert.equal(run.status, 0, describeRun(run));
     const diagnostics = parseCheckJson(run.stdout, run.stderr).diagnostics;
-    assert.deepEqual(diagnostics.filter((d) => d.rule.startsWith('kpi/')), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.rule.startsWith('kpi/')),
+      [],
+    );
   });
 });
 
@@ -345,7 +393,10 @@ describe('the same formulas, messages and front matters through the language ser
   let client: LspTestClient;
 
   before(async () => {
-    client = await LspTestClient.start({ settings: { debounceMs: 0, locale: 'en' }, nodeFlags: ['--max-old-space-size=1024'] });
+    client = await LspTestClient.start({
+      settings: { debounceMs: 0, locale: 'en' },
+      nodeFlags: ['--max-old-space-size=1024'],
+    });
   });
 
   after(async () => {
@@ -357,7 +408,11 @@ describe('the same formulas, messages and front matters through the language ser
       const uri = pathToFileURL(path.join(dir, `lsp-${++fileCount}.esg.md`)).href;
       const started = Date.now();
       await client.open(uri, c.text);
-      const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === c.expected.rule), MAX_MS);
+      const published = await client.waitForDiagnostics(
+        uri,
+        (p) => p.diagnostics.some((d) => d.code === c.expected.rule),
+        MAX_MS,
+      );
       const ms = Date.now() - started;
       const mine = published.diagnostics.filter((d) => d.code === c.expected.rule);
       assert.equal(mine.length, 1, JSON.stringify(mine, null, 1));
@@ -443,7 +498,13 @@ describe('control characters from a report are shown, never obeyed', () => {
     assert.doesNotMatch(run.stdout.replace(/\n/g, ''), RAW_CONTROL);
     assert.equal(run.stderr, '');
     const log = JSON.parse(run.stdout) as {
-      runs: { results: { ruleId: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+      runs: {
+        results: {
+          ruleId: string;
+          message: { text: string };
+          locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+        }[];
+      }[];
     };
     const results = log.runs[0].results;
     for (const [site, rule, message] of sites) {
@@ -451,7 +512,11 @@ describe('control characters from a report are shown, never obeyed', () => {
       assert.ok(hit, `${site}: no ${rule} result matching ${String(message)}`);
       // Decoded, the text a viewer renders still has no raw control.
       assert.doesNotMatch(hit.message.text, RAW_CONTROL);
-      assert.equal(decodeURIComponent(hit.locations[0].physicalLocation.artifactLocation.uri), name, 'the uri names the file faithfully, percent-encoded');
+      assert.equal(
+        decodeURIComponent(hit.locations[0].physicalLocation.artifactLocation.uri),
+        name,
+        'the uri names the file faithfully, percent-encoded',
+      );
     }
   });
 
@@ -460,7 +525,10 @@ describe('control characters from a report are shown, never obeyed', () => {
     assert.equal(run.status, 2, describeRun(run));
     assert.equal(run.stdout, '');
     assert.doesNotMatch(run.stderr, RAW_CONTROL);
-    assert.match(run.stderr, /^esgmark: cannot read missing\\x1b\[2K\\x0d\\x1b\]8;;http:x\\x07.*\.esg\.md: no such file or directory\n/);
+    assert.match(
+      run.stderr,
+      /^esgmark: cannot read missing\\x1b\[2K\\x0d\\x1b\]8;;http:x\\x07.*\.esg\.md: no such file or directory\n/,
+    );
   });
 
   it('index: the Markdown keeps its text, line breaks and bidi, but no C0 or C1 control', async () => {
@@ -470,7 +538,10 @@ describe('control characters from a report are shown, never obeyed', () => {
     rmSync(file, { force: true });
     assert.equal(run.status, 0, describeRun(run));
     assert.doesNotMatch(run.stdout, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
-    assert.ok(run.stdout.includes(`(#sec${SHOWN.replace('\\u202e', '\u202e').replace('\\u2066', '\u2066')})`), run.stdout);
+    assert.ok(
+      run.stdout.includes(`(#sec${SHOWN.replace('\\u202e', '\u202e').replace('\\u2066', '\u2066')})`),
+      run.stdout,
+    );
   });
 
   it('leaves nothing in the temporary folder', () => {

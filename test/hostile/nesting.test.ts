@@ -74,12 +74,19 @@ describe('hostile input: nesting and repetition', () => {
   }
 
   function assertTooDeep(diagnostics: CliDiagnostic[]) {
-    const tooDeep = diagnostics.filter((d) => d.rule === 'esg/syntax' && d.message.includes(`nested more than ${LIMITS.maxDivDepth} deep`));
+    const tooDeep = diagnostics.filter(
+      (d) => d.rule === 'esg/syntax' && d.message.includes(`nested more than ${LIMITS.maxDivDepth} deep`),
+    );
     assert.equal(tooDeep.length, 1, 'one diagnostic for the fences past the depth limit');
     assert.match(tooDeep[0].message, new RegExp(`and the ${IGNORED_INSIDE} opened inside it are ignored`));
     // The CLI prints 1-based lines and columns, the end column exclusive.
     assert.deepEqual(
-      { line: tooDeep[0].line, column: tooDeep[0].column, endLine: tooDeep[0].endLine, endColumn: tooDeep[0].endColumn },
+      {
+        line: tooDeep[0].line,
+        column: tooDeep[0].column,
+        endLine: tooDeep[0].endLine,
+        endColumn: tooDeep[0].endColumn,
+      },
       { line: FIRST_TOO_DEEP + 1, column: 1, endLine: FIRST_TOO_DEEP + 1, endColumn: OPENER.length + 1 },
     );
   }
@@ -95,14 +102,25 @@ describe('hostile input: nesting and repetition', () => {
   it(`CLI: ${N} unclosed openers get the first ${LIMITS.maxProblemsPerKind} unclosed divs, one summary and one depth diagnostic`, async () => {
     const diagnostics = await check(unclosed);
     assertTooDeep(diagnostics);
-    const unclosedDivs = diagnostics.filter((d) => d.rule === 'esg/syntax' && d.message.startsWith('This `:::` block is never closed'));
+    const unclosedDivs = diagnostics.filter(
+      (d) => d.rule === 'esg/syntax' && d.message.startsWith('This `:::` block is never closed'),
+    );
     // The divs kept are the first maxDivDepth; of those, maxProblemsPerKind are listed and the next one sums up the rest.
     assert.equal(unclosedDivs.length, LIMITS.maxProblemsPerKind + 1);
     unclosedDivs.forEach((d, k) => {
-      assert.deepEqual([d.line, d.column, d.endLine, d.endColumn], [HEADER_LINES + k + 1, 1, HEADER_LINES + k + 1, OPENER.length + 1], `unclosed div ${k}`);
+      assert.deepEqual(
+        [d.line, d.column, d.endLine, d.endColumn],
+        [HEADER_LINES + k + 1, 1, HEADER_LINES + k + 1, OPENER.length + 1],
+        `unclosed div ${k}`,
+      );
     });
     const summary = unclosedDivs[LIMITS.maxProblemsPerKind];
-    assert.match(summary.message, new RegExp(`\\(${LIMITS.maxDivDepth - LIMITS.maxProblemsPerKind - 1} more problems of this kind follow and are not listed`));
+    assert.match(
+      summary.message,
+      new RegExp(
+        `\\(${LIMITS.maxDivDepth - LIMITS.maxProblemsPerKind - 1} more problems of this kind follow and are not listed`,
+      ),
+    );
     assert.ok(unclosedDivs.slice(0, -1).every((d) => !d.message.includes('more problems')));
     assert.equal(diagnostics.filter((d) => d.rule === 'esg/syntax').length, LIMITS.maxProblemsPerKind + 2);
     assert.ok(diagnostics.length < 300, `bounded output: ${diagnostics.length} diagnostics`);
@@ -112,18 +130,27 @@ describe('hostile input: nesting and repetition', () => {
     const json = await runCliBounded(['kpis', labels, '--format', 'json'], { timeoutMs: 60_000 });
     assert.equal(json.status, 0, describeRun(json));
     assert.ok(json.ms < MAX_MS && json.peakMiB < MAX_MIB, describeRun(json));
-    const model = JSON.parse(json.stdout) as { groups: { rows: { label: string; name: string; values: { raw: string }[] }[] }[] };
+    const model = JSON.parse(json.stdout) as {
+      groups: { rows: { label: string; name: string; values: { raw: string }[] }[] }[];
+    };
     const rows = model.groups.flatMap((g) => g.rows);
     const aged = rows.find((r) => r.values[0]?.raw === '120');
     assert.equal(aged?.label, 'Employees aged <30 or >50');
     // A part of a catalog KPI is named after it, as the preview shows it.
     assert.equal(aged?.name, 'Total number of employees: Employees aged <30 or >50');
     const staff = rows.find((r) => r.values[0]?.raw === '7');
-    assert.equal(staff?.label, 'Staff with a disability', 'the footnote mark goes and the <br/> tag separates the words');
+    assert.equal(
+      staff?.label,
+      'Staff with a disability',
+      'the footnote mark goes and the <br/> tag separates the words',
+    );
 
     const csv = await runCliBounded(['kpis', labels, '--format', 'csv'], { timeoutMs: 60_000 });
     assert.equal(csv.status, 0, describeRun(csv));
-    assert.ok(csv.stdout.includes('Total number of employees: Employees aged <30 or >50,Employees aged <30 or >50,'), csv.stdout);
+    assert.ok(
+      csv.stdout.includes('Total number of employees: Employees aged <30 or >50,Employees aged <30 or >50,'),
+      csv.stdout,
+    );
     assert.ok(!csv.stdout.includes('<sup>') && !csv.stdout.includes('<br'), csv.stdout);
   });
 
@@ -140,16 +167,27 @@ describe('hostile input: nesting and repetition', () => {
         const ms = Date.now() - started;
         assert.ok(ms < MAX_MS, `published after ${ms} ms`);
         figures.push(`${path.basename(file)}: published in ${ms} ms`);
-        const messageOf = (d: { message: string | { value: string } }) => (typeof d.message === 'string' ? d.message : d.message.value);
-        const tooDeep = published.diagnostics.filter((d) => d.code === 'esg/syntax' && messageOf(d).includes(`nested more than ${LIMITS.maxDivDepth} deep`));
+        const messageOf = (d: { message: string | { value: string } }) =>
+          typeof d.message === 'string' ? d.message : d.message.value;
+        const tooDeep = published.diagnostics.filter(
+          (d) => d.code === 'esg/syntax' && messageOf(d).includes(`nested more than ${LIMITS.maxDivDepth} deep`),
+        );
         assert.equal(tooDeep.length, 1, JSON.stringify(published.diagnostics.filter((d) => d.code === 'esg/syntax')));
-        assert.deepEqual(tooDeep[0].range, { start: { line: FIRST_TOO_DEEP, character: 0 }, end: { line: FIRST_TOO_DEEP, character: OPENER.length } });
+        assert.deepEqual(tooDeep[0].range, {
+          start: { line: FIRST_TOO_DEEP, character: 0 },
+          end: { line: FIRST_TOO_DEEP, character: OPENER.length },
+        });
         assert.match(messageOf(tooDeep[0]), new RegExp(`the ${IGNORED_INSIDE} opened inside it`));
         assert.ok(published.diagnostics.length < 300, `bounded publication: ${published.diagnostics.length}`);
 
         // Typing in the heading: the analysis derived from the previous one is published as quickly.
         const typed = Date.now();
-        await client.change(uri, 2, [{ range: { start: { line: HEADER_LINES - 2, character: 3 }, end: { line: HEADER_LINES - 2, character: 3 } }, text: 'x' }]);
+        await client.change(uri, 2, [
+          {
+            range: { start: { line: HEADER_LINES - 2, character: 3 }, end: { line: HEADER_LINES - 2, character: 3 } },
+            text: 'x',
+          },
+        ]);
         const next = await client.waitForDiagnostics(uri, (p) => p.version === 2, 30_000);
         assert.ok(Date.now() - typed < MAX_MS, `published after the edit in ${Date.now() - typed} ms`);
         figures.push(`edit published in ${Date.now() - typed} ms`);

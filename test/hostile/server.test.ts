@@ -62,9 +62,13 @@ function ms(since: number): number {
 }
 
 /** Resolves with the exit code (or signal) once the process is gone, or rejects after `timeoutMs`. */
-function exitOf(child: ReturnType<typeof spawn>, timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+function exitOf(
+  child: ReturnType<typeof spawn>,
+  timeoutMs: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode });
+    if (child.exitCode !== null || child.signalCode !== null)
+      return resolve({ code: child.exitCode, signal: child.signalCode });
     const timer = setTimeout(() => reject(new Error(`the server did not exit within ${timeoutMs} ms`)), timeoutMs);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
@@ -75,15 +79,27 @@ function exitOf(child: ReturnType<typeof spawn>, timeoutMs: number): Promise<{ c
 
 /** A server on stdio with its own initialize (for a chosen `processId`), without the test client's bookkeeping. */
 /** The server over stdio with a bare connection; `initialize` is sent unless `processId` is 'none'. */
-async function rawServer(processId: number | null | 'none', onConnection?: (connection: ReturnType<typeof createProtocolConnection>) => void) {
+async function rawServer(
+  processId: number | null | 'none',
+  onConnection?: (connection: ReturnType<typeof createProtocolConnection>) => void,
+) {
   const child = spawn(process.execPath, [requireBuilt('server.js'), '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe' });
   child.stdin.on('error', () => undefined);
   child.stderr.resume();
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
   connection.onError(() => undefined);
   onConnection?.(connection);
   connection.listen();
-  if (processId !== 'none') await connection.sendRequest(InitializeRequest.type, { processId, rootUri: null, workspaceFolders: null, capabilities: {} });
+  if (processId !== 'none')
+    await connection.sendRequest(InitializeRequest.type, {
+      processId,
+      rootUri: null,
+      workspaceFolders: null,
+      capabilities: {},
+    });
   return { child, connection };
 }
 
@@ -114,16 +130,24 @@ describe('the server under a storm of cancelled report requests', () => {
       source.cancel();
     }
     const hoverSent = performance.now();
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 2 } });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 1, character: 2 },
+    });
     const hoverMs = ms(hoverSent);
     const results = await Promise.all(outcomes);
     const stormMs = ms(started);
     const cancelled = results.filter((r) => r === REQUEST_CANCELLED).length;
     const peak = peakRssOfPid(client.pid!);
-    t.diagnostic(`first report ${firstMs.toFixed(0)} ms; 20 cancelled: ${cancelled} RequestCancelled, storm ${stormMs.toFixed(0)} ms; hover ${hoverMs.toFixed(0)} ms; peak RSS ${peak.toFixed(0)} MiB`);
+    t.diagnostic(
+      `first report ${firstMs.toFixed(0)} ms; 20 cancelled: ${cancelled} RequestCancelled, storm ${stormMs.toFixed(0)} ms; hover ${hoverMs.toFixed(0)} ms; peak RSS ${peak.toFixed(0)} MiB`,
+    );
 
     assert.ok(hover === null || typeof hover === 'object');
-    assert.ok(results.every((r) => r === 'ok' || r === REQUEST_CANCELLED), `unexpected outcomes ${results.join(', ')}`);
+    assert.ok(
+      results.every((r) => r === 'ok' || r === REQUEST_CANCELLED),
+      `unexpected outcomes ${results.join(', ')}`,
+    );
     assert.ok(cancelled >= 15, `only ${cancelled} of 20 cancelled requests were answered RequestCancelled`);
     assert.ok(hoverMs < 1500, `hover took ${hoverMs.toFixed(0)} ms behind the cancelled requests`);
     assert.ok(stormMs < 5000, `the storm took ${stormMs.toFixed(0)} ms`);
@@ -141,7 +165,10 @@ describe('cancelled report requests on a large multi-file report', () => {
     // A root listing three chapters of about 1 MB each: the report model is built for the whole report
     // and then remapped to the files, two expensive steps with a checkpoint between them.
     mkdirSync(path.join(project, 'chapters'), { recursive: true });
-    const root = generateReport({ seed: 11, targetBytes: 60_000 }).text.replace('\nesg:\n', `\nesg:\n  chapters:\n${chapters.map((c) => `    - ${c}\n`).join('')}`);
+    const root = generateReport({ seed: 11, targetBytes: 60_000 }).text.replace(
+      '\nesg:\n',
+      `\nesg:\n  chapters:\n${chapters.map((c) => `    - ${c}\n`).join('')}`,
+    );
     chapters.forEach((c, i) => {
       const body = generateReport({ seed: 12 + i, targetBytes: 1_000_000 }).text.replace(/^---[\s\S]*?\n---\n/, '');
       writeFileSync(path.join(project, c), body);
@@ -162,7 +189,10 @@ describe('cancelled report requests on a large multi-file report', () => {
       source.cancel();
     }
     const hoverSent = performance.now();
-    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: rootUri }, position: { line: 1, character: 2 } });
+    await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: rootUri },
+      position: { line: 1, character: 2 },
+    });
     const hoverMs = ms(hoverSent);
     const results = await Promise.all(outcomes);
     const stormMs = ms(started);
@@ -172,8 +202,13 @@ describe('cancelled report requests on a large multi-file report', () => {
     const modelMs = ms(modelSent);
     const again = await client.connection.sendRequest(ReportRequest.method, { uri: rootUri });
     const peak = peakRssOfPid(client.pid!);
-    t.diagnostic(`3 × 1 MB chapters: ${cancelled} of 20 RequestCancelled, storm ${stormMs.toFixed(0)} ms, hover ${hoverMs.toFixed(0)} ms; the model afterwards ${modelMs.toFixed(0)} ms; peak RSS ${peak.toFixed(0)} MiB`);
-    assert.ok(results.every((r) => r === 'ok' || r === REQUEST_CANCELLED), `unexpected outcomes ${results.join(', ')}`);
+    t.diagnostic(
+      `3 × 1 MB chapters: ${cancelled} of 20 RequestCancelled, storm ${stormMs.toFixed(0)} ms, hover ${hoverMs.toFixed(0)} ms; the model afterwards ${modelMs.toFixed(0)} ms; peak RSS ${peak.toFixed(0)} MiB`,
+    );
+    assert.ok(
+      results.every((r) => r === 'ok' || r === REQUEST_CANCELLED),
+      `unexpected outcomes ${results.join(', ')}`,
+    );
     assert.ok(cancelled >= 15, `only ${cancelled} of 20 cancelled requests were answered RequestCancelled`);
     assert.ok(hoverMs < 1500, `hover ${hoverMs.toFixed(0)} ms`);
     const json = JSON.stringify(model);
@@ -193,7 +228,12 @@ describe('the LSP lifecycle', () => {
       assert.equal(await client.connection.sendRequest(ShutdownRequest.type), null);
       const started = performance.now();
       const codes = await Promise.all([
-        outcome(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } })),
+        outcome(
+          client.connection.sendRequest(HoverRequest.type, {
+            textDocument: { uri },
+            position: { line: 0, character: 0 },
+          }),
+        ),
         outcome(client.connection.sendRequest(ReportRequest.method, { uri })),
         outcome(client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })),
         outcome(client.connection.sendRequest('no/such-method', {})),
@@ -225,14 +265,23 @@ describe('the LSP lifecycle', () => {
     );
     try {
       const uri = uriOf('before-initialize.esg.md');
-      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'esg-markdown', version: 1, text: '# x {hkex="A9.9"}\n' } });
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'esg-markdown', version: 1, text: '# x {hkex="A9.9"}\n' },
+      });
       const codes = await Promise.all([
-        outcome(connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } })),
+        outcome(
+          connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } }),
+        ),
         outcome(connection.sendRequest(ReportRequest.method, { uri })),
         outcome(connection.sendRequest(ShutdownRequest.type)),
       ]);
       assert.deepEqual(codes, [SERVER_NOT_INITIALIZED, SERVER_NOT_INITIALIZED, SERVER_NOT_INITIALIZED]);
-      const result = await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: {} });
+      const result = await connection.sendRequest(InitializeRequest.type, {
+        processId: null,
+        rootUri: null,
+        workspaceFolders: null,
+        capabilities: {},
+      });
       assert.equal(result.serverInfo?.name, 'esgmark');
       // The document opened before initialize was never opened for the server: nothing is published for it.
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -306,10 +355,15 @@ describe('a report past the size cap', () => {
       assert.match(messageOf(d), new RegExp(text.length.toLocaleString('en-US')));
       assert.match(messageOf(d), new RegExp(LIMITS.maxReportChars.toLocaleString('en-US')));
       const hoverSent = performance.now();
-      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 4, character: 3 } });
+      await client.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri },
+        position: { line: 4, character: 3 },
+      });
       const hoverMs = ms(hoverSent);
       const peak = peakRssOfPid(client.pid!);
-      t.diagnostic(`${text.length} chars: published in ${publishMs.toFixed(0)} ms (the ${(Buffer.byteLength(text) / 1e6).toFixed(0)} MB didOpen included), hover ${hoverMs.toFixed(0)} ms, peak RSS ${peak.toFixed(0)} MiB`);
+      t.diagnostic(
+        `${text.length} chars: published in ${publishMs.toFixed(0)} ms (the ${(Buffer.byteLength(text) / 1e6).toFixed(0)} MB didOpen included), hover ${hoverMs.toFixed(0)} ms, peak RSS ${peak.toFixed(0)} MiB`,
+      );
       assert.ok(publishMs < 30_000, `${publishMs.toFixed(0)} ms`);
       assert.ok(hoverMs < 1500, `hover ${hoverMs.toFixed(0)} ms`);
       assert.ok(peak < MAX_SERVER_MIB, `peak RSS ${peak.toFixed(0)} MiB`);
@@ -357,18 +411,33 @@ describe('an analysis past its time budget', () => {
       const [note] = notes;
       assert.equal(note.severity, 2);
       assert.equal(note.range.start.line, 0);
-      assert.match(messageOf(note), /^Analysis stopped after [\d,]+ ms \(budget 1 ms\): \d+ rules not run \(frontmatter\/schema, /);
-      assert.ok(client.logs.some((l) => l.includes('Analysis stopped after')), 'the output channel says so');
+      assert.match(
+        messageOf(note),
+        /^Analysis stopped after [\d,]+ ms \(budget 1 ms\): \d+ rules not run \(frontmatter\/schema, /,
+      );
+      assert.ok(
+        client.logs.some((l) => l.includes('Analysis stopped after')),
+        'the output channel says so',
+      );
       const hoverSent = performance.now();
-      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
+      await client.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri },
+        position: { line: 0, character: 0 },
+      });
       const hoverMs = ms(hoverSent);
       assert.ok(hoverMs < 1500, `hover ${hoverMs.toFixed(0)} ms`);
 
       // Without the budget the same text gets every rule's findings and no note.
       await client.changeSettings({ debounceMs: 0, analysisBudgetMs: 0, locale: 'en' });
-      const complete = await client.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'esg/budget'), 60_000);
+      const complete = await client.waitForDiagnostics(
+        uri,
+        (p) => !p.diagnostics.some((d) => d.code === 'esg/budget'),
+        60_000,
+      );
       const peak = peakRssOfPid(client.pid!);
-      t.diagnostic(`budget 1 ms: published in ${publishMs.toFixed(0)} ms, hover ${hoverMs.toFixed(0)} ms; without: ${complete.diagnostics.length} findings; peak RSS ${peak.toFixed(0)} MiB`);
+      t.diagnostic(
+        `budget 1 ms: published in ${publishMs.toFixed(0)} ms, hover ${hoverMs.toFixed(0)} ms; without: ${complete.diagnostics.length} findings; peak RSS ${peak.toFixed(0)} MiB`,
+      );
       assert.ok(complete.diagnostics.length > 5, 'the findings of the defects example');
       assert.ok(publishMs < 30_000);
       assert.ok(peak < MAX_SERVER_MIB, `peak RSS ${peak.toFixed(0)} MiB`);
@@ -386,7 +455,8 @@ describe('many large documents validated at once', () => {
     try {
       const count = 8;
       const uris = Array.from({ length: count }, (_, i) => uriOf(`many-${i}.esg.md`));
-      for (let i = 0; i < count; i++) await client.open(uris[i], generateReport({ seed: 100 + i, targetBytes: 800_000 }).text);
+      for (let i = 0; i < count; i++)
+        await client.open(uris[i], generateReport({ seed: 100 + i, targetBytes: 800_000 }).text);
       await Promise.all(uris.map((u) => client.waitForDiagnostics(u, () => true, 60_000)));
       const publications = () => uris.map((u) => client.published.get(u)?.length ?? 0);
       const before = publications();
@@ -402,14 +472,22 @@ describe('many large documents validated at once', () => {
       await waitFor(() => publications().some((n, i) => n > before[i]), 30_000);
       const first = uris[publications().findIndex((n, i) => n > before[i])];
       const hoverSent = performance.now();
-      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: first }, position: { line: 1, character: 2 } });
+      await client.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri: first },
+        position: { line: 1, character: 2 },
+      });
       const hoverMs = ms(hoverSent);
       await waitFor(() => publications().every((n, i) => n > before[i]), 60_000);
       const lastMs = Math.max(...arrivals) - hoverSent;
       const peak = peakRssOfPid(client.pid!);
-      t.diagnostic(`${count} × 800 KB re-validated: hover answered ${hoverMs.toFixed(0)} ms after it was sent, the last publication ${lastMs.toFixed(0)} ms; peak RSS ${peak.toFixed(0)} MiB`);
+      t.diagnostic(
+        `${count} × 800 KB re-validated: hover answered ${hoverMs.toFixed(0)} ms after it was sent, the last publication ${lastMs.toFixed(0)} ms; peak RSS ${peak.toFixed(0)} MiB`,
+      );
       assert.ok(hoverMs < 1500, `hover ${hoverMs.toFixed(0)} ms`);
-      assert.ok(hoverMs < lastMs, `the hover (answered after ${hoverMs.toFixed(0)} ms) waited for every validation (the last published after ${lastMs.toFixed(0)} ms)`);
+      assert.ok(
+        hoverMs < lastMs,
+        `the hover (answered after ${hoverMs.toFixed(0)} ms) waited for every validation (the last published after ${lastMs.toFixed(0)} ms)`,
+      );
       assert.ok(peak < MAX_SERVER_MIB, `peak RSS ${peak.toFixed(0)} MiB`);
     } finally {
       await client.stop();

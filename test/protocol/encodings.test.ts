@@ -3,7 +3,15 @@
 // lines with Chinese text and an astral character (𠀀, U+20000: 4 UTF-8 bytes, 2 UTF-16 units, 1 code point).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CodeActionRequest, HoverRequest, type CodeAction, type Hover, type MarkupContent, type Position, type Range } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  HoverRequest,
+  type CodeAction,
+  type Hover,
+  type MarkupContent,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../helpers/lsp-client';
 import { fixtureUri } from '../helpers/paths';
 
@@ -63,7 +71,10 @@ for (const encoding of ['utf-8', 'utf-16', 'utf-32'] as const) {
     const uri = fixtureUri(`encoding-${encoding}-${process.pid}.esg.md`);
 
     before(async () => {
-      client = await LspTestClient.start({ settings: { debounceMs: 0 }, capabilities: { general: { positionEncodings: [encoding, 'utf-16'] } } });
+      client = await LspTestClient.start({
+        settings: { debounceMs: 0 },
+        capabilities: { general: { positionEncodings: [encoding, 'utf-16'] } },
+      });
       await client.open(uri, TEXT);
     });
 
@@ -84,9 +95,17 @@ for (const encoding of ['utf-8', 'utf-16', 'utf-32'] as const) {
     });
 
     it('hover reads the position in it and answers with a range in it', async () => {
-      const hover: Hover | null = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at(ROW, '035', encoding) });
+      const hover: Hover | null = await client.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri },
+        position: at(ROW, '035', encoding),
+      });
       assert.ok(hover?.range, 'a hover with a range');
-      const contents = typeof hover.contents === 'string' ? hover.contents : 'value' in hover.contents ? (hover.contents as MarkupContent).value : JSON.stringify(hover.contents);
+      const contents =
+        typeof hover.contents === 'string'
+          ? hover.contents
+          : 'value' in hover.contents
+            ? (hover.contents as MarkupContent).value
+            : JSON.stringify(hover.contents);
       assert.match(contents, /20,035\.5/);
       assert.deepEqual(hover.range, span(ROW, '20,035.5', encoding));
     });
@@ -112,15 +131,26 @@ for (const encoding of ['utf-8', 'utf-16', 'utf-32'] as const) {
       await client.change(uri, 2, [{ range: span(HEADING, 'A1.7', encoding), text: 'A9.9' }]);
       const published = await client.waitForDiagnostics(uri, (p) => p.version === 2);
       const unknown = published.diagnostics.find((d) => d.code === 'hkex/unknown-id');
-      assert.ok(unknown && String(unknown.message).includes('A9.9'), published.diagnostics.map((d) => d.message).join('\n'));
+      assert.ok(
+        unknown && String(unknown.message).includes('A9.9'),
+        published.diagnostics.map((d) => d.message).join('\n'),
+      );
       assert.deepEqual(unknown.range, span(HEADING, 'A1.7', encoding), 'the same place, the new id');
       // An insertion right after the astral character on the table row moves the value's hover range.
-      await client.change(uri, 3, [{ range: { start: at(ROW, '𠀀', encoding, 2), end: at(ROW, '𠀀', encoding, 2) }, text: '（總）' }]);
+      await client.change(uri, 3, [
+        { range: { start: at(ROW, '𠀀', encoding, 2), end: at(ROW, '𠀀', encoding, 2) }, text: '（總）' },
+      ]);
       await client.waitForDiagnostics(uri, (p) => p.version === 3);
-      const moved: Hover | null = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: ROW, character: at(ROW, '035', encoding).character + column('（總）', 3, encoding) } });
+      const moved: Hover | null = await client.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri },
+        position: { line: ROW, character: at(ROW, '035', encoding).character + column('（總）', 3, encoding) },
+      });
       const shift = column('（總）', 3, encoding);
       const expected = span(ROW, '20,035.5', encoding);
-      assert.deepEqual(moved?.range, { start: { line: ROW, character: expected.start.character + shift }, end: { line: ROW, character: expected.end.character + shift } });
+      assert.deepEqual(moved?.range, {
+        start: { line: ROW, character: expected.start.character + shift },
+        end: { line: ROW, character: expected.end.character + shift },
+      });
     });
   });
 }

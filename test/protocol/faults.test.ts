@@ -14,7 +14,10 @@ describe('a failing rule over LSP', () => {
   const uri = fixtureUri(`faults-${process.pid}.esg.md`);
 
   before(async () => {
-    client = await LspTestClient.start({ settings: { debounceMs: 0 }, env: { ESGMARK_FAULT_RULES: 'hkex/unknown-id' } });
+    client = await LspTestClient.start({
+      settings: { debounceMs: 0 },
+      env: { ESGMARK_FAULT_RULES: 'hkex/unknown-id' },
+    });
     await client.open(uri, TEXT);
   });
 
@@ -28,12 +31,19 @@ describe('a failing rule over LSP', () => {
     assert.ok(!codes.has('hkex/unknown-id'), 'the failing rule reports nothing');
     assert.ok(codes.has('hkex/deleted') && codes.has('hkex/missing'), [...codes].join(', '));
     const deadline = Date.now() + 5000;
-    while (!client.logs.some((l) => /rule hkex\/unknown-id failed/.test(l)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    assert.ok(client.logs.some((l) => /rule hkex\/unknown-id failed: Error: fault injected/.test(l)), client.logs.join('\n'));
+    while (!client.logs.some((l) => /rule hkex\/unknown-id failed/.test(l)) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    assert.ok(
+      client.logs.some((l) => /rule hkex\/unknown-id failed: Error: fault injected/.test(l)),
+      client.logs.join('\n'),
+    );
   });
 
   it('keeps answering requests', async () => {
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionIn(TEXT, 'A1 ', 0) });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: positionIn(TEXT, 'A1 ', 0),
+    });
     assert.ok(hover);
     assert.equal(client.exitCode, null);
   });

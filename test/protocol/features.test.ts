@@ -55,9 +55,14 @@ describe('editor features over LSP', () => {
     const position = positionIn(PROBLEMS, 'hkex="A1 A9.9"', 'hkex="A'.length);
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
     assert.ok(hover, 'hover returned nothing');
-    const value = typeof hover.contents === 'object' && 'value' in hover.contents ? (hover.contents as MarkupContent).value : String(hover.contents);
+    const value =
+      typeof hover.contents === 'object' && 'value' in hover.contents
+        ? (hover.contents as MarkupContent).value
+        : String(hover.contents);
     const a1 = requirement('A1');
-    const inAnyLanguage = [a1.text['zh-Hant'], a1.text.en, a1.title['zh-Hant'], a1.title.en].some((t) => value.includes(t));
+    const inAnyLanguage = [a1.text['zh-Hant'], a1.text.en, a1.title['zh-Hant'], a1.title.en].some((t) =>
+      value.includes(t),
+    );
     assert.ok(inAnyLanguage, `hover does not contain A1's catalog text:\n${value}`);
     assert.equal(hover.range?.start.line, lineOf(PROBLEMS, 'hkex="A1 A9.9"'));
   });
@@ -88,12 +93,19 @@ describe('editor features over LSP', () => {
     })) as CodeAction[];
     assert.ok(Array.isArray(actions) && actions.length > 0, 'no code actions');
     const explain = actions.find(
-      (a) => a.kind === 'quickfix' && Object.values(a.edit?.changes ?? {}).flat().some((e) => /::: \{\.explain hkex="[^"]+"\}/.test(e.newText)),
+      (a) =>
+        a.kind === 'quickfix' &&
+        Object.values(a.edit?.changes ?? {})
+          .flat()
+          .some((e) => /::: \{\.explain hkex="[^"]+"\}/.test(e.newText)),
     );
     assert.ok(explain, `no explanation quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
     const edit = explain.edit!.changes![uri][0];
     const id = /::: \{\.explain hkex="([^"]+)"\}/.exec(edit.newText)![1];
-    assert.ok(String(missing.message).includes(id), `the fix explains ${id}, the diagnostic is about: ${String(missing.message)}`);
+    assert.ok(
+      String(missing.message).includes(id),
+      `the fix explains ${id}, the diagnostic is about: ${String(missing.message)}`,
+    );
     // The fix is for the diagnostic it was asked about.
     assert.deepEqual(explain.diagnostics?.[0]?.range, missing.range);
     // The div is inserted at a line start, so it forms a block of its own.
@@ -127,7 +139,11 @@ describe('editor features over LSP', () => {
     assert.ok(tableLines.length >= 3, 'markdown holds a pipe table');
     assert.match(tableLines[1], /^\|\s*:?-+/, 'second table line is the delimiter row');
     // The tagged requirements appear as rows.
-    assert.ok(tableLines.some((l) => l.includes('MDR-governance') || l.includes(requirement('MDR-governance').title['zh-Hant'])));
+    assert.ok(
+      tableLines.some(
+        (l) => l.includes('MDR-governance') || l.includes(requirement('MDR-governance').title['zh-Hant']),
+      ),
+    );
 
     // A declined edit is reported as not applied.
     client.applyEditResult = { applied: false };
@@ -148,9 +164,14 @@ describe('editor features over LSP', () => {
   });
 
   it('documentSymbol returns the section tree', async () => {
-    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
     assert.ok(Array.isArray(symbols) && symbols.length > 0);
-    const headingTitles = [...PROBLEMS.matchAll(/^(#{1,6}) (.+?) \{/gm)].map((m) => ({ level: m[1].length, title: m[2] }));
+    const headingTitles = [...PROBLEMS.matchAll(/^(#{1,6}) (.+?) \{/gm)].map((m) => ({
+      level: m[1].length,
+      title: m[2],
+    }));
     const top = symbols.filter((s) => s.kind === SymbolKind.Namespace);
     assert.equal(top.length, 1, 'one level-1 heading');
     assert.ok(top[0].name.includes(headingTitles[0].title));
@@ -181,13 +202,19 @@ describe('editor features over LSP', () => {
 
   it('definition resolves without error', async () => {
     const position = positionIn(PROBLEMS, 'hkex="D19"', 'hkex="D'.length);
-    const result = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position })) as Location[] | null;
+    const result = (await client.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri },
+      position,
+    })) as Location[] | null;
     assert.ok(result === null || Array.isArray(result));
   });
 
   it('requests for a document that is not open return empty results', async () => {
     const other = fixtureUri('not-open.esg.md');
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: other }, position: { line: 0, character: 0 } });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: other },
+      position: { line: 0, character: 0 },
+    });
     assert.equal(hover, null);
     const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: other } });
     assert.deepEqual(symbols, []);

@@ -35,11 +35,19 @@ const TEXT = [
   '',
 ].join('\n');
 
-function apply(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+function apply(
+  text: string,
+  edits: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }[],
+): string {
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }) =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   let out = text;
-  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)))
+    out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
 
@@ -49,12 +57,22 @@ describe('source.fixAll.esgmark over LSP', () => {
   const clean = fixtureUri(`fixall-clean-${process.pid}.esg.md`);
   const whole = { start: { line: 0, character: 0 }, end: { line: 26, character: 0 } };
   const request = (target: string, only?: string[]) =>
-    client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: target }, range: whole, context: { diagnostics: [], ...(only ? { only } : {}) } }) as Promise<CodeAction[]>;
+    client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: target },
+      range: whole,
+      context: { diagnostics: [], ...(only ? { only } : {}) },
+    }) as Promise<CodeAction[]>;
 
   before(async () => {
     client = await LspTestClient.start({ settings: { debounceMs: 0 } });
     await client.open(uri, TEXT);
-    await client.open(clean, TEXT.replace('# 僱傭 {#emp}', '# 僱傭 {#emp hkex="B1 B2"}').replace('| A1 | x | [環境](#env) |', '| A1 | x | [環境](#env) |\n| A1.1 | x | [環境](#env) |'));
+    await client.open(
+      clean,
+      TEXT.replace('# 僱傭 {#emp}', '# 僱傭 {#emp hkex="B1 B2"}').replace(
+        '| A1 | x | [環境](#env) |',
+        '| A1 | x | [環境](#env) |\n| A1.1 | x | [環境](#env) |',
+      ),
+    );
     await client.waitForDiagnostics(uri, (p) => p.version === 1);
   });
 
@@ -87,7 +105,10 @@ describe('source.fixAll.esgmark over LSP', () => {
 
   it('is not in the quick-fix menu, and not offered when nothing is safely fixable', async () => {
     assert.ok(!(await request(uri, ['quickfix'])).some((a) => a.kind === 'source.fixAll.esgmark'));
-    assert.ok(!(await request(uri)).some((a) => a.kind === 'source.fixAll.esgmark'), 'a plain request (the light bulb) does not get it');
+    assert.ok(
+      !(await request(uri)).some((a) => a.kind === 'source.fixAll.esgmark'),
+      'a plain request (the light bulb) does not get it',
+    );
     await client.waitForDiagnostics(clean, (p) => p.version === 1);
     assert.deepEqual(await request(clean, ['source.fixAll.esgmark']), []);
   });

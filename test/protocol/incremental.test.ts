@@ -18,7 +18,8 @@ function positionAt(text: string, offset: number): { line: number; character: nu
   return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
-const comparable = (ds: Diagnostic[]) => ds.map((d) => ({ range: d.range, code: d.code, severity: d.severity, message: d.message }));
+const comparable = (ds: Diagnostic[]) =>
+  ds.map((d) => ({ range: d.range, code: d.code, severity: d.severity, message: d.message }));
 
 describe('incremental analysis through the server', () => {
   let client: LspTestClient;
@@ -53,7 +54,11 @@ describe('incremental analysis through the server', () => {
       await client.open(freshUri, text);
       const fresh = await client.waitForDiagnostics(freshUri, (p) => p.version === 1);
       await client.close(freshUri);
-      assert.deepStrictEqual(comparable(typed.diagnostics), comparable(fresh.diagnostics), `after edit ${version - 1} (${JSON.stringify(inserted || 'delete')} at ${start.line}:${start.character})`);
+      assert.deepStrictEqual(
+        comparable(typed.diagnostics),
+        comparable(fresh.diagnostics),
+        `after edit ${version - 1} (${JSON.stringify(inserted || 'delete')} at ${start.line}:${start.character})`,
+      );
       if (typed.diagnostics.length !== 1) changedSomething++;
     }
     // The zhipu example has exactly one finding; typed characters add and remove others, so the

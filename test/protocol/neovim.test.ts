@@ -55,17 +55,50 @@ describe('Neovim (headless) with editors/neovim/esgmark.lua', { skip: SKIP }, ()
     const home = path.join(dir, 'home');
     const run = spawnSync(
       'nvim',
-      ['--headless', '-n', '-i', 'NONE', '-u', path.join(REPO_ROOT, 'editors', 'neovim', 'esgmark.lua'), path.join(dir, 'report', '2025.esg.md'), '-c', `luafile ${path.join(dir, 'probe.lua')}`],
+      [
+        '--headless',
+        '-n',
+        '-i',
+        'NONE',
+        '-u',
+        path.join(REPO_ROOT, 'editors', 'neovim', 'esgmark.lua'),
+        path.join(dir, 'report', '2025.esg.md'),
+        '-c',
+        `luafile ${path.join(dir, 'probe.lua')}`,
+      ],
       {
         cwd: dir,
         encoding: 'utf8',
         timeout: 60_000,
         // No user configuration, state or swap files of the machine's user.
-        env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_DATA_HOME: path.join(home, 'data'), XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache'), ESGMARK_NVIM_OUT: out },
+        env: {
+          ...process.env,
+          HOME: home,
+          XDG_CONFIG_HOME: path.join(home, 'config'),
+          XDG_DATA_HOME: path.join(home, 'data'),
+          XDG_STATE_HOME: path.join(home, 'state'),
+          XDG_CACHE_HOME: path.join(home, 'cache'),
+          ESGMARK_NVIM_OUT: out,
+        },
       },
     );
-    assert.ok(existsSync(out), `nvim wrote no result (status ${run.status}, signal ${run.signal}):\n${run.stdout}\n${run.stderr}`);
-    const result = JSON.parse(readFileSync(out, 'utf8')) as { ok: boolean; clients: string[]; diagnostics: { lnum: number; col: number; end_col: number; code: string; source: string; message: string; severity: number }[] };
+    assert.ok(
+      existsSync(out),
+      `nvim wrote no result (status ${run.status}, signal ${run.signal}):\n${run.stdout}\n${run.stderr}`,
+    );
+    const result = JSON.parse(readFileSync(out, 'utf8')) as {
+      ok: boolean;
+      clients: string[];
+      diagnostics: {
+        lnum: number;
+        col: number;
+        end_col: number;
+        code: string;
+        source: string;
+        message: string;
+        severity: number;
+      }[];
+    };
     assert.deepEqual(result.clients, ['esgmark']);
     assert.ok(result.ok, `no hkex/unknown-id within 30 s: ${JSON.stringify(result.diagnostics).slice(0, 500)}`);
     const unknown = result.diagnostics.find((d) => d.code === 'hkex/unknown-id')!;
@@ -73,7 +106,10 @@ describe('Neovim (headless) with editors/neovim/esgmark.lua', { skip: SKIP }, ()
     const line = lines.findIndex((l) => l.includes('A9.9'));
     // Neovim counts columns in bytes: after Chinese text that is not the UTF-16 column the server sent.
     const byteCol = Buffer.byteLength(lines[line].slice(0, lines[line].indexOf('A9.9')), 'utf8');
-    assert.deepEqual({ lnum: unknown.lnum, col: unknown.col, end_col: unknown.end_col }, { lnum: line, col: byteCol, end_col: byteCol + 4 });
+    assert.deepEqual(
+      { lnum: unknown.lnum, col: unknown.col, end_col: unknown.end_col },
+      { lnum: line, col: byteCol, end_col: byteCol + 4 },
+    );
     assert.equal(unknown.source, 'esgmark');
     assert.equal(unknown.severity, 1, 'an error');
     assert.match(unknown.message, /A9\.9/);

@@ -3,7 +3,12 @@
 // KPI table gets a CodeLens.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CodeActionRequest, CodeLensRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  CodeLensRequest,
+  type CodeAction,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../helpers/lsp-client';
 import { fixtureUri } from '../helpers/paths';
 import { positionIn } from '../helpers/text';
@@ -32,7 +37,9 @@ describe('numbers over LSP', () => {
   before(async () => {
     client = await LspTestClient.start({ settings: { debounceMs: 0 } });
     await client.open(uri, TEXT);
-    const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'ghg/sum-mismatch'));
+    const published = await client.waitForDiagnostics(uri, (p) =>
+      p.diagnostics.some((d) => d.code === 'ghg/sum-mismatch'),
+    );
     sum = published.diagnostics.find((d) => d.code === 'ghg/sum-mismatch')!;
   });
 
@@ -44,7 +51,10 @@ describe('numbers over LSP', () => {
     assert.deepEqual(sum.range.start, positionIn(TEXT, '56,711.15', 0));
     assert.match(String(sum.message), /the inputs give 56,711\.51, the report says 56,711\.15/);
     const related = sum.relatedInformation ?? [];
-    assert.deepEqual(related.map((r) => r.location.range.start), [positionIn(TEXT, '89.17', 0), positionIn(TEXT, '56,622.34', 0)]);
+    assert.deepEqual(
+      related.map((r) => r.location.range.start),
+      [positionIn(TEXT, '89.17', 0), positionIn(TEXT, '56,622.34', 0)],
+    );
     assert.ok(related.every((r) => r.location.uri === uri));
   });
 
@@ -105,19 +115,31 @@ describe('numbers quick fixes over LSP: the unit the figures imply, and a missin
   });
 
   it('fixes an intensity unit to the one the other intensities imply', async () => {
-    const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'kpi/intensity-mismatch'));
+    const published = await client.waitForDiagnostics(uri, (p) =>
+      p.diagnostics.some((d) => d.code === 'kpi/intensity-mismatch'),
+    );
     const d = published.diagnostics.find((x) => x.code === 'kpi/intensity-mismatch')!;
     assert.deepEqual(d.range.start, positionIn(INTENSITIES, '0.8234', 0));
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
     const fix = actions.find((a) => a.title.includes('tCO2e/百萬元'));
     assert.ok(fix, actions.map((a) => a.title).join(' | '));
     const start = positionIn(INTENSITIES, '萬元 | 0.8234', 0);
-    assert.deepEqual(fix.edit!.changes![uri], [{ range: { start, end: { line: start.line, character: start.character + 2 } }, newText: '百萬元' }]);
+    assert.deepEqual(fix.edit!.changes![uri], [
+      { range: { start, end: { line: start.line, character: start.character + 2 } }, newText: '百萬元' },
+    ]);
   });
 
   it('adds the missing total row above a complete breakdown', async () => {
     const at = positionIn(INTENSITIES, '男性員工', 0);
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] } })) as CodeAction[];
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: at, end: at },
+      context: { diagnostics: [] },
+    })) as CodeAction[];
     const add = actions.find((a) => a.title.includes('員工總數') || a.title.includes('合計'));
     assert.ok(add, actions.map((a) => a.title).join(' | '));
     const [edit] = add.edit!.changes![uri];

@@ -8,7 +8,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../helpers/lsp-client';
 
 const FRONT = '---\ntitle: 測試報告\nlang: zh-Hant\nesg:\n  issuer: 測試有限公司\n  period: 2025\n---\n';
@@ -29,7 +33,10 @@ describe('project file over LSP', () => {
     writeFileSync(path.join(dir, 'report.esg.md'), REPORT);
     reportUri = pathToFileURL(path.join(dir, 'report.esg.md')).href;
     configUri = pathToFileURL(path.join(dir, '.esgmark.yaml')).href;
-    client = await LspTestClient.start({ settings: { debounceMs: 0 }, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'w' }] });
+    client = await LspTestClient.start({
+      settings: { debounceMs: 0 },
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'w' }],
+    });
     await client.open(reportUri, REPORT);
   });
 
@@ -40,9 +47,16 @@ describe('project file over LSP', () => {
 
   it('applies the severities of .esgmark.yaml to the report', async () => {
     const published = await client.waitForDiagnostics(reportUri, (p) => has(p, 'hkex/index-untagged'));
-    assert.equal(published.diagnostics.filter((d) => d.code === 'kpi/unknown-unit').length, 0, 'off in the project file');
+    assert.equal(
+      published.diagnostics.filter((d) => d.code === 'kpi/unknown-unit').length,
+      0,
+      'off in the project file',
+    );
     const untagged = published.diagnostics.filter((d) => d.code === 'hkex/index-untagged');
-    assert.ok(untagged.every((d) => d.severity === 2), 'warning (2), not hint (4)');
+    assert.ok(
+      untagged.every((d) => d.severity === 2),
+      'warning (2), not hint (4)',
+    );
   });
 
   it('publishes the project file problem at its key', async () => {
@@ -57,25 +71,44 @@ describe('project file over LSP', () => {
 
   it('every diagnostic links to its section of the rules documentation', async () => {
     const published = await client.waitForDiagnostics(reportUri, (p) => p.diagnostics.length > 0);
-    for (const d of published.diagnostics) assert.equal(d.codeDescription?.href, `https://example.invalid/esgmark/blob/main/docs/rules.md#${String(d.code).replace('/', '')}`);
-    assert.equal(client.latestDiagnostics(configUri)?.diagnostics[0].codeDescription?.href, 'https://example.invalid/esgmark/blob/main/docs/rules.md#esgconfig');
+    for (const d of published.diagnostics)
+      assert.equal(
+        d.codeDescription?.href,
+        `https://example.invalid/esgmark/blob/main/docs/rules.md#${String(d.code).replace('/', '')}`,
+      );
+    assert.equal(
+      client.latestDiagnostics(configUri)?.diagnostics[0].codeDescription?.href,
+      'https://example.invalid/esgmark/blob/main/docs/rules.md#esgconfig',
+    );
   });
 
   it('an explicit setting wins over the project file', async () => {
-    await client.changeSettings({ debounceMs: 0, severity: { 'kpi/unknown-unit': 'error' }, rulesDocumentationUrl: 'https://docs.example.com/rules.html' });
+    await client.changeSettings({
+      debounceMs: 0,
+      severity: { 'kpi/unknown-unit': 'error' },
+      rulesDocumentationUrl: 'https://docs.example.com/rules.html',
+    });
     const published = await client.waitForDiagnostics(reportUri, (p) => has(p, 'kpi/unknown-unit'));
     const unit = published.diagnostics.find((d) => d.code === 'kpi/unknown-unit')!;
     assert.equal(unit.severity, 1);
     assert.equal(unit.codeDescription?.href, 'https://docs.example.com/rules.html#kpiunknown-unit');
-    assert.ok(published.diagnostics.filter((d) => d.code === 'hkex/index-untagged').every((d) => d.severity === 2), 'the rest of the file still applies');
+    assert.ok(
+      published.diagnostics.filter((d) => d.code === 'hkex/index-untagged').every((d) => d.severity === 2),
+      'the rest of the file still applies',
+    );
     await client.changeSettings({ debounceMs: 0 });
     await client.waitForDiagnostics(reportUri, (p) => !has(p, 'kpi/unknown-unit'));
   });
 
   it('reads the file again when it changes on disk', async () => {
     writeFileSync(path.join(dir, '.esgmark.yaml'), 'rules:\n  hkex/index-untagged: off\n');
-    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: configUri, type: FileChangeType.Changed }] });
-    const published = await client.waitForDiagnostics(reportUri, (p) => !has(p, 'hkex/index-untagged') && has(p, 'kpi/unknown-unit'));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: configUri, type: FileChangeType.Changed }],
+    });
+    const published = await client.waitForDiagnostics(
+      reportUri,
+      (p) => !has(p, 'hkex/index-untagged') && has(p, 'kpi/unknown-unit'),
+    );
     assert.ok(published);
     const own = await client.waitForDiagnostics(configUri, (p) => p.diagnostics.length === 0);
     assert.deepEqual(own.diagnostics, []);

@@ -19,7 +19,10 @@ import { REPO_ROOT, readFixture } from '../helpers/paths';
 import { rangeOf } from '../helpers/text';
 
 const PROBLEMS = readFixture('problems.esg.md');
-const PULL = { textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: true } }, workspace: { diagnostics: { refreshSupport: true } } };
+const PULL = {
+  textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: true } },
+  workspace: { diagnostics: { refreshSupport: true } },
+};
 
 function full(report: DocumentDiagnosticReport): FullDocumentDiagnosticReport {
   assert.equal(report.kind, 'full', JSON.stringify(report).slice(0, 300));
@@ -38,7 +41,10 @@ describe('pull diagnostics over LSP', () => {
     outside = mkdtempSync(path.join(tmpdir(), 'esgmark-pull-outside-'));
     writeFileSync(path.join(dir, 'problems.esg.md'), PROBLEMS);
     mkdirSync(path.join(dir, 'sub'));
-    writeFileSync(path.join(dir, 'sub', 'english.esg.md'), readFixture('problems.esg.md').replace('lang: zh-Hant', 'lang: en'));
+    writeFileSync(
+      path.join(dir, 'sub', 'english.esg.md'),
+      readFixture('problems.esg.md').replace('lang: zh-Hant', 'lang: en'),
+    );
     cpSync(path.join(REPO_ROOT, 'examples', 'multi-file'), path.join(dir, 'multi'), { recursive: true });
     mkdirSync(path.join(dir, 'node_modules'));
     writeFileSync(path.join(dir, 'node_modules', 'skipped.esg.md'), PROBLEMS);
@@ -59,14 +65,20 @@ describe('pull diagnostics over LSP', () => {
   });
 
   it('advertises a diagnostic provider with workspace diagnostics', () => {
-    const provider = client.initializeResult.capabilities.diagnosticProvider as { identifier?: string; interFileDependencies: boolean; workspaceDiagnostics: boolean };
+    const provider = client.initializeResult.capabilities.diagnosticProvider as {
+      identifier?: string;
+      interFileDependencies: boolean;
+      workspaceDiagnostics: boolean;
+    };
     assert.deepEqual(provider, { identifier: 'esgmark', interFileDependencies: true, workspaceDiagnostics: true });
   });
 
   it('textDocument/diagnostic gives the findings of an open report; unchanged for its result id; full after an edit', async () => {
     const target = uri('problems.esg.md');
     await client.open(target, PROBLEMS);
-    const first = full(await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: target } }));
+    const first = full(
+      await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: target } }),
+    );
     const unknown = first.items.filter((d) => d.code === 'hkex/unknown-id');
     assert.equal(unknown.length, 1);
     assert.deepEqual(unknown[0].range, rangeOf(PROBLEMS, 'A9.9'));
@@ -79,27 +91,49 @@ describe('pull diagnostics over LSP', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(client.published.get(target), undefined, 'nothing pushed to a pulling client');
 
-    const again = await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: target }, previousResultId: first.resultId });
+    const again = await client.connection.sendRequest(DocumentDiagnosticRequest.type, {
+      textDocument: { uri: target },
+      previousResultId: first.resultId,
+    });
     assert.deepEqual(again, { kind: 'unchanged', resultId: first.resultId });
 
     const line = rangeOf(PROBLEMS, 'A9.9');
     await client.change(target, 2, [{ range: line, text: 'A1.1' }]);
-    const edited = full(await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: target }, previousResultId: first.resultId }));
+    const edited = full(
+      await client.connection.sendRequest(DocumentDiagnosticRequest.type, {
+        textDocument: { uri: target },
+        previousResultId: first.resultId,
+      }),
+    );
     assert.notEqual(edited.resultId, first.resultId);
     assert.equal(edited.items.filter((d) => d.code === 'hkex/unknown-id').length, 0);
     // Undo: the same findings as at first, so the same result id.
-    await client.change(target, 3, [{ range: { start: line.start, end: { line: line.start.line, character: line.start.character + 4 } }, text: 'A9.9' }]);
-    const undone = await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: target }, previousResultId: first.resultId });
+    await client.change(target, 3, [
+      {
+        range: { start: line.start, end: { line: line.start.line, character: line.start.character + 4 } },
+        text: 'A9.9',
+      },
+    ]);
+    const undone = await client.connection.sendRequest(DocumentDiagnosticRequest.type, {
+      textDocument: { uri: target },
+      previousResultId: first.resultId,
+    });
     assert.deepEqual(undone, { kind: 'unchanged', resultId: first.resultId });
   });
 
   it('a document that is not open gets an empty report', async () => {
-    const report = full(await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: uri('sub/english.esg.md') } }));
+    const report = full(
+      await client.connection.sendRequest(DocumentDiagnosticRequest.type, {
+        textDocument: { uri: uri('sub/english.esg.md') },
+      }),
+    );
     assert.deepEqual(report.items, []);
   });
 
   it('workspace/diagnostic lists every report of the workspace, read through the gate; unchanged ones answer unchanged', async () => {
-    const report: WorkspaceDiagnosticReport = await client.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
+    const report: WorkspaceDiagnosticReport = await client.connection.sendRequest(WorkspaceDiagnosticRequest.type, {
+      previousResultIds: [],
+    });
     const byUri = new Map(report.items.map((i) => [i.uri, i]));
     // The open report (with its version), a closed one on disk in a subfolder, the files of a multi-file report.
     assert.equal(byUri.get(uri('problems.esg.md'))?.version, 3);
@@ -112,19 +146,37 @@ describe('pull diagnostics over LSP', () => {
     for (const [u, item] of byUri) {
       if (!u.includes('/multi/')) continue;
       assert.equal(item.kind, 'full');
-      if (item.kind === 'full') assert.ok(!item.items.some((d) => d.code === 'hkex/missing' && /B1\b/.test(String(d.message))), `${u}: a chapter is checked as part of its report`);
+      if (item.kind === 'full')
+        assert.ok(
+          !item.items.some((d) => d.code === 'hkex/missing' && /B1\b/.test(String(d.message))),
+          `${u}: a chapter is checked as part of its report`,
+        );
     }
     // Not listed: node_modules, a plain Markdown file, a link leading outside the workspace.
-    assert.ok(![...byUri.keys()].some((u) => u.includes('node_modules') || u.endsWith('notes.md') || u.endsWith('link.esg.md')), [...byUri.keys()].join('\n'));
+    assert.ok(
+      ![...byUri.keys()].some((u) => u.includes('node_modules') || u.endsWith('notes.md') || u.endsWith('link.esg.md')),
+      [...byUri.keys()].join('\n'),
+    );
 
-    const previousResultIds = report.items.filter((i) => i.kind === 'full').map((i) => ({ uri: i.uri, value: i.resultId! }));
+    const previousResultIds = report.items
+      .filter((i) => i.kind === 'full')
+      .map((i) => ({ uri: i.uri, value: i.resultId! }));
     // One file changes on disk meanwhile: only it is sent in full again.
-    writeFileSync(path.join(dir, 'sub', 'english.esg.md'), readFixture('problems.esg.md').replace('lang: zh-Hant', 'lang: en').replace('A9.9', 'A1.1'));
-    const second: WorkspaceDiagnosticReport = await client.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds });
+    writeFileSync(
+      path.join(dir, 'sub', 'english.esg.md'),
+      readFixture('problems.esg.md').replace('lang: zh-Hant', 'lang: en').replace('A9.9', 'A1.1'),
+    );
+    const second: WorkspaceDiagnosticReport = await client.connection.sendRequest(WorkspaceDiagnosticRequest.type, {
+      previousResultIds,
+    });
     for (const item of second.items) {
       if (item.uri === uri('sub/english.esg.md')) {
         assert.equal(item.kind, 'full');
-        if (item.kind === 'full') assert.equal(item.items.some((d) => d.code === 'hkex/unknown-id'), false);
+        if (item.kind === 'full')
+          assert.equal(
+            item.items.some((d) => d.code === 'hkex/unknown-id'),
+            false,
+          );
       } else {
         assert.equal(item.kind, 'unchanged', item.uri);
       }

@@ -42,7 +42,10 @@ describe(`${Report.method} over LSP`, () => {
   const reportChanged = (version: number, timeoutMs = 10_000) =>
     new Promise<void>((resolve, reject) => {
       if (changes.some((c) => c.uri === uri && c.version === version)) return resolve();
-      const timer = setTimeout(() => reject(new Error(`no esgmark/reportChanged for version ${version}; got ${JSON.stringify(changes)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no esgmark/reportChanged for version ${version}; got ${JSON.stringify(changes)}`)),
+        timeoutMs,
+      );
       waiters.push({ version, resolve: () => (clearTimeout(timer), resolve()) });
     });
 
@@ -76,19 +79,31 @@ describe(`${Report.method} over LSP`, () => {
     assert.ok(model);
     assert.equal(model.uri, uri);
     assert.equal(model.locale, 'en');
-    assert.deepEqual(model.kpiGroups.map((g) => g.aspect), ['B1', 'D']);
+    assert.deepEqual(
+      model.kpiGroups.map((g) => g.aspect),
+      ['B1', 'D'],
+    );
     const d = model.kpiGroups.find((g) => g.aspect === 'D')!;
     const total = d.rows.find((r) => r.kpiId === 'ghg.scope12')!;
-    assert.deepEqual(total.values.map((v) => [v.period, v.raw, v.check]), [
-      ['2025', '56,711.15', 'disagrees'],
-      ['2024', '300', 'agrees'],
-    ]);
-    assert.deepEqual(total.values[0].checks.map((c) => [c.rule, c.computed, c.ok]), [['ghg/sum-mismatch', '56,711.51', false]]);
+    assert.deepEqual(
+      total.values.map((v) => [v.period, v.raw, v.check]),
+      [
+        ['2025', '56,711.15', 'disagrees'],
+        ['2024', '300', 'agrees'],
+      ],
+    );
+    assert.deepEqual(
+      total.values[0].checks.map((c) => [c.rule, c.computed, c.ok]),
+      [['ghg/sum-mismatch', '56,711.51', false]],
+    );
     // A click on the figure reveals the cell the diagnostic is on.
     assert.deepEqual(total.values[0].range.start, positionIn(TEXT, '56,711.15', 0));
     assert.equal(total.values[0].uri, uri);
     const employees = model.kpiGroups.find((g) => g.aspect === 'B1')!.rows[0];
-    assert.deepEqual([employees.kpiId, employees.values[0].value, employees.values[0].check], ['employees.total', 1206, 'unchecked']);
+    assert.deepEqual(
+      [employees.kpiId, employees.values[0].value, employees.values[0].check],
+      ['employees.total', 1206, 'unchecked'],
+    );
     assert.deepEqual(model.ghg, [
       { period: '2024', scope1: 100, scope2: 200 },
       { period: '2025', scope1: 89.17, scope2: 56622.34 },
@@ -104,7 +119,9 @@ describe(`${Report.method} over LSP`, () => {
 
   it('announces each new version, and the request then returns the edited figures', async () => {
     const at = positionIn(TEXT, '56,711.15', 0);
-    await client.change(uri, 2, [{ range: { start: at, end: { line: at.line, character: at.character + '56,711.15'.length } }, text: '56,711.51' }]);
+    await client.change(uri, 2, [
+      { range: { start: at, end: { line: at.line, character: at.character + '56,711.15'.length } }, text: '56,711.51' },
+    ]);
     await reportChanged(2);
     const model = await client.connection.sendRequest(ReportRequest, { uri });
     const total = model!.kpiGroups.find((g) => g.aspect === 'D')!.rows.find((r) => r.kpiId === 'ghg.scope12')!;

@@ -19,7 +19,25 @@ const prng = mulberry32;
 
 /** Random UTF-16 including controls, lone surrogates, NUL and Markdown punctuation. */
 function randomText(random: () => number, length: number): string {
-  const pieces = ['{', '}', '|', ':::', '#', '"', '[', ']', '\r\n', '\n', '---', 'hkex="', '\u0000', '\ud800', '\udfff', '１２３', '，'];
+  const pieces = [
+    '{',
+    '}',
+    '|',
+    ':::',
+    '#',
+    '"',
+    '[',
+    ']',
+    '\r\n',
+    '\n',
+    '---',
+    'hkex="',
+    '\u0000',
+    '\ud800',
+    '\udfff',
+    '１２３',
+    '，',
+  ];
   let out = '';
   while (out.length < length) {
     const r = random();
@@ -91,7 +109,10 @@ describe('robustness of the server process', () => {
         range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } },
         context: { diagnostics: published.diagnostics },
       });
-      await client.connection.sendRequest(ExecuteCommandRequest.type, { command: GENERATE_INDEX_TABLE_COMMAND, arguments: [uri] });
+      await client.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: GENERATE_INDEX_TABLE_COMMAND,
+        arguments: [uri],
+      });
 
       // Random incremental edits, some with ranges past the end of the document.
       const random = prng(seed * 7919);
@@ -100,7 +121,10 @@ describe('robustness of the server process', () => {
         const character = Math.floor(random() * 50);
         await client.change(uri, version, [
           {
-            range: { start: { line, character }, end: { line: line + Math.floor(random() * 3), character: Math.floor(random() * 80) } },
+            range: {
+              start: { line, character },
+              end: { line: line + Math.floor(random() * 3), character: Math.floor(random() * 80) },
+            },
             text: randomText(random, Math.floor(random() * 30)),
           },
         ]);

@@ -7,7 +7,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeActionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type CodeAction, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  HoverRequest,
+  type CodeAction,
+  type MarkupContent,
+} from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../helpers/lsp-client';
 import { REPO_ROOT } from '../helpers/paths';
 import { positionIn } from '../helpers/text';
@@ -21,7 +28,10 @@ describe('cross-report checks over LSP', () => {
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'esgmark-xreport-lsp-'));
     cpSync(path.join(REPO_ROOT, 'examples', 'cross-report'), dir, { recursive: true });
-    client = await LspTestClient.start({ settings: { debounceMs: 0 }, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'reports' }] });
+    client = await LspTestClient.start({
+      settings: { debounceMs: 0 },
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'reports' }],
+    });
   });
 
   after(async () => {
@@ -29,26 +39,38 @@ describe('cross-report checks over LSP', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('publishes xreport/restated at the cell, with last year\'s cell as related information, and fixes it with the marker', async () => {
+  it("publishes xreport/restated at the cell, with last year's cell as related information, and fixes it with the marker", async () => {
     const file = 'planted/restated-unmarked.en.esg.md';
     const text = read(file);
     await client.open(uri(file), text);
-    const published = await client.waitForDiagnostics(uri(file), (p) => p.diagnostics.some((d) => d.code === 'xreport/restated'));
+    const published = await client.waitForDiagnostics(uri(file), (p) =>
+      p.diagnostics.some((d) => d.code === 'xreport/restated'),
+    );
     const found = published.diagnostics.filter((d) => d.code === 'xreport/restated');
     assert.equal(found.length, 1);
     const d = found[0];
     assert.deepEqual(d.range.start, positionIn(text, '38.4 | 39.6', 7));
     assert.equal(d.relatedInformation?.[0].location.uri, uri('2024/report.en.esg.md'));
-    assert.deepEqual(d.relatedInformation?.[0].location.range.start, positionIn(read('2024/report.en.esg.md'), '41.0 | 43.5', 0));
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(file) }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    assert.deepEqual(
+      d.relatedInformation?.[0].location.range.start,
+      positionIn(read('2024/report.en.esg.md'), '41.0 | 43.5', 0),
+    );
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: uri(file) },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
     const mark = actions.find((a) => a.title === 'Mark the row as restated');
     assert.ok(mark, JSON.stringify(actions.map((a) => a.title)));
     const edits = mark.edit?.changes?.[uri(file)];
-    assert.deepEqual(edits?.map((e) => e.newText), ['[Non-hazardous waste]{restated="reason"}']);
+    assert.deepEqual(
+      edits?.map((e) => e.newText),
+      ['[Non-hazardous waste]{restated="reason"}'],
+    );
     assert.deepEqual(edits?.[0].range.start, positionIn(text, 'Non-hazardous waste | t | 38.4 | 39.6', 0));
   });
 
-  it('re-checks a version when the other is edited, hovers the other version\'s figure, and copies it across', async () => {
+  it("re-checks a version when the other is edited, hovers the other version's figure, and copies it across", async () => {
     const en = '2025/report.en.esg.md';
     const zh = '2025/report.zh-hant.esg.md';
     const enText = read(en);
@@ -57,31 +79,66 @@ describe('cross-report checks over LSP', () => {
     await client.waitForDiagnostics(uri(en), (p) => !p.diagnostics.some((d) => String(d.code).startsWith('xreport/')));
     await client.open(uri(zh), zhText);
     const start = positionIn(zhText, '38.4 | 41.0', 0);
-    await client.change(uri(zh), 2, [{ range: { start, end: { line: start.line, character: start.character + 4 } }, text: '34.8' }]);
-    const published = await client.waitForDiagnostics(uri(en), (p) => p.diagnostics.some((d) => d.code === 'xreport/translation-mismatch'));
+    await client.change(uri(zh), 2, [
+      { range: { start, end: { line: start.line, character: start.character + 4 } }, text: '34.8' },
+    ]);
+    const published = await client.waitForDiagnostics(uri(en), (p) =>
+      p.diagnostics.some((d) => d.code === 'xreport/translation-mismatch'),
+    );
     const d = published.diagnostics.find((x) => x.code === 'xreport/translation-mismatch')!;
     assert.deepEqual(d.range.start, positionIn(enText, '38.4 | 41.0', 0));
     assert.equal(d.relatedInformation?.[0].location.uri, uri(zh));
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(en) }, position: positionIn(enText, '38.4 | 41.0', 1) });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: uri(en) },
+      position: positionIn(enText, '38.4 | 41.0', 1),
+    });
     const value = (hover!.contents as MarkupContent).value;
     assert.match(value, /Traditional Chinese version: 34\.8 噸 \(differs\)/);
-    const copy = ((await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(en) }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[]).find((a) => a.title.startsWith('Use 34.8'));
+    const copy = (
+      (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: uri(en) },
+        range: d.range,
+        context: { diagnostics: [d] },
+      })) as CodeAction[]
+    ).find((a) => a.title.startsWith('Use 34.8'));
     assert.ok(copy);
-    assert.deepEqual(copy.edit?.changes?.[uri(en)]?.map((e) => e.newText), ['34.8']);
+    assert.deepEqual(
+      copy.edit?.changes?.[uri(en)]?.map((e) => e.newText),
+      ['34.8'],
+    );
     // Hover on a prior-year figure shows last year's report too.
-    const prior = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(en) }, position: positionIn(enText, '41.0 |', 1) });
+    const prior = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: uri(en) },
+      position: positionIn(enText, '41.0 |', 1),
+    });
     assert.match((prior!.contents as MarkupContent).value, /Last year's report: 41\.0 t \(agrees\)/);
   });
 
-  it('re-checks a report when last year\'s report changes on disk (didChangeWatchedFiles)', async () => {
+  it("re-checks a report when last year's report changes on disk (didChangeWatchedFiles)", async () => {
     const file = 'planted/restated-marked.en.esg.md';
     await client.open(uri(file), read(file));
-    await client.waitForDiagnostics(uri(file), (p) => !p.diagnostics.some((d) => String(d.code).startsWith('xreport/')));
+    await client.waitForDiagnostics(
+      uri(file),
+      (p) => !p.diagnostics.some((d) => String(d.code).startsWith('xreport/')),
+    );
     // Last year's report now says 39.6 too: the marked restatement restates nothing.
     const previous = path.join(dir, '2024', 'report.en.esg.md');
-    writeFileSync(previous, readFileSync(previous, 'utf8').replace('| Non-hazardous waste | t | 41.0 | 43.5 |', '| Non-hazardous waste | t | 39.6 | 43.5 |'));
-    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('2024/report.en.esg.md'), type: FileChangeType.Changed }] });
-    const published = await client.waitForDiagnostics(uri(file), (p) => p.diagnostics.some((d) => d.code === 'xreport/restated'));
-    assert.match(published.diagnostics.find((d) => d.code === 'xreport/restated')!.message as string, /marked as restated, but its 2024 figures equal/);
+    writeFileSync(
+      previous,
+      readFileSync(previous, 'utf8').replace(
+        '| Non-hazardous waste | t | 41.0 | 43.5 |',
+        '| Non-hazardous waste | t | 39.6 | 43.5 |',
+      ),
+    );
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: uri('2024/report.en.esg.md'), type: FileChangeType.Changed }],
+    });
+    const published = await client.waitForDiagnostics(uri(file), (p) =>
+      p.diagnostics.some((d) => d.code === 'xreport/restated'),
+    );
+    assert.match(
+      published.diagnostics.find((d) => d.code === 'xreport/restated')!.message as string,
+      /marked as restated, but its 2024 figures equal/,
+    );
   });
 });

@@ -13,7 +13,10 @@ import { REPO_ROOT } from '../helpers/paths';
 /** The sources scripts/bench/sources.mjs gives the benchmark: Zhipu's report first, then the corpus and the other examples. */
 function sources(): RealSource[] {
   const read = (rel: string): RealSource => ({ name: rel, text: readFileSync(path.join(REPO_ROOT, rel), 'utf8') });
-  const examples = readdirSync(path.join(REPO_ROOT, 'examples')).filter((f) => f.endsWith('.esg.md')).sort().map((f) => `examples/${f}`);
+  const examples = readdirSync(path.join(REPO_ROOT, 'examples'))
+    .filter((f) => f.endsWith('.esg.md'))
+    .sort()
+    .map((f) => `examples/${f}`);
   const corpus = readdirSync(path.join(REPO_ROOT, 'test/corpus'))
     .sort()
     .map((d) => `test/corpus/${d}/report.esg.md`)
@@ -36,7 +39,10 @@ test('real-shaped: the size is reached, and passed by less than the largest sour
   assert.equal(report.bytes, Buffer.byteLength(report.text, 'utf8'));
   assert.ok(report.bytes >= TARGET, `${report.bytes} bytes`);
   assert.ok(report.bytes < TARGET + largest + 3_000, `${report.bytes} bytes`);
-  assert.ok(report.shape.copies > SOURCES.length, `${report.shape.copies} copies of ${SOURCES.length} sources: every source is repeated`);
+  assert.ok(
+    report.shape.copies > SOURCES.length,
+    `${report.shape.copies} copies of ${SOURCES.length} sources: every source is repeated`,
+  );
   assert.equal(report.shape.segments, report.shape.copies);
   assert.throws(() => generateRealShapedReport({ seed: 1, targetBytes: 1_000, sources: [] }));
 });
@@ -47,9 +53,13 @@ test('real-shaped: one front matter, unique heading anchors, footnote labels and
   assert.doesNotMatch(body, /^---\ntitle:/m, 'no second front matter');
   const repeated = (values: string[]) => [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
   const lines = body.split('\n');
-  const anchors = lines.filter((l) => /^#{1,6} /.test(l)).flatMap((l) => [...l.matchAll(/\{#([^\s}]+)/g)].map((m) => m[1]));
+  const anchors = lines
+    .filter((l) => /^#{1,6} /.test(l))
+    .flatMap((l) => [...l.matchAll(/\{#([^\s}]+)/g)].map((m) => m[1]));
   assert.deepEqual(repeated(anchors), []);
-  const ids = lines.filter((l) => !/^#{1,6} /.test(l)).flatMap((l) => [...l.matchAll(/\{#([a-z][a-z0-9_]*(?:\.[a-z0-9_-]+)*)(?=[\s}])/g)].map((m) => m[1]));
+  const ids = lines
+    .filter((l) => !/^#{1,6} /.test(l))
+    .flatMap((l) => [...l.matchAll(/\{#([a-z][a-z0-9_]*(?:\.[a-z0-9_-]+)*)(?=[\s}])/g)].map((m) => m[1]));
   assert.deepEqual(repeated(ids), []);
   const footnotes = lines.map((l) => /^\[\^([^\]]+)\]:/.exec(l)?.[1]).filter((x): x is string => !!x);
   assert.ok(footnotes.length > 0);
@@ -60,7 +70,8 @@ test('real-shaped: many findings, and the segment formulas hold except where a f
   const analysis = analyze({ uri: 'file:///real-shaped.esg.md', text: report.text });
   assert.ok(analysis.diagnostics.length > 300, `${analysis.diagnostics.length} diagnostics`);
   const rules = new Set(analysis.diagnostics.map((d) => d.rule));
-  for (const rule of ['kpi/value-conflict', 'kpi/formula-mismatch', 'hkex/index-duplicate']) assert.ok(rules.has(rule), `${rule} among ${[...rules].join(', ')}`);
+  for (const rule of ['kpi/value-conflict', 'kpi/formula-mismatch', 'hkex/index-duplicate'])
+    assert.ok(rules.has(rule), `${rule} among ${[...rules].join(', ')}`);
   assert.ok(report.shape.defects > 0 && report.shape.defects < report.shape.segments);
   const lines = report.text.split('\n');
   // The segment each line belongs to, from its heading `### 第 n 分部環境績效 {#segment-n}`.
@@ -78,8 +89,15 @@ test('real-shaped: many findings, and the segment formulas hold except where a f
     if (d.rule !== 'kpi/formula-mismatch' && d.rule !== 'kpi/prose-mismatch') continue;
     const segment = segmentAt[d.range.start.line];
     if (segment === undefined) continue;
-    assert.ok(wrong.has(segment), `segment ${segment} has no defect but line ${d.range.start.line + 1} is flagged: ${d.message}`);
+    assert.ok(
+      wrong.has(segment),
+      `segment ${segment} has no defect but line ${d.range.start.line + 1} is flagged: ${d.message}`,
+    );
     flagged.add(segment);
   }
-  assert.deepEqual([...flagged].sort((a, b) => a - b), [...wrong].sort((a, b) => a - b), 'every segment written wrong is flagged');
+  assert.deepEqual(
+    [...flagged].sort((a, b) => a - b),
+    [...wrong].sort((a, b) => a - b),
+    'every segment written wrong is flagged',
+  );
 });

@@ -35,7 +35,10 @@ for (const targetBytes of [100_000, 1_000_000]) {
     const report = generateReport({ seed: 20250101, targetBytes });
     assert.equal(report.bytes, Buffer.byteLength(report.text, 'utf8'));
     assert.ok(report.bytes >= targetBytes, `${report.bytes} < ${targetBytes}`);
-    assert.ok(report.bytes - targetBytes <= MAX_OVERSHOOT, `${report.bytes} overshoots ${targetBytes} by more than a chapter`);
+    assert.ok(
+      report.bytes - targetBytes <= MAX_OVERSHOOT,
+      `${report.bytes} overshoots ${targetBytes} by more than a chapter`,
+    );
     assert.ok(report.shape.chapters > 0);
   });
 }
@@ -72,7 +75,16 @@ for (const seed of [1, 20250101]) {
 
     // The KPI rows are recognised: explicit ids, and catalog labels of the appendix.
     const ids = new Set(model.kpiTables.flatMap((t) => t.rows.map((r) => r.kpiId)).filter(Boolean));
-    for (const id of ['ghg.scope1', 'ghg.scope2', 'ghg.scope12', 'water.total', 'employees.total', 'employees.gender.female', 'turnover.rate', 'suppliers.total']) {
+    for (const id of [
+      'ghg.scope1',
+      'ghg.scope2',
+      'ghg.scope12',
+      'water.total',
+      'employees.total',
+      'employees.gender.female',
+      'turnover.rate',
+      'suppliers.total',
+    ]) {
       assert.ok(ids.has(id), `KPI ${id} not recognised; found ${[...ids].join(', ')}`);
     }
     // Prose quotes figures from the tables.
@@ -81,6 +93,9 @@ for (const seed of [1, 20250101]) {
     // The figures are consistent and every requirement is disclosed or explained: a clean report, so the
     // benchmark times the checks rather than the reporting of thousands of findings.
     const serious = diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
-    assert.deepEqual(serious.map((d) => `${d.range.start.line + 1}: ${d.rule} ${d.message}`), []);
+    assert.deepEqual(
+      serious.map((d) => `${d.range.start.line + 1}: ${d.rule} ${d.message}`),
+      [],
+    );
   });
 }

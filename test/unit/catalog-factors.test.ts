@@ -25,7 +25,10 @@ const catalog = factorData as FactorCatalog;
 test('factor catalog: matches its schema and passes the cross checks', () => {
   const parsed = factorCatalogSchema.safeParse(factorData);
   assert.ok(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 3)));
-  assert.deepEqual(checkCatalogs().filter((p) => p.startsWith('factors')), []);
+  assert.deepEqual(
+    checkCatalogs().filter((p) => p.startsWith('factors')),
+    [],
+  );
 });
 
 test('factor catalog: the schema rejects a value that is not its printed form, and an unknown kind', () => {
@@ -37,7 +40,9 @@ test('factor catalog: the schema rejects a value that is not its printed form, a
 });
 
 test('factor catalog: the committed JSON is what the generator makes from data/reference/ghg-factors.yaml', () => {
-  const out = execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'gen-factor-catalog.mjs'), '--check'], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'gen-factor-catalog.mjs'), '--check'], {
+    encoding: 'utf8',
+  });
   assert.match(out, /up to date/);
 });
 
@@ -125,7 +130,9 @@ test('factor catalog: coefficients agree with the relations they come from', () 
 });
 
 test('factorsFor, gridFactorsCN, newestInSeries', () => {
-  const cn2022 = factorsFor({ kind: 'grid', region: 'CN', year: 2022 }).map((f) => f.id).sort();
+  const cn2022 = factorsFor({ kind: 'grid', region: 'CN', year: 2022 })
+    .map((f) => f.id)
+    .sort();
   assert.deepEqual(cn2022, ['cn-grid-2022', 'cn-grid-2022-excl-nonfossil', 'cn-grid-2022-fossil']);
   const national = factorsFor({ kind: 'grid', region: 'CN', basis: 'average' }).map((f) => f.year);
   assert.deepEqual(national, [2023, 2022, 2021], 'newest first');
@@ -153,8 +160,12 @@ test('findFactorsByValue: which catalog factors a printed value can stand for', 
 
 test('Scope 3 categories: the 15 GHG Protocol categories, matched by name in any language and the seeds’ wordings', () => {
   const cats = scope3Categories();
-  assert.deepEqual(cats.map((c) => c.n), Array.from({ length: 15 }, (_, i) => i + 1));
-  for (const c of cats) for (const l of ['en', 'zh-Hant', 'zh-Hans'] as const) assert.ok(c.names[l].length > 1, `${c.n} ${l}`);
+  assert.deepEqual(
+    cats.map((c) => c.n),
+    Array.from({ length: 15 }, (_, i) => i + 1),
+  );
+  for (const c of cats)
+    for (const l of ['en', 'zh-Hant', 'zh-Hans'] as const) assert.ok(c.names[l].length > 1, `${c.n} ${l}`);
   assert.equal(cats[5].names.en, 'Business travel');
   const n = (s: string | number) => matchScope3Category(s)?.n;
   assert.equal(n('員工差旅'), 6, 'seed 002 calls business travel 員工差旅');

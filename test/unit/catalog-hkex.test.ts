@@ -19,7 +19,9 @@ test('catalog matches frameworkSchema', () => {
 });
 
 test('the committed JSON is what the generator makes from data/reference, and every quoted text is on its seed line', () => {
-  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'gen-hkex-catalog.mjs'), '--check'], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'gen-hkex-catalog.mjs'), '--check'], {
+    encoding: 'utf8',
+  });
   assert.equal(run.status, 0, run.stdout + run.stderr);
   assert.match(run.stdout, /up to date/);
   // The generator compares each zh-Hant text with the line of test/fixtures/seed-reports it cites.
@@ -32,7 +34,10 @@ test('counts and deleted ids match the reference (76 entries: 3 B, 48 C, 25 D)',
   const byPart = (p: string) => all.filter((r) => r.part === p).length;
   assert.deepEqual([byPart('B'), byPart('C'), byPart('D')], [3, 48, 25]);
   const byKind = (k: string) => all.filter((r) => r.kind === k).length;
-  assert.deepEqual([byKind('mandatory'), byKind('general-disclosure'), byKind('kpi'), byKind('climate')], [3, 12, 36, 25]);
+  assert.deepEqual(
+    [byKind('mandatory'), byKind('general-disclosure'), byKind('kpi'), byKind('climate')],
+    [3, 12, 36, 25],
+  );
   const deleted = all.filter((r) => r.obligation === 'deleted').map((r) => r.id);
   assert.deepEqual(deleted, ['A1.2', 'A4', 'A4.1']);
   for (const r of all) assert.equal(r.deletedFrom !== undefined, r.obligation === 'deleted', r.id);
@@ -40,7 +45,10 @@ test('counts and deleted ids match the reference (76 entries: 3 B, 48 C, 25 D)',
   assert.deepEqual(index().get('D28')?.children, ['D28(a)', 'D28(b)', 'D28(c)']);
   for (const c of ['D28(a)', 'D28(b)', 'D28(c)']) assert.equal(index().get(c)?.parent, 'D28');
   const partD = all.filter((r) => r.part === 'D' && !r.parent).map((r) => r.paragraph);
-  assert.deepEqual(partD, Array.from({ length: 22 }, (_, i) => 19 + i));
+  assert.deepEqual(
+    partD,
+    Array.from({ length: 22 }, (_, i) => 19 + i),
+  );
 });
 
 test('aspects: Part C ids, Part D pillars, Part B ids', () => {
@@ -53,15 +61,31 @@ test('aspects: Part C ids, Part D pillars, Part B ids', () => {
   assert.equal(fw.get('MDR-boundary')?.aspect, 'MDR-boundary');
   const ids = fw.aspects().map((a) => a.id);
   assert.deepEqual(ids, [
-    'MDR-governance', 'MDR-principles', 'MDR-boundary',
-    'A1', 'A2', 'A3', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8',
-    'governance', 'strategy', 'risk-management', 'metrics-and-targets',
+    'MDR-governance',
+    'MDR-principles',
+    'MDR-boundary',
+    'A1',
+    'A2',
+    'A3',
+    'B1',
+    'B2',
+    'B3',
+    'B4',
+    'B5',
+    'B6',
+    'B7',
+    'B8',
+    'governance',
+    'strategy',
+    'risk-management',
+    'metrics-and-targets',
   ]);
   assert.equal(fw.aspects().find((a) => a.id === 'B2')?.title['zh-Hant'], '層面 B2：健康與安全');
 });
 
 test('texts: zh-Hant non-empty, zh-Hans free of Traditional-only characters, titles one line', () => {
-  const traditionalOnly = /[與發關層會這數說國們來時對實現點問題動體應當種從經過學還區產業處據無個須為說類環衛達務劃僱]/u;
+  const traditionalOnly =
+    /[與發關層會這數說國們來時對實現點問題動體應當種從經過學還區產業處據無個須為說類環衛達務劃僱]/u;
   for (const r of index().all) {
     for (const loc of ['en', 'zh-Hant', 'zh-Hans'] as const) {
       assert.ok(r.text[loc].trim().length > 0, `${r.id} text ${loc}`);
@@ -140,7 +164,11 @@ test('expandRange', () => {
   assert.deepEqual(fw.expandRange('D27', 'D29'), ['D27', 'D28', 'D28(a)', 'D28(b)', 'D28(c)', 'D29']);
   assert.deepEqual(fw.expandRange('D28a', 'D28c'), ['D28(a)', 'D28(b)', 'D28(c)']);
   assert.deepEqual(fw.expandRange('B1', 'B3'), ['B1', 'B2', 'B3']);
-  assert.deepEqual(fw.expandRange('MDR-governance', 'MDR-boundary'), ['MDR-governance', 'MDR-principles', 'MDR-boundary']);
+  assert.deepEqual(fw.expandRange('MDR-governance', 'MDR-boundary'), [
+    'MDR-governance',
+    'MDR-principles',
+    'MDR-boundary',
+  ]);
   assert.deepEqual(fw.expandRange('B6.5', 'B6.5'), ['B6.5']);
   assert.equal(fw.expandRange('A2.5', 'A2.1'), undefined, 'reversed');
   assert.equal(fw.expandRange('A1.1', 'A2.2'), undefined, 'different aspects');
@@ -179,7 +207,8 @@ test('leaves and covers', () => {
   const leaves = fw.leaves().map((r) => r.id);
   assert.equal(leaves.length, 76 - 1 - 3);
   for (const gone of ['D28', 'A1.2', 'A4', 'A4.1']) assert.ok(!leaves.includes(gone), gone);
-  for (const kept of ['D28(a)', 'D28(b)', 'D28(c)', 'MDR-governance', 'A1', 'B8.2', 'D40']) assert.ok(leaves.includes(kept), kept);
+  for (const kept of ['D28(a)', 'D28(b)', 'D28(c)', 'MDR-governance', 'A1', 'B8.2', 'D40'])
+    assert.ok(leaves.includes(kept), kept);
   leaves.pop();
   assert.equal(fw.leaves().length, 72, 'leaves() returns a fresh array');
   assert.deepEqual(fw.covers('D28'), ['D28', 'D28(a)', 'D28(b)', 'D28(c)']);
@@ -215,11 +244,20 @@ test('matchRowText on real index rows', () => {
       '溫室氣體排放 29. 發行人須： a. 除非管轄機關或發行人上市之另一交易所另有要求，否則發行人須根據《溫室氣體核算體系：企業核算與報告標準（2004年）》計量其溫室氣體排放； b. 披露其用於計量溫室氣體排放的方法；',
       'D29',
     ],
-    ['36. 本交易所鼓勵發行人披露與一項或多項特定的業務模式和活動有關的行業指標，或與參與有關行業常見特徵有關的行業指標。', 'D36'],
+    [
+      '36. 本交易所鼓勵發行人披露與一項或多項特定的業務模式和活動有關的行業指標，或與參與有關行業常見特徵有關的行業指標。',
+      'D36',
+    ],
     ['28．發行人須披露匯報期內的溫室氣體絕對總排放量', 'D28'],
     // seed 000_60a5996da05be3d1.txt line 1102 and 1134 ('一般披露' rows: text only)
-    ['有關廢氣、向水及土地的排污、有害及無害廢棄物的產生等的： (a) 政策；及 (b) 遵守對發行人有重大影響的相關法律及規例的資料。', 'A1'],
-    ['有關提升僱員履行工作職責的知識及技能的政策。描述培訓活動。 注：培訓指職業培訓，可包括由僱主付費的內外部課程。', 'B3'],
+    [
+      '有關廢氣、向水及土地的排污、有害及無害廢棄物的產生等的： (a) 政策；及 (b) 遵守對發行人有重大影響的相關法律及規例的資料。',
+      'A1',
+    ],
+    [
+      '有關提升僱員履行工作職責的知識及技能的政策。描述培訓活動。 注：培訓指職業培訓，可包括由僱主付費的內外部課程。',
+      'B3',
+    ],
     // seed 000 line 1101: aspect heading row
     ['層面 A1 排放物', 'A1'],
     // Simplified Chinese and English wordings of the same texts

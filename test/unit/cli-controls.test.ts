@@ -70,7 +70,13 @@ test('text, JSON and SARIF output of a hostile file name and message: nothing ra
   assert.match(text, /^r\\x1b\[2K\\x0d\\x1b\]8;;http:\/\/x\\x07.*\.esg\.md:3:5 {2}error {2}"L\\x1b\[2K/);
   // Colours the CLI adds itself on a TTY are kept: the only raw ESC left are its own SGR codes.
   const colored = formatText(RESULT, true);
-  assert.deepEqual([...new Set(colored.match(/\u001b\[[0-9;]*m/g))].sort(), ['\u001b[1m', '\u001b[22m', '\u001b[2m', '\u001b[31m', '\u001b[39m']);
+  assert.deepEqual([...new Set(colored.match(/\u001b\[[0-9;]*m/g))].sort(), [
+    '\u001b[1m',
+    '\u001b[22m',
+    '\u001b[2m',
+    '\u001b[31m',
+    '\u001b[39m',
+  ]);
   assert.doesNotMatch(colored.replace(/\u001b\[[0-9;]*m/g, '').replace(/\n/g, ''), RAW);
 
   const json = formatJson(RESULT, '0.0.0');
@@ -79,9 +85,22 @@ test('text, JSON and SARIF output of a hostile file name and message: nothing ra
   assert.equal(parsed[0].file, RESULT[0].file, 'JSON stays faithful');
   assert.equal(parsed[0].message, RESULT[0].diagnostics[0].message);
 
-  const sarif = formatSarif(RESULT, [{ id: 'kpi/bad-number', severity: 'error', description: `d${HOSTILE}` }], '0.0.0', '/tmp');
+  const sarif = formatSarif(
+    RESULT,
+    [{ id: 'kpi/bad-number', severity: 'error', description: `d${HOSTILE}` }],
+    '0.0.0',
+    '/tmp',
+  );
   assert.doesNotMatch(sarif.replace(/\n/g, ''), RAW);
-  const log = JSON.parse(sarif) as { runs: { results: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[]; tool: { driver: { rules: { shortDescription: { text: string } }[] } } }[] };
+  const log = JSON.parse(sarif) as {
+    runs: {
+      results: {
+        message: { text: string };
+        locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+      }[];
+      tool: { driver: { rules: { shortDescription: { text: string } }[] } };
+    }[];
+  };
   const result = log.runs[0].results[0];
   // Viewers render message.text: the controls are escapes a reader can see, even after JSON decoding.
   assert.doesNotMatch(result.message.text, RAW);

@@ -39,7 +39,10 @@ function patch(old: string, diff: string): string {
   return out.join('\n');
 }
 
-const edit = (line: number, start: number, end: number, newText: string, endLine = line): TextEdit => ({ range: { start: { line, character: start }, end: { line: endLine, character: end } }, newText });
+const edit = (line: number, start: number, end: number, newText: string, endLine = line): TextEdit => ({
+  range: { start: { line, character: start }, end: { line: endLine, character: end } },
+  newText,
+});
 
 test('hunks reproduce the fixed text: one edit, near edits merged, far edits apart, inserted lines', () => {
   const old = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`).join('\n');

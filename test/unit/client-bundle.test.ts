@@ -15,7 +15,11 @@ const LSP_BUNDLE = join(ROOT, 'dist', 'lsp.js');
 const SIZE_LIMIT_BYTES = 200 * 1000;
 
 /** Text only the language client's code contains and minifying keeps: LSP method names it registers. */
-const PROTOCOL_MARKERS = [/["']client\/registerCapability["']/, /["']textDocument\/publishDiagnostics["']/, /["']textDocument\/didOpen["']/];
+const PROTOCOL_MARKERS = [
+  /["']client\/registerCapability["']/,
+  /["']textDocument\/publishDiagnostics["']/,
+  /["']textDocument\/didOpen["']/,
+];
 /** In the development build `npm run build` writes, also its module paths and class names. */
 const SOURCE_MARKERS = [/vscode-languageclient/, /vscode-jsonrpc/, /\bBaseLanguageClient = class\b/];
 const isMinified = (text: string) => !/\n\/\/ client\/src\//.test(text);
@@ -63,8 +67,13 @@ test('the production entry bundle is under 200 KB and takes nothing from vscode-
     const bytes = statSync(outfile).size;
     assert.ok(bytes < SIZE_LIMIT_BYTES, `production dist/client.js is ${bytes} bytes, limit ${SIZE_LIMIT_BYTES}`);
     const inputs = Object.keys(result.metafile.inputs);
-    assert.ok(inputs.some((path) => path.endsWith('client/src/extension.ts')), 'the metafile lists the entry');
-    const fromLanguageClient = inputs.filter((path) => /node_modules\/vscode-(?:languageclient|jsonrpc|languageserver-protocol)\//.test(path));
+    assert.ok(
+      inputs.some((path) => path.endsWith('client/src/extension.ts')),
+      'the metafile lists the entry',
+    );
+    const fromLanguageClient = inputs.filter((path) =>
+      /node_modules\/vscode-(?:languageclient|jsonrpc|languageserver-protocol)\//.test(path),
+    );
     assert.deepEqual(fromLanguageClient, []);
   } finally {
     rmSync(dir, { recursive: true, force: true });

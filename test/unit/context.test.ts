@@ -8,7 +8,8 @@ import { reportingContext } from '../../server/src/engine/context';
 import { getHover } from '../../server/src/engine';
 import { buildReportModel } from '../../server/src/engine/features/report';
 
-const front = (esg: string[], lang = 'en') => ['---', `lang: ${lang}`, 'esg:', '  issuer: Test Holdings', ...esg.map((l) => `  ${l}`), '---', ''].join('\n');
+const front = (esg: string[], lang = 'en') =>
+  ['---', `lang: ${lang}`, 'esg:', '  issuer: Test Holdings', ...esg.map((l) => `  ${l}`), '---', ''].join('\n');
 const ctxOf = (esg: string[]) => {
   const { config, problems } = parseFrontMatter(['esg:', ...esg.map((l) => `  ${l}`)].join('\n'));
   return { rc: reportingContext(config), problems };
@@ -16,7 +17,9 @@ const ctxOf = (esg: string[]) => {
 
 test('period: a year, a year with year-end, {from, to}, and from/to give the same kind of financial year', () => {
   assert.deepEqual(
-    (({ fyStart, fyEnd, commencementYear, known }) => ({ fyStart, fyEnd, commencementYear, known }))(ctxOf(['period: 2025']).rc),
+    (({ fyStart, fyEnd, commencementYear, known }) => ({ fyStart, fyEnd, commencementYear, known }))(
+      ctxOf(['period: 2025']).rc,
+    ),
     { fyStart: '2025-01-01', fyEnd: '2025-12-31', commencementYear: 2025, known: true },
   );
   // A year with a year-end names the year the financial year ends in, as 'FY2026' does in a March-year report.
@@ -37,9 +40,15 @@ test('period: a year, a year with year-end, {from, to}, and from/to give the sam
   assert.deepEqual([feb.fyStart, feb.fyEnd], ['2024-03-01', '2025-02-28']);
   // No period: the first calendar year of the Code, marked as assumed.
   const none = ctxOf(['issuer-class: largecap']).rc;
-  assert.deepEqual([none.fyStart, none.fyEnd, none.known, none.issuerClass], ['2025-01-01', '2025-12-31', false, 'largecap']);
+  assert.deepEqual(
+    [none.fyStart, none.fyEnd, none.known, none.issuerClass],
+    ['2025-01-01', '2025-12-31', false, 'largecap'],
+  );
   // The issuer-class option wins over the front matter.
-  assert.equal(reportingContext(parseFrontMatter('esg:\n  issuer-class: largecap\n').config, { issuerClass: 'gem' }).issuerClass, 'gem');
+  assert.equal(
+    reportingContext(parseFrontMatter('esg:\n  issuer-class: largecap\n').config, { issuerClass: 'gem' }).issuerClass,
+    'gem',
+  );
 });
 
 test('period and year-end: errors for dates that do not exist, run backwards, lie outside 1990-2100 or disagree', () => {
@@ -62,12 +71,17 @@ test('period and year-end: errors for dates that do not exist, run backwards, li
   assert.deepEqual(d[0].range.start, locate(text, '2026-04-01/'));
 });
 
-const partD = (a: ReturnType<typeof run>, id = 'D19') => byRule(a, 'hkex/missing').find((d) => missingIds(d).includes(id));
+const partD = (a: ReturnType<typeof run>, id = 'D19') =>
+  byRule(a, 'hkex/missing').find((d) => missingIds(d).includes(id));
 
 test('Part D for LargeCap is decided by the day the financial year commences', () => {
   const body = '# Board statement {hkex="MDR-governance"}\n\nx\n';
   // 1 Apr 2025 – 31 Mar 2026: commences before 1 Jan 2026, so 'comply or explain', although it ends in 2026.
-  for (const period of [['period: 2025-04-01/2026-03-31'], ['period: {from: 2025-04-01, to: 2026-03-31}'], ['period: 2026', 'year-end: 03-31']]) {
+  for (const period of [
+    ['period: 2025-04-01/2026-03-31'],
+    ['period: {from: 2025-04-01, to: 2026-03-31}'],
+    ['period: 2026', 'year-end: 03-31'],
+  ]) {
     const a = run(front([...period, 'issuer-class: largecap']) + body);
     assert.equal(partD(a)?.severity, 'warning', period.join(' '));
     assert.match(partD(a)!.message, /for a LargeCap issuer in FY 1 Apr 2025 – 31 Mar 2026/);
@@ -86,11 +100,21 @@ test('hover and the coverage view say which financial year and which rule applie
   const text = `${front(['period: 2025-04-01/2026-03-31', 'issuer-class: largecap'])}# Climate {#climate hkex="D19"}\n\nx\n`;
   const a = run(text);
   const hover = getHover(a, locate(text, 'D19'));
-  assert.match(String(hover?.contents), /FY 1 Apr 2025 – 31 Mar 2026, commencing before 1 Jan 2026: Part D is 'comply or explain' for LargeCap issuers/);
+  assert.match(
+    String(hover?.contents),
+    /FY 1 Apr 2025 – 31 Mar 2026, commencing before 1 Jan 2026: Part D is 'comply or explain' for LargeCap issuers/,
+  );
   assert.match(String(hover?.contents), /'comply or explain' \(LargeCap\)/);
   const model = buildReportModel(a);
-  assert.match(model.coverage.context ?? '', /^FY 1 Apr 2025 – 31 Mar 2026, commencing before 1 Jan 2026: Part D is 'comply or explain' for LargeCap/);
-  assert.deepEqual(model.reporting && [model.reporting.fyStart, model.reporting.fyEnd, model.reporting.codeVersion], ['2025-04-01', '2026-03-31', 'hkex-esg-2025']);
+  assert.match(
+    model.coverage.context ?? '',
+    /^FY 1 Apr 2025 – 31 Mar 2026, commencing before 1 Jan 2026: Part D is 'comply or explain' for LargeCap/,
+  );
+  assert.deepEqual(model.reporting && [model.reporting.fyStart, model.reporting.fyEnd, model.reporting.codeVersion], [
+    '2025-04-01',
+    '2026-03-31',
+    'hkex-esg-2025',
+  ]);
   assert.equal(model.requirements.find((r) => r.id === 'D20')?.obligation, 'comply-or-explain');
   // The next year: mandatory, and the coverage view says so.
   const next = buildReportModel(run(text.replace('2025-04-01/2026-03-31', '2026-04-01/2027-03-31')));
@@ -118,9 +142,16 @@ test('a report of a year before the Code: A1.2 is not deleted, Part D not applic
   const a = run(text);
   assert.deepEqual(byRule(a, 'hkex/deleted'), [], 'A1.2 was in force in FY2022');
   const missing = byRule(a, 'hkex/missing');
-  assert.equal(missing.some((d) => missingIds(d).some((x) => x.startsWith('D'))), false, 'Part D is not applicable before its phase-in');
+  assert.equal(
+    missing.some((d) => missingIds(d).some((x) => x.startsWith('D'))),
+    false,
+    'Part D is not applicable before its phase-in',
+  );
   assert.ok(missing.length > 0);
-  assert.ok(missing.every((d) => d.severity === 'information'), 'no warning or error that only the anachronism causes');
+  assert.ok(
+    missing.every((d) => d.severity === 'information'),
+    'no warning or error that only the anachronism causes',
+  );
   assert.ok(missing.every((d) => !/mandatory for a LargeCap issuer in FY2022/.test(d.message)));
   assert.match(missing.find((d) => missingIds(d).includes('B1'))!.message, /applied as guidance to FY2022/);
   assert.ok(byRule(a, 'hkex/index-missing-row').every((d) => d.severity === 'information'));
@@ -135,7 +166,10 @@ test('a report of a year before the Code: A1.2 is not deleted, Part D not applic
   assert.equal(byRule(march, 'hkex/predates-code').length, 1);
   // The first year of the Code: A1.2 is deleted, Part D applies, no predates-code.
   const now = run(front(['period: 2025']) + body);
-  assert.deepEqual(byRule(now, 'hkex/deleted').map((d) => d.data?.id), ['A1.2', 'A1.2']);
+  assert.deepEqual(
+    byRule(now, 'hkex/deleted').map((d) => d.data?.id),
+    ['A1.2', 'A1.2'],
+  );
   assert.equal(byRule(now, 'hkex/predates-code').length, 0);
   assert.equal(partD(now, 'D28(a)')?.severity, 'error');
   // No period: FY2025 assumed, no predates-code.

@@ -16,12 +16,14 @@ test('every corpus report has an audit with its source and verdicts', () => {
   for (const id of entries) {
     const audit = parseYaml(readFileSync(path.join(CORPUS_DIR, id, 'audit.yaml'), 'utf8')) as Record<string, unknown>;
     assert.ok(audit.issuer && audit.language && audit.source, `${id}: issuer, language and source are required`);
-    for (const r of (audit.relations ?? []) as { verdict: string; what: string }[]) assert.match(r.verdict, /^(holds|fails|unchecked)$/, `${id}: ${r.what}`);
+    for (const r of (audit.relations ?? []) as { verdict: string; what: string }[])
+      assert.match(r.verdict, /^(holds|fails|unchecked)$/, `${id}: ${r.what}`);
   }
 });
 
 test('every pinned report is still in the corpus', () => {
-  for (const id of Object.keys(pinned)) assert.ok(entries.includes(id), `${id} is pinned but missing from test/corpus/`);
+  for (const id of Object.keys(pinned))
+    assert.ok(entries.includes(id), `${id} is pinned but missing from test/corpus/`);
 });
 
 for (const id of entries) {
@@ -30,8 +32,14 @@ for (const id of entries) {
     const pin = pinned[id];
     assert.ok(pin, `${id} has no pinned results: run \`npm run corpus -- --pin\``);
     assert.equal(r.metricRows, pin.metricRows, `${id}: metric rows changed (the parser reads the tables differently)`);
-    assert.ok(r.recognised >= pin.recognised, `${id}: ${r.recognised} rows recognised, ${pin.recognised} pinned; unrecognised: ${r.unrecognised.join('; ')}`);
-    assert.ok(r.flagged >= pin.flagged, `${id}: ${r.flagged} audited defects flagged, ${pin.flagged} pinned; missed: ${r.misses.map((m) => `${m.rule}@${m.line}`).join(', ')}`);
+    assert.ok(
+      r.recognised >= pin.recognised,
+      `${id}: ${r.recognised} rows recognised, ${pin.recognised} pinned; unrecognised: ${r.unrecognised.join('; ')}`,
+    );
+    assert.ok(
+      r.flagged >= pin.flagged,
+      `${id}: ${r.flagged} audited defects flagged, ${pin.flagged} pinned; missed: ${r.misses.map((m) => `${m.rule}@${m.line}`).join(', ')}`,
+    );
     assert.ok(
       r.falseAlarms.length <= pin.falseAlarms,
       `${id}: ${r.falseAlarms.length} false alarms, ${pin.falseAlarms} pinned:\n${r.falseAlarms.map((f) => `  ${f.rule}@${f.line} ${f.message}`).join('\n')}`,

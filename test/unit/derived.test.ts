@@ -56,11 +56,27 @@ test('derived: reads are recorded while a rule runs, through the view and throug
     recordReads(parts, run);
     return [...parts].sort();
   };
-  assert.deepEqual(read(() => view.headings.length), ['structure']);
-  assert.deepEqual(read(() => view.tables[0]), ['structure', 'tables'], 'a table knows its section');
-  assert.deepEqual(read(() => view.uri), []);
-  assert.deepEqual(read(() => facts(view).all.length), ['frontMatter', 'prose', 'spans', 'tables']);
-  assert.deepEqual(read(() => derivedOf(view).disclosures.get('A1')), ['frontMatter', 'kpiEvidence', 'structure']);
+  assert.deepEqual(
+    read(() => view.headings.length),
+    ['structure'],
+  );
+  assert.deepEqual(
+    read(() => view.tables[0]),
+    ['structure', 'tables'],
+    'a table knows its section',
+  );
+  assert.deepEqual(
+    read(() => view.uri),
+    [],
+  );
+  assert.deepEqual(
+    read(() => facts(view).all.length),
+    ['frontMatter', 'prose', 'spans', 'tables'],
+  );
+  assert.deepEqual(
+    read(() => derivedOf(view).disclosures.get('A1')),
+    ['frontMatter', 'kpiEvidence', 'structure'],
+  );
   const outside = new Set<ModelPart>();
   recordReads(outside, () => undefined);
   void view.spans;
@@ -69,7 +85,10 @@ test('derived: reads are recorded while a rule runs, through the view and throug
 
 test('derived: no rule module declares what it reads (the layer records it)', () => {
   assert.ok(ALL_RULES.length > 20);
-  assert.deepEqual(ALL_RULES.filter((r) => 'reads' in r).map((r) => r.id), []);
+  assert.deepEqual(
+    ALL_RULES.filter((r) => 'reads' in r).map((r) => r.id),
+    [],
+  );
 });
 
 test('derived: the runner keeps a rule’s diagnostics from what it read, with no declaration', () => {
@@ -106,15 +125,27 @@ test('derived: the runner keeps a rule’s diagnostics from what it read, with n
 });
 
 test('derived: disclosed or explained is one decision', () => {
-  const ev = (over: Partial<Evidence>): Evidence => ({ sections: [], kpiRows: [], explanations: [], indexRows: [], ...over }) as Evidence;
-  const explanation = { text: 'not material', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+  const ev = (over: Partial<Evidence>): Evidence =>
+    ({ sections: [], kpiRows: [], explanations: [], indexRows: [], ...over }) as Evidence;
+  const explanation = {
+    text: 'not material',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+  };
   const indexRow = {} as Evidence['indexRows'][number];
   assert.equal(addressed(undefined, 'mandatory'), 'missing');
   assert.equal(addressed(undefined, 'voluntary'), 'not-required');
   assert.equal(addressed(ev({ explanations: [explanation] }), 'comply-or-explain'), 'explained');
-  assert.equal(addressed(ev({ explanations: [explanation] }), 'mandatory'), 'missing', 'a mandatory requirement cannot be explained away');
+  assert.equal(
+    addressed(ev({ explanations: [explanation] }), 'mandatory'),
+    'missing',
+    'a mandatory requirement cannot be explained away',
+  );
   assert.equal(addressed(ev({ indexRows: [indexRow] }), 'mandatory'), 'disclosed');
-  assert.equal(addressed(ev({ indexRows: [indexRow], explanations: [explanation] }), 'comply-or-explain'), 'explained', 'an index row to the explanation does not disclose it');
+  assert.equal(
+    addressed(ev({ indexRows: [indexRow], explanations: [explanation] }), 'comply-or-explain'),
+    'explained',
+    'an index row to the explanation does not disclose it',
+  );
   assert.equal(addressed(ev({ indexRows: [indexRow], explanations: [explanation] }), 'mandatory'), 'disclosed');
 });
 

@@ -5,8 +5,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { byRule, run } from './util';
 
-const EN = ['---', 'title: Test', 'lang: en', 'esg:', '  issuer: Test Ltd', '  period: 2024', '---', '', '# Data {#data}', ''].join('\n');
-const table = (rows: string[]) => `${EN}| Indicator | Unit | FY2023 | FY2024 |\n|---|---|--:|--:|\n${rows.join('\n')}\n`;
+const EN = [
+  '---',
+  'title: Test',
+  'lang: en',
+  'esg:',
+  '  issuer: Test Ltd',
+  '  period: 2024',
+  '---',
+  '',
+  '# Data {#data}',
+  '',
+].join('\n');
+const table = (rows: string[]) =>
+  `${EN}| Indicator | Unit | FY2023 | FY2024 |\n|---|---|--:|--:|\n${rows.join('\n')}\n`;
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
 
 test('kinds listed beside their total add up to it when a part is the rest ("Other ...")', () => {
@@ -34,12 +46,23 @@ test('two complementary kinds (recyclable, non-recyclable) are complete; other k
   assert.equal(d.length, 1, JSON.stringify(d.map((x) => x.message)));
   assert.match(d[0].message, /6,424/);
   // Two kinds that are not the whole: below the total is partial (information), never a warning.
-  const partial = table(['| Food waste | tonnes | 20 | 25 |', '| Glass waste | tonnes | 5 | 5 |', '| Total waste | tonnes | 100 | 120 |']);
+  const partial = table([
+    '| Food waste | tonnes | 20 | 25 |',
+    '| Glass waste | tonnes | 5 | 5 |',
+    '| Total waste | tonnes | 100 | 120 |',
+  ]);
   const a = run(partial, { locale: 'en' });
   assert.equal(a.diagnostics.filter((x) => x.rule === 'kpi/sum-mismatch' && x.severity !== 'information').length, 0);
   // The same rows exceeding the total are a mismatch.
-  const over = table(['| Food waste | tonnes | 90 | 25 |', '| Glass waste | tonnes | 50 | 5 |', '| Total waste | tonnes | 100 | 120 |']);
-  assert.equal(byRule(run(over, { locale: 'en' }), 'kpi/sum-mismatch').filter((x) => x.severity === 'warning').length, 1);
+  const over = table([
+    '| Food waste | tonnes | 90 | 25 |',
+    '| Glass waste | tonnes | 50 | 5 |',
+    '| Total waste | tonnes | 100 | 120 |',
+  ]);
+  assert.equal(
+    byRule(run(over, { locale: 'en' }), 'kpi/sum-mismatch').filter((x) => x.severity === 'warning').length,
+    1,
+  );
 });
 
 test('a GHG scope proportion is the scope over the total, or the ratio of their intensities', () => {
@@ -55,10 +78,13 @@ test('a GHG scope proportion is the scope over the total, or the ratio of their 
   ]);
   const d = byRule(run(text, { locale: 'en' }), 'kpi/rate-mismatch');
   // FY2024 from the figures (5.98 and 1.83 are swapped); FY2023 from the intensities agrees (5.57 = 1.22 / 21.91).
-  assert.deepEqual(d.map((x) => [x.range.start.line, /5\.98/.test(x.message) || /1\.83/.test(x.message)]), [
-    [lineOf(text, '| GHG emissions Scope 1'), true],
-    [lineOf(text, '| GHG emissions Scope 3'), true],
-  ]);
+  assert.deepEqual(
+    d.map((x) => [x.range.start.line, /5\.98/.test(x.message) || /1\.83/.test(x.message)]),
+    [
+      [lineOf(text, '| GHG emissions Scope 1'), true],
+      [lineOf(text, '| GHG emissions Scope 3'), true],
+    ],
+  );
 });
 
 test('an intensity is measured against the denominator the largest agreeing group implies', () => {
@@ -72,11 +98,23 @@ test('an intensity is measured against the denominator the largest agreeing grou
   ]);
   const d = byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch');
   assert.ok(d.length >= 1, 'the hazardous waste intensity is flagged');
-  assert.ok(d.every((x) => x.range.start.line === lineOf(text, '| Hazardous waste generated per unit area')), JSON.stringify(d.map((x) => x.message)));
+  assert.ok(
+    d.every((x) => x.range.start.line === lineOf(text, '| Hazardous waste generated per unit area')),
+    JSON.stringify(d.map((x) => x.message)),
+  );
   // Two intensities that disagree say one of them is wrong, not which: neither is flagged.
-  const two = table(['| Total GHG emissions | tCO2e | 60,861 | 64,731 |', '| GHG emissions per unit area | tCO2e per sq.m | 0.064 | 0.071 |', '| Total hazardous waste generated | kg | 85 | 85 |', '| Hazardous waste generated per unit area | g per sq.m | 0.0012 | 0.0012 |']);
+  const two = table([
+    '| Total GHG emissions | tCO2e | 60,861 | 64,731 |',
+    '| GHG emissions per unit area | tCO2e per sq.m | 0.064 | 0.071 |',
+    '| Total hazardous waste generated | kg | 85 | 85 |',
+    '| Hazardous waste generated per unit area | g per sq.m | 0.0012 | 0.0012 |',
+  ]);
   const twoRun = run(two, { locale: 'en' });
-  assert.deepEqual(twoRun.model.kpiTables[0].rows.map((r) => r.kpiId), ['ghg.total', 'ghg.intensity_per_floor_area.total', 'waste.hazardous', 'waste.hazardous.intensity.per-floor-area'], 'both intensities are read');
+  assert.deepEqual(
+    twoRun.model.kpiTables[0].rows.map((r) => r.kpiId),
+    ['ghg.total', 'ghg.intensity_per_floor_area.total', 'waste.hazardous', 'waste.hazardous.intensity.per-floor-area'],
+    'both intensities are read',
+  );
   assert.equal(byRule(twoRun, 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information').length, 0);
 });
 
@@ -93,7 +131,11 @@ test('two equally large agreeing groups: the coarse odd member is measured again
     '| Intensity of Non-hazardous Waste | Tonnes/million HKD revenue | 0.03 |',
   ]);
   const d = byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information');
-  assert.deepEqual(d.map((x) => x.range.start.line), [lineOf(text, '| Intensity of Hazardous Waste (Solids)')], JSON.stringify(d.map((x) => x.message)));
+  assert.deepEqual(
+    d.map((x) => x.range.start.line),
+    [lineOf(text, '| Intensity of Hazardous Waste (Solids)')],
+    JSON.stringify(d.map((x) => x.message)),
+  );
   // 10.45 / 1,193.2 = 0.00876.
   assert.match(d[0].message, /\b0\.009\b/);
   // VTech FY2021: 0.542 and 45.5 pin the production volume about as tightly (154,610-154,896 against
@@ -107,11 +149,17 @@ test('two equally large agreeing groups: the coarse odd member is measured again
     '| GHG emission Scope 3 per production output | tonne of CO2e per 1000 unit | 45.5 |',
   ]);
   const evenRun = run(even, { locale: 'en' });
-  assert.ok(evenRun.model.kpiTables[0].rows.every((r) => r.kpiId), 'every row is read');
-  assert.deepEqual(byRule(evenRun, 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'), []);
+  assert.ok(
+    evenRun.model.kpiTables[0].rows.every((r) => r.kpiId),
+    'every row is read',
+  );
+  assert.deepEqual(
+    byRule(evenRun, 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'),
+    [],
+  );
 });
 
-test('an intensity per employee of any family divides that family\'s figure, so a GHG intensity per person is measured by the water and electricity ones', () => {
+test("an intensity per employee of any family divides that family's figure, so a GHG intensity per person is measured by the water and electricity ones", () => {
   const text = table([
     '| Electricity | kWh | 52,796 | 54,813 |',
     '| Electricity per employee | kWh/person | 89.48 | 98.06 |',
@@ -123,12 +171,16 @@ test('an intensity per employee of any family divides that family\'s figure, so 
   const all = byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch');
   const d = all.filter((x) => x.severity !== 'information');
   // FY2024: 174,199 / 559 employees (what electricity and water imply) = 311.6, printed 311 (truncated).
-  assert.deepEqual(d.map((x) => x.range.start.line), [lineOf(text, '| GHG emission intensity per employee')], JSON.stringify(all.map((x) => x.message)));
+  assert.deepEqual(
+    d.map((x) => x.range.start.line),
+    [lineOf(text, '| GHG emission intensity per employee')],
+    JSON.stringify(all.map((x) => x.message)),
+  );
   assert.match(d[0].message, /\b312\b/);
   assert.match(d[0].message, /2024/);
 });
 
-test('a numerator row with no unit is read in its intensity\'s numerator unit, only to find the common denominator; the computed figure uses what all the agreeing ones imply', () => {
+test("a numerator row with no unit is read in its intensity's numerator unit, only to find the common denominator; the computed figure uses what all the agreeing ones imply", () => {
   const rows = [
     '| Total GHG emissions | tCO2e | 60,861 | 64,731 |',
     '| GHG emissions per unit area | tCO2e per sq.m | 0.064 | 0.071 |',
@@ -141,35 +193,73 @@ test('a numerator row with no unit is read in its intensity\'s numerator unit, o
   const d = byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information');
   // FY2024: GHG (905,328-918,170 m²) and wastewater (914,835-916,934 m², read in m³) agree; the solid
   // waste intensity 10.27 implies 537,000 m²: 5,515 t over the area both share is 6.01-6.03 kg per sq.m.
-  assert.deepEqual(d.map((x) => x.range.start.line), [lineOf(text, '| General solid waste per unit area')], JSON.stringify(d.map((x) => x.message)));
+  assert.deepEqual(
+    d.map((x) => x.range.start.line),
+    [lineOf(text, '| General solid waste per unit area')],
+    JSON.stringify(d.map((x) => x.message)),
+  );
   assert.match(d[0].message, /the inputs give 6\.02\b/);
   assert.match(d[0].message, /2024/);
   // The same wastewater figure is never flagged on its assumed unit: as the odd one out it is only left unchecked.
-  const odd = table([rows[0], rows[1], rows[2], '| General solid waste per unit area | kg per sq.m | 6.8 | 6.02 |', '| Wastewater discharge volume | | 380 | 400 |', rows[5]]);
-  assert.deepEqual(byRule(run(odd, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'), []);
+  const odd = table([
+    rows[0],
+    rows[1],
+    rows[2],
+    '| General solid waste per unit area | kg per sq.m | 6.8 | 6.02 |',
+    '| Wastewater discharge volume | | 380 | 400 |',
+    rows[5],
+  ]);
+  assert.deepEqual(
+    byRule(run(odd, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'),
+    [],
+  );
   // Without the unitless pair, the two that disagree tell nothing: no finding.
   const two = table(rows.slice(0, 4));
-  assert.deepEqual(byRule(run(two, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'), []);
+  assert.deepEqual(
+    byRule(run(two, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'),
+    [],
+  );
 });
 
 test('of two intensities that disagree, the one whose denominator jumps tenfold from the other years while the other stays is flagged', () => {
-  const EN3 = (rows: string[]) => `${EN}| Indicator | Unit | FY2022 | FY2023 | FY2024 |\n|---|---|--:|--:|--:|\n${rows.join('\n')}\n`;
+  const EN3 = (rows: string[]) =>
+    `${EN}| Indicator | Unit | FY2022 | FY2023 | FY2024 |\n|---|---|--:|--:|--:|\n${rows.join('\n')}\n`;
   const ghg = '| Total GHG emissions | tCO2e | 19,548 | 25,260.93 | 18,236.45 |';
   const ghgIntensity = '| GHG emission intensity | tCO2e per HK$ million revenue | 4.67 | 6.01 | 4.52 |';
   const waste = '| Total hazardous waste | tonne | 105.37 | 114.33 | 111.98 |';
-  const text = EN3([ghg, ghgIntensity, waste, '| Hazardous waste intensity | kg per HK$ million revenue | 25.18 | 27.19 | 0.03 |']);
+  const text = EN3([
+    ghg,
+    ghgIntensity,
+    waste,
+    '| Hazardous waste intensity | kg per HK$ million revenue | 25.18 | 27.19 | 0.03 |',
+  ]);
   const d = byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information');
   // FY2024: 0.03 implies about 3.7 million HK$ million, the GHG intensity HK$4,030-4,039 million as in the
   // other years (about 4,190-4,200): 111,980 kg over that is 27.72-27.79 kg per HK$ million.
-  assert.deepEqual(d.map((x) => x.range.start.line), [lineOf(text, '| Hazardous waste intensity')], JSON.stringify(d.map((x) => x.message)));
+  assert.deepEqual(
+    d.map((x) => x.range.start.line),
+    [lineOf(text, '| Hazardous waste intensity')],
+    JSON.stringify(d.map((x) => x.message)),
+  );
   assert.match(d[0].message, /\(2024\)/);
   assert.match(d[0].message, /27\.7[2-9]/);
   // A plain disagreement of two (neither tenfold off the other years) still says nothing of which is wrong.
-  const near = EN3([ghg, ghgIntensity, waste, '| Hazardous waste intensity | kg per HK$ million revenue | 25.18 | 27.19 | 30.10 |']);
-  assert.deepEqual(byRule(run(near, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'), []);
+  const near = EN3([
+    ghg,
+    ghgIntensity,
+    waste,
+    '| Hazardous waste intensity | kg per HK$ million revenue | 25.18 | 27.19 | 30.10 |',
+  ]);
+  assert.deepEqual(
+    byRule(run(near, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'),
+    [],
+  );
   // Nor does a single year: nothing to compare the jump with.
   const single = `${EN}| Indicator | Unit | FY2024 |\n|---|---|--:|\n| Total GHG emissions | tCO2e | 18,236.45 |\n| GHG emission intensity | tCO2e per HK$ million revenue | 4.52 |\n| Total hazardous waste | tonne | 111.98 |\n| Hazardous waste intensity | kg per HK$ million revenue | 0.03 |\n`;
-  assert.deepEqual(byRule(run(single, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'), []);
+  assert.deepEqual(
+    byRule(run(single, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information'),
+    [],
+  );
 });
 
 test('a GHG intensity with no all-scope total divides Scope 1 + 2; a segment divides by its own denominator, a kind by the common one', () => {
@@ -186,7 +276,11 @@ test('a GHG intensity with no all-scope total divides Scope 1 + 2; a segment div
   const d = byRule(run(text, { locale: 'en' }), 'kpi/intensity-mismatch').filter((x) => x.severity !== 'information');
   // The solid waste intensity of FY2024 (0.030 where 11 / 1,000 = 0.011) against the revenue the GHG and
   // non-hazardous intensities agree on; the segment's intensity (its own revenue of 500) is not measured by it.
-  assert.deepEqual(d.map((x) => [x.range.start.line, /2024/.test(x.message)]), [[lineOf(text, '| Intensity of hazardous waste (solids)'), true]], JSON.stringify(d.map((x) => x.message)));
+  assert.deepEqual(
+    d.map((x) => [x.range.start.line, /2024/.test(x.message)]),
+    [[lineOf(text, '| Intensity of hazardous waste (solids)'), true]],
+    JSON.stringify(d.map((x) => x.message)),
+  );
   assert.match(d[0].message, /0\.011/);
 });
 
@@ -200,11 +294,18 @@ test('ids recognition builds are not categories of a wildcard sum, nor one figur
   ]);
   const a = run(sum, { locale: 'en' });
   assert.match(a.model.kpiTables[0].rows[2].kpiId ?? '', /^ghg\.scope3\.p-/);
-  assert.equal(a.diagnostics.filter((d) => d.rule.startsWith('formula/') && d.severity !== 'information').length, 0, JSON.stringify(a.diagnostics.map((d) => d.message)));
+  assert.equal(
+    a.diagnostics.filter((d) => d.rule.startsWith('formula/') && d.severity !== 'information').length,
+    0,
+    JSON.stringify(a.diagnostics.map((d) => d.message)),
+  );
   // 'Hong Kong' under 'Diesel' in a table of stationary and one of mobile sources: two figures.
   const twoTables = `${EN}## Stationary sources\n\n| Indicator | | Unit | FY2024 |\n|---|---|---|--:|\n| Diesel | | litres | 1,000 |\n| | Hong Kong | litres | 900 |\n\n## Mobile sources\n\n| Indicator | | Unit | FY2024 |\n|---|---|---|--:|\n| Diesel | | litres | 300 |\n| | Hong Kong | litres | 100 |\n`;
   const b = run(twoTables, { locale: 'en' });
-  assert.ok(b.model.kpiTables.every((t) => t.rows[1].kpiId), 'both rows are recognised');
+  assert.ok(
+    b.model.kpiTables.every((t) => t.rows[1].kpiId),
+    'both rows are recognised',
+  );
   // (The two Diesel totals still conflict: the section heading above a table is not read, a known limit.)
   const hk = byRule(b, 'kpi/value-conflict').filter((d) => d.message.includes('Hong Kong'));
   assert.equal(hk.length, 0, JSON.stringify(hk.map((d) => d.message)));
@@ -214,5 +315,8 @@ test('a built intensity needs a unit that divides; a bilingual label whose Engli
   const { recogniseLabel } = await import('../../server/src/engine/recognition/labels');
   assert.equal(recogniseLabel('Scope 1 intensity', { unit: 'kg' }), undefined);
   assert.equal(recogniseLabel('Scope 1 intensity', { unit: 'tCO2e/HK$ million' })?.kpiId, 'ghg.scope1.intensity');
-  assert.match(recogniseLabel('Scope 1 GHG emissions - Brazil 範圍一溫室氣體排放－巴西', { unit: 'tCO2e' })?.kpiId ?? '', /^ghg\.scope1\.(?:p-|part\.open-)/);
+  assert.match(
+    recogniseLabel('Scope 1 GHG emissions - Brazil 範圍一溫室氣體排放－巴西', { unit: 'tCO2e' })?.kpiId ?? '',
+    /^ghg\.scope1\.(?:p-|part\.open-)/,
+  );
 });

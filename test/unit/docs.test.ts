@@ -14,12 +14,17 @@ test('docs/rules.md has one section per rule, and only those', () => {
 });
 
 test('every rule has a description in the three languages', () => {
-  for (const r of RULES) for (const l of ['en', 'zh-Hant', 'zh-Hans'] as const) assert.ok(r.description[l].length > 10, `${r.id} ${l}`);
+  for (const r of RULES)
+    for (const l of ['en', 'zh-Hant', 'zh-Hans'] as const) assert.ok(r.description[l].length > 10, `${r.id} ${l}`);
 });
 
 test('the pre-commit hook runs the command package.json installs, on ESG Markdown files', () => {
   const root = join(__dirname, '..', '..', '..');
-  const hooks = parseYaml(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; files: string }[];
+  const hooks = parseYaml(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8')) as {
+    id: string;
+    entry: string;
+    files: string;
+  }[];
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
   assert.equal(hooks.length, 1);
   assert.equal(hooks[0].entry.split(' ')[0], Object.keys(pkg.bin)[0]);

@@ -24,7 +24,9 @@ for (const [name, expected] of Object.entries(REAL_FINDINGS)) {
     const lines = text.split(/\r?\n/);
     const a = analyze({ uri: name, text });
     const serious = a.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
-    const found = serious.map((d) => `${d.rule} @ ${lines[d.range.start.line].split('|')[1]?.trim() ?? d.range.start.line + 1}`);
+    const found = serious.map(
+      (d) => `${d.rule} @ ${lines[d.range.start.line].split('|')[1]?.trim() ?? d.range.start.line + 1}`,
+    );
     // The row label cell may carry a footnote mark; compare on the label's start.
     const want = expected.map((e) => `${e.rule} @ ${e.row}`);
     assert.deepEqual(
@@ -51,12 +53,21 @@ test('every planted defect is reported at its line', () => {
       // The defect is in the table row whose first cell starts with `value`, after the marker.
       const rowLine = lines.findIndex((l, j) => j > i && l.startsWith('|') && (l.split('|')[1] ?? '').includes(value));
       assert.ok(rowLine > 0, `row ${value} not found`);
-      assert.ok(found.some((d) => d.range.start.line === rowLine), `${rule} not on row ${value} (line ${rowLine + 1}); got ${found.map((d) => d.range.start.line + 1)}`);
+      assert.ok(
+        found.some((d) => d.range.start.line === rowLine),
+        `${rule} not on row ${value} (line ${rowLine + 1}); got ${found.map((d) => d.range.start.line + 1)}`,
+      );
     } else if (kind === 'id') {
-      assert.ok(found.some((d) => d.data?.id === value), `${rule} not reported for ${value}`);
+      assert.ok(
+        found.some((d) => d.data?.id === value),
+        `${rule} not reported for ${value}`,
+      );
     } else {
       // The defect is on the marker's line (YAML comments) or within the next three lines.
-      assert.ok(found.some((d) => d.range.start.line >= i && d.range.start.line <= i + 3), `${rule} not near line ${i + 1}; got ${found.map((d) => d.range.start.line + 1)}`);
+      assert.ok(
+        found.some((d) => d.range.start.line >= i && d.range.start.line <= i + 3),
+        `${rule} not near line ${i + 1}; got ${found.map((d) => d.range.start.line + 1)}`,
+      );
     }
     checked++;
   });

@@ -9,7 +9,9 @@ import { CSV_COLUMNS, csvField, neutralizeFormula } from '../../server/src/engin
 import { csvObjects, parseCsv } from '../helpers/csv';
 
 const root = join(__dirname, '..', '..', '..');
-const zhipu = getReportModel(analyze({ uri: 'file:///zhipu.esg.md', text: readFileSync(join(root, 'examples', 'zhipu-2025.esg.md'), 'utf8') }));
+const zhipu = getReportModel(
+  analyze({ uri: 'file:///zhipu.esg.md', text: readFileSync(join(root, 'examples', 'zhipu-2025.esg.md'), 'utf8') }),
+);
 
 function csvBody(model: ReportModel): string {
   const csv = exportKpis(model, 'csv');
@@ -35,7 +37,15 @@ describe('CSV export', () => {
     const objects = csvObjects(csvBody(zhipu));
     const total = objects.find((o) => o.kpi_id === 'employees.total')!;
     assert.deepEqual(
-      { aspect: total.aspect, name: total.name, label: total.label, period: total.period, value: total.value, unit: total.unit, check: total.check_status },
+      {
+        aspect: total.aspect,
+        name: total.name,
+        label: total.label,
+        period: total.period,
+        value: total.value,
+        unit: total.unit,
+        check: total.check_status,
+      },
       { aspect: 'B1', name: '員工總數', label: '員工總數', period: '2025', value: '937', unit: '人', check: 'agrees' },
     );
     assert.match(total.checks, /男性員工 \+ 女性員工 = 員工總數 = 937/);
@@ -51,7 +61,10 @@ describe('CSV export', () => {
     assert.equal(group.group, '按性別劃分的員工人數');
     // Every model figure is in the file, in order.
     const figures = zhipu.kpiGroups.flatMap((g) => g.rows.flatMap((r) => r.values.map((v) => v.raw)));
-    assert.deepEqual(objects.map((o) => o.value_as_printed.replace(/^'/, '')), figures);
+    assert.deepEqual(
+      objects.map((o) => o.value_as_printed.replace(/^'/, '')),
+      figures,
+    );
   });
 
   it('quotes fields with commas, quotes and line breaks (RFC 4180)', () => {
@@ -60,7 +73,9 @@ describe('CSV export', () => {
     assert.equal(csvField('say "hi"'), '"say ""hi"""');
     assert.equal(csvField('two\nlines'), '"two\nlines"');
     assert.equal(csvField('cr\r\nlf'), '"cr\r\nlf"');
-    assert.deepEqual(parseCsv(`${['a,b', 'say "hi"', 'two\nlines'].map(csvField).join(',')}\r\n`), [['a,b', 'say "hi"', 'two\nlines']]);
+    assert.deepEqual(parseCsv(`${['a,b', 'say "hi"', 'two\nlines'].map(csvField).join(',')}\r\n`), [
+      ['a,b', 'say "hi"', 'two\nlines'],
+    ]);
   });
 });
 
@@ -104,9 +119,13 @@ describe('CSV formula injection', () => {
     assert.equal(evil[1].value_as_printed, '-5');
     assert.equal(evil[1].value, '-5');
     const water = objects.filter((o) => o.kpi_id === 'water.total');
-    assert.deepEqual(water.map((o) => o.value_as_printed), ['-12.5', '-']);
+    assert.deepEqual(
+      water.map((o) => o.value_as_printed),
+      ['-12.5', '-'],
+    );
     // No cell of the file starts a formula.
-    for (const o of objects) for (const cell of Object.values(o)) assert.ok(!/^[=+@]/.test(cell) || /^[+-]?[\d.,]+%?$/.test(cell), cell);
+    for (const o of objects)
+      for (const cell of Object.values(o)) assert.ok(!/^[=+@]/.test(cell) || /^[+-]?[\d.,]+%?$/.test(cell), cell);
   });
 });
 
@@ -114,7 +133,19 @@ describe('JSON export', () => {
   const parsed = JSON.parse(exportKpis(zhipu, 'json')) as KpiExport;
 
   it('has the documented top-level shape', () => {
-    assert.deepEqual(Object.keys(parsed), ['format', 'version', 'uri', 'locale', 'periods', 'groups', 'ghg', 'scope3', 'checks', 'title', 'issuer']);
+    assert.deepEqual(Object.keys(parsed), [
+      'format',
+      'version',
+      'uri',
+      'locale',
+      'periods',
+      'groups',
+      'ghg',
+      'scope3',
+      'checks',
+      'title',
+      'issuer',
+    ]);
     assert.equal(parsed.format, 'esgmark-kpis');
     assert.equal(parsed.version, 1);
     assert.deepEqual(parsed.periods, zhipu.periods);
@@ -123,15 +154,28 @@ describe('JSON export', () => {
   });
 
   it('carries every row and value of the model, with 1-based lines instead of ranges', () => {
-    assert.deepEqual(parsed.groups.map((g) => g.aspect), zhipu.kpiGroups.map((g) => g.aspect));
+    assert.deepEqual(
+      parsed.groups.map((g) => g.aspect),
+      zhipu.kpiGroups.map((g) => g.aspect),
+    );
     const total = parsed.groups.find((g) => g.aspect === 'B1')!.rows.find((r) => r.kpiId === 'employees.total')!;
     const modelRow = zhipu.kpiGroups.find((g) => g.aspect === 'B1')!.rows.find((r) => r.kpiId === 'employees.total')!;
     assert.equal(total.line, modelRow.range.start.line + 1);
-    assert.deepEqual(Object.keys(total.values[0]).sort(), ['check', 'checks', 'line', 'normalized', 'period', 'raw', 'status', 'value']);
+    assert.deepEqual(Object.keys(total.values[0]).sort(), [
+      'check',
+      'checks',
+      'line',
+      'normalized',
+      'period',
+      'raw',
+      'status',
+      'value',
+    ]);
     assert.equal(total.values[0].value, 937);
     assert.equal(total.values[0].check, 'agrees');
     assert.ok(!('range' in total) && !('uri' in total));
-    const count = (groups: { rows: { values: unknown[] }[] }[]) => groups.reduce((n, g) => n + g.rows.reduce((m, r) => m + r.values.length, 0), 0);
+    const count = (groups: { rows: { values: unknown[] }[] }[]) =>
+      groups.reduce((n, g) => n + g.rows.reduce((m, r) => m + r.values.length, 0), 0);
     assert.equal(count(parsed.groups), count(zhipu.kpiGroups));
   });
 

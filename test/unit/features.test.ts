@@ -1,12 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateIndexTable, getCodeActions, getCompletions, getDefinition, getDocumentSymbols, getHover, type TextEdit } from '../../server/src/engine';
+import {
+  generateIndexTable,
+  getCodeActions,
+  getCompletions,
+  getDefinition,
+  getDocumentSymbols,
+  getHover,
+  type TextEdit,
+} from '../../server/src/engine';
 import { FRONT, byRule, locate, missingIds, run } from './util';
 
 /** Applies edits (non-overlapping) to a text, last first. */
 function apply(text: string, edits: TextEdit[]): string {
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }) =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let out = text;
   for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
@@ -16,7 +25,8 @@ function apply(text: string, edits: TextEdit[]): string {
 /** The text outside the edited ranges is unchanged: compare prefix before the first edit and suffix after the last. */
 function assertOnlyEdited(before: string, after: string, edits: TextEdit[]) {
   const lines = before.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }) =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   const first = Math.min(...edits.map((e) => offset(e.range.start)));
   const last = Math.max(...edits.map((e) => offset(e.range.end)));
   assert.equal(after.slice(0, first), before.slice(0, first));
@@ -35,10 +45,17 @@ test('quick fix: add an explanation block removes hkex/missing and adds an empty
   assertOnlyEdited(BODY, after, edits);
   assert.match(after, /::: \{\.explain hkex="A1\.3"\}\n<!-- .* -->\n:::/);
   const b = run(after);
-  assert.equal(byRule(b, 'hkex/missing').some((d) => missingIds(d).includes('A1.3')), true, 'still missing until a reason is written');
+  assert.equal(
+    byRule(b, 'hkex/missing').some((d) => missingIds(d).includes('A1.3')),
+    true,
+    'still missing until a reason is written',
+  );
   assert.equal(byRule(b, 'hkex/empty-explanation').length, 1);
   const filled = after.replace(/<!-- .* -->/, '本集團業務不產生有害廢棄物。');
-  assert.equal(byRule(run(filled), 'hkex/missing').some((d) => missingIds(d).includes('A1.3')), false);
+  assert.equal(
+    byRule(run(filled), 'hkex/missing').some((d) => missingIds(d).includes('A1.3')),
+    false,
+  );
 });
 
 test('quick fix: the explanation block also comes as a snippet whose one tab stop selects the placeholder reason', () => {
@@ -65,12 +82,18 @@ test('quick fix: tag this section, for an untagged index target', () => {
   const after = apply(BODY, edits);
   assertOnlyEdited(BODY, after, edits);
   assert.match(after, /# 僱傭 \{#emp hkex="B1"\}/);
-  assert.equal(byRule(run(after), 'hkex/index-untagged').some((d) => d.data?.id === 'B1'), false);
+  assert.equal(
+    byRule(run(after), 'hkex/index-untagged').some((d) => d.data?.id === 'B1'),
+    false,
+  );
   // A heading without attributes gets a new block; one with hkex gets the id appended.
   const plain = `${FRONT}# 僱傭\n\nx\n\n## 索引 {.hkex-index}\n\n| a | b |\n|---|---|\n| B1 | 僱傭 |\n`;
   const p = run(plain);
   const h = byRule(p, 'hkex/index-untagged')[0];
-  const edited = apply(plain, getCodeActions(p, h.range, [h]).find((x) => x.kind === 'quickfix')!.edits['file:///test.esg.md']);
+  const edited = apply(
+    plain,
+    getCodeActions(p, h.range, [h]).find((x) => x.kind === 'quickfix')!.edits['file:///test.esg.md'],
+  );
   assert.match(edited, /# 僱傭 \{hkex="B1"\}\n/);
 });
 
@@ -142,7 +165,10 @@ test('definition: from a link and an index title to the heading', () => {
 test('document symbols: section tree with tables and explanations inside', () => {
   const text = `${BODY}\n::: {.explain hkex="B6.1"}\n不適用。\n:::\n`;
   const symbols = getDocumentSymbols(run(text));
-  assert.deepEqual(symbols.map((s) => s.name), ['環境管理', '僱傭']);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['環境管理', '僱傭'],
+  );
   const emp = symbols[1];
   assert.equal(emp.children[0].name, '索引');
   assert.equal(emp.children[0].children.find((c) => c.kind === 'index') !== undefined, true);

@@ -11,7 +11,14 @@ import { FRONT, byRule, run } from './util';
 const REPORT = `${FRONT}# 環境 {#env hkex="A1 A1.1 A1.2"}\n\n內容\n\n# 僱傭 {#emp}\n\n內容\n\n# 其他 {hkex="A9.9"}\n\n內容\n\n## 索引 {#idx .hkex-index}\n\n| 條文 | 內容 | 報告章節 |\n|---|---|---|\n| A1 | x | [環境](#env) |\n| B1 | x | [僱傭](#emp) |\n| B2 | x | 僱傭 |\n`;
 
 /** Every character of `before` outside the edits' ranges is in `after`, in order, unchanged. */
-function assertOnlyEdited(before: string, after: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]) {
+function assertOnlyEdited(
+  before: string,
+  after: string,
+  edits: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }[],
+) {
   const starts = [0];
   for (let i = 0; i < before.length; i++) if (before[i] === '\n') starts.push(i + 1);
   const off = (p: { line: number; character: number }) => starts[p.line] + p.character;
@@ -40,7 +47,10 @@ test('fix-all applies the safe fixes only, in one pass, and the re-check no long
   assertOnlyEdited(REPORT, after, result.edits);
   assert.match(after, /# 環境 \{#env hkex="A1 A1\.1 A1\.2"\}/, 'the deleted id is left to the author');
   // The row of the tagged A1.1, after A1's row, pointing at its section; no row for what nothing discloses.
-  assert.match(after, /\| A1 \| x \| \[環境\]\(#env\) \|\n\| A1\.1 \| [^|\n]*A1\.1[^|\n]* \| \[環境\]\(#env\) \|\n\| B1 /);
+  assert.match(
+    after,
+    /\| A1 \| x \| \[環境\]\(#env\) \|\n\| A1\.1 \| [^|\n]*A1\.1[^|\n]* \| \[環境\]\(#env\) \|\n\| B1 /,
+  );
   assert.doesNotMatch(after, /\| A1\.3 /);
   // Both rows' ids in one tag, not two attribute blocks.
   assert.match(after, /# 僱傭 \{#emp hkex="B1 B2"\}/);
@@ -51,10 +61,17 @@ test('fix-all applies the safe fixes only, in one pass, and the re-check no long
   assert.equal(byRule(b, 'hkex/deleted').length, 1);
   assert.equal(byRule(b, 'hkex/index-untagged').length, 0);
   assert.ok(!byRule(b, 'hkex/index-missing-row').some((d) => d.data?.id === 'A1.1'));
-  assert.ok(byRule(b, 'hkex/index-missing-row').some((d) => d.data?.id === 'A1.3'), 'a row for an undisclosed requirement is not invented');
+  assert.ok(
+    byRule(b, 'hkex/index-missing-row').some((d) => d.data?.id === 'A1.3'),
+    'a row for an undisclosed requirement is not invented',
+  );
   // Only the fixed findings went away: every other finding of the first analysis is still there.
   const fixedRules = new Set(['hkex/index-untagged', 'hkex/index-missing-row']);
-  const kept = (x: typeof a) => x.diagnostics.filter((d) => !fixedRules.has(d.rule)).map((d) => `${d.rule} ${d.message}`).sort();
+  const kept = (x: typeof a) =>
+    x.diagnostics
+      .filter((d) => !fixedRules.has(d.rule))
+      .map((d) => `${d.rule} ${d.message}`)
+      .sort();
   assert.deepEqual(kept(b), kept(a));
   assert.equal(byRule(b, 'hkex/index-mismatch').length, 0, 'the fix makes no new finding');
   // A second run has nothing left to do.
@@ -62,10 +79,16 @@ test('fix-all applies the safe fixes only, in one pass, and the re-check no long
 });
 
 test('a safe fix is declared on its rule, and only rules declaring one produce safe actions', () => {
-  assert.deepEqual([...SAFE_FIX_RULES].sort(), RULES.filter((r) => r.safeFix).map((r) => r.id).sort());
+  assert.deepEqual(
+    [...SAFE_FIX_RULES].sort(),
+    RULES.filter((r) => r.safeFix)
+      .map((r) => r.id)
+      .sort(),
+  );
   const a = run(REPORT);
   for (const d of a.diagnostics) {
-    for (const action of getCodeActions(a, d.range, [d])) if (action.safe) assert.ok(SAFE_FIX_RULES.has(d.rule), `${d.rule}: ${action.title}`);
+    for (const action of getCodeActions(a, d.range, [d]))
+      if (action.safe) assert.ok(SAFE_FIX_RULES.has(d.rule), `${d.rule}: ${action.title}`);
   }
 });
 
@@ -96,8 +119,10 @@ test('applyTextEdits keeps CRLF line ends and every byte outside the edits', () 
     { range: { start: { line: 2, character: 3 }, end: { line: 2, character: 3 } }, newText: '!' },
   ]);
   assert.equal(out, 'a\r\nbX\r\nccc!');
-  assert.throws(() => applyTextEdits(text, [
-    { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: '' },
-    { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: 'y' },
-  ]));
+  assert.throws(() =>
+    applyTextEdits(text, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: '' },
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: 'y' },
+    ]),
+  );
 });

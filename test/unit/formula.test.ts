@@ -18,7 +18,14 @@ import { parseUnit, type ParsedUnit } from '../../server/src/engine/catalogs/uni
 import { parseDocument } from '../../server/src/engine/recognition/document';
 import { facts } from '../../server/src/engine/derived';
 import { MESSAGES } from '../../server/src/engine/messages';
-import { fromPrinted, inUnit, meets, printed, type Interval, type Quantity } from '../../server/src/engine/numbers/quantity';
+import {
+  fromPrinted,
+  inUnit,
+  meets,
+  printed,
+  type Interval,
+  type Quantity,
+} from '../../server/src/engine/numbers/quantity';
 import { REPO_ROOT } from '../helpers/paths';
 
 // ---- helpers ----
@@ -51,7 +58,8 @@ function valueIn(q: Quantity, raw: string): Interval {
 }
 
 function ok(r: FormulaResult): Extract<FormulaResult, { ok: true }> {
-  if (!r.ok) assert.fail(`evaluation failed: ${r.error.key} ${JSON.stringify(r.error.args)} at ${r.error.start}-${r.error.end}`);
+  if (!r.ok)
+    assert.fail(`evaluation failed: ${r.error.key} ${JSON.stringify(r.error.args)} at ${r.error.start}-${r.error.end}`);
   return r;
 }
 
@@ -61,7 +69,11 @@ function failed(r: FormulaResult) {
 }
 
 /** An env over plain KPI figures: `{ 'a@2025': ['12.5', 'tCO2e'] }` (unit '' for a figure without unit). */
-function envOf(figures: Record<string, [string, string]>, period = '2025', extra: Partial<FormulaEnv> = {}): FormulaEnv {
+function envOf(
+  figures: Record<string, [string, string]>,
+  period = '2025',
+  extra: Partial<FormulaEnv> = {},
+): FormulaEnv {
   const table = new Map<string, FormulaKpiValue>();
   for (const [key, [value, u]] of Object.entries(figures)) {
     const decimals = value.includes('.') ? value.split('.')[1].length : 0;
@@ -87,7 +99,10 @@ function doc(text: string) {
   return parseDocument('file:///f.esg.md', text);
 }
 
-const FRONT = (extra = '') => ['---', 'title: 測試', 'lang: zh-Hant', 'esg:', '  period: 2025', extra, '---', ''].filter((l) => l !== '').join('\n') + '\n';
+const FRONT = (extra = '') =>
+  ['---', 'title: 測試', 'lang: zh-Hant', 'esg:', '  period: 2025', extra, '---', '']
+    .filter((l) => l !== '')
+    .join('\n') + '\n';
 
 // ---- parsing ----
 
@@ -105,7 +120,16 @@ test('parser: precedence, associativity and offsets of every node', () => {
   const times = plus.right;
   assert.ok(times.kind === 'binary' && times.op === '*');
   assert.deepEqual([times.start, times.end, times.opStart], [13, 27, 24]);
-  assert.deepEqual(times.right, { kind: 'number', text: '2', value: 2, decimals: 0, unit: undefined, unitText: undefined, start: 26, end: 27 });
+  assert.deepEqual(times.right, {
+    kind: 'number',
+    text: '2',
+    value: 2,
+    decimals: 0,
+    unit: undefined,
+    unitText: undefined,
+    start: 26,
+    end: 27,
+  });
 });
 
 test('parser: groups, unary minus, calls, prefixes and periods keep exact ranges', () => {
@@ -120,7 +144,15 @@ test('parser: groups, unary minus, calls, prefixes and periods keep exact ranges
   assert.equal(call.name, 'sum');
   assert.deepEqual([call.start, call.nameEnd, call.end], [11, 14, 43]);
   assert.deepEqual(call.args[0], { kind: 'prefix', prefix: 'ghg.scope3', period: '2024', start: 15, end: 32 });
-  assert.deepEqual(call.args[1], { kind: 'ref', scope: 'kpi', name: 'c', text: 'c', period: 'FY2023', start: 34, end: 42 });
+  assert.deepEqual(call.args[1], {
+    kind: 'ref',
+    scope: 'kpi',
+    name: 'c',
+    text: 'c',
+    period: 'FY2023',
+    start: 34,
+    end: 42,
+  });
 });
 
 test('parser: numbers with units, in brackets or not; a slash joins units only without spaces', () => {
@@ -148,7 +180,9 @@ test('parser: numbers with units, in brackets or not; a slash joins units only w
   // 't/employees.total': the word after the slash goes on with '.', so it is a KPI id and '/' divides.
   const divides = ast('100 t/employees.total');
   assert.ok(divides.kind === 'binary' && divides.op === '/');
-  assert.ok(divides.left.kind === 'number' && divides.left.unit?.numerator.id === 't' && !divides.left.unit.denominator);
+  assert.ok(
+    divides.left.kind === 'number' && divides.left.unit?.numerator.id === 't' && !divides.left.unit.denominator,
+  );
   assert.ok(divides.right.kind === 'ref' && divides.right.name === 'employees.total');
 
   // With spaces around '/', it is always a division (and 'kWh' alone is then an unknown KPI id).
@@ -222,9 +256,20 @@ test('hostile formulas are plain errors: no code runs, no prototype is reached',
   assert.equal(parseError('__proto__.constructor("alert(1)")').key, 'formula.unknownFunction');
   assert.equal(parseError('toString()').key, 'formula.unknownFunction');
 
-  const d = doc(`${FRONT('  denominators:\n    revenue: {2025: "100 萬元"}')}# A\n\n| 指標 | 單位 | 2025 |\n|---|---|---|\n| [總量]{#ghg.total} | tCO2e | 10 |\n`);
+  const d = doc(
+    `${FRONT('  denominators:\n    revenue: {2025: "100 萬元"}')}# A\n\n| 指標 | 單位 | 2025 |\n|---|---|---|\n| [總量]{#ghg.total} | tCO2e | 10 |\n`,
+  );
   const env = formulaEnvFor(d, facts(d), '2025');
-  for (const id of ['__proto__', 'toString', 'constructor', 'constructor.constructor', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'prototype']) {
+  for (const id of [
+    '__proto__',
+    'toString',
+    'constructor',
+    'constructor.constructor',
+    'hasOwnProperty',
+    'valueOf',
+    '__defineGetter__',
+    'prototype',
+  ]) {
     const err = failed(evaluateFormula(ast(id), env));
     assert.deepEqual([err.key, err.start, err.end, err.args.id], ['formula.unknownId', 0, id.length, id]);
   }
@@ -243,13 +288,23 @@ test('hostile formulas are plain errors: no code runs, no prototype is reached',
 test('hostile sizes: deep nesting and huge formulas end quickly with a clear error', () => {
   const started = Date.now();
   const deep = '('.repeat(10_000) + '1' + ')'.repeat(10_000);
-  assert.deepEqual(parseError(deep), { key: 'formula.tooLong', args: { max: MAX_FORMULA_LENGTH, length: 20_001 }, start: MAX_FORMULA_LENGTH, end: 20_001 });
+  assert.deepEqual(parseError(deep), {
+    key: 'formula.tooLong',
+    args: { max: MAX_FORMULA_LENGTH, length: 20_001 },
+    start: MAX_FORMULA_LENGTH,
+    end: 20_001,
+  });
   const megabyte = 'a+'.repeat(500_000) + 'a';
   assert.equal(parseError(megabyte).key, 'formula.tooLong');
 
   // Within the length limit, nesting stops at the depth limit, at the bracket that exceeds it.
   const nested = '('.repeat(900) + '1' + ')'.repeat(900);
-  assert.deepEqual(parseError(nested), { key: 'formula.tooDeep', args: { max: MAX_FORMULA_DEPTH }, start: MAX_FORMULA_DEPTH, end: MAX_FORMULA_DEPTH + 1 });
+  assert.deepEqual(parseError(nested), {
+    key: 'formula.tooDeep',
+    args: { max: MAX_FORMULA_DEPTH },
+    start: MAX_FORMULA_DEPTH,
+    end: MAX_FORMULA_DEPTH + 1,
+  });
   assert.equal(parseError('-'.repeat(1500) + '1').key, 'formula.tooDeep');
   assert.equal(parseError('sum('.repeat(300) + '1' + ')'.repeat(300)).key, 'formula.tooDeep');
   // Nesting up to the limit is fine.
@@ -267,7 +322,39 @@ test('hostile sizes: deep nesting and huge formulas end quickly with a clear err
 });
 
 test('fuzz: random formulas never throw, and every error lies inside the text', () => {
-  const alphabet = ['1', '2.5', ' ', '+', '-', '*', '/', '(', ')', ',', '@', '2024', 'a', 'ghg.total', '.', '*', 'sum', 'change', 'avg', 'kWh', '%', '[', ']', 't', '/萬元', '噸', '"', '__proto__', '１', '（', '，'];
+  const alphabet = [
+    '1',
+    '2.5',
+    ' ',
+    '+',
+    '-',
+    '*',
+    '/',
+    '(',
+    ')',
+    ',',
+    '@',
+    '2024',
+    'a',
+    'ghg.total',
+    '.',
+    '*',
+    'sum',
+    'change',
+    'avg',
+    'kWh',
+    '%',
+    '[',
+    ']',
+    't',
+    '/萬元',
+    '噸',
+    '"',
+    '__proto__',
+    '１',
+    '（',
+    '，',
+  ];
   let seed = 12345;
   const rand = (n: number) => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -347,7 +434,9 @@ test('units: a KPI without a known unit only combines with dimensionless operand
 // ---- intervals on documents ----
 
 // Seed 002's GHG table (Kingsoft Cloud 2025 ESG report), as published.
-const GHG = (scope3 = '581,386.59') => `${FRONT('  denominators:\n    revenue: {2024: "3,100 百萬元", 2025: "3,029.5 百萬元"}')}# 溫室氣體
+const GHG = (
+  scope3 = '581,386.59',
+) => `${FRONT('  denominators:\n    revenue: {2024: "3,100 百萬元", 2025: "3,029.5 百萬元"}')}# 溫室氣體
 
 | 指標 | 單位 | 2024 | 2025 |
 |---|---|---|---|
@@ -379,7 +468,14 @@ test('intervals: parts summing to 581,386.60 meet a printed 581,386.59; a real s
   const c = compare(GHG(), 'sum(ghg.scope3.*)', 'ghg.scope3', '2025');
   assert.equal(c.met, true);
   assert.ok(c.computed.lo < 581386.6 && c.computed.hi > 581386.6);
-  assert.deepEqual(c.result.inputs.map((i) => i.text).sort(), ['ghg.scope3.cat1', 'ghg.scope3.cat2', 'ghg.scope3.cat3', 'ghg.scope3.cat6', 'ghg.scope3.cat7', 'ghg.scope3.cat8']);
+  assert.deepEqual(c.result.inputs.map((i) => i.text).sort(), [
+    'ghg.scope3.cat1',
+    'ghg.scope3.cat2',
+    'ghg.scope3.cat3',
+    'ghg.scope3.cat6',
+    'ghg.scope3.cat7',
+    'ghg.scope3.cat8',
+  ]);
   // Every input points at its cell, for related information.
   const text = GHG();
   const cat8 = c.result.inputs.find((i) => i.text === 'ghg.scope3.cat8')!;
@@ -387,7 +483,15 @@ test('intervals: parts summing to 581,386.60 meet a printed 581,386.59; a real s
   assert.equal(line.slice(cat8.range!.start.character, cat8.range!.end.character), '448,233.00');
   assert.equal(compare(GHG('581,368.59'), 'sum(ghg.scope3.*)', 'ghg.scope3', '2025').met, false);
   // The same sum written out, and Scope 1 + 2 for the earlier column through a period selector.
-  assert.equal(compare(GHG(), 'ghg.scope3.cat1 + ghg.scope3.cat2 + ghg.scope3.cat3 + ghg.scope3.cat6 + ghg.scope3.cat7 + ghg.scope3.cat8', 'ghg.scope3', '2025').met, true);
+  assert.equal(
+    compare(
+      GHG(),
+      'ghg.scope3.cat1 + ghg.scope3.cat2 + ghg.scope3.cat3 + ghg.scope3.cat6 + ghg.scope3.cat7 + ghg.scope3.cat8',
+      'ghg.scope3',
+      '2025',
+    ).met,
+    true,
+  );
   assert.equal(compare(GHG(), 'ghg.scope1@2024 + ghg.scope2@2024', 'ghg.scope12', '2024').met, true);
 });
 
@@ -396,8 +500,14 @@ test('intervals: 18.72 tCO2e per 萬元 where the revenue in 百萬元 makes it 
   const wrongUnit = GHG().replace('噸二氧化碳當量/百萬元', '噸二氧化碳當量/萬元');
   assert.equal(compare(wrongUnit, 'ghg.scope12 / denominators.revenue', 'ghg.scope12.intensity', '2025').met, false);
   // The 2024 intensity against the 2024 revenue, selected per period.
-  assert.equal(compare(GHG(), 'ghg.scope12@2024 / denominators.revenue@2024', 'ghg.scope12.intensity', '2024').met, true);
-  assert.equal(compare(GHG(), 'ghg.scope12@2024 / denominators.revenue@2025', 'ghg.scope12.intensity', '2024').met, false);
+  assert.equal(
+    compare(GHG(), 'ghg.scope12@2024 / denominators.revenue@2024', 'ghg.scope12.intensity', '2024').met,
+    true,
+  );
+  assert.equal(
+    compare(GHG(), 'ghg.scope12@2024 / denominators.revenue@2025', 'ghg.scope12.intensity', '2024').met,
+    false,
+  );
 });
 
 test('periods: the env period is the default; @ selects another; a missing one is named', () => {
@@ -405,16 +515,38 @@ test('periods: the env period is the default; @ selects another; a missing one i
   const env = formulaEnvFor(d, facts(d), '2024');
   const r = ok(evaluateFormula(ast('ghg.scope1 + ghg.scope1@2025'), env));
   assert.ok(meets(valueIn(r.value, 'tCO2e'), { lo: 57.15 + 89.17, hi: 57.15 + 89.17 }));
-  assert.deepEqual(r.inputs.map((i) => [i.text, i.period, i.start, i.end]), [['ghg.scope1', '2024', 0, 10], ['ghg.scope1', '2025', 13, 28]]);
+  assert.deepEqual(
+    r.inputs.map((i) => [i.text, i.period, i.start, i.end]),
+    [
+      ['ghg.scope1', '2024', 0, 10],
+      ['ghg.scope1', '2025', 13, 28],
+    ],
+  );
   const e = failed(evaluateFormula(ast('1 t + ghg.scope1@2023'), env));
   assert.deepEqual(e, { key: 'formula.noValue', args: { id: 'ghg.scope1', period: '2023' }, start: 6, end: 21 });
   // A catalog KPI that the report does not state is 'no value'; an id known nowhere is 'unknown'.
   assert.equal(failed(evaluateFormula(ast('energy.total'), env)).key, 'formula.noValue');
   assert.equal(failed(evaluateFormula(ast('ghg.totl'), env)).key, 'formula.unknownId');
-  assert.deepEqual(failed(evaluateFormula(ast('ghg.scope12-ghg.scope1'), env)).args, { id: 'ghg.scope12-ghg.scope1', suggestion: 'ghg.scope12 - ghg.scope1' });
+  assert.deepEqual(failed(evaluateFormula(ast('ghg.scope12-ghg.scope1'), env)).args, {
+    id: 'ghg.scope12-ghg.scope1',
+    suggestion: 'ghg.scope12 - ghg.scope1',
+  });
   // A KPI id that really has a hyphen is found.
-  assert.equal(ok(evaluateFormula(ast('employees.employment-type.full_time * 2'), envOf({ 'employees.employment-type.full_time@2025': ['7', '人'] }))).value.dim.count, 1);
-  assert.deepEqual(failed(evaluateFormula(ast('sum(energy.*)'), env)), { key: 'formula.noMatch', args: { prefix: 'energy', period: '2024' }, start: 4, end: 12 });
+  assert.equal(
+    ok(
+      evaluateFormula(
+        ast('employees.employment-type.full_time * 2'),
+        envOf({ 'employees.employment-type.full_time@2025': ['7', '人'] }),
+      ),
+    ).value.dim.count,
+    1,
+  );
+  assert.deepEqual(failed(evaluateFormula(ast('sum(energy.*)'), env)), {
+    key: 'formula.noMatch',
+    args: { prefix: 'energy', period: '2024' },
+    start: 4,
+    end: 12,
+  });
 });
 
 test('change(a, b) is (b - a) / a as a ratio, compared with a printed percentage', () => {
@@ -445,9 +577,18 @@ test('formulaEnvFor: factors as quantities or through the catalog hook, per peri
   const without = formulaEnvFor(d, facts(d), '2025');
   const r = ok(evaluateFormula(ast('energy.electricity.purchased * factors.grid'), without));
   assert.ok(meets(printed(596.41, 2), valueIn(r.value, 'tCO2e')));
-  assert.deepEqual(r.inputs.map((i) => [i.kind, i.text, i.period]), [['kpi', 'energy.electricity.purchased', '2025'], ['factor', 'factors.grid', '2025']]);
+  assert.deepEqual(
+    r.inputs.map((i) => [i.kind, i.text, i.period]),
+    [
+      ['kpi', 'energy.electricity.purchased', '2025'],
+      ['factor', 'factors.grid', '2025'],
+    ],
+  );
   // A catalog id without a resolver is 'not given'.
-  assert.deepEqual(failed(evaluateFormula(ast('energy.electricity.purchased@2024 * factors.grid@2024'), without)).key, 'formula.noFactor');
+  assert.deepEqual(
+    failed(evaluateFormula(ast('energy.electricity.purchased@2024 * factors.grid@2024'), without)).key,
+    'formula.noFactor',
+  );
   const resolved: string[] = [];
   const withCatalog = formulaEnvFor(d, facts(d), '2024', {
     resolveFactorId: (id) => {
@@ -462,12 +603,15 @@ test('formulaEnvFor: factors as quantities or through the catalog hook, per peri
 });
 
 test('formulaIds lists references in text order with periods and offsets', () => {
-  assert.deepEqual(formulaIds(ast('sum(ghg.scope3.*@2024) / (denominators.revenue - -ghg.scope1) + 3 t * factors.grid@2023')), [
-    { id: 'ghg.scope3', scope: 'prefix', period: '2024', start: 4, end: 21 },
-    { id: 'denominators.revenue', scope: 'denominator', start: 26, end: 46 },
-    { id: 'ghg.scope1', scope: 'kpi', start: 50, end: 60 },
-    { id: 'factors.grid', scope: 'factor', period: '2023', start: 70, end: 87 },
-  ]);
+  assert.deepEqual(
+    formulaIds(ast('sum(ghg.scope3.*@2024) / (denominators.revenue - -ghg.scope1) + 3 t * factors.grid@2023')),
+    [
+      { id: 'ghg.scope3', scope: 'prefix', period: '2024', start: 4, end: 21 },
+      { id: 'denominators.revenue', scope: 'denominator', start: 26, end: 46 },
+      { id: 'ghg.scope1', scope: 'kpi', start: 50, end: 60 },
+      { id: 'factors.grid', scope: 'factor', period: '2023', start: 70, end: 87 },
+    ],
+  );
   assert.deepEqual(formulaIds(undefined), []);
 });
 
@@ -496,7 +640,8 @@ test('docs/formulas.md §8: every formula and check in the examples parses and a
   const blocks = [...examples.matchAll(/```markdown\n([\s\S]*?)```/g)].map((m) => m[1]);
   assert.equal(blocks.length, 2);
   const front = blocks[0].slice(0, blocks[0].indexOf('---', 4) + 4);
-  const resolveFactorId = (id: string) => (Object.hasOwn(GRID, id) ? ok(evaluateFormula(ast(GRID[id]), envOf({}))).value : undefined);
+  const resolveFactorId = (id: string) =>
+    Object.hasOwn(GRID, id) ? ok(evaluateFormula(ast(GRID[id]), envOf({}))).value : undefined;
   let checked = 0;
   for (const text of [blocks[0], `${front}\n${blocks[1]}`]) {
     const d = doc(text);
@@ -507,7 +652,10 @@ test('docs/formulas.md §8: every formula and check in the examples parses and a
         const target = formulaEnvFor(d, facts(d), v.period).kpi(row.kpiId!, v.period)!.fact!;
         const r = ok(evaluateFormula(tree, formulaEnvFor(d, facts(d), v.period, { resolveFactorId })));
         const computed = inUnit(r.value, target.unit);
-        assert.ok(computed && meets(printed(target.value, target.decimals), computed), `${row.formula.text} (${v.period}) = ${JSON.stringify(computed)}, printed ${v.raw}`);
+        assert.ok(
+          computed && meets(printed(target.value, target.decimals), computed),
+          `${row.formula.text} (${v.period}) = ${JSON.stringify(computed)}, printed ${v.raw}`,
+        );
         checked++;
       }
     }
@@ -517,9 +665,14 @@ test('docs/formulas.md §8: every formula and check in the examples parses and a
       const m = /^([0-9.,]+)\s*(.*)$/.exec(span.text)!;
       const value = Number(m[1].replace(/,/g, ''));
       const decimals = m[1].split('.')[1]?.length ?? 0;
-      const r = ok(evaluateFormula(ast(check.value), formulaEnvFor(d, facts(d), String(d.config.year), { resolveFactorId })));
+      const r = ok(
+        evaluateFormula(ast(check.value), formulaEnvFor(d, facts(d), String(d.config.year), { resolveFactorId })),
+      );
       const computed = inUnit(r.value, unit(m[2]));
-      assert.ok(computed && meets(printed(value, decimals), computed), `${check.value} = ${JSON.stringify(computed)}, printed ${span.text}`);
+      assert.ok(
+        computed && meets(printed(value, decimals), computed),
+        `${check.value} = ${JSON.stringify(computed)}, printed ${span.text}`,
+      );
       checked++;
     }
   }

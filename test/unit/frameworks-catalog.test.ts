@@ -38,41 +38,86 @@ function withPack(packId: string, edit: (p: FrameworkPack) => void): FrameworkCa
 
 test('the shipped packs, cross-maps and content-index rules pass every check, also through checkCatalogs', () => {
   assert.deepEqual(checkFrameworkPacks(), []);
-  assert.deepEqual(checkCatalogs().filter((p) => /^(framework|crossmaps|gri-content-index)/.test(p)), []);
+  assert.deepEqual(
+    checkCatalogs().filter((p) => /^(framework|crossmaps|gri-content-index)/.test(p)),
+    [],
+  );
 });
 
 test('the checks fire: duplicate and malformed ids, unknown KPI, parent, group and version, long titles', () => {
   const dup = checkFrameworkPacks(withPack('gri-2021', (p) => p.items.push({ ...p.items[0] })));
-  assert.ok(dup.some((m) => m.includes('item 2-1 twice')), dup.join('\n'));
+  assert.ok(
+    dup.some((m) => m.includes('item 2-1 twice')),
+    dup.join('\n'),
+  );
   const malformed = checkFrameworkPacks(withPack('sasb-tc-si', (p) => (p.items[0].id = 'TC-SI-130A.1')));
-  assert.ok(malformed.some((m) => m.includes('TC-SI-130A.1 is not of the form sasb')), malformed.join('\n'));
+  assert.ok(
+    malformed.some((m) => m.includes('TC-SI-130A.1 is not of the form sasb')),
+    malformed.join('\n'),
+  );
   const griShape = checkFrameworkPacks(withPack('gri-2021', (p) => (p.items[0].id = '2-31')));
-  assert.ok(griShape.some((m) => m.includes('2-31 is not of the form gri')), griShape.join('\n'));
-  const kpi = checkFrameworkPacks(withPack('gri-2021', (p) => (p.items.find((i) => i.id === '305-1')!.kpis = ['ghg.scope_one'])));
-  assert.ok(kpi.some((m) => m.includes('305-1: unknown KPI ghg.scope_one')), kpi.join('\n'));
+  assert.ok(
+    griShape.some((m) => m.includes('2-31 is not of the form gri')),
+    griShape.join('\n'),
+  );
+  const kpi = checkFrameworkPacks(
+    withPack('gri-2021', (p) => (p.items.find((i) => i.id === '305-1')!.kpis = ['ghg.scope_one'])),
+  );
+  assert.ok(
+    kpi.some((m) => m.includes('305-1: unknown KPI ghg.scope_one')),
+    kpi.join('\n'),
+  );
   const parent = checkFrameworkPacks(withPack('ifrs-s2', (p) => (p.items.find((i) => i.id === '6(a)')!.parent = '7')));
   assert.ok(parent.some((m) => m.includes('unknown parent 7')));
   const group = checkFrameworkPacks(withPack('ashare-2024', (p) => (p.items[0].group = 'pillar-x')));
   assert.ok(group.some((m) => m.includes('unknown group pillar-x')));
-  const version = checkFrameworkPacks(withPack('gri-2021', (p) => (p.items.find((i) => i.id === '102-5')!.from = '2030')));
+  const version = checkFrameworkPacks(
+    withPack('gri-2021', (p) => (p.items.find((i) => i.id === '102-5')!.from = '2030')),
+  );
   assert.ok(version.some((m) => m.includes('unknown version 2030')));
   const copied = checkFrameworkPacks(
-    withPack('ifrs-s2', (p) => (p.items[0].title.en = 'An entity shall disclose information that enables users of general purpose financial reports to understand')),
+    withPack(
+      'ifrs-s2',
+      (p) =>
+        (p.items[0].title.en =
+          'An entity shall disclose information that enables users of general purpose financial reports to understand'),
+    ),
   );
-  assert.ok(copied.some((m) => m.includes('en title longer than')), copied.join('\n'));
-  const zh = checkFrameworkPacks(withPack('gri-2021', (p) => (p.items[0].title['zh-Hant'] = '組織須匯報其法定名稱、所有權性質及法定形式以及總部所在地')));
+  assert.ok(
+    copied.some((m) => m.includes('en title longer than')),
+    copied.join('\n'),
+  );
+  const zh = checkFrameworkPacks(
+    withPack(
+      'gri-2021',
+      (p) => (p.items[0].title['zh-Hant'] = '組織須匯報其法定名稱、所有權性質及法定形式以及總部所在地'),
+    ),
+  );
   assert.ok(zh.some((m) => m.includes('zh-Hant title longer than')));
 });
 
 test('the checks fire: versions out of order, a successor missing, no source link, no retrieval date', () => {
   const order = checkFrameworkPacks(withPack('gri-2021', (p) => p.versions.reverse()));
-  assert.ok(order.some((m) => m.includes('is not after')), order.join('\n'));
-  const succ = checkFrameworkPacks(withPack('gri-2021', (p) => (p.items.find((i) => i.id === '305-1')!.successors = ['102-55'])));
+  assert.ok(
+    order.some((m) => m.includes('is not after')),
+    order.join('\n'),
+  );
+  const succ = checkFrameworkPacks(
+    withPack('gri-2021', (p) => (p.items.find((i) => i.id === '305-1')!.successors = ['102-55'])),
+  );
   assert.ok(succ.some((m) => m.includes('unknown successor 102-55')));
   const noLinks = checkFrameworkPacks(withPack('un-sdg', (p) => (p.links = [])));
-  assert.ok(noLinks.some((m) => m.startsWith('framework un-sdg: links')), noLinks.join('\n'));
-  const noDate = checkFrameworkPacks(withPack('nasdaq-esg', (p) => delete (p.links[0] as { retrieved?: string }).retrieved));
-  assert.ok(noDate.some((m) => m.startsWith('framework nasdaq-esg: links.0.retrieved')), noDate.join('\n'));
+  assert.ok(
+    noLinks.some((m) => m.startsWith('framework un-sdg: links')),
+    noLinks.join('\n'),
+  );
+  const noDate = checkFrameworkPacks(
+    withPack('nasdaq-esg', (p) => delete (p.links[0] as { retrieved?: string }).retrieved),
+  );
+  assert.ok(
+    noDate.some((m) => m.startsWith('framework nasdaq-esg: links.0.retrieved')),
+    noDate.join('\n'),
+  );
   const badDate = checkFrameworkPacks(withPack('sasb-tc-si', (p) => (p.versions[0].effectiveFrom = '2018-02-30')));
   assert.ok(badDate.some((m) => m.includes('not a calendar date')));
 });
@@ -82,29 +127,83 @@ test('the checks fire: a cross-map end that does not exist, on either side, and 
   const maps = (data.crossMaps as { maps: { pairs: { from: string; to: string[] }[] }[] }).maps;
   maps[0].pairs.push({ from: 'D41', to: ['29(z)'] });
   const problems = checkFrameworkPacks(data);
-  assert.ok(problems.some((m) => m.includes('hkex-esg-2025 has no D41')), problems.join('\n'));
+  assert.ok(
+    problems.some((m) => m.includes('hkex-esg-2025 has no D41')),
+    problems.join('\n'),
+  );
   assert.ok(problems.some((m) => m.includes('ifrs-s2 has no 29(z)')));
   const rules = structuredClone(frameworkCatalogData());
-  (rules.griContentIndex as { omissionReasons: unknown[] }).omissionReasons.push({ id: 'cost', title: { en: 'Cost', 'zh-Hant': '成本', 'zh-Hans': '成本' }, synonyms: ['cost'] });
+  (rules.griContentIndex as { omissionReasons: unknown[] }).omissionReasons.push({
+    id: 'cost',
+    title: { en: 'Cost', 'zh-Hant': '成本', 'zh-Hans': '成本' },
+    synonyms: ['cost'],
+  });
   assert.ok(checkFrameworkPacks(rules).some((m) => m.startsWith('gri-content-index')));
 });
 
 test('pack ids, kinds, and a source link with a retrieval date on every pack', () => {
-  assert.deepEqual(FRAMEWORK_IDS, ['hkex-esg-2025', 'hkfrs-s2', 'ifrs-s2', 'gri-2021', 'ashare-2024', 'sasb-tc-si', 'un-sdg', 'nasdaq-esg']);
+  assert.deepEqual(FRAMEWORK_IDS, [
+    'hkex-esg-2025',
+    'hkfrs-s2',
+    'ifrs-s2',
+    'gri-2021',
+    'ashare-2024',
+    'sasb-tc-si',
+    'un-sdg',
+    'nasdaq-esg',
+  ]);
   for (const p of allPacks()) {
-    assert.ok(p.links.length > 0 && p.links.every((l) => /^https?:\/\//.test(l.url) && /^\d{4}-\d{2}-\d{2}$/.test(l.retrieved)), p.id);
+    assert.ok(
+      p.links.length > 0 && p.links.every((l) => /^https?:\/\//.test(l.url) && /^\d{4}-\d{2}-\d{2}$/.test(l.retrieved)),
+      p.id,
+    );
     assert.equal(p.kind, p.id === 'un-sdg' || p.id === 'nasdaq-esg' ? 'reference-tags' : 'standard');
-    if (p.kind === 'standard') assert.ok(p.links.some((l) => l.consulted), `${p.id} has a source that was read`);
+    if (p.kind === 'standard')
+      assert.ok(
+        p.links.some((l) => l.consulted),
+        `${p.id} has a source that was read`,
+      );
   }
   const unread = checkFrameworkPacks(withPack('ashare-2024', (p) => p.links.forEach((l) => (l.consulted = false))));
-  assert.ok(unread.some((m) => m.includes('ashare-2024: no consulted source')), unread.join('\n'));
+  assert.ok(
+    unread.some((m) => m.includes('ashare-2024: no consulted source')),
+    unread.join('\n'),
+  );
   assert.equal(getPack('gri-2022'), undefined);
 });
 
 test('GRI: 2-1..2-30, 3-1..3-3 and the topic disclosures the seeds and HK reports use', () => {
   const all = new Set(getPack('gri-2021')!.items.map((i) => i.id));
   for (let n = 1; n <= 30; n++) assert.ok(all.has(`2-${n}`), `2-${n}`);
-  for (const id of ['3-1', '3-2', '3-3', '201-1', '201-2', '205-3', '206-1', '301-1', '302-1', '302-5', '303-5', '305-1', '305-7', '306-5', '308-2', '401-3', '403-10', '404-3', '405-2', '406-1', '408-1', '409-1', '413-2', '414-2', '416-2', '417-3', '418-1'])
+  for (const id of [
+    '3-1',
+    '3-2',
+    '3-3',
+    '201-1',
+    '201-2',
+    '205-3',
+    '206-1',
+    '301-1',
+    '302-1',
+    '302-5',
+    '303-5',
+    '305-1',
+    '305-7',
+    '306-5',
+    '308-2',
+    '401-3',
+    '403-10',
+    '404-3',
+    '405-2',
+    '406-1',
+    '408-1',
+    '409-1',
+    '413-2',
+    '414-2',
+    '416-2',
+    '417-3',
+    '418-1',
+  ])
     assert.ok(all.has(id), id);
   for (let n = 1; n <= 10; n++) assert.ok(all.has(`102-${n}`), `102-${n}`);
   for (let n = 1; n <= 5; n++) assert.ok(all.has(`103-${n}`), `103-${n}`);
@@ -160,16 +259,32 @@ test('A-share 2024: 21 topics in three parts (8 / 9 / 4), the four elements and 
   assert.equal(topics.length, 21);
   const count = (g: string) => topics.filter((t) => t.group === g).length;
   assert.deepEqual([count('environment'), count('social'), count('sustainability-governance')], [8, 9, 4]);
-  for (const id of ['governance', 'strategy', 'iro-management', 'metrics-targets', 'double-materiality']) assert.equal(getItem('ashare-2024', id)!.kind, 'disclosure');
+  for (const id of ['governance', 'strategy', 'iro-management', 'metrics-targets', 'double-materiality'])
+    assert.equal(getItem('ashare-2024', id)!.kind, 'disclosure');
   assert.equal(getItem('ashare-2024', 'climate')!.title['zh-Hans'], '应对气候变化');
   assert.equal(getItem('ashare-2024', 'climate')!.title['zh-Hant'], '應對氣候變化');
 });
 
 test('SASB TC-SI codes, 17 SDGs, 30 Nasdaq metrics', () => {
   const sasb = getPack('sasb-tc-si')!.items.map((i) => i.id);
-  for (const id of ['TC-SI-130a.1', 'TC-SI-130a.3', 'TC-SI-220a.5', 'TC-SI-230a.1', 'TC-SI-230a.2', 'TC-SI-330a.3', 'TC-SI-520a.1', 'TC-SI-550a.2', 'TC-SI-000.A', 'TC-SI-000.B', 'TC-SI-000.C'])
+  for (const id of [
+    'TC-SI-130a.1',
+    'TC-SI-130a.3',
+    'TC-SI-220a.5',
+    'TC-SI-230a.1',
+    'TC-SI-230a.2',
+    'TC-SI-330a.3',
+    'TC-SI-520a.1',
+    'TC-SI-550a.2',
+    'TC-SI-000.A',
+    'TC-SI-000.B',
+    'TC-SI-000.C',
+  ])
     assert.ok(sasb.includes(id), id);
-  assert.deepEqual(getPack('un-sdg')!.items.map((i) => i.id), Array.from({ length: 17 }, (_, i) => String(i + 1)));
+  assert.deepEqual(
+    getPack('un-sdg')!.items.map((i) => i.id),
+    Array.from({ length: 17 }, (_, i) => String(i + 1)),
+  );
   assert.equal(getPack('nasdaq-esg')!.items.length, 30);
 });
 
@@ -203,27 +318,53 @@ test('normalizeItemId: ids as reports write them', () => {
     ['no-such-pack', '305-1', undefined],
   ];
   for (const [pack, raw, want] of cases) assert.equal(normalizeItemId(pack, raw), want, `${pack} ${raw}`);
-  for (const hostile of ['', ' '.repeat(5000), '('.repeat(3000), '\u0000', 'x'.repeat(100000)]) assert.equal(normalizeItemId('ifrs-s2', hostile), undefined);
+  for (const hostile of ['', ' '.repeat(5000), '('.repeat(3000), '\u0000', 'x'.repeat(100000)])
+    assert.equal(normalizeItemId('ifrs-s2', hostile), undefined);
   assert.equal(normalizeItemId('gri-2021', null as unknown as string), undefined);
 });
 
 test('cross-maps read both ways, each carrying its basis and source', () => {
   const d28a = mappedIds('hkex-esg-2025', 'D28(a)', 'ifrs-s2');
-  assert.deepEqual(d28a.map((m) => m.id), ['29(a)(i)(1)']);
+  assert.deepEqual(
+    d28a.map((m) => m.id),
+    ['29(a)(i)(1)'],
+  );
   assert.equal(d28a[0].map.basis, 'derived');
   assert.ok(d28a[0].map.source.url.startsWith('https://'));
-  assert.deepEqual(mappedIds('ifrs-s2', '29(a)(i)(1)', 'hkex-esg-2025').map((m) => m.id), ['D28(a)']);
-  assert.deepEqual(mappedIds('ifrs-s2', '29(a)(v)', 'hkex-esg-2025').map((m) => m.id), ['D29']);
-  assert.deepEqual(mappedIds('hkex-esg-2025', 'A1.1', 'gri-2021').map((m) => m.id), ['305-6', '305-7']);
-  assert.deepEqual(mappedIds('gri-2021', '102-5', 'hkex-esg-2025').map((m) => m.id), ['D28(a)']);
-  assert.deepEqual(mappedIds('hkex-esg-2025', 'D19', 'hkfrs-s2').map((m) => m.id), ['6', '6(a)', '6(b)']);
+  assert.deepEqual(
+    mappedIds('ifrs-s2', '29(a)(i)(1)', 'hkex-esg-2025').map((m) => m.id),
+    ['D28(a)'],
+  );
+  assert.deepEqual(
+    mappedIds('ifrs-s2', '29(a)(v)', 'hkex-esg-2025').map((m) => m.id),
+    ['D29'],
+  );
+  assert.deepEqual(
+    mappedIds('hkex-esg-2025', 'A1.1', 'gri-2021').map((m) => m.id),
+    ['305-6', '305-7'],
+  );
+  assert.deepEqual(
+    mappedIds('gri-2021', '102-5', 'hkex-esg-2025').map((m) => m.id),
+    ['D28(a)'],
+  );
+  assert.deepEqual(
+    mappedIds('hkex-esg-2025', 'D19', 'hkfrs-s2').map((m) => m.id),
+    ['6', '6(a)', '6(b)'],
+  );
   assert.deepEqual(mappedIds('hkex-esg-2025', 'Z9', 'ifrs-s2'), []);
   for (const m of allCrossMaps()) assert.ok(m.note.length > 20 && ['published', 'derived'].includes(m.basis), m.id);
 });
 
 test('one KPI serves several frameworks: Scope 1 answers GRI 305-1 and 102-5, IFRS/HKFRS S2 29(a)(i)(1), A-share climate, Nasdaq E1', () => {
   const answered = itemsAnsweredBy('ghg.scope1').map((a) => `${a.packId}:${a.itemId}`);
-  for (const want of ['gri-2021:305-1', 'gri-2021:102-5', 'ifrs-s2:29(a)(i)(1)', 'hkfrs-s2:29(a)(i)(1)', 'ashare-2024:climate', 'nasdaq-esg:E1'])
+  for (const want of [
+    'gri-2021:305-1',
+    'gri-2021:102-5',
+    'ifrs-s2:29(a)(i)(1)',
+    'hkfrs-s2:29(a)(i)(1)',
+    'ashare-2024:climate',
+    'nasdaq-esg:E1',
+  ])
     assert.ok(answered.includes(want), want);
   assert.deepEqual(itemsAnsweredBy('no.such.kpi'), []);
 });
@@ -246,12 +387,20 @@ test('GRI content index: the four reasons for omission as indexes print them, th
   ];
   for (const [cell, want] of cases) assert.equal(matchOmissionReason(cell), want, cell);
   assert.equal(matchOmissionReason(undefined as unknown as string), undefined);
-  assert.equal(matchGriClaim('Kingsoft Cloud has reported in accordance with the GRI Standards for the period 1 January 2025 to 31 December 2025.'), 'in-accordance');
+  assert.equal(
+    matchGriClaim(
+      'Kingsoft Cloud has reported in accordance with the GRI Standards for the period 1 January 2025 to 31 December 2025.',
+    ),
+    'in-accordance',
+  );
   assert.equal(matchGriClaim('本報告參考《GRI可持續發展報告標準》編制'), 'with-reference');
   assert.equal(matchGriClaim('This report follows the HKEX ESG Reporting Code.'), undefined);
   // The claim is found after a long preamble, and a statement naming both claims names neither.
   assert.equal(matchGriClaim(`${'本報告涵蓋本集團的主要業務。'.repeat(40)}本報告參照GRI準則編制。`), 'with-reference');
-  assert.equal(matchGriClaim('Reported in accordance with the GRI Standards; some sections with reference to the GRI Standards.'), undefined);
+  assert.equal(
+    matchGriClaim('Reported in accordance with the GRI Standards; some sections with reference to the GRI Standards.'),
+    undefined,
+  );
   const rules = griContentIndexRules();
   assert.deepEqual(rules.omissionNotAllowed, ['2-1', '2-2', '2-3', '2-4', '2-5', '3-1', '3-2']);
   assert.equal(rules.claims.find((c) => c.id === 'with-reference')!.requires.length, 3);
@@ -271,15 +420,19 @@ test('every GRI and SASB id the seed reports and the corpus print exists in the 
     if (!fs.existsSync(dir)) continue;
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       if (e.isFile() && e.name.endsWith('.txt')) files.push(path.join(dir, e.name));
-      if (e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'report.esg.md'))) files.push(path.join(dir, e.name, 'report.esg.md'));
+      if (e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'report.esg.md')))
+        files.push(path.join(dir, e.name, 'report.esg.md'));
     }
   }
   assert.ok(files.length >= 3, 'the seeds are found');
   const unknown: string[] = [];
   for (const f of files) {
     const { gri, sasb } = printedIds(fs.readFileSync(f, 'utf8'));
-    for (const id of gri) if (normalizeItemId('gri-2021', id) === undefined) unknown.push(`${path.basename(path.dirname(f))}/${path.basename(f)}: GRI ${id}`);
-    for (const id of sasb) if (normalizeItemId('sasb-tc-si', id) === undefined) unknown.push(`${path.basename(f)}: ${id}`);
+    for (const id of gri)
+      if (normalizeItemId('gri-2021', id) === undefined)
+        unknown.push(`${path.basename(path.dirname(f))}/${path.basename(f)}: GRI ${id}`);
+    for (const id of sasb)
+      if (normalizeItemId('sasb-tc-si', id) === undefined) unknown.push(`${path.basename(f)}: ${id}`);
   }
   assert.deepEqual(unknown, []);
   // The scanner itself finds ids (so an empty result above means something).

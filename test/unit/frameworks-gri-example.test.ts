@@ -13,8 +13,13 @@ const read = (name: string) => readFileSync(join(root, 'examples', name), 'utf8'
 test('frameworks-gri-2025.esg.md checks clean, GRI included', () => {
   const a = analyze({ uri: 'gri', text: read('frameworks-gri-2025.esg.md') });
   assert.equal(a.model.config.frameworks.join(' '), 'hkex-esg-2025 gri-2021');
-  const found = a.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning' || d.rule.startsWith('gri/'));
-  assert.deepEqual(found.map((d) => `${d.range.start.line + 1}: ${d.rule} ${d.message}`), []);
+  const found = a.diagnostics.filter(
+    (d) => d.severity === 'error' || d.severity === 'warning' || d.rule.startsWith('gri/'),
+  );
+  assert.deepEqual(
+    found.map((d) => `${d.range.start.line + 1}: ${d.rule} ${d.message}`),
+    [],
+  );
 });
 
 test('every planted GRI defect is reported at its place, and no other GRI finding', () => {
@@ -34,23 +39,41 @@ test('every planted GRI defect is reported at its place, and no other GRI findin
     if (kind === 'row') {
       const rowLine = lines.findIndex((l, j) => j > i && l.startsWith('|') && (l.split('|')[1] ?? '').trim() === value);
       assert.ok(rowLine > 0, `row ${value} not found`);
-      assert.ok(found.some((d) => d.range.start.line === rowLine), `${rule} not on row ${value} (line ${rowLine + 1}); got ${found.map((d) => d.range.start.line + 1)}`);
+      assert.ok(
+        found.some((d) => d.range.start.line === rowLine),
+        `${rule} not on row ${value} (line ${rowLine + 1}); got ${found.map((d) => d.range.start.line + 1)}`,
+      );
     } else if (kind === 'id') {
-      assert.ok(found.some((d) => d.data?.id === value), `${rule} not reported for ${value}`);
+      assert.ok(
+        found.some((d) => d.data?.id === value),
+        `${rule} not reported for ${value}`,
+      );
     } else {
-      assert.ok(found.some((d) => d.range.start.line > i && d.range.start.line <= i + 3), `${rule} not near line ${i + 1}; got ${found.map((d) => d.range.start.line + 1)}`);
+      assert.ok(
+        found.some((d) => d.range.start.line > i && d.range.start.line <= i + 3),
+        `${rule} not near line ${i + 1}; got ${found.map((d) => d.range.start.line + 1)}`,
+      );
     }
   });
   // One finding per gri/ rule, and every gri/ rule planted.
   assert.deepEqual(gri.map((d) => d.rule).sort(), planted.sort());
-  assert.deepEqual([...new Set(planted)].sort(), ['gri/index-broken-target', 'gri/index-missing-row', 'gri/omission-reason', 'gri/superseded', 'gri/unknown-id']);
+  assert.deepEqual([...new Set(planted)].sort(), [
+    'gri/index-broken-target',
+    'gri/index-missing-row',
+    'gri/omission-reason',
+    'gri/superseded',
+    'gri/unknown-id',
+  ]);
 });
 
 test('reports that claim no GRI get no GRI finding, and a mistyped framework id is named with its nearest', () => {
   const a = analyze({ uri: 'hkex-only', text: read('annual-report-en.esg.md') });
   assert.deepEqual(a.model.config.frameworks, ['hkex-esg-2025']);
   assert.equal(a.diagnostics.filter((d) => d.rule.startsWith('gri/')).length, 0);
-  const typo = analyze({ uri: 'typo', text: '---\nesg:\n  period: 2025\n  frameworks: [hkex-esg-2025, gri-2012]\n  listings: [hkex, sse]\n---\n\n# Report\n' });
+  const typo = analyze({
+    uri: 'typo',
+    text: '---\nesg:\n  period: 2025\n  frameworks: [hkex-esg-2025, gri-2012]\n  listings: [hkex, sse]\n---\n\n# Report\n',
+  });
   const fm = typo.diagnostics.filter((d) => d.rule === 'frontmatter/schema');
   assert.equal(fm.length, 1, fm.map((d) => d.message).join('\n'));
   assert.match(fm[0].message, /gri-2012.*gri-2021/);

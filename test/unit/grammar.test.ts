@@ -52,13 +52,18 @@ function regexOf(grammar: Grammar, repositoryKey: string, index = 0): RegExp {
 test('grammar files are JSON with the expected scope names', () => {
   assert.equal(main.scopeName, 'text.html.markdown.esg');
   assert.equal(injection.scopeName, 'text.html.markdown.esg.injection');
-  assert.deepEqual(main.patterns, [{ include: 'text.html.markdown' }], 'the ESG grammar keeps the whole Markdown grammar');
+  assert.deepEqual(
+    main.patterns,
+    [{ include: 'text.html.markdown' }],
+    'the ESG grammar keeps the whole Markdown grammar',
+  );
   assert.match(injection.injectionSelector ?? '', /^L:text\.html\.markdown\b/);
 });
 
 test('package.json contributes the grammars by these scope names and paths', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const grammars: { scopeName: string; path: string; language?: string; injectTo?: string[] }[] = pkg.contributes.grammars;
+  const grammars: { scopeName: string; path: string; language?: string; injectTo?: string[] }[] =
+    pkg.contributes.grammars;
   const byScope = new Map(grammars.map((g) => [g.scopeName, g]));
   for (const g of [main, injection]) {
     const contributed = byScope.get(g.scopeName);
@@ -67,7 +72,10 @@ test('package.json contributes the grammars by these scope names and paths', () 
     assert.equal(onDisk.scopeName, g.scopeName);
   }
   assert.equal(byScope.get(main.scopeName)!.language, 'esg-markdown');
-  assert.deepEqual(byScope.get(injection.scopeName)!.injectTo?.sort(), ['text.html.markdown', 'text.html.markdown.esg']);
+  assert.deepEqual(byScope.get(injection.scopeName)!.injectTo?.sort(), [
+    'text.html.markdown',
+    'text.html.markdown.esg',
+  ]);
 });
 
 test('every match/begin/end/while regex compiles', () => {
@@ -133,15 +141,21 @@ test('requirement ids inside hkex="…" are told from malformed ones', () => {
   assert.deepEqual(ids, ['A1', 'A1.1', 'A2.1-A2.5', 'MDR-boundary', 'D28(a)', 'D19-D27']);
   // What the id rule leaves is caught by the invalid rule (it runs after the id rule in the grammar).
   const rest = value.replace(valid, ' ');
-  assert.deepEqual([...rest.matchAll(invalid)].map((m) => m[0]), ['X9', 'A1..2']);
+  assert.deepEqual(
+    [...rest.matchAll(invalid)].map((m) => m[0]),
+    ['X9', 'A1..2'],
+  );
 });
 
 test('formula and check expressions: functions, KPI ids, numbers and operators', () => {
   // A small first-match-wins scanner over the expression patterns, as TextMate applies them.
-  const patterns = injection.repository!.expression.patterns!.map((p) => ({ re: new RegExp(p.match!, 'uy'), scope: p.name ?? p.captures?.['1']?.name }));
+  const patterns = injection.repository!.expression.patterns!.map((p) => ({
+    re: new RegExp(p.match!, 'uy'),
+    scope: p.name ?? p.captures?.['1']?.name,
+  }));
   const tokenize = (text: string) => {
     const tokens: string[] = [];
-    for (let at = 0; at < text.length; ) {
+    for (let at = 0; at < text.length;) {
       let advanced = false;
       for (const { re, scope } of patterns) {
         re.lastIndex = at;

@@ -49,7 +49,10 @@ test('KPI labels, the report model and the CSV/JSON export keep < and >; catalog
   const labels = a.model.kpiTables.flatMap((t) => t.rows.map((r) => r.label));
   assert.deepEqual(labels, ['Employees aged <30 or >50', 'Staff with a disability']);
   const rows = getReportModel(a).kpiGroups.flatMap((g) => g.rows);
-  assert.ok(rows.some((r) => r.label === 'Employees aged <30 or >50'), JSON.stringify(rows.map((r) => r.label)));
+  assert.ok(
+    rows.some((r) => r.label === 'Employees aged <30 or >50'),
+    JSON.stringify(rows.map((r) => r.label)),
+  );
   assert.ok(exportKpis(getReportModel(a), 'csv').includes('Employees aged <30 or >50'));
   assert.ok(exportKpis(getReportModel(a), 'json').includes('"Employees aged <30 or >50"'));
   assert.notEqual(normalizeLabel('員工 <30 歲'), normalizeLabel('員工 >30 歲'));
@@ -65,6 +68,13 @@ test('headings: titles keep < and >, and anchors are those of Pandoc', () => {
   assert.equal(a.model.headings[0].title, 'Age <30 or >50');
   const target = a.model.indexTables[0]?.rows[0]?.target;
   assert.equal(target?.kind, 'titles');
-  if (target?.kind === 'titles') assert.deepEqual(target.titles.map((t) => t.text), ['Age <30 or >50']);
-  assert.ok(!a.diagnostics.some((d) => d.rule === 'hkex/index-broken-target'), JSON.stringify(a.diagnostics.filter((d) => d.rule.startsWith('hkex/index'))));
+  if (target?.kind === 'titles')
+    assert.deepEqual(
+      target.titles.map((t) => t.text),
+      ['Age <30 or >50'],
+    );
+  assert.ok(
+    !a.diagnostics.some((d) => d.rule === 'hkex/index-broken-target'),
+    JSON.stringify(a.diagnostics.filter((d) => d.rule.startsWith('hkex/index'))),
+  );
 });

@@ -39,15 +39,32 @@ type Edit =
 
 const position = fc.nat({ max: 1_000_000 });
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constant('insertChar' as const), at: position, ch: fc.constantFrom('a', '7', '|', ' ', '\n', '\r\n', '中', '-', '%', '#', '{', ']') }),
+  fc.record({
+    kind: fc.constant('insertChar' as const),
+    at: position,
+    ch: fc.constantFrom('a', '7', '|', ' ', '\n', '\r\n', '中', '-', '%', '#', '{', ']'),
+  }),
   fc.record({ kind: fc.constant('deleteChar' as const), at: position }),
   fc.record({
     kind: fc.constant('insertLine' as const),
     at: position,
-    line: fc.constantFrom('', '文字', '## 新章節', '| 指標 | 單位 | 2025 |', '|---|---|---:|', '| 用電量 | 千瓦時 | 1,234 |', '| 男性 | 人 | 12 |', '::: {.explain}'),
+    line: fc.constantFrom(
+      '',
+      '文字',
+      '## 新章節',
+      '| 指標 | 單位 | 2025 |',
+      '|---|---|---:|',
+      '| 用電量 | 千瓦時 | 1,234 |',
+      '| 男性 | 人 | 12 |',
+      '::: {.explain}',
+    ),
   }),
   fc.record({ kind: fc.constant('deleteLine' as const), at: position }),
-  fc.record({ kind: fc.constant('changeTableDigit' as const), at: position, digit: fc.constantFrom('0', '1', '2', '5', '9') }),
+  fc.record({
+    kind: fc.constant('changeTableDigit' as const),
+    at: position,
+    digit: fc.constantFrom('0', '1', '2', '5', '9'),
+  }),
   fc.record({ kind: fc.constant('blankLineAboveTable' as const), at: position }),
 );
 
@@ -76,7 +93,8 @@ function tableDigits(text: string): number[] {
 function tableHeaders(text: string): number[] {
   const lines = text.split(EOL);
   const out: number[] = [];
-  for (let i = 0; i + 1 < lines.length; i++) if (lines[i].includes('|') && /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(lines[i + 1])) out.push(i);
+  for (let i = 0; i + 1 < lines.length; i++)
+    if (lines[i].includes('|') && /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(lines[i + 1])) out.push(i);
   return out;
 }
 
@@ -158,7 +176,15 @@ for (const start of STARTS) {
 }
 
 test('incremental: a table moved down by inserted lines is served from the cache with its lines rebased', () => {
-  const text = ['# 環境', '', '| 指標 | 單位 | 2024 | 2025 |', '|---|---|---:|---:|', '| 用電量 | 千瓦時 | 1,200 | 1,234 |', '| 用水量 | 立方米 | 30 |', ''].join('\n');
+  const text = [
+    '# 環境',
+    '',
+    '| 指標 | 單位 | 2024 | 2025 |',
+    '|---|---|---:|---:|',
+    '| 用電量 | 千瓦時 | 1,200 | 1,234 |',
+    '| 用水量 | 立方米 | 30 |',
+    '',
+  ].join('\n');
   clearParseCaches();
   analyze({ uri: URI, text });
   const moved = 'intro\n\n\n' + text;
@@ -166,7 +192,10 @@ test('incremental: a table moved down by inserted lines is served from the cache
   const warm = analyze({ uri: URI, text: moved });
   assert.equal(parseCacheCounts().hits, hitsBefore + 1);
   const rows = warm.model.kpiTables[0].rows;
-  assert.deepEqual(rows.map((r) => r.line), [7, 8]);
+  assert.deepEqual(
+    rows.map((r) => r.line),
+    [7, 8],
+  );
   assert.deepEqual(rows[0].labelRange.start, { line: 7, character: 2 });
   // The half-typed row's missing 2025 cell points at the end of its own line, moved with it.
   assert.deepEqual(rows[1].values[1].range.start, { line: 8, character: '| 用水量 | 立方米 | 30 |'.length });
@@ -188,18 +217,60 @@ test('incremental: the cache stays bounded', () => {
 // Typing: mostly one character inserted or deleted anywhere, in the characters that change what a line is
 // (table pipes, heading hashes, setext and fence marks, attribute braces, link brackets, line breaks),
 // plus digits and words; now and then a whole line inserted or deleted, or a table digit changed.
-const TYPED = ['a', 'e', ' ', '7', '0', '.', ',', '中', '。', '|', '#', '-', '=', ':', '`', '~', '{', '}', '[', ']', '(', ')', '^', '*', '>', '\n', '\r\n', '"', 'kgCO2e/kWh', '排放因子'];
+const TYPED = [
+  'a',
+  'e',
+  ' ',
+  '7',
+  '0',
+  '.',
+  ',',
+  '中',
+  '。',
+  '|',
+  '#',
+  '-',
+  '=',
+  ':',
+  '`',
+  '~',
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  '^',
+  '*',
+  '>',
+  '\n',
+  '\r\n',
+  '"',
+  'kgCO2e/kWh',
+  '排放因子',
+];
 const typing: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('insertChar' as const), at: position, ch: fc.constantFrom(...TYPED) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constant('insertChar' as const), at: position, ch: fc.constantFrom(...TYPED) }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('deleteChar' as const), at: position }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('changeTableDigit' as const), at: position, digit: fc.constantFrom('0', '1', '5', '9') }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('changeTableDigit' as const),
+      at: position,
+      digit: fc.constantFrom('0', '1', '5', '9'),
+    }),
+  },
   { weight: 1, arbitrary: edit },
 );
 
 /** Where two plain-data values first differ, as a property path (for a readable failure message). */
 function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
   if (Object.is(a, b)) return undefined;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${at}: ${JSON.stringify(a)?.slice(0, 120)} vs ${JSON.stringify(b)?.slice(0, 120)}`;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+    return `${at}: ${JSON.stringify(a)?.slice(0, 120)} vs ${JSON.stringify(b)?.slice(0, 120)}`;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const k of keys) {
     const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${at}.${k}`);
@@ -210,7 +281,10 @@ function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
 
 function assertDerivedEqualsFull(derived: Analysis, text: string, step: string) {
   const full = analyze({ uri: URI, text });
-  const difference = firstDifference({ model: derived.model, diagnostics: derived.diagnostics }, { model: full.model, diagnostics: full.diagnostics });
+  const difference = firstDifference(
+    { model: derived.model, diagnostics: derived.diagnostics },
+    { model: full.model, diagnostics: full.diagnostics },
+  );
   if (difference) assert.fail(`${step}: derived and full analyses differ at ${difference}`);
   assert.deepStrictEqual(derived.model.tables, full.model.tables, `${step}: tables`);
   assert.deepStrictEqual(derived.model.sections, full.model.sections, `${step}: sections`);
@@ -228,7 +302,9 @@ test(`incremental: analyses derived from the previous version equal full analyse
   let ran = 0;
   let reportsReused = 0;
   // The same reports with CRLF line ends and a byte-order mark, as Windows editors save them.
-  const crlf = STARTS.filter((s) => s.name.includes('annual-report-en') || s.name.includes('zhipu-2025.esg')).map((s) => ({ name: `${s.name} (CRLF, BOM)`, text: '\uFEFF' + s.text.replace(/\r?\n/g, '\r\n') }));
+  const crlf = STARTS.filter((s) => s.name.includes('annual-report-en') || s.name.includes('zhipu-2025.esg')).map(
+    (s) => ({ name: `${s.name} (CRLF, BOM)`, text: '\uFEFF' + s.text.replace(/\r?\n/g, '\r\n') }),
+  );
   [...STARTS, ...crlf].forEach((start, n) => {
     // A plain sequence rather than fc.assert: shrinking 150 edits on a 50 KB report takes minutes, and the
     // step that fails is printed with its edit instead.
@@ -253,7 +329,8 @@ test(`incremental: analyses derived from the previous version equal full analyse
     });
   });
   // Every path was taken, so the equalities above are not vacuous.
-  for (const kind of ['full', 'prose', 'table', 'heading']) assert.ok((parses.get(kind) ?? 0) > 0, `some edits took the '${kind}' path: ${JSON.stringify([...parses])}`);
+  for (const kind of ['full', 'prose', 'table', 'heading'])
+    assert.ok((parses.get(kind) ?? 0) > 0, `some edits took the '${kind}' path: ${JSON.stringify([...parses])}`);
   assert.ok(kept > 0 && ran > 0, `rules kept ${kept}, run ${ran}`);
   assert.ok(reportsReused > 0, 'some report models were reused');
 });
@@ -268,7 +345,10 @@ test('incremental: options must match for an analysis to be derived', () => {
   assert.equal(derived.reuse.rulesRun, 0, 'a plain prose edit runs no rule');
   const otherLocale = analyze({ uri: URI, text: edited }, { locale: 'zh-Hans' }, previous);
   assert.equal(otherLocale.reuse.parse, 'full');
-  assert.deepStrictEqual(otherLocale.diagnostics, analyze({ uri: URI, text: edited }, { locale: 'zh-Hans' }).diagnostics);
+  assert.deepStrictEqual(
+    otherLocale.diagnostics,
+    analyze({ uri: URI, text: edited }, { locale: 'zh-Hans' }).diagnostics,
+  );
   const otherUri = analyze({ uri: 'file:///other.esg.md', text: edited }, { locale: 'en' }, previous);
   assert.equal(otherUri.reuse.parse, 'full');
 });
@@ -279,8 +359,22 @@ test('incremental: options must match for an analysis to be derived', () => {
 const REAL_EDITS = 60;
 const realTyping: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 4, arbitrary: typing },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('changeTableDigit' as const), at: position, digit: fc.constantFrom('0', '1', '5', '9') }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('insertInFormula' as const), at: position, ch: fc.constantFrom('1', ' ', '+', 'a', '.', ')') }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('changeTableDigit' as const),
+      at: position,
+      digit: fc.constantFrom('0', '1', '5', '9'),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('insertInFormula' as const),
+      at: position,
+      ch: fc.constantFrom('1', ' ', '+', 'a', '.', ')'),
+    }),
+  },
 );
 
 function realShapedSources(): { name: string; text: string }[] {

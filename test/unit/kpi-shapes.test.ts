@@ -70,7 +70,10 @@ test('split-year columns agree with esg.period {from, to}: 2022/23 and FY2023/24
   ].join('\n');
   const doc = parse(text);
   const kt = doc.kpiTables[0];
-  assert.deepEqual(kt.periods.map((p) => p.period), ['2022', '2023', '2024']);
+  assert.deepEqual(
+    kt.periods.map((p) => p.period),
+    ['2022', '2023', '2024'],
+  );
   assert.equal(String(doc.config.year), kt.periods[2].period, 'the front matter year is the last column');
   assert.deepEqual(values(kt.rows[0]), [1000, 1100, 1200], 'the pages column is no period');
   // A prose `period=2023/24` is the same period as the column.
@@ -91,7 +94,10 @@ test('no unit column: the unit in brackets in the label, with its range (CLP 202
   const kt = doc.kpiTables[0];
   assert.equal(kt.unitColumn, -1);
   assert.deepEqual(kt.labelColumns, [0]);
-  assert.deepEqual(kt.periods.map((p) => p.period), ['2020', '2019', '2018']);
+  assert.deepEqual(
+    kt.periods.map((p) => p.period),
+    ['2020', '2019', '2018'],
+  );
   const [caption, scope1, cat1] = kt.rows;
   assert.equal(caption.isCaption, true);
   assert.equal(caption.label, '中電集團');
@@ -114,7 +120,10 @@ test('no unit column, bilingual labels (Hop Fung 2020, published table)', () => 
     '| Packaging materials (plastic) (tonne) 包裝物料(塑料)(噸) | 17 | 17 |',
   ].join('\n');
   const kt = parse(text).kpiTables[0];
-  assert.deepEqual(kt.periods.map((p) => p.period), ['2020', '2019']);
+  assert.deepEqual(
+    kt.periods.map((p) => p.period),
+    ['2020', '2019'],
+  );
   const [electricity, water, ghg, packaging] = kt.rows;
   assert.equal(electricity.unit?.raw, '千瓦時');
   assert.equal(electricity.label, 'Electricity 電力', 'both units leave the label');
@@ -145,18 +154,27 @@ test('a leading GRI reference column and a group column (SHKP 2014/15, published
   const doc = parse(text);
   const [turnover, safety] = doc.kpiTables;
   assert.deepEqual(turnover.labelColumns, [1, 2], 'the GRI column is neither label nor period');
-  assert.deepEqual(turnover.periods.map((p) => p.period), ['2015#男性', '2015#女性', '2014#男性', '2014#女性']);
+  assert.deepEqual(
+    turnover.periods.map((p) => p.period),
+    ['2015#男性', '2015#女性', '2014#男性', '2014#女性'],
+  );
   assert.equal(turnover.rows[0].isCaption, true);
   assert.deepEqual([turnover.rows[1].group, turnover.rows[1].label], ['新地總辦事處', '30 歲以下']);
   assert.deepEqual([turnover.rows[2].group, turnover.rows[2].label], ['新地總辦事處', '30 至 50 歲']);
   assert.deepEqual(values(turnover.rows[2]), [21, 44, 28, 35]);
   assert.equal(turnover.rows[3].label, '放育嬰假的僱員');
   assert.deepEqual(safety.labelColumns, [1, 2]);
-  assert.deepEqual(safety.periods.map((p) => p.period), ['2015', '2014']);
+  assert.deepEqual(
+    safety.periods.map((p) => p.period),
+    ['2015', '2014'],
+  );
   assert.deepEqual([safety.rows[0].group, safety.rows[0].label], ['職業健康與安全', '損失工作日比率']);
   assert.ok(safety.rows[1].label.startsWith('機構內獲核定'), 'the row is its indicator, not `CRE6`');
   assert.equal(safety.rows[1].group, undefined);
-  assert.deepEqual([safety.rows[2].group, safety.rows[2].label, safety.rows[2].unit?.raw], ['按性別劃分，每名員工每年接受培訓的平均時數', '男性', '小時']);
+  assert.deepEqual(
+    [safety.rows[2].group, safety.rows[2].label, safety.rows[2].unit?.raw],
+    ['按性別劃分，每名員工每年接受培訓的平均時數', '男性', '小時'],
+  );
 });
 
 test('reference codes without a header, remarks, pages and target columns are set aside', () => {
@@ -169,13 +187,35 @@ test('reference codes without a header, remarks, pages and target columns are se
   const kt = parse(text).kpiTables[0];
   assert.deepEqual(kt.labelColumns, [1]);
   assert.equal(kt.unitColumn, 2);
-  assert.deepEqual(kt.periods.map((p) => [p.column, p.period]), [[3, '2023'], [4, '2024']]);
-  assert.deepEqual(kt.rows.map((r) => [r.label, r.kpiId]), [['Scope 1 emissions', 'ghg.scope1'], ['Scope 2 emissions', 'ghg.scope2']]);
+  assert.deepEqual(
+    kt.periods.map((p) => [p.column, p.period]),
+    [
+      [3, '2023'],
+      [4, '2024'],
+    ],
+  );
+  assert.deepEqual(
+    kt.rows.map((r) => [r.label, r.kpiId]),
+    [
+      ['Scope 1 emissions', 'ghg.scope1'],
+      ['Scope 2 emissions', 'ghg.scope2'],
+    ],
+  );
 });
 
 test('no unit column and an empty label header (Swire Properties 2024, published table)', () => {
-  const kt = parse(['| | 2022 | 2023 | 2024 |', '|---|--:|--:|--:|', '| 工傷引致損失工時比率（LTIR） | 0.87 | 0.79 | 0.71 |', '| 按年變動百分比 | 9.4% | 9.2% | 10.1% |'].join('\n')).kpiTables[0];
-  assert.deepEqual(kt.periods.map((p) => p.period), ['2022', '2023', '2024']);
+  const kt = parse(
+    [
+      '| | 2022 | 2023 | 2024 |',
+      '|---|--:|--:|--:|',
+      '| 工傷引致損失工時比率（LTIR） | 0.87 | 0.79 | 0.71 |',
+      '| 按年變動百分比 | 9.4% | 9.2% | 10.1% |',
+    ].join('\n'),
+  ).kpiTables[0];
+  assert.deepEqual(
+    kt.periods.map((p) => p.period),
+    ['2022', '2023', '2024'],
+  );
   assert.equal(kt.rows[0].label, '工傷引致損失工時比率（LTIR）');
   assert.equal(kt.rows[0].unit, undefined, '(LTIR) is not a unit');
   assert.deepEqual(values(kt.rows[1]), [9.4, 9.2, 10.1]);
@@ -189,12 +229,20 @@ test('segment columns under the year of the label header; the total column is th
     '| 直接温室气体排放（范围1） | 每吨二氧化碳当量 | 313 | 4,856 | 5,169 |',
   ].join('\n');
   const kt = parse(text).kpiTables[0];
-  assert.deepEqual(kt.periods.map((p) => p.period), ['2021#肿瘤/免疫业务与国控和黄（合并实体）', '2021#上海和黄药业（非合并合资企业）', '2021']);
+  assert.deepEqual(
+    kt.periods.map((p) => p.period),
+    ['2021#肿瘤/免疫业务与国控和黄（合并实体）', '2021#上海和黄药业（非合并合资企业）', '2021'],
+  );
   assert.deepEqual(values(kt.rows[0]), [313, 4856, 5169]);
   assert.equal(kt.rows[0].kpiId, 'ghg.scope1');
   // Without a total column no segment passes for the whole year.
-  const sites = parse(['| 2021年 | 單位 | 香港 | 中國內地 |', '|---|---|--:|--:|', '| 總耗電量 | 千瓦時 | 1,000 | 2,000 |'].join('\n')).kpiTables[0];
-  assert.deepEqual(sites.periods.map((p) => p.period), ['2021#香港', '2021#中國內地']);
+  const sites = parse(
+    ['| 2021年 | 單位 | 香港 | 中國內地 |', '|---|---|--:|--:|', '| 總耗電量 | 千瓦時 | 1,000 | 2,000 |'].join('\n'),
+  ).kpiTables[0];
+  assert.deepEqual(
+    sites.periods.map((p) => p.period),
+    ['2021#香港', '2021#中國內地'],
+  );
 });
 
 test('a target column with a year is not a period (Budweiser APAC 2023, published header)', () => {
@@ -205,19 +253,33 @@ test('a target column with a year is not a period (Budweiser APAC 2023, publishe
     '| | 在所有地區達到2.0百升╱百升的用水強度 | 自2017年以來釀酒用水強度減少的百分比（百升╱百升） | 0% | 26% | 32% | 33% |',
   ].join('\n');
   const kt = parse(text).kpiTables[0];
-  assert.deepEqual(kt.periods.map((p) => p.period), ['2017', '2022', '2023']);
+  assert.deepEqual(
+    kt.periods.map((p) => p.period),
+    ['2017', '2022', '2023'],
+  );
   assert.deepEqual(kt.labelColumns, [0, 1, 2]);
 });
 
 test('tables of text are not KPI tables, with or without years in the header', () => {
-  const plans = parse(['| 範疇 | 2025 | 2030 |', '|---|---|---|', '| 減碳 | 範圍一及二減少 25% | 淨零路線圖 |', '| 用水 | 減少用水強度 | 持續監察 |'].join('\n'));
+  const plans = parse(
+    [
+      '| 範疇 | 2025 | 2030 |',
+      '|---|---|---|',
+      '| 減碳 | 範圍一及二減少 25% | 淨零路線圖 |',
+      '| 用水 | 減少用水強度 | 持續監察 |',
+    ].join('\n'),
+  );
   assert.equal(plans.kpiTables.length, 0, 'a plan by year is text');
   const stakeholders = parse(['| 持份者 | 溝通方式 |', '|---|---|', '| 員工 | 內部通訊 |'].join('\n'));
   assert.equal(stakeholders.kpiTables.length, 0);
   // One number among text does not make figures.
-  const timeline = parse(['| 里程碑 | 2019 | 2024 |', '|---|---|---|', '| 基準年 | 設立 | 已完成 |', '| 目標 | 1 | 檢討 |'].join('\n'));
+  const timeline = parse(
+    ['| 里程碑 | 2019 | 2024 |', '|---|---|---|', '| 基準年 | 設立 | 已完成 |', '| 目標 | 1 | 檢討 |'].join('\n'),
+  );
   assert.equal(timeline.kpiTables.length, 0);
-  const a = run(`${FRONT}# 環境\n\n| 範疇 | 2025 | 2030 |\n|---|---|---|\n| 減碳 | 範圍一及二減少 25% | 淨零路線圖 |\n\n| 持份者 | 溝通方式 |\n|---|---|\n| 員工 | 內部通訊 |\n`);
+  const a = run(
+    `${FRONT}# 環境\n\n| 範疇 | 2025 | 2030 |\n|---|---|---|\n| 減碳 | 範圍一及二減少 25% | 淨零路線圖 |\n\n| 持份者 | 溝通方式 |\n|---|---|\n| 員工 | 內部通訊 |\n`,
+  );
   assert.deepEqual(byRule(a, 'kpi/table-shape'), []);
   assert.deepEqual(byRule(a, 'kpi/bad-number'), []);
 });
@@ -237,7 +299,10 @@ test('kpi/table-shape: a table of figures whose year is only in the heading is r
   // The fix the message suggests: the year in the first header cell.
   const fixed = run(text.replace('| 項目 | 單位 |', '| 2021年 | 單位 |'));
   assert.equal(fixed.model.kpiTables.length, 1);
-  assert.deepEqual(fixed.model.kpiTables[0].periods.map((p) => p.period), ['2021#香港', '2021#中國內地', '2021']);
+  assert.deepEqual(
+    fixed.model.kpiTables[0].periods.map((p) => p.period),
+    ['2021#香港', '2021#中國內地', '2021'],
+  );
   assert.equal(byRule(fixed, 'kpi/table-shape').length, 1, 'only the second table is still unread');
 });
 
@@ -273,7 +338,10 @@ test('incremental: edits inside the new shapes derive the same model and diagnos
     '| 水（立方米） | 10 | 20 |',
     '',
   ].join('\n');
-  const tableLines = base.split('\n').map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('|'));
+  const tableLines = base
+    .split('\n')
+    .map((l, i) => [l, i] as const)
+    .filter(([l]) => l.startsWith('|'));
   const starts: number[] = [];
   let offset = 0;
   for (const l of base.split('\n')) {
@@ -287,7 +355,8 @@ test('incremental: edits inside the new shapes derive the same model and diagnos
     for (const at of [1, 3, Math.floor(line.length / 2), line.length - 3]) {
       for (const edit of ['7', '', '|', '年']) {
         const pos = starts[i] + at;
-        const next = edit === '' ? text.slice(0, pos) + text.slice(pos + 1) : text.slice(0, pos) + edit + text.slice(pos);
+        const next =
+          edit === '' ? text.slice(0, pos) + text.slice(pos + 1) : text.slice(0, pos) + edit + text.slice(pos);
         const derived = analyze({ uri: URI, text: next }, {}, previous);
         clearParseCaches();
         const full = analyze({ uri: URI, text: next });

@@ -23,7 +23,8 @@ test('every vscode.l10n.t string of the client has a zh-tw and a zh-cn translati
   const sources = readdirSync(join(REPO_ROOT, 'client', 'src')).filter((f) => f.endsWith('.ts'));
   const strings = new Set<string>();
   for (const f of sources) {
-    for (const m of read('client', 'src', f).matchAll(/l10n\.t\(\s*(['"`])((?:\\.|(?!\1).)*)\1/g)) strings.add(m[2].replace(/\\(['"`\\])/g, '$1'));
+    for (const m of read('client', 'src', f).matchAll(/l10n\.t\(\s*(['"`])((?:\\.|(?!\1).)*)\1/g))
+      strings.add(m[2].replace(/\\(['"`\\])/g, '$1'));
   }
   assert.ok(strings.size > 5);
   for (const bundle of ['bundle.l10n.zh-tw.json', 'bundle.l10n.zh-cn.json']) {

@@ -22,8 +22,19 @@ function sourcesUnder(dir: string): string[] {
 /** What a source file imports (static, re-exported and dynamic), as paths relative to the engine folder. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
-  return specifiers.map((s) => (s.startsWith('.') ? path.relative(ENGINE, path.resolve(path.dirname(file), s)).split(path.sep).join('/') : s));
+  const specifiers = [
+    ...text.matchAll(
+      /(?:^|\n)\s*(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2]);
+  return specifiers.map((s) =>
+    s.startsWith('.')
+      ? path
+          .relative(ENGINE, path.resolve(path.dirname(file), s))
+          .split(path.sep)
+          .join('/')
+      : s,
+  );
 }
 
 /** The imports of the files under `folder` that reach into any of `forbidden` (engine-relative prefixes). */
@@ -31,7 +42,8 @@ function crossings(folder: string, forbidden: string[]): string[] {
   const found: string[] = [];
   for (const file of sourcesUnder(path.join(ENGINE, folder))) {
     for (const target of importsOf(file)) {
-      if (forbidden.some((f) => target === f || target.startsWith(`${f}/`))) found.push(`${path.relative(ENGINE, file)} -> ${target}`);
+      if (forbidden.some((f) => target === f || target.startsWith(`${f}/`)))
+        found.push(`${path.relative(ENGINE, file)} -> ${target}`);
     }
   }
   return found;
@@ -48,7 +60,10 @@ test('layers: the import reader sees the imports it must judge', () => {
 });
 
 test('layers: the parser imports no catalog, recognition, number reading, front-matter config or disclosures', () => {
-  assert.deepEqual(crossings('parser', ['catalogs', 'recognition', 'numbers', 'disclosures', 'frontmatter', 'rules', 'features']), []);
+  assert.deepEqual(
+    crossings('parser', ['catalogs', 'recognition', 'numbers', 'disclosures', 'frontmatter', 'rules', 'features']),
+    [],
+  );
 });
 
 test('layers: the catalogs import nothing from the numbers engine or the layers above them', () => {

@@ -44,7 +44,10 @@ test('the too-large message is written in the locale, and severity overrides app
     assert.match(d.message, /[\u4e00-\u9fff]/);
     assert.match(d.message, /16,777,217/);
   }
-  assert.equal(analyze({ uri: URI, text }, { severity: { 'esg/too-large': 'warning' } }).diagnostics[0].severity, 'warning');
+  assert.equal(
+    analyze({ uri: URI, text }, { severity: { 'esg/too-large': 'warning' } }).diagnostics[0].severity,
+    'warning',
+  );
   assert.deepEqual(analyze({ uri: URI, text }, { severity: { 'esg/too-large': 'off' } }).diagnostics, []);
 });
 
@@ -59,8 +62,17 @@ test('past its budget an analysis skips the remaining rules and says so once, we
   assert.equal(note.severity, 'warning');
   assert.deepEqual(note.range.start, { line: 0, character: 0 });
   const skipped = note.data?.skipped as string[];
-  assert.deepEqual(skipped, ALL_RULES.map((r) => r.id), 'every rule was skipped');
-  assert.match(note.message, new RegExp(`^Analysis stopped after [\\d,]+ ms \\(budget 0\\.001 ms\\): ${skipped.length} rules not run \\(${skipped[0]}, `));
+  assert.deepEqual(
+    skipped,
+    ALL_RULES.map((r) => r.id),
+    'every rule was skipped',
+  );
+  assert.match(
+    note.message,
+    new RegExp(
+      `^Analysis stopped after [\\d,]+ ms \\(budget 0\\.001 ms\\): ${skipped.length} rules not run \\(${skipped[0]}, `,
+    ),
+  );
   assert.ok(RULES.some((r) => r.id === 'esg/budget'));
   // No budget, or one nobody reaches: the full result and no note.
   assert.deepEqual(analyze({ uri: URI, text: DEFECTS }, { budgetMs: 600_000 }).diagnostics, full.diagnostics);
@@ -73,7 +85,9 @@ test('an analysis derived from a budget-truncated one runs the skipped rules aga
   const lines = lspLines(DEFECTS);
   const line = lines.findIndex((l) => l.startsWith('本報告'));
   assert.ok(line > 0, 'a prose line to edit');
-  const edited = DEFECTS.split('\n').map((l, i) => (i === line ? l + '又' : l)).join('\n');
+  const edited = DEFECTS.split('\n')
+    .map((l, i) => (i === line ? l + '又' : l))
+    .join('\n');
   const derived = analyze({ uri: URI, text: edited }, {}, cut);
   assert.notEqual(derived.reuse.parse, 'full', 'the edit took the incremental path');
   assert.deepEqual(derived.diagnostics, analyze({ uri: URI, text: edited }).diagnostics);
@@ -88,7 +102,10 @@ test('a rule lists at most maxDiagnosticsPerRule diagnostics, and the next one s
   const a = analyze({ uri: URI, text: `# 標題 {hkex="${ids}"}\n\n正文。\n` }, { locale: 'en' });
   const unknown = a.diagnostics.filter((d) => d.rule === 'hkex/unknown-id');
   assert.equal(unknown.length, LIMITS.maxDiagnosticsPerRule + 1);
-  assert.match(unknown[unknown.length - 1].message, new RegExp(`\\(${count - LIMITS.maxDiagnosticsPerRule - 1} more hkex/unknown-id problems follow`));
+  assert.match(
+    unknown[unknown.length - 1].message,
+    new RegExp(`\\(${count - LIMITS.maxDiagnosticsPerRule - 1} more hkex/unknown-id problems follow`),
+  );
   // The ones kept are the first by position: the first id is reported.
   assert.ok(unknown[0].message.includes('Z1'));
 });

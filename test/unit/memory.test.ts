@@ -39,7 +39,8 @@ test('editing tables of a report again and again does not keep old versions of t
   const lines = text.split('\n');
   let offset = 0;
   for (const line of lines) {
-    if (line.startsWith('|') && !/^\|[-:| ]+\|$/.test(line)) for (let c = 0; c < line.length; c++) if (line[c] >= '0' && line[c] <= '9') digits.push(offset + c);
+    if (line.startsWith('|') && !/^\|[-:| ]+\|$/.test(line))
+      for (let c = 0; c < line.length; c++) if (line[c] >= '0' && line[c] <= '9') digits.push(offset + c);
     offset += line.length + 1;
   }
   assert.ok(digits.length > 100, 'the generated report has tables with figures');
@@ -51,7 +52,10 @@ test('editing tables of a report again and again does not keep old versions of t
     const at = digits[Math.floor(random() * digits.length)];
     text = text.slice(0, at) + String(Math.floor(random() * 10)) + text.slice(at + 1);
     // Alternately derived from the previous analysis and analysed in full, as the server and the CLI do.
-    derived = i % 2 === 0 ? analyze({ uri: 'file:///memory.esg.md', text }, {}, derived) : analyze({ uri: 'file:///memory.esg.md', text });
+    derived =
+      i % 2 === 0
+        ? analyze({ uri: 'file:///memory.esg.md', text }, {}, derived)
+        : analyze({ uri: 'file:///memory.esg.md', text });
   }
   const grown = heapMiB() - before;
   assert.ok(derived.model.text === text);

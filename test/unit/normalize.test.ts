@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalizeLabel, normalizeUnitText, stripFootnoteMarks, toHalfWidth } from '../../server/src/engine/text/normalize';
+import {
+  normalizeLabel,
+  normalizeUnitText,
+  stripFootnoteMarks,
+  toHalfWidth,
+} from '../../server/src/engine/text/normalize';
 
 test('toHalfWidth maps full-width digits, letters, punctuation and the ideographic space', () => {
   assert.equal(toHalfWidth('１２３，４５６'), '123,456');

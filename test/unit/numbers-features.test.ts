@@ -23,7 +23,8 @@ test('quick fix: replace a reported figure with the computed one, keeping separa
   assert.deepEqual(edit.range, d.range);
   const lines = text.split('\n');
   const l = lines[edit.range.start.line];
-  lines[edit.range.start.line] = l.slice(0, edit.range.start.character) + edit.newText + l.slice(edit.range.end.character);
+  lines[edit.range.start.line] =
+    l.slice(0, edit.range.start.character) + edit.newText + l.slice(edit.range.end.character);
   const after = lines.join('\n');
   assert.equal(after, text.replace('56,711.15', '56,711.51'));
   assert.deepEqual(byRule(run(after), 'ghg/sum-mismatch'), []);
@@ -35,7 +36,10 @@ test('hover on a figure: KPI, value in base units and the checks it takes part i
   assert.match(h.contents, /ghg\.scope1/);
   assert.match(h.contents, /89\.17 噸二氧化碳當量/);
   assert.match(h.contents, /in base units: 89\.17 tCO2e/);
-  assert.match(h.contents, /✗ 範圍 1 溫室氣體排放量 \+ 範圍 2 溫室氣體排放量 = 溫室氣體排放總量（範圍 1、2） \(2025\): 56,711\.51 \/ 56,711\.15/);
+  assert.match(
+    h.contents,
+    /✗ 範圍 1 溫室氣體排放量 \+ 範圍 2 溫室氣體排放量 = 溫室氣體排放總量（範圍 1、2） \(2025\): 56,711\.51 \/ 56,711\.15/,
+  );
   const unchecked = getHover(run(text, { locale: 'en' }), locate(text, '937'))!;
   assert.match(unchecked.contents, /not checked/);
 });
@@ -88,11 +92,19 @@ test('completion inside formula="...": KPI ids, functions, front-matter names, a
   assert.ok(units.some((i) => i.kind === 'unit' && i.label.startsWith('kg')));
 });
 
-function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+function applyEdits(
+  text: string,
+  edits: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }[],
+): string {
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }) =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   let out = text;
-  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)))
+    out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
 
@@ -101,7 +113,12 @@ test('quick fix: change an intensity unit to the one the other figures imply (�
   const a = run(text);
   const d = byRule(a, 'kpi/intensity-mismatch')[0];
   const fix = getCodeActions(a, d.range, [d]).find((x) => x.title.includes('tCO2e/百萬元'))!;
-  assert.ok(fix, getCodeActions(a, d.range, [d]).map((x) => x.title).join(' | '));
+  assert.ok(
+    fix,
+    getCodeActions(a, d.range, [d])
+      .map((x) => x.title)
+      .join(' | '),
+  );
   const after = applyEdits(text, fix.edits['file:///test.esg.md']);
   assert.equal(after, text.replace('tCO2e/萬元', 'tCO2e/百萬元'));
   assert.deepEqual(byRule(run(after), 'kpi/intensity-mismatch'), []);
@@ -110,10 +127,15 @@ test('quick fix: change an intensity unit to the one the other figures imply (�
 test('code action: add the missing total row of a complete breakdown, with the sums per period', () => {
   const text = `${FRONT}# 員工\n\n| 指標 | | 單位 | 2024 | 2025 |\n|---|---|---|---|---|\n| 按性別劃分的員工人數 | 男性員工 | 人 | 600 | 640 |\n| | 女性員工 | 人 | 280 | 297 |\n`;
   const a = run(text);
-  const action = getCodeActions(a, { start: locate(text, '男性員工'), end: locate(text, '男性員工') }, []).find((x) => x.title.includes('員工總數') || x.title.includes('合計'))!;
+  const action = getCodeActions(a, { start: locate(text, '男性員工'), end: locate(text, '男性員工') }, []).find(
+    (x) => x.title.includes('員工總數') || x.title.includes('合計'),
+  )!;
   assert.ok(action, 'missing total action offered');
   const after = applyEdits(text, action.edits['file:///test.esg.md']);
-  assert.match(after, /\| \[.*\]\{#employees\.total\} \| {2}\| 人 \| 880 \| 937 \|\n\| 按性別劃分的員工人數 \| 男性員工/);
+  assert.match(
+    after,
+    /\| \[.*\]\{#employees\.total\} \| {2}\| 人 \| 880 \| 937 \|\n\| 按性別劃分的員工人數 \| 男性員工/,
+  );
   const b = run(after);
   assert.equal(b.model.kpiTables[0].rows[0].kpiId, 'employees.total');
   assert.deepEqual(byRule(b, 'kpi/sum-mismatch'), []);
@@ -124,7 +146,10 @@ test('completion of catalog factor ids under esg.factors in the front matter', a
   const text = '---\nesg:\n  period: 2025\n  factors:\n    grid: cn-grid-20\n---\n# A\n';
   const pos = { line: 4, character: '    grid: cn-grid-20'.length };
   const items = getCompletions(run(text), pos);
-  assert.ok(items.some((i) => i.label === 'cn-grid-2023' && /0\.5306/.test(i.detail ?? '')), items.map((i) => i.label).join(','));
+  assert.ok(
+    items.some((i) => i.label === 'cn-grid-2023' && /0\.5306/.test(i.detail ?? '')),
+    items.map((i) => i.label).join(','),
+  );
   assert.equal(items[0].range?.start.character, '    grid: '.length);
   // Not under another key.
   const other = '---\nesg:\n  period: 2025\n  denominators:\n    revenue: cn\n---\n';

@@ -10,16 +10,26 @@ import { REPO_ROOT, requireBuilt } from '../helpers/paths';
 
 test('npm pack ships dist/cli.js, package.json, README.md and LICENSE only', () => {
   requireBuilt('cli.js');
-  const run = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   assert.equal(run.status, 0, run.stderr);
   const [packed] = JSON.parse(run.stdout) as { files: { path: string }[] }[];
   assert.deepEqual(packed.files.map((f) => f.path).sort(), ['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
 });
 
 test('the extension manifest leaves the .vsix contents to .vscodeignore (no "files" list), and the license is MIT', () => {
-  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { files?: unknown; license?: string };
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    files?: unknown;
+    license?: string;
+  };
   assert.equal(manifest.files, undefined);
   assert.ok(existsSync(path.join(REPO_ROOT, '.vscodeignore')));
   assert.equal(manifest.license, 'MIT');
-  assert.match(readFileSync(path.join(REPO_ROOT, 'LICENSE'), 'utf8'), /^MIT License\n\nCopyright \(c\) 2026 esgmark contributors\n/);
+  assert.match(
+    readFileSync(path.join(REPO_ROOT, 'LICENSE'), 'utf8'),
+    /^MIT License\n\nCopyright \(c\) 2026 esgmark contributors\n/,
+  );
 });

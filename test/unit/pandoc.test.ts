@@ -27,7 +27,8 @@ const pandocVersion = (() => {
   return r.error || r.status !== 0 ? undefined : r.stdout.split('\n')[0];
 })();
 const IN_CI = !!process.env.CI && !/^(false|0)$/i.test(process.env.CI);
-const MISSING = 'pandoc is not installed (no `pandoc` on PATH): run `bash scripts/setup.sh`, which installs the Debian package `pandoc`';
+const MISSING =
+  'pandoc is not installed (no `pandoc` on PATH): run `bash scripts/setup.sh`, which installs the Debian package `pandoc`';
 const SKIP = pandocVersion || IN_CI ? false : `${MISSING} (skipped outside CI; with CI=true this fails)`;
 
 // --- Pandoc's JSON AST (pandoc-types 1.22/1.23), only the parts used here ---------------------
@@ -58,7 +59,11 @@ interface TableInfo {
 
 function runPandoc(file: string, args: string[]): { stdout: string; stderr: string } {
   if (!pandocVersion) assert.fail(MISSING);
-  const r = spawnSync('pandoc', ['-f', 'markdown', ...args, file], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('pandoc', ['-f', 'markdown', ...args, file], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   assert.equal(r.error, undefined, `pandoc failed to run: ${r.error?.message}`);
   assert.equal(r.status, 0, `pandoc exited with ${r.status}: ${r.stderr}`);
   return { stdout: r.stdout, stderr: r.stderr };
@@ -118,9 +123,17 @@ function collect(blocks: Block[]) {
     if (b.t === 'Table') {
       // [attr, caption, colspecs, head, bodies, foot]; head = [attr, rows]; row = [attr, cells];
       // cell = [attr, alignment, rowspan, colspan, blocks].
-      const [, , colspecs, head] = b.c as [Attr, unknown, unknown[], [Attr, [Attr, [Attr, unknown, number, number, Block[]][]][]]];
+      const [, , colspecs, head] = b.c as [
+        Attr,
+        unknown,
+        unknown[],
+        [Attr, [Attr, [Attr, unknown, number, number, Block[]][]][]],
+      ];
       const firstRow = head[1][0];
-      tables.push({ columns: colspecs.length, header: firstRow ? firstRow[1].map((cell) => stringify(cell[4]).trim()) : [] });
+      tables.push({
+        columns: colspecs.length,
+        header: firstRow ? firstRow[1].map((cell) => stringify(cell[4]).trim()) : [],
+      });
       return;
     }
     if (b.c !== undefined) visit(b.c);
@@ -159,7 +172,9 @@ function sourceHeadings(text: string): SourceHeading[] {
 }
 
 function sourceExplanations(text: string): string[] {
-  return [...text.matchAll(/^:{3,}\s*\{[^}\n]*\.explain[^}\n]*\}\s*$/gm)].map((m) => /hkex="([^"]*)"/.exec(m[0])?.[1] ?? '');
+  return [...text.matchAll(/^:{3,}\s*\{[^}\n]*\.explain[^}\n]*\}\s*$/gm)].map(
+    (m) => /hkex="([^"]*)"/.exec(m[0])?.[1] ?? '',
+  );
 }
 
 /** Column counts of the pipe tables, from their delimiter rows. */
@@ -168,7 +183,12 @@ function sourceTableColumns(text: string): number[] {
   const out: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     if (/^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$/.test(lines[i]) && lines[i - 1].includes('|')) {
-      out.push(lines[i].replace(/^\s*\|/, '').replace(/\|\s*$/, '').split('|').length);
+      out.push(
+        lines[i]
+          .replace(/^\s*\|/, '')
+          .replace(/\|\s*$/, '')
+          .split('|').length,
+      );
     }
   }
   return out;
@@ -220,11 +240,17 @@ for (const name of CLEAN) {
     const explainDivs = divs.filter((d) => d.classes.includes('explain'));
     const sourceExplains = sourceExplanations(text);
     assert.ok(sourceExplains.length >= 2, `${name} has explanations`);
-    assert.deepEqual(explainDivs.map((d) => d.attrs.get('hkex')), sourceExplains);
+    assert.deepEqual(
+      explainDivs.map((d) => d.attrs.get('hkex')),
+      sourceExplains,
+    );
     for (const d of explainDivs) assert.ok(d.attrs.get('hkex'), 'explain div has an hkex attribute');
 
     // Every pipe table is a Table with the source's column count, in order.
-    assert.deepEqual(tables.map((t) => t.columns), sourceTableColumns(text));
+    assert.deepEqual(
+      tables.map((t) => t.columns),
+      sourceTableColumns(text),
+    );
 
     // The index: a Header with class hkex-index, followed by a 3-column Table.
     const indexHeader = headers.find((x) => x.classes.includes('hkex-index'));
@@ -234,7 +260,9 @@ for (const name of CLEAN) {
     assert.equal(last.columns, 3, 'index table has 3 columns');
 
     // KPI tables: header with a unit column and a year column; label columns before the unit.
-    const kpi = tables.filter((t) => t.header.some((h) => /^(單位|Unit)$/.test(h)) && t.header.some((h) => /20\d\d/.test(h)));
+    const kpi = tables.filter(
+      (t) => t.header.some((h) => /^(單位|Unit)$/.test(h)) && t.header.some((h) => /20\d\d/.test(h)),
+    );
     assert.ok(kpi.length >= 2, `${name} has KPI tables`);
     for (const t of kpi) {
       const unit = t.header.findIndex((h) => /^(單位|Unit)$/.test(h));
@@ -249,11 +277,18 @@ test('the Zhipu example has the shapes the dialect documents', { skip: SKIP }, (
   const { headers, tables } = collect(doc.blocks);
   const ids = headers.map((h) => h.id);
   // Automatic identifiers as docs/dialect.md §5.5 describes them.
-  for (const id of ['時間範圍', '年資源管理績效', 'esg-及戰略委員會的主要職責', '綠色運營', '綠色運營-1']) assert.ok(ids.includes(id), `auto id ${id}`);
+  for (const id of ['時間範圍', '年資源管理績效', 'esg-及戰略委員會的主要職責', '綠色運營', '綠色運營-1'])
+    assert.ok(ids.includes(id), `auto id ${id}`);
   const kpiHeaders = tables.filter((t) => t.header.includes('單位')).map((t) => t.header);
   assert.deepEqual(kpiHeaders[0], ['績效指標', '單位', '2025 年數值']);
-  assert.ok(kpiHeaders.some((h) => h.length === 4 && h[0] === '績效指標' && h[1] === '' && h[2] === '單位'), 'two label columns');
-  assert.ok(kpiHeaders.some((h) => h.length === 5 && h.slice(2).join() === '2025 年數值,2024 年數值,2023 年數值'), 'three periods');
+  assert.ok(
+    kpiHeaders.some((h) => h.length === 4 && h[0] === '績效指標' && h[1] === '' && h[2] === '單位'),
+    'two label columns',
+  );
+  assert.ok(
+    kpiHeaders.some((h) => h.length === 5 && h.slice(2).join() === '2025 年數值,2024 年數值,2023 年數值'),
+    'three periods',
+  );
 });
 
 for (const name of [...CLEAN, ...DEFECTIVE]) {
@@ -272,12 +307,19 @@ for (const name of [...CLEAN, ...DEFECTIVE]) {
     // Same number of tables.
     assert.equal(model.tables.length, tables.length);
     // Same explanations (only closed ones: Pandoc reads an unclosed fence as a paragraph).
-    const engineExplains = model.explanations.filter((e) => e.closed).map((e) => [...new Set(e.refs.map((r) => r.raw))].join(' '));
-    const pandocExplains = divs.filter((d) => d.classes.includes('explain')).map((d) => idTokens(d.attrs.get('hkex') ?? '').join(' '));
+    const engineExplains = model.explanations
+      .filter((e) => e.closed)
+      .map((e) => [...new Set(e.refs.map((r) => r.raw))].join(' '));
+    const pandocExplains = divs
+      .filter((d) => d.classes.includes('explain'))
+      .map((d) => idTokens(d.attrs.get('hkex') ?? '').join(' '));
     assert.deepEqual(engineExplains, pandocExplains);
     // The index section the engine found is the Header Pandoc gives the class to.
     const indexSections = model.sections.filter((s) => s.isIndex).map((s) => s.heading.anchor);
-    assert.deepEqual(indexSections, headers.filter((h) => h.classes.includes('hkex-index')).map((h) => h.id));
+    assert.deepEqual(
+      indexSections,
+      headers.filter((h) => h.classes.includes('hkex-index')).map((h) => h.id),
+    );
   });
 }
 
@@ -297,26 +339,27 @@ function identifiersOf(text: string): { pandoc: string[]; engine: string[] } {
 }
 
 test('automatic identifiers match pandoc on edge cases', { skip: SKIP }, () => {
-  const text = [
-    '# 環境管理',
-    '# 附錄一：關鍵績效',
-    '# 2025 年資源管理績效',
-    '# ESG 及戰略委員會的主要職責',
-    '# A.B-c d!e',
-    '# 2025',
-    '# 環境管理',
-    '# 環境管理-1',
-    '# 應對氣候變化<sup>1</sup>',
-    '# [環境](#environment) and *em* `code`',
-    '# Ünïcode Ä',
-    '# 《環境、社會及管治報告守則》索引',
-    '# Explicit {#explicit-one}',
-    '# explicit one',
-    'Setext 標題\n==========',
-    'Setext two {#setext-two hkex="A1"}\n----------',
-    '# Closing hashes ##',
-    '## 報告範圍 {#reporting-boundary hkex="MDR-boundary"}',
-  ].join('\n\n') + '\n';
+  const text =
+    [
+      '# 環境管理',
+      '# 附錄一：關鍵績效',
+      '# 2025 年資源管理績效',
+      '# ESG 及戰略委員會的主要職責',
+      '# A.B-c d!e',
+      '# 2025',
+      '# 環境管理',
+      '# 環境管理-1',
+      '# 應對氣候變化<sup>1</sup>',
+      '# [環境](#environment) and *em* `code`',
+      '# Ünïcode Ä',
+      '# 《環境、社會及管治報告守則》索引',
+      '# Explicit {#explicit-one}',
+      '# explicit one',
+      'Setext 標題\n==========',
+      'Setext two {#setext-two hkex="A1"}\n----------',
+      '# Closing hashes ##',
+      '## 報告範圍 {#reporting-boundary hkex="MDR-boundary"}',
+    ].join('\n\n') + '\n';
   const ids = identifiersOf(text);
   assert.equal(ids.pandoc.length, 18, 'pandoc sees every heading');
   assert.deepEqual(ids.engine, ids.pandoc);

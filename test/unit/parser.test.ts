@@ -10,14 +10,20 @@ const parse = (text: string) => parseDocument('file:///t.esg.md', text);
 test('headings carry Pandoc attributes, hkex tags with exact ranges, and section scopes', () => {
   const text = `${FRONT}# 綠色運營 {#green hkex="A1"}\n\n文字\n\n## 環境管理 {#env .x hkex="A1.1 A2.1-A2.3, MDR-boundary"}\n\n內容\n\n### 子節\n\n更多\n\n# 以人為本\n\n人\n`;
   const doc = parse(text);
-  assert.deepEqual(doc.headings.map((h) => [h.level, h.title, h.anchor]), [
-    [1, '綠色運營', 'green'],
-    [2, '環境管理', 'env'],
-    [3, '子節', '子節'],
-    [1, '以人為本', '以人為本'],
-  ]);
+  assert.deepEqual(
+    doc.headings.map((h) => [h.level, h.title, h.anchor]),
+    [
+      [1, '綠色運營', 'green'],
+      [2, '環境管理', 'env'],
+      [3, '子節', '子節'],
+      [1, '以人為本', '以人為本'],
+    ],
+  );
   const env = doc.sections[1];
-  assert.deepEqual(env.tags.map((r) => r.id), ['A1.1', 'A2.1', 'A2.2', 'A2.3', 'MDR-boundary']);
+  assert.deepEqual(
+    env.tags.map((r) => r.id),
+    ['A1.1', 'A2.1', 'A2.2', 'A2.3', 'MDR-boundary'],
+  );
   assert.ok(env.tags.every((r) => r.known));
   const a22 = env.tags.find((r) => r.id === 'A2.2')!;
   assert.equal(a22.fromRange, true);
@@ -33,8 +39,18 @@ test('headings carry Pandoc attributes, hkex tags with exact ranges, and section
 test('unknown ids are kept with their range; full-width ids are normalised', () => {
   const text = '## X {hkex="A9.9 Ａ１．１ B6.1"}\n\ntext\n';
   const [s] = parse(text).sections;
-  assert.deepEqual(s.tags.map((r) => [r.id, r.known]), [['A9.9', false], ['A1.1', true], ['B6.1', true]]);
-  assert.deepEqual(s.tags[0].range, { start: locate(text, 'A9.9'), end: { line: 0, character: locate(text, 'A9.9').character + 4 } });
+  assert.deepEqual(
+    s.tags.map((r) => [r.id, r.known]),
+    [
+      ['A9.9', false],
+      ['A1.1', true],
+      ['B6.1', true],
+    ],
+  );
+  assert.deepEqual(s.tags[0].range, {
+    start: locate(text, 'A9.9'),
+    end: { line: 0, character: locate(text, 'A9.9').character + 4 },
+  });
 });
 
 test('Pandoc automatic identifiers: CJK kept, punctuation removed, leading digits dropped, duplicates numbered', () => {
@@ -44,15 +60,23 @@ test('Pandoc automatic identifiers: CJK kept, punctuation removed, leading digit
   assert.equal(pandocIdentifier('Climate Change & Energy'), 'climate-change-energy');
   assert.equal(pandocIdentifier('123'), 'section');
   const doc = parse('# A\n\nx\n\n# A\n\ny\n\n# A {#a-1}\n\nz\n');
-  assert.deepEqual(doc.headings.map((h) => h.anchor), ['a', 'a-1', 'a-1'], 'document order, as Pandoc');
+  assert.deepEqual(
+    doc.headings.map((h) => h.anchor),
+    ['a', 'a-1', 'a-1'],
+    'document order, as Pandoc',
+  );
 });
 
 test('explanation divs: text, ids, empty and unclosed blocks', () => {
-  const text = '# S\n\n::: {.explain hkex="B6.1 A2.5"}\n本集團不涉及實體產品。\n:::\n\n::: {.explain hkex="A1.3"}\n<!-- placeholder -->\n:::\n\n::: explain\n無編號\n:::\n\n::: {.explain hkex="B8.1"}\n沒有結束\n';
+  const text =
+    '# S\n\n::: {.explain hkex="B6.1 A2.5"}\n本集團不涉及實體產品。\n:::\n\n::: {.explain hkex="A1.3"}\n<!-- placeholder -->\n:::\n\n::: explain\n無編號\n:::\n\n::: {.explain hkex="B8.1"}\n沒有結束\n';
   const doc = parse(text);
   assert.equal(doc.explanations.length, 4);
   const [a, b, c, d] = doc.explanations;
-  assert.deepEqual(a.refs.map((r) => r.id), ['B6.1', 'A2.5']);
+  assert.deepEqual(
+    a.refs.map((r) => r.id),
+    ['B6.1', 'A2.5'],
+  );
   assert.equal(a.text, '本集團不涉及實體產品。');
   assert.equal(a.section, 0);
   assert.equal(b.text, '', 'an HTML comment is not a reason');
@@ -64,16 +88,22 @@ test('explanation divs: text, ids, empty and unclosed blocks', () => {
 
 test('code fences hide headings and tables', () => {
   const doc = parse('```\n# not a heading\n| a | b |\n|---|---|\n```\n# real\n\nx\n');
-  assert.deepEqual(doc.headings.map((h) => h.title), ['real']);
+  assert.deepEqual(
+    doc.headings.map((h) => h.title),
+    ['real'],
+  );
   assert.equal(doc.tables.length, 0);
 });
 
 test('setext headings and closing hashes', () => {
   const doc = parse('Title\n=====\n\ntext\n\n## Sub ## {#sub hkex="A1"}\n\nx\n');
-  assert.deepEqual(doc.headings.map((h) => [h.level, h.title, h.anchor]), [
-    [1, 'Title', 'title'],
-    [2, 'Sub', 'sub'],
-  ]);
+  assert.deepEqual(
+    doc.headings.map((h) => [h.level, h.title, h.anchor]),
+    [
+      [1, 'Title', 'title'],
+      [2, 'Sub', 'sub'],
+    ],
+  );
 });
 
 test('KPI tables from the seeds: two label columns, carried groups, caption rows, footnotes, spans', () => {
@@ -94,11 +124,17 @@ test('KPI tables from the seeds: two label columns, carried groups, caption rows
   const doc = parse(text);
   assert.equal(doc.kpiTables.length, 1);
   const kt = doc.kpiTables[0];
-  assert.deepEqual(kt.periods.map((p) => p.period), ['2025']);
+  assert.deepEqual(
+    kt.periods.map((p) => p.period),
+    ['2025'],
+  );
   assert.equal(kt.unitColumn, 2);
   const rows = kt.rows;
   assert.equal(rows[0].isCaption, true);
-  assert.deepEqual([rows[1].kpiId, rows[1].kpiIdSource, rows[1].label, rows[1].formula?.text], ['water.total', 'span', '總耗水量', 'water.office + water.dc']);
+  assert.deepEqual(
+    [rows[1].kpiId, rows[1].kpiIdSource, rows[1].label, rows[1].formula?.text],
+    ['water.total', 'span', '總耗水量', 'water.office + water.dc'],
+  );
   assert.equal(rows[1].values[0].value, 20035.5);
   assert.equal(rows[1].values[0].decimals, 1);
   assert.equal(rows[2].label, '員工總數');
@@ -114,7 +150,10 @@ test('KPI tables from the seeds: two label columns, carried groups, caption rows
 
 test('period columns: FY2025, 2025年數值, two years', () => {
   const doc = parse('| Indicator | Unit | FY2024 | 2025年數值 |\n|---|---|---|---|\n| Total water | m³ | 1 | 2 |\n');
-  assert.deepEqual(doc.kpiTables[0].periods.map((p) => p.period), ['2024', '2025']);
+  assert.deepEqual(
+    doc.kpiTables[0].periods.map((p) => p.period),
+    ['2024', '2025'],
+  );
 });
 
 test('a table without a unit column is a KPI table only when its period cells are figures (more shapes in kpi-shapes.test.ts)', () => {
@@ -124,7 +163,10 @@ test('a table without a unit column is a KPI table only when its period cells ar
   const text = parse('| a | 2025 |\n|---|---|\n| x | 見附註 |\n| y | 待定 |\n');
   assert.equal(text.kpiTables.length, 0);
   const figures = parse('| 指標 | 2024 | 2025 |\n|---|---|---|\n| 總耗電量（千瓦時） | 1 | 2 |\n');
-  assert.deepEqual(figures.kpiTables[0].periods.map((p) => p.period), ['2024', '2025']);
+  assert.deepEqual(
+    figures.kpiTables[0].periods.map((p) => p.period),
+    ['2024', '2025'],
+  );
   assert.equal(figures.kpiTables[0].rows[0].unit?.raw, '千瓦時');
 });
 
@@ -133,10 +175,24 @@ test('numbers as HK reports print them: scientific notation, bounds, approximate
   assert.deepEqual(parseNumber('2.29×10-2'), { status: 'number', value: 0.0229, decimals: 4, percent: false });
   assert.deepEqual(parseNumber('1.2E-3'), { status: 'number', value: 0.0012, decimals: 4, percent: false });
   assert.deepEqual(parseNumber('1.2 x 10³'), { status: 'number', value: 1200, decimals: -2, percent: false });
-  assert.deepEqual(parseNumber('<0.01'), { status: 'number', value: 0.01, decimals: 2, percent: false, bound: '<', interval: { lo: 0, hi: 0.01 } });
+  assert.deepEqual(parseNumber('<0.01'), {
+    status: 'number',
+    value: 0.01,
+    decimals: 2,
+    percent: false,
+    bound: '<',
+    interval: { lo: 0, hi: 0.01 },
+  });
   assert.deepEqual(parseNumber('＜0.01').interval, { lo: 0, hi: 0.01 });
   assert.deepEqual(parseNumber('less than 1').interval, { lo: 0, hi: 1 });
-  assert.deepEqual(parseNumber('>99%'), { status: 'number', value: 99, decimals: 0, percent: true, bound: '>', interval: { lo: 99, hi: 100 } });
+  assert.deepEqual(parseNumber('>99%'), {
+    status: 'number',
+    value: 99,
+    decimals: 0,
+    percent: true,
+    bound: '>',
+    interval: { lo: 99, hi: 100 },
+  });
   assert.equal(parseNumber('≤ 5').bound, '≤');
   assert.equal(parseNumber('低於0.01').bound, '<');
   assert.deepEqual(parseNumber('approximately 1,000').interval, { lo: 500, hi: 1500 });
@@ -145,9 +201,13 @@ test('numbers as HK reports print them: scientific notation, bounds, approximate
   // At least ± 5 %: '~12.5' is not 12.45-12.55.
   assert.deepEqual(parseNumber('~12.5').interval, { lo: 11.875, hi: 13.125 });
   assert.equal(parseNumber('0 / 0').status, 'pair');
-  assert.deepEqual(parseNumber('20.5 / 28.9').pair?.map((p) => p.value), [20.5, 28.9]);
+  assert.deepEqual(
+    parseNumber('20.5 / 28.9').pair?.map((p) => p.value),
+    [20.5, 28.9],
+  );
   assert.equal(parseNumber('１２３，４５６').value, 123456);
-  for (const bad of ['約', '<', '1/2/3', '10 x 10', 'x 10⁻²', '2.29 x 10', '1 / N/A', '< abc']) assert.equal(parseNumber(bad).status, 'bad', bad);
+  for (const bad of ['約', '<', '1/2/3', '10 x 10', 'x 10⁻²', '2.29 x 10', '1 / N/A', '< abc'])
+    assert.equal(parseNumber(bad).status, 'bad', bad);
 });
 
 test('numbers as reports print them', () => {
@@ -203,7 +263,10 @@ test('CRLF, BOM and lone CR give the same model as LF', () => {
   for (const variant of [lf.replace(/\n/g, '\r\n'), '\uFEFF' + lf, lf.replace(/\n/g, '\r')]) {
     const b = parse(variant);
     assert.equal(b.config.present, true);
-    assert.deepEqual(b.sections.map((s) => [s.heading.title, s.tags.map((t) => t.id), s.range.start.line, s.range.end.line]), a.sections.map((s) => [s.heading.title, s.tags.map((t) => t.id), s.range.start.line, s.range.end.line]));
+    assert.deepEqual(
+      b.sections.map((s) => [s.heading.title, s.tags.map((t) => t.id), s.range.start.line, s.range.end.line]),
+      a.sections.map((s) => [s.heading.title, s.tags.map((t) => t.id), s.range.start.line, s.range.end.line]),
+    );
     assert.deepEqual(b.kpiTables[0].rows[0].values[0].range, a.kpiTables[0].rows[0].values[0].range);
   }
 });
@@ -231,6 +294,11 @@ test('never throws on hostile input', () => {
 });
 
 test('unit cells keep superscripts that belong to the unit', () => {
-  const doc = parse('| Indicator | Unit | 2025 |\n|---|---|---|\n| Water | m³ | 1 |\n| Area | m<sup>2</sup> [^3] | 2 |\n');
-  assert.deepEqual(doc.kpiTables[0].rows.map((r) => r.unit?.raw), ['m³', 'm2']);
+  const doc = parse(
+    '| Indicator | Unit | 2025 |\n|---|---|---|\n| Water | m³ | 1 |\n| Area | m<sup>2</sup> [^3] | 2 |\n',
+  );
+  assert.deepEqual(
+    doc.kpiTables[0].rows.map((r) => r.unit?.raw),
+    ['m³', 'm2'],
+  );
 });

@@ -19,9 +19,24 @@ const ROOT = [
   '',
 ].join('\n');
 const ENV = ['---', 'title: 環境', '---', '# 環境管理 {#env hkex="A1 A1.1 A9.9"}', '', '內容', ''].join('\n');
-const SOCIAL = ['# 僱傭 {#emp hkex="B1"}', '', '| 指標 | | 單位 | 2025 |', '|---|---|---|---|', '| 員工總數 | | 人 | 900 |', '| 按性別劃分的員工人數 | 男性員工 | 人 | 640 |', '| | 女性員工 | 人 | 297 |', ''].join('\n');
+const SOCIAL = [
+  '# 僱傭 {#emp hkex="B1"}',
+  '',
+  '| 指標 | | 單位 | 2025 |',
+  '|---|---|---|---|',
+  '| 員工總數 | | 人 | 900 |',
+  '| 按性別劃分的員工人數 | 男性員工 | 人 | 640 |',
+  '| | 女性員工 | 人 | 297 |',
+  '',
+].join('\n');
 
-const files = () => ({ root: { uri: 'file:///r/report.esg.md', text: ROOT }, chapters: [{ uri: 'file:///r/chapters/env.esg.md', text: ENV }, { uri: 'file:///r/chapters/social.esg.md', text: SOCIAL }] });
+const files = () => ({
+  root: { uri: 'file:///r/report.esg.md', text: ROOT },
+  chapters: [
+    { uri: 'file:///r/chapters/env.esg.md', text: ENV },
+    { uri: 'file:///r/chapters/social.esg.md', text: SOCIAL },
+  ],
+});
 
 test('chaptersOf reads esg.chapters from the root', () => {
   assert.deepEqual(chaptersOf(ROOT), ['chapters/env.esg.md', 'chapters/social.esg.md']);
@@ -33,13 +48,17 @@ test('a report split into chapters: tags in every file count, diagnostics land i
   const p = analyzeProject(root, chapters);
   const all = [...p.diagnostics.values()].flat();
   const missing = all.filter((d) => d.rule === 'hkex/missing').flatMap(missingIds);
-  for (const id of ['MDR-governance', 'A1', 'A1.1', 'B1']) assert.ok(!missing.includes(id), `${id} is tagged in a chapter`);
+  for (const id of ['MDR-governance', 'A1', 'A1.1', 'B1'])
+    assert.ok(!missing.includes(id), `${id} is tagged in a chapter`);
   const unknown = p.diagnostics.get('file:///r/chapters/env.esg.md')!.find((d) => d.rule === 'hkex/unknown-id')!;
   assert.deepEqual(unknown.range.start, locate(ENV, 'A9.9'));
   const sum = p.diagnostics.get('file:///r/chapters/social.esg.md')!.find((d) => d.rule === 'kpi/sum-mismatch')!;
   assert.deepEqual(sum.range.start, locate(SOCIAL, '900'));
   assert.ok(sum.related!.every((r) => r.uri === 'file:///r/chapters/social.esg.md'));
-  assert.deepEqual(sum.related!.map((r) => r.range.start), [locate(SOCIAL, '640'), locate(SOCIAL, '297')]);
+  assert.deepEqual(
+    sum.related!.map((r) => r.range.start),
+    [locate(SOCIAL, '640'), locate(SOCIAL, '297')],
+  );
   // The chapter's own front matter does not count as the report's, and does not shift its lines.
   assert.equal(p.analysis.model.config.title, '報告');
 });

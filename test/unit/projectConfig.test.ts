@@ -3,7 +3,18 @@
 // values, and its vocabulary (unit spellings, KPI synonyms) applied per analysis, incrementally too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, findProjectFile, loadProjectConfig, mergeAnalysisOptions, parseProjectConfig, PROJECT_FILE_NAME, ruleAnchor, ruleDocsUrl, RULES, RULES_DOCS_URL } from '../../server/src/engine';
+import {
+  analyze,
+  findProjectFile,
+  loadProjectConfig,
+  mergeAnalysisOptions,
+  parseProjectConfig,
+  PROJECT_FILE_NAME,
+  ruleAnchor,
+  ruleDocsUrl,
+  RULES,
+  RULES_DOCS_URL,
+} from '../../server/src/engine';
 import type { FileRead, ReportWorkspace } from '../../server/src/engine/workspace';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,24 +29,47 @@ function at(text: string, needle: string): { line: number; character: number } {
 }
 
 test('a valid file: profile, severities, units, synonyms and frameworks', () => {
-  const text = 'frameworks: [hkex-esg-2025]\nissuer:\n  board: main\n  largecap: true\n  year-end: "03-31"\n  locale: zh-Hans\nrules:\n  kpi/unknown-unit: off\n  hkex/index-untagged: warning\nunits:\n  MWHr: MWh\nkpis:\n  water.total: [自來水耗用總量, 用水合計]\n  energy.electricity: 外購電力\n';
+  const text =
+    'frameworks: [hkex-esg-2025]\nissuer:\n  board: main\n  largecap: true\n  year-end: "03-31"\n  locale: zh-Hans\nrules:\n  kpi/unknown-unit: off\n  hkex/index-untagged: warning\nunits:\n  MWHr: MWh\nkpis:\n  water.total: [自來水耗用總量, 用水合計]\n  energy.electricity: 外購電力\n';
   const { config, diagnostics } = parseProjectConfig(URI, text);
   assert.deepEqual(diagnostics, []);
   assert.deepEqual(config.profile, { issuerClass: 'largecap', yearEnd: '03-31', locale: 'zh-Hans' });
   assert.deepEqual(config.severity, { 'kpi/unknown-unit': 'off', 'hkex/index-untagged': 'warning' });
   assert.deepEqual({ ...config.vocabulary.units }, { MWHr: 'MWh' });
-  assert.deepEqual({ ...config.vocabulary.kpis }, { 'water.total': ['自來水耗用總量', '用水合計'], 'energy.electricity': ['外購電力'] });
+  assert.deepEqual(
+    { ...config.vocabulary.kpis },
+    { 'water.total': ['自來水耗用總量', '用水合計'], 'energy.electricity': ['外購電力'] },
+  );
   assert.deepEqual(config.frameworks, ['hkex-esg-2025']);
 });
 
 test('every problem is an esg/config error at its key or value, and the rest still applies', () => {
-  const text = 'issuer:\n  board: nasdaq\n  year-end: 3-31\n  size: big\nrules:\n  kpi/unknown-unit: silent\n  hkex/nope: off\n  hkex/missing: warning\nunits:\n  MWHr: furlongs\n  kWh: MWh\nkpis:\n  water.totl: [x]\n  water.total: [a]\n  energy.total: [a]\nframeworks: [gri]\ncolour: red\n';
+  const text =
+    'issuer:\n  board: nasdaq\n  year-end: 3-31\n  size: big\nrules:\n  kpi/unknown-unit: silent\n  hkex/nope: off\n  hkex/missing: warning\nunits:\n  MWHr: furlongs\n  kWh: MWh\nkpis:\n  water.totl: [x]\n  water.total: [a]\n  energy.total: [a]\nframeworks: [gri]\ncolour: red\n';
   const { config, diagnostics } = parseProjectConfig(URI, text);
   assert.ok(diagnostics.every((d) => d.rule === 'esg/config' && d.severity === 'error' && d.uri === URI));
-  const where = (needle: string) => diagnostics.find((d) => d.range.start.line === at(text, needle).line && d.range.start.character === at(text, needle).character);
-  for (const needle of ['nasdaq', '3-31', 'size', 'silent', 'hkex/nope', 'furlongs', 'kWh:', 'water.totl', 'gri', 'colour']) assert.ok(where(needle.replace(':', '')), `a diagnostic at ${needle}`);
+  const where = (needle: string) =>
+    diagnostics.find(
+      (d) => d.range.start.line === at(text, needle).line && d.range.start.character === at(text, needle).character,
+    );
+  for (const needle of [
+    'nasdaq',
+    '3-31',
+    'size',
+    'silent',
+    'hkex/nope',
+    'furlongs',
+    'kWh:',
+    'water.totl',
+    'gri',
+    'colour',
+  ])
+    assert.ok(where(needle.replace(':', '')), `a diagnostic at ${needle}`);
   assert.match(where('nasdaq')!.message, /expected one of: main, gem/);
-  assert.match(where('a]\nframeworks')?.message ?? diagnostics.find((d) => /given to both/.test(d.message))!.message, /water\.total and energy\.total/);
+  assert.match(
+    where('a]\nframeworks')?.message ?? diagnostics.find((d) => /given to both/.test(d.message))!.message,
+    /water\.total and energy\.total/,
+  );
   // What is valid is applied.
   assert.deepEqual(config.severity, { 'hkex/missing': 'warning' });
   assert.deepEqual({ ...config.vocabulary.kpis }, { 'water.total': ['a'] });
@@ -43,13 +77,25 @@ test('every problem is an esg/config error at its key or value, and the rest sti
   // Messages in the file's locale when it names one, else English, else as asked.
   const zh = parseProjectConfig(URI, 'issuer:\n  locale: zh-Hant\nrules:\n  hkex/nope: off\n');
   assert.match(zh.diagnostics[0].message, /不是 esgmark 規則/);
-  assert.match(parseProjectConfig(URI, 'rules:\n  hkex/nope: off\n', 'zh-Hans').diagnostics[0].message, /不是 esgmark 规则/);
+  assert.match(
+    parseProjectConfig(URI, 'rules:\n  hkex/nope: off\n', 'zh-Hans').diagnostics[0].message,
+    /不是 esgmark 规则/,
+  );
 });
 
 test('broken, empty and hostile files never throw', () => {
   assert.deepEqual(parseProjectConfig(URI, '').diagnostics, []);
   assert.deepEqual(parseProjectConfig(URI, '# only a comment\n').diagnostics, []);
-  for (const text of ['rules: [\n', '- a\n- b\n', '42\n', 'a: &x [*x]\n', `${'['.repeat(5000)}`, 'rules:\n  a: 1\n  a: 2\n', 'kpis:\n  __proto__: [x]\n', '\u0000\u0001']) {
+  for (const text of [
+    'rules: [\n',
+    '- a\n- b\n',
+    '42\n',
+    'a: &x [*x]\n',
+    `${'['.repeat(5000)}`,
+    'rules:\n  a: 1\n  a: 2\n',
+    'kpis:\n  __proto__: [x]\n',
+    '\u0000\u0001',
+  ]) {
     const { diagnostics, config } = parseProjectConfig(URI, text);
     assert.ok(diagnostics.length >= 1, JSON.stringify(text.slice(0, 20)));
     assert.ok(diagnostics.every((d) => d.rule === 'esg/config' && d.range.start.line >= 0));
@@ -73,20 +119,44 @@ function memoryWorkspace(root: string, files: Record<string, string>): ReportWor
       reads.push(uri);
       if (!uri.startsWith(root)) return { ok: false, uri, refusal: 'outside-workspace' };
       const text = files[uri];
-      return text === undefined ? { ok: false, uri, refusal: 'not-found' } : { ok: true, uri, text, decoded: { encoding: 'utf-8', bom: false } };
+      return text === undefined
+        ? { ok: false, uri, refusal: 'not-found' }
+        : { ok: true, uri, text, decoded: { encoding: 'utf-8', bom: false } };
     },
   };
 }
 
 test('the nearest project file from the report folder upwards, never above the workspace root', () => {
-  const ws = memoryWorkspace('file:///repo/', { 'file:///repo/.esgmark.yaml': 'rules: {hkex/missing: off}\n', 'file:///repo/reports/2025/.esgmark.yaml': 'rules: {kpi/unknown-unit: off}\n', 'file:///.esgmark.yaml': 'rules: {esg/syntax: off}\n' });
-  assert.deepEqual(findProjectFile(ws, 'file:///repo/reports/2025/r.esg.md'), { found: true, uri: 'file:///repo/reports/2025/.esgmark.yaml', read: { ok: true, uri: 'file:///repo/reports/2025/.esgmark.yaml', text: 'rules: {kpi/unknown-unit: off}\n', decoded: { encoding: 'utf-8', bom: false } } });
-  assert.equal((findProjectFile(ws, 'file:///repo/reports/2024/r.esg.md') as { uri: string }).uri, 'file:///repo/.esgmark.yaml');
+  const ws = memoryWorkspace('file:///repo/', {
+    'file:///repo/.esgmark.yaml': 'rules: {hkex/missing: off}\n',
+    'file:///repo/reports/2025/.esgmark.yaml': 'rules: {kpi/unknown-unit: off}\n',
+    'file:///.esgmark.yaml': 'rules: {esg/syntax: off}\n',
+  });
+  assert.deepEqual(findProjectFile(ws, 'file:///repo/reports/2025/r.esg.md'), {
+    found: true,
+    uri: 'file:///repo/reports/2025/.esgmark.yaml',
+    read: {
+      ok: true,
+      uri: 'file:///repo/reports/2025/.esgmark.yaml',
+      text: 'rules: {kpi/unknown-unit: off}\n',
+      decoded: { encoding: 'utf-8', bom: false },
+    },
+  });
+  assert.equal(
+    (findProjectFile(ws, 'file:///repo/reports/2024/r.esg.md') as { uri: string }).uri,
+    'file:///repo/.esgmark.yaml',
+  );
   const outside = memoryWorkspace('file:///repo/reports/', { 'file:///repo/.esgmark.yaml': 'x' });
   assert.deepEqual(findProjectFile(outside, 'file:///repo/reports/2024/r.esg.md'), { found: false });
-  assert.ok(outside.reads.every((u) => u.startsWith('file:///repo/reports/')), 'nothing read above the root');
+  assert.ok(
+    outside.reads.every((u) => u.startsWith('file:///repo/reports/')),
+    'nothing read above the root',
+  );
   // A candidate the gate refuses (a folder, a FIFO) is one diagnostic, not a crash or a silent skip.
-  const refusing: ReportWorkspace = { ...memoryWorkspace('file:///w/', {}), read: (uri) => ({ ok: false, uri, refusal: 'not-a-file', detail: 'a named pipe' }) };
+  const refusing: ReportWorkspace = {
+    ...memoryWorkspace('file:///w/', {}),
+    read: (uri) => ({ ok: false, uri, refusal: 'not-a-file', detail: 'a named pipe' }),
+  };
   const loaded = loadProjectConfig(refusing, 'file:///w/r.esg.md');
   assert.equal(loaded.diagnostics.length, 1);
   assert.match(loaded.diagnostics[0].message, /\.esgmark\.yaml could not be read \(not-a-file: a named pipe\)/);
@@ -94,7 +164,10 @@ test('the nearest project file from the report folder upwards, never above the w
 });
 
 test('precedence: engine default < project file < front matter < explicit options', () => {
-  const { config } = parseProjectConfig(URI, 'issuer:\n  board: gem\n  locale: en\nrules:\n  hkex/missing: off\n  hkex/index-absent: warning\n');
+  const { config } = parseProjectConfig(
+    URI,
+    'issuer:\n  board: gem\n  locale: en\nrules:\n  hkex/missing: off\n  hkex/index-absent: warning\n',
+  );
   const body = '# 環境 {hkex="A1"}\n\n內容\n';
   const noClass = `${FRONT}${body}`;
   const mainBoard = noClass.replace('  period: 2025\n', '  period: 2025\n  issuer-class: main-board\n');
@@ -104,11 +177,19 @@ test('precedence: engine default < project file < front matter < explicit option
   assert.equal(byRule(a, 'hkex/index-absent')[0]?.severity, 'warning');
   // The report says lang: zh-Hant: the front matter's language wins over the profile's `en`.
   assert.equal(a.locale, 'zh-Hant');
-  assert.equal(analyze({ uri: 'file:///w/a.esg.md', text: `---\nesg:\n  period: 2025\n---\n${body}` }, options).locale, 'en');
+  assert.equal(
+    analyze({ uri: 'file:///w/a.esg.md', text: `---\nesg:\n  period: 2025\n---\n${body}` }, options).locale,
+    'en',
+  );
   const explicit = mergeAnalysisOptions(config, { severity: { 'hkex/missing': 'error' } });
-  assert.ok(byRule(analyze({ uri: 'file:///w/a.esg.md', text: noClass }, explicit), 'hkex/missing').every((d) => d.severity === 'error'));
+  assert.ok(
+    byRule(analyze({ uri: 'file:///w/a.esg.md', text: noClass }, explicit), 'hkex/missing').every(
+      (d) => d.severity === 'error',
+    ),
+  );
   // Issuer class: GEM from the profile (D20 voluntary); main-board from the front matter; largecap from the option.
-  const part = (text: string, o = explicit) => byRule(analyze({ uri: 'file:///w/a.esg.md', text }, o), 'hkex/missing').some((d) => missingIds(d).includes('D20'));
+  const part = (text: string, o = explicit) =>
+    byRule(analyze({ uri: 'file:///w/a.esg.md', text }, o), 'hkex/missing').some((d) => missingIds(d).includes('D20'));
   assert.equal(part(noClass), false);
   assert.equal(part(mainBoard), true);
   assert.equal(part(noClass, { ...explicit, issuerClass: 'main-board' }), true);
@@ -123,7 +204,8 @@ test('a profile year-end decides the financial year of a report that gives only 
 });
 
 test('vocabulary: a synonym row discloses its KPI, a mapped unit is read as the known one; the catalog is not changed', () => {
-  const table = '# 環境 {hkex="A2"}\n\n| 指標 | 單位 | 2025 |\n|---|---|--:|\n| 自來水耗用總量 | 立方米 | 1,200 |\n| 總耗電量 | MWHr | 350 |\n';
+  const table =
+    '# 環境 {hkex="A2"}\n\n| 指標 | 單位 | 2025 |\n|---|---|--:|\n| 自來水耗用總量 | 立方米 | 1,200 |\n| 總耗電量 | MWHr | 350 |\n';
   const text = `${FRONT}${table}`;
   const vocabulary = { kpis: { 'water.total': ['自來水耗用總量'] }, units: { MWHr: 'MWh' } };
   const plain = run(text);
@@ -151,14 +233,19 @@ test('vocabulary and incremental analysis: an edit that makes a row a synonym up
 
 test('rule documentation: one base constant, an anchor per docs/rules.md heading, overridable', () => {
   const md = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'rules.md'), 'utf8');
-  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { repository: { url: string } };
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+    repository: { url: string };
+  };
   assert.equal(RULES_DOCS_URL, `${pkg.repository.url.replace(/\.git$/, '')}/blob/main/docs/rules.md`);
   const headings = [...md.matchAll(/^## (\S+)$/gm)].map((m) => m[1]);
   const anchors = new Set(headings.map(ruleAnchor));
   assert.equal(anchors.size, headings.length, 'no two rules share an anchor');
   for (const r of RULES) assert.ok(anchors.has(ruleAnchor(r.id)), r.id);
   assert.equal(ruleAnchor('kpi/unknown-unit'), 'kpiunknown-unit');
-  assert.equal(ruleDocsUrl('esg/config', 'https://docs.example.com/r.html#old'), 'https://docs.example.com/r.html#esgconfig');
+  assert.equal(
+    ruleDocsUrl('esg/config', 'https://docs.example.com/r.html#old'),
+    'https://docs.example.com/r.html#esgconfig',
+  );
   // docs link to rule sections in the same form.
   assert.match(md, /\(#esgconfig\)|rules\.md#esgchapters|## esg\/config/);
 });
@@ -175,8 +262,20 @@ test('a project file past the size limit is one diagnostic and applies nothing',
 test('hostile project files: deep nesting is one clear problem; a synonym written twice in another case is reported', () => {
   const deep = parseProjectConfig(URI, `kpis:\n  water.total: ${'['.repeat(5000)}${']'.repeat(5000)}\n`).diagnostics;
   assert.ok(deep.length >= 1);
-  assert.ok(deep.every((d) => !/call stack/i.test(d.message)), JSON.stringify(deep.map((d) => d.message)));
-  assert.ok(deep.some((d) => /nested deeper than/.test(d.message)), JSON.stringify(deep.map((d) => d.message)));
-  const twice = parseProjectConfig(URI, 'kpis:\n  water.total: [Water Used]\n  energy.total: [water used]\n').diagnostics;
-  assert.ok(twice.some((d) => d.data?.key === 'config.duplicateSynonym'), JSON.stringify(twice.map((d) => d.message)));
+  assert.ok(
+    deep.every((d) => !/call stack/i.test(d.message)),
+    JSON.stringify(deep.map((d) => d.message)),
+  );
+  assert.ok(
+    deep.some((d) => /nested deeper than/.test(d.message)),
+    JSON.stringify(deep.map((d) => d.message)),
+  );
+  const twice = parseProjectConfig(
+    URI,
+    'kpis:\n  water.total: [Water Used]\n  energy.total: [water used]\n',
+  ).diagnostics;
+  assert.ok(
+    twice.some((d) => d.data?.key === 'config.duplicateSynonym'),
+    JSON.stringify(twice.map((d) => d.message)),
+  );
 });

@@ -31,5 +31,6 @@ test('publish: kept diagnostics reuse their conversion; the publication equals a
   assert.ok(kept > 0, 'some diagnostics are the same objects');
   assert.equal(converter.stats.reused, kept);
   assert.equal(converter.stats.converted, first.diagnostics.length + second.diagnostics.length - kept);
-  for (const [i, d] of second.diagnostics.entries()) if (first.diagnostics.includes(d)) assert.equal(again[i], published[first.diagnostics.indexOf(d)]);
+  for (const [i, d] of second.diagnostics.entries())
+    if (first.diagnostics.includes(d)) assert.equal(again[i], published[first.diagnostics.indexOf(d)]);
 });

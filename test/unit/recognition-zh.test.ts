@@ -14,7 +14,11 @@ type Case = [label: string, expected: string | undefined, ctx?: Ctx];
 
 function check(cases: Case[]): void {
   for (const [label, expected, ctx] of cases) {
-    assert.equal(recogniseLabel(label, ctx ?? {})?.kpiId, expected, `'${label}'${ctx ? ` ${JSON.stringify(ctx)}` : ''}`);
+    assert.equal(
+      recogniseLabel(label, ctx ?? {})?.kpiId,
+      expected,
+      `'${label}'${ctx ? ` ${JSON.stringify(ctx)}` : ''}`,
+    );
   }
 }
 
@@ -62,7 +66,10 @@ test('a consolidation basis is a KPI of its own; an unknown basis or another gas
     ['二氧化碳（CO2）—按權益計算', undefined, { unit: '千公噸' }],
     ['二氧化碳（CO2）排放量', undefined],
   ]);
-  assert.notEqual(recogniseLabel('溫室氣體排放總量（按權益計算）')?.kpiId, recogniseLabel('溫室氣體排放總量（按營運控制權計算）')?.kpiId);
+  assert.notEqual(
+    recogniseLabel('溫室氣體排放總量（按權益計算）')?.kpiId,
+    recogniseLabel('溫室氣體排放總量（按營運控制權計算）')?.kpiId,
+  );
 });
 
 test('labels a reviewer names: revenue, employees, water, packaging, electricity, safety rates, parental leave', () => {
@@ -133,7 +140,10 @@ test('breakdowns through their group: age, gender, rank, training hours by gende
 });
 
 test('bilingual cells: recognised when one half names the KPI and the other does not disagree', () => {
-  assert.deepEqual(splitBilingual('Total GHG emissions 溫室氣體排放總量'), { en: 'Total GHG emissions', zh: '溫室氣體排放總量' });
+  assert.deepEqual(splitBilingual('Total GHG emissions 溫室氣體排放總量'), {
+    en: 'Total GHG emissions',
+    zh: '溫室氣體排放總量',
+  });
   assert.deepEqual(splitBilingual('電力 Electricity'), { en: 'Electricity', zh: '電力' });
   assert.equal(splitBilingual('二氧化碳當量（CO2e）排放量（範疇一）'), undefined);
   assert.equal(splitBilingual('工傷引致損失工時比率（LTIR）'), undefined);
@@ -141,9 +151,17 @@ test('bilingual cells: recognised when one half names the KPI and the other does
     ['Total GHG emissions 溫室氣體排放總量', 'ghg.total', { unit: '噸二氧化碳當量' }],
     ['Electricity 電力', 'energy.electricity', { unit: '千瓦時' }],
     // Both halves name a part of one KPI (the English words and the Chinese rules build their own ids): the part.
-    ['Packaging materials (plastic) 包裝物料(塑料)', recogniseLabel('包裝物料(塑料)', { unit: '噸' })?.kpiId, { unit: '噸' }],
+    [
+      'Packaging materials (plastic) 包裝物料(塑料)',
+      recogniseLabel('包裝物料(塑料)', { unit: '噸' })?.kpiId,
+      { unit: '噸' },
+    ],
     ['Water 水', 'water.total', { unit: '立方米' }],
-    ['GHG emission intensity per employee 平均每位僱員所產生溫室氣體排放密度', 'ghg.intensity_per_employee.total', { unit: '噸二氧化碳當量╱人' }],
+    [
+      'GHG emission intensity per employee 平均每位僱員所產生溫室氣體排放密度',
+      'ghg.intensity_per_employee.total',
+      { unit: '噸二氧化碳當量╱人' },
+    ],
     // Halves that name two different KPIs: neither is taken.
     ['Electricity 耗水量', undefined],
     // The unit decides for both halves: per person is not the total.
@@ -156,20 +174,32 @@ test('parts of a KPI get ids of their own: a source, a material, a boundary, a c
   assert.equal(partParent('來自固定源的柴油消耗', { unit: '升' }), 'energy.diesel');
   assert.equal(partParent('来自流动源的汽油消耗', { unit: '升' }), 'energy.gasoline');
   assert.equal(partParent('來自固定源的煤炭消耗', { unit: '噸' }), 'energy.coal');
-  assert.equal(partParent('Diesel fuel consumption from stationary sources 來自固定源的柴油消耗', { unit: '升' }), 'energy.diesel');
+  assert.equal(
+    partParent('Diesel fuel consumption from stationary sources 來自固定源的柴油消耗', { unit: '升' }),
+    'energy.diesel',
+  );
   assert.equal(partParent('包裝物料(塑料)', { unit: '噸' }), 'packaging.total');
-  assert.notEqual(recogniseLabel('包裝物料(塑料)', { unit: '噸' })?.kpiId, recogniseLabel('包裝物料(其他)', { unit: '噸' })?.kpiId);
+  assert.notEqual(
+    recogniseLabel('包裝物料(塑料)', { unit: '噸' })?.kpiId,
+    recogniseLabel('包裝物料(其他)', { unit: '噸' })?.kpiId,
+  );
   assert.notEqual(recogniseLabel('來自固定源的柴油消耗')?.kpiId, recogniseLabel('來自流動源的柴油消耗')?.kpiId);
   // A per-person or per-revenue figure of a part is the part's intensity (its numerator is the part's
   // own row, same id stem), never the part; a basis other than head count or money is not read.
   const part = recogniseLabel('包裝物料(塑料)', { unit: '噸' })?.kpiId;
   assert.equal(recogniseLabel('包裝物料(塑料)', { unit: '噸╱人' })?.kpiId, `${part}.intensity.per-employees`);
-  assert.equal(recogniseLabel('Packaging materials (plastic) 包裝物料(塑料)', { unit: '噸╱人' })?.kpiId, `${part}.intensity.per-employees`);
+  assert.equal(
+    recogniseLabel('Packaging materials (plastic) 包裝物料(塑料)', { unit: '噸╱人' })?.kpiId,
+    `${part}.intensity.per-employees`,
+  );
   assert.equal(recogniseLabel('包裝物料(塑料)', { unit: '噸/萬元' })?.kpiId, `${part}.intensity`);
   assert.equal(recogniseLabel('包裝物料(塑料)', { unit: '噸/平方米' }), undefined);
   assert.equal(recogniseLabel('包裝物料(塑料)', { unit: '千瓦時╱人' }), undefined);
   // Two boundaries of one KPI: two ids, neither the KPI itself (no value conflict, no sum takes them).
-  const a = recogniseLabel('Consolidated Entities (Oncology/Immunology & Subsidiaries)', { group: 'Nitrogen Oxides (NOx) emissions', unit: 'kg' })?.kpiId;
+  const a = recogniseLabel('Consolidated Entities (Oncology/Immunology & Subsidiaries)', {
+    group: 'Nitrogen Oxides (NOx) emissions',
+    unit: 'kg',
+  })?.kpiId;
   const b = recogniseLabel('Consolidated + SHPL', { group: 'Nitrogen Oxides (NOx) emissions', unit: 'kg' })?.kpiId;
   assert.ok(a && b && a !== b && isOpenMemberId(a) && isOpenMemberId(b), `${a} ${b}`);
   assert.equal(openMemberParent(a!), 'air.nox');
@@ -184,12 +214,22 @@ test('parts of a KPI get ids of their own: a source, a material, a boundary, a c
     ['按年變動百分比', undefined, { group: '溫室氣體排放總量' }],
   ]);
   // A target is not the figure nor a part of it: another ratio of it (`.r-`), which no check reads.
-  assert.match(recogniseLabel('2030 target', { group: 'Nitrogen Oxides (NOx) emissions', unit: 'kg' })?.kpiId ?? '', /^air\.nox\..*\.r-[0-9a-z]+$/);
+  assert.match(
+    recogniseLabel('2030 target', { group: 'Nitrogen Oxides (NOx) emissions', unit: 'kg' })?.kpiId ?? '',
+    /^air\.nox\..*\.r-[0-9a-z]+$/,
+  );
   // A segment's age band under a caption that names the KPI by a breakdown: a cell of a cross breakdown.
-  const cell = recogniseLabel('30 歲以下', { group: '新地總辦事處', section: '按年齡及性別劃分流失的員工' })?.kpiId ?? '';
+  const cell =
+    recogniseLabel('30 歲以下', { group: '新地總辦事處', section: '按年齡及性別劃分流失的員工' })?.kpiId ?? '';
   assert.match(cell, /^turnover\.count\.cross\.open-/);
-  assert.notEqual(cell, recogniseLabel('30 歲以下', { group: '建築業務', section: '按年齡及性別劃分流失的員工' })?.kpiId);
-  assert.equal(recogniseLabel('30 歲以下', { group: '新地總辦事處', section: '按年齡及性別劃分流失的員工', unit: '%' }), undefined);
+  assert.notEqual(
+    cell,
+    recogniseLabel('30 歲以下', { group: '建築業務', section: '按年齡及性別劃分流失的員工' })?.kpiId,
+  );
+  assert.equal(
+    recogniseLabel('30 歲以下', { group: '新地總辦事處', section: '按年齡及性別劃分流失的員工', unit: '%' }),
+    undefined,
+  );
 });
 
 test('a part per person is checked against its part; a GHG intensity a coarse figure agrees with is still measured by the larger group', () => {
@@ -218,7 +258,11 @@ test('a part per person is checked against its part; a GHG intensity a coarse fi
   // 532 / 0.95 allows 557-563 people, 311 allows 559.2-561.0: they meet, but electricity and water (and
   // the packaging) agree on 559.0, which 311 does not allow: 174,199 / 559 = 311.6, so 312.
   const d = a.diagnostics.filter((x) => x.rule === 'kpi/intensity-mismatch' && x.severity !== 'information');
-  assert.deepEqual(d.map((x) => x.range.start.line), [text.split('\n').findIndex((l) => l.includes('平均每位僱員'))], JSON.stringify(d.map((x) => x.message)));
+  assert.deepEqual(
+    d.map((x) => x.range.start.line),
+    [text.split('\n').findIndex((l) => l.includes('平均每位僱員'))],
+    JSON.stringify(d.map((x) => x.message)),
+  );
   assert.match(d[0].message, /\b312\b/);
 });
 
@@ -253,8 +297,13 @@ test('tables: the caption row above is the section; entity rows are parts; no fi
   assert.equal(ids[4], 'parental_leave.taken');
   assert.deepEqual(ids.slice(5), ['ghg.total.equity_share', 'ghg.scope1', 'ghg.total.operational_control']);
   // The two boundaries of Scope 1 are not one series: no value conflict, no warning or error.
-  const serious = analyze({ uri: 'file:///zh.esg.md', text }).diagnostics.filter((d) => (d.severity === 'error' || d.severity === 'warning') && d.rule.startsWith('kpi/'));
-  assert.deepEqual(serious.map((d) => `${d.rule}@${d.range.start.line}`), []);
+  const serious = analyze({ uri: 'file:///zh.esg.md', text }).diagnostics.filter(
+    (d) => (d.severity === 'error' || d.severity === 'warning') && d.rule.startsWith('kpi/'),
+  );
+  assert.deepEqual(
+    serious.map((d) => `${d.rule}@${d.range.start.line}`),
+    [],
+  );
 });
 
 test('hover names a part with the KPI it is part of', () => {

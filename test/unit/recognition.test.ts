@@ -3,7 +3,12 @@
 // false alarms in the numbers rules).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeKpiId, isOpenMemberId, labelVariants, recogniseLabel } from '../../server/src/engine/recognition/labels';
+import {
+  describeKpiId,
+  isOpenMemberId,
+  labelVariants,
+  recogniseLabel,
+} from '../../server/src/engine/recognition/labels';
 import { parseDocument } from '../../server/src/engine/recognition/document';
 import { getHover } from '../../server/src/engine';
 import { FRONT, run } from './util';
@@ -12,7 +17,11 @@ type Case = [label: string, expected: string, ctx?: { group?: string; unit?: str
 
 function check(cases: Case[]): void {
   for (const [label, expected, ctx] of cases) {
-    assert.equal(recogniseLabel(label, ctx ?? {})?.kpiId, expected, `'${label}'${ctx ? ` ${JSON.stringify(ctx)}` : ''}`);
+    assert.equal(
+      recogniseLabel(label, ctx ?? {})?.kpiId,
+      expected,
+      `'${label}'${ctx ? ` ${JSON.stringify(ctx)}` : ''}`,
+    );
   }
 }
 
@@ -112,23 +121,38 @@ test('open breakdown members: rows under a recognised group whose labels are in 
     assert.ok(r!.kpiId.startsWith('employees.total.region.open-'), r!.kpiId);
   }
   // A bare 'By region' group takes its parent from the label.
-  assert.match(recogniseLabel('Number of employees in Jiangxi Province', { group: 'By region', unit: 'Persons' })?.kpiId ?? '', /^employees\.total\.region\.open-/);
+  assert.match(
+    recogniseLabel('Number of employees in Jiangxi Province', { group: 'By region', unit: 'Persons' })?.kpiId ?? '',
+    /^employees\.total\.region\.open-/,
+  );
   // 'By category' in a workforce table is the employee category (rank) breakdown.
-  assert.match(recogniseLabel('Mining production employees', { group: 'By category', unit: 'Persons' })?.kpiId ?? '', /^employees\.total\.rank\.open-/);
-  assert.doesNotMatch(recogniseLabel('Food waste', { group: 'By category', unit: 'tonnes' })?.kpiId ?? '', /^employees\./);
+  assert.match(
+    recogniseLabel('Mining production employees', { group: 'By category', unit: 'Persons' })?.kpiId ?? '',
+    /^employees\.total\.rank\.open-/,
+  );
+  assert.doesNotMatch(
+    recogniseLabel('Food waste', { group: 'By category', unit: 'tonnes' })?.kpiId ?? '',
+    /^employees\./,
+  );
   // Closed breakdowns (gender, age) have no open members; nor has a group whose parent the unit does not fit.
   assert.equal(recogniseLabel('Non-binary', { group: '按性別劃分的員工人數' }), undefined);
   assert.equal(recogniseLabel('Site A', { group: 'Employees by region', unit: 'tCO2e' }), undefined);
   // A member the label leaves ambiguous between parents ('Mainland China' under 'By region': employees or suppliers) stays unrecognised.
   assert.equal(recogniseLabel('Mainland China', { group: 'By region', unit: 'Persons' }), undefined);
   // Two different open members get different ids (no value conflict between them).
-  assert.notEqual(recogniseLabel('Other regions', { group: 'Employees by region' })?.kpiId, recogniseLabel('Site A', { group: 'Employees by region' })?.kpiId);
+  assert.notEqual(
+    recogniseLabel('Other regions', { group: 'Employees by region' })?.kpiId,
+    recogniseLabel('Site A', { group: 'Employees by region' })?.kpiId,
+  );
   // A total row in the group is not a member.
   assert.equal(recogniseLabel('Total', { group: 'Employees by region' }), undefined);
 });
 
 test('a GHG row in plain tonnes is recognised (the unit rule reads the mass as CO2e, with a hint)', () => {
-  assert.equal(recogniseLabel('Total GHG emissions (Scopes 1 and 2) (tonnes)', { unit: 'tonnes' })?.kpiId, 'ghg.scope12');
+  assert.equal(
+    recogniseLabel('Total GHG emissions (Scopes 1 and 2) (tonnes)', { unit: 'tonnes' })?.kpiId,
+    'ghg.scope12',
+  );
 });
 
 test('a part, intensity or share of a catalog figure is recognised as that, never as the whole', () => {
@@ -143,7 +167,11 @@ test('a part, intensity or share of a catalog figure is recognised as that, neve
     ['Purchased electricity', `ghg\\.scope2\\.p-${P}`, { group: 'Scope 2', unit: 'tCO2e' }],
     ['Diesel', `ghg\\.total\\.p-${P}`, { unit: 'tCO2e' }],
     ['Nitrogen Oxides, NOx emissions at Lamma Power Station', `air\\.nox\\.p-${P}`],
-    ['Equipment cables', `waste\\.hazardous\\.p-${P}`, { group: 'Total hazardous waste produced and recycled', unit: 'tonnes' }],
+    [
+      'Equipment cables',
+      `waste\\.hazardous\\.p-${P}`,
+      { group: 'Total hazardous waste produced and recycled', unit: 'tonnes' },
+    ],
     ['Food waste', `waste\\.total\\.p-${P}`, { group: 'By category', unit: 'tonnes' }],
     // Intensities on any basis, and shares.
     ['GHG emissions Scope 1 proportion (Group)', 'ghg\\.scope1\\.share'],
@@ -174,10 +202,21 @@ test('a part, intensity or share of a catalog figure is recognised as that, neve
   }
   // A part and its intensity share the part's words, so the intensity check finds its numerator.
   const part = recogniseLabel('Comprehensive energy consumption (excluding delivery session)')!.kpiId;
-  assert.equal(recogniseLabel('Comprehensive energy consumption (excluding delivery session) intensity')!.kpiId, `${part}.intensity`);
+  assert.equal(
+    recogniseLabel('Comprehensive energy consumption (excluding delivery session) intensity')!.kpiId,
+    `${part}.intensity`,
+  );
   // Different parts get different ids; 'non-hazardous' is not a part of 'hazardous'.
-  assert.notEqual(recogniseLabel('Scope 1 GHG Emissions - Mexico')!.kpiId, recogniseLabel('Scope 1 GHG Emissions - Brazil')!.kpiId);
-  assert.equal(recogniseLabel('Non-hazardous waste generated - Waste cooking oil generated')?.kpiId.startsWith('waste.non_hazardous.p-'), true);
+  assert.notEqual(
+    recogniseLabel('Scope 1 GHG Emissions - Mexico')!.kpiId,
+    recogniseLabel('Scope 1 GHG Emissions - Brazil')!.kpiId,
+  );
+  assert.equal(
+    recogniseLabel('Non-hazardous waste generated - Waste cooking oil generated')?.kpiId.startsWith(
+      'waste.non_hazardous.p-',
+    ),
+    true,
+  );
   assert.deepEqual(describeKpiId('ghg.scope1.p-abc'), { base: 'ghg.scope1', kind: 'part' });
   assert.deepEqual(describeKpiId('air.nox.intensity'), { base: 'air.nox', kind: 'intensity', basis: 'revenue' });
   assert.equal(describeKpiId('ghg.scope1'), undefined);
@@ -195,7 +234,8 @@ test('a part, intensity or share of a catalog figure is recognised as that, neve
     ['Glass', { unit: 'tonnes' }],
     ['Battery electric buses', { unit: 'vehicles' }],
   ];
-  for (const [label, ctx] of none) assert.equal(recogniseLabel(label, ctx ?? {})?.kpiId, undefined, `'${label}' ${JSON.stringify(ctx ?? {})}`);
+  for (const [label, ctx] of none)
+    assert.equal(recogniseLabel(label, ctx ?? {})?.kpiId, undefined, `'${label}' ${JSON.stringify(ctx ?? {})}`);
 });
 
 test('GHG intensities by basis: revenue, employees, floor area', () => {
@@ -211,7 +251,10 @@ test('GHG intensities by basis: revenue, employees, floor area', () => {
     ['Energy consumption per unit of revenue', 'energy.intensity', { unit: 'MWh/萬元' }],
   ]);
   // A per-employee KPI of the catalog by its own name (energy.electricity, water and packaging have one).
-  assert.equal(recogniseLabel('Electricity consumption per employee')?.kpiId, 'energy.electricity.intensity_per_employee');
+  assert.equal(
+    recogniseLabel('Electricity consumption per employee')?.kpiId,
+    'energy.electricity.intensity_per_employee',
+  );
   // Per employee (FTE, capita) and per floor area: the intensities of their own, per scope set.
   check([
     ['Total GHG emissions per FTE', 'ghg.intensity_per_employee.total'],
@@ -234,7 +277,17 @@ test('label variants: qualifiers, units, bullets and of-which go; meaningful bra
 });
 
 test('recogniseLabel never throws and bounds its work', () => {
-  for (const s of ['', ' ', '()', '(((', 'Scope', 'Scope 9', 'x'.repeat(100_000), '(' + 'a'.repeat(5000), '範圍' + '一'.repeat(1000)]) {
+  for (const s of [
+    '',
+    ' ',
+    '()',
+    '(((',
+    'Scope',
+    'Scope 9',
+    'x'.repeat(100_000),
+    '(' + 'a'.repeat(5000),
+    '範圍' + '一'.repeat(1000),
+  ]) {
     recogniseLabel(s, { group: s, unit: s });
   }
   recogniseLabel(undefined as unknown as string);
@@ -251,7 +304,10 @@ test('KPI tables use the recognition layer (two-column groups, units)', () => {
   ].join('\n');
   const doc = parseDocument('file:///t.esg.md', text);
   const rows = doc.kpiTables[0].rows;
-  assert.deepEqual(rows.slice(0, 2).map((r) => r.kpiId), ['ghg.scope1', 'air.sox']);
+  assert.deepEqual(
+    rows.slice(0, 2).map((r) => r.kpiId),
+    ['ghg.scope1', 'air.sox'],
+  );
   // A site's Scope 1 figure is a part of Scope 1, not Scope 1.
   assert.match(rows[2].kpiId ?? '', /^ghg\.scope1\.p-/);
 });
@@ -276,9 +332,15 @@ test('hover shows an unrecognised metric row as unrecognised, and an open member
     return { line, character: off - text.lastIndexOf('\n', off - 1) - 1 + 1 };
   };
   const h3 = getHover(a, at('NOx emissions intensity'));
-  assert.ok(h3 && /air\.nox\.intensity/.test(String(h3.contents)) && /per revenue/.test(String(h3.contents)), JSON.stringify(h3));
+  assert.ok(
+    h3 && /air\.nox\.intensity/.test(String(h3.contents)) && /per revenue/.test(String(h3.contents)),
+    JSON.stringify(h3),
+  );
   const h1 = getHover(a, at('Customer satisfaction score'));
   assert.ok(h1 && /Not recognised/.test(String(h1.contents)), JSON.stringify(h1));
   const h2 = getHover(a, at('其他國家地區'));
-  assert.ok(h2 && /breakdown of/.test(String(h2.contents)) && /employees\.total/.test(String(h2.contents)), JSON.stringify(h2));
+  assert.ok(
+    h2 && /breakdown of/.test(String(h2.contents)) && /employees\.total/.test(String(h2.contents)),
+    JSON.stringify(h2),
+  );
 });

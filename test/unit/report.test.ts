@@ -12,7 +12,12 @@ import { locate, missingIds } from './util';
 
 const root = join(__dirname, '..', '..', '..');
 const read = (name: string) => readFileSync(join(root, 'examples', name), 'utf8');
-const EXAMPLES = ['zhipu-2025.esg.md', 'zhipu-2025-defects.esg.md', 'zhipu-2025-no-index.esg.md', 'annual-report-en.esg.md'];
+const EXAMPLES = [
+  'zhipu-2025.esg.md',
+  'zhipu-2025-defects.esg.md',
+  'zhipu-2025-no-index.esg.md',
+  'annual-report-en.esg.md',
+];
 
 function analyzeExample(name: string): { text: string; analysis: Analysis; model: ReportModel } {
   const text = read(name);
@@ -26,7 +31,12 @@ function rows(model: ReportModel): ReportKpiRow[] {
 
 function rowByLabel(model: ReportModel, label: string, occurrence = 0): ReportKpiRow {
   const found = rows(model).filter((r) => r.label.startsWith(label));
-  assert.ok(found[occurrence], `no row labelled ${label}; rows: ${rows(model).map((r) => r.label).join(', ')}`);
+  assert.ok(
+    found[occurrence],
+    `no row labelled ${label}; rows: ${rows(model)
+      .map((r) => r.label)
+      .join(', ')}`,
+  );
   return found[occurrence];
 }
 
@@ -40,7 +50,10 @@ describe('report model of the Zhipu example', () => {
     assert.equal(v.raw, '28.64');
     assert.equal(v.check, 'disagrees');
     const failed = v.checks.filter((c) => !c.ok);
-    assert.deepEqual(failed.map((c) => c.rule), ['kpi/rate-mismatch']);
+    assert.deepEqual(
+      failed.map((c) => c.rule),
+      ['kpi/rate-mismatch'],
+    );
     // The same failure the rule publishes, at the same cell.
     const diagnostic = analysis.diagnostics.find((d) => d.rule === 'kpi/rate-mismatch')!;
     assert.deepEqual(v.range, diagnostic.range);
@@ -98,9 +111,15 @@ describe('report model of the Zhipu example', () => {
   it('lists every KPI table row except captions, with the cells of each period', () => {
     const expected = analysis.model.kpiTables.flatMap((kt) => kt.rows.filter((r) => !r.isCaption));
     assert.equal(rows(model).length, expected.length);
-    assert.ok(analysis.model.kpiTables.some((kt) => kt.rows.some((r) => r.isCaption)), 'the example has caption rows to skip');
+    assert.ok(
+      analysis.model.kpiTables.some((kt) => kt.rows.some((r) => r.isCaption)),
+      'the example has caption rows to skip',
+    );
     const fatalities = rowByLabel(model, '因工作關係而死亡的員工人數');
-    assert.deepEqual(fatalities.values.map((v) => v.period), ['2025', '2024', '2023']);
+    assert.deepEqual(
+      fatalities.values.map((v) => v.period),
+      ['2025', '2024', '2023'],
+    );
   });
 
   it('normalises intensities to base units: 噸 / 萬元 to t/CNY', () => {
@@ -138,7 +157,10 @@ describe('report model of the Zhipu example', () => {
     // The published index maps A1.3 to the chapter 環境管理, which explains it (no hazardous waste): explained, not disclosed.
     const a13 = req('A1.3');
     assert.equal(a13.status, 'explained');
-    assert.ok(a13.places.some((p) => p.label.includes('環境管理')), JSON.stringify(a13.places));
+    assert.ok(
+      a13.places.some((p) => p.label.includes('環境管理')),
+      JSON.stringify(a13.places),
+    );
     assert.match(a13.explanation!.text, /有害/);
 
     assert.equal(req('A1.2').status, 'not-required');
@@ -147,7 +169,10 @@ describe('report model of the Zhipu example', () => {
     // Every leaf and every deleted requirement, once, in catalog order; parents such as D28 are not listed.
     const framework = getFramework()!;
     const expected = framework.all.filter((r) => r.obligation === 'deleted' || !r.children?.length).map((r) => r.id);
-    assert.deepEqual(model.requirements.map((r) => r.id), expected);
+    assert.deepEqual(
+      model.requirements.map((r) => r.id),
+      expected,
+    );
     assert.ok(!model.requirements.some((r) => r.id === 'D28'));
   });
 
@@ -187,11 +212,18 @@ describe('coverage agrees with hkex/missing', () => {
       const missing = analysis.diagnostics.filter((d) => d.rule === 'hkex/missing').flatMap(missingIds);
       for (const part of model.coverage.parts) {
         const missingHere = missing.filter((id) => framework.get(id)?.part === part.part).length;
-        assert.equal(part.required - missingHere, part.addressed, `part ${part.part}: ${JSON.stringify(part)}, missing ${missingHere}`);
+        assert.equal(
+          part.required - missingHere,
+          part.addressed,
+          `part ${part.part}: ${JSON.stringify(part)}, missing ${missingHere}`,
+        );
       }
       // The ids the rule reports are exactly the ones the model calls missing.
       assert.deepEqual(
-        model.requirements.filter((r) => r.status === 'missing').map((r) => r.id).sort(),
+        model.requirements
+          .filter((r) => r.status === 'missing')
+          .map((r) => r.id)
+          .sort(),
         [...missing].sort(),
       );
     });
@@ -211,7 +243,10 @@ describe('requirement statuses on the defects example', () => {
     const a12 = req('A1.2');
     assert.equal(a12.status, 'deleted-claimed');
     const reported = analysis.diagnostics.filter((d) => d.rule === 'hkex/deleted' && d.data?.id === 'A1.2');
-    assert.deepEqual(a12.places.map((p) => p.range), reported.map((d) => d.range));
+    assert.deepEqual(
+      a12.places.map((p) => p.range),
+      reported.map((d) => d.range),
+    );
     assert.equal(a12.places[0].label, '排放物管理');
     assert.equal(req('A4').status, 'not-required');
   });
@@ -249,9 +284,15 @@ describe('report model of small reports', () => {
   it('puts GHG rows (also the total, which discloses no paragraph) in Part D and leaves captions out', () => {
     const d = model.kpiGroups.find((g) => g.aspect === 'D')!;
     assert.equal(d.title, 'Part D — GHG emissions');
-    assert.deepEqual(d.rows.map((r) => r.kpiId), ['ghg.scope1', 'ghg.scope2.location', 'ghg.scope2.market', 'ghg.scope3.cat6', 'ghg.scope3.cat7', 'ghg.total']);
+    assert.deepEqual(
+      d.rows.map((r) => r.kpiId),
+      ['ghg.scope1', 'ghg.scope2.location', 'ghg.scope2.market', 'ghg.scope3.cat6', 'ghg.scope3.cat7', 'ghg.total'],
+    );
     assert.ok(!rows(model).some((r) => r.label === 'Greenhouse gases'));
-    assert.deepEqual(model.kpiGroups.map((g) => g.aspect), ['A1', 'A2', 'D', 'other']);
+    assert.deepEqual(
+      model.kpiGroups.map((g) => g.aspect),
+      ['A1', 'A2', 'D', 'other'],
+    );
   });
 
   it('takes location-based Scope 2 when both are given, and sums Scope 3 categories when no total is', () => {
@@ -274,18 +315,33 @@ describe('report model of small reports', () => {
     const total = model.kpiGroups.find((g) => g.aspect === 'D')!.rows.find((r) => r.kpiId === 'ghg.total')!;
     const [t2025, t2024] = total.values;
     assert.equal(t2025.check, 'disagrees');
-    assert.deepEqual(t2025.checks.map((c) => [c.rule, c.computed, c.ok]), [['ghg/sum-mismatch', '301', false]]);
+    assert.deepEqual(
+      t2025.checks.map((c) => [c.rule, c.computed, c.ok]),
+      [['ghg/sum-mismatch', '301', false]],
+    );
     assert.equal(t2024.check, 'agrees');
     const scope1 = model.kpiGroups.find((g) => g.aspect === 'D')!.rows[0];
-    assert.deepEqual(scope1.values.map((v) => v.check), ['unchecked', 'agrees']);
+    assert.deepEqual(
+      scope1.values.map((v) => v.check),
+      ['unchecked', 'agrees'],
+    );
     assert.deepEqual(model.checks, { total: 2, disagree: 1 });
     const reported = analysis.diagnostics.filter((d) => d.rule === 'ghg/sum-mismatch');
-    assert.deepEqual(reported.map((d) => d.range), [t2025.range]);
+    assert.deepEqual(
+      reported.map((d) => d.range),
+      [t2025.range],
+    );
   });
 
   it('keeps the value statuses of the cells, and normalises with the report currency', () => {
     const cat6 = rowByLabel(model, 'Scope 3 Category 6');
-    assert.deepEqual(cat6.values.map((v) => [v.status, v.normalized]), [['number', 12.3], ['none', undefined]]);
+    assert.deepEqual(
+      cat6.values.map((v) => [v.status, v.normalized]),
+      [
+        ['number', 12.3],
+        ['none', undefined],
+      ],
+    );
     assert.equal(cat6.values[1].check, 'unchecked');
     const intensity = rowByLabel(model, 'Water intensity');
     assert.equal(intensity.normalizedUnit, 'm3/HKD');
@@ -296,7 +352,15 @@ describe('report model of small reports', () => {
   });
 
   it('an explained mandatory requirement stays missing, with its reason kept (as hkex/missing says)', () => {
-    const explained = [FRONT, '# Climate', '', '::: {.explain hkex="D28(a)"}', 'We have no Scope 1 sources.', ':::', ''].join('\n');
+    const explained = [
+      FRONT,
+      '# Climate',
+      '',
+      '::: {.explain hkex="D28(a)"}',
+      'We have no Scope 1 sources.',
+      ':::',
+      '',
+    ].join('\n');
     const a = analyze({ uri: 'file:///e.esg.md', text: explained });
     const m = getReportModel(a);
     const d28a = m.requirements.find((r) => r.id === 'D28(a)')!;
@@ -308,11 +372,22 @@ describe('report model of small reports', () => {
   });
 
   it('an explained comply-or-explain requirement is addressed; a voluntary one with nothing is not required', () => {
-    const explained = [FRONT, '# Products', '', '::: {.explain hkex="B6.1"}', 'We sell no physical products.', ':::', ''].join('\n');
+    const explained = [
+      FRONT,
+      '# Products',
+      '',
+      '::: {.explain hkex="B6.1"}',
+      'We sell no physical products.',
+      ':::',
+      '',
+    ].join('\n');
     const m = getReportModel(analyze({ uri: 'file:///e.esg.md', text: explained }));
     assert.equal(m.requirements.find((r) => r.id === 'B6.1')!.status, 'explained');
     assert.equal(m.requirements.find((r) => r.id === 'D36')!.status, 'not-required');
-    assert.deepEqual(m.coverage.parts.find((p) => p.part === 'C'), { part: 'C', addressed: 1, required: 45 });
+    assert.deepEqual(
+      m.coverage.parts.find((p) => p.part === 'C'),
+      { part: 'C', addressed: 1, required: 45 },
+    );
   });
 });
 
@@ -342,7 +417,10 @@ describe('remapReportModel', () => {
     const before = JSON.stringify(model);
     const moved = remapReportModel(model, (range) => ({
       uri: 'file:///chapter.esg.md',
-      range: { start: { line: range.start.line - 1, character: range.start.character }, end: { line: range.end.line - 1, character: range.end.character } },
+      range: {
+        start: { line: range.start.line - 1, character: range.start.character },
+        end: { line: range.end.line - 1, character: range.end.character },
+      },
     }));
     assert.equal(JSON.stringify(model), before);
     const places = [

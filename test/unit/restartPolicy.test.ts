@@ -106,13 +106,19 @@ test('describeExit names the signal or the exit code, when known', () => {
 test('the log line says what happened, how often, and what the client does', () => {
   const { policy } = policyWithClock();
   const first = crashLogLine(policy.recordCrash(), { code: null, signal: 'SIGKILL' });
-  assert.equal(first, 'esgmark language server stopped unexpectedly (signal SIGKILL; crash 1 of 5 in 3 minutes); restarting');
+  assert.equal(
+    first,
+    'esgmark language server stopped unexpectedly (signal SIGKILL; crash 1 of 5 in 3 minutes); restarting',
+  );
   const second = crashLogLine(policy.recordCrash(), undefined);
   assert.equal(second, 'esgmark language server stopped unexpectedly (crash 2 of 5 in 3 minutes); restarting');
   policy.recordCrash();
   policy.recordCrash();
   const last = crashLogLine(policy.recordCrash(), { code: 1, signal: null });
-  assert.match(last, /^esgmark language server stopped unexpectedly \(exit code 1; crash 5 of 5 in 3 minutes\); not restarting/);
+  assert.match(
+    last,
+    /^esgmark language server stopped unexpectedly \(exit code 1; crash 5 of 5 in 3 minutes\); not restarting/,
+  );
   assert.match(last, /"esgmark: Restart Language Server"/);
   const short = crashLogLine(new RestartPolicy(2, 90 * SECOND, () => 0).recordCrash(), undefined);
   assert.match(short, /crash 1 of 2 in 90 seconds\); restarting$/);

@@ -36,7 +36,10 @@ function fixture(name: string, edit?: (text: string) => string): Fixture {
 }
 
 const sameRange = (a: Range, b: Range) =>
-  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  a.start.line === b.start.line &&
+  a.start.character === b.start.character &&
+  a.end.line === b.end.line &&
+  a.end.character === b.end.character;
 
 function textAt(text: string, r: Range): string {
   const lines = text.split(/\r\n|\r|\n/);
@@ -71,7 +74,12 @@ const FINDINGS: Record<string, string[]> = {
 for (const [name, expected] of Object.entries(FINDINGS)) {
   test(`seed findings: ${name} gets exactly the documented numbers diagnostics`, () => {
     const f = fixture(name);
-    assert.deepEqual(numbersDiagnostics(f).map((d) => describe(f, d)).sort(), [...expected].sort());
+    assert.deepEqual(
+      numbersDiagnostics(f)
+        .map((d) => describe(f, d))
+        .sort(),
+      [...expected].sort(),
+    );
   });
 }
 
@@ -87,17 +95,45 @@ const CORRECT: Record<string, Figure[]> = {
   ],
   '000-social.esg.md': [
     { label: '員工總數', value: '937' },
-    ...[['男性員工', '640'], ['女性員工', '297']].map(([label, value]) => ({ label, value })),
-    ...[['29 周歲及以下', '353'], ['30-39 周歲', '500'], ['40-49 周歲', '77'], ['50 周歲及以上', '7']].map(([label, value]) => ({ label, value })),
-    ...[['高層管理人員', '4'], ['中層管理人員', '98'], ['基層人員', '835']].map(([label, value]) => ({ label, value })),
-    ...[['專科及以下', '47'], ['本科', '425'], ['碩士及以上', '465']].map(([label, value]) => ({ label, value })),
-    ...[['華北地區', '783'], ['東北地區', '0'], ['華東地區', '109'], ['華中地區', '0'], ['華南地區', '38'], ['西南地區', '6'], ['西北地區', '0'], ['境外（含港澳台地區）', '1']].map(
-      ([label, value]) => ({ label, value }),
-    ),
+    ...[
+      ['男性員工', '640'],
+      ['女性員工', '297'],
+    ].map(([label, value]) => ({ label, value })),
+    ...[
+      ['29 周歲及以下', '353'],
+      ['30-39 周歲', '500'],
+      ['40-49 周歲', '77'],
+      ['50 周歲及以上', '7'],
+    ].map(([label, value]) => ({ label, value })),
+    ...[
+      ['高層管理人員', '4'],
+      ['中層管理人員', '98'],
+      ['基層人員', '835'],
+    ].map(([label, value]) => ({ label, value })),
+    ...[
+      ['專科及以下', '47'],
+      ['本科', '425'],
+      ['碩士及以上', '465'],
+    ].map(([label, value]) => ({ label, value })),
+    ...[
+      ['華北地區', '783'],
+      ['東北地區', '0'],
+      ['華東地區', '109'],
+      ['華中地區', '0'],
+      ['華南地區', '38'],
+      ['西南地區', '6'],
+      ['西北地區', '0'],
+      ['境外（含港澳台地區）', '1'],
+    ].map(([label, value]) => ({ label, value })),
     // The overall turnover rate lies within each breakdown (the rate itself is a finding, see above).
-    ...[['男性員工流失比率', '28.70'], ['女性員工流失比率', '28.52'], ['29 周歲及以下員工流失比率', '20.40'], ['40-49 周歲員工流失比率', '49.35'], ['專科及以下流失比率', '12.77'], ['本科流失比率', '40.24']].map(
-      ([label, value]) => ({ label, value }),
-    ),
+    ...[
+      ['男性員工流失比率', '28.70'],
+      ['女性員工流失比率', '28.52'],
+      ['29 周歲及以下員工流失比率', '20.40'],
+      ['40-49 周歲員工流失比率', '49.35'],
+      ['專科及以下流失比率', '12.77'],
+      ['本科流失比率', '40.24'],
+    ].map(([label, value]) => ({ label, value })),
     { label: '員工受訓百分比', value: '100' },
     { label: '員工人均受訓時數', value: '80' },
     { label: '因工作關係而死亡的員工比率', value: '0' },
@@ -141,8 +177,20 @@ const CORRECT: Record<string, Figure[]> = {
     { label: '間接能源消耗總量', value: '106,714.95' },
   ],
   '002-social.esg.md': [
-    ...[['男性', '28.93'], ['女性', '16.11'], ['30 歲以下', '33.00'], ['50 歲以上', '5.26'], ['中國大陸地區', '24.41'], ['境外地區', '18.75']].map(([label, value]) => ({ label, value })),
-    ...[['男性', '12.56'], ['女性', '7.44'], ['管理層', '12.46'], ['非管理層', '10.23']].map(([label, value]) => ({ label, value })),
+    ...[
+      ['男性', '28.93'],
+      ['女性', '16.11'],
+      ['30 歲以下', '33.00'],
+      ['50 歲以上', '5.26'],
+      ['中國大陸地區', '24.41'],
+      ['境外地區', '18.75'],
+    ].map(([label, value]) => ({ label, value })),
+    ...[
+      ['男性', '12.56'],
+      ['女性', '7.44'],
+      ['管理層', '12.46'],
+      ['非管理層', '10.23'],
+    ].map(([label, value]) => ({ label, value })),
   ],
 };
 
@@ -180,8 +228,15 @@ for (const [name, figures] of Object.entries(CORRECT)) {
     for (const figure of figures) {
       const range = figureRange(f, figure);
       const what = 'span' in figure ? figure.span : `${figure.label} = ${figure.value}`;
-      assert.equal(textAt(f.text, range), 'span' in figure ? /^\[([0-9.,]+)/.exec(figure.span)![1] : figure.value, what);
-      const passing = f.checks.filter((c) => c.ok && (sameRange(c.target.range, range) || c.inputs.some((i) => i.fact && sameRange(i.fact.range, range))));
+      assert.equal(
+        textAt(f.text, range),
+        'span' in figure ? /^\[([0-9.,]+)/.exec(figure.span)![1] : figure.value,
+        what,
+      );
+      const passing = f.checks.filter(
+        (c) =>
+          c.ok && (sameRange(c.target.range, range) || c.inputs.some((i) => i.fact && sameRange(i.fact.range, range))),
+      );
       assert.ok(passing.length > 0, `${what}: no passing check includes it`);
       assert.ok(!flagged.some((d) => sameRange(d.range, range)), `${what} is flagged`);
     }
@@ -191,7 +246,9 @@ for (const [name, figures] of Object.entries(CORRECT)) {
 // ---- the arithmetic of the findings, from the fixtures' own figures ----
 
 function tableValue(f: Fixture, label: string, period = '2025', group?: string): number {
-  const fact = facts(f.analysis.model).all.find((x) => x.source === 'table' && x.label === label && x.period === period && (!group || x.row?.group === group));
+  const fact = facts(f.analysis.model).all.find(
+    (x) => x.source === 'table' && x.label === label && x.period === period && (!group || x.row?.group === group),
+  );
   assert.ok(fact, `no figure ${label} (${period})`);
   return fact.value;
 }
@@ -211,11 +268,20 @@ test('seed findings: seed 000 turnover rate 28.64% is below leavers / (year-end 
 test('seed findings: seed 000 breakdown turnover rates are whole numbers of leavers over year-end headcounts, 285 in each breakdown, not 445', () => {
   const f = fixture('000-social.esg.md');
   const breakdowns: [string, string, string[]][] = [
-    ['按年齡組別劃分的員工人數', '按年齡組別劃分的員工流失比率', ['29 周歲及以下', '30-39 周歲', '40-49 周歲', '50 周歲及以上']],
+    [
+      '按年齡組別劃分的員工人數',
+      '按年齡組別劃分的員工流失比率',
+      ['29 周歲及以下', '30-39 周歲', '40-49 周歲', '50 周歲及以上'],
+    ],
     ['按學歷劃分的員工人數', '按學歷劃分的員工流失比率', ['專科及以下', '本科', '碩士及以上']],
-    ['按地區劃分的員工人數', '按地區劃分的員工流失比率', ['華北地區', '東北地區', '華東地區', '華中地區', '華南地區', '西南地區', '西北地區', '境外（含港澳台地區）']],
+    [
+      '按地區劃分的員工人數',
+      '按地區劃分的員工流失比率',
+      ['華北地區', '東北地區', '華東地區', '華中地區', '華南地區', '西南地區', '西北地區', '境外（含港澳台地區）'],
+    ],
   ];
-  const rateLabel = (group: string, label: string) => (group.includes('學歷') || group.includes('地區') ? `${label}流失比率` : `${label}員工流失比率`);
+  const rateLabel = (group: string, label: string) =>
+    group.includes('學歷') || group.includes('地區') ? `${label}流失比率` : `${label}員工流失比率`;
   for (const [countGroup, rateGroup, labels] of breakdowns) {
     let total = 0;
     for (const label of labels) {
@@ -267,12 +333,19 @@ function flaggedAt(f: Fixture, rule: string): string[] {
 }
 
 test('seed findings: seed 000 intensities are checked against the revenue they imply (72,434 萬元)', () => {
-  const planted = fixture('000-environment.esg.md', (t) => t.replace('| 總耗水密度 <sup>11</sup> | | 噸 / 萬元 | 0.2766 |', '| 總耗水密度 <sup>11</sup> | | 噸 / 百萬元 | 0.2766 |'));
+  const planted = fixture('000-environment.esg.md', (t) =>
+    t.replace(
+      '| 總耗水密度 <sup>11</sup> | | 噸 / 萬元 | 0.2766 |',
+      '| 總耗水密度 <sup>11</sup> | | 噸 / 百萬元 | 0.2766 |',
+    ),
+  );
   assert.deepEqual(flaggedAt(planted, 'kpi/intensity-mismatch'), ['0.2766']);
 });
 
 test('seed findings: seed 002 intensities are checked against the revenue they imply (about 9,557 百萬元 for 2025)', () => {
-  const planted = fixture('002-environment.esg.md', (t) => t.replace('| 單位營收耗水量 | 噸 / 人民幣百萬元 |', '| 單位營收耗水量 | 噸 / 萬元 |'));
+  const planted = fixture('002-environment.esg.md', (t) =>
+    t.replace('| 單位營收耗水量 | 噸 / 人民幣百萬元 |', '| 單位營收耗水量 | 噸 / 萬元 |'),
+  );
   assert.deepEqual(flaggedAt(planted, 'kpi/intensity-mismatch').sort(), ['17.90', '23.41']);
 });
 
@@ -289,6 +362,8 @@ test('seed findings: seed 000 grid factor 0.5306 is checked against the catalog 
 test('seed findings: seed 000 figures stated in the body and again in the appendix are compared', () => {
   const f = fixture('000-environment.esg.md');
   assert.equal(facts(f.analysis.model).get('water.total', '2025').length, 2);
-  const planted = fixture('000-environment.esg.md', (t) => t.replace('| 總耗水量 | | 噸 | 20,035.5 |', '| 總耗水量 | | 噸 | 20,053.5 |'));
+  const planted = fixture('000-environment.esg.md', (t) =>
+    t.replace('| 總耗水量 | | 噸 | 20,035.5 |', '| 總耗水量 | | 噸 | 20,053.5 |'),
+  );
   assert.deepEqual(flaggedAt(planted, 'kpi/value-conflict'), ['20,053.5']);
 });

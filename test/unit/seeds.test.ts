@@ -28,7 +28,9 @@ function analysed(prefix: string) {
     const started = process.hrtime.bigint();
     const analysis = analyze({ uri: `file:///seeds/${prefix}.esg.md`, text });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    console.log(`# seed ${prefix}: analysed ${text.split('\n').length} lines in ${ms.toFixed(1)} ms, ${analysis.diagnostics.length} diagnostics`);
+    console.log(
+      `# seed ${prefix}: analysed ${text.split('\n').length} lines in ${ms.toFixed(1)} ms, ${analysis.diagnostics.length} diagnostics`,
+    );
     entry = { analysis, ms, text };
     analyses.set(prefix, entry);
   }
@@ -47,10 +49,23 @@ interface SeedIndexRow {
   target: string;
 }
 
-const PART_B_NAMES: Record<string, string> = { 管治架構: 'MDR-governance', 匯報原則: 'MDR-principles', 匯報範圍: 'MDR-boundary' };
-const PILLARS: Record<string, string> = { 管治: 'governance', 策略: 'strategy', 風險管理: 'risk-management', 指標及目標: 'metrics-and-targets' };
+const PART_B_NAMES: Record<string, string> = {
+  管治架構: 'MDR-governance',
+  匯報原則: 'MDR-principles',
+  匯報範圍: 'MDR-boundary',
+};
+const PILLARS: Record<string, string> = {
+  管治: 'governance',
+  策略: 'strategy',
+  風險管理: 'risk-management',
+  指標及目標: 'metrics-and-targets',
+};
 
-const plain = (cell: string) => cell.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+const plain = (cell: string) =>
+  cell
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Leaves a catalog id stands for: D28 -> D28(a)-(c); deleted ids -> none. */
 function leavesOf(id: string): string[] {
@@ -99,7 +114,8 @@ function readSeedIndex(seedText: string): SeedIndexRow[] {
       else partB = PART_B_NAMES[first];
       continue;
     } else if (pendingPartB) push([pendingPartB]);
-    else if (paragraph && Number(paragraph[1]) >= 19 && Number(paragraph[1]) <= 40) push([`D${paragraph[1]}`], `D${paragraph[1]}`);
+    else if (paragraph && Number(paragraph[1]) >= 19 && Number(paragraph[1]) <= 40)
+      push([`D${paragraph[1]}`], `D${paragraph[1]}`);
     else if (pillar) push(fw.all.filter((r) => r.part === 'D' && r.aspect === pillar).map((r) => r.id));
   }
   return rows;
@@ -123,7 +139,10 @@ function assertRangesInside(prefix: string) {
     const { start, end } = d.range;
     const where = `${prefix} ${d.rule} ${JSON.stringify(d.range)}`;
     assert.ok(start.line >= 0 && end.line < lines.length, `line outside the document: ${where}`);
-    assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), `range ends before it starts: ${where}`);
+    assert.ok(
+      start.line < end.line || (start.line === end.line && start.character <= end.character),
+      `range ends before it starts: ${where}`,
+    );
     assert.ok(start.character >= 0 && start.character <= lines[start.line].length, `start outside its line: ${where}`);
     assert.ok(end.character <= lines[end.line].length, `end outside its line: ${where}`);
   }
@@ -134,7 +153,10 @@ function assertRangesInside(prefix: string) {
 for (const prefix of ['000', '002', '004']) {
   test(`seed ${prefix}: the committed fixture is what scripts/seed-to-esg.mjs makes of the seed`, () => {
     const converted = execFileSync(process.execPath, [CONVERTER, seedFile(prefix)], { encoding: 'utf8' });
-    assert.ok(converted === readFixture('seeds', `${prefix}.esg.md`), `test/fixtures/seeds/${prefix}.esg.md is stale: regenerate it (docs/seed-conversion.md)`);
+    assert.ok(
+      converted === readFixture('seeds', `${prefix}.esg.md`),
+      `test/fixtures/seeds/${prefix}.esg.md is stale: regenerate it (docs/seed-conversion.md)`,
+    );
   });
 }
 
@@ -143,12 +165,19 @@ for (const prefix of ['000', '002']) {
     const { analysis } = analysed(prefix);
     const doc = analysis.model;
     assert.ok(doc.indexTables.length > 0, 'no index table recognised');
-    const inIndexSection = (s: number | undefined): boolean => s !== undefined && (doc.sections[s].isIndex || inIndexSection(doc.sections[s].parent));
-    for (const t of doc.indexTables) assert.ok(inIndexSection(t.section), `index table ${t.table} outside the .hkex-index section`);
+    const inIndexSection = (s: number | undefined): boolean =>
+      s !== undefined && (doc.sections[s].isIndex || inIndexSection(doc.sections[s].parent));
+    for (const t of doc.indexTables)
+      assert.ok(inIndexSection(t.section), `index table ${t.table} outside the .hkex-index section`);
     assert.ok(doc.indexTables.reduce((n, t) => n + t.rows.length, 0) > 40, 'index rows recognised');
-    const engineIds = new Set(doc.indexTables.flatMap((t) => t.rows.flatMap((r) => r.refs.map((x) => x.id))).flatMap(leavesOf));
+    const engineIds = new Set(
+      doc.indexTables.flatMap((t) => t.rows.flatMap((r) => r.refs.map((x) => x.id))).flatMap(leavesOf),
+    );
     const seedRows = readSeedIndex(readFileSync(seedFile(prefix), 'utf8'));
-    for (const row of seedRows) for (const id of row.ids) for (const leaf of leavesOf(id)) assert.ok(engineIds.has(leaf), `seed line ${row.line}: no index row for ${leaf}`);
+    for (const row of seedRows)
+      for (const id of row.ids)
+        for (const leaf of leavesOf(id))
+          assert.ok(engineIds.has(leaf), `seed line ${row.line}: no index row for ${leaf}`);
   });
 
   test(`seed ${prefix}: no hkex/missing for a requirement the seed's index maps; the rest are unmapped`, () => {
@@ -159,11 +188,20 @@ for (const prefix of ['000', '002']) {
     console.log(`# seed ${prefix}: the index maps ${[...mapped].join(' ')}`);
     const missing = missingIds(analysis.diagnostics);
     const falseMissing = missing.filter((id) => mapped.has(id));
-    assert.deepEqual(falseMissing, [], `false 'missing' for requirements the seed's index maps (seed lines ${seedRows.filter((r) => r.ids.some((id) => leavesOf(id).some((l) => falseMissing.includes(l)))).map((r) => r.line).join(', ')})`);
+    assert.deepEqual(
+      falseMissing,
+      [],
+      `false 'missing' for requirements the seed's index maps (seed lines ${seedRows
+        .filter((r) => r.ids.some((id) => leavesOf(id).some((l) => falseMissing.includes(l))))
+        .map((r) => r.line)
+        .join(', ')})`,
+    );
     // Whatever remains is a requirement the index leaves out or leaves without a target.
     const fw = getFramework()!;
     for (const id of missing) assert.ok(!mapped.has(id) && fw.get(id), `${id}`);
-    console.log(`# seed ${prefix}: ${mapped.size} requirements mapped by the index; hkex/missing left: ${missing.join(' ') || 'none'}`);
+    console.log(
+      `# seed ${prefix}: ${mapped.size} requirements mapped by the index; hkex/missing left: ${missing.join(' ') || 'none'}`,
+    );
   });
 
   test(`seed ${prefix}: no diagnostic range outside the document`, () => assertRangesInside(prefix));
@@ -173,9 +211,14 @@ for (const prefix of ['000', '002']) {
   test(`seed ${prefix}: an index left split at its page breaks gets the same hkex/missing`, () => {
     // A plain paste keeps each page of the index as its own table, whose first row becomes the header:
     // in seed 000 that header is '層面 B5 供應鏈管理', the aspect of the rows that follow.
-    const split = execFileSync(process.execPath, [CONVERTER, seedFile(prefix), '--keep-page-breaks'], { encoding: 'utf8' });
+    const split = execFileSync(process.execPath, [CONVERTER, seedFile(prefix), '--keep-page-breaks'], {
+      encoding: 'utf8',
+    });
     const splitAnalysis = analyze({ uri: `file:///seeds/${prefix}-split.esg.md`, text: split });
-    assert.ok(splitAnalysis.model.indexTables.length > analysed(prefix).analysis.model.indexTables.length, 'the split conversion has more index tables');
+    assert.ok(
+      splitAnalysis.model.indexTables.length > analysed(prefix).analysis.model.indexTables.length,
+      'the split conversion has more index tables',
+    );
     assert.deepEqual(missingIds(splitAnalysis.diagnostics), missingIds(analysed(prefix).analysis.diagnostics));
   });
 }
@@ -184,17 +227,35 @@ test('seed 002: each Part D paragraph row is read as that paragraph, not as its 
   const { analysis } = analysed('002');
   const seedRows = readSeedIndex(readFileSync(seedFile('002'), 'utf8')).filter((r) => r.paragraph);
   assert.ok(seedRows.length >= 20, `${seedRows.length} paragraph rows read from seed 002`);
-  const engineRows = analysis.model.indexTables.flatMap((t) => t.rows).map((r) => r.refs.map((x) => x.id).flatMap(leavesOf).sort().join(' '));
+  const engineRows = analysis.model.indexTables
+    .flatMap((t) => t.rows)
+    .map((r) =>
+      r.refs
+        .map((x) => x.id)
+        .flatMap(leavesOf)
+        .sort()
+        .join(' '),
+    );
   for (const row of seedRows) {
     const expected = leavesOf(row.paragraph!).sort().join(' ');
-    assert.ok(engineRows.includes(expected), `seed line ${row.line}: no index row reads as exactly ${row.paragraph} (rows: ${engineRows.filter((r) => r.includes(row.paragraph!)).join(' | ')})`);
+    assert.ok(
+      engineRows.includes(expected),
+      `seed line ${row.line}: no index row reads as exactly ${row.paragraph} (rows: ${engineRows.filter((r) => r.includes(row.paragraph!)).join(' | ')})`,
+    );
   }
 });
 
 /** The value in the last numeric cell (the report year's column) of the first seed row with that label and figures. */
 function seedValue(seedText: string, label: RegExp): number {
-  const numbersOf = (line: string) => line.split('\t').slice(1).map(plain).filter((c) => /^[\d,]+(?:\.\d+)?$/.test(c));
-  const row = seedText.split('\n').find((l) => l.includes('\t') && label.test(plain(l.split('\t')[0])) && numbersOf(l).length > 0);
+  const numbersOf = (line: string) =>
+    line
+      .split('\t')
+      .slice(1)
+      .map(plain)
+      .filter((c) => /^[\d,]+(?:\.\d+)?$/.test(c));
+  const row = seedText
+    .split('\n')
+    .find((l) => l.includes('\t') && label.test(plain(l.split('\t')[0])) && numbersOf(l).length > 0);
   assert.ok(row, `no seed row labelled ${label} with figures`);
   const numbers = numbersOf(row);
   return Number(numbers[numbers.length - 1].replace(/,/g, ''));
@@ -230,7 +291,9 @@ for (const [prefix, expected] of Object.entries(EXPECTED_KPIS)) {
       const value = row.values.find((v) => v.period === '2025');
       assert.equal(value?.value, seedValue(seedText, label), `${kpi} (${row.label})`);
     }
-    console.log(`# seed ${prefix}: ${analysis.model.kpiTables.length} KPI tables, ${rows.filter((r) => r.kpiId).length} rows with a KPI id`);
+    console.log(
+      `# seed ${prefix}: ${analysis.model.kpiTables.length} KPI tables, ${rows.filter((r) => r.kpiId).length} rows with a KPI id`,
+    );
   });
 }
 
@@ -245,5 +308,6 @@ test('seed 004 (Shenzhen CSR report, not HKEX): analysed without a crash and wit
 });
 
 test('every analysis finishes quickly', () => {
-  for (const prefix of ['000', '002', '004']) assert.ok(analysed(prefix).ms < 5000, `seed ${prefix}: ${analysed(prefix).ms} ms`);
+  for (const prefix of ['000', '002', '004'])
+    assert.ok(analysed(prefix).ms < 5000, `seed ${prefix}: ${analysed(prefix).ms} ms`);
 });

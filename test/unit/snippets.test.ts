@@ -26,7 +26,9 @@ const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(ROOT, path
 const snippets = readJson<Record<string, Snippet>>('snippets/esg-markdown.json');
 const markdownSnippets = readJson<Record<string, Snippet>>('snippets/markdown.json');
 const catalog = readJson<{ requirements: CatalogRequirement[] }>('server/src/engine/catalogs/data/hkex-esg-2025.json');
-const kpiIds = new Set(readJson<{ kpis: { id: string }[] }>('server/src/engine/catalogs/data/kpis.json').kpis.map((k) => k.id));
+const kpiIds = new Set(
+  readJson<{ kpis: { id: string }[] }>('server/src/engine/catalogs/data/kpis.json').kpis.map((k) => k.id),
+);
 
 /**
  * Checks VS Code snippet syntax: `$1`, `${1}`, `${1:placeholder}` (nested), `${1|a,b|}`, `$name`,
@@ -109,18 +111,32 @@ test('the expected prefixes exist in the three languages', () => {
 });
 
 test('the snippet files are what scripts/gen-snippets.mjs generates from the catalogs', () => {
-  assert.doesNotThrow(() => execFileSync(process.execPath, [join(ROOT, 'scripts/gen-snippets.mjs'), '--check'], { stdio: 'pipe' }));
+  assert.doesNotThrow(() =>
+    execFileSync(process.execPath, [join(ROOT, 'scripts/gen-snippets.mjs'), '--check'], { stdio: 'pipe' }),
+  );
 });
 
 /** Rows of the first pipe table in a body: cells without the outer pipes, header and rule skipped. */
 function tableRows(body: string[]): string[][] {
-  const rows = body.filter((l) => l.startsWith('|')).map((l) => l.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim()));
+  const rows = body
+    .filter((l) => l.startsWith('|'))
+    .map((l) =>
+      l
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim()),
+    );
   return rows.slice(2);
 }
 
-const ID = /^(?:關鍵績效指標|关键绩效指标|KPI|一般披露|General disclosure)?\s*(MDR-[a-z]+|[AB]\d(?:\.\d+)?|D\d{2}(?:\([a-c]\))?)$/;
+const ID =
+  /^(?:關鍵績效指標|关键绩效指标|KPI|一般披露|General disclosure)?\s*(MDR-[a-z]+|[AB]\d(?:\.\d+)?|D\d{2}(?:\([a-c]\))?)$/;
 
-for (const [lang, locale] of [['hant', 'zh-Hant'], ['hans', 'zh-Hans'], ['en', 'en']] as const) {
+for (const [lang, locale] of [
+  ['hant', 'zh-Hant'],
+  ['hans', 'zh-Hans'],
+  ['en', 'en'],
+] as const) {
   test(`esg-index-${lang} lists every current leaf requirement exactly once`, () => {
     const snippet = byPrefix(`esg-index-${lang}`);
     assert.match(snippet.body[0], /^## .*\{#hkex-index \.hkex-index\}$/);
@@ -145,7 +161,13 @@ for (const [lang, locale] of [['hant', 'zh-Hant'], ['hans', 'zh-Hans'], ['en', '
     const expected = leaves.filter((r) => r.obligation !== 'deleted').map((r) => r.id);
     assert.deepEqual([...listed].sort(), [...expected].sort());
     assert.equal(new Set(listed).size, listed.length, 'no requirement twice');
-    assert.deepEqual(deleted.sort(), leaves.filter((r) => r.obligation === 'deleted').map((r) => r.id).sort());
+    assert.deepEqual(
+      deleted.sort(),
+      leaves
+        .filter((r) => r.obligation === 'deleted')
+        .map((r) => r.id)
+        .sort(),
+    );
     const stops = parseSnippet(snippet.body.join('\n'));
     assert.equal(new Set(stops).size, expected.length, 'one tab stop per row');
   });
@@ -153,19 +175,42 @@ for (const [lang, locale] of [['hant', 'zh-Hant'], ['hans', 'zh-Hans'], ['en', '
   test(`KPI snippets (${lang}) use catalog KPI ids and have a unit and year columns`, () => {
     for (const prefix of [`esg-kpi-env-${lang}`, `esg-ghg-${lang}`]) {
       const body = byPrefix(prefix).body;
-      const header = body[0].slice(1, -1).split('|').map((c) => c.trim());
+      const header = body[0]
+        .slice(1, -1)
+        .split('|')
+        .map((c) => c.trim());
       assert.match(header[1], /^(單位|单位|Unit)$/);
-      assert.ok(header.slice(2).every((h) => /\$\{\d+:20\d\d\}/.test(h)), `${prefix} period columns carry a year`);
+      assert.ok(
+        header.slice(2).every((h) => /\$\{\d+:20\d\d\}/.test(h)),
+        `${prefix} period columns carry a year`,
+      );
       const ids = body.flatMap((l) => [...l.matchAll(/\]\{(?:#|kpi=)([^}\s]+)\}/g)].map((m) => m[1]));
       assert.ok(ids.length >= 8, `${prefix} has KPI rows`);
       for (const id of ids) assert.ok(kpiIds.has(id), `${prefix}: ${id} is a catalog KPI`);
     }
     const env = byPrefix(`esg-kpi-env-${lang}`).body.join('\n');
-    for (const id of ['ghg.scope1', 'ghg.scope2', 'energy.total', 'energy.electricity', 'water.total', 'water.intensity', 'waste.hazardous', 'waste.non_hazardous']) {
+    for (const id of [
+      'ghg.scope1',
+      'ghg.scope2',
+      'energy.total',
+      'energy.electricity',
+      'water.total',
+      'water.intensity',
+      'waste.hazardous',
+      'waste.non_hazardous',
+    ]) {
       assert.ok(env.includes(`{#${id}}`), `environmental table has ${id}`);
     }
     const ghg = byPrefix(`esg-ghg-${lang}`).body.join('\n');
-    for (const id of ['ghg.scope1', 'ghg.scope2.location', 'ghg.scope2.market', 'ghg.scope3.cat1', 'ghg.scope3.cat15', 'ghg.total', 'ghg.intensity']) {
+    for (const id of [
+      'ghg.scope1',
+      'ghg.scope2.location',
+      'ghg.scope2.market',
+      'ghg.scope3.cat1',
+      'ghg.scope3.cat15',
+      'ghg.total',
+      'ghg.intensity',
+    ]) {
       assert.ok(ghg.includes(`{kpi=${id}}`), `GHG table has ${id}`);
     }
   });
@@ -173,7 +218,9 @@ for (const [lang, locale] of [['hant', 'zh-Hant'], ['hans', 'zh-Hans'], ['en', '
   test(`esg-climate-${lang} tags every Part D paragraph once`, () => {
     const body = byPrefix(`esg-climate-${lang}`).body;
     const tagged = body.flatMap((l) => [...l.matchAll(/^#{2,6} .*hkex="([^"]+)"/g)].map((m) => m[1]));
-    const paragraphs = catalog.requirements.filter((r) => r.part === 'D' && !(r as { parent?: string }).parent).map((r) => r.id);
+    const paragraphs = catalog.requirements
+      .filter((r) => r.part === 'D' && !(r as { parent?: string }).parent)
+      .map((r) => r.id);
     assert.deepEqual(tagged.sort(), paragraphs.sort());
   });
 }
@@ -181,9 +228,13 @@ for (const [lang, locale] of [['hant', 'zh-Hant'], ['hans', 'zh-Hans'], ['en', '
 interface Unit {
   spellings: string[];
 }
-const unitSpellings = new Set(readJson<{ units: Unit[] }>('server/src/engine/catalogs/data/units.json').units.flatMap((u) => u.spellings));
+const unitSpellings = new Set(
+  readJson<{ units: Unit[] }>('server/src/engine/catalogs/data/units.json').units.flatMap((u) => u.spellings),
+);
 const kpiCatalog = new Map(
-  readJson<{ kpis: { id: string; discloses: string[] }[] }>('server/src/engine/catalogs/data/kpis.json').kpis.map((k) => [k.id, k]),
+  readJson<{ kpis: { id: string; discloses: string[] }[] }>('server/src/engine/catalogs/data/kpis.json').kpis.map(
+    (k) => [k.id, k],
+  ),
 );
 const aspectTables = readJson<Record<string, Record<string, string[]>>>('snippets/aspect-kpi-tables.json');
 
@@ -200,13 +251,28 @@ function unitKnown(unit: string): boolean {
   return unit.split('/').every((part) => unitSpellings.has(part.trim()));
 }
 
-for (const [lang, locale] of [['hant', 'zh-Hant'], ['hans', 'zh-Hans'], ['en', 'en']] as const) {
+for (const [lang, locale] of [
+  ['hant', 'zh-Hant'],
+  ['hans', 'zh-Hans'],
+  ['en', 'en'],
+] as const) {
   test(`esg-kpi-social-${lang}: employees by gender, age and region, turnover, training and safety`, () => {
     const body = byPrefix(`esg-kpi-social-${lang}`).body;
     const rows = kpiRows(body);
     const ids = rows.map((r) => r.id);
-    for (const prefix of ['employees.gender.', 'employees.age.', 'employees.region.', 'turnover.rate', 'training.trained.', 'training.hours.', 'safety.']) {
-      assert.ok(ids.some((id) => id.startsWith(prefix)), `social table has a ${prefix}* row`);
+    for (const prefix of [
+      'employees.gender.',
+      'employees.age.',
+      'employees.region.',
+      'turnover.rate',
+      'training.trained.',
+      'training.hours.',
+      'safety.',
+    ]) {
+      assert.ok(
+        ids.some((id) => id.startsWith(prefix)),
+        `social table has a ${prefix}* row`,
+      );
     }
     for (const { id, unit } of rows) {
       assert.ok(kpiIds.has(id), `${id} is a catalog KPI`);
@@ -214,13 +280,15 @@ for (const [lang, locale] of [['hant', 'zh-Hant'], ['hans', 'zh-Hans'], ['en', '
     }
     assert.equal(new Set(ids).size, ids.length, 'no KPI twice');
     assert.ok(parseSnippet(body.join('\n')).length >= rows.length * 2, 'a tab stop per figure');
-    if (locale === 'en') assert.ok(!rows.some((r) => /[\u4e00-\u9fff]/.test(r.unit)), 'English units in the English table');
+    if (locale === 'en')
+      assert.ok(!rows.some((r) => /[\u4e00-\u9fff]/.test(r.unit)), 'English units in the English table');
   });
 }
 
 test("aspect KPI tables (for 'Insert KPI Table for an Aspect') cover their aspect in the three languages", () => {
   const aspects = Object.keys(aspectTables);
-  for (const wanted of ['A1', 'A2', 'B1', 'B2', 'B3', 'D']) assert.ok(aspects.includes(wanted), `a table for ${wanted}`);
+  for (const wanted of ['A1', 'A2', 'B1', 'B2', 'B3', 'D'])
+    assert.ok(aspects.includes(wanted), `a table for ${wanted}`);
   for (const [aspect, byLocale] of Object.entries(aspectTables)) {
     assert.deepEqual(Object.keys(byLocale).sort(), ['en', 'zh-Hans', 'zh-Hant']);
     for (const [locale, body] of Object.entries(byLocale)) {
@@ -233,7 +301,8 @@ test("aspect KPI tables (for 'Insert KPI Table for an Aspect') cover their aspec
       }
       // The table discloses something of its own aspect (D: the Part D 28 emissions).
       const discloses = rows.flatMap((r) => kpiCatalog.get(r.id)?.discloses ?? []);
-      const own = aspect === 'D' ? (d: string) => d.startsWith('D28') : (d: string) => d === aspect || d.startsWith(`${aspect}.`);
+      const own =
+        aspect === 'D' ? (d: string) => d.startsWith('D28') : (d: string) => d === aspect || d.startsWith(`${aspect}.`);
       assert.ok(discloses.some(own), `${aspect} table discloses a requirement of ${aspect}: ${discloses.join(' ')}`);
     }
   }
@@ -246,18 +315,22 @@ test('snippet completions: each entry names its language, the report language fi
   const labelsFor = (lang: string, typed: string) => {
     const text = `---\ntitle: x\nlang: ${lang}\nesg:\n  issuer: x\n  period: 2025\n---\n\n${typed}`;
     const items = getCompletions(analyze({ uri: 'file:///s.esg.md', text }), { line: 8, character: typed.length });
-    return items
-      .filter((i) => i.label.startsWith(typed.trim()))
-      .sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
+    return items.filter((i) => i.label.startsWith(typed.trim())).sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
   };
   const hant = labelsFor('zh-Hant', 'esg-index');
-  assert.deepEqual(hant.map((i) => i.label), ['esg-index-hant', 'esg-index-hans', 'esg-index-en']);
+  assert.deepEqual(
+    hant.map((i) => i.label),
+    ['esg-index-hant', 'esg-index-hans', 'esg-index-en'],
+  );
   assert.equal(new Set(hant.map((i) => i.detail)).size, 3, 'three different entries');
   assert.match(hant[0].detail!, /繁體中文/);
   assert.match(hant[2].detail!, /English/);
   assert.ok(hant.every((i) => i.kind === 'snippet' && i.snippet && i.insertText!.includes('.hkex-index')));
   assert.deepEqual(hant[0].range, { start: { line: 8, character: 0 }, end: { line: 8, character: 9 } });
-  assert.deepEqual(labelsFor('en', 'esg-index').map((i) => i.label), ['esg-index-en', 'esg-index-hant', 'esg-index-hans']);
+  assert.deepEqual(
+    labelsFor('en', 'esg-index').map((i) => i.label),
+    ['esg-index-en', 'esg-index-hant', 'esg-index-hans'],
+  );
   assert.deepEqual(labelsFor('zh-Hans', 'esg-explain').map((i) => i.label)[0], 'esg-explain-hans');
   // Only at the start of a line: in prose 'esg-' is just text.
   const text = '---\ntitle: x\nesg:\n  issuer: x\n---\n\n見 esg-index';

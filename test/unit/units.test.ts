@@ -2,7 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import unitData from '../../server/src/engine/catalogs/data/units.json';
 import { unitCatalogSchema } from '../../server/src/engine/catalogs/schema';
-import { allUnits, currencyOf, denominatorNameOf, getUnit, looksLikeUnitTypo, parseUnit, unitFitsKpi, unitForKpi, type ParsedUnit } from '../../server/src/engine/catalogs/units';
+import {
+  allUnits,
+  currencyOf,
+  denominatorNameOf,
+  getUnit,
+  looksLikeUnitTypo,
+  parseUnit,
+  unitFitsKpi,
+  unitForKpi,
+  type ParsedUnit,
+} from '../../server/src/engine/catalogs/units';
 import * as quantity from '../../server/src/engine/numbers/quantity';
 import { getKpi } from '../../server/src/engine/catalogs/kpis';
 import { normalizeUnitText } from '../../server/src/engine/text/normalize';
@@ -33,7 +43,22 @@ test('no spelling names two units (after normalisation and case folding)', () =>
 const SPELLINGS: Record<string, string[]> = {
   mass: ['t', '噸', '吨', '公噸', '公吨', 'kg', '千克', '公斤'],
   co2e: ['tCO2e', 'tCO₂e', '噸二氧化碳當量', '吨二氧化碳当量', 'kgCO2e', 'tCO2', '噸二氧化碳'],
-  energy: ['kWh', '千瓦時', '千瓦时', '度', 'MWh', '兆瓦時', 'GWh', 'GJ', '吉焦', 'TJ', 'tce', '噸標準煤', '萬千瓦時', '萬度'],
+  energy: [
+    'kWh',
+    '千瓦時',
+    '千瓦时',
+    '度',
+    'MWh',
+    '兆瓦時',
+    'GWh',
+    'GJ',
+    '吉焦',
+    'TJ',
+    'tce',
+    '噸標準煤',
+    '萬千瓦時',
+    '萬度',
+  ],
   volume: ['m³', 'm3', '立方米'],
   money: ['元', '萬元', '万元', '百萬元', '人民幣百萬元', '億元', 'RMB million', 'HK$', '港元'],
   count: ['人', '名', '人次', '件', '家', '次', '項', '個', '宗', '起'],
@@ -139,7 +164,15 @@ test('unknown units fail with the part not recognised', () => {
 });
 
 test('parseUnit never throws and stays fast on long or odd input', () => {
-  const odd: unknown[] = [undefined, null, 42, 'x'.repeat(100_000), ' per '.repeat(20_000), '/'.repeat(100_000), '噸'.repeat(100_000)];
+  const odd: unknown[] = [
+    undefined,
+    null,
+    42,
+    'x'.repeat(100_000),
+    ' per '.repeat(20_000),
+    '/'.repeat(100_000),
+    '噸'.repeat(100_000),
+  ];
   for (const input of odd) {
     const r = parseUnit(input as string);
     assert.equal(r.ok, false);
@@ -187,8 +220,19 @@ test('unitFitsKpi accepts mass for water, per-revenue units for intensities, and
 
 test('tonne spellings, and masses of CO2e as published', () => {
   const mass: [string, string, number][] = [
-    ['tonne', 't', 1], ['tonnes', 't', 1], ['ton', 't', 1], ['tons', 't', 1], ['t', 't', 1], ['T', 't', 1], ['MT', 't', 1],
-    ['公噸', 't', 1], ['噸', 't', 1], ['千公噸', 'kt', 1000], ['metric tonnes', 't', 1], ['Kg', 'kg', 0.001], ['kilograms (kg)', 'kg', 0.001],
+    ['tonne', 't', 1],
+    ['tonnes', 't', 1],
+    ['ton', 't', 1],
+    ['tons', 't', 1],
+    ['t', 't', 1],
+    ['T', 't', 1],
+    ['MT', 't', 1],
+    ['公噸', 't', 1],
+    ['噸', 't', 1],
+    ['千公噸', 'kt', 1000],
+    ['metric tonnes', 't', 1],
+    ['Kg', 'kg', 0.001],
+    ['kilograms (kg)', 'kg', 0.001],
   ];
   for (const [raw, id, factor] of mass) {
     const u = parsed(raw);
@@ -202,9 +246,18 @@ test('tonne spellings, and masses of CO2e as published', () => {
     assert.equal(u.numerator.factor, 1e6, raw);
   }
   const co2e: [string, number][] = [
-    ['tonne CO2e', 1], ['tonne of CO2e', 1], ['tonnes of CO2-e', 1], ['tons of CO₂ equivalent', 1], ['MT CO2e', 1], ['tCO2eq', 1],
-    ['kgCO2e', 0.001], ['Tonnes of CO2e', 1], ['metric tons CO2e', 1], ['tonnes carbon dioxide equivalent (tCO2e)', 1],
-    ['tCO<sub>2</sub>e', 1], ['grams CO2', 1e-6],
+    ['tonne CO2e', 1],
+    ['tonne of CO2e', 1],
+    ['tonnes of CO2-e', 1],
+    ['tons of CO₂ equivalent', 1],
+    ['MT CO2e', 1],
+    ['tCO2eq', 1],
+    ['kgCO2e', 0.001],
+    ['Tonnes of CO2e', 1],
+    ['metric tons CO2e', 1],
+    ['tonnes carbon dioxide equivalent (tCO2e)', 1],
+    ['tCO<sub>2</sub>e', 1],
+    ['grams CO2', 1e-6],
   ];
   for (const [raw, factor] of co2e) {
     const u = parsed(raw);
@@ -224,10 +277,20 @@ test('a unit with its symbol in brackets', () => {
 
 test('money denominators as printed: currency and scale in either order', () => {
   const cases: [string, number, string][] = [
-    ["tCO2e/HK$'000", 1e3, 'HKD'], ["tCO2e per HKD'000000 revenue", 1e6, 'HKD'], ["tCO2e/US$'000", 1e3, 'USD'],
-    ['tCO2e/RMB 1 million', 1e6, 'CNY'], ['tCO2e/RMB1 million', 1e6, 'CNY'], ['噸/RMB 10,000', 1e4, 'CNY'], ['噸/萬元', 1e4, 'CNY'],
-    ['噸/百萬元', 1e6, 'CNY'], ['Grams/100 million yuan', 1e8, 'CNY'], ['kg/RMB 100 M', 1e8, 'CNY'], ['噸/億元', 1e8, 'CNY'],
-    ['Tonnes/million HKD revenue', 1e6, 'HKD'], ['tonnes CO2e/HK$ million', 1e6, 'HKD'], ['t/RMB Ten Thousand Revenue', 1e4, 'CNY'],
+    ["tCO2e/HK$'000", 1e3, 'HKD'],
+    ["tCO2e per HKD'000000 revenue", 1e6, 'HKD'],
+    ["tCO2e/US$'000", 1e3, 'USD'],
+    ['tCO2e/RMB 1 million', 1e6, 'CNY'],
+    ['tCO2e/RMB1 million', 1e6, 'CNY'],
+    ['噸/RMB 10,000', 1e4, 'CNY'],
+    ['噸/萬元', 1e4, 'CNY'],
+    ['噸/百萬元', 1e6, 'CNY'],
+    ['Grams/100 million yuan', 1e8, 'CNY'],
+    ['kg/RMB 100 M', 1e8, 'CNY'],
+    ['噸/億元', 1e8, 'CNY'],
+    ['Tonnes/million HKD revenue', 1e6, 'HKD'],
+    ['tonnes CO2e/HK$ million', 1e6, 'HKD'],
+    ['t/RMB Ten Thousand Revenue', 1e4, 'CNY'],
     ['metric tons per US$ million revenue', 1e6, 'USD'],
   ];
   for (const [raw, factor, currency] of cases) {
@@ -246,12 +309,30 @@ test('money denominators as printed: currency and scale in either order', () => 
 });
 
 test('floor area and per-person denominators', () => {
-  for (const raw of ['g per sq.m', 'kg per sq.m', 'm³ per sq.m', 'kWh/m²', 'kWh per m2', 'kWh per m<sup>2</sup>', 'tCO2e/平方米', 'kg/sq.m.', 'tonnes per square meter']) {
+  for (const raw of [
+    'g per sq.m',
+    'kg per sq.m',
+    'm³ per sq.m',
+    'kWh/m²',
+    'kWh per m2',
+    'kWh per m<sup>2</sup>',
+    'tCO2e/平方米',
+    'kg/sq.m.',
+    'tonnes per square meter',
+  ]) {
     const u = parsed(raw);
     assert.equal(u.denominator?.dimension, 'area', raw);
     assert.equal(denominatorNameOf(u, getKpi('ghg.intensity')), 'floor-area', raw);
   }
-  for (const raw of ['tCO2e/employee', 'tonnes of CO2e / FTE', 'kg/capita', 'tons of CO₂ equivalent/person', '噸/人', 'tonnes per employee', 'kWh per FTE']) {
+  for (const raw of [
+    'tCO2e/employee',
+    'tonnes of CO2e / FTE',
+    'kg/capita',
+    'tons of CO₂ equivalent/person',
+    '噸/人',
+    'tonnes per employee',
+    'kWh per FTE',
+  ]) {
     const u = parsed(raw);
     assert.equal(u.denominator?.dimension, 'count', raw);
     assert.equal(u.denominatorQualifier, 'employees', raw);
@@ -293,7 +374,8 @@ test('production and activity denominators; an unknown activity is a named count
 
 test('counts and labels that are units in HK tables', () => {
   assert.equal(parsed('# ships').dimension, 'count:ships');
-  for (const raw of ['number', 'persons', 'Persons', 'people', '人次', '人員', '人数', 'employees', 'pieces']) assert.equal(parsed(raw).dimension, 'count', raw);
+  for (const raw of ['number', 'persons', 'Persons', 'people', '人次', '人員', '人数', 'employees', 'pieces'])
+    assert.equal(parsed(raw).dimension, 'count', raw);
   for (const raw of ['小時', 'hours']) assert.equal(parsed(raw).dimension, 'time', raw);
   assert.equal(parsed('%').dimension, 'percent');
   assert.equal(parsed('員工百分比').dimension, 'percent');
@@ -301,7 +383,18 @@ test('counts and labels that are units in HK tables', () => {
 });
 
 test('what must still be reported: typos and words that are not units', () => {
-  for (const raw of ['kWhh', '噸噸', 'tCO2ee', 'kWh/emplyee', 'tCO2e/revenue', 'tCO2e/收入', '男性/女性', 'kg/%x', '噸/萬园']) assert.equal(parseUnit(raw).ok, false, raw);
+  for (const raw of [
+    'kWhh',
+    '噸噸',
+    'tCO2ee',
+    'kWh/emplyee',
+    'tCO2e/revenue',
+    'tCO2e/收入',
+    '男性/女性',
+    'kg/%x',
+    '噸/萬园',
+  ])
+    assert.equal(parseUnit(raw).ok, false, raw);
   assert.equal(looksLikeUnitTypo('kWhh'), true);
   assert.equal(looksLikeUnitTypo('噸噸'), true);
   assert.equal(looksLikeUnitTypo('萬园'), true);
@@ -360,7 +453,8 @@ test('more HK spellings: GFA, per year, Mt vs MT, thousands, safety-rate bases, 
   assert.equal(parsed('per million hours worked').dimension, 'dimensionless/time');
   assert.equal(parsed('rate per 100 employees').denominator?.factor, 100);
   assert.equal(parsed('噸/萬元產值').denominatorQualifier, 'output-value');
-  for (const raw of ['man-hours', 'lost days', 'No. of cases', 'trips', 'participants']) assert.equal(parseUnit(raw).ok, true, raw);
+  for (const raw of ['man-hours', 'lost days', 'No. of cases', 'trips', 'participants'])
+    assert.equal(parseUnit(raw).ok, true, raw);
   // A year in the unit cell is not a scale.
   assert.equal(parseUnit('2023 kWh').ok, false);
 });

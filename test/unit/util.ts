@@ -1,7 +1,16 @@
 // Small helpers for engine tests: build a report from parts, find diagnostics, locate text.
 import { analyze, type Analysis, type AnalysisOptions, type Diagnostic } from '../../server/src/engine';
 
-export const FRONT = ['---', 'title: 測試報告', 'lang: zh-Hant', 'esg:', '  issuer: 測試有限公司', '  period: 2025', '---', ''].join('\n');
+export const FRONT = [
+  '---',
+  'title: 測試報告',
+  'lang: zh-Hant',
+  'esg:',
+  '  issuer: 測試有限公司',
+  '  period: 2025',
+  '---',
+  '',
+].join('\n');
 
 export function run(text: string, options: AnalysisOptions = {}): Analysis {
   return analyze({ uri: 'file:///test.esg.md', text }, options);

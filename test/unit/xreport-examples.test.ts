@@ -20,19 +20,33 @@ function serious(relative: string) {
   const own = analyzeReport({ uri, text }, workspace);
   const cross = crossReport(own, workspace, {}, cache);
   const project = withCrossReport(own, cross);
-  return { text, cross, found: (project.diagnostics.get(uri) ?? []).filter((d) => d.severity === 'error' || d.severity === 'warning') };
+  return {
+    text,
+    cross,
+    found: (project.diagnostics.get(uri) ?? []).filter((d) => d.severity === 'error' || d.severity === 'warning'),
+  };
 }
 
-for (const name of ['2025/report.en.esg.md', '2025/report.zh-hant.esg.md', '2024/report.en.esg.md', 'planted/restated-marked.en.esg.md']) {
+for (const name of [
+  '2025/report.en.esg.md',
+  '2025/report.zh-hant.esg.md',
+  '2024/report.en.esg.md',
+  'planted/restated-marked.en.esg.md',
+]) {
   test(`${name} checks clean against the reports it links`, () => {
     const { found, cross, text } = serious(name);
-    assert.deepEqual(found.map((d) => `${d.range.start.line + 1}: ${d.rule} ${d.message}`), []);
+    assert.deepEqual(
+      found.map((d) => `${d.range.start.line + 1}: ${d.rule} ${d.message}`),
+      [],
+    );
     // Its links were followed (the 2024 report links nothing).
     assert.equal(cross.links.length, (text.match(/^ {2}(?:translations|previous):/gm) ?? []).length);
   });
 }
 
-const planted = readdirSync(join(folder, 'planted')).filter((f) => f.endsWith('.esg.md') && !f.startsWith('restated-marked'));
+const planted = readdirSync(join(folder, 'planted')).filter(
+  (f) => f.endsWith('.esg.md') && !f.startsWith('restated-marked'),
+);
 
 test('there are planted copies for both rules', () => {
   assert.ok(planted.length >= 4, planted.join(', '));
@@ -46,6 +60,10 @@ for (const name of planted) {
     const [, rule, row] = m;
     const lines = text.split('\n');
     const rowLine = lines.findIndex((l) => l.startsWith('|') && l.split('|')[1].includes(row));
-    assert.deepEqual(found.map((d) => `${d.rule}@${d.range.start.line}`), [`${rule}@${rowLine}`], found.map((d) => d.message).join('\n'));
+    assert.deepEqual(
+      found.map((d) => `${d.rule}@${d.range.start.line}`),
+      [`${rule}@${rowLine}`],
+      found.map((d) => d.message).join('\n'),
+    );
   });
 }

@@ -11,8 +11,10 @@ import { NodeWorkspace } from '../../server/src/host/workspace';
 import { CrossReports } from '../../server/src/lsp/crossReports';
 import { singleFileView } from '../../server/src/engine/xreport/report';
 
-const front = (lang: string, links = '') => ['---', `lang: ${lang}`, 'esg:', '  period: 2025', links, '---', ''].filter((l) => l !== '').join('\n');
-const table = (rows: string[]) => ['', '| Indicator | Unit | 2025 | 2024 |', '|---|---|--:|--:|', ...rows, ''].join('\n');
+const front = (lang: string, links = '') =>
+  ['---', `lang: ${lang}`, 'esg:', '  period: 2025', links, '---', ''].filter((l) => l !== '').join('\n');
+const table = (rows: string[]) =>
+  ['', '| Indicator | Unit | 2025 | 2024 |', '|---|---|--:|--:|', ...rows, ''].join('\n');
 
 test('an edit in a paragraph reuses the result, moved; an edit of the linked report recomputes it', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'esgmark-xreport-cache-'));
@@ -34,7 +36,10 @@ test('an edit in a paragraph reuses the result, moved; an edit of the linked rep
     const errors: unknown[] = [];
     const first = analyze({ uri, text: en });
     const a = reports.of(singleFileView(first), workspace, {}, (e) => errors.push(e));
-    assert.deepEqual(a.diagnostics.map((d) => d.data?.kind), ['value']);
+    assert.deepEqual(
+      a.diagnostics.map((d) => d.data?.kind),
+      ['value'],
+    );
     // A keystroke in the prose line: nothing the checks read changed; the same diagnostics, not recomputed.
     const edited = en.replace('Some prose here.', 'Some more prose here.');
     const second = analyze({ uri, text: edited }, {}, first);
@@ -42,7 +47,10 @@ test('an edit in a paragraph reuses the result, moved; an edit of the linked rep
     const b = reports.of(singleFileView(second), workspace, {}, (e) => errors.push(e));
     assert.equal(looks, looksBefore, 'reused, not recomputed');
     assert.equal(b.links, a.links, 'the linked reports are the same objects');
-    assert.deepEqual(b.diagnostics, a.diagnostics.map((d) => ({ ...d })));
+    assert.deepEqual(
+      b.diagnostics,
+      a.diagnostics.map((d) => ({ ...d })),
+    );
     // The linked report changes: the next result is computed from it.
     writeFileSync(path.join(dir, 'r.zh.esg.md'), zh.replace('34.8', '38.4'));
     assert.deepEqual(reports.changed(zhUri), [uri]);

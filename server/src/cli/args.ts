@@ -47,7 +47,18 @@ const ISSUER_CLASSES: readonly IssuerClass[] = ['main-board', 'largecap', 'gem']
 
 /** Options each command accepts; anything else is a usage error for that command. */
 const OPTIONS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules' | 'compare' | 'init', readonly string[]> = {
-  check: ['--format', '--locale', '--issuer-class', '--quiet', '--jobs', '--workspace', '--max-warnings', '--fix', '--fix-dry-run', '--docs-url'],
+  check: [
+    '--format',
+    '--locale',
+    '--issuer-class',
+    '--quiet',
+    '--jobs',
+    '--workspace',
+    '--max-warnings',
+    '--fix',
+    '--fix-dry-run',
+    '--docs-url',
+  ],
   init: ['--force'],
   index: ['--locale', '--issuer-class', '--workspace'],
   kpis: ['--format', '--locale', '--issuer-class', '--workspace', '--unrecognised'],
@@ -55,7 +66,15 @@ const OPTIONS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules' | 'compare
   compare: ['--format', '--locale', '--issuer-class', '--workspace'],
 };
 
-const VALUE_OPTIONS = new Set(['--format', '--locale', '--issuer-class', '--jobs', '--workspace', '--max-warnings', '--docs-url']);
+const VALUE_OPTIONS = new Set([
+  '--format',
+  '--locale',
+  '--issuer-class',
+  '--jobs',
+  '--workspace',
+  '--max-warnings',
+  '--docs-url',
+]);
 const FLAG_OPTIONS = new Set(['--quiet', '--unrecognised', '--fix', '--fix-dry-run', '--force']);
 
 function oneOf<T extends string>(option: string, values: readonly T[], value: string): T {
@@ -67,18 +86,28 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   // --help / --version win wherever they appear (before `--`), like most CLIs.
   const endOfOptions = argv.indexOf('--');
   const optionPart = endOfOptions === -1 ? argv : argv.slice(0, endOfOptions);
-  if (optionPart.includes('--help') || optionPart.includes('-h')) return { command: 'help', inputs: [], format: 'text', quiet: false, unrecognised: false };
-  if (optionPart.includes('--version') || optionPart.includes('-v')) return { command: 'version', inputs: [], format: 'text', quiet: false, unrecognised: false };
+  if (optionPart.includes('--help') || optionPart.includes('-h'))
+    return { command: 'help', inputs: [], format: 'text', quiet: false, unrecognised: false };
+  if (optionPart.includes('--version') || optionPart.includes('-v'))
+    return { command: 'version', inputs: [], format: 'text', quiet: false, unrecognised: false };
 
   if (argv.length === 0) throw new UsageError('no command given');
   const [first, ...rest] = argv;
   if (first === 'help') return { command: 'help', inputs: [], format: 'text', quiet: false, unrecognised: false };
   if (!(COMMANDS as readonly string[]).includes(first)) {
-    throw new UsageError(first.startsWith('-') ? `expected a command before the option '${first}'` : `unknown command '${first}'`);
+    throw new UsageError(
+      first.startsWith('-') ? `expected a command before the option '${first}'` : `unknown command '${first}'`,
+    );
   }
   const command = first as 'check' | 'index' | 'kpis' | 'rules' | 'compare' | 'init';
   const allowed = OPTIONS_BY_COMMAND[command];
-  const args: CliArgs = { command, inputs: [], format: FORMATS_BY_COMMAND[command][0], quiet: false, unrecognised: false };
+  const args: CliArgs = {
+    command,
+    inputs: [],
+    format: FORMATS_BY_COMMAND[command][0],
+    quiet: false,
+    unrecognised: false,
+  };
 
   for (let i = 0; i < rest.length; i++) {
     const token = rest[i];
@@ -133,32 +162,41 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         args.force = true;
         break;
       case '--docs-url':
-        if (!/^(?:https?|file):\/\/\S+$/.test(value!)) throw new UsageError(`invalid value '${value}' for --docs-url (expected an http(s) or file URL of the rules documentation)`);
+        if (!/^(?:https?|file):\/\/\S+$/.test(value!))
+          throw new UsageError(
+            `invalid value '${value}' for --docs-url (expected an http(s) or file URL of the rules documentation)`,
+          );
         args.docsUrl = value!;
         break;
       case '--jobs':
         // Digits only: `Number('1e3')` or `parseInt('2x')` would accept what a typo produced.
-        if (!/^[1-9][0-9]{0,3}$/.test(value!)) throw new UsageError(`invalid value '${value}' for --jobs (expected a whole number from 1 to 9999)`);
+        if (!/^[1-9][0-9]{0,3}$/.test(value!))
+          throw new UsageError(`invalid value '${value}' for --jobs (expected a whole number from 1 to 9999)`);
         args.jobs = Number(value);
         break;
       case '--workspace':
         args.workspace = value!;
         break;
       case '--max-warnings':
-        if (!/^(0|[1-9][0-9]{0,8})$/.test(value!)) throw new UsageError(`invalid value '${value}' for --max-warnings (expected a whole number from 0)`);
+        if (!/^(0|[1-9][0-9]{0,8})$/.test(value!))
+          throw new UsageError(`invalid value '${value}' for --max-warnings (expected a whole number from 0)`);
         args.maxWarnings = Number(value);
         break;
     }
   }
 
-  if (command === 'check' && args.inputs.length === 0) throw new UsageError("'check' needs at least one file or folder");
+  if (command === 'check' && args.inputs.length === 0)
+    throw new UsageError("'check' needs at least one file or folder");
   if (command === 'index' && args.inputs.length !== 1) throw new UsageError("'index' needs exactly one file");
   if (command === 'kpis' && args.inputs.length !== 1) throw new UsageError("'kpis' needs exactly one file");
   if (command === 'compare' && args.inputs.length !== 2) throw new UsageError("'compare' needs exactly two files");
-  if (args.fix && args.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other (the dry run writes nothing)');
-  if (args.fixDryRun && args.format !== 'text') throw new UsageError('--fix-dry-run prints a diff; it takes no --format');
+  if (args.fix && args.fixDryRun)
+    throw new UsageError('--fix and --fix-dry-run exclude each other (the dry run writes nothing)');
+  if (args.fixDryRun && args.format !== 'text')
+    throw new UsageError('--fix-dry-run prints a diff; it takes no --format');
   if (command === 'init' && args.inputs.length > 1) throw new UsageError("'init' takes at most one folder");
-  if (command === 'rules' && args.inputs.length > 0) throw new UsageError(`'rules' takes no arguments (got '${args.inputs[0]}')`);
+  if (command === 'rules' && args.inputs.length > 0)
+    throw new UsageError(`'rules' takes no arguments (got '${args.inputs[0]}')`);
   return args;
 }
 

@@ -14,7 +14,9 @@ interface Group {
 export function unifiedDiff(before: string, edits: readonly TextEdit[], name: string): string {
   if (edits.length === 0) return '';
   const old = splitLines(before);
-  const sorted = [...edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const sorted = [...edits].sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
   // Edits touching the same lines form one group of changed lines.
   const groups: Group[] = [];
   for (const e of sorted) {
@@ -45,18 +47,30 @@ export function unifiedDiff(before: string, edits: readonly TextEdit[], name: st
       for (; at < g.first; at++, oldCount++, newCount++) body += line(' ', old.texts[at]);
       const start = old.starts[g.first];
       const end = old.starts[g.last] + old.texts[g.last].length;
-      const local = g.edits.map((e) => ({ newText: e.newText, range: { start: { line: e.range.start.line - g.first, character: e.range.start.character }, end: { line: e.range.end.line - g.first, character: e.range.end.character } } }));
+      const local = g.edits.map((e) => ({
+        newText: e.newText,
+        range: {
+          start: { line: e.range.start.line - g.first, character: e.range.start.character },
+          end: { line: e.range.end.line - g.first, character: e.range.end.character },
+        },
+      }));
       const changed = splitLines(applyTextEdits(before.slice(start, end), local)).texts;
       const removed = old.texts.slice(g.first, g.last + 1);
       // Lines the edits leave as they were (a row inserted after a line ends that line) stay context.
       let same = 0;
       while (same < removed.length && same < changed.length && removed[same] === changed[same]) same++;
       let tail = 0;
-      while (tail < removed.length - same && tail < changed.length - same && removed[removed.length - 1 - tail] === changed[changed.length - 1 - tail]) tail++;
+      while (
+        tail < removed.length - same &&
+        tail < changed.length - same &&
+        removed[removed.length - 1 - tail] === changed[changed.length - 1 - tail]
+      )
+        tail++;
       for (let i = 0; i < same; i++, at++, oldCount++, newCount++) body += line(' ', removed[i]);
       for (let i = same; i < removed.length - tail; i++, at++, oldCount++) body += line('-', removed[i]);
       for (let i = same; i < changed.length - tail; i++, newCount++) body += line('+', changed[i]);
-      for (let i = removed.length - tail; i < removed.length; i++, at++, oldCount++, newCount++) body += line(' ', removed[i]);
+      for (let i = removed.length - tail; i < removed.length; i++, at++, oldCount++, newCount++)
+        body += line(' ', removed[i]);
     }
     for (; at <= to; at++, oldCount++, newCount++) body += line(' ', old.texts[at]);
     out += `@@ -${from + 1},${oldCount} +${from + 1 + delta},${newCount} @@\n${body}`;

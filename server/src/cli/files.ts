@@ -44,7 +44,12 @@ function isSkippedFolder(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
 }
 
-function walk(folderDisplay: string, folderAbsolute: string, workspace: string, found: Omit<InputFile, 'configRoot'>[]): void {
+function walk(
+  folderDisplay: string,
+  folderAbsolute: string,
+  workspace: string,
+  found: Omit<InputFile, 'configRoot'>[],
+): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(folderAbsolute, { withFileTypes: true });

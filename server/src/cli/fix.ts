@@ -66,19 +66,37 @@ export function planFixes(file: InputFile, options: AnalysisOptions, cwd: string
     const absolute = fileURLToPath(uri);
     const display = uri === root.uri ? file.display : path.relative(cwd, absolute) || absolute;
     const read = uri === root.uri ? { ok: true as const, text: root.text, decoded: root.decoded } : workspace.read(uri);
-    const base = { display, absolute, uri, edits: entry.edits, resolved: entry.resolved, bom: read.ok && read.decoded.bom };
+    const base = {
+      display,
+      absolute,
+      uri,
+      edits: entry.edits,
+      resolved: entry.resolved,
+      bom: read.ok && read.decoded.bom,
+    };
     if (!read.ok) {
       out.push({ ...base, before: '', after: '', skipped: `cannot read it again (${read.refusal})` });
       continue;
     }
     if (read.decoded.encoding !== 'utf-8' || read.decoded.invalidAt !== undefined) {
-      out.push({ ...base, before: read.text, after: read.text, skipped: 'not fixed: the file is not clean UTF-8 (esg/encoding), and rewriting it would change bytes no fix touches' });
+      out.push({
+        ...base,
+        before: read.text,
+        after: read.text,
+        skipped:
+          'not fixed: the file is not clean UTF-8 (esg/encoding), and rewriting it would change bytes no fix touches',
+      });
       continue;
     }
     // A fix edits exactly what it says: the text under each edit is the text the analysis saw there.
     const starts = splitLines(read.text).starts;
     if (entry.edits.some((e, i) => sliceOf(read.text, starts, e.range) !== entry.expected[i])) {
-      out.push({ ...base, before: read.text, after: read.text, skipped: 'not fixed: its text differs from what was checked' });
+      out.push({
+        ...base,
+        before: read.text,
+        after: read.text,
+        skipped: 'not fixed: its text differs from what was checked',
+      });
       continue;
     }
     out.push({ ...base, before: read.text, after: applyTextEdits(read.text, entry.edits) });
@@ -89,7 +107,9 @@ export function planFixes(file: InputFile, options: AnalysisOptions, cwd: string
 /** Writes a planned fix through the gate; the error text when it was refused. */
 export function writeFix(fix: FileFix, workspace: NodeWorkspace): string | undefined {
   const prefix = fix.bom ? '\uFEFF' : '';
-  const result = workspace.write(fix.uri, Buffer.from(prefix + fix.after, 'utf8'), { expected: Buffer.from(prefix + fix.before, 'utf8') });
+  const result = workspace.write(fix.uri, Buffer.from(prefix + fix.after, 'utf8'), {
+    expected: Buffer.from(prefix + fix.before, 'utf8'),
+  });
   if (result.ok) return undefined;
   return `${result.refusal}${result.detail ? ` (${result.detail})` : ''}`;
 }

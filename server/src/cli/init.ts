@@ -40,7 +40,10 @@ kpis:
 `;
 
 /** Writes the template; returns the path written. Throws UsageError for a folder that is not one. */
-export function writeProjectFile(folder: string, force: boolean): { ok: true; file: string } | { ok: false; file: string; message: string } {
+export function writeProjectFile(
+  folder: string,
+  force: boolean,
+): { ok: true; file: string } | { ok: false; file: string; message: string } {
   let isFolder: boolean;
   try {
     isFolder = statSync(folder).isDirectory();
@@ -49,8 +52,15 @@ export function writeProjectFile(folder: string, force: boolean): { ok: true; fi
   }
   if (!isFolder) throw new UsageError(`cannot write ${PROJECT_FILE_NAME} in ${folder}: not a folder`);
   const file = path.join(folder, PROJECT_FILE_NAME);
-  const result = new NodeWorkspace({ folders: [folder] }).create(pathToFileURL(file).href, PROJECT_FILE_TEMPLATE, { overwrite: force });
+  const result = new NodeWorkspace({ folders: [folder] }).create(pathToFileURL(file).href, PROJECT_FILE_TEMPLATE, {
+    overwrite: force,
+  });
   if (result.ok) return { ok: true, file };
-  if (result.refusal === 'exists') return { ok: false, file, message: `${file} already exists; 'esgmark init --force' replaces it` };
-  return { ok: false, file, message: `cannot write ${file}: ${result.refusal}${result.detail ? ` (${result.detail})` : ''}` };
+  if (result.refusal === 'exists')
+    return { ok: false, file, message: `${file} already exists; 'esgmark init --force' replaces it` };
+  return {
+    ok: false,
+    file,
+    message: `cannot write ${file}: ${result.refusal}${result.detail ? ` (${result.detail})` : ''}`,
+  };
 }

@@ -34,7 +34,16 @@ import { HELP_TEXT, parseArgs, UsageError, type CliArgs } from './args';
 import { collectInputs, configWorkspaceOf, readReport, REPORT_SUFFIX, workspaceOf, type InputFile } from './files';
 import { anyDifference, compareRows, formatCompare } from './compare';
 import * as path from 'node:path';
-import { formatJson, formatRules, formatSarif, formatText, sortDiagnostics, summaryLine, type FileResult, type RuleDescription } from './output';
+import {
+  formatJson,
+  formatRules,
+  formatSarif,
+  formatText,
+  sortDiagnostics,
+  summaryLine,
+  type FileResult,
+  type RuleDescription,
+} from './output';
 import { planFixes, writeFix } from './fix';
 import { unifiedDiff } from './diff';
 import { writeProjectFile } from './init';
@@ -75,7 +84,12 @@ function sarifRules(locale: Locale, docsUrl: string | undefined): RuleDescriptio
   return RULES.map((rule) => {
     const helpUri = ruleDocsUrl(rule.id, docsUrl);
     const fix = rule.safeFix ? t(locale, 'rule.safeFix') : '';
-    const details = t(locale, 'rule.details', { description: rule.description[locale], severity: rule.defaultSeverity, fix, url: helpUri });
+    const details = t(locale, 'rule.details', {
+      description: rule.description[locale],
+      severity: rule.defaultSeverity,
+      fix,
+      url: helpUri,
+    });
     return { id: rule.id, severity: rule.defaultSeverity, description: rule.description[locale], details, helpUri };
   });
 }
@@ -94,7 +108,11 @@ interface AnalyzedInput {
 }
 
 /** The project file of a report (searched from its folder up to the input's config root), as the CLI shows it. */
-function projectConfigOf(file: InputFile, explicit: AnalysisOptions, cwd: string): { options: AnalysisOptions; config?: AnalyzedInput['config'] } {
+function projectConfigOf(
+  file: InputFile,
+  explicit: AnalysisOptions,
+  cwd: string,
+): { options: AnalysisOptions; config?: AnalyzedInput['config'] } {
   const loaded = loadProjectConfig(configWorkspaceOf(file), pathToFileURL(file.absolute).href, explicit.locale);
   if (!loaded.config.uri) return { options: explicit };
   const absolute = fileURLToPath(loaded.config.uri);
@@ -102,7 +120,12 @@ function projectConfigOf(file: InputFile, explicit: AnalysisOptions, cwd: string
   const read = diagnostics.length ? configWorkspaceOf(file).read(loaded.config.uri) : undefined;
   return {
     options: mergeAnalysisOptions(loaded.config, explicit),
-    config: { display: path.relative(cwd, absolute) || absolute, absolute, diagnostics, text: read?.ok ? read.text : undefined },
+    config: {
+      display: path.relative(cwd, absolute) || absolute,
+      absolute,
+      diagnostics,
+      text: read?.ok ? read.text : undefined,
+    },
   };
 }
 
@@ -119,7 +142,8 @@ function analyzeInput(
   const root = readReport(file, workspace);
   // The reports it links (`esg.translations`, `esg.previous`) are read through the same gate, once per run.
   const own = analyzeReport(root, workspace, options);
-  const project = root.tooLarge || !followLinks ? own : withCrossReport(own, crossReport(own, workspace, options, linkedReports));
+  const project =
+    root.tooLarge || !followLinks ? own : withCrossReport(own, crossReport(own, workspace, options, linkedReports));
   if (root.tooLarge) {
     // Not read past the limit: the report's one finding is that it was not checked.
     const locale = options.locale ?? 'en';
@@ -131,10 +155,18 @@ function analyzeInput(
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       message: t(locale, 'limit.fileTooLarge', { size, limit: formatNumber(root.tooLarge.limit, 0) }),
     };
-    return { analysis: project.analysis, project, files: [{ display: file.display, absolute: file.absolute, diagnostics: [diagnostic] }], config };
+    return {
+      analysis: project.analysis,
+      project,
+      files: [{ display: file.display, absolute: file.absolute, diagnostics: [diagnostic] }],
+      config,
+    };
   }
   const files = project.parts.map((part) => {
-    const found = { diagnostics: project.diagnostics.get(part.uri) ?? [], suppressed: project.suppressed.get(part.uri) ?? [] };
+    const found = {
+      diagnostics: project.diagnostics.get(part.uri) ?? [],
+      suppressed: project.suppressed.get(part.uri) ?? [],
+    };
     if (part.uri === root.uri) return { display: file.display, absolute: file.absolute, ...found };
     const absolute = fileURLToPath(part.uri);
     return { display: path.relative(cwd, absolute) || absolute, absolute, ...found };
@@ -150,7 +182,9 @@ function analyzeInput(
 function chaptersNamedBy(file: InputFile, text: string): string[] | undefined {
   if (!text.includes('chapters') || chapterEntries(text).length === 0) return undefined;
   // Resolved as the language server resolves them (engine chapterUris), through the report's workspace.
-  return chapterUris({ uri: pathToFileURL(file.absolute).href, text }, workspaceOf(file)).map((uri) => fileURLToPath(uri));
+  return chapterUris({ uri: pathToFileURL(file.absolute).href, text }, workspaceOf(file)).map((uri) =>
+    fileURLToPath(uri),
+  );
 }
 
 /**
@@ -175,8 +209,13 @@ function singleReport(args: CliArgs, io: Io): InputFile {
   const reports = reportsAmong(collectInputs(args.inputs, io.cwd, args.workspace));
   if (reports.length === 0) throw new UsageError(`no ${REPORT_SUFFIX} files found in: ${args.inputs.join(', ')}`);
   if (reports.length > 1) {
-    const shown = reports.slice(0, 3).map((r) => r.display).join(', ');
-    throw new UsageError(`'${args.command}' works on one report, and ${args.inputs.join(', ')} holds ${reports.length} (${shown}${reports.length > 3 ? ', ...' : ''}): name one file`);
+    const shown = reports
+      .slice(0, 3)
+      .map((r) => r.display)
+      .join(', ');
+    throw new UsageError(
+      `'${args.command}' works on one report, and ${args.inputs.join(', ')} holds ${reports.length} (${shown}${reports.length > 3 ? ', ...' : ''}): name one file`,
+    );
   }
   return reports[0];
 }
@@ -185,8 +224,17 @@ function singleReport(args: CliArgs, io: Io): InputFile {
 const MIN_FILES_FOR_WORKERS = 8;
 
 /** One input of `check`, in the main thread or in a worker: diagnostics per file, sorted, --quiet applied. */
-function checkInput(file: InputFile, settings: CheckSettings, openText?: (uri: string) => string | undefined): CheckedInput {
-  const { analysis, project, files: parts, config } = analyzeInput(file, settings.options, settings.cwd, openText, true);
+function checkInput(
+  file: InputFile,
+  settings: CheckSettings,
+  openText?: (uri: string) => string | undefined,
+): CheckedInput {
+  const {
+    analysis,
+    project,
+    files: parts,
+    config,
+  } = analyzeInput(file, settings.options, settings.cwd, openText, true);
   const doc = analysis.model;
   // The text of a line of a report's file (for SARIF fingerprints), through the concatenated document.
   const reportLine = (absolute: string) => {
@@ -198,7 +246,13 @@ function checkInput(file: InputFile, settings: CheckSettings, openText?: (uri: s
   };
   const configLines = config?.text !== undefined ? splitLines(config.text).texts : [];
   // The project file's own problems come first: they change how everything after them is read.
-  const withConfig = config && config.diagnostics.length > 0 ? [{ ...config, lineOf: (line: number) => configLines[line] ?? '' }, ...parts.map((p) => ({ ...p, lineOf: reportLine(p.absolute) }))] : parts.map((p) => ({ ...p, lineOf: reportLine(p.absolute) }));
+  const withConfig =
+    config && config.diagnostics.length > 0
+      ? [
+          { ...config, lineOf: (line: number) => configLines[line] ?? '' },
+          ...parts.map((p) => ({ ...p, lineOf: reportLine(p.absolute) })),
+        ]
+      : parts.map((p) => ({ ...p, lineOf: reportLine(p.absolute) }));
   const results = withConfig.map((part): FileResult => {
     let diagnostics = sortDiagnostics(part.diagnostics);
     if (settings.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
@@ -231,7 +285,9 @@ async function runCheck(args: CliArgs, io: Io): Promise<number> {
       : files.map((file) => checkInput(file, settings, fixed?.openText));
   // A project file shared by several reports is shown once.
   const shown = new Set<string>();
-  const results: FileResult[] = checked.flatMap((c) => c.results).filter((r) => !shown.has(r.absolute) && !!shown.add(r.absolute));
+  const results: FileResult[] = checked
+    .flatMap((c) => c.results)
+    .filter((r) => !shown.has(r.absolute) && !!shown.add(r.absolute));
   // SARIF rule descriptions follow the first report's language unless --locale says otherwise.
   const locale: Locale = args.locale ?? checked[0]?.locale ?? 'en';
   if (args.fixDryRun) {
@@ -255,7 +311,12 @@ async function runCheck(args: CliArgs, io: Io): Promise<number> {
  * Plans the safe fixes of every input and writes them through the gate (or, for a dry run, prints them
  * as a unified diff). Returns the fixed texts for the dry run's check of what would remain.
  */
-function applyFixes(files: readonly InputFile[], settings: CheckSettings, dryRun: boolean, io: Io): { openText?: (uri: string) => string | undefined; failed: boolean } {
+function applyFixes(
+  files: readonly InputFile[],
+  settings: CheckSettings,
+  dryRun: boolean,
+  io: Io,
+): { openText?: (uri: string) => string | undefined; failed: boolean } {
   const fixedTexts = new Map<string, string>();
   let failed = false;
   for (const file of files) {
@@ -276,7 +337,9 @@ function applyFixes(files: readonly InputFile[], settings: CheckSettings, dryRun
         failed = true;
         continue;
       }
-      io.stderr(`esgmark: ${showControls(fix.display)}: fixed ${fix.resolved} problem${fix.resolved === 1 ? '' : 's'} (${fix.edits.length} edit${fix.edits.length === 1 ? '' : 's'})\n`);
+      io.stderr(
+        `esgmark: ${showControls(fix.display)}: fixed ${fix.resolved} problem${fix.resolved === 1 ? '' : 's'} (${fix.edits.length} edit${fix.edits.length === 1 ? '' : 's'})\n`,
+      );
     }
   }
   return { openText: dryRun ? (uri) => fixedTexts.get(uri) : undefined, failed };
@@ -297,9 +360,14 @@ function runKpis(args: CliArgs, io: Io): number {
   const { analysis, project, files } = analyzeInput(file, analysisOptions(args), io.cwd);
   if (args.unrecognised) return runUnrecognised(args, io, analysis, project, files);
   const model = getReportModel(analysis);
-  const exported = exportKpis(project.parts.length > 1 ? remapReportModel(model, project.mapRange) : model, args.format === 'json' ? 'json' : 'csv');
+  const exported = exportKpis(
+    project.parts.length > 1 ? remapReportModel(model, project.mapRange) : model,
+    args.format === 'json' ? 'json' : 'csv',
+  );
   // CSV is text like the index (its CRLF line ends stay); JSON stays faithful, with \u escapes.
-  io.stdout(args.format === 'json' ? jsonWithEscapes(exported) : showControls(exported, { lineBreaks: true, bidi: true }));
+  io.stdout(
+    args.format === 'json' ? jsonWithEscapes(exported) : showControls(exported, { lineBreaks: true, bidi: true }),
+  );
   return EXIT_OK;
 }
 
@@ -322,21 +390,39 @@ function runUnrecognised(
   for (const table of analysis.model.kpiTables) {
     for (const row of table.rows) {
       if (row.kpiId || row.isCaption || !row.values.some((v) => v.value !== undefined)) continue;
-      const mapped = project.parts.length > 1 ? project.mapRange(row.labelRange) : { uri: project.parts[0]?.uri ?? '', range: row.labelRange };
-      const entry: { file: string; line: number; label: string; group?: string } = { file: displayOf.get(mapped.uri) ?? files[0]?.display ?? '', line: mapped.range.start.line + 1, label: row.label };
+      const mapped =
+        project.parts.length > 1
+          ? project.mapRange(row.labelRange)
+          : { uri: project.parts[0]?.uri ?? '', range: row.labelRange };
+      const entry: { file: string; line: number; label: string; group?: string } = {
+        file: displayOf.get(mapped.uri) ?? files[0]?.display ?? '',
+        line: mapped.range.start.line + 1,
+        label: row.label,
+      };
       if (row.group) entry.group = row.group;
       out.push(entry);
     }
   }
   if (args.format === 'json') io.stdout(`${jsonWithEscapes(JSON.stringify(out, null, 2))}\n`);
-  else io.stdout(out.map((e) => showControls(`${e.file}:${e.line}\t${e.group ? `${e.group} / ` : ''}${e.label}\n`, { lineBreaks: true, bidi: false })).join(''));
+  else
+    io.stdout(
+      out
+        .map((e) =>
+          showControls(`${e.file}:${e.line}\t${e.group ? `${e.group} / ` : ''}${e.label}\n`, {
+            lineBreaks: true,
+            bidi: false,
+          }),
+        )
+        .join(''),
+    );
   return EXIT_OK;
 }
 
 /** `esgmark compare A B`: both reports analysed (each with its chapters, through its own gate), their KPI figures side by side. */
 function runCompare(args: CliArgs, io: Io): number {
   const inputs = collectInputs(args.inputs, io.cwd, args.workspace);
-  if (inputs.length !== 2) throw new UsageError(`'compare' needs two report files (${args.inputs.join(', ')} hold ${inputs.length})`);
+  if (inputs.length !== 2)
+    throw new UsageError(`'compare' needs two report files (${args.inputs.join(', ')} hold ${inputs.length})`);
   const [a, b] = inputs.map((file) => analyzeInput(file, analysisOptions(args), io.cwd));
   const locale: Locale = args.locale ?? a.analysis.locale;
   const rows = compareRows(a.project, b.project, locale);

@@ -73,7 +73,11 @@ export interface JsonDiagnostic {
 /** The requirement ids of a diagnostic's data (`ids`, else `id`), or undefined when it names none. */
 function requirementsOf(d: Diagnostic): string[] | undefined {
   if (d.rule !== 'hkex/missing') return undefined;
-  const ids = Array.isArray(d.data?.ids) ? d.data.ids.filter((x): x is string => typeof x === 'string') : typeof d.data?.id === 'string' ? [d.data.id] : [];
+  const ids = Array.isArray(d.data?.ids)
+    ? d.data.ids.filter((x): x is string => typeof x === 'string')
+    : typeof d.data?.id === 'string'
+      ? [d.data.id]
+      : [];
   return ids.length ? ids : undefined;
 }
 
@@ -123,7 +127,9 @@ export function toJsonReport(results: readonly FileResult[], toolVersion: string
     version: 1,
     tool: { name: 'esgmark', version: toolVersion },
     diagnostics: toJson(results),
-    suppressed: results.flatMap((r) => (r.suppressed ?? []).map((d) => ({ ...jsonDiagnostic(r.file, d), reason: d.reason }))),
+    suppressed: results.flatMap((r) =>
+      (r.suppressed ?? []).map((d) => ({ ...jsonDiagnostic(r.file, d), reason: d.reason })),
+    ),
   };
 }
 
@@ -242,7 +248,10 @@ export function formatSarif(
       const requirements = requirementsOf(d);
       if (requirements) entry.properties = { requirements };
       // A finding silenced in the report stays in the log, marked as such (code scanning shows it as dismissed).
-      if ('reason' in d) entry.suppressions = [{ kind: 'inSource', justification: showControls(String(d.reason), { lineBreaks: true }) }];
+      if ('reason' in d)
+        entry.suppressions = [
+          { kind: 'inSource', justification: showControls(String(d.reason), { lineBreaks: true }) },
+        ];
       const related = (d.related ?? []).filter((r) => byUri.has(r.uri) || r.uri === d.uri);
       if (related.length > 0) {
         entry.relatedLocations = related.map((r, id) => ({
@@ -293,5 +302,12 @@ export function formatRules(rules: readonly RuleDescription[], format: 'text' | 
   if (format === 'json') return `${jsonWithEscapes(JSON.stringify(rules, null, 2))}\n`;
   const idWidth = Math.max(...rules.map((r) => r.id.length), 4);
   const severityWidth = Math.max(...rules.map((r) => r.severity.length), 8);
-  return rules.map((r) => `${showControls(r.id).padEnd(idWidth)}  ${r.severity.padEnd(severityWidth)}  ${showControls(oneLine(r.description))}`).join('\n') + '\n';
+  return (
+    rules
+      .map(
+        (r) =>
+          `${showControls(r.id).padEnd(idWidth)}  ${r.severity.padEnd(severityWidth)}  ${showControls(oneLine(r.description))}`,
+      )
+      .join('\n') + '\n'
+  );
 }

@@ -81,7 +81,10 @@ export function serveChecks(check: CheckInput): void {
       const checked = check(task.file, settings);
       reply = {
         index: task.index,
-        checked: { locale: checked.locale, results: checked.results.map((r) => ({ ...r, diagnostics: r.diagnostics.map(plainDiagnostic) })) },
+        checked: {
+          locale: checked.locale,
+          results: checked.results.map((r) => ({ ...r, diagnostics: r.diagnostics.map(plainDiagnostic) })),
+        },
       };
     } catch (error) {
       reply = { index: task.index, failure: describeFailure(error) };
@@ -100,7 +103,12 @@ export function serveChecks(check: CheckInput): void {
  * When inputs fail, the error of the first failing input in input order is thrown, as the sequential
  * check would have: inputs after a known failure are not started, inputs before it still finish.
  */
-export function checkInWorkers(files: readonly InputFile[], settings: CheckSettings, jobs: number, script: string): Promise<CheckedInput[]> {
+export function checkInWorkers(
+  files: readonly InputFile[],
+  settings: CheckSettings,
+  jobs: number,
+  script: string,
+): Promise<CheckedInput[]> {
   return new Promise((resolve, reject) => {
     const checked: CheckedInput[] = new Array(files.length);
     const failures = new Map<number, Failure>();

@@ -18,15 +18,32 @@ const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
  * With `previous`, an earlier analysis of the same document (same uri, same options), the work is
  * incremental where the edit allows: the result is the same as without it, only faster.
  */
-export function analyze(doc: { uri: string; text: string }, options: AnalysisOptions = {}, previous?: Analysis): Analysis {
+export function analyze(
+  doc: { uri: string; text: string },
+  options: AnalysisOptions = {},
+  previous?: Analysis,
+): Analysis {
   const started = clock();
   if (doc.text.length > LIMITS.maxReportChars) return tooLarge(doc, options);
   const key = optionsKey(options);
   // Only an analysis whose rules ran under the same options is a base (a report too large has none).
-  const base = previous && derivedOf(previous.model).analysedWith === key ? { model: previous.model, diagnostics: previous.unsuppressed, locale: previous.locale } : undefined;
-  const core = (base && reanalyze(base, doc.uri, doc.text, options, started)) || analyzeFully(parseDocument(doc.uri, doc.text), options, started);
+  const base =
+    previous && derivedOf(previous.model).analysedWith === key
+      ? { model: previous.model, diagnostics: previous.unsuppressed, locale: previous.locale }
+      : undefined;
+  const core =
+    (base && reanalyze(base, doc.uri, doc.text, options, started)) ||
+    analyzeFully(parseDocument(doc.uri, doc.text), options, started);
   const { diagnostics, suppressed } = applySuppressions(core.model, core.diagnostics, core.locale, options, RULE_IDS);
-  const analysis: Analysis = { model: core.model, diagnostics, locale: core.locale, options, reuse: core.reuse, suppressed, unsuppressed: core.diagnostics };
+  const analysis: Analysis = {
+    model: core.model,
+    diagnostics,
+    locale: core.locale,
+    options,
+    reuse: core.reuse,
+    suppressed,
+    unsuppressed: core.diagnostics,
+  };
   return analysis;
 }
 
@@ -48,9 +65,20 @@ function tooLarge(doc: { uri: string; text: string }, options: AnalysisOptions):
             rule: TOO_LARGE_RULE.id,
             range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
             severity: override ?? TOO_LARGE_RULE.defaultSeverity,
-            message: t(locale, 'limit.tooLarge', { size: formatNumber(doc.text.length, 0), limit: formatNumber(LIMITS.maxReportChars, 0) }),
+            message: t(locale, 'limit.tooLarge', {
+              size: formatNumber(doc.text.length, 0),
+              limit: formatNumber(LIMITS.maxReportChars, 0),
+            }),
             data: { chars: doc.text.length, maxChars: LIMITS.maxReportChars },
           },
         ];
-  return { model: parseDocument(doc.uri, ''), diagnostics, locale, options, reuse: { parse: 'full', rulesRun: 0, rulesKept: 0 }, suppressed: [], unsuppressed: diagnostics };
+  return {
+    model: parseDocument(doc.uri, ''),
+    diagnostics,
+    locale,
+    options,
+    reuse: { parse: 'full', rulesRun: 0, rulesKept: 0 },
+    suppressed: [],
+    unsuppressed: diagnostics,
+  };
 }

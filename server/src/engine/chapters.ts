@@ -17,7 +17,8 @@ export interface ChapterEntry {
   range: Range;
 }
 
-export type ChapterProblemKind = ReadRefusal | 'self' | 'duplicate' | 'cycle' | 'nested-root' | 'too-many' | 'report-too-large';
+export type ChapterProblemKind =
+  ReadRefusal | 'self' | 'duplicate' | 'cycle' | 'nested-root' | 'too-many' | 'report-too-large';
 
 export interface ChapterProblem {
   kind: ChapterProblemKind;
@@ -41,7 +42,10 @@ export interface LoadedChapters {
  * undefined when the front matter is absent, is not YAML, or does not contain `word` (a cheap test
  * first: most reports list neither chapters nor links). Shared by the chapter and the link readers.
  */
-export function esgFrontMatter(text: string, word: string): { esg: YAMLMap; position: (offset: number) => Position } | undefined {
+export function esgFrontMatter(
+  text: string,
+  word: string,
+): { esg: YAMLMap; position: (offset: number) => Position } | undefined {
   const block = frontMatterBlock(text.length > LIMITS.maxReportChars ? text.slice(0, LIMITS.maxReportChars) : text);
   const yamlSource = block ? text.slice(block.yamlStart, block.yamlEnd) : '';
   if (!block || !yamlSource.includes(word)) return undefined;
@@ -92,7 +96,10 @@ export function chapterEntries(rootText: string): ChapterEntry[] {
  * root itself and entries that are no file path are left out). The one way the server and the CLI
  * find chapters, so that both agree on which files belong to a report.
  */
-export function chapterUris(root: { uri: string; text: string }, workspace: Pick<ReportWorkspace, 'resolve'>): string[] {
+export function chapterUris(
+  root: { uri: string; text: string },
+  workspace: Pick<ReportWorkspace, 'resolve'>,
+): string[] {
   const uris: string[] = [];
   for (const entry of chapterEntries(root.text)) {
     const uri = workspace.resolve(root.uri, entry.reference);
@@ -102,7 +109,11 @@ export function chapterUris(root: { uri: string; text: string }, workspace: Pick
 }
 
 function refusalArgs(read: Extract<FileRead, { ok: false }>, entry: ChapterEntry): Record<string, string | number> {
-  return { path: entry.reference, detail: read.detail ?? '', limit: `${Math.round(LIMITS.maxFileBytes / 1024 / 1024)} MiB` };
+  return {
+    path: entry.reference,
+    detail: read.detail ?? '',
+    limit: `${Math.round(LIMITS.maxFileBytes / 1024 / 1024)} MiB`,
+  };
 }
 
 function lineOf(range: Range): number {
@@ -113,7 +124,11 @@ function lineOf(range: Range): number {
  * Resolves, reads and checks the chapters a root lists. Reads nothing outside the workspace's gate;
  * reads each accepted chapter once, and the entries past a limit not at all.
  */
-export function loadChapters(root: { uri: string; text: string }, workspace: ReportWorkspace, entries: ChapterEntry[] = chapterEntries(root.text)): LoadedChapters {
+export function loadChapters(
+  root: { uri: string; text: string },
+  workspace: ReportWorkspace,
+  entries: ChapterEntry[] = chapterEntries(root.text),
+): LoadedChapters {
   const chapters: LoadedChapter[] = [];
   const problems: ChapterProblem[] = [];
   const firstEntry = new Map<string, ChapterEntry>();
@@ -139,7 +154,11 @@ export function loadChapters(root: { uri: string; text: string }, workspace: Rep
     }
     firstEntry.set(uri, entry);
     if (++distinct > LIMITS.maxChapters) {
-      problems.push({ kind: 'too-many', range: entry.range, args: { count: entries.length, limit: LIMITS.maxChapters } });
+      problems.push({
+        kind: 'too-many',
+        range: entry.range,
+        args: { count: entries.length, limit: LIMITS.maxChapters },
+      });
       break;
     }
     const read = workspace.read(uri);
@@ -149,7 +168,11 @@ export function loadChapters(root: { uri: string; text: string }, workspace: Rep
     }
     // One blank line joins each file to the next (project.ts), hence the 2.
     if (total + read.text.length + 2 > LIMITS.maxReportChars) {
-      problems.push({ kind: 'report-too-large', range: entry.range, args: { path: entry.reference, limit: `${Math.round(LIMITS.maxReportChars / 1024 / 1024)} Mi` } });
+      problems.push({
+        kind: 'report-too-large',
+        range: entry.range,
+        args: { path: entry.reference, limit: `${Math.round(LIMITS.maxReportChars / 1024 / 1024)} Mi` },
+      });
       break;
     }
     // A chapter is a part of one report. One that lists chapters itself is another report's root:
@@ -158,7 +181,11 @@ export function loadChapters(root: { uri: string; text: string }, workspace: Rep
     const own = chapterEntries(read.text);
     if (own.length) {
       const listsRoot = own.some((c) => workspace.resolve(uri, c.reference) === root.uri);
-      problems.push({ kind: listsRoot ? 'cycle' : 'nested-root', range: entry.range, args: { path: entry.reference, count: own.length } });
+      problems.push({
+        kind: listsRoot ? 'cycle' : 'nested-root',
+        range: entry.range,
+        args: { path: entry.reference, count: own.length },
+      });
       continue;
     }
     total += read.text.length + 2;
@@ -166,7 +193,11 @@ export function loadChapters(root: { uri: string; text: string }, workspace: Rep
   }
   for (const [uri, repeat] of repeats) {
     const first = firstEntry.get(uri)!;
-    problems.push({ kind: 'duplicate', range: repeat.second.range, args: { path: repeat.second.reference, count: repeat.count, line: lineOf(first.range) } });
+    problems.push({
+      kind: 'duplicate',
+      range: repeat.second.range,
+      args: { path: repeat.second.reference, count: repeat.count, line: lineOf(first.range) },
+    });
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { chapters, problems };

@@ -41,10 +41,18 @@ export interface ReportingContext {
 }
 
 /** The financial year, issuer class and rules version that apply to a report. */
-export function reportingContext(config: EsgConfig, options: Pick<AnalysisOptions, 'issuerClass' | 'profile'> = {}): ReportingContext {
+export function reportingContext(
+  config: EsgConfig,
+  options: Pick<AnalysisOptions, 'issuerClass' | 'profile'> = {},
+): ReportingContext {
   // An override (setting, --issuer-class), then the front matter, then the project file's profile.
-  const issuerClass = options.issuerClass ?? (config.issuerClassGiven ? config.issuerClass : options.profile?.issuerClass) ?? config.issuerClass;
-  const { from, to, known } = financialYear(config.yearEnd || !options.profile?.yearEnd ? config : { ...config, yearEnd: options.profile.yearEnd });
+  const issuerClass =
+    options.issuerClass ??
+    (config.issuerClassGiven ? config.issuerClass : options.profile?.issuerClass) ??
+    config.issuerClass;
+  const { from, to, known } = financialYear(
+    config.yearEnd || !options.profile?.yearEnd ? config : { ...config, yearEnd: options.profile.yearEnd },
+  );
   return {
     fyStart: from,
     fyEnd: to,

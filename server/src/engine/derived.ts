@@ -14,8 +14,20 @@ import type { LineEdit } from './parser/incremental';
 import { HKEX_INPUTS, NUMBERS_INPUTS, type ModelPart } from './modelParts';
 import { buildDisclosures, type DisclosureIndex } from './disclosures';
 import { buildFacts, type Fact, type FactIndex } from './numbers/facts';
-import { findFactorQuotes, readFrontMatterFactors, type FactorQuote, type FrontMatterFactor } from './numbers/factorQuotes';
-import { buildAverageChecks, buildKpiSums, buildRateChecks, type AverageCheck, type RateCheck, type SumResult } from './numbers/relations';
+import {
+  findFactorQuotes,
+  readFrontMatterFactors,
+  type FactorQuote,
+  type FrontMatterFactor,
+} from './numbers/factorQuotes';
+import {
+  buildAverageChecks,
+  buildKpiSums,
+  buildRateChecks,
+  type AverageCheck,
+  type RateCheck,
+  type SumResult,
+} from './numbers/relations';
 import { buildFormulaChecks, type FormulaCheckResult } from './numbers/formulaChecks';
 import { buildAllChecks, checksAt as checksAmong } from './numbers/allChecks';
 import type { Check } from './numbers/checks';
@@ -182,7 +194,11 @@ export class Derived {
           .map((h) => h.title)
           .join(' '),
       );
-      context = { locale, reporting: reportingContext(doc.config, options), framework: getFramework(doc.config.framework) };
+      context = {
+        locale,
+        reporting: reportingContext(doc.config, options),
+        framework: getFramework(doc.config.framework),
+      };
       this.contexts.set(key, context);
     }
     return context;
@@ -308,7 +324,10 @@ export class Derived {
     if (this.memo.facts) next.carriedFacts = this.memo.facts.tableFacts;
     // Quotes this version was handed and did not need yet go on too.
     if (!parts.has('prose')) {
-      next.carriedQuotes = { quotes: this.memo.factorQuotes ?? this.carriedQuotes?.quotes, frontMatter: this.memo.frontMatterFactors ?? this.carriedQuotes?.frontMatter };
+      next.carriedQuotes = {
+        quotes: this.memo.factorQuotes ?? this.carriedQuotes?.quotes,
+        frontMatter: this.memo.frontMatterFactors ?? this.carriedQuotes?.frontMatter,
+      };
     }
     next.derivation = { from: this.token, edit, parts, move };
   }

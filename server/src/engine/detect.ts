@@ -23,4 +23,3 @@ export function hasEsgFrontMatter(text: string): boolean {
   }
   return false;
 }
-

@@ -74,10 +74,12 @@ export function buildDisclosures(doc: EsgDocument): DisclosureIndex {
   // A tag on a parent (D28) covers its children (D28(a)-(c)).
   const covered = (id: string) => framework?.covers(id) ?? [id];
 
-  for (const s of doc.sections) for (const ref of s.tags) if (ref.known) for (const id of covered(ref.id)) entry(id).sections.push(s);
+  for (const s of doc.sections)
+    for (const ref of s.tags) if (ref.known) for (const id of covered(ref.id)) entry(id).sections.push(s);
   for (const ex of doc.explanations) {
     if (!ex.text) continue;
-    for (const ref of ex.refs) if (ref.known) for (const id of covered(ref.id)) entry(id).explanations.push({ text: ex.text, range: ex.range });
+    for (const ref of ex.refs)
+      if (ref.known) for (const id of covered(ref.id)) entry(id).explanations.push({ text: ex.text, range: ex.range });
   }
   const kpiRowsByTable = new Map<number, KpiRow[]>();
   for (const kt of doc.kpiTables) {
@@ -105,7 +107,8 @@ export function buildDisclosures(doc: EsgDocument): DisclosureIndex {
         labels: t.links.map((l) => l.href),
       };
     }
-    if (t.kind === 'titles') return { sections: t.titles.map((x) => titles.get(normalizeTitle(x.text))), labels: t.titles.map((x) => x.text) };
+    if (t.kind === 'titles')
+      return { sections: t.titles.map((x) => titles.get(normalizeTitle(x.text))), labels: t.titles.map((x) => x.text) };
     return { sections: [], labels: [] };
   };
 
@@ -114,7 +117,9 @@ export function buildDisclosures(doc: EsgDocument): DisclosureIndex {
       if (row.markedDeleted) continue;
       const { sections } = resolveTarget(row);
       if (row.target.kind === 'explanation') {
-        for (const ref of row.refs) for (const id of covered(ref.id)) entry(id).explanations.push({ text: row.target.text, range: row.target.range });
+        for (const ref of row.refs)
+          for (const id of covered(ref.id))
+            entry(id).explanations.push({ text: row.target.text, range: row.target.range });
       } else if (sections.some((s) => s) || row.target.kind === 'place') {
         // A page number ('P.23') points into the printed report: taken at its word, as it cannot be checked here.
         for (const ref of row.refs) for (const id of covered(ref.id)) entry(id).indexRows.push(row);
@@ -153,7 +158,8 @@ export function buildDisclosures(doc: EsgDocument): DisclosureIndex {
   const explanationsBySection = bySection(doc.explanations);
   const kpiInSection = (s: Section, out: Set<string>) => {
     for (const t of tablesBySection.get(s.index) ?? []) {
-      for (const row of kpiRowsByTable.get(t.index) ?? []) for (const id of getKpi(row.kpiId!)?.discloses ?? []) for (const c of covered(id)) out.add(c);
+      for (const row of kpiRowsByTable.get(t.index) ?? [])
+        for (const id of getKpi(row.kpiId!)?.discloses ?? []) for (const c of covered(id)) out.add(c);
     }
   };
 
@@ -165,12 +171,17 @@ export function buildDisclosures(doc: EsgDocument): DisclosureIndex {
     }
   }
 
-  const isDeletedClaim = (ref: RequirementRef) => ref.known && !ref.fromRange && framework?.get(ref.id)?.obligation === 'deleted';
+  const isDeletedClaim = (ref: RequirementRef) =>
+    ref.known && !ref.fromRange && framework?.get(ref.id)?.obligation === 'deleted';
   const deletedClaims: DeletedClaim[] = [];
-  for (const section of doc.sections) for (const ref of section.tags) if (isDeletedClaim(ref)) deletedClaims.push({ ref, kind: 'section', section });
-  for (const e of doc.explanations) for (const ref of e.refs) if (isDeletedClaim(ref)) deletedClaims.push({ ref, kind: 'explanation' });
+  for (const section of doc.sections)
+    for (const ref of section.tags) if (isDeletedClaim(ref)) deletedClaims.push({ ref, kind: 'section', section });
+  for (const e of doc.explanations)
+    for (const ref of e.refs) if (isDeletedClaim(ref)) deletedClaims.push({ ref, kind: 'explanation' });
   for (const table of doc.indexTables) {
-    for (const row of table.rows) if (!row.markedDeleted) for (const ref of row.refs) if (isDeletedClaim(ref)) deletedClaims.push({ ref, kind: 'index', row });
+    for (const row of table.rows)
+      if (!row.markedDeleted)
+        for (const ref of row.refs) if (isDeletedClaim(ref)) deletedClaims.push({ ref, kind: 'index', row });
   }
 
   return {
@@ -182,7 +193,8 @@ export function buildDisclosures(doc: EsgDocument): DisclosureIndex {
     tagsInSubtree: subtree((s, out) => s.tags.forEach((r) => r.known && covered(r.id).forEach((id) => out.add(id)))),
     kpiIdsInSubtree: subtree(kpiInSection),
     explainedInSubtree: subtree((s, out) => {
-      for (const e of explanationsBySection.get(s.index) ?? []) if (e.text) for (const r of e.refs) if (r.known) covered(r.id).forEach((id) => out.add(id));
+      for (const e of explanationsBySection.get(s.index) ?? [])
+        if (e.text) for (const r of e.refs) if (r.known) covered(r.id).forEach((id) => out.add(id));
     }),
   };
 }

@@ -1,6 +1,16 @@
 // The `esg:` front matter: parsed with the `yaml` library (which keeps node ranges, so an error
 // points at the exact key), validated with zod, then turned into a typed EsgConfig with defaults.
-import { isMap, isPair, isScalar, LineCounter, Parser, parseDocument, type CST, type Document, type Node as YamlNode } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  LineCounter,
+  Parser,
+  parseDocument,
+  type CST,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 import { z } from 'zod';
 import { parseUnit } from './catalogs/units';
 import { parseNumber } from './numbers/read';
@@ -99,7 +109,8 @@ const compactPeriod = z.string().regex(COMPACT_PERIOD, 'expected YYYY-MM-DD/YYYY
 // A year (`2026`) is a string too: a string that is not `from/to` is checked as a year.
 const periodValue = z.union([compactPeriod, yearKey, z.object({ from: date, to: date }).strict()]);
 const yearEnd = z.union([z.string(), z.number()]).superRefine((v, ctx) => {
-  if (typeof v !== 'string' || !isMonthDay(v)) ctx.addIssue({ code: 'custom', message: 'not a month-day', params: { esgmark: 'fm.yearEnd' } });
+  if (typeof v !== 'string' || !isMonthDay(v))
+    ctx.addIssue({ code: 'custom', message: 'not a month-day', params: { esgmark: 'fm.yearEnd' } });
 });
 
 /** `MM-DD` of a day that exists in some year (`02-29` included). */
@@ -108,7 +119,8 @@ function isMonthDay(v: string): boolean {
 }
 
 const quantityText = z.union([z.string().min(1), z.number()]);
-const perPeriod = <T extends z.ZodType>(value: T) => z.union([value, z.record(z.string().regex(/^(19|20)\d\d$/, 'expected a year'), value)]);
+const perPeriod = <T extends z.ZodType>(value: T) =>
+  z.union([value, z.record(z.string().regex(/^(19|20)\d\d$/, 'expected a year'), value)]);
 
 const esgSchema = z
   .object({
@@ -118,7 +130,10 @@ const esgSchema = z
     period: periodValue.optional(),
     'year-end': yearEnd.optional(),
     'issuer-class': z.enum(['main-board', 'largecap', 'gem']).optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as CNY, HKD, USD').optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as CNY, HKD, USD')
+      .optional(),
     locale: z.enum(['en', 'zh-Hant', 'zh-Hans']).optional(),
     denominators: z.record(z.string(), perPeriod(quantityText)).optional(),
     factors: z.record(z.string(), perPeriod(quantityText)).optional(),
@@ -172,14 +187,23 @@ export function parseFrontMatter(yamlText: string): { config: EsgConfig; problem
   // Parsed from a copy: the config's strings may be slices of its text, and must not keep the document alive.
   const key = detachedCopy(yamlText);
   const parsed = parseFrontMatterText(key);
-  if (parsedFrontMatters.size >= FRONT_MATTER_CACHE_MAX) parsedFrontMatters.delete(parsedFrontMatters.keys().next().value!);
+  if (parsedFrontMatters.size >= FRONT_MATTER_CACHE_MAX)
+    parsedFrontMatters.delete(parsedFrontMatters.keys().next().value!);
   parsedFrontMatters.set(key, parsed);
   return parsed;
 }
 
 function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: FrontMatterProblem[] } {
   const problems: FrontMatterProblem[] = [];
-  const config: EsgConfig = { ...DEFAULT_CONFIG, denominators: emptyMap(), factors: emptyMap(), chapters: [], translations: [], frameworks: [...DEFAULT_CONFIG.frameworks], listings: [...DEFAULT_CONFIG.listings] };
+  const config: EsgConfig = {
+    ...DEFAULT_CONFIG,
+    denominators: emptyMap(),
+    factors: emptyMap(),
+    chapters: [],
+    translations: [],
+    frameworks: [...DEFAULT_CONFIG.frameworks],
+    listings: [...DEFAULT_CONFIG.listings],
+  };
   // The yaml library composes documents recursively: a deep nesting overflows the stack (and its
   // message leaked into the diagnostic). The depth is measured first, on the CST, without recursion.
   const tooDeep = nestingPastLimit(yamlText);
@@ -187,12 +211,21 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
     problems.push(tooDeep);
     return { config, problems };
   }
-  const tooDeepRoot = (): FrontMatterProblem => ({ start: 0, end: yamlText.length, key: 'fm.tooDeepRoot', args: { max: LIMITS.maxYamlDepth } });
+  const tooDeepRoot = (): FrontMatterProblem => ({
+    start: 0,
+    end: yamlText.length,
+    key: 'fm.tooDeepRoot',
+    args: { max: LIMITS.maxYamlDepth },
+  });
   let doc: Document;
   try {
     doc = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
   } catch (e) {
-    problems.push(e instanceof RangeError ? tooDeepRoot() : { start: 0, end: yamlText.length, key: 'fm.yaml', args: { detail: 'unreadable YAML' } });
+    problems.push(
+      e instanceof RangeError
+        ? tooDeepRoot()
+        : { start: 0, end: yamlText.length, key: 'fm.yaml', args: { detail: 'unreadable YAML' } },
+    );
     return { config, problems };
   }
   // One error per position and message, and a bounded number: a broken front matter can have one per line.
@@ -205,7 +238,8 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
     if (seen.size > LIMITS.maxYamlErrors) break;
     // An internal failure of the library is never shown as if it were a YAML message.
     if (isInternalError(detail)) problems.push(tooDeepRoot());
-    else problems.push({ start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1), key: 'fm.yaml', args: { detail } });
+    else
+      problems.push({ start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1), key: 'fm.yaml', args: { detail } });
   }
   if (doc.errors.length) return { config, problems };
   let data: unknown;
@@ -213,7 +247,11 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (e) {
     const detail = shortDetail(String((e as Error).message));
-    problems.push(e instanceof RangeError || isInternalError(detail) ? tooDeepRoot() : { start: 0, end: yamlText.length, key: 'fm.yaml', args: { detail } });
+    problems.push(
+      e instanceof RangeError || isInternalError(detail)
+        ? tooDeepRoot()
+        : { start: 0, end: yamlText.length, key: 'fm.yaml', args: { detail } },
+    );
     return { config, problems };
   }
   if (data === null || data === undefined) return { config, problems };
@@ -228,7 +266,11 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           const r = keyRange(doc, path, key) ?? nodeRange(doc, path);
-          problems.push({ ...r, key: 'fm.unknownKey', args: { key: [...path, key].join('.'), known: knownKeys(path) } });
+          problems.push({
+            ...r,
+            key: 'fm.unknownKey',
+            args: { key: [...path, key].join('.'), known: knownKeys(path) },
+          });
         }
       } else {
         const range = nodeRange(doc, path);
@@ -249,7 +291,8 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
   const e = esg as Record<string, unknown>;
   if (e.framework === 'hkex-esg-2025') config.framework = e.framework;
   if (typeof e.issuer === 'string' || typeof e.issuer === 'number') config.issuer = String(e.issuer);
-  if (typeof e['stock-code'] === 'string' || typeof e['stock-code'] === 'number') config.stockCode = String(e['stock-code']);
+  if (typeof e['stock-code'] === 'string' || typeof e['stock-code'] === 'number')
+    config.stockCode = String(e['stock-code']);
   const cls = e['issuer-class'];
   if (cls === 'main-board' || cls === 'largecap' || cls === 'gem') {
     config.issuerClass = cls;
@@ -259,7 +302,8 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
   if (e.locale === 'en' || e.locale === 'zh-Hant' || e.locale === 'zh-Hans') config.locale = e.locale;
   readPeriod(doc, e.period, e['year-end'], config, problems);
   if (Array.isArray(e.chapters)) config.chapters = e.chapters.filter((c): c is string => typeof c === 'string');
-  if (Array.isArray(e.translations)) config.translations = e.translations.filter((c): c is string => typeof c === 'string' && c !== '');
+  if (Array.isArray(e.translations))
+    config.translations = e.translations.filter((c): c is string => typeof c === 'string' && c !== '');
   if (typeof e.previous === 'string' && e.previous !== '') config.previous = e.previous;
   readQuantities(doc, e.denominators, ['esg', 'denominators'], problems, (name, period, q) => {
     (config.denominators[name] ??= emptyMap())[period] = q;
@@ -267,7 +311,9 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
   readFactors(doc, e.factors, config, problems);
   readFrameworks(doc, e.frameworks, config, problems);
   if (Array.isArray(e.listings)) {
-    const listings = e.listings.filter((l): l is string => typeof l === 'string' && (LISTINGS as readonly string[]).includes(l));
+    const listings = e.listings.filter(
+      (l): l is string => typeof l === 'string' && (LISTINGS as readonly string[]).includes(l),
+    );
     if (listings.length) config.listings = [...new Set(listings)];
   }
   return { config, problems };
@@ -287,8 +333,14 @@ function readFrameworks(doc: Document, value: unknown, config: EsgConfig, proble
     const near = nearestFrameworkId(id);
     const range = nodeRange(doc, ['esg', 'frameworks', i]);
     const shown = v.length > 40 ? `${v.slice(0, 40)}…` : v;
-    if (near) problems.push({ ...range, key: 'fm.unknownFrameworkNear', args: { key: 'esg.frameworks', value: shown, near } });
-    else problems.push({ ...range, key: 'fm.unknownFramework', args: { key: 'esg.frameworks', value: shown, known: FRAMEWORK_IDS.join(', ') } });
+    if (near)
+      problems.push({ ...range, key: 'fm.unknownFrameworkNear', args: { key: 'esg.frameworks', value: shown, near } });
+    else
+      problems.push({
+        ...range,
+        key: 'fm.unknownFramework',
+        args: { key: 'esg.frameworks', value: shown, known: FRAMEWORK_IDS.join(', ') },
+      });
   });
   // The list replaces the default: a report may claim GRI and not HKEX (the HKEX rules still run; they are the checker's base).
   if (known.length) config.frameworks = known;
@@ -315,13 +367,20 @@ function levenshtein(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[b.length];
 }
 
-function readPeriod(doc: Document, period: unknown, yearEndValue: unknown, config: EsgConfig, problems: FrontMatterProblem[]) {
+function readPeriod(
+  doc: Document,
+  period: unknown,
+  yearEndValue: unknown,
+  config: EsgConfig,
+  problems: FrontMatterProblem[],
+) {
   const at = (path: string[]) => nodeRange(doc, ['esg', ...path]);
   // Only a year the schema accepts: an invalid one is reported, and must not reach messages as "FY1e+20".
   const yearEnd = typeof yearEndValue === 'string' && isMonthDay(yearEndValue) ? yearEndValue : undefined;
@@ -345,8 +404,14 @@ function readPeriod(doc: Document, period: unknown, yearEndValue: unknown, confi
   const bad = (d: string | undefined, key: string) => {
     if (d === undefined) return false;
     const sub = compact ? path : [...path, key];
-    if (!isCalendarDate(d)) problems.push({ ...at(sub), key: 'fm.periodDate', args: { key: ['esg', ...sub].join('.'), value: d } });
-    else if (!isYear(d.slice(0, 4))) problems.push({ ...at(sub), key: 'fm.periodRange', args: { key: ['esg', ...sub].join('.'), value: d, min: YEAR_RANGE.min, max: YEAR_RANGE.max } });
+    if (!isCalendarDate(d))
+      problems.push({ ...at(sub), key: 'fm.periodDate', args: { key: ['esg', ...sub].join('.'), value: d } });
+    else if (!isYear(d.slice(0, 4)))
+      problems.push({
+        ...at(sub),
+        key: 'fm.periodRange',
+        args: { key: ['esg', ...sub].join('.'), value: d, min: YEAR_RANGE.min, max: YEAR_RANGE.max },
+      });
     else return false;
     return true;
   };
@@ -397,7 +462,12 @@ function readQuantities(
   for (const [name, v] of Object.entries(value)) {
     forEachPeriod(v, (period, raw, sub) => {
       const q = parseQuantity(raw);
-      if ('error' in q) problems.push({ ...nodeRange(doc, [...basePath, name, ...sub]), key: q.error, args: { key: [...basePath, name, ...sub].join('.'), value: String(raw) } });
+      if ('error' in q)
+        problems.push({
+          ...nodeRange(doc, [...basePath, name, ...sub]),
+          key: q.error,
+          args: { key: [...basePath, name, ...sub].join('.'), value: String(raw) },
+        });
       else add(name, period, q);
     });
   }
@@ -413,7 +483,12 @@ function readFactors(doc: Document, value: unknown, config: EsgConfig, problems:
       if (/^[a-z][a-z0-9._-]*$/i.test(text)) entry[period] = { catalogId: text, raw: text };
       else {
         const q = parseQuantity(raw);
-        if ('error' in q) problems.push({ ...nodeRange(doc, ['esg', 'factors', name, ...sub]), key: q.error, args: { key: ['esg', 'factors', name, ...sub].join('.'), value: text } });
+        if ('error' in q)
+          problems.push({
+            ...nodeRange(doc, ['esg', 'factors', name, ...sub]),
+            key: q.error,
+            args: { key: ['esg', 'factors', name, ...sub].join('.'), value: text },
+          });
         else entry[period] = { quantity: q, raw: text };
       }
     });
@@ -421,14 +496,19 @@ function readFactors(doc: Document, value: unknown, config: EsgConfig, problems:
 }
 
 /** A message key per kind of problem, so the text can be given in the report's language. */
-function describeIssue(issue: z.core.$ZodIssue, source: string): { key: string; args: Record<string, string | number> } {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  source: string,
+): { key: string; args: Record<string, string | number> } {
   if (issue.code === 'custom' && (issue.params as { esgmark?: string } | undefined)?.esgmark === 'fm.periodRange') {
     // The value as written (a long one cut), so `99999999999999999999` is not shown as 1e+20.
     const value = source.length > 40 ? `${source.slice(0, 40)}…` : source;
     return { key: 'fm.periodRange', args: { value, min: YEAR_RANGE.min, max: YEAR_RANGE.max } };
   }
-  if (issue.code === 'custom' && (issue.params as { esgmark?: string } | undefined)?.esgmark === 'fm.yearEnd') return { key: 'fm.yearEnd', args: { value: source.slice(0, 40) } };
-  if (issue.code === 'invalid_value' && 'values' in issue) return { key: 'fm.invalidEnum', args: { values: (issue.values as unknown[]).map(String).join(', ') } };
+  if (issue.code === 'custom' && (issue.params as { esgmark?: string } | undefined)?.esgmark === 'fm.yearEnd')
+    return { key: 'fm.yearEnd', args: { value: source.slice(0, 40) } };
+  if (issue.code === 'invalid_value' && 'values' in issue)
+    return { key: 'fm.invalidEnum', args: { values: (issue.values as unknown[]).map(String).join(', ') } };
   if (issue.code === 'invalid_type') return { key: 'fm.invalidType', args: { expected: String(issue.expected) } };
   if (issue.code === 'invalid_format' || issue.code === 'invalid_union') return { key: 'fm.invalidShape', args: {} };
   return { key: 'fm.invalid', args: { detail: issue.message } };
@@ -458,7 +538,11 @@ export function nodeRange(doc: Document, path: (string | number)[]): { start: nu
   return { start: 0, end: 1 };
 }
 
-export function keyRange(doc: Document, parentPath: (string | number)[], key: string | number): { start: number; end: number } | undefined {
+export function keyRange(
+  doc: Document,
+  parentPath: (string | number)[],
+  key: string | number,
+): { start: number; end: number } | undefined {
   const parent = (parentPath.length ? doc.getIn(parentPath.map(yamlKey), true) : doc.contents) as YamlNode | undefined;
   if (!parent || !isMap(parent)) return undefined;
   for (const item of parent.items) {
@@ -506,7 +590,12 @@ export function nestingPastLimit(yamlText: string): FrontMatterProblem | undefin
   try {
     tokens = Array.from(new Parser().parse(yamlText));
   } catch (e) {
-    return { start: 0, end: yamlText.length, key: e instanceof RangeError ? 'fm.tooDeepRoot' : 'fm.yaml', args: e instanceof RangeError ? { max: LIMITS.maxYamlDepth } : { detail: 'unreadable YAML' } };
+    return {
+      start: 0,
+      end: yamlText.length,
+      key: e instanceof RangeError ? 'fm.tooDeepRoot' : 'fm.yaml',
+      args: e instanceof RangeError ? { max: LIMITS.maxYamlDepth } : { detail: 'unreadable YAML' },
+    };
   }
   const stack: Entry[] = tokens.map((token) => ({ token, depth: 0, path: [] }));
   while (stack.length) {
@@ -525,7 +614,11 @@ export function nestingPastLimit(yamlText: string): FrontMatterProblem | undefin
       let itemPath = path;
       let itemKey = key;
       const k = 'key' in item ? item.key : undefined;
-      if (k && path.length < 2 && (k.type === 'scalar' || k.type === 'single-quoted-scalar' || k.type === 'double-quoted-scalar')) {
+      if (
+        k &&
+        path.length < 2 &&
+        (k.type === 'scalar' || k.type === 'single-quoted-scalar' || k.type === 'double-quoted-scalar')
+      ) {
         itemPath = [...path, k.source.slice(0, 40)];
         itemKey = { start: k.offset, end: k.offset + Math.max(1, k.source.length) };
       }

@@ -41,17 +41,25 @@ export function frontMatterBlock(text: string): FrontMatterBlock | undefined {
     if (lineStart > text.length) return undefined;
     BREAK.lastIndex = lineStart;
     const m = BREAK.exec(text);
-    const line = m ? { start: lineStart, end: m.index, breakEnd: m.index + m[0].length } : { start: lineStart, end: text.length, breakEnd: text.length + 1 };
+    const line = m
+      ? { start: lineStart, end: m.index, breakEnd: m.index + m[0].length }
+      : { start: lineStart, end: text.length, breakEnd: text.length + 1 };
     lineStart = line.breakEnd;
     return line;
   };
   const first = next();
   const second = first && next();
-  if (!first || !second || !opensFrontMatter(text.slice(first.start, first.end), text.slice(second.start, second.end))) return undefined;
+  if (!first || !second || !opensFrontMatter(text.slice(first.start, first.end), text.slice(second.start, second.end)))
+    return undefined;
   let index = 1;
   for (let line: ReturnType<typeof next> = second; line; line = next(), index++) {
     if (isFrontMatterFence(text.slice(line.start, line.end), 'close')) {
-      return { yamlStart: second.start, yamlEnd: Math.max(second.start, line.start - breakBefore(text, line.start)), end: line.end, closingLine: index };
+      return {
+        yamlStart: second.start,
+        yamlEnd: Math.max(second.start, line.start - breakBefore(text, line.start)),
+        end: line.end,
+        closingLine: index,
+      };
     }
   }
   return undefined;

@@ -34,7 +34,8 @@ export function tFromKey(locale: Locale, key: string, args: Record<string, strin
   if (!entry) return key.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
   const parts = compile(entry[locale]);
   let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) out += (parts[i] in args ? String(args[parts[i]]) : `{${parts[i]}}`) + parts[i + 1];
+  for (let i = 1; i < parts.length; i += 2)
+    out += (parts[i] in args ? String(args[parts[i]]) : `{${parts[i]}}`) + parts[i + 1];
   return out;
 }
 

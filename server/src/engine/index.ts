@@ -33,13 +33,37 @@ export { analyze } from './analyze';
 // Multi-file reports and the files around a report, read through an injected ReportWorkspace (the
 // server's over open documents and the disk, the CLI's over the disk: server/src/host/workspace.ts).
 export type { FileRead, ReadRefusal, ReportWorkspace } from './workspace';
-export { analyzeProject, analyzeReport, chaptersOf, type LoadNotes, type ProjectAnalysis, type ProjectFile, type ProjectPart } from './project';
-export { chapterEntries, chapterUris, loadChapters, type ChapterEntry, type ChapterProblem, type LoadedChapter, type LoadedChapters } from './chapters';
+export {
+  analyzeProject,
+  analyzeReport,
+  chaptersOf,
+  type LoadNotes,
+  type ProjectAnalysis,
+  type ProjectFile,
+  type ProjectPart,
+} from './project';
+export {
+  chapterEntries,
+  chapterUris,
+  loadChapters,
+  type ChapterEntry,
+  type ChapterProblem,
+  type LoadedChapter,
+  type LoadedChapters,
+} from './chapters';
 export { hasEsgFrontMatter } from './detect';
 export { decodeText, type DecodedText, type TextEncoding } from './text/decode';
 export { LIMITS } from './limits';
 // The checks against the reports a report links (translations, last year's) and `esgmark compare`.
-export { crossReport, LinkedReportCache, singleFileView, withCrossReport, type CrossReport, type LinkedReport, type ReportView } from './xreport/report';
+export {
+  crossReport,
+  LinkedReportCache,
+  singleFileView,
+  withCrossReport,
+  type CrossReport,
+  type LinkedReport,
+  type ReportView,
+} from './xreport/report';
 export { crossHover } from './xreport/hover';
 export { linkEntries, mayLink } from './xreport/links';
 export { compareReports, type FactPair, type Verdict } from './xreport/compare';
@@ -56,10 +80,25 @@ export { formatNumber } from './numbers/quantity';
 export { getKpi } from './catalogs/kpis';
 export { openMemberParent } from './recognition/labels';
 export { lineText, offsetAt, splitLines } from './parser/lines';
-export { EMPTY_PROJECT_CONFIG, FRAMEWORKS, PROJECT_FILE_NAME, findProjectFile, loadProjectConfig, mergeAnalysisOptions, parseProjectConfig, projectConfigDiagnostics, type LoadedProjectConfig, type ProjectConfig } from './projectConfig';
+export {
+  EMPTY_PROJECT_CONFIG,
+  FRAMEWORKS,
+  PROJECT_FILE_NAME,
+  findProjectFile,
+  loadProjectConfig,
+  mergeAnalysisOptions,
+  parseProjectConfig,
+  projectConfigDiagnostics,
+  type LoadedProjectConfig,
+  type ProjectConfig,
+} from './projectConfig';
 
 /** Quick fixes and refactorings for a range, given the diagnostics the editor shows there. */
-export function getCodeActions(analysis: Analysis, range: Range, diagnostics: Diagnostic[] = analysis.diagnostics): CodeAction[] {
+export function getCodeActions(
+  analysis: Analysis,
+  range: Range,
+  diagnostics: Diagnostic[] = analysis.diagnostics,
+): CodeAction[] {
   return codeActionsFor(analysis, range, diagnostics);
 }
 
@@ -89,7 +128,9 @@ export function getDocumentSymbols(analysis: Analysis): DocumentSymbol[] {
 
 /** The index table generated from the report's tags, and the edit that writes it into the report (kept in the derived layer). */
 export function generateIndexTable(analysis: Analysis): IndexTableEdit {
-  return derivedOf(analysis.model).forAnalysis('indexTable', `${analysis.locale} ${optionsKey(analysis.options)}`, () => buildIndexTable(analysis));
+  return derivedOf(analysis.model).forAnalysis('indexTable', `${analysis.locale} ${optionsKey(analysis.options)}`, () =>
+    buildIndexTable(analysis),
+  );
 }
 
 /** One lens per KPI table: how many figures are checked and how many disagree. */

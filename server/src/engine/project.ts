@@ -21,7 +21,6 @@ export interface ProjectFile {
   decoded?: Omit<DecodedText, 'text'>;
 }
 
-
 import type { ProjectAnalysis, ProjectPart } from './analysis';
 
 export type { ProjectAnalysis, ProjectPart } from './analysis';
@@ -78,7 +77,8 @@ export function analyzeProject(
     const part = partAt(p.line);
     const local = p.line - part.firstLine;
     // The blank separator line after a file maps to the end of that file.
-    if (local >= part.lineCount) return { uri: part.uri, position: { line: part.lineCount - 1, character: part.lastLineLength } };
+    if (local >= part.lineCount)
+      return { uri: part.uri, position: { line: part.lineCount - 1, character: part.lastLineLength } };
     return { uri: part.uri, position: { line: Math.max(0, local), character: p.character } };
   };
   const mapRange = (r: Range) => {
@@ -100,11 +100,19 @@ export function analyzeProject(
   const suppressed = new Map<string, SuppressedDiagnostic[]>(parts.map((p) => [p.uri, []]));
   for (const d of analysis.suppressed) {
     const mapped = mapRange(d.range);
-    suppressed.get(mapped.uri)!.push({ ...d, uri: mapped.uri, range: mapped.range, suppressedBy: mapRange(d.suppressedBy).range, related: undefined });
+    suppressed.get(mapped.uri)!.push({
+      ...d,
+      uri: mapped.uri,
+      range: mapped.range,
+      suppressedBy: mapRange(d.suppressedBy).range,
+      related: undefined,
+    });
   }
   // What loading found is in each file's own lines already.
   const fileNotes: Diagnostic[] = chapterDiagnostics(root.uri, notes.problems, analysis.locale, options);
-  for (const file of [root, ...chapters]) if (file.decoded) fileNotes.push(...encodingDiagnostics(file.uri, file.text, file.decoded, analysis.locale, options));
+  for (const file of [root, ...chapters])
+    if (file.decoded)
+      fileNotes.push(...encodingDiagnostics(file.uri, file.text, file.decoded, analysis.locale, options));
   for (const d of fileNotes) {
     const list = diagnostics.get(d.uri);
     if (!list) continue;
@@ -137,8 +145,12 @@ export function analyzeProject(
  * A report read through a workspace: the root with the chapters it lists that the workspace's gate
  * accepts, analysed as one; the entries it refused are diagnostics at their place in the root.
  */
-export function analyzeReport(root: ProjectFile, workspace: ReportWorkspace, options: AnalysisOptions = {}, previous?: ProjectAnalysis): ProjectAnalysis {
+export function analyzeReport(
+  root: ProjectFile,
+  workspace: ReportWorkspace,
+  options: AnalysisOptions = {},
+  previous?: ProjectAnalysis,
+): ProjectAnalysis {
   const loaded = loadChapters(root, workspace);
   return analyzeProject(root, loaded.chapters, options, previous, loaded);
 }
-

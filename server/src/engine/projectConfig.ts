@@ -18,7 +18,16 @@ import { positionAt, splitLines } from './parser/lines';
 import { LIMITS } from './limits';
 import { RULES } from './rules';
 import { configRule } from './rules/esg/config';
-import type { AnalysisOptions, Diagnostic, IssuerClass, IssuerProfile, Locale, Range, Severity, Vocabulary } from './types';
+import type {
+  AnalysisOptions,
+  Diagnostic,
+  IssuerClass,
+  IssuerProfile,
+  Locale,
+  Range,
+  Severity,
+  Vocabulary,
+} from './types';
 import type { FileRead, ReportWorkspace } from './workspace';
 import { unitSpellingKey } from './vocabulary';
 
@@ -45,7 +54,12 @@ export interface LoadedProjectConfig {
   diagnostics: Diagnostic[];
 }
 
-export const EMPTY_PROJECT_CONFIG: ProjectConfig = Object.freeze({ profile: {}, severity: {}, vocabulary: {}, frameworks: [...FRAMEWORKS] }) as ProjectConfig;
+export const EMPTY_PROJECT_CONFIG: ProjectConfig = Object.freeze({
+  profile: {},
+  severity: {},
+  vocabulary: {},
+  frameworks: [...FRAMEWORKS],
+}) as ProjectConfig;
 
 const monthDay = z.string().regex(/^\d{2}-\d{2}$/);
 const issuerSchema = z
@@ -61,7 +75,10 @@ const schema = z
     issuer: issuerSchema.nullable().optional(),
     rules: z.record(z.string(), z.enum(SEVERITIES)).nullable().optional(),
     units: z.record(z.string(), z.string()).nullable().optional(),
-    kpis: z.record(z.string(), z.union([z.string(), z.array(z.string())])).nullable().optional(),
+    kpis: z
+      .record(z.string(), z.union([z.string(), z.array(z.string())]))
+      .nullable()
+      .optional(),
     frameworks: z.array(z.string()).nullable().optional(),
   })
   .strict();
@@ -112,7 +129,14 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
     const at = (offset: number) => positionAt(starts, Math.max(0, Math.min(offset, text.length)));
     const diagnostics = problems.slice(0, LIMITS.maxYamlErrors).map((p): Diagnostic => {
       const range: Range = { start: at(p.start), end: at(Math.max(p.end, p.start)) };
-      return { uri, rule: configRule.id, severity: configRule.defaultSeverity, range, message: tFromKey(messageLocale, p.key, { file, ...p.args }), data: { key: p.key } };
+      return {
+        uri,
+        rule: configRule.id,
+        severity: configRule.defaultSeverity,
+        range,
+        message: tFromKey(messageLocale, p.key, { file, ...p.args }),
+        data: { key: p.key },
+      };
     });
     return { config, diagnostics };
   };
@@ -121,7 +145,12 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
   const tooDeepDetail = `nested deeper than ${LIMITS.maxYamlDepth} levels`;
   const tooDeep = nestingPastLimit(text);
   if (tooDeep) {
-    problems.push({ start: tooDeep.start, end: Math.max(tooDeep.end, tooDeep.start + 1), key: 'config.yaml', args: { detail: tooDeepDetail } });
+    problems.push({
+      start: tooDeep.start,
+      end: Math.max(tooDeep.end, tooDeep.start + 1),
+      key: 'config.yaml',
+      args: { detail: tooDeepDetail },
+    });
     return finish();
   }
   let doc: Document;
@@ -137,7 +166,12 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
       const detail = shortDetail(err.message);
       if (seen.has(`${err.pos[0]}:${detail}`)) continue;
       seen.add(`${err.pos[0]}:${detail}`);
-      problems.push({ start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1), key: 'config.yaml', args: { detail: isInternalError(detail) ? tooDeepDetail : detail } });
+      problems.push({
+        start: err.pos[0],
+        end: Math.max(err.pos[1], err.pos[0] + 1),
+        key: 'config.yaml',
+        args: { detail: isInternalError(detail) ? tooDeepDetail : detail },
+      });
     }
     return finish();
   }
@@ -146,7 +180,12 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (e) {
     const detail = shortDetail(String((e as Error).message));
-    problems.push({ start: 0, end: text.length, key: 'config.yaml', args: { detail: e instanceof RangeError || isInternalError(detail) ? tooDeepDetail : detail } });
+    problems.push({
+      start: 0,
+      end: text.length,
+      key: 'config.yaml',
+      args: { detail: e instanceof RangeError || isInternalError(detail) ? tooDeepDetail : detail },
+    });
     return finish();
   }
   if (data === null || data === undefined) return finish();
@@ -155,8 +194,12 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
     return finish();
   }
   const top = data as Record<string, unknown>;
-  const issuer = top.issuer && typeof top.issuer === 'object' && !Array.isArray(top.issuer) ? (top.issuer as Record<string, unknown>) : undefined;
-  if (!locale && (issuer?.locale === 'en' || issuer?.locale === 'zh-Hant' || issuer?.locale === 'zh-Hans')) messageLocale = issuer.locale;
+  const issuer =
+    top.issuer && typeof top.issuer === 'object' && !Array.isArray(top.issuer)
+      ? (top.issuer as Record<string, unknown>)
+      : undefined;
+  if (!locale && (issuer?.locale === 'en' || issuer?.locale === 'zh-Hant' || issuer?.locale === 'zh-Hans'))
+    messageLocale = issuer.locale;
 
   // Shape: zod says which keys are unknown and which values have the wrong type or value.
   const bad = new Set<string>();
@@ -168,7 +211,11 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
         // An unknown key is ignored on its own: the known keys beside it still apply.
         for (const key of issue.keys) {
           const r = keyRange(doc, path, key) ?? nodeRange(doc, path);
-          problems.push({ ...r, key: 'config.unknownKey', args: { key: [...path, key].join('.'), known: KNOWN_KEYS[path.join('.')] ?? '' } });
+          problems.push({
+            ...r,
+            key: 'config.unknownKey',
+            args: { key: [...path, key].join('.'), known: KNOWN_KEYS[path.join('.')] ?? '' },
+          });
         }
         continue;
       }
@@ -176,9 +223,18 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
       const range = nodeRange(doc, path);
       const value = text.slice(range.start, range.end).slice(0, 40);
       if (issue.code === 'invalid_value' && 'values' in issue) {
-        problems.push({ ...range, key: 'config.invalidEnum', args: { key: path.join('.'), value, values: (issue.values as unknown[]).map(String).join(', ') } });
+        problems.push({
+          ...range,
+          key: 'config.invalidEnum',
+          args: { key: path.join('.'), value, values: (issue.values as unknown[]).map(String).join(', ') },
+        });
       } else {
-        const expected = issue.code === 'invalid_type' ? (TYPE_NAMES[String(issue.expected)] ?? String(issue.expected)) : issue.code === 'invalid_union' ? 'a text or a list of texts' : 'valid';
+        const expected =
+          issue.code === 'invalid_type'
+            ? (TYPE_NAMES[String(issue.expected)] ?? String(issue.expected))
+            : issue.code === 'invalid_union'
+              ? 'a text or a list of texts'
+              : 'valid';
         problems.push({ ...range, key: 'config.invalidType', args: { key: path.join('.'), expected } });
       }
     }
@@ -192,16 +248,26 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
     let issuerClass: IssuerClass | undefined;
     if (board === 'gem') {
       issuerClass = 'gem';
-      if (largecap === true) problems.push({ ...nodeRange(doc, ['issuer', 'largecap']), key: 'config.largecapGem', args: {} });
+      if (largecap === true)
+        problems.push({ ...nodeRange(doc, ['issuer', 'largecap']), key: 'config.largecapGem', args: {} });
     } else if (largecap === true) issuerClass = 'largecap';
     else if (board === 'main' || largecap === false) issuerClass = 'main-board';
     if (issuerClass) config.profile.issuerClass = issuerClass;
     const yearEnd = issuer['year-end'];
     if (yearEnd !== undefined && ok('issuer', 'year-end')) {
       if (typeof yearEnd === 'string' && isMonthDay(yearEnd)) config.profile.yearEnd = yearEnd;
-      else problems.push({ ...nodeRange(doc, ['issuer', 'year-end']), key: 'config.yearEnd', args: { value: String(yearEnd).slice(0, 40) } });
+      else
+        problems.push({
+          ...nodeRange(doc, ['issuer', 'year-end']),
+          key: 'config.yearEnd',
+          args: { value: String(yearEnd).slice(0, 40) },
+        });
     }
-    if (ok('issuer', 'locale') && (issuer.locale === 'en' || issuer.locale === 'zh-Hant' || issuer.locale === 'zh-Hans')) config.profile.locale = issuer.locale;
+    if (
+      ok('issuer', 'locale') &&
+      (issuer.locale === 'en' || issuer.locale === 'zh-Hant' || issuer.locale === 'zh-Hans')
+    )
+      config.profile.locale = issuer.locale;
   }
 
   // rules: severities of known rules.
@@ -209,10 +275,15 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
   if (top.rules && typeof top.rules === 'object' && !Array.isArray(top.rules)) {
     for (const [rule, severity] of Object.entries(top.rules as Record<string, unknown>)) {
       if (!ruleIds.has(rule)) {
-        problems.push({ ...(keyRange(doc, ['rules'], rule) ?? nodeRange(doc, ['rules'])), key: 'config.unknownRule', args: { rule } });
+        problems.push({
+          ...(keyRange(doc, ['rules'], rule) ?? nodeRange(doc, ['rules'])),
+          key: 'config.unknownRule',
+          args: { rule },
+        });
         continue;
       }
-      if (ok('rules', rule) && typeof severity === 'string' && (SEVERITIES as readonly string[]).includes(severity)) config.severity[rule] = severity as Severity | 'off';
+      if (ok('rules', rule) && typeof severity === 'string' && (SEVERITIES as readonly string[]).includes(severity))
+        config.severity[rule] = severity as Severity | 'off';
     }
   }
 
@@ -223,11 +294,19 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
       if (typeof target !== 'string' || !ok('units', spelling)) continue;
       const known = parseUnit(spelling);
       if (known.ok || getUnit(spelling)) {
-        problems.push({ ...(keyRange(doc, ['units'], spelling) ?? nodeRange(doc, ['units'])), key: 'config.knownUnit', args: { unit: spelling, known: known.ok ? known.unit.normalized : spelling } });
+        problems.push({
+          ...(keyRange(doc, ['units'], spelling) ?? nodeRange(doc, ['units'])),
+          key: 'config.knownUnit',
+          args: { unit: spelling, known: known.ok ? known.unit.normalized : spelling },
+        });
         continue;
       }
       if (!parseUnit(target).ok) {
-        problems.push({ ...nodeRange(doc, ['units', spelling]), key: 'config.unknownUnit', args: { unit: spelling, target } });
+        problems.push({
+          ...nodeRange(doc, ['units', spelling]),
+          key: 'config.unknownUnit',
+          args: { unit: spelling, target },
+        });
         continue;
       }
       if (unitSpellingKey(spelling)) units[spelling] = target;
@@ -242,17 +321,27 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
     for (const [kpiId, value] of Object.entries(top.kpis as Record<string, unknown>)) {
       if (!ok('kpis', kpiId)) continue;
       if (!getKpi(kpiId)) {
-        problems.push({ ...(keyRange(doc, ['kpis'], kpiId) ?? nodeRange(doc, ['kpis'])), key: 'config.unknownKpi', args: { kpi: kpiId } });
+        problems.push({
+          ...(keyRange(doc, ['kpis'], kpiId) ?? nodeRange(doc, ['kpis'])),
+          key: 'config.unknownKpi',
+          args: { kpi: kpiId },
+        });
         continue;
       }
-      const labels = (typeof value === 'string' ? [value] : Array.isArray(value) ? value : []).filter((l): l is string => typeof l === 'string' && l.trim() !== '');
+      const labels = (typeof value === 'string' ? [value] : Array.isArray(value) ? value : []).filter(
+        (l): l is string => typeof l === 'string' && l.trim() !== '',
+      );
       const kept: string[] = [];
       labels.forEach((label, i) => {
         // Keyed as the vocabulary matches labels (case, width, footnote marks folded).
         const key = normalizeLabel(label);
         const first = owner.get(key);
         if (first && first !== kpiId) {
-          problems.push({ ...nodeRange(doc, typeof value === 'string' ? ['kpis', kpiId] : ['kpis', kpiId, i]), key: 'config.duplicateSynonym', args: { label, first, second: kpiId } });
+          problems.push({
+            ...nodeRange(doc, typeof value === 'string' ? ['kpis', kpiId] : ['kpis', kpiId, i]),
+            key: 'config.duplicateSynonym',
+            args: { label, first, second: kpiId },
+          });
           return;
         }
         owner.set(key, kpiId);
@@ -268,7 +357,12 @@ export function parseProjectConfig(uri: string, text: string, locale?: Locale): 
     const known: string[] = [];
     top.frameworks.forEach((f, i) => {
       if (typeof f === 'string' && (FRAMEWORKS as readonly string[]).includes(f)) known.push(f);
-      else problems.push({ ...nodeRange(doc, ['frameworks', i]), key: 'config.unknownFramework', args: { value: String(f).slice(0, 40), values: FRAMEWORKS.join(', ') } });
+      else
+        problems.push({
+          ...nodeRange(doc, ['frameworks', i]),
+          key: 'config.unknownFramework',
+          args: { value: String(f).slice(0, 40), values: FRAMEWORKS.join(', ') },
+        });
     });
     if (known.length) config.frameworks = known;
   }
@@ -285,8 +379,7 @@ function parentFolder(uri: string): string | undefined {
 
 export type ProjectFileLookup =
   /** No project file between the report and the workspace root. */
-  | { found: false }
-  | { found: true; uri: string; read: FileRead };
+  { found: false } | { found: true; uri: string; read: FileRead };
 
 /**
  * The nearest `.esgmark.yaml` from the report's folder upwards. A folder outside the workspace
@@ -309,8 +402,13 @@ export function findProjectFile(workspace: ReportWorkspace, reportUri: string): 
 export function loadProjectConfig(workspace: ReportWorkspace, reportUri: string, locale?: Locale): LoadedProjectConfig {
   const lookup = findProjectFile(workspace, reportUri);
   if (!lookup.found) return { config: EMPTY_PROJECT_CONFIG, diagnostics: [] };
-  if (lookup.read.ok && lookup.read.text.length <= MAX_PROJECT_FILE_CHARS) return parseProjectConfig(lookup.uri, lookup.read.text, locale);
-  const detail = lookup.read.ok ? `longer than ${MAX_PROJECT_FILE_CHARS} characters` : lookup.read.detail ? `${lookup.read.refusal}: ${lookup.read.detail}` : lookup.read.refusal;
+  if (lookup.read.ok && lookup.read.text.length <= MAX_PROJECT_FILE_CHARS)
+    return parseProjectConfig(lookup.uri, lookup.read.text, locale);
+  const detail = lookup.read.ok
+    ? `longer than ${MAX_PROJECT_FILE_CHARS} characters`
+    : lookup.read.detail
+      ? `${lookup.read.refusal}: ${lookup.read.detail}`
+      : lookup.read.refusal;
   const diagnostic: Diagnostic = {
     uri: lookup.uri,
     rule: configRule.id,
@@ -327,7 +425,10 @@ export function loadProjectConfig(workspace: ReportWorkspace, reportUri: string,
  * wins per rule; `explicit.issuerClass` and `explicit.locale` override the front matter, which in turn
  * overrides the project file's `profile`.
  */
-export function mergeAnalysisOptions(config: ProjectConfig | undefined, explicit: AnalysisOptions = {}): AnalysisOptions {
+export function mergeAnalysisOptions(
+  config: ProjectConfig | undefined,
+  explicit: AnalysisOptions = {},
+): AnalysisOptions {
   if (!config || config === EMPTY_PROJECT_CONFIG) return explicit;
   const options: AnalysisOptions = { ...explicit };
   const severity = { ...config.severity, ...(explicit.severity ?? {}) };

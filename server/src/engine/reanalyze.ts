@@ -37,7 +37,10 @@ export function modelToken(model: EsgDocument): ModelToken {
  * new one; the function returns undefined when it cannot tell where a position goes. Lets a feature
  * built from those parts (the report model) be reused instead of rebuilt.
  */
-export function derivedUnchanged(model: EsgDocument, parts: readonly ModelPart[]): { from: ModelToken; move<T>(value: T): T | undefined } | undefined {
+export function derivedUnchanged(
+  model: EsgDocument,
+  parts: readonly ModelPart[],
+): { from: ModelToken; move<T>(value: T): T | undefined } | undefined {
   return derivedOf(model).unchangedSince(parts);
 }
 
@@ -50,7 +53,13 @@ export function analyzeFully(model: EsgDocument, options: AnalysisOptions, start
   applyVocabulary(model, options.vocabulary);
   const locale = localeOf(model, options);
   const stats: RuleRunStats = { ran: 0, kept: 0, failed: [], skipped: [] };
-  const diagnostics = runRules(model, { locale, options, onRuleError: options.onRuleError, started }, undefined, undefined, stats);
+  const diagnostics = runRules(
+    model,
+    { locale, options, onRuleError: options.onRuleError, started },
+    undefined,
+    undefined,
+    stats,
+  );
   remember(model, options, stats);
   return { model, diagnostics, locale, reuse: { parse: 'full', rulesRun: stats.ran, rulesKept: 0 } };
 }
@@ -65,12 +74,19 @@ function evidenceOf(model: EsgDocument, table: number): string {
 }
 
 /** The next version's analysis derived from `previous`, or undefined when only a full analysis will do. */
-export function reanalyze(previous: { model: EsgDocument; diagnostics: Diagnostic[]; locale: Locale }, uri: string, text: string, options: AnalysisOptions, started?: number): AnalysisCore | undefined {
+export function reanalyze(
+  previous: { model: EsgDocument; diagnostics: Diagnostic[]; locale: Locale },
+  uri: string,
+  text: string,
+  options: AnalysisOptions,
+  started?: number,
+): AnalysisCore | undefined {
   const patched = reparse(previous.model, uri, text);
   if (!patched) return undefined;
   const { doc, edit, changed } = patched;
   // Read before the project file's synonyms apply to the new version, as the previous one was read.
-  const kpiEvidence = patched.table !== undefined && evidenceOf(previous.model, patched.table) !== evidenceOf(doc, patched.table);
+  const kpiEvidence =
+    patched.table !== undefined && evidenceOf(previous.model, patched.table) !== evidenceOf(doc, patched.table);
   applyVocabulary(doc, options.vocabulary);
   const locale = changed.headings ? localeOf(doc, options) : previous.locale;
   if (locale !== previous.locale) return analyzeFully(doc, options, started);
@@ -83,7 +99,11 @@ export function reanalyze(previous: { model: EsgDocument; diagnostics: Diagnosti
   if (changed.spans) parts.add('spans');
   if (changed.syntaxProblems) parts.add('syntax');
   // Factors are quoted in paragraphs; an edit can change a quote only where the words that mark one appear.
-  if ((patched.kind === 'prose' || patched.kind === 'code') && (!patched.around || mayQuoteFactors(patched.around.before) || mayQuoteFactors(patched.around.after))) parts.add('prose');
+  if (
+    (patched.kind === 'prose' || patched.kind === 'code') &&
+    (!patched.around || mayQuoteFactors(patched.around.before) || mayQuoteFactors(patched.around.after))
+  )
+    parts.add('prose');
 
   // What the edit cannot change goes over to the new version's layer: the facts of the KPI tables the
   // edit left alone and, when the paragraphs are as before, the factors quoted in them.
@@ -101,11 +121,22 @@ export function reanalyze(previous: { model: EsgDocument; diagnostics: Diagnosti
     doc,
     { locale, options, onRuleError: options.onRuleError, started },
     undefined,
-    { changed: parts, previous: previousByRule, failed: before.failedRules, reads: before.ruleReads, move: (d) => movePositions(d, edit) },
+    {
+      changed: parts,
+      previous: previousByRule,
+      failed: before.failedRules,
+      reads: before.ruleReads,
+      move: (d) => movePositions(d, edit),
+    },
     stats,
   );
   remember(doc, options, stats);
-  return { model: doc, diagnostics, locale, reuse: { parse: patched.kind, rulesRun: stats.ran, rulesKept: stats.kept } };
+  return {
+    model: doc,
+    diagnostics,
+    locale,
+    reuse: { parse: patched.kind, rulesRun: stats.ran, rulesKept: stats.kept },
+  };
 }
 
 /**

@@ -11,7 +11,10 @@ export const RULES_DOCS_URL = 'https://example.invalid/esgmark/blob/main/docs/ru
  * character other than letters, digits, `-` and `_` dropped (`kpi/unknown-unit` → `kpiunknown-unit`).
  */
 export function ruleAnchor(ruleId: string): string {
-  return ruleId.toLowerCase().replace(/[^a-z0-9_ -]/g, '').replace(/ /g, '-');
+  return ruleId
+    .toLowerCase()
+    .replace(/[^a-z0-9_ -]/g, '')
+    .replace(/ /g, '-');
 }
 
 /** The documentation link of a rule; `base` replaces RULES_DOCS_URL (its own `#…` is dropped). */

@@ -23,7 +23,8 @@ function prepare(vocabulary: Vocabulary): Prepared {
   let p = prepared.get(vocabulary);
   if (!p) {
     p = { units: new Map(), labels: new Map() };
-    for (const [spelling, target] of Object.entries(vocabulary.units ?? {})) p.units.set(unitSpellingKey(spelling), target);
+    for (const [spelling, target] of Object.entries(vocabulary.units ?? {}))
+      p.units.set(unitSpellingKey(spelling), target);
     for (const [kpiId, labels] of Object.entries(vocabulary.kpis ?? {})) {
       for (const label of labels) {
         const key = normalizeLabel(label);

@@ -4,7 +4,18 @@
 // the repository. The gate reads a file only if, after resolving symlinks, it lies inside one of the
 // workspace's folders and is a regular file under the size limit; it opens without blocking and
 // checks the opened file itself, so a path swapped for a FIFO after the check is refused too.
-import { closeSync, constants, fstatSync, ftruncateSync, openSync, readdirSync, readSync, realpathSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LIMITS, decodeText, type FileRead, type ReadRefusal, type ReportWorkspace } from '../engine';
@@ -124,11 +135,16 @@ export class NodeWorkspace implements ReportWorkspace {
    * The real path of a file uri inside the workspace (symlinks resolved), or why not: the one check
    * every read, stamp and write starts with.
    */
-  private inside(uri: string): { ok: true; path: string; real: string } | { ok: false; refusal: 'not-a-path' | 'outside-workspace'; detail?: string } {
+  private inside(
+    uri: string,
+  ):
+    | { ok: true; path: string; real: string }
+    | { ok: false; refusal: 'not-a-path' | 'outside-workspace'; detail?: string } {
     const p = pathOfUri(uri);
     if (!p || p.includes('\0')) return { ok: false, refusal: 'not-a-path' };
     const real = realOrNearest(p);
-    if (!this.folders.some((f) => isInside(real, f))) return { ok: false, refusal: 'outside-workspace', detail: real === p ? p : `${p} → ${real}` };
+    if (!this.folders.some((f) => isInside(real, f)))
+      return { ok: false, refusal: 'outside-workspace', detail: real === p ? p : `${p} → ${real}` };
     return { ok: true, path: p, real };
   }
 
@@ -164,7 +180,8 @@ export class NodeWorkspace implements ReportWorkspace {
         chunks.push(n === want ? chunk : chunk.subarray(0, n));
         total += n;
       }
-      if (total > cap && options.maxBytes === undefined) return { ok: false, uri, refusal: 'too-large', detail: `more than ${this.maxFileBytes} bytes` };
+      if (total > cap && options.maxBytes === undefined)
+        return { ok: false, uri, refusal: 'too-large', detail: `more than ${this.maxFileBytes} bytes` };
       const bytes = Buffer.concat(chunks, Math.min(total, cap));
       const { text, ...decoded } = decodeText(bytes);
       return { ok: true, uri, text, decoded };
@@ -200,7 +217,11 @@ export class NodeWorkspace implements ReportWorkspace {
    * with `expected`, the file is written only if it still holds exactly those bytes, so an edit made
    * since it was read is never overwritten. Never creates a file: `create` does that.
    */
-  write(uri: string, bytes: Uint8Array, options: { expected?: Uint8Array } = {}): { ok: true } | { ok: false; refusal: ReadRefusal | 'changed'; detail?: string } {
+  write(
+    uri: string,
+    bytes: Uint8Array,
+    options: { expected?: Uint8Array } = {},
+  ): { ok: true } | { ok: false; refusal: ReadRefusal | 'changed'; detail?: string } {
     const where = this.inside(uri);
     if (!where.ok) return where;
     const real = where.real;
@@ -213,7 +234,8 @@ export class NodeWorkspace implements ReportWorkspace {
     try {
       const stat = fstatSync(fd);
       if (!stat.isFile()) return { ok: false, refusal: 'not-a-file', detail: kindOf(stat) };
-      if (stat.size > this.maxFileBytes || bytes.length > this.maxFileBytes) return { ok: false, refusal: 'too-large', detail: `${Math.max(stat.size, bytes.length)} bytes` };
+      if (stat.size > this.maxFileBytes || bytes.length > this.maxFileBytes)
+        return { ok: false, refusal: 'too-large', detail: `${Math.max(stat.size, bytes.length)} bytes` };
       if (options.expected) {
         const current = Buffer.alloc(stat.size);
         let got = 0;
@@ -222,7 +244,8 @@ export class NodeWorkspace implements ReportWorkspace {
           if (n === 0) break;
           got += n;
         }
-        if (got !== options.expected.length || !current.subarray(0, got).equals(Buffer.from(options.expected))) return { ok: false, refusal: 'changed', detail: 'the file changed since it was read' };
+        if (got !== options.expected.length || !current.subarray(0, got).equals(Buffer.from(options.expected)))
+          return { ok: false, refusal: 'changed', detail: 'the file changed since it was read' };
       }
       writeWhole(fd, bytes);
       return { ok: true };
@@ -237,13 +260,25 @@ export class NodeWorkspace implements ReportWorkspace {
    * Creates a new file inside the workspace (`esgmark init`); refuses when something already exists at
    * the path unless `overwrite`, and then only a regular file.
    */
-  create(uri: string, text: string, options: { overwrite?: boolean } = {}): { ok: true } | { ok: false; refusal: ReadRefusal | 'exists'; detail?: string } {
+  create(
+    uri: string,
+    text: string,
+    options: { overwrite?: boolean } = {},
+  ): { ok: true } | { ok: false; refusal: ReadRefusal | 'exists'; detail?: string } {
     const where = this.inside(uri);
     if (!where.ok) return where;
     const { path: p, real } = where;
     let fd: number;
     try {
-      fd = openSync(real, constants.O_WRONLY | constants.O_CREAT | constants.O_NOCTTY | constants.O_NONBLOCK | (options.overwrite ? 0 : constants.O_EXCL), 0o644);
+      fd = openSync(
+        real,
+        constants.O_WRONLY |
+          constants.O_CREAT |
+          constants.O_NOCTTY |
+          constants.O_NONBLOCK |
+          (options.overwrite ? 0 : constants.O_EXCL),
+        0o644,
+      );
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') return { ok: false, refusal: 'exists', detail: p };

@@ -102,7 +102,9 @@ export function toLspDiagnostic(diagnostic: Diagnostic, docsBase?: unknown): Lsp
     range: copyRange(diagnostic.range),
     severity: SEVERITY_TO_LSP[diagnostic.severity] ?? DiagnosticSeverity.Warning,
     code: diagnostic.rule,
-    codeDescription: { href: ruleDocsUrl(diagnostic.rule, typeof docsBase === 'string' && docsBase ? docsBase : RULES_DOCS_URL) },
+    codeDescription: {
+      href: ruleDocsUrl(diagnostic.rule, typeof docsBase === 'string' && docsBase ? docsBase : RULES_DOCS_URL),
+    },
     source: DIAGNOSTIC_SOURCE,
     message: diagnostic.message,
     data,
@@ -132,13 +134,19 @@ export function ruleOf(diagnostic: LspDiagnostic): string | undefined {
  * current analysis with the same rule and range when there is one (it has the freshest data), else
  * one rebuilt from the `data` the server attached when publishing.
  */
-export function fromLspDiagnostic(uri: string, diagnostic: LspDiagnostic, current: readonly Diagnostic[]): Diagnostic | undefined {
+export function fromLspDiagnostic(
+  uri: string,
+  diagnostic: LspDiagnostic,
+  current: readonly Diagnostic[],
+): Diagnostic | undefined {
   const rule = ruleOf(diagnostic);
   if (rule === undefined) return undefined;
   // Several diagnostics of one rule can share a range (missing requirements without a place of
   // their own): the message tells them apart.
   const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-  const match = current.find((d) => d.rule === rule && rangesEqual(d.range, diagnostic.range) && d.message === message) ?? current.find((d) => d.rule === rule && rangesEqual(d.range, diagnostic.range));
+  const match =
+    current.find((d) => d.rule === rule && rangesEqual(d.range, diagnostic.range) && d.message === message) ??
+    current.find((d) => d.rule === rule && rangesEqual(d.range, diagnostic.range));
   if (match) return match;
   const data = isDiagnosticData(diagnostic.data) ? diagnostic.data : undefined;
   const rebuilt: Diagnostic = {
@@ -179,22 +187,36 @@ export function actionKindAllowed(kind: string, only: readonly string[] | undefi
  * @param clientDiagnostics the diagnostics the client sent, so the action points at the exact objects
  *   the editor displays (VS Code matches them by value, and `data` must survive the round trip).
  */
-export function toLspCodeAction(action: CodeAction, clientDiagnostics: readonly LspDiagnostic[], snippets = false): LspCodeAction {
+export function toLspCodeAction(
+  action: CodeAction,
+  clientDiagnostics: readonly LspDiagnostic[],
+  snippets = false,
+): LspCodeAction {
   const result: LspCodeAction = {
     title: action.title,
     kind: ACTION_KIND[action.kind] ?? CodeActionKind.QuickFix,
     // A client that takes snippet edits (LSP 3.18 `snippetEditSupport`) gets the snippet: the cursor lands where the author writes.
     edit:
       snippets && action.snippet
-        ? { documentChanges: [{ textDocument: { uri: action.snippet.uri, version: null }, edits: [{ range: copyRange(action.snippet.range), snippet: { kind: 'snippet', value: action.snippet.value } }] }] }
+        ? {
+            documentChanges: [
+              {
+                textDocument: { uri: action.snippet.uri, version: null },
+                edits: [
+                  { range: copyRange(action.snippet.range), snippet: { kind: 'snippet', value: action.snippet.value } },
+                ],
+              },
+            ],
+          }
         : { changes: toLspEditChanges(action.edits) },
   };
   if (action.isPreferred) result.isPreferred = true;
   if (action.diagnostics && action.diagnostics.length > 0) {
     result.diagnostics = action.diagnostics.map(
       (resolved) =>
-        clientDiagnostics.find((shown) => ruleOf(shown) === resolved.rule && rangesEqual(shown.range, resolved.range)) ??
-        toLspDiagnostic(resolved),
+        clientDiagnostics.find(
+          (shown) => ruleOf(shown) === resolved.rule && rangesEqual(shown.range, resolved.range),
+        ) ?? toLspDiagnostic(resolved),
     );
   }
   return result;

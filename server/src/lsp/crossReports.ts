@@ -35,7 +35,12 @@ export class CrossReports {
   private readonly dependents = new Map<string, Set<string>>();
 
   /** The cross-report result of a report (its links followed through `workspace`). Never throws. */
-  of(view: ReportView, workspace: ReportWorkspace | undefined, options: AnalysisOptions, onError: (error: unknown) => void): CrossReport {
+  of(
+    view: ReportView,
+    workspace: ReportWorkspace | undefined,
+    options: AnalysisOptions,
+    onError: (error: unknown) => void,
+  ): CrossReport {
     const text = view.analysis.model.text;
     if (!workspace || !mayLink(text)) return NONE;
     const kept = this.results.get(view.analysis);
@@ -83,10 +88,15 @@ export class CrossReports {
     const diagnostics: Diagnostic[] = [];
     for (const d of before.cross.diagnostics) {
       // Only what lies in this file moves: related information points at the other reports.
-      const fix = d.data?.fix as { title: string; edits: Record<string, { range: unknown; newText: string }[]> } | undefined;
+      const fix = d.data?.fix as
+        { title: string; edits: Record<string, { range: unknown; newText: string }[]> } | undefined;
       const moved = derived.move({ range: d.range, labelRange: d.data?.labelRange, edits: fix?.edits[d.uri] });
       if (!moved) return undefined;
-      const data = d.data && { ...d.data, ...(moved.labelRange ? { labelRange: moved.labelRange } : {}), ...(fix && moved.edits ? { fix: { ...fix, edits: { [d.uri]: moved.edits } } } : {}) };
+      const data = d.data && {
+        ...d.data,
+        ...(moved.labelRange ? { labelRange: moved.labelRange } : {}),
+        ...(fix && moved.edits ? { fix: { ...fix, edits: { [d.uri]: moved.edits } } } : {}),
+      };
       diagnostics.push({ ...d, range: moved.range, ...(data ? { data } : {}) });
     }
     return { links: before.cross.links, diagnostics };

@@ -13,7 +13,9 @@ const SUPPORTED: readonly PositionEncoding[] = ['utf-8', 'utf-16', 'utf-32'];
 /** The encoding to use: the first of the client's list the server supports (the client's preference), else UTF-16. */
 export function negotiateEncoding(offered: unknown): PositionEncoding {
   if (!Array.isArray(offered)) return 'utf-16';
-  for (const e of offered) if (typeof e === 'string' && (SUPPORTED as readonly string[]).includes(e.toLowerCase())) return e.toLowerCase() as PositionEncoding;
+  for (const e of offered)
+    if (typeof e === 'string' && (SUPPORTED as readonly string[]).includes(e.toLowerCase()))
+      return e.toLowerCase() as PositionEncoding;
   return 'utf-16';
 }
 
@@ -108,7 +110,9 @@ export class PositionCodec {
     if (uri === undefined || position.line < 0) return position;
     const line = this.lineText(uri, position.line);
     if (line === undefined) return position;
-    const character = outgoing ? columnToEncoding(line, position.character, this.encoding) : columnFromEncoding(line, position.character, this.encoding);
+    const character = outgoing
+      ? columnToEncoding(line, position.character, this.encoding)
+      : columnFromEncoding(line, position.character, this.encoding);
     return { line: position.line, character };
   }
 
@@ -126,7 +130,9 @@ export class PositionCodec {
     for (const [key, v] of Object.entries(record)) {
       if (OPAQUE_KEYS.has(key)) out[key] = v;
       else if (URI_KEYED.has(key) && v && typeof v === 'object' && !Array.isArray(v)) {
-        out[key] = Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([u, inner]) => [u, this.walk(inner, u, outgoing)]));
+        out[key] = Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).map(([u, inner]) => [u, this.walk(inner, u, outgoing)]),
+        );
       } else out[key] = this.walk(v, here, outgoing);
     }
     return out;
@@ -147,9 +153,15 @@ export class PositionCodec {
       const lineOf = (line: number) => lineOfDocument(current, line);
       const from = (p: Position): Position => {
         const text = lineOf(p.line);
-        return text === undefined ? p : { line: p.line, character: columnFromEncoding(text, p.character, this.encoding) };
+        return text === undefined
+          ? p
+          : { line: p.line, character: columnFromEncoding(text, p.character, this.encoding) };
       };
-      current = TextDocument.update(current, [{ range: { start: from(change.range.start), end: from(change.range.end) }, text: change.text }], version);
+      current = TextDocument.update(
+        current,
+        [{ range: { start: from(change.range.start), end: from(change.range.end) }, text: change.text }],
+        version,
+      );
     }
     return current;
   }

@@ -39,7 +39,11 @@ import { symbolsIn, viewOfUri } from './views';
  * A request handler in the client's position encoding: the params' positions are read as UTF-16 before
  * `run`, the result's positions written in the client's encoding after it.
  */
-function encoded<P extends { textDocument: { uri: string } }, R>(session: Session, raw: P, run: (params: P) => Promise<R>): Promise<R> {
+function encoded<P extends { textDocument: { uri: string } }, R>(
+  session: Session,
+  raw: P,
+  run: (params: P) => Promise<R>,
+): Promise<R> {
   const uri = raw.textDocument.uri;
   return run(session.codec.in(raw, uri)).then((result) => session.codec.out(result, uri));
 }
@@ -55,8 +59,18 @@ export function registerFeatureHandlers(session: Session): void {
         const position = found.toEngine(params.position);
         const hover = getHover(found.analysis, position);
         // The same figure in the other language versions and in last year's report.
-        const cross = crossHover(found.project ?? singleFileView(found.analysis), found.cross, position, found.analysis.locale);
-        const merged = cross ? { contents: [hover?.contents, cross.lines.map((l) => `- ${l}`).join('\n')].filter(Boolean).join('\n\n'), range: hover?.range ?? cross.range } : hover;
+        const cross = crossHover(
+          found.project ?? singleFileView(found.analysis),
+          found.cross,
+          position,
+          found.analysis.locale,
+        );
+        const merged = cross
+          ? {
+              contents: [hover?.contents, cross.lines.map((l) => `- ${l}`).join('\n')].filter(Boolean).join('\n\n'),
+              range: hover?.range ?? cross.range,
+            }
+          : hover;
         const range = merged && found.toDocument(merged.range);
         return merged && range ? toLspHover({ ...merged, range }) : null;
       }),
@@ -80,7 +94,9 @@ export function registerFeatureHandlers(session: Session): void {
       session.guarded('definition', [], token, async () => {
         const found = await viewOfUri(session, params.textDocument.uri);
         if (!found) return [];
-        return getDefinition(found.analysis, found.toEngine(params.position)).map((l) => toLspLocation(found.locate(l.range)));
+        return getDefinition(found.analysis, found.toEngine(params.position)).map((l) =>
+          toLspLocation(found.locate(l.range)),
+        );
       }),
     ),
   );
@@ -120,14 +136,20 @@ export function registerFeatureHandlers(session: Session): void {
         const toEngineRange = (r: Range): Range => ({ start: found.toEngine(r.start), end: found.toEngine(r.end) });
         const range = toEngineRange(params.range);
         let targets = shown
-          .map((diagnostic) => fromLspDiagnostic(uri, { ...diagnostic, range: toEngineRange(diagnostic.range) }, current))
+          .map((diagnostic) =>
+            fromLspDiagnostic(uri, { ...diagnostic, range: toEngineRange(diagnostic.range) }, current),
+          )
           .filter((diagnostic): diagnostic is Diagnostic => diagnostic !== undefined);
         // Clients that do not send the diagnostics under the cursor still get the fixes for them.
         if (shown.length === 0) targets = current.filter((diagnostic) => rangesIntersect(diagnostic.range, range));
         // Fixes of the cross-report checks carry their edits in the files' own lines (not the analysis').
         const cross = found.cross.diagnostics.filter((d) => d.uri === uri && rangesIntersect(d.range, params.range));
         const actions = getCodeActions(found.analysis, range, targets)
-          .map((action) => (found.project ? { ...action, edits: found.project.mapEdits(Object.values(action.edits).flat()), snippet: undefined } : action))
+          .map((action) =>
+            found.project
+              ? { ...action, edits: found.project.mapEdits(Object.values(action.edits).flat()), snippet: undefined }
+              : action,
+          )
           .concat(crossReportActions(cross))
           .map((action) => toLspCodeAction(action, shown, session.client.takesSnippetEdits))
           .filter((action) => actionKindAllowed(action.kind ?? '', params.context.only));
@@ -162,7 +184,9 @@ export function registerFeatureHandlers(session: Session): void {
           label: table.replaced ? 'Regenerate HKEX index table' : 'Insert HKEX index table',
           edit: codec.out({
             changes: Object.fromEntries(
-              Object.entries(found.project ? found.project.mapEdits([table.edit]) : { [found.document.uri]: [table.edit] }).map(([u, edits]) => [u, edits.map(toLspTextEdit)]),
+              Object.entries(
+                found.project ? found.project.mapEdits([table.edit]) : { [found.document.uri]: [table.edit] },
+              ).map(([u, edits]) => [u, edits.map(toLspTextEdit)]),
             ),
           }),
         });

@@ -30,7 +30,13 @@ interface ProjectKey {
 }
 
 function sameKey(a: ProjectKey, b: ProjectKey): boolean {
-  if (a.generation !== b.generation || a.root !== b.root || a.problems !== b.problems || a.chapters.length !== b.chapters.length) return false;
+  if (
+    a.generation !== b.generation ||
+    a.root !== b.root ||
+    a.problems !== b.problems ||
+    a.chapters.length !== b.chapters.length
+  )
+    return false;
   if (a.rootText !== b.rootText) return false;
   return a.chapters.every((c, i) => c.uri === b.chapters[i].uri && c.text === b.chapters[i].text);
 }
@@ -59,7 +65,9 @@ export class Projects {
   /** The editor's workspace folders (file uris; others are ignored). */
   setWorkspaceFolders(uris: readonly string[]): void {
     this.folders = uris.map(pathOfUri).filter((p): p is string => p !== undefined);
-    this.everywhere = this.folders.length ? new NodeWorkspace({ folders: this.folders, openText: this.openText }) : undefined;
+    this.everywhere = this.folders.length
+      ? new NodeWorkspace({ folders: this.folders, openText: this.openText })
+      : undefined;
     this.searched.clear();
     this.cached.clear();
   }
@@ -160,9 +168,17 @@ export class Projects {
     if (rootText === undefined) return undefined;
     const root = { uri: ref.root, text: rootText };
     const loaded = loadChapters(root, workspace);
-    const problems = loaded.problems.map((p) => `${p.kind}:${p.range.start.line}:${p.range.start.character}:${JSON.stringify(p.args)}`).join(',');
+    const problems = loaded.problems
+      .map((p) => `${p.kind}:${p.range.start.line}:${p.range.start.character}:${JSON.stringify(p.args)}`)
+      .join(',');
     // Compared file by file: joining every text into one key would copy megabytes on each request.
-    const key: ProjectKey = { generation, root: ref.root, rootText, problems, chapters: loaded.chapters.map((c) => ({ uri: c.uri, text: c.text })) };
+    const key: ProjectKey = {
+      generation,
+      root: ref.root,
+      rootText,
+      problems,
+      chapters: loaded.chapters.map((c) => ({ uri: c.uri, text: c.text })),
+    };
     const cached = this.cached.get(ref.root);
     if (cached && sameKey(cached.key, key)) return cached.project;
     // Derived from the last analysis of the same root where the edit allows (the engine checks the options).

@@ -36,7 +36,10 @@ export function resultIdOf(items: readonly LspDiagnostic[]): string {
 }
 
 /** A full report, or `unchanged` when the client already has this result. */
-export function documentReport(items: LspDiagnostic[], previousResultId: string | undefined): { kind: 'full'; resultId: string; items: LspDiagnostic[] } | { kind: 'unchanged'; resultId: string } {
+export function documentReport(
+  items: LspDiagnostic[],
+  previousResultId: string | undefined,
+): { kind: 'full'; resultId: string; items: LspDiagnostic[] } | { kind: 'unchanged'; resultId: string } {
   const resultId = resultIdOf(items);
   return previousResultId === resultId ? { kind: 'unchanged', resultId } : { kind: 'full', resultId, items };
 }
@@ -49,7 +52,8 @@ export function textDocumentReport(
 ): DocumentDiagnosticReport {
   const own = documentReport(perFile.get(uri) ?? [], previousResultId);
   const related: Record<string, { kind: 'full'; resultId: string; items: LspDiagnostic[] }> = {};
-  for (const [other, items] of perFile) if (other !== uri) related[other] = { kind: 'full', resultId: resultIdOf(items), items };
+  for (const [other, items] of perFile)
+    if (other !== uri) related[other] = { kind: 'full', resultId: resultIdOf(items), items };
   return Object.keys(related).length ? { ...own, relatedDocuments: related } : own;
 }
 
@@ -73,7 +77,9 @@ export function findReports(folders: readonly string[], limits = WORKSPACE_LIMIT
     } catch {
       return;
     }
-    entries = entries.slice(0, limits.maxEntriesPerFolder).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+    entries = entries
+      .slice(0, limits.maxEntriesPerFolder)
+      .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
     for (const entry of entries) {
       if (found.length >= limits.maxReports) return;
       const full = path.join(dir, entry.name);
@@ -109,7 +115,11 @@ export interface WorkspaceHost {
  * from disk through the gate. A file that belongs to a multi-file report is reported with that report's
  * findings (each file once, whichever of its files is met first).
  */
-export function workspaceReport(host: WorkspaceHost, previous: ReadonlyMap<string, string>, isCancelled: () => boolean = () => false): WorkspaceDocumentDiagnosticReport[] {
+export function workspaceReport(
+  host: WorkspaceHost,
+  previous: ReadonlyMap<string, string>,
+  isCancelled: () => boolean = () => false,
+): WorkspaceDocumentDiagnosticReport[] {
   const folders = host.folders();
   const gate = folders.length ? new NodeWorkspace({ folders }) : undefined;
   const texts = new Map<string, string>();

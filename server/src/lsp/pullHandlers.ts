@@ -1,7 +1,13 @@
 // The pull-diagnostics handlers on the connection: `textDocument/diagnostic` answers for an open
 // document (with the other files of its multi-file report as related documents), `workspace/diagnostic`
 // for every report of the workspace folders. The diagnostics are the ones a push would publish.
-import type { CancellationToken, Connection, Diagnostic as LspDiagnostic, DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver/node';
+import type {
+  CancellationToken,
+  Connection,
+  Diagnostic as LspDiagnostic,
+  DocumentDiagnosticReport,
+  WorkspaceDiagnosticReport,
+} from 'vscode-languageserver/node';
 import { analyze, type Analysis, type AnalysisOptions, type Diagnostic } from '../engine';
 import { checkpoint } from './requests';
 import { textDocumentReport, workspaceReport } from './pull';

@@ -41,14 +41,20 @@ export async function checkpoint(token: CancellationToken | undefined): Promise<
 export const BEFORE_INITIALIZE_METHOD = '$/esgmark/beforeInitialize';
 
 export function notInitializedError(method: unknown): ResponseError<void> {
-  return new ResponseError(ErrorCodes.ServerNotInitialized, `the server is not initialized: ${typeof method === 'string' ? method : 'request'} comes before initialize`);
+  return new ResponseError(
+    ErrorCodes.ServerNotInitialized,
+    `the server is not initialized: ${typeof method === 'string' ? method : 'request'} comes before initialize`,
+  );
 }
 
 /** Internal method a request received after `shutdown` is routed to; its handler answers InvalidRequest. */
 export const AFTER_SHUTDOWN_METHOD = '$/esgmark/afterShutdown';
 
 export function afterShutdownError(method: unknown): ResponseError<void> {
-  return new ResponseError(ErrorCodes.InvalidRequest, `the server is shut down: ${typeof method === 'string' ? method : 'request'} is not served`);
+  return new ResponseError(
+    ErrorCodes.InvalidRequest,
+    `the server is shut down: ${typeof method === 'string' ? method : 'request'} is not served`,
+  );
 }
 
 /**
@@ -61,7 +67,10 @@ export function afterShutdownError(method: unknown): ResponseError<void> {
  *   requires) and every notification but `exit` is dropped. The request is routed to
  *   `AFTER_SHUTDOWN_METHOD` because a message strategy cannot write a response itself.
  */
-export function lifecycleOptions(isShutDown: () => boolean, isInitialized: () => boolean = () => true): ConnectionOptions {
+export function lifecycleOptions(
+  isShutDown: () => boolean,
+  isInitialized: () => boolean = () => true,
+): ConnectionOptions {
   return {
     connectionStrategy: {
       cancelUndispatched: (message: Message): ResponseMessage | undefined =>
@@ -73,13 +82,23 @@ export function lifecycleOptions(isShutDown: () => boolean, isInitialized: () =>
         // request) and only `exit` among notifications, as the LSP spec says.
         if (!isInitialized()) {
           if (Message.isRequest(message) && message.method !== 'initialize') {
-            return next({ jsonrpc: message.jsonrpc, id: message.id, method: BEFORE_INITIALIZE_METHOD, params: { method: message.method } } as RequestMessage);
+            return next({
+              jsonrpc: message.jsonrpc,
+              id: message.id,
+              method: BEFORE_INITIALIZE_METHOD,
+              params: { method: message.method },
+            } as RequestMessage);
           }
           if (Message.isNotification(message) && message.method !== 'exit') return;
         }
         if (isShutDown()) {
           if (Message.isRequest(message)) {
-            const rerouted: RequestMessage = { jsonrpc: message.jsonrpc, id: message.id, method: AFTER_SHUTDOWN_METHOD, params: { method: message.method } };
+            const rerouted: RequestMessage = {
+              jsonrpc: message.jsonrpc,
+              id: message.id,
+              method: AFTER_SHUTDOWN_METHOD,
+              params: { method: message.method },
+            };
             return next(rerouted);
           }
           if (Message.isNotification(message) && message.method !== 'exit') return;

@@ -39,7 +39,10 @@ export class Session {
   /** Converts positions between the engine (UTF-16) and the encoding negotiated with the client. */
   readonly codec = new PositionCodec((uri, line) => this.lineOf(uri, line));
   // Incremental changes arrive in the client's encoding: converted before they are applied.
-  readonly documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (document, changes, version) => this.codec.update(document, changes, version) });
+  readonly documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (document, changes, version) => this.codec.update(document, changes, version),
+  });
   readonly cache = new AnalysisCache();
   /** Multi-file reports: a root whose front matter lists `esg.chapters`, analysed as one report. */
   readonly projects = new Projects((uri) => this.documents.get(uri)?.getText());
@@ -74,7 +77,12 @@ export class Session {
    * Fault injection for tests and support: ESGMARK_FAULT_RULES=rule/a,rule/b makes those rules throw, to
    * show that the server logs the failure, drops that rule's results and still publishes the others'.
    */
-  private readonly faultRules = new Set((process.env.ESGMARK_FAULT_RULES ?? '').split(',').map((r) => r.trim()).filter(Boolean));
+  private readonly faultRules = new Set(
+    (process.env.ESGMARK_FAULT_RULES ?? '')
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean),
+  );
 
   constructor(readonly connection: Connection) {}
 
@@ -93,7 +101,13 @@ export class Session {
    * a request cancelled meanwhile is not sent either. Handlers with several expensive steps call
    * `checkpoint(token)` between them.
    */
-  async guarded<T>(where: string, fallback: T, token: CancellationToken | undefined, run: () => T | Promise<T>, sideEffects = false): Promise<T> {
+  async guarded<T>(
+    where: string,
+    fallback: T,
+    token: CancellationToken | undefined,
+    run: () => T | Promise<T>,
+    sideEffects = false,
+  ): Promise<T> {
     try {
       await checkpoint(token);
       const result = await run();

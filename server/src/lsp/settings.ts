@@ -54,12 +54,17 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     debounceMs = Math.min(Math.round(input.debounceMs), MAX_DEBOUNCE_MS);
   }
   let analysisBudgetMs = DEFAULT_SETTINGS.analysisBudgetMs;
-  if (typeof input.analysisBudgetMs === 'number' && Number.isFinite(input.analysisBudgetMs) && input.analysisBudgetMs >= 0) {
+  if (
+    typeof input.analysisBudgetMs === 'number' &&
+    Number.isFinite(input.analysisBudgetMs) &&
+    input.analysisBudgetMs >= 0
+  ) {
     analysisBudgetMs = Math.min(Math.round(input.analysisBudgetMs), MAX_BUDGET_MS);
   }
   // An http(s) or file URL only: the link is opened by the editor when the rule id is clicked.
   const docs = input.rulesDocumentationUrl;
-  const rulesDocumentationUrl = typeof docs === 'string' && /^(?:https?|file):\/\/\S+$/.test(docs) && docs.length < 2048 ? docs : '';
+  const rulesDocumentationUrl =
+    typeof docs === 'string' && /^(?:https?|file):\/\/\S+$/.test(docs) && docs.length < 2048 ? docs : '';
   return {
     locale: isOneOf(LOCALE_VALUES, input.locale) ? input.locale : DEFAULT_SETTINGS.locale,
     issuerClass: isOneOf(ISSUER_CLASS_VALUES, input.issuerClass) ? input.issuerClass : DEFAULT_SETTINGS.issuerClass,

@@ -57,7 +57,10 @@ export class Validation {
   /** A project file changed, appeared or went away: read them again and check every open report again. */
   projectFilesChanged(): void {
     const { connection, projectConfigs } = this.session;
-    for (const uri of projectConfigs.invalidate()) connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error) => this.session.logError('clearing project file diagnostics', error));
+    for (const uri of projectConfigs.invalidate())
+      connection
+        .sendDiagnostics({ uri, diagnostics: [] })
+        .catch((error) => this.session.logError('clearing project file diagnostics', error));
     this.session.settingsGeneration++;
     this.session.cache.clear();
     this.revalidateAll();
@@ -94,20 +97,34 @@ export class Validation {
     // Publishing is synchronous after the analysis, but check again in case the document moved on.
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
-    const lsp = (list: readonly Diagnostic[]) => session.publishing.convert(list, session.settings.rulesDocumentationUrl);
+    const lsp = (list: readonly Diagnostic[]) =>
+      session.publishing.convert(list, session.settings.rulesDocumentationUrl);
     // The report's project file, with its own problems at their keys.
-    const config = session.shouldCheck(document) ? session.projectConfigs.diagnosticsFor(project?.parts[0]?.uri ?? uri, toAnalysisOptions(session.settings)) : undefined;
-    if (config) await connection.sendDiagnostics(codec.out({ uri: config.uri, diagnostics: lsp(config.diagnostics) }, config.uri));
+    const config = session.shouldCheck(document)
+      ? session.projectConfigs.diagnosticsFor(project?.parts[0]?.uri ?? uri, toAnalysisOptions(session.settings))
+      : undefined;
+    if (config)
+      await connection.sendDiagnostics(
+        codec.out({ uri: config.uri, diagnostics: lsp(config.diagnostics) }, config.uri),
+      );
     if (session.client.pullsDiagnostics) {
       // The client pulls this document itself; the other files of a multi-file report it pulls when asked to.
-      if (project && project.diagnostics.size > 1 && session.client.refreshesDiagnostics) await connection.languages.diagnostics.refresh();
+      if (project && project.diagnostics.size > 1 && session.client.refreshesDiagnostics)
+        await connection.languages.diagnostics.refresh();
       await connection.sendNotification(ReportChangedNotification, { uri, version });
       return;
     }
     await connection.sendDiagnostics(codec.out({ uri, version, diagnostics: lsp(diagnostics) }));
     // The other files of a multi-file report: an edit here can change their diagnostics too.
     for (const [other, list] of project?.diagnostics ?? []) {
-      if (other !== uri) await connection.sendDiagnostics(codec.out({ uri: other, version: documents.get(other)?.version, diagnostics: lsp(view ? diagnosticsIn(view, other) : list) }));
+      if (other !== uri)
+        await connection.sendDiagnostics(
+          codec.out({
+            uri: other,
+            version: documents.get(other)?.version,
+            diagnostics: lsp(view ? diagnosticsIn(view, other) : list),
+          }),
+        );
     }
     await connection.sendNotification(ReportChangedNotification, { uri, version });
   }

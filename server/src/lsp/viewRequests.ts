@@ -41,7 +41,8 @@ export function registerViewRequests(session: Session): void {
 
   connection.onRequest(ExportRequest, (params, token) =>
     session.guarded<string | null>(Export.method, null, token, async () => {
-      if (!params || typeof params.uri !== 'string' || (params.format !== 'csv' && params.format !== 'json')) return null;
+      if (!params || typeof params.uri !== 'string' || (params.format !== 'csv' && params.format !== 'json'))
+        return null;
       const found = await viewOfUri(session, params.uri);
       if (!found) return null;
       const model = await reportModelOf(found, token);

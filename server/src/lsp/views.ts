@@ -46,7 +46,11 @@ function analysisFor(session: Session, document: TextDocument): Analysis {
   const cached = session.cache.get(document.uri, document.version, session.settingsGeneration);
   if (cached) return cached;
   // Derived from the previous version's analysis where the edit allows (same result, less work).
-  const analysis = analyze({ uri: document.uri, text: document.getText() }, session.engineOptions(document.uri), session.cache.latest(document.uri, session.settingsGeneration));
+  const analysis = analyze(
+    { uri: document.uri, text: document.getText() },
+    session.engineOptions(document.uri),
+    session.cache.latest(document.uri, session.settingsGeneration),
+  );
   session.cache.set(document.uri, document.version, session.settingsGeneration, analysis);
   session.logLimits(analysis);
   return analysis;
@@ -55,19 +59,27 @@ function analysisFor(session: Session, document: TextDocument): Analysis {
 /** The cross-report result of an analysed report (empty when it links nothing). */
 function crossOf(session: Session, view: Pick<ProjectAnalysis, 'analysis' | 'parts' | 'mapRange'>): CrossReport {
   const uri = view.parts[0]?.uri ?? view.analysis.model.uri;
-  return session.crossReports.of(view, session.projects.workspaceFor(uri), session.engineOptions(uri), (error) => session.logError('cross-report checks', error));
+  return session.crossReports.of(view, session.projects.workspaceFor(uri), session.engineOptions(uri), (error) =>
+    session.logError('cross-report checks', error),
+  );
 }
 
 /** A file's diagnostics: its own and those of the checks against the reports it links. */
 export function diagnosticsIn(view: View, uri: string): Diagnostic[] {
   const own = view.project ? (view.project.diagnostics.get(uri) ?? []) : view.analysis.diagnostics;
   const cross = view.cross.diagnostics.filter((d) => d.uri === uri);
-  return cross.length ? [...own, ...cross].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character) : own;
+  return cross.length
+    ? [...own, ...cross].sort(
+        (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+      )
+    : own;
 }
 
 function projectFor(session: Session, document: TextDocument): ProjectAnalysis | undefined {
   const ref = session.projects.projectOf(document.uri, document.getText());
-  const project = ref ? session.projects.analyze(ref, session.engineOptions(ref.root), session.settingsGeneration) : undefined;
+  const project = ref
+    ? session.projects.analyze(ref, session.engineOptions(ref.root), session.settingsGeneration)
+    : undefined;
   if (project) session.logLimits(project.analysis);
   // A chapter its root could not include (outside the workspace, a cycle...) is checked on its own.
   return project?.parts.some((p) => p.uri === document.uri) ? project : undefined;
@@ -77,7 +89,14 @@ export function viewOf(session: Session, document: TextDocument): View {
   const project = projectFor(session, document);
   if (!project) {
     const analysis = analysisFor(session, document);
-    return { document, analysis, toEngine: (p) => p, toDocument: (r) => r, locate: (r) => ({ uri: document.uri, range: r }), cross: crossOf(session, singleFileView(analysis)) };
+    return {
+      document,
+      analysis,
+      toEngine: (p) => p,
+      toDocument: (r) => r,
+      locate: (r) => ({ uri: document.uri, range: r }),
+      cross: crossOf(session, singleFileView(analysis)),
+    };
   }
   return {
     document,
@@ -150,9 +169,17 @@ export function pullHostOf(session: Session): PullHost {
     },
     closed(uri, text) {
       const ref = session.projects.projectOf(uri, text);
-      const project = ref ? session.projects.analyze(ref, session.engineOptions(ref.root), session.settingsGeneration) : undefined;
+      const project = ref
+        ? session.projects.analyze(ref, session.engineOptions(ref.root), session.settingsGeneration)
+        : undefined;
       if (project?.parts.some((p) => p.uri === uri)) return project.diagnostics;
-      return new Map([[uri, session.closedReports.analyze(uri, text, session.settingsGeneration, () => session.engineOptions(uri)).diagnostics]]);
+      return new Map([
+        [
+          uri,
+          session.closedReports.analyze(uri, text, session.settingsGeneration, () => session.engineOptions(uri))
+            .diagnostics,
+        ],
+      ]);
     },
     openReports: () =>
       session.documents
@@ -161,7 +188,11 @@ export function pullHostOf(session: Session): PullHost {
         .map((d) => ({ uri: d.uri, version: d.version, text: d.getText() })),
     folders: () => session.workspaceFolders.map(pathOfUri).filter((p): p is string => p !== undefined),
     versionOf: (uri) => session.documents.get(uri)?.version,
-    toLsp: (uri, list) => session.codec.out(list.map((d) => toLspDiagnostic(d, session.settings.rulesDocumentationUrl)), uri),
+    toLsp: (uri, list) =>
+      session.codec.out(
+        list.map((d) => toLspDiagnostic(d, session.settings.rulesDocumentationUrl)),
+        uri,
+      ),
     guarded: (where, fallback, token, run) => session.guarded(where, fallback, token, run),
   };
 }

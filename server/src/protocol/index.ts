@@ -9,7 +9,16 @@
 import type { ExportFormat, IndexTableEdit, Range, ReportModel } from '../engine';
 
 // The report model, as the engine builds it (server/src/engine/features/reportModel.ts).
-export type { CheckStatus, CoverageStatus, ReportCheck, ReportKpiGroup, ReportKpiRow, ReportModel, ReportRequirement, ReportValue } from '../engine';
+export type {
+  CheckStatus,
+  CoverageStatus,
+  ReportCheck,
+  ReportKpiGroup,
+  ReportKpiRow,
+  ReportModel,
+  ReportRequirement,
+  ReportValue,
+} from '../engine';
 export type { ExportFormat, IndexTableEdit, Range } from '../engine';
 // Which Markdown files are reports: the client decides which documents to hand to the server by it.
 export { hasEsgFrontMatter } from '../engine/detect';
@@ -28,7 +37,8 @@ export interface ProtocolNotification<P> {
   readonly types?: { params: P };
 }
 
-export type ParamsOf<M> = M extends ProtocolRequest<infer P, unknown> ? P : M extends ProtocolNotification<infer P> ? P : never;
+export type ParamsOf<M> =
+  M extends ProtocolRequest<infer P, unknown> ? P : M extends ProtocolNotification<infer P> ? P : never;
 export type ResultOf<M> = M extends ProtocolRequest<unknown, infer R> ? R : never;
 
 function request<P, R>(method: string): ProtocolRequest<P, R> {

@@ -13,7 +13,11 @@ const WAIT_MS = 30_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = WAIT_MS): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = WAIT_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -33,7 +37,9 @@ function codeOf(d: vscode.Diagnostic): string {
 }
 
 function esgDiagnostics(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'esgmark' && (code === undefined || codeOf(d) === code));
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'esgmark' && (code === undefined || codeOf(d) === code));
 }
 
 /** Zero-based line of the first line containing `needle`. */
@@ -58,10 +64,13 @@ function hoverText(hovers: vscode.Hover[]): string {
 function missingFor(uri: vscode.Uri, id: string): vscode.Diagnostic | undefined {
   // One diagnostic may name several requirements of an aspect: the server's data lists them
   // (`data.data.ids`, kept by the language client on the diagnostic), the message names each 'B8.1（…）'.
-  const ids = (d: vscode.Diagnostic): unknown => (d as vscode.Diagnostic & { data?: { data?: { ids?: unknown } } }).data?.data?.ids;
+  const ids = (d: vscode.Diagnostic): unknown =>
+    (d as vscode.Diagnostic & { data?: { data?: { ids?: unknown } } }).data?.data?.ids;
   return esgDiagnostics(uri, 'hkex/missing').find((d) => {
     const listed = ids(d);
-    return Array.isArray(listed) ? listed.includes(id) : new RegExp(`(^|[：；;:] ?)${id.replace(/[.()]/g, '\\$&')}[（ ]`).test(d.message);
+    return Array.isArray(listed)
+      ? listed.includes(id)
+      : new RegExp(`(^|[：；;:] ?)${id.replace(/[.()]/g, '\\$&')}[（ ]`).test(d.message);
   });
 }
 
@@ -115,7 +124,9 @@ export async function run(): Promise<void> {
 
   await check('diagnostics: unknown id, deleted id, empty explanation, missing requirements', async () => {
     const wanted = ['hkex/unknown-id', 'hkex/deleted', 'hkex/empty-explanation', 'hkex/missing'];
-    await waitFor(`diagnostics ${wanted.join(', ')}`, () => wanted.every((code) => esgDiagnostics(reportUri, code).length > 0));
+    await waitFor(`diagnostics ${wanted.join(', ')}`, () =>
+      wanted.every((code) => esgDiagnostics(reportUri, code).length > 0),
+    );
     const [unknown] = esgDiagnostics(reportUri, 'hkex/unknown-id');
     assert.equal(unknown.range.start.line, lineOf(report, 'A9.9'));
     assert.equal(report.getText(unknown.range), 'A9.9');
@@ -137,26 +148,46 @@ export async function run(): Promise<void> {
 
   await check('hover on an id inside hkex="…" shows the requirement text', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const catalog = JSON.parse(readFileSync(join(ext.extensionPath, 'server/src/engine/catalogs/data/hkex-esg-2025.json'), 'utf8')) as Catalog;
+    const catalog = JSON.parse(
+      readFileSync(join(ext.extensionPath, 'server/src/engine/catalogs/data/hkex-esg-2025.json'), 'utf8'),
+    ) as Catalog;
     const a11 = catalog.requirements.find((r) => r.id === 'A1.1')!;
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', reportUri, positionOf(report, 'A1.1 A2"', 1));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      reportUri,
+      positionOf(report, 'A1.1 A2"', 1),
+    );
     const text = hoverText(hovers ?? []);
     assert.ok(text.includes('A1.1'), `hover names A1.1: ${text}`);
     assert.ok(text.includes(a11.text['zh-Hant'].split('\n')[0]), `hover has the zh-Hant requirement text: ${text}`);
   });
 
   await check('completion inside hkex=" offers requirement ids', async () => {
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', reportUri, positionOf(report, 'hkex="A1 A1.1', 'hkex="'.length));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      reportUri,
+      positionOf(report, 'hkex="A1 A1.1', 'hkex="'.length),
+    );
     const labels = new Set((list?.items ?? []).map((i) => (typeof i.label === 'string' ? i.label : i.label.label)));
-    for (const id of ['A1.1', 'B6.1', 'D28(a)', 'MDR-boundary']) assert.ok(labels.has(id), `completion offers ${id} (got ${[...labels].slice(0, 20).join(' ')})`);
+    for (const id of ['A1.1', 'B6.1', 'D28(a)', 'MDR-boundary'])
+      assert.ok(labels.has(id), `completion offers ${id} (got ${[...labels].slice(0, 20).join(' ')})`);
   });
 
   await check("quick fix 'add an explanation block', then a reason, removes the hkex/missing diagnostic", async () => {
     const diagnostic = missingFor(reportUri, 'B8.1');
     assert.ok(diagnostic, 'B8.1 is still missing before the fix');
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', reportUri, diagnostic.range);
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      reportUri,
+      diagnostic.range,
+    );
     const explain = (actions ?? []).find(
-      (a): a is vscode.CodeAction => 'edit' in a && !!a.edit && a.title.includes('B8.1') && !a.title.includes(',') && /explanation block|解釋區塊|解释区块/i.test(a.title),
+      (a): a is vscode.CodeAction =>
+        'edit' in a &&
+        !!a.edit &&
+        a.title.includes('B8.1') &&
+        !a.title.includes(',') &&
+        /explanation block|解釋區塊|解释区块/i.test(a.title),
     );
     assert.ok(explain, `an explanation action for B8.1 among: ${(actions ?? []).map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(explain.edit!), 'the edit applies');
@@ -168,10 +199,16 @@ export async function run(): Promise<void> {
     while (closeLine < report.lineCount && !/^:{3,}\s*$/.test(report.lineAt(closeLine).text)) closeLine++;
     assert.ok(closeLine < report.lineCount, 'the inserted block is closed');
     const reason = new vscode.WorkspaceEdit();
-    reason.replace(reportUri, new vscode.Range(fenceLine + 1, 0, closeLine, 0), '本集團未有設立社區投資的專注範疇，相關資料將於下一個報告年度披露。\n');
+    reason.replace(
+      reportUri,
+      new vscode.Range(fenceLine + 1, 0, closeLine, 0),
+      '本集團未有設立社區投資的專注範疇，相關資料將於下一個報告年度披露。\n',
+    );
     assert.ok(await vscode.workspace.applyEdit(reason), 'the reason is written');
     await waitFor('the hkex/missing diagnostic for B8.1 to go away', () => !missingFor(reportUri, 'B8.1'));
-    const emptyAtB81 = esgDiagnostics(reportUri, 'hkex/empty-explanation').filter((d) => d.range.start.line === lineOf(report, 'hkex="B8.1"'));
+    const emptyAtB81 = esgDiagnostics(reportUri, 'hkex/empty-explanation').filter(
+      (d) => d.range.start.line === lineOf(report, 'hkex="B8.1"'),
+    );
     assert.equal(emptyAtB81.length, 0, 'the explanation is not empty');
     assert.ok(missingFor(reportUri, 'B8.2'), 'other missing requirements are still reported');
   });
@@ -200,37 +237,52 @@ export async function run(): Promise<void> {
     await waitFor(`status bar text ${expected}`, () => item.text === expected);
     assert.match(item.text, /^\$\(checklist\) B \d+\/3 · C \d+\/4\d · D \d+\/2\d$/);
     assert.equal(item.command, 'esgmark.openCoverage');
-    const missing = model.requirements.filter((r) => r.status === 'missing' && (r.obligation === 'mandatory' || r.obligation === 'comply-or-explain')).length;
+    const missing = model.requirements.filter(
+      (r) => r.status === 'missing' && (r.obligation === 'mandatory' || r.obligation === 'comply-or-explain'),
+    ).length;
     assert.ok(missing > 10, `the fixture misses many requirements (${missing})`);
-    assert.ok(String(item.tooltip).includes(String(missing)), `tooltip names the missing count: ${String(item.tooltip)}`);
+    assert.ok(
+      String(item.tooltip).includes(String(missing)),
+      `tooltip names the missing count: ${String(item.tooltip)}`,
+    );
   });
 
-  await check('language status item: coverage, issuer profile, framework and the time of the last analysis', async () => {
-    await vscode.window.showTextDocument(report);
-    const model = await waitFor('the report model', () => modelOf(reportUri));
-    const item = api().languageStatus.item;
-    const expected = `$(checklist) ${model.coverage.parts.map((p) => `${p.part} ${p.addressed}/${p.required}`).join(' · ')}`;
-    await waitFor(`language status text ${expected}`, () => item.text === expected && !item.busy);
-    assert.deepEqual(item.selector, { language: 'esg-markdown' });
-    assert.match(item.detail ?? '', /Main Board|主板/, `issuer class in ${item.detail}`);
-    assert.match(item.detail ?? '', /2025/, `financial year in ${item.detail}`);
-    assert.match(item.detail ?? '', /HKEX ESG Reporting Code|報告守則|报告守则/, `framework in ${item.detail}`);
-    assert.match(item.detail ?? '', /\d{1,2}:\d{2}/, `time of the last analysis in ${item.detail}`);
-    assert.equal((item.command as vscode.Command | undefined)?.command, 'esgmark.openCoverage');
-  });
+  await check(
+    'language status item: coverage, issuer profile, framework and the time of the last analysis',
+    async () => {
+      await vscode.window.showTextDocument(report);
+      const model = await waitFor('the report model', () => modelOf(reportUri));
+      const item = api().languageStatus.item;
+      const expected = `$(checklist) ${model.coverage.parts.map((p) => `${p.part} ${p.addressed}/${p.required}`).join(' · ')}`;
+      await waitFor(`language status text ${expected}`, () => item.text === expected && !item.busy);
+      assert.deepEqual(item.selector, { language: 'esg-markdown' });
+      assert.match(item.detail ?? '', /Main Board|主板/, `issuer class in ${item.detail}`);
+      assert.match(item.detail ?? '', /2025/, `financial year in ${item.detail}`);
+      assert.match(item.detail ?? '', /HKEX ESG Reporting Code|報告守則|报告守则/, `framework in ${item.detail}`);
+      assert.match(item.detail ?? '', /\d{1,2}:\d{2}/, `time of the last analysis in ${item.detail}`);
+      assert.equal((item.command as vscode.Command | undefined)?.command, 'esgmark.openCoverage');
+    },
+  );
 
   await check('coverage view: parts, aspects and requirements with their status', async () => {
     const coverage = api().coverage;
     await vscode.commands.executeCommand('esgmark.openCoverage');
     const roots = coverage.getChildren();
-    assert.deepEqual(roots.map((n) => (n.kind === 'part' ? n.part : n.kind)), ['B', 'C', 'D']);
+    assert.deepEqual(
+      roots.map((n) => (n.kind === 'part' ? n.part : n.kind)),
+      ['B', 'C', 'D'],
+    );
     assert.equal(coverage.view.description, modelOf(reportUri)!.coverage.summary);
     // Part B's three requirements sit directly under the part; this fixture tags none of them.
     const partB = coverage.getChildren(roots[0]);
     const governance = partB.find((n) => n.kind === 'requirement' && n.requirement.id === 'MDR-governance');
     assert.ok(governance, `MDR-governance under Part B: ${partB.map((n) => n.kind).join(',')}`);
     const governanceItem = coverage.getTreeItem(governance);
-    assert.equal((governanceItem.iconPath as vscode.ThemeIcon).id, 'error', 'a missing mandatory requirement is an error');
+    assert.equal(
+      (governanceItem.iconPath as vscode.ThemeIcon).id,
+      'error',
+      'a missing mandatory requirement is an error',
+    );
     // Part C: aspect A1 -> A1.1, disclosed in the section 環境管理.
     const a1 = coverage.getChildren(roots[1]).find((n) => n.kind === 'aspect' && n.aspect === 'A1');
     assert.ok(a1, 'aspect A1 under Part C');
@@ -240,17 +292,27 @@ export async function run(): Promise<void> {
     const a11Item = coverage.getTreeItem(a11);
     assert.match(String(a11Item.label), /^A1\.1 /);
     assert.equal((a11Item.iconPath as vscode.ThemeIcon).id, 'pass');
-    assert.ok(String(a11Item.description).includes('環境管理'), `A1.1 shows where it is disclosed: ${String(a11Item.description)}`);
+    assert.ok(
+      String(a11Item.description).includes('環境管理'),
+      `A1.1 shows where it is disclosed: ${String(a11Item.description)}`,
+    );
     // In one language: the status is in the report's language (Traditional Chinese) like the section title.
     assert.match(String(a11Item.description), /^已披露 · 環境管理/, 'the status in the report language');
     assert.match(String(coverage.getTreeItem(roots[0]).label), /^B 部分/);
     const a13 = coverage.getChildren(a1).find((n) => n.kind === 'requirement' && n.requirement.id === 'A1.3');
     assert.ok(a13, 'A1.3 under A1');
-    assert.equal((coverage.getTreeItem(a13).iconPath as vscode.ThemeIcon).id, 'warning', "a missing 'comply or explain' requirement is a warning");
+    assert.equal(
+      (coverage.getTreeItem(a13).iconPath as vscode.ThemeIcon).id,
+      'warning',
+      "a missing 'comply or explain' requirement is a warning",
+    );
   });
 
   await check('coverage view: clicking a disclosed requirement reveals its section', async () => {
-    const a11 = api().coverage.getTreeItem({ kind: 'requirement', requirement: modelOf(reportUri)!.requirements.find((r) => r.id === 'A1.1')! });
+    const a11 = api().coverage.getTreeItem({
+      kind: 'requirement',
+      requirement: modelOf(reportUri)!.requirements.find((r) => r.id === 'A1.1')!,
+    });
     assert.ok(a11.command, 'the row has a command');
     await vscode.window.showTextDocument(report, { selection: new vscode.Range(0, 0, 0, 0) });
     await vscode.commands.executeCommand(a11.command.command, ...(a11.command.arguments ?? []));
@@ -267,10 +329,16 @@ export async function run(): Promise<void> {
         nodes.flatMap((n) => (n.kind === 'requirement' ? [n.requirement.status] : leaves(coverage.getChildren(n))));
       const statuses = leaves(coverage.getChildren());
       assert.ok(statuses.length > 0);
-      assert.ok(statuses.every((st) => st === 'missing' || st === 'deleted-claimed'), `only missing ones: ${[...new Set(statuses)].join(',')}`);
+      assert.ok(
+        statuses.every((st) => st === 'missing' || st === 'deleted-claimed'),
+        `only missing ones: ${[...new Set(statuses)].join(',')}`,
+      );
       assert.match(String(coverage.view.message), /missing|缺漏/);
       await coverage.setFilters({ parts: ['D'] });
-      assert.deepEqual(coverage.getChildren().map((n) => (n.kind === 'part' ? n.part : '?')), ['D']);
+      assert.deepEqual(
+        coverage.getChildren().map((n) => (n.kind === 'part' ? n.part : '?')),
+        ['D'],
+      );
     } finally {
       await vscode.commands.executeCommand('esgmark.coverage.clearFilters');
     }
@@ -280,40 +348,63 @@ export async function run(): Promise<void> {
     assert.match(String(coverage.view.message), /2025/);
   });
 
-  await check('coverage view: clicking a missing requirement offers its quick fixes and applies the chosen one', async () => {
-    assert.ok(!/hkex="B7\.1"/.test(report.getText()), 'B7.1 is not addressed yet');
-    const run = vscode.commands.executeCommand('esgmark.coverage.openRequirement', reportUri.toString(), 'B7.1');
-    // The quick pick of fixes is open now; take the first one, as Enter would.
-    await sleep(1500);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await run;
-    // The server offers one fix for B7.1 (no section of B7 to tag): an explanation block with a placeholder.
-    await waitFor('the explanation block for B7.1 in the document', () => /\{\.explain hkex="B7\.1"\}/.test(report.getText()));
-    const fence = lineOf(report, 'hkex="B7.1"');
-    assert.match(report.lineAt(fence + 1).text, /^<!--/, 'the block holds a placeholder comment');
-    const reason = new vscode.WorkspaceEdit();
-    reason.replace(reportUri, report.lineAt(fence + 1).range, '本集團於報告期內並無已審結的貪污訴訟案件。');
-    assert.ok(await vscode.workspace.applyEdit(reason));
-    await waitFor('B7.1 to be explained in the coverage model', () => modelOf(reportUri)?.requirements.find((r) => r.id === 'B7.1')?.status === 'explained');
-    const item = api().coverage.getTreeItem({ kind: 'requirement', requirement: modelOf(reportUri)!.requirements.find((r) => r.id === 'B7.1')! });
-    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'info');
-  });
+  await check(
+    'coverage view: clicking a missing requirement offers its quick fixes and applies the chosen one',
+    async () => {
+      assert.ok(!/hkex="B7\.1"/.test(report.getText()), 'B7.1 is not addressed yet');
+      const run = vscode.commands.executeCommand('esgmark.coverage.openRequirement', reportUri.toString(), 'B7.1');
+      // The quick pick of fixes is open now; take the first one, as Enter would.
+      await sleep(1500);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await run;
+      // The server offers one fix for B7.1 (no section of B7 to tag): an explanation block with a placeholder.
+      await waitFor('the explanation block for B7.1 in the document', () =>
+        /\{\.explain hkex="B7\.1"\}/.test(report.getText()),
+      );
+      const fence = lineOf(report, 'hkex="B7.1"');
+      assert.match(report.lineAt(fence + 1).text, /^<!--/, 'the block holds a placeholder comment');
+      const reason = new vscode.WorkspaceEdit();
+      reason.replace(reportUri, report.lineAt(fence + 1).range, '本集團於報告期內並無已審結的貪污訴訟案件。');
+      assert.ok(await vscode.workspace.applyEdit(reason));
+      await waitFor(
+        'B7.1 to be explained in the coverage model',
+        () => modelOf(reportUri)?.requirements.find((r) => r.id === 'B7.1')?.status === 'explained',
+      );
+      const item = api().coverage.getTreeItem({
+        kind: 'requirement',
+        requirement: modelOf(reportUri)!.requirements.find((r) => r.id === 'B7.1')!,
+      });
+      assert.equal((item.iconPath as vscode.ThemeIcon).id, 'info');
+    },
+  );
 
   await check('KPI preview opens beside the report and receives the report model', async () => {
     await vscode.window.showTextDocument(report);
     await vscode.commands.executeCommand('esgmark.openPreview');
     const tab = await waitFor('the preview tab', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('esgmark.preview')),
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('esgmark.preview')),
     );
     assert.notEqual(tab.group.viewColumn, vscode.window.activeTextEditor?.viewColumn, 'beside the editor');
-    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), reportUri.toString(), 'the report keeps the focus');
+    assert.equal(
+      vscode.window.activeTextEditor?.document.uri.toString(),
+      reportUri.toString(),
+      'the report keeps the focus',
+    );
     const preview = api().preview;
     await waitFor('the page to say ready', () => preview.pageReady);
     const posted = await waitFor('a model posted to the page', () => preview.lastPosted);
     assert.equal(posted.uri, reportUri.toString());
     const total = posted.kpiGroups.flatMap((g) => g.rows).find((r) => r.kpiId === 'ghg.total');
     assert.ok(total, 'the GHG total row');
-    assert.deepEqual(total.values.map((v) => [v.period, v.raw, v.check]), [['2024', '9,875.64', 'agrees'], ['2025', '9,700.00', 'disagrees']]);
+    assert.deepEqual(
+      total.values.map((v) => [v.period, v.raw, v.check]),
+      [
+        ['2024', '9,875.64', 'agrees'],
+        ['2025', '9,700.00', 'disagrees'],
+      ],
+    );
   });
 
   await check('KPI preview follows edits: correcting Scope 1 makes the total agree', async () => {
@@ -321,8 +412,14 @@ export async function run(): Promise<void> {
     const at = positionOf(report, '| 120.4 |', 2);
     edit.replace(reportUri, new vscode.Range(at, at.translate(0, '120.4'.length)), '187.7');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const total = () => api().preview.lastPosted?.kpiGroups.flatMap((g) => g.rows).find((r) => r.kpiId === 'ghg.total');
-    await waitFor('the 2025 total to agree in the posted model', () => total()?.values.find((v) => v.period === '2025')?.check === 'agrees');
+    const total = () =>
+      api()
+        .preview.lastPosted?.kpiGroups.flatMap((g) => g.rows)
+        .find((r) => r.kpiId === 'ghg.total');
+    await waitFor(
+      'the 2025 total to agree in the posted model',
+      () => total()?.values.find((v) => v.period === '2025')?.check === 'agrees',
+    );
     assert.equal(api().preview.lastPosted?.ghg.find((g) => g.period === '2025')?.scope1, 187.7);
   });
 
@@ -331,14 +428,22 @@ export async function run(): Promise<void> {
     const written = await vscode.commands.executeCommand<vscode.Uri>('esgmark.exportKpis', { format: 'csv', target });
     assert.equal(written?.toString(), target.toString());
     const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
-    const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     assert.match(lines[0], /^aspect,kpi_id,/);
-    assert.ok(lines.some((l) => l.startsWith('D,ghg.total,') && l.includes(',2025,') && l.includes('agrees')), `the GHG total 2025 row: ${lines.join(' / ')}`);
+    assert.ok(
+      lines.some((l) => l.startsWith('D,ghg.total,') && l.includes(',2025,') && l.includes('agrees')),
+      `the GHG total 2025 row: ${lines.join(' / ')}`,
+    );
   });
 
   await check('Insert KPI Table for an Aspect inserts the table in the report language', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const kpis = JSON.parse(readFileSync(join(ext.extensionPath, 'server/src/engine/catalogs/data/kpis.json'), 'utf8')) as { kpis: { id: string; names: Record<string, string> }[] };
+    const kpis = JSON.parse(
+      readFileSync(join(ext.extensionPath, 'server/src/engine/catalogs/data/kpis.json'), 'utf8'),
+    ) as { kpis: { id: string; names: Record<string, string> }[] };
     const name = kpis.kpis.find((k) => k.id === 'employees.total')!.names['zh-Hant'];
     const editor = await vscode.window.showTextDocument(report);
     const end = report.lineAt(report.lineCount - 1).range.end;
@@ -349,15 +454,27 @@ export async function run(): Promise<void> {
     assert.ok(report.getText().includes('{#turnover.rate.gender.female}'), 'the turnover rows');
     // A row discloses once it has figures: fill in the headcount, as the writer would at the tab stops.
     const row = report.lineAt(lineOf(report, '{#employees.total}'));
-    assert.match(row.text, /^\| \[.+\]\{#employees\.total\} \| 人 \|\s+\|\s+\|$/, `an empty row with the unit: ${row.text}`);
+    assert.match(
+      row.text,
+      /^\| \[.+\]\{#employees\.total\} \| 人 \|\s+\|\s+\|$/,
+      `an empty row with the unit: ${row.text}`,
+    );
     const fill = new vscode.WorkspaceEdit();
     fill.replace(reportUri, row.range, row.text.replace(/\|\s+\|\s+\|$/, '| 1,204 | 1,287 |'));
     assert.ok(await vscode.workspace.applyEdit(fill));
-    await waitFor('B1.1 to count as disclosed', () => modelOf(reportUri)?.requirements.find((r) => r.id === 'B1.1')?.status === 'disclosed');
-    const headcount = await waitFor('the headcount in the preview', () =>
-      api().preview.lastPosted?.kpiGroups.flatMap((g) => g.rows).find((r) => r.kpiId === 'employees.total'),
+    await waitFor(
+      'B1.1 to count as disclosed',
+      () => modelOf(reportUri)?.requirements.find((r) => r.id === 'B1.1')?.status === 'disclosed',
     );
-    assert.deepEqual(headcount.values.map((v) => v.value), [1204, 1287]);
+    const headcount = await waitFor('the headcount in the preview', () =>
+      api()
+        .preview.lastPosted?.kpiGroups.flatMap((g) => g.rows)
+        .find((r) => r.kpiId === 'employees.total'),
+    );
+    assert.deepEqual(
+      headcount.values.map((v) => v.value),
+      [1204, 1287],
+    );
   });
 
   await check('a Markdown file with esg: front matter is switched to esg-markdown', async () => {
@@ -393,13 +510,18 @@ export async function run(): Promise<void> {
     const logBefore = readLog().length;
 
     process.kill(oldPid, 'SIGKILL');
-    const newPid = await waitFor('a new language server process', () => serverProcesses(ext.extensionPath).find((pid) => pid !== oldPid));
+    const newPid = await waitFor('a new language server process', () =>
+      serverProcesses(ext.extensionPath).find((pid) => pid !== oldPid),
+    );
     assert.ok(!serverProcesses(ext.extensionPath).includes(oldPid), 'the killed server is gone');
     const logged = await waitFor('the crash and the restart in the esgmark output', () => {
       const text = readLog().slice(logBefore);
       return /language server running again after restart/.test(text) ? text : undefined;
     });
-    assert.match(logged, /esgmark language server stopped unexpectedly \(signal SIGKILL; crash 1 of 5 in 3 minutes\); restarting/);
+    assert.match(
+      logged,
+      /esgmark language server stopped unexpectedly \(signal SIGKILL; crash 1 of 5 in 3 minutes\); restarting/,
+    );
     assert.match(logged, new RegExp(`language server running again after restart \\(pid ${newPid}\\)`));
 
     // The new server checks edits made now: tagging A1.3 and mistyping A9.9 as A9.8 on the GHG heading
@@ -412,7 +534,8 @@ export async function run(): Promise<void> {
       edit.replace(reportUri, report.lineAt(heading).range, text);
       assert.ok(await vscode.workspace.applyEdit(edit));
     };
-    const unknownA98 = () => esgDiagnostics(reportUri, 'hkex/unknown-id').find((d) => report.getText(d.range) === 'A9.8');
+    const unknownA98 = () =>
+      esgDiagnostics(reportUri, 'hkex/unknown-id').find((d) => report.getText(d.range) === 'A9.8');
     try {
       await setHeading(edited);
       await waitFor('the hkex/unknown-id diagnostic for A9.8 from the new server', () => unknownA98());
@@ -426,7 +549,10 @@ export async function run(): Promise<void> {
     } finally {
       await setHeading(original);
     }
-    await waitFor('the report to be checked as before the edit', () => !unknownA98() && !!missingFor(reportUri, 'A1.3') && esgDiagnostics(reportUri, 'hkex/unknown-id').length > 0);
+    await waitFor(
+      'the report to be checked as before the edit',
+      () => !unknownA98() && !!missingFor(reportUri, 'A1.3') && esgDiagnostics(reportUri, 'hkex/unknown-id').length > 0,
+    );
   });
 
   await check('after 5 crashes within 3 minutes the server stays stopped, until the restart command', async () => {
@@ -448,17 +574,24 @@ export async function run(): Promise<void> {
       process.kill(pid, 'SIGKILL');
       const killed = pid;
       pid = await waitFor(`a new server after crash ${crash}`, () => newServer(killed));
-      await waitFor(`crash ${crash} and the restart in the output`, () =>
-        readLog().slice(logStart).includes(`crash ${crash} of 5 in 3 minutes); restarting`) &&
-        readLog().slice(logStart).includes(`running again after restart (pid ${pid})`),
+      await waitFor(
+        `crash ${crash} and the restart in the output`,
+        () =>
+          readLog().slice(logStart).includes(`crash ${crash} of 5 in 3 minutes); restarting`) &&
+          readLog().slice(logStart).includes(`running again after restart (pid ${pid})`),
       );
       // Killed before it has answered `initialize`, a server's end is a failed start, not a crash: wait
       // until the restarted server has checked the report again.
-      await waitFor(`diagnostics from the server after crash ${crash}`, () => esgDiagnostics(reportUri, 'hkex/unknown-id').length > 0);
+      await waitFor(
+        `diagnostics from the server after crash ${crash}`,
+        () => esgDiagnostics(reportUri, 'hkex/unknown-id').length > 0,
+      );
     }
     process.kill(pid, 'SIGKILL');
     await waitFor('the 5th crash, not restarted, in the output', () =>
-      /stopped unexpectedly \(signal SIGKILL; crash 5 of 5 in 3 minutes\); not restarting it again: run "esgmark: Restart Language Server"/.test(readLog().slice(logStart)),
+      /stopped unexpectedly \(signal SIGKILL; crash 5 of 5 in 3 minutes\); not restarting it again: run "esgmark: Restart Language Server"/.test(
+        readLog().slice(logStart),
+      ),
     );
     await sleep(2000);
     assert.deepEqual(servers(), [], 'no server is started after the 5th crash');
@@ -466,7 +599,10 @@ export async function run(): Promise<void> {
     assert.equal(esgDiagnostics(reportUri).length, 0, 'no diagnostics while the server is stopped');
     await vscode.commands.executeCommand('esgmark.restartServer');
     await waitFor('a server after the restart command', () => newServer(pid));
-    await waitFor('diagnostics from the restarted server', () => esgDiagnostics(reportUri, 'hkex/unknown-id').length > 0);
+    await waitFor(
+      'diagnostics from the restarted server',
+      () => esgDiagnostics(reportUri, 'hkex/unknown-id').length > 0,
+    );
   });
 
   const failed = results.filter((r) => r.error !== undefined).length;

@@ -39,7 +39,11 @@ export function checkActions(text: string, maxDiagnostics = 6): { applied: numbe
   for (const target of targets) {
     for (const action of getCodeActions(before, target.range, [target])) {
       const edits = action.edits[URI] ?? [];
-      assert.deepEqual(Object.keys(action.edits).filter((u) => u !== URI), [], 'edits only the analysed document');
+      assert.deepEqual(
+        Object.keys(action.edits).filter((u) => u !== URI),
+        [],
+        'edits only the analysed document',
+      );
       if (!edits.length) continue;
       // (c) ranges inside the text, not overlapping; outside them the text is the same by construction
       // of applyEdits, which places each edit at its own offsets of the original text.
@@ -50,7 +54,12 @@ export function checkActions(text: string, maxDiagnostics = 6): { applied: numbe
       assert.equal(after.slice(after.length - (text.length - last)), text.slice(last));
       // A document with one line-break style keeps it: no lone \n inserted into a CRLF report.
       if (styles.size === 1) {
-        for (const e of edits) for (const nl of lineBreaks(e.newText)) if (!styles.has(nl)) failures.push(`${action.title}: inserts ${JSON.stringify(nl)} into a ${JSON.stringify([...styles][0])} document`);
+        for (const e of edits)
+          for (const nl of lineBreaks(e.newText))
+            if (!styles.has(nl))
+              failures.push(
+                `${action.title}: inserts ${JSON.stringify(nl)} into a ${JSON.stringify([...styles][0])} document`,
+              );
       }
       // (a) the edited document analyses cleanly.
       const errors: string[] = [];
@@ -59,11 +68,14 @@ export function checkActions(text: string, maxDiagnostics = 6): { applied: numbe
       assertWellFormed(after, next);
       applied++;
       // (b) a quick fix for this diagnostic removes it (or changes it), unless it leaves a prompt by design.
-      if (action.kind !== 'quickfix' || !(action.diagnostics ?? []).includes(target) || leavesPrompt(action, target)) continue;
+      if (action.kind !== 'quickfix' || !(action.diagnostics ?? []).includes(target) || leavesPrompt(action, target))
+        continue;
       const remaining = next.diagnostics.filter((d) => identity(d) === identity(target)).length;
-      if (remaining >= (counts.get(identity(target)) ?? 1)) failures.push(`"${action.title}" leaves ${target.rule} ${JSON.stringify(target.data?.id ?? '')}: ${target.message}`);
+      if (remaining >= (counts.get(identity(target)) ?? 1))
+        failures.push(
+          `"${action.title}" leaves ${target.rule} ${JSON.stringify(target.data?.id ?? '')}: ${target.message}`,
+        );
     }
   }
   return { applied, failures };
 }
-

@@ -14,7 +14,9 @@ const URI = 'file:///fuzz.esg.md';
 
 function checkedAnalyze(text: string, limitMs = PER_RUN_LIMIT_MS) {
   const errors: string[] = [];
-  const { ms, value } = timed(() => analyze({ uri: URI, text }, { onRuleError: (rule, e) => errors.push(`${rule}: ${(e as Error)?.stack ?? e}`) }));
+  const { ms, value } = timed(() =>
+    analyze({ uri: URI, text }, { onRuleError: (rule, e) => errors.push(`${rule}: ${(e as Error)?.stack ?? e}`) }),
+  );
   assert.deepEqual(errors, [], 'no rule throws');
   assert.ok(ms < limitMs, `analysis took ${ms.toFixed(0)} ms`);
   assertWellFormed(text, value);
@@ -22,16 +24,25 @@ function checkedAnalyze(text: string, limitMs = PER_RUN_LIMIT_MS) {
 }
 
 test('fuzz: analyze() on random UTF-16 text (lone surrogates, NUL, BOM, CR/LF mixes) — 400 runs', () => {
-  fc.assert(fc.property(randomText, (text) => void checkedAnalyze(text)), params(400));
+  fc.assert(
+    fc.property(randomText, (text) => void checkedAnalyze(text)),
+    params(400),
+  );
 });
 
 test('fuzz: analyze() on ESG-Markdown-shaped random documents — 300 runs', () => {
-  fc.assert(fc.property(shapedDocument, (text) => void checkedAnalyze(text)), params(300));
+  fc.assert(
+    fc.property(shapedDocument, (text) => void checkedAnalyze(text)),
+    params(300),
+  );
 });
 
 test('fuzz: analyze() on mutated real reports (delete/duplicate/swap lines, truncate, insert tokens) — 120 runs', () => {
   assert.ok(REAL_DOCUMENTS.length >= 5, 'the examples and fixtures are found');
-  fc.assert(fc.property(mutatedDocument, ({ text }) => void checkedAnalyze(text)), params(120));
+  fc.assert(
+    fc.property(mutatedDocument, ({ text }) => void checkedAnalyze(text)),
+    params(120),
+  );
 });
 
 function brokenYamlProperty(lineBreak: fc.Arbitrary<string>) {
@@ -71,7 +82,10 @@ test('huge inputs: a 10 MB line, a 100 000-column row, 100 000 lines, a deep ali
   const cases: [string, string][] = [
     ['10 MB line', 'x'.repeat(10 * 1024 * 1024)],
     ['10 MB line of braces and pipes', '# a {'.padEnd(10 * 1024 * 1024, '{|}[')],
-    ['100 000-column table', `| ${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(' | ')} |\n|${'---|'.repeat(100_000)}\n| ${'1 | '.repeat(100_000)}\n`],
+    [
+      '100 000-column table',
+      `| ${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(' | ')} |\n|${'---|'.repeat(100_000)}\n| ${'1 | '.repeat(100_000)}\n`,
+    ],
     ['100 000 blank and CR lines', '\r\n\r\n\r'.repeat(33_334)],
     ['billion-laughs front matter', billionLaughs(9)],
     ['5 000-deep nested list', Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')],

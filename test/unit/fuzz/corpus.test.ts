@@ -23,7 +23,9 @@ interface CorpusCase {
 }
 
 const URI = 'file:///corpus.esg.md';
-const files = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(CORPUS_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 test('the fuzz corpus is present', () => {
   assert.ok(files.length >= 5, `corpus files in ${CORPUS_DIR}`);
@@ -31,7 +33,8 @@ test('the fuzz corpus is present', () => {
 
 function runEntry(c: CorpusCase, text: string) {
   const a = analyze({ uri: URI, text });
-  if (c.entry === 'codeActions') getCodeActions(a, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  if (c.entry === 'codeActions')
+    getCodeActions(a, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
   if (c.entry === 'completionAtEnd') {
     const lines = lspLines(text);
     getCompletions(a, { line: lines.length - 1, character: lines[lines.length - 1].length });

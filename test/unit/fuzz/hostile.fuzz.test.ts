@@ -64,7 +64,11 @@ const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype).sort();
 function assertNoSideEffects() {
   assert.equal((globalThis as Record<string, unknown>)[CANARY], undefined, 'canary untouched');
   assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype not polluted');
-  assert.deepEqual(Object.getOwnPropertyNames(Object.prototype).sort(), PROTO_NAMES, 'Object.prototype keeps its properties');
+  assert.deepEqual(
+    Object.getOwnPropertyNames(Object.prototype).sort(),
+    PROTO_NAMES,
+    'Object.prototype keeps its properties',
+  );
   assert.equal(typeof Object.prototype.toString, 'function');
   assert.equal(typeof Object.prototype.hasOwnProperty, 'function');
 }
@@ -97,7 +101,10 @@ test('hostile formulas: no code execution, no pollution, clean errors (fixed lis
     // Either an AST or errors with a message key and offsets inside the formula.
     for (const e of parsed.errors) {
       assert.equal(typeof e.key, 'string');
-      assert.ok(e.start >= 0 && e.start <= e.end && e.end <= formula.length, `error offsets of ${formula.slice(0, 40)}`);
+      assert.ok(
+        e.start >= 0 && e.start <= e.end && e.end <= formula.length,
+        `error offsets of ${formula.slice(0, 40)}`,
+      );
     }
     const doc = parseDocument(URI, reportWith(formula));
     if (parsed.ast) {
@@ -113,12 +120,50 @@ test('hostile formulas: no code execution, no pollution, clean errors (fixed lis
   }
 });
 
-const segment = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'ghg', 'total', 'scope1', 'denominators', 'factors', 'revenue', '*');
+const segment = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'ghg',
+  'total',
+  'scope1',
+  'denominators',
+  'factors',
+  'revenue',
+  '*',
+);
 const hostileFormula = fc
   .array(
     fc.oneof(
       fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => s.join('.')),
-      fc.constantFrom('(', ')', '+', '-', '*', '/', ',', '@2024', '@__proto__', 'sum(', 'avg(', 'change(', '"', "'", '`', '[', ']', '()', '1', '0', '１２', '＋', '（'),
+      fc.constantFrom(
+        '(',
+        ')',
+        '+',
+        '-',
+        '*',
+        '/',
+        ',',
+        '@2024',
+        '@__proto__',
+        'sum(',
+        'avg(',
+        'change(',
+        '"',
+        "'",
+        '`',
+        '[',
+        ']',
+        '()',
+        '1',
+        '0',
+        '１２',
+        '＋',
+        '（',
+      ),
     ),
     { minLength: 1, maxLength: 20 },
   )
@@ -136,31 +181,70 @@ test('hostile formulas: random combinations of prototype names and operators —
   );
 });
 
-const protoName = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'revenue');
-const protoValue = fc.constantFrom('1 萬元', '2 人', 'cn-grid-2023', '0.5 kgCO2/kWh', '{}', '[]', 'null', '{polluted: 1}', '{__proto__: {polluted: 1}}', '{2024: 1 萬元, __proto__: 2 萬元}');
+const protoName = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+  'revenue',
+);
+const protoValue = fc.constantFrom(
+  '1 萬元',
+  '2 人',
+  'cn-grid-2023',
+  '0.5 kgCO2/kWh',
+  '{}',
+  '[]',
+  'null',
+  '{polluted: 1}',
+  '{__proto__: {polluted: 1}}',
+  '{2024: 1 萬元, __proto__: 2 萬元}',
+);
 
 test('front matter names __proto__ / constructor / prototype under denominators, factors and period — 200 runs', () => {
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.constantFrom('denominators', 'factors', 'period'), protoName, protoValue), { minLength: 1, maxLength: 6 }), (entries) => {
-      const lines = ['---', 'esg:'];
-      const byGroup = new Map<string, string[]>();
-      for (const [group, name, value] of entries) byGroup.set(group, [...(byGroup.get(group) ?? []), `    ${name}: ${value}`]);
-      for (const [group, items] of byGroup) lines.push(`  ${group}:`, ...items);
-      lines.push('---', '# 排放 {hkex="A1.1"}', '', `[1 萬元]{check="denominators.__proto__ + denominators.constructor + factors.prototype"}`, '');
-      const text = lines.join('\n');
-      const errors: string[] = [];
-      const a = analyze({ uri: URI, text }, { onRuleError: (rule, e) => errors.push(`${rule}: ${e}`) });
-      assert.deepEqual(errors, []);
-      assertWellFormed(text, a);
-      assertNoSideEffects();
-      // The maps keyed by report names never hand back an Object.prototype member.
-      for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
-        const d = (a.model.config.denominators as Record<string, unknown>)[name];
-        const f = (a.model.config.factors as Record<string, unknown>)[name];
-        assert.ok(d === undefined || Object.getPrototypeOf(d) === null, `denominators.${name} is a report value, not inherited`);
-        assert.ok(f === undefined || Object.getPrototypeOf(f) === null, `factors.${name} is a report value, not inherited`);
-      }
-    }),
+    fc.property(
+      fc.array(fc.tuple(fc.constantFrom('denominators', 'factors', 'period'), protoName, protoValue), {
+        minLength: 1,
+        maxLength: 6,
+      }),
+      (entries) => {
+        const lines = ['---', 'esg:'];
+        const byGroup = new Map<string, string[]>();
+        for (const [group, name, value] of entries)
+          byGroup.set(group, [...(byGroup.get(group) ?? []), `    ${name}: ${value}`]);
+        for (const [group, items] of byGroup) lines.push(`  ${group}:`, ...items);
+        lines.push(
+          '---',
+          '# 排放 {hkex="A1.1"}',
+          '',
+          `[1 萬元]{check="denominators.__proto__ + denominators.constructor + factors.prototype"}`,
+          '',
+        );
+        const text = lines.join('\n');
+        const errors: string[] = [];
+        const a = analyze({ uri: URI, text }, { onRuleError: (rule, e) => errors.push(`${rule}: ${e}`) });
+        assert.deepEqual(errors, []);
+        assertWellFormed(text, a);
+        assertNoSideEffects();
+        // The maps keyed by report names never hand back an Object.prototype member.
+        for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+          const d = (a.model.config.denominators as Record<string, unknown>)[name];
+          const f = (a.model.config.factors as Record<string, unknown>)[name];
+          assert.ok(
+            d === undefined || Object.getPrototypeOf(d) === null,
+            `denominators.${name} is a report value, not inherited`,
+          );
+          assert.ok(
+            f === undefined || Object.getPrototypeOf(f) === null,
+            `factors.${name} is a report value, not inherited`,
+          );
+        }
+      },
+    ),
     params(200),
   );
 });
@@ -184,6 +268,12 @@ test('a formula naming prototype members is an unknown name, not a value', () =>
   // The names declared in the report are ordinary names: 7 + 5 = 12 agrees, so no mismatch is reported
   // for the first check; `toString` was never declared, so the second check reports a missing name.
   const formulaDiagnostics = a.diagnostics.filter((d) => d.rule.startsWith('kpi/'));
-  assert.ok(formulaDiagnostics.some((d) => d.message.includes('toString')), `toString is reported as unknown: ${formulaDiagnostics.map((d) => d.message).join(' | ')}`);
-  assert.ok(!formulaDiagnostics.some((d) => d.message.includes('constructor')), `constructor is a declared denominator: ${formulaDiagnostics.map((d) => d.message).join(' | ')}`);
+  assert.ok(
+    formulaDiagnostics.some((d) => d.message.includes('toString')),
+    `toString is reported as unknown: ${formulaDiagnostics.map((d) => d.message).join(' | ')}`,
+  );
+  assert.ok(
+    !formulaDiagnostics.some((d) => d.message.includes('constructor')),
+    `constructor is a declared denominator: ${formulaDiagnostics.map((d) => d.message).join(' | ')}`,
+  );
 });

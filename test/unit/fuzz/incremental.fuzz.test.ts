@@ -17,7 +17,10 @@ type Edit = { at: number; remove: number; insert: string };
 const edit: fc.Arbitrary<Edit> = fc.record({
   at: fc.nat({ max: 100_000 }),
   remove: fc.constantFrom(0, 0, 0, 1, 2),
-  insert: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...SPECIAL_TOKENS) }, { weight: 2, arbitrary: fc.constantFrom('a', '7', ' ', '中', '') }),
+  insert: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...SPECIAL_TOKENS) },
+    { weight: 2, arbitrary: fc.constantFrom('a', '7', ' ', '中', '') },
+  ),
 });
 
 function apply(text: string, e: Edit): string {

@@ -16,7 +16,9 @@ const PER_RUN_LIMIT_MS = 3000;
 
 function checked(text: string): Analysis {
   const errors: string[] = [];
-  const { ms, value } = timed(() => analyze({ uri: URI, text }, { onRuleError: (rule, e) => errors.push(`${rule}: ${(e as Error)?.stack ?? e}`) }));
+  const { ms, value } = timed(() =>
+    analyze({ uri: URI, text }, { onRuleError: (rule, e) => errors.push(`${rule}: ${(e as Error)?.stack ?? e}`) }),
+  );
   assert.deepEqual(errors, [], 'no rule throws');
   assert.ok(ms < PER_RUN_LIMIT_MS, `analysis took ${ms.toFixed(0)} ms`);
   assertWellFormed(text, value);
@@ -34,7 +36,8 @@ function assertBounded(analysis: Analysis) {
   }
   for (const [rule, n] of perRule) assert.ok(n <= LIMITS.maxDiagnosticsPerRule + 1, `${rule}: ${n} diagnostics`);
   for (const [key, n] of perKey) assert.ok(n <= LIMITS.maxProblemsPerKind + 1, `esg/syntax ${key}: ${n} diagnostics`);
-  for (const e of analysis.model.explanations) assert.ok(e.text.length <= LIMITS.maxExplanationChars, `reason of ${e.text.length} characters`);
+  for (const e of analysis.model.explanations)
+    assert.ok(e.text.length <= LIMITS.maxExplanationChars, `reason of ${e.text.length} characters`);
 }
 
 /** How deep the model's explanations nest (their ranges are properly nested or disjoint). */
@@ -83,10 +86,14 @@ test('fuzz: nested divs of random depth (up to 3 000), closed or not, repeated â
       const expected = expectedTooDeep(lines);
       const tooDeep = a.diagnostics.filter((d) => d.data?.key === 'div.tooDeep' || d.data?.key === 'div.tooDeepMore');
       // Past maxProblemsPerKind runs, the list is cut (the last one listed sums up the others).
-      const listed = expected.length > LIMITS.maxProblemsPerKind + 1 ? expected.slice(0, LIMITS.maxProblemsPerKind + 1) : expected;
+      const listed =
+        expected.length > LIMITS.maxProblemsPerKind + 1 ? expected.slice(0, LIMITS.maxProblemsPerKind + 1) : expected;
       assert.deepEqual(
         tooDeep.map((d) => d.range),
-        listed.map((r) => ({ start: { line: r.line, character: 0 }, end: { line: r.line, character: lines[r.line].length } })),
+        listed.map((r) => ({
+          start: { line: r.line, character: 0 },
+          end: { line: r.line, character: lines[r.line].length },
+        })),
       );
       tooDeep.forEach((d, k) => {
         if (listed[k].inside > 0) assert.ok(d.message.includes(`the ${listed[k].inside} opened inside it`), d.message);
@@ -101,7 +108,10 @@ test('fuzz: nested divs of random depth (up to 3 000), closed or not, repeated â
 });
 
 test('fuzz: reports repeating up to three constructs up to 2 000 times each â€” 30 runs', () => {
-  fc.assert(fc.property(repetition, (text) => void checked(text)), params(30));
+  fc.assert(
+    fc.property(repetition, (text) => void checked(text)),
+    params(30),
+  );
 });
 
 // Incremental analysis on the same shapes: the depth limit, the cut reasons and the capped lists must be
@@ -110,24 +120,31 @@ test('fuzz: derived analyses equal full analyses on nested and repeated structur
   const edit = fc.record({
     at: fc.nat({ max: 1_000_000 }),
     remove: fc.constantFrom(0, 0, 1, 4),
-    insert: fc.oneof(fc.constantFrom(...SPECIAL_TOKENS), fc.constantFrom('x', ' ', 'ä¸­', '', ':::\n', '::: {.explain}\n')),
+    insert: fc.oneof(
+      fc.constantFrom(...SPECIAL_TOKENS),
+      fc.constantFrom('x', ' ', 'ä¸­', '', ':::\n', '::: {.explain}\n'),
+    ),
   });
   let derived = 0;
   fc.assert(
-    fc.property(fc.oneof(nestedDivs(150), repetitionUpTo(120)), fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
-      let text = start;
-      let previous = analyze({ uri: URI, text });
-      for (const e of edits) {
-        const at = text.length ? e.at % (text.length + 1) : 0;
-        text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
-        const next = analyze({ uri: URI, text }, {}, previous);
-        const full = analyze({ uri: URI, text });
-        assert.deepStrictEqual(next.model, full.model);
-        assert.deepStrictEqual(next.diagnostics, full.diagnostics);
-        if (next.reuse.parse !== 'full') derived++;
-        previous = next;
-      }
-    }),
+    fc.property(
+      fc.oneof(nestedDivs(150), repetitionUpTo(120)),
+      fc.array(edit, { minLength: 1, maxLength: 6 }),
+      (start, edits) => {
+        let text = start;
+        let previous = analyze({ uri: URI, text });
+        for (const e of edits) {
+          const at = text.length ? e.at % (text.length + 1) : 0;
+          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+          const next = analyze({ uri: URI, text }, {}, previous);
+          const full = analyze({ uri: URI, text });
+          assert.deepStrictEqual(next.model, full.model);
+          assert.deepStrictEqual(next.diagnostics, full.diagnostics);
+          if (next.reuse.parse !== 'full') derived++;
+          previous = next;
+        }
+      },
+    ),
     params(40),
   );
   assert.ok(derived > 20, `${derived} edits were derived`);
@@ -138,7 +155,8 @@ test('fuzz: derived analyses equal full analyses on nested and repeated structur
 // absorb noise on a shared machine (a garbage collection, another process); quadratic work fails all three.
 test('repeated structure: analysing 4n copies of each construct takes < 8x n copies', () => {
   const n = 1500;
-  const best = (text: string) => Math.min(timed(() => analyze({ uri: URI, text })).ms, timed(() => analyze({ uri: URI, text })).ms);
+  const best = (text: string) =>
+    Math.min(timed(() => analyze({ uri: URI, text })).ms, timed(() => analyze({ uri: URI, text })).ms);
   const figures: string[] = [];
   for (const unit of Object.keys(REPEATED_UNITS)) {
     analyze({ uri: URI, text: repeatedReport(unit, 50) }); // warm-up: the first call compiles the code paths

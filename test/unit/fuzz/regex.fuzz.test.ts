@@ -50,7 +50,12 @@ function findRegexes(): { literals: FoundRegex[]; dynamic: string[] } {
       if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
         const text = node.getText(sf);
         const slash = text.lastIndexOf('/');
-        literals.push({ file: rel, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, source: text.slice(1, slash), flags: text.slice(slash + 1) });
+        literals.push({
+          file: rel,
+          line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1,
+          source: text.slice(1, slash),
+          flags: text.slice(slash + 1),
+        });
       } else if (ts.isNewExpression(node) && node.expression.getText(sf) === 'RegExp') {
         dynamic.push(`${rel}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}`);
       }
@@ -68,9 +73,11 @@ function findRegexes(): { literals: FoundRegex[]; dynamic: string[] } {
 const BOUNDED: Record<string, string> = {
   '/[\\s.:;,。:;,、]+$/u': 'catalogs/hkex.ts normalizeId: returns early for ids longer than 200 characters',
   '/\\B(?=(\\d{3})+(?!\\d))/g': 'numbers/quantity.ts formatNumber: digits of a JS number (at most ~309)',
-  '/(?:排放因子|排放因數|排放因数|排放係數|排放系數|排放系数|emission factors?|grid factors?)\\s*(?:for|of|in)?\\s*(?:the\\s+year\\s+)?[(（]?\\s*$/i': 'numbers/factorQuotes.ts: applied to the 40 characters before a year only',
+  '/(?:排放因子|排放因數|排放因数|排放係數|排放系數|排放系数|emission factors?|grid factors?)\\s*(?:for|of|in)?\\s*(?:the\\s+year\\s+)?[(（]?\\s*$/i':
+    'numbers/factorQuotes.ts: applied to the 40 characters before a year only',
   '/\\s+per\\s+/i': 'catalogs/units.ts parseUnit: only after the MAX_UNIT_LENGTH check',
-  '/[\\r\\n]+$/': 'numbers/factorQuotes.ts: applied to one line sliced between two line starts, so it holds at most one line break',
+  '/[\\r\\n]+$/':
+    'numbers/factorQuotes.ts: applied to one line sliced between two line starts, so it holds at most one line break',
   '/^\\s*chapters\\s*:/m': 'lsp/projects.ts: applied to the first 8192 characters only (worst case ~30 ms)',
 };
 
@@ -135,15 +142,17 @@ async function censusOf(regexes: FoundRegex[], n: number, deadlineMs: number): P
     const key = `/${r.source}/${r.flags}`;
     const where = `${r.file}:${r.line}`;
     const w = worker;
-    const result = await new Promise<{ ms: number; ms2?: number; ratio: number; input: string } | undefined>((resolve, reject) => {
-      const timer = setTimeout(() => resolve(undefined), deadlineMs);
-      w.once('message', (m) => {
-        clearTimeout(timer);
-        resolve(m);
-      });
-      w.once('error', reject);
-      w.postMessage({ source: r.source, flags: r.flags, n });
-    });
+    const result = await new Promise<{ ms: number; ms2?: number; ratio: number; input: string } | undefined>(
+      (resolve, reject) => {
+        const timer = setTimeout(() => resolve(undefined), deadlineMs);
+        w.once('message', (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        });
+        w.once('error', reject);
+        w.postMessage({ source: r.source, flags: r.flags, n });
+      },
+    );
     if (!result) {
       await worker.terminate();
       worker = undefined;
@@ -153,7 +162,12 @@ async function censusOf(regexes: FoundRegex[], n: number, deadlineMs: number): P
     worker.removeAllListeners('error');
     // Linear work on n = 10 000 characters takes well under 20 ms; quadratic work takes hundreds.
     const superlinear = result.ms > 20 && result.ratio > 2.8 && (result.ms2 ?? 0) > 60;
-    out.push({ key, where, verdict: superlinear ? 'superlinear' : 'linear', detail: `${result.ms.toFixed(1)} ms -> ${result.ms2?.toFixed(1) ?? '-'} ms at double length on ${result.input}` });
+    out.push({
+      key,
+      where,
+      verdict: superlinear ? 'superlinear' : 'linear',
+      detail: `${result.ms.toFixed(1)} ms -> ${result.ms2?.toFixed(1) ?? '-'} ms at double length on ${result.input}`,
+    });
   }
   await worker?.terminate();
   return out;
@@ -163,14 +177,23 @@ test('regex census: every regex literal in server/src is linear on long runs, or
   const { literals, dynamic } = findRegexes();
   assert.ok(literals.length > 100, `the scanner finds the regexes (${literals.length})`);
   // The two `new RegExp` of factorQuotes.ts are built from fixed alternatives; they are covered through factorQuotes() below.
-  assert.ok(dynamic.every((d) => d.startsWith('server/src/engine/numbers/factorQuotes.ts')), `new RegExp outside factorQuotes.ts: ${dynamic.join(', ')}`);
+  assert.ok(
+    dynamic.every((d) => d.startsWith('server/src/engine/numbers/factorQuotes.ts')),
+    `new RegExp outside factorQuotes.ts: ${dynamic.join(', ')}`,
+  );
   const unique = [...new Map(literals.map((r) => [`/${r.source}/${r.flags}`, r])).values()];
   const started = Date.now();
   const timings = await censusOf(unique, 10_000, 1500);
   const slow = timings.filter((t) => t.verdict !== 'linear');
   const unexplained = slow.filter((t) => !(t.key in BOUNDED) && !(t.key in KNOWN_BUGS));
-  console.log(`  regex census: ${unique.length} distinct literals in ${Date.now() - started} ms; super-linear: ${slow.map((t) => `${t.where} ${t.verdict} (${t.detail})`).join('; ') || 'none'}`);
-  assert.deepEqual(unexplained.map((t) => `${t.where} ${t.key} ${t.verdict}: ${t.detail}`), [], 'a new super-linear regex: make it linear, or bound its input and list it in BOUNDED with the reason');
+  console.log(
+    `  regex census: ${unique.length} distinct literals in ${Date.now() - started} ms; super-linear: ${slow.map((t) => `${t.where} ${t.verdict} (${t.detail})`).join('; ') || 'none'}`,
+  );
+  assert.deepEqual(
+    unexplained.map((t) => `${t.where} ${t.key} ${t.verdict}: ${t.detail}`),
+    [],
+    'a new super-linear regex: make it linear, or bound its input and list it in BOUNDED with the reason',
+  );
 });
 
 const LIMIT_MS = 2000;
@@ -207,15 +230,31 @@ const FUNCTIONS: [string, (s: string) => unknown][] = [
   ['parseFormula', (s) => parseFormula(s)],
   ['plainCell / normalizeTitle', (s) => [plainCell(s), normalizeTitle(s)]],
   ['factorQuotes (prose without numbers)', (s) => factorQuotes(parseDocument(URI, `排放因子${s}。kgCO/kWh ${s}x\n`))],
-  ['KPI table reader (label, value)', (s) => analyze({ uri: URI, text: `| 指標 | 單位 | 2025 |\n|---|---|---|\n| 溫室氣體${s}x | 噸 | 1${s}2 |\n` })],
-  ['index table reader (cells)', (s) => analyze({ uri: URI, text: `## 索引 {.hkex-index}\n\n| 條文 | 內容 | 章節 |\n|---|---|---|\n| A1${s} | x${s}(x | 解釋：${s}x |\n` })],
-  ['getCompletions (plain text)', (s) => getCompletions(analyze({ uri: URI, text: `x${s} ` }), { line: 0, character: s.length + 2 })],
+  [
+    'KPI table reader (label, value)',
+    (s) => analyze({ uri: URI, text: `| 指標 | 單位 | 2025 |\n|---|---|---|\n| 溫室氣體${s}x | 噸 | 1${s}2 |\n` }),
+  ],
+  [
+    'index table reader (cells)',
+    (s) =>
+      analyze({
+        uri: URI,
+        text: `## 索引 {.hkex-index}\n\n| 條文 | 內容 | 章節 |\n|---|---|---|\n| A1${s} | x${s}(x | 解釋：${s}x |\n`,
+      }),
+  ],
+  [
+    'getCompletions (plain text)',
+    (s) => getCompletions(analyze({ uri: URI, text: `x${s} ` }), { line: 0, character: s.length + 2 }),
+  ],
 ];
 
 // The entry points that had a super-linear regex (BUG-1..6) are timed by the corpus cases
 // test/fixtures/fuzz-corpus/bug-0*.json (corpus.test.ts).
 
-function timeAll(fn: (s: string) => unknown, inputs: [string, string][]): { worst: number; report: string[]; over: string[] } {
+function timeAll(
+  fn: (s: string) => unknown,
+  inputs: [string, string][],
+): { worst: number; report: string[]; over: string[] } {
   const report: string[] = [];
   const over: string[] = [];
   let worst = 0;

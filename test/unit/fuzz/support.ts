@@ -27,15 +27,24 @@ export function lspLines(text: string): string[] {
 }
 
 function assertPositionInside(p: Position, lines: string[], what: string) {
-  assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character), `${what}: integer position ${JSON.stringify(p)}`);
+  assert.ok(
+    Number.isInteger(p.line) && Number.isInteger(p.character),
+    `${what}: integer position ${JSON.stringify(p)}`,
+  );
   assert.ok(p.line >= 0 && p.line < lines.length, `${what}: line ${p.line} outside 0..${lines.length - 1}`);
-  assert.ok(p.character >= 0 && p.character <= lines[p.line].length, `${what}: character ${p.character} outside 0..${lines[p.line].length} on line ${p.line}`);
+  assert.ok(
+    p.character >= 0 && p.character <= lines[p.line].length,
+    `${what}: character ${p.character} outside 0..${lines[p.line].length} on line ${p.line}`,
+  );
 }
 
 export function assertRangeInside(r: Range, lines: string[], what: string) {
   assertPositionInside(r.start, lines, `${what} start`);
   assertPositionInside(r.end, lines, `${what} end`);
-  assert.ok(r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character), `${what}: start after end ${JSON.stringify(r)}`);
+  assert.ok(
+    r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character),
+    `${what}: start after end ${JSON.stringify(r)}`,
+  );
 }
 
 /** The contract every analysis keeps, whatever the input: ranges inside, a message, a known rule. */
@@ -47,9 +56,11 @@ export function assertWellFormed(text: string, analysis: Analysis) {
     assert.equal(typeof d.message, 'string', `${what}: message is a string`);
     assert.ok(d.message.trim().length > 0, `${d.rule}: empty message`);
     // A `{name}` left from a message template (one the report itself does not contain).
-    for (const m of d.message.match(/\{\w+\}/g) ?? []) assert.ok(text.includes(m), `${what}: unfilled placeholder ${m} in message`);
+    for (const m of d.message.match(/\{\w+\}/g) ?? [])
+      assert.ok(text.includes(m), `${what}: unfilled placeholder ${m} in message`);
     // A placeholder filled with nothing useful, or an internal error leaking into a message.
-    for (const word of ['undefined', 'NaN', 'call stack']) if (d.message.includes(word)) assert.ok(text.includes(word), `${what}: '${word}' in message`);
+    for (const word of ['undefined', 'NaN', 'call stack'])
+      if (d.message.includes(word)) assert.ok(text.includes(word), `${what}: '${word}' in message`);
     assert.ok(!/Inputs: \.|數據：。|数据：。/.test(d.message), `${what}: empty list of inputs`);
     assertRangeInside(d.range, lines, what);
     for (const rel of d.related ?? []) if (rel.uri === d.uri) assertRangeInside(rel.range, lines, `${what} related`);
@@ -95,12 +106,18 @@ export function offsetOf(text: string, p: Position): number {
  * Applies edits as an editor does (all ranges refer to the original text; they must not overlap).
  * Returns the new text and the original-text offsets [start, end) of each edit, sorted.
  */
-export function applyEdits(text: string, edits: TextEdit[]): { text: string; spans: { start: number; end: number; newText: string }[] } {
+export function applyEdits(
+  text: string,
+  edits: TextEdit[],
+): { text: string; spans: { start: number; end: number; newText: string }[] } {
   const spans = edits
     .map((e) => ({ start: offsetOf(text, e.range.start), end: offsetOf(text, e.range.end), newText: e.newText }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
   for (let i = 1; i < spans.length; i++) {
-    assert.ok(spans[i].start >= spans[i - 1].end, `overlapping edits at offsets ${spans[i - 1].start}-${spans[i - 1].end} and ${spans[i].start}-${spans[i].end}`);
+    assert.ok(
+      spans[i].start >= spans[i - 1].end,
+      `overlapping edits at offsets ${spans[i - 1].start}-${spans[i - 1].end} and ${spans[i].start}-${spans[i].end}`,
+    );
   }
   let out = '';
   let at = 0;

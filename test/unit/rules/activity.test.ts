@@ -38,7 +38,8 @@ test('ghg/activity-mismatch: nothing to check without a factor', () => {
 });
 
 test('ghg/activity-mismatch: Scope 1 against fuel x factor (a per-mass factor, and IPCC per-energy with its NCV)', () => {
-  const table = (scope1: string) => `# 排放\n\n| 指標 | 單位 | 2025 |\n|---|---|---|\n| 柴油消耗量 | 噸 | 10.00 |\n| 範圍 1 溫室氣體排放量 | 噸二氧化碳當量 | ${scope1} |\n`;
+  const table = (scope1: string) =>
+    `# 排放\n\n| 指標 | 單位 | 2025 |\n|---|---|---|\n| 柴油消耗量 | 噸 | 10.00 |\n| 範圍 1 溫室氣體排放量 | 噸二氧化碳當量 | ${scope1} |\n`;
   const ndrc = FM('    diesel: cn-ndrc-diesel-co2\n');
   assert.deepEqual(byRule(run(ndrc + table('30.96')), 'ghg/activity-mismatch'), []);
   const wrong = ndrc + table('31.86');

@@ -13,7 +13,11 @@ const SEED_000 = [
 const report = (body: string, front = FRONT) => `${front}# 排放\n\n${body}\n`;
 const factorRules = (text: string, locale: 'en' | 'zh-Hant' | 'zh-Hans' = 'en') => {
   const a = run(text, { locale });
-  return { mismatch: byRule(a, 'ghg/factor-mismatch'), year: byRule(a, 'ghg/factor-year'), unknown: byRule(a, 'ghg/unknown-factor') };
+  return {
+    mismatch: byRule(a, 'ghg/factor-mismatch'),
+    year: byRule(a, 'ghg/factor-year'),
+    unknown: byRule(a, 'ghg/unknown-factor'),
+  };
 };
 const at = (text: string, needle: string, after = '') => {
   const start = locate(text, needle, after);
@@ -43,17 +47,30 @@ test('seed 000 with 0.5366 for 2023: a mismatch at the number, naming the 2023 f
   const d = mismatch[0];
   assert.deepEqual(d.range, at(text, '0.5366'));
   assert.equal(d.severity, 'warning');
-  assert.match(d.message, /2023 is 0\.5306 kgCO2\/kWh \(Announcement on the release of the 2023 electricity CO2 emission factors\), not 0\.5366/);
+  assert.match(
+    d.message,
+    /2023 is 0\.5306 kgCO2\/kWh \(Announcement on the release of the 2023 electricity CO2 emission factors\), not 0\.5366/,
+  );
   assert.match(d.message, /0\.5366 is the China national grid average CO2 emission factor 2022 \(`cn-grid-2022`\)/);
-  assert.deepEqual(d.data, { kind: 'replace-value', computed: 0.5306, decimals: 4, factorId: 'cn-grid-2023', matches: 'cn-grid-2022' });
+  assert.deepEqual(d.data, {
+    kind: 'replace-value',
+    computed: 0.5306,
+    decimals: 4,
+    factorId: 'cn-grid-2023',
+    matches: 'cn-grid-2022',
+  });
   assert.deepEqual(year, [], 'the stated year 2023 is two years from 2025');
   const zh = factorRules(text, 'zh-Hant').mismatch[0];
-  assert.match(zh.message, /2023年全國電力平均二氧化碳排放因子為 0\.5306 kgCO2\/kWh（《關於發佈2023年電力二氧化碳排放因子的公告》），而非 0\.5366；0\.5366 是2022年全國電力平均二氧化碳排放因子/);
+  assert.match(
+    zh.message,
+    /2023年全國電力平均二氧化碳排放因子為 0\.5306 kgCO2\/kWh（《關於發佈2023年電力二氧化碳排放因子的公告》），而非 0\.5366；0\.5366 是2022年全國電力平均二氧化碳排放因子/,
+  );
   assert.match(factorRules(text, 'zh-Hans').mismatch[0].message, /2023年全国电力平均二氧化碳排放因子为 0\.5306/);
 });
 
 test('ghg/factor-mismatch: a quote rounded to fewer decimals is not a mismatch; one outside its rounding is', () => {
-  const para = (v: string) => report(`本集團採用《關於發佈2023年電力二氧化碳排放因子的公告》中全國電力平均二氧化碳排放因子 ${v} kgCO2/kWh。`);
+  const para = (v: string) =>
+    report(`本集團採用《關於發佈2023年電力二氧化碳排放因子的公告》中全國電力平均二氧化碳排放因子 ${v} kgCO2/kWh。`);
   assert.deepEqual(factorRules(para('0.53')).mismatch, []);
   assert.deepEqual(factorRules(para('0.531')).mismatch, []);
   const off = factorRules(para('0.532')).mismatch;
@@ -69,7 +86,9 @@ test('ghg/factor-mismatch: regional factor in tCO2/MWh, and English prose', () =
   assert.deepEqual(d[0].range, at(north, '0.6776'));
   assert.match(d[0].message, /North China grid average CO2 emission factor 2023 is 0\.6361 .*`cn-grid-north-2022`/);
 
-  const en = report('Scope 2 emissions use the 2023 national grid emission factor of 0.5366 kgCO2e/kWh published by the MEE.');
+  const en = report(
+    'Scope 2 emissions use the 2023 national grid emission factor of 0.5366 kgCO2e/kWh published by the MEE.',
+  );
   const e = factorRules(en).mismatch;
   assert.equal(e.length, 1);
   assert.deepEqual(e[0].range, at(en, '0.5366'));
@@ -94,7 +113,13 @@ test('ghg/factor-mismatch: several quotes in one sentence take the nearest facto
     '2024年採用《關於發佈 2022 年電力二氧化碳排放因數的公告》中的0.5366 tCO2/MWh，2025年採用《關於發佈2023年電力二氧化碳排放因數的公告》中的0.5366 tCO2/MWh。',
   );
   const quotes = factorQuotes(parseDocument('file:///t.esg.md', text));
-  assert.deepEqual(quotes.map((q) => [q.year, q.periodYear, q.region]), [[2022, 2024, 'CN'], [2023, 2025, 'CN']]);
+  assert.deepEqual(
+    quotes.map((q) => [q.year, q.periodYear, q.region]),
+    [
+      [2022, 2024, 'CN'],
+      [2023, 2025, 'CN'],
+    ],
+  );
   const d = factorRules(text).mismatch;
   assert.equal(d.length, 1, 'only the second quote is wrong');
   assert.deepEqual(d[0].range, at(text, '0.5366', '2025年'));
@@ -108,14 +133,22 @@ test('ghg/factor-mismatch: a Hong Kong utility named in the paragraph', () => {
 });
 
 test('ghg/factor-mismatch in the front matter: a catalog id given a different value, or a value in other units', () => {
-  const front = (factors: string) => ['---', 'lang: zh-Hant', 'esg:', '  period: 2025', '  factors:', factors, '---', ''].join('\n');
+  const front = (factors: string) =>
+    ['---', 'lang: zh-Hant', 'esg:', '  period: 2025', '  factors:', factors, '---', ''].join('\n');
   const wrong = report('正文。', front('    cn-grid-2022: 0.5306 kgCO2/kWh'));
   const d = factorRules(wrong).mismatch;
   assert.equal(d.length, 1);
   assert.deepEqual(d[0].range, at(wrong, '0.5306 kgCO2/kWh'));
-  assert.match(d[0].message, /`esg\.factors\.cn-grid-2022` names the catalog factor `cn-grid-2022` .*0\.5366 kgCO2\/kWh\) but gives 0\.5306 kgCO2\/kWh, which is the .* \(`cn-grid-2023`\)/);
+  assert.match(
+    d[0].message,
+    /`esg\.factors\.cn-grid-2022` names the catalog factor `cn-grid-2022` .*0\.5366 kgCO2\/kWh\) but gives 0\.5306 kgCO2\/kWh, which is the .* \(`cn-grid-2023`\)/,
+  );
   assert.deepEqual(factorRules(report('正文。', front('    cn-grid-2022: 0.5366 kgCO2/kWh'))).mismatch, []);
-  assert.deepEqual(factorRules(report('正文。', front('    cn-grid-2022: 536.6 kgCO2/MWh'))).mismatch, [], 'the same factor in other units');
+  assert.deepEqual(
+    factorRules(report('正文。', front('    cn-grid-2022: 536.6 kgCO2/MWh'))).mismatch,
+    [],
+    'the same factor in other units',
+  );
   const dims = factorRules(report('正文。', front('    cn-grid-2022: 0.5366 kWh'))).mismatch;
   assert.equal(dims.length, 1);
   assert.match(dims[0].message, /do not measure the same thing/);
@@ -135,17 +168,25 @@ test('ghg/unknown-factor: an id not in the catalog, with a suggestion when one i
   const stranger = factorRules(report('Text.', front('    grid: {2024: foo, 2025: cn-grid-2023}'))).unknown;
   assert.equal(stranger.length, 1);
   assert.doesNotMatch(stranger[0].message, /Did you mean/);
-  assert.deepEqual(factorRules(report('Text.', front('    grid: cn-grid-avg-2023'))).unknown, [], 'the reference ids are aliases');
+  assert.deepEqual(
+    factorRules(report('Text.', front('    grid: cn-grid-avg-2023'))).unknown,
+    [],
+    'the reference ids are aliases',
+  );
 });
 
 test('ghg/factor-year: front matter factors more than two years from their period', () => {
-  const front = (factors: string, period = '  period: 2025') => ['---', 'esg:', period, '  factors:', factors, '---', ''].join('\n');
+  const front = (factors: string, period = '  period: 2025') =>
+    ['---', 'esg:', period, '  factors:', factors, '---', ''].join('\n');
   const old = report('Text.', front('    grid: cn-grid-2021'));
   const d = factorRules(old).year;
   assert.equal(d.length, 1);
   assert.equal(d[0].severity, 'information');
   assert.deepEqual(d[0].range, at(old, 'cn-grid-2021'));
-  assert.match(d[0].message, /\(`cn-grid-2021`\) is for 2021, 4 years from the reporting period 2025\. The newest factor of this kind in the catalog is `cn-grid-2023` \(2023: 0\.5306 kgCO2\/kWh\)/);
+  assert.match(
+    d[0].message,
+    /\(`cn-grid-2021`\) is for 2021, 4 years from the reporting period 2025\. The newest factor of this kind in the catalog is `cn-grid-2023` \(2023: 0\.5306 kgCO2\/kWh\)/,
+  );
   // Per period: the 2022 factor for 2024 and the 2023 factor for 2025 are fine; the 2021 factor for 2025 is not.
   assert.deepEqual(factorRules(report('Text.', front('    grid: {2024: cn-grid-2022, 2025: cn-grid-2023}'))).year, []);
   const perPeriod = report('Text.', front('    grid: {2024: cn-grid-2022, 2025: cn-grid-2021}'));
@@ -163,7 +204,9 @@ test('ghg/factor-year: front matter factors more than two years from their perio
 });
 
 test('ghg/factor-year: a quoted factor, by its stated year or by a value only one dated factor has', () => {
-  const stated = report('外購電力按《關於發佈2021年電力二氧化碳排放因子的公告》中全國電力平均二氧化碳排放因子 0.5568 kgCO2/kWh 計算。');
+  const stated = report(
+    '外購電力按《關於發佈2021年電力二氧化碳排放因子的公告》中全國電力平均二氧化碳排放因子 0.5568 kgCO2/kWh 計算。',
+  );
   const s = factorRules(stated);
   assert.deepEqual(s.mismatch, []);
   assert.equal(s.year.length, 1);
@@ -173,7 +216,10 @@ test('ghg/factor-year: a quoted factor, by its stated year or by a value only on
   const byValue = report('2025 年，我們按全國電網排放因子 0.5366 kgCO2/kWh 計算外購電力排放。');
   const v = factorRules(byValue).year;
   assert.equal(v.length, 1);
-  assert.match(v[0].message, /The factor 0\.5366 is the China national grid average CO2 emission factor 2022 \(`cn-grid-2022`\), which is for 2022, 3 years/);
+  assert.match(
+    v[0].message,
+    /The factor 0\.5366 is the China national grid average CO2 emission factor 2022 \(`cn-grid-2022`\), which is for 2022, 3 years/,
+  );
   // Two decimals match too many factors to name one.
   assert.deepEqual(factorRules(report('2025 年，我們按全國電網排放因子 0.54 kgCO2/kWh 計算。')).year, []);
   // The period before the quote in the same sentence is the year the factor is applied to.
@@ -200,11 +246,25 @@ test('factor quotes and rules never throw and stay linear on hostile input', () 
 });
 
 test('frontMatterFactors: every entry with the range of its value', () => {
-  const text = ['---', 'esg:', '  period: 2025', '  factors:', '    grid: {2024: cn-grid-2022, 2025: cn-grid-2023}', '    custom: 0.5306 kgCO2/kWh', '---', '# A', ''].join('\n');
+  const text = [
+    '---',
+    'esg:',
+    '  period: 2025',
+    '  factors:',
+    '    grid: {2024: cn-grid-2022, 2025: cn-grid-2023}',
+    '    custom: 0.5306 kgCO2/kWh',
+    '---',
+    '# A',
+    '',
+  ].join('\n');
   const entries = frontMatterFactors(parseDocument('file:///t.esg.md', text));
   assert.deepEqual(
     entries.map((e) => [e.name, e.period, e.catalogId ?? e.quantity?.value]),
-    [['grid', '2024', 'cn-grid-2022'], ['grid', '2025', 'cn-grid-2023'], ['custom', '*', 0.5306]],
+    [
+      ['grid', '2024', 'cn-grid-2022'],
+      ['grid', '2025', 'cn-grid-2023'],
+      ['custom', '*', 0.5306],
+    ],
   );
   assert.deepEqual(entries[1].range, at(text, 'cn-grid-2023'));
   assert.deepEqual(entries[2].range, at(text, '0.5306 kgCO2/kWh'));

@@ -92,7 +92,11 @@ function diagnosticsOf(fixture: Fixture, files: ReadonlyMap<string, string>): Ma
   const options = optionsOf(files.get('report.esg.md') ?? '');
   const workspace = workspaceOf(files);
   const decoded = fixture.decoded.get('report.esg.md');
-  const root = { uri: `${BASE}report.esg.md`, text: files.get('report.esg.md')!, ...(decoded ? { decoded: { encoding: decoded.encoding, bom: decoded.bom, invalidAt: decoded.invalidAt } } : {}) };
+  const root = {
+    uri: `${BASE}report.esg.md`,
+    text: files.get('report.esg.md')!,
+    ...(decoded ? { decoded: { encoding: decoded.encoding, bom: decoded.bom, invalidAt: decoded.invalidAt } } : {}),
+  };
   const own = analyzeReport(root, workspace, options);
   const project = withCrossReport(own, crossReport(own, workspace, options));
   const out = new Map<string, Diagnostic[]>();
@@ -124,7 +128,8 @@ function marksOf(text: string): Mark[] {
       return;
     }
     let target = at - 1;
-    while (target >= 0 && (MARKER.test(lines[target]) || (m[3] !== undefined && !lines[target].includes(m[3])))) target--;
+    while (target >= 0 && (MARKER.test(lines[target]) || (m[3] !== undefined && !lines[target].includes(m[3]))))
+      target--;
     assert.ok(target >= 0, `line ${at + 1}: the marker names no line above it`);
     marks.push({ rule: m[1], line: target, at });
   });
@@ -152,7 +157,8 @@ function fixtureIds(): string[] {
   for (const ns of readdirSync(ROOT, { withFileTypes: true })) {
     if (!ns.isDirectory()) continue;
     for (const entry of readdirSync(join(ROOT, ns.name), { withFileTypes: true })) {
-      if (entry.isFile() && entry.name.endsWith('.esg.md')) ids.push(`${ns.name}/${entry.name.slice(0, -'.esg.md'.length)}`);
+      if (entry.isFile() && entry.name.endsWith('.esg.md'))
+        ids.push(`${ns.name}/${entry.name.slice(0, -'.esg.md'.length)}`);
       else if (entry.isDirectory()) ids.push(`${ns.name}/${entry.name}`);
     }
   }
@@ -195,9 +201,17 @@ for (const rule of fixtureIds()) {
       const rules = new Set([rule, ...marks.map((m) => m.rule)]);
       for (const r of rules) {
         const want = [...new Set(marks.filter((m) => m.rule === r).map((m) => m.line))].sort((a, b) => a - b);
-        assert.deepEqual(lineSet(ds, r).map((l) => l + 1), want.map((l) => l + 1), `${rule}: ${r} in ${name} (1-based lines)`);
+        assert.deepEqual(
+          lineSet(ds, r).map((l) => l + 1),
+          want.map((l) => l + 1),
+          `${rule}: ${r} in ${name} (1-based lines)`,
+        );
         const original = originals.get(name)!;
-        assert.deepEqual(lineSet(plain.get(name) ?? [], r, (l) => original[l]), lineSet(ds, r), `${rule}: ${r} in ${name} changes without the markers`);
+        assert.deepEqual(
+          lineSet(plain.get(name) ?? [], r, (l) => original[l]),
+          lineSet(ds, r),
+          `${rule}: ${r} in ${name} changes without the markers`,
+        );
         marked += want.length;
       }
     }

@@ -14,7 +14,10 @@ test('kpi/formula-mismatch: a row formula is checked in every period, within rou
   // With the 2022 factor 0.5366: 2024 agrees (536.60), 2025 does not (603.16 computed).
   const t2022 = TABLE('energy.electricity * 0.5366 kgCO2/kWh');
   const d2022 = byRule(run(t2022, { locale: 'en' }), 'kpi/formula-mismatch');
-  assert.deepEqual(d2022.map((d) => d.range.start), [locate(t2022, '596.41')]);
+  assert.deepEqual(
+    d2022.map((d) => d.range.start),
+    [locate(t2022, '596.41')],
+  );
   assert.match(d2022[0].message, /the inputs give 603\.16/);
   const text = TABLE('energy.electricity * 0.5306 kgCO2/kWh', '596.41');
   const d = byRule(run(text, { locale: 'en' }), 'kpi/formula-mismatch');
@@ -32,7 +35,10 @@ test('kpi/formula-mismatch: a syntax error is reported at its column in the attr
   assert.equal(d[0].severity, 'error');
   const valueStart = locate(text, 'energy.electricity *');
   assert.equal(d[0].range.start.line, valueStart.line);
-  assert.ok(d[0].range.start.character >= valueStart.character + 'energy.electricity * '.length, JSON.stringify(d[0].range));
+  assert.ok(
+    d[0].range.start.character >= valueStart.character + 'energy.electricity * '.length,
+    JSON.stringify(d[0].range),
+  );
 });
 
 test('kpi/prose-mismatch: a quoted change and a quoted figure against the tables', () => {
@@ -42,9 +48,15 @@ test('kpi/prose-mismatch: a quoted change and a quoted figure against the tables
   const wrong = ok.replace('[8.4%]', '[9.4%]').replace('[229.3 噸', '[239.3 噸');
   const d = byRule(run(wrong, { locale: 'en' }), 'kpi/prose-mismatch');
   assert.equal(d.length, 2);
-  assert.deepEqual(d.map((x) => x.range.start), [locate(wrong, '9.4%'), locate(wrong, '239.3 噸')]);
+  assert.deepEqual(
+    d.map((x) => x.range.start),
+    [locate(wrong, '9.4%'), locate(wrong, '239.3 噸')],
+  );
   assert.match(d[0].message, /the inputs give 8\.4, the report says 9\.4/);
   assert.match(d[1].message, /the inputs give 229\.3, the report says 239\.3/);
   // The quick fix replaces only the number inside the span.
-  assert.deepEqual(d[1].range.end, { line: d[1].range.start.line, character: d[1].range.start.character + '239.3'.length });
+  assert.deepEqual(d[1].range.end, {
+    line: d[1].range.start.line,
+    character: d[1].range.start.character + '239.3'.length,
+  });
 });

@@ -28,8 +28,14 @@ test('ghg/sum-mismatch: a wrong Scope 1+2 total is reported at its cell, with th
   const d = byRule(run(text, { locale: 'en' }), 'ghg/sum-mismatch');
   assert.equal(d.length, 1);
   assert.deepEqual(d[0].range.start, locate(text, '56,711.15'));
-  assert.match(d[0].message, /範圍 1 溫室氣體排放量 \+ 範圍 2 溫室氣體排放量 = 溫室氣體排放總量（範圍 1、2） \(2025\): the inputs give 56,711.51, the report says 56,711.15/);
-  assert.deepEqual(d[0].related!.map((r) => r.range.start), [locate(text, '89.17'), locate(text, '56,622.34')]);
+  assert.match(
+    d[0].message,
+    /範圍 1 溫室氣體排放量 \+ 範圍 2 溫室氣體排放量 = 溫室氣體排放總量（範圍 1、2） \(2025\): the inputs give 56,711.51, the report says 56,711.15/,
+  );
+  assert.deepEqual(
+    d[0].related!.map((r) => r.range.start),
+    [locate(text, '89.17'), locate(text, '56,622.34')],
+  );
   assert.equal(d[0].data?.text, '56,711.51');
 });
 

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FRONT, byRule, locate, missingIds, run } from '../util';
 
-const INDEX = (rows: string[]) => `\n## 索引 {#idx .hkex-index}\n\n| 條文 | 內容 | 報告章節 |\n|---|---|---|\n${rows.join('\n')}\n`;
+const INDEX = (rows: string[]) =>
+  `\n## 索引 {#idx .hkex-index}\n\n| 條文 | 內容 | 報告章節 |\n|---|---|---|\n${rows.join('\n')}\n`;
 
 const BODY = `${FRONT}# 環境管理 {#env hkex="A1 A1.1"}\n\n內容\n\n# 僱傭 {#emp}\n\n內容\n`;
 
@@ -12,7 +13,10 @@ test('hkex/index-absent only without an index table', () => {
 });
 
 test('hkex/index-missing-row lists each required id once, not the deleted or voluntary ones', () => {
-  const d = byRule(run(BODY + INDEX(['| A1 | x | [環境管理](#env) |', '| D28 | GHG | [環境管理](#env) |'])), 'hkex/index-missing-row');
+  const d = byRule(
+    run(BODY + INDEX(['| A1 | x | [環境管理](#env) |', '| D28 | GHG | [環境管理](#env) |'])),
+    'hkex/index-missing-row',
+  );
   const ids = d.map((x) => x.data?.id);
   assert.ok(ids.includes('A1.1'));
   assert.ok(!ids.includes('A1'));
@@ -23,9 +27,19 @@ test('hkex/index-missing-row lists each required id once, not the deleted or vol
 });
 
 test('hkex/index-broken-target: unknown anchor and unknown title; explanations are not titles', () => {
-  const text = BODY + INDEX(['| A1 | x | [環境](#nowhere) |', '| A1.1 | x | 不存在的章節 |', '| B6.1 | x | 與主營業務不相關，故不適用 |', '| B1 | x | 僱傭 |']);
+  const text =
+    BODY +
+    INDEX([
+      '| A1 | x | [環境](#nowhere) |',
+      '| A1.1 | x | 不存在的章節 |',
+      '| B6.1 | x | 與主營業務不相關，故不適用 |',
+      '| B1 | x | 僱傭 |',
+    ]);
   const d = byRule(run(text), 'hkex/index-broken-target');
-  assert.deepEqual(d.map((x) => x.range.start), [locate(text, '#nowhere'), locate(text, '不存在的章節')]);
+  assert.deepEqual(
+    d.map((x) => x.range.start),
+    [locate(text, '#nowhere'), locate(text, '不存在的章節')],
+  );
 });
 
 test('hkex/index-mismatch: the row points to a tagged section that does not carry the id', () => {
@@ -38,7 +52,9 @@ test('hkex/index-mismatch: the row points to a tagged section that does not carr
 });
 
 test('hkex/index-mismatch: a tag on a subsection or a KPI row inside the section satisfies the row', () => {
-  const text = `${FRONT}# 環境 {#env hkex="A1"}\n\nx\n\n## 水 {hkex="A2.4"}\n\ny\n\n| 指標 | 單位 | 2025 |\n|---|---|---|\n| 總耗水量 | 噸 | 1 |\n` + INDEX(['| A2.4 | x | [環境](#env) |', '| A2.2 | x | [環境](#env) |']);
+  const text =
+    `${FRONT}# 環境 {#env hkex="A1"}\n\nx\n\n## 水 {hkex="A2.4"}\n\ny\n\n| 指標 | 單位 | 2025 |\n|---|---|---|\n| 總耗水量 | 噸 | 1 |\n` +
+    INDEX(['| A2.4 | x | [環境](#env) |', '| A2.2 | x | [環境](#env) |']);
   assert.deepEqual(byRule(run(text), 'hkex/index-mismatch'), []);
 });
 
@@ -65,26 +81,46 @@ test('hkex/index-duplicate and hkex/index-empty-target', () => {
 
 test('index rows pointing to existing sections count as disclosure for hkex/missing', () => {
   const text = BODY + INDEX(['| B1 | x | 僱傭 |']);
-  assert.equal(byRule(run(text), 'hkex/missing').some((d) => missingIds(d).includes('B1')), false);
+  assert.equal(
+    byRule(run(text), 'hkex/missing').some((d) => missingIds(d).includes('B1')),
+    false,
+  );
   const broken = BODY + INDEX(['| B1 | x | 不存在 |']);
-  assert.equal(byRule(run(broken), 'hkex/missing').some((d) => missingIds(d).includes('B1')), true);
+  assert.equal(
+    byRule(run(broken), 'hkex/missing').some((d) => missingIds(d).includes('B1')),
+    true,
+  );
 });
 
 test('hkex/index-mismatch: an explanation block inside the target section satisfies the row', () => {
-  const text = `${FRONT}# 環境 {#env hkex="A1"}\n\nx\n\n::: {.explain hkex="A1.3"}\n本集團不產生有害廢棄物。\n:::\n` + INDEX(['| A1.3 | x | [環境](#env) |']);
+  const text =
+    `${FRONT}# 環境 {#env hkex="A1"}\n\nx\n\n::: {.explain hkex="A1.3"}\n本集團不產生有害廢棄物。\n:::\n` +
+    INDEX(['| A1.3 | x | [環境](#env) |']);
   assert.deepEqual(byRule(run(text), 'hkex/index-mismatch'), []);
 });
 
 test('index titles match headings whatever their colons, spaces, 、, chapter numbers and page references', () => {
   const body = `${FRONT}# 環境、社會及管治管理 {#esg}\n\nx\n\n## 排放物：溫室氣體 {#ghg}\n\ny\n\n## 3.2 員工 發展 {#dev}\n\nz\n\n## Step 1 {#s1 hkex="B1"}\n\na\n\n## Step 2 {#s2 hkex="B2"}\n\nb\n`;
-  const rows = ['| A1 | x | 排放物:溫室氣體 |', '| A1.1 | x | 環境 社會及管治管理 |', '| B3 | x | 員工發展 P.12 |', '| B1 | x | 第三章 環境、社會及管治管理 |', '| B2 | x | Step 2 |'];
+  const rows = [
+    '| A1 | x | 排放物:溫室氣體 |',
+    '| A1.1 | x | 環境 社會及管治管理 |',
+    '| B3 | x | 員工發展 P.12 |',
+    '| B1 | x | 第三章 環境、社會及管治管理 |',
+    '| B2 | x | Step 2 |',
+  ];
   const text = body + '\n## 索引 {.hkex-index}\n\n| 條文 | 內容 | 章節 |\n|---|---|---|\n' + rows.join('\n') + '\n';
   const a = run(text, { locale: 'en' });
-  assert.deepEqual(byRule(a, 'hkex/index-broken-target').map((d) => d.message), []);
+  assert.deepEqual(
+    byRule(a, 'hkex/index-broken-target').map((d) => d.message),
+    [],
+  );
   // 'Step 1' and 'Step 2' stay two titles: the row for B2 resolves to the section tagged B2, not Step 1.
   assert.ok(!byRule(a, 'hkex/index-mismatch').some((d) => d.data?.id === 'B2'));
   const step1 = run(text.replace('| B2 | x | Step 2 |', '| B2 | x | Step 1 |'), { locale: 'en' });
-  assert.ok(byRule(step1, 'hkex/index-mismatch').some((d) => d.data?.id === 'B2'), 'the test can tell the two apart');
+  assert.ok(
+    byRule(step1, 'hkex/index-mismatch').some((d) => d.data?.id === 'B2'),
+    'the test can tell the two apart',
+  );
 });
 
 test('hkex/index-broken-target: a title one edit from a heading is a warning with "did you mean"; an unknown one stays an error', () => {

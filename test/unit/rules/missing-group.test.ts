@@ -8,9 +8,11 @@ import { getFramework } from '../../../server/src/engine/catalogs/hkex';
 
 function apply(text: string, edits: TextEdit[]): string {
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }) =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   let out = text;
-  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)))
+    out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
 
@@ -43,7 +45,10 @@ test('hkex/missing: a report without tags gets one diagnostic per aspect and sev
 test('hkex/missing: a grouped diagnostic in English lists ids and titles; a single one keeps its own message', () => {
   const a = run(UNTAGGED, { locale: 'en' });
   const b8 = byRule(a, 'hkex/missing').find((d) => missingIds(d).includes('B8'))!;
-  assert.match(b8.message, /^3 requirements of .*B8.* are neither disclosed nor explained; they are 'comply or explain' for a Main Board issuer in FY2025: B8 \(.*\); B8\.1 \(.*\); B8\.2 \(.*\)\. Tag sections with B8 B8\.1 B8\.2/);
+  assert.match(
+    b8.message,
+    /^3 requirements of .*B8.* are neither disclosed nor explained; they are 'comply or explain' for a Main Board issuer in FY2025: B8 \(.*\); B8\.1 \(.*\); B8\.2 \(.*\)\. Tag sections with B8 B8\.1 B8\.2/,
+  );
   const text = `${FRONT}# 排放物 {hkex="A1 A1.1 A1.2 A1.3 A1.4 A1.5"}\n\nx\n`;
   const one = byRule(run(text, { locale: 'en' }), 'hkex/missing').find((d) => missingIds(d).includes('A1.6'))!;
   assert.deepEqual(one.data, { id: 'A1.6', ids: ['A1.6'] });
@@ -56,14 +61,21 @@ test('hkex/missing: a grouped diagnostic offers a fix per requirement and one fo
   const d = byRule(a, 'hkex/missing').find((x) => missingIds(x).includes('A1.3'))!;
   assert.deepEqual(missingIds(d), ['A1.3', 'A1.4', 'A1.5', 'A1.6']);
   const titles = getCodeActions(a, d.range, [d]).map((x) => x.title);
-  for (const id of missingIds(d)) assert.ok(titles.some((t) => t.includes(`${id} 加入解釋`)), `explanation for ${id}: ${titles.join(' | ')}`);
+  for (const id of missingIds(d))
+    assert.ok(
+      titles.some((t) => t.includes(`${id} 加入解釋`)),
+      `explanation for ${id}: ${titles.join(' | ')}`,
+    );
   const all = getCodeActions(a, d.range, [d]).find((x) => x.title.includes('A1.3, A1.4, A1.5, A1.6'))!;
   assert.ok(all, 'one action for all');
   const after = apply(text, all.edits['file:///test.esg.md']);
   for (const id of missingIds(d)) assert.ok(after.includes(`::: {.explain hkex="${id}"}`), id);
   const tagAll = getCodeActions(a, d.range, [d]).find((x) => x.title.includes('A1.3 A1.4 A1.5 A1.6'))!;
   const tagged = run(apply(text, tagAll.edits['file:///test.esg.md']));
-  assert.equal(byRule(tagged, 'hkex/missing').some((x) => missingIds(x).some((id) => id.startsWith('A1.'))), false);
+  assert.equal(
+    byRule(tagged, 'hkex/missing').some((x) => missingIds(x).some((id) => id.startsWith('A1.'))),
+    false,
+  );
 });
 
 test('after "Generate HKEX index table" a missing requirement is reported once, by hkex/missing on its row', () => {

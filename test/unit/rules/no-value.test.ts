@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { FRONT, byRule, locate, run } from '../util';
 import { isNilToken, parseNumber } from '../../../server/src/engine/numbers/read';
 
-const two = (rows: string[]) => `${FRONT}# 附錄\n\n| 績效指標 | | 單位 | 2025 年數值 | 2024 年數值 |\n|---|---|---|--:|--:|\n${rows.join('\n')}\n`;
+const two = (rows: string[]) =>
+  `${FRONT}# 附錄\n\n| 績效指標 | | 單位 | 2025 年數值 | 2024 年數值 |\n|---|---|---|--:|--:|\n${rows.join('\n')}\n`;
 
 test('the no-value tokens of §8.6 are no value, and all but the unknown ones read as nil', () => {
   for (const raw of ['-', '/', '—', '–', 'N/A', 'n/a', 'NA', '不適用', '不适用', '無', '无', '--', '－', '／']) {
@@ -23,15 +24,26 @@ test('the no-value tokens of §8.6 are no value, and all but the unknown ones re
 
 test('kpi/sum-mismatch: a catalog breakdown with a member `-` sums it as nil, and says so', () => {
   // 2025: 640 + (-) = 640, total 700: the total exceeds its parts. 2024: 600 + 37 = 637 ✓.
-  const text = two(['| 員工總數 | | 人 | 700 | 637 |', '| 按性別劃分的員工人數 | 男性員工 | 人 | 640 | 600 |', '| | 女性員工 | 人 | - | 37 |']);
+  const text = two([
+    '| 員工總數 | | 人 | 700 | 637 |',
+    '| 按性別劃分的員工人數 | 男性員工 | 人 | 640 | 600 |',
+    '| | 女性員工 | 人 | - | 37 |',
+  ]);
   const d = byRule(run(text, { locale: 'en' }), 'kpi/sum-mismatch');
   assert.equal(d.length, 1);
   assert.equal(d[0].severity, 'warning');
-  assert.deepEqual(d[0].range.start, { line: locate(text, '| 700 |').line, character: locate(text, '| 700 |').character + 2 });
+  assert.deepEqual(d[0].range.start, {
+    line: locate(text, '| 700 |').line,
+    character: locate(text, '| 700 |').character + 2,
+  });
   assert.match(d[0].message, /counted as nil \(0\): 女性員工 \(-\)/);
   // A correct total with a nil member passes, in every spelling.
   for (const nil of ['-', '/', '—', '–', 'N/A', 'n/a', 'NA', '不適用', '不适用', '無', '无', '--']) {
-    const ok = two(['| 員工總數 | | 人 | 640 | 637 |', '| 按性別劃分的員工人數 | 男性員工 | 人 | 640 | 600 |', `| | 女性員工 | 人 | ${nil} | 37 |`]);
+    const ok = two([
+      '| 員工總數 | | 人 | 640 | 637 |',
+      '| 按性別劃分的員工人數 | 男性員工 | 人 | 640 | 600 |',
+      `| | 女性員工 | 人 | ${nil} | 37 |`,
+    ]);
     assert.deepEqual(byRule(run(ok), 'kpi/sum-mismatch'), [], nil);
   }
 });
@@ -50,7 +62,13 @@ test('kpi/sum-mismatch: rows marked as parts with a `-` part are checked, not sk
   // A part `暫無` (not yet available) says nothing of its amount: that year is not checked.
   assert.deepEqual(byRule(run(two(rows('20', '暫無'))), 'kpi/sum-mismatch'), []);
   // Every part nil: nothing to check.
-  assert.deepEqual(byRule(run(two(['| 廢棄物總量 | | 噸 | 20 | 30 |', '| • 廚餘 | | 噸 | - | 10 |', '| • 紙張 | | 噸 | - | 20 |'])), 'kpi/sum-mismatch'), []);
+  assert.deepEqual(
+    byRule(
+      run(two(['| 廢棄物總量 | | 噸 | 20 | 30 |', '| • 廚餘 | | 噸 | - | 10 |', '| • 紙張 | | 噸 | - | 20 |'])),
+      'kpi/sum-mismatch',
+    ),
+    [],
+  );
 });
 
 const FORMULA = (cells2024: string) => `${FRONT}# 溫室氣體
@@ -67,7 +85,10 @@ test('kpi/formula-mismatch: an input with no value leaves that period unchecked,
     const d = byRule(run(text, { locale: 'en' }), 'kpi/formula-mismatch');
     assert.equal(d.length, 1, nil);
     assert.equal(d[0].severity, 'information', nil);
-    assert.match(d[0].message, /Not checked for 2024: the input `energy.electricity` \("總耗電量"\) has no value in 2024/);
+    assert.match(
+      d[0].message,
+      /Not checked for 2024: the input `energy.electricity` \("總耗電量"\) has no value in 2024/,
+    );
     assert.ok(!d.some((x) => x.severity === 'warning' || x.severity === 'error'));
   }
   // The figure of 2025, whose inputs are given, is still checked: a wrong one is a warning.
@@ -76,10 +97,18 @@ test('kpi/formula-mismatch: an input with no value leaves that period unchecked,
   assert.deepEqual(w.map((x) => x.severity).sort(), ['information', 'warning']);
   // A KPI the report gives in no period is a mistake in the formula: still a warning.
   const typo = FORMULA('1,000,000').replace('energy.electricity *', 'energy.renewable *');
-  assert.ok(byRule(run(typo, { locale: 'en' }), 'kpi/formula-mismatch').some((x) => x.severity === 'warning' && /no value/.test(x.message)));
+  assert.ok(
+    byRule(run(typo, { locale: 'en' }), 'kpi/formula-mismatch').some(
+      (x) => x.severity === 'warning' && /no value/.test(x.message),
+    ),
+  );
   // So is a year no table of the report has.
   const year = FORMULA('1,000,000').replace('energy.electricity *', 'energy.electricity@1999 *');
-  assert.ok(byRule(run(year, { locale: 'en' }), 'kpi/formula-mismatch').some((x) => x.severity === 'warning' && /no value for 1999/.test(x.message)));
+  assert.ok(
+    byRule(run(year, { locale: 'en' }), 'kpi/formula-mismatch').some(
+      (x) => x.severity === 'warning' && /no value for 1999/.test(x.message),
+    ),
+  );
 });
 
 test('kpi/prose-mismatch: a check= whose input has no value in the year is unchecked information', () => {

@@ -23,7 +23,11 @@ test("each rule's section opens with its default severity", () => {
     assert.ok(text, `${rule.id}: no section in docs/rules.md`);
     const opening = /^\s*\*([^*]+)\*/.exec(text)?.[1];
     assert.ok(opening, `${rule.id}: the section does not open with its severity in italics`);
-    assert.match(opening.toLowerCase(), new RegExp(`\\b${rule.defaultSeverity}\\b`), `${rule.id}: default severity ${rule.defaultSeverity}, the section says *${opening}*`);
+    assert.match(
+      opening.toLowerCase(),
+      new RegExp(`\\b${rule.defaultSeverity}\\b`),
+      `${rule.id}: default severity ${rule.defaultSeverity}, the section says *${opening}*`,
+    );
   }
 });
 

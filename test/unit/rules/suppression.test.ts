@@ -16,7 +16,10 @@ test('disable-next-line silences the next line for the rule named, and keeps the
   assert.equal(a.suppressed.length, 1);
   assert.equal(a.suppressed[0].rule, 'hkex/unknown-id');
   assert.equal(a.suppressed[0].reason, "the issuer's own id, kept as printed");
-  assert.equal(a.suppressed[0].suppressedBy.start.line, text.split('\n').findIndex((l) => l.includes('esgmark-disable')));
+  assert.equal(
+    a.suppressed[0].suppressedBy.start.line,
+    text.split('\n').findIndex((l) => l.includes('esgmark-disable')),
+  );
   // Without the comment the finding is back.
   assert.equal(byRule(run(`${FRONT}${UNKNOWN}`), 'hkex/unknown-id').length, 1);
 });
@@ -34,7 +37,9 @@ test('a comment above a table covers all of its rows', () => {
   const table = '| 指標 | 單位 | 2025 |\n|---|---|---:|\n| 總耗水量 | 光年 | 1 |\n| 總耗電量 | 光年 | 2 |\n';
   const plain = byRule(run(`${FRONT}# 環境\n\n${table}`), 'kpi/unknown-unit');
   assert.equal(plain.length, 2);
-  const a = run(`${FRONT}# 環境\n\n<!-- esgmark-disable-next-line kpi/unknown-unit -- units as printed by the issuer -->\n${table}`);
+  const a = run(
+    `${FRONT}# 環境\n\n<!-- esgmark-disable-next-line kpi/unknown-unit -- units as printed by the issuer -->\n${table}`,
+  );
   assert.deepEqual(byRule(a, 'kpi/unknown-unit'), []);
   assert.equal(a.suppressed.length, 2);
 });
@@ -69,7 +74,11 @@ test('adding and removing a suppression by an edit gives what a full analysis gi
   const before = `${FRONT}${UNKNOWN}`;
   const after = `${FRONT}<!-- esgmark-disable-next-line hkex/unknown-id -- ok -->\n${UNKNOWN}`;
   const full = analyze({ uri: 'file:///s.esg.md', text: after });
-  const derived = analyze({ uri: 'file:///s.esg.md', text: after }, {}, analyze({ uri: 'file:///s.esg.md', text: before }));
+  const derived = analyze(
+    { uri: 'file:///s.esg.md', text: after },
+    {},
+    analyze({ uri: 'file:///s.esg.md', text: before }),
+  );
   assert.deepEqual(derived.diagnostics, full.diagnostics);
   const back = analyze({ uri: 'file:///s.esg.md', text: before }, {}, derived);
   assert.deepEqual(back.diagnostics, analyze({ uri: 'file:///s.esg.md', text: before }).diagnostics);

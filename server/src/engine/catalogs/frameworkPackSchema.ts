@@ -19,9 +19,12 @@ const localized = z
 export const isoDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'not a calendar date',
-  });
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'not a calendar date',
+    },
+  );
 
 const link = z
   .object({
@@ -157,7 +160,12 @@ export const griContentIndexSchema = z
     omissionReasons: z.array(
       z
         .object({
-          id: z.enum(['not-applicable', 'legal-prohibitions', 'confidentiality-constraints', 'information-unavailable']),
+          id: z.enum([
+            'not-applicable',
+            'legal-prohibitions',
+            'confidentiality-constraints',
+            'information-unavailable',
+          ]),
           title: localized,
           synonyms: z.array(z.string().min(1)).min(1),
         })
@@ -170,7 +178,15 @@ export const griContentIndexSchema = z
     columns: z.array(
       z
         .object({
-          id: z.enum(['standard', 'disclosure', 'location', 'omission-requirement', 'omission-reason', 'omission-explanation', 'sector-ref']),
+          id: z.enum([
+            'standard',
+            'disclosure',
+            'location',
+            'omission-requirement',
+            'omission-reason',
+            'omission-explanation',
+            'sector-ref',
+          ]),
           synonyms: z.array(z.string().min(1)).min(1),
         })
         .strict(),

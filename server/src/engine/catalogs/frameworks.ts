@@ -53,7 +53,8 @@ const MAX_INPUT = 200;
  */
 const ID_SHAPES: Record<FrameworkPack['idShape'], RegExp> = {
   gri: /^(?:2-(?:[1-9]|[12][0-9]|30)|3-[1-3]|[1-4][0-9]{2}-[1-9][0-9]?)$/,
-  paragraph: /^(?:[0-9]{1,2}[A-C]?(?:\([a-z]\)(?:\((?:i|ii|iii|iv|v|vi|vii)\)(?:\([1-9]\))?)?)?|B[0-9]{1,2}|C[0-9](?:\([a-z]\))?)$/,
+  paragraph:
+    /^(?:[0-9]{1,2}[A-C]?(?:\([a-z]\)(?:\((?:i|ii|iii|iv|v|vi|vii)\)(?:\([1-9]\))?)?)?|B[0-9]{1,2}|C[0-9](?:\([a-z]\))?)$/,
   sasb: /^[A-Z]{2}-[A-Z]{2}-(?:[0-9]{3}[a-z]\.[1-9]|000\.[A-Z])$/,
   slug: /^[a-z]+(?:-[a-z]+)*$/,
   sdg: /^(?:[1-9]|1[0-7])$/,
@@ -146,12 +147,20 @@ export function itemsFor(packId: string, financialYearStart: string): PackItem[]
 export function normalizeItemId(packId: string, raw: string): string | undefined {
   const p = index().get(packId);
   if (!p || typeof raw !== 'string') return undefined;
-  const s = raw.slice(0, MAX_INPUT).normalize('NFKC').trim().replace(/\s+/g, ' ').replace(/[‐-―−]/g, '-');
+  const s = raw
+    .slice(0, MAX_INPUT)
+    .normalize('NFKC')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[‐-―−]/g, '-');
   if (p.byId.has(s)) return s;
   let id: string;
   switch (packId) {
     case 'gri-2021':
-      id = s.replace(/^GRI\s*/i, '').replace(/^(Disclosure|披露項?|披露项?)\s*/i, '').replace(/ ?- ?/g, '-');
+      id = s
+        .replace(/^GRI\s*/i, '')
+        .replace(/^(Disclosure|披露項?|披露项?)\s*/i, '')
+        .replace(/ ?- ?/g, '-');
       break;
     case 'ifrs-s2':
     case 'hkfrs-s2':
@@ -271,7 +280,8 @@ export function matchGriClaim(statement: string): 'in-accordance' | 'with-refere
 
 function titleTooLong(title: { en: string; 'zh-Hant': string; 'zh-Hans': string }): string | undefined {
   if (title.en.length > MAX_TITLE.en) return `en title longer than ${MAX_TITLE.en}`;
-  for (const k of ['zh-Hant', 'zh-Hans'] as const) if ([...title[k]].length > MAX_TITLE.zh) return `${k} title longer than ${MAX_TITLE.zh}`;
+  for (const k of ['zh-Hant', 'zh-Hans'] as const)
+    if ([...title[k]].length > MAX_TITLE.zh) return `${k} title longer than ${MAX_TITLE.zh}`;
   if (/[\n\r]/.test(title.en + title['zh-Hant'] + title['zh-Hans'])) return 'title spans lines';
   return undefined;
 }
@@ -303,12 +313,14 @@ export function checkFrameworkPacks(data: FrameworkCatalogData = frameworkCatalo
   }
   for (const [key, pack] of parsed) {
     const at = `framework ${key}`;
-    if (pack.kind === 'standard' && !pack.links.some((l) => l.consulted)) problems.push(`${at}: no consulted source among the links`);
+    if (pack.kind === 'standard' && !pack.links.some((l) => l.consulted))
+      problems.push(`${at}: no consulted source among the links`);
     const versionIds = new Map<string, number>();
     pack.versions.forEach((v, n) => {
       if (versionIds.has(v.id)) problems.push(`${at}: version ${v.id} twice`);
       versionIds.set(v.id, n);
-      if (n > 0 && pack.versions[n - 1].effectiveFrom >= v.effectiveFrom) problems.push(`${at}: version ${v.id} is not after ${pack.versions[n - 1].id}`);
+      if (n > 0 && pack.versions[n - 1].effectiveFrom >= v.effectiveFrom)
+        problems.push(`${at}: version ${v.id} is not after ${pack.versions[n - 1].id}`);
     });
     const pattern = ID_SHAPES[pack.idShape];
     const groups = new Set<string>();
@@ -316,7 +328,8 @@ export function checkFrameworkPacks(data: FrameworkCatalogData = frameworkCatalo
       if (groups.has(g.id)) problems.push(`${at}: group ${g.id} twice`);
       groups.add(g.id);
       // Group titles name a whole standard ('GRI 403: Occupational Health and Safety 2018'): a looser bound.
-      if (g.title.en.length > 64 || [...g.title['zh-Hant']].length > 32) problems.push(`${at}: group ${g.id}: title too long`);
+      if (g.title.en.length > 64 || [...g.title['zh-Hant']].length > 32)
+        problems.push(`${at}: group ${g.id}: title too long`);
     }
     const itemIds = new Set<string>();
     for (const i of pack.items) {
@@ -330,8 +343,10 @@ export function checkFrameworkPacks(data: FrameworkCatalogData = frameworkCatalo
       if (bad) problems.push(`${it}: ${bad} (own short titles only, never a standard's text)`);
       if (i.group !== undefined && !groups.has(i.group)) problems.push(`${it}: unknown group ${i.group}`);
       if (i.parent !== undefined && !itemIds.has(i.parent)) problems.push(`${it}: unknown parent ${i.parent}`);
-      for (const v of [i.from, i.until]) if (v !== undefined && !versionIds.has(v)) problems.push(`${it}: unknown version ${v}`);
-      if (i.from !== undefined && i.until !== undefined && versionIds.get(i.from)! >= versionIds.get(i.until)!) problems.push(`${it}: until is not after from`);
+      for (const v of [i.from, i.until])
+        if (v !== undefined && !versionIds.has(v)) problems.push(`${it}: unknown version ${v}`);
+      if (i.from !== undefined && i.until !== undefined && versionIds.get(i.from)! >= versionIds.get(i.until)!)
+        problems.push(`${it}: until is not after from`);
       for (const s of i.successors ?? []) {
         const succ = pack.items.find((x) => x.id === s);
         if (!succ) problems.push(`${it}: unknown successor ${s}`);
@@ -349,7 +364,8 @@ export function checkFrameworkPacks(data: FrameworkCatalogData = frameworkCatalo
         for (const i of pack.items) {
           const o = other.items.find((x) => x.id === i.id);
           if (!o) problems.push(`${at}: item ${i.id} is not in ${pack.alignedWith}`);
-          else if (o.kind !== i.kind || (o.kpis ?? []).join() !== (i.kpis ?? []).join()) problems.push(`${at}: item ${i.id} differs in kind or KPIs from ${pack.alignedWith}`);
+          else if (o.kind !== i.kind || (o.kpis ?? []).join() !== (i.kpis ?? []).join())
+            problems.push(`${at}: item ${i.id} differs in kind or KPIs from ${pack.alignedWith}`);
         }
     }
   }
@@ -358,7 +374,8 @@ export function checkFrameworkPacks(data: FrameworkCatalogData = frameworkCatalo
 }
 
 function idsOf(framework: string, parsed: Map<string, FrameworkPack>): Set<string> | undefined {
-  if (framework === HKEX_FRAMEWORK_ID) return new Set((hkexData as { requirements: { id: string }[] }).requirements.map((r) => r.id));
+  if (framework === HKEX_FRAMEWORK_ID)
+    return new Set((hkexData as { requirements: { id: string }[] }).requirements.map((r) => r.id));
   const pack = parsed.get(framework);
   return pack ? new Set(pack.items.map((i) => i.id)) : undefined;
 }
@@ -394,11 +411,15 @@ function checkGriIndex(rulesInput: unknown, parsed: Map<string, FrameworkPack>):
   const rules = r.data;
   const ids = idsOf(rules.pack, parsed);
   if (!ids) problems.push(`gri-content-index: unknown pack ${rules.pack}`);
-  for (const d of rules.omissionNotAllowed) if (ids && !ids.has(d)) problems.push(`gri-content-index: unknown disclosure ${d}`);
+  for (const d of rules.omissionNotAllowed)
+    if (ids && !ids.has(d)) problems.push(`gri-content-index: unknown disclosure ${d}`);
   const reqIds = new Set(rules.requirements.map((q) => q.id));
-  for (const c of rules.claims) for (const q of c.requires) if (!reqIds.has(q)) problems.push(`gri-content-index: claim ${c.id} requires unknown ${q}`);
+  for (const c of rules.claims)
+    for (const q of c.requires)
+      if (!reqIds.has(q)) problems.push(`gri-content-index: claim ${c.id} requires unknown ${q}`);
   const reasons = new Set(rules.omissionReasons.map((o) => o.id));
-  if (reasons.size !== 4 || rules.omissionReasons.length !== 4) problems.push('gri-content-index: the reasons for omission are not exactly GRI\'s four');
+  if (reasons.size !== 4 || rules.omissionReasons.length !== 4)
+    problems.push("gri-content-index: the reasons for omission are not exactly GRI's four");
   const owner = new Map<string, string>();
   for (const o of rules.omissionReasons)
     for (const s of o.synonyms) {
@@ -411,7 +432,9 @@ function checkGriIndex(rulesInput: unknown, parsed: Map<string, FrameworkPack>):
   for (const c of rules.claims)
     for (const s of c.synonyms) {
       const k = fold(s);
-      for (const [other, id] of claimOwner) if (id !== c.id && (other.includes(k) || k.includes(other))) problems.push(`gri-content-index: claim synonym '${s}' overlaps one of ${id}`);
+      for (const [other, id] of claimOwner)
+        if (id !== c.id && (other.includes(k) || k.includes(other)))
+          problems.push(`gri-content-index: claim synonym '${s}' overlaps one of ${id}`);
       claimOwner.set(k, c.id);
     }
   return problems;

@@ -132,7 +132,12 @@ function buildIndex(framework: Framework): FrameworkIndex {
   const partBNames: { id: string; name: string }[] = [];
   for (const r of all) {
     if (r.part !== 'B') continue;
-    const names = [r.aspectTitle.en, r.aspectTitle['zh-Hant'], r.aspectTitle['zh-Hans'], ...(PART_B_ALIASES[r.id] ?? [])];
+    const names = [
+      r.aspectTitle.en,
+      r.aspectTitle['zh-Hant'],
+      r.aspectTitle['zh-Hans'],
+      ...(PART_B_ALIASES[r.id] ?? []),
+    ];
     for (const name of names) partBNames.push({ id: r.id, name: squash(name) });
   }
   // Longest names first so '管治架構' wins over any shorter name that is its prefix.
@@ -169,7 +174,10 @@ function buildIndex(framework: Framework): FrameworkIndex {
     if (typeof raw !== 'string' || raw.length > 200) return undefined;
     let s = fold(raw).trim();
     if (byId.has(s)) return s;
-    s = s.replace(/[\s.:;,。:;,、]+$/u, '').replace(ID_PREFIX, '').trim();
+    s = s
+      .replace(/[\s.:;,。:;,、]+$/u, '')
+      .replace(ID_PREFIX, '')
+      .trim();
     const id = parseId(s);
     return id !== undefined && byId.has(id) ? id : undefined;
   }
@@ -220,9 +228,7 @@ function buildIndex(framework: Framework): FrameworkIndex {
 
   function matchRowText(text: string): string | undefined {
     if (typeof text !== 'string') return undefined;
-    const plain = stripHtml(fold(text), ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const plain = stripHtml(fold(text), ' ').replace(/\s+/g, ' ').trim();
     // A row that starts with an id after all ('層面 A1 排放物', 'KPI A1.1 排放物種類…').
     const lead = /^(\S+(?:\s+\S+)?)/u.exec(plain.replace(ID_PREFIX, '').replace(/[:：]/g, ' '));
     if (lead) {

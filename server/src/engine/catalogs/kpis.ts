@@ -71,13 +71,49 @@ for (const g of catalog.groups) {
 const BREAKDOWN_WORDS: Record<string, string[]> = {
   gender: ['性別', 'gender', 'sex'],
   age: ['年齡組別', '年齡', '年齡段', '年齡組', 'agegroup', 'age'],
-  region: ['地區', '地域', '區域', '地理區域', '地理位置', '地理', 'region', 'geographicalregion', 'geography', 'location'],
-  rank: ['職級', '級別', '管理層級', '僱員類別', '員工類別', '職位', '職位級別', '層級', 'employeecategory', 'category', 'rank', 'level', 'grade'],
-  'employment-type': ['僱傭類型', '僱用類型', '僱傭類別', '用工類型', '聘用類型', '僱傭形式', '用工形式', 'employmenttype', 'contracttype'],
+  region: [
+    '地區',
+    '地域',
+    '區域',
+    '地理區域',
+    '地理位置',
+    '地理',
+    'region',
+    'geographicalregion',
+    'geography',
+    'location',
+  ],
+  rank: [
+    '職級',
+    '級別',
+    '管理層級',
+    '僱員類別',
+    '員工類別',
+    '職位',
+    '職位級別',
+    '層級',
+    'employeecategory',
+    'category',
+    'rank',
+    'level',
+    'grade',
+  ],
+  'employment-type': [
+    '僱傭類型',
+    '僱用類型',
+    '僱傭類別',
+    '用工類型',
+    '聘用類型',
+    '僱傭形式',
+    '用工形式',
+    'employmenttype',
+    'contracttype',
+  ],
   education: ['學歷', '教育程度', '教育背景', '學歷層次', 'education', 'educationlevel', 'educationalbackground'],
 };
 const breakdownByWord = new Map<string, string>();
-for (const [breakdown, words] of Object.entries(BREAKDOWN_WORDS)) for (const w of words) breakdownByWord.set(normalizeLabel(w), breakdown);
+for (const [breakdown, words] of Object.entries(BREAKDOWN_WORDS))
+  for (const w of words) breakdownByWord.set(normalizeLabel(w), breakdown);
 
 // Group label patterns after normalisation: '按性別劃分的員工人數' -> 按性别划分员工人数 ('的' is folded away).
 const ZH_GROUP = /^按(.{1,8}?)划分(.*)$/;

@@ -168,7 +168,10 @@ const factorSource = z.object({
   publisher: z.string().min(1),
   /** As known: `2024-12-20`, `2006`, or a sentence saying what could not be verified. */
   date: z.string().min(1),
-  url: z.string().regex(/^https?:\/\//).optional(),
+  url: z
+    .string()
+    .regex(/^https?:\/\//)
+    .optional(),
 });
 
 export const factorSchema = z

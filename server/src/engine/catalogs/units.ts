@@ -133,7 +133,9 @@ function scaled(base: UnitDefinition, scale: number, spelling: string): UnitDefi
   if (scale === 1) return base;
   const factor = base.factor * scale;
   const currency = currencyOf(base);
-  const existing = catalog.units.find((u) => u.dimension === base.dimension && Math.abs(u.factor - factor) <= 1e-9 * factor && currencyOf(u) === currency);
+  const existing = catalog.units.find(
+    (u) => u.dimension === base.dimension && Math.abs(u.factor - factor) <= 1e-9 * factor && currencyOf(u) === currency,
+  );
   if (existing) return existing;
   const prefix = currency === 'HKD' ? 'HKD-' : currency === 'USD' ? 'USD-' : '';
   return { ...base, id: `${prefix}${formatScale(scale)}×${base.id}`, factor, spellings: [spelling] };
@@ -144,7 +146,8 @@ function formatScale(n: number): string {
 }
 
 /** '...of CO2e', 'CO2-e', 'CO₂ equivalent', '二氧化碳當量' after a mass unit: that mass of CO2e. */
-const CO2E_SUFFIX = /(?:of)?(?:co2-?e(?:q|quivalent)?|co2-?equivalents?|carbondioxideequivalents?|二氧化碳當量|二氧化碳当量|co2當量|co2当量)$/;
+const CO2E_SUFFIX =
+  /(?:of)?(?:co2-?e(?:q|quivalent)?|co2-?equivalents?|carbondioxideequivalents?|二氧化碳當量|二氧化碳当量|co2當量|co2当量)$/;
 const CO2_SUFFIX = /(?:of)?(?:co2|carbondioxide|二氧化碳)$/;
 
 function co2eUnit(mass: UnitDefinition, equivalent: boolean, spelling: string): UnitDefinition {
@@ -180,7 +183,16 @@ function moneyScale(s: string): number | undefined {
     rest = rest.slice(n[0].length);
   }
   if (!rest) return n ? scale : undefined;
-  const words: [RegExp, number][] = [[/^(?:billion|bn|b)$/, 1e9], [/^(?:million|mn|m)$/, 1e6], [/^(?:tenthousand)$/, 1e4], [/^(?:thousand|k)$/, 1e3], [/^(?:百萬|百万)$/, 1e6], [/^(?:億|亿)$/, 1e8], [/^(?:萬|万)$/, 1e4], [/^千$/, 1e3]];
+  const words: [RegExp, number][] = [
+    [/^(?:billion|bn|b)$/, 1e9],
+    [/^(?:million|mn|m)$/, 1e6],
+    [/^(?:tenthousand)$/, 1e4],
+    [/^(?:thousand|k)$/, 1e3],
+    [/^(?:百萬|百万)$/, 1e6],
+    [/^(?:億|亿)$/, 1e8],
+    [/^(?:萬|万)$/, 1e4],
+    [/^千$/, 1e3],
+  ];
   const w = words.find(([re]) => re.test(rest));
   return w ? scale * w[1] : undefined;
 }
@@ -211,7 +223,7 @@ function simpleUnit(key: string, depth = 0): UnitDefinition | undefined {
   const money = moneyUnit(key, key);
   if (money) return money;
   const co2e = CO2E_SUFFIX.exec(key) ?? undefined;
-  const co2 = co2e ? undefined : CO2_SUFFIX.exec(key) ?? undefined;
+  const co2 = co2e ? undefined : (CO2_SUFFIX.exec(key) ?? undefined);
   const gas = co2e ?? co2;
   if (gas && gas.index > 0) {
     const mass = simpleUnit(key.slice(0, gas.index), depth + 1);
@@ -274,7 +286,10 @@ function namedCount(text: string): DenominatorParse | undefined {
   const name = m[1].trim().toLowerCase().replace(/\s+/g, ' ');
   const key = unitKey(name);
   // Singular or plural of a known count ('unit' for 'units', 'incident' for 'incidents').
-  const known = unitsByKey.get(key) ?? unitsByKey.get(`${key}s`) ?? (key.endsWith('s') ? unitsByKey.get(key.slice(0, -1)) : undefined);
+  const known =
+    unitsByKey.get(key) ??
+    unitsByKey.get(`${key}s`) ??
+    (key.endsWith('s') ? unitsByKey.get(key.slice(0, -1)) : undefined);
   if (known?.dimension === 'count') return { unit: known, qualifier: qualifiers.get(key) };
   // Revenue without a scale ('收入', 'revenue') is not a count; any other known unit is not a name either.
   if (!name || known || qualifiers.has(key) || NOT_NAMES.has(name)) return undefined;
@@ -285,7 +300,13 @@ function namedCount(text: string): DenominatorParse | undefined {
   }
   // A near miss of a known spelling is a typo, not a name ('kwhh', 'emplyee').
   if (nearKnownSpelling(unitKey(name))) return undefined;
-  const unit: UnitDefinition = { id: `#${name}`, dimension: 'count', factor: 1, spellings: [name], names: { en: name, 'zh-Hant': name, 'zh-Hans': name } };
+  const unit: UnitDefinition = {
+    id: `#${name}`,
+    dimension: 'count',
+    factor: 1,
+    spellings: [name],
+    names: { en: name, 'zh-Hant': name, 'zh-Hans': name },
+  };
   return { unit, named: name };
 }
 
@@ -346,7 +367,10 @@ function parseDenominator(text: string): DenominatorParse | undefined {
   const of = /\sof\s/i.exec(trimmed);
   if (of && of.index > 0) {
     const unit = unitSide(trimmed.slice(0, of.index));
-    const what = trimmed.slice(of.index + of[0].length).trim().toLowerCase();
+    const what = trimmed
+      .slice(of.index + of[0].length)
+      .trim()
+      .toLowerCase();
     const qualifier = qualifiers.get(unitKey(what));
     if (unit && qualifier) return { unit, qualifier };
     if (unit && what) return { unit, named: what };
@@ -404,15 +428,26 @@ export function parseUnit(raw: string): UnitParse {
   return parsed.ok ? { ok: true, unit: { ...parsed.unit } } : { ...parsed };
 }
 
-
 /** `m<sup>3</sup>` -> `m3`, `CO<sub>2</sub>e` -> `CO2e`. */
 const SCRIPT_TAGS = /<\/?su[bp]>/gi;
 
 /** The HKEX guide's placeholder numerator ('Unit/HK$ million', '單位/百萬港元'): the unit was not filled in. */
 const PLACEHOLDER = /^(?:unit|units|單位|单位)$/i;
-const PLACEHOLDER_UNIT: UnitDefinition = { id: 'unit?', dimension: 'dimensionless', factor: 1, spellings: ['Unit'], names: { en: 'unit', 'zh-Hant': '單位', 'zh-Hans': '单位' } };
+const PLACEHOLDER_UNIT: UnitDefinition = {
+  id: 'unit?',
+  dimension: 'dimensionless',
+  factor: 1,
+  spellings: ['Unit'],
+  names: { en: 'unit', 'zh-Hant': '單位', 'zh-Hans': '单位' },
+};
 /** 'per 1,000 employees' with nothing before it: a rate per head. */
-const ONE: UnitDefinition = { id: '1', dimension: 'dimensionless', factor: 1, spellings: ['1'], names: { en: 'one', 'zh-Hant': '一', 'zh-Hans': '一' } };
+const ONE: UnitDefinition = {
+  id: '1',
+  dimension: 'dimensionless',
+  factor: 1,
+  spellings: ['1'],
+  names: { en: 'one', 'zh-Hant': '一', 'zh-Hans': '一' },
+};
 
 function parseUnitText(raw: string): UnitParse {
   let text = raw.trim();
@@ -494,7 +529,16 @@ function acceptsMass(kpi: KpiDefinition): boolean {
   return kpi.id.startsWith('water.') || FUEL_KPIS.has(kpi.id);
 }
 /** Fuels are reported as energy, mass or volume (litres, m³ of gas). */
-const FUEL_KPIS = new Set(['energy.gasoline', 'energy.diesel', 'energy.natural_gas', 'energy.heavy_fuel_oil', 'energy.marine_gas_oil', 'energy.coal', 'energy.lpg', 'energy.towngas']);
+const FUEL_KPIS = new Set([
+  'energy.gasoline',
+  'energy.diesel',
+  'energy.natural_gas',
+  'energy.heavy_fuel_oil',
+  'energy.marine_gas_oil',
+  'energy.coal',
+  'energy.lpg',
+  'energy.towngas',
+]);
 
 /** Denominator dimensions that fit a KPI's `per`. */
 const PER_DIMENSIONS: Record<string, string[]> = {
@@ -513,7 +557,12 @@ const GAS_MASS = /^(?:tC|kgC|kgCH4|kgN2O)$/;
  * tonnes of CO2e (the table is the GHG table). The figure is read as CO2e of that mass.
  */
 export function massReadAsCo2e(unit: ParsedUnit, kpi: KpiDefinition): boolean {
-  return kpi.dimension === 'co2e' && unit.numerator.dimension === 'mass' && !GAS_MASS.test(unit.numerator.id) && !unit.numeratorNamed;
+  return (
+    kpi.dimension === 'co2e' &&
+    unit.numerator.dimension === 'mass' &&
+    !GAS_MASS.test(unit.numerator.id) &&
+    !unit.numeratorNamed
+  );
 }
 
 /** The unit a KPI's figure is read in: a plain mass on a GHG row is that mass of CO2e. */

@@ -33,7 +33,11 @@ export function codeLenses(analysis: Analysis): CodeLens[] {
     if (!figures) continue;
     lenses.push({
       range: table.header.range,
-      title: t(analysis.locale, disagree.size ? 'lens.checkedDisagree' : 'lens.checked', { checked: checked.size, figures, disagree: disagree.size }),
+      title: t(analysis.locale, disagree.size ? 'lens.checkedDisagree' : 'lens.checked', {
+        checked: checked.size,
+        figures,
+        disagree: disagree.size,
+      }),
       checked: checked.size,
       disagree: disagree.size,
     });

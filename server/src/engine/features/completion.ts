@@ -70,7 +70,11 @@ function formulaCompletions(analysis: Analysis, pos: Position, inside: string): 
   const unitWord = /\d\s+([^\s()+*,-]*)$/.exec(inside);
   if (unitWord) {
     const range: Range = { start: { line: pos.line, character: pos.character - unitWord[1].length }, end: pos };
-    return allUnits().flatMap((u) => u.spellings.slice(0, 3).map((sp) => ({ label: sp, kind: 'unit' as const, detail: `${u.id} · ${u.dimension}`, range })));
+    return allUnits().flatMap((u) =>
+      u.spellings
+        .slice(0, 3)
+        .map((sp) => ({ label: sp, kind: 'unit' as const, detail: `${u.id} · ${u.dimension}`, range })),
+    );
   }
   const word = wordBefore(inside, /[A-Za-z0-9_.*@]/);
   const range: Range = { start: { line: pos.line, character: pos.character - word.length }, end: pos };
@@ -80,10 +84,14 @@ function formulaCompletions(analysis: Analysis, pos: Position, inside: string): 
     const names = Object.keys(kind === 'factors' ? doc.config.factors : doc.config.denominators);
     return names.map((n) => ({ label: `${kind}.${n}`, kind: 'value' as const, range }));
   }
-  for (const k of kpisWithPrefix(word.replace(/@.*$/, ''))) items.push({ label: k.id, kind: 'kpi', detail: localized(k.names, locale), range });
-  for (const f of FUNCTIONS) if (f.name.startsWith(word)) items.push({ label: f.name, kind: 'value', detail: f.detail, insertText: `${f.name}(`, range });
+  for (const k of kpisWithPrefix(word.replace(/@.*$/, '')))
+    items.push({ label: k.id, kind: 'kpi', detail: localized(k.names, locale), range });
+  for (const f of FUNCTIONS)
+    if (f.name.startsWith(word))
+      items.push({ label: f.name, kind: 'value', detail: f.detail, insertText: `${f.name}(`, range });
   for (const kind of ['denominators', 'factors'] as const) {
-    for (const n of Object.keys(doc.config[kind])) if (`${kind}.${n}`.startsWith(word)) items.push({ label: `${kind}.${n}`, kind: 'value', range });
+    for (const n of Object.keys(doc.config[kind]))
+      if (`${kind}.${n}`.startsWith(word)) items.push({ label: `${kind}.${n}`, kind: 'value', range });
   }
   return items;
 }
@@ -110,7 +118,12 @@ function factorIdCompletions(analysis: Analysis, pos: Position, before: string):
   const range: Range = { start: { line: pos.line, character: pos.character - value[1].length }, end: pos };
   return allFactors()
     .filter((f) => f.id.startsWith(value[1]))
-    .map((f) => ({ label: f.id, kind: 'value' as const, detail: `${f.printed} ${f.unit} · ${factorName(f, analysis.locale)}`, range }));
+    .map((f) => ({
+      label: f.id,
+      kind: 'value' as const,
+      detail: `${f.printed} ${f.unit} · ${factorName(f, analysis.locale)}`,
+      range,
+    }));
 }
 
 /** The run of word characters that ends at the cursor: a backwards scan, linear in the word. */

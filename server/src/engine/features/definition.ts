@@ -31,7 +31,8 @@ export function definitionAt(analysis: Analysis, pos: Position): Location[] {
     const ev = index.get(target.ref.id);
     const out = (ev?.sections ?? []).map((s) => at(s.heading.range));
     for (const r of ev?.kpiRows ?? []) out.push(at(r.labelRange));
-    if (!out.length && target.indexRow) for (const s of index.resolveTarget(target.indexRow).sections) if (s) out.push(at(s.heading.range));
+    if (!out.length && target.indexRow)
+      for (const s of index.resolveTarget(target.indexRow).sections) if (s) out.push(at(s.heading.range));
     return out;
   }
   return [];

@@ -54,7 +54,12 @@ function snippetText(text: string): string {
  * placeholder is an HTML comment, which explains nothing: until a reason is written the block is
  * reported by hkex/empty-explanation and the requirement stays missing.
  */
-export function explanationSnippet(doc: EsgDocument, id: string, locale: Locale, section?: Section): { edit: TextEdit; snippet: string } {
+export function explanationSnippet(
+  doc: EsgDocument,
+  id: string,
+  locale: Locale,
+  section?: Section,
+): { edit: TextEdit; snippet: string } {
   const nl = eol(doc);
   const req = getFramework()?.get(id);
   const placeholder = `<!-- ${t(locale, 'explain.placeholder', { id, title: req ? localized(req.title, locale) : id })} -->`;
@@ -63,7 +68,10 @@ export function explanationSnippet(doc: EsgDocument, id: string, locale: Locale,
   const at = edit.newText.indexOf(open);
   const before = edit.newText.slice(0, at);
   const after = edit.newText.slice(at + open.length + nl.length + placeholder.length);
-  return { edit, snippet: `${snippetText(before)}${snippetText(open)}${nl}\${1:${snippetText(placeholder)}}${snippetText(after)}` };
+  return {
+    edit,
+    snippet: `${snippetText(before)}${snippetText(open)}${nl}\${1:${snippetText(placeholder)}}${snippetText(after)}`,
+  };
 }
 
 /** An explanation block for an id, inserted at the end of `section` (or the document). */
@@ -80,6 +88,11 @@ export function explanationEdit(doc: EsgDocument, id: string, locale: Locale, se
     return { range: { start: at, end: at }, newText: `${nl}${nl}${block.slice(0, -nl.length)}` };
   }
   const end = endOfDocument(doc);
-  const lead = lineText(doc, end.line).trim() === '' ? (end.line > 0 && lineText(doc, end.line - 1).trim() === '' ? '' : nl) : nl + nl;
+  const lead =
+    lineText(doc, end.line).trim() === ''
+      ? end.line > 0 && lineText(doc, end.line - 1).trim() === ''
+        ? ''
+        : nl
+      : nl + nl;
   return { range: { start: end, end }, newText: `${lead}${block}` };
 }

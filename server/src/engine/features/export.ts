@@ -131,7 +131,9 @@ export function csvField(cell: string): string {
 }
 
 function csvLine(cells: (string | number | undefined)[]): string {
-  return cells.map((c) => csvField(neutralizeFormula(c === undefined ? '' : typeof c === 'number' ? numberText(c) : c))).join(',');
+  return cells
+    .map((c) => csvField(neutralizeFormula(c === undefined ? '' : typeof c === 'number' ? numberText(c) : c)))
+    .join(',');
 }
 
 /** Plain decimal text; JavaScript's exponent form only for very small or large values, which spreadsheets read too. */

@@ -31,22 +31,32 @@ export interface FixAllResult {
   deferred: number;
 }
 
-const keyOf = (d: Diagnostic) => `${d.rule}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${String(d.data?.id ?? '')}`;
+const keyOf = (d: Diagnostic) =>
+  `${d.rule}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${String(d.data?.id ?? '')}`;
 
 /**
  * The safe fixes for `diagnostics` (default: all of the analysis), chosen so that no two overlap. Only
  * edits of the analysed document are taken (a fix that would edit another file is not safe here).
  */
-export function collectSafeFixes(analysis: Analysis, diagnostics: readonly Diagnostic[] = analysis.diagnostics): FixAllResult {
+export function collectSafeFixes(
+  analysis: Analysis,
+  diagnostics: readonly Diagnostic[] = analysis.diagnostics,
+): FixAllResult {
   const candidates = diagnostics.filter((d) => SAFE_FIX_RULES.has(d.rule) && d.uri === analysis.model.uri);
   if (candidates.length === 0) return { edits: [], fixes: [], deferred: 0 };
   const doc = analysis.model;
   const last = doc.lineStarts.length - 1;
-  const whole: Range = { start: { line: 0, character: 0 }, end: { line: last, character: doc.text.length - doc.lineStarts[last] } };
+  const whole: Range = {
+    start: { line: 0, character: 0 },
+    end: { line: last, character: doc.text.length - doc.lineStarts[last] },
+  };
   const wanted = new Set(candidates.map(keyOf));
   const actions = codeActionsFor(analysis, whole, candidates).filter(
     (a): a is CodeAction & { diagnostics: Diagnostic[] } =>
-      a.safe === true && !!a.diagnostics?.length && a.diagnostics.every((d) => wanted.has(keyOf(d))) && Object.keys(a.edits).every((uri) => uri === doc.uri),
+      a.safe === true &&
+      !!a.diagnostics?.length &&
+      a.diagnostics.every((d) => wanted.has(keyOf(d))) &&
+      Object.keys(a.edits).every((uri) => uri === doc.uri),
   );
   const startOf = (a: CodeAction) => Math.min(...a.diagnostics!.map((d) => offsetAt(doc.lineStarts, d.range.start)));
   actions.sort((a, b) => b.diagnostics.length - a.diagnostics.length || startOf(a) - startOf(b));
@@ -58,7 +68,10 @@ export function collectSafeFixes(analysis: Analysis, diagnostics: readonly Diagn
   for (const action of actions) {
     if (action.diagnostics.some((d) => resolved.has(keyOf(d)))) continue;
     const edits = action.edits[doc.uri] ?? [];
-    const spans = edits.map((e) => ({ start: offsetAt(doc.lineStarts, e.range.start), end: offsetAt(doc.lineStarts, e.range.end) }));
+    const spans = edits.map((e) => ({
+      start: offsetAt(doc.lineStarts, e.range.start),
+      end: offsetAt(doc.lineStarts, e.range.end),
+    }));
     if (spans.some((s) => s.end < s.start || taken.some((t) => clash(s, t)))) {
       deferred++;
       continue;
@@ -67,7 +80,9 @@ export function collectSafeFixes(analysis: Analysis, diagnostics: readonly Diagn
     for (const d of action.diagnostics) resolved.add(keyOf(d));
     fixes.push({ title: action.title, diagnostics: action.diagnostics, edits });
   }
-  const edits = fixes.flatMap((f) => f.edits).sort((a, b) => offsetAt(doc.lineStarts, a.range.start) - offsetAt(doc.lineStarts, b.range.start));
+  const edits = fixes
+    .flatMap((f) => f.edits)
+    .sort((a, b) => offsetAt(doc.lineStarts, a.range.start) - offsetAt(doc.lineStarts, b.range.start));
   return { edits, fixes, deferred };
 }
 
@@ -89,7 +104,11 @@ function clash(a: { start: number; end: number }, b: { start: number; end: numbe
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const starts = splitLines(text).starts;
   const spans = edits
-    .map((e) => ({ start: Math.min(offsetAt(starts, e.range.start), text.length), end: Math.min(offsetAt(starts, e.range.end), text.length), text: e.newText }))
+    .map((e) => ({
+      start: Math.min(offsetAt(starts, e.range.start), text.length),
+      end: Math.min(offsetAt(starts, e.range.end), text.length),
+      text: e.newText,
+    }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let at = 0;

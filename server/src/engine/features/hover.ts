@@ -43,13 +43,18 @@ export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
       '',
       `**${say('hover.year')}**: ${describeContext(rc, locale)}`,
     ];
-    if (req.deletedFrom && isDeletedIn(framework, req.id, rc)) lines.push('', say('hover.deletedFrom', { date: req.deletedFrom }));
+    if (req.deletedFrom && isDeletedIn(framework, req.id, rc))
+      lines.push('', say('hover.deletedFrom', { date: req.deletedFrom }));
     else {
       const ev = disclosures(doc).get(req.id);
       const where: string[] = [];
       for (const s of ev?.sections ?? []) where.push(`[${s.heading.title}](#${s.heading.anchor})`);
       for (const r of ev?.kpiRows ?? []) where.push(say('hover.kpiRow', { label: r.label }));
-      for (const r of ev?.indexRows ?? []) if (!where.length) where.push(`${r.target.kind === 'links' ? r.target.links.map((l) => l.text).join(' ') : r.target.kind === 'titles' ? r.target.titles.map((x) => x.text).join(' ') : r.target.kind === 'place' ? r.target.text : ''}`);
+      for (const r of ev?.indexRows ?? [])
+        if (!where.length)
+          where.push(
+            `${r.target.kind === 'links' ? r.target.links.map((l) => l.text).join(' ') : r.target.kind === 'titles' ? r.target.titles.map((x) => x.text).join(' ') : r.target.kind === 'place' ? r.target.text : ''}`,
+          );
       const status = where.length
         ? say('hover.disclosedIn', { where: [...new Set(where)].slice(0, 6).join(', ') })
         : ev?.explanations.length
@@ -85,7 +90,10 @@ export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
   }
   if (target.kind === 'kpi' && !target.row.isCaption && target.row.values.some((v) => v.value !== undefined)) {
     // An unrecognised metric row stays visible: its figures feed no check.
-    return { contents: [`**${target.row.label}**`, '', say('hover.unrecognised')].join('\n'), range: target.row.labelRange };
+    return {
+      contents: [`**${target.row.label}**`, '', say('hover.unrecognised')].join('\n'),
+      range: target.row.labelRange,
+    };
   }
   return undefined;
 }
@@ -97,7 +105,10 @@ function valueHover(analysis: Analysis, row: KpiRow, value: KpiValue): Hover {
   const doc = analysis.model;
   const fact = facts(doc).at(value.range.start);
   const kpi = row.kpiId ? getKpi(row.kpiId) : undefined;
-  const lines = [`**${row.label}**${row.kpiId ? ` \`${row.kpiId}\`` : ''}${kpi ? ` — ${localized(kpi.names, locale)}` : ''}`, ''];
+  const lines = [
+    `**${row.label}**${row.kpiId ? ` \`${row.kpiId}\`` : ''}${kpi ? ` — ${localized(kpi.names, locale)}` : ''}`,
+    '',
+  ];
   lines.push(`**${say('hover.value')}** (${value.period}): ${value.raw}${row.unit ? ` ${row.unit.raw}` : ''}`);
   // A KPI counted in days (lost days, B2.2) is not shown in hours: a day of work is not 24 hours.
   const countsDays = kpi?.dimension === 'time' && !!kpi.unit && ['d', '工作日'].includes(getUnit(kpi.unit)?.id ?? '');
@@ -115,10 +126,12 @@ function valueHover(analysis: Analysis, row: KpiRow, value: KpiValue): Hover {
   const checks = checksAt(doc, locale, value.range.start.line, value.range.start.character);
   lines.push('', `**${say('hover.checks')}**:`);
   if (!checks.length) lines.push(`- ${say('hover.notChecked')}`);
-  for (const c of checks) lines.push(`- ${c.ok ? '✓' : '✗'} ${c.formula} (${c.target.period}): ${printLike(c.target, c.computed)} / ${c.target.raw}`);
+  for (const c of checks)
+    lines.push(
+      `- ${c.ok ? '✓' : '✗'} ${c.formula} (${c.target.period}): ${printLike(c.target, c.computed)} / ${c.target.raw}`,
+    );
   return { contents: lines.join('\n'), range: value.range };
 }
-
 
 function inRange(r: PackRef['range'], pos: Position): boolean {
   const afterStart = pos.line > r.start.line || (pos.line === r.start.line && pos.character >= r.start.character);
@@ -128,8 +141,11 @@ function inRange(r: PackRef['range'], pos: Position): boolean {
 
 /** The GRI id under the cursor: in a `gri="…"` tag of the heading on that line, or a GRI content index row. */
 function griRefAt(doc: EsgDocument, pos: Position): PackRef | undefined {
-  const heading = doc.sections.find((s) => s.heading.range.start.line <= pos.line && pos.line <= s.heading.range.end.line);
-  if (heading) return packTags(doc).find((t) => t.pack === GRI_PACK && t.section === heading.index && inRange(t.range, pos));
+  const heading = doc.sections.find(
+    (s) => s.heading.range.start.line <= pos.line && pos.line <= s.heading.range.end.line,
+  );
+  if (heading)
+    return packTags(doc).find((t) => t.pack === GRI_PACK && t.section === heading.index && inRange(t.range, pos));
   const table = doc.tables.find((t) => t.range.start.line <= pos.line && pos.line <= t.range.end.line);
   if (!table) return undefined;
   for (const index of griIndexTables(doc)) {
@@ -151,7 +167,12 @@ function griHover(analysis: Analysis, ref: PackRef): Hover {
   const lines = [`**GRI ${item.id}** — ${localized(item.title, locale)}`, '', `*${localized(pack.title, locale)}*`];
   if (version) lines.push('', say('hover.pack.version', { fyStart, version: localized(version.title, locale) }));
   if (version && !itemsFor(GRI_PACK, fyStart).some((i) => i.id === item.id)) {
-    lines.push('', item.until && item.successors?.length ? say('hover.pack.superseded', { successors: item.successors.join(', ') }) : say('hover.pack.notInForce'));
+    lines.push(
+      '',
+      item.until && item.successors?.length
+        ? say('hover.pack.superseded', { successors: item.successors.join(', ') })
+        : say('hover.pack.notInForce'),
+    );
   }
   const hkex = [...new Set(mappedIds(GRI_PACK, item.id, HKEX_FRAMEWORK_ID).map((m) => m.id))];
   lines.push('', `**${say('hover.pack.hkex')}**: ${hkex.length ? hkex.join(', ') : say('hover.pack.noHkex')}`);

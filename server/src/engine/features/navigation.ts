@@ -24,15 +24,19 @@ export function targetAt(doc: EsgDocument, pos: Position): Target | undefined {
     for (const row of t.rows) {
       if (row.row.line !== pos.line) continue;
       for (const ref of row.refs) if (contains(ref.range, pos)) return { kind: 'ref', ref, indexRow: row };
-      if (row.target.kind === 'titles') for (const title of row.target.titles) if (contains(title.range, pos)) return { kind: 'indexTitle', row, title };
+      if (row.target.kind === 'titles')
+        for (const title of row.target.titles)
+          if (contains(title.range, pos)) return { kind: 'indexTitle', row, title };
     }
   }
-  for (const link of doc.links) if (link.range.start.line === pos.line && contains(link.range, pos)) return { kind: 'link', link };
+  for (const link of doc.links)
+    if (link.range.start.line === pos.line && contains(link.range, pos)) return { kind: 'link', link };
   for (const t of doc.kpiTables) {
     for (const row of t.rows) {
       if (row.line !== pos.line) continue;
       if (contains(row.labelRange, pos)) return { kind: 'kpi', row };
-      for (const value of row.values) if (value.status === 'number' && contains(value.range, pos)) return { kind: 'value', row, value };
+      for (const value of row.values)
+        if (value.status === 'number' && contains(value.range, pos)) return { kind: 'value', row, value };
     }
   }
   return undefined;

@@ -39,7 +39,11 @@ export function missingTotalActions(analysis: Analysis, range: Range): CodeActio
       if (coverage(breakdown, memberIds.map(memberKey)) !== 'complete') continue;
       const row = totalRow(analysis, kt, parentId, members);
       if (!row) continue;
-      actions.push({ title: t(analysis.locale, 'action.addTotalRow', { total: localized(parent.names, analysis.locale) }), kind: 'quickfix', edits: { [doc.uri]: [row] } });
+      actions.push({
+        title: t(analysis.locale, 'action.addTotalRow', { total: localized(parent.names, analysis.locale) }),
+        kind: 'quickfix',
+        edits: { [doc.uri]: [row] },
+      });
     }
   }
   return actions;
@@ -62,7 +66,11 @@ function totalRow(analysis: Analysis, kt: KpiTable, parentId: string, members: F
     const value = inUnit(sum, like.unit);
     if (!value) continue;
     const decimals = list.reduce((m, f) => Math.max(m, f.decimals), -Infinity);
-    cells[p.column] = formatNumber(midpoint(value), decimals, list.some((m) => /\d[,，]\d{3}/.test(m.raw)) || midpoint(value) >= 10000);
+    cells[p.column] = formatNumber(
+      midpoint(value),
+      decimals,
+      list.some((m) => /\d[,，]\d{3}/.test(m.raw)) || midpoint(value) >= 10000,
+    );
   }
   const at = { line: first.row!.line, character: 0 };
   return { range: { start: at, end: at }, newText: `| ${cells.join(' | ')} |${eol(doc)}` };

@@ -122,7 +122,14 @@ function build(analysis: Analysis): ReportModel {
     const rc = derivedOf(doc).context(analysis.options).reporting;
     model.requirements = requirements(doc, locale, framework, rc);
     model.coverage = { ...coverage(model.requirements, locale), context: describeContext(rc, locale) };
-    model.reporting = { fyStart: rc.fyStart, fyEnd: rc.fyEnd, fyLabel: fyLabel(rc, locale), issuerClass: rc.issuerClass, codeVersion: rc.codeVersion, known: rc.known };
+    model.reporting = {
+      fyStart: rc.fyStart,
+      fyEnd: rc.fyEnd,
+      fyLabel: fyLabel(rc, locale),
+      issuerClass: rc.issuerClass,
+      codeVersion: rc.codeVersion,
+      known: rc.known,
+    };
   });
   return model;
 }
@@ -239,7 +246,13 @@ function kpiGroups(doc: EsgDocument, locale: Locale, checks: Check[]): ReportKpi
     .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
     .map(([aspect, rows]) => ({
       aspect,
-      title: titles.get(aspect) ?? (aspect === CLIMATE_GROUP ? t(locale, 'report.group.climate') : aspect === OTHER_GROUP ? t(locale, 'report.group.other') : aspect),
+      title:
+        titles.get(aspect) ??
+        (aspect === CLIMATE_GROUP
+          ? t(locale, 'report.group.climate')
+          : aspect === OTHER_GROUP
+            ? t(locale, 'report.group.other')
+            : aspect),
       rows,
     }));
 }
@@ -264,7 +277,8 @@ function kpiRow(doc: EsgDocument, locale: Locale, row: KpiRow, byFigure: Map<str
       range: v.range,
     };
     if (v.value !== undefined) value.value = v.value;
-    const normalized = v.status === 'number' && v.value !== undefined && scale ? scaled(v.value, scale.factor) : undefined;
+    const normalized =
+      v.status === 'number' && v.value !== undefined && scale ? scaled(v.value, scale.factor) : undefined;
     if (normalized !== undefined) value.normalized = normalized;
     return value;
   });
@@ -282,7 +296,12 @@ function kpiRow(doc: EsgDocument, locale: Locale, row: KpiRow, byFigure: Map<str
   if (unit) out.unit = unit;
   if (scale) {
     const u = scale.unit;
-    const money = u.numerator.dimension === 'money' ? u.numerator : u.denominator?.dimension === 'money' ? u.denominator : undefined;
+    const money =
+      u.numerator.dimension === 'money'
+        ? u.numerator
+        : u.denominator?.dimension === 'money'
+          ? u.denominator
+          : undefined;
     // '萬元' says nothing about the currency: the report's `esg.currency` does, unless the unit names one.
     const named = money ? currencyOf(money) : undefined;
     out.normalizedUnit = baseUnitName(scale.dim, named && named !== 'CNY' ? named : doc.config.currency);
@@ -308,7 +327,8 @@ function ghgByScope(index: FactIndex, periods: string[]): ReportModel['ghg'] {
   for (const period of periods) {
     const scope1 = value('ghg.scope1', period);
     // Location-based when both are given: it is the figure D28(b) asks for first.
-    const scope2 = value('ghg.scope2.location', period) ?? value('ghg.scope2', period) ?? value('ghg.scope2.market', period);
+    const scope2 =
+      value('ghg.scope2.location', period) ?? value('ghg.scope2', period) ?? value('ghg.scope2.market', period);
     let scope3 = value('ghg.scope3', period);
     if (scope3 === undefined) {
       const parts = scope3Categories()
@@ -341,7 +361,12 @@ function scope3ByCategory(index: FactIndex, periods: string[], locale: Locale): 
 
 // ---- requirements and coverage ----
 
-function requirements(doc: EsgDocument, locale: Locale, framework: FrameworkIndex, rc: ReportingContext): ReportRequirement[] {
+function requirements(
+  doc: EsgDocument,
+  locale: Locale,
+  framework: FrameworkIndex,
+  rc: ReportingContext,
+): ReportRequirement[] {
   const index = disclosures(doc);
   const claims = deletedClaims(doc, locale);
   const leaves = new Set(framework.leaves().map((r) => r.id));
@@ -376,7 +401,8 @@ function requirements(doc: EsgDocument, locale: Locale, framework: FrameworkInde
     };
     for (const s of ev?.sections ?? []) place(s.heading.title, s.heading.range);
     for (const r of ev?.kpiRows ?? []) place(t(locale, 'report.place.kpi', { label: r.label }), r.labelRange);
-    for (const r of ev?.indexRows ?? []) place(t(locale, 'report.place.index', { target: indexTargetText(r.target) }), r.row.range);
+    for (const r of ev?.indexRows ?? [])
+      place(t(locale, 'report.place.index', { target: indexTargetText(r.target) }), r.row.range);
     entry.places = places;
     const explanation = ev?.explanations[0];
     if (explanation) entry.explanation = { text: explanation.text, uri: doc.uri, range: explanation.range };
@@ -424,7 +450,9 @@ function coverage(list: ReportRequirement[], locale: Locale): ReportModel['cover
     }
     return { part, addressed, required };
   });
-  const summary = parts.map((p) => t(locale, 'report.coverage.part', { part: p.part, addressed: p.addressed, required: p.required })).join(' · ');
+  const summary = parts
+    .map((p) => t(locale, 'report.coverage.part', { part: p.part, addressed: p.addressed, required: p.required }))
+    .join(' · ');
   return { parts, summary };
 }
 
@@ -432,14 +460,20 @@ function coverage(list: ReportRequirement[], locale: Locale): ReportModel['cover
  * The model with every place moved by `map` (a multi-file report is analysed as one concatenated
  * document: `ProjectAnalysis.mapRange` gives each range's file and line). The input is not changed.
  */
-export function remapReportModel(model: ReportModel, map: (range: Range) => { uri: string; range: Range }): ReportModel {
+export function remapReportModel(
+  model: ReportModel,
+  map: (range: Range) => { uri: string; range: Range },
+): ReportModel {
   const at = <T extends { uri: string; range: Range }>(x: T): T => {
     const moved = map(x.range);
     return { ...x, uri: moved.uri, range: moved.range };
   };
   return {
     ...model,
-    kpiGroups: model.kpiGroups.map((g) => ({ ...g, rows: g.rows.map((r) => ({ ...at(r), values: r.values.map(at) })) })),
+    kpiGroups: model.kpiGroups.map((g) => ({
+      ...g,
+      rows: g.rows.map((r) => ({ ...at(r), values: r.values.map(at) })),
+    })),
     requirements: model.requirements.map((r) => {
       const out: ReportRequirement = { ...r, places: r.places.map(at) };
       if (r.explanation) out.explanation = at(r.explanation);

@@ -26,7 +26,12 @@ export function snippetCompletions(before: string, pos: Position, locale: Locale
   if (typed === undefined) return undefined;
   const range = { start: { line: pos.line, character: pos.character - typed.length }, end: pos };
   // The report's language first, then the other Chinese script, then English (for an English report: the scripts after it).
-  const order: Locale[] = locale === 'zh-Hans' ? ['zh-Hans', 'zh-Hant', 'en'] : locale === 'en' ? ['en', 'zh-Hant', 'zh-Hans'] : ['zh-Hant', 'zh-Hans', 'en'];
+  const order: Locale[] =
+    locale === 'zh-Hans'
+      ? ['zh-Hans', 'zh-Hant', 'en']
+      : locale === 'en'
+        ? ['en', 'zh-Hant', 'zh-Hans']
+        : ['zh-Hant', 'zh-Hans', 'en'];
   return ENTRIES.map((e) => ({
     label: e.prefix,
     kind: 'snippet' as const,

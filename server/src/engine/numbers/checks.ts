@@ -48,7 +48,11 @@ export function compareFact(target: Fact, computed: Quantity): { ok: boolean; co
 
 /** The computed value printed like the reported one (same decimals and thousands style). */
 export function printLike(target: Fact, value: Interval): string {
-  return formatNumber(midpoint(value), target.decimals, usesThousands(target.raw) || Math.abs(midpoint(value)) >= 10000);
+  return formatNumber(
+    midpoint(value),
+    target.decimals,
+    usesThousands(target.raw) || Math.abs(midpoint(value)) >= 10000,
+  );
 }
 
 export function factText(f: Fact): string {
@@ -63,7 +67,12 @@ export function cleanLabel(label: string): string {
 
 export function inputOf(f: Fact): CheckInput {
   const label = cleanLabel(f.label);
-  return { label: f.row?.group ? `${f.row.group} / ${label}` : label, ref: `${f.kpiId}@${f.period}`, fact: f, text: factText(f) };
+  return {
+    label: f.row?.group ? `${f.row.group} / ${label}` : label,
+    ref: `${f.kpiId}@${f.period}`,
+    fact: f,
+    text: factText(f),
+  };
 }
 
 /**
@@ -90,16 +99,22 @@ export function checkDiagnostic(doc: EsgDocument, check: Check, locale: Locale) 
   const computed = printLike(check.target, check.computed);
   // A whole-number figure ('31%') gets the computed value with two decimals in brackets (40 (39.67)).
   const precise = formatNumber(midpoint(check.computed), 2, usesThousands(check.target.raw));
-  const shown = check.target.decimals === 0 && Number(precise.replace(/,/g, '')) !== Number(computed.replace(/,/g, '')) ? `${computed} (${precise})` : computed;
+  const shown =
+    check.target.decimals === 0 && Number(precise.replace(/,/g, '')) !== Number(computed.replace(/,/g, ''))
+      ? `${computed} (${precise})`
+      : computed;
   const inputs = formatInputs(check.inputs, check.target.period);
   // A formula of numbers only has no inputs to list: its message says so instead of 'Inputs: .'.
-  const message = t(locale, inputs ? 'numbers.mismatch' : 'numbers.mismatchNoInputs', {
-    formula: check.formula,
-    period: check.target.period,
-    computed: shown,
-    reported: factText(check.target),
-    inputs,
-  }) + (check.note ? ` ${check.note}` : '') + (check.noteKey ? ` ${tFromKey(locale, check.noteKey.key, check.noteKey.args)}` : '');
+  const message =
+    t(locale, inputs ? 'numbers.mismatch' : 'numbers.mismatchNoInputs', {
+      formula: check.formula,
+      period: check.target.period,
+      computed: shown,
+      reported: factText(check.target),
+      inputs,
+    }) +
+    (check.note ? ` ${check.note}` : '') +
+    (check.noteKey ? ` ${tFromKey(locale, check.noteKey.key, check.noteKey.args)}` : '');
   const related: RelatedLocation[] = check.inputs
     .filter((i) => i.fact)
     .map((i) => ({ uri: doc.uri, range: i.fact!.range, message: `${i.label}: ${i.text}` }));
@@ -107,6 +122,12 @@ export function checkDiagnostic(doc: EsgDocument, check: Check, locale: Locale) 
     range: check.target.range,
     message,
     related,
-    data: { kind: 'replace-value', computed: midpoint(check.computed), decimals: check.target.decimals, text: computed, ...check.data },
+    data: {
+      kind: 'replace-value',
+      computed: midpoint(check.computed),
+      decimals: check.target.decimals,
+      text: computed,
+      ...check.data,
+    },
   };
 }

@@ -55,7 +55,8 @@ export interface FactorQuote {
   paragraphRange: Range;
 }
 
-const TRIGGER = /排放因子|排放因數|排放因数|排放係數|排放系數|排放系数|碳足跡因子|碳足迹因子|emission factor|kgCO|tCO|二氧化碳\s*[/／每]/i;
+const TRIGGER =
+  /排放因子|排放因數|排放因数|排放係數|排放系數|排放系数|碳足跡因子|碳足迹因子|emission factor|kgCO|tCO|二氧化碳\s*[/／每]/i;
 
 // number [space] [(] unit; the unit is mass + CO2 (+e) / energy, in the spellings reports use.
 const NUM = String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`;
@@ -68,8 +69,10 @@ const QUOTE = new RegExp(`${NUM}${GAP}(${MASS}\\s?${CO2}${SEP}${ENERGY})`, 'gi')
 
 const YEAR = /(?<![\d.,])((?:19|20)\d\d)(?![\d]|[.,]\d)/g;
 const TITLE = /[《〈][^《》〈〉]{0,200}[》〉]/g;
-const FACTOR_WORD = /排放因子|排放因數|排放因数|排放係數|排放系數|排放系数|碳足跡因子|碳足迹因子|emission factors?|grid factors?|carbon footprint factors?/i;
-const FACTOR_WORD_BEFORE = /(?:排放因子|排放因數|排放因数|排放係數|排放系數|排放系数|emission factors?|grid factors?)\s*(?:for|of|in)?\s*(?:the\s+year\s+)?[(（]?\s*$/i;
+const FACTOR_WORD =
+  /排放因子|排放因數|排放因数|排放係數|排放系數|排放系数|碳足跡因子|碳足迹因子|emission factors?|grid factors?|carbon footprint factors?/i;
+const FACTOR_WORD_BEFORE =
+  /(?:排放因子|排放因數|排放因数|排放係數|排放系數|排放系数|emission factors?|grid factors?)\s*(?:for|of|in)?\s*(?:the\s+year\s+)?[(（]?\s*$/i;
 // The MEE/NBS announcements: a year tied through such a title means the national factor unless a region is named.
 const MEE_TITLE = /電力二氧化碳排放因[子數数]|电力二氧化碳排放因[子数]|electricity CO2 emission factors?/i;
 const CLAUSE_END = /[，,。；;：:、！？!?]/;
@@ -80,7 +83,10 @@ const BASES: [RegExp, FactorBasis][] = [
   [/(?<!非)化石能源電力|(?<!非)化石能源电力|fossil[- ]fuel power|fossil power/i, 'fossil'],
   [/碳足跡|碳足迹|carbon footprint/i, 'life-cycle'],
   [/市場基準|市场基准|市場法|市场法|market[- ]based/i, 'market'],
-  [/位置基準|位置基准|位置法|location[- ]based|平均(?:二氧化碳)?排放因[子數数]|grid average|average (?:grid )?(?:CO2 )?emission factor/i, 'average'],
+  [
+    /位置基準|位置基准|位置法|location[- ]based|平均(?:二氧化碳)?排放因[子數数]|grid average|average (?:grid )?(?:CO2 )?emission factor/i,
+    'average',
+  ],
 ];
 
 interface RegionWord {
@@ -110,8 +116,11 @@ function paragraphs(doc: EsgDocument): Paragraph[] {
   const starts = doc.lineStarts;
   const lineCount = starts.length;
   const excluded = new Uint8Array(lineCount);
-  for (const t of doc.tables) for (let l = t.range.start.line; l <= t.range.end.line && l < lineCount; l++) excluded[l] = 1;
-  if (doc.frontMatter) for (let l = doc.frontMatter.range.start.line; l <= doc.frontMatter.range.end.line && l < lineCount; l++) excluded[l] = 1;
+  for (const t of doc.tables)
+    for (let l = t.range.start.line; l <= t.range.end.line && l < lineCount; l++) excluded[l] = 1;
+  if (doc.frontMatter)
+    for (let l = doc.frontMatter.range.start.line; l <= doc.frontMatter.range.end.line && l < lineCount; l++)
+      excluded[l] = 1;
   const out: Paragraph[] = [];
   let fence: string | undefined;
   let cur: Paragraph | undefined;
@@ -230,7 +239,11 @@ function nearestWithin<T extends { start: number }>(items: T[], offset: number, 
 }
 
 /** The single item of a paragraph, or the nearest when they all say the same (`key`). */
-function onlyValue<T extends { start: number }>(items: T[], key: (t: T) => string | number, offset: number): T | undefined {
+function onlyValue<T extends { start: number }>(
+  items: T[],
+  key: (t: T) => string | number,
+  offset: number,
+): T | undefined {
   if (!items.length) return undefined;
   const first = key(items[0]);
   if (items.some((it) => key(it) !== first)) return undefined;
@@ -256,19 +269,22 @@ export function findFactorQuotes(doc: EsgDocument): FactorQuote[] {
     const { tied: years, untied } = paragraphYears(text, spans);
     const { re, byWord } = regionMatcher();
     const regions: (RegionWord & { start: number })[] = [];
-    for (const m of text.matchAll(re)) regions.push({ code: byWord.get(m[0].toLowerCase())!, word: m[0], start: m.index! });
+    for (const m of text.matchAll(re))
+      regions.push({ code: byWord.get(m[0].toLowerCase())!, word: m[0], start: m.index! });
     const sentenceSpans = sentences(text);
     // Each quote's clause: quotes of one sentence split it at the first clause break after each quote.
     // The clauses of a sentence with quotes tile it; words in sentences without quotes introduce them all.
     const clauses = quoteClauses(text, spans, sentenceSpans);
-    const inNoClause = <T extends { start: number }>(items: T[]) => items.filter((it) => !containing(clauses, it.start, it.start + 1));
+    const inNoClause = <T extends { start: number }>(items: T[]) =>
+      items.filter((it) => !containing(clauses, it.start, it.start + 1));
     const introYears = inNoClause(years);
     const introRegions = inNoClause(regions);
     const introYear = onlyValue(introYears, (y) => y.year, 0) && introYears;
     const introRegion = onlyValue(introRegions, (r) => r.code, 0) && introRegions;
     const introBasis = basisOf(outsideClauses(text, clauses));
     // What the last quote's own clause said, for a quote whose clause says nothing (a list: '華北 0.6776，華東 0.5703').
-    let inherited: { sentence: number; year?: TiedYear; region?: RegionWord & { start: number }; basis?: FactorBasis } | undefined;
+    let inherited:
+      { sentence: number; year?: TiedYear; region?: RegionWord & { start: number }; basis?: FactorBasis } | undefined;
     let lastOwn: typeof inherited;
     for (const [k, m] of matches.entries()) {
       const at = m.index!;
@@ -289,10 +305,23 @@ export function findFactorQuotes(doc: EsgDocument): FactorQuote[] {
       inherited = lastOwn;
       const sameSentence = inherited?.sentence === sentence.start ? inherited : undefined;
       // Own clause; else an earlier clause of the sentence; else the paragraph's introduction; else an earlier quote's.
-      const year = own.year ?? sameSentence?.year ?? (introYear && nearestWithin(introYear, at, -Infinity, Infinity)) ?? inherited?.year;
-      const region = own.region ?? sameSentence?.region ?? (introRegion && nearestWithin(introRegion, at, -Infinity, Infinity)) ?? inherited?.region;
+      const year =
+        own.year ??
+        sameSentence?.year ??
+        (introYear && nearestWithin(introYear, at, -Infinity, Infinity)) ??
+        inherited?.year;
+      const region =
+        own.region ??
+        sameSentence?.region ??
+        (introRegion && nearestWithin(introRegion, at, -Infinity, Infinity)) ??
+        inherited?.region;
       const basis = own.basis ?? sameSentence?.basis ?? introBasis ?? inherited?.basis ?? 'average';
-      lastOwn = { sentence: sentence.start, year: own.year ?? sameSentence?.year, region: own.region ?? sameSentence?.region, basis: own.basis ?? sameSentence?.basis };
+      lastOwn = {
+        sentence: sentence.start,
+        year: own.year ?? sameSentence?.year,
+        region: own.region ?? sameSentence?.region,
+        basis: own.basis ?? sameSentence?.basis,
+      };
       // The period a factor is applied to: the nearest bare year before the quote in its sentence.
       const periodIndex = lowerBound(untied, at) - 1;
       const period = periodIndex >= 0 && untied[periodIndex].start >= sentence.start ? untied[periodIndex] : undefined;
@@ -382,7 +411,8 @@ function outsideClauses(text: string, clauses: Clause[]): string {
  */
 export function quoteSeries(q: FactorQuote): string | undefined {
   let series: string | undefined;
-  if (q.basis === 'life-cycle') series = q.region === undefined || q.region === 'CN' ? 'cn-elec-cf:CN:life-cycle' : undefined;
+  if (q.basis === 'life-cycle')
+    series = q.region === undefined || q.region === 'CN' ? 'cn-elec-cf:CN:life-cycle' : undefined;
   else if (q.region === 'HK') {
     const w = (q.regionWord ?? '').toLowerCase();
     if (w === '中電' || w === '中电' || w === 'clp') series = 'hk-grid:clp';
@@ -405,7 +435,6 @@ export interface FrontMatterFactor {
   range: Range;
 }
 
-
 /** The `esg.factors` entries with the range of each value, the YAML re-read only when there are factors (derived.ts keeps them). */
 export function readFrontMatterFactors(doc: EsgDocument): FrontMatterFactor[] {
   const out: FrontMatterFactor[] = [];
@@ -418,13 +447,21 @@ export function readFrontMatterFactors(doc: EsgDocument): FrontMatterFactor[] {
     } catch {
       yaml = undefined;
     }
-    const whole: Range = { start: positionAt(doc.lineStarts, fm.yamlStart), end: positionAt(doc.lineStarts, fm.yamlStart + fm.yamlText.length) };
+    const whole: Range = {
+      start: positionAt(doc.lineStarts, fm.yamlStart),
+      end: positionAt(doc.lineStarts, fm.yamlStart + fm.yamlText.length),
+    };
     for (const [name, perPeriod] of Object.entries(factors)) {
       for (const [period, entry] of Object.entries(perPeriod)) {
         const path: (string | number)[] = ['esg', 'factors', name];
         if (period !== '*') path.push(period);
         const r = yaml ? valueRange(yaml, path) : undefined;
-        const range = r ? { start: positionAt(doc.lineStarts, fm.yamlStart + r[0]), end: positionAt(doc.lineStarts, fm.yamlStart + r[1]) } : whole;
+        const range = r
+          ? {
+              start: positionAt(doc.lineStarts, fm.yamlStart + r[0]),
+              end: positionAt(doc.lineStarts, fm.yamlStart + r[1]),
+            }
+          : whole;
         const f: FrontMatterFactor = { name, period, raw: entry.raw, range };
         if (entry.catalogId) f.catalogId = entry.catalogId;
         if (entry.quantity) f.quantity = entry.quantity;
@@ -440,7 +477,9 @@ function valueRange(yaml: ReturnType<typeof parseDocument>, path: (string | numb
   let node: unknown = yaml.contents;
   for (const key of path) {
     if (!isMap(node)) return undefined;
-    const pair = (node.items as unknown[]).find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(key));
+    const pair = (node.items as unknown[]).find(
+      (it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(key),
+    );
     if (!pair || !isPair(pair)) return undefined;
     node = pair.value;
   }

@@ -317,7 +317,10 @@ export function nilFact(row: KpiRow, period: string): Fact | undefined {
 export function numberRange(span: { range: Range; text: string }, number: string): Range {
   const offset = span.text.indexOf(number);
   const start = span.range.start.character + 1 + Math.max(0, offset);
-  return { start: { line: span.range.start.line, character: start }, end: { line: span.range.start.line, character: start + number.length } };
+  return {
+    start: { line: span.range.start.line, character: start },
+    end: { line: span.range.start.line, character: start + number.length },
+  };
 }
 
 /**
@@ -332,7 +335,8 @@ export function spanFigure(doc: EsgDocument, span: Span, kpiId = ''): Fact | und
   const unitRaw = m[2] ? '%' : m[3] || undefined;
   const unit = unitOf(unitRaw, kpiId);
   const written = attr(span.attrs, 'period')?.value;
-  const period = written !== undefined ? periodKey(written) : doc.config.year !== undefined ? String(doc.config.year) : '';
+  const period =
+    written !== undefined ? periodKey(written) : doc.config.year !== undefined ? String(doc.config.year) : '';
   if (!period) return undefined;
   return {
     kpiId,

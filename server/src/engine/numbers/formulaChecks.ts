@@ -8,8 +8,25 @@ import { parseNumber } from './read';
 import { getFactor } from '../catalogs/factors';
 import { factInterval, spanFigure, tableFact, type Fact, type FactIndex } from './facts';
 import { compareFact, factText, type Check, type CheckInput } from './checks';
-import { DIMENSIONLESS, dimOf, formatDim, formatQuantity, inUnit, meets, sameDim, type Interval, type Quantity } from './quantity';
-import { evaluateFormula, formulaEnvFor, frontMatterValue, parseFormula, type FormulaEnvOptions, type FormulaInput } from './formula';
+import {
+  DIMENSIONLESS,
+  dimOf,
+  formatDim,
+  formatQuantity,
+  inUnit,
+  meets,
+  sameDim,
+  type Interval,
+  type Quantity,
+} from './quantity';
+import {
+  evaluateFormula,
+  formulaEnvFor,
+  frontMatterValue,
+  parseFormula,
+  type FormulaEnvOptions,
+  type FormulaInput,
+} from './formula';
 
 export interface FormulaProblem {
   rule: 'kpi/formula-mismatch' | 'kpi/prose-mismatch';
@@ -29,7 +46,10 @@ function at(valueRange: Range, start: number, end: number): Range {
   const line = valueRange.start.line;
   const base = valueRange.start.character;
   const last = valueRange.end.character;
-  return { start: { line, character: Math.min(base + start, last) }, end: { line, character: Math.min(base + Math.max(end, start + 1), last) } };
+  return {
+    start: { line, character: Math.min(base + start, last) },
+    end: { line, character: Math.min(base + Math.max(end, start + 1), last) },
+  };
 }
 
 /**
@@ -39,8 +59,20 @@ function at(valueRange: Range, start: number, end: number): Range {
  */
 function inputsOf(doc: EsgDocument, all: FormulaInput[]): CheckInput[] {
   return all.map((i): CheckInput => {
-    if (i.fact) return { label: i.label ?? i.text, ref: `${i.text}@${i.period}`, fact: i.fact, text: factText(i.fact), period: i.period };
-    return { label: i.text, ref: `${i.text}@${i.period}`, text: frontMatterText(doc, i) ?? (i.value ? formatQuantity(i.value, doc.config.currency) : ''), period: i.period };
+    if (i.fact)
+      return {
+        label: i.label ?? i.text,
+        ref: `${i.text}@${i.period}`,
+        fact: i.fact,
+        text: factText(i.fact),
+        period: i.period,
+      };
+    return {
+      label: i.text,
+      ref: `${i.text}@${i.period}`,
+      text: frontMatterText(doc, i) ?? (i.value ? formatQuantity(i.value, doc.config.currency) : ''),
+      period: i.period,
+    };
   });
 }
 
@@ -56,7 +88,9 @@ function frontMatterText(doc: EsgDocument, i: FormulaInput): string | undefined 
 }
 
 /** A formula's result against the figure it must equal: the comparison, or why there can be none. */
-type Comparison = { ok: boolean; computed: Interval; noteKey?: Check['noteKey'] } | { key: string; args: Record<string, string | number> };
+type Comparison =
+  | { ok: boolean; computed: Interval; noteKey?: Check['noteKey'] }
+  | { key: string; args: Record<string, string | number> };
 
 /**
  * A ratio and a percentage 100 times apart: `[8.4]` for change() (0.084), or `[8.4%]` for a formula
@@ -65,8 +99,16 @@ type Comparison = { ok: boolean; computed: Interval; noteKey?: Check['noteKey'] 
 function percentNote(target: Fact, computed: Interval): Check['noteKey'] | undefined {
   const figure = factInterval(target);
   const percent = target.percentSign || target.unitRaw === '%';
-  if (!target.unit && !target.unitRaw && meets(figure, { lo: computed.lo * 100, hi: computed.hi * 100 })) return { key: 'numbers.hint.percent', args: { reported: target.raw } };
-  if (percent && meets(figure, { lo: computed.lo / 100, hi: computed.hi / 100 })) return { key: 'numbers.hint.ratio', args: { reported: factText(target), ratio: formatQuantity({ value: { lo: figure.lo / 100, hi: figure.hi / 100 }, dim: DIMENSIONLESS }) } };
+  if (!target.unit && !target.unitRaw && meets(figure, { lo: computed.lo * 100, hi: computed.hi * 100 }))
+    return { key: 'numbers.hint.percent', args: { reported: target.raw } };
+  if (percent && meets(figure, { lo: computed.lo / 100, hi: computed.hi / 100 }))
+    return {
+      key: 'numbers.hint.ratio',
+      args: {
+        reported: factText(target),
+        ratio: formatQuantity({ value: { lo: figure.lo / 100, hi: figure.hi / 100 }, dim: DIMENSIONLESS }),
+      },
+    };
   return undefined;
 }
 
@@ -75,33 +117,54 @@ function percentNote(target: Fact, computed: Interval): Check['noteKey'] | undef
  * does not know, is a plain number: it compares with a dimensionless result only. A figure with a
  * unit compares with a result of the same dimension only. Anything else is reported, never skipped.
  */
-export function compareResult(doc: EsgDocument, target: Fact, result: { value: Quantity }, formula: string): Comparison {
+export function compareResult(
+  doc: EsgDocument,
+  target: Fact,
+  result: { value: Quantity },
+  formula: string,
+): Comparison {
   const currency = doc.config.currency;
   // The message arguments are written only when there is no comparison to make (the rare case).
-  const base = () => ({ formula, period: target.period, computed: formatQuantity(result.value, currency), reported: factText(target) });
+  const base = () => ({
+    formula,
+    period: target.period,
+    computed: formatQuantity(result.value, currency),
+    reported: factText(target),
+  });
   const resultDim = () => formatDim(result.value.dim);
   // A result that involves a KPI of unknown unit is dimensionless too (the evaluator allows nothing else).
   const resultPlain = sameDim(result.value.dim, DIMENSIONLESS);
   const plain = (): Comparison => {
     const computed = result.value.value;
-    if (!Number.isFinite(computed.lo) || !Number.isFinite(computed.hi)) return { key: 'numbers.formula.notFinite', args: base() };
+    if (!Number.isFinite(computed.lo) || !Number.isFinite(computed.hi))
+      return { key: 'numbers.formula.notFinite', args: base() };
     const ok = meets(factInterval(target), computed);
     const noteKey = ok ? undefined : percentNote(target, computed);
     return noteKey ? { ok, computed, noteKey } : { ok, computed };
   };
   if (!target.unit) {
     if (resultPlain) return plain();
-    if (target.unitRaw) return { key: 'numbers.formula.figureUnknownUnit', args: { ...base(), unit: target.unitRaw, resultDim: resultDim() } };
+    if (target.unitRaw)
+      return {
+        key: 'numbers.formula.figureUnknownUnit',
+        args: { ...base(), unit: target.unitRaw, resultDim: resultDim() },
+      };
     return { key: 'numbers.formula.figureNoUnit', args: { ...base(), resultDim: resultDim() } };
   }
   const targetDim = dimOf(target.unit).dim;
   const unitDim = () => formatDim(targetDim);
   const targetPlain = sameDim(targetDim, DIMENSIONLESS);
   // A result of numbers (or of KPIs without a known unit) against a figure in tCO2e: esgmark does not guess the unit.
-  if (resultPlain && !targetPlain) return { key: 'numbers.formula.resultNoUnit', args: { ...base(), unit: target.unitRaw ?? '', unitDim: unitDim() } };
+  if (resultPlain && !targetPlain)
+    return { key: 'numbers.formula.resultNoUnit', args: { ...base(), unit: target.unitRaw ?? '', unitDim: unitDim() } };
   const inTarget = inUnit(result.value, target.unit);
-  if (!inTarget) return { key: 'numbers.formula.unit', args: { ...base(), unit: target.unitRaw ?? '', unitDim: unitDim(), resultDim: resultDim() } };
-  if (!Number.isFinite(inTarget.lo) || !Number.isFinite(inTarget.hi)) return { key: 'numbers.formula.notFinite', args: base() };
+  if (!inTarget)
+    return {
+      key: 'numbers.formula.unit',
+      args: { ...base(), unit: target.unitRaw ?? '', unitDim: unitDim(), resultDim: resultDim() },
+    };
+  if (!Number.isFinite(inTarget.lo) || !Number.isFinite(inTarget.hi))
+    return { key: 'numbers.formula.notFinite', args: base() };
   const ok = meets(factInterval(target), inTarget);
   const noteKey = ok || !targetPlain ? undefined : percentNote(target, inTarget);
   return noteKey ? { ok, computed: inTarget, noteKey } : { ok, computed: inTarget };
@@ -125,7 +188,14 @@ export function buildFormulaChecks(doc: EsgDocument, index: FactIndex, options: 
       if (!row.formula) continue;
       const parsed = parseFormula(row.formula.text);
       if (!parsed.ast) {
-        for (const e of parsed.errors) problem({ rule: 'kpi/formula-mismatch', range: at(row.formula.range, e.start, e.end), key: e.key, args: e.args, severity: 'error' });
+        for (const e of parsed.errors)
+          problem({
+            rule: 'kpi/formula-mismatch',
+            range: at(row.formula.range, e.start, e.end),
+            key: e.key,
+            args: e.args,
+            severity: 'error',
+          });
         continue;
       }
       for (const value of row.values) {
@@ -138,15 +208,33 @@ export function buildFormulaChecks(doc: EsgDocument, index: FactIndex, options: 
           // The error's own period (`energy.electricity@1999`) wins over the column's.
           const args = { period: value.period, ...evaluated.error.args };
           const unchecked = noValueInput(doc, index, evaluated.error.key, args);
-          problem({ rule: 'kpi/formula-mismatch', range: at(row.formula.range, evaluated.error.start, evaluated.error.end), ...(unchecked ?? { key: evaluated.error.key, args, severity: 'warning' }) });
+          problem({
+            rule: 'kpi/formula-mismatch',
+            range: at(row.formula.range, evaluated.error.start, evaluated.error.end),
+            ...(unchecked ?? { key: evaluated.error.key, args, severity: 'warning' }),
+          });
           continue;
         }
         const cmp = compareResult(doc, target, evaluated, row.formula.text);
         if (!('ok' in cmp)) {
-          problem({ rule: 'kpi/formula-mismatch', range: row.formula.range, key: cmp.key, args: cmp.args, severity: 'warning' });
+          problem({
+            rule: 'kpi/formula-mismatch',
+            range: row.formula.range,
+            key: cmp.key,
+            args: cmp.args,
+            severity: 'warning',
+          });
           continue;
         }
-        result.checks.push({ rule: 'kpi/formula-mismatch', target, formula: `${row.formula.text} = ${row.label}`, inputs: inputsOf(doc, evaluated.inputs), computed: cmp.computed, ok: cmp.ok, ...(cmp.noteKey ? { noteKey: cmp.noteKey } : {}) });
+        result.checks.push({
+          rule: 'kpi/formula-mismatch',
+          target,
+          formula: `${row.formula.text} = ${row.label}`,
+          inputs: inputsOf(doc, evaluated.inputs),
+          computed: cmp.computed,
+          ok: cmp.ok,
+          ...(cmp.noteKey ? { noteKey: cmp.noteKey } : {}),
+        });
       }
     }
   }
@@ -159,18 +247,38 @@ export function buildFormulaChecks(doc: EsgDocument, index: FactIndex, options: 
       if (!fact) {
         // A number without a period (no `esg.period`, no `period=`) is not "not a figure": say what is missing.
         const noPeriod = isFigureText(span.text);
-        problem({ rule: 'kpi/prose-mismatch', range: span.range, key: noPeriod ? 'numbers.prose.noPeriod' : 'numbers.prose.notNumber', args: { text: span.text }, severity: 'warning' });
+        problem({
+          rule: 'kpi/prose-mismatch',
+          range: span.range,
+          key: noPeriod ? 'numbers.prose.noPeriod' : 'numbers.prose.notNumber',
+          args: { text: span.text },
+          severity: 'warning',
+        });
         continue;
       }
       const parsed = parseFormula(check.value);
       if (!parsed.ast) {
-        for (const e of parsed.errors) problem({ rule: 'kpi/prose-mismatch', range: at(check.valueRange, e.start, e.end), key: e.key, args: e.args, severity: 'error' });
+        for (const e of parsed.errors)
+          problem({
+            rule: 'kpi/prose-mismatch',
+            range: at(check.valueRange, e.start, e.end),
+            key: e.key,
+            args: e.args,
+            severity: 'error',
+          });
         continue;
       }
       const evaluated = evaluateFormula(parsed.ast, formulaEnvFor(doc, index, fact.period, options));
       if (!evaluated.ok) {
-        const unchecked = noValueInput(doc, index, evaluated.error.key, { period: fact.period, ...evaluated.error.args });
-        problem({ rule: 'kpi/prose-mismatch', range: at(check.valueRange, evaluated.error.start, evaluated.error.end), ...(unchecked ?? { key: evaluated.error.key, args: evaluated.error.args, severity: 'warning' }) });
+        const unchecked = noValueInput(doc, index, evaluated.error.key, {
+          period: fact.period,
+          ...evaluated.error.args,
+        });
+        problem({
+          rule: 'kpi/prose-mismatch',
+          range: at(check.valueRange, evaluated.error.start, evaluated.error.end),
+          ...(unchecked ?? { key: evaluated.error.key, args: evaluated.error.args, severity: 'warning' }),
+        });
         continue;
       }
       const cmp = compareResult(doc, fact, evaluated, check.value);
@@ -178,20 +286,42 @@ export function buildFormulaChecks(doc: EsgDocument, index: FactIndex, options: 
         problem({ rule: 'kpi/prose-mismatch', range: span.range, key: cmp.key, args: cmp.args, severity: 'warning' });
         continue;
       }
-      result.checks.push({ rule: 'kpi/prose-mismatch', target: fact, formula: check.value, inputs: inputsOf(doc, evaluated.inputs), computed: cmp.computed, ok: cmp.ok, ...(cmp.noteKey ? { noteKey: cmp.noteKey } : {}) });
+      result.checks.push({
+        rule: 'kpi/prose-mismatch',
+        target: fact,
+        formula: check.value,
+        inputs: inputsOf(doc, evaluated.inputs),
+        computed: cmp.computed,
+        ok: cmp.ok,
+        ...(cmp.noteKey ? { noteKey: cmp.noteKey } : {}),
+      });
       continue;
     }
     // A quoted KPI figure against the table's figure for the same KPI and period.
     if (!attr(span.attrs, 'kpi')) continue;
     if (!fact) {
       // `[abc]{kpi=ghg.total}` quotes no figure: said, as for check=, rather than skipped.
-      problem({ rule: 'kpi/prose-mismatch', range: span.range, key: isFigureText(span.text) ? 'numbers.prose.noPeriod' : 'numbers.prose.notNumber', args: { text: span.text }, severity: 'warning' });
+      problem({
+        rule: 'kpi/prose-mismatch',
+        range: span.range,
+        key: isFigureText(span.text) ? 'numbers.prose.noPeriod' : 'numbers.prose.notNumber',
+        args: { text: span.text },
+        severity: 'warning',
+      });
       continue;
     }
     const table = index.firstInTable(fact.kpiId, fact.period);
     if (!table) continue;
     const cmp = quotedComparison(fact, table);
-    if (cmp) result.checks.push({ rule: 'kpi/prose-mismatch', target: fact, formula: `${fact.kpiId}@${fact.period}`, inputs: [{ label: table.label, ref: `${table.kpiId}@${table.period}`, fact: table, text: factText(table) }], computed: cmp.computed, ok: cmp.ok });
+    if (cmp)
+      result.checks.push({
+        rule: 'kpi/prose-mismatch',
+        target: fact,
+        formula: `${fact.kpiId}@${fact.period}`,
+        inputs: [{ label: table.label, ref: `${table.kpiId}@${table.period}`, fact: table, text: factText(table) }],
+        computed: cmp.computed,
+        ok: cmp.ok,
+      });
   }
   return result;
 }
@@ -203,7 +333,12 @@ export function buildFormulaChecks(doc: EsgDocument, index: FactIndex, options: 
  * gives in no period, and for a period no table has (a wrong id or year is the author's to fix:
  * `formula.noValue` stays a warning).
  */
-function noValueInput(doc: EsgDocument, index: FactIndex, key: string, args: Record<string, string | number>): Pick<FormulaProblem, 'key' | 'args' | 'severity'> | undefined {
+function noValueInput(
+  doc: EsgDocument,
+  index: FactIndex,
+  key: string,
+  args: Record<string, string | number>,
+): Pick<FormulaProblem, 'key' | 'args' | 'severity'> | undefined {
   if (key !== 'formula.noValue') return undefined;
   const id = String(args.id);
   const period = String(args.period);
@@ -211,7 +346,11 @@ function noValueInput(doc: EsgDocument, index: FactIndex, key: string, args: Rec
   for (const row of rows) {
     const cell = row.values.find((v) => v.period === period);
     if (cell && (cell.status === 'none' || cell.status === 'empty')) {
-      return { key: 'numbers.formula.inputNoValue', args: { id, period, label: row.label, value: cell.raw || '∅' }, severity: 'information' };
+      return {
+        key: 'numbers.formula.inputNoValue',
+        args: { id, period, label: row.label, value: cell.raw || '∅' },
+        severity: 'information',
+      };
     }
   }
   if (rows.length === 0 && !index.ids.has(id)) return undefined;
@@ -229,7 +368,8 @@ function noValueInput(doc: EsgDocument, index: FactIndex, key: string, args: Rec
  */
 function quotedComparison(fact: Fact, table: Fact): { ok: boolean; computed: Interval } | undefined {
   if (fact.quantity && table.quantity) return compareFact(fact, table.quantity);
-  const comparable = !fact.unitRaw || !table.unitRaw || (!fact.quantity && !table.quantity && fact.unitRaw === table.unitRaw);
+  const comparable =
+    !fact.unitRaw || !table.unitRaw || (!fact.quantity && !table.quantity && fact.unitRaw === table.unitRaw);
   if (!comparable) return undefined;
   const computed = factInterval(table);
   return { ok: meets(factInterval(fact), computed), computed };

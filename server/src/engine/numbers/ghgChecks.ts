@@ -13,7 +13,14 @@ function check(rule: string, target: Fact | undefined, parts: Fact[], join = ' +
   if (!sum) return undefined;
   const cmp = compareFact(target, sum);
   if (!cmp) return undefined;
-  return { rule, target, formula: `${parts.map((p) => cleanLabel(p.label)).join(join)} = ${cleanLabel(target.label)}`, inputs: parts.map(inputOf), computed: cmp.computed, ok: cmp.ok };
+  return {
+    rule,
+    target,
+    formula: `${parts.map((p) => cleanLabel(p.label)).join(join)} = ${cleanLabel(target.label)}`,
+    inputs: parts.map(inputOf),
+    computed: cmp.computed,
+    ok: cmp.ok,
+  };
 }
 
 function scope2(index: FactIndex, period: string): Fact | undefined {
@@ -35,7 +42,9 @@ export function ghgSumChecks(index: FactIndex): Check[] {
       const c = check('ghg/sum-mismatch', total, s3 ? [...scopes12, s3] : scopes12);
       if (c) out.push(c);
     }
-    const categories = index.withPrefix('ghg.scope3.', period).filter((f) => SCOPE3_CATEGORY.test(f.kpiId) && Number(SCOPE3_CATEGORY.exec(f.kpiId)![1]) <= 15);
+    const categories = index
+      .withPrefix('ghg.scope3.', period)
+      .filter((f) => SCOPE3_CATEGORY.test(f.kpiId) && Number(SCOPE3_CATEGORY.exec(f.kpiId)![1]) <= 15);
     // One fact per category (the first): a category stated twice is kpi/value-conflict's business.
     const seen = new Set<string>();
     const unique = categories.filter((f) => !seen.has(f.kpiId) && seen.add(f.kpiId));
@@ -54,7 +63,8 @@ export function ghgSumChecks(index: FactIndex): Check[] {
 
 /** Whether the categories come from another table than the Scope 3 total, are not all 15, and sum to less than it. */
 function isPartialList(total: Fact, categories: Fact[], c: Check): boolean {
-  if (categories.length >= 15 || !total.row || categories.some((f) => !f.row || f.row.table === total.row!.table)) return false;
+  if (categories.length >= 15 || !total.row || categories.some((f) => !f.row || f.row.table === total.row!.table))
+    return false;
   const reported = factInterval(total);
   return c.computed.hi < reported.lo;
 }

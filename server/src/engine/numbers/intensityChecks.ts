@@ -10,7 +10,17 @@ import { t } from '../i18n';
 import type { Fact, FactIndex } from './facts';
 import { compareFact, factText, inputOf, type Check } from './checks';
 import { configQuantity } from './relations';
-import { dimOf, div, formatNumber, fromPrinted, meets, midpoint, mulDim, type Interval, type Quantity } from './quantity';
+import {
+  dimOf,
+  div,
+  formatNumber,
+  fromPrinted,
+  meets,
+  midpoint,
+  mulDim,
+  type Interval,
+  type Quantity,
+} from './quantity';
 
 /** The KPI an intensity divides: `ghg.scope12.intensity` -> `ghg.scope12`, `ghg.intensity` -> `ghg.total`. */
 export function numeratorOf(kpiId: string, index: FactIndex, period: string): Fact | undefined {
@@ -22,7 +32,11 @@ export function numeratorOf(kpiId: string, index: FactIndex, period: string): Fa
   if (!m) return undefined;
   const base = m[1];
   // A report with no all-scope total gives its GHG intensity over Scope 1 + 2.
-  return index.first(base, period) ?? index.first(`${base}.total`, period) ?? (base === 'ghg' ? index.first('ghg.scope12', period) : undefined);
+  return (
+    index.first(base, period) ??
+    index.first(`${base}.total`, period) ??
+    (base === 'ghg' ? index.first('ghg.scope12', period) : undefined)
+  );
 }
 
 /** The part segments of a described figure's id (`ghg.total.p-x.intensity` -> 'p-x'): a part's intensity divides by the part's own denominator. */
@@ -32,7 +46,8 @@ function partKey(kpiId: string, label: string): string {
   if (!SEGMENT_WORDS.test(label)) return '';
   return (kpiId.match(/\.p-[0-9a-z]+/g) ?? []).join('');
 }
-const SEGMENT_WORDS = /\b(?:excluding|excl\.?|including|business(?:es)?|segments?|divisions?|operations?|subsidiar(?:y|ies)|entit(?:y|ies)|sites?|plants?|stations?|headquarters?|branch(?:es)?|regions?|countr(?:y|ies))\b|業務|分部|不包括|除外|廠|站|總部|地區/i;
+const SEGMENT_WORDS =
+  /\b(?:excluding|excl\.?|including|business(?:es)?|segments?|divisions?|operations?|subsidiar(?:y|ies)|entit(?:y|ies)|sites?|plants?|stations?|headquarters?|branch(?:es)?|regions?|countr(?:y|ies))\b|業務|分部|不包括|除外|廠|站|總部|地區/i;
 
 /** Which named denominator an intensity's unit divides by (`catalogs/units.ts` decides). */
 export function denominatorName(f: Fact): string | undefined {
@@ -58,8 +73,15 @@ interface Intensity {
  */
 function unitlessNumerator(numerator: Fact, intensity: Fact): Quantity | undefined {
   const unit = intensity.unit;
-  if (numerator.unitRaw?.trim() || numerator.percentSign || !unit || unit.numerator.dimension === 'dimensionless') return undefined;
-  const numeratorOnly = { ...unit, denominator: undefined, denominatorQualifier: undefined, denominatorNamed: undefined, dimension: unit.numerator.dimension };
+  if (numerator.unitRaw?.trim() || numerator.percentSign || !unit || unit.numerator.dimension === 'dimensionless')
+    return undefined;
+  const numeratorOnly = {
+    ...unit,
+    denominator: undefined,
+    denominatorQualifier: undefined,
+    denominatorNamed: undefined,
+    dimension: unit.numerator.dimension,
+  };
   return fromPrinted(numerator.value, numerator.decimals, numeratorOnly, false, numerator.interval);
 }
 
@@ -84,7 +106,8 @@ function preciseOfTwo(tied: Intensity[][]): Intensity[] | undefined {
   const [a, b] = tied;
   const onlyA = a.filter((x) => !b.includes(x));
   const onlyB = b.filter((x) => !a.includes(x));
-  if (onlyA.length !== 1 || onlyB.length !== 1 || a.length < 2 || onlyA[0].assumed || onlyB[0].assumed) return undefined;
+  if (onlyA.length !== 1 || onlyB.length !== 1 || a.length < 2 || onlyA[0].assumed || onlyB[0].assumed)
+    return undefined;
   // NaN (an implied denominator of 0 or infinity) compares false: no choice.
   const wa = width(onlyA[0].implied) / Math.abs(midpoint(onlyA[0].implied));
   const wb = width(onlyB[0].implied) / Math.abs(midpoint(onlyB[0].implied));
@@ -144,12 +167,33 @@ export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Loca
     const given = assumed ? undefined : configQuantity(doc, name, f.period);
     const formula = `${numerator.label} ÷ denominators.${name} = ${f.label}`;
     if (given) {
-      const cmp = compareFact(f, { value: div(numeratorQuantity.value, given.quantity.value), dim: mulDim(numeratorQuantity.dim, given.quantity.dim, -1) });
-      if (cmp) out.push({ rule: 'kpi/intensity-mismatch', target: f, formula, inputs: [inputOf(numerator), { label: `denominators.${name}`, ref: `denominators.${name}`, text: given.text }], computed: cmp.computed, ok: cmp.ok });
+      const cmp = compareFact(f, {
+        value: div(numeratorQuantity.value, given.quantity.value),
+        dim: mulDim(numeratorQuantity.dim, given.quantity.dim, -1),
+      });
+      if (cmp)
+        out.push({
+          rule: 'kpi/intensity-mismatch',
+          target: f,
+          formula,
+          inputs: [
+            inputOf(numerator),
+            { label: `denominators.${name}`, ref: `denominators.${name}`, text: given.text },
+          ],
+          computed: cmp.computed,
+          ok: cmp.ok,
+        });
       continue;
     }
     // No denominator given: the figure implies one (numerator / intensity), in the intensity's denominator unit.
-    inferred.push({ fact: f, numerator, numeratorQuantity, assumed, name, implied: div(numeratorQuantity.value, f.quantity.value) });
+    inferred.push({
+      fact: f,
+      numerator,
+      numeratorQuantity,
+      assumed,
+      name,
+      implied: div(numeratorQuantity.value, f.quantity.value),
+    });
   }
   // Per period and denominator, the implied values should agree; flag the odd one out.
   const groups = new Map<string, Intensity[]>();
@@ -175,7 +219,9 @@ export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Loca
    * of that year stays with it. A unit-scale slip ('0.03' in tonnes under a kg unit) is the usual cause.
    */
   const jumpsAlone = (i: Intensity, others: readonly Intensity[]): boolean => {
-    const elsewhere = [...(agreed.get(seriesOf(i))?.entries() ?? [])].filter(([period]) => period !== i.fact.period).map(([, d]) => midpoint(d));
+    const elsewhere = [...(agreed.get(seriesOf(i))?.entries() ?? [])]
+      .filter(([period]) => period !== i.fact.period)
+      .map(([, d]) => midpoint(d));
     if (!elsewhere.length || !others.length) return false;
     const ratios = (x: Intensity) => elsewhere.map((d) => midpoint(x.implied) / d);
     const far = ratios(i).every((r) => Number.isFinite(r) && (r >= 10 || r <= 0.1));
@@ -217,7 +263,14 @@ export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Loca
         // Agrees with the others: record the passing check (hover and CodeLens show it).
         const computed = div(i.numeratorQuantity.value, ref.implied);
         const { factor } = dimOf(i.fact.unit!);
-        out.push({ rule: 'kpi/intensity-mismatch', target: i.fact, formula: `${i.numerator.label} ÷ ${i.name} = ${i.fact.label}`, inputs: [inputOf(i.numerator), inputOf(ref.fact), inputOf(ref.numerator)], computed: { lo: computed.lo / factor, hi: computed.hi / factor }, ok: true });
+        out.push({
+          rule: 'kpi/intensity-mismatch',
+          target: i.fact,
+          formula: `${i.numerator.label} ÷ ${i.name} = ${i.fact.label}`,
+          inputs: [inputOf(i.numerator), inputOf(ref.fact), inputOf(ref.numerator)],
+          computed: { lo: computed.lo / factor, hi: computed.hi / factor },
+          ok: true,
+        });
         continue;
       }
       // The others agree with each other and not with this one, or most of them do (the largest group of
@@ -229,14 +282,25 @@ export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Loca
         if (consensus === undefined) consensus = largestAgreement(group) ?? null;
         if (consensus && !consensus.includes(i)) agreeing = consensus;
         // No majority in the period (two that disagree): the other periods may tell which one moved.
-        else if (!consensus && othersAgree(i) && jumpsAlone(i, group.filter((o) => o !== i))) agreeing = group.filter((o) => o !== i);
+        else if (
+          !consensus &&
+          othersAgree(i) &&
+          jumpsAlone(
+            i,
+            group.filter((o) => o !== i),
+          )
+        )
+          agreeing = group.filter((o) => o !== i);
         else continue;
       }
       // Named in the message: the most precise of them (an assumed unit only when there is no other).
-      const reference = agreeing.reduce((a, b) => (b.assumed === a.assumed ? (width(b.implied) < width(a.implied) ? b : a) : a.assumed ? b : a));
+      const reference = agreeing.reduce((a, b) =>
+        b.assumed === a.assumed ? (width(b.implied) < width(a.implied) ? b : a) : a.assumed ? b : a,
+      );
       const referenceImplied = commonImplied(agreeing);
       const unitDen = i.fact.unit!.denominator!;
-      const impliedText = (x: Intensity, implied = x.implied) => `${formatNumber(midpoint(implied) / x.fact.unit!.denominator!.factor, 0)} ${x.fact.unit!.denominator!.spellings[0]}`;
+      const impliedText = (x: Intensity, implied = x.implied) =>
+        `${formatNumber(midpoint(implied) / x.fact.unit!.denominator!.factor, 0)} ${x.fact.unit!.denominator!.spellings[0]}`;
       const computed = div(i.numeratorQuantity.value, referenceImplied);
       // The intensity's own unit scale: numerator unit / denominator unit.
       const { factor } = dimOf(i.fact.unit!);
@@ -246,7 +310,12 @@ export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Loca
         target: i.fact,
         formula: `${i.numerator.label} ÷ ${i.name} = ${i.fact.label}`,
         // The intensities the common denominator rests on, the one named first (three at most: a message stays readable).
-        inputs: [inputOf(i.numerator), ...[reference, ...agreeing.filter((x) => x !== reference)].slice(0, 3).flatMap((x) => [inputOf(x.fact), inputOf(x.numerator)])],
+        inputs: [
+          inputOf(i.numerator),
+          ...[reference, ...agreeing.filter((x) => x !== reference)]
+            .slice(0, 3)
+            .flatMap((x) => [inputOf(x.fact), inputOf(x.numerator)]),
+        ],
         computed: inUnitInterval,
         ok: false,
         // The scale the denominator unit should have: implied by the others / implied by this one.
@@ -262,4 +331,3 @@ export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Loca
   }
   return out;
 }
-

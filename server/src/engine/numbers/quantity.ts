@@ -78,7 +78,9 @@ const COAL_EQUIVALENT_SPREAD = 1 / 0.1229 / (29307 / 3600);
 const COAL_EQUIVALENT = /^(?:kgce|tce|萬噸標準煤)$/;
 
 function spreadOf(unit: ParsedUnit): number {
-  const involved = COAL_EQUIVALENT.test(unit.numerator.id) || (unit.denominator !== undefined && COAL_EQUIVALENT.test(unit.denominator.id));
+  const involved =
+    COAL_EQUIVALENT.test(unit.numerator.id) ||
+    (unit.denominator !== undefined && COAL_EQUIVALENT.test(unit.denominator.id));
   return involved ? COAL_EQUIVALENT_SPREAD : 1;
 }
 
@@ -99,7 +101,12 @@ export function dimOf(unit: ParsedUnit): { dim: Dim; factor: number } {
   const numDim = unit.numeratorNamed ? `${unit.numerator.dimension}:${unit.numeratorNamed}` : unit.numerator.dimension;
   if (unit.numerator.dimension === 'dimensionless') factor *= unit.numerator.factor;
   else put(numDim, 1, unit.numerator.factor);
-  if (unit.denominator) put(unit.denominatorNamed ? `${unit.denominator.dimension}:${unit.denominatorNamed}` : unit.denominator.dimension, -1, unit.denominator.factor);
+  if (unit.denominator)
+    put(
+      unit.denominatorNamed ? `${unit.denominator.dimension}:${unit.denominatorNamed}` : unit.denominator.dimension,
+      -1,
+      unit.denominator.factor,
+    );
   return { dim: d, factor };
 }
 
@@ -119,8 +126,12 @@ export function mulDim(a: Dim, b: Dim, sign = 1): Dim {
 }
 
 export function formatDim(d: Dim): string {
-  const num = Object.entries(d).filter(([, v]) => v > 0).map(([k, v]) => (v === 1 ? k : `${k}^${v}`));
-  const den = Object.entries(d).filter(([, v]) => v < 0).map(([k, v]) => (v === -1 ? k : `${k}^${-v}`));
+  const num = Object.entries(d)
+    .filter(([, v]) => v > 0)
+    .map(([k, v]) => (v === 1 ? k : `${k}^${v}`));
+  const den = Object.entries(d)
+    .filter(([, v]) => v < 0)
+    .map(([k, v]) => (v === -1 ? k : `${k}^${-v}`));
   return (num.join('·') || '1') + (den.length ? `/${den.join('·')}` : '');
 }
 
@@ -138,8 +149,12 @@ export function baseUnitName(dim: Dim, currency = 'CNY'): string {
     length: 'm',
   };
   const name = (k: string, exp: number) => `${symbol[k] ?? k}${exp === 1 ? '' : `^${exp}`}`;
-  const num = Object.entries(dim).filter(([, v]) => v > 0).map(([k, v]) => name(k, v));
-  const den = Object.entries(dim).filter(([, v]) => v < 0).map(([k, v]) => name(k, -v));
+  const num = Object.entries(dim)
+    .filter(([, v]) => v > 0)
+    .map(([k, v]) => name(k, v));
+  const den = Object.entries(dim)
+    .filter(([, v]) => v < 0)
+    .map(([k, v]) => name(k, -v));
   return (num.join('·') || '1') + (den.length ? `/${den.join('·')}` : '');
 }
 
@@ -165,7 +180,13 @@ export function formatQuantity(q: Quantity, currency = 'CNY'): string {
 }
 
 /** A quantity from a printed figure in a unit. */
-export function fromPrinted(value: number, decimals: number, unit: ParsedUnit | undefined, percentSign = false, stated?: Interval): Quantity | undefined {
+export function fromPrinted(
+  value: number,
+  decimals: number,
+  unit: ParsedUnit | undefined,
+  percentSign = false,
+  stated?: Interval,
+): Quantity | undefined {
   // A bound ('<0.01') or an approximate figure states its own interval.
   const interval = stated ?? printed(value, decimals);
   if (!unit) return percentSign ? { value: scale(interval, 0.01), dim: DIMENSIONLESS } : undefined;

@@ -24,16 +24,72 @@ export interface ParsedNumber {
   pair?: [ParsedNumber, ParsedNumber];
 }
 
-const NONE_TOKENS = new Set(['-', '--', '—', '–', '－', '―', '/', '／', 'n/a', 'na', 'n.a.', 'nil', 'none', '不適用', '不适用', '無', '无', '暫無', '暂无', '不涉及', '—-', '*']);
+const NONE_TOKENS = new Set([
+  '-',
+  '--',
+  '—',
+  '–',
+  '－',
+  '―',
+  '/',
+  '／',
+  'n/a',
+  'na',
+  'n.a.',
+  'nil',
+  'none',
+  '不適用',
+  '不适用',
+  '無',
+  '无',
+  '暫無',
+  '暂无',
+  '不涉及',
+  '—-',
+  '*',
+]);
 
-const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+' };
+const SUPERSCRIPT: Record<string, string> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+  '⁻': '-',
+  '⁺': '+',
+};
 
 /**
  * The 'no value' cells that say the quantity is nil: a dash, a slash, 'not applicable', 'none'
  * (`-`, `—`, `/`, `N/A`, `不適用`, `無` …). A member of a breakdown printed so counts as 0 in the sum of
  * its total. The other no-value cells (`暫無` 'not yet available', `*`) say nothing of the amount.
  */
-const NIL_TOKENS = new Set(['-', '--', '—', '–', '－', '―', '—-', '/', '／', 'n/a', 'na', 'n.a.', 'nil', 'none', '不適用', '不适用', '無', '无', '不涉及']);
+const NIL_TOKENS = new Set([
+  '-',
+  '--',
+  '—',
+  '–',
+  '－',
+  '―',
+  '—-',
+  '/',
+  '／',
+  'n/a',
+  'na',
+  'n.a.',
+  'nil',
+  'none',
+  '不適用',
+  '不适用',
+  '無',
+  '无',
+  '不涉及',
+]);
 
 /** Whether a no-value cell reads as nil (see NIL_TOKENS). */
 export function isNilToken(raw: string): boolean {
@@ -66,7 +122,8 @@ const NUMBER = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%)?$/;
 const SCIENTIFIC = /^([+-])?(\d+)(?:\.(\d+))?\s*(?:[x×*·]\s*10\s*\^?\s*([+-]?\d{1,3})|[eE]([+-]?\d{1,3}))\s*(%)?$/;
 const SUPERSCRIPTS = /[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]/g;
 // Bounds: '<0.01', '< 0.01', '≤ 5', '>99%', 'less than 0.01', 'below 1', '低於0.01', '少於 1', '不足1', '逾100', '超過100'.
-const BOUND = /^(<=?|>=?|≤|≥|less than|lower than|below|under|more than|greater than|over|above|低於|低于|少於|少于|小於|小于|不足|不到|逾|超過|超过|大於|大于|多於|多于)\s*(.+)$/i;
+const BOUND =
+  /^(<=?|>=?|≤|≥|less than|lower than|below|under|more than|greater than|over|above|低於|低于|少於|少于|小於|小于|不足|不到|逾|超過|超过|大於|大于|多於|多于)\s*(.+)$/i;
 // Approximate values: 'approximately 100', 'approx. 100', 'about', 'around', 'c. 100', 'circa', '~100', '約100', '大約', '近'.
 const APPROXIMATE = /^(approximately|approx\.?|about|around|circa|ca\.|c\.|~|≈|約|约|大約|大约|近)\s*(.+)$/i;
 // Two figures in one cell: '0 / 0', '20.5 / 28.9' (male / female).
@@ -116,7 +173,9 @@ export function parseNumber(raw: string): ParsedNumber {
     const inclusive = /^(<=|>=|≤|≥)$/.test(word);
     const kind = below ? (inclusive ? '≤' : '<') : inclusive ? '≥' : '>';
     // A bound on a figure of this report (never negative): '<0.01' is [0, 0.01]; '>100' is [100, +∞).
-    const interval = below ? { lo: Math.min(0, n.value), hi: n.value } : { lo: n.value, hi: n.percent ? 100 : Infinity };
+    const interval = below
+      ? { lo: Math.min(0, n.value), hi: n.value }
+      : { lo: n.value, hi: n.percent ? 100 : Infinity };
     return { ...n, bound: kind, interval };
   }
   const approx = APPROXIMATE.exec(text);

@@ -38,7 +38,8 @@ export function inputQuantity(f: Fact): Quantity | undefined {
   const q = f.quantity;
   // A bound or an approximate figure keeps the interval it states; a nil member is exactly 0.
   if (f.interval || f.nil) return q;
-  if (!q || !f.unit || f.unit.denominator || f.unit.numerator.dimension !== 'count' || f.unit.numerator.factor !== 1) return q;
+  if (!q || !f.unit || f.unit.denominator || f.unit.numerator.dimension !== 'count' || f.unit.numerator.factor !== 1)
+    return q;
   if (f.decimals !== 0 || !Number.isInteger(f.value)) return q;
   return { value: exact(f.value), dim: q.dim };
 }
@@ -76,7 +77,9 @@ export function termOf(f: Fact): string {
 
 /** Related information at each input cell: '男性員工: 640 人'. */
 export function relatedOf(doc: EsgDocument, inputs: CheckInput[]): RelatedLocation[] {
-  return inputs.filter((i) => i.fact).map((i) => ({ uri: doc.uri, range: i.fact!.range, message: `${i.label}: ${i.text}` }));
+  return inputs
+    .filter((i) => i.fact)
+    .map((i) => ({ uri: doc.uri, range: i.fact!.range, message: `${i.label}: ${i.text}` }));
 }
 
 /** Last segment of a member id: `employees.gender.female` -> `female`. */
@@ -85,7 +88,11 @@ export function memberKey(kpiId: string): string {
 }
 
 /** A quantity given in the front matter (`denominators.employees: 937 人`), for a period or for all. */
-export function configQuantity(doc: EsgDocument, name: string, period: string): { quantity: Quantity; text: string } | undefined {
+export function configQuantity(
+  doc: EsgDocument,
+  name: string,
+  period: string,
+): { quantity: Quantity; text: string } | undefined {
   const per = doc.config.denominators[name];
   const given = per?.[period] ?? per?.['*'];
   const quantity = given && frontMatterQuantity(given);
@@ -175,7 +182,12 @@ export interface BreakdownGroup {
  * total. With `countNils`, a member whose cell in the total's table reads as nil (`-`,
  * `N/A`) is a member of value 0 (sums); without, it is absent (averages).
  */
-export function breakdownGroups(index: FactIndex, period: string, parentFilter: (k: KpiDefinition) => boolean, countNils = false): BreakdownGroup[] {
+export function breakdownGroups(
+  index: FactIndex,
+  period: string,
+  parentFilter: (k: KpiDefinition) => boolean,
+  countNils = false,
+): BreakdownGroup[] {
   const out: BreakdownGroup[] = [];
   for (const [parentId, byBreakdown] of membersByParent) {
     const parent = getKpi(parentId);
@@ -184,9 +196,23 @@ export function breakdownGroups(index: FactIndex, period: string, parentFilter: 
     if (!total) continue;
     for (const [breakdown, defs] of byBreakdown) {
       // A member printed as nil (`-`, `N/A`) in the total's table counts as 0; a breakdown of nils only says nothing.
-      const members = defs.map((d) => pickFact(index, d.id, period, total) ?? (countNils ? nilMember(index, d.id, period, total) : undefined)).filter((f): f is Fact => !!f);
+      const members = defs
+        .map(
+          (d) =>
+            pickFact(index, d.id, period, total) ?? (countNils ? nilMember(index, d.id, period, total) : undefined),
+        )
+        .filter((f): f is Fact => !!f);
       if (!members.some((m) => !m.nil)) continue;
-      out.push({ parent, breakdown, total, members, coverage: coverage(breakdown, members.map((m) => memberKey(m.kpiId))) });
+      out.push({
+        parent,
+        breakdown,
+        total,
+        members,
+        coverage: coverage(
+          breakdown,
+          members.map((m) => memberKey(m.kpiId)),
+        ),
+      });
     }
   }
   return out;
@@ -204,7 +230,10 @@ function nilMember(index: FactIndex, kpiId: string, period: string, total: Fact)
 export function nilNote(members: Fact[]): Check['noteKey'] | undefined {
   const nils = members.filter((m) => m.nil);
   if (!nils.length) return undefined;
-  return { key: 'kpi.sumNil', args: { members: nils.map((m) => `${termOf(m)} (${m.raw})`).join(', '), count: nils.length } };
+  return {
+    key: 'kpi.sumNil',
+    args: { members: nils.map((m) => `${termOf(m)} (${m.raw})`).join(', '), count: nils.length },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,7 +284,8 @@ export function structuralGroups(doc: EsgDocument): StructuralGroup[] {
   for (const kt of doc.kpiTables) {
     // Caption rows stay in: a caption between a total and the rows below it ends the group.
     const rows = kt.rows;
-    const markOf = (r: KpiRow): PartMark | undefined => partMark(r.label) ?? (inSecondColumn(doc, r, kt.labelColumns) ? 'column' : undefined);
+    const markOf = (r: KpiRow): PartMark | undefined =>
+      partMark(r.label) ?? (inSecondColumn(doc, r, kt.labelColumns) ? 'column' : undefined);
     for (let i = 0; i < rows.length; i++) {
       const total = rows[i];
       if (markOf(total) || !hasNumber(total)) continue;
@@ -274,7 +304,12 @@ export function structuralGroups(doc: EsgDocument): StructuralGroup[] {
           continue;
         }
         const continues =
-          mark === 'of-which' && !m && !!firstParent && !!r.kpiId && getKpi(r.kpiId)?.parent === firstParent && (r.unit?.raw ?? '') === (first.unit?.raw ?? '');
+          mark === 'of-which' &&
+          !m &&
+          !!firstParent &&
+          !!r.kpiId &&
+          getKpi(r.kpiId)?.parent === firstParent &&
+          (r.unit?.raw ?? '') === (first.unit?.raw ?? '');
         if (!continues) break;
         members.push(r);
       }
@@ -317,7 +352,15 @@ function sumCheck(total: Fact, members: Fact[]): { check: Check; sum: Interval; 
   if (!cmp) return undefined;
   const formula = `${members.map(termOf).join(' + ')} = ${termOf(total)}`;
   const noteKey = nilNote(members);
-  const check: Check = { rule: 'kpi/sum-mismatch', target: total, formula, inputs: members.map(inputOf), computed: cmp.computed, ok: cmp.ok, ...(noteKey ? { noteKey } : {}) };
+  const check: Check = {
+    rule: 'kpi/sum-mismatch',
+    target: total,
+    formula,
+    inputs: members.map(inputOf),
+    computed: cmp.computed,
+    ok: cmp.ok,
+    ...(noteKey ? { noteKey } : {}),
+  };
   const reported = printedOf(total);
   return { check, sum: cmp.computed, exceeds: !cmp.ok && cmp.computed.lo > reported.hi };
 }
@@ -343,11 +386,17 @@ export function buildKpiSums(doc: EsgDocument, index: FactIndex): SumResult {
       if (c.check.ok || g.coverage === 'complete' || c.exceeds) {
         // A single member that fits within its total says nothing worth listing.
         if (g.members.length > 1 || !c.check.ok) result.checks.push(c.check);
-      } else if (g.members.length > 1) result.partial.push({ total: g.total, members: g.members, sum: c.sum, breakdown: g.breakdown });
+      } else if (g.members.length > 1)
+        result.partial.push({ total: g.total, members: g.members, sum: c.sum, breakdown: g.breakdown });
     }
   }
   const tablePeriods = new Map<number, string[]>();
-  for (const kt of doc.kpiTables) if (!tablePeriods.has(kt.table)) tablePeriods.set(kt.table, kt.periods.map((p) => p.period));
+  for (const kt of doc.kpiTables)
+    if (!tablePeriods.has(kt.table))
+      tablePeriods.set(
+        kt.table,
+        kt.periods.map((p) => p.period),
+      );
   for (const g of structuralGroups(doc)) {
     const totalKpi = g.total.kpiId;
     const related = (r: KpiRow) => !!totalKpi && !!r.kpiId && getKpi(r.kpiId)?.parent === totalKpi;
@@ -357,7 +406,8 @@ export function buildKpiSums(doc: EsgDocument, index: FactIndex): SumResult {
     // Bullets and second-column rows present the parts of the row above; '其中' (of which) may list some only.
     rowSums(index, g, tablePeriods.get(g.table) ?? [], g.mark !== 'of-which', g.mark, result);
   }
-  for (const g of adjacentGroups(doc)) rowSums(index, g, tablePeriods.get(g.table) ?? [], g.complete, 'adjacent', result);
+  for (const g of adjacentGroups(doc))
+    rowSums(index, g, tablePeriods.get(g.table) ?? [], g.complete, 'adjacent', result);
   return result;
 }
 
@@ -367,7 +417,14 @@ export function buildKpiSums(doc: EsgDocument, index: FactIndex): SumResult {
  * printed as nil (`-`, `N/A`, `不適用`) counts as 0; any other part without a figure leaves the period
  * unchecked.
  */
-function rowSums(index: FactIndex, g: { total: KpiRow; members: KpiRow[] }, periods: string[], complete: boolean, breakdown: string, result: SumResult): void {
+function rowSums(
+  index: FactIndex,
+  g: { total: KpiRow; members: KpiRow[] },
+  periods: string[],
+  complete: boolean,
+  breakdown: string,
+  result: SumResult,
+): void {
   for (const period of periods) {
     const total = rowFact(index, g.total, period);
     const members = g.members.map((r) => rowFact(index, r, period) ?? nilFact(r, period));
@@ -384,7 +441,14 @@ function rowSums(index: FactIndex, g: { total: KpiRow; members: KpiRow[] }, peri
 const REST_PART = /\bother(?:s)?\b|\brest\s+of\b|\bremaining\b|其他|其它/i;
 /** 'Recyclable' and 'Non-recyclable': two parts that are each other's complement. */
 function complementary(a: string, b: string): boolean {
-  const words = (s: string) => new Set(s.toLowerCase().replace(/\bnon[\s-]+/g, 'non').split(/[^a-z]+/).filter(Boolean));
+  const words = (s: string) =>
+    new Set(
+      s
+        .toLowerCase()
+        .replace(/\bnon[\s-]+/g, 'non')
+        .split(/[^a-z]+/)
+        .filter(Boolean),
+    );
   const wa = words(a);
   const wb = words(b);
   for (const w of wa) if (w.startsWith('non') && wb.has(w.slice(3))) return true;
@@ -408,7 +472,8 @@ export function adjacentGroups(doc: EsgDocument): (StructuralGroup & { complete:
     for (let i = 0; i < rows.length; i++) {
       const total = rows[i];
       const kpi = total.kpiId ? getKpi(total.kpiId) : undefined;
-      if (!kpi || kpi.parent || isGhg(kpi.id) || !isAdditive(kpi) || partMark(total.label) || !hasNumber(total)) continue;
+      if (!kpi || kpi.parent || isGhg(kpi.id) || !isAdditive(kpi) || partMark(total.label) || !hasNumber(total))
+        continue;
       const family = kpi.id.slice(0, kpi.id.indexOf('.') + 1) || `${kpi.id}.`;
       const fits = (r: KpiRow) => {
         if (used.has(r) || r.isCaption || partMark(r.label) || !r.kpiId || !hasNumber(r)) return false;
@@ -425,7 +490,9 @@ export function adjacentGroups(doc: EsgDocument): (StructuralGroup & { complete:
       if (members.length < 2) members = run(1);
       if (members.length < 2) continue;
       for (const m of members) used.add(m);
-      const complete = members.some((m) => REST_PART.test(m.label)) || (members.length === 2 && complementary(members[0].label, members[1].label));
+      const complete =
+        members.some((m) => REST_PART.test(m.label)) ||
+        (members.length === 2 && complementary(members[0].label, members[1].label));
       out.push({ table: kt.table, total, members, mark: 'column', complete });
     }
   }
@@ -478,13 +545,21 @@ function ratio(numerator: Fact, denominator: Quantity): Quantity | undefined {
 }
 
 /** Year-end headcount: the table's employees.total, else `denominators.employees` of the front matter. */
-function headcount(doc: EsgDocument, index: FactIndex, period: string, near?: Fact): { quantity: Quantity; input: CheckInput } | undefined {
+function headcount(
+  doc: EsgDocument,
+  index: FactIndex,
+  period: string,
+  near?: Fact,
+): { quantity: Quantity; input: CheckInput } | undefined {
   const f = pickFact(index, 'employees.total', period, near);
   const q = f && inputQuantity(f);
   if (q) return { quantity: q, input: inputOf(f!) };
   const given = configQuantity(doc, 'employees', period);
   if (!given) return undefined;
-  return { quantity: given.quantity, input: { label: 'denominators.employees', ref: 'denominators.employees', text: given.text } };
+  return {
+    quantity: given.quantity,
+    input: { label: 'denominators.employees', ref: 'denominators.employees', text: given.text },
+  };
 }
 
 /**
@@ -499,7 +574,9 @@ function headcount(doc: EsgDocument, index: FactIndex, period: string, near?: Fa
  */
 export function buildRateChecks(doc: EsgDocument, index: FactIndex): RateCheck[] {
   const out: RateCheck[] = [];
-  const describedShares = index.all.filter((f) => f.source === 'table' && f.kpiId.endsWith('.share') && !getKpi(f.kpiId));
+  const describedShares = index.all.filter(
+    (f) => f.source === 'table' && f.kpiId.endsWith('.share') && !getKpi(f.kpiId),
+  );
   for (const period of index.periods) {
     for (const rel of SHARE_RELATIONS) {
       const share = pickFact(index, rel.share, period);
@@ -510,7 +587,15 @@ export function buildRateChecks(doc: EsgDocument, index: FactIndex): RateCheck[]
       const q = ratio(num, denominator);
       const cmp = q && compareFact(share, q);
       if (!cmp) continue;
-      out.push({ rule: 'kpi/rate-mismatch', kind: 'share', target: share, formula: `${termOf(num)} ÷ ${termOf(den)} = ${termOf(share)}`, inputs: [inputOf(num), inputOf(den)], computed: cmp.computed, ok: cmp.ok });
+      out.push({
+        rule: 'kpi/rate-mismatch',
+        kind: 'share',
+        target: share,
+        formula: `${termOf(num)} ÷ ${termOf(den)} = ${termOf(share)}`,
+        inputs: [inputOf(num), inputOf(den)],
+        computed: cmp.computed,
+        ok: cmp.ok,
+      });
     }
     for (const share of describedShares.filter((f) => f.period === period)) {
       const part = share.kpiId.slice(0, -'.share'.length);
@@ -527,10 +612,22 @@ export function buildRateChecks(doc: EsgDocument, index: FactIndex): RateCheck[]
       const denominator = inputQuantity(den);
       // Two intensities in the same unit the catalog cannot read ('Unit/HK$ million', the guide's placeholder) still divide.
       const sameUnknownUnit = !denominator && !num.quantity && !!num.unitRaw && num.unitRaw === den.unitRaw;
-      const q = denominator ? ratio(num, denominator) : sameUnknownUnit ? { value: div(printedOf(num), printedOf(den)), dim: DIMENSIONLESS } : undefined;
+      const q = denominator
+        ? ratio(num, denominator)
+        : sameUnknownUnit
+          ? { value: div(printedOf(num), printedOf(den)), dim: DIMENSIONLESS }
+          : undefined;
       const cmp = q && Number.isFinite(q.value.lo) && Number.isFinite(q.value.hi) ? compareFact(share, q) : undefined;
       if (!cmp) continue;
-      out.push({ rule: 'kpi/rate-mismatch', kind: 'share', target: share, formula: `${termOf(num)} ÷ ${termOf(den)} = ${termOf(share)}`, inputs: [inputOf(num), inputOf(den)], computed: cmp.computed, ok: cmp.ok });
+      out.push({
+        rule: 'kpi/rate-mismatch',
+        kind: 'share',
+        target: share,
+        formula: `${termOf(num)} ÷ ${termOf(den)} = ${termOf(share)}`,
+        inputs: [inputOf(num), inputOf(den)],
+        computed: cmp.computed,
+        ok: cmp.ok,
+      });
     }
     const rate = pickFact(index, 'turnover.rate', period);
     const leavers = rate && pickFact(index, 'turnover.count', period, rate);
@@ -546,7 +643,16 @@ export function buildRateChecks(doc: EsgDocument, index: FactIndex): RateCheck[]
         // Only a floor: any rate at or above it fits some headcount.
         const ok = printedOf(rate).hi >= floorIn.lo - 1e-9 * Math.max(1, Math.abs(floorIn.lo));
         const formula = `${termOf(leavers)} ÷ (${staff.input.label} + ${termOf(leavers)}) ≤ ${termOf(rate)}`;
-        out.push({ rule: 'kpi/rate-mismatch', kind: 'turnover-floor', target: rate, formula, inputs: [inputOf(leavers), staff.input], computed: floorIn, ok, yearEnd });
+        out.push({
+          rule: 'kpi/rate-mismatch',
+          kind: 'turnover-floor',
+          target: rate,
+          formula,
+          inputs: [inputOf(leavers), staff.input],
+          computed: floorIn,
+          ok,
+          yearEnd,
+        });
       }
     }
     const fatalityRate = pickFact(index, 'safety.fatality_rate', period);
@@ -555,13 +661,29 @@ export function buildRateChecks(doc: EsgDocument, index: FactIndex): RateCheck[]
       const rateZero = fatalityRate.value === 0;
       const countZero = fatalities.value === 0;
       if (countZero) {
-        out.push({ rule: 'kpi/rate-mismatch', kind: 'zero', target: fatalityRate, formula: `${termOf(fatalities)} = 0 ⇒ ${termOf(fatalityRate)} = 0`, inputs: [inputOf(fatalities)], computed: exact(0), ok: rateZero });
+        out.push({
+          rule: 'kpi/rate-mismatch',
+          kind: 'zero',
+          target: fatalityRate,
+          formula: `${termOf(fatalities)} = 0 ⇒ ${termOf(fatalityRate)} = 0`,
+          inputs: [inputOf(fatalities)],
+          computed: exact(0),
+          ok: rateZero,
+        });
       } else if (rateZero) {
         const staffF = headcount(doc, index, period, fatalityRate);
         const q = staffF && ratio(fatalities, staffF.quantity);
         const computed = q && inUnit(q, fatalityRate.unit);
         if (computed && Number.isFinite(computed.lo)) {
-          out.push({ rule: 'kpi/rate-mismatch', kind: 'zero', target: fatalityRate, formula: `${termOf(fatalities)} ÷ ${staffF!.input.label} = ${termOf(fatalityRate)}`, inputs: [inputOf(fatalities), staffF!.input], computed, ok: false });
+          out.push({
+            rule: 'kpi/rate-mismatch',
+            kind: 'zero',
+            target: fatalityRate,
+            formula: `${termOf(fatalities)} ÷ ${staffF!.input.label} = ${termOf(fatalityRate)}`,
+            inputs: [inputOf(fatalities), staffF!.input],
+            computed,
+            ok: false,
+          });
         }
       }
     }
@@ -608,7 +730,10 @@ export function buildAverageChecks(doc: EsgDocument, index: FactIndex): AverageC
       const values = g.members.map((m) => valueIn(m, g.total));
       if (values.some((v) => !v)) continue;
       const vs = values as Interval[];
-      const range: Interval = { lo: vs.reduce((m, v) => Math.min(m, v.lo), Infinity), hi: vs.reduce((m, v) => Math.max(m, v.hi), -Infinity) };
+      const range: Interval = {
+        lo: vs.reduce((m, v) => Math.min(m, v.lo), Infinity),
+        hi: vs.reduce((m, v) => Math.max(m, v.hi), -Infinity),
+      };
       const terms = g.members.map(termOf).join(', ');
       const lowest = g.members[vs.findIndex((v) => v.lo === range.lo)];
       const highest = g.members[vs.findIndex((v) => v.hi === range.hi)];
@@ -632,7 +757,12 @@ export function buildAverageChecks(doc: EsgDocument, index: FactIndex): AverageC
   return out;
 }
 
-function weightedMean(index: FactIndex, period: string, g: BreakdownGroup, values: Interval[]): AverageCheck | undefined {
+function weightedMean(
+  index: FactIndex,
+  period: string,
+  g: BreakdownGroup,
+  values: Interval[],
+): AverageCheck | undefined {
   const staff = pickFact(index, 'employees.total', period, g.total);
   if (!staff?.quantity) return undefined;
   const sizes = g.members.map((m) => pickFact(index, `employees.${g.breakdown}.${memberKey(m.kpiId)}`, period, staff));
@@ -641,7 +771,8 @@ function weightedMean(index: FactIndex, period: string, g: BreakdownGroup, value
   const ws = sizes as Fact[];
   const sizeSum = sumQuantities(ws);
   // The sizes must be the whole headcount, or the mean is over another population.
-  if (!sizeSum || !sameDim(sizeSum.dim, staff.quantity.dim) || !meets(sizeSum.value, staff.quantity.value)) return undefined;
+  if (!sizeSum || !sameDim(sizeSum.dim, staff.quantity.dim) || !meets(sizeSum.value, staff.quantity.value))
+    return undefined;
   let numerator: Interval = exact(0);
   values.forEach((v, i) => (numerator = add(numerator, mul(v, weights[i]!.value))));
   const mean = div(numerator, sizeSum.value);

@@ -53,16 +53,31 @@ export function parseAttributes(text: string, line: number, open: number, close:
       while (j < close && text[j] !== q) j += text[j] === '\\' ? 2 : 1;
       if (j >= close) {
         problems.push({ start, end: close, key: 'attr.unterminatedQuote' });
-        attrs.pairs.push({ key, value: text.slice(valueStart, close), keyRange: lineRange(line, start, start + key.length), valueRange: lineRange(line, valueStart, close) });
+        attrs.pairs.push({
+          key,
+          value: text.slice(valueStart, close),
+          keyRange: lineRange(line, start, start + key.length),
+          valueRange: lineRange(line, valueStart, close),
+        });
         i = close;
       } else {
-        attrs.pairs.push({ key, value: text.slice(valueStart, j).replace(/\\(.)/g, '$1'), keyRange: lineRange(line, start, start + key.length), valueRange: lineRange(line, valueStart, j) });
+        attrs.pairs.push({
+          key,
+          value: text.slice(valueStart, j).replace(/\\(.)/g, '$1'),
+          keyRange: lineRange(line, start, start + key.length),
+          valueRange: lineRange(line, valueStart, j),
+        });
         i = j + 1;
       }
     } else {
       const valueStart = i;
       while (i < close && !isSpace(text[i])) i++;
-      attrs.pairs.push({ key, value: text.slice(valueStart, i), keyRange: lineRange(line, start, start + key.length), valueRange: lineRange(line, valueStart, i) });
+      attrs.pairs.push({
+        key,
+        value: text.slice(valueStart, i),
+        keyRange: lineRange(line, start, start + key.length),
+        valueRange: lineRange(line, valueStart, i),
+      });
     }
   }
   return { attrs, problems };

@@ -93,9 +93,11 @@ export function parseSyntax(uri: string, text: string): SyntaxTree {
     syntaxProblems: [],
   };
   const problems: ParseState['problems'] = { scan: [], unclosedDivs: [], explanations: [] };
-  const collector = (into: SyntaxProblem[]) => (r: SyntaxProblem['range'], key: string, args: SyntaxProblem['args'] = {}) => {
-    into.push({ range: r, key, args });
-  };
+  const collector =
+    (into: SyntaxProblem[]) =>
+    (r: SyntaxProblem['range'], key: string, args: SyntaxProblem['args'] = {}) => {
+      into.push({ range: r, key, args });
+    };
   const problem = collector(problems.scan);
   const kinds = new Uint8Array(lines.length).fill(LineKind.Prose);
 
@@ -158,7 +160,11 @@ export function parseSyntax(uri: string, text: string): SyntaxTree {
           tooDeep.problem.args.count = ++tooDeep.inside;
           tooDeep.problem.key = 'div.tooDeepMore';
         } else {
-          const p: SyntaxProblem = { range: lineRange(i, 0, line.length), key: 'div.tooDeep', args: { max: LIMITS.maxDivDepth, count: 0 } };
+          const p: SyntaxProblem = {
+            range: lineRange(i, 0, line.length),
+            key: 'div.tooDeep',
+            args: { max: LIMITS.maxDivDepth, count: 0 },
+          };
           problems.scan.push(p);
           tooDeep = { open: 1, inside: 0, problem: p };
         }
@@ -179,7 +185,13 @@ export function parseSyntax(uri: string, text: string): SyntaxTree {
       continue;
     }
     // Setext heading: a one-line paragraph underlined by === or ---.
-    if (prevBlank && i + 1 < lines.length && SETEXT.test(lines[i + 1]) && !line.includes('|') && !/^ {0,3}([-*+]|\d+[.)])\s/.test(line)) {
+    if (
+      prevBlank &&
+      i + 1 < lines.length &&
+      SETEXT.test(lines[i + 1]) &&
+      !line.includes('|') &&
+      !/^ {0,3}([-*+]|\d+[.)])\s/.test(line)
+    ) {
       const level = lines[i + 1].trim()[0] === '=' ? 1 : 2;
       const h = readHeading(line, i, level, 0, problem);
       h.range = range(i, 0, i + 1, lines[i + 1].length);
@@ -210,7 +222,11 @@ export function parseSyntax(uri: string, text: string): SyntaxTree {
     prevBlank = false;
   }
   for (const open of divStack) {
-    problems.unclosedDivs.push({ range: lineRange(open.line, 0, lines[open.line].length), key: 'div.unclosed', args: {} });
+    problems.unclosedDivs.push({
+      range: lineRange(open.line, 0, lines[open.line].length),
+      key: 'div.unclosed',
+      args: {},
+    });
     if (open.classes.includes('explain')) explanationDivs.push({ open, closeLine: lines.length - 1, closed: false });
   }
 
@@ -222,7 +238,12 @@ export function parseSyntax(uri: string, text: string): SyntaxTree {
   return doc;
 }
 
-function readFrontMatter(doc: SyntaxTree, lines: string[], starts: number[], problem: (r: SyntaxProblem['range'], key: string, args?: SyntaxProblem['args']) => void): number {
+function readFrontMatter(
+  doc: SyntaxTree,
+  lines: string[],
+  starts: number[],
+  problem: (r: SyntaxProblem['range'], key: string, args?: SyntaxProblem['args']) => void,
+): number {
   if (!opensFrontMatter(lines[0], lines[1])) return 0;
   let end = -1;
   for (let l = 1; l < lines.length; l++) {
@@ -242,7 +263,12 @@ function readFrontMatter(doc: SyntaxTree, lines: string[], starts: number[], pro
   return end + 1;
 }
 
-function openDiv(line: string, lineNo: number, fenceEnd: number, problem: (r: SyntaxProblem['range'], key: string) => void): OpenDiv {
+function openDiv(
+  line: string,
+  lineNo: number,
+  fenceEnd: number,
+  problem: (r: SyntaxProblem['range'], key: string) => void,
+): OpenDiv {
   const open: OpenDiv = { line: lineNo, fenceEnd, classes: [] };
   const brace = line.indexOf('{', fenceEnd);
   if (brace >= 0) {
@@ -256,13 +282,22 @@ function openDiv(line: string, lineNo: number, fenceEnd: number, problem: (r: Sy
     open.classes = open.attrsText.attrs.classes;
   } else {
     // `::: explain` — a bare class name, optionally followed by more colons.
-    const word = line.slice(fenceEnd).replace(/(?<!:):+\s*$/, '').trim();
+    const word = line
+      .slice(fenceEnd)
+      .replace(/(?<!:):+\s*$/, '')
+      .trim();
     if (word && !/\s/.test(word)) open.classes = [word];
   }
   return open;
 }
 
-export function readHeading(line: string, lineNo: number, level: number, contentStart: number, problem: (r: SyntaxProblem['range'], key: string) => void): Heading {
+export function readHeading(
+  line: string,
+  lineNo: number,
+  level: number,
+  contentStart: number,
+  problem: (r: SyntaxProblem['range'], key: string) => void,
+): Heading {
   let end = line.length;
   while (end > contentStart && /\s/.test(line[end - 1])) end--;
   let attrs: Heading['attrs'];
@@ -312,7 +347,7 @@ export function readTable(lineAt: (line: number) => string | undefined, headerLi
   const rows: TableRow[] = [];
   let l = headerLine + 2;
   let lastText = lineAt(headerLine + 1) ?? '';
-  for (;; l++) {
+  for (; ; l++) {
     const t = lineAt(l);
     if (t === undefined || t.trim() === '' || !t.includes('|')) break;
     rows.push(splitRow(t, l));
@@ -322,7 +357,13 @@ export function readTable(lineAt: (line: number) => string | undefined, headerLi
   return { index, header, rows, alignments, range: range(headerLine, 0, last, lastText.length) };
 }
 
-function collectInline(doc: SyntaxTree, line: string, lineNo: number, problem: (r: SyntaxProblem['range'], key: string) => void, inTable: boolean) {
+function collectInline(
+  doc: SyntaxTree,
+  line: string,
+  lineNo: number,
+  problem: (r: SyntaxProblem['range'], key: string) => void,
+  inTable: boolean,
+) {
   const found = inlineOf(line, lineNo, inTable);
   if (!found) return;
   // Loops, not push(...list): a spread of a line's 10⁵ links would overflow the call stack.
@@ -332,7 +373,11 @@ function collectInline(doc: SyntaxTree, line: string, lineNo: number, problem: (
 }
 
 /** Links, number spans (outside tables) and inline syntax problems of one line; undefined when it has none. */
-export function inlineOf(line: string, lineNo: number, inTable: boolean): { links: Link[]; spans: Span[]; problems: SyntaxProblem[] } | undefined {
+export function inlineOf(
+  line: string,
+  lineNo: number,
+  inTable: boolean,
+): { links: Link[]; spans: Span[]; problems: SyntaxProblem[] } | undefined {
   if (!line.includes('](') && !line.includes(']{')) return undefined;
   const found = scanInline(line, lineNo);
   return {

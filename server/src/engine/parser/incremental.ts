@@ -86,7 +86,11 @@ export function reparseSyntax(previous: SyntaxTree, uri: string, text: string): 
   const oldLine = lineText(previous.text, previous.lineStarts, L) ?? '';
   // Lines are copied out of the document: what is read from them (cells, titles) would otherwise keep
   // this version's whole text alive as long as the block is not read again.
-  const newLine = detachedCopy(oldLine.slice(0, edit.start) + text.slice(previous.lineStarts[L] + edit.start, previous.lineStarts[L] + edit.newEnd) + oldLine.slice(edit.oldEnd));
+  const newLine = detachedCopy(
+    oldLine.slice(0, edit.start) +
+      text.slice(previous.lineStarts[L] + edit.start, previous.lineStarts[L] + edit.newEnd) +
+      oldLine.slice(edit.oldEnd),
+  );
   if (closesFrontMatter(previous, state, L, newLine)) return undefined;
 
   const delta = edit.newLength - edit.oldLength;
@@ -104,7 +108,14 @@ export function reparseSyntax(previous: SyntaxTree, uri: string, text: string): 
 
   let kind: EditKind;
   let editedTable: number | undefined;
-  const changed: SyntaxChanges = { links: false, spans: false, syntaxProblems: false, explanations: false, tables: false, headings: false };
+  const changed: SyntaxChanges = {
+    links: false,
+    spans: false,
+    syntaxProblems: false,
+    explanations: false,
+    tables: false,
+    headings: false,
+  };
   switch (state.kinds[L]) {
     case LineKind.Prose:
     case LineKind.Blank: {
@@ -117,7 +128,14 @@ export function reparseSyntax(previous: SyntaxTree, uri: string, text: string): 
         if (state.kinds[L + 1] === LineKind.Setext) return undefined;
         const next = lineAt(L + 1);
         const afterNext = lineAt(L + 2);
-        if (isBlank && next !== undefined && afterNext !== undefined && state.kinds[L + 1] === LineKind.Prose && SETEXT.test(afterNext)) return undefined;
+        if (
+          isBlank &&
+          next !== undefined &&
+          afterNext !== undefined &&
+          state.kinds[L + 1] === LineKind.Prose &&
+          SETEXT.test(afterNext)
+        )
+          return undefined;
         const kinds = state.kinds.slice();
         kinds[L] = isBlank ? LineKind.Blank : LineKind.Prose;
         nextState.kinds = kinds;
@@ -128,7 +146,8 @@ export function reparseSyntax(previous: SyntaxTree, uri: string, text: string): 
       break;
     }
     case LineKind.Code:
-      if (FENCE.test(newLine) || /^\s*(`{3,}|~{3,})/.test(oldLine) || /^\s*(`{3,}|~{3,})/.test(newLine)) return undefined;
+      if (FENCE.test(newLine) || /^\s*(`{3,}|~{3,})/.test(oldLine) || /^\s*(`{3,}|~{3,})/.test(newLine))
+        return undefined;
       kind = 'code';
       break;
     case LineKind.TableHeader:
@@ -171,13 +190,31 @@ export function reparseSyntax(previous: SyntaxTree, uri: string, text: string): 
   patchLineEnds(doc, L, edit);
   doc.syntaxProblems = joinProblems(problems);
   rememberParseState(doc, nextState);
-  return { doc, edit, kind, changed, table: editedTable, around: around((k) => lineText(previous.text, previous.lineStarts, k), lineAt, lineStarts.length, L) };
+  return {
+    doc,
+    edit,
+    kind,
+    changed,
+    table: editedTable,
+    around: around((k) => lineText(previous.text, previous.lineStarts, k), lineAt, lineStarts.length, L),
+  };
 }
 
 /** The syntax fields of a tree, without what an interpretation added to it (the patch must not carry that). */
 function syntaxOf(tree: SyntaxTree): SyntaxTree {
   const { uri, text, lineStarts, headings, sections, explanations, tables, links, spans, syntaxProblems } = tree;
-  const syntax: SyntaxTree = { uri, text, lineStarts, headings, sections, explanations, tables, links, spans, syntaxProblems };
+  const syntax: SyntaxTree = {
+    uri,
+    text,
+    lineStarts,
+    headings,
+    sections,
+    explanations,
+    tables,
+    links,
+    spans,
+    syntaxProblems,
+  };
   // A key present only with a value, as in a full parse.
   if (tree.frontMatter) syntax.frontMatter = tree.frontMatter;
   return syntax;
@@ -195,7 +232,11 @@ function lineEditBetween(previous: SyntaxTree, state: ParseState, text: string):
   while (p < min && old.charCodeAt(p) === text.charCodeAt(p)) p++;
   let s = 0;
   const maxSuffix = min - p;
-  while (s + CHUNK <= maxSuffix && old.slice(old.length - s - CHUNK, old.length - s) === text.slice(text.length - s - CHUNK, text.length - s)) s += CHUNK;
+  while (
+    s + CHUNK <= maxSuffix &&
+    old.slice(old.length - s - CHUNK, old.length - s) === text.slice(text.length - s - CHUNK, text.length - s)
+  )
+    s += CHUNK;
   while (s < maxSuffix && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
   const oldEnd = old.length - s;
   const newEnd = text.length - s;
@@ -206,7 +247,14 @@ function lineEditBetween(previous: SyntaxTree, state: ParseState, text: string):
   const lineStart = previous.lineStarts[line];
   const oldLength = (lineText(old, previous.lineStarts, line) ?? '').length;
   if (oldEnd - lineStart > oldLength) return undefined;
-  return { line, start: p - lineStart, oldEnd: oldEnd - lineStart, newEnd: newEnd - lineStart, oldLength, newLength: oldLength + (newEnd - oldEnd) };
+  return {
+    line,
+    start: p - lineStart,
+    oldEnd: oldEnd - lineStart,
+    newEnd: newEnd - lineStart,
+    oldLength,
+    newLength: oldLength + (newEnd - oldEnd),
+  };
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
@@ -231,9 +279,22 @@ function closesFrontMatter(previous: SyntaxTree, state: ParseState, line: number
 }
 
 /** True when the block scanner would still read the new text of a prose line as prose, and nothing around it changes kind. */
-function staysProse(state: ParseState, line: number, newLine: string, nextLine: string | undefined, afterTable: boolean): boolean {
+function staysProse(
+  state: ParseState,
+  line: number,
+  newLine: string,
+  nextLine: string | undefined,
+  afterTable: boolean,
+): boolean {
   if (newLine.trim() === '') return false; // a blank line ends paragraphs and tables, and starts setext headings
-  if (FENCE.test(newLine) || DIV_FENCE.test(newLine) || ATX.test(newLine) || SETEXT.test(newLine) || isDelimiterRow(newLine)) return false;
+  if (
+    FENCE.test(newLine) ||
+    DIV_FENCE.test(newLine) ||
+    ATX.test(newLine) ||
+    SETEXT.test(newLine) ||
+    isDelimiterRow(newLine)
+  )
+    return false;
   const pipe = newLine.includes('|');
   if (pipe && (afterTable || (nextLine !== undefined && isDelimiterRow(nextLine)))) return false;
   const prevBlank = line === state.bodyStart || state.kinds[line - 1] === LineKind.Blank;
@@ -244,7 +305,8 @@ function staysProse(state: ParseState, line: number, newLine: string, nextLine: 
 function staysInTable(kind: number, newLine: string): boolean {
   if (newLine.trim() === '' || !newLine.includes('|')) return false;
   if (kind === LineKind.TableDelimiter) return isDelimiterRow(newLine);
-  if (kind === LineKind.TableHeader) return !FENCE.test(newLine) && !DIV_FENCE.test(newLine) && !ATX.test(newLine) && !isDelimiterRow(newLine);
+  if (kind === LineKind.TableHeader)
+    return !FENCE.test(newLine) && !DIV_FENCE.test(newLine) && !ATX.test(newLine) && !isDelimiterRow(newLine);
   return true;
 }
 
@@ -284,7 +346,15 @@ function spliceLine<T extends { range: { start: { line: number } } }>(items: T[]
 }
 
 /** Re-reads the links, spans and inline problems of the edited line, and notes which it has or had. */
-function replaceInline(doc: SyntaxTree, problems: ParseState['problems'], line: number, oldLine: string, newLine: string, inTable: boolean, changed: SyntaxChanges): void {
+function replaceInline(
+  doc: SyntaxTree,
+  problems: ParseState['problems'],
+  line: number,
+  oldLine: string,
+  newLine: string,
+  inTable: boolean,
+  changed: SyntaxChanges,
+): void {
   const before = inlineOf(oldLine, line, inTable);
   const after = inlineOf(newLine, line, inTable);
   if (!before && !after) return;
@@ -303,24 +373,42 @@ function replaceInline(doc: SyntaxTree, problems: ParseState['problems'], line: 
 }
 
 /** A heading edited in place, keeping its level: its section keeps its range, while ids, tags and classes may change. */
-function rereadHeading(doc: SyntaxTree, problems: ParseState['problems'], line: number, newLine: string, afterTable: boolean): Heading | undefined {
+function rereadHeading(
+  doc: SyntaxTree,
+  problems: ParseState['problems'],
+  line: number,
+  newLine: string,
+  afterTable: boolean,
+): Heading | undefined {
   const atx = ATX.exec(newLine);
   if (!atx || FENCE.test(newLine) || DIV_FENCE.test(newLine) || (afterTable && newLine.includes('|'))) return undefined;
   const index = doc.headings.findIndex((h) => h.range.start.line === line);
   if (index < 0 || doc.headings[index].level !== atx[1].length) return undefined;
   const found: SyntaxProblem[] = [];
-  const heading = readHeading(newLine, line, atx[1].length, newLine.indexOf(atx[1]) + atx[1].length, (range, key) => found.push({ range, key, args: {} }));
+  const heading = readHeading(newLine, line, atx[1].length, newLine.indexOf(atx[1]) + atx[1].length, (range, key) =>
+    found.push({ range, key, args: {} }),
+  );
   problems.scan = spliceLine(problems.scan, line, found);
   // Automatic ids depend on every heading before them: recompute them all, on copies.
   const headings = doc.headings.map((h, k) => (k === index ? heading : { ...h }));
   assignAnchors(headings);
   doc.headings = headings;
-  doc.sections = doc.sections.map((s, k): Section => (k === index ? { ...s, heading: headings[k], ...headingFields(heading) } : { ...s, heading: headings[k] }));
+  doc.sections = doc.sections.map((s, k): Section =>
+    k === index ? { ...s, heading: headings[k], ...headingFields(heading) } : { ...s, heading: headings[k] },
+  );
   return heading;
 }
 
 /** Kinds of the lines a section's `hasContent` counts (everything but blank lines, headings and the front matter). */
-const CONTENT_KINDS = new Set<number>([LineKind.Prose, LineKind.Code, LineKind.Fence, LineKind.DivFence, LineKind.TableHeader, LineKind.TableDelimiter, LineKind.TableRow]);
+const CONTENT_KINDS = new Set<number>([
+  LineKind.Prose,
+  LineKind.Code,
+  LineKind.Fence,
+  LineKind.DivFence,
+  LineKind.TableHeader,
+  LineKind.TableDelimiter,
+  LineKind.TableRow,
+]);
 
 /** Recomputes `hasContent` of the sections containing a line that became or stopped being blank; returns whether one changed. */
 function refreshHasContent(doc: SyntaxTree, kinds: Uint8Array, line: number): boolean {
@@ -329,7 +417,8 @@ function refreshHasContent(doc: SyntaxTree, kinds: Uint8Array, line: number): bo
     const s = doc.sections[k];
     if (line <= s.heading.range.end.line) continue;
     let hasContent = CONTENT_KINDS.has(kinds[line]);
-    for (let l = s.heading.range.end.line + 1; !hasContent && l <= s.range.end.line; l++) hasContent = CONTENT_KINDS.has(kinds[l]);
+    for (let l = s.heading.range.end.line + 1; !hasContent && l <= s.range.end.line; l++)
+      hasContent = CONTENT_KINDS.has(kinds[l]);
     if (hasContent === s.hasContent) continue;
     sections ??= doc.sections.slice();
     sections[k] = { ...s, hasContent };
@@ -341,17 +430,27 @@ function refreshHasContent(doc: SyntaxTree, kinds: Uint8Array, line: number): bo
 /** Ranges that end at the end of the edited line (sections, an unclosed explanation) follow its new length. */
 function patchLineEnds(doc: SyntaxTree, line: number, edit: LineEdit): void {
   if (edit.newLength === edit.oldLength) return;
-  const endsHere = (r: { end: { line: number; character: number } }) => r.end.line === line && r.end.character === edit.oldLength;
+  const endsHere = (r: { end: { line: number; character: number } }) =>
+    r.end.line === line && r.end.character === edit.oldLength;
   if (doc.sections.some((s) => endsHere(s.range))) {
-    doc.sections = doc.sections.map((s) => (endsHere(s.range) ? { ...s, range: { start: s.range.start, end: { line, character: edit.newLength } } } : s));
+    doc.sections = doc.sections.map((s) =>
+      endsHere(s.range) ? { ...s, range: { start: s.range.start, end: { line, character: edit.newLength } } } : s,
+    );
   }
   if (doc.explanations.some((e) => endsHere(e.range))) {
-    doc.explanations = doc.explanations.map((e) => (endsHere(e.range) ? { ...e, range: { start: e.range.start, end: { line, character: edit.newLength } } } : e));
+    doc.explanations = doc.explanations.map((e) =>
+      endsHere(e.range) ? { ...e, range: { start: e.range.start, end: { line, character: edit.newLength } } } : e,
+    );
   }
 }
 
 /** The run of non-blank lines around the edited line, before and after the edit. */
-function around(oldLineAt: (k: number) => string | undefined, newLineAt: (k: number) => string | undefined, lineCount: number, line: number): SyntaxReparse['around'] {
+function around(
+  oldLineAt: (k: number) => string | undefined,
+  newLineAt: (k: number) => string | undefined,
+  lineCount: number,
+  line: number,
+): SyntaxReparse['around'] {
   // The edited line counts as text: it is in one version or the other, and joins the runs around it.
   const blank = (k: number) => k !== line && (oldLineAt(k) ?? '').trim() === '';
   let first = line;

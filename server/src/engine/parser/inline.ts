@@ -30,7 +30,14 @@ function bracketMatches(text: string, from: number, to: number): Map<number, num
 }
 
 /** Scans `text[from, to)` of line `line`. Only called on lines that contain `](` or `]{`. */
-export function scanInline(text: string, line: number, from = 0, to = text.length, matches?: Map<number, number>, depth = 0): InlineResult {
+export function scanInline(
+  text: string,
+  line: number,
+  from = 0,
+  to = text.length,
+  matches?: Map<number, number>,
+  depth = 0,
+): InlineResult {
   const result: InlineResult = { links: [], spans: [], problems: [] };
   const closes = matches ?? bracketMatches(text, from, to);
   let i = from;
@@ -52,7 +59,12 @@ export function scanInline(text: string, line: number, from = 0, to = text.lengt
         const hrefRaw = text.slice(close + 2, end);
         const href = hrefRaw.trim().split(/\s+/)[0] ?? '';
         const hrefStart = close + 2 + hrefRaw.indexOf(href);
-        result.links.push({ text: label, href, range: lineRange(line, open, end + 1), hrefRange: lineRange(line, hrefStart, hrefStart + href.length) });
+        result.links.push({
+          text: label,
+          href,
+          range: lineRange(line, open, end + 1),
+          hrefRange: lineRange(line, hrefStart, hrefStart + href.length),
+        });
         i = end + 1;
         continue;
       }

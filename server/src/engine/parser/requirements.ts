@@ -28,5 +28,10 @@ export function splitRequirementList(value: string, valueRange: Range): Requirem
       merged.push({ text: value.slice(prev.start, next.start + next.text.length), start: prev.start });
     } else merged.push(t);
   }
-  return merged.map((t) => ({ id: t.text, raw: t.text, range: lineRange(line, base + t.start, base + t.start + t.text.length), known: false }));
+  return merged.map((t) => ({
+    id: t.text,
+    raw: t.text,
+    range: lineRange(line, base + t.start, base + t.start + t.text.length),
+    known: false,
+  }));
 }

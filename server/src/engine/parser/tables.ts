@@ -7,7 +7,9 @@ const DELIMITER_CELL = /^\s*:?-+:?\s*$/;
 export function isDelimiterRow(line: string): boolean {
   if (!line.includes('-')) return false;
   const cells = rawCells(line);
-  return cells.length > 0 && cells.every((c) => DELIMITER_CELL.test(c.text)) && (line.includes('|') || cells.length > 1);
+  return (
+    cells.length > 0 && cells.every((c) => DELIMITER_CELL.test(c.text)) && (line.includes('|') || cells.length > 1)
+  );
 }
 
 export function parseAlignments(line: string): ('left' | 'right' | 'center' | 'default')[] {

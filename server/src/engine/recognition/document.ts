@@ -4,7 +4,17 @@
 // and features read. It runs once per document version: on a full parse over everything, on a patched
 // parse (parser/incremental.ts) over what the edit touched, carrying the rest from the previous version.
 // The one memo is the KPI tables' by table text (recognition/kpiTables.ts).
-import type { EsgDocument, Explanation, FrontMatter, FrontMatterBlock, KpiTable, Section, SyntaxProblem, SyntaxTree, Table } from '../model';
+import type {
+  EsgDocument,
+  Explanation,
+  FrontMatter,
+  FrontMatterBlock,
+  KpiTable,
+  Section,
+  SyntaxProblem,
+  SyntaxTree,
+  Table,
+} from '../model';
 import type { EsgConfig } from '../frontmatter';
 import { DEFAULT_CONFIG, emptyMap, parseFrontMatter } from '../frontmatter';
 import { parseStateOf, parseSyntax, rememberParseState } from '../parser/document';

@@ -44,7 +44,13 @@ export function splitPackIds(pack: string, text: string, line: number, start: nu
     if (out.length >= MAX_IDS) break;
     const raw = m[0];
     const id = normalizeItemId(pack, raw);
-    out.push({ pack, id: id ?? raw, raw, range: lineRange(line, start + m.index!, start + m.index! + raw.length), known: id !== undefined });
+    out.push({
+      pack,
+      id: id ?? raw,
+      raw,
+      range: lineRange(line, start + m.index!, start + m.index! + raw.length),
+      known: id !== undefined,
+    });
   }
   return out;
 }
@@ -58,14 +64,16 @@ export function packTags(doc: EsgDocument): PackRef[] {
     for (const { attribute, pack } of TAG_ATTRIBUTES) {
       const pair = attr(attrs, attribute);
       if (!pair) continue;
-      for (const ref of splitPackIds(pack, pair.value, pair.valueRange.start.line, pair.valueRange.start.character)) out.push({ ...ref, section: section.index });
+      for (const ref of splitPackIds(pack, pair.value, pair.valueRange.start.line, pair.valueRange.start.character))
+        out.push({ ...ref, section: section.index });
     }
   }
   return out;
 }
 
 /** A heading that names the GRI content index (without the `.gri-index` class). */
-const GRI_INDEX_TITLE = /^\s*(?:GRI\s*(?:standards?\s*)?content\s*index|GRI\s*(?:內容索引|内容索引|準則內容索引|标准内容索引|准则内容索引)|GRI\s*索引)\s*$/i;
+const GRI_INDEX_TITLE =
+  /^\s*(?:GRI\s*(?:standards?\s*)?content\s*index|GRI\s*(?:內容索引|内容索引|準則內容索引|标准内容索引|准则内容索引)|GRI\s*索引)\s*$/i;
 
 export interface GriIndexRow {
   row: TableRow;
@@ -119,20 +127,32 @@ function readRows(doc: EsgDocument, table: Table): GriIndexRow[] {
   if (disclosure < 0) disclosure = kinds[0] === 'standard' && n > 2 ? 1 : 0;
   let location = kinds.indexOf('location');
   if (location < 0) location = Math.min(n - 1, disclosure + (n > 2 ? 2 : 1));
-  const omissionColumns = kinds.flatMap((k, i) => (k === 'omission-reason' || k === 'omission-requirement' || k === 'omission-explanation' ? [i] : []));
+  const omissionColumns = kinds.flatMap((k, i) =>
+    k === 'omission-reason' || k === 'omission-requirement' || k === 'omission-explanation' ? [i] : [],
+  );
   const rows: GriIndexRow[] = [];
   for (const row of table.rows) {
     const idCell = row.cells[disclosure];
     if (!idCell) continue;
     // Only the cell's leading ids: '305-1 Direct (Scope 1) GHG emissions' names 305-1.
-    const leading = /^\s*(?:(?:GRI|Disclosure)\s+)?\d{1,3}-\d{1,2}(?:\s*[,，、;；/]\s*(?:(?:GRI|Disclosure)\s+)?\d{1,3}-\d{1,2})*/i.exec(idCell.text);
+    const leading =
+      /^\s*(?:(?:GRI|Disclosure)\s+)?\d{1,3}-\d{1,2}(?:\s*[,，、;；/]\s*(?:(?:GRI|Disclosure)\s+)?\d{1,3}-\d{1,2})*/i.exec(
+        idCell.text,
+      );
     if (!leading) continue;
     const lead = idCell.text.length - idCell.text.trimStart().length;
-    const refs = splitPackIds(GRI_PACK, leading[0].trim().replace(/\//g, ' '), idCell.range.start.line, idCell.range.start.character + lead);
+    const refs = splitPackIds(
+      GRI_PACK,
+      leading[0].trim().replace(/\//g, ' '),
+      idCell.range.start.line,
+      idCell.range.start.character + lead,
+    );
     if (!refs.length) continue;
     const locationCell = location !== disclosure ? row.cells[location] : undefined;
     const target: IndexTarget = locationCell ? cellTarget(doc, row, locationCell) : { kind: 'empty', range: row.range };
-    const omissionCells = omissionColumns.map((i) => row.cells[i]).filter((c): c is TableCell => !!c && plainCell(c.text) !== '');
+    const omissionCells = omissionColumns
+      .map((i) => row.cells[i])
+      .filter((c): c is TableCell => !!c && plainCell(c.text) !== '');
     const omission = omissionCells.map((c) => plainCell(c.text)).join(' ');
     rows.push({ row, refs, target, locationCell, omission, omissionCells, omissionCell: omissionCells[0] });
   }

@@ -36,14 +36,17 @@ const SECTION_NUMBER = /^(?:sections?|chapters?|§|第)?\s*(\d{1,2}(?:\.\d{1,2})
 // The number a heading starts with: '3.1 排放物', '3.1排放物', '3. Environment'.
 const HEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s|(?=[^\x00-\x7f]))/;
 // Another document than the ESG report: the annual or interim report, the corporate governance report, a website.
-const OTHER_DOCUMENT = /年報|年报|年度報告|年度报告|中期報告|中期报告|annual\s+report|interim\s+report|企業管治報告|企业管治报告|corporate\s+governance\s+report|網站|网站|website|https?:\/\/|www\./i;
+const OTHER_DOCUMENT =
+  /年報|年报|年度報告|年度报告|中期報告|中期报告|annual\s+report|interim\s+report|企業管治報告|企业管治报告|corporate\s+governance\s+report|網站|网站|website|https?:\/\/|www\./i;
 // A page column's header: '頁碼', 'Page', 'Page No.', 'Page number(s)'.
-const PAGE_HEADER = /^(?:報告|报告|report)?(?:頁碼|页码|頁數|页数|頁次|页次|頁|页|page(?:s|no|number|numbers|reference|references)?)+$/i;
+const PAGE_HEADER =
+  /^(?:報告|报告|report)?(?:頁碼|页码|頁數|页数|頁次|页次|頁|页|page(?:s|no|number|numbers|reference|references)?)+$/i;
 // A status column's marks ('| A1.1 | … | 環境管理 | ✓ |'): whether the requirement is disclosed, not where.
 const STATUS_MARK = /^(?:[✓✔√☑●○✗✘×]|yes|no|是|否|已披露|部分披露|未披露|disclosed|partially\s+disclosed|reported)$/i;
 const STATUS_HEADER = /^(?:披露情況|披露情况|是否披露|披露狀況|披露状况|status|disclosed\??|disclosurestatus)$/i;
 // A remarks column after the section column ('| 條文 | 內容 | 章節 | 備註 |'): read when the section cell is empty.
-const REMARKS_HEADER = /^(?:備註|备注|附註|附注|說明|说明|解釋|解释|原因|remarks?|notes?|omissions?|reasons?foromission|explanations?)$/i;
+const REMARKS_HEADER =
+  /^(?:備註|备注|附註|附注|說明|说明|解釋|解释|原因|remarks?|notes?|omissions?|reasons?foromission|explanations?)$/i;
 // What may surround a section title named in a target cell: '請參閱「環境管理」章節', 'See "Emissions" section'.
 const REFERENCE_WORDS =
   /^(?:請參閱|请参阅|參閱|参阅|參見|参见|詳見|详见|請見|请见|見|见|載於|载于|載列於|载列于|\b(?:please|refer|to|see|under|in|the|sections?|chapters?|and)\b|章節|章节|一節|一节|部分|部份|一章|及|和|與|与|[\s,，、;；:：.。])*$/i;
@@ -90,7 +93,10 @@ export function isPageReference(text: string): boolean {
   return parts.length > 0 && parts.length <= 20 && parts.every((p) => PAGE_PART.test(p));
 }
 
-export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['range'], key: string, args?: SyntaxProblem['args']) => void) {
+export function buildIndexTables(
+  doc: EsgDocument,
+  problem: (r: SyntaxProblem['range'], key: string, args?: SyntaxProblem['args']) => void,
+) {
   const framework = getFramework();
   if (!framework) return;
   const tables = doc.tables.filter((t) => t.section !== undefined && isInIndexSection(doc, t.section));
@@ -105,7 +111,12 @@ export function buildIndexTables(doc: EsgDocument, problem: (r: SyntaxProblem['r
   }
 }
 
-function readIndexTables(doc: EsgDocument, tables: Table[], framework: FrameworkIndex, problem: (r: SyntaxProblem['range'], key: string, args?: SyntaxProblem['args']) => void) {
+function readIndexTables(
+  doc: EsgDocument,
+  tables: Table[],
+  framework: FrameworkIndex,
+  problem: (r: SyntaxProblem['range'], key: string, args?: SyntaxProblem['args']) => void,
+) {
   // A table split by a page break continues the aspect of the table before it in the same section.
   let aspect: string | undefined;
   let aspectSection: number | undefined;
@@ -116,8 +127,13 @@ function readIndexTables(doc: EsgDocument, tables: Table[], framework: Framework
     const rows: IndexRow[] = [];
     // A last column headed 'Page' ('| 條文 | 內容 | 報告章節 | 頁碼 |') holds page numbers; the section is the column before it.
     const headerCells = table.header.cells;
-    const lastHeader = headerCells.length >= 3 ? toHalfWidth(cellPlain(headerCells[headerCells.length - 1])).replace(/[\s.:/()]+/g, '') : '';
-    const pageColumn = lastHeader !== '' && (PAGE_HEADER.test(lastHeader) || REMARKS_HEADER.test(lastHeader) || STATUS_HEADER.test(lastHeader));
+    const lastHeader =
+      headerCells.length >= 3
+        ? toHalfWidth(cellPlain(headerCells[headerCells.length - 1])).replace(/[\s.:/()]+/g, '')
+        : '';
+    const pageColumn =
+      lastHeader !== '' &&
+      (PAGE_HEADER.test(lastHeader) || REMARKS_HEADER.test(lastHeader) || STATUS_HEADER.test(lastHeader));
     // The header of a continuation table is often an index row ('層面 B5 供應鏈管理', 'A1.3 | …'):
     // it is read like the others, and a plain header ('層面 | 內容 | 報告章節') yields no refs.
     const list = [table.header, ...table.rows];
@@ -141,14 +157,21 @@ function readIndexTables(doc: EsgDocument, tables: Table[], framework: Framework
         aspect = framework.normalizeId(aspectMatch[1].replace(/\s+/g, ''));
         // The aspect's cell spans its rows: '| 層面 A1：排放物 | A1.1 | … | 章節 |' speaks for A1.1.
         const second = row.cells.length >= 3 ? row.cells[1] : undefined;
-        const secondIds = second && LEADING_ID.test(toHalfWidth(cellPlain(second))) ? idsInCell(second.text, second.range.start.line, second.range.start.character) : [];
+        const secondIds =
+          second && LEADING_ID.test(toHalfWidth(cellPlain(second)))
+            ? idsInCell(second.text, second.range.start.line, second.range.start.character)
+            : [];
         if (secondIds.length) refs = secondIds;
         // An aspect row speaks for the general disclosure only when it points somewhere.
         else if (!aspect || target().kind === 'empty' || row.cells.length < 2) {
-          if (markedDeleted && aspect) rows.push({ row, refs: [ref(aspect, aspectMatch[1], first.range)], target: target(), markedDeleted });
+          if (markedDeleted && aspect)
+            rows.push({ row, refs: [ref(aspect, aspectMatch[1], first.range)], target: target(), markedDeleted });
           return;
         } else refs = [ref(aspect, aspectMatch[1], first.range)];
-      } else if (GENERAL_DISCLOSURE.test(firstText) || (firstText === '' && row.cells.length >= 3 && GENERAL_DISCLOSURE.test(toHalfWidth(cellPlain(row.cells[1]))))) {
+      } else if (
+        GENERAL_DISCLOSURE.test(firstText) ||
+        (firstText === '' && row.cells.length >= 3 && GENERAL_DISCLOSURE.test(toHalfWidth(cellPlain(row.cells[1]))))
+      ) {
         if (!aspect) {
           problem(first.range, 'index.generalWithoutAspect');
           return;
@@ -163,20 +186,25 @@ function readIndexTables(doc: EsgDocument, tables: Table[], framework: Framework
           const second = row.cells[1];
           refs = idsInCell(second.text, second.range.start.line, second.range.start.character);
         }
-        const gd = refs.length === 1 && refs[0].known && framework.get(refs[0].id)?.kind === 'general-disclosure' ? refs[0].id : undefined;
+        const gd =
+          refs.length === 1 && refs[0].known && framework.get(refs[0].id)?.kind === 'general-disclosure'
+            ? refs[0].id
+            : undefined;
         if (gd) {
           aspect = gd;
           // '| A1 | 排放物 | |' over a '一般披露' row: the aspect's caption, not a row of its own.
           const next = k + 1 < list.length ? list[k + 1] : tables[ti + 1]?.header;
           const nextCell = (i: number) => (next?.cells[i] ? toHalfWidth(cellPlain(next.cells[i])) : '');
-          const nextGeneral = GENERAL_DISCLOSURE.test(nextCell(0)) || (nextCell(0) === '' && GENERAL_DISCLOSURE.test(nextCell(1)));
+          const nextGeneral =
+            GENERAL_DISCLOSURE.test(nextCell(0)) || (nextCell(0) === '' && GENERAL_DISCLOSURE.test(nextCell(1)));
           if (target().kind === 'empty' && !markedDeleted && nextGeneral) return;
         }
         if (!refs.length) {
           refs = byName(row, firstText, first, targetColumn(doc, row, pageColumn));
           // A row named by a Part B topic, a pillar or a Part D heading with nothing else in it
           // ('管治架構 |', '(I) 管治 | |', '| ( I ) | 管治 | |') heads the rows that follow: a caption.
-          if (refs.length && target().kind === 'empty' && row.cells.slice(1, -1).every((c) => isLabel(cellPlain(c)))) return;
+          if (refs.length && target().kind === 'empty' && row.cells.slice(1, -1).every((c) => isLabel(cellPlain(c))))
+            return;
         }
       }
       if (!refs.length) return;
@@ -224,7 +252,12 @@ function isLabel(text: string): boolean {
  * topic or paragraph heading ('氣候韌性', 'Transition plans') in a middle cell or the first; Part B rows
  * by name; Part D rows by pillar ('管治', '( I ) | 管治').
  */
-function byName(row: TableRow, firstText: string, first: TableRow['cells'][number], targetCol: number): RequirementRef[] {
+function byName(
+  row: TableRow,
+  firstText: string,
+  first: TableRow['cells'][number],
+  targetCol: number,
+): RequirementRef[] {
   const framework = getFramework()!;
   const byNameId = framework.matchRowText(firstText);
   // The requirement text is in a middle column: the second, or the third when a sub-topic column
@@ -260,7 +293,8 @@ function byName(row: TableRow, firstText: string, first: TableRow['cells'][numbe
 }
 
 export function isInIndexSection(doc: EsgDocument, index: number): boolean {
-  for (let s: number | undefined = index; s !== undefined; s = doc.sections[s].parent) if (doc.sections[s].isIndex) return true;
+  for (let s: number | undefined = index; s !== undefined; s = doc.sections[s].parent)
+    if (doc.sections[s].isIndex) return true;
   return false;
 }
 
@@ -298,7 +332,12 @@ function idsInCell(text: string, line: number, base: number): RequirementRef[] {
 /** Part D rows like '( I ) | 管治' or 'Governance' that speak for a whole pillar. */
 function pillarOf(first: string, second: string): string[] | undefined {
   const framework = getFramework()!;
-  const candidates = [first, second].map((s) => s.replace(/^[(（]?\s*[IVX]+\s*[)）]?\s*/i, '').trim().toLowerCase());
+  const candidates = [first, second].map((s) =>
+    s
+      .replace(/^[(（]?\s*[IVX]+\s*[)）]?\s*/i, '')
+      .trim()
+      .toLowerCase(),
+  );
   for (const a of framework.aspects()) {
     if (a.part !== 'D') continue;
     const titles = [a.title.en, a.title['zh-Hant'], a.title['zh-Hans']].map((t) => t.toLowerCase());
@@ -331,8 +370,13 @@ function targetOf(doc: EsgDocument, row: TableRow, pageColumn: boolean): IndexTa
   const lastText = toHalfWidth(cellPlain(last));
   const section = cellTarget(doc, row, row.cells[n - 2]);
   const known = headingTitles(doc);
-  if (section.kind === 'links' || (section.kind === 'titles' && section.titles.every((t) => known.has(normalizeTitle(t.text))))) return section;
-  if (lastText !== '' && isPageReference(lastText) && !known.has(normalizeTitle(lastText))) return { kind: 'place', text: cellPlain(last), range: last.range };
+  if (
+    section.kind === 'links' ||
+    (section.kind === 'titles' && section.titles.every((t) => known.has(normalizeTitle(t.text))))
+  )
+    return section;
+  if (lastText !== '' && isPageReference(lastText) && !known.has(normalizeTitle(lastText)))
+    return { kind: 'place', text: cellPlain(last), range: last.range };
   // A tick in a status column ('✓', '已披露') says nothing of where.
   if (section.kind === 'empty' && lastText !== '' && !STATUS_MARK.test(lastText)) return cellTarget(doc, row, last);
   return section;
@@ -341,7 +385,12 @@ function targetOf(doc: EsgDocument, row: TableRow, pageColumn: boolean): IndexTa
 type Span = { text: string; range: IndexTarget['range'] };
 
 /** The titles of a cell split at `separator` when every part is a heading or a page number, else undefined (at the first part that is neither). */
-function listedTitles(masked: string, separator: RegExp, isKnown: (t: string) => boolean, at: (start: number, end: number) => Span['range']): Span[] | undefined {
+function listedTitles(
+  masked: string,
+  separator: RegExp,
+  isKnown: (t: string) => boolean,
+  at: (start: number, end: number) => Span['range'],
+): Span[] | undefined {
   const found: Span[] = [];
   let parts = 0;
   let from = 0;
@@ -369,7 +418,12 @@ export function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cell
   const text = cellPlain(cell);
   if (text === '' || NO_VALUE.test(text)) return { kind: 'empty', range: cell.range };
   if (cell.text.includes('](')) {
-    const links = scanInline(doc.text.slice(doc.lineStarts[row.line], doc.lineStarts[row.line] + row.range.end.character), row.line, cell.range.start.character, cell.range.end.character).links;
+    const links = scanInline(
+      doc.text.slice(doc.lineStarts[row.line], doc.lineStarts[row.line] + row.range.end.character),
+      row.line,
+      cell.range.start.character,
+      cell.range.end.character,
+    ).links;
     if (links.length) return { kind: 'links', links, range: cell.range };
   }
   const half = toHalfWidth(text);
@@ -379,14 +433,16 @@ export function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cell
   const isKnown = (t: string) => known.has(normalizeTitle(t));
   // Tags are masked by spaces (offsets stay those of the cell); a `<` that is not a tag is text.
   const masked = maskHtml(cell.text);
-  const at = (start: number, end: number) => lineRange(row.line, cell.range.start.character + start, cell.range.start.character + end);
+  const at = (start: number, end: number) =>
+    lineRange(row.line, cell.range.start.character + start, cell.range.start.character + end);
   const titles = (list: Span[]): IndexTarget => ({ kind: 'titles', titles: list, range: cell.range });
   // The whole cell is one heading's title, whatever it contains ('Health, Safety and Wellbeing').
   if (isKnown(text)) {
     const lead = masked.length - masked.trimStart().length;
     return titles([{ text: masked.trim(), range: at(lead, lead + masked.trim().length) }]);
   }
-  if (EXPLANATION_START.test(half) || EXPLANATION_WORDS.test(half)) return { kind: 'explanation', text, range: cell.range };
+  if (EXPLANATION_START.test(half) || EXPLANATION_WORDS.test(half))
+    return { kind: 'explanation', text, range: cell.range };
   if (isPageReference(half)) return { kind: 'place', text, range: cell.range };
   // A section by number: the heading that carries it, or a place that cannot be checked when none does.
   const number = SECTION_NUMBER.exec(half.trim());
@@ -399,12 +455,13 @@ export function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cell
   // Titles in quotes, with only words of reference around them: '請參閱「環境管理」章節'.
   const quoted: Span[] = [];
   let rest = masked;
-  if (QUOTE_MARK.test(masked)) for (const m of masked.matchAll(QUOTED)) {
-    const inner = m[1].trim();
-    const start = m.index! + 1 + m[1].indexOf(inner);
-    if (inner) quoted.push({ text: inner, range: at(start, start + inner.length) });
-    rest = rest.slice(0, m.index!) + ' '.repeat(m[0].length) + rest.slice(m.index! + m[0].length);
-  }
+  if (QUOTE_MARK.test(masked))
+    for (const m of masked.matchAll(QUOTED)) {
+      const inner = m[1].trim();
+      const start = m.index! + 1 + m[1].indexOf(inner);
+      if (inner) quoted.push({ text: inner, range: at(start, start + inner.length) });
+      rest = rest.slice(0, m.index!) + ' '.repeat(m[0].length) + rest.slice(m.index! + m[0].length);
+    }
   if (quoted.length && REFERENCE_WORDS.test(toHalfWidth(rest).replace(PAGE_ANY, ' '))) return titles(quoted);
   // Titles separated by other marks, when every part is a heading or a page number.
   if (LIST_MARK.test(masked)) {
@@ -417,14 +474,18 @@ export function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cell
   // Section titles separated by spaces, '、' or line breaks. Titles may contain spaces themselves
   // ('ESG 管治'), so tokens are joined greedily into the longest known heading title.
   const tokens: { text: string; start: number; end: number }[] = [];
-  for (const m of masked.matchAll(/[^\s、]+/g)) tokens.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
+  for (const m of masked.matchAll(/[^\s、]+/g))
+    tokens.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
   const found: Span[] = [];
   let pages = false;
   let note = false;
   let pending: typeof tokens = [];
   const flush = () => {
     if (!pending.length) return;
-    const span = { text: pending.map((t) => t.text).join(' '), range: at(pending[0].start, pending[pending.length - 1].end) };
+    const span = {
+      text: pending.map((t) => t.text).join(' '),
+      range: at(pending[0].start, pending[pending.length - 1].end),
+    };
     pending = [];
     // Page numbers and words of reference between the titles ('環境管理 P.23', '詳見 環境管理') are no titles.
     const withoutPages = toHalfWidth(span.text).replace(PAGE_ANY, ' ');
@@ -436,10 +497,17 @@ export function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cell
     }
     found.push(span);
   };
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let matched = 0;
     for (let j = tokens.length; j > i; j--) {
-      if (isKnown(tokens.slice(i, j).map((t) => t.text).join(' '))) {
+      if (
+        isKnown(
+          tokens
+            .slice(i, j)
+            .map((t) => t.text)
+            .join(' '),
+        )
+      ) {
         matched = j - i;
         break;
       }
@@ -453,8 +521,12 @@ export function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cell
   }
   flush();
   // Another document ('請參閱本公司2025年年報「企業管治報告」一節', 'Annual Report p.45'): a place that cannot be checked.
-  if (found.some((t) => !isKnown(t.text)) && OTHER_DOCUMENT.test(half)) return { kind: 'place', text, range: cell.range };
-  if (!found.length) return pages && !note ? { kind: 'place', text, range: cell.range } : { kind: 'explanation', text, range: cell.range };
+  if (found.some((t) => !isKnown(t.text)) && OTHER_DOCUMENT.test(half))
+    return { kind: 'place', text, range: cell.range };
+  if (!found.length)
+    return pages && !note
+      ? { kind: 'place', text, range: cell.range }
+      : { kind: 'explanation', text, range: cell.range };
   return titles(found);
 }
 
@@ -467,7 +539,8 @@ const normalizedTitles = new Map<string, string>();
 // and an explicit page reference after a title ('P.12', 'p. 12-14', '第12頁', 'page 12').
 const CHAPTER_NUMBER =
   /^(?:第[一二三四五六七八九十百零〇\d]+[章節节部篇]\s*|[(（]?[一二三四五六七八九十]+[)）、.]\s*|[(（]\d{1,2}[)）]\s*|(?:chapter|section|part)\s+\d{1,2}(?:\.\d{1,2}){0,3}[.:]?\s+|\d{1,2}(?:\.\d{1,2}){0,3}\.?(?:\s+|(?=[\u3400-\u9fff]))|[IVX]{1,5}[.、)]\s*)/i;
-const PAGE_REFERENCE = /(?:^|(?<=[\s(（]))(?:(?:p{1,2}\.?|pages?)\s?\d{1,4}(?:\s?[-–~至]\s?\d{1,4})?|第\s?\d{1,4}(?:\s?[-–~至]\s?\d{1,4})?\s?[頁页])[)）]?$/i;
+const PAGE_REFERENCE =
+  /(?:^|(?<=[\s(（]))(?:(?:p{1,2}\.?|pages?)\s?\d{1,4}(?:\s?[-–~至]\s?\d{1,4})?|第\s?\d{1,4}(?:\s?[-–~至]\s?\d{1,4})?\s?[頁页])[)）]?$/i;
 // Spacing and punctuation that differ between an index cell and the heading it names: half- and
 // full-width colons, '、' between words of one title, dashes, dots, quotes and brackets.
 const TITLE_NOISE = /[\s:;,.、，。；·・'"“”‘’「」『』《》〈〉()（）[\]【】\-–—_/|]+/g;
@@ -485,7 +558,9 @@ export function titleKey(text: string): string {
 export function normalizeTitle(title: string): string {
   let normalized = normalizedTitles.get(title);
   if (normalized === undefined) {
-    const withoutMarks = title.replace(/<sup>[^<]*<\/sup>/gi, '').replace(/[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+/g, '');
+    const withoutMarks = title
+      .replace(/<sup>[^<]*<\/sup>/gi, '')
+      .replace(/[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+/g, '');
     normalized = titleKey(toHalfWidth(plainTitle(withoutMarks)));
     if (title.length <= 200) {
       if (normalizedTitles.size >= TITLE_CACHE_MAX) normalizedTitles.clear();

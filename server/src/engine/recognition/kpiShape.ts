@@ -15,13 +15,29 @@ export const UNIT_HEADER = /^(?:單位|单位|計量單位|计量单位|units?)$
 const ASIDE_HEADER =
   /^(?:(?:GRI|SASB|HKEX|TCFD|SDGs?)(?:\s*(?:參考|参考|reference|references|ref\.?|標準|标准|指標|指标|index|disclosures?|KPI|standards?))?|參考|参考|references?|ref\.?|指標編號|指标编号|索引|頁碼|页码|頁數|页数|頁|页|pages?|report pages?|page (?:no\.?|number|reference)|備註|备注|附註|附注|remarks?|notes?|comments?|說明|说明)$/i;
 /** A body cell that is a reference code: `GRI 305-1`, `305-1`, `G4-LA6`, `CRE6`, `KPI A1.2`, `A2.1`, `SDG 6`. */
-const CODE_CELL = /^(?:GRI\s?)?\d{3}-\d{1,2}[a-z]?$|^G4-[A-Z]{2,3}\d{1,2}$|^CRE\d{1,2}$|^(?:KPI\s?)?[A-D]\d{1,2}(?:\.\d{1,2})?$|^SDGs?\s?\d{1,2}$/i;
+const CODE_CELL =
+  /^(?:GRI\s?)?\d{3}-\d{1,2}[a-z]?$|^G4-[A-Z]{2,3}\d{1,2}$|^CRE\d{1,2}$|^(?:KPI\s?)?[A-D]\d{1,2}(?:\.\d{1,2})?$|^SDGs?\s?\d{1,2}$/i;
 /** A header with a year that is not a period: a target, a change between years. */
-const NOT_A_PERIOD = /目標|目标|targets?\b|變動|变动|變化|变化|增減|增减|增幅|change|\bvs\.?(?:\s|$)|較|比較|比较|yoy|同比|按年/i;
+const NOT_A_PERIOD =
+  /目標|目标|targets?\b|變動|变动|變化|变化|增減|增减|增幅|change|\bvs\.?(?:\s|$)|較|比較|比较|yoy|同比|按年/i;
 /** The column that totals the segment columns of one year. */
-const TOTAL_HEADER = /^(?:合計|合计|總計|总计|共計|共计|總額|总额|總數|总数|總體|总体|整體|整体|集團|集团|全集團|全集团|total|group|overall|group total)$/i;
+const TOTAL_HEADER =
+  /^(?:合計|合计|總計|总计|共計|共计|總額|总额|總數|总数|總體|总体|整體|整体|集團|集团|全集團|全集团|total|group|overall|group total)$/i;
 
-const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CN_DIGIT: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  '○': '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
 // A year in Chinese numerals: four digits, the first 一 or 二 (一九九八年, 二零二四年, 二〇二四).
 const CN_YEAR = /[一二][〇零○一二三四五六七八九]{3}/g;
 // A split financial year `2022/23`, `2022-2023`, `2019–20`: checked below that the second year follows the first.
@@ -30,7 +46,8 @@ const YEAR = /(?:^|[^0-9])((?:19|20)\d{2})(?![0-9])/g;
 const SHORT_FY = /(?:^|[^A-Za-z])FY\s?'?(\d{2})(?![0-9/／\-–])/i;
 const DATE_WORD = /[月日]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 // What a header says besides its year: `男性` in `2014/15* 男性`, `香港` in `2021年 香港`.
-const YEAR_WORDS = /(?:截至|截止|止年度|財政年度|财政年度|財年|财年|年度|年數值|年数值|年數據|年数据|數值|数值|數據|数据|年|FY|fiscal year|financial year|year ended|for the year|year)/gi;
+const YEAR_WORDS =
+  /(?:截至|截止|止年度|財政年度|财政年度|財年|财年|年度|年數值|年数值|年數據|年数据|數值|数值|數據|数据|年|FY|fiscal year|financial year|year ended|for the year|year)/gi;
 
 export interface HeaderPeriod {
   /** The financial year: the year it ends in (`2022/23` -> 2023). */
@@ -41,7 +58,9 @@ export interface HeaderPeriod {
 
 /** The period a header cell names, or undefined when it names none (or names a target or a change). */
 export function headerPeriod(cellText: string): HeaderPeriod | undefined {
-  const text = chineseYears(toHalfWidth(plainCell(stripFootnoteMarks(cellText)))).replace(/\\?\*/g, '').trim();
+  const text = chineseYears(toHalfWidth(plainCell(stripFootnoteMarks(cellText))))
+    .replace(/\\?\*/g, '')
+    .trim();
   if (!text || text.length > 80 || NOT_A_PERIOD.test(text)) return undefined;
   let year: number | undefined;
   let rest = text;
@@ -69,7 +88,10 @@ export function headerPeriod(cellText: string): HeaderPeriod | undefined {
     }
   }
   if (DATE_WORD.test(rest)) rest = '';
-  const qualifier = rest.replace(YEAR_WORDS, ' ').replace(/[()（）\s:：,，、/\-–—~]+/g, ' ').trim();
+  const qualifier = rest
+    .replace(YEAR_WORDS, ' ')
+    .replace(/[()（）\s:：,，、/\-–—~]+/g, ' ')
+    .trim();
   return { year, qualifier };
 }
 
@@ -127,7 +149,15 @@ function readShape(table: Table): ShapeResult {
       if (period) before.push({ column, period, cell: header[column] });
       else if (before.length) contiguous = false;
     }
-    if (contiguous && before.length && looksLikeFigures(table, before.map((f) => f.column))) found.push(...before);
+    if (
+      contiguous &&
+      before.length &&
+      looksLikeFigures(
+        table,
+        before.map((f) => f.column),
+      )
+    )
+      found.push(...before);
   }
   const labelColumns: number[] = [];
   if (unitColumn > 0 || found.length) {
@@ -142,7 +172,15 @@ function readShape(table: Table): ShapeResult {
     }
   }
   const columns = texts.filter((_, c) => !labelColumns.includes(c) && c !== unitColumn && !aside[c]);
-  if (unitColumn === 0 || (!labelColumns.length && found.length)) return { reason: 'noLabel', figures: looksLikeFigures(table, found.map((f) => f.column)), columns };
+  if (unitColumn === 0 || (!labelColumns.length && found.length))
+    return {
+      reason: 'noLabel',
+      figures: looksLikeFigures(
+        table,
+        found.map((f) => f.column),
+      ),
+      columns,
+    };
   if (!found.length) {
     // Segment or site columns (`香港 | 中國內地 | 合計`) under a year the table's own label header gives (`2021重要環境數據`).
     const year = labelColumns.length ? headerPeriod(header[labelColumns[0]].text)?.year : undefined;
@@ -152,13 +190,22 @@ function readShape(table: Table): ShapeResult {
       if (c === unitColumn || aside[c] || !texts[c] || NOT_A_PERIOD.test(texts[c])) continue;
       segments.push({ column: c, period: { year: year ?? 0, qualifier: texts[c] }, cell: header[c] });
     }
-    const figures = looksLikeFigures(table, segments.map((s) => s.column));
+    const figures = looksLikeFigures(
+      table,
+      segments.map((s) => s.column),
+    );
     if (year === undefined || !segments.length || !figures || labelColumns.length === 0) {
       const reason = labelColumns.length && yearsInLabels(table, labelColumns) ? 'yearInLabels' : 'noPeriod';
       return { reason, figures: figures || looksLikeFigures(table, allBut(header.length, labelColumns)), columns };
     }
     found.push(...segments);
-  } else if (unitColumn < 0 && !looksLikeFigures(table, found.map((f) => f.column))) {
+  } else if (
+    unitColumn < 0 &&
+    !looksLikeFigures(
+      table,
+      found.map((f) => f.column),
+    )
+  ) {
     // No unit column: only a table whose period cells are figures is read (a timeline or a plan is text).
     return { reason: 'noPeriod', figures: false, columns };
   }

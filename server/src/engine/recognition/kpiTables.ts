@@ -63,10 +63,17 @@ export function kpiTableOf(doc: SyntaxTree, table: Table): KpiTable | undefined 
 function readKpiTable(doc: SyntaxTree, table: Table): KpiTable | undefined {
   const shape = kpiShape(table);
   if (!shape) return undefined;
-  const kpiTable: KpiTable = { table: table.index, labelColumns: shape.labelColumns, unitColumn: shape.unitColumn, periods: shape.periods, rows: [] };
+  const kpiTable: KpiTable = {
+    table: table.index,
+    labelColumns: shape.labelColumns,
+    unitColumn: shape.unitColumn,
+    periods: shape.periods,
+    rows: [],
+  };
   // No unit column: a unit in the label column's header (`溫室氣體排放（千公噸）`) is the unit of every
   // row that prints none of its own.
-  const headerLabel = shape.unitColumn < 0 && shape.labelColumns.length ? table.header.cells[shape.labelColumns[0]] : undefined;
+  const headerLabel =
+    shape.unitColumn < 0 && shape.labelColumns.length ? table.header.cells[shape.labelColumns[0]] : undefined;
   const headerUnit = headerLabel ? unitInLabel(headerLabel.text, headerLabel, 0) : undefined;
   let group: string | undefined;
   // The caption row above (a row with a label only: 'Hazardous Waste'), and the last label of the first
@@ -80,7 +87,12 @@ function readKpiTable(doc: SyntaxTree, table: Table): KpiTable | undefined {
   for (const row of table.rows) {
     const cells = row.cells;
     // A repeated header row inside a long table (page breaks in the source) is not a KPI.
-    if (shape.unitColumn >= 0 ? UNIT_HEADER.test(cleanText(cells[shape.unitColumn]?.text ?? '')) : repeatsHeader(table, shape.periods, cells)) continue;
+    if (
+      shape.unitColumn >= 0
+        ? UNIT_HEADER.test(cleanText(cells[shape.unitColumn]?.text ?? ''))
+        : repeatsHeader(table, shape.periods, cells)
+    )
+      continue;
     const labelCells = shape.labelColumns.map((c) => cells[c]).filter((c): c is TableCell => !!c);
     let labelCell: TableCell | undefined;
     let rowGroup: string | undefined;
@@ -101,7 +113,19 @@ function readKpiTable(doc: SyntaxTree, table: Table): KpiTable | undefined {
       }
     } else labelCell = labelCells[0];
     if (!labelCell || !labelCell.text) continue;
-    const kpiRow = readRow(doc, table, row.line, labelCell, rowGroup, shape.unitColumn >= 0 ? cells[shape.unitColumn] : undefined, shape.periods, cells, section, headerUnit, context);
+    const kpiRow = readRow(
+      doc,
+      table,
+      row.line,
+      labelCell,
+      rowGroup,
+      shape.unitColumn >= 0 ? cells[shape.unitColumn] : undefined,
+      shape.periods,
+      cells,
+      section,
+      headerUnit,
+      context,
+    );
     if (kpiRow.values.every((v) => v.status === 'empty') && !rowGroup) section = kpiRow.label;
     kpiTable.rows.push(kpiRow);
     if (kpiRow.isCaption) caption = kpiRow.label;
@@ -151,7 +175,10 @@ function remember(key: string, kpiTable: KpiTable | null): void {
  * keep every key in its place (also keys holding undefined), so the copy equals a fresh parse exactly.
  */
 function rebase(kpiTable: KpiTable, lineDelta: number, index: number): KpiTable {
-  const move = (r: Range): Range => ({ start: { ...r.start, line: r.start.line + lineDelta }, end: { ...r.end, line: r.end.line + lineDelta } });
+  const move = (r: Range): Range => ({
+    start: { ...r.start, line: r.start.line + lineDelta },
+    end: { ...r.end, line: r.end.line + lineDelta },
+  });
   return {
     ...kpiTable,
     table: index,
@@ -214,7 +241,12 @@ function readRow(
   const inherited = !unitCell && !labelUnit ? headerUnit : undefined;
   label = cleanText(label);
   if (!kpiId) {
-    const match = recogniseLabel(label, { group, unit: unitCell ? cleanUnit(unitCell.text) : (labelUnit ?? inherited)?.raw, section, context });
+    const match = recogniseLabel(label, {
+      group,
+      unit: unitCell ? cleanUnit(unitCell.text) : (labelUnit ?? inherited)?.raw,
+      section,
+      context,
+    });
     if (match) {
       kpiId = match.kpiId;
       kpiIdSource = 'catalog';
@@ -231,7 +263,15 @@ function readRow(
       continue;
     }
     const parsed = parseNumber(stripFootnoteMarks(cell.text));
-    values.push({ period: p.period, raw: cell.text, range: cell.range, status: parsed.status, value: parsed.value, decimals: parsed.decimals, percent: parsed.percent });
+    values.push({
+      period: p.period,
+      raw: cell.text,
+      range: cell.range,
+      status: parsed.status,
+      value: parsed.value,
+      decimals: parsed.decimals,
+      percent: parsed.percent,
+    });
   }
   const isCaption = !unitText && !labelUnit && values.every((v) => v.status === 'empty');
   return {
@@ -262,5 +302,10 @@ function cleanText(text: string): string {
 
 /** Unit cells keep superscripts that are part of the unit (m³, m<sup>3</sup>); only footnote marks go. */
 function cleanUnit(text: string): string {
-  return plainCell(text.replace(/\[\^[^[\]]*\]/g, '').replace(/(?<!\s)\s+<sup>[^<]*<\/sup>/gi, '').replace(/(\s)[¹²³⁰-⁹]+$/u, '$1'));
+  return plainCell(
+    text
+      .replace(/\[\^[^[\]]*\]/g, '')
+      .replace(/(?<!\s)\s+<sup>[^<]*<\/sup>/gi, '')
+      .replace(/(\s)[¹²³⁰-⁹]+$/u, '$1'),
+  );
 }

@@ -17,7 +17,17 @@
 //      whose label is in no catalog ('Other regions', a site, an employee category) is a member of that breakdown with an
 //      id of its own (`<parent>.<breakdown>.open-<hash>`), which no sum takes as a catalog member.
 // Everything here is pure and bounded: labels longer than MAX_LABEL are not read by the rules.
-import { getKpi, matchKpi, bareBreakdownMembers, bareBreakdownOf, memberByLabel, parentsWithBreakdown, resolveGroupLabel, uniqueKpiByKey, allKpis } from '../catalogs/kpis';
+import {
+  getKpi,
+  matchKpi,
+  bareBreakdownMembers,
+  bareBreakdownOf,
+  memberByLabel,
+  parentsWithBreakdown,
+  resolveGroupLabel,
+  uniqueKpiByKey,
+  allKpis,
+} from '../catalogs/kpis';
 import type { KpiDefinition } from '../catalogs/schema';
 import { denominatorNameOf, parseUnit, unitFitsKpi } from '../catalogs/units';
 import { normalizeLabel, stripFootnoteMarks, toHalfWidth } from '../text/normalize';
@@ -53,7 +63,17 @@ const MAX_LABEL = 160;
 // Text helpers
 
 const SCRIPT_DIGITS: Record<string, string> = {
-  '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9', 'ₓ': 'x',
+  '₀': '0',
+  '₁': '1',
+  '₂': '2',
+  '₃': '3',
+  '₄': '4',
+  '₅': '5',
+  '₆': '6',
+  '₇': '7',
+  '₈': '8',
+  '₉': '9',
+  ₓ: 'x',
 };
 const SCRIPTS = /[₀-₉ₓ]/g;
 
@@ -78,7 +98,8 @@ const QUALIFIER =
   /^(?:ghg|ghgs|group|the group|total|overall|inclusive|consolidated|\*+|note\s*\d{1,2}|\d{1,2}|[a-z]|i{1,3}|集團|本集團|總計|合計|總體|整體|附註\s*\d{1,2}|注\s*\d{1,2})$/i;
 
 /** Units spelled out in words: '(tonne of CO2e)', '(tonnes)', '(in kg)', '(metric tons CO2e)'. */
-const UNIT_PHRASE = /^(?:in\s+)?(?:metric\s+)?(?:tonnes?|tons?|kg|kilograms?|mwh|kwh|gj|m3|cubic\s+metres?)(?:\s+(?:of\s+)?co2\s*e(?:q|quivalent)?)?$/i;
+const UNIT_PHRASE =
+  /^(?:in\s+)?(?:metric\s+)?(?:tonnes?|tons?|kg|kilograms?|mwh|kwh|gj|m3|cubic\s+metres?)(?:\s+(?:of\s+)?co2\s*e(?:q|quivalent)?)?$/i;
 
 function isUnitText(s: string): boolean {
   const t = s.trim();
@@ -89,7 +110,10 @@ function isUnitText(s: string): boolean {
 
 /** The label with unit and qualifier brackets removed (other brackets kept as written). */
 function withoutQualifiers(text: string): string {
-  return text.replace(BRACKET, (all, inner: string) => (isUnitText(inner) || QUALIFIER.test(inner.trim()) ? ' ' : all)).replace(/\s+/g, ' ').trim();
+  return text
+    .replace(BRACKET, (all, inner: string) => (isUnitText(inner) || QUALIFIER.test(inner.trim()) ? ' ' : all))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const LEADING_BULLET = /^(?:[-–—•·●○▪■◦*>]+|\d{1,2}[.)、]|[a-z][.)]|[（(][a-z0-9ivx]{1,4}[)）])\s*/i;
@@ -133,7 +157,24 @@ export function labelVariants(label: string): string[] {
 // English word bags
 
 const STOP = new Set(['of', 'the', 'a', 'an', 'in', 'for']);
-const SINGULAR_EXCEPTIONS = new Set(['gas', 'less', 'loss', 'process', 'glass', 'business', 'mass', 'sox', 'nox', 'bus', 'us', 'its', 'this', 'plus', 'status', 'ghgs']);
+const SINGULAR_EXCEPTIONS = new Set([
+  'gas',
+  'less',
+  'loss',
+  'process',
+  'glass',
+  'business',
+  'mass',
+  'sox',
+  'nox',
+  'bus',
+  'us',
+  'its',
+  'this',
+  'plus',
+  'status',
+  'ghgs',
+]);
 
 function singular(w: string): string {
   if (w === 'ghgs') return 'ghg';
@@ -158,10 +199,18 @@ function englishWords(text: string): string[] | undefined {
 
 /** Words that say the same in a label: the verb of a quantity, and 'total' (a total of what is named). */
 const SAME_WORD: Record<string, string> = {
-  generated: 'produced', generation: 'produced', output: 'produced', production: 'produced',
-  consumed: 'consumption', usage: 'consumption', use: 'consumption', used: 'consumption',
+  generated: 'produced',
+  generation: 'produced',
+  output: 'produced',
+  production: 'produced',
+  consumed: 'consumption',
+  usage: 'consumption',
+  use: 'consumption',
+  used: 'consumption',
   emitted: 'emission',
-  staff: 'employee', workforce: 'employee', headcount: 'employee',
+  staff: 'employee',
+  workforce: 'employee',
+  headcount: 'employee',
 };
 const BAG_DROPPED = new Set(['total', 'overall', 'amount']);
 
@@ -190,10 +239,71 @@ const ROMAN_SCOPE = /\bscopes?\s*(iii|ii|i)\b/gi;
 const SCOPE_LIST = /\bscopes?\s*([123])((?:\s*(?:\+|&|,|and|or)\s*(?:scopes?\s*)?[123])*)/gi;
 
 /** Words that say a figure is a ratio of the thing, not the thing. */
-const RATIO_WORDS = new Set(['intensity', 'density', 'per', 'proportion', 'share', 'percentage', 'ratio', 'rate', 'reduction', 'target', 'average', 'avg', 'change', 'saved', 'avoided', 'offset', 'increase', 'decrease']);
+const RATIO_WORDS = new Set([
+  'intensity',
+  'density',
+  'per',
+  'proportion',
+  'share',
+  'percentage',
+  'ratio',
+  'rate',
+  'reduction',
+  'target',
+  'average',
+  'avg',
+  'change',
+  'saved',
+  'avoided',
+  'offset',
+  'increase',
+  'decrease',
+]);
 
-const GHG_WORDS = new Set(['ghg', 'emission', 'co2e', 'co2eq', 'carbon', 'total', 'and', 'direct', 'indirect', 'other', 'energy', 'related', 'location', 'market', 'based', 'group', 'inclusive', 'from', 'scope', 'gross', 'equivalent', 'dioxide', 'overall']);
-const REVENUE_WORDS = new Set(['revenue', 'income', 'operating', 'unit', 'rmb', 'hk', 'hkd', 'us', 'usd', 'million', 'm', '10000', 'ten', 'thousand', 'sale', 'turnover', 'yuan']);
+const GHG_WORDS = new Set([
+  'ghg',
+  'emission',
+  'co2e',
+  'co2eq',
+  'carbon',
+  'total',
+  'and',
+  'direct',
+  'indirect',
+  'other',
+  'energy',
+  'related',
+  'location',
+  'market',
+  'based',
+  'group',
+  'inclusive',
+  'from',
+  'scope',
+  'gross',
+  'equivalent',
+  'dioxide',
+  'overall',
+]);
+const REVENUE_WORDS = new Set([
+  'revenue',
+  'income',
+  'operating',
+  'unit',
+  'rmb',
+  'hk',
+  'hkd',
+  'us',
+  'usd',
+  'million',
+  'm',
+  '10000',
+  'ten',
+  'thousand',
+  'sale',
+  'turnover',
+  'yuan',
+]);
 const INTENSITY_WORDS = new Set(['intensity', 'density', 'per']);
 const EMPLOYEE_WORDS = new Set(['employee', 'fte', 'capita', 'head', 'staff', 'person', 'headcount']);
 const AREA_WORDS = new Set(['area', 'sq', 'ft', 'floor', 'square', 'metre', 'meter', 'm2', 'sqm', 'gfa']);
@@ -226,7 +336,10 @@ function scopesOf(text: string): { scopes: Set<number>; rest: string } {
  */
 function ghgFamily(text: string, unit: string | undefined): string | undefined {
   if (HAN.test(text)) return ghgFamilyZh(text, unit);
-  const lower = text.toLowerCase().replace(/location[\s-]*based/g, ' location ').replace(/market[\s-]*based/g, ' market ');
+  const lower = text
+    .toLowerCase()
+    .replace(/location[\s-]*based/g, ' location ')
+    .replace(/market[\s-]*based/g, ' market ');
   const { scopes, rest } = scopesOf(lower);
   const words = englishWords(rest);
   if (!words) return undefined;
@@ -238,7 +351,8 @@ function ghgFamily(text: string, unit: string | undefined): string | undefined {
   const intensity = words.some((w) => INTENSITY_WORDS.has(w));
   for (const w of words) {
     if (GHG_WORDS.has(w)) continue;
-    if (intensity && (INTENSITY_WORDS.has(w) || REVENUE_WORDS.has(w) || EMPLOYEE_WORDS.has(w) || AREA_WORDS.has(w))) continue;
+    if (intensity && (INTENSITY_WORDS.has(w) || REVENUE_WORDS.has(w) || EMPLOYEE_WORDS.has(w) || AREA_WORDS.has(w)))
+      continue;
     return undefined;
   }
   // Direct / indirect / other indirect name scopes too; with an explicit scope they must agree.
@@ -279,7 +393,8 @@ function ghgFamily(text: string, unit: string | undefined): string | undefined {
   const basis = basisWords !== 'unknown' ? basisWords : unitBasis;
   if (unitBasis !== 'unknown' && unitBasis !== basis) return undefined;
   // Per employee (FTE, capita) and per floor area: intensities of their own, one per scope set.
-  if (basis === 'employees' || basis === 'floor-area') return `ghg.intensity_per_${basis === 'employees' ? 'employee' : 'floor_area'}.${id.slice('ghg.'.length)}`;
+  if (basis === 'employees' || basis === 'floor-area')
+    return `ghg.intensity_per_${basis === 'employees' ? 'employee' : 'floor_area'}.${id.slice('ghg.'.length)}`;
   if (id === 'ghg.total') return 'ghg.intensity';
   if (id === 'ghg.scope12') return 'ghg.scope12.intensity';
   // Scope 1, 2 or 3 per revenue: a described intensity (the catalog lists none).
@@ -300,7 +415,18 @@ function ghgFamilyZh(text: string, unit: string | undefined): string | undefined
   rest = rest.replace(/强度|密度|单位营收|每百万元收入|每万元收入/g, '');
   if (rest) return undefined;
   const k = [...scopes].sort().join('');
-  const id = k === '1' ? 'ghg.scope1' : k === '2' ? 'ghg.scope2' : k === '3' ? 'ghg.scope3' : k === '12' ? 'ghg.scope12' : k === '123' ? 'ghg.total' : undefined;
+  const id =
+    k === '1'
+      ? 'ghg.scope1'
+      : k === '2'
+        ? 'ghg.scope2'
+        : k === '3'
+          ? 'ghg.scope3'
+          : k === '12'
+            ? 'ghg.scope12'
+            : k === '123'
+              ? 'ghg.total'
+              : undefined;
   if (!id || !intensity) return id;
   const basis = basisOfUnit(unit);
   if (basis !== 'revenue' && basis !== 'unknown') return undefined;
@@ -320,10 +446,18 @@ function scope3Category(text: string, groupSaysScope3: boolean): string | undefi
   const id = `ghg.scope3.cat${n}`;
   const kpi = getKpi(id);
   if (!kpi) return undefined;
-  const restKey = normalizeLabel(rest.replace(/\bscope\b/g, ' ').replace(/\b(?:ghg|emissions?|upstream|downstream)\b/g, (w) => (w.startsWith('up') || w.startsWith('down') ? w : ' ')));
+  const restKey = normalizeLabel(
+    rest
+      .replace(/\bscope\b/g, ' ')
+      .replace(/\b(?:ghg|emissions?|upstream|downstream)\b/g, (w) =>
+        w.startsWith('up') || w.startsWith('down') ? w : ' ',
+      ),
+  );
   if (!restKey) return id;
   // The words after the number must be the category's own name (any hyphens, brackets, case).
-  const names = [kpi.names.en, ...kpi.synonyms].map((s) => s.replace(/^.*?(?:category|cat\.?)\s*\d{1,2}\s*[:：\-–—]?\s*/i, ''));
+  const names = [kpi.names.en, ...kpi.synonyms].map((s) =>
+    s.replace(/^.*?(?:category|cat\.?)\s*\d{1,2}\s*[:：\-–—]?\s*/i, ''),
+  );
   for (const name of names) {
     const nk = normalizeLabel(name);
     const nkPlain = normalizeLabel(name.replace(BRACKET, ' '));
@@ -337,7 +471,23 @@ const POLLUTANTS: Array<[RegExp, string]> = [
   [/\bsulph?ur\s+(?:oxides?|dioxide)\b|\bsulfur\s+(?:oxides?|dioxide)\b|\bsox\b|\bso2\b/g, 'air.sox'],
   [/\b(?:respirable\s+suspended\s+)?particula(?:te|r)s?(?:\s+matters?)?\b|\bpm\b|\brsp\b/g, 'air.pm'],
 ];
-const AIR_WORDS = new Set(['emission', 'air', 'total', 'waste', 'gas', 'direct', 'exhaust', 'and', 'pollutant', 'group', 'amount', 'discharge', 'volume', 'generated', 'released']);
+const AIR_WORDS = new Set([
+  'emission',
+  'air',
+  'total',
+  'waste',
+  'gas',
+  'direct',
+  'exhaust',
+  'and',
+  'pollutant',
+  'group',
+  'amount',
+  'discharge',
+  'volume',
+  'generated',
+  'released',
+]);
 
 /** NOx / SOx / SO2 / PM emissions in any spelling; exactly one pollutant, no other subject. */
 function airFamily(text: string): string | undefined {
@@ -365,7 +515,9 @@ function airFamily(text: string): string | undefined {
 function intensityOf(text: string, unit: string | undefined): string | undefined {
   const words = englishWords(text);
   if (!words || !words.some((w) => INTENSITY_WORDS.has(w))) return undefined;
-  const basisWords = words.filter((w) => INTENSITY_WORDS.has(w) || REVENUE_WORDS.has(w) || EMPLOYEE_WORDS.has(w) || AREA_WORDS.has(w));
+  const basisWords = words.filter(
+    (w) => INTENSITY_WORDS.has(w) || REVENUE_WORDS.has(w) || EMPLOYEE_WORDS.has(w) || AREA_WORDS.has(w),
+  );
   if (basisWords.some((w) => EMPLOYEE_WORDS.has(w) || AREA_WORDS.has(w))) return undefined;
   const unitBasis = basisOfUnit(unit);
   if (unitBasis !== 'unknown' && unitBasis !== 'revenue') return undefined;
@@ -374,7 +526,10 @@ function intensityOf(text: string, unit: string | undefined): string | undefined
   const base = byBag.get(bagKey(rest));
   if (!base || base.per || base.dimension === 'percent') return undefined;
   // `water.total` -> `water.intensity` (the numbers rules read the pair the same way), else `<id>.intensity`.
-  for (const id of [base.id.endsWith('.total') ? `${base.id.slice(0, -'.total'.length)}.intensity` : '', `${base.id}.intensity`]) {
+  for (const id of [
+    base.id.endsWith('.total') ? `${base.id.slice(0, -'.total'.length)}.intensity` : '',
+    `${base.id}.intensity`,
+  ]) {
     const kpi = id ? getKpi(id) : undefined;
     if (kpi && kpi.per === 'revenue') return id;
   }
@@ -385,7 +540,19 @@ function intensityOf(text: string, unit: string | undefined): string | undefined
 // Dimension-ambiguous labels: the unit decides which KPI.
 
 const BY_UNIT: Array<{ labels: string[]; percent: string; count: string }> = [
-  { labels: ['Employee turnover', 'Staff turnover', 'Turnover', 'Employee turnover (total)', '員工流失', '僱員流失', '员工流失'], percent: 'turnover.rate', count: 'turnover.count' },
+  {
+    labels: [
+      'Employee turnover',
+      'Staff turnover',
+      'Turnover',
+      'Employee turnover (total)',
+      '員工流失',
+      '僱員流失',
+      '员工流失',
+    ],
+    percent: 'turnover.rate',
+    count: 'turnover.count',
+  },
 ];
 const byUnitKey = new Map<string, { percent: string; count: string }>();
 for (const e of BY_UNIT) for (const l of e.labels) byUnitKey.set(normalizeLabel(l), e);
@@ -409,14 +576,21 @@ const NOT_A_MEMBER = /^(?:total|subtotal|sub-total|overall|all|合計|總計|总
 /** Breakdowns whose members a catalog cannot list: places and sites, employee categories. */
 const OPEN_BREAKDOWNS = new Set(['region', 'rank']);
 
-function openMember(labelKey: string, labelText: string, group: string | undefined, unit: string | undefined): string | undefined {
+function openMember(
+  labelKey: string,
+  labelText: string,
+  group: string | undefined,
+  unit: string | undefined,
+): string | undefined {
   if (!group) return undefined;
   let target = resolveGroupLabel(group);
   if (!target) {
     // A bare 'By region' group: the parent is the one KPI the label names ('Number of employees in X').
     const breakdown = bareBreakdownOf(group);
     if (!breakdown || !OPEN_BREAKDOWNS.has(breakdown)) return undefined;
-    const parents = parentsWithBreakdown(breakdown).filter((p) => withoutParentWords(labelText, p) !== undefined && unitAgrees(getKpi(p)!, unit));
+    const parents = parentsWithBreakdown(breakdown).filter(
+      (p) => withoutParentWords(labelText, p) !== undefined && unitAgrees(getKpi(p)!, unit),
+    );
     if (parents.length !== 1) return undefined;
     target = { parent: parents[0], breakdown };
   }
@@ -447,10 +621,81 @@ function openMember(labelKey: string, labelText: string, group: string | undefin
 // same part words.
 
 /** Words of a label that do not change which figure it is. */
-const NEUTRAL = new Set(['pollutant', 'total', 'overall', 'amount', 'number', 'quantity', 'produced', 'consumption', 'emission', 'group', 'annual', 'all', 'comprehensive', 'gross', 'inclusive', 'kpi', 'indicator', 'data', 'figure', 'value']);
+const NEUTRAL = new Set([
+  'pollutant',
+  'total',
+  'overall',
+  'amount',
+  'number',
+  'quantity',
+  'produced',
+  'consumption',
+  'emission',
+  'group',
+  'annual',
+  'all',
+  'comprehensive',
+  'gross',
+  'inclusive',
+  'kpi',
+  'indicator',
+  'data',
+  'figure',
+  'value',
+]);
 const SHARE_WORDS = new Set(['proportion', 'share', 'percentage', 'percent']);
-const OTHER_RATIO_WORDS = new Set(['reduction', 'target', 'change', 'saved', 'avoided', 'offset', 'increase', 'decrease', 'rate', 'ratio', 'average', 'avg', 'yoy']);
-const BASIS_FILLER = new Set(['unit', 'sq', 'ft', 'square', 'metre', 'meter', 'm2', 'sqm', 'gfa', 'floor', 'area', 'million', 'm', 'thousand', '10000', '000', 'hk', 'hkd', 'rmb', 'us', 'usd', 'yuan', 'operating', 'revenue', 'income', 'sale', 'capita', 'head', 'employee', 'fte', 'person', 'staff', 'headcount', 'every', 'each']);
+const OTHER_RATIO_WORDS = new Set([
+  'reduction',
+  'target',
+  'change',
+  'saved',
+  'avoided',
+  'offset',
+  'increase',
+  'decrease',
+  'rate',
+  'ratio',
+  'average',
+  'avg',
+  'yoy',
+]);
+const BASIS_FILLER = new Set([
+  'unit',
+  'sq',
+  'ft',
+  'square',
+  'metre',
+  'meter',
+  'm2',
+  'sqm',
+  'gfa',
+  'floor',
+  'area',
+  'million',
+  'm',
+  'thousand',
+  '10000',
+  '000',
+  'hk',
+  'hkd',
+  'rmb',
+  'us',
+  'usd',
+  'yuan',
+  'operating',
+  'revenue',
+  'income',
+  'sale',
+  'capita',
+  'head',
+  'employee',
+  'fte',
+  'person',
+  'staff',
+  'headcount',
+  'every',
+  'each',
+]);
 
 interface NameBag {
   kpi: KpiDefinition;
@@ -458,7 +703,32 @@ interface NameBag {
 }
 
 /** Words that name no figure on their own: a catalog name of these only ('Other', 'Male') is not contained in a label. */
-const GENERIC = new Set(['other', 'others', 'male', 'female', 'direct', 'indirect', 'total', 'and', 'rate', 'share', 'average', 'full', 'time', 'part', 'senior', 'middle', 'junior', 'management', 'under', 'over', 'above', 'below', 'aged', 'age']);
+const GENERIC = new Set([
+  'other',
+  'others',
+  'male',
+  'female',
+  'direct',
+  'indirect',
+  'total',
+  'and',
+  'rate',
+  'share',
+  'average',
+  'full',
+  'time',
+  'part',
+  'senior',
+  'middle',
+  'junior',
+  'management',
+  'under',
+  'over',
+  'above',
+  'below',
+  'aged',
+  'age',
+]);
 
 /** Label words for containment: bagKey's words, 'non-X' one word, pollutants in one spelling ('nitrogen oxide' -> 'nox'). */
 function describedWords(text: string): string[] | undefined {
@@ -476,7 +746,9 @@ function nameBag(name: string): string[] | undefined {
   const words = describedWords(plain(name));
   if (!words) return undefined;
   const specific = [...new Set(words.filter((w) => !NEUTRAL.has(w)))].sort();
-  return specific.length && specific.some((w) => !GENERIC.has(w) && (!/^\d+$/.test(w) || specific.includes('scope'))) ? specific : undefined;
+  return specific.length && specific.some((w) => !GENERIC.has(w) && (!/^\d+$/.test(w) || specific.includes('scope')))
+    ? specific
+    : undefined;
 }
 
 /**
@@ -520,21 +792,34 @@ const bagsByWord = new Map<string, NameBag[]>();
  * longest name wins, and of two equally long, the one whose leftover words only say 'per' or 'share'
  * ('Direct emission' | 'GHG emission intensity' is Scope 1 per revenue, not a part of GHG intensity).
  */
-function containedKpis(words: string[], accept?: (kpi: KpiDefinition, rest: string[]) => boolean): { kpi: KpiDefinition; rest: string[] }[] {
+function containedKpis(
+  words: string[],
+  accept?: (kpi: KpiDefinition, rest: string[]) => boolean,
+): { kpi: KpiDefinition; rest: string[] }[] {
   const have = new Set(words);
   const restOf = (b: NameBag) => words.filter((w) => !b.words.includes(w) && !NEUTRAL.has(w));
   let found: NameBag[] = [];
   // Names the row's unit cannot measure are left out first: 'Turnover of employees aged under 30 | %'
   // contains 'employees under 30' (a head count) and 'employee turnover' (a rate); only the rate fits.
-  for (const w of have) for (const bag of bagsByWord.get(w) ?? []) if (bag.words.every((x) => have.has(x)) && (!accept || accept(bag.kpi, restOf(bag)))) found.push(bag);
-  if (have.has('ghg') || have.has('co2e') || have.has('co2eq') || (have.has('carbon') && have.has('emission')) || (have.has('scope') && (have.has('1') || have.has('2') || have.has('3')))) {
+  for (const w of have)
+    for (const bag of bagsByWord.get(w) ?? [])
+      if (bag.words.every((x) => have.has(x)) && (!accept || accept(bag.kpi, restOf(bag)))) found.push(bag);
+  if (
+    have.has('ghg') ||
+    have.has('co2e') ||
+    have.has('co2eq') ||
+    (have.has('carbon') && have.has('emission')) ||
+    (have.has('scope') && (have.has('1') || have.has('2') || have.has('3')))
+  ) {
     const ghg = found.filter((b) => b.kpi.dimension === 'co2e');
     if (ghg.length) found = ghg;
   }
   const longest = found.reduce((n, b) => Math.max(n, b.words.length), 0);
   let best = found.filter((b) => b.words.length === longest);
   if (new Set(best.map((b) => b.kpi)).size > 1) {
-    const ratioOnly = best.filter((b) => !b.kpi.per && restOf(b).every((w) => INTENSITY_WORDS.has(w) || SHARE_WORDS.has(w) || BASIS_FILLER.has(w)));
+    const ratioOnly = best.filter(
+      (b) => !b.kpi.per && restOf(b).every((w) => INTENSITY_WORDS.has(w) || SHARE_WORDS.has(w) || BASIS_FILLER.has(w)),
+    );
     if (ratioOnly.length) best = ratioOnly;
   }
   const kpis = [...new Set(best.map((b) => b.kpi))];
@@ -581,7 +866,11 @@ function numeratorFits(base: KpiDefinition, unit: string | undefined): boolean {
  * A catalog intensity named in a unit of another basis ('Non-hazardous waste intensity | t/employee'):
  * the same numerator over the unit's basis.
  */
-function otherBasis(base: KpiDefinition, qualifiers: string[], unit: string | undefined): { id: string; base: KpiDefinition } | undefined {
+function otherBasis(
+  base: KpiDefinition,
+  qualifiers: string[],
+  unit: string | undefined,
+): { id: string; base: KpiDefinition } | undefined {
   if (base.per !== 'revenue' || !base.id.endsWith('.intensity')) return undefined;
   const basis = unitBasis(unit);
   const stem = base.id.slice(0, -'.intensity'.length);
@@ -613,7 +902,11 @@ function partId(baseId: string, rest: string[]): string {
  * neutral, else a part, an intensity, a share or another ratio of it (ids above). Undefined when no
  * KPI is contained, two fit equally, or the unit cannot measure what the words describe.
  */
-function describe(words: string[], unit: string | undefined, sourceEmissions = true): { id: string; base: KpiDefinition } | undefined {
+function describe(
+  words: string[],
+  unit: string | undefined,
+  sourceEmissions = true,
+): { id: string; base: KpiDefinition } | undefined {
   let found = containedKpis(words, (k, rest) => numeratorFits(k, unit) || isRatioWords(rest) || countShare(k, unit));
   if (found.length > 1) {
     // 'Purchased electricity GHG emissions' in tCO2e: the GHG figure, not the electricity.
@@ -622,7 +915,8 @@ function describe(words: string[], unit: string | undefined, sourceEmissions = t
   }
   // A figure in tCO2e whose words name a source, not a GHG figure ('Diesel | tCO2e'): the emissions of that source.
   const u0 = parsedUnit(unit);
-  const contained = sourceEmissions && u0 && !u0.denominator && u0.numerator.dimension === 'co2e' ? containedKpis(words) : [];
+  const contained =
+    sourceEmissions && u0 && !u0.denominator && u0.numerator.dimension === 'co2e' ? containedKpis(words) : [];
   if (contained.length && contained.every((c) => c.kpi.dimension !== 'co2e')) {
     const total = getKpi('ghg.total');
     if (total) found = [{ kpi: total, rest: words.filter((w) => !NEUTRAL.has(w)) }];
@@ -675,9 +969,65 @@ function describe(words: string[], unit: string | undefined, sourceEmissions = t
  * Non-hazardous: recyclables (glass, furniture, food, metal, plastic, cardboard, wood, textiles), when
  * the label says waste, recycling or disposal. Each kind is a part (`waste.hazardous.p-x`), never the total.
  */
-const HAZARDOUS_KINDS = new Set(['battery', 'batterie', 'lamp', 'tube', 'fluorescent', 'toner', 'cartridge', 'drum', 'ribbon', 'ink', 'solvent', 'chemical', 'drug', 'medicine', 'pharmaceutical', 'clinical', 'medical', 'electronic', 'e-waste', 'ewaste', 'asbestos', 'mercury', 'acid', 'lube', 'lubricant']);
-const NON_HAZARDOUS_KINDS = new Set(['glass', 'furniture', 'food', 'kitchen', 'metal', 'aluminium', 'aluminum', 'plastic', 'cardboard', 'carton', 'wood', 'textile', 'clothing', 'organic', 'garden', 'yard', 'construction', 'demolition', 'rubble', 'household']);
-const WASTE_CONTEXT = new Set(['waste', 'recycling', 'recycled', 'recycle', 'disposal', 'disposed', 'collected', 'scrap']);
+const HAZARDOUS_KINDS = new Set([
+  'battery',
+  'batterie',
+  'lamp',
+  'tube',
+  'fluorescent',
+  'toner',
+  'cartridge',
+  'drum',
+  'ribbon',
+  'ink',
+  'solvent',
+  'chemical',
+  'drug',
+  'medicine',
+  'pharmaceutical',
+  'clinical',
+  'medical',
+  'electronic',
+  'e-waste',
+  'ewaste',
+  'asbestos',
+  'mercury',
+  'acid',
+  'lube',
+  'lubricant',
+]);
+const NON_HAZARDOUS_KINDS = new Set([
+  'glass',
+  'furniture',
+  'food',
+  'kitchen',
+  'metal',
+  'aluminium',
+  'aluminum',
+  'plastic',
+  'cardboard',
+  'carton',
+  'wood',
+  'textile',
+  'clothing',
+  'organic',
+  'garden',
+  'yard',
+  'construction',
+  'demolition',
+  'rubble',
+  'household',
+]);
+const WASTE_CONTEXT = new Set([
+  'waste',
+  'recycling',
+  'recycled',
+  'recycle',
+  'disposal',
+  'disposed',
+  'collected',
+  'scrap',
+]);
 
 function wasteKind(label: string, unit: string | undefined): Recognition | undefined {
   const u = parsedUnit(unit);
@@ -690,7 +1040,13 @@ function wasteKind(label: string, unit: string | undefined): Recognition | undef
   if (hazardous === general) return undefined;
   const base = hazardous ? 'waste.hazardous' : 'waste.non_hazardous';
   if (!getKpi(base)) return undefined;
-  return { kpiId: partId(base, words.filter((w) => !NEUTRAL.has(w))), via: 'described' };
+  return {
+    kpiId: partId(
+      base,
+      words.filter((w) => !NEUTRAL.has(w)),
+    ),
+    via: 'described',
+  };
 }
 
 /** A count KPI (employees, suppliers) in a percent unit: the figure is its share of a whole. */
@@ -710,7 +1066,13 @@ function unitMeasures(kpi: KpiDefinition, unit: string | undefined): boolean {
 }
 
 /** A label described through a contained catalog KPI, alone or read with its group. */
-function described(label: string, group: string | undefined, groupQualifies: boolean, unit: string | undefined, groupOnly = false): Recognition | undefined {
+function described(
+  label: string,
+  group: string | undefined,
+  groupQualifies: boolean,
+  unit: string | undefined,
+  groupOnly = false,
+): Recognition | undefined {
   const own = describedWords(plain(label));
   if (!own || !own.length) return undefined;
   const alone = groupOnly ? undefined : describe(own, unit);
@@ -721,7 +1083,8 @@ function described(label: string, group: string | undefined, groupQualifies: boo
   // cables'; 'Direct GHG emissions (Scope 1)' | 'Consolidated entities'), or qualifies the label's
   // figure ('Pollutant emission density' | 'NOx emissions').
   const both = describe([...groupWords, ...own], unit, false);
-  if (both && (!alone || groupQualifies || both.base !== alone.base)) return { kpiId: both.id, kpi: getKpi(both.id), via: 'described' };
+  if (both && (!alone || groupQualifies || both.base !== alone.base))
+    return { kpiId: both.id, kpi: getKpi(both.id), via: 'described' };
   if (alone && !groupQualifies) return { kpiId: alone.id, kpi: getKpi(alone.id), via: 'described' };
   return undefined;
 }
@@ -848,9 +1211,15 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
   // Under a group that names another measure, a label's own name does not decide: 'Purchased
   // electricity' under 'Scope 2' is an emission source, 'SO2 emissions' under 'Pollutant emission
   // density' a density.
-  const nameFits = (k: KpiDefinition) => !((groupQualifies && !k.per && k.dimension !== 'percent') || (groupIsGhg && k.dimension !== 'co2e'));
+  const nameFits = (k: KpiDefinition) =>
+    !((groupQualifies && !k.per && k.dimension !== 'percent') || (groupIsGhg && k.dimension !== 'co2e'));
   const exact = matchKpi(label, group);
-  if (exact && (exact.via === 'group' || nameFits(exact.kpi)) && !emissionsOfSource(exact.kpi, ctx.unit) && !otherIntensityBasis(exact.kpi, ctx.unit)) {
+  if (
+    exact &&
+    (exact.via === 'group' || nameFits(exact.kpi)) &&
+    !emissionsOfSource(exact.kpi, ctx.unit) &&
+    !otherIntensityBasis(exact.kpi, ctx.unit)
+  ) {
     return { kpiId: exact.kpi.id, kpi: exact.kpi, via: exact.via };
   }
   if (tooLong) return undefined;
@@ -865,7 +1234,8 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
   // 1. Variants through the catalog (exact keys, the group's members).
   for (const v of variants.slice(1)) {
     const m = matchKpi(v, group);
-    if (m && (m.via === 'group' || nameFits(m.kpi)) && unitAgrees(m.kpi, unit)) return { kpiId: m.kpi.id, kpi: m.kpi, via: m.via === 'group' ? 'group' : 'variant' };
+    if (m && (m.via === 'group' || nameFits(m.kpi)) && unitAgrees(m.kpi, unit))
+      return { kpiId: m.kpi.id, kpi: m.kpi, via: m.via === 'group' ? 'group' : 'variant' };
   }
   // A bare breakdown group ('By gender' | 'Number of male employees').
   if (group) {
@@ -905,18 +1275,36 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
     }
     // 3. Families.
     const fam =
-      scope3Category(text, groupSaysScope3) ?? ghgFamily(withoutQualifiers(text), unit) ?? airFamily(withoutQualifiers(text)) ?? intensityOf(withoutQualifiers(text), unit);
+      scope3Category(text, groupSaysScope3) ??
+      ghgFamily(withoutQualifiers(text), unit) ??
+      airFamily(withoutQualifiers(text)) ??
+      intensityOf(withoutQualifiers(text), unit);
     const r = known(fam, 'family', unit);
     if (r && nameFits(r.kpi!)) return r;
     // A described intensity the family rules build ('Direct emission' | 'GHG emission intensity').
     // Its unit, when it parses, must divide by something: 'Scope 1 intensity | kg' is no intensity.
     const pu = parsedUnit(unit);
-    if (fam && !r && !getKpi(fam) && openMemberParent(fam) && (!group || groupQualifies || !fam.endsWith('.intensity')) && (!pu || !!pu.denominator)) return { kpiId: fam, via: 'family' };
+    if (
+      fam &&
+      !r &&
+      !getKpi(fam) &&
+      openMemberParent(fam) &&
+      (!group || groupQualifies || !fam.endsWith('.intensity')) &&
+      (!pu || !!pu.denominator)
+    )
+      return { kpiId: fam, via: 'family' };
   }
   // Chinese and bilingual labels (recognition/zh.ts), under the same unit check.
-  const zh = recogniseChinese(label, { group, unit, section: ctx.section }, { recognise: recogniseLabel, fits: (id, u) => !!known(id, 'family', u) });
+  const zh = recogniseChinese(
+    label,
+    { group, unit, section: ctx.section },
+    { recognise: recogniseLabel, fits: (id, u) => !!known(id, 'family', u) },
+  );
   // A catalog KPI passes the unit check here; an id recognition built was checked when it was made.
-  if (zh) return getKpi(zh) ? known(zh, 'family', unit) : { kpiId: zh, via: isOpenMemberId(zh) ? 'open-member' : 'described' };
+  if (zh)
+    return getKpi(zh)
+      ? known(zh, 'family', unit)
+      : { kpiId: zh, via: isOpenMemberId(zh) ? 'open-member' : 'described' };
   // 4. The unit decides.
   for (const v of variants) {
     const r = known(byUnit(normalizeLabel(v), unit), 'unit', unit);
@@ -926,7 +1314,11 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
   const open = openMember(normalizeLabel(variants[variants.length - 1]), label, group, unit);
   if (open) return { kpiId: open, via: 'open-member' };
   // 6. A part of a KPI: a boundary or entity under it, a cell of a cross breakdown (recognition/segments.ts).
-  const part = recogniseSegment(label, { group, unit, section: ctx.section }, { recognise: recogniseLabel, fits: (id, u) => !!known(id, 'family', u) });
+  const part = recogniseSegment(
+    label,
+    { group, unit, section: ctx.section },
+    { recognise: recogniseLabel, fits: (id, u) => !!known(id, 'family', u) },
+  );
   if (part) return { kpiId: part, via: 'open-member' };
   // 7. A figure described by a catalog KPI its words (or its group's) contain.
   const d = described(variants[variants.length - 1], group, groupQualifies, unit);
@@ -935,7 +1327,8 @@ export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition
   const kind = wasteKind(variants[variants.length - 1], unit);
   if (kind) return kind;
   // 9. A part of what the caption above names ('Hazardous Waste' | 'Tyres (recycled)').
-  const context = typeof ctx.context === 'string' && ctx.context.trim() && ctx.context.length <= MAX_LABEL ? ctx.context : undefined;
+  const context =
+    typeof ctx.context === 'string' && ctx.context.trim() && ctx.context.length <= MAX_LABEL ? ctx.context : undefined;
   if (context) {
     const outer = group ? `${context} ${group}` : context;
     return described(variants[variants.length - 1], outer, groupQualifiesRows(outer), unit, true);

@@ -12,10 +12,12 @@ import { hashKey, hasParts, partId, sectionTopic } from './zh';
 const MAX_LABEL = 160;
 
 /** Labels that are the whole, not a part: totals and subtotals. */
-const TOTAL = /^(?:total|subtotal|sub-total|overall|all|group|合計|總計|总计|合计|小計|小计|總數|总数|總額|总额|集團|集团|全集團|全集团)$/i;
+const TOTAL =
+  /^(?:total|subtotal|sub-total|overall|all|group|合計|總計|总计|合计|小計|小计|總數|总数|總額|总额|集團|集团|全集團|全集团)$/i;
 
 /** Labels that say the row is another figure about the KPI, not a part of it: a target, a change, a ratio. */
-const NOT_A_PART = /target|change|intensity|density|ratio|rate\b|per\b|proportion|share|percentage|%|目標|目标|變動|变动|變化|变化|增減|增减|強度|强度|密度|比率|比例|佔比|占比|百分比|每/i;
+const NOT_A_PART =
+  /target|change|intensity|density|ratio|rate\b|per\b|proportion|share|percentage|%|目標|目标|變動|变动|變化|变化|增減|增减|強度|强度|密度|比率|比例|佔比|占比|百分比|每/i;
 
 export interface SegmentHelpers {
   /** The caller's recogniser, for the group alone and the label alone. */
@@ -29,7 +31,11 @@ export interface SegmentHelpers {
  * entity that names no KPI; or the caption above names the KPI by a breakdown ('按…劃分…') and the
  * group and label are the cells of that cross breakdown. Undefined otherwise.
  */
-export function recogniseSegment(label: string, ctx: { group?: string; unit?: string; section?: string }, helpers: SegmentHelpers): string | undefined {
+export function recogniseSegment(
+  label: string,
+  ctx: { group?: string; unit?: string; section?: string },
+  helpers: SegmentHelpers,
+): string | undefined {
   const group = ctx.group;
   if (typeof label !== 'string' || !group || label.length > MAX_LABEL || group.length > MAX_LABEL) return undefined;
   const labelKey = normalizeLabel(label);
@@ -39,7 +45,12 @@ export function recogniseSegment(label: string, ctx: { group?: string; unit?: st
   if (helpers.recognise(label, {})) return undefined;
   // A group naming a breakdown ('按性別劃分的員工人數', 'By region') lists members, not parts: the
   // catalog decides those (closed breakdowns have no open members).
-  if (resolveGroupLabel(group) || bareBreakdownOf(group) || /^按.{1,12}?劃分|^按.{1,12}?划分|\bby\s/i.test(group.trim())) return undefined;
+  if (
+    resolveGroupLabel(group) ||
+    bareBreakdownOf(group) ||
+    /^按.{1,12}?劃分|^按.{1,12}?划分|\bby\s/i.test(group.trim())
+  )
+    return undefined;
   const whole = helpers.recognise(group, { unit: ctx.unit });
   if (whole) {
     const kpi = getKpi(whole.kpiId);

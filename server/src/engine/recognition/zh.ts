@@ -28,7 +28,8 @@ import { normalizeLabel, stripFootnoteMarks, toHalfWidth } from '../text/normali
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** Ids recognition builds (an open member or part, a part or described figure of the English containment): checked against the unit when made. */
-const OPEN_ID = /\.(?:open|p|r)-[0-9a-z]+$|\.p-[0-9a-z]+\.intensity(?:\.per-[a-z-]+)?$|\.(?:intensity(?:\.per-[a-z-]+)?|share)$/;
+const OPEN_ID =
+  /\.(?:open|p|r)-[0-9a-z]+$|\.p-[0-9a-z]+\.intensity(?:\.per-[a-z-]+)?$|\.(?:intensity(?:\.per-[a-z-]+)?|share)$/;
 const MAX_LABEL = 160;
 
 export interface ZhContext {
@@ -137,7 +138,14 @@ function basisOf(key: string): { basis?: Basis; rest: string } {
   const m = BASIS.exec(key);
   if (!m) return { rest: key };
   const word = m[1];
-  const basis: Basis = word === '权益' || word === '股权' ? 'equity_share' : word === '营运控制权' || word === '运营控制权' ? 'operational_control' : word === '财务控制权' ? 'financial_control' : 'other';
+  const basis: Basis =
+    word === '权益' || word === '股权'
+      ? 'equity_share'
+      : word === '营运控制权' || word === '运营控制权'
+        ? 'operational_control'
+        : word === '财务控制权'
+          ? 'financial_control'
+          : 'other';
   return { basis, rest: key.slice(0, m.index) };
 }
 
@@ -146,7 +154,9 @@ function basisOf(key: string): { basis?: Basis; rest: string } {
 
 /** Words that name GHG emissions (after normalisation), longest first. */
 const GHG_WORDS = ['温室气体', '二氧化碳当量', 'co2e', 'co2eq', '碳'].map((w) => normalizeLabel(w));
-const EMISSION_WORDS = ['排放总量', '总排放量', '排放量', '排放', '总量', '总计', '合计', '总'].map((w) => normalizeLabel(w));
+const EMISSION_WORDS = ['排放总量', '总排放量', '排放量', '排放', '总量', '总计', '合计', '总'].map((w) =>
+  normalizeLabel(w),
+);
 
 /** '二氧化碳當量' after normalizeLabel (二 folds to 2) or 'co2e'. */
 const CO2E = /2氧化碳当量|co2e/;
@@ -181,7 +191,9 @@ function ghgOf(key: string, inGhgSection: boolean): string | undefined {
   }
   let location = false;
   let market = false;
-  rest = rest.replace(/基于位置|按地点|地点基准|以地点为基础/g, () => ((location = true), '')).replace(/基于市场|按市场|市场基准|以市场为基础/g, () => ((market = true), ''));
+  rest = rest
+    .replace(/基于位置|按地点|地点基准|以地点为基础/g, () => ((location = true), ''))
+    .replace(/基于市场|按市场|市场基准|以市场为基础/g, () => ((market = true), ''));
   let emission = false;
   for (const w of EMISSION_WORDS) {
     if (rest.includes(w)) {
@@ -222,13 +234,28 @@ const ZH_LABELS: Array<[string, string[]]> = [
   ['revenue', ['收入', '營業收入', '營業額', '營收', '總收入', '收益', '總收益']],
   ['employees.total', ['員工', '僱員', '职工', '員工人員', '僱員總數目', '員工總數目']],
   ['water.total', ['水', '耗水', '用水', '水資源', '總耗水', '水消耗總量']],
-  ['packaging.total', ['包裝物料', '包裝物料總量', '包裝物料使用量', '所用包裝物料總量', '製成品所用包裝物料總量', '包裝材料總使用量']],
+  [
+    'packaging.total',
+    ['包裝物料', '包裝物料總量', '包裝物料使用量', '所用包裝物料總量', '製成品所用包裝物料總量', '包裝材料總使用量'],
+  ],
   ['energy.electricity', ['耗電', '用電', '電力使用量', '電力使用']],
   ['safety.lost_day_rate', ['損失工作日比率', '工傷引致損失工作日比率', '損失工作日率', '損失日數比率']],
   ['safety.ltir', ['工傷引致損失工時比率', '損失工時工傷比率', '損失工時工傷率', '工傷損失工時比率']],
   ['safety.absentee_rate', ['缺勤率', '缺勤比率']],
-  ['parental_leave.taken', ['放育嬰假的僱員', '放育嬰假的員工', '休育嬰假的僱員', '休育嬰假的員工', '放育嬰假僱員人數', '享有育嬰假的僱員']],
-  ['parental_leave.returned', ['在育嬰假後復工的僱員', '在育嬰假後復工的員工', '育嬰假後復工的僱員', '育嬰假後復工的員工', '育嬰假後復工僱員人數']],
+  [
+    'parental_leave.taken',
+    ['放育嬰假的僱員', '放育嬰假的員工', '休育嬰假的僱員', '休育嬰假的員工', '放育嬰假僱員人數', '享有育嬰假的僱員'],
+  ],
+  [
+    'parental_leave.returned',
+    [
+      '在育嬰假後復工的僱員',
+      '在育嬰假後復工的員工',
+      '育嬰假後復工的僱員',
+      '育嬰假後復工的員工',
+      '育嬰假後復工僱員人數',
+    ],
+  ],
   ['parental_leave.return_rate', ['復工比例', '復工率', '育嬰假後復工比例', '育嬰假後復工率', '育嬰假後的復工率']],
   ['turnover.count', ['流失的員工', '流失的僱員', '流失員工', '員工流失', '僱員流失']],
 ];
@@ -298,13 +325,20 @@ function perEmployee(id: string, unit: string | undefined, helpers: ZhHelpers): 
   if (id.startsWith('ghg.')) {
     // GHG intensities are named by scope set: `ghg.intensity_per_employee.scope1`, `ghg.scope12.intensity`.
     const scopes = id.slice('ghg.'.length);
-    variant = by === 'count' ? `ghg.intensity_per_employee.${scopes}` : scopes === 'total' ? 'ghg.intensity' : `${id}.intensity`;
+    variant =
+      by === 'count'
+        ? `ghg.intensity_per_employee.${scopes}`
+        : scopes === 'total'
+          ? 'ghg.intensity'
+          : `${id}.intensity`;
   } else {
     const base = id.endsWith('.total') ? id.slice(0, -'.total'.length) : id;
     variant = by === 'count' ? `${base}.intensity_per_employee` : `${base}.intensity`;
   }
   const kpi = getKpi(variant);
-  return kpi && kpi.per === (by === 'count' ? 'employees' : 'revenue') && helpers.fits(variant, unit) ? variant : undefined;
+  return kpi && kpi.per === (by === 'count' ? 'employees' : 'revenue') && helpers.fits(variant, unit)
+    ? variant
+    : undefined;
 }
 
 /** FNV-1a of a key, base 36: a short stable id segment (as labels.ts makes open member ids). */

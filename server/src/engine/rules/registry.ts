@@ -106,7 +106,15 @@ export const FILE_RULES: RuleInfo[] = [chaptersRule, encodingRule, suppressionRu
 /** Rules checked across reports, on the reports a report links (engine/xreport/report.ts). */
 export const XREPORT_RULES: RuleInfo[] = [linkRule, translationMismatchRule, restatedRule];
 
-export const RULES: RuleInfo[] = [...ALL_RULES.map(({ id, defaultSeverity, description, safeFix }) => (safeFix ? { id, defaultSeverity, description, safeFix } : { id, defaultSeverity, description })), TOO_LARGE_RULE, BUDGET_RULE, ...FILE_RULES, ...XREPORT_RULES];
+export const RULES: RuleInfo[] = [
+  ...ALL_RULES.map(({ id, defaultSeverity, description, safeFix }) =>
+    safeFix ? { id, defaultSeverity, description, safeFix } : { id, defaultSeverity, description },
+  ),
+  TOO_LARGE_RULE,
+  BUDGET_RULE,
+  ...FILE_RULES,
+  ...XREPORT_RULES,
+];
 
 /** The rules run on a model, by id: the code action provider asks them for their fixes. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

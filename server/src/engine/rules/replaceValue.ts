@@ -13,5 +13,12 @@ export function replaceValueFixes<Data extends object>(d: RuleDiagnostic<Data>, 
   const data = d.data as Partial<CheckData> | undefined;
   if (data?.kind !== 'replace-value' || typeof data.text !== 'string') return [];
   const reported = lineText(ctx.doc, d.range.start.line).slice(d.range.start.character, d.range.end.character);
-  return [{ title: ctx.t('action.replaceValue', { reported, computed: data.text }), kind: 'quickfix', edits: { [ctx.doc.uri]: [{ range: d.range, newText: data.text }] }, diagnostics: [d as Diagnostic] }];
+  return [
+    {
+      title: ctx.t('action.replaceValue', { reported, computed: data.text }),
+      kind: 'quickfix',
+      edits: { [ctx.doc.uri]: [{ range: d.range, newText: data.text }] },
+      diagnostics: [d as Diagnostic],
+    },
+  ];
 }

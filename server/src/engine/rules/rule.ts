@@ -3,7 +3,17 @@
 // which applies the locale, severity overrides and the document uri, so a rule module stays small.
 // One module per rule id, at rules/<namespace>/<name>.ts; the registry (registry.ts) lists them.
 import type { EsgDocument } from '../model';
-import type { AnalysisOptions, CodeAction, Diagnostic, IssuerClass, Locale, Localized, Range, RelatedLocation, Severity } from '../types';
+import type {
+  AnalysisOptions,
+  CodeAction,
+  Diagnostic,
+  IssuerClass,
+  Locale,
+  Localized,
+  Range,
+  RelatedLocation,
+  Severity,
+} from '../types';
 import type { FrameworkIndex } from '../catalogs/hkex';
 import type { DisclosureIndex } from '../disclosures';
 import type { ReportingContext } from '../context';

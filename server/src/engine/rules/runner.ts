@@ -9,7 +9,6 @@ import { LIMITS } from '../limits';
 import { derivedOf, recordingView, recordReads } from '../derived';
 import { ALL_RULES, BUDGET_RULE } from './registry';
 
-
 /**
  * Diagnostics of an earlier analysis that may be kept: a rule that read none of the `changed` parts when
  * it last ran gives the same result as before, moved by `move` (which returns undefined when it cannot
@@ -45,7 +44,12 @@ export function clock(): number {
 
 export function runRules(
   doc: EsgDocument,
-  env: { locale: Locale; options: AnalysisOptions; onRuleError?: (rule: string, error: unknown) => void; /** `clock()` when the analysis started: the budget counts from there. */ started?: number },
+  env: {
+    locale: Locale;
+    options: AnalysisOptions;
+    onRuleError?: (rule: string, error: unknown) => void;
+    /** `clock()` when the analysis started: the budget counts from there. */ started?: number;
+  },
   rules: Rule[] = ALL_RULES,
   reuse?: RuleReuse,
   stats?: RuleRunStats,
@@ -112,7 +116,16 @@ export function runRules(
       options: env.options,
       t: translate,
       tFromKey: (key, args) => tFromKey(env.locale, key, args),
-      report: (d) => found.push({ uri: doc.uri, rule: rule.id, range: d.range, message: d.message, severity: override ?? d.severity ?? rule.defaultSeverity, data: d.data, related: d.related }),
+      report: (d) =>
+        found.push({
+          uri: doc.uri,
+          rule: rule.id,
+          range: d.range,
+          message: d.message,
+          severity: override ?? d.severity ?? rule.defaultSeverity,
+          data: d.data,
+          related: d.related,
+        }),
     };
     try {
       if (env.options.faultRules?.has(rule.id)) throw new Error(`fault injected into ${rule.id}`);
@@ -134,7 +147,12 @@ export function runRules(
         rule: BUDGET_RULE.id,
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: override ?? BUDGET_RULE.defaultSeverity,
-        message: translate('limit.budget', { ms: formatNumber(stoppedAfter, 0), budget: formatNumber(budget ?? 0, Number.isInteger(budget) ? 0 : 3), count: skipped.length, rules: named }),
+        message: translate('limit.budget', {
+          ms: formatNumber(stoppedAfter, 0),
+          budget: formatNumber(budget ?? 0, Number.isInteger(budget) ? 0 : 3),
+          count: skipped.length,
+          rules: named,
+        }),
         data: { skipped: [...skipped], budgetMs: budget, elapsedMs: Math.round(stoppedAfter) },
       });
     }
@@ -144,20 +162,28 @@ export function runRules(
   return diagnostics.sort(byPosition);
 }
 
-const byPosition = (a: Diagnostic, b: Diagnostic) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+const byPosition = (a: Diagnostic, b: Diagnostic) =>
+  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
 /**
  * A rule's diagnostics, at most `LIMITS.maxDiagnosticsPerRule` of them: past the limit the first ones by
  * position are kept and the next one says how many more there are. Repeated structure (thousands of ids,
  * rows, explanations) must not give an unbounded list.
  */
-function capDiagnostics(found: Diagnostic[], rule: string, t: (key: MessageKey, args?: Record<string, string | number>) => string): Diagnostic[] {
+function capDiagnostics(
+  found: Diagnostic[],
+  rule: string,
+  t: (key: MessageKey, args?: Record<string, string | number>) => string,
+): Diagnostic[] {
   const max = LIMITS.maxDiagnosticsPerRule;
   if (found.length <= max + 1) return found;
   const sorted = found.slice().sort(byPosition);
   const kept = sorted.slice(0, max);
   const next = sorted[max];
-  kept.push({ ...next, message: t('diagnostics.more', { message: next.message, count: found.length - max - 1, max, rule }) });
+  kept.push({
+    ...next,
+    message: t('diagnostics.more', { message: next.message, count: found.length - max - 1, max, rule }),
+  });
   return kept;
 }
 

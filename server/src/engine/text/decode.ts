@@ -65,8 +65,10 @@ function firstInvalidUtf8(bytes: Uint8Array, from: number): boolean {
 /** Decodes a file's bytes: by its byte order mark if it has one, else as UTF-8. Never throws. */
 export function decodeText(bytes: Uint8Array): DecodedText {
   // UTF-32 LE's mark starts with UTF-16 LE's, so it is tested first.
-  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) return { ...decodeUtf32(bytes, true), encoding: 'utf-32le', bom: true };
-  if (startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) return { ...decodeUtf32(bytes, false), encoding: 'utf-32be', bom: true };
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]))
+    return { ...decodeUtf32(bytes, true), encoding: 'utf-32le', bom: true };
+  if (startsWith(bytes, [0x00, 0x00, 0xfe, 0xff]))
+    return { ...decodeUtf32(bytes, false), encoding: 'utf-32be', bom: true };
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     const encoding: TextEncoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     const body = bytes.subarray(2);
@@ -81,16 +83,23 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   // Most files are valid: only a file that contains U+FFFD is scanned again to tell a written U+FFFD
   // from one standing for bad bytes.
   let invalidAt: number | undefined;
-  if (text.includes(REPLACEMENT) && firstInvalidUtf8(bytes, bom ? 3 : 0)) invalidAt = locateUtf8Invalid(bytes, bom ? 3 : 0);
+  if (text.includes(REPLACEMENT) && firstInvalidUtf8(bytes, bom ? 3 : 0))
+    invalidAt = locateUtf8Invalid(bytes, bom ? 3 : 0);
   return { text, encoding: 'utf-8', bom, invalidAt };
 }
 
 /** For UTF-16: the first U+FFFD in the text, when the bytes do not themselves encode one there. */
-function firstReplacement(text: string, known: number | undefined, bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): number | undefined {
+function firstReplacement(
+  text: string,
+  known: number | undefined,
+  bytes: Uint8Array,
+  encoding: 'utf-16le' | 'utf-16be',
+): number | undefined {
   const at = text.indexOf(REPLACEMENT);
   if (at < 0) return known;
   const b = 2 + at * 2;
-  const written = encoding === 'utf-16le' ? bytes[b] === 0xfd && bytes[b + 1] === 0xff : bytes[b] === 0xff && bytes[b + 1] === 0xfd;
+  const written =
+    encoding === 'utf-16le' ? bytes[b] === 0xfd && bytes[b + 1] === 0xff : bytes[b] === 0xff && bytes[b + 1] === 0xfd;
   if (written) return known;
   return known === undefined ? at : Math.min(at, known);
 }

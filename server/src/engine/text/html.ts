@@ -6,7 +6,8 @@
 // CommonMark §6.6: an open tag (tag name, attributes each with an optional `= value`, optional `/`, `>`)
 // or a closing tag. Every repeated part is separated by a mandatory character its neighbours exclude, so
 // matching is linear (the regex census checks it).
-const HTML_TAG = /<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>/g;
+const HTML_TAG =
+  /<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>/g;
 
 /**
  * `text` without HTML comments (a `<!--` with no `-->` after it is text). Scans with indexOf: a lazy

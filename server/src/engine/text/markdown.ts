@@ -3,5 +3,8 @@
 
 /** Text as one pipe-table cell: pipes escaped, line breaks folded into a space. */
 export function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ').trim();
+  return text
+    .replace(/\|/g, '\\|')
+    .replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ')
+    .trim();
 }

@@ -19,7 +19,8 @@ const LENGTH_SYMBOL_BEFORE = /(?:^|[^A-Za-z])(?:m|km|cm|ft)$/;
 // '10⁻²', '× 10³': the exponent of scientific notation ('2.29 x 10⁻²'), not a footnote mark.
 const POWER_OF_TEN_BEFORE = /(?:[x×*·]\s*10[⁻⁺]?|10⁻)$/;
 function keepUnitExponent(mark: string, offset: number, text: string): string {
-  if ((mark === '²' || mark === '³') && LENGTH_SYMBOL_BEFORE.test(text.slice(Math.max(0, offset - 3), offset))) return mark;
+  if ((mark === '²' || mark === '³') && LENGTH_SYMBOL_BEFORE.test(text.slice(Math.max(0, offset - 3), offset)))
+    return mark;
   if (POWER_OF_TEN_BEFORE.test(text.slice(Math.max(0, offset - 6), offset))) return mark;
   return '';
 }
@@ -77,8 +78,19 @@ const TRAD_SIMP_PAIRS =
  * '按性別劃分員工人數'). Both sides of every lookup go through the same fold, so merging is safe.
  */
 const EXTRA_FOLDS: Record<string, string> = {
-  一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
-  與: '及', 与: '及', 和: '及', 的: '',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+  與: '及',
+  与: '及',
+  和: '及',
+  的: '',
 };
 
 const LABEL_FOLD = new Map<string, string>();
@@ -93,8 +105,26 @@ export function foldHan(ch: string): string {
 
 const SUBSCRIPT_OR_SUPERSCRIPT = /[₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹]/g;
 const SCRIPT_DIGIT: Record<string, string> = {
-  '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
-  '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9',
+  '₀': '0',
+  '₁': '1',
+  '₂': '2',
+  '₃': '3',
+  '₄': '4',
+  '₅': '5',
+  '₆': '6',
+  '₇': '7',
+  '₈': '8',
+  '₉': '9',
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
 };
 const BRACKETED_SPAN = /\[([^[\]]*)\]\{[^{}]*\}/g;
 const MARKDOWN_LINK = /\[([^[\]]*)\]\([^()]*\)/g;
@@ -114,7 +144,10 @@ export function normalizeLabel(s: string): string {
   t = stripHtml(t);
   if (t.includes('[')) t = t.replace(BRACKETED_SPAN, '$1').replace(MARKDOWN_LINK, '$1');
   if (t.includes('\\')) t = t.replace(BACKSLASH_ESCAPE, '$1');
-  return t.toLowerCase().replace(DROPPED, '').replace(FOLDABLE, (ch) => LABEL_FOLD.get(ch) ?? SCRIPT_DIGIT[ch] ?? ch);
+  return t
+    .toLowerCase()
+    .replace(DROPPED, '')
+    .replace(FOLDABLE, (ch) => LABEL_FOLD.get(ch) ?? SCRIPT_DIGIT[ch] ?? ch);
 }
 
 const UNIT_SEPARATORS = /[÷∕⁄╱]/g;

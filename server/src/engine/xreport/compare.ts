@@ -54,7 +54,8 @@ export function compareFact(a: Fact, b: Fact): Exclude<Verdict, 'only-first' | '
     return meets(converted, factInterval(b)) ? 'same' : 'different';
   }
   // Neither unit is known: comparable only when written alike.
-  if (!a.quantity && !b.quantity && (a.unitRaw ?? '').trim() === (b.unitRaw ?? '').trim()) return meets(factInterval(a), factInterval(b)) ? 'same' : 'different';
+  if (!a.quantity && !b.quantity && (a.unitRaw ?? '').trim() === (b.unitRaw ?? '').trim())
+    return meets(factInterval(a), factInterval(b)) ? 'same' : 'different';
   return 'not-comparable';
 }
 
@@ -82,19 +83,26 @@ export function plainPeriod(period: string): boolean {
  * `keep` selects the periods compared (all by default). Periods qualified by a segment or site are
  * compared only when both reports have them (their names are in each report's language).
  */
-export function compareReports(a: ReadonlyMap<string, Fact>, b: ReadonlyMap<string, Fact>, keep: (period: string) => boolean = () => true): FactPair[] {
+export function compareReports(
+  a: ReadonlyMap<string, Fact>,
+  b: ReadonlyMap<string, Fact>,
+  keep: (period: string) => boolean = () => true,
+): FactPair[] {
   const pairs: FactPair[] = [];
   for (const [key, fa] of a) {
     if (!keep(fa.period)) continue;
     const fb = b.get(key);
     if (fb) pairs.push({ kpiId: fa.kpiId, period: fa.period, first: fa, second: fb, verdict: compareFact(fa, fb) });
-    else if (plainPeriod(fa.period)) pairs.push({ kpiId: fa.kpiId, period: fa.period, first: fa, verdict: 'only-first' });
+    else if (plainPeriod(fa.period))
+      pairs.push({ kpiId: fa.kpiId, period: fa.period, first: fa, verdict: 'only-first' });
   }
   for (const [key, fb] of b) {
     if (!keep(fb.period) || a.has(key) || !plainPeriod(fb.period)) continue;
     pairs.push({ kpiId: fb.kpiId, period: fb.period, second: fb, verdict: 'only-second' });
   }
-  return pairs.sort((x, y) => (x.kpiId < y.kpiId ? -1 : x.kpiId > y.kpiId ? 1 : x.period < y.period ? -1 : x.period > y.period ? 1 : 0));
+  return pairs.sort((x, y) =>
+    x.kpiId < y.kpiId ? -1 : x.kpiId > y.kpiId ? 1 : x.period < y.period ? -1 : x.period > y.period ? 1 : 0,
+  );
 }
 
 export interface RestatedMarker {
@@ -119,7 +127,8 @@ export function findRestatedMarker(doc: EsgDocument, row: KpiRow): RestatedMarke
       const span = scanInline(lineText, line, row.labelRange.start.character, row.labelRange.end.character).spans[0];
       if (span) {
         const pair = attr(span.attrs, 'restated');
-        if (pair) found = { reason: pair.value.trim(), range: { start: pair.keyRange.start, end: pair.valueRange.end } };
+        if (pair)
+          found = { reason: pair.value.trim(), range: { start: pair.keyRange.start, end: pair.valueRange.end } };
         else if (span.attrs.classes.includes('restated')) found = { reason: '', range: span.attrs.range };
       }
     }

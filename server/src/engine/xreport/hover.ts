@@ -20,7 +20,12 @@ export function factAt(view: ReportView, position: Position): Fact | undefined {
 }
 
 /** Markdown lines for the hover of a figure, one per linked report that states the same KPI and period. */
-export function crossHover(view: ReportView, cross: CrossReport, position: Position, locale: Locale): { lines: string[]; range: Range } | undefined {
+export function crossHover(
+  view: ReportView,
+  cross: CrossReport,
+  position: Position,
+  locale: Locale,
+): { lines: string[]; range: Range } | undefined {
   if (!cross.links.length) return undefined;
   const fact = factAt(view, position);
   if (!fact) return undefined;
@@ -29,9 +34,22 @@ export function crossHover(view: ReportView, cross: CrossReport, position: Posit
     const other = keyedFacts(link.project.analysis.model).get(`${fact.kpiId}@${fact.period}`);
     if (!other) continue;
     let verdict: string = compareFact(fact, other);
-    if (link.kind === 'previous' && verdict === 'different' && fact.row && restatedMarker(view.analysis.model, fact.row)?.reason) verdict = 'restated';
-    const args = { lang: languageName(link.project, locale), value: factText(other), verdict: tFromKey(locale, `xreport.verdict.${verdict}`) };
-    lines.push(t(locale, link.kind === 'previous' ? 'xreport.hoverPrevious' : 'xreport.hoverTranslation', args) + ` — \`${link.entry.reference}\``);
+    if (
+      link.kind === 'previous' &&
+      verdict === 'different' &&
+      fact.row &&
+      restatedMarker(view.analysis.model, fact.row)?.reason
+    )
+      verdict = 'restated';
+    const args = {
+      lang: languageName(link.project, locale),
+      value: factText(other),
+      verdict: tFromKey(locale, `xreport.verdict.${verdict}`),
+    };
+    lines.push(
+      t(locale, link.kind === 'previous' ? 'xreport.hoverPrevious' : 'xreport.hoverTranslation', args) +
+        ` — \`${link.entry.reference}\``,
+    );
   }
   return lines.length ? { lines, range: fact.range } : undefined;
 }

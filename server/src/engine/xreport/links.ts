@@ -20,7 +20,8 @@ export interface LinkEntry {
   range: Range;
 }
 
-export type LinkProblemKind = ReadRefusal | 'self' | 'duplicate' | 'both' | 'cycle' | 'too-many' | 'period' | 'not-earlier' | 'not-a-report';
+export type LinkProblemKind =
+  ReadRefusal | 'self' | 'duplicate' | 'both' | 'cycle' | 'too-many' | 'period' | 'not-earlier' | 'not-a-report';
 
 export interface LinkProblem {
   kind: LinkProblemKind;
@@ -58,7 +59,8 @@ export function linkEntries(text: string): LinkEntry[] {
   if (!front) return [];
   const { esg, position } = front;
   const entryOf = (kind: LinkKind, node: YamlNode | undefined): LinkEntry | undefined => {
-    if (!node || !isScalar(node) || typeof node.value !== 'string' || node.value === '' || !node.range) return undefined;
+    if (!node || !isScalar(node) || typeof node.value !== 'string' || node.value === '' || !node.range)
+      return undefined;
     return { kind, reference: node.value, range: { start: position(node.range[0]), end: position(node.range[1]) } };
   };
   const entries: LinkEntry[] = [];
@@ -96,7 +98,8 @@ export function loadLinks(
   for (const entry of entries) {
     // Past the limit, the translations are not looked at (one diagnostic says so); `previous` still is.
     if (tooMany && entry.kind === 'translation') continue;
-    const problem = (kind: LinkProblemKind, args: Record<string, string | number> = {}) => problems.push({ kind, link: entry.kind, range: entry.range, args: { path: entry.reference, ...args } });
+    const problem = (kind: LinkProblemKind, args: Record<string, string | number> = {}) =>
+      problems.push({ kind, link: entry.kind, range: entry.range, args: { path: entry.reference, ...args } });
     const uri = workspace.resolve(root.uri, entry.reference);
     if (!uri) {
       problem('not-a-path', { detail: '' });
@@ -125,9 +128,14 @@ export function loadLinks(
     }
     const reused = kept(uri);
     // The kept analysis's text starts with the file's own front matter: enough for the cycle check.
-    const read = reused ? ({ ok: true, uri, text: reused.analysis.model.text, decoded: { encoding: 'utf-8', bom: false } } as const) : workspace.read(uri);
+    const read = reused
+      ? ({ ok: true, uri, text: reused.analysis.model.text, decoded: { encoding: 'utf-8', bom: false } } as const)
+      : workspace.read(uri);
     if (!read.ok) {
-      problem(read.refusal, { detail: read.detail ?? '', limit: `${Math.round(LIMITS.maxFileBytes / 1024 / 1024)} MiB` });
+      problem(read.refusal, {
+        detail: read.detail ?? '',
+        limit: `${Math.round(LIMITS.maxFileBytes / 1024 / 1024)} MiB`,
+      });
       continue;
     }
     if (entry.kind === 'previous') {
@@ -138,10 +146,22 @@ export function loadLinks(
         continue;
       }
     }
-    files.push({ kind: entry.kind, entry, uri, text: read.text, decoded: read.decoded, ...(reused ? { kept: reused } : {}) });
+    files.push({
+      kind: entry.kind,
+      entry,
+      uri,
+      text: read.text,
+      decoded: read.decoded,
+      ...(reused ? { kept: reused } : {}),
+    });
   }
   for (const { count, second, line } of repeats.values()) {
-    problems.push({ kind: 'duplicate', link: second.kind, range: second.range, args: { path: second.reference, count, line } });
+    problems.push({
+      kind: 'duplicate',
+      link: second.kind,
+      range: second.range,
+      args: { path: second.reference, count, line },
+    });
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { files, problems };

@@ -27,7 +27,10 @@ const CACHE_MAX = 16;
 
 /** Linked reports analysed once: reused while the root text and the options are the same. */
 export class LinkedReportCache {
-  private readonly entries = new Map<string, { text: string; key: string; project: ProjectAnalysis; stamps: (string | undefined)[] }>();
+  private readonly entries = new Map<
+    string,
+    { text: string; key: string; project: ProjectAnalysis; stamps: (string | undefined)[] }
+  >();
 
   analyze(file: LinkedFile, workspace: ReportWorkspace, options: AnalysisOptions): ProjectAnalysis {
     if (file.kept) return file.kept;
@@ -35,11 +38,21 @@ export class LinkedReportCache {
     const cached = this.entries.get(file.uri);
     if (cached && cached.key === key && cached.text === file.text) return cached.project;
     // The previous analysis of the same file: the engine derives the new one from it where the edit allows.
-    const project = analyzeReport({ uri: file.uri, text: file.text, decoded: file.decoded }, workspace, options, cached?.key === key ? cached.project : undefined);
+    const project = analyzeReport(
+      { uri: file.uri, text: file.text, decoded: file.decoded },
+      workspace,
+      options,
+      cached?.key === key ? cached.project : undefined,
+    );
     this.entries.delete(file.uri);
     if (this.entries.size >= CACHE_MAX) this.entries.delete(this.entries.keys().next().value!);
     // Stamped after the read: a file changed since gets another stamp, and is read again next time.
-    this.entries.set(file.uri, { text: file.text, key, project, stamps: project.parts.map((p) => workspace.stamp?.(p.uri)) });
+    this.entries.set(file.uri, {
+      text: file.text,
+      key,
+      project,
+      stamps: project.parts.map((p) => workspace.stamp?.(p.uri)),
+    });
     return project;
   }
 
@@ -74,16 +87,24 @@ export class LinkedReportCache {
 const NONE: CrossReport = { links: [], diagnostics: [] };
 
 /** The periods two reports cover, as problems at the link when they cannot be compared. */
-function periodProblem(here: ReportView, file: LinkedFile, there: ReportView, options: AnalysisOptions): LinkProblem | undefined {
+function periodProblem(
+  here: ReportView,
+  file: LinkedFile,
+  there: ReportView,
+  options: AnalysisOptions,
+): LinkProblem | undefined {
   // A file without an `esg:` front matter is not an ESG report: comparing it would list every KPI as missing.
-  if (!there.analysis.model.config.present) return { kind: 'not-a-report', link: file.kind, range: file.entry.range, args: { path: file.entry.reference } };
+  if (!there.analysis.model.config.present)
+    return { kind: 'not-a-report', link: file.kind, range: file.entry.range, args: { path: file.entry.reference } };
   const a = contextOf(here.analysis.model, options).reporting;
   const b = contextOf(there.analysis.model, options).reporting;
   // A report that does not give its period is not checked against one that does (nothing certain to say).
   if (!a.known || !b.known) return undefined;
   const args = { path: file.entry.reference, start: a.fyStart, end: a.fyEnd, otherStart: b.fyStart, otherEnd: b.fyEnd };
-  if (file.kind === 'translation' && (a.fyStart !== b.fyStart || a.fyEnd !== b.fyEnd)) return { kind: 'period', link: file.kind, range: file.entry.range, args };
-  if (file.kind === 'previous' && b.fyEnd >= a.fyEnd) return { kind: 'not-earlier', link: file.kind, range: file.entry.range, args };
+  if (file.kind === 'translation' && (a.fyStart !== b.fyStart || a.fyEnd !== b.fyEnd))
+    return { kind: 'period', link: file.kind, range: file.entry.range, args };
+  if (file.kind === 'previous' && b.fyEnd >= a.fyEnd)
+    return { kind: 'not-earlier', link: file.kind, range: file.entry.range, args };
   return undefined;
 }
 
@@ -91,13 +112,20 @@ function periodProblem(here: ReportView, file: LinkedFile, there: ReportView, op
  * Follows the links of an analysed report and checks it against the reports it links. Never throws
  * on any input: a link that cannot be followed is an `xreport/link` diagnostic at its key.
  */
-export function crossReport(here: ReportView, workspace: ReportWorkspace, options: AnalysisOptions = {}, cache: LinkedReportCache = new LinkedReportCache()): CrossReport {
+export function crossReport(
+  here: ReportView,
+  workspace: ReportWorkspace,
+  options: AnalysisOptions = {},
+  cache: LinkedReportCache = new LinkedReportCache(),
+): CrossReport {
   const model = here.analysis.model;
   const root = here.parts[0];
   if (!root || !mayLink(model.text)) return NONE;
   const entries = linkEntries(model.text);
   if (!entries.length) return NONE;
-  const { files, problems } = loadLinks({ uri: root.uri, text: model.text }, workspace, entries, (uri) => cache.kept(uri, workspace, options));
+  const { files, problems } = loadLinks({ uri: root.uri, text: model.text }, workspace, entries, (uri) =>
+    cache.kept(uri, workspace, options),
+  );
   const links: LinkedReport[] = [];
   for (const file of files) {
     const project = cache.analyze(file, workspace, options);
@@ -112,7 +140,11 @@ export function crossReport(here: ReportView, workspace: ReportWorkspace, option
     // A rule that throws loses its results for this link, as in the rule runner; the others are kept.
     try {
       if (options.faultRules?.has(rule)) throw new Error(`fault injected into ${rule}`);
-      diagnostics.push(...(link.kind === 'translation' ? translationDiagnostics(here, link, locale, options) : restatedDiagnostics(here, link, locale, options)));
+      diagnostics.push(
+        ...(link.kind === 'translation'
+          ? translationDiagnostics(here, link, locale, options)
+          : restatedDiagnostics(here, link, locale, options)),
+      );
     } catch (error) {
       options.onRuleError?.(rule, error);
     }
@@ -129,6 +161,7 @@ export function withCrossReport(project: ProjectAnalysis, cross: CrossReport): P
     const list = diagnostics.get(d.uri);
     if (list) list.push(d);
   }
-  for (const list of diagnostics.values()) list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  for (const list of diagnostics.values())
+    list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { ...project, diagnostics };
 }

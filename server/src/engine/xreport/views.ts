@@ -10,7 +10,11 @@ export type ReportView = Pick<ProjectAnalysis, 'analysis' | 'parts' | 'mapRange'
 /** The view of a report of one file (an analysis without chapters). */
 export function singleFileView(analysis: Analysis): ReportView {
   const uri = analysis.model.uri;
-  return { analysis, parts: [{ uri, firstLine: 0, lineCount: analysis.model.lineStarts.length, lastLineLength: 0 }], mapRange: (range) => ({ uri, range }) };
+  return {
+    analysis,
+    parts: [{ uri, firstLine: 0, lineCount: analysis.model.lineStarts.length, lastLineLength: 0 }],
+    mapRange: (range) => ({ uri, range }),
+  };
 }
 
 export interface LinkedReport {

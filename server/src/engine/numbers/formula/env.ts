@@ -36,7 +36,12 @@ function kpiValue(f: Fact): FormulaKpiValue {
   return v;
 }
 
-export function formulaEnvFor(doc: EsgDocument, index: FactIndex, period: string, options: FormulaEnvOptions = {}): FormulaEnv {
+export function formulaEnvFor(
+  doc: EsgDocument,
+  index: FactIndex,
+  period: string,
+  options: FormulaEnvOptions = {},
+): FormulaEnv {
   return {
     period,
     kpi(id, p) {

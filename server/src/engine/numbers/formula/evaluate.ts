@@ -96,7 +96,11 @@ export function evaluateFormula(ast: FormulaNode, env: FormulaEnv): FormulaResul
   } catch (e) {
     if (e instanceof Stop) return { ok: false, error: e.error, inputs };
     // An env that throws, or anything unforeseen: a formula never takes the analysis down.
-    return { ok: false, error: { key: 'formula.internal', args: {}, start: ast?.start ?? 0, end: ast?.end ?? 0 }, inputs };
+    return {
+      ok: false,
+      error: { key: 'formula.internal', args: {}, start: ast?.start ?? 0, end: ast?.end ?? 0 },
+      inputs,
+    };
   }
 }
 
@@ -138,16 +142,33 @@ class Evaluator {
       if (!found || (!found.quantity && !found.printed)) {
         if (this.env.knownId && !this.env.knownId(node.name)) {
           // 'ghg.total-ghg.scope1' reads as one id (ids may contain '-'): say how to subtract.
-          if (node.name.includes('-')) fail('formula.unknownIdHyphen', node, { id: node.name, suggestion: node.name.replace(/-/g, ' - ') });
+          if (node.name.includes('-'))
+            fail('formula.unknownIdHyphen', node, { id: node.name, suggestion: node.name.replace(/-/g, ' - ') });
           fail('formula.unknownId', node, { id: node.name });
         }
         fail('formula.noValue', node, { id: node.name, period });
       }
-      this.inputs.push({ text: node.name, kind: 'kpi', period, range: found.range, label: found.label, value: found.quantity, printed: found.printed, fact: found.fact, start: node.start, end: node.end });
+      this.inputs.push({
+        text: node.name,
+        kind: 'kpi',
+        period,
+        range: found.range,
+        label: found.label,
+        value: found.quantity,
+        printed: found.printed,
+        fact: found.fact,
+        start: node.start,
+        end: node.end,
+      });
       return this.kpiValue(found, node.name, node);
     }
-    const q = node.scope === 'denominator' ? this.env.denominator(node.name, period) : this.env.factor(node.name, period);
-    if (!q) fail(node.scope === 'denominator' ? 'formula.noDenominator' : 'formula.noFactor', node, { name: node.name, period });
+    const q =
+      node.scope === 'denominator' ? this.env.denominator(node.name, period) : this.env.factor(node.name, period);
+    if (!q)
+      fail(node.scope === 'denominator' ? 'formula.noDenominator' : 'formula.noFactor', node, {
+        name: node.name,
+        period,
+      });
     this.inputs.push({ text: node.text, kind: node.scope, period, value: q, start: node.start, end: node.end });
     return { q, unitless: false, node };
   }
@@ -163,7 +184,18 @@ class Evaluator {
     if (!members.length) fail('formula.noMatch', node, { prefix: node.prefix, period });
     return members.map((m) => {
       if (!m.quantity && !m.printed) fail('formula.noValue', node, { id: m.kpiId, period });
-      this.inputs.push({ text: m.kpiId, kind: 'kpi', period, range: m.range, label: m.label, value: m.quantity, printed: m.printed, fact: m.fact, start: node.start, end: node.end });
+      this.inputs.push({
+        text: m.kpiId,
+        kind: 'kpi',
+        period,
+        range: m.range,
+        label: m.label,
+        value: m.quantity,
+        printed: m.printed,
+        fact: m.fact,
+        start: node.start,
+        end: node.end,
+      });
       return this.kpiValue(m, m.kpiId, node);
     });
   }
@@ -174,8 +206,10 @@ class Evaluator {
    */
   private unitless(a: Value, b: Value): boolean {
     if (!a.unitless && !b.unitless) return false;
-    if (a.unitless && !b.unitless && !sameDim(b.q.dim, DIMENSIONLESS)) fail('formula.noUnit', a.node, { id: a.source ?? '', other: formatDim(b.q.dim) });
-    if (b.unitless && !a.unitless && !sameDim(a.q.dim, DIMENSIONLESS)) fail('formula.noUnit', b.node, { id: b.source ?? '', other: formatDim(a.q.dim) });
+    if (a.unitless && !b.unitless && !sameDim(b.q.dim, DIMENSIONLESS))
+      fail('formula.noUnit', a.node, { id: a.source ?? '', other: formatDim(b.q.dim) });
+    if (b.unitless && !a.unitless && !sameDim(a.q.dim, DIMENSIONLESS))
+      fail('formula.noUnit', b.node, { id: b.source ?? '', other: formatDim(a.q.dim) });
     return true;
   }
 
@@ -188,8 +222,14 @@ class Evaluator {
     switch (node.op) {
       case '+':
       case '-':
-        if (!sameDim(l.q.dim, r.q.dim)) fail('formula.dimension', op, { op: node.op, left: formatDim(l.q.dim), right: formatDim(r.q.dim) });
-        return { q: { value: node.op === '+' ? add(l.q.value, r.q.value) : sub(l.q.value, r.q.value), dim: l.q.dim }, unitless, source, node };
+        if (!sameDim(l.q.dim, r.q.dim))
+          fail('formula.dimension', op, { op: node.op, left: formatDim(l.q.dim), right: formatDim(r.q.dim) });
+        return {
+          q: { value: node.op === '+' ? add(l.q.value, r.q.value) : sub(l.q.value, r.q.value), dim: l.q.dim },
+          unitless,
+          source,
+          node,
+        };
       case '*':
         return { q: { value: mul(l.q.value, r.q.value), dim: mulDim(l.q.dim, r.q.dim) }, unitless, source, node };
       case '/':
@@ -204,7 +244,12 @@ class Evaluator {
       const a = this.evaluateNode(node.args[0]);
       const b = this.evaluateNode(node.args[1]);
       this.unitless(a, b);
-      if (!sameDim(a.q.dim, b.q.dim)) fail('formula.dimension', { start: node.start, end: node.nameEnd }, { op: 'change', left: formatDim(a.q.dim), right: formatDim(b.q.dim) });
+      if (!sameDim(a.q.dim, b.q.dim))
+        fail(
+          'formula.dimension',
+          { start: node.start, end: node.nameEnd },
+          { op: 'change', left: formatDim(a.q.dim), right: formatDim(b.q.dim) },
+        );
       if (containsZero(a.q.value)) fail('formula.divisionByZero', node.args[0], {});
       return { q: { value: sub(div(b.q.value, a.q.value), exact(1)), dim: DIMENSIONLESS }, unitless: false, node };
     }
@@ -216,8 +261,14 @@ class Evaluator {
     let total = values[0];
     for (const v of values.slice(1)) {
       const unitless = this.unitless(total, v);
-      if (!sameDim(total.q.dim, v.q.dim)) fail('formula.dimension', v.node, { op: node.name, left: formatDim(total.q.dim), right: formatDim(v.q.dim) });
-      total = { q: { value: add(total.q.value, v.q.value), dim: total.q.dim }, unitless, source: total.source ?? v.source, node: v.node };
+      if (!sameDim(total.q.dim, v.q.dim))
+        fail('formula.dimension', v.node, { op: node.name, left: formatDim(total.q.dim), right: formatDim(v.q.dim) });
+      total = {
+        q: { value: add(total.q.value, v.q.value), dim: total.q.dim },
+        unitless,
+        source: total.source ?? v.source,
+        node: v.node,
+      };
     }
     const value = node.name === 'avg' ? scale(total.q.value, 1 / values.length) : total.q.value;
     return { q: { value, dim: total.q.dim }, unitless: total.unitless, source: total.source, node };

@@ -5,7 +5,13 @@ import type { FormulaNode } from './ast';
 export * from './ast';
 export { parseFormula, type ParseResult } from './parser';
 export { lex, normalizeFormulaText, type Token, type TokenKind } from './lexer';
-export { evaluateFormula, type FormulaEnv, type FormulaInput, type FormulaKpiValue, type FormulaResult } from './evaluate';
+export {
+  evaluateFormula,
+  type FormulaEnv,
+  type FormulaInput,
+  type FormulaKpiValue,
+  type FormulaResult,
+} from './evaluate';
 export { formulaEnvFor, frontMatterQuantity, frontMatterValue, type FormulaEnvOptions } from './env';
 
 export interface FormulaReference {

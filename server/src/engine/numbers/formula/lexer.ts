@@ -12,7 +12,8 @@ import { toHalfWidth } from '../../text/normalize';
 import type { FormulaError } from './ast';
 
 /** `error` ends the token list where the text could not be read; `eof` ends a list that was read whole. */
-export type TokenKind = 'number' | 'id' | 'prefix' | 'at' | 'period' | 'op' | 'lparen' | 'rparen' | 'comma' | 'error' | 'eof';
+export type TokenKind =
+  'number' | 'id' | 'prefix' | 'at' | 'period' | 'op' | 'lparen' | 'rparen' | 'comma' | 'error' | 'eof';
 
 export interface Token {
   kind: TokenKind;
@@ -37,7 +38,9 @@ export interface LexResult {
 
 /** The text with full-width forms and operator look-alikes replaced, offset for offset. */
 export function normalizeFormulaText(text: string): string {
-  return toHalfWidth(text).replace(/[\u2212\u2013\u00d7\u00f7\u2215]/g, (ch) => (ch === '\u00d7' ? '*' : ch === '\u00f7' || ch === '\u2215' ? '/' : '-'));
+  return toHalfWidth(text).replace(/[\u2212\u2013\u00d7\u00f7\u2215]/g, (ch) =>
+    ch === '\u00d7' ? '*' : ch === '\u00f7' || ch === '\u2215' ? '/' : '-',
+  );
 }
 
 const isDigit = (c: string) => c >= '0' && c <= '9';
@@ -112,7 +115,8 @@ function readTokens(original: string): LexResult {
           j += 2;
           break;
         }
-        if (!isSegmentChar(at(j + 1))) return { tokens, error: err('formula.badId', j, j + 1, { id: original.slice(start, j + 1) }) };
+        if (!isSegmentChar(at(j + 1)))
+          return { tokens, error: err('formula.badId', j, j + 1, { id: original.slice(start, j + 1) }) };
         j = segmentEnd(j + 1);
         idEnd = j;
       }
@@ -168,7 +172,15 @@ function readTokens(original: string): LexResult {
     }
     const value = Number(digits);
     if (!Number.isFinite(value)) return err('formula.badNumber', start, j, { text: original.slice(start, j) });
-    const token: Token = { kind: 'number', text: original.slice(start, j), start, end: j, value, decimals, digitsEnd: j };
+    const token: Token = {
+      kind: 'number',
+      text: original.slice(start, j),
+      start,
+      end: j,
+      value,
+      decimals,
+      digitsEnd: j,
+    };
     let k = j;
     while (k < n && isSpace(text[k])) k++;
     if (at(k) === '[') {
@@ -219,7 +231,8 @@ function readTokens(original: string): LexResult {
 
   function idEndFrom(k: number): number {
     let j = segmentEnd(k);
-    while (at(j) === '.' && (isSegmentChar(at(j + 1)) || at(j + 1) === '*')) j = at(j + 1) === '*' ? j + 2 : segmentEnd(j + 1);
+    while (at(j) === '.' && (isSegmentChar(at(j + 1)) || at(j + 1) === '*'))
+      j = at(j + 1) === '*' ? j + 2 : segmentEnd(j + 1);
     return j;
   }
 }

@@ -6,7 +6,15 @@
 //   call    = name "(" [ arg { "," arg } ] ")"      arg = prefix [ "@" period ] | expr
 // Errors stop the parse: the first one is reported with its exact offsets. Nesting is bounded, and
 // so is the length, so the recursion can never exhaust the stack.
-import { FUNCTIONS, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, type FormulaError, type FormulaNode, type FunctionName, type RefNode } from './ast';
+import {
+  FUNCTIONS,
+  MAX_FORMULA_DEPTH,
+  MAX_FORMULA_LENGTH,
+  type FormulaError,
+  type FormulaNode,
+  type FunctionName,
+  type RefNode,
+} from './ast';
 import { lex, type Token } from './lexer';
 
 export interface ParseResult {
@@ -29,7 +37,16 @@ const ARITY: Record<FunctionName, { min: number; max: number }> = {
 export function parseFormula(text: string): ParseResult {
   if (typeof text !== 'string') return { errors: [{ key: 'formula.empty', args: {}, start: 0, end: 0 }] };
   if (text.length > MAX_FORMULA_LENGTH) {
-    return { errors: [{ key: 'formula.tooLong', args: { max: MAX_FORMULA_LENGTH, length: text.length }, start: MAX_FORMULA_LENGTH, end: text.length }] };
+    return {
+      errors: [
+        {
+          key: 'formula.tooLong',
+          args: { max: MAX_FORMULA_LENGTH, length: text.length },
+          start: MAX_FORMULA_LENGTH,
+          end: text.length,
+        },
+      ],
+    };
   }
   if (!text.trim()) return { errors: [{ key: 'formula.empty', args: {}, start: 0, end: text.length }] };
   let lexError: FormulaError | undefined;
@@ -84,7 +101,8 @@ class Parser {
 
   /** Enters one nesting level (parenthesis, call, unary operator), failing past the limit. */
   private enter(at: Token): void {
-    if (++this.depth > MAX_FORMULA_DEPTH) this.fail(this.error('formula.tooDeep', at.start, at.end, { max: MAX_FORMULA_DEPTH }));
+    if (++this.depth > MAX_FORMULA_DEPTH)
+      this.fail(this.error('formula.tooDeep', at.start, at.end, { max: MAX_FORMULA_DEPTH }));
   }
 
   private expr(): FormulaNode {
@@ -124,7 +142,16 @@ class Parser {
     switch (t.kind) {
       case 'number':
         this.next();
-        return { kind: 'number', text: t.text, value: t.value!, decimals: t.decimals!, unit: t.unit, unitText: t.unitText, start: t.start, end: t.end };
+        return {
+          kind: 'number',
+          text: t.text,
+          value: t.value!,
+          decimals: t.decimals!,
+          unit: t.unit,
+          unitText: t.unitText,
+          start: t.start,
+          end: t.end,
+        };
       case 'id':
         this.next();
         if (this.peek().kind === 'lparen') return this.call(t);
@@ -136,7 +163,10 @@ class Parser {
         this.enter(t);
         const inner = this.expr();
         const close = this.peek();
-        if (close.kind !== 'rparen') this.fail(close.kind === 'eof' ? this.error('formula.unclosedParen', t.start, t.end) : this.unexpected(close, inner));
+        if (close.kind !== 'rparen')
+          this.fail(
+            close.kind === 'eof' ? this.error('formula.unclosedParen', t.start, t.end) : this.unexpected(close, inner),
+          );
         this.next();
         this.depth--;
         return { kind: 'group', inner, start: t.start, end: close.end };
@@ -148,7 +178,9 @@ class Parser {
       case 'at':
         return this.fail(this.error('formula.unexpectedAt', t.start, t.end));
       default:
-        return this.fail(this.error('formula.expectedOperand', t.start, t.end, { found: this.text.slice(t.start, t.end) }));
+        return this.fail(
+          this.error('formula.expectedOperand', t.start, t.end, { found: this.text.slice(t.start, t.end) }),
+        );
     }
   }
 
@@ -170,7 +202,14 @@ class Parser {
     const head = dot < 0 ? t.text : t.text.slice(0, dot);
     const scope = head === 'denominators' ? 'denominator' : head === 'factors' ? 'factor' : 'kpi';
     if (scope !== 'kpi' && dot < 0) this.fail(this.error('formula.expectedName', t.start, t.end, { scope: head }));
-    const node: RefNode = { kind: 'ref', scope, name: scope === 'kpi' ? t.text : t.text.slice(dot + 1), text: t.text, start: t.start, end: end ?? t.end };
+    const node: RefNode = {
+      kind: 'ref',
+      scope,
+      name: scope === 'kpi' ? t.text : t.text.slice(dot + 1),
+      text: t.text,
+      start: t.start,
+      end: end ?? t.end,
+    };
     if (period !== undefined) node.period = period;
     return node;
   }
@@ -178,7 +217,12 @@ class Parser {
   private call(nameToken: Token): FormulaNode {
     const lower = nameToken.text.toLowerCase();
     if (!FUNCTIONS.has(lower)) {
-      this.fail(this.error('formula.unknownFunction', nameToken.start, nameToken.end, { name: nameToken.text, known: [...FUNCTIONS].join(', ') }));
+      this.fail(
+        this.error('formula.unknownFunction', nameToken.start, nameToken.end, {
+          name: nameToken.text,
+          known: [...FUNCTIONS].join(', '),
+        }),
+      );
     }
     const name = lower as FunctionName;
     const open = this.next();
@@ -193,14 +237,24 @@ class Parser {
           continue;
         }
         if (sep.kind === 'rparen') break;
-        this.fail(sep.kind === 'eof' ? this.error('formula.unclosedParen', open.start, open.end) : this.unexpected(sep, args[args.length - 1]));
+        this.fail(
+          sep.kind === 'eof'
+            ? this.error('formula.unclosedParen', open.start, open.end)
+            : this.unexpected(sep, args[args.length - 1]),
+        );
       }
     }
     const close = this.next();
     this.depth--;
     const { min, max } = ARITY[name];
     if (args.length < min || args.length > max) {
-      this.fail(this.error('formula.arity', nameToken.start, close.end, { name, expected: max === min ? String(min) : `${min}+`, count: args.length }));
+      this.fail(
+        this.error('formula.arity', nameToken.start, close.end, {
+          name,
+          expected: max === min ? String(min) : `${min}+`,
+          count: args.length,
+        }),
+      );
     }
     return { kind: 'call', name, args, nameEnd: nameToken.end, start: nameToken.start, end: close.end };
   }
@@ -211,7 +265,9 @@ class Parser {
       if (fn === 'change') this.fail(this.error('formula.prefixOutsideSum', t.start, t.end, { prefix: t.text }));
       this.next();
       const { period, end } = this.period();
-      return period === undefined ? { kind: 'prefix', prefix: t.text, start: t.start, end: t.end } : { kind: 'prefix', prefix: t.text, period, start: t.start, end: end! };
+      return period === undefined
+        ? { kind: 'prefix', prefix: t.text, start: t.start, end: t.end }
+        : { kind: 'prefix', prefix: t.text, period, start: t.start, end: end! };
     }
     return this.expr();
   }

@@ -16,9 +16,13 @@ export const chaptersRule: RuleInfo = {
   },
 };
 
-
 /** The loader's problems as diagnostics of the root, in the report's language, with severity overrides applied. */
-export function chapterDiagnostics(rootUri: string, problems: readonly ChapterProblem[], locale: Locale, options: AnalysisOptions): Diagnostic[] {
+export function chapterDiagnostics(
+  rootUri: string,
+  problems: readonly ChapterProblem[],
+  locale: Locale,
+  options: AnalysisOptions,
+): Diagnostic[] {
   const override = options.severity?.[chaptersRule.id];
   if (override === 'off') return [];
   return problems.map((p) => ({

@@ -36,8 +36,10 @@ export const CONFIG_MESSAGES = {
   },
   'config.largecapGem': {
     en: '`issuer.largecap: true` with `board: gem` in {file}: a LargeCap issuer is a Main Board issuer (Hang Seng Composite LargeCap Index). The profile is taken as GEM.',
-    'zh-Hant': '{file} 中 `issuer.largecap: true` 與 `board: gem` 並存：大型股發行人屬主板發行人（恒生綜合大型股指數）。發行人類別按 GEM 處理。',
-    'zh-Hans': '{file} 中 `issuer.largecap: true` 与 `board: gem` 并存：大型股发行人属主板发行人（恒生综合大型股指数）。发行人类别按 GEM 处理。',
+    'zh-Hant':
+      '{file} 中 `issuer.largecap: true` 與 `board: gem` 並存：大型股發行人屬主板發行人（恒生綜合大型股指數）。發行人類別按 GEM 處理。',
+    'zh-Hans':
+      '{file} 中 `issuer.largecap: true` 与 `board: gem` 并存：大型股发行人属主板发行人（恒生综合大型股指数）。发行人类别按 GEM 处理。',
   },
   'config.unknownRule': {
     en: '`{rule}` in {file} is not an esgmark rule (`esgmark rules` lists them); the setting is ignored.',
@@ -46,8 +48,10 @@ export const CONFIG_MESSAGES = {
   },
   'config.unknownUnit': {
     en: 'Unit `{unit}` in {file} is written as `{target}`, which esgmark does not know: map a spelling to a unit it knows (tCO2e, kWh, m3, 萬元 …). The entry is ignored.',
-    'zh-Hant': '{file} 中的單位 `{unit}` 對應 `{target}`，但 esgmark 不認識 `{target}`：請對應到已知單位（tCO2e、kWh、m3、萬元……）。此項已略過。',
-    'zh-Hans': '{file} 中的单位 `{unit}` 对应 `{target}`，但 esgmark 不认识 `{target}`：请对应到已知单位（tCO2e、kWh、m3、万元……）。此项已略过。',
+    'zh-Hant':
+      '{file} 中的單位 `{unit}` 對應 `{target}`，但 esgmark 不認識 `{target}`：請對應到已知單位（tCO2e、kWh、m3、萬元……）。此項已略過。',
+    'zh-Hans':
+      '{file} 中的单位 `{unit}` 对应 `{target}`，但 esgmark 不认识 `{target}`：请对应到已知单位（tCO2e、kWh、m3、万元……）。此项已略过。',
   },
   'config.knownUnit': {
     en: 'Unit `{unit}` in {file} is one esgmark already knows (as {known}); the entry is ignored, so a catalog unit is never redefined.',
@@ -56,13 +60,17 @@ export const CONFIG_MESSAGES = {
   },
   'config.unknownKpi': {
     en: '`{kpi}` in {file} is not a KPI id of the catalog (ids such as water.total, ghg.scope1; `esgmark kpis --format json` shows the ids of a report); its synonyms are ignored.',
-    'zh-Hant': '{file} 中的 `{kpi}` 不是目錄中的關鍵績效指標代號（例如 water.total、ghg.scope1；`esgmark kpis --format json` 可列出報告所用代號）；其同義詞已略過。',
-    'zh-Hans': '{file} 中的 `{kpi}` 不是目录中的关键绩效指标代号（例如 water.total、ghg.scope1；`esgmark kpis --format json` 可列出报告所用代号）；其同义词已略过。',
+    'zh-Hant':
+      '{file} 中的 `{kpi}` 不是目錄中的關鍵績效指標代號（例如 water.total、ghg.scope1；`esgmark kpis --format json` 可列出報告所用代號）；其同義詞已略過。',
+    'zh-Hans':
+      '{file} 中的 `{kpi}` 不是目录中的关键绩效指标代号（例如 water.total、ghg.scope1；`esgmark kpis --format json` 可列出报告所用代号）；其同义词已略过。',
   },
   'config.duplicateSynonym': {
     en: 'Synonym `{label}` in {file} is given to both {first} and {second}; a label names one KPI, so it is kept for {first} only.',
-    'zh-Hant': '{file} 中的同義詞 `{label}` 同時指定給 {first} 及 {second}；一個標籤只能對應一項指標，因此只保留 {first}。',
-    'zh-Hans': '{file} 中的同义词 `{label}` 同时指定给 {first} 及 {second}；一个标签只能对应一项指标，因此只保留 {first}。',
+    'zh-Hant':
+      '{file} 中的同義詞 `{label}` 同時指定給 {first} 及 {second}；一個標籤只能對應一項指標，因此只保留 {first}。',
+    'zh-Hans':
+      '{file} 中的同义词 `{label}` 同时指定给 {first} 及 {second}；一个标签只能对应一项指标，因此只保留 {first}。',
   },
   'config.unknownFramework': {
     en: 'Framework `{value}` in {file} is not one esgmark checks (known: {values}); it is ignored.',

@@ -17,7 +17,6 @@ export const encodingRule: RuleInfo = {
   },
 };
 
-
 const NAMES: Record<DecodedText['encoding'], string> = {
   'utf-8': 'UTF-8',
   'utf-16le': 'UTF-16 LE',
@@ -27,14 +26,27 @@ const NAMES: Record<DecodedText['encoding'], string> = {
 };
 
 /** What a file's decoding calls for: nothing for plain UTF-8, else one diagnostic per problem. */
-export function encodingDiagnostics(uri: string, text: string, decoded: Omit<DecodedText, 'text'>, locale: Locale, options: AnalysisOptions): Diagnostic[] {
+export function encodingDiagnostics(
+  uri: string,
+  text: string,
+  decoded: Omit<DecodedText, 'text'>,
+  locale: Locale,
+  options: AnalysisOptions,
+): Diagnostic[] {
   const override = options.severity?.[encodingRule.id];
   if (override === 'off') return [];
   const out: Diagnostic[] = [];
   const severity = override ?? encodingRule.defaultSeverity;
   const encoding = NAMES[decoded.encoding];
   if (decoded.encoding !== 'utf-8') {
-    out.push({ uri, rule: encodingRule.id, severity, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: t(locale, 'encoding.bom', { encoding }), data: { encoding: decoded.encoding } });
+    out.push({
+      uri,
+      rule: encodingRule.id,
+      severity,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: t(locale, 'encoding.bom', { encoding }),
+      data: { encoding: decoded.encoding },
+    });
   }
   if (decoded.invalidAt !== undefined) {
     const at = positionAt(splitLines(text.slice(0, decoded.invalidAt + 1)).starts, decoded.invalidAt);

@@ -75,7 +75,8 @@ export const ENCODING_MESSAGES = {
   },
   'encoding.invalid': {
     en: 'This file is not valid {encoding}: the bytes here were replaced by U+FFFD (and any later invalid ones too). Save the file as UTF-8.',
-    'zh-Hant': '此檔案不是有效的 {encoding}：此處的位元組已以 U+FFFD 取代（其後的無效位元組亦然）。請將檔案另存為 UTF-8。',
+    'zh-Hant':
+      '此檔案不是有效的 {encoding}：此處的位元組已以 U+FFFD 取代（其後的無效位元組亦然）。請將檔案另存為 UTF-8。',
     'zh-Hans': '此文件不是有效的 {encoding}：此处的字节已以 U+FFFD 替换（其后的无效字节亦然）。请将文件另存为 UTF-8。',
   },
 } as const satisfies Record<string, Localized>;
@@ -83,8 +84,10 @@ export const ENCODING_MESSAGES = {
 export const SUPPRESSION_MESSAGES = {
   'suppress.noReason': {
     en: 'This suppression gives no reason: write why the finding is right to silence after `--`, e.g. `<!-- esgmark-disable-next-line kpi/sum-mismatch -- restated in the annual report -->`.',
-    'zh-Hant': '此抑制註解未說明理由：請在 `--` 之後寫明為何可以抑制，例如 `<!-- esgmark-disable-next-line kpi/sum-mismatch -- 已於年報重列 -->`。',
-    'zh-Hans': '此抑制注释未说明理由：请在 `--` 之后写明为何可以抑制，例如 `<!-- esgmark-disable-next-line kpi/sum-mismatch -- 已于年报重列 -->`。',
+    'zh-Hant':
+      '此抑制註解未說明理由：請在 `--` 之後寫明為何可以抑制，例如 `<!-- esgmark-disable-next-line kpi/sum-mismatch -- 已於年報重列 -->`。',
+    'zh-Hans':
+      '此抑制注释未说明理由：请在 `--` 之后写明为何可以抑制，例如 `<!-- esgmark-disable-next-line kpi/sum-mismatch -- 已于年报重列 -->`。',
   },
   'suppress.unused': {
     en: 'This suppression of {rules} silences nothing: remove it, or move it above the line it is meant for.',
@@ -171,7 +174,9 @@ export const LIMIT_MESSAGES = {
   },
   'limit.budget': {
     en: 'Analysis stopped after {ms} ms (budget {budget} ms): {count} rules not run ({rules}); the report is too large or complex. Their findings are missing.',
-    'zh-Hant': '分析於 {ms} 毫秒後停止（上限 {budget} 毫秒）：{count} 條規則未有執行（{rules}）；報告過大或過於複雜，這些規則的結果從缺。',
-    'zh-Hans': '分析于 {ms} 毫秒后停止（上限 {budget} 毫秒）：{count} 条规则未有执行（{rules}）；报告过大或过于复杂，这些规则的结果从缺。',
+    'zh-Hant':
+      '分析於 {ms} 毫秒後停止（上限 {budget} 毫秒）：{count} 條規則未有執行（{rules}）；報告過大或過於複雜，這些規則的結果從缺。',
+    'zh-Hans':
+      '分析于 {ms} 毫秒后停止（上限 {budget} 毫秒）：{count} 条规则未有执行（{rules}）；报告过大或过于复杂，这些规则的结果从缺。',
   },
 } as const satisfies Record<string, Localized>;

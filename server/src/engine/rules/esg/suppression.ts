@@ -52,12 +52,19 @@ const COMMENT = /^\s{0,3}<!--\s*esgmark-(disable-next-line|disable|enable)(?=[\s
 function parseBody(body: string): { rules: string[]; reason: string } {
   const dash = body.search(/(?:^|\s)--(?:\s|$)/);
   const ids = dash < 0 ? body : body.slice(0, dash);
-  const reason = dash < 0 ? '' : body.slice(dash).replace(/^\s*--\s*/, '').trim();
+  const reason =
+    dash < 0
+      ? ''
+      : body
+          .slice(dash)
+          .replace(/^\s*--\s*/, '')
+          .trim();
   return { rules: ids.split(/[\s,]+/).filter(Boolean), reason };
 }
 
 const isTableStart = (kind: number) => kind === LineKind.TableHeader;
-const isTableLine = (kind: number) => kind === LineKind.TableHeader || kind === LineKind.TableDelimiter || kind === LineKind.TableRow;
+const isTableLine = (kind: number) =>
+  kind === LineKind.TableHeader || kind === LineKind.TableDelimiter || kind === LineKind.TableRow;
 
 /** The suppressions a report writes, in order; [] at the cost of one `includes` for a report with none. */
 function findSuppressions(doc: EsgDocument): Suppression[] {
@@ -90,7 +97,11 @@ function findSuppressions(doc: EsgDocument): Suppression[] {
       continue;
     }
     let next = line + 1;
-    while (next < lines && (kinds ? kinds[next] === LineKind.Blank : (lineText(doc.text, doc.lineStarts, next) ?? '').trim() === '')) next++;
+    while (
+      next < lines &&
+      (kinds ? kinds[next] === LineKind.Blank : (lineText(doc.text, doc.lineStarts, next) ?? '').trim() === '')
+    )
+      next++;
     let to = next;
     if (kinds && next < lines && isTableStart(kinds[next])) while (to + 1 < lines && isTableLine(kinds[to + 1])) to++;
     found.push({ kind: 'next-line', rules, reason, range, from: next, to: Math.min(to, lines - 1), used: false });
@@ -107,14 +118,25 @@ export interface Suppressed {
  * Removes the diagnostics the report's suppression comments cover, and adds the `esg/suppression`
  * findings about the comments themselves. Pure: the same diagnostics and text give the same result.
  */
-export function applySuppressions(doc: EsgDocument, diagnostics: Diagnostic[], locale: Locale, options: AnalysisOptions, knownRules: ReadonlySet<string>): Suppressed {
+export function applySuppressions(
+  doc: EsgDocument,
+  diagnostics: Diagnostic[],
+  locale: Locale,
+  options: AnalysisOptions,
+  knownRules: ReadonlySet<string>,
+): Suppressed {
   const suppressions = findSuppressions(doc);
   if (suppressions.length === 0) return { diagnostics, suppressed: [] };
   const kept: Diagnostic[] = [];
   const suppressed: SuppressedDiagnostic[] = [];
   for (const d of diagnostics) {
     const line = d.range.start.line;
-    const by = d.rule === suppressionRule.id ? undefined : suppressions.find((s) => line >= s.from && line <= s.to && (s.rules.length === 0 || s.rules.includes(d.rule)));
+    const by =
+      d.rule === suppressionRule.id
+        ? undefined
+        : suppressions.find(
+            (s) => line >= s.from && line <= s.to && (s.rules.length === 0 || s.rules.includes(d.rule)),
+          );
     if (!by) {
       kept.push(d);
       continue;
@@ -125,7 +147,14 @@ export function applySuppressions(doc: EsgDocument, diagnostics: Diagnostic[], l
   const override = options.severity?.[suppressionRule.id];
   if (override !== 'off') {
     const report = (s: Suppression, key: MessageKey, args: Record<string, string | number> = {}) =>
-      kept.push({ uri: doc.uri, rule: suppressionRule.id, range: s.range, severity: override ?? suppressionRule.defaultSeverity, message: t(locale, key, args), data: { key } });
+      kept.push({
+        uri: doc.uri,
+        rule: suppressionRule.id,
+        range: s.range,
+        severity: override ?? suppressionRule.defaultSeverity,
+        message: t(locale, key, args),
+        data: { key },
+      });
     for (const s of suppressions) {
       const unknown = s.rules.filter((r) => !knownRules.has(r));
       if (unknown.length) report(s, 'suppress.unknownRule', { rules: unknown.join(', ') });
@@ -133,7 +162,8 @@ export function applySuppressions(doc: EsgDocument, diagnostics: Diagnostic[], l
       // The cross-report checks run after this analysis (on the linked reports): whether such a
       // suppression is used cannot be told here, so it is never called unused.
       const crossOnly = s.rules.length > 0 && s.rules.every((r) => r.startsWith('xreport/'));
-      if (!s.used && !crossOnly && unknown.length < Math.max(1, s.rules.length)) report(s, 'suppress.unused', { rules: s.rules.join(', ') || '*' });
+      if (!s.used && !crossOnly && unknown.length < Math.max(1, s.rules.length))
+        report(s, 'suppress.unused', { rules: s.rules.join(', ') || '*' });
     }
     kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }

@@ -38,7 +38,11 @@ export const syntax: Rule<SyntaxData> = {
       if (capped && !listed.has(p) && !summaries.has(p)) continue;
       const message = ctx.tFromKey(p.key, p.args);
       const more = summaries.get(p);
-      ctx.report({ range: p.range, message: more === undefined ? message : ctx.t('problems.more', { message, count: more, max }), data: { key: p.key } });
+      ctx.report({
+        range: p.range,
+        message: more === undefined ? message : ctx.t('problems.more', { message, count: more, max }),
+        data: { key: p.key },
+      });
     }
   },
 };

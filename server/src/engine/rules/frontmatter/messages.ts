@@ -20,8 +20,10 @@ export const FRONTMATTER_MESSAGES = {
   },
   'fm.periodRange': {
     en: 'Invalid value for `{key}`: `{value}` is not a year from {min} to {max}. Write e.g. `period: 2025` or `period: {from: 2025-01-01, to: 2025-12-31}`.',
-    'zh-Hant': '`{key}` 的值無效：`{value}` 不是 {min} 至 {max} 年之間的年份。請寫成例如 `period: 2025` 或 `period: {from: 2025-01-01, to: 2025-12-31}`。',
-    'zh-Hans': '`{key}` 的值无效：`{value}` 不是 {min} 至 {max} 年之间的年份。请写成例如 `period: 2025` 或 `period: {from: 2025-01-01, to: 2025-12-31}`。',
+    'zh-Hant':
+      '`{key}` 的值無效：`{value}` 不是 {min} 至 {max} 年之間的年份。請寫成例如 `period: 2025` 或 `period: {from: 2025-01-01, to: 2025-12-31}`。',
+    'zh-Hans':
+      '`{key}` 的值无效：`{value}` 不是 {min} 至 {max} 年之间的年份。请写成例如 `period: 2025` 或 `period: {from: 2025-01-01, to: 2025-12-31}`。',
   },
   'fm.periodDate': {
     en: 'Invalid value for `{key}`: `{value}` is not a date of the calendar. Write `YYYY-MM-DD`, e.g. `2025-04-01`.',
@@ -80,8 +82,10 @@ export const FRONTMATTER_MESSAGES = {
   },
   'fm.invalidShape': {
     en: 'Invalid value for `{key}`: see docs/dialect.md for its form (e.g. `period: 2025` or `period: {from: 2025-01-01, to: 2025-12-31}`).',
-    'zh-Hant': '`{key}` 的格式無效：請參閱 docs/dialect.md（例如 `period: 2025` 或 `period: {from: 2025-01-01, to: 2025-12-31}`）。',
-    'zh-Hans': '`{key}` 的格式无效：请参阅 docs/dialect.md（例如 `period: 2025` 或 `period: {from: 2025-01-01, to: 2025-12-31}`）。',
+    'zh-Hant':
+      '`{key}` 的格式無效：請參閱 docs/dialect.md（例如 `period: 2025` 或 `period: {from: 2025-01-01, to: 2025-12-31}`）。',
+    'zh-Hans':
+      '`{key}` 的格式无效：请参阅 docs/dialect.md（例如 `period: 2025` 或 `period: {from: 2025-01-01, to: 2025-12-31}`）。',
   },
   'quantity.noUnit': {
     en: '`{key}`: the quantity `{value}` needs a unit, e.g. `72,434 萬元`.',

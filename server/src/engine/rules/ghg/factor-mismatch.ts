@@ -4,13 +4,7 @@
 // rounded to fewer decimals (0.53 for 0.5306) is not a mismatch.
 import { type Rule, RuleContext } from '../rule';
 import type { EmissionFactor } from '../../catalogs/schema';
-import {
-  factorDecimals,
-  factorName,
-  factorSourceTitle,
-  getFactor,
-  seriesFactor,
-} from '../../catalogs/factors';
+import { factorDecimals, factorName, factorSourceTitle, getFactor, seriesFactor } from '../../catalogs/factors';
 import { factorQuantity, findFactorsMeeting } from '../../numbers/factorValues';
 import { parseUnit } from '../../catalogs/units';
 import { quoteSeries } from '../../numbers/factorQuotes';
@@ -20,7 +14,8 @@ import { factorQuotes, frontMatterFactors } from '../../derived';
 /** The catalog factor a wrong value agrees with instead: same series first, then same region, then same kind. */
 function otherFactor(q: Quantity, expected: EmissionFactor): EmissionFactor | undefined {
   const candidates = findFactorsMeeting(q, (f) => f.kind === expected.kind && f.id !== expected.id);
-  const rank = (f: EmissionFactor) => (f.series && f.series === expected.series ? 0 : f.region === expected.region ? 1 : 2);
+  const rank = (f: EmissionFactor) =>
+    f.series && f.series === expected.series ? 0 : f.region === expected.region ? 1 : 2;
   return candidates.sort((a, b) => rank(a) - rank(b) || b.year - a.year)[0];
 }
 
@@ -45,7 +40,13 @@ function checkQuotes(ctx: RuleContext) {
     ctx.report({
       range: quote.range,
       message: ctx.t(other ? 'ghg.factorMismatch.textOther' : 'ghg.factorMismatch.text', args),
-      data: { kind: 'replace-value', computed: expected.value, decimals: factorDecimals(expected), factorId: expected.id, ...(other ? { matches: other.id } : {}) },
+      data: {
+        kind: 'replace-value',
+        computed: expected.value,
+        decimals: factorDecimals(expected),
+        factorId: expected.id,
+        ...(other ? { matches: other.id } : {}),
+      },
     });
   }
 }
@@ -60,7 +61,14 @@ function checkFrontMatter(ctx: RuleContext) {
     const quoted = unit.ok ? fromPrinted(f.quantity.value, f.quantity.decimals, unit.unit) : undefined;
     if (!catalog || !quoted) continue;
     const key = ['esg', 'factors', f.name, ...(f.period === '*' ? [] : [f.period])].join('.');
-    const base = { key, id: named.id, name: factorName(named, ctx.locale), expected: named.printed, unit: named.unit, quoted: f.raw };
+    const base = {
+      key,
+      id: named.id,
+      name: factorName(named, ctx.locale),
+      expected: named.printed,
+      unit: named.unit,
+      quoted: f.raw,
+    };
     if (!sameDim(quoted.dim, catalog.dim)) {
       ctx.report({ range: f.range, message: ctx.t('ghg.factorMismatch.unit', base), data: { factorId: named.id } });
       continue;
@@ -70,15 +78,27 @@ function checkFrontMatter(ctx: RuleContext) {
     ctx.report({
       range: f.range,
       message: other
-        ? ctx.t('ghg.factorMismatch.frontMatterOther', { ...base, otherName: factorName(other, ctx.locale), otherId: other.id })
+        ? ctx.t('ghg.factorMismatch.frontMatterOther', {
+            ...base,
+            otherName: factorName(other, ctx.locale),
+            otherId: other.id,
+          })
         : ctx.t('ghg.factorMismatch.frontMatter', base),
-      data: { kind: 'replace-value', computed: named.value, decimals: factorDecimals(named), factorId: named.id, ...(other ? { matches: other.id } : {}) },
+      data: {
+        kind: 'replace-value',
+        computed: named.value,
+        decimals: factorDecimals(named),
+        factorId: named.id,
+        ...(other ? { matches: other.id } : {}),
+      },
     });
   }
 }
 
 /** The catalog factor's value (and the other factor the quote matches, if any); only the id when the units differ. */
-export type FactorMismatchData = { kind: 'replace-value'; computed: number; decimals: number; factorId: string; matches?: string } | { factorId: string };
+export type FactorMismatchData =
+  | { kind: 'replace-value'; computed: number; decimals: number; factorId: string; matches?: string }
+  | { factorId: string };
 
 export const factorMismatch: Rule<FactorMismatchData> = {
   id: 'ghg/factor-mismatch',

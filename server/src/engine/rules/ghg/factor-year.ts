@@ -21,12 +21,22 @@ function report(ctx: RuleContext, range: Range, factor: EmissionFactor, period: 
   const newest = factor.series ? newestInSeries(factor.series) : undefined;
   const advice =
     newest && newest.id !== factor.id
-      ? ctx.t('ghg.factorYear.newer', { newestId: newest.id, newestYear: newest.year, newestValue: newest.printed, unit: newest.unit })
+      ? ctx.t('ghg.factorYear.newer', {
+          newestId: newest.id,
+          newestYear: newest.year,
+          newestValue: newest.printed,
+          unit: newest.unit,
+        })
       : ctx.t('ghg.factorYear.isNewest');
   ctx.report({
     range,
     message: ctx.t('ghg.factorYear', { subject, factorYear: factor.year, gap, period, advice }),
-    data: { factorId: factor.id, factorYear: factor.year, period, ...(newest && newest.id !== factor.id ? { newest: newest.id } : {}) },
+    data: {
+      factorId: factor.id,
+      factorYear: factor.year,
+      period,
+      ...(newest && newest.id !== factor.id ? { newest: newest.id } : {}),
+    },
   });
 }
 
@@ -36,7 +46,13 @@ function checkFrontMatter(ctx: RuleContext) {
     if (!factor?.series) continue;
     const period = f.period === '*' ? ctx.doc.config.year : Number(f.period);
     if (period === undefined || !Number.isFinite(period)) continue;
-    report(ctx, f.range, factor, period, ctx.t('ghg.factorYear.subjectId', { name: factorName(factor, ctx.locale), id: factor.id }));
+    report(
+      ctx,
+      f.range,
+      factor,
+      period,
+      ctx.t('ghg.factorYear.subjectId', { name: factorName(factor, ctx.locale), id: factor.id }),
+    );
   }
 }
 
@@ -48,7 +64,14 @@ function checkQuotes(ctx: RuleContext) {
     if (quote.year !== undefined) {
       // A stated year: the catalog entry of that year (when the catalog has the series).
       const factor = series ? seriesFactor(series, quote.year) : undefined;
-      if (factor) report(ctx, quote.range, factor, period, ctx.t('ghg.factorYear.subjectId', { name: factorName(factor, ctx.locale), id: factor.id }));
+      if (factor)
+        report(
+          ctx,
+          quote.range,
+          factor,
+          period,
+          ctx.t('ghg.factorYear.subjectId', { name: factorName(factor, ctx.locale), id: factor.id }),
+        );
       continue;
     }
     // No year in the text: a value with three or more decimals that is exactly one dated factor names it.
@@ -57,11 +80,20 @@ function checkQuotes(ctx: RuleContext) {
     if (!quoted) continue;
     const matches = findFactorsMeeting(
       quoted,
-      (f) => !!f.series && (f.kind === 'grid' || f.kind === 'electricity-footprint') && (series ? f.series === series : quote.region === undefined || f.region === quote.region),
+      (f) =>
+        !!f.series &&
+        (f.kind === 'grid' || f.kind === 'electricity-footprint') &&
+        (series ? f.series === series : quote.region === undefined || f.region === quote.region),
     );
     if (matches.length !== 1 || !factorQuantity(matches[0].id)) continue;
     const factor = matches[0];
-    report(ctx, quote.range, factor, period, ctx.t('ghg.factorYear.subjectValue', { quoted: quote.raw, name: factorName(factor, ctx.locale), id: factor.id }));
+    report(
+      ctx,
+      quote.range,
+      factor,
+      period,
+      ctx.t('ghg.factorYear.subjectValue', { quoted: quote.raw, name: factorName(factor, ctx.locale), id: factor.id }),
+    );
   }
 }
 

@@ -20,8 +20,10 @@ export const GHG_MESSAGES = {
   },
   'ghg.factorMismatch.frontMatterOther': {
     en: '`{key}` names the catalog factor `{id}` ({name}: {expected} {unit}) but gives {quoted}, which is the {otherName} (`{otherId}`).',
-    'zh-Hant': '`{key}` 指明目錄因子 `{id}`（{name}：{expected} {unit}），但所填數值為 {quoted}，即{otherName}（`{otherId}`）。',
-    'zh-Hans': '`{key}` 指明目录因子 `{id}`（{name}：{expected} {unit}），但所填数值为 {quoted}，即{otherName}（`{otherId}`）。',
+    'zh-Hant':
+      '`{key}` 指明目錄因子 `{id}`（{name}：{expected} {unit}），但所填數值為 {quoted}，即{otherName}（`{otherId}`）。',
+    'zh-Hans':
+      '`{key}` 指明目录因子 `{id}`（{name}：{expected} {unit}），但所填数值为 {quoted}，即{otherName}（`{otherId}`）。',
   },
   'ghg.factorMismatch.unit': {
     en: '`{key}` names the catalog factor `{id}`, which is in {unit}, but gives {quoted}: the units do not measure the same thing.',
@@ -30,8 +32,10 @@ export const GHG_MESSAGES = {
   },
   'ghg.unknownFactor': {
     en: 'Unknown emission factor `{id}`: it is not in the factor catalog (ids such as `cn-grid-2023`, `ipcc2006-diesel-co2`; see docs/catalogs.md), and a custom value needs a unit (`0.5306 kgCO2/kWh`).',
-    'zh-Hant': '未知的排放因子 `{id}`：因子目錄中沒有此代號（例如 `cn-grid-2023`、`ipcc2006-diesel-co2`，見 docs/catalogs.md）；自訂數值須附單位（`0.5306 kgCO2/kWh`）。',
-    'zh-Hans': '未知的排放因子 `{id}`：因子目录中没有此代号（例如 `cn-grid-2023`、`ipcc2006-diesel-co2`，见 docs/catalogs.md）；自定数值须附单位（`0.5306 kgCO2/kWh`）。',
+    'zh-Hant':
+      '未知的排放因子 `{id}`：因子目錄中沒有此代號（例如 `cn-grid-2023`、`ipcc2006-diesel-co2`，見 docs/catalogs.md）；自訂數值須附單位（`0.5306 kgCO2/kWh`）。',
+    'zh-Hans':
+      '未知的排放因子 `{id}`：因子目录中没有此代号（例如 `cn-grid-2023`、`ipcc2006-diesel-co2`，见 docs/catalogs.md）；自定数值须附单位（`0.5306 kgCO2/kWh`）。',
   },
   'ghg.unknownFactor.suggest': {
     en: 'Unknown emission factor `{id}`. Did you mean `{suggestion}` ({name})?',
@@ -40,15 +44,21 @@ export const GHG_MESSAGES = {
   },
   'ghg.scope3.partialList': {
     en: 'The {count} categories are listed in a table of their own and are not all 15: the difference may be in categories the report does not list. Check that the total and the list cover the same categories.',
-    'zh-Hant': '這 {count} 個類別另表列出，且未涵蓋全部 15 個類別：差額或來自報告未列出的類別。請核對總量與所列類別的範圍是否一致。',
-    'zh-Hans': '这 {count} 个类别另表列出，且未涵盖全部 15 个类别：差额或来自报告未列出的类别。请核对总量与所列类别的范围是否一致。',
+    'zh-Hant':
+      '這 {count} 個類別另表列出，且未涵蓋全部 15 個類別：差額或來自報告未列出的類別。請核對總量與所列類別的範圍是否一致。',
+    'zh-Hans':
+      '这 {count} 个类别另表列出，且未涵盖全部 15 个类别：差额或来自报告未列出的类别。请核对总量与所列类别的范围是否一致。',
   },
   'ghg.factorYear': {
     en: '{subject} is for {factorYear}, {gap} years from the reporting period {period}. {advice}',
     'zh-Hant': '{subject}為 {factorYear} 年的因子，與報告期 {period} 年相距 {gap} 年。{advice}',
     'zh-Hans': '{subject}为 {factorYear} 年的因子，与报告期 {period} 年相距 {gap} 年。{advice}',
   },
-  'ghg.factorYear.subjectId': { en: 'The {name} (`{id}`)', 'zh-Hant': '{name}（`{id}`）', 'zh-Hans': '{name}（`{id}`）' },
+  'ghg.factorYear.subjectId': {
+    en: 'The {name} (`{id}`)',
+    'zh-Hant': '{name}（`{id}`）',
+    'zh-Hans': '{name}（`{id}`）',
+  },
   'ghg.factorYear.subjectValue': {
     en: 'The factor {quoted} is the {name} (`{id}`), which',
     'zh-Hant': '所引用的 {quoted} 即{name}（`{id}`），',

@@ -22,7 +22,11 @@ export const unknownFactor: Rule<UnknownFactorData> = {
       ctx.report({
         range: f.range,
         message: named
-          ? ctx.t('ghg.unknownFactor.suggest', { id: f.catalogId, suggestion: named.id, name: factorName(named, ctx.locale) })
+          ? ctx.t('ghg.unknownFactor.suggest', {
+              id: f.catalogId,
+              suggestion: named.id,
+              name: factorName(named, ctx.locale),
+            })
           : ctx.t('ghg.unknownFactor', { id: f.catalogId }),
         data: named ? { kind: 'replace-id', from: f.catalogId, to: named.id } : { id: f.catalogId },
       });

@@ -29,7 +29,12 @@ export const griIndexBrokenTarget: Rule<GriIndexBrokenTargetData> = {
         if (t.kind === 'links') {
           const { sections } = ctx.disclosures.resolveTarget(asIndexRow(row));
           t.links.forEach((link, i) => {
-            if (link.href.startsWith('#') && !sections[i]) ctx.report({ range: link.hrefRange, message: ctx.t('gri.indexBrokenLink', { id, href: link.href }), data: { href: link.href } });
+            if (link.href.startsWith('#') && !sections[i])
+              ctx.report({
+                range: link.hrefRange,
+                message: ctx.t('gri.indexBrokenLink', { id, href: link.href }),
+                data: { href: link.href },
+              });
           });
         } else if (t.kind === 'titles') {
           const { sections } = ctx.disclosures.resolveTarget(asIndexRow(row));
@@ -37,8 +42,19 @@ export const griIndexBrokenTarget: Rule<GriIndexBrokenTargetData> = {
             if (sections[i]) return;
             // A title a few edits from a heading is a typo or a variant: a warning with the heading, never an error.
             const near = nearSearches++ < MAX_NEAR_SEARCHES ? nearestHeading(ctx, title.text) : undefined;
-            if (near) ctx.report({ range: title.range, severity: 'warning', message: ctx.t('gri.indexNearTitle', { id, title: title.text, near }), data: { title: title.text, near } });
-            else ctx.report({ range: title.range, message: ctx.t('gri.indexUnknownTitle', { id, title: title.text }), data: { title: title.text } });
+            if (near)
+              ctx.report({
+                range: title.range,
+                severity: 'warning',
+                message: ctx.t('gri.indexNearTitle', { id, title: title.text, near }),
+                data: { title: title.text, near },
+              });
+            else
+              ctx.report({
+                range: title.range,
+                message: ctx.t('gri.indexUnknownTitle', { id, title: title.text }),
+                data: { title: title.text },
+              });
           });
         }
       }

@@ -24,24 +24,32 @@ export const griIndexMissingRow: Rule<GriIndexMissingRowData> = {
   run(ctx) {
     const scope = griScope(ctx);
     if (!scope?.tables.length) return;
-    const listed = new Set(scope.tables.flatMap((t) => t.rows.flatMap((r) => r.refs.filter((x) => x.known).map((x) => x.id))));
+    const listed = new Set(
+      scope.tables.flatMap((t) => t.rows.flatMap((r) => r.refs.filter((x) => x.known).map((x) => x.id))),
+    );
     const first = scope.tables[0];
     const heading = ctx.doc.sections[first.section].heading;
     const inForce = new Set(itemsFor(GRI_PACK, ctx.reporting.fyStart).map((i) => i.id));
     const wanted = new Map<string, 'tag' | 'kpi'>();
-    for (const tag of ctx.derived.packTags) if (tag.pack === GRI_PACK && tag.known && !wanted.has(tag.id)) wanted.set(tag.id, 'tag');
+    for (const tag of ctx.derived.packTags)
+      if (tag.pack === GRI_PACK && tag.known && !wanted.has(tag.id)) wanted.set(tag.id, 'tag');
     for (const kt of ctx.doc.kpiTables)
       for (const row of kt.rows) {
         if (!countsAsEvidence(row)) continue;
         // Only the disclosures in force for the year: Scope 1 answers 305-1 before 2027 and 102-5 from then.
-        for (const a of itemsAnsweredBy(row.kpiId)) if (a.packId === GRI_PACK && inForce.has(a.itemId) && !wanted.has(a.itemId)) wanted.set(a.itemId, 'kpi');
+        for (const a of itemsAnsweredBy(row.kpiId))
+          if (a.packId === GRI_PACK && inForce.has(a.itemId) && !wanted.has(a.itemId)) wanted.set(a.itemId, 'kpi');
       }
     for (const [id, source] of wanted) {
       if (listed.has(id)) continue;
       const item = getItem(GRI_PACK, id);
       ctx.report({
         range: heading.titleRange,
-        message: ctx.t('gri.indexMissingRow', { id, title: item ? localized(item.title, ctx.locale) : id, source: ctx.t(source === 'tag' ? 'gri.source.tag' : 'gri.source.kpi') }),
+        message: ctx.t('gri.indexMissingRow', {
+          id,
+          title: item ? localized(item.title, ctx.locale) : id,
+          source: ctx.t(source === 'tag' ? 'gri.source.tag' : 'gri.source.kpi'),
+        }),
         data: { id, table: first.table },
       });
     }
@@ -51,7 +59,12 @@ export const griIndexMissingRow: Rule<GriIndexMissingRowData> = {
     const tables = griIndexTables(ctx.doc);
     const table = tables.find((t) => t.table === d.data?.table) ?? tables[0];
     if (!id || !table || !getItem(GRI_PACK, id)) return [];
-    const action: CodeAction = { title: ctx.t('action.addGriIndexRow', { id }), kind: 'quickfix', edits: { [ctx.doc.uri]: [rowEdit(ctx, table.table, id)] }, diagnostics: [d] };
+    const action: CodeAction = {
+      title: ctx.t('action.addGriIndexRow', { id }),
+      kind: 'quickfix',
+      edits: { [ctx.doc.uri]: [rowEdit(ctx, table.table, id)] },
+      diagnostics: [d],
+    };
     return [action];
   },
 };
@@ -62,7 +75,10 @@ function rowEdit(ctx: FixContext, tableIndex: number, id: string): TextEdit {
   const item = getItem(GRI_PACK, id)!;
   const columns = Math.max(2, table.header.cells.length);
   // With two columns the second is the location: the title would read as a section that does not exist.
-  const cells = columns === 2 ? [id, ''] : [id, escapeCell(localized(item.title, ctx.locale)), ...Array.from({ length: columns - 2 }, () => '')];
+  const cells =
+    columns === 2
+      ? [id, '']
+      : [id, escapeCell(localized(item.title, ctx.locale)), ...Array.from({ length: columns - 2 }, () => '')];
   const last = table.rows.length ? table.rows[table.rows.length - 1].line : table.header.line + 1;
   const at = { line: last, character: lineText(ctx.doc, last).length };
   return { range: { start: at, end: at }, newText: `${eol(ctx.doc)}| ${cells.join(' | ')} |` };

@@ -21,7 +21,9 @@ export const griOmissionReason: Rule<GriOmissionReasonData> = {
     const scope = griScope(ctx);
     if (!scope) return;
     const rules = griContentIndexRules();
-    const reasons = rules.omissionReasons.map((r) => localized(r.title, ctx.locale)).join(ctx.locale === 'en' ? '; ' : '；');
+    const reasons = rules.omissionReasons
+      .map((r) => localized(r.title, ctx.locale))
+      .join(ctx.locale === 'en' ? '; ' : '；');
     for (const table of scope.tables)
       for (const row of table.rows) {
         // Omitted: an omission cell is filled in, or the location is empty or an explanation instead of a place.
@@ -31,11 +33,18 @@ export const griOmissionReason: Rule<GriOmissionReasonData> = {
         const range = row.omissionCell?.range ?? row.locationCell?.range ?? row.row.range;
         const notAllowed = row.refs.find((r) => rules.omissionNotAllowed.includes(r.id));
         if (notAllowed) {
-          ctx.report({ range, message: ctx.t('gri.omissionNotAllowed', { id: notAllowed.id }), data: { id: notAllowed.id } });
+          ctx.report({
+            range,
+            message: ctx.t('gri.omissionNotAllowed', { id: notAllowed.id }),
+            data: { id: notAllowed.id },
+          });
           continue;
         }
         // The reason may stand in any omission cell, or in the location cell in place of a location.
-        const cells = [...row.omissionCells.map((c) => plainCell(c.text)), ...(row.target.kind === 'explanation' ? [row.target.text] : [])];
+        const cells = [
+          ...row.omissionCells.map((c) => plainCell(c.text)),
+          ...(row.target.kind === 'explanation' ? [row.target.text] : []),
+        ];
         if (cells.some((c) => matchOmissionReason(c) !== undefined)) continue;
         ctx.report({ range, message: ctx.t('gri.omissionReason', { id, reasons }), data: { id } });
       }

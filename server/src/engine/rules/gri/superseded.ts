@@ -32,7 +32,13 @@ export const griSuperseded: Rule<GriSupersededData> = {
       const ending = pack.versions.find((v) => v.id === item.until);
       ctx.report({
         range: ref.range,
-        message: ctx.t('gri.superseded', { id: ref.id, title: localized(item.title, ctx.locale), fyStart, version: ending ? localized(ending.title, ctx.locale) : item.until, successors: item.successors.join(', ') }),
+        message: ctx.t('gri.superseded', {
+          id: ref.id,
+          title: localized(item.title, ctx.locale),
+          fyStart,
+          version: ending ? localized(ending.title, ctx.locale) : item.until,
+          successors: item.successors.join(', '),
+        }),
         data: { id: ref.id, successors: item.successors },
       });
     }

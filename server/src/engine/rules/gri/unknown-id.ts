@@ -16,7 +16,8 @@ export const griUnknownId: Rule<GriUnknownIdData> = {
     const scope = griScope(ctx);
     if (!scope) return;
     for (const ref of griCitations(ctx, scope.tables)) {
-      if (!ref.known) ctx.report({ range: ref.range, message: ctx.t('gri.unknownId', { id: ref.raw }), data: { id: ref.raw } });
+      if (!ref.known)
+        ctx.report({ range: ref.range, message: ctx.t('gri.unknownId', { id: ref.raw }), data: { id: ref.raw } });
     }
   },
 };

@@ -23,10 +23,16 @@ export const deleted: Rule<DeletedData> = {
       // Only where the deletion is in force: A1.2 was a KPI of the Guide for a FY2022 report.
       if (isDeletedIn(ctx.framework, ref.id, ctx.reporting) !== true) continue;
       const req = ctx.framework.get(ref.id)!;
-      const replacement = ref.id === 'A1.2' ? ctx.t('hkex.deleted.a12') : ref.id.startsWith('A4') ? ctx.t('hkex.deleted.a4') : '';
+      const replacement =
+        ref.id === 'A1.2' ? ctx.t('hkex.deleted.a12') : ref.id.startsWith('A4') ? ctx.t('hkex.deleted.a4') : '';
       ctx.report({
         range: ref.range,
-        message: ctx.t('hkex.deleted', { id: ref.id, title: localized(req.title, ctx.locale), date: req.deletedFrom ?? '2025-01-01', replacement }),
+        message: ctx.t('hkex.deleted', {
+          id: ref.id,
+          title: localized(req.title, ctx.locale),
+          date: req.deletedFrom ?? '2025-01-01',
+          replacement,
+        }),
         data: { id: ref.id, replacement: ref.id === 'A1.2' ? 'D28(a) D28(b)' : undefined },
       });
     }
@@ -38,10 +44,22 @@ export const deleted: Rule<DeletedData> = {
     const replacement = typeof d.data?.replacement === 'string' ? d.data.replacement : undefined;
     if (replacement) {
       // Not safe: the successor D28(a)/(b) is mandatory, and the claim would silence its hkex/missing.
-      actions.push({ title: ctx.t('action.replaceId', { from: id, to: replacement }), kind: 'quickfix', edits: { [ctx.doc.uri]: [{ range: d.range, newText: replacement }] }, diagnostics: [d], isPreferred: true });
+      actions.push({
+        title: ctx.t('action.replaceId', { from: id, to: replacement }),
+        kind: 'quickfix',
+        edits: { [ctx.doc.uri]: [{ range: d.range, newText: replacement }] },
+        diagnostics: [d],
+        isPreferred: true,
+      });
     }
     const removal = removeRefEdit(ctx.doc, d.range);
-    if (removal) actions.push({ title: ctx.t('action.removeId', { id }), kind: 'quickfix', edits: { [ctx.doc.uri]: [removal] }, diagnostics: [d] });
+    if (removal)
+      actions.push({
+        title: ctx.t('action.removeId', { id }),
+        kind: 'quickfix',
+        edits: { [ctx.doc.uri]: [removal] },
+        diagnostics: [d],
+      });
     return actions;
   },
 };
@@ -52,9 +70,14 @@ function removeRefEdit(doc: EsgDocument, range: Range): TextEdit | undefined {
   const text = lineText(doc, range.start.line);
   let start = range.start.character;
   let end = range.end.character;
-  const inTag = doc.sections.some((s) => s.tagRange && s.tagRange.start.line === range.start.line) || doc.explanations.some((e) => e.openRange.start.line === range.start.line);
+  const inTag =
+    doc.sections.some((s) => s.tagRange && s.tagRange.start.line === range.start.line) ||
+    doc.explanations.some((e) => e.openRange.start.line === range.start.line);
   if (!inTag) return undefined;
   if (start > 0 && /[\s,，、]/.test(text[start - 1])) while (start > 0 && /[\s,，、]/.test(text[start - 1])) start--;
   else while (end < text.length && /[\s,，、]/.test(text[end])) end++;
-  return { range: { start: { line: range.start.line, character: start }, end: { line: range.start.line, character: end } }, newText: '' };
+  return {
+    range: { start: { line: range.start.line, character: start }, end: { line: range.start.line, character: end } },
+    newText: '',
+  };
 }

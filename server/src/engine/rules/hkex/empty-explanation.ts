@@ -12,7 +12,10 @@ export const emptyExplanation: Rule<NoData> = {
   run(ctx) {
     for (const e of ctx.doc.explanations) {
       if (e.text) continue;
-      ctx.report({ range: e.openRange, message: ctx.t('hkex.emptyExplanation', { ids: [...new Set(e.refs.map((r) => r.raw))].join(' ') || '?' }) });
+      ctx.report({
+        range: e.openRange,
+        message: ctx.t('hkex.emptyExplanation', { ids: [...new Set(e.refs.map((r) => r.raw))].join(' ') || '?' }),
+      });
     }
   },
 };

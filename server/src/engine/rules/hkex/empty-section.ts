@@ -17,7 +17,10 @@ export const emptySection: Rule<EmptySectionData> = {
       if (!s.tags.length || s.hasContent) continue;
       ctx.report({
         range: s.heading.titleRange,
-        message: ctx.t('hkex.emptySection', { title: s.heading.title, ids: [...new Set(s.tags.map((r) => r.raw))].join(' ') }),
+        message: ctx.t('hkex.emptySection', {
+          title: s.heading.title,
+          ids: [...new Set(s.tags.map((r) => r.raw))].join(' '),
+        }),
         data: { section: s.index },
       });
     }

@@ -12,6 +12,9 @@ export const indexAbsent: Rule<NoData> = {
   run(ctx) {
     if (ctx.doc.indexTables.length || !ctx.doc.config.present) return;
     const r = ctx.doc.frontMatter?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    ctx.report({ range: { start: r.start, end: { line: r.start.line, character: 3 } }, message: ctx.t('hkex.indexAbsent') });
+    ctx.report({
+      range: { start: r.start, end: { line: r.start.line, character: 3 } },
+      message: ctx.t('hkex.indexAbsent'),
+    });
   },
 };

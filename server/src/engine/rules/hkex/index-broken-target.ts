@@ -22,7 +22,12 @@ export const indexBrokenTarget: Rule<IndexBrokenTargetData> = {
       if (t.kind === 'links') {
         const { sections } = ctx.disclosures.resolveTarget(row);
         t.links.forEach((link, i) => {
-          if (link.href.startsWith('#') && !sections[i]) ctx.report({ range: link.hrefRange, message: ctx.t('hkex.indexBrokenLink', { id: firstIdOf(row), href: link.href }), data: { href: link.href } });
+          if (link.href.startsWith('#') && !sections[i])
+            ctx.report({
+              range: link.hrefRange,
+              message: ctx.t('hkex.indexBrokenLink', { id: firstIdOf(row), href: link.href }),
+              data: { href: link.href },
+            });
         });
       } else if (t.kind === 'titles') {
         const { sections } = ctx.disclosures.resolveTarget(row);
@@ -31,8 +36,18 @@ export const indexBrokenTarget: Rule<IndexBrokenTargetData> = {
           // A title one or two edits from a heading is a typo or a variant, not a missing section.
           const near = nearTitles++ < MAX_NEAR_SEARCHES ? nearestHeading(ctx, title.text) : undefined;
           if (near) {
-            ctx.report({ range: title.range, severity: 'warning', message: ctx.t('hkex.indexNearTitle', { id: firstIdOf(row), title: title.text, near }), data: { title: title.text, near } });
-          } else ctx.report({ range: title.range, message: ctx.t('hkex.indexUnknownTitle', { id: firstIdOf(row), title: title.text }), data: { title: title.text } });
+            ctx.report({
+              range: title.range,
+              severity: 'warning',
+              message: ctx.t('hkex.indexNearTitle', { id: firstIdOf(row), title: title.text, near }),
+              data: { title: title.text, near },
+            });
+          } else
+            ctx.report({
+              range: title.range,
+              message: ctx.t('hkex.indexUnknownTitle', { id: firstIdOf(row), title: title.text }),
+              data: { title: title.text },
+            });
         });
       }
     }

@@ -19,7 +19,12 @@ export const indexDuplicate: Rule<IndexDuplicateData> = {
       for (const ref of row.refs) {
         if (!ref.known || ref.fromRange) continue;
         const prev = seen.get(ref.id);
-        if (prev !== undefined && prev !== row.row.line) ctx.report({ range: ref.range, message: ctx.t('hkex.indexDuplicate', { id: ref.id, line: prev + 1 }), data: { id: ref.id, line: prev } });
+        if (prev !== undefined && prev !== row.row.line)
+          ctx.report({
+            range: ref.range,
+            message: ctx.t('hkex.indexDuplicate', { id: ref.id, line: prev + 1 }),
+            data: { id: ref.id, line: prev },
+          });
         else seen.set(ref.id, row.row.line);
       }
     }

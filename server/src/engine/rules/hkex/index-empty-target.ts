@@ -20,9 +20,17 @@ export const indexEmptyTarget: Rule<IndexEmptyTargetData> = {
       // A requirement hkex/missing reports (on this row) is not reported a second time here: a generated
       // index leaves the rows of missing requirements empty, and one finding per requirement is enough.
       const missingOn = ctx.options.severity?.['hkex/missing'] !== 'off';
-      const refs = missingOn ? row.refs.filter((r) => !r.known || !!ctx.framework.get(r.id)?.children?.length || !isReportedMissing(ctx, r.id)) : row.refs;
+      const refs = missingOn
+        ? row.refs.filter(
+            (r) => !r.known || !!ctx.framework.get(r.id)?.children?.length || !isReportedMissing(ctx, r.id),
+          )
+        : row.refs;
       if (row.refs.length > 0 && refs.length === 0) continue;
-      ctx.report({ range: row.target.range, message: ctx.t('hkex.indexEmptyTarget', { id: refs.length ? refs[0].id : firstIdOf(row) }), data: { ids: (refs.length ? refs : row.refs).map((r) => r.id) } });
+      ctx.report({
+        range: row.target.range,
+        message: ctx.t('hkex.indexEmptyTarget', { id: refs.length ? refs[0].id : firstIdOf(row) }),
+        data: { ids: (refs.length ? refs : row.refs).map((r) => r.id) },
+      });
     }
   },
 };

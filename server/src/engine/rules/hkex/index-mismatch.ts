@@ -24,11 +24,15 @@ export const indexMismatch: Rule<IndexMismatchData> = {
         if (!ref.known) continue;
         // The section discloses it (tag, KPI row) or explains it there: a reader following the row finds it.
         const ok = sections.some(
-          (s) => satisfied(ctx, ref.id, ctx.disclosures.tagsInSubtree(s)) || satisfied(ctx, ref.id, ctx.disclosures.kpiIdsInSubtree(s)) || satisfied(ctx, ref.id, ctx.disclosures.explainedInSubtree(s)),
+          (s) =>
+            satisfied(ctx, ref.id, ctx.disclosures.tagsInSubtree(s)) ||
+            satisfied(ctx, ref.id, ctx.disclosures.kpiIdsInSubtree(s)) ||
+            satisfied(ctx, ref.id, ctx.disclosures.explainedInSubtree(s)),
         );
         if (ok) continue;
         const s = tagged[0];
-        const tags = [...new Set(s.tags.map((r) => r.raw))].join(' ') || [...ctx.disclosures.tagsInSubtree(s)].join(' ');
+        const tags =
+          [...new Set(s.tags.map((r) => r.raw))].join(' ') || [...ctx.disclosures.tagsInSubtree(s)].join(' ');
         ctx.report({
           range: row.target.range,
           message: ctx.t('hkex.indexMismatch', { id: ref.id, section: s.heading.title, tags }),
@@ -42,6 +46,13 @@ export const indexMismatch: Rule<IndexMismatchData> = {
     const id = typeof d.data?.id === 'string' ? d.data.id : undefined;
     const section = typeof d.data?.section === 'number' ? ctx.doc.sections[d.data.section] : undefined;
     if (!id || !section) return [];
-    return [{ title: ctx.t('action.tagSection', { section: section.heading.title, id }), kind: 'quickfix', edits: { [ctx.doc.uri]: [tagSectionEdit(ctx.doc, section, id)] }, diagnostics: [d] }];
+    return [
+      {
+        title: ctx.t('action.tagSection', { section: section.heading.title, id }),
+        kind: 'quickfix',
+        edits: { [ctx.doc.uri]: [tagSectionEdit(ctx.doc, section, id)] },
+        diagnostics: [d],
+      },
+    ];
   },
 };

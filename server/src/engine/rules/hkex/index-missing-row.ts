@@ -25,7 +25,8 @@ export const indexMissingRow: Rule<IndexMissingRowData> = {
   run(ctx) {
     if (!ctx.doc.indexTables.length) return;
     const listed = new Set<string>();
-    for (const row of indexRows(ctx)) for (const ref of row.refs) if (ref.known) for (const id of ctx.framework.covers(ref.id)) listed.add(id);
+    for (const row of indexRows(ctx))
+      for (const ref of row.refs) if (ref.known) for (const id of ctx.framework.covers(ref.id)) listed.add(id);
     const first = ctx.doc.indexTables[0];
     const section = ctx.doc.sections[first.section];
     for (const req of ctx.framework.leaves()) {
@@ -34,7 +35,12 @@ export const indexMissingRow: Rule<IndexMissingRowData> = {
       if (listed.has(req.id) || (req.parent && listed.has(req.parent))) continue;
       // Before the Code, its list of rows is guidance: an index of the old Guide is not wrong for lacking them.
       const severity = ctx.reporting.codeVersion === 'pre-2025' ? 'information' : undefined;
-      ctx.report({ range: section.heading.titleRange, message: ctx.t('hkex.indexMissingRow', { id: req.id, title: localized(req.title, ctx.locale) }), severity, data: { id: req.id, table: first.table } });
+      ctx.report({
+        range: section.heading.titleRange,
+        message: ctx.t('hkex.indexMissingRow', { id: req.id, title: localized(req.title, ctx.locale) }),
+        severity,
+        data: { id: req.id, table: first.table },
+      });
     }
   },
   fixes(d, ctx) {
@@ -44,17 +50,53 @@ export const indexMissingRow: Rule<IndexMissingRowData> = {
     const id = typeof d.data?.id === 'string' ? d.data.id : undefined;
     const table = doc.indexTables.find((x) => x.table === d.data?.table) ?? doc.indexTables[0];
     if (!id || !table) return actions;
-    actions.push({ title: ctx.t('action.addIndexRow', { id }), kind: 'quickfix', edits: { [uri]: indexRowEdits(ctx, table, [id]) }, diagnostics: [d] });
+    actions.push({
+      title: ctx.t('action.addIndexRow', { id }),
+      kind: 'quickfix',
+      edits: { [uri]: indexRowEdits(ctx, table, [id]) },
+      diagnostics: [d],
+    });
     const all = ctx.diagnostics.filter((x) => x.rule === 'hkex/index-missing-row' && typeof x.data?.id === 'string');
     if (all.length > 1) {
-      actions.push({ title: ctx.t('action.addIndexRows', { count: all.length }), kind: 'quickfix', edits: { [uri]: indexRowEdits(ctx, table, all.map((x) => x.data!.id as string)) }, diagnostics: all, isPreferred: true });
+      actions.push({
+        title: ctx.t('action.addIndexRows', { count: all.length }),
+        kind: 'quickfix',
+        edits: {
+          [uri]: indexRowEdits(
+            ctx,
+            table,
+            all.map((x) => x.data!.id as string),
+          ),
+        },
+        diagnostics: all,
+        isPreferred: true,
+      });
     }
     // Safe: the rows of requirements a tagged section discloses already. Each points at that
     // section, so the index then says what the tags say, and no finding changes but these.
     const index = disclosures(doc);
-    const tagged = all.filter((x) => (x.data?.table ?? table.table) === (d.data?.table ?? table.table) && !!index.get(x.data!.id as string)?.sections[0]);
+    const tagged = all.filter(
+      (x) =>
+        (x.data?.table ?? table.table) === (d.data?.table ?? table.table) &&
+        !!index.get(x.data!.id as string)?.sections[0],
+    );
     if (tagged[0] === d) {
-      actions.push({ title: tagged.length > 1 ? ctx.t('action.addIndexRows', { count: tagged.length }) : ctx.t('action.addIndexRow', { id }), kind: 'quickfix', edits: { [uri]: indexRowEdits(ctx, table, tagged.map((x) => x.data!.id as string)) }, diagnostics: tagged, safe: true });
+      actions.push({
+        title:
+          tagged.length > 1
+            ? ctx.t('action.addIndexRows', { count: tagged.length })
+            : ctx.t('action.addIndexRow', { id }),
+        kind: 'quickfix',
+        edits: {
+          [uri]: indexRowEdits(
+            ctx,
+            table,
+            tagged.map((x) => x.data!.id as string),
+          ),
+        },
+        diagnostics: tagged,
+        safe: true,
+      });
     }
     return actions;
   },
@@ -73,12 +115,24 @@ function indexRowEdits(ctx: FixContext, table: IndexTable, ids: string[]): TextE
   for (const id of [...new Set(ids)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))) {
     const rank = order.get(id) ?? 0;
     let after = headerEnd;
-    for (const row of table.rows) if (row.refs.some((r) => (order.get(r.id) ?? -1) < rank && (order.get(r.id) ?? -1) >= 0)) after = Math.max(after, row.row.line);
+    for (const row of table.rows)
+      if (row.refs.some((r) => (order.get(r.id) ?? -1) < rank && (order.get(r.id) ?? -1) >= 0))
+        after = Math.max(after, row.row.line);
     const req = framework.get(id);
     const ev = index.get(id);
     const section = ev?.sections[0];
-    const target = section ? `[${section.heading.title.replace(/[[\]|]/g, '')}](#${section.heading.anchor})` : ev?.explanations[0] ? escapeCell(ev.explanations[0].text) : '';
-    const cells = [id, ...Array.from({ length: Math.max(0, columns - 2) }, (_, i) => (i === 0 && req ? escapeCell(localized(req.title, ctx.locale)) : '')), target].slice(0, Math.max(columns, 2));
+    const target = section
+      ? `[${section.heading.title.replace(/[[\]|]/g, '')}](#${section.heading.anchor})`
+      : ev?.explanations[0]
+        ? escapeCell(ev.explanations[0].text)
+        : '';
+    const cells = [
+      id,
+      ...Array.from({ length: Math.max(0, columns - 2) }, (_, i) =>
+        i === 0 && req ? escapeCell(localized(req.title, ctx.locale)) : '',
+      ),
+      target,
+    ].slice(0, Math.max(columns, 2));
     const list = byLine.get(after) ?? [];
     list.push(`| ${cells.join(' | ')} |`);
     byLine.set(after, list);

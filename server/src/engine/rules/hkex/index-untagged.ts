@@ -23,8 +23,17 @@ export const indexUntagged: Rule<IndexUntaggedData> = {
       if (!sections.length || sections.some((s) => ctx.disclosures.tagsInSubtree(s).size > 0)) continue;
       const s = sections[sections.length - 1];
       for (const ref of row.refs) {
-        if (!ref.known || satisfied(ctx, ref.id, ctx.disclosures.kpiIdsInSubtree(s)) || satisfied(ctx, ref.id, ctx.disclosures.explainedInSubtree(s))) continue;
-        ctx.report({ range: row.target.range, message: ctx.t('hkex.indexUntagged', { id: ref.id, section: s.heading.title }), data: { id: ref.id, section: s.index } });
+        if (
+          !ref.known ||
+          satisfied(ctx, ref.id, ctx.disclosures.kpiIdsInSubtree(s)) ||
+          satisfied(ctx, ref.id, ctx.disclosures.explainedInSubtree(s))
+        )
+          continue;
+        ctx.report({
+          range: row.target.range,
+          message: ctx.t('hkex.indexUntagged', { id: ref.id, section: s.heading.title }),
+          data: { id: ref.id, section: s.index },
+        });
       }
     }
   },
@@ -35,8 +44,19 @@ export const indexUntagged: Rule<IndexUntaggedData> = {
     if (!id || !section) return [];
     // Every untagged row given for the same section gets one tag: two tags written separately
     // would give the heading two attribute blocks.
-    const group = ctx.diagnostics.filter((x) => x.rule === d.rule && x.data?.section === d.data?.section && typeof x.data?.id === 'string');
+    const group = ctx.diagnostics.filter(
+      (x) => x.rule === d.rule && x.data?.section === d.data?.section && typeof x.data?.id === 'string',
+    );
     const ids = [...new Set([id, ...group.map((x) => x.data!.id as string)])].join(' ');
-    return [{ title: ctx.t('action.tagSection', { section: section.heading.title, id: ids }), kind: 'quickfix', edits: { [doc.uri]: [tagSectionEdit(doc, section, ids)] }, diagnostics: group.length ? group : [d], isPreferred: true, safe: true }];
+    return [
+      {
+        title: ctx.t('action.tagSection', { section: section.heading.title, id: ids }),
+        kind: 'quickfix',
+        edits: { [doc.uri]: [tagSectionEdit(doc, section, ids)] },
+        diagnostics: group.length ? group : [d],
+        isPreferred: true,
+        safe: true,
+      },
+    ];
   },
 };

@@ -5,8 +5,10 @@ import type { Localized } from '../../types';
 export const HKEX_MESSAGES = {
   'hkex.unknownId': {
     en: '`{id}` is not a requirement of the HKEX ESG Reporting Code (ids: A1-A3, B1-B8, A1.1-B8.2, MDR-governance/-principles/-boundary, D19-D40, D28(a)-(c)).',
-    'zh-Hant': '`{id}` 不是香港聯交所《環境、社會及管治報告守則》的條文（可用編號：A1-A3、B1-B8、A1.1-B8.2、MDR-governance/-principles/-boundary、D19-D40、D28(a)-(c)）。',
-    'zh-Hans': '`{id}` 不是香港联交所《环境、社会及管治报告守则》的条文（可用编号：A1-A3、B1-B8、A1.1-B8.2、MDR-governance/-principles/-boundary、D19-D40、D28(a)-(c)）。',
+    'zh-Hant':
+      '`{id}` 不是香港聯交所《環境、社會及管治報告守則》的條文（可用編號：A1-A3、B1-B8、A1.1-B8.2、MDR-governance/-principles/-boundary、D19-D40、D28(a)-(c)）。',
+    'zh-Hans':
+      '`{id}` 不是香港联交所《环境、社会及管治报告守则》的条文（可用编号：A1-A3、B1-B8、A1.1-B8.2、MDR-governance/-principles/-boundary、D19-D40、D28(a)-(c)）。',
   },
   'hkex.deleted': {
     en: '{id} ({title}) was deleted from the Code with effect from {date}; do not claim it as a disclosure.{replacement}',
@@ -25,13 +27,17 @@ export const HKEX_MESSAGES = {
   },
   'hkex.missing': {
     en: '{id} ({title}) is neither disclosed nor explained; it is {obligation} for a {issuerClass} issuer in {fy}. Tag a section with {id}, add its KPI row, or explain it.',
-    'zh-Hant': '{id}（{title}）未披露亦未解釋；對{issuerClass}發行人於 {fy}屬{obligation}。請在章節標註 {id}、加入相關關鍵績效指標，或作出解釋。',
-    'zh-Hans': '{id}（{title}）未披露亦未解释；对{issuerClass}发行人于 {fy}属{obligation}。请在章节标注 {id}、加入相关关键绩效指标，或作出解释。',
+    'zh-Hant':
+      '{id}（{title}）未披露亦未解釋；對{issuerClass}發行人於 {fy}屬{obligation}。請在章節標註 {id}、加入相關關鍵績效指標，或作出解釋。',
+    'zh-Hans':
+      '{id}（{title}）未披露亦未解释；对{issuerClass}发行人于 {fy}属{obligation}。请在章节标注 {id}、加入相关关键绩效指标，或作出解释。',
   },
   'hkex.missing.mandatoryExplained': {
     en: '{id} ({title}) is {obligation} for a {issuerClass} issuer in {fy}: an explanation does not satisfy it; disclose it in a section tagged {id}.',
-    'zh-Hant': '{id}（{title}）對{issuerClass}發行人於 {fy}屬{obligation}：不能以解釋代替，請於標註 {id} 的章節中披露。',
-    'zh-Hans': '{id}（{title}）对{issuerClass}发行人于 {fy}属{obligation}：不能以解释代替，请于标注 {id} 的章节中披露。',
+    'zh-Hant':
+      '{id}（{title}）對{issuerClass}發行人於 {fy}屬{obligation}：不能以解釋代替，請於標註 {id} 的章節中披露。',
+    'zh-Hans':
+      '{id}（{title}）对{issuerClass}发行人于 {fy}属{obligation}：不能以解释代替，请于标注 {id} 的章节中披露。',
   },
   'hkex.missing.guidance': {
     en: '{id} ({title}) is neither disclosed nor explained; the 2025 Code, applied as guidance to {fy}, makes it {obligation}.',
@@ -40,8 +46,10 @@ export const HKEX_MESSAGES = {
   },
   'hkex.missing.group': {
     en: '{count} requirements of {aspect} are neither disclosed nor explained; they are {obligation} for a {issuerClass} issuer in {fy}: {list}. Tag sections with {ids}, add their KPI rows, or explain them.',
-    'zh-Hant': '{aspect}的 {count} 項條文未披露亦未解釋；對{issuerClass}發行人於 {fy}屬{obligation}：{list}。請在章節標註 {ids}、加入相關關鍵績效指標，或作出解釋。',
-    'zh-Hans': '{aspect}的 {count} 项条文未披露亦未解释；对{issuerClass}发行人于 {fy}属{obligation}：{list}。请在章节标注 {ids}、加入相关关键绩效指标，或作出解释。',
+    'zh-Hant':
+      '{aspect}的 {count} 項條文未披露亦未解釋；對{issuerClass}發行人於 {fy}屬{obligation}：{list}。請在章節標註 {ids}、加入相關關鍵績效指標，或作出解釋。',
+    'zh-Hans':
+      '{aspect}的 {count} 项条文未披露亦未解释；对{issuerClass}发行人于 {fy}属{obligation}：{list}。请在章节标注 {ids}、加入相关关键绩效指标，或作出解释。',
   },
   'hkex.missing.group.guidance': {
     en: '{count} requirements of {aspect} are neither disclosed nor explained; the 2025 Code, applied as guidance to {fy}, makes them {obligation}: {list}.',
@@ -53,8 +61,10 @@ export const HKEX_MESSAGES = {
   'list.separator': { en: '; ', 'zh-Hant': '；', 'zh-Hans': '；' },
   'hkex.predatesCode': {
     en: 'This report covers {fy}, which commences before {date}: the HKEX ESG Reporting Code (2025) does not apply to it. esgmark checks it against the Code as guidance: Part D is not applicable, requirements the Code deleted (A1.2, A4, A4.1) were still in force, and undisclosed requirements are information, not warnings.',
-    'zh-Hant': '本報告涵蓋{fy}，開始於 {date} 之前：《環境、社會及管治報告守則》（2025 年）並不適用。esgmark 僅以守則作參考：D 部分不適用；守則刪除的條文（A1.2、A4、A4.1）當時仍然有效；未披露的條文只作提示，不作警告。',
-    'zh-Hans': '本报告涵盖{fy}，开始于 {date} 之前：《环境、社会及管治报告守则》（2025 年）并不适用。esgmark 仅以守则作参考：D 部分不适用；守则删除的条文（A1.2、A4、A4.1）当时仍然有效；未披露的条文只作提示，不作警告。',
+    'zh-Hant':
+      '本報告涵蓋{fy}，開始於 {date} 之前：《環境、社會及管治報告守則》（2025 年）並不適用。esgmark 僅以守則作參考：D 部分不適用；守則刪除的條文（A1.2、A4、A4.1）當時仍然有效；未披露的條文只作提示，不作警告。',
+    'zh-Hans':
+      '本报告涵盖{fy}，开始于 {date} 之前：《环境、社会及管治报告守则》（2025 年）并不适用。esgmark 仅以守则作参考：D 部分不适用；守则删除的条文（A1.2、A4、A4.1）当时仍然有效；未披露的条文只作提示，不作警告。',
   },
   'hkex.emptySection': {
     en: 'Section "{title}" is tagged {ids} but has no content.',

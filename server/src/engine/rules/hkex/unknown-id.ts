@@ -15,7 +15,9 @@ export const unknownId: Rule<UnknownIdData> = {
   },
   run(ctx) {
     const check = (refs: RequirementRef[]) => {
-      for (const ref of refs) if (!ref.known) ctx.report({ range: ref.range, message: ctx.t('hkex.unknownId', { id: ref.raw }), data: { id: ref.raw } });
+      for (const ref of refs)
+        if (!ref.known)
+          ctx.report({ range: ref.range, message: ctx.t('hkex.unknownId', { id: ref.raw }), data: { id: ref.raw } });
     };
     for (const s of ctx.doc.sections) check(s.tags);
     for (const e of ctx.doc.explanations) check(e.refs);
@@ -23,7 +25,10 @@ export const unknownId: Rule<UnknownIdData> = {
   },
   fixes(d, ctx) {
     const raw = typeof d.data?.id === 'string' ? d.data.id : '';
-    return closeIds(raw, ctx.framework.all.filter((r) => r.obligation !== 'deleted').map((r) => r.id)).map((candidate) => ({
+    return closeIds(
+      raw,
+      ctx.framework.all.filter((r) => r.obligation !== 'deleted').map((r) => r.id),
+    ).map((candidate) => ({
       title: ctx.t('action.replaceId', { from: raw, to: candidate }),
       kind: 'quickfix' as const,
       edits: { [ctx.doc.uri]: [{ range: d.range, newText: candidate }] },

@@ -13,16 +13,22 @@ export const kpiAverage: Rule<KpiAverageData> = {
   defaultSeverity: 'warning',
   description: {
     en: 'An overall average or rate (training hours per employee, turnover rate, share trained) lies between the values of its breakdown, and equals their headcount-weighted mean where the group sizes are given.',
-    'zh-Hant': '整體平均值或比率（人均受訓時數、流失比率、受訓百分比）介乎其分項數值之間；如列有各分組人數，則等於按人數加權的平均值。',
-    'zh-Hans': '整体平均值或比率（人均受训时数、流失比率、受训百分比）介乎其分项数值之间；如列有各分组人数，则等于按人数加权的平均值。',
+    'zh-Hant':
+      '整體平均值或比率（人均受訓時數、流失比率、受訓百分比）介乎其分項數值之間；如列有各分組人數，則等於按人數加權的平均值。',
+    'zh-Hans':
+      '整体平均值或比率（人均受训时数、流失比率、受训百分比）介乎其分项数值之间；如列有各分组人数，则等于按人数加权的平均值。',
   },
   run(ctx) {
     const checks = kpiAverageChecks(ctx.doc);
-    const outOfBounds = new Set(checks.filter((c) => c.kind === 'bounds' && !c.ok).map((c) => `${c.target.kpiId}@${c.target.period}|${c.breakdown}`));
+    const outOfBounds = new Set(
+      checks
+        .filter((c) => c.kind === 'bounds' && !c.ok)
+        .map((c) => `${c.target.kpiId}@${c.target.period}|${c.breakdown}`),
+    );
     for (const check of checks) {
       if (check.ok) continue;
       const breakdown = breakdownName(ctx.locale, check.breakdown);
-      const unit = check.target.unitRaw === '%' ? '%' : check.target.unitRaw ?? '';
+      const unit = check.target.unitRaw === '%' ? '%' : (check.target.unitRaw ?? '');
       if (check.kind === 'weighted') {
         // Outside the bounds already says the figure is wrong; the mean would repeat it.
         if (outOfBounds.has(`${check.target.kpiId}@${check.target.period}|${check.breakdown}`)) continue;

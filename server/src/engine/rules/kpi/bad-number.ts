@@ -18,11 +18,20 @@ export const badNumber: Rule<BadNumberData> = {
         for (const v of row.values) {
           // Two figures in one cell ('20.5 / 28.9' under '男性/女性'): read as published, not checked. Said, not an error.
           if (v.status === 'pair') {
-            ctx.report({ range: v.range, severity: 'information', message: ctx.t('kpi.valuePair', { label: row.label, period: v.period, value: v.raw }), data: { value: v.raw, kind: 'pair' } });
+            ctx.report({
+              range: v.range,
+              severity: 'information',
+              message: ctx.t('kpi.valuePair', { label: row.label, period: v.period, value: v.raw }),
+              data: { value: v.raw, kind: 'pair' },
+            });
             continue;
           }
           if (v.status !== 'bad') continue;
-          ctx.report({ range: v.range, message: ctx.t('kpi.badNumber', { label: row.label, period: v.period, value: v.raw }), data: { value: v.raw } });
+          ctx.report({
+            range: v.range,
+            message: ctx.t('kpi.badNumber', { label: row.label, period: v.period, value: v.raw }),
+            data: { value: v.raw },
+          });
         }
       }
     }

@@ -19,7 +19,8 @@ export const intensity: Rule<IntensityData> = {
     'zh-Hans': '密度等于相关数值除以其单位所指的分母（前置资料的 `denominators`，或由其他密度推算的分母）。',
   },
   run(ctx) {
-    for (const check of intensityChecks(ctx.doc, ctx.derived.facts, ctx.locale)) if (!check.ok) ctx.report(checkDiagnostic(ctx.doc, check, ctx.locale));
+    for (const check of intensityChecks(ctx.doc, ctx.derived.facts, ctx.locale))
+      if (!check.ok) ctx.report(checkDiagnostic(ctx.doc, check, ctx.locale));
   },
   fixes: (d, ctx) => [...replaceValueFixes(d, ctx), ...unitFixes(d, ctx)],
 };
@@ -34,7 +35,9 @@ function unitFixes(d: RuleDiagnostic<IntensityData>, ctx: FixContext): CodeActio
   if (!fact || !den || !unitCell) return [];
   // The denominator unit whose scale makes the figure agree: factor × ratio, same dimension.
   const wanted = den.factor * d.data.denominatorRatio;
-  const candidate = allUnits().find((u) => u.dimension === den.dimension && Math.abs(u.factor / wanted - 1) < 0.02 && u.id !== den.id);
+  const candidate = allUnits().find(
+    (u) => u.dimension === den.dimension && Math.abs(u.factor / wanted - 1) < 0.02 && u.id !== den.id,
+  );
   if (!candidate) return [];
   const raw = unitCell.raw;
   const written = den.spellings.filter((s) => raw.includes(s)).sort((a, b) => b.length - a.length)[0];
@@ -43,7 +46,17 @@ function unitFixes(d: RuleDiagnostic<IntensityData>, ctx: FixContext): CodeActio
   const replacement = candidate.spellings.find((s) => /[\u4e00-\u9fff]/.test(s) === cjk) ?? candidate.spellings[0];
   const at = raw.lastIndexOf(written);
   const start = unitCell.range.start.character + at;
-  const range: Range = { start: { line: unitCell.range.start.line, character: start }, end: { line: unitCell.range.start.line, character: start + written.length } };
+  const range: Range = {
+    start: { line: unitCell.range.start.line, character: start },
+    end: { line: unitCell.range.start.line, character: start + written.length },
+  };
   const newUnit = raw.slice(0, at) + replacement + raw.slice(at + written.length);
-  return [{ title: ctx.t('action.fixUnit', { unit: newUnit }), kind: 'quickfix', edits: { [doc.uri]: [{ range, newText: replacement }] }, diagnostics: [d] }];
+  return [
+    {
+      title: ctx.t('action.fixUnit', { unit: newUnit }),
+      kind: 'quickfix',
+      edits: { [doc.uri]: [{ range, newText: replacement }] },
+      diagnostics: [d],
+    },
+  ];
 }

@@ -12,18 +12,24 @@ export const KPI_MESSAGES = {
   },
   'kpi.tableShape.noPeriod': {
     en: 'This table holds figures but was not read as a KPI table because none of its columns ({columns}) names a financial year, so nothing in it is checked. Put the year in the column headers (`2024`, `FY2023/24`, `2024年 香港`), or, for columns of segments or sites, in the first header cell (`2024年 | 單位 | 香港 | 合計`).',
-    'zh-Hant': '此表格載有數字，但未讀作關鍵績效指標表，因為各欄（{columns}）均未標明財政年度，表內數字因此未經核對。請在欄標題寫上年度（`2024`、`FY2023/24`、`2024年 香港`）；如各欄為分部或地點，請把年度寫在第一個標題格（`2024年 | 單位 | 香港 | 合計`）。',
-    'zh-Hans': '此表格载有数字，但未读作关键绩效指标表，因为各栏（{columns}）均未标明财政年度，表内数字因此未经核对。请在栏标题写上年度（`2024`、`FY2023/24`、`2024年 香港`）；如各栏为分部或地点，请把年度写在第一个标题格（`2024年 | 单位 | 香港 | 合计`）。',
+    'zh-Hant':
+      '此表格載有數字，但未讀作關鍵績效指標表，因為各欄（{columns}）均未標明財政年度，表內數字因此未經核對。請在欄標題寫上年度（`2024`、`FY2023/24`、`2024年 香港`）；如各欄為分部或地點，請把年度寫在第一個標題格（`2024年 | 單位 | 香港 | 合計`）。',
+    'zh-Hans':
+      '此表格载有数字，但未读作关键绩效指标表，因为各栏（{columns}）均未标明财政年度，表内数字因此未经核对。请在栏标题写上年度（`2024`、`FY2023/24`、`2024年 香港`）；如各栏为分部或地点，请把年度写在第一个标题格（`2024年 | 单位 | 香港 | 合计`）。',
   },
   'kpi.tableShape.yearInLabels': {
     en: 'This table holds figures but was not read as a KPI table because its years are in the row labels, not in the column headers ({columns}), so nothing in it is checked. Give each year a column (`| 指標 | 單位 | 2024 | 2025 |`) and one row per indicator.',
-    'zh-Hant': '此表格載有數字，但未讀作關鍵績效指標表，因為年度寫在各行的標籤中，而非欄標題（{columns}），表內數字因此未經核對。請每個年度一欄（`| 指標 | 單位 | 2024 | 2025 |`），每項指標一行。',
-    'zh-Hans': '此表格载有数字，但未读作关键绩效指标表，因为年度写在各行的标签中，而非栏标题（{columns}），表内数字因此未经核对。请每个年度一栏（`| 指标 | 单位 | 2024 | 2025 |`），每项指标一行。',
+    'zh-Hant':
+      '此表格載有數字，但未讀作關鍵績效指標表，因為年度寫在各行的標籤中，而非欄標題（{columns}），表內數字因此未經核對。請每個年度一欄（`| 指標 | 單位 | 2024 | 2025 |`），每項指標一行。',
+    'zh-Hans':
+      '此表格载有数字，但未读作关键绩效指标表，因为年度写在各行的标签中，而非栏标题（{columns}），表内数字因此未经核对。请每个年度一栏（`| 指标 | 单位 | 2024 | 2025 |`），每项指标一行。',
   },
   'kpi.tableShape.noLabel': {
     en: 'This table holds figures but was not read as a KPI table because it has no label column before its unit and year columns ({columns}), so nothing in it is checked. Put the row labels in the first column.',
-    'zh-Hant': '此表格載有數字，但未讀作關鍵績效指標表，因為單位及年度欄（{columns}）之前沒有標籤欄，表內數字因此未經核對。請把各行的標籤放在第一欄。',
-    'zh-Hans': '此表格载有数字，但未读作关键绩效指标表，因为单位及年度栏（{columns}）之前没有标签栏，表内数字因此未经核对。请把各行的标签放在第一栏。',
+    'zh-Hant':
+      '此表格載有數字，但未讀作關鍵績效指標表，因為單位及年度欄（{columns}）之前沒有標籤欄，表內數字因此未經核對。請把各行的標籤放在第一欄。',
+    'zh-Hans':
+      '此表格载有数字，但未读作关键绩效指标表，因为单位及年度栏（{columns}）之前没有标签栏，表内数字因此未经核对。请把各行的标签放在第一栏。',
   },
   'kpi.unitLabel': {
     en: 'The unit cell of "{label}" holds `{unit}`, which is not a unit (a label such as 男性/女性?). Its figures are not converted or checked.',
@@ -42,13 +48,17 @@ export const KPI_MESSAGES = {
   },
   'kpi.badNumber': {
     en: '"{label}" ({period}): `{value}` is not a number. Write digits (1,124,032 or 0.2766), or -, N/A or 不適用 for no value.',
-    'zh-Hant': '「{label}」（{period}）：`{value}` 不是數字。請填寫數字（如 1,124,032 或 0.2766），無數值時填寫 -、N/A 或「不適用」。',
-    'zh-Hans': '“{label}”（{period}）：`{value}` 不是数字。请填写数字（如 1,124,032 或 0.2766），无数值时填写 -、N/A 或“不适用”。',
+    'zh-Hant':
+      '「{label}」（{period}）：`{value}` 不是數字。請填寫數字（如 1,124,032 或 0.2766），無數值時填寫 -、N/A 或「不適用」。',
+    'zh-Hans':
+      '“{label}”（{period}）：`{value}` 不是数字。请填写数字（如 1,124,032 或 0.2766），无数值时填写 -、N/A 或“不适用”。',
   },
   'kpi.sumPartial': {
     en: 'Partial breakdown {breakdown} of "{total}" ({period}): {count} members given ({members}), summing to {sum} of {reported} {unit}. The total is not checked against them.',
-    'zh-Hant': '「{total}」{breakdown}的分項不完整（{period}）：只列出 {count} 項（{members}），合計 {sum}，總數為 {reported} {unit}。不以此核對總數。',
-    'zh-Hans': '“{total}”{breakdown}的分项不完整（{period}）：只列出 {count} 项（{members}），合计 {sum}，总数为 {reported} {unit}。不以此核对总数。',
+    'zh-Hant':
+      '「{total}」{breakdown}的分項不完整（{period}）：只列出 {count} 項（{members}），合計 {sum}，總數為 {reported} {unit}。不以此核對總數。',
+    'zh-Hans':
+      '“{total}”{breakdown}的分项不完整（{period}）：只列出 {count} 项（{members}），合计 {sum}，总数为 {reported} {unit}。不以此核对总数。',
   },
   'kpi.sumExceeds': {
     en: 'The parts alone exceed the total.',
@@ -67,13 +77,17 @@ export const KPI_MESSAGES = {
   },
   'kpi.rateFloor': {
     en: '"{label}" ({period}) is {reported}%, below the lowest rate any headcount allows: {formula} gives {computed}% ({inputs}). Whatever the denominator (year-end, average, everyone employed during the year), it cannot exceed the year-end staff plus the leavers. Over the year-end headcount the rate is {yearEnd}%.',
-    'zh-Hant': '「{label}」（{period}）為 {reported}%，低於任何人數基準下可能的最低比率：{formula} 計算為 {computed}%（{inputs}）。無論分母採用年末人數、平均人數或年內曾在職人數，均不會超過年末人數加流失人數。以年末人數計算，比率為 {yearEnd}%。',
-    'zh-Hans': '“{label}”（{period}）为 {reported}%，低于任何人数基准下可能的最低比率：{formula} 计算为 {computed}%（{inputs}）。无论分母采用年末人数、平均人数或年内曾在职人数，均不会超过年末人数加流失人数。以年末人数计算，比率为 {yearEnd}%。',
+    'zh-Hant':
+      '「{label}」（{period}）為 {reported}%，低於任何人數基準下可能的最低比率：{formula} 計算為 {computed}%（{inputs}）。無論分母採用年末人數、平均人數或年內曾在職人數，均不會超過年末人數加流失人數。以年末人數計算，比率為 {yearEnd}%。',
+    'zh-Hans':
+      '“{label}”（{period}）为 {reported}%，低于任何人数基准下可能的最低比率：{formula} 计算为 {computed}%（{inputs}）。无论分母采用年末人数、平均人数或年内曾在职人数，均不会超过年末人数加流失人数。以年末人数计算，比率为 {yearEnd}%。',
   },
   'kpi.averageBounds': {
     en: '"{label}" ({period}) is {reported} {unit}, outside the range of its breakdown {breakdown} ({min} to {max} {unit}): an overall average lies between its groups\' values. Groups: {inputs}.',
-    'zh-Hant': '「{label}」（{period}）為 {reported} {unit}，超出其{breakdown}分項的範圍（{min} 至 {max} {unit}）：整體平均值應介乎各分組數值之間。分組：{inputs}。',
-    'zh-Hans': '“{label}”（{period}）为 {reported} {unit}，超出其{breakdown}分项的范围（{min} 至 {max} {unit}）：整体平均值应介乎各分组数值之间。分组：{inputs}。',
+    'zh-Hant':
+      '「{label}」（{period}）為 {reported} {unit}，超出其{breakdown}分項的範圍（{min} 至 {max} {unit}）：整體平均值應介乎各分組數值之間。分組：{inputs}。',
+    'zh-Hans':
+      '“{label}”（{period}）为 {reported} {unit}，超出其{breakdown}分项的范围（{min} 至 {max} {unit}）：整体平均值应介乎各分组数值之间。分组：{inputs}。',
   },
   'kpi.averageWeighted': {
     en: 'The mean of the breakdown {breakdown} weighted by headcount is {computed} {unit}.',
@@ -87,13 +101,17 @@ export const KPI_MESSAGES = {
   },
   'kpi.valueConflictUnits': {
     en: '"{label}" ({period}) is given in {unit} here but in {otherUnit} at line {line} ("{otherLabel}"): the two units measure different things.',
-    'zh-Hant': '「{label}」（{period}）此處以 {unit} 列示，但第 {line} 行（「{otherLabel}」）以 {otherUnit} 列示：兩個單位計量的不是同一種量。',
-    'zh-Hans': '“{label}”（{period}）此处以 {unit} 列示，但第 {line} 行（“{otherLabel}”）以 {otherUnit} 列示：两个单位计量的不是同一种量。',
+    'zh-Hant':
+      '「{label}」（{period}）此處以 {unit} 列示，但第 {line} 行（「{otherLabel}」）以 {otherUnit} 列示：兩個單位計量的不是同一種量。',
+    'zh-Hans':
+      '“{label}”（{period}）此处以 {unit} 列示，但第 {line} 行（“{otherLabel}”）以 {otherUnit} 列示：两个单位计量的不是同一种量。',
   },
   'kpi.valueConflictSameFigure': {
     en: '"{label}" ({period}) is {value} here, and the same figure is printed as {other} at line {line} ("{otherLabel}"): one figure cannot be in both units.',
-    'zh-Hant': '「{label}」（{period}）此處為 {value}，而第 {line} 行（「{otherLabel}」）將同一數字列為 {other}：同一數字不可能同時採用兩個單位。',
-    'zh-Hans': '“{label}”（{period}）此处为 {value}，而第 {line} 行（“{otherLabel}”）将同一数字列为 {other}：同一数字不可能同时采用两个单位。',
+    'zh-Hant':
+      '「{label}」（{period}）此處為 {value}，而第 {line} 行（「{otherLabel}」）將同一數字列為 {other}：同一數字不可能同時採用兩個單位。',
+    'zh-Hans':
+      '“{label}”（{period}）此处为 {value}，而第 {line} 行（“{otherLabel}”）将同一数字列为 {other}：同一数字不可能同时采用两个单位。',
   },
   'kpi.valueConflictRelated': {
     en: 'Also stated here: {value}',
@@ -107,13 +125,17 @@ export const KPI_MESSAGES = {
   },
   'kpi.unitIntensity': {
     en: 'The unit `{unit}` of "{label}" is not a unit of {kpi} (`{id}`): an intensity is {expected} per {per}, written numerator / denominator, e.g. `{example}`.',
-    'zh-Hant': '「{label}」的單位 `{unit}` 不是{kpi}（`{id}`）的單位：密度為每{per}的{expected}，應寫作「分子 / 分母」，例如 `{example}`。',
-    'zh-Hans': '“{label}”的单位 `{unit}` 不是{kpi}（`{id}`）的单位：密度为每{per}的{expected}，应写作“分子 / 分母”，例如 `{example}`。',
+    'zh-Hant':
+      '「{label}」的單位 `{unit}` 不是{kpi}（`{id}`）的單位：密度為每{per}的{expected}，應寫作「分子 / 分母」，例如 `{example}`。',
+    'zh-Hans':
+      '“{label}”的单位 `{unit}` 不是{kpi}（`{id}`）的单位：密度为每{per}的{expected}，应写作“分子 / 分母”，例如 `{example}`。',
   },
   'kpi.unitGuessed': {
-    en: 'esgmark read the row as this KPI from its label only; the unit suggests another figure (the KPI\'s intensity, a fuel quantity, the emissions of a source). Mark the row with `{#{id}}` to have the unit checked.',
-    'zh-Hant': 'esgmark 僅按標籤將此行識別為該指標；其單位顯示此行或為另一數字（該指標的密度、燃料用量或某來源的排放量）。如以 `{#{id}}` 標示此行，則會核對其單位。',
-    'zh-Hans': 'esgmark 仅按标签将此行识别为该指标；其单位显示此行或为另一数字（该指标的密度、燃料用量或某来源的排放量）。如以 `{#{id}}` 标示此行，则会核对其单位。',
+    en: "esgmark read the row as this KPI from its label only; the unit suggests another figure (the KPI's intensity, a fuel quantity, the emissions of a source). Mark the row with `{#{id}}` to have the unit checked.",
+    'zh-Hant':
+      'esgmark 僅按標籤將此行識別為該指標；其單位顯示此行或為另一數字（該指標的密度、燃料用量或某來源的排放量）。如以 `{#{id}}` 標示此行，則會核對其單位。',
+    'zh-Hans':
+      'esgmark 仅按标签将此行识别为该指标；其单位显示此行或为另一数字（该指标的密度、燃料用量或某来源的排放量）。如以 `{#{id}}` 标示此行，则会核对其单位。',
   },
   'kpi.unitMassAsCo2e': {
     en: 'The unit `{unit}` of "{label}" is a mass; as {kpi} (`{id}`) is a GHG figure, it is read as {unit} of CO2e.',
@@ -126,11 +148,27 @@ export const KPI_MESSAGES = {
   'kpi.breakdown.rank': { en: 'by rank', 'zh-Hant': '按職級', 'zh-Hans': '按职级' },
   'kpi.breakdown.employment-type': { en: 'by employment type', 'zh-Hant': '按僱傭類型', 'zh-Hans': '按雇佣类型' },
   'kpi.breakdown.education': { en: 'by education', 'zh-Hant': '按學歷', 'zh-Hans': '按学历' },
-  'kpi.breakdown.direct-indirect': { en: 'into direct and indirect', 'zh-Hant': '按直接及間接', 'zh-Hans': '按直接及间接' },
-  'kpi.breakdown.of-which': { en: '(rows marked 其中 / of which)', 'zh-Hant': '（「其中」所列）', 'zh-Hans': '（“其中”所列）' },
+  'kpi.breakdown.direct-indirect': {
+    en: 'into direct and indirect',
+    'zh-Hant': '按直接及間接',
+    'zh-Hans': '按直接及间接',
+  },
+  'kpi.breakdown.of-which': {
+    en: '(rows marked 其中 / of which)',
+    'zh-Hant': '（「其中」所列）',
+    'zh-Hans': '（“其中”所列）',
+  },
   'kpi.breakdown.bullet': { en: '(bulleted rows)', 'zh-Hant': '（分項列示）', 'zh-Hans': '（分项列示）' },
-  'kpi.breakdown.column': { en: '(rows in the second label column)', 'zh-Hant': '（第二欄所列分項）', 'zh-Hans': '（第二栏所列分项）' },
-  'kpi.breakdown.adjacent': { en: '(kinds listed beside it)', 'zh-Hant': '（相鄰各行所列類別）', 'zh-Hans': '（相邻各行所列类别）' },
+  'kpi.breakdown.column': {
+    en: '(rows in the second label column)',
+    'zh-Hant': '（第二欄所列分項）',
+    'zh-Hans': '（第二栏所列分项）',
+  },
+  'kpi.breakdown.adjacent': {
+    en: '(kinds listed beside it)',
+    'zh-Hant': '（相鄰各行所列類別）',
+    'zh-Hans': '（相邻各行所列类别）',
+  },
   'kpi.dim.mass': { en: 'a mass', 'zh-Hant': '質量', 'zh-Hans': '质量' },
   'kpi.dim.co2e': { en: 'emissions (CO2e)', 'zh-Hant': '排放量（二氧化碳當量）', 'zh-Hans': '排放量（二氧化碳当量）' },
   'kpi.dim.energy': { en: 'energy', 'zh-Hant': '能源', 'zh-Hans': '能源' },
@@ -162,7 +200,8 @@ export const NUMBERS_MESSAGES = {
   },
   'numbers.intensity.inferred': {
     en: 'No denominator is given in the front matter: this figure implies {implied}, while {other} implies {others} (is the unit {unit} right?).',
-    'zh-Hant': '前置資料未提供分母：此數值推算分母為 {implied}，但「{other}」推算為 {others}（單位 {unit} 是否正確？）。',
+    'zh-Hant':
+      '前置資料未提供分母：此數值推算分母為 {implied}，但「{other}」推算為 {others}（單位 {unit} 是否正確？）。',
     'zh-Hans': '前置资料未提供分母：此数值推算分母为 {implied}，但“{other}”推算为 {others}（单位 {unit} 是否正确？）。',
   },
   'lens.checked': {
@@ -180,9 +219,21 @@ export const NUMBERS_MESSAGES = {
   'hover.checks': { en: 'Checks', 'zh-Hant': '核對', 'zh-Hans': '核对' },
   'hover.notChecked': { en: 'not checked by any relation', 'zh-Hant': '未有核對關係', 'zh-Hans': '未有核对关系' },
   'action.fixUnit': { en: 'Change the unit to {unit}', 'zh-Hant': '將單位改為 {unit}', 'zh-Hans': '将单位改为 {unit}' },
-  'action.addTotalRow': { en: 'Add the missing total row "{total}"', 'zh-Hant': '加入缺少的合計行「{total}」', 'zh-Hans': '加入缺少的合计行“{total}”' },
-  'action.replaceValue': { en: 'Replace {reported} with the computed {computed}', 'zh-Hant': '將 {reported} 改為計算值 {computed}', 'zh-Hans': '将 {reported} 改为计算值 {computed}' },
-  'numbers.activity.quotedFactor': { en: 'the factor quoted in the text', 'zh-Hant': '正文所引用的排放因子', 'zh-Hans': '正文所引用的排放因子' },
+  'action.addTotalRow': {
+    en: 'Add the missing total row "{total}"',
+    'zh-Hant': '加入缺少的合計行「{total}」',
+    'zh-Hans': '加入缺少的合计行“{total}”',
+  },
+  'action.replaceValue': {
+    en: 'Replace {reported} with the computed {computed}',
+    'zh-Hant': '將 {reported} 改為計算值 {computed}',
+    'zh-Hans': '将 {reported} 改为计算值 {computed}',
+  },
+  'numbers.activity.quotedFactor': {
+    en: 'the factor quoted in the text',
+    'zh-Hant': '正文所引用的排放因子',
+    'zh-Hans': '正文所引用的排放因子',
+  },
   'numbers.activity.agreesWith': {
     en: 'The reported figure agrees with another catalog factor instead: {factors}.',
     'zh-Hant': '所載數值反而與目錄中另一排放因子相符：{factors}。',
@@ -191,23 +242,31 @@ export const NUMBERS_MESSAGES = {
   // A formula's result that cannot be compared with its figure (formula= and check= alike).
   'numbers.formula.unit': {
     en: '`{formula}` ({period}) gives {computed} (dimension {resultDim}), but the figure {reported} is in `{unit}` (dimension {unitDim}): a result of another dimension cannot be compared.',
-    'zh-Hant': '`{formula}`（{period}）計算結果為 {computed}（量綱 {resultDim}），但數值 {reported} 的單位為 `{unit}`（量綱 {unitDim}）：量綱不同，無法比較。',
-    'zh-Hans': '`{formula}`（{period}）计算结果为 {computed}（量纲 {resultDim}），但数值 {reported} 的单位为 `{unit}`（量纲 {unitDim}）：量纲不同，无法比较。',
+    'zh-Hant':
+      '`{formula}`（{period}）計算結果為 {computed}（量綱 {resultDim}），但數值 {reported} 的單位為 `{unit}`（量綱 {unitDim}）：量綱不同，無法比較。',
+    'zh-Hans':
+      '`{formula}`（{period}）计算结果为 {computed}（量纲 {resultDim}），但数值 {reported} 的单位为 `{unit}`（量纲 {unitDim}）：量纲不同，无法比较。',
   },
   'numbers.formula.resultNoUnit': {
     en: '`{formula}` ({period}) gives {computed}, a number without a unit, but the figure {reported} is in `{unit}` (dimension {unitDim}): give the numbers of the formula their units (e.g. `1124032 kWh`).',
-    'zh-Hant': '`{formula}`（{period}）計算結果為 {computed}，是沒有單位的數字，但數值 {reported} 的單位為 `{unit}`（量綱 {unitDim}）：請為公式中的數值註明單位（例如 `1124032 kWh`）。',
-    'zh-Hans': '`{formula}`（{period}）计算结果为 {computed}，是没有单位的数字，但数值 {reported} 的单位为 `{unit}`（量纲 {unitDim}）：请为公式中的数值注明单位（例如 `1124032 kWh`）。',
+    'zh-Hant':
+      '`{formula}`（{period}）計算結果為 {computed}，是沒有單位的數字，但數值 {reported} 的單位為 `{unit}`（量綱 {unitDim}）：請為公式中的數值註明單位（例如 `1124032 kWh`）。',
+    'zh-Hans':
+      '`{formula}`（{period}）计算结果为 {computed}，是没有单位的数字，但数值 {reported} 的单位为 `{unit}`（量纲 {unitDim}）：请为公式中的数值注明单位（例如 `1124032 kWh`）。',
   },
   'numbers.formula.figureNoUnit': {
     en: '`{formula}` ({period}) gives {computed} (dimension {resultDim}), but the figure {reported} has no unit: write its unit.',
-    'zh-Hant': '`{formula}`（{period}）計算結果為 {computed}（量綱 {resultDim}），但數值 {reported} 沒有單位：請註明其單位。',
-    'zh-Hans': '`{formula}`（{period}）计算结果为 {computed}（量纲 {resultDim}），但数值 {reported} 没有单位：请注明其单位。',
+    'zh-Hant':
+      '`{formula}`（{period}）計算結果為 {computed}（量綱 {resultDim}），但數值 {reported} 沒有單位：請註明其單位。',
+    'zh-Hans':
+      '`{formula}`（{period}）计算结果为 {computed}（量纲 {resultDim}），但数值 {reported} 没有单位：请注明其单位。',
   },
   'numbers.formula.figureUnknownUnit': {
     en: '`{formula}` ({period}) gives {computed} (dimension {resultDim}), but the unit `{unit}` of the figure {reported} is not a known unit, so the two cannot be compared.',
-    'zh-Hant': '`{formula}`（{period}）計算結果為 {computed}（量綱 {resultDim}），但數值 {reported} 的單位 `{unit}` 無法識別，因此無法比較。',
-    'zh-Hans': '`{formula}`（{period}）计算结果为 {computed}（量纲 {resultDim}），但数值 {reported} 的单位 `{unit}` 无法识别，因此无法比较。',
+    'zh-Hant':
+      '`{formula}`（{period}）計算結果為 {computed}（量綱 {resultDim}），但數值 {reported} 的單位 `{unit}` 無法識別，因此無法比較。',
+    'zh-Hans':
+      '`{formula}`（{period}）计算结果为 {computed}（量纲 {resultDim}），但数值 {reported} 的单位 `{unit}` 无法识别，因此无法比较。',
   },
   'numbers.formula.notFinite': {
     en: '`{formula}` ({period}) gives a value too large to be compared with the figure {reported}.',
@@ -236,8 +295,10 @@ export const NUMBERS_MESSAGES = {
   },
   'ghg.scope3.invalidCategory': {
     en: '`{id}` is not a Scope 3 category: the GHG Protocol has categories 1-15 (`ghg.scope3.cat1` ... `ghg.scope3.cat15`).',
-    'zh-Hant': '`{id}` 不是範圍 3 類別：《溫室氣體核算體系》只有第 1 至 15 類（`ghg.scope3.cat1` … `ghg.scope3.cat15`）。',
-    'zh-Hans': '`{id}` 不是范围 3 类别：《温室气体核算体系》只有第 1 至 15 类（`ghg.scope3.cat1` … `ghg.scope3.cat15`）。',
+    'zh-Hant':
+      '`{id}` 不是範圍 3 類別：《溫室氣體核算體系》只有第 1 至 15 類（`ghg.scope3.cat1` … `ghg.scope3.cat15`）。',
+    'zh-Hans':
+      '`{id}` 不是范围 3 类别：《温室气体核算体系》只有第 1 至 15 类（`ghg.scope3.cat1` … `ghg.scope3.cat15`）。',
   },
 } as const satisfies Record<string, Localized>;
 
@@ -275,8 +336,10 @@ export const FORMULA_MESSAGES = {
   },
   'formula.unknownUnit': {
     en: 'Unknown unit `{unit}` (not recognised: `{part}`). A unit with spaces or several slashes goes in brackets: `12 [tCO2e/萬元]`.',
-    'zh-Hant': '無法識別的單位 `{unit}`（無法識別的部分：`{part}`）。含空格或多個斜線的單位請放在方括號內：`12 [tCO2e/萬元]`。',
-    'zh-Hans': '无法识别的单位 `{unit}`（无法识别的部分：`{part}`）。含空格或多个斜线的单位请放在方括号内：`12 [tCO2e/万元]`。',
+    'zh-Hant':
+      '無法識別的單位 `{unit}`（無法識別的部分：`{part}`）。含空格或多個斜線的單位請放在方括號內：`12 [tCO2e/萬元]`。',
+    'zh-Hans':
+      '无法识别的单位 `{unit}`（无法识别的部分：`{part}`）。含空格或多个斜线的单位请放在方括号内：`12 [tCO2e/万元]`。',
   },
   'formula.unclosedBracket': {
     en: 'The unit bracket `[` is not closed with `]`.',

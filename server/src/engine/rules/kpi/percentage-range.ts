@@ -39,8 +39,18 @@ export const kpiPercentage: Rule<PercentageRangeData> = {
       if (pct === undefined) continue;
       const value = formatNumber(pct, f.decimals, usesThousands(f.raw));
       const args = { label: termOf(f), period: f.period, value };
-      if (pct < 0) ctx.report({ range: f.range, message: ctx.t('kpi.percentNegative', args), data: { kind: 'percentage-range', min: 0 } });
-      else if (pct > 100 && !MAY_EXCEED_100(f.kpiId)) ctx.report({ range: f.range, message: ctx.t('kpi.percentRange', args), data: { kind: 'percentage-range', max: 100 } });
+      if (pct < 0)
+        ctx.report({
+          range: f.range,
+          message: ctx.t('kpi.percentNegative', args),
+          data: { kind: 'percentage-range', min: 0 },
+        });
+      else if (pct > 100 && !MAY_EXCEED_100(f.kpiId))
+        ctx.report({
+          range: f.range,
+          message: ctx.t('kpi.percentRange', args),
+          data: { kind: 'percentage-range', max: 100 },
+        });
     }
   },
 };

@@ -13,8 +13,10 @@ export const kpiRate: Rule<KpiRateData> = {
   defaultSeverity: 'warning',
   description: {
     en: 'A rate or share agrees with the counts it is computed from, where the report gives them (shares of directors and suppliers, turnover rate, fatality rate).',
-    'zh-Hant': '比率或比例與其計算所依據的數目相符（董事及供應商比例、員工流失比率、因工亡故比率），如報告有列示該等數目。',
-    'zh-Hans': '比率或比例与其计算所依据的数目相符（董事及供应商比例、员工流失比率、因工亡故比率），如报告有列示该等数目。',
+    'zh-Hant':
+      '比率或比例與其計算所依據的數目相符（董事及供應商比例、員工流失比率、因工亡故比率），如報告有列示該等數目。',
+    'zh-Hans':
+      '比率或比例与其计算所依据的数目相符（董事及供应商比例、员工流失比率、因工亡故比率），如报告有列示该等数目。',
   },
   run(ctx) {
     for (const check of kpiRateChecks(ctx.doc)) {

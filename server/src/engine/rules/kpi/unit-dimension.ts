@@ -26,21 +26,26 @@ function proseUnitRange(text: string, lineStarts: number[], number: Range, unit:
  */
 function unitSaysOtherFigure(unit: ParsedUnit, kpi: KpiDefinition, numeratorFits: boolean): boolean {
   if (numeratorFits && unit.denominator && !kpi.per) return true;
-  if (kpi.dimension === 'energy' && !kpi.per && !unit.denominator) return ['mass', 'volume', 'co2e'].includes(unit.numerator.dimension);
+  if (kpi.dimension === 'energy' && !kpi.per && !unit.denominator)
+    return ['mass', 'volume', 'co2e'].includes(unit.numerator.dimension);
   if (kpi.id.startsWith('waste.') && kpi.dimension === 'mass' && unit.numerator.dimension === 'volume') return true;
   return false;
 }
 
 /** The KPI, the unit as written and, for a unit of the wrong kind, the catalog's unit. */
-export type UnitDimensionData = { kind: 'unit-dimension'; kpi: string; unit?: string; expected?: string } | { kind: 'unit-mass-as-co2e'; kpi: string; unit?: string };
+export type UnitDimensionData =
+  | { kind: 'unit-dimension'; kpi: string; unit?: string; expected?: string }
+  | { kind: 'unit-mass-as-co2e'; kpi: string; unit?: string };
 
 export const kpiUnitDimension: Rule<UnitDimensionData> = {
   id: 'kpi/unit-dimension',
   defaultSeverity: 'warning',
   description: {
     en: "A KPI's unit measures what the KPI measures: emissions in CO2e, energy in kWh/GJ/tce, an intensity as numerator / denominator of the right kind.",
-    'zh-Hant': '指標的單位與指標的量相符：排放量以二氧化碳當量計、能源以千瓦時／吉焦／噸標準煤計、密度以相應的「分子 / 分母」計。',
-    'zh-Hans': '指标的单位与指标的量相符：排放量以二氧化碳当量计、能源以千瓦时／吉焦／吨标准煤计、密度以相应的“分子 / 分母”计。',
+    'zh-Hant':
+      '指標的單位與指標的量相符：排放量以二氧化碳當量計、能源以千瓦時／吉焦／噸標準煤計、密度以相應的「分子 / 分母」計。',
+    'zh-Hans':
+      '指标的单位与指标的量相符：排放量以二氧化碳当量计、能源以千瓦时／吉焦／吨标准煤计、密度以相应的“分子 / 分母”计。',
   },
   run(ctx) {
     const dim = (d: string) => {
@@ -62,17 +67,32 @@ export const kpiUnitDimension: Rule<UnitDimensionData> = {
       if (unitFitsKpi(unit, kpi)) {
         // A GHG row in plain tonnes is read as tonnes of CO2e: said as a hint.
         if (massReadAsCo2e(unit, kpi)) {
-          const args = { unit: f.unitRaw, label: f.row?.label ?? f.label, kpi: localized(kpi.names, ctx.locale), id: kpi.id };
-          ctx.report({ range, severity: 'hint', message: ctx.t('kpi.unitMassAsCo2e', args), data: { kind: 'unit-mass-as-co2e', kpi: kpi.id, unit: f.unitRaw } });
+          const args = {
+            unit: f.unitRaw,
+            label: f.row?.label ?? f.label,
+            kpi: localized(kpi.names, ctx.locale),
+            id: kpi.id,
+          };
+          ctx.report({
+            range,
+            severity: 'hint',
+            message: ctx.t('kpi.unitMassAsCo2e', args),
+            data: { kind: 'unit-mass-as-co2e', kpi: kpi.id, unit: f.unitRaw },
+          });
         }
         continue;
       }
       // Whether the numerator alone would do (water in 噸 counts): then only the denominator is wrong.
-      const numeratorFits = unitFitsKpi({ ...unit, denominator: undefined, denominatorQualifier: undefined }, { ...kpi, per: undefined });
+      const numeratorFits = unitFitsKpi(
+        { ...unit, denominator: undefined, denominatorQualifier: undefined },
+        { ...kpi, per: undefined },
+      );
       const args = {
         unit: f.unitRaw,
         label: f.row?.label ?? f.label,
-        actual: unit.denominator ? `${dim(unit.numerator.dimension)} / ${dim(unit.denominator.dimension)}` : dim(unit.numerator.dimension),
+        actual: unit.denominator
+          ? `${dim(unit.numerator.dimension)} / ${dim(unit.denominator.dimension)}`
+          : dim(unit.numerator.dimension),
         kpi: localized(kpi.names, ctx.locale),
         id: kpi.id,
         expected: dim(kpi.dimension),
@@ -84,7 +104,12 @@ export const kpiUnitDimension: Rule<UnitDimensionData> = {
       // The KPI was guessed from the label and the unit points to another figure: information, not a warning.
       const guessed = f.row?.kpiIdSource === 'catalog' && unitSaysOtherFigure(unit, kpi, numeratorFits);
       const message = ctx.t(key2, args) + (guessed ? ` ${ctx.t('kpi.unitGuessed', { id: kpi.id })}` : '');
-      ctx.report({ range, message, ...(guessed ? { severity: 'information' as const } : {}), data: { kind: 'unit-dimension', kpi: kpi.id, unit: f.unitRaw, expected: kpi.unit } });
+      ctx.report({
+        range,
+        message,
+        ...(guessed ? { severity: 'information' as const } : {}),
+        data: { kind: 'unit-dimension', kpi: kpi.id, unit: f.unitRaw, expected: kpi.unit },
+      });
     }
   },
 };

@@ -21,15 +21,34 @@ export const unknownUnit: Rule<UnknownUnitData> = {
         const args = { unit: row.unit.raw, label: row.label };
         if (parsed.ok) {
           // 'Unit/HK$ million': the HKEX guide's placeholder, left as printed. Said, not warned.
-          if (parsed.unit.placeholder) ctx.report({ range: row.unit.range, severity: 'information', message: ctx.t('kpi.unitPlaceholder', args), data: { unit: row.unit.raw, kind: 'placeholder' } });
+          if (parsed.unit.placeholder)
+            ctx.report({
+              range: row.unit.range,
+              severity: 'information',
+              message: ctx.t('kpi.unitPlaceholder', args),
+              data: { unit: row.unit.raw, kind: 'placeholder' },
+            });
           continue;
         }
         // A label in the unit column ('男性/女性' over pairs of figures) is not a typo: information only.
         if (!looksLikeUnitTypo(parsed.unknown || row.unit.raw)) {
-          ctx.report({ range: row.unit.range, severity: 'information', message: ctx.t('kpi.unitLabel', args), data: { unit: row.unit.raw, kind: 'label' } });
+          ctx.report({
+            range: row.unit.range,
+            severity: 'information',
+            message: ctx.t('kpi.unitLabel', args),
+            data: { unit: row.unit.raw, kind: 'label' },
+          });
           continue;
         }
-        ctx.report({ range: row.unit.range, message: ctx.t('kpi.unknownUnit', { unit: row.unit.raw, label: row.label, part: parsed.unknown || row.unit.raw }), data: { unit: row.unit.raw } });
+        ctx.report({
+          range: row.unit.range,
+          message: ctx.t('kpi.unknownUnit', {
+            unit: row.unit.raw,
+            label: row.label,
+            part: parsed.unknown || row.unit.raw,
+          }),
+          data: { unit: row.unit.raw },
+        });
       }
     }
   },

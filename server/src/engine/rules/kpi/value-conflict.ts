@@ -60,7 +60,8 @@ function conflict(a: Fact, b: Fact, index: FactIndex): ConflictKind | undefined 
     const kpi = getKpi(a.kpiId);
     // Two units the KPI accepts (fuel in 升 and in 噸) are not a conflict, only not comparable.
     if (!kpi || !a.unit || !b.unit || !unitFitsKpi(a.unit, kpi) || !unitFitsKpi(b.unit, kpi)) return 'units';
-    if (!MASS_IS_VOLUME(a.kpiId) || a.unit.denominator || b.unit.denominator) return sameFigureInTwoUnits(a, b, index) ? 'same-figure' : undefined;
+    if (!MASS_IS_VOLUME(a.kpiId) || a.unit.denominator || b.unit.denominator)
+      return sameFigureInTwoUnits(a, b, index) ? 'same-figure' : undefined;
     return meets(a.quantity.value, b.quantity.value) ? undefined : 'different';
   }
   const other = inUnitOf(a, b);
@@ -103,7 +104,11 @@ function namedByLabel(f: Fact): boolean {
   return recogniseLabel(f.row.label, { unit: f.row.unit?.raw })?.kpiId === f.kpiId;
 }
 
-const MESSAGE = { different: 'kpi.valueConflict', units: 'kpi.valueConflictUnits', 'same-figure': 'kpi.valueConflictSameFigure' } as const;
+const MESSAGE = {
+  different: 'kpi.valueConflict',
+  units: 'kpi.valueConflictUnits',
+  'same-figure': 'kpi.valueConflictSameFigure',
+} as const;
 
 /** The KPI and period, and the figure (as printed) the statement disagrees with. */
 export type ValueConflictData = { kind: 'value-conflict'; kpi: string; period: string; other: string };
@@ -135,8 +140,10 @@ export const kpiValueConflict: Rule<ValueConflictData> = {
         if (!kind) continue;
         // A prose figure whose value differs from the table is kpi/prose-mismatch's (one report, not two),
         // unless only the mass-volume equivalence of water makes them comparable, which that rule lacks.
-        const proseMismatchSees = other.quantity && reference.quantity && sameDim(other.quantity.dim, reference.quantity.dim);
-        if (kind === 'different' && other.source === 'prose' && reference.source === 'table' && proseMismatchSees) continue;
+        const proseMismatchSees =
+          other.quantity && reference.quantity && sameDim(other.quantity.dim, reference.quantity.dim);
+        if (kind === 'different' && other.source === 'prose' && reference.source === 'table' && proseMismatchSees)
+          continue;
         // A prose span's text is the figure itself; name it by its KPI instead.
         const kpi = getKpi(other.kpiId);
         const args = {
@@ -152,7 +159,13 @@ export const kpiValueConflict: Rule<ValueConflictData> = {
         ctx.report({
           range: other.range,
           message: ctx.t(MESSAGE[kind], args),
-          related: [{ uri: ctx.doc.uri, range: reference.range, message: ctx.t('kpi.valueConflictRelated', { value: `${termOf(reference)} ${factText(reference)}` }) }],
+          related: [
+            {
+              uri: ctx.doc.uri,
+              range: reference.range,
+              message: ctx.t('kpi.valueConflictRelated', { value: `${termOf(reference)} ${factText(reference)}` }),
+            },
+          ],
           data: { kind: 'value-conflict', kpi: f.kpiId, period: f.period, other: reference.raw },
         });
       }

@@ -15,7 +15,9 @@ export { factText, termOf };
 
 /** A fact's range in the file it lies in. */
 export function placeOf(project: ReportView, range: Range): { uri: string; range: Range } {
-  return project.parts.length > 1 ? project.mapRange(range) : { uri: project.parts[0]?.uri ?? project.analysis.model.uri, range };
+  return project.parts.length > 1
+    ? project.mapRange(range)
+    : { uri: project.parts[0]?.uri ?? project.analysis.model.uri, range };
 }
 
 /** 1-based line of a fact in its own file. */
@@ -39,7 +41,11 @@ export function sameUnit(a: Fact, b: Fact): boolean {
   if (!a.unit || !b.unit) return !a.unit && !b.unit && (a.unitRaw ?? '') === (b.unitRaw ?? '');
   const x = dimOf(a.unit);
   const y = dimOf(b.unit);
-  return sameDim(x.dim, y.dim) && Math.abs(x.factor - y.factor) <= 1e-12 * Math.abs(x.factor) && a.percentSign === b.percentSign;
+  return (
+    sameDim(x.dim, y.dim) &&
+    Math.abs(x.factor - y.factor) <= 1e-12 * Math.abs(x.factor) &&
+    a.percentSign === b.percentSign
+  );
 }
 
 /** The edit that marks a KPI row as restated: `restated="…"` added to its label's attribute block, or the label wrapped in one. */

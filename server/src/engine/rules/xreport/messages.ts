@@ -44,7 +44,7 @@ export const XREPORT_MESSAGES = {
     'zh-Hans': '`{key}` 列出 `{path}` 共 {count} 次（首次见于第 {line} 行）：只比较一次。',
   },
   'xreport.link.both': {
-    en: '`{path}` is named both as a translation and as last year\'s report (line {line}): a report is one or the other; this entry is not followed.',
+    en: "`{path}` is named both as a translation and as last year's report (line {line}): a report is one or the other; this entry is not followed.",
     'zh-Hant': '`{path}` 同時被列為譯本及上年度報告（第 {line} 行）：兩者只能其一；此項目未有跟隨。',
     'zh-Hans': '`{path}` 同时被列为译本及上年度报告（第 {line} 行）：两者只能其一；此项目未有跟随。',
   },
@@ -60,13 +60,17 @@ export const XREPORT_MESSAGES = {
   },
   'xreport.link.period': {
     en: '`{path}` covers the financial year {otherStart} to {otherEnd}, this report {start} to {end}: language versions of one report cover the same year, so its figures are not compared.',
-    'zh-Hant': '`{path}` 涵蓋 {otherStart} 至 {otherEnd} 的財政年度，本報告則為 {start} 至 {end}：同一報告的各語言版本應涵蓋同一年度，因此不比較其數字。',
-    'zh-Hans': '`{path}` 涵盖 {otherStart} 至 {otherEnd} 的财政年度，本报告则为 {start} 至 {end}：同一报告的各语言版本应涵盖同一年度，因此不比较其数字。',
+    'zh-Hant':
+      '`{path}` 涵蓋 {otherStart} 至 {otherEnd} 的財政年度，本報告則為 {start} 至 {end}：同一報告的各語言版本應涵蓋同一年度，因此不比較其數字。',
+    'zh-Hans':
+      '`{path}` 涵盖 {otherStart} 至 {otherEnd} 的财政年度，本报告则为 {start} 至 {end}：同一报告的各语言版本应涵盖同一年度，因此不比较其数字。',
   },
   'xreport.link.not-earlier': {
-    en: '`{path}` covers the financial year ending {otherEnd}, which is not before this report\'s (ending {end}): `esg.previous` names last year\'s report, so its figures are not compared.',
-    'zh-Hant': '`{path}` 涵蓋截至 {otherEnd} 的財政年度，並不早於本報告（截至 {end}）：`esg.previous` 應為上年度報告，因此不比較其數字。',
-    'zh-Hans': '`{path}` 涵盖截至 {otherEnd} 的财政年度，并不早于本报告（截至 {end}）：`esg.previous` 应为上年度报告，因此不比较其数字。',
+    en: "`{path}` covers the financial year ending {otherEnd}, which is not before this report's (ending {end}): `esg.previous` names last year's report, so its figures are not compared.",
+    'zh-Hant':
+      '`{path}` 涵蓋截至 {otherEnd} 的財政年度，並不早於本報告（截至 {end}）：`esg.previous` 應為上年度報告，因此不比較其數字。',
+    'zh-Hans':
+      '`{path}` 涵盖截至 {otherEnd} 的财政年度，并不早于本报告（截至 {end}）：`esg.previous` 应为上年度报告，因此不比较其数字。',
   },
   'xreport.link.not-a-report': {
     en: '`{key}` names `{path}`, which has no `esg:` front matter: it is not an ESG report, so it is not compared.',
@@ -80,18 +84,24 @@ export const XREPORT_MESSAGES = {
   // xreport/translation-mismatch
   'xreport.valueDiffers': {
     en: '{label} ({period}): {value} here, but {other} in the {lang} version `{path}` (line {line}); the two figures cannot be the same value, even allowing for rounding and unit conversion.',
-    'zh-Hant': '{label}（{period}）：本版本為 {value}，但{lang}版本 `{path}`（第 {line} 行）為 {other}；即使容許四捨五入及單位換算，兩者亦不可能是同一數值。',
-    'zh-Hans': '{label}（{period}）：本版本为 {value}，但{lang}版本 `{path}`（第 {line} 行）为 {other}；即使容许四舍五入及单位换算，两者亦不可能是同一数值。',
+    'zh-Hant':
+      '{label}（{period}）：本版本為 {value}，但{lang}版本 `{path}`（第 {line} 行）為 {other}；即使容許四捨五入及單位換算，兩者亦不可能是同一數值。',
+    'zh-Hans':
+      '{label}（{period}）：本版本为 {value}，但{lang}版本 `{path}`（第 {line} 行）为 {other}；即使容许四舍五入及单位换算，两者亦不可能是同一数值。',
   },
   'xreport.unitDiffers': {
     en: '{label} ({period}): {value} here and {other} in the {lang} version `{path}` (line {line}) are in units of different kinds ({unit} and {otherUnit}).',
-    'zh-Hant': '{label}（{period}）：本版本的 {value} 與{lang}版本 `{path}`（第 {line} 行）的 {other} 單位種類不同（{unit} 與 {otherUnit}）。',
-    'zh-Hans': '{label}（{period}）：本版本的 {value} 与{lang}版本 `{path}`（第 {line} 行）的 {other} 单位种类不同（{unit} 与 {otherUnit}）。',
+    'zh-Hant':
+      '{label}（{period}）：本版本的 {value} 與{lang}版本 `{path}`（第 {line} 行）的 {other} 單位種類不同（{unit} 與 {otherUnit}）。',
+    'zh-Hans':
+      '{label}（{period}）：本版本的 {value} 与{lang}版本 `{path}`（第 {line} 行）的 {other} 单位种类不同（{unit} 与 {otherUnit}）。',
   },
   'xreport.kpiOnlyHere': {
     en: '{label} is reported here ({periods}) but not in the {lang} version `{path}`: a row may be missing there, or not recognised as the same KPI.',
-    'zh-Hant': '{label} 在本版本有列示（{periods}），但{lang}版本 `{path}` 沒有：該版本可能缺少此行，或未被識別為同一指標。',
-    'zh-Hans': '{label} 在本版本有列示（{periods}），但{lang}版本 `{path}` 没有：该版本可能缺少此行，或未被识别为同一指标。',
+    'zh-Hant':
+      '{label} 在本版本有列示（{periods}），但{lang}版本 `{path}` 沒有：該版本可能缺少此行，或未被識別為同一指標。',
+    'zh-Hans':
+      '{label} 在本版本有列示（{periods}），但{lang}版本 `{path}` 没有：该版本可能缺少此行，或未被识别为同一指标。',
   },
   'xreport.periodOnlyHere': {
     en: '{label} ({period}): {value} here, but the {lang} version `{path}` gives no figure for {period} (line {line}).',
@@ -121,21 +131,27 @@ export const XREPORT_MESSAGES = {
   // xreport/restated
   'xreport.restatedUnmarked': {
     en: '{label} ({period}): {value} differs from the {other} published in last year\'s report `{path}` (line {line}), beyond rounding, and the row is not marked as restated. If it is a restatement, say so and why: `[{label}]{restated="reason"}`; otherwise correct the figure.',
-    'zh-Hant': '{label}（{period}）：{value} 與上年度報告 `{path}`（第 {line} 行）所載的 {other} 不符（超出四捨五入範圍），而此行未標明重列。如屬重列，請註明並說明原因：`[{label}]{restated="原因"}`；否則請更正數字。',
-    'zh-Hans': '{label}（{period}）：{value} 与上年度报告 `{path}`（第 {line} 行）所载的 {other} 不符（超出四舍五入范围），而此行未标明重列。如属重列，请注明并说明原因：`[{label}]{restated="原因"}`；否则请更正数字。',
+    'zh-Hant':
+      '{label}（{period}）：{value} 與上年度報告 `{path}`（第 {line} 行）所載的 {other} 不符（超出四捨五入範圍），而此行未標明重列。如屬重列，請註明並說明原因：`[{label}]{restated="原因"}`；否則請更正數字。',
+    'zh-Hans':
+      '{label}（{period}）：{value} 与上年度报告 `{path}`（第 {line} 行）所载的 {other} 不符（超出四舍五入范围），而此行未标明重列。如属重列，请注明并说明原因：`[{label}]{restated="原因"}`；否则请更正数字。',
   },
   'xreport.restatedEqual': {
-    en: '{label} is marked as restated, but its {periods} figures equal those of last year\'s report `{path}` (line {line}), within rounding: nothing was restated; remove the marker, or correct the figure.',
-    'zh-Hant': '{label} 標明為重列，但其 {periods} 的數字與上年度報告 `{path}`（第 {line} 行）相同（容許四捨五入）：並無重列；請刪除標記或更正數字。',
-    'zh-Hans': '{label} 标明为重列，但其 {periods} 的数字与上年度报告 `{path}`（第 {line} 行）相同（容许四舍五入）：并无重列；请删除标记或更正数字。',
+    en: "{label} is marked as restated, but its {periods} figures equal those of last year's report `{path}` (line {line}), within rounding: nothing was restated; remove the marker, or correct the figure.",
+    'zh-Hant':
+      '{label} 標明為重列，但其 {periods} 的數字與上年度報告 `{path}`（第 {line} 行）相同（容許四捨五入）：並無重列；請刪除標記或更正數字。',
+    'zh-Hans':
+      '{label} 标明为重列，但其 {periods} 的数字与上年度报告 `{path}`（第 {line} 行）相同（容许四舍五入）：并无重列；请删除标记或更正数字。',
   },
   'xreport.restatedNoReason': {
     en: '{label} is marked as restated without a reason: write it, `restated="…"` (a methodology change, an emission factor update, a boundary change, an error corrected).',
-    'zh-Hant': '{label} 標明為重列但未說明原因：請寫明 `restated="…"`（計算方法變更、排放因子更新、匯報範圍變更、更正錯誤等）。',
-    'zh-Hans': '{label} 标明为重列但未说明原因：请写明 `restated="…"`（计算方法变更、排放因子更新、汇报范围变更、更正错误等）。',
+    'zh-Hant':
+      '{label} 標明為重列但未說明原因：請寫明 `restated="…"`（計算方法變更、排放因子更新、匯報範圍變更、更正錯誤等）。',
+    'zh-Hans':
+      '{label} 标明为重列但未说明原因：请写明 `restated="…"`（计算方法变更、排放因子更新、汇报范围变更、更正错误等）。',
   },
   'xreport.relatedPrevious': {
-    en: 'Last year\'s report: {label} {value}',
+    en: "Last year's report: {label} {value}",
     'zh-Hant': '上年度報告：{label} {value}',
     'zh-Hans': '上年度报告：{label} {value}',
   },
@@ -146,7 +162,7 @@ export const XREPORT_MESSAGES = {
     'zh-Hans': '{lang}版本：{value}（{verdict}）',
   },
   'xreport.hoverPrevious': {
-    en: 'Last year\'s report: {value} ({verdict})',
+    en: "Last year's report: {value} ({verdict})",
     'zh-Hant': '上年度報告：{value}（{verdict}）',
     'zh-Hans': '上年度报告：{value}（{verdict}）',
   },
@@ -158,8 +174,10 @@ export const XREPORT_MESSAGES = {
   'xreport.verdict.only-second': { en: 'only in the second', 'zh-Hant': '只見於第二份', 'zh-Hans': '只见于第二份' },
   'xreport.compareHeading': {
     en: 'Comparing {first} with {second}: {count} KPI figures, {differ} differ, {same} agree, {only} in one report only.',
-    'zh-Hant': '比較 {first} 與 {second}：共 {count} 項指標數字，{differ} 項不符，{same} 項一致，{only} 項只見於其中一份報告。',
-    'zh-Hans': '比较 {first} 与 {second}：共 {count} 项指标数字，{differ} 项不符，{same} 项一致，{only} 项只见于其中一份报告。',
+    'zh-Hant':
+      '比較 {first} 與 {second}：共 {count} 項指標數字，{differ} 項不符，{same} 項一致，{only} 項只見於其中一份報告。',
+    'zh-Hans':
+      '比较 {first} 与 {second}：共 {count} 项指标数字，{differ} 项不符，{same} 项一致，{only} 项只见于其中一份报告。',
   },
   'xreport.verdict.restated': { en: 'restated', 'zh-Hant': '已重列', 'zh-Hans': '已重列' },
   // Quick fixes

@@ -25,7 +25,11 @@ export const translationMismatchRule: RuleInfo = {
 };
 
 /** Requirement ids of a report, by where they are claimed, with the first place each is written. */
-function requirementIds(doc: EsgDocument): { tags: Map<string, Range>; explanations: Map<string, Range>; index: Map<string, Range> } {
+function requirementIds(doc: EsgDocument): {
+  tags: Map<string, Range>;
+  explanations: Map<string, Range>;
+  index: Map<string, Range>;
+} {
   const add = (map: Map<string, Range>, refs: readonly RequirementRef[]) => {
     for (const r of refs) if (r.known && !map.has(r.id)) map.set(r.id, r.range);
   };
@@ -38,16 +42,35 @@ function requirementIds(doc: EsgDocument): { tags: Map<string, Range>; explanati
   return { tags, explanations, index };
 }
 
-export function translationDiagnostics(here: ReportView, there: LinkedReport, locale: Locale, options: AnalysisOptions): Diagnostic[] {
+export function translationDiagnostics(
+  here: ReportView,
+  there: LinkedReport,
+  locale: Locale,
+  options: AnalysisOptions,
+): Diagnostic[] {
   const override = options.severity?.[translationMismatchRule.id];
   if (override === 'off') return [];
   const other = there.project;
   const lang = languageName(other, locale);
   const path = there.entry.reference;
   const found: Diagnostic[] = [];
-  const report = (range: Range, message: string, severity: 'warning' | 'information', data: Record<string, unknown>, related?: Diagnostic['related']) => {
+  const report = (
+    range: Range,
+    message: string,
+    severity: 'warning' | 'information',
+    data: Record<string, unknown>,
+    related?: Diagnostic['related'],
+  ) => {
     const at = placeOf(here, range);
-    found.push({ uri: at.uri, range: at.range, rule: translationMismatchRule.id, severity: override ?? severity, message, data: { ...data, other: there.uri }, related });
+    found.push({
+      uri: at.uri,
+      range: at.range,
+      rule: translationMismatchRule.id,
+      severity: override ?? severity,
+      message,
+      data: { ...data, other: there.uri },
+      related,
+    });
   };
   const pairs = compareReports(keyedFacts(here.analysis.model), keyedFacts(other.analysis.model));
   const kpisThere = new Map<string, Fact>();
@@ -60,16 +83,44 @@ export function translationDiagnostics(here: ReportView, there: LinkedReport, lo
       const where = placeOf(other, b.range);
       const here_ = placeOf(here, a.range);
       // Copying the other figure is right only when both are printed in the same unit.
-      const fix = pair.verdict === 'different' && sameUnit(a, b) ? { title: t(locale, 'xreport.fixCopy', { value: b.raw, path }), edits: { [here_.uri]: [{ range: here_.range, newText: b.raw }] } } : undefined;
-      const args = { label: termOf(a), period: pair.period, value: factText(a), other: factText(b), unit: a.unitRaw ?? '', otherUnit: b.unitRaw ?? '', lang, path: pathIn(here_.uri, there, where.uri), line: where.range.start.line + 1 };
-      report(a.range, t(locale, pair.verdict === 'units' ? 'xreport.unitDiffers' : 'xreport.valueDiffers', args), 'warning', {
-        kind: pair.verdict === 'units' ? 'unit' : 'value',
-        kpi: pair.kpiId,
+      const fix =
+        pair.verdict === 'different' && sameUnit(a, b)
+          ? {
+              title: t(locale, 'xreport.fixCopy', { value: b.raw, path }),
+              edits: { [here_.uri]: [{ range: here_.range, newText: b.raw }] },
+            }
+          : undefined;
+      const args = {
+        label: termOf(a),
         period: pair.period,
-        value: b.raw,
-        otherRange: where.range,
-        ...(fix ? { fix } : {}),
-      }, [{ uri: where.uri, range: where.range, message: t(locale, 'xreport.relatedTranslation', { lang, label: termOf(b), value: factText(b) }) }]);
+        value: factText(a),
+        other: factText(b),
+        unit: a.unitRaw ?? '',
+        otherUnit: b.unitRaw ?? '',
+        lang,
+        path: pathIn(here_.uri, there, where.uri),
+        line: where.range.start.line + 1,
+      };
+      report(
+        a.range,
+        t(locale, pair.verdict === 'units' ? 'xreport.unitDiffers' : 'xreport.valueDiffers', args),
+        'warning',
+        {
+          kind: pair.verdict === 'units' ? 'unit' : 'value',
+          kpi: pair.kpiId,
+          period: pair.period,
+          value: b.raw,
+          otherRange: where.range,
+          ...(fix ? { fix } : {}),
+        },
+        [
+          {
+            uri: where.uri,
+            range: where.range,
+            message: t(locale, 'xreport.relatedTranslation', { lang, label: termOf(b), value: factText(b) }),
+          },
+        ],
+      );
     } else if (a && pair.verdict === 'only-first' && getKpi(pair.kpiId)) {
       // Only catalog KPIs: the ids recognition builds from a label's own words (a part, an open member,
       // a described figure) differ between languages by construction, so their absence says nothing.
@@ -82,13 +133,35 @@ export function translationDiagnostics(here: ReportView, there: LinkedReport, lo
   for (const [kpiId, list] of onlyHere) {
     const a = list[0].first!;
     if (!kpisThere.has(kpiId)) {
-      report(a.row?.labelRange ?? a.range, t(locale, 'xreport.kpiOnlyHere', { label: termOf(a), periods: list.map((p) => p.period).join(', '), lang, path }), 'information', { kind: 'kpi', kpi: kpiId });
+      report(
+        a.row?.labelRange ?? a.range,
+        t(locale, 'xreport.kpiOnlyHere', {
+          label: termOf(a),
+          periods: list.map((p) => p.period).join(', '),
+          lang,
+          path,
+        }),
+        'information',
+        { kind: 'kpi', kpi: kpiId },
+      );
       continue;
     }
     const someThere = kpisThere.get(kpiId)!;
     for (const pair of list) {
       const f = pair.first!;
-      report(f.range, t(locale, 'xreport.periodOnlyHere', { label: termOf(f), period: pair.period, value: factText(f), lang, path: pathIn(placeOf(here, f.range).uri, there, placeOf(other, someThere.range).uri), line: lineOf(other, someThere) }), 'information', { kind: 'period', kpi: kpiId, period: pair.period });
+      report(
+        f.range,
+        t(locale, 'xreport.periodOnlyHere', {
+          label: termOf(f),
+          period: pair.period,
+          value: factText(f),
+          lang,
+          path: pathIn(placeOf(here, f.range).uri, there, placeOf(other, someThere.range).uri),
+          line: lineOf(other, someThere),
+        }),
+        'information',
+        { kind: 'period', kpi: kpiId, period: pair.period },
+      );
     }
   }
   // Requirements claimed in this version and not in the other, by kind of claim.
@@ -100,7 +173,8 @@ export function translationDiagnostics(here: ReportView, there: LinkedReport, lo
     ['index', 'xreport.indexRowOnlyHere'],
   ] as const;
   for (const [kind, key] of kinds) {
-    for (const [id, range] of mine[kind]) if (!theirs[kind].has(id)) report(range, t(locale, key, { id, lang, path }), 'information', { kind, id });
+    for (const [id, range] of mine[kind])
+      if (!theirs[kind].has(id)) report(range, t(locale, key, { id, lang, path }), 'information', { kind, id });
   }
   found.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
   return capped(found);

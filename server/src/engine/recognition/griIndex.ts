@@ -94,12 +94,9 @@ export interface GriIndexTable {
   rows: GriIndexRow[];
 }
 
-function isGriIndexSection(doc: EsgDocument, index: number): boolean {
-  for (let s: number | undefined = index; s !== undefined; s = doc.sections[s].parent) {
-    const h = doc.sections[s].heading;
-    if (h.attrs?.classes.includes('gri-index') || GRI_INDEX_TITLE.test(plainCell(h.title))) return true;
-  }
-  return false;
+function isGriIndexHeading(doc: EsgDocument, index: number): boolean {
+  const h = doc.sections[index].heading;
+  return !!h.attrs?.classes.includes('gri-index') || GRI_INDEX_TITLE.test(plainCell(h.title));
 }
 
 /** A header cell's column kind by the pack's synonyms ('Disclosure', '披露', 'Location', '省略原因'). */
@@ -112,8 +109,14 @@ function columnKind(text: string): string | undefined {
 /** The report's GRI content index tables (none when the report has no such heading). */
 export function griIndexTables(doc: EsgDocument): GriIndexTable[] {
   const out: GriIndexTable[] = [];
+  // Whether a section is (under) a GRI index heading, decided once per section (a report has many tables).
+  const decided: (boolean | undefined)[] = [];
+  const underGriIndex = (index: number): boolean => {
+    const parent = doc.sections[index].parent;
+    return (decided[index] ??= isGriIndexHeading(doc, index) || (parent !== undefined && underGriIndex(parent)));
+  };
   for (const table of doc.tables) {
-    if (table.section === undefined || !isGriIndexSection(doc, table.section)) continue;
+    if (table.section === undefined || !underGriIndex(table.section)) continue;
     out.push({ table: table.index, section: table.section, rows: readRows(doc, table) });
   }
   return out;

@@ -1,11 +1,12 @@
 // Helpers shared by the gri/ rules: whether GRI applies to the report, and every GRI id it cites.
 import type { RuleContext } from '../rule';
-import { claimsGri, GRI_PACK, type GriIndexTable, type PackRef } from '../../recognition/griIndex';
+import { GRI_PACK, type GriIndexTable, type PackRef } from '../../recognition/griIndex';
 
 /** The GRI content index tables when GRI applies to the report (claimed, or an index printed); undefined when it does not. */
 export function griScope(ctx: RuleContext): { tables: GriIndexTable[] } | undefined {
   const tables = ctx.derived.griIndexTables;
-  if (!tables.length && !claimsGri(ctx.doc.config, ctx.doc)) return undefined;
+  // GRI applies when claimed or when an index is printed (claimsGri, with the tables already read).
+  if (!tables.length && !ctx.doc.config.frameworks.includes(GRI_PACK)) return undefined;
   return { tables };
 }
 

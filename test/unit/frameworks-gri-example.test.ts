@@ -102,3 +102,30 @@ test('hover on a GRI tag and on a GRI index row: short title, version in force, 
   const old = laterLines.findIndex((l) => l.startsWith('| 305-1 |'));
   assert.match(hoverAt(later, { line: old, character: 3 })!.contents, /Superseded for this financial year by 102-5/);
 });
+
+test('a GRI index of a year before the 2021 Standards (2016 numbering) is not misread as errors', () => {
+  const report = (period: string) =>
+    [
+      '---',
+      'esg:',
+      `  period: ${period}`,
+      '  frameworks: [hkex-esg-2025, gri-2021]',
+      '---',
+      '# Report',
+      '## GRI content index {.gri-index}',
+      '| Disclosure | Location |',
+      '| --- | --- |',
+      '| 102-14 Statement from senior decision-maker | Report |',
+      '| 102-46 Defining report content | Report |',
+      '',
+    ].join('\n');
+  // FY2021: GRI 2016 general disclosures; nothing of the 2021 pack is checked against them.
+  const old = analyze({ uri: 'gri-2016', text: report('2021') });
+  assert.deepEqual(
+    old.diagnostics.filter((d) => d.rule.startsWith('gri/')).map((d) => d.rule),
+    [],
+  );
+  // FY2025: the same ids are not GRI 2021 disclosures, and are reported.
+  const current = analyze({ uri: 'gri-2021', text: report('2025') });
+  assert.ok(current.diagnostics.some((d) => d.rule === 'gri/unknown-id'));
+});

@@ -130,23 +130,28 @@ function largestAgreement(group: Intensity[]): Intensity[] | undefined {
   ends.sort((x, y) => x.at - y.at || (x.open === y.open ? 0 : x.open ? -1 : 1));
   const active = new Set<Intensity>();
   let best: Intensity[] | undefined;
+  // The sets of the greatest depth: only the first two are kept (a tie is broken only between two),
+  // and how many there were, so a large group does not hold a quadratic number of references.
   let tied: Intensity[][] = [];
+  let tiedCount = 0;
   for (const e of ends) {
     if (e.open) {
       active.add(e.item);
       if (!best || active.size > best.length) {
         best = [...active];
         tied = [best];
+        tiedCount = 1;
       } else if (active.size === best.length) {
         // Back at the greatest depth after an interval closed: another set of that size.
         best = [...active];
-        tied.push(best);
+        if (tied.length < 2) tied.push(best);
+        tiedCount++;
       }
     } else {
       active.delete(e.item);
     }
   }
-  if (tied.length > 1) best = preciseOfTwo(tied);
+  if (tiedCount > 1) best = tiedCount === 2 ? preciseOfTwo(tied) : undefined;
   if (!best || best.length < 2) return undefined;
   // The sweep's set agrees by construction; meets() has the final word (its tolerance).
   const chosen = best;

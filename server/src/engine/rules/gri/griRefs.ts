@@ -1,5 +1,6 @@
 // Helpers shared by the gri/ rules: whether GRI applies to the report, and every GRI id it cites.
 import type { RuleContext } from '../rule';
+import { versionFor } from '../../catalogs/frameworks';
 import { GRI_PACK, type GriIndexTable, type PackRef } from '../../recognition/griIndex';
 
 /** The GRI content index tables when GRI applies to the report (claimed, or an index printed); undefined when it does not. */
@@ -7,6 +8,9 @@ export function griScope(ctx: RuleContext): { tables: GriIndexTable[] } | undefi
   const tables = ctx.derived.griIndexTables;
   // GRI applies when claimed or when an index is printed (claimsGri, with the tables already read).
   if (!tables.length && !ctx.doc.config.frameworks.includes(GRI_PACK)) return undefined;
+  // A year before the GRI 2021 Standards applied: its index uses the 2016 numbering (102-1 … 102-56 were
+  // general disclosures then), which the pack does not hold; nothing is checked rather than misread.
+  if (!versionFor(GRI_PACK, ctx.reporting.fyStart)) return undefined;
   return { tables };
 }
 

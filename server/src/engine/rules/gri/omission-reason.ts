@@ -27,7 +27,10 @@ export const griOmissionReason: Rule<GriOmissionReasonData> = {
     for (const table of scope.tables)
       for (const row of table.rows) {
         // Omitted: an omission cell is filled in, or the location is empty or an explanation instead of a place.
-        const omitted = row.omission !== '' || row.target.kind === 'empty' || row.target.kind === 'explanation';
+        // A table with no location column at all says nothing of where rows are: not an omission.
+        const omitted =
+          row.omission !== '' ||
+          (row.locationCell !== undefined && (row.target.kind === 'empty' || row.target.kind === 'explanation'));
         if (!omitted) continue;
         const id = row.refs.map((r) => r.id).join(', ');
         const range = row.omissionCell?.range ?? row.locationCell?.range ?? row.row.range;

@@ -6,6 +6,7 @@ import { recogniseLabel } from '../../recognition/labels';
 import { localized } from '../../i18n';
 import { unitFitsKpi } from '../../catalogs/units';
 import { type Fact, type FactIndex } from '../../numbers/facts';
+import type { KpiRow } from '../../model';
 import { factText } from '../../numbers/checks';
 import { meets, sameDim } from '../../numbers/quantity';
 import { inUnitOf, printedOf, termOf } from '../../numbers/relations';
@@ -28,8 +29,24 @@ function misfitGuess(f: Fact): boolean {
  * ('0.2' and '0.2'): the agreeing figures must carry three significant digits between them ('0.2' and
  * '0.21' in two years), each one making a chance match about ten times less likely.
  */
-function sameFigureInTwoUnits(a: Fact, b: Fact, index: FactIndex): boolean {
+function sameFigureInTwoUnits(a: Fact, b: Fact, index: FactIndex, pairs: PairMemo): boolean {
   if (!a.row || !b.row || a.row.table === b.row.table) return false;
+  // The answer is the rows', not the period's: computed once per pair (a large report asks per period).
+  let byRow = pairs.get(a.row);
+  const known = byRow?.get(b.row);
+  if (known !== undefined) return known;
+  const answer = compareRows(a.row, b.row, index);
+  if (!byRow) pairs.set(a.row, (byRow = new Map()));
+  byRow.set(b.row, answer);
+  return answer;
+}
+
+/** One run's answers of sameFigureInTwoUnits, by pair of rows. */
+type PairMemo = Map<KpiRow, Map<KpiRow, boolean>>;
+
+function compareRows(aRow: KpiRow, bRow: KpiRow, index: FactIndex): boolean {
+  const a = { row: aRow };
+  const b = { row: bRow };
   let digits = 0;
   for (const period of index.periods) {
     const x = index.ofRow(a.row, period);
@@ -52,7 +69,7 @@ type ConflictKind = 'different' | 'units' | 'same-figure';
  * 'different' when the printed figures cannot be the same value, 'units' when their units measure
  * different things, 'same-figure' when one figure is printed in two units the KPI accepts.
  */
-function conflict(a: Fact, b: Fact, index: FactIndex): ConflictKind | undefined {
+function conflict(a: Fact, b: Fact, index: FactIndex, pairs: PairMemo): ConflictKind | undefined {
   // A row whose unit does not fit the KPI its label was matched to is kpi/unit-dimension's (the match
   // may be what is wrong: an intensity row, an emissions source named after its fuel).
   if (misfitGuess(a) || misfitGuess(b)) return undefined;
@@ -61,7 +78,7 @@ function conflict(a: Fact, b: Fact, index: FactIndex): ConflictKind | undefined 
     // Two units the KPI accepts (fuel in 升 and in 噸) are not a conflict, only not comparable.
     if (!kpi || !a.unit || !b.unit || !unitFitsKpi(a.unit, kpi) || !unitFitsKpi(b.unit, kpi)) return 'units';
     if (!MASS_IS_VOLUME(a.kpiId) || a.unit.denominator || b.unit.denominator)
-      return sameFigureInTwoUnits(a, b, index) ? 'same-figure' : undefined;
+      return sameFigureInTwoUnits(a, b, index, pairs) ? 'same-figure' : undefined;
     return meets(a.quantity.value, b.quantity.value) ? undefined : 'different';
   }
   const other = inUnitOf(a, b);
@@ -124,6 +141,7 @@ export const kpiValueConflict: Rule<ValueConflictData> = {
   run(ctx) {
     const index = facts(ctx.doc);
     const seen = new Set<string>();
+    const pairs: PairMemo = new Map();
     let contexts: Map<string, string> | undefined;
     for (const f of index.all) {
       const key = `${f.kpiId}@${f.period}`;
@@ -136,7 +154,7 @@ export const kpiValueConflict: Rule<ValueConflictData> = {
       for (const other of list) {
         if (other === reference) continue;
         if (differentContexts(other, reference, (contexts ??= contextsOf(ctx.doc)))) continue;
-        const kind = conflict(other, reference, index);
+        const kind = conflict(other, reference, index, pairs);
         if (!kind) continue;
         // A prose figure whose value differs from the table is kpi/prose-mismatch's (one report, not two),
         // unless only the mass-volume equivalence of water makes them comparable, which that rule lacks.

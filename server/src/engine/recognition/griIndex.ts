@@ -5,7 +5,6 @@
 // derived layer records for re-analysis).
 import type { EsgDocument, IndexRow, IndexTarget, Table, TableCell, TableRow } from '../model';
 import type { Range } from '../types';
-import type { EsgConfig } from '../frontmatter';
 import { attr } from '../parser/attributes';
 import { lineRange } from '../parser/lines';
 import { griContentIndexRules, normalizeItemId } from '../catalogs/frameworks';
@@ -165,9 +164,4 @@ function readRows(doc: EsgDocument, table: Table): GriIndexRow[] {
 /** The row as the HKEX index's target resolution takes it (it reads only the target). */
 export function asIndexRow(row: GriIndexRow): IndexRow {
   return { row: row.row, refs: [], target: row.target, markedDeleted: false };
-}
-
-/** GRI is in force for the report: claimed in `esg.frameworks`, or the report has a GRI content index. */
-export function claimsGri(config: EsgConfig, doc: EsgDocument): boolean {
-  return config.frameworks.includes(GRI_PACK) || griIndexTables(doc).length > 0;
 }

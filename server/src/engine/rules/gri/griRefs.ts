@@ -6,7 +6,7 @@ import { GRI_PACK, type GriIndexTable, type PackRef } from '../../recognition/gr
 /** The GRI content index tables when GRI applies to the report (claimed, or an index printed); undefined when it does not. */
 export function griScope(ctx: RuleContext): { tables: GriIndexTable[] } | undefined {
   const tables = ctx.derived.griIndexTables;
-  // GRI applies when claimed or when an index is printed (claimsGri, with the tables already read).
+  // GRI applies when claimed in `esg.frameworks` or when a GRI content index is printed.
   if (!tables.length && !ctx.doc.config.frameworks.includes(GRI_PACK)) return undefined;
   // A year before the GRI 2021 Standards applied: its index uses the 2016 numbering (102-1 … 102-56 were
   // general disclosures then), which the pack does not hold; nothing is checked rather than misread.

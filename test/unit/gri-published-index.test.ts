@@ -37,7 +37,11 @@ test('a location that names a section, then a remark after a line break, points 
   const a = analyze({ uri: 'br', text });
   const rows = griIndexTables(a.model)[0].rows;
   assert.deepEqual(
-    rows.map((r) => [r.refs[0].id, r.target.kind, r.target.kind === 'titles' ? r.target.titles.map((t) => t.text) : []]),
+    rows.map((r) => [
+      r.refs[0].id,
+      r.target.kind,
+      r.target.kind === 'titles' ? r.target.titles.map((t) => t.text) : [],
+    ]),
     [
       ['2-6', 'titles', ['About us']],
       ['2-9', 'titles', ['About us', 'Our Approach']],
@@ -82,4 +86,19 @@ test('a FY2022 report that cites GRI 2 / GRI 3 disclosures is on the 2021 Standa
   // Without a 2021 number, a FY2022 report's 2016 numbers are not read against the 2021 Standards.
   const only2016 = report('2022', ['# Report', '## Stakeholders {#stakeholders gri="102-40, 102-42"}', 'Text.']);
   assert.deepEqual(gri(only2016), []);
+});
+
+test('a heading titled as issuers title a combined index is a GRI index without the class', () => {
+  const tableUnder = (heading: string) =>
+    griIndexTables(
+      analyze({
+        uri: 'title',
+        text: report('2025', [`# ${heading}`, '| Disclosure | Location |', '|---|---|', '| 2-1 | Report |']),
+      }).model,
+    ).length;
+  assert.equal(tableUnder('GRI and HKEX content indexes'), 1);
+  assert.equal(tableUnder('GRI and HKEx indices'), 1);
+  assert.equal(tableUnder('GRI Standards content index'), 1);
+  assert.equal(tableUnder('HKEX content index'), 0);
+  assert.equal(tableUnder('GRI and HKEX content indexes for 2026 planning'), 0);
 });

@@ -70,9 +70,12 @@ export function packTags(doc: EsgDocument): PackRef[] {
   return out;
 }
 
-/** A heading that names the GRI content index (without the `.gri-index` class). */
+/**
+ * A heading that names the GRI content index (without the `.gri-index` class), alone or combined with the
+ * HKEX one as issuers title it ('GRI and HKEX content indexes', 'GRI and HKEx indices').
+ */
 const GRI_INDEX_TITLE =
-  /^\s*(?:GRI\s*(?:standards?\s*)?content\s*index|GRI\s*(?:內容索引|内容索引|準則內容索引|标准内容索引|准则内容索引)|GRI\s*索引)\s*$/i;
+  /^\s*(?:GRI\s*(?:standards?\s*)?(?:(?:and|&)\s*HKEX\s*)?(?:content\s*)?ind(?:ex|exes|ices)|GRI\s*(?:內容索引|内容索引|準則內容索引|标准内容索引|准则内容索引)|GRI\s*索引)\s*$/i;
 
 export interface GriIndexRow {
   row: TableRow;
@@ -151,7 +154,9 @@ function readRows(doc: EsgDocument, table: Table): GriIndexRow[] {
     );
     if (!refs.length) continue;
     const locationCell = location !== disclosure ? row.cells[location] : undefined;
-    const target: IndexTarget = locationCell ? locationTarget(doc, row, locationCell) : { kind: 'empty', range: row.range };
+    const target: IndexTarget = locationCell
+      ? locationTarget(doc, row, locationCell)
+      : { kind: 'empty', range: row.range };
     const omissionCells = omissionColumns
       .map((i) => row.cells[i])
       .filter((c): c is TableCell => !!c && plainCell(c.text) !== '');

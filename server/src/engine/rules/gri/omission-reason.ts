@@ -45,8 +45,7 @@ export const griOmissionReason: Rule<GriOmissionReasonData> = {
         const omitted =
           row.omission !== '' ||
           (row.locationCell !== undefined &&
-            (row.target.kind === 'empty' ||
-              (row.target.kind === 'explanation' && saysNotReported(row.target.text))));
+            (row.target.kind === 'empty' || (row.target.kind === 'explanation' && saysNotReported(row.target.text))));
         if (!omitted) continue;
         const id = row.refs.map((r) => r.id).join(', ');
         const range = row.omissionCell?.range ?? row.locationCell?.range ?? row.row.range;

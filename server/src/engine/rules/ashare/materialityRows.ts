@@ -6,15 +6,15 @@ import { localized } from '../../i18n';
 import { plainCell } from '../../recognition/indexTables';
 import { ASHARE_PACK, type MaterialityRow, type MaterialityTable } from '../../recognition/ashareMateriality';
 
-/** A row that is a caption of the table ('环境', a group name): only its first cell is filled. */
+/** A row that is a caption of the table ('环境', a group name): no topic, and only its first cell filled. */
 export function isCaptionRow(row: MaterialityRow): boolean {
-  return row.row.cells.every((c) => c === row.topicCell || plainCell(c.text) === '');
+  return row.topic === undefined && row.row.cells.every((c) => c === row.topicCell || plainCell(c.text) === '');
 }
 
 /** The rows of every materiality table that name a topic and are not captions. */
 export function topicRows(tables: readonly MaterialityTable[]): (MaterialityRow & { topic: string })[] {
   return tables.flatMap((t) =>
-    t.rows.filter((r): r is MaterialityRow & { topic: string } => r.topic !== undefined && !isCaptionRow(r)),
+    t.rows.filter((r): r is MaterialityRow & { topic: string } => r.topic !== undefined),
   );
 }
 

@@ -426,7 +426,12 @@ const ASHARE_WORDS = {
 /** The A-share double-materiality table: one row per topic of the ashare-2024 pack, a conclusion to choose, an explanation. */
 function ashareMaterialitySnippet(pack, locale) {
   const w = ASHARE_WORDS[locale];
-  const lines = [`## ${w.heading} {#double-materiality .ashare-materiality}`, '', row(w.header), row(w.header.map(() => '---'))];
+  const lines = [
+    `## ${w.heading} {#double-materiality .ashare-materiality}`,
+    '',
+    row(w.header),
+    row(w.header.map(() => '---')),
+  ];
   let stop = 1;
   for (const item of pack.items.filter((i) => i.kind === 'topic')) {
     const choice = `\${${stop++}|${w.conclusions.join(',')}|}`;

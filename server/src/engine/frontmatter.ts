@@ -145,7 +145,9 @@ const esgSchema = z
     // Ids are checked one by one after the schema (readFrameworks), so each unknown one gets its own range and suggestion.
     frameworks: z.array(z.string()).optional(),
     // Exchange ids in any case (`SSE`, `Hkex`): compared in lower case.
-    listings: z.array(z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(LISTINGS))).optional(),
+    listings: z
+      .array(z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(LISTINGS)))
+      .optional(),
     published: date.optional(),
   })
   .strict();
@@ -440,7 +442,12 @@ function readPublished(doc: Document, value: unknown, config: EsgConfig, problem
   const d = asDate(value);
   if (d === undefined) return;
   if (isCalendarDate(d)) config.published = d;
-  else problems.push({ ...nodeRange(doc, ['esg', 'published']), key: 'fm.periodDate', args: { key: 'esg.published', value: d } });
+  else
+    problems.push({
+      ...nodeRange(doc, ['esg', 'published']),
+      key: 'fm.periodDate',
+      args: { key: 'esg.published', value: d },
+    });
 }
 
 function asDate(v: unknown): string | undefined {

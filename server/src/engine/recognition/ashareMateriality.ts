@@ -18,7 +18,12 @@ export const MAINLAND_LISTINGS: readonly string[] = ['sse', 'szse', 'bse'];
 /** The closed list of conclusions a topic may have. */
 export type MaterialityConclusion = 'financial' | 'impact' | 'both' | 'not-material';
 
-export const MATERIALITY_CONCLUSIONS: readonly MaterialityConclusion[] = ['financial', 'impact', 'both', 'not-material'];
+export const MATERIALITY_CONCLUSIONS: readonly MaterialityConclusion[] = [
+  'financial',
+  'impact',
+  'both',
+  'not-material',
+];
 
 export interface MaterialityRow {
   row: TableRow;
@@ -48,12 +53,29 @@ const MATERIALITY_TITLE =
 
 /** Header spellings of the table's columns (compared folded: half-width, lower case, no spaces). */
 const COLUMNS: { kind: ColumnKind; spellings: string[] }[] = [
-  { kind: 'topic', spellings: ['议题', '議題', '议题名称', '議題名稱', '可持续发展议题', '可持續發展議題', 'topic', 'topics', 'issue'] },
+  {
+    kind: 'topic',
+    spellings: ['议题', '議題', '议题名称', '議題名稱', '可持续发展议题', '可持續發展議題', 'topic', 'topics', 'issue'],
+  },
   {
     kind: 'conclusion',
     spellings: [
-      '重要性结论', '重要性結論', '结论', '結論', '重要性', '双重重要性', '雙重重要性', '双重重要性结论', '雙重重要性結論',
-      '重要性判断', '重要性判斷', '评估结果', '評估結果', 'conclusion', 'materiality', 'materialityconclusion',
+      '重要性结论',
+      '重要性結論',
+      '结论',
+      '結論',
+      '重要性',
+      '双重重要性',
+      '雙重重要性',
+      '双重重要性结论',
+      '雙重重要性結論',
+      '重要性判断',
+      '重要性判斷',
+      '评估结果',
+      '評估結果',
+      'conclusion',
+      'materiality',
+      'materialityconclusion',
     ],
   },
   { kind: 'financial', spellings: ['财务重要性', '財務重要性', 'financialmateriality', 'financial'] },
@@ -61,13 +83,38 @@ const COLUMNS: { kind: ColumnKind; spellings: string[] }[] = [
   {
     kind: 'explanation',
     spellings: [
-      '说明', '說明', '原因', '理由', '解释', '解釋', '不具重要性的原因', '备注', '備註', '说明或原因', '說明或原因',
-      'explanation', 'reason', 'note', 'notes',
+      '说明',
+      '說明',
+      '原因',
+      '理由',
+      '解释',
+      '解釋',
+      '不具重要性的原因',
+      '备注',
+      '備註',
+      '说明或原因',
+      '說明或原因',
+      'explanation',
+      'reason',
+      'note',
+      'notes',
     ],
   },
   {
     kind: 'section',
-    spellings: ['章节', '章節', '对应章节', '對應章節', '披露位置', '报告章节', '報告章節', '所在章节', '所在章節', 'section', 'location'],
+    spellings: [
+      '章节',
+      '章節',
+      '对应章节',
+      '對應章節',
+      '披露位置',
+      '报告章节',
+      '報告章節',
+      '所在章节',
+      '所在章節',
+      'section',
+      'location',
+    ],
   },
 ];
 
@@ -97,7 +144,12 @@ export function readConclusion(text: string): { conclusion?: MaterialityConclusi
   const plain = toHalfWidth(plainCell(text));
   const cut = /[:：;；(（—]/.exec(plain);
   const head = (cut ? plain.slice(0, cut.index) : plain).trim();
-  const rest = cut ? plain.slice(cut.index + 1).replace(/[)）]\s*$/, '').trim() : '';
+  const rest = cut
+    ? plain
+        .slice(cut.index + 1)
+        .replace(/[)）]\s*$/, '')
+        .trim()
+    : '';
   if (head.length > MAX_CONCLUSION) return { rest };
   const s = head.toLowerCase().replace(/\s+/g, '');
   if (!s) return { rest };
@@ -109,7 +161,10 @@ export function readConclusion(text: string): { conclusion?: MaterialityConclusi
   const left = s
     .replace(/财务|財務|financial(?:ly)?|影响|影響|impact|双重|雙重|double|both|兼具/g, '')
     .replace(/^(?:不|非|无|無|未|not|non|im(?=material))/, '')
-    .replace(/具有|具备|具備|具|重要性|重要|materiality|material|议题|議題|的|以及|和|及|与|與|and|&|\+|、|\/|,|，|-|・|·/g, '');
+    .replace(
+      /具有|具备|具備|具|重要性|重要|materiality|material|议题|議題|的|以及|和|及|与|與|and|&|\+|、|\/|,|，|-|・|·/g,
+      '',
+    );
   if (left) return { rest };
   if (negated) return financial || impact || double ? { rest } : { conclusion: 'not-material', rest };
   if (double || (financial && impact)) return { conclusion: 'both', rest };
@@ -140,7 +195,14 @@ export function readTopic(text: string): string | undefined {
 }
 
 /** The pack's entries that are not topics (the four elements, the materiality and index requirements). */
-const FRAMEWORK_ENTRIES = new Set(['governance', 'strategy', 'iro-management', 'metrics-targets', 'double-materiality', 'topic-index']);
+const FRAMEWORK_ENTRIES = new Set([
+  'governance',
+  'strategy',
+  'iro-management',
+  'metrics-targets',
+  'double-materiality',
+  'topic-index',
+]);
 
 function isMaterialityHeading(doc: EsgDocument, index: number): boolean {
   const h = doc.sections[index].heading;
@@ -249,8 +311,10 @@ export const PILLARS: readonly Pillar[] = ['governance', 'strategy', 'iro-manage
 const PILLAR_WORDS: Record<Pillar, RegExp> = {
   governance: /治理|管治|governance/i,
   strategy: /战略|戰略|策略|strategy/i,
-  'iro-management': /(?:影响|影響|风险|風險|机遇|機遇|机会|機會).*(?:管理)|risk\s+management|impacts?,?\s+risks?\s+and\s+opportunit/i,
-  'metrics-targets': /(?:指标|指標|目标|目標).*(?:目标|目標|指标|指標)|metrics\s+and\s+targets|targets\s+and\s+metrics|^\s*(?:指标|指標|metrics|目标|目標|targets)\s*$/i,
+  'iro-management':
+    /(?:影响|影響|风险|風險|机遇|機遇|机会|機會).*(?:管理)|risk\s+management|impacts?,?\s+risks?\s+and\s+opportunit/i,
+  'metrics-targets':
+    /(?:指标|指標|目标|目標).*(?:目标|目標|指标|指標)|metrics\s+and\s+targets|targets\s+and\s+metrics|^\s*(?:指标|指標|metrics|目标|目標|targets)\s*$/i,
 };
 
 /** Which of the four elements a topic's section shows by its sub-headings (the section's own heading not counted). */

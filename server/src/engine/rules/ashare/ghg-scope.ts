@@ -27,7 +27,7 @@ export const ashareGhgScope: Rule<AshareGhgScopeData> = {
   id: 'ashare/ghg-scope',
   defaultSeverity: 'error',
   description: {
-    en: "An A-share report discloses Scope 1 and Scope 2 GHG emissions for its financial year.",
+    en: 'An A-share report discloses Scope 1 and Scope 2 GHG emissions for its financial year.',
     'zh-Hant': 'A 股指引下的報告披露本財政年度的範圍一及範圍二溫室氣體排放量。',
     'zh-Hans': 'A 股指引下的报告披露本财政年度的范围一及范围二温室气体排放量。',
   },

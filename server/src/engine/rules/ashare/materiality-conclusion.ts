@@ -21,7 +21,10 @@ export const ashareMaterialityConclusion: Rule<AshareMaterialityConclusionData> 
       if (row.conclusion) continue;
       ctx.report({
         range: row.conclusionRange,
-        message: ctx.t('ashare.conclusion.invalid', { topic: row.topic, value: row.conclusionText.slice(0, 60) || '—' }),
+        message: ctx.t('ashare.conclusion.invalid', {
+          topic: row.topic,
+          value: row.conclusionText.slice(0, 60) || '—',
+        }),
         data: { topic: row.topic },
       });
     }

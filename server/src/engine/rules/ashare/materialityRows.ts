@@ -13,9 +13,7 @@ export function isCaptionRow(row: MaterialityRow): boolean {
 
 /** The rows of every materiality table that name a topic and are not captions. */
 export function topicRows(tables: readonly MaterialityTable[]): (MaterialityRow & { topic: string })[] {
-  return tables.flatMap((t) =>
-    t.rows.filter((r): r is MaterialityRow & { topic: string } => r.topic !== undefined),
-  );
+  return tables.flatMap((t) => t.rows.filter((r): r is MaterialityRow & { topic: string } => r.topic !== undefined));
 }
 
 /** The topic's short title in the report's language. */

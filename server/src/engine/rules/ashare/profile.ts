@@ -12,8 +12,10 @@ export const ashareProfile: Rule<AshareProfileData> = {
   defaultSeverity: 'warning',
   description: {
     en: 'An issuer listed on a mainland exchange (SSE, SZSE, BSE) claims the A-share guidelines (`ashare-2024`), which apply to it; a claim without such a listing is noted as voluntary.',
-    'zh-Hant': '於境內交易所（上交所、深交所、北交所）上市的公司須聲明適用 A 股指引（`ashare-2024`）；未於境內上市而聲明者視為自願採用。',
-    'zh-Hans': '于境内交易所（上交所、深交所、北交所）上市的公司须声明适用 A 股指引（`ashare-2024`）；未于境内上市而声明者视为自愿采用。',
+    'zh-Hant':
+      '於境內交易所（上交所、深交所、北交所）上市的公司須聲明適用 A 股指引（`ashare-2024`）；未於境內上市而聲明者視為自願採用。',
+    'zh-Hans':
+      '于境内交易所（上交所、深交所、北交所）上市的公司须声明适用 A 股指引（`ashare-2024`）；未于境内上市而声明者视为自愿采用。',
   },
   run(ctx) {
     const scope = ashareScope(ctx);

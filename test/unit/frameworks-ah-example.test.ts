@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, RULES } from '../../server/src/engine';
+import { hoverAt } from '../../server/src/engine/features/hover';
 
 const root = join(__dirname, '..', '..', '..');
 const read = (name: string) => readFileSync(join(root, 'examples', name), 'utf8');
@@ -108,4 +109,34 @@ test('esg.published: a calendar date; both deadlines in the message; a non-date 
   const bad = report('2026-02-30').filter((d) => d.rule === 'frontmatter/schema');
   assert.equal(bad.length, 1);
   assert.match(bad[0].message, /esg\.published/);
+});
+
+test('hover says which A-share rule applies and why: on listings, on an ashare= tag, on a materiality row', () => {
+  const text = read('frameworks-ah-2025.zh-hans.esg.md');
+  const lines = text.split(/\r?\n/);
+  const a = analyze({ uri: 'ah', text });
+  const at = (line: number, character: number) => hoverAt(a, { line, character })?.contents ?? '';
+  const listings = lines.findIndex((l) => l.startsWith('  listings:'));
+  assert.match(at(listings, 4), /上交所自律监管指引第14号.*SSE.*须披露.*第三条/);
+  assert.match(at(listings, 4), /2026年4月30日.*联交所：2026年5月31日/);
+  const tag = lines.findIndex((l) => l.includes('ashare="climate"'));
+  assert.match(at(tag, lines[tag].indexOf('ashare="climate"') + 9), /\*\*climate\*\* — 应对气候变化/);
+  const row = lines.findIndex((l) => l.startsWith('| 应对气候变化 | 双重重要性'));
+  const rowHover = at(row, 3);
+  assert.match(rowHover, /重要性结论\*\*: 财务及影响重要性/);
+  assert.match(rowHover, /“应对气候变化”的四项核心内容：已有 4\/4/);
+  // Claimed voluntarily: said so; a year before the guidelines: not checked.
+  const voluntary = analyze({
+    uri: 'v',
+    text: '---\nlang: en\nesg:\n  period: 2025\n  frameworks: [hkex-esg-2025, ashare-2024]\n---\n\n# Report\n',
+  });
+  assert.match(hoverAt(voluntary, { line: 4, character: 4 })!.contents, /\*\*voluntary\*\*/);
+  const early = analyze({
+    uri: 'e',
+    text: '---\nlang: en\nesg:\n  period: 2024\n  listings: [hkex, sse]\n---\n\n# Report\n',
+  });
+  assert.match(
+    hoverAt(early, { line: 4, character: 4 })!.contents,
+    /do not cover a financial year commencing on 2024-01-01/,
+  );
 });

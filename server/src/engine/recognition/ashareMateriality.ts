@@ -317,12 +317,16 @@ const PILLAR_WORDS: Record<Pillar, RegExp> = {
     /(?:指标|指標|目标|目標).*(?:目标|目標|指标|指標)|metrics\s+and\s+targets|targets\s+and\s+metrics|^\s*(?:指标|指標|metrics|目标|目標|targets)\s*$/i,
 };
 
+/** Longest heading title read for an element. */
+const MAX_TITLE = 200;
+
 /** Which of the four elements a topic's section shows by its sub-headings (the section's own heading not counted). */
 export function pillarsIn(doc: EsgDocument, section: number): Set<Pillar> {
   const found = new Set<Pillar>();
   const visit = (index: number) => {
     for (const child of doc.sections[index].children) {
-      const title = toHalfWidth(plainCell(doc.sections[child].heading.title));
+      // Headings past a line's length are prose run into a heading, and the patterns below scan with `.*`.
+      const title = toHalfWidth(plainCell(doc.sections[child].heading.title.slice(0, MAX_TITLE)));
       // '影响、风险和机遇管理' names risk management, not governance; the first element a heading names is the one.
       for (const p of ['iro-management', 'metrics-targets', 'strategy', 'governance'] as const)
         if (PILLAR_WORDS[p].test(title)) {

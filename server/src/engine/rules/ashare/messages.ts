@@ -119,4 +119,51 @@ export const ASHARE_MESSAGES = {
     'zh-Hans':
       '发布日期 {published} 晚于两个期限：A 股指引的 {ashareDue}（会计年度结束 {fyEnd} 后四个月内，第四条）及联交所的 {hkexDue}（五个月，《主板上市规则》第 13.91 条、《GEM 上市规则》第 17.103 条）。',
   },
+  'hover.ashare.mandatory': {
+    en: '{guideline} applies: **mandatory** for a company listed both in and outside the mainland (listed on {exchanges}; Art. 3).',
+    'zh-Hant': '適用{guideline}：於 {exchanges} 上市，屬境內外同時上市的公司，**須披露**（第三條）。',
+    'zh-Hans': '适用{guideline}：于 {exchanges} 上市，属境内外同时上市的公司，**须披露**（第三条）。',
+  },
+  'hover.ashare.voluntary': {
+    en: '{guideline} applies: **voluntary** (`ashare-2024` claimed; no mainland listing in `esg.listings`).',
+    'zh-Hant': '適用{guideline}：**自願採用**（已聲明 `ashare-2024`；`esg.listings` 未列境內交易所）。',
+    'zh-Hans': '适用{guideline}：**自愿采用**（已声明 `ashare-2024`；`esg.listings` 未列境内交易所）。',
+  },
+  'hover.ashare.notInForce': {
+    en: 'The A-share guidelines (in force 1 May 2024) do not cover a financial year commencing on {fyStart}: not checked.',
+    'zh-Hant': 'A 股指引（2024 年 5 月 1 日起施行）不涵蓋於 {fyStart} 開始的財政年度：不作檢查。',
+    'zh-Hans': 'A 股指引（2024 年 5 月 1 日起施行）不涵盖于 {fyStart} 开始的财政年度：不作检查。',
+  },
+  'hover.ashare.obligations': {
+    en: 'Checked: a double-materiality table of the 21 topics (Art. 5), the four elements of financially material topics (Chapter 2), Scope 1 and 2 emissions ({ghg}), publication by {ashareDue} (four months, Art. 4; HKEX: {hkexDue}).',
+    'zh-Hant':
+      '檢查：21 個議題的雙重重要性評估表（第五條）、具財務重要性議題的四項核心內容（第二章）、範圍一及範圍二排放量（{ghg}）、於 {ashareDue} 前發佈（四個月，第四條；聯交所：{hkexDue}）。',
+    'zh-Hans':
+      '检查：21 个议题的双重重要性评估表（第五条）、具财务重要性议题的四项核心内容（第二章）、范围一及范围二排放量（{ghg}）、于 {ashareDue} 前发布（四个月，第四条；联交所：{hkexDue}）。',
+  },
+  'hover.ashare.ghgError': { en: 'an error if missing', 'zh-Hant': '缺少即為錯誤', 'zh-Hans': '缺少即为错误' },
+  'hover.ashare.ghgWarning': { en: 'a warning if missing', 'zh-Hant': '缺少即為警告', 'zh-Hans': '缺少即为警告' },
+  'hover.ashare.conclusion': { en: 'Conclusion', 'zh-Hant': '重要性結論', 'zh-Hans': '重要性结论' },
+  'hover.ashare.conclusion.financial': {
+    en: 'financial materiality',
+    'zh-Hant': '財務重要性',
+    'zh-Hans': '财务重要性',
+  },
+  'hover.ashare.conclusion.impact': { en: 'impact materiality', 'zh-Hant': '影響重要性', 'zh-Hans': '影响重要性' },
+  'hover.ashare.conclusion.both': {
+    en: 'financial and impact materiality',
+    'zh-Hant': '財務及影響重要性',
+    'zh-Hans': '财务及影响重要性',
+  },
+  'hover.ashare.conclusion.not-material': { en: 'not material', 'zh-Hant': '不具有重要性', 'zh-Hans': '不具有重要性' },
+  'hover.ashare.conclusion.none': {
+    en: 'none of the closed list',
+    'zh-Hant': '不屬封閉清單',
+    'zh-Hans': '不属封闭清单',
+  },
+  'hover.ashare.elements': {
+    en: 'Four elements in "{section}": {found} of 4',
+    'zh-Hant': '「{section}」的四項核心內容：已有 {found}/4',
+    'zh-Hans': '“{section}”的四项核心内容：已有 {found}/4',
+  },
 } as const satisfies Record<string, Localized>;

@@ -2,6 +2,7 @@
 // report (an A-share listing, or the framework claimed), which guideline, and where front matter keys are.
 import type { RuleContext } from '../rule';
 import type { Range } from '../../types';
+import type { EsgConfig } from '../../frontmatter';
 import { versionFor } from '../../catalogs/frameworks';
 import { positionAt } from '../../parser/lines';
 import { ASHARE_PACK, MAINLAND_LISTINGS } from '../../recognition/ashareMateriality';
@@ -18,16 +19,20 @@ export interface AshareScope {
  * guidelines cover (in force 1 May 2024: the first reports are for FY2025). Undefined when they do not.
  */
 export function ashareScope(ctx: RuleContext): AshareScope | undefined {
-  const config = ctx.doc.config;
+  return ashareScopeOf(ctx.doc.config, ctx.reporting.fyStart);
+}
+
+/** `ashareScope` from the config and the financial year's first day (what hover shares with the rules). */
+export function ashareScopeOf(config: EsgConfig, fyStart: string): AshareScope | undefined {
   const exchanges = config.listings.filter((l) => MAINLAND_LISTINGS.includes(l));
   const claimed = config.frameworks.includes(ASHARE_PACK);
   if (!exchanges.length && !claimed) return undefined;
-  if (!versionFor(ASHARE_PACK, ctx.reporting.fyStart)) return undefined;
+  if (!versionFor(ASHARE_PACK, fyStart)) return undefined;
   return { exchanges, claimed };
 }
 
 /** The guideline's name for the issuer's exchange (the first mainland listing), or all three. */
-export function guidelineName(ctx: RuleContext, scope: AshareScope): string {
+export function guidelineName(ctx: Pick<RuleContext, 't'>, scope: AshareScope): string {
   const first = scope.exchanges[0];
   if (first === 'sse') return ctx.t('ashare.guideline.sse');
   if (first === 'szse') return ctx.t('ashare.guideline.szse');

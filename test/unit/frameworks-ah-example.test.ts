@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, RULES } from '../../server/src/engine';
+import { analyze, getCodeActions, RULES } from '../../server/src/engine';
 import { hoverAt } from '../../server/src/engine/features/hover';
 
 const root = join(__dirname, '..', '..', '..');
@@ -138,5 +138,27 @@ test('hover says which A-share rule applies and why: on listings, on an ashare= 
   assert.match(
     hoverAt(early, { line: 4, character: 4 })!.contents,
     /do not cover a financial year commencing on 2024-01-01/,
+  );
+});
+
+test('quick fix: a missing topic gets its row at the end of the materiality table, named in the report language', () => {
+  const text = read('frameworks-ah-2025.zh-hans.defects.esg.md');
+  const a = analyze({ uri: 'file:///ah.esg.md', text });
+  const missing = a.diagnostics.find((d) => d.rule === 'ashare/materiality-topic')!;
+  const actions = getCodeActions(a, missing.range, [missing]);
+  const fix = actions.find((x) => x.title.includes('anti-unfair-competition'));
+  assert.ok(fix, actions.map((x) => x.title).join('\n'));
+  const [edit] = fix.edits!['file:///ah.esg.md'];
+  assert.equal(edit.range.start.line, edit.range.end.line);
+  assert.match(edit.newText, /^\r?\n\| 反不正当竞争 \|  \|  \|  \|$/);
+  const lines = text.split('\n');
+  const at = edit.range.start;
+  lines[at.line] = lines[at.line].slice(0, at.character) + edit.newText + lines[at.line].slice(at.character);
+  const fixed = analyze({ uri: 'file:///ah.esg.md', text: lines.join('\n') });
+  const rules = fixed.diagnostics.filter((d) => d.rule.startsWith('ashare/'));
+  // The topic is listed now; its conclusion is the author's to write.
+  assert.ok(!rules.some((d) => d.rule === 'ashare/materiality-topic'));
+  assert.ok(
+    rules.some((d) => d.rule === 'ashare/materiality-conclusion' && d.data?.topic === 'anti-unfair-competition'),
   );
 });

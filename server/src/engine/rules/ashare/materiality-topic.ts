@@ -1,8 +1,12 @@
 // ashare/materiality-topic: the double-materiality table lists each of the guidelines' 21 topics (Art. 5):
 // no table at all, a topic without a row, or a row naming no topic of the guidelines.
-import type { Rule } from '../rule';
-import { itemsFor } from '../../catalogs/frameworks';
-import { ASHARE_PACK } from '../../recognition/ashareMateriality';
+import type { FixContext, Rule } from '../rule';
+import type { CodeAction, TextEdit } from '../../types';
+import { getItem, itemsFor } from '../../catalogs/frameworks';
+import { eol, lineText } from '../../features/edits';
+import { localized } from '../../i18n';
+import { escapeCell } from '../../text/markdown';
+import { ASHARE_PACK, materialityTables } from '../../recognition/ashareMateriality';
 import { plainCell } from '../../recognition/indexTables';
 import { ashareScope, guidelineName, reportRange } from './scope';
 import { isCaptionRow, topicRows, topicTitle } from './materialityRows';
@@ -54,4 +58,26 @@ export const ashareMaterialityTopic: Rule<AshareMaterialityTopicData> = {
       });
     }
   },
+  fixes(d, ctx) {
+    const topic = typeof d.data?.topic === 'string' ? d.data.topic : undefined;
+    const table = materialityTables(ctx.doc)[0];
+    if (!topic || !table || !getItem(ASHARE_PACK, topic)) return [];
+    const action: CodeAction = {
+      title: ctx.t('action.addAshareMaterialityRow', { topic }),
+      kind: 'quickfix',
+      edits: { [ctx.doc.uri]: [rowEdit(ctx, table.table, topic)] },
+      diagnostics: [d],
+    };
+    return [action];
+  },
 };
+
+/** A row for the topic at the end of the table: its name in the report's language, the other cells empty for the author. */
+function rowEdit(ctx: FixContext, tableIndex: number, topic: string): TextEdit {
+  const table = ctx.doc.tables[tableIndex];
+  const name = escapeCell(localized(getItem(ASHARE_PACK, topic)!.title, ctx.locale));
+  const cells = [name, ...Array.from({ length: Math.max(1, table.header.cells.length - 1) }, () => '')];
+  const last = table.rows.length ? table.rows[table.rows.length - 1].line : table.header.line + 1;
+  const at = { line: last, character: lineText(ctx.doc, last).length };
+  return { range: { start: at, end: at }, newText: `${eol(ctx.doc)}| ${cells.join(' | ')} |` };
+}

@@ -166,4 +166,9 @@ export const ASHARE_MESSAGES = {
     'zh-Hant': '「{section}」的四項核心內容：已有 {found}/4',
     'zh-Hans': '“{section}”的四项核心内容：已有 {found}/4',
   },
+  'action.addAshareMaterialityRow': {
+    en: 'Add the row for {topic} to the double-materiality table',
+    'zh-Hant': '在雙重重要性評估表加入議題 {topic} 的行',
+    'zh-Hans': '在双重重要性评估表加入议题 {topic} 的行',
+  },
 } as const satisfies Record<string, Localized>;

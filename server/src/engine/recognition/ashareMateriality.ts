@@ -187,10 +187,13 @@ export function readTopic(text: string): string | undefined {
   const direct = normalizeItemId(ASHARE_PACK, plain);
   const isTopic = (id: string | undefined) => (id && !FRAMEWORK_ENTRIES.has(id) ? id : undefined);
   if (isTopic(direct)) return direct;
-  const bare = plain
-    .replace(/^\s*(?:[\d一二三四五六七八九十]+\s*[.、)）]|[(（][\d一二三四五六七八九十]+[)）])\s*/, '')
-    .replace(/\s*[(（【[].*$/, '')
-    .trim();
+  const numbered = plain.replace(
+    /^\s*(?:[\d一二三四五六七八九十]+\s*[.、)）]|[(（][\d一二三四五六七八九十]+[)）])\s*/,
+    '',
+  );
+  // A bracketed note ends the name ('应对气候变化（第二十一条）'): cut at the first bracket.
+  const bracket = numbered.search(/[(（【[]/);
+  const bare = (bracket >= 0 ? numbered.slice(0, bracket) : numbered).trim();
   return bare !== plain ? isTopic(normalizeItemId(ASHARE_PACK, bare)) : undefined;
 }
 
@@ -206,7 +209,10 @@ const FRAMEWORK_ENTRIES = new Set([
 
 function isMaterialityHeading(doc: EsgDocument, index: number): boolean {
   const h = doc.sections[index].heading;
-  return !!h.attrs?.classes.includes('ashare-materiality') || MATERIALITY_TITLE.test(toHalfWidth(plainCell(h.title)));
+  return (
+    !!h.attrs?.classes.includes('ashare-materiality') ||
+    (h.title.length <= MAX_TITLE && MATERIALITY_TITLE.test(toHalfWidth(plainCell(h.title))))
+  );
 }
 
 /** The report's double-materiality tables (none when no heading names one). */

@@ -45,10 +45,17 @@ export function exchangeList(exchanges: readonly string[]): string {
   return exchanges.map((e) => e.toUpperCase()).join(', ');
 }
 
+/** The `esg:` keys the ashare/ rules report at, each found by a literal pattern. */
+const KEY_LINES = {
+  listings: /^[ \t]+listings[ \t]*:/m,
+  frameworks: /^[ \t]+frameworks[ \t]*:/m,
+  published: /^[ \t]+published[ \t]*:/m,
+} as const;
+
 /** The range of a key of `esg:` in the front matter (`listings`), else the first line. */
-export function frontMatterKeyRange(ctx: RuleContext, key: string): Range {
+export function frontMatterKeyRange(ctx: RuleContext, key: keyof typeof KEY_LINES): Range {
   const fm = ctx.doc.frontMatter;
-  const found = fm ? new RegExp(`^[ \\t]+${key}[ \\t]*:`, 'm').exec(fm.yamlText) : null;
+  const found = fm ? KEY_LINES[key].exec(fm.yamlText) : null;
   if (!fm || !found) return { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
   const at = fm.yamlStart + found.index + found[0].length - found[0].trimStart().length;
   return { start: positionAt(ctx.doc.lineStarts, at), end: positionAt(ctx.doc.lineStarts, at + key.length) };

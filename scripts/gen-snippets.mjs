@@ -404,10 +404,48 @@ function aspectTables(kpisById) {
   return tables;
 }
 
+/** Words of the A-share double-materiality table (recognition/ashareMateriality.ts reads them back). */
+const ASHARE_WORDS = {
+  'zh-Hant': {
+    heading: '雙重重要性評估結果',
+    header: ['議題', '重要性結論', '說明', '對應章節'],
+    conclusions: ['雙重重要性', '財務重要性', '影響重要性', '不具有重要性'],
+  },
+  'zh-Hans': {
+    heading: '双重重要性评估结果',
+    header: ['议题', '重要性结论', '说明', '对应章节'],
+    conclusions: ['双重重要性', '财务重要性', '影响重要性', '不具有重要性'],
+  },
+  en: {
+    heading: 'Double materiality assessment',
+    header: ['Topic', 'Conclusion', 'Explanation', 'Section'],
+    conclusions: ['both', 'financial materiality', 'impact materiality', 'not material'],
+  },
+};
+
+/** The A-share double-materiality table: one row per topic of the ashare-2024 pack, a conclusion to choose, an explanation. */
+function ashareMaterialitySnippet(pack, locale) {
+  const w = ASHARE_WORDS[locale];
+  const lines = [
+    `## ${w.heading} {#double-materiality .ashare-materiality}`,
+    '',
+    row(w.header),
+    row(w.header.map(() => '---')),
+  ];
+  let stop = 1;
+  for (const item of pack.items.filter((i) => i.kind === 'topic')) {
+    const choice = `\${${stop++}|${w.conclusions.join(',')}|}`;
+    lines.push(row([cell(item.title[locale]), choice, `\${${stop++}}`, '']));
+  }
+  lines.push('', '$0');
+  return lines;
+}
+
 export function generate() {
   const framework = JSON.parse(readFileSync(join(DATA, 'hkex-esg-2025.json'), 'utf8'));
   const kpiCatalog = JSON.parse(readFileSync(join(DATA, 'kpis.json'), 'utf8'));
   const kpisById = new Map(kpiCatalog.kpis.map((k) => [k.id, k]));
+  const ashare = JSON.parse(readFileSync(join(DATA, 'frameworks/ashare-2024.json'), 'utf8'));
   const esg = {};
   const markdown = {};
   const add = (target, name, prefixes, description, body) => {
@@ -482,6 +520,13 @@ export function generate() {
       [`esg-section-${s}`],
       `Heading tagged with HKEX requirement ids (${lang})`,
       sectionSnippet(locale),
+    );
+    add(
+      esg,
+      `A-share double-materiality table (${lang})`,
+      [`esg-ashare-materiality-${s}`],
+      `A-share guidelines: one row per topic with its conclusion (financial, impact, both, not material) and explanation (${lang})`,
+      ashareMaterialitySnippet(ashare, locale),
     );
   }
   return { esg, markdown, aspects: aspectTables(kpisById) };

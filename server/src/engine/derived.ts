@@ -37,6 +37,7 @@ import { reportingContext, type ReportingContext } from './context';
 import { getFramework, type FrameworkIndex } from './catalogs/hkex';
 import { resolveLocale } from './i18n';
 import { griIndexTables, packTags, type GriIndexTable, type PackRef } from './recognition/griIndex';
+import { materialityTables, topicSections, type MaterialityTable } from './recognition/ashareMateriality';
 
 /** What must be equal between two analyses for one to be derived from the other (and for them to share a context). */
 export function optionsKey(options: AnalysisOptions): string {
@@ -160,6 +161,8 @@ export class Derived {
     keyedFacts?: Map<string, Fact>;
     griIndexTables?: GriIndexTable[];
     packTags?: PackRef[];
+    materialityTables?: MaterialityTable[];
+    topicSections?: Map<string, number>;
   } = {};
   private readonly formulas = new Map<FormulaEnvOptions, FormulaCheckResult>();
   /** Checks carry messages' labels: one list per locale. */
@@ -220,6 +223,19 @@ export class Derived {
   get packTags(): PackRef[] {
     note(['structure']);
     return (this.memo.packTags ??= packTags(this.doc));
+  }
+
+  /** The A-share double-materiality tables (recognition/ashareMateriality.ts), read once for the ashare/ rules. */
+  get materialityTables(): MaterialityTable[] {
+    // A section cell's target reads its line's text (links), as the index tables do.
+    note(['structure', 'tables', 'prose']);
+    return (this.memo.materialityTables ??= materialityTables(this.doc));
+  }
+
+  /** The section of each A-share topic (`ashare=` tag, else a heading titled with the topic's name). */
+  get topicSections(): Map<string, number> {
+    note(['structure']);
+    return (this.memo.topicSections ??= topicSections(this.doc));
   }
 
   get facts(): FactIndex {

@@ -61,8 +61,10 @@ export interface EsgConfig {
   previous?: string;
   /** `esg.frameworks`: the framework packs the report claims (known ids only); HKEX alone when absent. */
   frameworks: string[];
-  /** `esg.listings`: the exchanges the issuer is listed on (recorded; `hkex` alone when absent). */
+  /** `esg.listings`: the exchanges the issuer is listed on, lower case (`hkex` alone when absent); a mainland one makes the A-share guideline apply. */
   listings: string[];
+  /** `esg.published`: the day the report was (or is to be) published, `YYYY-MM-DD` (checked against the due dates). */
+  published?: string;
 }
 
 /** The exchanges `esg.listings` may name: Hong Kong and the three mainland exchanges (A+H issuers). */
@@ -142,7 +144,11 @@ const esgSchema = z
     previous: z.string().min(1).optional(),
     // Ids are checked one by one after the schema (readFrameworks), so each unknown one gets its own range and suggestion.
     frameworks: z.array(z.string()).optional(),
-    listings: z.array(z.enum(LISTINGS)).optional(),
+    // Exchange ids in any case (`SSE`, `Hkex`): compared in lower case.
+    listings: z
+      .array(z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(LISTINGS)))
+      .optional(),
+    published: date.optional(),
   })
   .strict();
 
@@ -311,11 +317,12 @@ function parseFrontMatterText(yamlText: string): { config: EsgConfig; problems: 
   readFactors(doc, e.factors, config, problems);
   readFrameworks(doc, e.frameworks, config, problems);
   if (Array.isArray(e.listings)) {
-    const listings = e.listings.filter(
-      (l): l is string => typeof l === 'string' && (LISTINGS as readonly string[]).includes(l),
-    );
+    const listings = e.listings
+      .map((l) => (typeof l === 'string' ? l.trim().toLowerCase() : ''))
+      .filter((l) => (LISTINGS as readonly string[]).includes(l));
     if (listings.length) config.listings = [...new Set(listings)];
   }
+  readPublished(doc, e.published, config, problems);
   return { config, problems };
 }
 
@@ -428,6 +435,19 @@ function readPeriod(
     path = ['year-end'];
     problems.push({ ...at(path), key: 'fm.yearEndConflict', args: { key: 'esg.year-end', yearEnd, to } });
   }
+}
+
+/** `esg.published`: a calendar date, else a problem at the value (the schema checked only its shape). */
+function readPublished(doc: Document, value: unknown, config: EsgConfig, problems: FrontMatterProblem[]) {
+  const d = asDate(value);
+  if (d === undefined) return;
+  if (isCalendarDate(d)) config.published = d;
+  else
+    problems.push({
+      ...nodeRange(doc, ['esg', 'published']),
+      key: 'fm.periodDate',
+      args: { key: 'esg.published', value: d },
+    });
 }
 
 function asDate(v: unknown): string | undefined {

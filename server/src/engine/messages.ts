@@ -15,6 +15,7 @@ import { CONFIG_MESSAGES } from './rules/esg/configMessages';
 import { FRONTMATTER_MESSAGES } from './rules/frontmatter/messages';
 import { HKEX_MESSAGES } from './rules/hkex/messages';
 import { GRI_MESSAGES } from './rules/gri/messages';
+import { ASHARE_MESSAGES } from './rules/ashare/messages';
 import { FORMULA_MESSAGES, KPI_MESSAGES, NUMBERS_MESSAGES } from './rules/kpi/messages';
 import { GHG_MESSAGES } from './rules/ghg/messages';
 import { XREPORT_MESSAGES } from './rules/xreport/messages';
@@ -237,6 +238,7 @@ export const MESSAGE_TABLES = {
   FRONTMATTER_MESSAGES,
   HKEX_MESSAGES,
   GRI_MESSAGES,
+  ASHARE_MESSAGES,
   KPI_MESSAGES,
   NUMBERS_MESSAGES,
   FORMULA_MESSAGES,
@@ -255,6 +257,7 @@ export const MESSAGES = {
   ...FRONTMATTER_MESSAGES,
   ...HKEX_MESSAGES,
   ...GRI_MESSAGES,
+  ...ASHARE_MESSAGES,
   ...KPI_MESSAGES,
   ...NUMBERS_MESSAGES,
   ...FORMULA_MESSAGES,

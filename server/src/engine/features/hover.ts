@@ -17,11 +17,14 @@ import { baseUnitName, DIMENSIONLESS, midpoint, sameDim } from '../numbers/quant
 import { getItem, getPack, HKEX_FRAMEWORK_ID, itemsFor, mappedIds, versionFor } from '../catalogs/frameworks';
 import { griIndexTables, packTags, GRI_PACK, type PackRef } from '../recognition/griIndex';
 import type { EsgDocument } from '../model';
+import { ashareHoverAt } from './hoverAshare';
 
 export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
   const doc = analysis.model;
   const griRef = griRefAt(doc, pos);
   if (griRef) return griHover(analysis, griRef);
+  const ashare = ashareHoverAt(analysis, pos);
+  if (ashare) return ashare;
   const target = targetAt(doc, pos);
   if (!target) return undefined;
   const locale = analysis.locale;

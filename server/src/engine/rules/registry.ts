@@ -22,6 +22,13 @@ import { griIndexMissingRow } from './gri/index-missing-row';
 import { griIndexBrokenTarget } from './gri/index-broken-target';
 import { griOmissionReason } from './gri/omission-reason';
 import { griSuperseded } from './gri/superseded';
+import { ashareProfile } from './ashare/profile';
+import { ashareMaterialityTopic } from './ashare/materiality-topic';
+import { ashareMaterialityConclusion } from './ashare/materiality-conclusion';
+import { ashareNotMaterialExplanation } from './ashare/not-material-explanation';
+import { ashareFourElements } from './ashare/four-elements';
+import { ashareGhgScope } from './ashare/ghg-scope';
+import { ashareDueDate } from './ashare/due-date';
 import { unknownUnit } from './kpi/unknown-unit';
 import { badNumber } from './kpi/bad-number';
 import { factorMismatch } from './ghg/factor-mismatch';
@@ -75,6 +82,13 @@ export const ALL_RULES: Rule<any>[] = [
   griIndexBrokenTarget,
   griOmissionReason,
   griSuperseded,
+  ashareProfile,
+  ashareMaterialityTopic,
+  ashareMaterialityConclusion,
+  ashareNotMaterialExplanation,
+  ashareFourElements,
+  ashareGhgScope,
+  ashareDueDate,
   unknownUnit,
   badNumber,
   factorMismatch,

@@ -72,11 +72,6 @@ export interface FactIndex {
   tableFacts: ReadonlyMap<KpiTable, readonly Fact[]>;
 }
 
-/** A position as one number, for maps keyed by where a figure starts. */
-function positionKey(p: { line: number; character: number }): number {
-  return p.line * 33_554_432 + p.character;
-}
-
 /**
  * The unit a figure is read in: undefined when unknown or a placeholder ('Unit/HK$ million': nothing can
  * be converted); a plain mass on a GHG row is read as CO2e (`unitForKpi`).
@@ -123,33 +118,27 @@ export function buildFacts(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, re
   }
   // Lookups by key, row and span are maps: a search of `all` per figure is quadratic in the figures.
   // Keyed by KPI id, then period (maps of maps: a lookup builds no key string, and the relations look
-  // facts up many times per analysis); positions by one number (a line holds fewer than 2^25 characters: the report limit is 16 Mi).
+  // facts up many times per analysis). A key's list is in `all` order, table facts first (`all` holds
+  // them before the prose ones), so its first table fact, if any, is its first fact. A row's facts are
+  // one short list (a period per column), searched by period.
   const byKey = new Map<string, Map<string, Fact[]>>();
-  const firstTable = new Map<string, Map<string, Fact>>();
-  const byRow = new Map<KpiRow, Map<string, Fact>>();
-  const byStart = new Map<number, Fact>();
+  const byRow = new Map<KpiRow, Fact[]>();
   for (const f of all) {
-    const start = positionKey(f.range.start);
-    if (!byStart.has(start)) byStart.set(start, f);
     let periodsOfId = byKey.get(f.kpiId);
     if (!periodsOfId) byKey.set(f.kpiId, (periodsOfId = new Map()));
     const list = periodsOfId.get(f.period);
     if (list) list.push(f);
     else periodsOfId.set(f.period, [f]);
-    if (f.source === 'table') {
-      let firsts = firstTable.get(f.kpiId);
-      if (!firsts) firstTable.set(f.kpiId, (firsts = new Map()));
-      if (!firsts.has(f.period)) firsts.set(f.period, f);
-    }
     if (f.row) {
-      let periods = byRow.get(f.row);
-      if (!periods) byRow.set(f.row, (periods = new Map()));
-      if (!periods.has(f.period)) periods.set(f.period, f);
+      const ofRow = byRow.get(f.row);
+      if (ofRow) ofRow.push(f);
+      else byRow.set(f.row, [f]);
     }
   }
   const periods = [...new Set(all.map((f) => f.period))].sort();
   // The other lookups are built on first use, once per document: each replaces a scan of every fact
   // (or every row) per query, which made the relations quadratic in the size of a report.
+  let byLine: Map<number, Fact[]> | undefined;
   let byPrefix: Map<string, Fact[]> | undefined;
   let byTable: Map<string, Map<string, Map<number, Fact[]>>> | undefined;
   let ids: Set<string> | undefined;
@@ -175,12 +164,32 @@ export function buildFacts(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, re
   };
   return {
     all,
-    get: (id, period) => byKey.get(id)?.get(period) ?? [],
-    first: (id, period) => firstTable.get(id)?.get(period) ?? byKey.get(id)?.get(period)?.[0],
-    firstInTable: (id, period) => firstTable.get(id)?.get(period),
-    ofRow: (row, period) => byRow.get(row)?.get(period),
+    get: (id, period) => byKey.get(id)?.get(period) ?? none,
+    first: (id, period) => byKey.get(id)?.get(period)?.[0],
+    firstInTable: (id, period) => {
+      const f = byKey.get(id)?.get(period)?.[0];
+      return f?.source === 'table' ? f : undefined;
+    },
+    ofRow: (row, period) => {
+      const list = byRow.get(row);
+      if (list) for (const f of list) if (f.period === period) return f;
+      return undefined;
+    },
     ofSpan: (span) => bySpan.get(span),
-    at: (p) => byStart.get(positionKey(p)),
+    at: (p) => {
+      // By line, then the first fact starting at the character (built on first use: hover and a few checks ask).
+      if (!byLine) {
+        byLine = new Map();
+        for (const f of all) {
+          const list = byLine.get(f.range.start.line);
+          if (list) list.push(f);
+          else byLine.set(f.range.start.line, [f]);
+        }
+      }
+      const list = byLine.get(p.line);
+      if (list) for (const f of list) if (f.range.start.character === p.character) return f;
+      return undefined;
+    },
     periods,
     tableFacts,
     withPrefix: (prefix, period) => {
@@ -244,7 +253,7 @@ export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | unde
   const percentSign = !!v.percent;
   const cellUnit = unit ?? (percentSign ? unitOf('%') : undefined);
   const stated = statedInterval(v.raw);
-  return {
+  const fact: Fact = {
     kpiId: row.kpiId ?? '',
     period: v.period,
     value: v.value,
@@ -254,12 +263,18 @@ export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | unde
     unitRaw: row.unit?.raw ?? (percentSign ? '%' : undefined),
     unit: cellUnit,
     quantity: fromPrinted(v.value, decimals, cellUnit, false, stated?.interval),
-    ...(stated ? { interval: stated.interval, inexact: stated.inexact } : {}),
     range: v.range,
     source: 'table',
     row,
     label: row.label,
   };
+  return stated ? withStated(fact, stated) : fact;
+}
+
+/** The fact with its stated interval, in the fields' usual order (a rare case: the common one spreads nothing). */
+function withStated(fact: Fact, stated: { interval: Interval; inexact: 'bound' | 'approximate' }): Fact {
+  const { range, source, row, label, ...head } = fact;
+  return { ...head, interval: stated.interval, inexact: stated.inexact, range, source, row, label };
 }
 
 /**

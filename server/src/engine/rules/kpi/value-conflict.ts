@@ -149,16 +149,13 @@ export const kpiValueConflict: Rule<ValueConflictData> = {
   },
   run(ctx) {
     const index = facts(ctx.doc);
-    const seen = new Set<string>();
     const pairs: PairMemo = new Map();
     const named: NamedMemo = new Map();
     let contexts: Map<string, string> | undefined;
     for (const f of index.all) {
-      const key = `${f.kpiId}@${f.period}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       const list = index.get(f.kpiId, f.period);
-      if (list.length < 2) continue;
+      // Each KPI and period once, at its first fact (the index lists a key's facts in report order).
+      if (list.length < 2 || list[0] !== f) continue;
       // Each statement is compared with the first table figure (the one the relations check).
       const reference = index.first(f.kpiId, f.period)!;
       for (const other of list) {

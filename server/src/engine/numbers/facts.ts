@@ -9,7 +9,7 @@ import { attr } from '../parser/attributes';
 import { isNilToken, parseNumber } from './read';
 import { exact, fromPrinted, printed, type Interval, type Quantity } from './quantity';
 import { headerPeriod } from '../recognition/kpiShape';
-import { stripFootnoteMarks } from '../text/normalize';
+import { detachedCopy, stripFootnoteMarks } from '../text/normalize';
 
 export interface Fact {
   kpiId: string;
@@ -78,6 +78,30 @@ export interface FactIndex {
  */
 export function unitOf(raw: string | undefined, kpiId?: string): ParsedUnit | undefined {
   if (!raw) return undefined;
+  // Thousands of cells share a few dozen units: one unit object per spelling and KPI, so what is
+  // computed from a unit object (its dimension, numbers/quantity.ts) is computed once. Never mutated.
+  if (raw.length > UNIT_MEMO_MAX_TEXT || (kpiId !== undefined && kpiId.length > UNIT_MEMO_MAX_TEXT))
+    return readUnit(raw, kpiId);
+  let byKpi = unitMemo.get(raw);
+  const memoised = byKpi?.get(kpiId ?? '');
+  if (memoised !== undefined) return memoised ?? undefined;
+  const unit = readUnit(raw, kpiId);
+  if (!byKpi) {
+    if (unitMemo.size >= UNIT_MEMO_MAX) unitMemo.clear();
+    unitMemo.set(detachedCopy(raw), (byKpi = new Map()));
+  }
+  if (byKpi.size >= UNIT_MEMO_MAX) byKpi.clear();
+  byKpi.set(kpiId === undefined ? '' : detachedCopy(kpiId), unit ?? null);
+  return unit;
+}
+
+/** Entries per level (spellings; KPI ids of one spelling), and the longest text kept. */
+const UNIT_MEMO_MAX = 2048;
+const UNIT_MEMO_MAX_TEXT = 128;
+/** Unit spelling -> KPI id ('' for none) -> its unit (null: none), see unitOf. */
+const unitMemo = new Map<string, Map<string, ParsedUnit | null>>();
+
+function readUnit(raw: string, kpiId: string | undefined): ParsedUnit | undefined {
   const parsed = parseUnit(raw);
   if (!parsed.ok || parsed.unit.placeholder) return undefined;
   return kpiId ? unitForKpi(parsed.unit, getKpi(kpiId)) : parsed.unit;
@@ -139,25 +163,33 @@ export function buildFacts(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, re
   // The other lookups are built on first use, once per document: each replaces a scan of every fact
   // (or every row) per query, which made the relations quadratic in the size of a report.
   let byLine: Map<number, Fact[]> | undefined;
-  let byPrefix: Map<string, Fact[]> | undefined;
+  let byPrefix: Map<string, Map<string, Fact[]>> | undefined;
   let byTable: Map<string, Map<string, Map<number, Fact[]>>> | undefined;
   let ids: Set<string> | undefined;
   let rows: Map<string, KpiRow[]> | undefined;
   const none: Fact[] = [];
-  const prefixIndex = (): Map<string, Fact[]> => {
+  const prefixIndex = (): Map<string, Map<string, Fact[]>> => {
     if (byPrefix) return byPrefix;
     byPrefix = new Map();
+    // Under the id itself and under every dotted prefix of it: `a.b.c` under `a`, `a.b` and `a.b.c`
+    // (the prefixes of an id are cut once, not once per fact).
+    const prefixesOf = new Map<string, string[]>();
     for (const f of all) {
       if (f.source !== 'table') continue;
-      // Under the id itself and under every dotted prefix of it: `a.b.c` under `a`, `a.b` and `a.b.c`.
-      let end = f.kpiId.indexOf('.');
-      for (;;) {
-        const key = `${end < 0 ? f.kpiId : f.kpiId.slice(0, end)}@${f.period}`;
-        const list = byPrefix.get(key);
+      let prefixes = prefixesOf.get(f.kpiId);
+      if (!prefixes) {
+        prefixes = [];
+        for (let end = f.kpiId.indexOf('.'); end >= 0; end = f.kpiId.indexOf('.', end + 1))
+          prefixes.push(f.kpiId.slice(0, end));
+        prefixes.push(f.kpiId);
+        prefixesOf.set(f.kpiId, prefixes);
+      }
+      for (const prefix of prefixes) {
+        let periodsOfPrefix = byPrefix.get(prefix);
+        if (!periodsOfPrefix) byPrefix.set(prefix, (periodsOfPrefix = new Map()));
+        const list = periodsOfPrefix.get(f.period);
         if (list) list.push(f);
-        else byPrefix.set(key, [f]);
-        if (end < 0) break;
-        end = f.kpiId.indexOf('.', end + 1);
+        else periodsOfPrefix.set(f.period, [f]);
       }
     }
     return byPrefix;
@@ -196,7 +228,7 @@ export function buildFacts(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, re
       // `ghg.scope3.` means the descendants of `ghg.scope3`, not the id itself.
       const descendantsOnly = prefix.endsWith('.');
       const id = descendantsOnly ? prefix.slice(0, -1) : prefix;
-      const list = prefixIndex().get(`${id}@${period}`);
+      const list = prefixIndex().get(id)?.get(period);
       if (!list) return [];
       return descendantsOnly ? list.filter((f) => f.kpiId !== id) : list.slice();
     },

@@ -134,11 +134,20 @@ export function sameDim(a: Dim, b: Dim): boolean {
   return ka.length === kb.length && ka.every((k) => a[k] === b[k]);
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 export function mulDim(a: Dim, b: Dim, sign = 1): Dim {
-  const d: Record<string, number> = { ...a };
-  for (const [k, v] of Object.entries(b)) {
-    d[k] = (d[k] ?? 0) + sign * v;
-    if (d[k] === 0) delete d[k];
+  // Built key by key, never `delete`d (which makes the object slow for every later read): a's keys in
+  // their order, then b's new ones, as a copy of a with b added would hold them; zero exponents left out.
+  const d: Record<string, number> = {};
+  for (const k of Object.keys(a)) {
+    const v = hasOwn.call(b, k) ? a[k] + sign * b[k] : a[k];
+    if (v !== 0) d[k] = v;
+  }
+  for (const k of Object.keys(b)) {
+    if (hasOwn.call(a, k)) continue;
+    const v = sign * b[k];
+    if (v !== 0) d[k] = v;
   }
   return d;
 }

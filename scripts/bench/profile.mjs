@@ -1,5 +1,5 @@
-// Where the time of a full analysis goes: runs `analyze` on one input under `node --cpu-prof` and lists
-// the functions with the most self time, each with the engine source module it comes from.
+// Where the time of a full analysis goes: runs `analyze` on one input under the CPU profiler (the timed runs
+// only, after warm-up) and lists the functions with the most self time, each with its engine source module.
 //   node scripts/bench/profile.mjs [--input=1MB|100KB|5MB|real-1MB|real-100KB|real-5MB|path] [--runs=20] [--seed=N] [--top=25]
 // `real-…` is a real-shaped report (scripts/bench/generate-real.ts); a path is taken from the current
 // folder, else from the repository (`examples/x.esg.md`); an absolute path as it is.
@@ -7,16 +7,7 @@
 // Chrome DevTools or VS Code open). Does not need dist/: the engine is bundled into a temporary folder.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -31,6 +22,21 @@ const RUNS = Number(option('runs', '20'));
 const SEED = Number(option('seed', '20250101'));
 const TOP = Number(option('top', '25'));
 const SIZES = { '100KB': 100_000, '1MB': 1_000_000, '5MB': 5_000_000 };
+/** The builders of the derived layer's parts (derived.ts), each a stage of its own. */
+const DERIVED_BUILDERS = [
+  { part: 'facts', fn: 'buildFacts', module: 'numbers/facts.ts' },
+  { part: 'disclosures', fn: 'buildDisclosures', module: 'engine/disclosures.ts' },
+  { part: 'griIndexTables', fn: 'griIndexTables', module: 'recognition/griIndex.ts' },
+  { part: 'packTags', fn: 'packTags', module: 'recognition/griIndex.ts' },
+  { part: 'factorQuotes', fn: 'findFactorQuotes', module: 'numbers/factorQuotes.ts' },
+  { part: 'frontMatterFactors', fn: 'readFrontMatterFactors', module: 'numbers/factorQuotes.ts' },
+  { part: 'sums', fn: 'buildKpiSums', module: 'numbers/relations.ts' },
+  { part: 'rates', fn: 'buildRateChecks', module: 'numbers/relations.ts' },
+  { part: 'averages', fn: 'buildAverageChecks', module: 'numbers/relations.ts' },
+  { part: 'formulaChecks', fn: 'buildFormulaChecks', module: 'numbers/formulaChecks.ts' },
+  { part: 'checks', fn: 'buildAllChecks', module: 'numbers/allChecks.ts' },
+  { part: 'keyedFacts', fn: 'buildKeyedFacts', module: 'xreport/compare.ts' },
+];
 
 const work = mkdtempSync(join(tmpdir(), 'esgmark-profile-'));
 try {
@@ -75,25 +81,36 @@ try {
   writeFileSync(
     runner,
     `const { analyze } = require(${JSON.stringify(engineFile)});
+const { Session } = require('inspector');
 const text = require('fs').readFileSync(${JSON.stringify(inputFile)}, 'utf8');
-for (let i = 0; i < 3; i++) analyze({ uri: 'file:///profile.esg.md', text });
-const t0 = performance.now();
-for (let i = 0; i < ${RUNS}; i++) analyze({ uri: 'file:///profile.esg.md', text });
-process.stdout.write(String((performance.now() - t0) / ${RUNS}));
+const post = (session, method, params) =>
+  new Promise((done, fail) => session.post(method, params, (err, result) => (err ? fail(err) : done(result))));
+(async () => {
+  for (let i = 0; i < 3; i++) analyze({ uri: 'file:///profile.esg.md', text });
+  // Only the timed runs are profiled: the warm-up's one-time work (compiling, building the catalogs'
+  // indexes, filling the text-keyed memos) would otherwise show as the steady state's.
+  const session = new Session();
+  session.connect();
+  await post(session, 'Profiler.enable');
+  await post(session, 'Profiler.setSamplingInterval', { interval: 200 });
+  await post(session, 'Profiler.start');
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < ${RUNS}; i++) analyze({ uri: 'file:///profile.esg.md', text });
+  const cpu = process.cpuUsage(cpu0);
+  const wall = performance.now() - t0;
+  const { profile } = await post(session, 'Profiler.stop');
+  require('fs').writeFileSync(${JSON.stringify(join(work, 'run.cpuprofile'))}, JSON.stringify(profile));
+  process.stdout.write(JSON.stringify({ wall: wall / ${RUNS}, cpu: (cpu.user + cpu.system) / 1000 / ${RUNS} }));
+})();
 `,
   );
-  const profDir = join(work, 'prof');
-  const run = spawnSync(
-    process.execPath,
-    ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-interval', '200', runner],
-    { encoding: 'utf8' },
-  );
+  const run = spawnSync(process.execPath, [runner], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
-  const meanMs = Number(run.stdout);
-  const profileFile = join(
-    profDir,
-    readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')),
-  );
+  // Wall time and CPU time (user + system, every thread: the garbage collector's helpers too) per run:
+  // on a shared machine the wall time grows with the load, the CPU time much less.
+  const { wall: meanMs, cpu: cpuMs } = JSON.parse(run.stdout);
+  const profileFile = join(work, 'run.cpuprofile');
   const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
 
   // esbuild starts every bundled module with a `// path` comment: map bundle lines back to modules.
@@ -117,8 +134,19 @@ process.stdout.write(String((performance.now() - t0) / ${RUNS}));
     return found;
   };
 
+  // The runner's calls into the inspector (stopping the profiler serialises it) are not the analysis.
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const excluded = new Set();
+  const exclude = (node, inside) => {
+    const out = inside || (node.callFrame.url.endsWith('run.cjs') && node.callFrame.functionName === 'post');
+    if (out) excluded.add(node.id);
+    for (const c of node.children ?? []) exclude(byId.get(c), out);
+  };
+  exclude(profile.nodes[0], false);
   const self = new Map();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    if (!excluded.has(id)) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const byFunction = new Map();
   const byModule = new Map();
   let total = 0;
@@ -141,8 +169,10 @@ process.stdout.write(String((performance.now() - t0) / ${RUNS}));
   }
   const totalMs = total / 1000;
 
-  // Inclusive time of the stages: the parser, and each rule's `run` (one module per rule id).
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  // Time of the stages: the parser, each part of the derived layer (derived.ts builds each on first use,
+  // so a rule that asks first would be charged for it), and each rule's `run` (one module per rule id).
+  // A stage's time is its inclusive time less that of the stages nested in it: a rule's figure is its own
+  // work, and `facts` is counted once, under its own name, whichever rule or part asked for it first.
   const inclusive = (node) =>
     (self.get(node.id) ?? 0) + (node.children ?? []).reduce((a, c) => a + inclusive(byId.get(c)), 0);
   const stageOf = (node) => {
@@ -152,17 +182,28 @@ process.stdout.write(String((performance.now() - t0) / ${RUNS}));
     if (/^parseDocument\d*$/.test(frame.functionName))
       return 'parseDocument (recognition/document.ts: the parse and its interpretation)';
     if (/^resolveLocale\d*$/.test(frame.functionName)) return 'resolveLocale (i18n.ts)';
+    const builder = DERIVED_BUILDERS.find((b) => new RegExp(`^${b.fn}\\d*$`).test(frame.functionName));
+    if (builder && module.endsWith(builder.module)) return `derived ${builder.part} (${builder.fn})`;
     if (frame.functionName === 'run' && module.includes('/engine/rules/'))
       return `rule ${module.replace(/^.*\/rules\//, 'rules/')}`;
     return undefined;
   };
   const stageTotals = new Map();
-  const visit = (node, insideStage) => {
-    const stage = insideStage ? undefined : stageOf(node);
-    if (stage) stageTotals.set(stage, (stageTotals.get(stage) ?? 0) + inclusive(node) / 1000);
-    for (const c of node.children ?? []) visit(byId.get(c), insideStage || Boolean(stage));
+  // `open`: the stages the node is inside, innermost last; a node that opens a stage adds its inclusive
+  // time there and takes it off the enclosing one (a recursive call of the same stage counts once).
+  const visit = (node, open) => {
+    const found = stageOf(node);
+    const stage = found && !open.includes(found) ? found : undefined;
+    if (stage) {
+      const us = inclusive(node) / 1000;
+      stageTotals.set(stage, (stageTotals.get(stage) ?? 0) + us);
+      const outer = open[open.length - 1];
+      if (outer) stageTotals.set(outer, stageTotals.get(outer) - us);
+    }
+    const inner = stage ? [...open, stage] : open;
+    for (const c of node.children ?? []) visit(byId.get(c), inner);
   };
-  visit(profile.nodes[0], false);
+  visit(profile.nodes[0], []);
   // The rule runner as a whole (its shared preparation included), counted apart from the stages above.
   let runRulesUs = 0;
   const visitRunner = (node) => {
@@ -196,14 +237,14 @@ process.stdout.write(String((performance.now() - t0) / ${RUNS}));
   const out = join(ROOT, 'test-artifacts', `bench-profile-${label}.json`);
   writeFileSync(
     out,
-    `${JSON.stringify({ input: INPUT, seed: SEED, runs: RUNS, meanMs: Math.round(meanMs * 10) / 10, profiledMs: Math.round(totalMs), stages, functions, modules }, null, 2)}\n`,
+    `${JSON.stringify({ input: INPUT, seed: SEED, runs: RUNS, meanMs: Math.round(meanMs * 10) / 10, cpuMs: Math.round(cpuMs * 10) / 10, profiledMs: Math.round(totalMs), stages, functions, modules }, null, 2)}\n`,
   );
   copyFileSync(profileFile, join(ROOT, 'test-artifacts', `bench-profile-${label}.cpuprofile`));
 
   console.log(
-    `analyze ${INPUT}: mean ${meanMs.toFixed(1)} ms over ${RUNS} runs after 3 warm-up runs; ${Math.round(totalMs)} ms sampled\n`,
+    `analyze ${INPUT}: mean ${meanMs.toFixed(1)} ms (CPU ${cpuMs.toFixed(1)} ms) over ${RUNS} runs after 3 warm-up runs (not profiled); ${Math.round(totalMs)} ms sampled\n`,
   );
-  console.log('inclusive time by stage');
+  console.log('time by stage (less the stages nested in it; runRules inclusive)');
   for (const st of stages.slice(0, TOP))
     console.log(`${String(st.percent).padStart(5)}%  ${String(st.inclusiveMs).padStart(6)} ms  ${st.stage}`);
   console.log('\nself time by function');

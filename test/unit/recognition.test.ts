@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  clearRecognitionMemo,
   describeKpiId,
   isOpenMemberId,
   labelVariants,
@@ -343,4 +344,19 @@ test('hover shows an unrecognised metric row as unrecognised, and an open member
     h2 && /breakdown of/.test(String(h2.contents)) && /employees\.total/.test(String(h2.contents)),
     JSON.stringify(h2),
   );
+});
+
+test("the recognition memo keys on the whole context: a memoised answer is never another context's", () => {
+  clearRecognitionMemo();
+  // Asked in turn, warm: each answer must be its own context's, not the first one memoised for the label.
+  const asked: Array<[string, { group?: string; unit?: string; context?: string; section?: string }, string?]> = [
+    ['Employee turnover', { unit: '%' }, 'turnover.rate'],
+    ['Employee turnover', { unit: 'persons' }, 'turnover.count'],
+    ['Employee turnover', {}, undefined],
+    // The unit text and a context field hold the same characters: the parts must not run together.
+    ['Employee turnover', { unit: '', context: '%' }, undefined],
+  ];
+  for (let round = 0; round < 2; round++)
+    for (const [label, ctx, expected] of asked)
+      assert.equal(recogniseLabel(label, ctx)?.kpiId, expected, `${label} ${JSON.stringify(ctx)} (round ${round})`);
 });

@@ -112,6 +112,8 @@ interface Paragraph {
 }
 
 /** Paragraph offsets: consecutive non-blank lines outside tables, fences, headings and the front matter. */
+const FENCE_MARK = /^(`{3,}|~{3,})/;
+
 function paragraphs(doc: EsgDocument): Paragraph[] {
   const starts = doc.lineStarts;
   const lineCount = starts.length;
@@ -130,10 +132,13 @@ function paragraphs(doc: EsgDocument): Paragraph[] {
   };
   for (let l = 0; l < lineCount; l++) {
     const lineStart = starts[l];
-    const lineEnd = l + 1 < lineCount ? starts[l + 1] : doc.text.length;
-    const line = doc.text.slice(lineStart, lineEnd).replace(/[\r\n]+$/, '');
+    let lineEnd = l + 1 < lineCount ? starts[l + 1] : doc.text.length;
+    // The line without its line break (a loop: no regex or copy per line of a long report).
+    while (lineEnd > lineStart && (doc.text.charCodeAt(lineEnd - 1) === 10 || doc.text.charCodeAt(lineEnd - 1) === 13))
+      lineEnd--;
+    const line = doc.text.slice(lineStart, lineEnd);
     const trimmed = line.trim();
-    const fenceMark = /^(`{3,}|~{3,})/.exec(trimmed);
+    const fenceMark = trimmed.startsWith('```') || trimmed.startsWith('~~~') ? FENCE_MARK.exec(trimmed) : null;
     if (fence) {
       if (fenceMark && fenceMark[1][0] === fence[0] && fenceMark[1].length >= fence.length) fence = undefined;
       continue;

@@ -9,7 +9,7 @@ import { attr } from '../parser/attributes';
 import { isNilToken, parseNumber } from './read';
 import { exact, fromPrinted, printed, type Interval, type Quantity } from './quantity';
 import { headerPeriod } from '../recognition/kpiShape';
-import { stripFootnoteMarks } from '../text/normalize';
+import { detachedCopy, stripFootnoteMarks } from '../text/normalize';
 
 export interface Fact {
   kpiId: string;
@@ -72,17 +72,36 @@ export interface FactIndex {
   tableFacts: ReadonlyMap<KpiTable, readonly Fact[]>;
 }
 
-/** A position as one number, for maps keyed by where a figure starts. */
-function positionKey(p: { line: number; character: number }): number {
-  return p.line * 33_554_432 + p.character;
-}
-
 /**
  * The unit a figure is read in: undefined when unknown or a placeholder ('Unit/HK$ million': nothing can
  * be converted); a plain mass on a GHG row is read as CO2e (`unitForKpi`).
  */
 export function unitOf(raw: string | undefined, kpiId?: string): ParsedUnit | undefined {
   if (!raw) return undefined;
+  // Thousands of cells share a few dozen units: one unit object per spelling and KPI, so what is
+  // computed from a unit object (its dimension, numbers/quantity.ts) is computed once. Never mutated.
+  if (raw.length > UNIT_MEMO_MAX_TEXT || (kpiId !== undefined && kpiId.length > UNIT_MEMO_MAX_TEXT))
+    return readUnit(raw, kpiId);
+  let byKpi = unitMemo.get(raw);
+  const memoised = byKpi?.get(kpiId ?? '');
+  if (memoised !== undefined) return memoised ?? undefined;
+  const unit = readUnit(raw, kpiId);
+  if (!byKpi) {
+    if (unitMemo.size >= UNIT_MEMO_MAX) unitMemo.clear();
+    unitMemo.set(detachedCopy(raw), (byKpi = new Map()));
+  }
+  if (byKpi.size >= UNIT_MEMO_MAX) byKpi.clear();
+  byKpi.set(kpiId === undefined ? '' : detachedCopy(kpiId), unit ?? null);
+  return unit;
+}
+
+/** Entries per level (spellings; KPI ids of one spelling), and the longest text kept. */
+const UNIT_MEMO_MAX = 2048;
+const UNIT_MEMO_MAX_TEXT = 128;
+/** Unit spelling -> KPI id ('' for none) -> its unit (null: none), see unitOf. */
+const unitMemo = new Map<string, Map<string, ParsedUnit | null>>();
+
+function readUnit(raw: string, kpiId: string | undefined): ParsedUnit | undefined {
   const parsed = parseUnit(raw);
   if (!parsed.ok || parsed.unit.placeholder) return undefined;
   return kpiId ? unitForKpi(parsed.unit, getKpi(kpiId)) : parsed.unit;
@@ -123,71 +142,93 @@ export function buildFacts(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, re
   }
   // Lookups by key, row and span are maps: a search of `all` per figure is quadratic in the figures.
   // Keyed by KPI id, then period (maps of maps: a lookup builds no key string, and the relations look
-  // facts up many times per analysis); positions by one number (a line holds fewer than 2^25 characters: the report limit is 16 Mi).
+  // facts up many times per analysis). A key's list is in `all` order, table facts first (`all` holds
+  // them before the prose ones), so its first table fact, if any, is its first fact. A row's facts are
+  // one short list (a period per column), searched by period.
   const byKey = new Map<string, Map<string, Fact[]>>();
-  const firstTable = new Map<string, Map<string, Fact>>();
-  const byRow = new Map<KpiRow, Map<string, Fact>>();
-  const byStart = new Map<number, Fact>();
+  const byRow = new Map<KpiRow, Fact[]>();
   for (const f of all) {
-    const start = positionKey(f.range.start);
-    if (!byStart.has(start)) byStart.set(start, f);
     let periodsOfId = byKey.get(f.kpiId);
     if (!periodsOfId) byKey.set(f.kpiId, (periodsOfId = new Map()));
     const list = periodsOfId.get(f.period);
     if (list) list.push(f);
     else periodsOfId.set(f.period, [f]);
-    if (f.source === 'table') {
-      let firsts = firstTable.get(f.kpiId);
-      if (!firsts) firstTable.set(f.kpiId, (firsts = new Map()));
-      if (!firsts.has(f.period)) firsts.set(f.period, f);
-    }
     if (f.row) {
-      let periods = byRow.get(f.row);
-      if (!periods) byRow.set(f.row, (periods = new Map()));
-      if (!periods.has(f.period)) periods.set(f.period, f);
+      const ofRow = byRow.get(f.row);
+      if (ofRow) ofRow.push(f);
+      else byRow.set(f.row, [f]);
     }
   }
   const periods = [...new Set(all.map((f) => f.period))].sort();
   // The other lookups are built on first use, once per document: each replaces a scan of every fact
   // (or every row) per query, which made the relations quadratic in the size of a report.
-  let byPrefix: Map<string, Fact[]> | undefined;
+  let byLine: Map<number, Fact[]> | undefined;
+  let byPrefix: Map<string, Map<string, Fact[]>> | undefined;
   let byTable: Map<string, Map<string, Map<number, Fact[]>>> | undefined;
   let ids: Set<string> | undefined;
   let rows: Map<string, KpiRow[]> | undefined;
   const none: Fact[] = [];
-  const prefixIndex = (): Map<string, Fact[]> => {
+  const prefixIndex = (): Map<string, Map<string, Fact[]>> => {
     if (byPrefix) return byPrefix;
     byPrefix = new Map();
+    // Under the id itself and under every dotted prefix of it: `a.b.c` under `a`, `a.b` and `a.b.c`
+    // (the prefixes of an id are cut once, not once per fact).
+    const prefixesOf = new Map<string, string[]>();
     for (const f of all) {
       if (f.source !== 'table') continue;
-      // Under the id itself and under every dotted prefix of it: `a.b.c` under `a`, `a.b` and `a.b.c`.
-      let end = f.kpiId.indexOf('.');
-      for (;;) {
-        const key = `${end < 0 ? f.kpiId : f.kpiId.slice(0, end)}@${f.period}`;
-        const list = byPrefix.get(key);
+      let prefixes = prefixesOf.get(f.kpiId);
+      if (!prefixes) {
+        prefixes = [];
+        for (let end = f.kpiId.indexOf('.'); end >= 0; end = f.kpiId.indexOf('.', end + 1))
+          prefixes.push(f.kpiId.slice(0, end));
+        prefixes.push(f.kpiId);
+        prefixesOf.set(f.kpiId, prefixes);
+      }
+      for (const prefix of prefixes) {
+        let periodsOfPrefix = byPrefix.get(prefix);
+        if (!periodsOfPrefix) byPrefix.set(prefix, (periodsOfPrefix = new Map()));
+        const list = periodsOfPrefix.get(f.period);
         if (list) list.push(f);
-        else byPrefix.set(key, [f]);
-        if (end < 0) break;
-        end = f.kpiId.indexOf('.', end + 1);
+        else periodsOfPrefix.set(f.period, [f]);
       }
     }
     return byPrefix;
   };
   return {
     all,
-    get: (id, period) => byKey.get(id)?.get(period) ?? [],
-    first: (id, period) => firstTable.get(id)?.get(period) ?? byKey.get(id)?.get(period)?.[0],
-    firstInTable: (id, period) => firstTable.get(id)?.get(period),
-    ofRow: (row, period) => byRow.get(row)?.get(period),
+    get: (id, period) => byKey.get(id)?.get(period) ?? none,
+    first: (id, period) => byKey.get(id)?.get(period)?.[0],
+    firstInTable: (id, period) => {
+      const f = byKey.get(id)?.get(period)?.[0];
+      return f?.source === 'table' ? f : undefined;
+    },
+    ofRow: (row, period) => {
+      const list = byRow.get(row);
+      if (list) for (const f of list) if (f.period === period) return f;
+      return undefined;
+    },
     ofSpan: (span) => bySpan.get(span),
-    at: (p) => byStart.get(positionKey(p)),
+    at: (p) => {
+      // By line, then the first fact starting at the character (built on first use: hover and a few checks ask).
+      if (!byLine) {
+        byLine = new Map();
+        for (const f of all) {
+          const list = byLine.get(f.range.start.line);
+          if (list) list.push(f);
+          else byLine.set(f.range.start.line, [f]);
+        }
+      }
+      const list = byLine.get(p.line);
+      if (list) for (const f of list) if (f.range.start.character === p.character) return f;
+      return undefined;
+    },
     periods,
     tableFacts,
     withPrefix: (prefix, period) => {
       // `ghg.scope3.` means the descendants of `ghg.scope3`, not the id itself.
       const descendantsOnly = prefix.endsWith('.');
       const id = descendantsOnly ? prefix.slice(0, -1) : prefix;
-      const list = prefixIndex().get(`${id}@${period}`);
+      const list = prefixIndex().get(id)?.get(period);
       if (!list) return [];
       return descendantsOnly ? list.filter((f) => f.kpiId !== id) : list.slice();
     },
@@ -244,7 +285,7 @@ export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | unde
   const percentSign = !!v.percent;
   const cellUnit = unit ?? (percentSign ? unitOf('%') : undefined);
   const stated = statedInterval(v.raw);
-  return {
+  const fact: Fact = {
     kpiId: row.kpiId ?? '',
     period: v.period,
     value: v.value,
@@ -254,12 +295,18 @@ export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | unde
     unitRaw: row.unit?.raw ?? (percentSign ? '%' : undefined),
     unit: cellUnit,
     quantity: fromPrinted(v.value, decimals, cellUnit, false, stated?.interval),
-    ...(stated ? { interval: stated.interval, inexact: stated.inexact } : {}),
     range: v.range,
     source: 'table',
     row,
     label: row.label,
   };
+  return stated ? withStated(fact, stated) : fact;
+}
+
+/** The fact with its stated interval, in the fields' usual order (a rare case: the common one spreads nothing). */
+function withStated(fact: Fact, stated: { interval: Interval; inexact: 'bound' | 'approximate' }): Fact {
+  const { range, source, row, label, ...head } = fact;
+  return { ...head, interval: stated.interval, inexact: stated.inexact, range, source, row, label };
 }
 
 /**

@@ -84,7 +84,25 @@ function spreadOf(unit: ParsedUnit): number {
   return involved ? COAL_EQUIVALENT_SPREAD : 1;
 }
 
+// A unit's dimension and factor, by unit object: the facts of a table share their row's parsed unit, and
+// the relations convert the same units again and again. Neither a unit nor a Dim is ever mutated.
+const dimsOfUnits = new WeakMap<ParsedUnit, { dim: Dim; factor: number; spread: number }>();
+
+function dimAndSpreadOf(unit: ParsedUnit): { dim: Dim; factor: number; spread: number } {
+  let known = dimsOfUnits.get(unit);
+  if (!known) {
+    known = { ...computeDimOf(unit), spread: spreadOf(unit) };
+    dimsOfUnits.set(unit, known);
+  }
+  return known;
+}
+
 export function dimOf(unit: ParsedUnit): { dim: Dim; factor: number } {
+  const { dim, factor } = dimAndSpreadOf(unit);
+  return { dim, factor };
+}
+
+function computeDimOf(unit: ParsedUnit): { dim: Dim; factor: number } {
   const d: Record<string, number> = {};
   let factor = 1;
   const put = (dimension: string, exp: number, f: number) => {
@@ -116,11 +134,20 @@ export function sameDim(a: Dim, b: Dim): boolean {
   return ka.length === kb.length && ka.every((k) => a[k] === b[k]);
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 export function mulDim(a: Dim, b: Dim, sign = 1): Dim {
-  const d: Record<string, number> = { ...a };
-  for (const [k, v] of Object.entries(b)) {
-    d[k] = (d[k] ?? 0) + sign * v;
-    if (d[k] === 0) delete d[k];
+  // Built key by key, never `delete`d (which makes the object slow for every later read): a's keys in
+  // their order, then b's new ones, as a copy of a with b added would hold them; zero exponents left out.
+  const d: Record<string, number> = {};
+  for (const k of Object.keys(a)) {
+    const v = hasOwn.call(b, k) ? a[k] + sign * b[k] : a[k];
+    if (v !== 0) d[k] = v;
+  }
+  for (const k of Object.keys(b)) {
+    if (hasOwn.call(a, k)) continue;
+    const v = sign * b[k];
+    if (v !== 0) d[k] = v;
   }
   return d;
 }
@@ -190,16 +217,16 @@ export function fromPrinted(
   // A bound ('<0.01') or an approximate figure states its own interval.
   const interval = stated ?? printed(value, decimals);
   if (!unit) return percentSign ? { value: scale(interval, 0.01), dim: DIMENSIONLESS } : undefined;
-  const { dim, factor } = dimOf(unit);
-  return { value: widen(scale(interval, factor), spreadOf(unit)), dim };
+  const { dim, factor, spread } = dimAndSpreadOf(unit);
+  return { value: widen(scale(interval, factor), spread), dim };
 }
 
 /** The interval of a quantity expressed in a unit (undefined when the dimensions differ). */
 export function inUnit(q: Quantity, unit: ParsedUnit | undefined): Interval | undefined {
   if (!unit) return sameDim(q.dim, DIMENSIONLESS) ? q.value : undefined;
-  const { dim, factor } = dimOf(unit);
+  const { dim, factor, spread } = dimAndSpreadOf(unit);
   if (!sameDim(q.dim, dim)) return undefined;
-  return widen(scale(q.value, 1 / factor), 1 / spreadOf(unit));
+  return widen(scale(q.value, 1 / factor), 1 / spread);
 }
 
 /** Stretches an interval by a relative conversion spread (k > 1 raises the top, k < 1 lowers the bottom). */

@@ -9,7 +9,7 @@ import { attr } from '../parser/attributes';
 import { lineRange } from '../parser/lines';
 import { griContentIndexRules, normalizeItemId } from '../catalogs/frameworks';
 import { toHalfWidth } from '../text/normalize';
-import { cellTarget, normalizeTitle, plainCell } from './indexTables';
+import { cellTarget, normalizeTitle, plainCell, readingIndexTables } from './indexTables';
 
 export const GRI_PACK = 'gri-2021';
 
@@ -117,10 +117,12 @@ export function griIndexTables(doc: EsgDocument): GriIndexTable[] {
     const parent = doc.sections[index].parent;
     return (decided[index] ??= isGriIndexHeading(doc, index) || (parent !== undefined && underGriIndex(parent)));
   };
-  for (const table of doc.tables) {
-    if (table.section === undefined || !underGriIndex(table.section)) continue;
-    out.push({ table: table.index, section: table.section, rows: readRows(doc, table) });
-  }
+  readingIndexTables(() => {
+    for (const table of doc.tables) {
+      if (table.section === undefined || !underGriIndex(table.section)) continue;
+      out.push({ table: table.index, section: table.section, rows: readRows(doc, table) });
+    }
+  });
   return out;
 }
 

@@ -101,10 +101,20 @@ export function buildIndexTables(
   if (!framework) return;
   const tables = doc.tables.filter((t) => t.section !== undefined && isInIndexSection(doc, t.section));
   if (!tables.length) return;
+  readingIndexTables(() => readIndexTables(doc, tables, framework, problem));
+}
+
+/**
+ * Runs `read`, which reads the index tables of one document (through `cellTarget` and the readers
+ * here), with the cells' plain texts and the document's heading titles remembered until it returns:
+ * without, every target cell would list the headings again.
+ */
+export function readingIndexTables<T>(read: () => T): T {
+  if (plainMemo) return read();
   plainMemo = new Map();
   headingMemo = {};
   try {
-    readIndexTables(doc, tables, framework, problem);
+    return read();
   } finally {
     plainMemo = undefined;
     headingMemo = undefined;

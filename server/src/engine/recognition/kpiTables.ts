@@ -3,7 +3,7 @@
 // parser's tables (cells with ranges): what a row means is decided here, not in the parser.
 import type { EsgDocument, KpiRow, KpiTable, KpiValue, SyntaxTree, Table, TableCell } from '../model';
 import type { Range } from '../types';
-import { recogniseLabel } from './labels';
+import { clearRecognitionMemo, recogniseLabel } from './labels';
 import { parseNumber } from '../numbers/read';
 import { detachedCopy, stripFootnoteMarks } from '../text/normalize';
 import { attr } from '../parser/attributes';
@@ -25,9 +25,10 @@ const kpiTableCache = new Map<string, KpiTable | null>();
 let cachedChars = 0;
 const cacheCounts = { hits: 0, misses: 0 };
 
-/** Forgets every cached table parse (tests compare warm and cold results). */
+/** Forgets every cached table parse and recognised label (tests compare warm and cold results). */
 export function clearParseCaches(): void {
   kpiTableCache.clear();
+  clearRecognitionMemo();
   cachedChars = 0;
 }
 

@@ -1204,6 +1204,47 @@ function groupNamesGhg(group: string): boolean {
  */
 export function recogniseLabel(label: string, ctx: RowContext = {}): Recognition | undefined {
   if (typeof label !== 'string' || !label.trim()) return undefined;
+  const key = memoKey(label, ctx);
+  if (key === undefined || key.length > MEMO_MAX_KEY) return recogniseUncached(label, ctx);
+  const memoised = recognitionMemo.get(key);
+  if (memoised !== undefined) return memoised ?? undefined;
+  const found = recogniseUncached(label, ctx);
+  if (recognitionMemo.size >= MEMO_MAX_ENTRIES) recognitionMemo.delete(recognitionMemo.keys().next().value!);
+  recognitionMemo.set(key, found ?? null);
+  return found;
+}
+
+// A report repeats its labels (every year's table, every site's, the highlights and the appendix), and
+// recognition is a pure function of the label and its context over static catalogs: its answers are
+// memoised by that text (a bounded module-level memo, shared across documents; safe to drop at any time).
+const MEMO_MAX_ENTRIES = 20_000;
+/** Longer inputs are not memoised (a label past MAX_LABEL is only looked up, which is cheap). */
+const MEMO_MAX_KEY = 4 * MAX_LABEL;
+const recognitionMemo = new Map<string, Recognition | null>();
+
+/** Forgets every memoised recognition (tests compare warm and cold results). */
+export function clearRecognitionMemo(): void {
+  recognitionMemo.clear();
+}
+
+/**
+ * The memo key of a recognition, each part prefixed by its length (no two inputs share a key); undefined
+ * (not memoised) when a context field is not a string.
+ */
+function memoKey(label: string, ctx: RowContext): string | undefined {
+  const { group, unit, context, section } = ctx;
+  if (
+    (group !== undefined && typeof group !== 'string') ||
+    (unit !== undefined && typeof unit !== 'string') ||
+    (context !== undefined && typeof context !== 'string') ||
+    (section !== undefined && typeof section !== 'string')
+  )
+    return undefined;
+  const part = (s: string | undefined) => (s === undefined ? '-' : `${s.length}:${s}`);
+  return `${label.length}:${label}${part(group)}${part(unit)}${part(context)}${part(section)}`;
+}
+
+function recogniseUncached(label: string, ctx: RowContext): Recognition | undefined {
   const group = typeof ctx.group === 'string' && ctx.group.trim() ? ctx.group : undefined;
   const tooLong = label.length > MAX_LABEL || (!!group && group.length > MAX_LABEL);
   const groupQualifies = !!group && !tooLong && groupQualifiesRows(group);

@@ -104,9 +104,9 @@ function contextsOf(doc: import('../../model').EsgDocument): Map<string, string>
   return out;
 }
 
-function differentContexts(a: Fact, b: Fact, contexts: Map<string, string>): boolean {
+function differentContexts(a: Fact, b: Fact, contexts: Map<string, string>, named: NamedMemo): boolean {
   if (!a.row || !b.row) return false;
-  if (a.row.table !== b.row.table) return !namedByLabel(a) || !namedByLabel(b);
+  if (a.row.table !== b.row.table) return !namedByLabel(a, named) || !namedByLabel(b, named);
   return contexts.get(`${a.row.table}:${a.row.line}`) !== contexts.get(`${b.row.table}:${b.row.line}`);
 }
 
@@ -116,10 +116,19 @@ function differentContexts(a: Fact, b: Fact, contexts: Map<string, string>): boo
  * tables ('Stationary sources', 'Mobile sources'); one its own label names ('GHG intensity (excluding
  * integrated energy business)') is the same figure wherever it is printed.
  */
-function namedByLabel(f: Fact): boolean {
+function namedByLabel(f: Fact, named: NamedMemo): boolean {
   if (f.row?.kpiIdSource !== 'catalog' || getKpi(f.kpiId)) return true;
-  return recogniseLabel(f.row.label, { unit: f.row.unit?.raw })?.kpiId === f.kpiId;
+  // The answer is the row's: a reference figure is compared with every other statement of its KPI.
+  let answer = named.get(f.row);
+  if (answer === undefined) {
+    answer = recogniseLabel(f.row.label, { unit: f.row.unit?.raw })?.kpiId === f.kpiId;
+    named.set(f.row, answer);
+  }
+  return answer;
 }
+
+/** One run's answers of namedByLabel, by row. */
+type NamedMemo = Map<KpiRow, boolean>;
 
 const MESSAGE = {
   different: 'kpi.valueConflict',
@@ -140,20 +149,18 @@ export const kpiValueConflict: Rule<ValueConflictData> = {
   },
   run(ctx) {
     const index = facts(ctx.doc);
-    const seen = new Set<string>();
     const pairs: PairMemo = new Map();
+    const named: NamedMemo = new Map();
     let contexts: Map<string, string> | undefined;
     for (const f of index.all) {
-      const key = `${f.kpiId}@${f.period}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       const list = index.get(f.kpiId, f.period);
-      if (list.length < 2) continue;
+      // Each KPI and period once, at its first fact (the index lists a key's facts in report order).
+      if (list.length < 2 || list[0] !== f) continue;
       // Each statement is compared with the first table figure (the one the relations check).
       const reference = index.first(f.kpiId, f.period)!;
       for (const other of list) {
         if (other === reference) continue;
-        if (differentContexts(other, reference, (contexts ??= contextsOf(ctx.doc)))) continue;
+        if (differentContexts(other, reference, (contexts ??= contextsOf(ctx.doc)), named)) continue;
         const kind = conflict(other, reference, index, pairs);
         if (!kind) continue;
         // A prose figure whose value differs from the table is kpi/prose-mismatch's (one report, not two),

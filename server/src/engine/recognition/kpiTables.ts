@@ -132,7 +132,27 @@ function readKpiTable(doc: SyntaxTree, table: Table): KpiTable | undefined {
     if (kpiRow.isCaption) caption = kpiRow.label;
     if (labelCells.length >= 2 && labelCell === labelCells[0]) above = kpiRow.label;
   }
+  describedScopes(kpiTable.rows);
   return kpiTable;
+}
+
+const SCOPE_WHOLE = /^ghg\.scope[123]$/;
+const SCOPE_PART = /^(ghg\.scope[123])\.p-[^.]+$/;
+
+/**
+ * A table that lists the scopes side by side ('Scope 1 GHG emissions', 'Scope 2 GHG emissions', 'Scope 3
+ * GHG emissions (ocean shipment of contractors engaged by VTech)') describes a scope's boundary in its
+ * bracket, it does not break the scope down: when no other part of that scope is in the table and another
+ * scope is stated whole, the described row is that scope's figure (and is compared with it elsewhere).
+ */
+function describedScopes(rows: KpiRow[]): void {
+  if (!rows.some((r) => r.kpiId && SCOPE_WHOLE.test(r.kpiId))) return;
+  for (const row of rows) {
+    const base = row.kpiIdSource === 'catalog' && row.kpiId ? SCOPE_PART.exec(row.kpiId)?.[1] : undefined;
+    if (!base) continue;
+    const sameScope = rows.filter((r) => r.kpiId === base || r.kpiId?.startsWith(`${base}.`));
+    if (sameScope.length === 1 && !row.group) row.kpiId = base;
+  }
 }
 
 /**

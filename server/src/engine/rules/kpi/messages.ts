@@ -113,6 +113,15 @@ export const KPI_MESSAGES = {
     'zh-Hans':
       '“{label}”（{period}）此处为 {value}，而第 {line} 行（“{otherLabel}”）将同一数字列为 {other}：同一数字不可能同时采用两个单位。',
   },
+  'kpi.valueConflictThousand': {
+    en: '"{label}" ({period}) is {value} here but {other} at line {line} ("{otherLabel}"), about 1,000 times as much: {which} is probably in a unit a thousand times smaller than printed (kg written as t), and would read {scaled}.',
+    'zh-Hant':
+      '「{label}」（{period}）此處為 {value}，但第 {line} 行（「{otherLabel}」）為 {other}，約為其 1,000 倍：{which}的實際單位很可能比所列單位小一千倍（以噸列示的公斤），換算後應為 {scaled}。',
+    'zh-Hans':
+      '“{label}”（{period}）此处为 {value}，但第 {line} 行（“{otherLabel}”）为 {other}，约为其 1,000 倍：{which}的实际单位很可能比所列单位小一千倍（以吨列示的千克），换算后应为 {scaled}。',
+  },
+  'kpi.valueConflictThatFigure': { en: 'that figure', 'zh-Hant': '該數字', 'zh-Hans': '该数字' },
+  'kpi.valueConflictThisFigure': { en: 'this figure', 'zh-Hant': '此處數字', 'zh-Hans': '此处数字' },
   'kpi.valueConflictRelated': {
     en: 'Also stated here: {value}',
     'zh-Hant': '此處亦有列示：{value}',

@@ -8,7 +8,7 @@ import { unitFitsKpi } from '../../catalogs/units';
 import { type Fact, type FactIndex } from '../../numbers/facts';
 import type { KpiRow } from '../../model';
 import { factText } from '../../numbers/checks';
-import { meets, sameDim } from '../../numbers/quantity';
+import { formatNumber, meets, sameDim } from '../../numbers/quantity';
 import { inUnitOf, printedOf, termOf } from '../../numbers/relations';
 import { facts } from '../../derived';
 
@@ -130,6 +130,23 @@ function namedByLabel(f: Fact, named: NamedMemo): boolean {
 /** One run's answers of namedByLabel, by row. */
 type NamedMemo = Map<KpiRow, boolean>;
 
+/**
+ * Two statements of one figure where one is about a thousand times the other (7,018,644 against
+ * 7,016.684 tonnes): the commonest slip behind such a pair is a figure in kg labelled tonnes (or MWh
+ * labelled kWh). Within 0.5% of exactly 1,000 a chance match is unlikely; the larger figure is read a
+ * thousand times smaller, as printed with three more decimals.
+ */
+function thousandfold(other: Fact, reference: Fact): { which: 'other' | 'this'; scaled: string } | undefined {
+  const ref = inUnitOf(reference, other);
+  if (!ref || !other.value || other.inexact || reference.inexact) return undefined;
+  const ratio = (ref.lo + ref.hi) / 2 / other.value;
+  const near = (r: number) => Math.abs(r / 1000 - 1) < 0.005;
+  const scaled = (f: Fact) => `${formatNumber(f.value / 1000, f.decimals + 3)}${f.unitRaw ? ` ${f.unitRaw}` : ''}`;
+  if (near(ratio)) return { which: 'other', scaled: scaled(reference) };
+  if (ratio > 0 && near(1 / ratio)) return { which: 'this', scaled: scaled(other) };
+  return undefined;
+}
+
 const MESSAGE = {
   different: 'kpi.valueConflict',
   units: 'kpi.valueConflictUnits',
@@ -181,9 +198,17 @@ export const kpiValueConflict: Rule<ValueConflictData> = {
           line: reference.range.start.line + 1,
           otherLabel: termOf(reference),
         };
+        const thousand = kind === 'different' ? thousandfold(other, reference) : undefined;
+        const message = thousand
+          ? ctx.t('kpi.valueConflictThousand', {
+              ...args,
+              which: ctx.t(thousand.which === 'other' ? 'kpi.valueConflictThatFigure' : 'kpi.valueConflictThisFigure'),
+              scaled: thousand.scaled,
+            })
+          : ctx.t(MESSAGE[kind], args);
         ctx.report({
           range: other.range,
-          message: ctx.t(MESSAGE[kind], args),
+          message,
           related: [
             {
               uri: ctx.doc.uri,

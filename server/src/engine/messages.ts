@@ -18,6 +18,7 @@ import { GRI_MESSAGES } from './rules/gri/messages';
 import { FORMULA_MESSAGES, KPI_MESSAGES, NUMBERS_MESSAGES } from './rules/kpi/messages';
 import { GHG_MESSAGES } from './rules/ghg/messages';
 import { XREPORT_MESSAGES } from './rules/xreport/messages';
+import { FRAMEWORK_FEATURE_MESSAGES } from './features/frameworkMessages';
 
 /** Messages of the editor features, not of one rule. */
 export const SHARED_MESSAGES = {
@@ -243,6 +244,7 @@ export const MESSAGE_TABLES = {
   GHG_MESSAGES,
   LIMIT_MESSAGES,
   SHARED_MESSAGES,
+  FRAMEWORK_FEATURE_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -261,4 +263,5 @@ export const MESSAGES = {
   ...GHG_MESSAGES,
   ...LIMIT_MESSAGES,
   ...SHARED_MESSAGES,
+  ...FRAMEWORK_FEATURE_MESSAGES,
 } as const;

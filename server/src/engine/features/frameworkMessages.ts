@@ -24,26 +24,26 @@ export const FRAMEWORK_FEATURE_MESSAGES = {
     'zh-Hans': '于 {fyStart} 开始的财政年度尚未生效（自 {date} 起生效）',
   },
   'fw.reason.ashare': {
-    en: 'mandatory: listed on {listings} (A+H) and the financial year commences on {fyStart}, on or after 1 January 2025',
-    'zh-Hant': '強制：於 {listings} 上市（A+H），財政年度於 {fyStart} 開始，即 2025 年 1 月 1 日或之後',
-    'zh-Hans': '强制：于 {listings} 上市（A+H），财政年度于 {fyStart} 开始，即 2025 年 1 月 1 日或之后',
+    en: 'listed on {listings} (A+H) and the financial year commences on {fyStart}, on or after 1 January 2025',
+    'zh-Hant': '於 {listings} 上市（A+H），財政年度於 {fyStart} 開始，即 2025 年 1 月 1 日或之後',
+    'zh-Hans': '于 {listings} 上市（A+H），财政年度于 {fyStart} 开始，即 2025 年 1 月 1 日或之后',
   },
   'fw.reason.ashareVoluntary': {
-    en: 'voluntary: no mainland listing in esg.listings, or a financial year ({fyStart}) before FY2025',
-    'zh-Hant': '自願：esg.listings 未列內地交易所，或財政年度（{fyStart}）早於 2025 年',
-    'zh-Hans': '自愿：esg.listings 未列内地交易所，或财政年度（{fyStart}）早于 2025 年',
+    en: 'no mainland listing in esg.listings, or a financial year ({fyStart}) before FY2025',
+    'zh-Hant': 'esg.listings 未列內地交易所，或財政年度（{fyStart}）早於 2025 年',
+    'zh-Hans': 'esg.listings 未列内地交易所，或财政年度（{fyStart}）早于 2025 年',
   },
   'fw.reason.hkfrs': {
-    en: 'voluntary ({issuerClass}, year commencing {fyStart}): claimed in esg.frameworks; Part D of the HKEX Code is what binds; full HKFRS S2 is expected for LargeCap issuers by 2028',
+    en: '{issuerClass}, year commencing {fyStart}: claimed in esg.frameworks; Part D of the HKEX Code is what binds; full HKFRS S2 is expected for LargeCap issuers by 2028',
     'zh-Hant':
-      '自願（{issuerClass}，財政年度於 {fyStart} 開始）：於 esg.frameworks 聲明；具約束力的是聯交所守則 D 部分；預期大型股發行人於 2028 年前全面採用 HKFRS S2',
+      '{issuerClass}，財政年度於 {fyStart} 開始：於 esg.frameworks 聲明；具約束力的是聯交所守則 D 部分；預期大型股發行人於 2028 年前全面採用 HKFRS S2',
     'zh-Hans':
-      '自愿（{issuerClass}，财政年度于 {fyStart} 开始）：于 esg.frameworks 声明；具约束力的是联交所守则 D 部分；预期大型股发行人于 2028 年前全面采用 HKFRS S2',
+      '{issuerClass}，财政年度于 {fyStart} 开始：于 esg.frameworks 声明；具约束力的是联交所守则 D 部分；预期大型股发行人于 2028 年前全面采用 HKFRS S2',
   },
   'fw.reason.voluntary': {
-    en: 'voluntary: claimed in esg.frameworks (year commencing {fyStart})',
-    'zh-Hant': '自願：於 esg.frameworks 聲明（財政年度於 {fyStart} 開始）',
-    'zh-Hans': '自愿：于 esg.frameworks 声明（财政年度于 {fyStart} 开始）',
+    en: 'claimed in esg.frameworks (year commencing {fyStart})',
+    'zh-Hant': '於 esg.frameworks 聲明（財政年度於 {fyStart} 開始）',
+    'zh-Hans': '于 esg.frameworks 声明（财政年度于 {fyStart} 开始）',
   },
   'fw.reason.hkex': {
     en: 'the Code applies ({issuerClass}, year commencing {fyStart}); each requirement has its own obligation',
@@ -105,6 +105,11 @@ export const FRAMEWORK_FEATURE_MESSAGES = {
     en: '**Status**: {status}',
     'zh-Hant': '**狀態**：{status}',
     'zh-Hans': '**状态**：{status}',
+  },
+  'fw.hover.unknownId': {
+    en: '`{id}` is not an id of {name} known to esgmark.',
+    'zh-Hant': '`{id}` 不是 esgmark 所知的 {name} 編號。',
+    'zh-Hans': '`{id}` 不是 esgmark 所知的 {name} 编号。',
   },
   'fw.hover.notClaimed': {
     en: '{name} is not in esg.frameworks: the tag is read, the framework not checked.',

@@ -56,6 +56,9 @@ export interface FrameworkItemCoverage {
   group?: string;
   status: FrameworkItemStatus;
   severity: FrameworkSeverity;
+  /** The status and severity in the report's language; an implied status names the id it came from. */
+  statusLabel: string;
+  severityLabel: string;
   places: FrameworkPlace[];
   explanation?: { text: string; implied?: ImpliedBy; uri: string; range: Range };
   /** For an item no longer in force: the ids that replace it (GRI 305-1 -> 102-5 from 2027). */
@@ -73,6 +76,8 @@ export interface FrameworkCoverage {
   severity: FrameworkSeverity;
   /** Why that severity: the profile and the date that decided it. */
   reason: string;
+  /** The groups items belong to, with their titles, in pack order. */
+  groups: { id: string; title: string }[];
   items: FrameworkItemCoverage[];
   counts: Record<FrameworkItemStatus, number>;
   /** 'GRI 12/114 (3 implied)'. */
@@ -215,6 +220,22 @@ function uniquePlaces(list: FrameworkPlace[]): FrameworkPlace[] {
   });
 }
 
+/** 'implied by a cross-map (HKEX D28(a))', 'not in force this year (102-5)'. */
+function labels(
+  status: FrameworkItemStatus,
+  severity: FrameworkSeverity,
+  places: FrameworkPlace[],
+  explanation: FrameworkItemCoverage['explanation'],
+  successors: string[] | undefined,
+  locale: Locale,
+): { statusLabel: string; severityLabel: string } {
+  let statusLabel = t(locale, `fw.status.${status}`);
+  const via = status === 'implied' ? places[0]?.implied : status === 'explained' ? explanation?.implied : undefined;
+  if (via) statusLabel += ` (${SHORT_NAMES[via.framework] ?? via.framework} ${via.id})`;
+  if (status === 'not-in-force' && successors?.length) statusLabel += ` → ${successors.join(', ')}`;
+  return { statusLabel, severityLabel: t(locale, `fw.severity.${severity}`) };
+}
+
 function countsOf(items: FrameworkItemCoverage[]): Record<FrameworkItemStatus, number> {
   const counts: Record<FrameworkItemStatus, number> = {
     disclosed: 0,
@@ -299,16 +320,20 @@ export function packCoverage(analysis: Analysis, packId: string, inForceOnly = f
             : severity === 'reference'
               ? 'reference'
               : 'missing';
+    const itemSeverity: FrameworkSeverity = active ? severity : 'not-in-force';
+    const successors =
+      !active && item.successors?.length && version && item.until !== undefined ? item.successors : undefined;
     const entry: FrameworkItemCoverage = {
       id: item.id,
       title: localized(item.title, locale),
       group: item.group,
       status,
-      severity: active ? severity : 'not-in-force',
+      severity: itemSeverity,
+      ...labels(status, itemSeverity, unique, explanation, successors, locale),
       places: unique,
     };
     if (explanation) entry.explanation = explanation;
-    if (!active && item.successors?.length && version && item.until !== undefined) entry.successors = item.successors;
+    if (successors) entry.successors = successors;
     items.push(entry);
   }
   const counts = countsOf(items);
@@ -320,6 +345,7 @@ export function packCoverage(analysis: Analysis, packId: string, inForceOnly = f
     version: version ? localized(version.title, locale) : undefined,
     severity,
     reason,
+    groups: pack.groups.map((g) => ({ id: g.id, title: localized(g.title, locale) })),
     items,
     counts,
     summary: summaryOf(packId, counts, locale),
@@ -372,6 +398,7 @@ export function hkexCoverage(analysis: Analysis): FrameworkCoverage | undefined 
       group: req.aspect,
       status,
       severity: obligation,
+      ...labels(status, obligation, unique, explanation, undefined, locale),
       places: unique,
     };
     if (explanation) entry.explanation = explanation;
@@ -389,6 +416,7 @@ export function hkexCoverage(analysis: Analysis): FrameworkCoverage | undefined 
       fyStart: rc.fyStart,
       issuerClass: t(locale, `issuerClass.${rc.issuerClass}`),
     }),
+    groups: [...new Set(items.map((i) => i.group ?? ''))].map((id) => ({ id, title: id })),
     items,
     counts,
     summary: summaryOf(HKEX_FRAMEWORK_ID, counts, locale),

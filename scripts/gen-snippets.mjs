@@ -304,11 +304,44 @@ function indexSnippet(framework, locale) {
 
 /** The packs that print a content index, with the heading class the engine looks for (features/coverage.ts INDEX_CLASSES). */
 const PACK_INDEXES = [
-  { pack: 'gri-2021', cls: 'gri-index', prefix: 'gri', name: { en: 'GRI content index', 'zh-Hant': 'GRI 內容索引', 'zh-Hans': 'GRI 内容索引' } },
-  { pack: 'ifrs-s2', cls: 'issb-index', prefix: 'issb', name: { en: 'IFRS S2 content index', 'zh-Hant': 'IFRS S2 內容索引', 'zh-Hans': 'IFRS S2 内容索引' } },
-  { pack: 'hkfrs-s2', cls: 'hkfrs-index', prefix: 'hkfrs', name: { en: 'HKFRS S2 content index', 'zh-Hant': 'HKFRS S2 內容索引', 'zh-Hans': 'HKFRS S2 内容索引' } },
-  { pack: 'sasb-tc-si', cls: 'sasb-index', prefix: 'sasb', name: { en: 'SASB index (Software & IT Services)', 'zh-Hant': 'SASB 索引（軟件及資訊科技服務）', 'zh-Hans': 'SASB 索引（软件及信息技术服务）' } },
-  { pack: 'ashare-2024', cls: 'ashare-index', prefix: 'ashare', name: { en: 'A-share guidelines topic index', 'zh-Hant': '滬深北交易所指引議題索引', 'zh-Hans': '沪深北交易所指引议题索引' } },
+  {
+    pack: 'gri-2021',
+    cls: 'gri-index',
+    prefix: 'gri',
+    name: { en: 'GRI content index', 'zh-Hant': 'GRI 內容索引', 'zh-Hans': 'GRI 内容索引' },
+  },
+  {
+    pack: 'ifrs-s2',
+    cls: 'issb-index',
+    prefix: 'issb',
+    name: { en: 'IFRS S2 content index', 'zh-Hant': 'IFRS S2 內容索引', 'zh-Hans': 'IFRS S2 内容索引' },
+  },
+  {
+    pack: 'hkfrs-s2',
+    cls: 'hkfrs-index',
+    prefix: 'hkfrs',
+    name: { en: 'HKFRS S2 content index', 'zh-Hant': 'HKFRS S2 內容索引', 'zh-Hans': 'HKFRS S2 内容索引' },
+  },
+  {
+    pack: 'sasb-tc-si',
+    cls: 'sasb-index',
+    prefix: 'sasb',
+    name: {
+      en: 'SASB index (Software & IT Services)',
+      'zh-Hant': 'SASB 索引（軟件及資訊科技服務）',
+      'zh-Hans': 'SASB 索引（软件及信息技术服务）',
+    },
+  },
+  {
+    pack: 'ashare-2024',
+    cls: 'ashare-index',
+    prefix: 'ashare',
+    name: {
+      en: 'A-share guidelines topic index',
+      'zh-Hant': '滬深北交易所指引議題索引',
+      'zh-Hans': '沪深北交易所指引议题索引',
+    },
+  },
 ];
 
 const PACK_INDEX_HEADER = {

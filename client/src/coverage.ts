@@ -141,7 +141,9 @@ export function frameworkItemIcon(item: FrameworkItemCoverage): vscode.ThemeIcon
 }
 
 /** The first place an item is disclosed or explained, for a click. */
-function frameworkItemPlace(item: FrameworkItemCoverage): { uri: string; range: ReportRequirement['places'][number]['range'] } | undefined {
+function frameworkItemPlace(
+  item: FrameworkItemCoverage,
+): { uri: string; range: ReportRequirement['places'][number]['range'] } | undefined {
   return item.places[0] ?? item.explanation;
 }
 
@@ -252,9 +254,7 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
     }
     if (node.kind === 'requirement' || node.kind === 'frameworkItem') return [];
     if (node.kind === 'framework') {
-      const items = node.framework.items.filter(
-        (i) => !this.filters.onlyMissing || i.status === 'missing',
-      );
+      const items = node.framework.items.filter((i) => !this.filters.onlyMissing || i.status === 'missing');
       return node.framework.groups
         .map((g) => ({
           kind: 'frameworkGroup' as const,
@@ -374,7 +374,10 @@ function frameworkTreeItem(
   if (node.kind === 'framework') {
     const item = new vscode.TreeItem(f.title, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `framework:${f.id}`;
-    item.description = `${f.summary} · ${f.severity === 'reference' ? f.reason : f.version ?? ''}`.replace(/ · $/, '');
+    item.description = `${f.summary} · ${f.severity === 'reference' ? f.reason : (f.version ?? '')}`.replace(
+      / · $/,
+      '',
+    );
     item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(f.title)}**\n\n${escapeMarkdown(f.reason)}`);
     item.iconPath = new vscode.ThemeIcon(f.kind === 'reference-tags' ? 'bookmark' : 'library');
     item.contextValue = 'framework';
@@ -384,7 +387,9 @@ function frameworkTreeItem(
     const title = f.groups.find((g) => g.id === node.group)?.title ?? node.group;
     const item = new vscode.TreeItem(title || f.title, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `framework:${f.id}:${node.group}`;
-    const addressed = node.items.filter((i) => i.status === 'disclosed' || i.status === 'implied' || i.status === 'explained');
+    const addressed = node.items.filter(
+      (i) => i.status === 'disclosed' || i.status === 'implied' || i.status === 'explained',
+    );
     const counted = node.items.filter((i) => i.status !== 'not-in-force');
     item.description = `${addressed.length}/${counted.length}`;
     item.contextValue = 'frameworkGroup';
@@ -415,7 +420,12 @@ function frameworkTreeItem(
       arguments: [
         vscode.Uri.parse(at.uri),
         {
-          selection: new vscode.Range(at.range.start.line, at.range.start.character, at.range.end.line, at.range.end.character),
+          selection: new vscode.Range(
+            at.range.start.line,
+            at.range.start.character,
+            at.range.end.line,
+            at.range.end.character,
+          ),
         },
       ],
     };

@@ -20,7 +20,11 @@ describe('esgmark index --framework', () => {
     assert.equal(run.status, 0, run.stderr);
     const lines = run.stdout.split('\n');
     assert.equal(lines[0], '| Disclosure | Title | Location | Reason for omission |');
-    assert.ok(lines.includes('| 305-1 | Scope 1 GHG emissions | [Emissions](#emissions) [Environmental performance](#environmental-performance) [Metrics and targets](#climate-metrics) (implied by HKEX D28(a)) |  |'));
+    assert.ok(
+      lines.includes(
+        '| 305-1 | Scope 1 GHG emissions | [Emissions](#emissions) [Environmental performance](#environmental-performance) [Metrics and targets](#climate-metrics) (implied by HKEX D28(a)) |  |',
+      ),
+    );
     assert.ok(lines.includes('| 2-2 | Entities in the report | not reported |  |'));
     // Only what is in force for FY2025: GRI 305, not its 2027 successor GRI 102.
     assert.ok(!lines.some((l) => l.startsWith('| 102-5 |')));
@@ -69,7 +73,11 @@ describe('esgmark index --framework', () => {
     const after = readFileSync(file, 'utf8');
     const start = before.indexOf('| Disclosure |');
     assert.equal(after.slice(0, start), before.slice(0, start));
-    assert.ok(after.includes('| 2-6 | Activities and value chain | [Supply chain management](#supply-chain) (implied by HKEX B5.1) |  |'));
+    assert.ok(
+      after.includes(
+        '| 2-6 | Activities and value chain | [Supply chain management](#supply-chain) (implied by HKEX B5.1) |  |',
+      ),
+    );
     // The report still checks clean after the write.
     const check = runCli(['check', file, '--format', 'json']);
     assert.equal(check.status, 0, check.stdout);
@@ -87,7 +95,10 @@ describe('esgmark index --framework', () => {
     assert.equal(inserted.status, 0, inserted.stderr);
     const after = readFileSync(file, 'utf8');
     assert.equal(after.slice(0, before.length), before);
-    assert.match(after.slice(before.length), /^\n## SASB content index \{#sasb-index \.sasb-index\}\n\n\| Item \| Title \| Location \|\n/);
+    assert.match(
+      after.slice(before.length),
+      /^\n## SASB content index \{#sasb-index \.sasb-index\}\n\n\| Item \| Title \| Location \|\n/,
+    );
   });
 
   it('usage errors: an unknown framework, --insert without --write, --write with --format json', () => {

@@ -123,9 +123,10 @@ test('severity by profile: the A-share guidelines bind an A+H issuer from FY2025
     frameworkCoverageOf(
       analyze({
         uri: 'file:///a.esg.md',
-        text: report([`frameworks: [hkex-esg-2025, ashare-2024, un-sdg]`, `listings: [${listings}]`, `period: ${period}`], [
-          '# Climate {#climate}',
-        ]),
+        text: report(
+          [`frameworks: [hkex-esg-2025, ashare-2024, un-sdg]`, `listings: [${listings}]`, `period: ${period}`],
+          ['# Climate {#climate}'],
+        ),
       }),
       'ashare-2024',
     )!.severity;
@@ -153,7 +154,9 @@ test('the content index: Markdown with links, implied ones marked, "not reported
   assert.ok(table.includes('| 2-1 | Organisation details | [About this report](#about) |  |'));
   assert.ok(table.includes('| 2-2 | Entities in the report | not reported |  |'));
   assert.ok(
-    table.includes('| 2-6 | Activities and value chain | [Supply chain management](#supply-chain) (implied by HKEX B5.1) |  |'),
+    table.includes(
+      '| 2-6 | Activities and value chain | [Supply chain management](#supply-chain) (implied by HKEX B5.1) |  |',
+    ),
   );
   assert.ok(table.some((l) => l.startsWith('| 305-3 | Scope 3 GHG emissions |  | Information unavailable')));
 });
@@ -177,7 +180,10 @@ test('writing the index replaces only its table, without "not reported" rows; re
   assert.deepEqual(frameworkIndexEdit(a, 'sasb-tc-si', false), { ok: false, reason: 'no-table' });
   const inserted = frameworkIndexEdit(a, 'sasb-tc-si', true);
   assert.ok(inserted.ok && !inserted.replaced);
-  assert.match(inserted.edit.newText, /\n## SASB content index \{#sasb-index \.sasb-index\}\n\n\| Item \| Title \| Location \|/);
+  assert.match(
+    inserted.edit.newText,
+    /\n## SASB content index \{#sasb-index \.sasb-index\}\n\n\| Item \| Title \| Location \|/,
+  );
   const appended = applyTextEdits(GRI_EXAMPLE, [inserted.edit]);
   assert.equal(appended.slice(0, GRI_EXAMPLE.length), GRI_EXAMPLE);
   // Now it has one, the next write replaces it.
@@ -188,7 +194,19 @@ test('writing the index replaces only its table, without "not reported" rows; re
 test('an index spread over two tables is not rewritten', () => {
   const text = report(
     ['frameworks: [hkex-esg-2025, sasb-tc-si]', 'period: 2025'],
-    ['# SASB index {.sasb-index}', '', '| Item | Location |', '|---|---|', '| TC-SI-130a.1 | x |', '', 'Text.', '', '| Item | Location |', '|---|---|', '| TC-SI-220a.1 | y |'],
+    [
+      '# SASB index {.sasb-index}',
+      '',
+      '| Item | Location |',
+      '|---|---|',
+      '| TC-SI-130a.1 | x |',
+      '',
+      'Text.',
+      '',
+      '| Item | Location |',
+      '|---|---|',
+      '| TC-SI-220a.1 | y |',
+    ],
   );
   assert.deepEqual(frameworkIndexEdit(analyze({ uri: 'file:///two.esg.md', text }), 'sasb-tc-si', false), {
     ok: false,
@@ -223,9 +241,10 @@ test('hover: a framework tag says which severity applied and why, and the cross-
 });
 
 test('hover and coverage in Traditional Chinese', () => {
-  const text = report(['frameworks: [hkex-esg-2025, ashare-2024]', 'listings: [hkex, sse]', 'period: 2025', 'locale: zh-Hant'], [
-    '# 氣候 {#climate}',
-  ]);
+  const text = report(
+    ['frameworks: [hkex-esg-2025, ashare-2024]', 'listings: [hkex, sse]', 'period: 2025', 'locale: zh-Hant'],
+    ['# 氣候 {#climate}'],
+  );
   const a = analyze({ uri: 'file:///zh.esg.md', text });
   const ashare = frameworkCoverageOf(a, 'ashare-2024')!;
   assert.equal(ashare.severity, 'mandatory');
@@ -234,7 +253,11 @@ test('hover and coverage in Traditional Chinese', () => {
 });
 
 test('never throws, whatever the report', () => {
-  for (const text of ['', '---\nesg:\n  frameworks: [gri-2021\n---', '---\nesg:\n  frameworks: [gri-2021, ifrs-s2]\n  period: 3000\n---\n# x {gri="305-1 ,,, 999-9" issb="(((("}']) {
+  for (const text of [
+    '',
+    '---\nesg:\n  frameworks: [gri-2021\n---',
+    '---\nesg:\n  frameworks: [gri-2021, ifrs-s2]\n  period: 3000\n---\n# x {gri="305-1 ,,, 999-9" issb="(((("}',
+  ]) {
     const a = analyze({ uri: 'file:///x.esg.md', text });
     for (const f of claimedFrameworks(a)) assert.ok(Array.isArray(f.items));
     for (const id of ['gri-2021', 'ifrs-s2', 'hkex-esg-2025']) frameworkIndexEdit(a, id, true);

@@ -204,7 +204,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (command === 'check' && args.inputs.length === 0)
     throw new UsageError("'check' needs at least one file or folder");
   if (command === 'index' && args.inputs.length !== 1) throw new UsageError("'index' needs exactly one file");
-  if (args.insert && !args.write) throw new UsageError('--insert goes with --write (it appends the table the write did not find)');
+  if (args.insert && !args.write)
+    throw new UsageError('--insert goes with --write (it appends the table the write did not find)');
   if (args.write && args.format !== 'markdown' && args.format !== 'text')
     throw new UsageError('--write writes the Markdown table into the report; it takes no --format');
   if (command === 'kpis' && args.inputs.length !== 1) throw new UsageError("'kpis' needs exactly one file");

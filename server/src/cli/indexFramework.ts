@@ -89,14 +89,20 @@ export function writeFrameworkIndex(
     project.parts.length > 1 ? project.mapRange(planned.edit.range) : { uri: doc.uri, range: planned.edit.range };
   const workspace = workspaceOf(file);
   const root = readReport(file, workspace);
-  const read = mapped.uri === root.uri ? { ok: true as const, text: root.text, decoded: root.decoded } : workspace.read(mapped.uri);
+  const read =
+    mapped.uri === root.uri
+      ? { ok: true as const, text: root.text, decoded: root.decoded }
+      : workspace.read(mapped.uri);
   const absolute = fileURLToPath(mapped.uri);
   const display = mapped.uri === root.uri ? file.display : path.relative(cwd, absolute) || absolute;
   if (!read.ok) return { ok: false, message: `${display}: cannot read it again (${read.refusal})` };
   if (read.decoded.encoding !== 'utf-8' || read.decoded.invalidAt !== undefined)
     return { ok: false, message: `${display}: not written: the file is not clean UTF-8` };
   // The text under the edit must be the text the analysis saw there (the file did not change since).
-  const expected = doc.text.slice(offsetAt(doc.lineStarts, planned.edit.range.start), offsetAt(doc.lineStarts, planned.edit.range.end));
+  const expected = doc.text.slice(
+    offsetAt(doc.lineStarts, planned.edit.range.start),
+    offsetAt(doc.lineStarts, planned.edit.range.end),
+  );
   const starts = splitLines(read.text).starts;
   const now = read.text.slice(offsetAt(starts, mapped.range.start), offsetAt(starts, mapped.range.end));
   if (now !== expected) return { ok: false, message: `${display}: not written: its text differs from what was read` };

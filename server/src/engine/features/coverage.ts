@@ -300,8 +300,7 @@ export function packCoverage(analysis: Analysis, packId: string, inForceOnly = f
           explanation = { ...ev.explanations[0], uri: doc.uri, implied: via };
       }
       for (const [other, evidence] of others) {
-        const mapped =
-          other === aligned ? [{ id }] : mappedIds(packId, id, other).map((m) => ({ id: m.id }));
+        const mapped = other === aligned ? [{ id }] : mappedIds(packId, id, other).map((m) => ({ id: m.id }));
         for (const m of mapped)
           for (const p of evidence.places.get(m.id) ?? [])
             if (!p.implied) places.push({ ...p, implied: { framework: other, id: m.id } });
@@ -424,7 +423,11 @@ export function hkexCoverage(analysis: Analysis): FrameworkCoverage | undefined 
 }
 
 /** One framework's coverage by id (the HKEX Code or a pack); undefined for an unknown id. */
-export function frameworkCoverageOf(analysis: Analysis, id: string, inForceOnly = false): FrameworkCoverage | undefined {
+export function frameworkCoverageOf(
+  analysis: Analysis,
+  id: string,
+  inForceOnly = false,
+): FrameworkCoverage | undefined {
   try {
     return id === HKEX_FRAMEWORK_ID ? hkexCoverage(analysis) : packCoverage(analysis, id, inForceOnly);
   } catch {

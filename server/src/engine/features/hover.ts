@@ -191,7 +191,10 @@ function packHover(analysis: Analysis, ref: PackRef): Hover {
   const name = SHORT_NAMES[ref.pack] ?? ref.pack;
   if (!item || !pack)
     return {
-      contents: ref.pack === GRI_PACK ? say('gri.unknownId', { id: ref.raw }) : say('fw.hover.unknownId', { id: ref.raw, name }),
+      contents:
+        ref.pack === GRI_PACK
+          ? say('gri.unknownId', { id: ref.raw })
+          : say('fw.hover.unknownId', { id: ref.raw, name }),
       range: ref.range,
     };
   const doc = analysis.model;

@@ -134,8 +134,7 @@ function build(analysis: Analysis): ReportModel {
     };
   });
   attempt(() => {
-    if (doc.config.frameworks.some((f) => f !== HKEX_FRAMEWORK_ID))
-      model.frameworks = claimedFrameworks(analysis);
+    if (doc.config.frameworks.some((f) => f !== HKEX_FRAMEWORK_ID)) model.frameworks = claimedFrameworks(analysis);
   });
   return model;
 }

@@ -378,7 +378,7 @@ function addPackIndexSnippets(esg) {
     for (const locale of LOCALES) {
       const lang = LANGUAGE_NAME[locale];
       esg[`${entry.name.en} (${lang})`] = {
-        prefix: [`esg-index-${entry.prefix}-${SUFFIX[locale]}`],
+        prefix: [`esg-${entry.prefix}-index-${SUFFIX[locale]}`],
         description: `${entry.name.en}: one row per item of ${pack.id}, under a .${entry.cls} heading (${lang})`,
         body: packIndexSnippet(pack, entry, locale),
       };

@@ -263,3 +263,35 @@ test('never throws, whatever the report', () => {
     for (const id of ['gri-2021', 'ifrs-s2', 'hkex-esg-2025']) frameworkIndexEdit(a, id, true);
   }
 });
+
+test('each framework index snippet inserts a table that `index --write` finds and the GRI rules read', () => {
+  const snippets = JSON.parse(readFileSync(join(root, 'snippets', 'esg-markdown.json'), 'utf8')) as Record<
+    string,
+    { prefix: string[]; body: string[] }
+  >;
+  const cases: [string, string][] = [
+    ['esg-gri-index-en', 'gri-2021'],
+    ['esg-issb-index-hant', 'ifrs-s2'],
+    ['esg-hkfrs-index-hans', 'hkfrs-s2'],
+    ['esg-sasb-index-en', 'sasb-tc-si'],
+    ['esg-ashare-index-hans', 'ashare-2024'],
+  ];
+  for (const [prefix, framework] of cases) {
+    const snippet = Object.values(snippets).find((s) => s.prefix.includes(prefix));
+    assert.ok(snippet, prefix);
+    // Tab stops filled with a link to a section that exists.
+    const body = snippet.body.join('\n').replace(/\$\{\d+\}/g, '[Climate](#climate)');
+    const text = report(
+      [`frameworks: [hkex-esg-2025, ${framework}]`, 'period: 2026'],
+      ['# Climate {#climate}', '', body],
+    );
+    const a = analyze({ uri: 'file:///snippet.esg.md', text });
+    const planned = frameworkIndexEdit(a, framework, false);
+    assert.ok(planned.ok && planned.replaced, `${prefix}: the table is found under its heading class`);
+    if (framework === 'gri-2021')
+      assert.deepEqual(
+        a.diagnostics.filter((d) => d.rule.startsWith('gri/')).map((d) => d.message),
+        [],
+      );
+  }
+});

@@ -295,3 +295,30 @@ test('each framework index snippet inserts a table that `index --write` finds an
       );
   }
 });
+
+test("the report's own omission in the GRI index outweighs a cross-map: explained, not implied", () => {
+  const text = report(
+    ['frameworks: [hkex-esg-2025, gri-2021]', 'period: 2025'],
+    [
+      '# Employment {#employment hkex="B1.1"}',
+      '',
+      'Headcount by gender.',
+      '',
+      '# GRI content index {.gri-index}',
+      '',
+      '| Disclosure | Location | Reason for omission |',
+      '|---|---|---|',
+      '| 2-7 |  | Confidentiality constraints: headcount by contract type is not published |',
+    ],
+  );
+  const a = analyze({ uri: 'file:///omit.esg.md', text });
+  const employees = itemOf(a, 'gri-2021', '2-7')!;
+  assert.equal(employees.status, 'explained');
+  assert.ok(
+    employees.places.some((p) => p.implied?.id === 'B1.1'),
+    'the cross-map is still recorded',
+  );
+  const row = frameworkIndex(a, 'gri-2021')!.rows.find((r) => r.id === '2-7')!;
+  assert.deepEqual(row.sections, []);
+  assert.match(row.explanation!, /^Confidentiality constraints/);
+});

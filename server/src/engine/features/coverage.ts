@@ -312,13 +312,16 @@ export function packCoverage(analysis: Analysis, packId: string, inForceOnly = f
       ? 'not-in-force'
       : direct
         ? 'disclosed'
-        : unique.length
-          ? 'implied'
-          : explanation
-            ? 'explained'
-            : severity === 'reference'
-              ? 'reference'
-              : 'missing';
+        : // The report's own omission in this framework's index outweighs what a cross-map suggests.
+          explanation && !explanation.implied
+          ? 'explained'
+          : unique.length
+            ? 'implied'
+            : explanation
+              ? 'explained'
+              : severity === 'reference'
+                ? 'reference'
+                : 'missing';
     const itemSeverity: FrameworkSeverity = active ? severity : 'not-in-force';
     const successors =
       !active && item.successors?.length && version && item.until !== undefined ? item.successors : undefined;

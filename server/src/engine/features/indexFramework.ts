@@ -51,7 +51,8 @@ export function frameworkIndex(analysis: Analysis, framework: string): Framework
     // One entry per section: a section tagged directly and implied as well is listed once, as direct.
     const seen = new Set<string>();
     const sections: FrameworkIndexRow['sections'] = [];
-    for (const p of item.places) {
+    // An explained row gives its reason, not the sections a cross-map suggests.
+    for (const p of item.status === 'explained' ? [] : item.places) {
       const key = p.anchor ?? p.label;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -322,3 +322,28 @@ test("the report's own omission in the GRI index outweighs a cross-map: explaine
   assert.deepEqual(row.sections, []);
   assert.match(row.explanation!, /^Confidentiality constraints/);
 });
+
+test('hover on a framework claimed in the front matter: version, severity and why, counts', () => {
+  const text = report(
+    ['frameworks: [hkex-esg-2025, ashare-2024, gri-2021]', 'listings: [hkex, szse]', 'period: 2027'],
+    ['# Climate {#climate gri="102-5"}'],
+  );
+  const lines = text.split('\n');
+  const a = analyze({ uri: 'file:///fm.esg.md', text });
+  const line = lines.findIndex((l) => l.includes('frameworks:'));
+  const at = (id: string) => getHover(a, { line, character: lines[line].indexOf(id) + 3 });
+  const ashare = at('ashare-2024')!;
+  assert.match(
+    ashare.contents,
+    /\*\*A-share\*\*: mandatory — listed on szse \(A\+H\) and the financial year commences on 2027-01-01/,
+  );
+  assert.deepEqual(ashare.range, {
+    start: { line, character: lines[line].indexOf('ashare-2024') },
+    end: { line, character: lines[line].indexOf('ashare-2024') + 'ashare-2024'.length },
+  });
+  const gri = at('gri-2021')!;
+  assert.match(gri.contents, /Version in force for a financial year commencing on 2027-01-01: /);
+  assert.match(gri.contents, /\*\*Status\*\*: GRI 1\/\d+ \(0 implied\)/);
+  // Not a framework id: no framework hover.
+  assert.equal(getHover(a, { line, character: 2 }), undefined);
+});

@@ -18,12 +18,17 @@ import { getItem, getPack, HKEX_FRAMEWORK_ID, itemsFor, mappedIds, versionFor } 
 import { griIndexTables, packTags, GRI_PACK, type PackRef } from '../recognition/griIndex';
 import type { EsgDocument } from '../model';
 import { fyLabel } from '../context';
-import { packSeverity, SHORT_NAMES } from './coverage';
+import { frameworkCoverageOf, packSeverity, SHORT_NAMES } from './coverage';
+import { FRAMEWORK_IDS } from '../catalogs/frameworks';
+import { lineText } from './edits';
+import type { Range } from '../types';
 
 export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
   const doc = analysis.model;
   const packRef = packRefAt(doc, pos);
   if (packRef) return packHover(analysis, packRef);
+  const claimed = frameworkEntryAt(doc, pos);
+  if (claimed) return frameworkHover(analysis, claimed.id, claimed.range);
   const target = targetAt(doc, pos);
   if (!target) return undefined;
   const locale = analysis.locale;
@@ -227,4 +232,44 @@ function packHover(analysis: Analysis, ref: PackRef): Hover {
   const mapped = mappedLines(analysis, ref.pack, item.id);
   if (mapped.length) lines.push('', ...mapped);
   return { contents: lines.join('\n'), range: ref.range };
+}
+
+/** A framework id in the front matter (`frameworks: [hkex-esg-2025, gri-2021]` or a `- gri-2021` item) under the cursor. */
+function frameworkEntryAt(doc: EsgDocument, pos: Position): { id: string; range: Range } | undefined {
+  const fm = doc.frontMatter;
+  if (!fm || pos.line <= fm.range.start.line || pos.line >= fm.range.end.line) return undefined;
+  const line = lineText(doc, pos.line);
+  if (line.length > 2000) return undefined;
+  for (const m of line.matchAll(/[a-z][a-z0-9]*(?:-[a-z0-9]+)+/g)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (pos.character < start || pos.character > end || !FRAMEWORK_IDS.includes(m[0])) continue;
+    return {
+      id: m[0],
+      range: { start: { line: pos.line, character: start }, end: { line: pos.line, character: end } },
+    };
+  }
+  return undefined;
+}
+
+/** A claimed framework: its title, the version in force, the severity for this profile and why, and its coverage counts. */
+function frameworkHover(analysis: Analysis, id: string, range: Range): Hover | undefined {
+  const coverage = frameworkCoverageOf(analysis, id);
+  if (!coverage) return undefined;
+  const locale = analysis.locale;
+  const say = (key: MessageKey, args?: Record<string, string | number>) => t(locale, key, args);
+  const rc = contextOf(analysis.model, analysis.options).reporting;
+  const name = SHORT_NAMES[id] ?? id;
+  const lines = [`**${coverage.title}** (\`${id}\`)`];
+  if (coverage.version && id !== HKEX_FRAMEWORK_ID)
+    lines.push('', say('hover.pack.version', { fyStart: rc.fyStart, version: coverage.version }));
+  lines.push(
+    '',
+    say('fw.hover.applies', { name, severity: say(`fw.severity.${coverage.severity}`), reason: coverage.reason }),
+    '',
+    `**${say('hover.year')}**: ${fyLabel(rc, locale)} · ${say(`issuerClass.${rc.issuerClass}`)}`,
+    '',
+    say('fw.hover.status', { status: coverage.summary }),
+  );
+  return { contents: lines.join('\n'), range };
 }

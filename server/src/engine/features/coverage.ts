@@ -21,8 +21,8 @@ import {
   type PackItem,
 } from '../catalogs/frameworks';
 import { countsAsEvidence } from '../disclosures';
-import { contextOf, disclosures } from '../derived';
-import { asIndexRow, griIndexTables, GRI_PACK, packTags } from '../recognition/griIndex';
+import { contextOf, derivedOf, disclosures } from '../derived';
+import { asIndexRow, GRI_PACK } from '../recognition/griIndex';
 import { localized, t } from '../i18n';
 
 /** How binding a framework, or one of its items, is for this issuer and financial year. */
@@ -169,16 +169,27 @@ function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function packEvidence(doc: EsgDocument, packId: string): PackEvidence {
+/** Each pack's evidence, computed once per coverage request (several frameworks read the same packs). */
+type EvidenceCache = Map<string, PackEvidence>;
+
+function packEvidence(doc: EsgDocument, packId: string, cache: EvidenceCache): PackEvidence {
+  const cached = cache.get(packId);
+  if (cached) return cached;
+  const evidence = readPackEvidence(doc, packId);
+  cache.set(packId, evidence);
+  return evidence;
+}
+
+function readPackEvidence(doc: EsgDocument, packId: string): PackEvidence {
   const places = new Map<string, FrameworkPlace[]>();
   const explanations = new Map<string, { text: string; uri: string; range: Range }>();
-  for (const tag of packTags(doc)) {
+  for (const tag of derivedOf(doc).packTags) {
     if (tag.pack !== packId || !tag.known || tag.section === undefined) continue;
     add(places, tag.id, sectionPlace(doc, doc.sections[tag.section], 'tag'));
   }
   if (packId === GRI_PACK) {
     const index = disclosures(doc);
-    for (const table of griIndexTables(doc))
+    for (const table of derivedOf(doc).griIndexTables)
       for (const row of table.rows) {
         const { sections } = index.resolveTarget(asIndexRow(row));
         for (const ref of row.refs) {
@@ -266,7 +277,12 @@ function leaves(items: PackItem[]): PackItem[] {
 }
 
 /** The coverage of one pack; `inForceOnly` drops items not in force for the year (the content index). */
-export function packCoverage(analysis: Analysis, packId: string, inForceOnly = false): FrameworkCoverage | undefined {
+export function packCoverage(
+  analysis: Analysis,
+  packId: string,
+  inForceOnly = false,
+  cache: EvidenceCache = new Map(),
+): FrameworkCoverage | undefined {
   const pack = getPack(packId);
   if (!pack) return undefined;
   const doc = analysis.model;
@@ -275,10 +291,10 @@ export function packCoverage(analysis: Analysis, packId: string, inForceOnly = f
   const { severity, reason } = packSeverity(pack, doc, rc, locale);
   const version = versionFor(packId, rc.fyStart);
   const inForce = new Set(itemsFor(packId, rc.fyStart).map((i) => i.id));
-  const own = packEvidence(doc, packId);
+  const own = packEvidence(doc, packId, cache);
   // Other packs' direct evidence, for what their maps (or alignment) imply here.
   const others = new Map<string, PackEvidence>();
-  for (const other of MAPPED_PACKS) if (other !== packId) others.set(other, packEvidence(doc, other));
+  for (const other of MAPPED_PACKS) if (other !== packId) others.set(other, packEvidence(doc, other, cache));
   const hkexIndex = disclosures(doc);
   const aligned = pack.alignedWith ?? (packId === 'ifrs-s2' ? 'hkfrs-s2' : undefined);
   const items: FrameworkItemCoverage[] = [];
@@ -355,7 +371,7 @@ export function packCoverage(analysis: Analysis, packId: string, inForceOnly = f
 }
 
 /** The HKEX Code's requirements in the same shape, with pack tags implying them through the cross-maps. */
-export function hkexCoverage(analysis: Analysis): FrameworkCoverage | undefined {
+export function hkexCoverage(analysis: Analysis, cache: EvidenceCache = new Map()): FrameworkCoverage | undefined {
   const doc = analysis.model;
   const framework = getFramework(doc.config.framework);
   if (!framework) return undefined;
@@ -363,7 +379,7 @@ export function hkexCoverage(analysis: Analysis): FrameworkCoverage | undefined 
   const rc = contextOf(doc, analysis.options).reporting;
   const index = disclosures(doc);
   const evidence = new Map<string, PackEvidence>();
-  for (const other of MAPPED_PACKS) evidence.set(other, packEvidence(doc, other));
+  for (const other of MAPPED_PACKS) evidence.set(other, packEvidence(doc, other, cache));
   const items: FrameworkItemCoverage[] = [];
   for (const req of framework.all) {
     if (req.children?.length) continue;
@@ -430,9 +446,10 @@ export function frameworkCoverageOf(
   analysis: Analysis,
   id: string,
   inForceOnly = false,
+  cache: EvidenceCache = new Map(),
 ): FrameworkCoverage | undefined {
   try {
-    return id === HKEX_FRAMEWORK_ID ? hkexCoverage(analysis) : packCoverage(analysis, id, inForceOnly);
+    return id === HKEX_FRAMEWORK_ID ? hkexCoverage(analysis, cache) : packCoverage(analysis, id, inForceOnly, cache);
   } catch {
     return undefined; // never throw into a view; the diagnostics still say what is wrong
   }
@@ -441,9 +458,10 @@ export function frameworkCoverageOf(
 /** The coverage of every framework the report claims other than the HKEX Code (which has its own tree), in claim order. */
 export function claimedFrameworks(analysis: Analysis): FrameworkCoverage[] {
   const out: FrameworkCoverage[] = [];
+  const cache: EvidenceCache = new Map();
   for (const id of analysis.model.config.frameworks) {
     if (id === HKEX_FRAMEWORK_ID) continue;
-    const c = frameworkCoverageOf(analysis, id);
+    const c = frameworkCoverageOf(analysis, id, false, cache);
     if (c) out.push(c);
   }
   return out;

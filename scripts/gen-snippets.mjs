@@ -300,6 +300,92 @@ function indexSnippet(framework, locale) {
   return lines;
 }
 
+// ---- One content index table per framework pack (issue 11) ----
+
+/** The packs that print a content index, with the heading class the engine looks for (features/coverage.ts INDEX_CLASSES). */
+const PACK_INDEXES = [
+  {
+    pack: 'gri-2021',
+    cls: 'gri-index',
+    prefix: 'gri',
+    name: { en: 'GRI content index', 'zh-Hant': 'GRI 內容索引', 'zh-Hans': 'GRI 内容索引' },
+  },
+  {
+    pack: 'ifrs-s2',
+    cls: 'issb-index',
+    prefix: 'issb',
+    name: { en: 'IFRS S2 content index', 'zh-Hant': 'IFRS S2 內容索引', 'zh-Hans': 'IFRS S2 内容索引' },
+  },
+  {
+    pack: 'hkfrs-s2',
+    cls: 'hkfrs-index',
+    prefix: 'hkfrs',
+    name: { en: 'HKFRS S2 content index', 'zh-Hant': 'HKFRS S2 內容索引', 'zh-Hans': 'HKFRS S2 内容索引' },
+  },
+  {
+    pack: 'sasb-tc-si',
+    cls: 'sasb-index',
+    prefix: 'sasb',
+    name: {
+      en: 'SASB index (Software & IT Services)',
+      'zh-Hant': 'SASB 索引（軟件及資訊科技服務）',
+      'zh-Hans': 'SASB 索引（软件及信息技术服务）',
+    },
+  },
+  {
+    pack: 'ashare-2024',
+    cls: 'ashare-index',
+    prefix: 'ashare',
+    name: {
+      en: 'A-share guidelines topic index',
+      'zh-Hant': '滬深北交易所指引議題索引',
+      'zh-Hans': '沪深北交易所指引议题索引',
+    },
+  },
+];
+
+const PACK_INDEX_HEADER = {
+  en: { id: 'Item', disclosure: 'Disclosure', title: 'Title', location: 'Location', omission: 'Reason for omission' },
+  'zh-Hant': { id: '項目', disclosure: '披露', title: '標題', location: '位置', omission: '省略原因' },
+  'zh-Hans': { id: '项目', disclosure: '披露', title: '标题', location: '位置', omission: '省略原因' },
+};
+
+/** The pack's items of its first version, leaves only (IFRS S2 29(a) is listed through 29(a)(i)(1)...), a tab stop per location. */
+function packIndexSnippet(pack, entry, locale) {
+  const h = PACK_INDEX_HEADER[locale];
+  const gri = pack.id === 'gri-2021';
+  const header = gri ? [h.disclosure, h.title, h.location, h.omission] : [h.id, h.title, h.location];
+  const lines = [
+    `## ${escapeSnippetText(entry.name[locale])} {#${entry.cls} .${entry.cls}}`,
+    '',
+    row(header.map(cell)),
+    `|${header.map(() => ' --- ').join('|')}|`,
+  ];
+  const parents = new Set(pack.items.map((i) => i.parent).filter(Boolean));
+  let stop = 1;
+  for (const item of pack.items) {
+    if (item.from || parents.has(item.id)) continue;
+    const cells = [cell(item.id), cell(item.title[locale]), `\${${stop++}}`];
+    if (gri) cells.push('');
+    lines.push(row(cells));
+  }
+  return lines;
+}
+
+function addPackIndexSnippets(esg) {
+  for (const entry of PACK_INDEXES) {
+    const pack = JSON.parse(readFileSync(join(DATA, 'frameworks', `${entry.pack}.json`), 'utf8'));
+    for (const locale of LOCALES) {
+      const lang = LANGUAGE_NAME[locale];
+      esg[`${entry.name.en} (${lang})`] = {
+        prefix: [`esg-${entry.prefix}-index-${SUFFIX[locale]}`],
+        description: `${entry.name.en}: one row per item of ${pack.id}, under a .${entry.cls} heading (${lang})`,
+        body: packIndexSnippet(pack, entry, locale),
+      };
+    }
+  }
+}
+
 /**
  * `attribute` is how a label names its KPI: `#` (an anchor, as in `{#water.total}`) or `kpi=`; the GHG
  * table uses `kpi=` so that inserting it next to the environmental table does not duplicate anchors.
@@ -529,6 +615,7 @@ export function generate() {
       ashareMaterialitySnippet(ashare, locale),
     );
   }
+  addPackIndexSnippets(esg);
   return { esg, markdown, aspects: aspectTables(kpisById) };
 }
 

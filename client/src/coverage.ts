@@ -2,7 +2,12 @@
 // status for the report in view, Part -> aspect -> requirement. Clicking a requirement reveals where it is
 // disclosed or explained; clicking a missing one offers the server's quick fixes for it.
 import * as vscode from 'vscode';
-import type { ReportModel, ReportRequirement } from '../../server/src/protocol';
+import type {
+  FrameworkCoverage,
+  FrameworkItemCoverage,
+  ReportModel,
+  ReportRequirement,
+} from '../../server/src/protocol';
 import { revealInEditor } from './preview';
 import type { ReportStore } from './reportStore';
 import { reportLanguage, type Translator } from './reportLanguage';
@@ -27,7 +32,11 @@ export interface CoverageFilters {
 export type CoverageNode =
   | { kind: 'part'; part: Part; requirements: ReportRequirement[] }
   | { kind: 'aspect'; part: Part; aspect: string; requirements: ReportRequirement[] }
-  | { kind: 'requirement'; requirement: ReportRequirement };
+  | { kind: 'requirement'; requirement: ReportRequirement }
+  // The other frameworks the report claims (esg.frameworks), after the HKEX parts: framework -> group -> item.
+  | { kind: 'framework'; framework: FrameworkCoverage }
+  | { kind: 'frameworkGroup'; framework: FrameworkCoverage; group: string; items: FrameworkItemCoverage[] }
+  | { kind: 'frameworkItem'; framework: FrameworkCoverage; item: FrameworkItemCoverage };
 
 function partTitle(part: Part, lang: Translator = reportLanguage(undefined)): string {
   if (part === 'B') return lang.l10n.t('Part B: Mandatory disclosures');
@@ -110,6 +119,33 @@ function placeText(r: ReportRequirement): string {
 const isAddressed = (r: ReportRequirement) => r.status === 'disclosed' || r.status === 'explained';
 const isRequired = (r: ReportRequirement) => r.obligation === 'mandatory' || r.obligation === 'comply-or-explain';
 const needsWork = (r: ReportRequirement) => r.status === 'missing' || r.status === 'deleted-claimed';
+
+/** A framework item's icon: implied ones are marked apart from disclosed ones; a missing one by its severity. */
+export function frameworkItemIcon(item: FrameworkItemCoverage): vscode.ThemeIcon {
+  switch (item.status) {
+    case 'disclosed':
+      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'implied':
+      return new vscode.ThemeIcon('link', new vscode.ThemeColor('testing.iconPassed'));
+    case 'explained':
+      return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
+    case 'not-in-force':
+      return new vscode.ThemeIcon('history');
+    case 'reference':
+      return new vscode.ThemeIcon('bookmark');
+    default:
+      return item.severity === 'mandatory'
+        ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
+        : new vscode.ThemeIcon('circle-large-outline');
+  }
+}
+
+/** The first place an item is disclosed or explained, for a click. */
+function frameworkItemPlace(
+  item: FrameworkItemCoverage,
+): { uri: string; range: ReportRequirement['places'][number]['range'] } | undefined {
+  return item.places[0] ?? item.explanation;
+}
 
 export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<CoverageNode | undefined>();
@@ -210,11 +246,26 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
     if (!model) return [];
     if (!node) {
       const shown = this.visible(model.requirements);
-      return PARTS.filter((p) => this.filters.parts.includes(p))
+      const parts: CoverageNode[] = PARTS.filter((p) => this.filters.parts.includes(p))
         .map((part) => ({ kind: 'part' as const, part, requirements: shown.filter((r) => r.part === part) }))
         .filter((n) => n.requirements.length > 0);
+      const frameworks = (model.frameworks ?? []).map((framework) => ({ kind: 'framework' as const, framework }));
+      return [...parts, ...frameworks];
     }
-    if (node.kind === 'requirement') return [];
+    if (node.kind === 'requirement' || node.kind === 'frameworkItem') return [];
+    if (node.kind === 'framework') {
+      const items = node.framework.items.filter((i) => !this.filters.onlyMissing || i.status === 'missing');
+      return node.framework.groups
+        .map((g) => ({
+          kind: 'frameworkGroup' as const,
+          framework: node.framework,
+          group: g.id,
+          items: items.filter((i) => (i.group ?? '') === g.id),
+        }))
+        .filter((g) => g.items.length > 0);
+    }
+    if (node.kind === 'frameworkGroup')
+      return node.items.map((item) => ({ kind: 'frameworkItem' as const, framework: node.framework, item }));
     if (node.kind === 'aspect')
       return node.requirements.map((requirement) => ({ kind: 'requirement' as const, requirement }));
     const aspects = new Map<string, ReportRequirement[]>();
@@ -231,6 +282,8 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
     const model = this.model;
     // The view's words in the report's language, like the titles and places beside them.
     const lang = reportLanguage(model?.locale);
+    if (node.kind === 'framework' || node.kind === 'frameworkGroup' || node.kind === 'frameworkItem')
+      return frameworkTreeItem(node);
     if (node.kind === 'part') {
       const item = new vscode.TreeItem(partTitle(node.part, lang), vscode.TreeItemCollapsibleState.Expanded);
       item.id = `part:${node.part}`;
@@ -289,7 +342,12 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
   }
 
   getParent(node: CoverageNode): CoverageNode | undefined {
-    if (node.kind === 'part') return undefined;
+    if (node.kind === 'part' || node.kind === 'framework') return undefined;
+    if (node.kind === 'frameworkGroup') return { kind: 'framework', framework: node.framework };
+    if (node.kind === 'frameworkItem') {
+      const items = node.framework.items.filter((i) => (i.group ?? '') === (node.item.group ?? ''));
+      return { kind: 'frameworkGroup', framework: node.framework, group: node.item.group ?? '', items };
+    }
     const model = this.model;
     if (!model) return undefined;
     const roots = this.getChildren();
@@ -306,6 +364,72 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The tree items of the claimed frameworks: the words come from the server, in the report's language. */
+function frameworkTreeItem(
+  node: Extract<CoverageNode, { kind: 'framework' | 'frameworkGroup' | 'frameworkItem' }>,
+): vscode.TreeItem {
+  const f = node.framework;
+  if (node.kind === 'framework') {
+    const item = new vscode.TreeItem(f.title, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `framework:${f.id}`;
+    item.description = `${f.summary} · ${f.severity === 'reference' ? f.reason : (f.version ?? '')}`.replace(
+      / · $/,
+      '',
+    );
+    item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(f.title)}**\n\n${escapeMarkdown(f.reason)}`);
+    item.iconPath = new vscode.ThemeIcon(f.kind === 'reference-tags' ? 'bookmark' : 'library');
+    item.contextValue = 'framework';
+    return item;
+  }
+  if (node.kind === 'frameworkGroup') {
+    const title = f.groups.find((g) => g.id === node.group)?.title ?? node.group;
+    const item = new vscode.TreeItem(title || f.title, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `framework:${f.id}:${node.group}`;
+    const addressed = node.items.filter(
+      (i) => i.status === 'disclosed' || i.status === 'implied' || i.status === 'explained',
+    );
+    const counted = node.items.filter((i) => i.status !== 'not-in-force');
+    item.description = `${addressed.length}/${counted.length}`;
+    item.contextValue = 'frameworkGroup';
+    return item;
+  }
+  const i = node.item;
+  const item = new vscode.TreeItem(`${i.id} ${i.title}`, vscode.TreeItemCollapsibleState.None);
+  item.id = `framework:${f.id}:item:${i.id}`;
+  const place = i.places[0]?.label ?? i.explanation?.text.replace(/\s+/g, ' ').slice(0, 60);
+  item.description = place ? `${i.statusLabel} · ${place}` : i.statusLabel;
+  item.iconPath = frameworkItemIcon(i);
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`**${escapeMarkdown(`${i.id} ${i.title}`)}**\n\n`);
+  tooltip.appendMarkdown(`${escapeMarkdown(i.statusLabel)} · ${escapeMarkdown(i.severityLabel)}\n\n`);
+  for (const p of i.places.slice(0, 8))
+    tooltip.appendMarkdown(
+      `- ${escapeMarkdown(p.label)}${p.implied ? ` (${escapeMarkdown(`${p.implied.framework} ${p.implied.id}`)})` : ''}\n`,
+    );
+  if (i.explanation)
+    tooltip.appendMarkdown(`\n> ${escapeMarkdown(i.explanation.text.replace(/\s+/g, ' ').slice(0, 300))}\n`);
+  item.tooltip = tooltip;
+  item.contextValue = `frameworkItem.${i.status}`;
+  const at = frameworkItemPlace(i);
+  if (at)
+    item.command = {
+      command: 'vscode.open',
+      title: vscode.l10n.t('Show requirement'),
+      arguments: [
+        vscode.Uri.parse(at.uri),
+        {
+          selection: new vscode.Range(
+            at.range.start.line,
+            at.range.start.character,
+            at.range.end.line,
+            at.range.end.character,
+          ),
+        },
+      ],
+    };
+  return item;
 }
 
 function escapeMarkdown(text: string): string {

@@ -8,9 +8,13 @@ import { coverageSummary, missingCount, OPEN_COVERAGE_COMMAND } from './statusBa
 
 /** The framework line: the Code, and whether it applied or was only guidance for the financial year. */
 export function frameworkText(model: ReportModel): string {
-  return model.reporting?.codeVersion === 'pre-2025'
-    ? vscode.l10n.t('HKEX ESG Reporting Code (2025), as guidance')
-    : vscode.l10n.t('HKEX ESG Reporting Code (2025)');
+  const code =
+    model.reporting?.codeVersion === 'pre-2025'
+      ? vscode.l10n.t('HKEX ESG Reporting Code (2025), as guidance')
+      : vscode.l10n.t('HKEX ESG Reporting Code (2025)');
+  // The other frameworks claimed in esg.frameworks, each with its counts (the server's words, in the report's language).
+  const claimed = (model.frameworks ?? []).map((f) => f.summary);
+  return [code, ...claimed].join(' + ');
 }
 
 /** 'Main Board · FY2025' (the financial year marked as assumed when the report gives no period). */

@@ -11,6 +11,11 @@ export function coverageSummary(model: ReportModel): string {
   return model.coverage.parts.map((p) => `${p.part} ${p.addressed}/${p.required}`).join(' · ');
 }
 
+/** 'GRI 40/114 · HKFRS S2 20/53': each claimed framework besides the HKEX Code, addressed / in force. */
+export function frameworksSummary(model: ReportModel): string {
+  return (model.frameworks ?? []).map((f) => f.summary.replace(/\s*[(（].*$/, '')).join(' · ');
+}
+
 export function missingCount(model: ReportModel): number {
   return model.requirements.filter(
     (r) => r.status === 'missing' && (r.obligation === 'mandatory' || r.obligation === 'comply-or-explain'),
@@ -43,13 +48,16 @@ export class CoverageStatusBar implements vscode.Disposable {
       return;
     }
     const missing = missingCount(model);
-    this.item.text = `$(checklist) ${coverageSummary(model)}`;
+    const frameworks = frameworksSummary(model);
+    this.item.text = `$(checklist) ${coverageSummary(model)}${frameworks ? ` · ${frameworks}` : ''}`;
+    const claimed = (model.frameworks ?? []).map((f) => `${f.summary} — ${f.reason}`).join('\n');
     this.item.tooltip =
-      missing === 0
+      (claimed ? `${claimed}\n` : '') +
+      (missing === 0
         ? vscode.l10n.t(
             'HKEX coverage: every required disclosure is disclosed or explained. Click to open the coverage view.',
           )
-        : vscode.l10n.t('HKEX coverage: {0} requirements missing. Click to open the coverage view.', missing);
+        : vscode.l10n.t('HKEX coverage: {0} requirements missing. Click to open the coverage view.', missing));
     this.item.accessibilityInformation = {
       label: vscode.l10n.t('HKEX coverage {0}, {1} missing', coverageSummary(model), missing),
     };

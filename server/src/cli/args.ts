@@ -1,11 +1,11 @@
 // Command-line parsing for `esgmark`. Hand-written (no dependency) and strict: an unknown option or a
 // bad value is a usage error (exit 2) rather than being ignored, so a typo in a CI script is noticed.
-import type { IssuerClass, Locale } from '../engine';
+import { FRAMEWORK_IDS, type IssuerClass, type Locale } from '../engine';
 
 export class UsageError extends Error {}
 
 export type Command = 'check' | 'index' | 'kpis' | 'rules' | 'compare' | 'init' | 'help' | 'version';
-export type Format = 'text' | 'json' | 'sarif' | 'csv';
+export type Format = 'text' | 'json' | 'sarif' | 'csv' | 'markdown';
 
 export interface CliArgs {
   command: Command;
@@ -30,6 +30,12 @@ export interface CliArgs {
   docsUrl?: string;
   /** `init --force`: overwrite an existing project file. */
   force?: boolean;
+  /** `index --framework <id>`: that framework's content index instead of the HKEX table. */
+  framework?: string;
+  /** `index --write`: replace the report's index table for the framework in place. */
+  write?: boolean;
+  /** `index --write --insert`: append the table when the report has none. */
+  insert?: boolean;
 }
 
 const COMMANDS: readonly Command[] = ['check', 'index', 'kpis', 'rules', 'compare', 'init'];
@@ -37,7 +43,7 @@ const COMMANDS: readonly Command[] = ['check', 'index', 'kpis', 'rules', 'compar
 const FORMATS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules' | 'compare' | 'init', readonly Format[]> = {
   check: ['text', 'json', 'sarif'],
   init: ['text'],
-  index: ['text'],
+  index: ['markdown', 'json', 'csv', 'text'],
   kpis: ['csv', 'json'],
   rules: ['text', 'json'],
   compare: ['text', 'csv', 'json'],
@@ -60,7 +66,7 @@ const OPTIONS_BY_COMMAND: Record<'check' | 'index' | 'kpis' | 'rules' | 'compare
     '--docs-url',
   ],
   init: ['--force'],
-  index: ['--locale', '--issuer-class', '--workspace'],
+  index: ['--locale', '--issuer-class', '--workspace', '--framework', '--format', '--write', '--insert'],
   kpis: ['--format', '--locale', '--issuer-class', '--workspace', '--unrecognised'],
   rules: ['--format', '--locale'],
   compare: ['--format', '--locale', '--issuer-class', '--workspace'],
@@ -74,8 +80,9 @@ const VALUE_OPTIONS = new Set([
   '--workspace',
   '--max-warnings',
   '--docs-url',
+  '--framework',
 ]);
-const FLAG_OPTIONS = new Set(['--quiet', '--unrecognised', '--fix', '--fix-dry-run', '--force']);
+const FLAG_OPTIONS = new Set(['--quiet', '--unrecognised', '--fix', '--fix-dry-run', '--force', '--write', '--insert']);
 
 function oneOf<T extends string>(option: string, values: readonly T[], value: string): T {
   if ((values as readonly string[]).includes(value)) return value as T;
@@ -161,6 +168,15 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--force':
         args.force = true;
         break;
+      case '--framework':
+        args.framework = oneOf(name, FRAMEWORK_IDS, value!);
+        break;
+      case '--write':
+        args.write = true;
+        break;
+      case '--insert':
+        args.insert = true;
+        break;
       case '--docs-url':
         if (!/^(?:https?|file):\/\/\S+$/.test(value!))
           throw new UsageError(
@@ -188,6 +204,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (command === 'check' && args.inputs.length === 0)
     throw new UsageError("'check' needs at least one file or folder");
   if (command === 'index' && args.inputs.length !== 1) throw new UsageError("'index' needs exactly one file");
+  if (args.insert && !args.write)
+    throw new UsageError('--insert goes with --write (it appends the table the write did not find)');
+  if (args.write && args.format !== 'markdown' && args.format !== 'text')
+    throw new UsageError('--write writes the Markdown table into the report; it takes no --format');
   if (command === 'kpis' && args.inputs.length !== 1) throw new UsageError("'kpis' needs exactly one file");
   if (command === 'compare' && args.inputs.length !== 2) throw new UsageError("'compare' needs exactly two files");
   if (args.fix && args.fixDryRun)
@@ -206,6 +226,11 @@ Usage:
   esgmark check <files or folders...> [options]   check reports; folders are searched for *.esg.md
   esgmark index <file> [--locale L] [--issuer-class C]
                                                   print the HKEX index table generated from the tags
+  esgmark index <file> --framework ID [--format markdown|json|csv] [--write [--insert]]
+                                                  that framework's content index: each item in force
+                                                  for the year, the sections that disclose it (implied
+                                                  ones marked) or 'not reported'; --write replaces the
+                                                  report's table for it in place
   esgmark kpis <file> [--format csv|json] [--locale L]
                                                   print every KPI figure with its check status (CSV with
                                                   a byte order mark for Excel, or JSON)
@@ -223,6 +248,12 @@ Options:
   --format text|json|sarif            output format of 'check' (default: text)
   --format csv|json                   output format of 'kpis' (default: csv)
   --format text|csv|json              output format of 'compare' (default: text)
+  --format markdown|json|csv          output format of 'index' (default: markdown)
+  --framework ID                      'index': hkex-esg-2025, gri-2021, ifrs-s2, hkfrs-s2,
+                                      sasb-tc-si, ashare-2024, un-sdg, nasdaq-esg
+  --write                             'index': update the framework's index table of the report
+                                      (the table under its heading class, e.g. .gri-index)
+  --insert                            'index --write': append the table when there is none
   --locale en|zh-Hant|zh-Hans         language of the messages (default: from the report)
   --issuer-class main-board|largecap|gem
                                       overrides esg.issuer-class of the front matter

@@ -47,6 +47,9 @@ import {
 import { planFixes, writeFix } from './fix';
 import { unifiedDiff } from './diff';
 import { writeProjectFile } from './init';
+import { indexOutput, writeFrameworkIndex } from './indexFramework';
+
+const HKEX_FRAMEWORK = 'hkex-esg-2025';
 import { checkInWorkers, isCheckWorker, serveChecks, type CheckedInput, type CheckSettings } from './pool';
 import { jsonWithEscapes, showControls } from './controls';
 import { version as VERSION } from '../../../package.json';
@@ -347,7 +350,26 @@ function applyFixes(
 
 function runIndex(args: CliArgs, io: Io): number {
   const file = singleReport(args, io);
-  const { analysis } = analyzeInput(file, analysisOptions(args), io.cwd);
+  const { analysis, project } = analyzeInput(file, analysisOptions(args), io.cwd);
+  const format = args.format === 'json' || args.format === 'csv' ? args.format : 'markdown';
+  // JSON, CSV and --write without --framework are the HKEX Code's index.
+  const framework = args.framework ?? (format !== 'markdown' || args.write ? HKEX_FRAMEWORK : undefined);
+  if (framework && args.write) {
+    const written = writeFrameworkIndex(file, project, framework, args.insert === true, io.cwd);
+    if (!written.ok) {
+      io.stderr(`esgmark: ${showControls(written.message)}\n`);
+      return EXIT_ERRORS;
+    }
+    io.stderr(
+      `esgmark: ${showControls(written.display)}: ${written.replaced ? 'updated' : 'appended'} the ${framework} index table\n`,
+    );
+    return EXIT_OK;
+  }
+  if (framework) {
+    const text = indexOutput(analysis, framework, format);
+    io.stdout(format === 'json' ? jsonWithEscapes(text) : showControls(text, { lineBreaks: true, bidi: true }));
+    return EXIT_OK;
+  }
   // Markdown meant for a file: real text (line breaks, bidi) stays, C0 and C1 controls are shown as escapes.
   const markdown = showControls(generateIndexTable(analysis).markdown, { lineBreaks: true, bidi: true });
   io.stdout(markdown.endsWith('\n') ? markdown : `${markdown}\n`);

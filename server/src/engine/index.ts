@@ -73,6 +73,27 @@ export { crossReportActions, factText, lineOf, termOf } from './rules/xreport/co
 export { derivedUnchanged, modelToken, type ModelToken } from './reanalyze';
 export type { ModelPart } from './rules/rule';
 export { remapReportModel } from './features/report';
+// Every framework a report claims: coverage per framework, and each framework's content index.
+export {
+  claimedFrameworks,
+  frameworkCoverageOf,
+  INDEX_CLASSES,
+  type FrameworkCoverage,
+  type FrameworkItemCoverage,
+  type FrameworkItemStatus,
+  type FrameworkPlace,
+  type FrameworkSeverity,
+  type ImpliedBy,
+} from './features/coverage';
+export {
+  frameworkIndex,
+  frameworkIndexEdit,
+  frameworkIndexMarkdown,
+  type FrameworkIndex,
+  type FrameworkIndexEdit,
+  type FrameworkIndexRow,
+} from './features/indexFramework';
+export { FRAMEWORK_IDS } from './catalogs/frameworks';
 export { csvField, neutralizeFormula } from './features/export';
 // Messages, numbers and lines as the engine writes and counts them, for the CLI's own output.
 export { localized, t } from './i18n';

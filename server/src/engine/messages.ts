@@ -19,6 +19,7 @@ import { ASHARE_MESSAGES } from './rules/ashare/messages';
 import { FORMULA_MESSAGES, KPI_MESSAGES, NUMBERS_MESSAGES } from './rules/kpi/messages';
 import { GHG_MESSAGES } from './rules/ghg/messages';
 import { XREPORT_MESSAGES } from './rules/xreport/messages';
+import { FRAMEWORK_FEATURE_MESSAGES } from './features/frameworkMessages';
 
 /** Messages of the editor features, not of one rule. */
 export const SHARED_MESSAGES = {
@@ -245,6 +246,7 @@ export const MESSAGE_TABLES = {
   GHG_MESSAGES,
   LIMIT_MESSAGES,
   SHARED_MESSAGES,
+  FRAMEWORK_FEATURE_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -264,4 +266,5 @@ export const MESSAGES = {
   ...GHG_MESSAGES,
   ...LIMIT_MESSAGES,
   ...SHARED_MESSAGES,
+  ...FRAMEWORK_FEATURE_MESSAGES,
 } as const;

@@ -20,6 +20,15 @@ export type {
   ReportValue,
 } from '../engine';
 export type { ExportFormat, IndexTableEdit, Range } from '../engine';
+// Every framework a report claims, as the report model carries it (server/src/engine/features/coverage.ts).
+export type {
+  FrameworkCoverage,
+  FrameworkItemCoverage,
+  FrameworkItemStatus,
+  FrameworkPlace,
+  FrameworkSeverity,
+  ImpliedBy,
+} from '../engine';
 // Which Markdown files are reports: the client decides which documents to hand to the server by it.
 export { hasEsgFrontMatter } from '../engine/detect';
 

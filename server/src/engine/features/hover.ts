@@ -17,12 +17,19 @@ import { baseUnitName, DIMENSIONLESS, midpoint, sameDim } from '../numbers/quant
 import { getItem, getPack, HKEX_FRAMEWORK_ID, itemsFor, mappedIds, versionFor } from '../catalogs/frameworks';
 import { griIndexTables, packTags, GRI_PACK, type PackRef } from '../recognition/griIndex';
 import type { EsgDocument } from '../model';
+import { fyLabel } from '../context';
+import { frameworkCoverageOf, packSeverity, SHORT_NAMES } from './coverage';
+import { FRAMEWORK_IDS } from '../catalogs/frameworks';
+import { lineText } from './edits';
+import type { Range } from '../types';
 import { ashareHoverAt } from './hoverAshare';
 
 export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
   const doc = analysis.model;
-  const griRef = griRefAt(doc, pos);
-  if (griRef) return griHover(analysis, griRef);
+  const packRef = packRefAt(doc, pos);
+  if (packRef) return packHover(analysis, packRef);
+  const claimed = frameworkEntryAt(doc, pos);
+  if (claimed) return frameworkHover(analysis, claimed.id, claimed.range);
   const ashare = ashareHoverAt(analysis, pos);
   if (ashare) return ashare;
   const target = targetAt(doc, pos);
@@ -65,6 +72,9 @@ export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
           : say('hover.notDisclosed');
       lines.push('', `**${say('hover.status')}**: ${status}`);
     }
+    // The other frameworks' ids a cross-map pairs with this paragraph (HKEX D28(a) <-> IFRS S2 29(a)(i)(1)).
+    const mapped = mappedLines(analysis, HKEX_FRAMEWORK_ID, req.id);
+    if (mapped.length) lines.push('', ...mapped);
     return { contents: lines.join('\n'), range: target.ref.range };
   }
   if (target.kind === 'value') return valueHover(analysis, target.row, target.value);
@@ -142,13 +152,12 @@ function inRange(r: PackRef['range'], pos: Position): boolean {
   return afterStart && beforeEnd;
 }
 
-/** The GRI id under the cursor: in a `gri="…"` tag of the heading on that line, or a GRI content index row. */
-function griRefAt(doc: EsgDocument, pos: Position): PackRef | undefined {
+/** The framework id under the cursor: in a pack tag (`gri=`, `issb=`, `hkfrs=`, `sasb=`) of the heading on that line, or a GRI content index row. */
+function packRefAt(doc: EsgDocument, pos: Position): PackRef | undefined {
   const heading = doc.sections.find(
     (s) => s.heading.range.start.line <= pos.line && pos.line <= s.heading.range.end.line,
   );
-  if (heading)
-    return packTags(doc).find((t) => t.pack === GRI_PACK && t.section === heading.index && inRange(t.range, pos));
+  if (heading) return packTags(doc).find((t) => t.section === heading.index && inRange(t.range, pos));
   const table = doc.tables.find((t) => t.range.start.line <= pos.line && pos.line <= t.range.end.line);
   if (!table) return undefined;
   for (const index of griIndexTables(doc)) {
@@ -158,18 +167,52 @@ function griRefAt(doc: EsgDocument, pos: Position): PackRef | undefined {
   return undefined;
 }
 
-/** A GRI disclosure: the pack's short title, the version in force for the year, and the HKEX paragraphs mapped to it. */
-function griHover(analysis: Analysis, ref: PackRef): Hover {
+/** The frameworks hover shows cross-maps to, in this order. */
+const MAPPED_FRAMEWORKS = [HKEX_FRAMEWORK_ID, 'ifrs-s2', 'hkfrs-s2', 'gri-2021'];
+
+/** One line per framework a cross-map pairs the id with, naming the map's basis (published or derived). */
+function mappedLines(analysis: Analysis, framework: string, id: string): string[] {
+  const locale = analysis.locale;
+  const out: string[] = [];
+  for (const other of MAPPED_FRAMEWORKS) {
+    if (other === framework || other === HKEX_FRAMEWORK_ID) continue;
+    const found = mappedIds(framework, id, other);
+    if (!found.length) continue;
+    const basis = [...new Set(found.map((m) => m.map.basis))]
+      .map((b) => t(locale, b === 'published' ? 'fw.hover.basis.published' : 'fw.hover.basis.derived'))
+      .join(', ');
+    const ids = [...new Set(found.map((m) => m.id))].join(', ');
+    out.push(`- ${t(locale, 'fw.hover.mapped', { name: SHORT_NAMES[other] ?? other, basis, ids })}`);
+  }
+  return out;
+}
+
+/**
+ * A framework id: the pack's short title, the version in force for the year, which severity applied and
+ * why (the issuer profile and the dates), and the ids the cross-maps pair it with, both ways.
+ */
+function packHover(analysis: Analysis, ref: PackRef): Hover {
   const locale = analysis.locale;
   const say = (key: MessageKey, args?: Record<string, string | number>) => t(locale, key, args);
-  const item = ref.known ? getItem(GRI_PACK, ref.id) : undefined;
-  if (!item) return { contents: say('gri.unknownId', { id: ref.raw }), range: ref.range };
-  const pack = getPack(GRI_PACK)!;
-  const fyStart = contextOf(analysis.model, analysis.options).reporting.fyStart;
-  const version = versionFor(GRI_PACK, fyStart);
-  const lines = [`**GRI ${item.id}** — ${localized(item.title, locale)}`, '', `*${localized(pack.title, locale)}*`];
+  const item = ref.known ? getItem(ref.pack, ref.id) : undefined;
+  const pack = getPack(ref.pack);
+  const name = SHORT_NAMES[ref.pack] ?? ref.pack;
+  if (!item || !pack)
+    return {
+      contents:
+        ref.pack === GRI_PACK
+          ? say('gri.unknownId', { id: ref.raw })
+          : say('fw.hover.unknownId', { id: ref.raw, name }),
+      range: ref.range,
+    };
+  const doc = analysis.model;
+  const rc = contextOf(doc, analysis.options).reporting;
+  const fyStart = rc.fyStart;
+  const version = versionFor(ref.pack, fyStart);
+  const lines = [`**${name} ${item.id}** — ${localized(item.title, locale)}`, '', `*${localized(pack.title, locale)}*`];
   if (version) lines.push('', say('hover.pack.version', { fyStart, version: localized(version.title, locale) }));
-  if (version && !itemsFor(GRI_PACK, fyStart).some((i) => i.id === item.id)) {
+  const inForce = version !== undefined && itemsFor(ref.pack, fyStart).some((i) => i.id === item.id);
+  if (version && !inForce) {
     lines.push(
       '',
       item.until && item.successors?.length
@@ -177,7 +220,59 @@ function griHover(analysis: Analysis, ref: PackRef): Hover {
         : say('hover.pack.notInForce'),
     );
   }
-  const hkex = [...new Set(mappedIds(GRI_PACK, item.id, HKEX_FRAMEWORK_ID).map((m) => m.id))];
+  // Which rule applied: the framework's severity for this profile and year, and why.
+  const applied = packSeverity(pack, doc, rc, locale);
+  const severity = inForce ? applied.severity : 'not-in-force';
+  lines.push(
+    '',
+    say('fw.hover.applies', { name, severity: say(`fw.severity.${severity}`), reason: applied.reason }),
+    '',
+    `**${say('hover.year')}**: ${fyLabel(rc, locale)} · ${say(`issuerClass.${rc.issuerClass}`)}`,
+  );
+  if (!doc.config.frameworks.includes(ref.pack)) lines.push('', say('fw.hover.notClaimed', { name }));
+  const hkex = [...new Set(mappedIds(ref.pack, item.id, HKEX_FRAMEWORK_ID).map((m) => m.id))];
   lines.push('', `**${say('hover.pack.hkex')}**: ${hkex.length ? hkex.join(', ') : say('hover.pack.noHkex')}`);
+  const mapped = mappedLines(analysis, ref.pack, item.id);
+  if (mapped.length) lines.push('', ...mapped);
   return { contents: lines.join('\n'), range: ref.range };
+}
+
+/** A framework id in the front matter (`frameworks: [hkex-esg-2025, gri-2021]` or a `- gri-2021` item) under the cursor. */
+function frameworkEntryAt(doc: EsgDocument, pos: Position): { id: string; range: Range } | undefined {
+  const fm = doc.frontMatter;
+  if (!fm || pos.line <= fm.range.start.line || pos.line >= fm.range.end.line) return undefined;
+  const line = lineText(doc, pos.line);
+  if (line.length > 2000) return undefined;
+  for (const m of line.matchAll(/[a-z][a-z0-9]*(?:-[a-z0-9]+)+/g)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (pos.character < start || pos.character > end || !FRAMEWORK_IDS.includes(m[0])) continue;
+    return {
+      id: m[0],
+      range: { start: { line: pos.line, character: start }, end: { line: pos.line, character: end } },
+    };
+  }
+  return undefined;
+}
+
+/** A claimed framework: its title, the version in force, the severity for this profile and why, and its coverage counts. */
+function frameworkHover(analysis: Analysis, id: string, range: Range): Hover | undefined {
+  const coverage = frameworkCoverageOf(analysis, id);
+  if (!coverage) return undefined;
+  const locale = analysis.locale;
+  const say = (key: MessageKey, args?: Record<string, string | number>) => t(locale, key, args);
+  const rc = contextOf(analysis.model, analysis.options).reporting;
+  const name = SHORT_NAMES[id] ?? id;
+  const lines = [`**${coverage.title}** (\`${id}\`)`];
+  if (coverage.version && id !== HKEX_FRAMEWORK_ID)
+    lines.push('', say('hover.pack.version', { fyStart: rc.fyStart, version: coverage.version }));
+  lines.push(
+    '',
+    say('fw.hover.applies', { name, severity: say(`fw.severity.${coverage.severity}`), reason: coverage.reason }),
+    '',
+    `**${say('hover.year')}**: ${fyLabel(rc, locale)} · ${say(`issuerClass.${rc.issuerClass}`)}`,
+    '',
+    say('fw.hover.status', { status: coverage.summary }),
+  );
+  return { contents: lines.join('\n'), range };
 }

@@ -29,6 +29,8 @@ import { derivedOf, optionsKey, disclosures, facts, allChecks } from '../derived
 import { type Fact, type FactIndex } from '../numbers/facts';
 import { printLike, type Check } from '../numbers/checks';
 import { baseUnitName, dimOf, type Dim } from '../numbers/quantity';
+import { claimedFrameworks } from './coverage';
+import { HKEX_FRAMEWORK_ID } from '../catalogs/frameworks';
 
 export { baseUnitName };
 
@@ -130,6 +132,9 @@ function build(analysis: Analysis): ReportModel {
       codeVersion: rc.codeVersion,
       known: rc.known,
     };
+  });
+  attempt(() => {
+    if (doc.config.frameworks.some((f) => f !== HKEX_FRAMEWORK_ID)) model.frameworks = claimedFrameworks(analysis);
   });
   return model;
 }
@@ -479,5 +484,13 @@ export function remapReportModel(
       if (r.explanation) out.explanation = at(r.explanation);
       return out;
     }),
+    frameworks: model.frameworks?.map((f) => ({
+      ...f,
+      items: f.items.map((i) => ({
+        ...i,
+        places: i.places.map(at),
+        ...(i.explanation ? { explanation: at(i.explanation) } : {}),
+      })),
+    })),
   };
 }

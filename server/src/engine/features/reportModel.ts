@@ -2,6 +2,7 @@
 // command see it: plain JSON, built from one analysis, no functions, no ranges beyond what a click
 // needs to reveal a cell. (Issue 4.) The builder lives in ./report.ts.
 import type { Range } from '../types';
+import type { FrameworkCoverage } from './coverage';
 
 export type CheckStatus = 'agrees' | 'disagrees' | 'unchecked';
 
@@ -103,4 +104,6 @@ export interface ReportModel {
     /** False when the report gives no `esg.period` (the Code's first year is assumed). */
     known: boolean;
   };
+  /** Every framework the report claims besides the HKEX Code (`esg.frameworks`), with each item's status (features/coverage.ts). */
+  frameworks?: FrameworkCoverage[];
 }

@@ -15,6 +15,8 @@ import { CONFIG_MESSAGES } from './rules/esg/configMessages';
 import { FRONTMATTER_MESSAGES } from './rules/frontmatter/messages';
 import { HKEX_MESSAGES } from './rules/hkex/messages';
 import { GRI_MESSAGES } from './rules/gri/messages';
+import { ISSB_MESSAGES, PACK_INDEX_MESSAGES } from './rules/issb/messages';
+import { SASB_MESSAGES } from './rules/sasb/messages';
 import { FORMULA_MESSAGES, KPI_MESSAGES, NUMBERS_MESSAGES } from './rules/kpi/messages';
 import { GHG_MESSAGES } from './rules/ghg/messages';
 import { XREPORT_MESSAGES } from './rules/xreport/messages';
@@ -237,6 +239,9 @@ export const MESSAGE_TABLES = {
   FRONTMATTER_MESSAGES,
   HKEX_MESSAGES,
   GRI_MESSAGES,
+  PACK_INDEX_MESSAGES,
+  ISSB_MESSAGES,
+  SASB_MESSAGES,
   KPI_MESSAGES,
   NUMBERS_MESSAGES,
   FORMULA_MESSAGES,
@@ -255,6 +260,9 @@ export const MESSAGES = {
   ...FRONTMATTER_MESSAGES,
   ...HKEX_MESSAGES,
   ...GRI_MESSAGES,
+  ...PACK_INDEX_MESSAGES,
+  ...ISSB_MESSAGES,
+  ...SASB_MESSAGES,
   ...KPI_MESSAGES,
   ...NUMBERS_MESSAGES,
   ...FORMULA_MESSAGES,

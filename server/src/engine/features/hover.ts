@@ -15,7 +15,7 @@ import type { KpiRow, KpiValue } from '../model';
 import { printLike } from '../numbers/checks';
 import { baseUnitName, DIMENSIONLESS, midpoint, sameDim } from '../numbers/quantity';
 import { getItem, getPack, HKEX_FRAMEWORK_ID, itemsFor, mappedIds, versionFor } from '../catalogs/frameworks';
-import { griIndexTables, packTags, GRI_PACK, type PackRef } from '../recognition/griIndex';
+import { griIndexTables, packTags, GRI_PACK, type PackRef } from '../recognition/packIndex';
 import type { EsgDocument } from '../model';
 
 export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {

@@ -22,6 +22,19 @@ import { griIndexMissingRow } from './gri/index-missing-row';
 import { griIndexBrokenTarget } from './gri/index-broken-target';
 import { griOmissionReason } from './gri/omission-reason';
 import { griSuperseded } from './gri/superseded';
+import { issbUnknownId } from './issb/unknown-id';
+import { issbIndexMissingRow } from './issb/index-missing-row';
+import { issbIndexBrokenTarget } from './issb/index-broken-target';
+import { issbIndexNotDisclosed } from './issb/index-not-disclosed';
+import { issbGwpSource } from './issb/gwp-source';
+import { issbScope2Location } from './issb/scope2-location';
+import { issbScope3Categories } from './issb/scope3-categories';
+import { issbCategory15Limit } from './issb/category15-limit';
+import { sasbUnknownCode } from './sasb/unknown-code';
+import { sasbIndexMissingRow } from './sasb/index-missing-row';
+import { sasbIndexBrokenTarget } from './sasb/index-broken-target';
+import { sasbIndexNotDisclosed } from './sasb/index-not-disclosed';
+import { sasbMetricMissing } from './sasb/metric-missing';
 import { unknownUnit } from './kpi/unknown-unit';
 import { badNumber } from './kpi/bad-number';
 import { factorMismatch } from './ghg/factor-mismatch';
@@ -75,6 +88,19 @@ export const ALL_RULES: Rule<any>[] = [
   griIndexBrokenTarget,
   griOmissionReason,
   griSuperseded,
+  issbUnknownId,
+  issbIndexMissingRow,
+  issbIndexBrokenTarget,
+  issbIndexNotDisclosed,
+  issbGwpSource,
+  issbScope2Location,
+  issbScope3Categories,
+  issbCategory15Limit,
+  sasbUnknownCode,
+  sasbIndexMissingRow,
+  sasbIndexBrokenTarget,
+  sasbIndexNotDisclosed,
+  sasbMetricMissing,
   unknownUnit,
   badNumber,
   factorMismatch,

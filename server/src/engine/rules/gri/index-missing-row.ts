@@ -7,8 +7,8 @@ import { countsAsEvidence } from '../../disclosures';
 import { eol, lineText } from '../../features/edits';
 import { escapeCell } from '../../text/markdown';
 import { localized } from '../../i18n';
-import { griIndexTables, GRI_PACK } from '../../recognition/griIndex';
-import { griScope } from './griRefs';
+import { griIndexTables, GRI_PACK } from '../../recognition/packIndex';
+import { griScope } from './packRefs';
 
 /** The disclosure without a row, and the index table (`doc.tables` index) it belongs in. */
 export type GriIndexMissingRowData = { id: string; table: number };

@@ -288,7 +288,9 @@ export function packIndexRules(family: {
               framework: scope.name,
               id,
               title: item ? localized(item.title, ctx.locale) : id,
-              source: ctx.t(source, { version: localized(scope.version.title, ctx.locale) }),
+              source: ctx.t(source, {
+                version: `${localized(getPack(scope.pack)!.title, ctx.locale)} (${scope.version.id})`,
+              }),
             }),
             data: { id, pack: scope.pack, table: first.table },
           });

@@ -4,12 +4,12 @@ import type { Localized } from '../../types';
 
 export const PACK_INDEX_MESSAGES = {
   'pack.unknownId': {
-    en: '`{id}` is not a {framework} id (version {version}).',
+    en: '`{id}` is not an id of {framework} (version {version}).',
     'zh-Hant': '`{id}` 不是 {framework} 的編號（{version} 版）。',
     'zh-Hans': '`{id}` 不是 {framework} 的编号（{version} 版）。',
   },
   'pack.unknownIdNear': {
-    en: '`{id}` is not a {framework} id (version {version}); did you mean `{near}`?',
+    en: '`{id}` is not an id of {framework} (version {version}); did you mean `{near}`?',
     'zh-Hant': '`{id}` 不是 {framework} 的編號（{version} 版）；是否指 `{near}`？',
     'zh-Hans': '`{id}` 不是 {framework} 的编号（{version} 版）；是否指 `{near}`？',
   },

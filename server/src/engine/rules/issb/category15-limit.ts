@@ -25,7 +25,7 @@ export const issbCategory15Limit: Rule<IssbCategory15LimitData> = {
   run(ctx) {
     const scope = issbClaim(ctx);
     if (!scope) return;
-    const limit = matchingLines(ctx, CATEGORY_15, FINANCED).find((m) => LIMITED.test(m.text));
+    const limit = matchingLines(ctx, CATEGORY_15, FINANCED, 1).find((m) => LIMITED.test(m.text));
     if (!limit) return;
     const version = localized(scope.version.title, ctx.locale);
     // The version that carries 29A: the amendments (IFRS S2 from 2027); HKFRS S2 has not adopted them.

@@ -35,8 +35,12 @@ export interface LineMatch {
   range: Range;
 }
 
-/** Each line of the report's body that `filter` accepts, with the first match of `pattern` in it. */
-export function matchingLines(ctx: RuleContext, pattern: RegExp, filter?: RegExp): LineMatch[] {
+/**
+ * Each line of the report's body with a match of `pattern`, when `filter` (if given) matches the line or,
+ * with `window`, one of the `window` lines before or after it (text wrapped at a fixed width splits a
+ * sentence: 'GWP values of the IPCC' / 'Sixth Assessment Report').
+ */
+export function matchingLines(ctx: RuleContext, pattern: RegExp, filter?: RegExp, window = 0): LineMatch[] {
   const doc = ctx.doc;
   const text = doc.text.length > MAX_TEXT ? doc.text.slice(0, MAX_TEXT) : doc.text;
   const firstLine = doc.frontMatter ? doc.frontMatter.range.end.line + 1 : 0;
@@ -44,9 +48,10 @@ export function matchingLines(ctx: RuleContext, pattern: RegExp, filter?: RegExp
   const lines = text.split(/\r\n|\r|\n/);
   for (let line = firstLine; line < lines.length; line++) {
     const t = lines[line];
-    if (filter && !filter.test(t)) continue;
     const match = pattern.exec(t);
-    if (match) out.push({ line, text: t, match, range: lineRange(line, match.index, match.index + match[0].length) });
+    if (!match) continue;
+    if (filter && !lines.slice(Math.max(firstLine, line - window), line + window + 1).some((l) => filter.test(l))) continue;
+    out.push({ line, text: t, match, range: lineRange(line, match.index, match.index + match[0].length) });
   }
   return out;
 }

@@ -34,7 +34,7 @@ export const issbGwpSource: Rule<IssbGwpSourceData> = {
     const declared = Object.values(ctx.doc.config.factors).flatMap((perPeriod) =>
       Object.values(perPeriod).flatMap((f) => (f?.catalogId && /^gwp-ar[4-6]-/.test(f.catalogId) ? [f.catalogId] : [])),
     );
-    const named = matchingLines(ctx, ASSESSMENT, GWP_CONTEXT);
+    const named = matchingLines(ctx, ASSESSMENT, GWP_CONTEXT, 1);
     const version = localized(scope.version.title, ctx.locale);
     if (!named.length) {
       if (declared.length) return;

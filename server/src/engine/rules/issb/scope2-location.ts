@@ -5,8 +5,8 @@ import { factPlace, ghgFacts, issbClaim } from './ghgMethod';
 
 export type IssbScope2LocationData = Record<string, never>;
 
-/** A Scope 2 row label that says it is location-based ('Scope 2 (location-based)', '範圍二（位置基準）'). */
-const LOCATION_LABEL = /location|位置|地點基準|地点基准|基於地點|基于地点/i;
+/** A Scope 2 row label that says it is location-based ('Scope 2 (location-based)', '範圍二（以地點為基礎）'). */
+const LOCATION_LABEL = /location|位置|地點|地点/i;
 
 export const issbScope2Location: Rule<IssbScope2LocationData> = {
   id: 'issb/scope2-location',

@@ -48,6 +48,8 @@ export function matchingLines(ctx: RuleContext, pattern: RegExp, filter?: RegExp
   const lines = text.split(/\r\n|\r|\n/);
   for (let line = firstLine; line < lines.length; line++) {
     const t = lines[line];
+    // A comment is no statement of the report (a marker, a note to the author).
+    if (t.trimStart().startsWith('<!--')) continue;
     const match = pattern.exec(t);
     if (!match) continue;
     if (filter && !lines.slice(Math.max(firstLine, line - window), line + window + 1).some((l) => filter.test(l))) continue;

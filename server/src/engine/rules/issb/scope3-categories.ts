@@ -1,7 +1,11 @@
 // issb/scope3-categories: a report claiming IFRS S2 / HKFRS S2 that discloses Scope 3 emissions says which
-// of the GHG Protocol's 15 categories they include (29(a)(vi)(1)): category rows, or the categories named
-// in the text ('Categories 1, 2 and 11', '第 1、6 類').
+// of the GHG Protocol's 15 categories they include (29(a)(vi)(1)): category rows, the Scope 3 row's label
+// ('Scope 3 (categories 1, 2 and 11)'), or the categories named in the section of the Scope 3 figure or in
+// a section tagged for Scope 3 (HKEX D28(c), IFRS S2 / HKFRS S2 29(a)(vi)(1) or a paragraph above it).
 import type { Rule } from '../rule';
+import type { Section } from '../../model';
+import { itemsOverlap } from '../../catalogs/frameworks';
+import { within } from '../gri/packRefs';
 import { factPlace, ghgFacts, issbClaim, matchingLines } from './ghgMethod';
 
 export type IssbScope3CategoriesData = Record<string, never>;
@@ -23,7 +27,24 @@ export const issbScope3Categories: Rule<IssbScope3CategoriesData> = {
     const scope3 = ghgFacts(ctx, 'ghg.scope3');
     if (!scope3.length) return;
     if (ctx.derived.facts.all.some((f) => f.kpiId.startsWith('ghg.scope3.cat'))) return;
-    if (matchingLines(ctx, CATEGORY).length) return;
+    if (scope3.some((f) => CATEGORY.test(f.row?.label ?? ''))) return;
+    const doc = ctx.doc;
+    const innermost = (line: number): Section | undefined => {
+      let found: Section | undefined;
+      for (const s of doc.sections) if (within(s, line) && (!found || s.range.start.line > found.range.start.line)) found = s;
+      return found;
+    };
+    const places = new Set<Section>();
+    for (const f of scope3) {
+      const s = innermost(f.range.start.line);
+      if (s) places.add(s);
+    }
+    for (const s of doc.sections) if (s.tags.some((t) => t.known && t.id === 'D28(c)')) places.add(s);
+    for (const t of ctx.derived.packTags)
+      if (t.known && t.section !== undefined && t.pack === scope.pack && itemsOverlap(t.pack, t.id, '29(a)(vi)(1)'))
+        places.add(doc.sections[t.section]);
+    const named = matchingLines(ctx, CATEGORY);
+    if (named.some((m) => [...places].some((s) => within(s, m.line)))) return;
     const f = scope3[0];
     ctx.report({
       range: factPlace(f),

@@ -1,5 +1,5 @@
 // sasb/metric-missing: a section tagged with a SASB accounting or activity metric (`sasb="TC-SI-130a.1"`)
-// that states no value for it: no KPI row with a figure, no figure in a `kpi=` span, and no explanation.
+// that states no value for it: no KPI row with a figure, no figure in a `kpi=` span, and no explanation of it.
 import type { Rule } from '../rule';
 import { getItem } from '../../catalogs/frameworks';
 import { localized } from '../../i18n';
@@ -31,7 +31,11 @@ export const sasbMetricMissing: Rule<SasbMetricMissingData> = {
         );
         if (hasRow) continue;
         if (ctx.derived.facts.all.some((f) => within(section, f.range.start.line))) continue;
-        if (doc.explanations.some((e) => within(section, e.range.start.line) && e.text !== '')) continue;
+        // An explanation of this metric: one naming no HKEX requirement (`::: {.explain sasb=…}`), or naming the code.
+        const explained = doc.explanations.some(
+          (e) => within(section, e.range.start.line) && e.text !== '' && (!e.refs.length || e.text.includes(tag.id)),
+        );
+        if (explained) continue;
         ctx.report({
           range: tag.range,
           message: ctx.t('sasb.metricMissing', {

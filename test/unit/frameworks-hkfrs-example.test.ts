@@ -202,3 +202,19 @@ test('the framework index tables: a heading class per pack, ids read in each pac
   const climate = tables[2].rows[0].refs[0];
   assert.equal(text.split('\n')[climate.range.start.line].slice(climate.range.start.character, climate.range.end.character), '应对气候变化');
 });
+
+test('hover on an hkfrs= tag and on an HKFRS S2 index row: title, version in force, HKEX paragraphs and the map', async () => {
+  const { hoverAt } = await import('../../server/src/engine/features/hover');
+  const text = read('frameworks-hkfrs-2026.esg.md');
+  const lines = text.split(/\r?\n/);
+  const a = analyze({ uri: 'hkfrs', text });
+  const tagLine = lines.findIndex((l) => l.includes('hkfrs="6"'));
+  const tag = hoverAt(a, { line: tagLine, character: lines[tagLine].indexOf('hkfrs="6"') + 7 });
+  assert.ok(tag, 'no hover on the tag');
+  assert.match(tag.contents, /\*\*HKFRS S2 6\*\* — Climate governance/);
+  assert.match(tag.contents, /2026-01-01: HKFRS S2 as issued in December 2024/);
+  assert.match(tag.contents, /HKEX Code\*\*: D19 \(hkex-hkfrs-s2, derived\)/);
+  const rowLine = lines.findIndex((l) => l.startsWith('| B21 |'));
+  const row = hoverAt(a, { line: rowLine, character: 3 });
+  assert.match(row!.contents, /\*\*HKFRS S2 B21\*\* — GWP values used/);
+});

@@ -15,13 +15,13 @@ import type { KpiRow, KpiValue } from '../model';
 import { printLike } from '../numbers/checks';
 import { baseUnitName, DIMENSIONLESS, midpoint, sameDim } from '../numbers/quantity';
 import { getItem, getPack, HKEX_FRAMEWORK_ID, itemsFor, mappedIds, versionFor } from '../catalogs/frameworks';
-import { griIndexTables, packTags, GRI_PACK, type PackRef } from '../recognition/packIndex';
+import { packIndexTables, packTags, GRI_PACK, PACK_NAMES, type PackRef } from '../recognition/packIndex';
 import type { EsgDocument } from '../model';
 
 export function hoverAt(analysis: Analysis, pos: Position): Hover | undefined {
   const doc = analysis.model;
-  const griRef = griRefAt(doc, pos);
-  if (griRef) return griHover(analysis, griRef);
+  const packRef = packRefAt(doc, pos);
+  if (packRef) return packHover(analysis, packRef);
   const target = targetAt(doc, pos);
   if (!target) return undefined;
   const locale = analysis.locale;
@@ -139,34 +139,41 @@ function inRange(r: PackRef['range'], pos: Position): boolean {
   return afterStart && beforeEnd;
 }
 
-/** The GRI id under the cursor: in a `gri="…"` tag of the heading on that line, or a GRI content index row. */
-function griRefAt(doc: EsgDocument, pos: Position): PackRef | undefined {
+/** The framework id under the cursor: in a `gri=` / `issb=` / `hkfrs=` / `sasb=` / `ashare=` tag of the heading on that line, or a framework index row. */
+function packRefAt(doc: EsgDocument, pos: Position): PackRef | undefined {
   const heading = doc.sections.find(
     (s) => s.heading.range.start.line <= pos.line && pos.line <= s.heading.range.end.line,
   );
-  if (heading)
-    return packTags(doc).find((t) => t.pack === GRI_PACK && t.section === heading.index && inRange(t.range, pos));
+  if (heading) return packTags(doc).find((t) => t.section === heading.index && inRange(t.range, pos));
   const table = doc.tables.find((t) => t.range.start.line <= pos.line && pos.line <= t.range.end.line);
   if (!table) return undefined;
-  for (const index of griIndexTables(doc)) {
+  for (const index of packIndexTables(doc)) {
     if (index.table !== table.index) continue;
     for (const row of index.rows) for (const ref of row.refs) if (inRange(ref.range, pos)) return ref;
   }
   return undefined;
 }
 
-/** A GRI disclosure: the pack's short title, the version in force for the year, and the HKEX paragraphs mapped to it. */
-function griHover(analysis: Analysis, ref: PackRef): Hover {
+/** A framework item: the pack's short title, the version in force for the year, and the HKEX paragraphs mapped to it (with the map). */
+function packHover(analysis: Analysis, ref: PackRef): Hover {
   const locale = analysis.locale;
   const say = (key: MessageKey, args?: Record<string, string | number>) => t(locale, key, args);
-  const item = ref.known ? getItem(GRI_PACK, ref.id) : undefined;
-  if (!item) return { contents: say('gri.unknownId', { id: ref.raw }), range: ref.range };
-  const pack = getPack(GRI_PACK)!;
+  const name = PACK_NAMES[ref.pack] ?? ref.pack;
+  const item = ref.known ? getItem(ref.pack, ref.id) : undefined;
+  const pack = getPack(ref.pack);
+  if (!item || !pack)
+    return {
+      contents:
+        ref.pack === GRI_PACK
+          ? say('gri.unknownId', { id: ref.raw })
+          : say('pack.unknownId', { framework: name, id: ref.raw, version: pack?.versions.at(-1)?.id ?? '' }),
+      range: ref.range,
+    };
   const fyStart = contextOf(analysis.model, analysis.options).reporting.fyStart;
-  const version = versionFor(GRI_PACK, fyStart);
-  const lines = [`**GRI ${item.id}** — ${localized(item.title, locale)}`, '', `*${localized(pack.title, locale)}*`];
+  const version = versionFor(ref.pack, fyStart);
+  const lines = [`**${name} ${item.id}** — ${localized(item.title, locale)}`, '', `*${localized(pack.title, locale)}*`];
   if (version) lines.push('', say('hover.pack.version', { fyStart, version: localized(version.title, locale) }));
-  if (version && !itemsFor(GRI_PACK, fyStart).some((i) => i.id === item.id)) {
+  if (!version || !itemsFor(ref.pack, fyStart).some((i) => i.id === item.id)) {
     lines.push(
       '',
       item.until && item.successors?.length
@@ -174,7 +181,9 @@ function griHover(analysis: Analysis, ref: PackRef): Hover {
         : say('hover.pack.notInForce'),
     );
   }
-  const hkex = [...new Set(mappedIds(GRI_PACK, item.id, HKEX_FRAMEWORK_ID).map((m) => m.id))];
+  // The cross-maps only suggest: hover names the map each HKEX paragraph comes from and its basis.
+  const mapped = mappedIds(ref.pack, item.id, HKEX_FRAMEWORK_ID);
+  const hkex = [...new Map(mapped.map((m) => [m.id, `${m.id} (${m.map.id}, ${m.map.basis})`])).values()];
   lines.push('', `**${say('hover.pack.hkex')}**: ${hkex.length ? hkex.join(', ') : say('hover.pack.noHkex')}`);
   return { contents: lines.join('\n'), range: ref.range };
 }

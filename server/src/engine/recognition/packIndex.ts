@@ -27,6 +27,15 @@ export const TAG_ATTRIBUTES: readonly { attribute: string; pack: string }[] = [
   { attribute: 'ashare', pack: ASHARE_PACK },
 ];
 
+/** How messages and hover name a pack ('IFRS S2', 'HKFRS S2', 'SASB'). */
+export const PACK_NAMES: Record<string, string> = {
+  [GRI_PACK]: 'GRI',
+  [IFRS_S2_PACK]: 'IFRS S2',
+  [HKFRS_S2_PACK]: 'HKFRS S2',
+  [SASB_PACK]: 'SASB',
+  [ASHARE_PACK]: 'A-share',
+};
+
 /** The heading class of each framework's content index (docs/frameworks.md). */
 export const INDEX_CLASSES: readonly { className: string; pack: string }[] = [
   { className: 'gri-index', pack: GRI_PACK },

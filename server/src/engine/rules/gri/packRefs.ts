@@ -25,9 +25,7 @@ import { localized } from '../../i18n';
 import { attr } from '../../parser/attributes';
 import {
   GRI_PACK,
-  HKFRS_S2_PACK,
-  IFRS_S2_PACK,
-  SASB_PACK,
+  PACK_NAMES,
   TAG_ATTRIBUTES,
   asIndexRow,
   packIndexTables,
@@ -57,13 +55,6 @@ export function griCitations(ctx: RuleContext, tables: GriIndexTable[]): PackRef
 
 // ---- Any pack ----
 
-/** How the messages name a pack ('IFRS S2', 'HKFRS S2', 'SASB'). */
-export const PACK_NAMES: Record<string, string> = {
-  [GRI_PACK]: 'GRI',
-  [IFRS_S2_PACK]: 'IFRS S2',
-  [HKFRS_S2_PACK]: 'HKFRS S2',
-  [SASB_PACK]: 'SASB',
-};
 
 export interface PackScope {
   pack: string;

@@ -64,12 +64,11 @@ export function splitPackIds(pack: string, text: string, line: number, start: nu
   const out: PackRef[] = [];
   // 'GRI 305-1', 'Disclosure 2-1' and 'IFRS S2 29(a)' are one id each: the prefix is joined to the number
   // after it. A-share topics are cited by name, one per cell or value part ('应对气候变化'), never split at spaces.
-  const tokens =
-    wholeNames
-      ? /[^,，;；、]+/g
-      : pack === IFRS_S2_PACK || pack === HKFRS_S2_PACK
-        ? /(?:(?:IFRS|HKFRS|ISSB)\s*S2\s*[.:]?\s*|S2\s*[.:]\s*)?(?:(?:para(?:graph)?\.?|第)\s*)?[^\s,，;；、]+(?:\s*段)?/gi
-        : /(?:(?:GRI|Disclosure|SASB)\s+)?[^\s,，;；、]+/gi;
+  const tokens = wholeNames
+    ? /[^,，;；、]+/g
+    : pack === IFRS_S2_PACK || pack === HKFRS_S2_PACK
+      ? /(?:(?:IFRS|HKFRS|ISSB)\s*S2\s*[.:]?\s*|S2\s*[.:]\s*)?(?:(?:para(?:graph)?\.?|第)\s*)?[^\s,，;；、]+(?:\s*段)?/gi
+      : /(?:(?:GRI|Disclosure|SASB)\s+)?[^\s,，;；、]+/gi;
   for (const m of text.matchAll(tokens)) {
     if (!m[0].trim()) continue;
     if (out.length >= MAX_IDS) break;
@@ -189,7 +188,8 @@ const LEADING_IDS: Record<string, RegExp> = {
 LEADING_IDS[HKFRS_S2_PACK] = LEADING_IDS[IFRS_S2_PACK];
 
 /** Leading numbering of an A-share topic cell ('1.', '（一）', '01'). */
-const TOPIC_NUMBER = /^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[)）.、．]?\s+|[(（][0-9一二三四五六七八九十]{1,3}[)）]\s*|[0-9]{1,2}[.、．]\s*)/;
+const TOPIC_NUMBER =
+  /^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[)）.、．]?\s+|[(（][0-9一二三四五六七八九十]{1,3}[)）]\s*|[0-9]{1,2}[.、．]\s*)/;
 
 /** The pack ids a row's id cell names: its leading ids (an A-share topic: the whole cell, a name or an id). */
 function cellRefs(pack: string, cell: TableCell): PackRef[] {

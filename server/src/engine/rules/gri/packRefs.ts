@@ -55,7 +55,6 @@ export function griCitations(ctx: RuleContext, tables: GriIndexTable[]): PackRef
 
 // ---- Any pack ----
 
-
 export interface PackScope {
   pack: string;
   name: string;
@@ -136,7 +135,8 @@ export function disclosedIn(
       continue;
     if (tag.pack === pack && itemsOverlap(pack, tag.id, id)) return { how: 'tag' };
     if (tag.pack === GRI_PACK)
-      for (const m of mappedIds(GRI_PACK, tag.id, pack)) if (itemsOverlap(pack, m.id, id)) return { how: 'map', via: m.map.id };
+      for (const m of mappedIds(GRI_PACK, tag.id, pack))
+        if (itemsOverlap(pack, m.id, id)) return { how: 'map', via: m.map.id };
   }
   for (const hkexId of ctx.disclosures.tagsInSubtree(section))
     for (const m of mappedIds(HKEX_FRAMEWORK_ID, hkexId, pack))
@@ -255,7 +255,9 @@ export function packIndexRules(family: {
     run(ctx) {
       for (const scope of packScopes(ctx, family.packs)) {
         if (!scope.tables.length) continue;
-        const listed = scope.tables.flatMap((t) => t.rows.flatMap((r) => r.refs.filter((x) => x.known).map((x) => x.id)));
+        const listed = scope.tables.flatMap((t) =>
+          t.rows.flatMap((r) => r.refs.filter((x) => x.known).map((x) => x.id)),
+        );
         const covered = (id: string) => listed.some((l) => itemsOverlap(scope.pack, l, id));
         const first = scope.tables[0];
         const heading = ctx.doc.sections[first.section].heading;

@@ -32,7 +32,11 @@ export const issbCategory15Limit: Rule<IssbCategory15LimitData> = {
     const allowed = scope.inForce.has('29A');
     if (!allowed) {
       if (EARLY_APPLICATION.test(ctx.doc.text)) return;
-      ctx.report({ range: limit.range, message: ctx.t('issb.category15Early', { framework: scope.name, version }), data: {} });
+      ctx.report({
+        range: limit.range,
+        message: ctx.t('issb.category15Early', { framework: scope.name, version }),
+        data: {},
+      });
       return;
     }
     const explained =

@@ -52,11 +52,13 @@ export function matchingLines(ctx: RuleContext, pattern: RegExp, filter?: RegExp
     if (t.trimStart().startsWith('<!--')) continue;
     const match = pattern.exec(t);
     if (!match) continue;
-    if (filter && !lines.slice(Math.max(firstLine, line - window), line + window + 1).some((l) => filter.test(l))) continue;
+    if (filter && !lines.slice(Math.max(firstLine, line - window), line + window + 1).some((l) => filter.test(l)))
+      continue;
     out.push({ line, text: t, match, range: lineRange(line, match.index, match.index + match[0].length) });
   }
   return out;
 }
 
 /** The report states it applies the December 2025 amendments (or a standard) early. */
-export const EARLY_APPLICATION = /early appl(?:ication|ied|y)|applied early|提前採用|提前采用|提前應用|提前应用|提早採用|提早采用/i;
+export const EARLY_APPLICATION =
+  /early appl(?:ication|ied|y)|applied early|提前採用|提前采用|提前應用|提前应用|提早採用|提早采用/i;

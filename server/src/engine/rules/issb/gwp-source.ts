@@ -22,8 +22,10 @@ export const issbGwpSource: Rule<IssbGwpSourceData> = {
   defaultSeverity: 'warning',
   description: {
     en: 'A report under IFRS S2 / HKFRS S2 with GHG figures names its GWP values: the latest IPCC assessment (AR6), or jurisdictional values where the version in force allows them.',
-    'zh-Hant': '按 IFRS S2／HKFRS S2 披露溫室氣體數據的報告說明所用 GWP：最新 IPCC 評估報告（AR6），或在適用版本容許時採用司法管轄區規定的數值。',
-    'zh-Hans': '按 IFRS S2／HKFRS S2 披露温室气体数据的报告说明所用 GWP：最新 IPCC 评估报告（AR6），或在适用版本允许时采用司法管辖区规定的数值。',
+    'zh-Hant':
+      '按 IFRS S2／HKFRS S2 披露溫室氣體數據的報告說明所用 GWP：最新 IPCC 評估報告（AR6），或在適用版本容許時採用司法管轄區規定的數值。',
+    'zh-Hans':
+      '按 IFRS S2／HKFRS S2 披露温室气体数据的报告说明所用 GWP：最新 IPCC 评估报告（AR6），或在适用版本允许时采用司法管辖区规定的数值。',
   },
   run(ctx) {
     const scope = issbClaim(ctx);
@@ -38,7 +40,11 @@ export const issbGwpSource: Rule<IssbGwpSourceData> = {
     const version = localized(scope.version.title, ctx.locale);
     if (!named.length) {
       if (declared.length) return;
-      ctx.report({ range: factPlace(facts[0]), message: ctx.t('issb.gwpMissing', { framework: scope.name }), data: {} });
+      ctx.report({
+        range: factPlace(facts[0]),
+        message: ctx.t('issb.gwpMissing', { framework: scope.name }),
+        data: {},
+      });
       return;
     }
     const sets = named.map((m) => {
@@ -59,6 +65,10 @@ export const issbGwpSource: Rule<IssbGwpSourceData> = {
       });
       return;
     }
-    ctx.report({ range: m.range, message: ctx.t('issb.gwpOutdated', { framework: scope.name, version, found }), data: { found } });
+    ctx.report({
+      range: m.range,
+      message: ctx.t('issb.gwpOutdated', { framework: scope.name, version, found }),
+      data: { found },
+    });
   },
 };

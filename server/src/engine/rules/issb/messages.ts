@@ -15,8 +15,10 @@ export const PACK_INDEX_MESSAGES = {
   },
   'pack.notInForce': {
     en: '{framework} {id} is not in the version in force for a financial year commencing on {fyStart} ({version}); it applies from {effective}: state early application or remove it.',
-    'zh-Hant': '{framework} {id} 不屬於 {fyStart} 開始的財政年度適用的版本（{version}）；該項自 {effective} 起適用：請說明提前採用或刪除。',
-    'zh-Hans': '{framework} {id} 不属于 {fyStart} 开始的财政年度适用的版本（{version}）；该项自 {effective} 起适用：请说明提前采用或删除。',
+    'zh-Hant':
+      '{framework} {id} 不屬於 {fyStart} 開始的財政年度適用的版本（{version}）；該項自 {effective} 起適用：請說明提前採用或刪除。',
+    'zh-Hans':
+      '{framework} {id} 不属于 {fyStart} 开始的财政年度适用的版本（{version}）；该项自 {effective} 起适用：请说明提前采用或删除。',
   },
   'pack.indexMissingRow': {
     en: '{framework} {id} ({title}) is {source} but has no row in the {framework} index.',
@@ -55,8 +57,10 @@ export const PACK_INDEX_MESSAGES = {
   },
   'pack.indexNotDisclosed': {
     en: '{framework} index row {id} points to "{section}", which does not disclose it: no {framework} tag, no HKEX or GRI tag mapped to it, no KPI answering it.',
-    'zh-Hant': '{framework} 索引 {id} 行指向「{section}」，但該章節並無披露此項：沒有 {framework} 標註、沒有對應的聯交所或 GRI 標註、亦沒有回應此項的關鍵績效指標。',
-    'zh-Hans': '{framework} 索引 {id} 行指向“{section}”，但该章节并无披露此项：没有 {framework} 标注、没有对应的联交所或 GRI 标注、亦没有回应此项的关键绩效指标。',
+    'zh-Hant':
+      '{framework} 索引 {id} 行指向「{section}」，但該章節並無披露此項：沒有 {framework} 標註、沒有對應的聯交所或 GRI 標註、亦沒有回應此項的關鍵績效指標。',
+    'zh-Hans':
+      '{framework} 索引 {id} 行指向“{section}”，但该章节并无披露此项：没有 {framework} 标注、没有对应的联交所或 GRI 标注、亦没有回应此项的关键绩效指标。',
   },
   'action.addPackIndexRow': {
     en: 'Add the {framework} index row for {id}',
@@ -88,8 +92,10 @@ export const ISSB_MESSAGES = {
   },
   'issb.gwpJurisdictionEarly': {
     en: '{framework} B21 ({version}): GWP values from {found} because a jurisdiction requires them; that relief comes with the December 2025 amendments (periods from 2027-01-01): state early application, or use AR6.',
-    'zh-Hant': '{framework} B21（{version}）：因司法管轄區要求而採用 {found} 的 GWP；此寬免屬 2025 年 12 月修訂（2027-01-01 起的期間）：請說明提前採用，或改用 AR6。',
-    'zh-Hans': '{framework} B21（{version}）：因司法管辖区要求而采用 {found} 的 GWP；此宽免属 2025 年 12 月修订（2027-01-01 起的期间）：请说明提前采用，或改用 AR6。',
+    'zh-Hant':
+      '{framework} B21（{version}）：因司法管轄區要求而採用 {found} 的 GWP；此寬免屬 2025 年 12 月修訂（2027-01-01 起的期間）：請說明提前採用，或改用 AR6。',
+    'zh-Hans':
+      '{framework} B21（{version}）：因司法管辖区要求而采用 {found} 的 GWP；此宽免属 2025 年 12 月修订（2027-01-01 起的期间）：请说明提前采用，或改用 AR6。',
   },
   'issb.scope2Location': {
     en: '{framework} 29(a)(v): Scope 2 emissions are disclosed ({value}) but no location-based Scope 2 figure.',
@@ -98,8 +104,10 @@ export const ISSB_MESSAGES = {
   },
   'issb.scope3Categories': {
     en: '{framework} 29(a)(vi)(1): Scope 3 emissions are disclosed ({value}) without the categories they include (Category 1 to 15 of the GHG Protocol).',
-    'zh-Hant': '{framework} 29(a)(vi)(1)：已披露範圍 3 排放（{value}），但未列出所包括的類別（溫室氣體核算體系第 1 至 15 類）。',
-    'zh-Hans': '{framework} 29(a)(vi)(1)：已披露范围 3 排放（{value}），但未列出所包括的类别（温室气体核算体系第 1 至 15 类）。',
+    'zh-Hant':
+      '{framework} 29(a)(vi)(1)：已披露範圍 3 排放（{value}），但未列出所包括的類別（溫室氣體核算體系第 1 至 15 類）。',
+    'zh-Hans':
+      '{framework} 29(a)(vi)(1)：已披露范围 3 排放（{value}），但未列出所包括的类别（温室气体核算体系第 1 至 15 类）。',
   },
   'issb.category15Unexplained': {
     en: '{framework} 29A-29B ({version}): Category 15 is limited to financed emissions without an explanation of the limit.',
@@ -108,7 +116,9 @@ export const ISSB_MESSAGES = {
   },
   'issb.category15Early': {
     en: '{framework} ({version}): limiting Category 15 to financed emissions is allowed only from the December 2025 amendments (periods from 2027-01-01, paragraph 29A): state early application, or report Category 15 in full.',
-    'zh-Hant': '{framework}（{version}）：將第 15 類限於融資排放須按 2025 年 12 月修訂（2027-01-01 起的期間，第 29A 段）：請說明提前採用，或完整報告第 15 類。',
-    'zh-Hans': '{framework}（{version}）：将第 15 类限于融资排放须按 2025 年 12 月修订（2027-01-01 起的期间，第 29A 段）：请说明提前采用，或完整报告第 15 类。',
+    'zh-Hant':
+      '{framework}（{version}）：將第 15 類限於融資排放須按 2025 年 12 月修訂（2027-01-01 起的期間，第 29A 段）：請說明提前採用，或完整報告第 15 類。',
+    'zh-Hans':
+      '{framework}（{version}）：将第 15 类限于融资排放须按 2025 年 12 月修订（2027-01-01 起的期间，第 29A 段）：请说明提前采用，或完整报告第 15 类。',
   },
 } as const satisfies Record<string, Localized>;

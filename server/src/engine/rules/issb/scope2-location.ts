@@ -26,7 +26,10 @@ export const issbScope2Location: Rule<IssbScope2LocationData> = {
     const f = scope2[0];
     ctx.report({
       range: factPlace(f),
-      message: ctx.t('issb.scope2Location', { framework: scope.name, value: `${f.raw}${f.unitRaw ? ` ${f.unitRaw}` : ''}` }),
+      message: ctx.t('issb.scope2Location', {
+        framework: scope.name,
+        value: `${f.raw}${f.unitRaw ? ` ${f.unitRaw}` : ''}`,
+      }),
       data: {},
     });
   },

@@ -31,7 +31,8 @@ export const issbScope3Categories: Rule<IssbScope3CategoriesData> = {
     const doc = ctx.doc;
     const innermost = (line: number): Section | undefined => {
       let found: Section | undefined;
-      for (const s of doc.sections) if (within(s, line) && (!found || s.range.start.line > found.range.start.line)) found = s;
+      for (const s of doc.sections)
+        if (within(s, line) && (!found || s.range.start.line > found.range.start.line)) found = s;
       return found;
     };
     const places = new Set<Section>();
@@ -48,7 +49,10 @@ export const issbScope3Categories: Rule<IssbScope3CategoriesData> = {
     const f = scope3[0];
     ctx.report({
       range: factPlace(f),
-      message: ctx.t('issb.scope3Categories', { framework: scope.name, value: `${f.raw}${f.unitRaw ? ` ${f.unitRaw}` : ''}` }),
+      message: ctx.t('issb.scope3Categories', {
+        framework: scope.name,
+        value: `${f.raw}${f.unitRaw ? ` ${f.unitRaw}` : ''}`,
+      }),
       data: {},
     });
   },

@@ -213,9 +213,9 @@ export function itemsOverlap(packId: string, id: string, other: string): boolean
 const MAX_NEAR_ID = 24;
 
 /**
- * The id among `candidates` nearest to `raw` as written (after the pack's normalisation of spacing and
- * case), within two edits, if exactly one is nearest: 'TC-SI-130a.4' -> none, 'TC-SI-310a.1' ->
- * 'TC-SI-130a.1'? no (three edits), '29(a)(vii)' -> '29(a)(vi)'.
+ * The id among `candidates` nearest to `raw` as written (spaces removed, case folded), within two edits,
+ * if exactly one is nearest: 'TC-SI-231a.2' -> 'TC-SI-230a.2'; 'TC-SI-230a.3' -> none (230a.1 and 230a.2
+ * are both one edit away).
  */
 export function nearestItemId(raw: string, candidates: readonly string[]): string | undefined {
   const key = String(raw).slice(0, MAX_NEAR_ID).normalize('NFKC').replace(/\s+/g, '').toLowerCase();

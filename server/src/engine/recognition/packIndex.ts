@@ -10,7 +10,7 @@ import { attr } from '../parser/attributes';
 import { lineRange } from '../parser/lines';
 import { griContentIndexRules, normalizeItemId } from '../catalogs/frameworks';
 import { toHalfWidth } from '../text/normalize';
-import { cellTarget, plainCell } from './indexTables';
+import { cellTarget, normalizeTitle, plainCell } from './indexTables';
 
 export const GRI_PACK = 'gri-2021';
 export const IFRS_S2_PACK = 'ifrs-s2';
@@ -102,9 +102,12 @@ export function packTags(doc: EsgDocument): PackRef[] {
   return out;
 }
 
-/** A heading that names the GRI content index (without the `.gri-index` class). */
+/**
+ * A heading that names the GRI content index (without the `.gri-index` class), alone or combined with the
+ * HKEX one as issuers title it ('GRI and HKEX content indexes', 'GRI and HKEx indices').
+ */
 const GRI_INDEX_TITLE =
-  /^\s*(?:GRI\s*(?:standards?\s*)?content\s*index|GRI\s*(?:內容索引|内容索引|準則內容索引|标准内容索引|准则内容索引)|GRI\s*索引)\s*$/i;
+  /^\s*(?:GRI\s*(?:standards?\s*)?(?:(?:and|&)\s*HKEX\s*)?(?:content\s*)?ind(?:ex|exes|ices)|GRI\s*(?:內容索引|内容索引|準則內容索引|标准内容索引|准则内容索引)|GRI\s*索引)\s*$/i;
 
 export interface PackIndexRow {
   row: TableRow;
@@ -231,7 +234,9 @@ function readRows(doc: EsgDocument, table: Table, pack: string): PackIndexRow[] 
     const refs = cellRefs(pack, idCell);
     if (!refs.length) continue;
     const locationCell = location !== disclosure ? row.cells[location] : undefined;
-    const target: IndexTarget = locationCell ? cellTarget(doc, row, locationCell) : { kind: 'empty', range: row.range };
+    const target: IndexTarget = locationCell
+      ? locationTarget(doc, row, locationCell)
+      : { kind: 'empty', range: row.range };
     const omissionCells = omissionColumns
       .map((i) => row.cells[i])
       .filter((c): c is TableCell => !!c && plainCell(c.text) !== '');
@@ -239,6 +244,34 @@ function readRows(doc: EsgDocument, table: Table, pack: string): PackIndexRow[] 
     rows.push({ row, refs, target, locationCell, omission, omissionCells, omissionCell: omissionCells[0] });
   }
   return rows;
+}
+
+/** A line break in a cell as pasted from a web or PDF table. */
+const LINE_BREAK = /<br\s*\/?>/i;
+
+/**
+ * The location cell read as the HKEX index reads its target cell; a cell that names a section and then,
+ * after a line break, adds a remark ('About Swire Pacific<br>We have no Group-level supplier data') points
+ * to that section: its first line is the target.
+ */
+function locationTarget(doc: EsgDocument, row: TableRow, cell: TableCell): IndexTarget {
+  const whole = cellTarget(doc, row, cell);
+  if (whole.kind !== 'explanation') return whole;
+  const br = LINE_BREAK.exec(cell.text);
+  const head = br ? cell.text.slice(0, br.index).trimEnd() : '';
+  if (!head) return whole;
+  const start = cell.range.start;
+  const firstLine: TableCell = {
+    text: head,
+    range: { start, end: { line: start.line, character: start.character + head.length } },
+  };
+  const first = cellTarget(doc, row, firstLine);
+  if (first.kind === 'links') return first;
+  // Only headings of the report: a short first line that names none ('Information unavailable') stays
+  // part of the explanation, not a title that does not exist.
+  if (first.kind !== 'titles') return whole;
+  const headings = new Set(doc.headings.map((h) => normalizeTitle(h.title)));
+  return first.titles.every((t) => headings.has(normalizeTitle(t.text))) ? first : whole;
 }
 
 /** The row as the HKEX index's target resolution takes it (it reads only the target). */

@@ -9,6 +9,18 @@ import { griScope } from './packRefs';
 
 export type GriOmissionReasonData = { id: string };
 
+/**
+ * Words that say a disclosure is not given (or give a reason for it): 'Not applicable', 'Information not
+ * available', 'To be reported next year', 'Under review', '不適用', '暫未披露', '資料不可得'. A sentence
+ * without them states facts in place of a location.
+ */
+const NOT_REPORTED =
+  /\b(?:n\/?a|omitted|omission|under review|being (?:screened|assessed|collected|reviewed)|to be (?:reported|disclosed|published)|will (?:be )?(?:reported|disclosed|published)|not (?:yet )?(?:been )?(?:applicable|reported|disclosed|available|collected|tracked|measured|material|relevant)|(?:unavailable|incomplete|confidential|prohibited))\b|不適用|不适用|未(?:有|能|予)?(?:披露|提供|收集|統計|统计|匯報|汇报)|暫未|暂未|暫不|暂不|不予|不披露|無法提供|无法提供|不可得|保密|省略/i;
+
+export function saysNotReported(text: string): boolean {
+  return NOT_REPORTED.test(text) || matchOmissionReason(text) !== undefined;
+}
+
 export const griOmissionReason: Rule<GriOmissionReasonData> = {
   id: 'gri/omission-reason',
   defaultSeverity: 'warning',
@@ -26,11 +38,14 @@ export const griOmissionReason: Rule<GriOmissionReasonData> = {
       .join(ctx.locale === 'en' ? '; ' : '；');
     for (const table of scope.tables)
       for (const row of table.rows) {
-        // Omitted: an omission cell is filled in, or the location is empty or an explanation instead of a place.
+        // Omitted: an omission cell is filled in, the location is empty, or it explains why nothing is given.
+        // A statement in place of a location that answers the disclosure ('No data has been restated', 'We
+        // were not subject to significant fines') is the disclosure itself, not an omission.
         // A table with no location column at all says nothing of where rows are: not an omission.
         const omitted =
           row.omission !== '' ||
-          (row.locationCell !== undefined && (row.target.kind === 'empty' || row.target.kind === 'explanation'));
+          (row.locationCell !== undefined &&
+            (row.target.kind === 'empty' || (row.target.kind === 'explanation' && saysNotReported(row.target.text))));
         if (!omitted) continue;
         const id = row.refs.map((r) => r.id).join(', ');
         const range = row.omissionCell?.range ?? row.locationCell?.range ?? row.row.range;

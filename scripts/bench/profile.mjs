@@ -26,8 +26,8 @@ const SIZES = { '100KB': 100_000, '1MB': 1_000_000, '5MB': 5_000_000 };
 const DERIVED_BUILDERS = [
   { part: 'facts', fn: 'buildFacts', module: 'numbers/facts.ts' },
   { part: 'disclosures', fn: 'buildDisclosures', module: 'engine/disclosures.ts' },
-  { part: 'griIndexTables', fn: 'griIndexTables', module: 'recognition/griIndex.ts' },
-  { part: 'packTags', fn: 'packTags', module: 'recognition/griIndex.ts' },
+  { part: 'griIndexTables', fn: 'griIndexTables', module: 'recognition/packIndex.ts' },
+  { part: 'packTags', fn: 'packTags', module: 'recognition/packIndex.ts' },
   { part: 'factorQuotes', fn: 'findFactorQuotes', module: 'numbers/factorQuotes.ts' },
   { part: 'frontMatterFactors', fn: 'readFrontMatterFactors', module: 'numbers/factorQuotes.ts' },
   { part: 'sums', fn: 'buildKpiSums', module: 'numbers/relations.ts' },

@@ -120,7 +120,7 @@ test('hover says which A-share rule applies and why: on listings, on an ashare= 
   assert.match(at(listings, 4), /上交所自律监管指引第14号.*SSE.*须披露.*第三条/);
   assert.match(at(listings, 4), /2026年4月30日.*联交所：2026年5月31日/);
   const tag = lines.findIndex((l) => l.includes('ashare="climate"'));
-  assert.match(at(tag, lines[tag].indexOf('ashare="climate"') + 9), /\*\*climate\*\* — 应对气候变化/);
+  assert.match(at(tag, lines[tag].indexOf('ashare="climate"') + 9), /climate\*\* — 应对气候变化/);
   const row = lines.findIndex((l) => l.startsWith('| 应对气候变化 | 双重重要性'));
   const rowHover = at(row, 3);
   assert.match(rowHover, /重要性结论\*\*: 财务及影响重要性/);

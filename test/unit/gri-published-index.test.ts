@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine';
-import { griIndexTables } from '../../server/src/engine/recognition/griIndex';
+import { griIndexTables } from '../../server/src/engine/recognition/packIndex';
 import { saysNotReported } from '../../server/src/engine/rules/gri/omission-reason';
 
 const report = (period: string, body: string[]) =>

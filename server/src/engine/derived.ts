@@ -36,7 +36,7 @@ import { buildKeyedFacts, findRestatedMarker, type RestatedMarker } from './xrep
 import { reportingContext, type ReportingContext } from './context';
 import { getFramework, type FrameworkIndex } from './catalogs/hkex';
 import { resolveLocale } from './i18n';
-import { griIndexTables, packTags, type GriIndexTable, type PackRef } from './recognition/griIndex';
+import { GRI_PACK, packIndexTables, packTags, type PackIndexTable, type PackRef } from './recognition/packIndex';
 import { materialityTables, topicSections, type MaterialityTable } from './recognition/ashareMateriality';
 
 /** What must be equal between two analyses for one to be derived from the other (and for them to share a context). */
@@ -159,7 +159,7 @@ export class Derived {
     rates?: RateCheck[];
     averages?: AverageCheck[];
     keyedFacts?: Map<string, Fact>;
-    griIndexTables?: GriIndexTable[];
+    packIndexTables?: PackIndexTable[];
     packTags?: PackRef[];
     materialityTables?: MaterialityTable[];
     topicSections?: Map<string, number>;
@@ -212,14 +212,19 @@ export class Derived {
     return (this.memo.disclosures ??= buildDisclosures(this.doc));
   }
 
-  /** The GRI content index tables (recognition/griIndex.ts), read once for the gri/ rules. */
-  get griIndexTables(): GriIndexTable[] {
+  /** Every framework's content index tables (recognition/packIndex.ts), read once for the framework rules. */
+  get packIndexTables(): PackIndexTable[] {
     // Index rows' targets read their line's text (links in the cell), as the HKEX index does.
     note(['structure', 'tables', 'prose']);
-    return (this.memo.griIndexTables ??= griIndexTables(this.doc));
+    return (this.memo.packIndexTables ??= packIndexTables(this.doc));
   }
 
-  /** The other frameworks' tags on headings (`gri=`, `sasb=`, `issb=`, `hkfrs=`). */
+  /** The GRI content index tables, for the gri/ rules. */
+  get griIndexTables(): PackIndexTable[] {
+    return this.packIndexTables.filter((t) => t.pack === GRI_PACK);
+  }
+
+  /** The other frameworks' tags on headings (`gri=`, `sasb=`, `issb=`, `hkfrs=`, `ashare=`). */
   get packTags(): PackRef[] {
     note(['structure']);
     return (this.memo.packTags ??= packTags(this.doc));

@@ -16,6 +16,8 @@ import { FRONTMATTER_MESSAGES } from './rules/frontmatter/messages';
 import { HKEX_MESSAGES } from './rules/hkex/messages';
 import { GRI_MESSAGES } from './rules/gri/messages';
 import { ASHARE_MESSAGES } from './rules/ashare/messages';
+import { ISSB_MESSAGES, PACK_INDEX_MESSAGES } from './rules/issb/messages';
+import { SASB_MESSAGES } from './rules/sasb/messages';
 import { FORMULA_MESSAGES, KPI_MESSAGES, NUMBERS_MESSAGES } from './rules/kpi/messages';
 import { GHG_MESSAGES } from './rules/ghg/messages';
 import { XREPORT_MESSAGES } from './rules/xreport/messages';
@@ -240,6 +242,9 @@ export const MESSAGE_TABLES = {
   HKEX_MESSAGES,
   GRI_MESSAGES,
   ASHARE_MESSAGES,
+  PACK_INDEX_MESSAGES,
+  ISSB_MESSAGES,
+  SASB_MESSAGES,
   KPI_MESSAGES,
   NUMBERS_MESSAGES,
   FORMULA_MESSAGES,
@@ -260,6 +265,9 @@ export const MESSAGES = {
   ...HKEX_MESSAGES,
   ...GRI_MESSAGES,
   ...ASHARE_MESSAGES,
+  ...PACK_INDEX_MESSAGES,
+  ...ISSB_MESSAGES,
+  ...SASB_MESSAGES,
   ...KPI_MESSAGES,
   ...NUMBERS_MESSAGES,
   ...FORMULA_MESSAGES,

@@ -77,6 +77,11 @@ const itemSchema = z
     until: versionId.optional(),
     /** Items of this pack that replace it from `until` on (GRI 305-1 -> 102-5). */
     successors: z.array(z.string().min(1)).optional(),
+    /**
+     * The item applies only where its condition holds (IFRS S2 29A: an entity that limits Category 15 to
+     * financed emissions): a claim of the pack does not require it of every report.
+     */
+    conditional: z.boolean().optional(),
     /** KPI ids (data/kpis.json) whose figures answer the item, so one fact serves several frameworks. */
     kpis: z.array(z.string().min(1)).optional(),
     notes: z.array(z.string().min(1)).optional(),

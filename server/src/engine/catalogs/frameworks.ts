@@ -192,6 +192,66 @@ export function normalizeItemId(packId: string, raw: string): string | undefined
   return p.pack.id === 'ashare-2024' ? p.byTitle.get(fold(s)) : undefined;
 }
 
+/**
+ * Whether `id` is `other`, or one is a parent (at any depth) of the other in the pack: an index row for
+ * 29(a) covers 29(a)(i)(1), a tag 29(a)(v) is part of 29. False for unknown ids.
+ */
+export function itemsOverlap(packId: string, id: string, other: string): boolean {
+  if (id === other) return true;
+  const within = (a: string, b: string): boolean => {
+    let item = getItem(packId, a);
+    for (let depth = 0; item?.parent !== undefined && depth < 8; depth++) {
+      if (item.parent === b) return true;
+      item = getItem(packId, item.parent);
+    }
+    return false;
+  };
+  return within(id, other) || within(other, id);
+}
+
+/** Longest id compared for a 'did you mean'. */
+const MAX_NEAR_ID = 24;
+
+/**
+ * The id among `candidates` nearest to `raw` as written (spaces removed, case folded), within two edits,
+ * if exactly one is nearest: 'TC-SI-231a.2' -> 'TC-SI-230a.2'; 'TC-SI-230a.3' -> none (230a.1 and 230a.2
+ * are both one edit away).
+ */
+export function nearestItemId(raw: string, candidates: readonly string[]): string | undefined {
+  const key = String(raw).slice(0, MAX_NEAR_ID).normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  if (!key) return undefined;
+  let best: string | undefined;
+  let bestDistance = 3;
+  let tie = false;
+  for (const c of candidates) {
+    const other = c.toLowerCase();
+    if (Math.abs(other.length - key.length) >= bestDistance) continue;
+    const d = boundedDistance(key, other, 2);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+      tie = false;
+    } else if (d === bestDistance && best !== c) tie = true;
+  }
+  return best !== undefined && !tie ? best : undefined;
+}
+
+/** Levenshtein distance of two short strings, limit + 1 once past `limit`. */
+function boundedDistance(a: string, b: string, limit: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (current[j] < rowMin) rowMin = current[j];
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 // ---- KPIs serving several frameworks ----
 
 let byKpi: Map<string, { packId: string; itemId: string }[]> | undefined;

@@ -22,7 +22,7 @@ import {
 } from '../catalogs/frameworks';
 import { countsAsEvidence } from '../disclosures';
 import { contextOf, derivedOf, disclosures } from '../derived';
-import { asIndexRow, GRI_PACK } from '../recognition/griIndex';
+import { asIndexRow, GRI_PACK } from '../recognition/packIndex';
 import { localized, t } from '../i18n';
 
 /** How binding a framework, or one of its items, is for this issuer and financial year. */

@@ -15,7 +15,7 @@ import type { KpiRow, KpiValue } from '../model';
 import { printLike } from '../numbers/checks';
 import { baseUnitName, DIMENSIONLESS, midpoint, sameDim } from '../numbers/quantity';
 import { getItem, getPack, HKEX_FRAMEWORK_ID, itemsFor, mappedIds, versionFor } from '../catalogs/frameworks';
-import { griIndexTables, packTags, GRI_PACK, type PackRef } from '../recognition/griIndex';
+import { packIndexTables, packTags, GRI_PACK, type PackRef } from '../recognition/packIndex';
 import type { EsgDocument } from '../model';
 import { fyLabel } from '../context';
 import { frameworkCoverageOf, packSeverity, SHORT_NAMES } from './coverage';
@@ -152,7 +152,7 @@ function inRange(r: PackRef['range'], pos: Position): boolean {
   return afterStart && beforeEnd;
 }
 
-/** The framework id under the cursor: in a pack tag (`gri=`, `issb=`, `hkfrs=`, `sasb=`) of the heading on that line, or a GRI content index row. */
+/** The framework id under the cursor: in a `gri=` / `issb=` / `hkfrs=` / `sasb=` / `ashare=` tag of the heading on that line, or a framework index row. */
 function packRefAt(doc: EsgDocument, pos: Position): PackRef | undefined {
   const heading = doc.sections.find(
     (s) => s.heading.range.start.line <= pos.line && pos.line <= s.heading.range.end.line,
@@ -160,7 +160,7 @@ function packRefAt(doc: EsgDocument, pos: Position): PackRef | undefined {
   if (heading) return packTags(doc).find((t) => t.section === heading.index && inRange(t.range, pos));
   const table = doc.tables.find((t) => t.range.start.line <= pos.line && pos.line <= t.range.end.line);
   if (!table) return undefined;
-  for (const index of griIndexTables(doc)) {
+  for (const index of packIndexTables(doc)) {
     if (index.table !== table.index) continue;
     for (const row of index.rows) for (const ref of row.refs) if (inRange(ref.range, pos)) return ref;
   }
@@ -230,7 +230,9 @@ function packHover(analysis: Analysis, ref: PackRef): Hover {
     `**${say('hover.year')}**: ${fyLabel(rc, locale)} · ${say(`issuerClass.${rc.issuerClass}`)}`,
   );
   if (!doc.config.frameworks.includes(ref.pack)) lines.push('', say('fw.hover.notClaimed', { name }));
-  const hkex = [...new Set(mappedIds(ref.pack, item.id, HKEX_FRAMEWORK_ID).map((m) => m.id))];
+  // The cross-maps only suggest: each HKEX paragraph is named with the map it comes from and its basis.
+  const mappedHkex = mappedIds(ref.pack, item.id, HKEX_FRAMEWORK_ID);
+  const hkex = [...new Map(mappedHkex.map((m) => [m.id, `${m.id} (${m.map.id}, ${m.map.basis})`])).values()];
   lines.push('', `**${say('hover.pack.hkex')}**: ${hkex.length ? hkex.join(', ') : say('hover.pack.noHkex')}`);
   const mapped = mappedLines(analysis, ref.pack, item.id);
   if (mapped.length) lines.push('', ...mapped);

@@ -7,7 +7,7 @@ import type { Analysis } from '../analysis';
 import type { EsgDocument, Section } from '../model';
 import type { Range, TextEdit } from '../types';
 import { HKEX_FRAMEWORK_ID } from '../catalogs/frameworks';
-import { griIndexTables, GRI_PACK } from '../recognition/griIndex';
+import { griIndexTables, GRI_PACK } from '../recognition/packIndex';
 import { t } from '../i18n';
 import { contextOf } from '../derived';
 import { escapeCell } from '../text/markdown';

@@ -29,6 +29,19 @@ import { ashareNotMaterialExplanation } from './ashare/not-material-explanation'
 import { ashareFourElements } from './ashare/four-elements';
 import { ashareGhgScope } from './ashare/ghg-scope';
 import { ashareDueDate } from './ashare/due-date';
+import { issbUnknownId } from './issb/unknown-id';
+import { issbIndexMissingRow } from './issb/index-missing-row';
+import { issbIndexBrokenTarget } from './issb/index-broken-target';
+import { issbIndexNotDisclosed } from './issb/index-not-disclosed';
+import { issbGwpSource } from './issb/gwp-source';
+import { issbScope2Location } from './issb/scope2-location';
+import { issbScope3Categories } from './issb/scope3-categories';
+import { issbCategory15Limit } from './issb/category15-limit';
+import { sasbUnknownCode } from './sasb/unknown-code';
+import { sasbIndexMissingRow } from './sasb/index-missing-row';
+import { sasbIndexBrokenTarget } from './sasb/index-broken-target';
+import { sasbIndexNotDisclosed } from './sasb/index-not-disclosed';
+import { sasbMetricMissing } from './sasb/metric-missing';
 import { unknownUnit } from './kpi/unknown-unit';
 import { badNumber } from './kpi/bad-number';
 import { factorMismatch } from './ghg/factor-mismatch';
@@ -89,6 +102,19 @@ export const ALL_RULES: Rule<any>[] = [
   ashareFourElements,
   ashareGhgScope,
   ashareDueDate,
+  issbUnknownId,
+  issbIndexMissingRow,
+  issbIndexBrokenTarget,
+  issbIndexNotDisclosed,
+  issbGwpSource,
+  issbScope2Location,
+  issbScope3Categories,
+  issbCategory15Limit,
+  sasbUnknownCode,
+  sasbIndexMissingRow,
+  sasbIndexBrokenTarget,
+  sasbIndexNotDisclosed,
+  sasbMetricMissing,
   unknownUnit,
   badNumber,
   factorMismatch,

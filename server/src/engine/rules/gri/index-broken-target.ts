@@ -1,9 +1,9 @@
 // gri/index-broken-target: a GRI content index row whose location names no section of the report.
 // The location cell is read and matched as the HKEX index's target cell is (recognition/indexTables.ts).
 import type { Rule } from '../rule';
-import { asIndexRow } from '../../recognition/griIndex';
+import { asIndexRow } from '../../recognition/packIndex';
 import { nearestHeading } from '../hkex/index-broken-target';
-import { griScope } from './griRefs';
+import { griScope } from './packRefs';
 
 export type GriIndexBrokenTargetData = { href: string } | { title: string; near?: string };
 

@@ -1,14 +1,12 @@
 // gri/index-missing-row: a GRI disclosure the report tags on a section, or that a KPI it discloses
 // answers (Scope 1 emissions answer GRI 305-1), without a row in the GRI content index.
-import type { FixContext, Rule } from '../rule';
-import type { CodeAction, TextEdit } from '../../types';
+import type { Rule } from '../rule';
+import type { CodeAction } from '../../types';
 import { getItem, itemsAnsweredBy, itemsFor } from '../../catalogs/frameworks';
 import { countsAsEvidence } from '../../disclosures';
-import { eol, lineText } from '../../features/edits';
-import { escapeCell } from '../../text/markdown';
 import { localized } from '../../i18n';
-import { griIndexTables, GRI_PACK } from '../../recognition/griIndex';
-import { griScope } from './griRefs';
+import { griIndexTables, GRI_PACK } from '../../recognition/packIndex';
+import { griScope, indexRowEdit } from './packRefs';
 
 /** The disclosure without a row, and the index table (`doc.tables` index) it belongs in. */
 export type GriIndexMissingRowData = { id: string; table: number };
@@ -62,24 +60,9 @@ export const griIndexMissingRow: Rule<GriIndexMissingRowData> = {
     const action: CodeAction = {
       title: ctx.t('action.addGriIndexRow', { id }),
       kind: 'quickfix',
-      edits: { [ctx.doc.uri]: [rowEdit(ctx, table.table, id)] },
+      edits: { [ctx.doc.uri]: [indexRowEdit(ctx, GRI_PACK, table.table, id)] },
       diagnostics: [d],
     };
     return [action];
   },
 };
-
-/** A row for `id` at the end of the table: its id, the pack's short title, and empty cells for the author to fill. */
-function rowEdit(ctx: FixContext, tableIndex: number, id: string): TextEdit {
-  const table = ctx.doc.tables[tableIndex];
-  const item = getItem(GRI_PACK, id)!;
-  const columns = Math.max(2, table.header.cells.length);
-  // With two columns the second is the location: the title would read as a section that does not exist.
-  const cells =
-    columns === 2
-      ? [id, '']
-      : [id, escapeCell(localized(item.title, ctx.locale)), ...Array.from({ length: columns - 2 }, () => '')];
-  const last = table.rows.length ? table.rows[table.rows.length - 1].line : table.header.line + 1;
-  const at = { line: last, character: lineText(ctx.doc, last).length };
-  return { range: { start: at, end: at }, newText: `${eol(ctx.doc)}| ${cells.join(' | ')} |` };
-}

@@ -5,7 +5,7 @@ import type { Rule } from '../rule';
 import { griContentIndexRules, matchOmissionReason } from '../../catalogs/frameworks';
 import { localized } from '../../i18n';
 import { plainCell } from '../../recognition/indexTables';
-import { griScope } from './griRefs';
+import { griScope } from './packRefs';
 
 export type GriOmissionReasonData = { id: string };
 

@@ -3,8 +3,8 @@
 import type { Rule } from '../rule';
 import { getItem, getPack, itemsFor, versionFor } from '../../catalogs/frameworks';
 import { localized } from '../../i18n';
-import { GRI_PACK } from '../../recognition/griIndex';
-import { griCitations, griScope } from './griRefs';
+import { GRI_PACK } from '../../recognition/packIndex';
+import { griCitations, griScope } from './packRefs';
 
 export type GriSupersededData = { id: string; successors: string[] };
 

@@ -1,6 +1,6 @@
 // gri/unknown-id: a `gri=` tag or a GRI content index row naming an id the GRI Standards do not have.
 import type { Rule } from '../rule';
-import { griCitations, griScope } from './griRefs';
+import { griCitations, griScope } from './packRefs';
 
 export type GriUnknownIdData = { id: string };
 

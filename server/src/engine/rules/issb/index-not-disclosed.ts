@@ -1,0 +1,4 @@
+// issb/index-not-disclosed: the shared framework index rule (gri/packRefs.ts) for IFRS S2 and HKFRS S2; docs/rules.md.
+import { ISSB_INDEX_RULES } from './family';
+
+export const issbIndexNotDisclosed = ISSB_INDEX_RULES.indexNotDisclosed;

@@ -1,0 +1,50 @@
+// sasb/metric-missing: a section tagged with a SASB accounting or activity metric (`sasb="TC-SI-130a.1"`)
+// that states no value for it: no KPI row with a figure, no figure in a `kpi=` span, and no explanation of it.
+import type { Rule } from '../rule';
+import { getItem } from '../../catalogs/frameworks';
+import { localized } from '../../i18n';
+import { packScopes, within } from '../gri/packRefs';
+import { SASB_PACKS } from './family';
+
+export type SasbMetricMissingData = { id: string };
+
+export const sasbMetricMissing: Rule<SasbMetricMissingData> = {
+  id: 'sasb/metric-missing',
+  defaultSeverity: 'warning',
+  description: {
+    en: 'A section tagged with a SASB metric states its value (a KPI row or a figure), or explains why not.',
+    'zh-Hant': '標註 SASB 量化指標的章節列出其數值（關鍵績效指標行或數字），或解釋未能列出的原因。',
+    'zh-Hans': '标注 SASB 量化指标的章节列出其数值（关键绩效指标行或数字），或解释未能列出的原因。',
+  },
+  run(ctx) {
+    const doc = ctx.doc;
+    for (const scope of packScopes(ctx, SASB_PACKS))
+      for (const tag of scope.tags) {
+        if (!tag.known || tag.section === undefined) continue;
+        const item = getItem(scope.pack, tag.id);
+        if (item?.kind !== 'metric') continue;
+        const section = doc.sections[tag.section];
+        const hasRow = doc.kpiTables.some(
+          (kt) =>
+            within(section, doc.tables[kt.table].range.start.line) &&
+            kt.rows.some((r) => !r.isCaption && r.values.length > 0),
+        );
+        if (hasRow) continue;
+        if (ctx.derived.facts.all.some((f) => within(section, f.range.start.line))) continue;
+        // An explanation of this metric: one naming no HKEX requirement (`::: {.explain sasb=…}`), or naming the code.
+        const explained = doc.explanations.some(
+          (e) => within(section, e.range.start.line) && e.text !== '' && (!e.refs.length || e.text.includes(tag.id)),
+        );
+        if (explained) continue;
+        ctx.report({
+          range: tag.range,
+          message: ctx.t('sasb.metricMissing', {
+            id: tag.id,
+            title: localized(item.title, ctx.locale),
+            section: section.heading.title.trim(),
+          }),
+          data: { id: tag.id },
+        });
+      }
+  },
+};

@@ -58,9 +58,12 @@ export { LIMITS } from './limits';
 export {
   crossReport,
   LinkedReportCache,
+  singleFileProject,
   singleFileView,
+  suppressedIn,
   withCrossReport,
   type CrossReport,
+  type OpenReportAnalysis,
   type LinkedReport,
   type ReportView,
 } from './xreport/report';

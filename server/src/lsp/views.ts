@@ -7,6 +7,7 @@ import {
   analyze,
   getReportModel,
   remapReportModel,
+  singleFileProject,
   singleFileView,
   type Analysis,
   type CrossReport,
@@ -16,6 +17,7 @@ import {
   type ProjectAnalysis,
   type Range,
   type ReportModel,
+  withCrossReport,
 } from '../engine';
 import { pathOfUri } from '../host/workspace';
 import { toLspDiagnostic } from './convert';
@@ -65,7 +67,7 @@ function crossOf(session: Session, view: Pick<ProjectAnalysis, 'analysis' | 'par
 }
 
 /** A file's diagnostics: its own and those of the checks against the reports it links. */
-export function diagnosticsIn(view: View, uri: string): Diagnostic[] {
+export function diagnosticsIn(view: Pick<View, 'analysis' | 'project' | 'cross'>, uri: string): Diagnostic[] {
   const own = view.project ? (view.project.diagnostics.get(uri) ?? []) : view.analysis.diagnostics;
   const cross = view.cross.diagnostics.filter((d) => d.uri === uri);
   return cross.length
@@ -110,6 +112,25 @@ export function viewOf(session: Session, document: TextDocument): View {
     },
     locate: (r) => project.mapRange(r),
   };
+}
+
+/** Single-file analyses as projects, made once per analysis (the cross-report cache compares them by identity). */
+const singleFileProjects = new WeakMap<Analysis, ProjectAnalysis>();
+
+/**
+ * The analysis of an open report of exactly this text, as its own validation makes it (cached per
+ * version): a report linked by another open one is then analysed once. Undefined when it is not open,
+ * not checked, has other text, or is a chapter (a link names a report's root).
+ */
+export function openReportAnalysis(session: Session, uri: string, text: string): ProjectAnalysis | undefined {
+  const document = session.documents.get(uri);
+  if (!document || document.getText() !== text || !session.shouldCheck(document)) return undefined;
+  const project = projectFor(session, document);
+  if (project) return project.parts[0]?.uri === uri ? project : undefined;
+  const analysis = analysisFor(session, document);
+  let single = singleFileProjects.get(analysis);
+  if (!single) singleFileProjects.set(analysis, (single = singleFileProject(analysis)));
+  return single;
 }
 
 /** The open ESG document for a uri with its analysis, or undefined for unknown / non-ESG documents. */
@@ -172,14 +193,14 @@ export function pullHostOf(session: Session): PullHost {
       const project = ref
         ? session.projects.analyze(ref, session.engineOptions(ref.root), session.settingsGeneration)
         : undefined;
-      if (project?.parts.some((p) => p.uri === uri)) return project.diagnostics;
-      return new Map([
-        [
-          uri,
-          session.closedReports.analyze(uri, text, session.settingsGeneration, () => session.engineOptions(uri))
-            .diagnostics,
-        ],
-      ]);
+      // With the checks against the reports it links, as for an open report.
+      if (project?.parts.some((p) => p.uri === uri))
+        return withCrossReport(project, crossOf(session, project)).diagnostics;
+      const analysis = session.closedReports.analyze(uri, text, session.settingsGeneration, () =>
+        session.engineOptions(uri),
+      );
+      const cross = crossOf(session, singleFileView(analysis));
+      return new Map([[uri, diagnosticsIn({ analysis, cross }, uri)]]);
     },
     openReports: () =>
       session.documents

@@ -20,8 +20,12 @@ import {
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../helpers/lsp-client';
+import { lspRequest } from '../helpers/protocol';
+import { ReportRequest as Report } from '../../server/src/protocol';
 import { REPO_ROOT } from '../helpers/paths';
 import { positionIn } from '../helpers/text';
+
+const ReportRequest = lspRequest(Report);
 
 describe('cross-report checks over LSP', () => {
   let client: LspTestClient;
@@ -116,6 +120,29 @@ describe('cross-report checks over LSP', () => {
       position: positionIn(enText, '41.0 |', 1),
     });
     assert.match((prior!.contents as MarkupContent).value, /Last year's report: 41\.0 t \(agrees\)/);
+  });
+
+  it("the report model carries last year's figures of its KPIs, with the verdict, for the preview's column", async () => {
+    const file = 'planted/restated-unmarked.en.esg.md';
+    const text = read(file);
+    await client.open(uri(file), text);
+    await client.waitForDiagnostics(uri(file), (p) => p.diagnostics.some((d) => d.code === 'xreport/restated'));
+    const model = await client.connection.sendRequest(ReportRequest, { uri: uri(file) });
+    assert.ok(model);
+    assert.deepEqual(
+      model.linked?.map((l) => [l.kind, l.path, l.uri, l.language]),
+      [['previous', '../2024/report.en.esg.md', uri('2024/report.en.esg.md'), 'English']],
+    );
+    const row = model.kpiGroups.flatMap((g) => g.rows).find((r) => r.label === 'Non-hazardous waste')!;
+    const [current, prior] = row.values;
+    const figures = model.linked![0].figures;
+    // Last year's report has no figure for this year; for last year it printed 41.0, here 39.6 (unmarked).
+    assert.equal(figures[`${row.kpiId}@${current.period}`], undefined);
+    const last = figures[`${row.kpiId}@${prior.period}`];
+    assert.deepEqual([last.raw, last.verdict, last.uri], ['41.0 t', 'different', uri('2024/report.en.esg.md')]);
+    assert.deepEqual(last.range.start, positionIn(read('2024/report.en.esg.md'), '41.0 | 43.5', 0));
+    const electricity = model.kpiGroups.flatMap((g) => g.rows).find((r) => r.label === 'Electricity consumption')!;
+    assert.equal(figures[`${electricity.kpiId}@${prior.period}`]?.verdict, 'same');
   });
 
   it("re-checks a report when last year's report changes on disk (didChangeWatchedFiles)", async () => {

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeReport } from '../../server/src/engine/project';
 import { crossReport, LinkedReportCache, withCrossReport } from '../../server/src/engine/xreport/report';
+import { linkedColumns } from '../../server/src/engine/xreport/preview';
 import { parseFrontMatter } from '../../server/src/engine/frontmatter';
 import type { FileRead, ReportWorkspace } from '../../server/src/engine/workspace';
 import type { AnalysisOptions, Diagnostic } from '../../server/src/engine';
@@ -562,4 +563,41 @@ test('a suppression in a chapter silences a cross-report finding in that chapter
     suppressed.map((d) => [d.rule, d.range.start.line, d.suppressedBy.start.line]),
     [['xreport/translation-mismatch', 8, 4]],
   );
+});
+
+test("the preview's columns: each linked report's figure of this report's KPIs, with the verdict; a marked restatement is 'restated'", () => {
+  const previous = report({
+    lang: 'en',
+    period: '2024',
+    header: '| Indicator | Unit | 2024 | 2023 |',
+    rows: ['| Non-hazardous waste | t | 41.0 | 43.5 |', '| Electricity consumption | kWh | 19,110,000 | 19,620,000 |'],
+  });
+  const files = {
+    '2025/r.esg.md': report({
+      lang: 'en',
+      period: '2025',
+      links: ['previous: ../2024/r.esg.md'],
+      rows: [
+        '| [Non-hazardous waste]{restated="weighbridge records corrected"} | t | 38.4 | 39.6 |',
+        '| Electricity consumption | MWh | 18,400 | 19,110 |',
+        '| Employee turnover rate | % | 11.2 | 12.6 |',
+      ],
+    }),
+    '2024/r.esg.md': previous,
+  };
+  const { cross, project } = check(files, '2025/r.esg.md');
+  const [column] = linkedColumns(project, cross, 'zh-Hant');
+  assert.deepEqual(
+    [column.kind, column.path, column.uri, column.language],
+    ['previous', '../2024/r.esg.md', 'file:///w/2024/r.esg.md', '英文'],
+  );
+  // Only the figures both state: last year's 2024 column (its 2023 one and this year's 2025 are not this report's).
+  assert.deepEqual(
+    Object.entries(column.figures).map(([key, f]) => [key, f.raw, f.verdict, f.range.start.line]),
+    [
+      ['waste.non_hazardous@2024', '41.0 t', 'restated', 10],
+      ['energy.electricity@2024', '19,110,000 kWh', 'same', 11],
+    ],
+  );
+  assert.deepEqual(linkedColumns(project, { ...cross, links: [] }, 'en'), []);
 });

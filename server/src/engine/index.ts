@@ -68,6 +68,7 @@ export {
   type ReportView,
 } from './xreport/report';
 export { crossHover } from './xreport/hover';
+export { linkedColumns } from './xreport/preview';
 export { linkEntries, mayLink } from './xreport/links';
 export { compareReports, type FactPair, type Verdict } from './xreport/compare';
 export { keyedFacts } from './derived';

@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   analyze,
   getReportModel,
+  linkedColumns,
   remapReportModel,
   singleFileProject,
   singleFileView,
@@ -165,14 +166,27 @@ export async function reportModelOf(found: View, token: CancellationToken): Prom
   await checkpoint(token);
   const model = getReportModel(found.analysis);
   const project = found.project;
-  if (!project) return model;
-  let remapped = remappedModels.get(project);
+  let remapped = project ? remappedModels.get(project) : model;
   if (!remapped) {
     await checkpoint(token);
-    remapped = remapReportModel(model, project.mapRange);
-    remappedModels.set(project, remapped);
+    remapped = remapReportModel(model, project!.mapRange);
+    remappedModels.set(project!, remapped);
   }
-  return remapped;
+  return withLinked(found, remapped);
+}
+
+/** Models with the linked reports' columns, once per cross-report result (which changes when they do). */
+const linkedModels = new WeakMap<CrossReport, { model: ReportModel; linked: ReportModel }>();
+
+/** The model with the figures of the reports it links, for the preview's columns. */
+function withLinked(found: View, model: ReportModel): ReportModel {
+  if (!found.cross.links.length) return model;
+  const kept = linkedModels.get(found.cross);
+  if (kept?.model === model) return kept.linked;
+  const view = found.project ?? singleFileView(found.analysis);
+  const linked = { ...model, linked: linkedColumns(view, found.cross, found.analysis.locale) };
+  linkedModels.set(found.cross, { model, linked });
+  return linked;
 }
 
 /** What the pull handlers need: the same diagnostics a push would publish, for open and closed reports. */

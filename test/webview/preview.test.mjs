@@ -33,8 +33,7 @@ const check = (name, fn) => test(name, { skip: SKIP }, fn);
 // Colours of VS Code's Light Modern and Dark Modern themes (the subset the page reads).
 const THEMES = {
   light: {
-    '--vscode-font-family':
-      '-apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans CJK TC", "Noto Sans", sans-serif',
+    '--vscode-font-family': '-apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans CJK TC", "Noto Sans", sans-serif',
     '--vscode-font-size': '13px',
     '--vscode-editor-font-family': '"DejaVu Sans Mono", monospace',
     '--vscode-foreground': '#3b3b3b',
@@ -64,8 +63,7 @@ const THEMES = {
     '--vscode-charts-purple': '#652d90',
   },
   dark: {
-    '--vscode-font-family':
-      '-apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans CJK TC", "Noto Sans", sans-serif',
+    '--vscode-font-family': '-apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans CJK TC", "Noto Sans", sans-serif',
     '--vscode-font-size': '13px',
     '--vscode-editor-font-family': '"DejaVu Sans Mono", monospace',
     '--vscode-foreground': '#cccccc',
@@ -95,8 +93,7 @@ const THEMES = {
     '--vscode-charts-purple': '#b180d7',
   },
   'high-contrast': {
-    '--vscode-font-family':
-      '-apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans CJK TC", "Noto Sans", sans-serif',
+    '--vscode-font-family': '-apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans CJK TC", "Noto Sans", sans-serif',
     '--vscode-font-size': '13px',
     '--vscode-foreground': '#ffffff',
     '--vscode-editor-foreground': '#ffffff',
@@ -187,9 +184,7 @@ const posted = () => page.evaluate(() => window.__posted);
 const lastPosted = async () => (await posted()).at(-1);
 
 function findValue(model, predicate) {
-  for (const group of model.kpiGroups)
-    for (const row of group.rows)
-      for (const value of row.values) if (predicate(row, value)) return { group, row, value };
+  for (const group of model.kpiGroups) for (const row of group.rows) for (const value of row.values) if (predicate(row, value)) return { group, row, value };
   return undefined;
 }
 
@@ -202,13 +197,7 @@ function canvasHasColour(selector, hex) {
       const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
       const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
       for (let i = 0; i < data.length; i += 4) {
-        if (
-          data[i + 3] > 250 &&
-          Math.abs(data[i] - want[0]) <= 3 &&
-          Math.abs(data[i + 1] - want[1]) <= 3 &&
-          Math.abs(data[i + 2] - want[2]) <= 3
-        )
-          return true;
+        if (data[i + 3] > 250 && Math.abs(data[i] - want[0]) <= 3 && Math.abs(data[i + 1] - want[1]) <= 3 && Math.abs(data[i + 2] - want[2]) <= 3) return true;
       }
       return false;
     },
@@ -220,8 +209,7 @@ before(async () => {
   if (SKIP) return;
   if (!existsSync(CHROMIUM)) throw new Error(MISSING);
   for (const file of ['preview.js', 'preview.css']) {
-    if (!existsSync(join(repo, 'dist/webview', file)))
-      throw new Error(`dist/webview/${file} is missing: run npm run build first`);
+    if (!existsSync(join(repo, 'dist/webview', file))) throw new Error(`dist/webview/${file} is missing: run npm run build first`);
   }
 
   // The engine and the HTML shell are TypeScript; bundle them for this Node process.
@@ -248,20 +236,13 @@ before(async () => {
 
   server = http.createServer((req, res) => {
     requests.push(req.url);
-    const name = {
-      '/': 'index.html',
-      '/index.html': 'index.html',
-      '/preview.js': 'preview.js',
-      '/preview.css': 'preview.css',
-    }[req.url ?? ''];
+    const name = { '/': 'index.html', '/index.html': 'index.html', '/preview.js': 'preview.js', '/preview.css': 'preview.css' }[req.url ?? ''];
     if (!name) {
       res.writeHead(404).end();
       return;
     }
     const type = { html: 'text/html', js: 'text/javascript', css: 'text/css' }[name.split('.').pop()];
-    res
-      .writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' })
-      .end(readFileSync(join(staticDir, name)));
+    res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' }).end(readFileSync(join(staticDir, name)));
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${server.address().port}`;
@@ -271,35 +252,19 @@ before(async () => {
   nonce = randomBytes(18).toString('base64');
   writeFileSync(
     join(staticDir, 'index.html'),
-    htmlModule.previewHtml({
-      scriptUri: `${origin}/preview.js`,
-      styleUri: `${origin}/preview.css`,
-      cspSource: origin,
-      nonce,
-      locale: 'zh-Hant',
-    }),
+    htmlModule.previewHtml({ scriptUri: `${origin}/preview.js`, styleUri: `${origin}/preview.css`, cspSource: origin, nonce, locale: 'zh-Hant' }),
   );
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
   // Anything the page tries to load from elsewhere is refused and recorded.
-  await context.route(
-    (url) => !url.href.startsWith(origin),
-    (route) => {
-      requests.push(route.request().url());
-      return route.abort();
-    },
-  );
+  await context.route((url) => !url.href.startsWith(origin), (route) => {
+    requests.push(route.request().url());
+    return route.abort();
+  });
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(String(error)));
   page.on('console', (msg) => {
@@ -341,21 +306,12 @@ check('renders the KPIs of the Zhipu example from the real engine', async () => 
   const groups = zhipu.kpiGroups.filter((g) => g.rows.length > 0).length;
   assert.equal(await page.locator('section[data-group^="kpi-"]').count(), groups);
   // One row per KPI (and unit) of a group: a KPI in several tables is shown once, with its places.
-  const keys = new Set(
-    zhipu.kpiGroups.flatMap((g) =>
-      g.rows.map((r, i) =>
-        r.kpiId && !r.unrecognised ? `${g.aspect}|${r.kpiId}|${r.unit ?? ''}` : `${g.aspect}|#${i}`,
-      ),
-    ),
-  );
+  const keys = new Set(zhipu.kpiGroups.flatMap((g) => g.rows.map((r, i) => (r.kpiId && !r.unrecognised ? `${g.aspect}|${r.kpiId}|${r.unit ?? ''}` : `${g.aspect}|#${i}`))));
   const rows = zhipu.kpiGroups.reduce((n, g) => n + g.rows.length, 0);
   assert.ok(keys.size < rows, 'the example reports some KPIs in more than one table');
   assert.equal(await page.locator('tr.kpi-row').count(), keys.size);
   // The header shows the engine's counts.
-  assert.match(
-    await page.locator('.header').innerText(),
-    new RegExp(`已核對 ${zhipu.checks.total} 項，${zhipu.checks.disagree} 項不符`),
-  );
+  assert.match(await page.locator('.header').innerText(), new RegExp(`已核對 ${zhipu.checks.total} 項，${zhipu.checks.disagree} 項不符`));
   await page.screenshot({ path: join(artifacts, 'preview-zhipu-dark.png') });
   await page.screenshot({ path: join(artifacts, 'preview-zhipu-dark-full.png'), fullPage: true });
 });
@@ -364,9 +320,7 @@ check('the disagreeing turnover rate 28.64 has the ✗ badge and its checks on h
   const found = findValue(zhipu, (row, v) => row.kpiId === 'turnover.rate' && v.raw === '28.64');
   assert.ok(found, 'the engine reports the turnover rate');
   assert.equal(found.value.check, 'disagrees');
-  const cell = page.locator('tr.kpi-row[data-kpi="turnover.rate"] td.col-period', {
-    has: page.locator('button.figure', { hasText: /^28\.64$/ }),
-  });
+  const cell = page.locator('tr.kpi-row[data-kpi="turnover.rate"] td.col-period', { has: page.locator('button.figure', { hasText: /^28\.64$/ }) });
   assert.equal(await cell.count(), 1);
   const badge = cell.locator('.badge');
   assert.equal(await badge.innerText(), '✗');
@@ -416,9 +370,7 @@ check('two periods: GHG by scope, Scope 3 by category and a trend chart per KPI 
   assert.equal(await page.locator('#tab-kpis').textContent(), 'KPIs');
   assert.equal(await page.locator('.chart-ghg canvas').count(), 1);
   assert.equal(await page.locator('.chart-scope3 canvas').count(), 1);
-  const trendRows = fixture.kpiGroups
-    .flatMap((g) => g.rows)
-    .filter((r) => new Set(r.values.filter((v) => v.status === 'number').map((v) => v.period)).size >= 2);
+  const trendRows = fixture.kpiGroups.flatMap((g) => g.rows).filter((r) => new Set(r.values.filter((v) => v.status === 'number').map((v) => v.period)).size >= 2);
   assert.ok(trendRows.length >= 5);
   assert.equal(await page.locator('.sparkline canvas').count(), trendRows.length);
   // The charts are drawn in the theme's colours: dark Scope 1 blue, Scope 2 orange, Scope 3 purple.
@@ -428,34 +380,23 @@ check('two periods: GHG by scope, Scope 3 by category and a trend chart per KPI 
   // Each chart's text alternative carries its data.
   const ghgText = await page.locator('.chart-ghg canvas').textContent();
   assert.match(ghgText, /2024: Scope 1 6,480\.2, Scope 2 2,552\.8, Scope 3 38,900/);
-  assert.match(
-    await page.locator('.chart-scope3 canvas').textContent(),
-    /4\. Upstream transportation and distribution: 2024 13,700, 2025 14,900/,
-  );
+  assert.match(await page.locator('.chart-scope3 canvas').textContent(), /4\. Upstream transportation and distribution: 2024 13,700, 2025 14,900/);
   // The Scope 3 total that disagrees with its categories is flagged.
-  const scope3 = page.locator('tr.kpi-row[data-kpi="ghg.scope3"] td.col-period', {
-    has: page.locator('button.figure', { hasText: '40,200' }),
-  });
+  const scope3 = page.locator('tr.kpi-row[data-kpi="ghg.scope3"] td.col-period', { has: page.locator('button.figure', { hasText: '40,200' }) });
   assert.equal(await scope3.locator('.badge').innerText(), '✗');
 });
 
 check('charts follow the theme: light, dark and high contrast', async () => {
   await applyTheme('light');
   assert.ok(await canvasHasColour('.chart-ghg canvas', THEMES.light['--vscode-charts-blue']));
-  assert.ok(
-    !(await canvasHasColour('.chart-ghg canvas', THEMES.dark['--vscode-charts-blue'])),
-    'dark colours are gone',
-  );
+  assert.ok(!(await canvasHasColour('.chart-ghg canvas', THEMES.dark['--vscode-charts-blue'])), 'dark colours are gone');
   assert.ok(await canvasHasColour('.sparkline canvas', THEMES.light['--vscode-charts-blue']));
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(artifacts, 'preview-light.png') });
   await page.screenshot({ path: join(artifacts, 'preview-light-full.png'), fullPage: true });
 
   await applyTheme('high-contrast');
-  assert.ok(
-    await canvasHasColour('.chart-ghg canvas', THEMES['high-contrast']['--vscode-contrastBorder']),
-    'bars are outlined in high contrast',
-  );
+  assert.ok(await canvasHasColour('.chart-ghg canvas', THEMES['high-contrast']['--vscode-contrastBorder']), 'bars are outlined in high contrast');
   await page.screenshot({ path: join(artifacts, 'preview-high-contrast.png') });
 
   await applyTheme('dark');
@@ -471,8 +412,7 @@ check('charts follow the theme: light, dark and high contrast', async () => {
   await page.setViewportSize({ width: 1100, height: 900 });
 
   if (process.env.ESGMARK_UPDATE_DOCS === '1') {
-    for (const name of ['preview-light.png', 'preview-dark.png'])
-      copyFileSync(join(artifacts, name), join(repo, 'docs/images', name));
+    for (const name of ['preview-light.png', 'preview-dark.png']) copyFileSync(join(artifacts, name), join(repo, 'docs/images', name));
   }
 });
 
@@ -503,10 +443,7 @@ check('a second update re-renders in place: no reload, scroll, collapsed groups 
   assert.ok(changedValue, 'the engine sees the new figure');
   await update(model);
 
-  assert.equal(
-    await page.locator('tr.kpi-row[data-kpi="employees.total"] button.figure', { hasText: /^941$/ }).count(),
-    1,
-  );
+  assert.equal(await page.locator('tr.kpi-row[data-kpi="employees.total"] button.figure', { hasText: /^941$/ }).count(), 1);
   assert.equal(await page.evaluate(() => window.__marker), 'still the same page');
   assert.equal(await page.evaluate(() => sessionStorage.getItem('loads')), '1');
   assert.equal(await page.evaluate(() => window.scrollY), scrollBefore);
@@ -516,11 +453,7 @@ check('a second update re-renders in place: no reload, scroll, collapsed groups 
   assert.equal(await page.evaluate(() => document.querySelector('.chart-ghg canvas').__kept), true);
   // The new figure reveals its own cell.
   await page.locator('tr.kpi-row[data-kpi="employees.total"] button.figure', { hasText: /^941$/ }).click();
-  assert.deepEqual(await lastPosted(), {
-    type: 'reveal',
-    uri: changedValue.value.uri,
-    range: changedValue.value.range,
-  });
+  assert.deepEqual(await lastPosted(), { type: 'reveal', uri: changedValue.value.uri, range: changedValue.value.range });
 });
 
 check('the coverage tab: counts, filters, status badges; the active tab survives updates and a reload', async () => {
@@ -535,10 +468,7 @@ check('the coverage tab: counts, filters, status badges; the active tab survives
   const partD = zhipu.requirements.filter((r) => r.part === 'D');
   assert.equal(await page.locator('#panel-coverage tr.req').count(), partD.length);
   await page.locator('select[data-filter="obligation"]').selectOption('mandatory');
-  assert.equal(
-    await page.locator('#panel-coverage tr.req').count(),
-    partD.filter((r) => r.obligation === 'mandatory').length,
-  );
+  assert.equal(await page.locator('#panel-coverage tr.req').count(), partD.filter((r) => r.obligation === 'mandatory').length);
   await page.locator('select[data-filter="obligation"]').selectOption('all');
 
   const explained = zhipu.requirements.find((r) => r.part === 'D' && r.status === 'explained');
@@ -546,19 +476,11 @@ check('the coverage tab: counts, filters, status badges; the active tab survives
     const row = page.locator(`tr.req[data-requirement="${explained.id}"]`);
     assert.equal(await row.locator('.status').innerText(), '已解釋');
     await row.locator('button.explanation').click();
-    assert.deepEqual(await lastPosted(), {
-      type: 'reveal',
-      uri: explained.explanation.uri,
-      range: explained.explanation.range,
-    });
+    assert.deepEqual(await lastPosted(), { type: 'reveal', uri: explained.explanation.uri, range: explained.explanation.range });
   }
   const disclosed = partD.find((r) => r.status === 'disclosed' && r.places.length > 0);
   await page.locator(`tr.req[data-requirement="${disclosed.id}"] button.place`).first().click();
-  assert.deepEqual(await lastPosted(), {
-    type: 'reveal',
-    uri: disclosed.places[0].uri,
-    range: disclosed.places[0].range,
-  });
+  assert.deepEqual(await lastPosted(), { type: 'reveal', uri: disclosed.places[0].uri, range: disclosed.places[0].range });
   await page.screenshot({ path: join(artifacts, 'preview-coverage-dark.png') });
 
   // An update keeps the tab and the filter.
@@ -587,15 +509,9 @@ check('markup in the report is shown as text: no element, no script, no dialog',
   // Through the real engine: the parser drops inline HTML from labels, and keeps entities as written;
   // the page must show the entities literally (innerHTML would turn them into markup).
   const entities = '&lt;script&gt;alert(2)&lt;/script&gt;';
-  const text = fixtureText.replace(
-    '| Business travel | tCO2e | 1,200 | 1,200 |',
-    `| Business travel | tCO2e | 1,200 | 1,200 |\n| ${evil} Fleet | t | 5 | 6 |\n| ${entities} | t | 7 | 8 |`,
-  );
+  const text = fixtureText.replace('| Business travel | tCO2e | 1,200 | 1,200 |', `| Business travel | tCO2e | 1,200 | 1,200 |\n| ${evil} Fleet | t | 5 | 6 |\n| ${entities} | t | 7 | 8 |`);
   const model = modelOf('file:///workspace/two-periods.esg.md', text);
-  assert.ok(
-    findValue(model, (row) => row.label === entities),
-    'the engine keeps the entity-escaped label',
-  );
+  assert.ok(findValue(model, (row) => row.label === entities), 'the engine keeps the entity-escaped label');
   // And straight into every kind of string field, as a model from a future engine or a catalog might carry.
   const fleet = findValue(model, (row) => row.label.includes('Fleet'));
   assert.ok(fleet);
@@ -606,11 +522,7 @@ check('markup in the report is shown as text: no element, no script, no dialog',
   model.issuer = script;
   model.scope3[0].name = evil;
   model.requirements[0].title = script;
-  model.requirements[0].places.push({
-    label: evil,
-    uri: 'file:///x',
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
-  });
+  model.requirements[0].places.push({ label: evil, uri: 'file:///x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
   model.coverage.summary = `<b>${evil}</b>`;
   model.kpiGroups[0].title = '<svg onload=alert(2)>';
   model.periods.push('<i>2026</i>');
@@ -651,10 +563,7 @@ check('a KPI reported in two tables is one row, with its places', async () => {
   const before = (await posted()).length;
   await rows.first().locator('.kpi-places button').nth(1).click();
   const message = (await posted()).slice(before).find((m) => m.type === 'reveal');
-  assert.equal(
-    message?.range?.start?.line,
-    text.split('\n').findIndex((l) => l.includes('[Water use]')),
-  );
+  assert.equal(message?.range?.start?.line, text.split('\n').findIndex((l) => l.includes('[Water use]')));
   await update(fixture);
 });
 
@@ -767,17 +676,7 @@ check('malformed messages and models do not break the page', async () => {
     window.postMessage(null, '*');
     window.postMessage('update', '*');
     window.postMessage({ type: 'update' }, '*');
-    window.postMessage(
-      {
-        type: 'update',
-        model: {
-          kpiGroups: [{ rows: [{ values: [{ raw: 5, range: 'x' }] }] }],
-          ghg: [{ period: 1, scope1: 'a' }],
-          scope3: 7,
-        },
-      },
-      '*',
-    );
+    window.postMessage({ type: 'update', model: { kpiGroups: [{ rows: [{ values: [{ raw: 5, range: 'x' }] }] }], ghg: [{ period: 1, scope1: 'a' }], scope3: 7 } }, '*');
   });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
   assert.ok(await page.locator('#panel-kpis').isVisible());
@@ -792,31 +691,18 @@ check('malformed messages and models do not break the page', async () => {
 check('no CSP violation, no page error, nothing loaded from elsewhere', async () => {
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(pageErrors, []);
-  const foreign = requests.filter(
-    (url) => !['/', '/index.html', '/preview.js', '/preview.css', '/favicon.ico'].includes(url),
-  );
+  const foreign = requests.filter((url) => !['/', '/index.html', '/preview.js', '/preview.css', '/favicon.ico'].includes(url));
   assert.deepEqual(foreign, []);
 });
 
 check('the HTML shell escapes its inputs and refuses a nonce that could break the policy', () => {
-  const html = htmlModule.previewHtml({
-    scriptUri: 'https://x/a".js',
-    styleUri: 'https://x/<s>.css',
-    cspSource: 'https://x',
-    nonce: 'abcdefghijklmnop0123',
-    locale: 'zh-Hans',
-  });
+  const html = htmlModule.previewHtml({ scriptUri: 'https://x/a".js', styleUri: 'https://x/<s>.css', cspSource: 'https://x', nonce: 'abcdefghijklmnop0123', locale: 'zh-Hans' });
   assert.ok(html.includes('src="https://x/a&quot;.js"'));
   assert.ok(html.includes('href="https://x/&lt;s&gt;.css"'));
   assert.ok(html.includes('<html lang="zh-Hans">'));
   assert.ok(html.includes('正在等待 esgmark 语言服务器…'));
-  assert.throws(() =>
-    htmlModule.previewHtml({ scriptUri: 'a', styleUri: 'b', cspSource: 'c', nonce: "x' 'unsafe-inline" }),
-  );
+  assert.throws(() => htmlModule.previewHtml({ scriptUri: 'a', styleUri: 'b', cspSource: 'c', nonce: "x' 'unsafe-inline" }));
   assert.throws(() => htmlModule.previewHtml({ scriptUri: 'a', styleUri: 'b', cspSource: 'c', nonce: 'short' }));
   // A source expression cannot smuggle in another directive.
-  assert.doesNotMatch(
-    htmlModule.previewCsp("https://x; script-src 'unsafe-inline'", 'abcdefghijklmnop0123'),
-    /; script-src 'unsafe-inline'/,
-  );
+  assert.doesNotMatch(htmlModule.previewCsp("https://x; script-src 'unsafe-inline'", 'abcdefghijklmnop0123'), /; script-src 'unsafe-inline'/);
 });

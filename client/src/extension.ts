@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 // Types only: the language client's code lives in dist/lsp.js (client/src/lsp.ts), loaded by loadLsp().
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ServerState } from './lsp';
 import {
   GENERATE_INDEX_TABLE_COMMAND,
   hasEsgFrontMatter,
@@ -205,6 +206,8 @@ export interface EsgmarkApi {
    * end-to-end tests, which read the output from there; not a stable interface for other extensions.
    */
   logUri: vscode.Uri;
+  /** The language client's state and its server's pid, polled by the end-to-end tests (stopped before the first start). */
+  server(): ServerState;
 }
 
 async function openCoverage(): Promise<void> {
@@ -270,7 +273,9 @@ export function activate(context: vscode.ExtensionContext): EsgmarkApi {
   );
   markSeen();
   for (const document of vscode.workspace.textDocuments) void onDocumentSeen(document, context);
-  return { store: reports, preview, coverage, statusBar, languageStatus, logUri: context.logUri };
+  const server = (): ServerState =>
+    client ? loadLsp(context).serverStateOf(client) : { state: 'stopped', pid: undefined };
+  return { store: reports, preview, coverage, statusBar, languageStatus, logUri: context.logUri, server };
 }
 
 export async function deactivate(): Promise<void> {

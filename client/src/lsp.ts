@@ -135,6 +135,17 @@ class ServerProcessWatch {
   }
 }
 
+/** What the client is doing with its server, and the server's process id while it has one. */
+export interface ServerState {
+  state: 'starting' | 'running' | 'stopped';
+  pid: number | undefined;
+}
+
+export function serverStateOf(client: LanguageClient): ServerState {
+  const state = client.state === State.Running ? 'running' : client.state === State.Starting ? 'starting' : 'stopped';
+  return { state, pid: client.serverProcess?.pid };
+}
+
 /** Restarts the server on the user's request; past crashes no longer count against it. */
 export async function restartLanguageClient(client: LanguageClient): Promise<void> {
   policies.get(client)?.reset();

@@ -63,6 +63,13 @@ const en = {
   explanation: 'Explanation',
   renderError: 'The preview could not show this report: {message}',
   chartSummary: '{name}: {values}',
+  linkedTranslation: '{language} version',
+  linkedPrevious: "Last year's report",
+  'linked.same': 'Agrees with this report',
+  'linked.different': 'Differs from this report',
+  'linked.units': 'In a unit of another kind',
+  'linked.not-comparable': 'Cannot be compared',
+  'linked.restated': 'Restated, with a reason',
 };
 
 type Labels = typeof en;
@@ -125,6 +132,13 @@ const zhHant: Labels = {
   explanation: '解釋',
   renderError: '預覽無法顯示本報告：{message}',
   chartSummary: '{name}：{values}',
+  linkedTranslation: '{language}版本',
+  linkedPrevious: '去年的報告',
+  'linked.same': '與本報告相符',
+  'linked.different': '與本報告不符',
+  'linked.units': '單位屬另一類別',
+  'linked.not-comparable': '無法比較',
+  'linked.restated': '已重列，並說明理由',
 };
 
 const zhHans: Labels = {
@@ -184,6 +198,13 @@ const zhHans: Labels = {
   explanation: '解释',
   renderError: '预览无法显示本报告：{message}',
   chartSummary: '{name}：{values}',
+  linkedTranslation: '{language}版本',
+  linkedPrevious: '去年的报告',
+  'linked.same': '与本报告相符',
+  'linked.different': '与本报告不符',
+  'linked.units': '单位属另一类别',
+  'linked.not-comparable': '无法比较',
+  'linked.restated': '已重列，并说明理由',
 };
 
 const TABLES: Record<UiLocale, Labels> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };

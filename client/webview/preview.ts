@@ -5,7 +5,10 @@
 // All text from the report goes into text nodes (see dom.ts); the page runs under a strict CSP.
 import type {
   CoverageStatus,
+  LinkedVerdict,
   ReportKpiGroup,
+  ReportLinked,
+  ReportLinkedFigure,
   ReportKpiRow,
   ReportModel,
   ReportRequirement,
@@ -179,7 +182,33 @@ function normalizeModel(raw: unknown): ReportModel | undefined {
     })),
     coverage: { parts: arr(m.coverage?.parts), summary: str(m.coverage?.summary), context: str(m.coverage?.context) },
     checks: { total: num(m.checks?.total) ?? 0, disagree: num(m.checks?.disagree) ?? 0 },
+    linked: arr<ReportLinked>(m.linked).map((l) => ({
+      kind: l?.kind === 'previous' ? 'previous' : 'translation',
+      path: str(l?.path),
+      uri: str(l?.uri),
+      language: str(l?.language),
+      figures: l?.figures && typeof l.figures === 'object' ? l.figures : {},
+    })),
   };
+}
+
+const LINKED_VERDICTS: readonly LinkedVerdict[] = ['same', 'different', 'units', 'not-comparable', 'restated'];
+const LINKED_MARK: Record<LinkedVerdict, string> = {
+  same: '=',
+  different: '≠',
+  units: '≠',
+  'not-comparable': '·',
+  restated: '↺',
+};
+
+/** A linked report's figure for a KPI and period, if it is well formed (the model comes from outside the page). */
+function linkedFigure(link: ReportLinked, kpiId: string | undefined, period: string): ReportLinkedFigure | undefined {
+  if (!kpiId) return undefined;
+  const key = `${kpiId}@${period}`;
+  if (!Object.prototype.hasOwnProperty.call(link.figures, key)) return undefined;
+  const f = link.figures[key] as Partial<ReportLinkedFigure> | undefined;
+  if (!f || typeof f.raw !== 'string' || !LINKED_VERDICTS.includes(f.verdict as LinkedVerdict)) return undefined;
+  return { raw: f.raw, verdict: f.verdict as LinkedVerdict, uri: str(f.uri), range: f.range as Range };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,6 +424,18 @@ function renderKpiTable(group: ReportKpiGroup, periods: string[]): HTMLElement {
   const table = h('table', { class: 'kpis' });
   const head = h('tr', {}, h('th', { class: 'col-name', attrs: { scope: 'col' } }, t('indicator')));
   for (const p of periods) head.appendChild(h('th', { class: 'col-period', attrs: { scope: 'col' } }, p));
+  // One column per linked report (another language version, last year's report), when it states any of these KPIs.
+  const links = (model?.linked ?? []).filter((link) =>
+    group.rows.some((row) => periods.some((p) => linkedFigure(link, row.kpiId, p))),
+  );
+  for (const link of links)
+    head.appendChild(
+      h(
+        'th',
+        { class: `col-linked linked-${link.kind}`, title: link.path, attrs: { scope: 'col' } },
+        link.kind === 'previous' ? t('linkedPrevious') : t('linkedTranslation', { language: link.language }),
+      ),
+    );
   if (anyTrend) head.appendChild(h('th', { class: 'col-trend', attrs: { scope: 'col' } }, t('trend')));
   append(table, h('thead', {}, head));
 
@@ -477,6 +518,8 @@ function renderKpiTable(group: ReportKpiGroup, periods: string[]): HTMLElement {
       tr.appendChild(cell);
     }
 
+    for (const link of links) tr.appendChild(linkedCell(link, row, periods));
+
     if (anyTrend) {
       const points = trendPoints(row);
       const name = row.name || row.label;
@@ -532,13 +575,45 @@ function renderKpiTable(group: ReportKpiGroup, periods: string[]): HTMLElement {
         h(
           'tr',
           { class: 'checks-row' },
-          h('td', { attrs: { colspan: periods.length + 1 + (anyTrend ? 1 : 0) } }, list),
+          h('td', { attrs: { colspan: periods.length + 1 + links.length + (anyTrend ? 1 : 0) } }, list),
         ),
       );
     }
   });
   append(table, body);
   return h('div', { class: 'table-wrap' }, table);
+}
+
+/** A linked report's figures of a row, one line per period, each marked with how it compares; a click reveals it there. */
+function linkedCell(link: ReportLinked, row: ReportKpiRow, periods: string[]): HTMLElement {
+  const lines: HTMLElement[] = [];
+  for (const p of periods) {
+    const f = linkedFigure(link, row.kpiId, p);
+    if (!f) continue;
+    const verdict = t(`linked.${f.verdict}`);
+    lines.push(
+      h(
+        'span',
+        { class: `linked-line linked-${f.verdict}`, dataset: { period: p } },
+        h('span', { class: 'linked-period' }, p),
+        button(
+          {
+            class: 'link linked-figure',
+            title: `${link.path}\n${p}: ${f.raw}\n${verdict}`,
+            onClick: () => reveal(f.uri, f.range),
+          },
+          f.raw,
+        ),
+        h(
+          'span',
+          { class: `badge linked-badge linked-${f.verdict}`, title: verdict, attrs: { 'aria-label': verdict } },
+          LINKED_MARK[f.verdict],
+        ),
+      ),
+    );
+  }
+  const differs = lines.some((l) => /linked-(different|units)\b/.test(l.className));
+  return h('td', { class: `col-linked${differs ? ' linked-differs' : ''}` }, ...lines);
 }
 
 function trendPoints(row: ReportKpiRow): Point[] {

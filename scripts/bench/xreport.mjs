@@ -4,7 +4,8 @@
 // With --expose-gc the heap is collected before each timed step, so the garbage the full analysis left
 // is not charged to the links (the machine's load still shows in the max). With --lsp=N it also types N
 // edits into the report through the real server (dist/server.js, `npm run build` first), once with the
-// links and once without, and prints edit -> diagnostics p50 / p95 of both.
+// links and once without, and prints edit -> diagnostics p50 / p95 of both; then with the report and its
+// translation both open, the time to each one's publication after an edit of the report.
 // Three generated reports of about the size asked for are written to a temporary folder and read
 // through the real gate (NodeWorkspace): the report (translations + previous), its translation (the
 // same figures, lang en) and last year's report (the same generator, period 2024).
@@ -78,7 +79,7 @@ try {
   );
   console.log(`full analysis of the report: median ${median(full).toFixed(1)} ms`);
   console.log(
-    `added by the links (linked reports already analysed): median ${median(extra).toFixed(2)} ms, max ${Math.max(...extra).toFixed(2)} ms; xreport findings: ${findings}`,
+    `added by the links (linked reports already analysed): median ${median(extra).toFixed(2)} ms, min ${Math.min(...extra).toFixed(2)} ms, max ${Math.max(...extra).toFixed(2)} ms; xreport findings: ${findings}`,
   );
   if (LSP_EDITS > 0) {
     const { measureEditLatency } = await import('./lsp-session.mjs');
@@ -105,7 +106,72 @@ try {
         `edit -> diagnostics through the server, ${name}: open ${session.openMs.toFixed(0)} ms, p50 ${pct(session.latencies, 0.5).toFixed(1)} ms, p95 ${pct(session.latencies, 0.95).toFixed(1)} ms (${LSP_EDITS} edits)`,
       );
     }
+    // Both versions open, each linking the other: a keystroke in one re-checks the other against it,
+    // which must reuse the edited version's analysis (not analyse 1 MB again as a linked report).
+    const both = await bothOpen({
+      serverPath,
+      report: flat(report),
+      translation,
+      uri: pathToFileURL(join(dir, 'flat', 'report.esg.md')).href,
+      translationUri: pathToFileURL(join(dir, 'flat', 'report.en.esg.md')).href,
+      edits: LSP_EDITS,
+      rng: mulberry32(0xed17),
+    });
+    console.log(
+      `both versions open, edits in one: -> its diagnostics p50 ${pct(both.own, 0.5).toFixed(1)} ms, p95 ${pct(both.own, 0.95).toFixed(1)} ms; -> the other version re-published p50 ${pct(both.other, 0.5).toFixed(1)} ms, p95 ${pct(both.other, 0.95).toFixed(1)} ms (${LSP_EDITS} edits)`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Opens a report and its translation (which links it back) and types `edits` keystrokes into the
+ * report, each once the previous one's publications arrived: the time from the change to the report's
+ * diagnostics, and to the translation's re-publication (its version stays 1).
+ */
+async function bothOpen({ serverPath, report, translation, uri, translationUri, edits, rng }) {
+  const { startServer, nextEdit } = await import('./lsp-session.mjs');
+  const {
+    DidOpenTextDocumentNotification,
+    DidChangeTextDocumentNotification,
+  } = require('vscode-languageserver-protocol/node');
+  const { TextDocument } = require('vscode-languageserver-textdocument');
+  const server = await startServer({ serverPath, settings: { debounceMs: 0 } });
+  try {
+    for (const [u, text] of [
+      [translationUri, translation],
+      [uri, report],
+    ]) {
+      const arrival = server.diagnosticsFor(u, 1);
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: u, languageId: 'esg-markdown', version: 1, text },
+      });
+      await arrival;
+    }
+    // Opening the report re-checks the translation against it: wait for that publication too.
+    await server.diagnosticsFor(translationUri, 1);
+    let document = TextDocument.create(uri, 'esg-markdown', 1, report);
+    const own = [];
+    const other = [];
+    for (let i = 0; i < edits; i++) {
+      const { offset, deleting, inserted } = nextEdit(document.getText(), rng);
+      const start = document.positionAt(offset);
+      const change = { range: { start, end: deleting ? document.positionAt(offset + 1) : start }, text: inserted };
+      const version = document.version + 1;
+      document = TextDocument.update(document, [change], version);
+      const mine = server.diagnosticsFor(uri, version);
+      const theirs = server.diagnosticsFor(translationUri, 1);
+      const sent = performance.now();
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [change],
+      });
+      own.push((await mine).at - sent);
+      other.push((await theirs).at - sent);
+    }
+    return { own, other };
+  } finally {
+    await server.stop();
+  }
 }

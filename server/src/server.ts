@@ -32,7 +32,7 @@ import { Session } from './lsp/session';
 import { Validation } from './lsp/validation';
 import { registerFeatureHandlers } from './lsp/featureHandlers';
 import { registerViewRequests } from './lsp/viewRequests';
-import { pullHostOf } from './lsp/views';
+import { openReportAnalysis, pullHostOf } from './lsp/views';
 import { GENERATE_INDEX_TABLE_COMMAND } from './protocol';
 import { version as SERVER_VERSION } from '../../package.json';
 
@@ -49,6 +49,8 @@ const connection: Connection = createConnection(
   ),
 );
 const session = new Session(connection);
+// A report linked by another open report is checked from the analysis its own validation made.
+session.openAnalysis = (uri, text) => openReportAnalysis(session, uri, text);
 const { documents, codec, projects } = session;
 const validation = new Validation(session);
 const revalidateAll = (): void => validation.revalidateAll();

@@ -178,3 +178,31 @@ test('links to a folder, a named pipe, a device and a symlink out of the workspa
   assert.match(messages, /zero\.esg\.md`, which lies outside the workspace/);
   if (fifo.status === 0) assert.match(messages, /pipe\.esg\.md`, which is not a regular file \(a named pipe\)/);
 });
+
+test('check: a suppression comment silences the cross-report finding below it; JSON keeps it with its reason', () => {
+  const dir = copyExample();
+  const file = path.join(dir, 'planted', 'restated-unmarked.en.esg.md');
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(
+    file,
+    text.replace(
+      '\n| Indicator | Unit | FY2025 | FY2024 |\n|---|---|--:|--:|\n| [Scope 1',
+      '\n<!-- esgmark-disable-next-line xreport/restated -- restated in the 2025 annual report, note 3 -->\n| Indicator | Unit | FY2025 | FY2024 |\n|---|---|--:|--:|\n| [Scope 1',
+    ),
+  );
+  const run = runCli(['check', file, '--workspace', dir, '--format', 'json']);
+  assert.equal(run.status, 0, run.stderr);
+  const report = parseCheckJson(run.stdout, run.stderr);
+  assert.deepEqual(
+    report.diagnostics.filter((d) => d.rule.startsWith('xreport/') || d.rule === 'esg/suppression'),
+    [],
+  );
+  const line =
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.startsWith('| Non-hazardous waste')) + 1;
+  assert.deepEqual(
+    report.suppressed.map((d) => [d.rule, d.line, d.reason]),
+    [['xreport/restated', line, 'restated in the 2025 annual report, note 3']],
+  );
+});

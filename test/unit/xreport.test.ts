@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeReport } from '../../server/src/engine/project';
 import { crossReport, LinkedReportCache, withCrossReport } from '../../server/src/engine/xreport/report';
+import { linkedColumns } from '../../server/src/engine/xreport/preview';
 import { parseFrontMatter } from '../../server/src/engine/frontmatter';
 import type { FileRead, ReportWorkspace } from '../../server/src/engine/workspace';
 import type { AnalysisOptions, Diagnostic } from '../../server/src/engine';
@@ -345,7 +346,12 @@ test("severity overrides and off apply to the xreport rules; the messages follow
 
 test('a report without links is checked as before, and hostile link values never throw', () => {
   const plain = report({ lang: 'en', period: '2025', rows: EN_ROWS });
-  assert.deepEqual(check({ 'r.esg.md': plain }, 'r.esg.md').cross, { links: [], diagnostics: [] });
+  assert.deepEqual(check({ 'r.esg.md': plain }, 'r.esg.md').cross, {
+    links: [],
+    diagnostics: [],
+    suppressed: [],
+    found: [],
+  });
   for (const links of [
     ['translations: [""]'],
     ['previous: https://example.com/r.esg.md'],
@@ -472,4 +478,126 @@ test("ten thousand translations: repeats and refusals said once per path, one to
   assert.ok(capped.xreport.length <= 10, capped.xreport.map((d) => d.message).join('\n'));
   assert.ok(cross.links.some((l) => l.kind === 'previous'));
   assert.ok(xreport.some((d) => d.rule === 'xreport/restated'));
+});
+
+test('a suppression comment naming an xreport/ rule silences the cross-report finding, kept with its reason; one naming another rule does not', () => {
+  const previous = report({
+    lang: 'en',
+    period: '2024',
+    header: '| Indicator | Unit | 2024 | 2023 |',
+    rows: ['| Non-hazardous waste | t | 41.0 | 43.5 |'],
+  });
+  const withComment = (comment: string) => ({
+    '2025/r.esg.md': report({
+      lang: 'en',
+      period: '2025',
+      links: ['previous: ../2024/r.esg.md'],
+      header: `${comment}\n| Indicator | Unit | 2025 | 2024 |`,
+      rows: ['| Non-hazardous waste | t | 38.4 | 39.6 |'],
+    }),
+    '2024/r.esg.md': previous,
+  });
+  const silenced = check(
+    withComment('<!-- esgmark-disable-next-line xreport/restated -- restated in the annual report -->'),
+    '2025/r.esg.md',
+  );
+  assert.deepEqual(silenced.xreport, []);
+  const kept = silenced.project.suppressed.get('file:///w/2025/r.esg.md') ?? [];
+  assert.deepEqual(
+    kept.map((d) => [d.rule, d.reason, d.range.start]),
+    [['xreport/restated', 'restated in the annual report', locate(silenced.text, '39.6')]],
+  );
+  assert.deepEqual(kept[0].suppressedBy.start, locate(silenced.text, '<!-- esgmark-disable'));
+  assert.deepEqual(silenced.cross.found.length, 1);
+  // Nor is the comment reported as silencing nothing.
+  const own = silenced.project.diagnostics.get('file:///w/2025/r.esg.md') ?? [];
+  assert.deepEqual(
+    own.filter((d) => d.rule === 'esg/suppression'),
+    [],
+  );
+  const other = check(
+    withComment('<!-- esgmark-disable-next-line xreport/translation-mismatch -- another rule -->'),
+    '2025/r.esg.md',
+  );
+  assert.deepEqual(
+    other.xreport.map((d) => d.rule),
+    ['xreport/restated'],
+  );
+  assert.deepEqual(other.project.suppressed.get('file:///w/2025/r.esg.md'), []);
+});
+
+test('a suppression in a chapter silences a cross-report finding in that chapter, at its own lines', () => {
+  const chapter = (lang: string, rows: string[]) =>
+    [
+      '',
+      '<!-- esgmark-disable xreport/translation-mismatch -- the Chinese table is revised later -->',
+      '',
+      '| Indicator | Unit | 2025 | 2024 |',
+      '|---|---|--:|--:|',
+      ...rows,
+      '',
+    ].join('\n');
+  const root = (lang: string, links: string, chapterName: string) =>
+    [
+      '---',
+      `lang: ${lang}`,
+      'esg:',
+      '  period: 2025',
+      `  ${links}`,
+      `  chapters: [${chapterName}]`,
+      '---',
+      '',
+      `# Environment {#env hkex="A1 A2"}`,
+      '',
+    ].join('\n');
+  const files = {
+    'en/r.esg.md': root('en', 'translations: [../zh/r.esg.md]', 'env.esg.md'),
+    'en/env.esg.md': `---\nlang: en\n---\n${chapter('en', ['| Non-hazardous waste | t | 38.4 | 41.0 |'])}`,
+    'zh/r.esg.md': root('zh-Hant', 'translations: [../en/r.esg.md]', 'env.esg.md'),
+    'zh/env.esg.md': `---\nlang: zh-Hant\n---\n${chapter('zh-Hant', ['| 無害廢棄物 | 噸 | 34.8 | 41.0 |'])}`,
+  };
+  const { cross, project } = check(files, 'en/r.esg.md');
+  assert.deepEqual(cross.diagnostics, []);
+  const suppressed = project.suppressed.get('file:///w/en/env.esg.md') ?? [];
+  assert.deepEqual(
+    suppressed.map((d) => [d.rule, d.range.start.line, d.suppressedBy.start.line]),
+    [['xreport/translation-mismatch', 8, 4]],
+  );
+});
+
+test("the preview's columns: each linked report's figure of this report's KPIs, with the verdict; a marked restatement is 'restated'", () => {
+  const previous = report({
+    lang: 'en',
+    period: '2024',
+    header: '| Indicator | Unit | 2024 | 2023 |',
+    rows: ['| Non-hazardous waste | t | 41.0 | 43.5 |', '| Electricity consumption | kWh | 19,110,000 | 19,620,000 |'],
+  });
+  const files = {
+    '2025/r.esg.md': report({
+      lang: 'en',
+      period: '2025',
+      links: ['previous: ../2024/r.esg.md'],
+      rows: [
+        '| [Non-hazardous waste]{restated="weighbridge records corrected"} | t | 38.4 | 39.6 |',
+        '| Electricity consumption | MWh | 18,400 | 19,110 |',
+        '| Employee turnover rate | % | 11.2 | 12.6 |',
+      ],
+    }),
+    '2024/r.esg.md': previous,
+  };
+  const { cross, project } = check(files, '2025/r.esg.md');
+  const [column] = linkedColumns(project, cross, 'zh-Hant');
+  assert.deepEqual(
+    [column.kind, column.path, column.uri, column.language],
+    ['previous', '../2024/r.esg.md', 'file:///w/2024/r.esg.md', '英文'],
+  );
+  // Only the figures both state: last year's 2024 column (its 2023 one and this year's 2025 are not this report's).
+  assert.deepEqual(
+    Object.entries(column.figures).map(([key, f]) => [key, f.raw, f.verdict, f.range.start.line]),
+    [
+      ['waste.non_hazardous@2024', '41.0 t', 'restated', 10],
+      ['energy.electricity@2024', '19,110,000 kWh', 'same', 11],
+    ],
+  );
+  assert.deepEqual(linkedColumns(project, { ...cross, links: [] }, 'en'), []);
 });

@@ -567,6 +567,110 @@ check('a KPI reported in two tables is one row, with its places', async () => {
   await update(fixture);
 });
 
+check(
+  "linked reports: a column for the other language version and one for last year's report, the difference highlighted, a click reveals it there",
+  async () => {
+    // The real engine follows the planted copy's links through an in-memory workspace of examples/cross-report.
+    const base = 'file:///workspace/cross-report/';
+    const read = (relative) => readFileSync(join(repo, 'examples/cross-report', relative), 'utf8');
+    const workspace = {
+      resolve: (from, reference) => new URL(reference, from).href,
+      read: (uri) => {
+        if (!uri.startsWith(base)) return { ok: false, uri, refusal: 'outside-workspace', detail: uri };
+        try {
+          return { ok: true, uri, text: read(uri.slice(base.length)), decoded: { encoding: 'utf-8', bom: false } };
+        } catch {
+          return { ok: false, uri, refusal: 'not-found', detail: 'no such file' };
+        }
+      },
+      list: () => [],
+      contains: (uri) => uri.startsWith(base),
+    };
+    const uri = `${base}planted/drift-value.en.esg.md`;
+    const analysis = engine.analyze({ uri, text: read('planted/drift-value.en.esg.md') });
+    const view = engine.singleFileView(analysis);
+    const cross = engine.crossReport(view, workspace, {});
+    assert.deepEqual(
+      cross.links.map((l) => l.kind),
+      ['translation', 'previous'],
+    );
+    const model = { ...engine.getReportModel(analysis), linked: engine.linkedColumns(view, cross, analysis.locale) };
+    const waste = model.kpiGroups.flatMap((g) => g.rows).find((r) => r.label === 'Non-hazardous waste');
+    assert.ok(waste?.kpiId, 'the engine recognises the waste row');
+    const [current, prior] = waste.values;
+    const zhFigure = model.linked[0].figures[`${waste.kpiId}@${current.period}`];
+    assert.deepEqual([zhFigure.raw, zhFigure.verdict], ['38.4 噸', 'different']);
+
+    await update(model);
+    await page.locator('#tab-kpis').click();
+    const section = page.locator('section', { has: page.locator(`tr.kpi-row[data-kpi="${waste.kpiId}"]`) });
+    assert.deepEqual(await section.locator('table.kpis th.col-linked').allInnerTexts(), [
+      'Traditional Chinese version',
+      "Last year's report",
+    ]);
+    const cells = page.locator(`tr.kpi-row[data-kpi="${waste.kpiId}"] td.col-linked`);
+    assert.equal(await cells.count(), 2);
+    // The Chinese version: this year's figure differs (highlighted, ≠), last year's agrees (=).
+    const translation = cells.nth(0);
+    assert.match(await translation.getAttribute('class'), /\blinked-differs\b/);
+    const differing = translation.locator(`.linked-line[data-period="${current.period}"]`);
+    assert.match(await differing.getAttribute('class'), /\blinked-different\b/);
+    assert.equal(await differing.locator('button.linked-figure').innerText(), '38.4 噸');
+    assert.equal(await differing.locator('.linked-badge').innerText(), '≠');
+    assert.equal(await differing.locator('.linked-badge').getAttribute('title'), 'Differs from this report');
+    const agreeing = translation.locator(`.linked-line[data-period="${prior.period}"]`);
+    assert.match(await agreeing.getAttribute('class'), /\blinked-same\b/);
+    assert.equal(await agreeing.locator('.linked-badge').innerText(), '=');
+    const colour = (locator) => locator.evaluate((el) => getComputedStyle(el).color);
+    assert.notEqual(
+      await colour(differing.locator('button.linked-figure')),
+      await colour(agreeing.locator('button.linked-figure')),
+    );
+    // Last year's report states only last year's figure, and it agrees.
+    const previous = cells.nth(1);
+    assert.doesNotMatch(await previous.getAttribute('class'), /linked-differs/);
+    assert.equal(await previous.locator('.linked-line').count(), 1);
+    assert.equal(await previous.locator('button.linked-figure').innerText(), '41.0 t');
+    // A click reveals the figure in the other file.
+    await differing.locator('button.linked-figure').click();
+    assert.deepEqual(await lastPosted(), {
+      type: 'reveal',
+      uri: `${base}2025/report.zh-hant.esg.md`,
+      range: zhFigure.range,
+    });
+    assert.equal(
+      zhFigure.range.start.line,
+      read('2025/report.zh-hant.esg.md')
+        .split('\n')
+        .findIndex((l) => l.startsWith('| 無害廢棄物 |')),
+    );
+    await page.screenshot({ path: join(artifacts, 'preview-linked.png'), fullPage: true });
+
+    // Markup in a linked report's name or path stays text.
+    const evil = '<img src=x onerror=alert(1)>';
+    await update({ ...model, linked: model.linked.map((l) => ({ ...l, language: evil, path: evil })) });
+    assert.ok((await section.locator('th.col-linked').allInnerTexts()).includes(`${evil} version`));
+    assert.equal(await page.locator('#panel-kpis img').count(), 0);
+    // A malformed figure is left out, and a column with no figure is not drawn.
+    await update({
+      ...model,
+      linked: [
+        {
+          kind: 'translation',
+          path: 'x',
+          uri: 'x',
+          language: 'x',
+          figures: { [`${waste.kpiId}@${current.period}`]: { raw: 5, verdict: 'evil' }, ['__proto__']: null },
+        },
+      ],
+    });
+    assert.equal(await page.locator('th.col-linked').count(), 0);
+    await update({ ...model, linked: 'not a list' });
+    assert.equal(await page.locator('th.col-linked').count(), 0);
+    assert.equal(await page.locator(`tr.kpi-row[data-kpi="${waste.kpiId}"]`).count(), 1);
+  },
+);
+
 check('malformed messages and models do not break the page', async () => {
   await page.evaluate(() => {
     window.postMessage(null, '*');

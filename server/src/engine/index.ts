@@ -58,13 +58,17 @@ export { LIMITS } from './limits';
 export {
   crossReport,
   LinkedReportCache,
+  singleFileProject,
   singleFileView,
+  suppressedIn,
   withCrossReport,
   type CrossReport,
+  type OpenReportAnalysis,
   type LinkedReport,
   type ReportView,
 } from './xreport/report';
 export { crossHover } from './xreport/hover';
+export { linkedColumns } from './xreport/preview';
 export { linkEntries, mayLink } from './xreport/links';
 export { compareReports, type FactPair, type Verdict } from './xreport/compare';
 export { keyedFacts } from './derived';

@@ -4,7 +4,7 @@
 // scheduling (lsp/validation.ts) and the views of a document (lsp/views.ts) read it.
 import { ResponseError, TextDocuments, type CancellationToken, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, AnalysisOptions } from '../engine';
+import type { Analysis, AnalysisOptions, OpenReportAnalysis } from '../engine';
 import { AnalysisCache, isEsgDocument } from './documents';
 import { Projects } from './projects';
 import { CrossReports } from './crossReports';
@@ -46,8 +46,10 @@ export class Session {
   readonly cache = new AnalysisCache();
   /** Multi-file reports: a root whose front matter lists `esg.chapters`, analysed as one report. */
   readonly projects = new Projects((uri) => this.documents.get(uri)?.getText());
+  /** The analysis of a linked report open in the editor (set by server.ts: lsp/views.ts makes it). */
+  openAnalysis: OpenReportAnalysis = () => undefined;
   /** The reports each report links (translations, last year's), analysed once and kept until they change. */
-  readonly crossReports = new CrossReports();
+  readonly crossReports = new CrossReports((uri, text) => this.openAnalysis(uri, text));
   /** The project files `.esgmark.yaml` of the reports, read through the same gate as their chapters. */
   readonly projectConfigs = new ProjectConfigs((uri) => this.projects.workspaceFor(uri));
   /** Reports pulled while not open. */

@@ -46,12 +46,34 @@ export class Validation {
     for (const document of this.session.documents.all()) this.schedule(document);
   }
 
-  /** A file changed (edited, or on disk): the open reports that link it are checked again. */
+  /**
+   * A file changed (edited, or on disk): the open reports that link it are checked again (and
+   * published to a push client); a pull client is asked to pull again, for closed reports too.
+   */
   revalidateLinking(uri: string): void {
-    for (const root of this.session.crossReports.changed(uri)) {
+    const roots = this.session.crossReports.changed(uri).filter((root) => root !== uri);
+    for (const root of roots) {
       const document = this.session.documents.get(root);
-      if (document && document.uri !== uri) this.schedule(document);
+      if (document) this.schedule(document);
     }
+    if (roots.length && this.session.client.pullsDiagnostics && this.session.client.refreshesDiagnostics)
+      this.refreshPulls();
+  }
+
+  private refreshTimer: NodeJS.Timeout | undefined;
+
+  /** One `workspace/diagnostic/refresh` per burst of changes (a keystroke in a linked report is one each). */
+  private refreshPulls(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(
+      () => {
+        this.refreshTimer = undefined;
+        this.session.connection.languages.diagnostics
+          .refresh()
+          .catch((error) => this.session.logError('asking the client to pull diagnostics again', error));
+      },
+      Math.max(0, this.session.settings.debounceMs),
+    );
   }
 
   /** A project file changed, appeared or went away: read them again and check every open report again. */
@@ -75,6 +97,7 @@ export class Validation {
   /** Nothing is published after shutdown: drop the validations still waiting for their debounce. */
   cancelAll(): void {
     for (const uri of [...this.pending.keys()]) this.cancel(uri);
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
   }
 
   private async validate(uri: string, version: number, token: number): Promise<void> {

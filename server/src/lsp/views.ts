@@ -6,7 +6,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   analyze,
   getReportModel,
+  linkedColumns,
   remapReportModel,
+  singleFileProject,
   singleFileView,
   type Analysis,
   type CrossReport,
@@ -16,6 +18,7 @@ import {
   type ProjectAnalysis,
   type Range,
   type ReportModel,
+  withCrossReport,
 } from '../engine';
 import { pathOfUri } from '../host/workspace';
 import { toLspDiagnostic } from './convert';
@@ -65,7 +68,7 @@ function crossOf(session: Session, view: Pick<ProjectAnalysis, 'analysis' | 'par
 }
 
 /** A file's diagnostics: its own and those of the checks against the reports it links. */
-export function diagnosticsIn(view: View, uri: string): Diagnostic[] {
+export function diagnosticsIn(view: Pick<View, 'analysis' | 'project' | 'cross'>, uri: string): Diagnostic[] {
   const own = view.project ? (view.project.diagnostics.get(uri) ?? []) : view.analysis.diagnostics;
   const cross = view.cross.diagnostics.filter((d) => d.uri === uri);
   return cross.length
@@ -112,6 +115,25 @@ export function viewOf(session: Session, document: TextDocument): View {
   };
 }
 
+/** Single-file analyses as projects, made once per analysis (the cross-report cache compares them by identity). */
+const singleFileProjects = new WeakMap<Analysis, ProjectAnalysis>();
+
+/**
+ * The analysis of an open report of exactly this text, as its own validation makes it (cached per
+ * version): a report linked by another open one is then analysed once. Undefined when it is not open,
+ * not checked, has other text, or is a chapter (a link names a report's root).
+ */
+export function openReportAnalysis(session: Session, uri: string, text: string): ProjectAnalysis | undefined {
+  const document = session.documents.get(uri);
+  if (!document || document.getText() !== text || !session.shouldCheck(document)) return undefined;
+  const project = projectFor(session, document);
+  if (project) return project.parts[0]?.uri === uri ? project : undefined;
+  const analysis = analysisFor(session, document);
+  let single = singleFileProjects.get(analysis);
+  if (!single) singleFileProjects.set(analysis, (single = singleFileProject(analysis)));
+  return single;
+}
+
 /** The open ESG document for a uri with its analysis, or undefined for unknown / non-ESG documents. */
 export async function viewOfUri(session: Session, uri: string): Promise<View | undefined> {
   await session.settingsReady;
@@ -144,14 +166,27 @@ export async function reportModelOf(found: View, token: CancellationToken): Prom
   await checkpoint(token);
   const model = getReportModel(found.analysis);
   const project = found.project;
-  if (!project) return model;
-  let remapped = remappedModels.get(project);
+  let remapped = project ? remappedModels.get(project) : model;
   if (!remapped) {
     await checkpoint(token);
-    remapped = remapReportModel(model, project.mapRange);
-    remappedModels.set(project, remapped);
+    remapped = remapReportModel(model, project!.mapRange);
+    remappedModels.set(project!, remapped);
   }
-  return remapped;
+  return withLinked(found, remapped);
+}
+
+/** Models with the linked reports' columns, once per cross-report result (which changes when they do). */
+const linkedModels = new WeakMap<CrossReport, { model: ReportModel; linked: ReportModel }>();
+
+/** The model with the figures of the reports it links, for the preview's columns. */
+function withLinked(found: View, model: ReportModel): ReportModel {
+  if (!found.cross.links.length) return model;
+  const kept = linkedModels.get(found.cross);
+  if (kept?.model === model) return kept.linked;
+  const view = found.project ?? singleFileView(found.analysis);
+  const linked = { ...model, linked: linkedColumns(view, found.cross, found.analysis.locale) };
+  linkedModels.set(found.cross, { model, linked });
+  return linked;
 }
 
 /** What the pull handlers need: the same diagnostics a push would publish, for open and closed reports. */
@@ -172,14 +207,14 @@ export function pullHostOf(session: Session): PullHost {
       const project = ref
         ? session.projects.analyze(ref, session.engineOptions(ref.root), session.settingsGeneration)
         : undefined;
-      if (project?.parts.some((p) => p.uri === uri)) return project.diagnostics;
-      return new Map([
-        [
-          uri,
-          session.closedReports.analyze(uri, text, session.settingsGeneration, () => session.engineOptions(uri))
-            .diagnostics,
-        ],
-      ]);
+      // With the checks against the reports it links, as for an open report.
+      if (project?.parts.some((p) => p.uri === uri))
+        return withCrossReport(project, crossOf(session, project)).diagnostics;
+      const analysis = session.closedReports.analyze(uri, text, session.settingsGeneration, () =>
+        session.engineOptions(uri),
+      );
+      const cross = crossOf(session, singleFileView(analysis));
+      return new Map([[uri, diagnosticsIn({ analysis, cross }, uri)]]);
     },
     openReports: () =>
       session.documents

@@ -12,9 +12,12 @@ import type { ExportFormat, IndexTableEdit, Range, ReportModel } from '../engine
 export type {
   CheckStatus,
   CoverageStatus,
+  LinkedVerdict,
   ReportCheck,
   ReportKpiGroup,
   ReportKpiRow,
+  ReportLinked,
+  ReportLinkedFigure,
   ReportModel,
   ReportRequirement,
   ReportValue,

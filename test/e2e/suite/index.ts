@@ -3,13 +3,15 @@
 // test/e2e/workspace. Each check logs `E2E PASS name` or `E2E FAIL name: reason`; the runner counts them.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { EsgmarkApi } from '../../../client/src/extension';
 
 const EXTENSION_ID = 'esgmark.esgmark';
 const WAIT_MS = 30_000;
+/** How long a check waits for a killed server to be restarted and running: generous, for a loaded machine. */
+const RESTART_WAIT_MS = 120_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -494,6 +496,67 @@ export async function run(): Promise<void> {
     assert.equal(esgDiagnostics(notesUri).length, 0);
   });
 
+  // --- Issue 12, cross-report checks: the two quick fixes, on a copy of examples/cross-report in the workspace.
+  const crossFolder = vscode.Uri.joinPath(folder.uri, 'cross-report');
+  const crossUri = (relative: string) => vscode.Uri.joinPath(crossFolder, relative);
+  const lineWith = (document: vscode.TextDocument, needle: string) => document.lineAt(lineOf(document, needle)).text;
+  /** The quick fix of that title on the diagnostic, applied. */
+  const applyFix = async (uri: vscode.Uri, diagnostic: vscode.Diagnostic, title: (t: string) => boolean) => {
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      diagnostic.range,
+    );
+    const fix = (actions ?? []).find((a): a is vscode.CodeAction => 'edit' in a && !!a.edit && title(a.title));
+    assert.ok(fix, `the quick fix among: ${(actions ?? []).map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the edit applies');
+  };
+
+  await check("quick fix 'Use … from the other version' copies the figure across language versions", async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    cpSync(join(ext.extensionPath, 'examples', 'cross-report'), crossFolder.fsPath, { recursive: true });
+    const en = await vscode.workspace.openTextDocument(crossUri('2025/report.en.esg.md'));
+    const zh = await vscode.workspace.openTextDocument(crossUri('2025/report.zh-hant.esg.md'));
+    await vscode.window.showTextDocument(en);
+    // The pair agrees (examples/cross-report is clean); then a figure is corrected in the Chinese version only.
+    const zhLine = lineOf(zh, '| 無害廢棄物 | 噸 | 38.4 | 41.0 |');
+    const drift = new vscode.WorkspaceEdit();
+    drift.replace(zh.uri, zh.lineAt(zhLine).range, '| 無害廢棄物 | 噸 | 34.8 | 41.0 |');
+    assert.ok(await vscode.workspace.applyEdit(drift));
+    const mismatch = await waitFor(
+      'xreport/translation-mismatch in the English version',
+      () => esgDiagnostics(en.uri, 'xreport/translation-mismatch').find((d) => en.getText(d.range).startsWith('38.4')),
+      RESTART_WAIT_MS,
+    );
+    await applyFix(en.uri, mismatch, (t) => t.startsWith('Use 34.8'));
+    assert.equal(lineWith(en, '| Non-hazardous waste |'), '| Non-hazardous waste | t | 34.8 | 41.0 |');
+    await waitFor(
+      'the mismatch to go in both versions',
+      () =>
+        esgDiagnostics(en.uri, 'xreport/translation-mismatch').length === 0 &&
+        esgDiagnostics(zh.uri, 'xreport/translation-mismatch').length === 0,
+    );
+  });
+
+  await check("quick fix 'Mark the row as restated' writes the marker on the row's label", async () => {
+    const uri = crossUri('planted/restated-unmarked.en.esg.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const restated = await waitFor(
+      'xreport/restated on the unmarked prior-year figure',
+      () => esgDiagnostics(uri, 'xreport/restated').find((d) => document.getText(d.range).startsWith('39.6')),
+      RESTART_WAIT_MS,
+    );
+    await applyFix(uri, restated, (t) => t === 'Mark the row as restated');
+    assert.equal(
+      lineWith(document, '| t | 38.4 | 39.6 |'),
+      '| [Non-hazardous waste]{restated="reason"} | t | 38.4 | 39.6 |',
+    );
+    await waitFor('the restatement to be no longer unmarked', () =>
+      esgDiagnostics(uri, 'xreport/restated').every((d) => !/not marked/.test(d.message)),
+    );
+  });
+
   // --- Issue 5, robustness. Last, because they kill the language server; they leave the report as they found it
   // and the server running.
   await check('a killed language server is restarted, the output says so, and edits are checked again', async () => {
@@ -510,14 +573,23 @@ export async function run(): Promise<void> {
     const logBefore = readLog().length;
 
     process.kill(oldPid, 'SIGKILL');
-    const newPid = await waitFor('a new language server process', () =>
-      serverProcesses(ext.extensionPath).find((pid) => pid !== oldPid),
+    const newPid = await waitFor(
+      'the client running a new language server',
+      () => {
+        const { state, pid } = api().server();
+        return state === 'running' && pid !== undefined && pid !== oldPid ? pid : undefined;
+      },
+      RESTART_WAIT_MS,
     );
     assert.ok(!serverProcesses(ext.extensionPath).includes(oldPid), 'the killed server is gone');
-    const logged = await waitFor('the crash and the restart in the esgmark output', () => {
-      const text = readLog().slice(logBefore);
-      return /language server running again after restart/.test(text) ? text : undefined;
-    });
+    const logged = await waitFor(
+      'the crash and the restart in the esgmark output',
+      () => {
+        const text = readLog().slice(logBefore);
+        return /language server running again after restart/.test(text) ? text : undefined;
+      },
+      RESTART_WAIT_MS,
+    );
     assert.match(
       logged,
       /esgmark language server stopped unexpectedly \(signal SIGKILL; crash 1 of 5 in 3 minutes\); restarting/,
@@ -560,48 +632,67 @@ export async function run(): Promise<void> {
     const servers = () => serverProcesses(ext.extensionPath);
     const logFile = join(api().logUri.fsPath, 'esgmark.log');
     const readLog = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
-    /** The one server running, once it is none of `old`. */
-    const newServer = (...old: number[]) => {
-      const now = servers();
-      return now.length === 1 && !old.includes(now[0]) ? now[0] : undefined;
-    };
+    /**
+     * The pid of the server the client runs (it answered `initialize`), once it is none of `old` and is
+     * the only server process. Polls the client's real state, with a generous limit: under load a
+     * restart can take far longer than usual, and a server killed before it runs is a failed start,
+     * not a crash.
+     */
+    const running = (what: string, ...old: number[]) =>
+      waitFor(
+        what,
+        () => {
+          const { state, pid } = api().server();
+          if (state !== 'running' || pid === undefined || old.includes(pid)) return undefined;
+          const now = servers();
+          return now.length === 1 && now[0] === pid ? pid : undefined;
+        },
+        RESTART_WAIT_MS,
+      );
     // The restart command clears the crash count (the check above crashed the server once).
     const beforeRestart = servers();
     await vscode.commands.executeCommand('esgmark.restartServer');
-    let pid = await waitFor('a new server after the restart command', () => newServer(...beforeRestart));
+    let pid = await running('the client running a new server after the restart command', ...beforeRestart);
     const logStart = readLog().length;
     for (let crash = 1; crash <= 4; crash++) {
       process.kill(pid, 'SIGKILL');
       const killed = pid;
-      pid = await waitFor(`a new server after crash ${crash}`, () => newServer(killed));
+      pid = await running(`the client running a new server after crash ${crash}`, killed);
       await waitFor(
         `crash ${crash} and the restart in the output`,
         () =>
           readLog().slice(logStart).includes(`crash ${crash} of 5 in 3 minutes); restarting`) &&
           readLog().slice(logStart).includes(`running again after restart (pid ${pid})`),
+        RESTART_WAIT_MS,
       );
-      // Killed before it has answered `initialize`, a server's end is a failed start, not a crash: wait
-      // until the restarted server has checked the report again.
+      // The restarted server has checked the report again before it is killed next.
       await waitFor(
         `diagnostics from the server after crash ${crash}`,
         () => esgDiagnostics(reportUri, 'hkex/unknown-id').length > 0,
+        RESTART_WAIT_MS,
       );
     }
     process.kill(pid, 'SIGKILL');
-    await waitFor('the 5th crash, not restarted, in the output', () =>
-      /stopped unexpectedly \(signal SIGKILL; crash 5 of 5 in 3 minutes\); not restarting it again: run "esgmark: Restart Language Server"/.test(
-        readLog().slice(logStart),
-      ),
+    await waitFor(
+      'the 5th crash, not restarted, in the output',
+      () =>
+        /stopped unexpectedly \(signal SIGKILL; crash 5 of 5 in 3 minutes\); not restarting it again: run "esgmark: Restart Language Server"/.test(
+          readLog().slice(logStart),
+        ),
+      RESTART_WAIT_MS,
     );
+    await waitFor('the client to have stopped', () => api().server().state === 'stopped', RESTART_WAIT_MS);
     await sleep(2000);
     assert.deepEqual(servers(), [], 'no server is started after the 5th crash');
+    assert.equal(api().server().state, 'stopped', 'and the client stays stopped');
     // The client dropped the dead server's diagnostics; the restart command brings the server and them back.
     assert.equal(esgDiagnostics(reportUri).length, 0, 'no diagnostics while the server is stopped');
     await vscode.commands.executeCommand('esgmark.restartServer');
-    await waitFor('a server after the restart command', () => newServer(pid));
+    await running('the client running a server after the restart command', pid);
     await waitFor(
       'diagnostics from the restarted server',
       () => esgDiagnostics(reportUri, 'hkex/unknown-id').length > 0,
+      RESTART_WAIT_MS,
     );
   });
 

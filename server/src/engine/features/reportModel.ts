@@ -94,6 +94,8 @@ export interface ReportModel {
     context?: string;
   };
   checks: { total: number; disagree: number };
+  /** The reports it links, with their figures of its KPIs (set by the server from the cross-report checks). */
+  linked?: ReportLinked[];
   /** The financial year, issuer class and rules version the obligations were worked out for. */
   reporting?: {
     fyStart: string;
@@ -106,4 +108,29 @@ export interface ReportModel {
   };
   /** Every framework the report claims besides the HKEX Code (`esg.frameworks`), with each item's status (features/coverage.ts). */
   frameworks?: FrameworkCoverage[];
+}
+
+/** How a linked report's figure compares with this report's (the hover's verdicts). */
+export type LinkedVerdict = 'same' | 'different' | 'units' | 'not-comparable' | 'restated';
+
+/** The figure a linked report states for one of this report's KPIs and periods. */
+export interface ReportLinkedFigure {
+  /** As printed there, with its unit ('34.8 噸'). */
+  raw: string;
+  verdict: LinkedVerdict;
+  /** The cell in the linked report, for 'reveal in editor'. */
+  uri: string;
+  range: Range;
+}
+
+/** A report this one links (`esg.translations`, `esg.previous`): the preview's column for it. */
+export interface ReportLinked {
+  kind: 'translation' | 'previous';
+  /** The path as written in the front matter. */
+  path: string;
+  uri: string;
+  /** The language it is written in, named in this report's language ('Traditional Chinese'). */
+  language: string;
+  /** By `<kpi id>@<period>` of this report's figures: only those the linked report states too. */
+  figures: Record<string, ReportLinkedFigure>;
 }

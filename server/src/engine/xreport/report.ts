@@ -11,32 +11,55 @@ import { linkEntries, loadLinks, mayLink, type LinkProblem, type LinkedFile } fr
 import { linkDiagnostics } from '../rules/xreport/link';
 import { translationDiagnostics } from '../rules/xreport/translation-mismatch';
 import { restatedDiagnostics } from '../rules/xreport/restated';
+import { suppressCrossReport, type SuppressedDiagnostic } from '../rules/esg/suppression';
 import type { LinkedReport, ReportView } from './views';
 
-export { singleFileView, type LinkedReport, type ReportView } from './views';
+export { singleFileProject, singleFileView, type LinkedReport, type ReportView } from './views';
 
 export interface CrossReport {
   /** The linked reports that were read and compared (a link refused or of another period is not). */
   links: LinkedReport[];
-  /** Diagnostics of the xreport/ rules, in the files of the report (uri and range per file). */
+  /** Diagnostics of the xreport/ rules, in the files of the report (uri and range per file), less the suppressed. */
   diagnostics: Diagnostic[];
+  /** Those silenced by the report's `esgmark-disable` comments, with their reasons. */
+  suppressed: SuppressedDiagnostic[];
+  /** Every finding before suppression: what a later version of the report moves and suppresses again. */
+  found: Diagnostic[];
 }
 
 /** At most this many linked reports are kept analysed (two or three versions, each with a previous year). */
 const CACHE_MAX = 16;
 
+/**
+ * What the host knows of a linked report that is open in an editor: the analysis it made of exactly
+ * this text (undefined when it has none, or not of this text). Reused when made under the same options,
+ * so an open report is analysed once, as itself, and not again as another report's linked one.
+ */
+export type OpenReportAnalysis = (uri: string, text: string) => ProjectAnalysis | undefined;
+
 /** Linked reports analysed once: reused while the root text and the options are the same. */
 export class LinkedReportCache {
   private readonly entries = new Map<
     string,
-    { text: string; key: string; project: ProjectAnalysis; stamps: (string | undefined)[] }
+    {
+      text: string;
+      key: string;
+      project: ProjectAnalysis;
+      stamps: (string | undefined)[];
+      /** One of its files changed since: analysed again (from this one where the edit allows). */
+      stale: boolean;
+    }
   >();
+
+  constructor(private readonly open?: OpenReportAnalysis) {}
 
   analyze(file: LinkedFile, workspace: ReportWorkspace, options: AnalysisOptions): ProjectAnalysis {
     if (file.kept) return file.kept;
     const key = optionsKey(options);
+    const opened = this.open?.(file.uri, file.text);
+    if (opened && optionsKey(opened.analysis.options) === key) return opened;
     const cached = this.entries.get(file.uri);
-    if (cached && cached.key === key && cached.text === file.text) return cached.project;
+    if (cached && !cached.stale && cached.key === key && cached.text === file.text) return cached.project;
     // The previous analysis of the same file: the engine derives the new one from it where the edit allows.
     const project = analyzeReport(
       { uri: file.uri, text: file.text, decoded: file.decoded },
@@ -52,6 +75,7 @@ export class LinkedReportCache {
       key,
       project,
       stamps: project.parts.map((p) => workspace.stamp?.(p.uri)),
+      stale: false,
     });
     return project;
   }
@@ -59,7 +83,7 @@ export class LinkedReportCache {
   /** The analysis kept of a linked report none of whose files changed (by their stamps), else undefined: read it again. */
   kept(uri: string, workspace: ReportWorkspace, options: AnalysisOptions): ProjectAnalysis | undefined {
     const cached = this.entries.get(uri);
-    if (!cached || cached.key !== optionsKey(options) || !workspace.stamp) return undefined;
+    if (!cached || cached.stale || cached.key !== optionsKey(options) || !workspace.stamp) return undefined;
     const same = cached.project.parts.every((p, i) => {
       const stamp = cached.stamps[i];
       return stamp !== undefined && workspace.stamp!(p.uri) === stamp;
@@ -67,12 +91,15 @@ export class LinkedReportCache {
     return same ? cached.project : undefined;
   }
 
-  /** Forgets every linked report one of whose files is `uri` (it changed on disk or in an editor); true if any. */
+  /**
+   * Marks every linked report one of whose files is `uri` as changed (on disk or in an editor): it is
+   * analysed again when next linked, derived from the kept analysis where the edit allows; true if any.
+   */
   invalidate(uri: string): boolean {
     let any = false;
     for (const [root, entry] of this.entries) {
       if (root === uri || entry.project.parts.some((p) => p.uri === uri)) {
-        this.entries.delete(root);
+        entry.stale = true;
         any = true;
       }
     }
@@ -84,7 +111,7 @@ export class LinkedReportCache {
   }
 }
 
-const NONE: CrossReport = { links: [], diagnostics: [] };
+const NONE: CrossReport = { links: [], diagnostics: [], suppressed: [], found: [] };
 
 /** The periods two reports cover, as problems at the link when they cannot be compared. */
 function periodProblem(
@@ -149,12 +176,30 @@ export function crossReport(
       options.onRuleError?.(rule, error);
     }
   }
-  return { links, diagnostics };
+  return { links, ...suppressedIn(here, diagnostics) };
+}
+
+/**
+ * The report's suppression comments applied to cross-report findings (in its files' lines): those the
+ * comments cover go to `suppressed`, as the report's own findings do in `analyze`.
+ */
+export function suppressedIn(here: ReportView, found: Diagnostic[]): Omit<CrossReport, 'links'> {
+  const lineOf = (d: Diagnostic) => (here.parts.find((p) => p.uri === d.uri)?.firstLine ?? 0) + d.range.start.line;
+  const { diagnostics, suppressed } = suppressCrossReport(
+    here.analysis.model,
+    found,
+    lineOf,
+    (range) => here.mapRange(range).range,
+  );
+  return { diagnostics, suppressed, found };
 }
 
 /** The project with the cross-report diagnostics added to each file's own (a new object; the input is unchanged). */
 export function withCrossReport(project: ProjectAnalysis, cross: CrossReport): ProjectAnalysis {
-  if (!cross.diagnostics.length) return project;
+  if (!cross.diagnostics.length && !cross.suppressed.length) return project;
+  const suppressed = new Map<string, SuppressedDiagnostic[]>();
+  for (const [uri, list] of project.suppressed) suppressed.set(uri, list.slice());
+  for (const d of cross.suppressed) suppressed.get(d.uri)?.push(d);
   const diagnostics = new Map<string, Diagnostic[]>();
   for (const [uri, list] of project.diagnostics) diagnostics.set(uri, list.slice());
   for (const d of cross.diagnostics) {
@@ -163,5 +208,5 @@ export function withCrossReport(project: ProjectAnalysis, cross: CrossReport): P
   }
   for (const list of diagnostics.values())
     list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { ...project, diagnostics };
+  return { ...project, diagnostics, suppressed };
 }

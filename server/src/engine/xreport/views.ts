@@ -23,3 +23,21 @@ export interface LinkedReport {
   uri: string;
   project: ProjectAnalysis;
 }
+
+/**
+ * An analysis of a report of one file as a project of one file (every range in its own file): what a
+ * host that analysed an open report hands the cross-report checks.
+ */
+export function singleFileProject(analysis: Analysis): ProjectAnalysis {
+  const uri = analysis.model.uri;
+  return {
+    analysis,
+    parts: singleFileView(analysis).parts,
+    diagnostics: new Map([[uri, analysis.diagnostics]]),
+    suppressed: new Map([[uri, analysis.suppressed]]),
+    toFile: (position) => ({ uri, position }),
+    fromFile: (u, position) => (u === uri ? position : undefined),
+    mapRange: (range) => ({ uri, range }),
+    mapEdits: (edits) => ({ [uri]: edits }),
+  };
+}

@@ -109,6 +109,11 @@ function findSuppressions(doc: EsgDocument): Suppression[] {
   return found;
 }
 
+/** The suppression that covers a finding of `rule` on `line` (of the whole report), if any. */
+function coverOf(suppressions: readonly Suppression[], rule: string, line: number): Suppression | undefined {
+  return suppressions.find((s) => line >= s.from && line <= s.to && (s.rules.length === 0 || s.rules.includes(rule)));
+}
+
 export interface Suppressed {
   diagnostics: Diagnostic[];
   suppressed: SuppressedDiagnostic[];
@@ -130,13 +135,7 @@ export function applySuppressions(
   const kept: Diagnostic[] = [];
   const suppressed: SuppressedDiagnostic[] = [];
   for (const d of diagnostics) {
-    const line = d.range.start.line;
-    const by =
-      d.rule === suppressionRule.id
-        ? undefined
-        : suppressions.find(
-            (s) => line >= s.from && line <= s.to && (s.rules.length === 0 || s.rules.includes(d.rule)),
-          );
+    const by = d.rule === suppressionRule.id ? undefined : coverOf(suppressions, d.rule, d.range.start.line);
     if (!by) {
       kept.push(d);
       continue;
@@ -166,6 +165,30 @@ export function applySuppressions(
         report(s, 'suppress.unused', { rules: s.rules.join(', ') || '*' });
     }
     kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+  return { diagnostics: kept, suppressed };
+}
+
+/**
+ * The report's suppression comments applied to the cross-report findings, which are computed after the
+ * analysis (they need the linked reports). `lineOf` gives a finding's line in the whole report (a
+ * multi-file report's findings are in their files' lines), `place` a comment's range as the findings
+ * give theirs. The comments' own problems were reported by `applySuppressions` already.
+ */
+export function suppressCrossReport(
+  doc: EsgDocument,
+  diagnostics: readonly Diagnostic[],
+  lineOf: (d: Diagnostic) => number,
+  place: (range: Range) => Range = (range) => range,
+): Suppressed {
+  const suppressions = diagnostics.length ? findSuppressions(doc) : [];
+  if (suppressions.length === 0) return { diagnostics: diagnostics.slice(), suppressed: [] };
+  const kept: Diagnostic[] = [];
+  const suppressed: SuppressedDiagnostic[] = [];
+  for (const d of diagnostics) {
+    const by = coverOf(suppressions, d.rule, lineOf(d));
+    if (by) suppressed.push({ ...d, reason: by.reason, suppressedBy: place(by.range) });
+    else kept.push(d);
   }
   return { diagnostics: kept, suppressed };
 }

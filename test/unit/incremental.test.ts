@@ -413,3 +413,110 @@ test(`incremental: on real-shaped reports, analyses derived over ${REAL_EDITS} e
   });
   assert.ok(tableRuns > 10, `${tableRuns} table edits reran rules: the numbers path was exercised`);
 });
+
+// The paths an edit of facts takes: kpi/value-conflict reruns over the KPIs and periods the edit changed
+// and keeps its other findings; a prose keystroke touching no fact reruns no numbers rule.
+const FACTS_REPORT = `---
+title: 測試報告
+lang: zh-Hant
+esg:
+  issuer: 測試有限公司
+  period: 2025
+---
+
+# 摘要
+
+| 指標 | 單位 | 2025 |
+|---|---|---|
+| 總耗水量 | 噸 | 20,035.5 |
+| 員工總數 | 人 | 937 |
+
+本集團持續推動節約用水。
+
+# 附錄
+
+| 績效指標 | | 單位 | 2025 年數值 |
+|---|---|---|--:|
+| 員工總數 | | 人 | 919 |
+| 按性別劃分的員工人數 | 男性員工 | 人 | 640 |
+| | 女性員工 | 人 | 279 |
+
+| 指標 | 單位 | 2025 |
+|---|---|---|
+| 總耗水量 | 噸 | 20,035.5 |
+`;
+
+/** The text with the first `from` after `after` replaced by `to`. */
+function replaceAfter(text: string, after: string, from: string, to: string): string {
+  const at = text.indexOf(from, text.indexOf(after) + after.length);
+  assert.ok(at >= 0, `${from} after ${after}`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+const rulesOf = (a: Analysis, rule: string) => a.diagnostics.filter((d) => d.rule === rule);
+
+test('incremental: a table-cell edit that changes one total keeps the other KPIs’ conflicts and equals a full analysis', () => {
+  let previous = analyze({ uri: URI, text: FACTS_REPORT });
+  // The two employee totals conflict (937 and 919), and the summary's 937 is not the breakdown's sum.
+  const conflictsOf = (a: Analysis) =>
+    rulesOf(a, 'kpi/value-conflict')
+      .map((d) => (d.data as { kpi: string }).kpi)
+      .sort();
+  assert.deepEqual(conflictsOf(previous), ['employees.total']);
+  assert.equal(rulesOf(previous, 'kpi/sum-mismatch').length, 1);
+  // The appendix's water figure changes: a new conflict, about another KPI, beside the kept one.
+  let text = replaceAfter(FACTS_REPORT, '# 附錄\n\n| 績效指標', '20,035.5', '21,035.5');
+  let derived = analyze({ uri: URI, text }, {}, previous);
+  assert.equal(derived.reuse.parse, 'table');
+  assertDerivedEqualsFull(derived, text, 'appendix water 21,035.5');
+  assert.deepEqual(conflictsOf(derived), ['employees.total', 'water.total']);
+  // The summary's total becomes the breakdown's sum: its conflict and its sum mismatch go, the water one stays.
+  previous = derived;
+  text = replaceAfter(text, '# 摘要', '937', '919');
+  derived = analyze({ uri: URI, text }, {}, previous);
+  assertDerivedEqualsFull(derived, text, 'summary total 919');
+  assert.deepEqual(conflictsOf(derived), ['water.total']);
+  assert.equal(rulesOf(derived, 'kpi/sum-mismatch').length, 0);
+});
+
+test('incremental: an edit that makes two tables’ facts conflict, then agree again, equals a full analysis', () => {
+  const base = replaceAfter(FACTS_REPORT, '# 附錄', '919', '937');
+  let previous = analyze({ uri: URI, text: base });
+  assert.equal(rulesOf(previous, 'kpi/value-conflict').length, 0);
+  const steps = [
+    replaceAfter(base, '# 附錄\n\n| 績效指標', '20,035.5', '20,935.5'),
+    replaceAfter(base, '# 附錄\n\n| 績效指標', '20,035.5', '19,035.5'),
+    base,
+  ];
+  const conflicts = steps.map((text, i) => {
+    const derived = analyze({ uri: URI, text }, {}, previous);
+    assertDerivedEqualsFull(derived, text, `step ${i + 1}`);
+    previous = derived;
+    return rulesOf(derived, 'kpi/value-conflict').length;
+  });
+  assert.deepEqual(conflicts, [1, 1, 0]);
+});
+
+test('incremental: a prose keystroke that touches no fact reruns no rule; one in an explanation’s reason reruns few', () => {
+  const previous = analyze({ uri: URI, text: FACTS_REPORT });
+  const text = FACTS_REPORT.replace('節約用水', '節約用水源');
+  const derived = analyze({ uri: URI, text }, {}, previous);
+  assert.equal(derived.reuse.parse, 'prose');
+  assert.equal(derived.reuse.rulesRun, 0, 'no numbers rule, no structure rule');
+  assertDerivedEqualsFull(derived, text, 'prose keystroke');
+
+  const explained = `${FACTS_REPORT}\n::: {.explain hkex="B8"}\n本集團未有相關數據。\n:::\n`;
+  const before = analyze({ uri: URI, text: explained });
+  const typed = explained.replace('未有相關數據', '未有相關的數據');
+  const after = analyze({ uri: URI, text: typed }, {}, before);
+  assertDerivedEqualsFull(after, typed, 'explanation keystroke');
+  assert.ok(
+    after.reuse.rulesKept > after.reuse.rulesRun,
+    `${after.reuse.rulesRun} rules ran, ${after.reuse.rulesKept} kept`,
+  );
+  // Emptying the reason is structure: hkex/empty-explanation must see it.
+  const emptied = explained.replace('本集團未有相關數據。', '');
+  const empty = analyze({ uri: URI, text: emptied }, {}, before);
+  assertDerivedEqualsFull(empty, emptied, 'explanation emptied');
+  assert.equal(rulesOf(empty, 'hkex/empty-explanation').length, 1);
+});

@@ -11,7 +11,7 @@
 import type { EsgDocument, KpiRow, KpiTable } from './model';
 import type { AnalysisOptions, Locale } from './types';
 import type { LineEdit } from './parser/incremental';
-import { HKEX_INPUTS, NUMBERS_INPUTS, type ModelPart } from './modelParts';
+import { FACT_INPUTS, HKEX_INPUTS, NUMBERS_INPUTS, type ModelPart } from './modelParts';
 import { buildDisclosures, type DisclosureIndex } from './disclosures';
 import { buildFacts, type Fact, type FactIndex } from './numbers/facts';
 import {
@@ -110,7 +110,7 @@ const FIELD_PARTS: { readonly [K in keyof EsgDocument]?: readonly ModelPart[] } 
   config: ['frontMatter'],
   headings: ['structure'],
   sections: ['structure'],
-  explanations: ['structure'],
+  explanations: ['structure', 'explanationText'],
   indexTables: ['structure'],
   links: ['structure'],
   // A table knows the section it sits in.
@@ -140,6 +140,9 @@ export function recordingView(doc: EsgDocument): EsgDocument {
 function rawOf(doc: EsgDocument): EsgDocument {
   return (doc as EsgDocument & { [RAW]?: EsgDocument })[RAW] ?? doc;
 }
+
+const DISCLOSURE_READS = HKEX_INPUTS.filter((p) => p !== 'explanationText');
+const noteExplanationText = () => note(['explanationText']);
 
 // ---- the layer ----
 
@@ -205,8 +208,9 @@ export class Derived {
   }
 
   get disclosures(): DisclosureIndex {
-    note(HKEX_INPUTS);
-    return (this.memo.disclosures ??= buildDisclosures(this.doc));
+    // The reasons' text is noted when an entry's text is read: most readers only count the entries.
+    note(DISCLOSURE_READS);
+    return (this.memo.disclosures ??= buildDisclosures(this.doc, noteExplanationText));
   }
 
   /** The GRI content index tables (recognition/griIndex.ts), read once for the gri/ rules. */
@@ -223,12 +227,41 @@ export class Derived {
   }
 
   get facts(): FactIndex {
-    note(NUMBERS_INPUTS);
+    note(FACT_INPUTS);
+    return this.scopedFacts ?? this.allFacts();
+  }
+
+  /** The facts, whatever the scope: what the layer's own parts (sums, checks) are built from. */
+  private allFacts(): FactIndex {
     if (!this.memo.facts) {
       this.memo.facts = buildFacts(this.doc, this.carriedFacts);
       this.carriedFacts = undefined;
     }
     return this.memo.facts;
+  }
+
+  /** The facts if something already read them (for comparing two versions without building them). */
+  get builtFacts(): FactIndex | undefined {
+    return this.memo.facts;
+  }
+
+  /** While set, what `facts` answers: the index with `all` cut down to some keys (`withFactScope`). */
+  private scopedFacts?: FactIndex;
+
+  /**
+   * Runs `run` (a rule with `factKeyOf`) with `facts.all` holding only the facts of the `kpi@period`
+   * keys in `keys`; every lookup answers from the whole index, and the other parts are built from it.
+   */
+  withFactScope<T>(keys: ReadonlySet<string>, run: () => T): T {
+    const whole = this.allFacts();
+    const all = whole.all.filter((f) => keys.has(`${f.kpiId}@${f.period}`));
+    const outer = this.scopedFacts;
+    this.scopedFacts = Object.create(whole, { all: { value: all } }) as FactIndex;
+    try {
+      return run();
+    } finally {
+      this.scopedFacts = outer;
+    }
   }
 
   get factorQuotes(): FactorQuote[] {
@@ -242,31 +275,31 @@ export class Derived {
   }
 
   get sums(): SumResult {
-    note(NUMBERS_INPUTS);
-    return (this.memo.sums ??= buildKpiSums(this.doc, this.facts));
+    note(FACT_INPUTS);
+    return (this.memo.sums ??= buildKpiSums(this.doc, this.allFacts()));
   }
 
   get rates(): RateCheck[] {
-    note(NUMBERS_INPUTS);
-    return (this.memo.rates ??= buildRateChecks(this.doc, this.facts));
+    note(FACT_INPUTS);
+    return (this.memo.rates ??= buildRateChecks(this.doc, this.allFacts()));
   }
 
   get averages(): AverageCheck[] {
-    note(NUMBERS_INPUTS);
-    return (this.memo.averages ??= buildAverageChecks(this.doc, this.facts));
+    note(FACT_INPUTS);
+    return (this.memo.averages ??= buildAverageChecks(this.doc, this.allFacts()));
   }
 
   /** The facts that stand for each KPI and period (`kpi@period`), for comparing reports. */
   get keyedFacts(): Map<string, Fact> {
-    note(NUMBERS_INPUTS);
-    return (this.memo.keyedFacts ??= buildKeyedFacts(this.facts));
+    note(FACT_INPUTS);
+    return (this.memo.keyedFacts ??= buildKeyedFacts(this.allFacts()));
   }
 
   formulaChecks(options: FormulaEnvOptions = NO_FORMULA_OPTIONS): FormulaCheckResult {
-    note(NUMBERS_INPUTS);
+    note(FACT_INPUTS);
     let result = this.formulas.get(options);
     if (!result) {
-      result = buildFormulaChecks(this.doc, this.facts, options);
+      result = buildFormulaChecks(this.doc, this.allFacts(), options);
       this.formulas.set(options, result);
     }
     return result;
@@ -277,7 +310,14 @@ export class Derived {
     note(NUMBERS_INPUTS);
     let list = this.checksByLocale.get(locale);
     if (!list) {
-      list = buildAllChecks(this.doc, this, locale);
+      // Built from every fact, even while a rule's scope cuts `facts` down.
+      const scoped = this.scopedFacts;
+      this.scopedFacts = undefined;
+      try {
+        list = buildAllChecks(this.doc, this, locale);
+      } finally {
+        this.scopedFacts = scoped;
+      }
       this.checksByLocale.set(locale, list);
     }
     return list;
@@ -331,6 +371,37 @@ export class Derived {
     }
     next.derivation = { from: this.token, edit, parts, move };
   }
+}
+
+/**
+ * The `kpi@period` keys whose facts differ between two versions of a document (one derived from the
+ * other by an edit of one line): the keys of the facts of every KPI table one has and the other lacks,
+ * and of the spans one has and the other lacks. Undefined when it cannot tell (the earlier facts were
+ * never built) or when the set of periods changed (a rule may read every period).
+ */
+export function changedFactKeys(before: Derived, after: Derived): Set<string> | undefined {
+  const old = before.builtFacts;
+  if (!old) return undefined;
+  const now = after.facts;
+  if (old.periods.length !== now.periods.length || old.periods.some((p, k) => p !== now.periods[k])) return undefined;
+  const keys = new Set<string>();
+  const add = (list: readonly Fact[]) => {
+    for (const f of list) keys.add(`${f.kpiId}@${f.period}`);
+  };
+  for (const [table, list] of old.tableFacts) if (!now.tableFacts.has(table)) add(list);
+  for (const [table, list] of now.tableFacts) if (!old.tableFacts.has(table)) add(list);
+  const spanFacts = (from: FactIndex, doc: EsgDocument, other: EsgDocument) => {
+    if (doc.spans === other.spans) return;
+    const kept = new Set(other.spans);
+    for (const span of doc.spans) {
+      if (kept.has(span)) continue;
+      const f = from.ofSpan(span);
+      if (f) add([f]);
+    }
+  };
+  spanFacts(old, before.doc, after.doc);
+  spanFacts(now, after.doc, before.doc);
+  return keys;
 }
 
 /** The one map from a document to its layer. */

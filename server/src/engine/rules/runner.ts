@@ -22,7 +22,12 @@ export interface RuleReuse {
   /** The parts each rule read in the previous analysis, as the derived layer recorded them; a rule missing here runs. */
   reads: ReadonlyMap<string, ReadonlySet<ModelPart>>;
   move(d: Diagnostic): Diagnostic | undefined;
+  /** The `kpi@period` keys whose facts the edit changed (undefined when unknown): rules with `factKeyOf` rerun over those. */
+  changedFactKeys?(): ReadonlySet<string> | undefined;
 }
+
+/** The parts an edit of facts changes: a rule keyed by fact that read no other changed part reruns over the changed facts only. */
+const FACT_EDIT_PARTS: ReadonlySet<ModelPart> = new Set(['tables', 'spans']);
 
 /** Which rules ran and which were kept, for tests and the benchmark. */
 export interface RuleRunStats {
@@ -88,6 +93,8 @@ export function runRules(
     if (stats) stats.ran++;
     const found: Diagnostic[] = [];
     const read = new Set<ModelPart>();
+    // A rule keyed by fact, after an edit of facts only: its findings about the other keys are kept.
+    const scope = before && rule.factKeyOf ? factScope(reuse!, rule, before) : undefined;
     // The context comes from the front matter (and the options, the same for every version).
     const fromFrontMatter = <T>(value: T): T => {
       read.add('frontMatter');
@@ -129,8 +136,13 @@ export function runRules(
     };
     try {
       if (env.options.faultRules?.has(rule.id)) throw new Error(`fault injected into ${rule.id}`);
-      recordReads(read, () => rule.run(ctx));
+      if (scope) {
+        layer.withFactScope(scope.keys, () => recordReads(read, () => rule.run(ctx)));
+        // What it read over the whole index before counts still: the kept findings came from there.
+        for (const part of before!) read.add(part);
+      } else recordReads(read, () => rule.run(ctx));
       reads.set(rule.id, read);
+      if (scope) for (const d of scope.kept) found.push(d);
       for (const d of capDiagnostics(found, rule.id, translate)) diagnostics.push(d);
     } catch (error) {
       stats?.failed.push(rule.id);
@@ -185,6 +197,34 @@ function capDiagnostics(
     message: t('diagnostics.more', { message: next.message, count: found.length - max - 1, max, rule }),
   });
   return kept;
+}
+
+/**
+ * For a rule with `factKeyOf` whose earlier reads the edit changed only in facts: the changed keys and
+ * the earlier findings about the other keys, moved. Undefined when the rule must run over everything:
+ * another part changed, the changed keys are unknown, a finding has no key or cannot be moved, or the
+ * earlier findings reached the cap (the one past it counts the others).
+ */
+function factScope(
+  reuse: RuleReuse,
+  rule: Rule,
+  before: ReadonlySet<ModelPart>,
+): { keys: ReadonlySet<string>; kept: Diagnostic[] } | undefined {
+  for (const part of before) if (reuse.changed.has(part) && !FACT_EDIT_PARTS.has(part)) return undefined;
+  const previous = reuse.previous.get(rule.id) ?? [];
+  if (previous.length > LIMITS.maxDiagnosticsPerRule) return undefined;
+  const keys = reuse.changedFactKeys?.();
+  if (!keys) return undefined;
+  const kept: Diagnostic[] = [];
+  for (const d of previous) {
+    const key = d.data ? rule.factKeyOf!(d.data) : undefined;
+    if (key === undefined) return undefined;
+    if (keys.has(key)) continue;
+    const moved = reuse.move(d);
+    if (!moved) return undefined;
+    kept.push(moved);
+  }
+  return { keys, kept };
 }
 
 /** A rule's earlier diagnostics moved with the edit, or undefined when one of them cannot be moved. */

@@ -520,3 +520,25 @@ test('incremental: a prose keystroke that touches no fact reruns no rule; one in
   assertDerivedEqualsFull(empty, emptied, 'explanation emptied');
   assert.equal(rulesOf(empty, 'hkex/empty-explanation').length, 1);
 });
+
+test('incremental: a cell edit in a GRI content index reruns the gri/ rules; one in another table keeps them', () => {
+  const source = readFileSync(path.join(REPO_ROOT, 'examples/frameworks-gri-2025-defects.esg.md'), 'utf8');
+  const base = analyze({ uri: URI, text: source });
+  const griOf = (a: Analysis) => a.diagnostics.filter((d) => d.rule.startsWith('gri/'));
+  // The index row of 2-7 points at a title no heading has any more: gri/index-broken-target.
+  const inIndex = source.replace('| 2-7 | Employees | Social performance |', '| 2-7 | Employees | Social performanc |');
+  const derived = analyze({ uri: URI, text: inIndex }, {}, base);
+  assert.equal(derived.reuse.parse, 'table');
+  assertDerivedEqualsFull(derived, inIndex, 'GRI index cell');
+  assert.notDeepEqual(griOf(derived), griOf(base), 'the broken target is reported');
+  // A KPI table's cell: the gri/ rules' findings are kept, moved with nothing (another line).
+  const firstKpiRow = source.split('\n').findIndex((l, i) => i < 300 && /^\| .*\d/.test(l));
+  assert.ok(firstKpiRow > 0);
+  const lines = source.split('\n');
+  lines[firstKpiRow] = lines[firstKpiRow].replace(/\d/, (d) => String((Number(d) + 1) % 10));
+  const elsewhere = lines.join('\n');
+  const kept = analyze({ uri: URI, text: elsewhere }, {}, base);
+  assert.equal(kept.reuse.parse, 'table');
+  assertDerivedEqualsFull(kept, elsewhere, 'KPI table cell');
+  assert.deepEqual(griOf(kept), griOf(base));
+});

@@ -215,9 +215,15 @@ export class Derived {
 
   /** The GRI content index tables (recognition/griIndex.ts), read once for the gri/ rules. */
   get griIndexTables(): GriIndexTable[] {
-    // Index rows' targets read their line's text (links in the cell), as the HKEX index does.
-    note(['structure', 'tables', 'prose']);
+    // Which tables are GRI index tables is decided by their sections' headings; a row's target reads
+    // its own line's text (links in the cell), which only an edit of that table changes.
+    note(['structure', 'griIndex']);
     return (this.memo.griIndexTables ??= griIndexTables(this.doc));
+  }
+
+  /** The indexes of the GRI index tables, if something read them (an edit of another table leaves them). */
+  get builtGriIndexTables(): ReadonlySet<number> | undefined {
+    return this.memo.griIndexTables && new Set(this.memo.griIndexTables.map((t) => t.table));
   }
 
   /** The other frameworks' tags on headings (`gri=`, `sasb=`, `issb=`, `hkfrs=`). */

@@ -20,6 +20,8 @@ export type ModelPart =
   | 'spans'
   /** The prose text itself (emission factors quoted in paragraphs). */
   | 'prose'
+  /** The cells of the tables under a GRI content index heading (which tables those are is `structure`). */
+  | 'griIndex'
   /** The reasons written in explanation blocks (their text; whether one is empty is `structure`). */
   | 'explanationText'
   /** Syntax problems found by the parser. */

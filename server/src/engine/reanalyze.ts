@@ -96,6 +96,11 @@ export function reanalyze(
   // Typing in an explanation's body changes its reason's text only; its refs, ranges and emptiness are structure.
   if (changed.explanations) parts.add(onlyReasonsChanged(previous.model, doc) ? 'explanationText' : 'structure');
   if (changed.tables) parts.add('tables');
+  // A table is a GRI index table by the heading it sits under, which a cell edit does not change.
+  if (changed.tables) {
+    const griTables = derivedOf(previous.model).builtGriIndexTables;
+    if (!griTables || patched.table === undefined || griTables.has(patched.table)) parts.add('griIndex');
+  }
   // A synonym of the project file can make an edited row a KPI the parse alone did not see.
   if (kpiEvidence || (changed.tables && namesKpis(options.vocabulary))) parts.add('kpiEvidence');
   if (changed.spans) parts.add('spans');

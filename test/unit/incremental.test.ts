@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze, getReportModel, type Analysis } from '../../server/src/engine';
 import { clearParseCaches, parseCacheCounts } from '../../server/src/engine/recognition/kpiTables';
+import { LIMITS } from '../../server/src/engine/limits';
 import { REPO_ROOT } from '../helpers/paths';
 import { params } from './fuzz/support';
 import { generateRealShapedReport } from '../../scripts/bench/generate-real';
@@ -468,6 +469,7 @@ test('incremental: a table-cell edit that changes one total keeps the other KPIs
   let text = replaceAfter(FACTS_REPORT, '# 附錄\n\n| 績效指標', '20,035.5', '21,035.5');
   let derived = analyze({ uri: URI, text }, {}, previous);
   assert.equal(derived.reuse.parse, 'table');
+  assert.equal(derived.reuse.rulesScoped, 1, 'kpi/value-conflict ran over the water facts only');
   assertDerivedEqualsFull(derived, text, 'appendix water 21,035.5');
   assert.deepEqual(conflictsOf(derived), ['employees.total', 'water.total']);
   // The summary's total becomes the breakdown's sum: its conflict and its sum mismatch go, the water one stays.
@@ -541,4 +543,39 @@ test('incremental: a cell edit in a GRI content index reruns the gri/ rules; one
   assert.equal(kept.reuse.parse, 'table');
   assertDerivedEqualsFull(kept, elsewhere, 'KPI table cell');
   assert.deepEqual(griOf(kept), griOf(base));
+});
+
+test('incremental: a fact-keyed rule past the diagnostics cap keeps its whole findings across table edits', () => {
+  const limits = LIMITS as { maxDiagnosticsPerRule: number };
+  const cap = limits.maxDiagnosticsPerRule;
+  // A low cap stands for a report with thousands of conflicts: the path is the same, the test is fast.
+  limits.maxDiagnosticsPerRule = 10;
+  try {
+    const rows = (base: number) =>
+      Array.from({ length: 30 }, (_, i) => `| [Water use ${i}]{#site.w${i}} | 噸 | ${base + i} |`).join('\n');
+    const table = (base: number) => `| 指標 | 單位 | 2025 |\n|---|---|---|\n${rows(base)}\n`;
+    let text = `${FACTS_REPORT.slice(0, FACTS_REPORT.indexOf('# 摘要'))}# A\n\n${table(100)}\n# B\n\n${table(500)}`;
+    let previous = analyze({ uri: URI, text });
+    const conflicts = (a: Analysis) => rulesOf(a, 'kpi/value-conflict');
+    assert.equal(conflicts(previous).length, 11, '10 listed, then one saying how many more');
+    // Row 20 of B agrees with A (out of the listed ten), then row 3 (one of them), then row 20 conflicts again.
+    for (const [row, value] of [
+      [20, 120],
+      [3, 103],
+      [20, 999],
+    ]) {
+      text = text.replace(
+        new RegExp(`(\\{#site\\.w${row}\\} \\| 噸 \\| )\\d+( \\|\\n(?![\\s\\S]*\\{#site\\.w${row}\\}))`),
+        `$1${value}$2`,
+      );
+      const derived = analyze({ uri: URI, text }, {}, previous);
+      assert.equal(derived.reuse.parse, 'table');
+      assert.equal(derived.reuse.rulesScoped, 1, 'kpi/value-conflict ran over the edited row’s KPI only');
+      assertDerivedEqualsFull(derived, text, `row ${row} of B = ${value}`);
+      previous = derived;
+    }
+    assert.match(conflicts(previous)[10].message, /18/, 'of 29 conflicts 10 are listed, the 11th says 18 more follow');
+  } finally {
+    limits.maxDiagnosticsPerRule = cap;
+  }
 });

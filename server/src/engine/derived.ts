@@ -9,7 +9,7 @@
 // (`carryDerived`). While a rule runs, the layer records which parts of the model it reads
 // (`recordReads`): the rule runner keeps a rule's earlier diagnostics only when none of them changed.
 import type { EsgDocument, KpiRow, KpiTable } from './model';
-import type { AnalysisOptions, Locale } from './types';
+import type { AnalysisOptions, Diagnostic, Locale } from './types';
 import type { LineEdit } from './parser/incremental';
 import { FACT_INPUTS, HKEX_INPUTS, NUMBERS_INPUTS, type ModelPart } from './modelParts';
 import { buildDisclosures, type DisclosureIndex } from './disclosures';
@@ -177,6 +177,8 @@ export class Derived {
   failedRules: ReadonlySet<string> = new Set();
   /** The parts of the model each rule read when it last ran (kept rules keep their earlier reads). */
   ruleReads: ReadonlyMap<string, ReadonlySet<ModelPart>> = new Map();
+  /** Every finding of a rule with `factKeyOf` whose list the cap cut (the next fact edit keeps those of other keys). */
+  uncappedFindings: ReadonlyMap<string, readonly Diagnostic[]> = new Map();
   readonly token: ModelToken = {};
   derivation?: Derivation;
 

@@ -134,6 +134,7 @@ export function reanalyze(
       previous: previousByRule,
       failed: before.failedRules,
       reads: before.ruleReads,
+      uncapped: before.uncappedFindings,
       move: (d) => movePositions(d, edit),
       changedFactKeys: () => (factKeys ??= { keys: changedFactKeys(before, derivedOf(doc)) }).keys,
     },
@@ -144,7 +145,7 @@ export function reanalyze(
     model: doc,
     diagnostics,
     locale,
-    reuse: { parse: patched.kind, rulesRun: stats.ran, rulesKept: stats.kept },
+    reuse: { parse: patched.kind, rulesRun: stats.ran, rulesKept: stats.kept, rulesScoped: stats.scoped ?? 0 },
   };
 }
 

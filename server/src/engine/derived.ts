@@ -248,11 +248,6 @@ export class Derived {
     return this.memo.facts;
   }
 
-  /** The facts if something already read them (for comparing two versions without building them). */
-  get builtFacts(): FactIndex | undefined {
-    return this.memo.facts;
-  }
-
   /** While set, what `facts` answers: the index with `all` cut down to some keys (`withFactScope`). */
   private scopedFacts?: FactIndex;
 
@@ -369,7 +364,9 @@ export class Derived {
    * (the same objects), and, when the paragraphs are as before, the factors quoted in them.
    */
   carryTo(next: Derived, edit: LineEdit, parts: ReadonlySet<ModelPart>, move: Derivation['move']): void {
-    if (this.memo.facts) next.carriedFacts = this.memo.facts.tableFacts;
+    // Tables' facts this version was handed and did not need yet go on too (a prose edit builds none).
+    const tableFacts = this.memo.facts?.tableFacts ?? this.carriedFacts;
+    if (tableFacts) next.carriedFacts = tableFacts;
     // Quotes this version was handed and did not need yet go on too.
     if (!parts.has('prose')) {
       next.carriedQuotes = {
@@ -384,12 +381,12 @@ export class Derived {
 /**
  * The `kpi@period` keys whose facts differ between two versions of a document (one derived from the
  * other by an edit of one line): the keys of the facts of every KPI table one has and the other lacks,
- * and of the spans one has and the other lacks. Undefined when it cannot tell (the earlier facts were
- * never built) or when the set of periods changed (a rule may read every period).
+ * and of the spans one has and the other lacks. Undefined when the set of periods changed (a rule may
+ * read every period).
  */
 export function changedFactKeys(before: Derived, after: Derived): Set<string> | undefined {
-  const old = before.builtFacts;
-  if (!old) return undefined;
+  // The earlier version's facts, built now if no rule needed them then (from the tables' facts it was handed).
+  const old = before.facts;
   const now = after.facts;
   if (old.periods.length !== now.periods.length || old.periods.some((p, k) => p !== now.periods[k])) return undefined;
   const keys = new Set<string>();

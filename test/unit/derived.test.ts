@@ -71,11 +71,25 @@ test('derived: reads are recorded while a rule runs, through the view and throug
   );
   assert.deepEqual(
     read(() => facts(view).all.length),
+    ['frontMatter', 'spans', 'tables'],
+    'facts come from tables and spans: a prose keystroke changes none',
+  );
+  assert.deepEqual(
+    read(() => derivedOf(view).factorQuotes.length),
     ['frontMatter', 'prose', 'spans', 'tables'],
   );
   assert.deepEqual(
     read(() => derivedOf(view).disclosures.get('A1')),
     ['frontMatter', 'kpiEvidence', 'structure'],
+  );
+  const reason = model.explanations.find((e) => e.text && e.refs.some((r) => r.known));
+  assert.ok(reason, 'the example explains a requirement');
+  const explained = derivedOf(model).disclosures.get(reason.refs.find((r) => r.known)!.id);
+  assert.ok(explained?.explanations.length);
+  assert.deepEqual(
+    read(() => explained.explanations[0].text),
+    ['explanationText'],
+    'a reason read from the index is recorded as such',
   );
   const outside = new Set<ModelPart>();
   recordReads(outside, () => undefined);

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze, getReportModel, type Analysis } from '../../server/src/engine';
 import { clearParseCaches, parseCacheCounts } from '../../server/src/engine/recognition/kpiTables';
+import { LIMITS } from '../../server/src/engine/limits';
 import { REPO_ROOT } from '../helpers/paths';
 import { params } from './fuzz/support';
 import { generateRealShapedReport } from '../../scripts/bench/generate-real';
@@ -412,4 +413,169 @@ test(`incremental: on real-shaped reports, analyses derived over ${REAL_EDITS} e
     });
   });
   assert.ok(tableRuns > 10, `${tableRuns} table edits reran rules: the numbers path was exercised`);
+});
+
+// The paths an edit of facts takes: kpi/value-conflict reruns over the KPIs and periods the edit changed
+// and keeps its other findings; a prose keystroke touching no fact reruns no numbers rule.
+const FACTS_REPORT = `---
+title: 測試報告
+lang: zh-Hant
+esg:
+  issuer: 測試有限公司
+  period: 2025
+---
+
+# 摘要
+
+| 指標 | 單位 | 2025 |
+|---|---|---|
+| 總耗水量 | 噸 | 20,035.5 |
+| 員工總數 | 人 | 937 |
+
+本集團持續推動節約用水。
+
+# 附錄
+
+| 績效指標 | | 單位 | 2025 年數值 |
+|---|---|---|--:|
+| 員工總數 | | 人 | 919 |
+| 按性別劃分的員工人數 | 男性員工 | 人 | 640 |
+| | 女性員工 | 人 | 279 |
+
+| 指標 | 單位 | 2025 |
+|---|---|---|
+| 總耗水量 | 噸 | 20,035.5 |
+`;
+
+/** The text with the first `from` after `after` replaced by `to`. */
+function replaceAfter(text: string, after: string, from: string, to: string): string {
+  const at = text.indexOf(from, text.indexOf(after) + after.length);
+  assert.ok(at >= 0, `${from} after ${after}`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+const rulesOf = (a: Analysis, rule: string) => a.diagnostics.filter((d) => d.rule === rule);
+
+test('incremental: a table-cell edit that changes one total keeps the other KPIs’ conflicts and equals a full analysis', () => {
+  let previous = analyze({ uri: URI, text: FACTS_REPORT });
+  // The two employee totals conflict (937 and 919), and the summary's 937 is not the breakdown's sum.
+  const conflictsOf = (a: Analysis) =>
+    rulesOf(a, 'kpi/value-conflict')
+      .map((d) => (d.data as { kpi: string }).kpi)
+      .sort();
+  assert.deepEqual(conflictsOf(previous), ['employees.total']);
+  assert.equal(rulesOf(previous, 'kpi/sum-mismatch').length, 1);
+  // The appendix's water figure changes: a new conflict, about another KPI, beside the kept one.
+  let text = replaceAfter(FACTS_REPORT, '# 附錄\n\n| 績效指標', '20,035.5', '21,035.5');
+  let derived = analyze({ uri: URI, text }, {}, previous);
+  assert.equal(derived.reuse.parse, 'table');
+  assert.equal(derived.reuse.rulesScoped, 1, 'kpi/value-conflict ran over the water facts only');
+  assertDerivedEqualsFull(derived, text, 'appendix water 21,035.5');
+  assert.deepEqual(conflictsOf(derived), ['employees.total', 'water.total']);
+  // The summary's total becomes the breakdown's sum: its conflict and its sum mismatch go, the water one stays.
+  previous = derived;
+  text = replaceAfter(text, '# 摘要', '937', '919');
+  derived = analyze({ uri: URI, text }, {}, previous);
+  assertDerivedEqualsFull(derived, text, 'summary total 919');
+  assert.deepEqual(conflictsOf(derived), ['water.total']);
+  assert.equal(rulesOf(derived, 'kpi/sum-mismatch').length, 0);
+});
+
+test('incremental: an edit that makes two tables’ facts conflict, then agree again, equals a full analysis', () => {
+  const base = replaceAfter(FACTS_REPORT, '# 附錄', '919', '937');
+  let previous = analyze({ uri: URI, text: base });
+  assert.equal(rulesOf(previous, 'kpi/value-conflict').length, 0);
+  const steps = [
+    replaceAfter(base, '# 附錄\n\n| 績效指標', '20,035.5', '20,935.5'),
+    replaceAfter(base, '# 附錄\n\n| 績效指標', '20,035.5', '19,035.5'),
+    base,
+  ];
+  const conflicts = steps.map((text, i) => {
+    const derived = analyze({ uri: URI, text }, {}, previous);
+    assertDerivedEqualsFull(derived, text, `step ${i + 1}`);
+    previous = derived;
+    return rulesOf(derived, 'kpi/value-conflict').length;
+  });
+  assert.deepEqual(conflicts, [1, 1, 0]);
+});
+
+test('incremental: a prose keystroke that touches no fact reruns no rule; one in an explanation’s reason reruns few', () => {
+  const previous = analyze({ uri: URI, text: FACTS_REPORT });
+  const text = FACTS_REPORT.replace('節約用水', '節約用水源');
+  const derived = analyze({ uri: URI, text }, {}, previous);
+  assert.equal(derived.reuse.parse, 'prose');
+  assert.equal(derived.reuse.rulesRun, 0, 'no numbers rule, no structure rule');
+  assertDerivedEqualsFull(derived, text, 'prose keystroke');
+
+  const explained = `${FACTS_REPORT}\n::: {.explain hkex="B8"}\n本集團未有相關數據。\n:::\n`;
+  const before = analyze({ uri: URI, text: explained });
+  const typed = explained.replace('未有相關數據', '未有相關的數據');
+  const after = analyze({ uri: URI, text: typed }, {}, before);
+  assertDerivedEqualsFull(after, typed, 'explanation keystroke');
+  assert.ok(
+    after.reuse.rulesKept > after.reuse.rulesRun,
+    `${after.reuse.rulesRun} rules ran, ${after.reuse.rulesKept} kept`,
+  );
+  // Emptying the reason is structure: hkex/empty-explanation must see it.
+  const emptied = explained.replace('本集團未有相關數據。', '');
+  const empty = analyze({ uri: URI, text: emptied }, {}, before);
+  assertDerivedEqualsFull(empty, emptied, 'explanation emptied');
+  assert.equal(rulesOf(empty, 'hkex/empty-explanation').length, 1);
+});
+
+test('incremental: a cell edit in a GRI content index reruns the gri/ rules; one in another table keeps them', () => {
+  const source = readFileSync(path.join(REPO_ROOT, 'examples/frameworks-gri-2025-defects.esg.md'), 'utf8');
+  const base = analyze({ uri: URI, text: source });
+  const griOf = (a: Analysis) => a.diagnostics.filter((d) => d.rule.startsWith('gri/'));
+  // The index row of 2-7 points at a title no heading has any more: gri/index-broken-target.
+  const inIndex = source.replace('| 2-7 | Employees | Social performance |', '| 2-7 | Employees | Social performanc |');
+  const derived = analyze({ uri: URI, text: inIndex }, {}, base);
+  assert.equal(derived.reuse.parse, 'table');
+  assertDerivedEqualsFull(derived, inIndex, 'GRI index cell');
+  assert.notDeepEqual(griOf(derived), griOf(base), 'the broken target is reported');
+  // A KPI table's cell: the gri/ rules' findings are kept, moved with nothing (another line).
+  const firstKpiRow = source.split('\n').findIndex((l, i) => i < 300 && /^\| .*\d/.test(l));
+  assert.ok(firstKpiRow > 0);
+  const lines = source.split('\n');
+  lines[firstKpiRow] = lines[firstKpiRow].replace(/\d/, (d) => String((Number(d) + 1) % 10));
+  const elsewhere = lines.join('\n');
+  const kept = analyze({ uri: URI, text: elsewhere }, {}, base);
+  assert.equal(kept.reuse.parse, 'table');
+  assertDerivedEqualsFull(kept, elsewhere, 'KPI table cell');
+  assert.deepEqual(griOf(kept), griOf(base));
+});
+
+test('incremental: a fact-keyed rule past the diagnostics cap keeps its whole findings across table edits', () => {
+  const limits = LIMITS as { maxDiagnosticsPerRule: number };
+  const cap = limits.maxDiagnosticsPerRule;
+  // A low cap stands for a report with thousands of conflicts: the path is the same, the test is fast.
+  limits.maxDiagnosticsPerRule = 10;
+  try {
+    const rows = (base: number) =>
+      Array.from({ length: 30 }, (_, i) => `| [Water use ${i}]{#site.w${i}} | 噸 | ${base + i} |`).join('\n');
+    const table = (base: number) => `| 指標 | 單位 | 2025 |\n|---|---|---|\n${rows(base)}\n`;
+    let text = `${FACTS_REPORT.slice(0, FACTS_REPORT.indexOf('# 摘要'))}# A\n\n${table(100)}\n# B\n\n${table(500)}`;
+    let previous = analyze({ uri: URI, text });
+    const conflicts = (a: Analysis) => rulesOf(a, 'kpi/value-conflict');
+    assert.equal(conflicts(previous).length, 11, '10 listed, then one saying how many more');
+    // Row 20 of B agrees with A (out of the listed ten), then row 3 (one of them), then row 20 conflicts again.
+    for (const [row, value] of [
+      [20, 120],
+      [3, 103],
+      [20, 999],
+    ]) {
+      text = text.replace(
+        new RegExp(`(\\{#site\\.w${row}\\} \\| 噸 \\| )\\d+( \\|\\n(?![\\s\\S]*\\{#site\\.w${row}\\}))`),
+        `$1${value}$2`,
+      );
+      const derived = analyze({ uri: URI, text }, {}, previous);
+      assert.equal(derived.reuse.parse, 'table');
+      assert.equal(derived.reuse.rulesScoped, 1, 'kpi/value-conflict ran over the edited row’s KPI only');
+      assertDerivedEqualsFull(derived, text, `row ${row} of B = ${value}`);
+      previous = derived;
+    }
+    assert.match(conflicts(previous)[10].message, /18/, 'of 29 conflicts 10 are listed, the 11th says 18 more follow');
+  } finally {
+    limits.maxDiagnosticsPerRule = cap;
+  }
 });

@@ -25,6 +25,8 @@ export interface AnalysisReuse {
   parse: 'full' | Reparse['kind'];
   rulesRun: number;
   rulesKept: number;
+  /** Of the rules run, those run over the facts the edit changed only, keeping their other findings (`factKeyOf`). */
+  rulesScoped?: number;
 }
 
 export interface ProjectPart {

@@ -9,9 +9,9 @@
 // (`carryDerived`). While a rule runs, the layer records which parts of the model it reads
 // (`recordReads`): the rule runner keeps a rule's earlier diagnostics only when none of them changed.
 import type { EsgDocument, KpiRow, KpiTable } from './model';
-import type { AnalysisOptions, Locale } from './types';
+import type { AnalysisOptions, Diagnostic, Locale } from './types';
 import type { LineEdit } from './parser/incremental';
-import { HKEX_INPUTS, NUMBERS_INPUTS, type ModelPart } from './modelParts';
+import { FACT_INPUTS, HKEX_INPUTS, NUMBERS_INPUTS, type ModelPart } from './modelParts';
 import { buildDisclosures, type DisclosureIndex } from './disclosures';
 import { buildFacts, type Fact, type FactIndex } from './numbers/facts';
 import {
@@ -111,7 +111,7 @@ const FIELD_PARTS: { readonly [K in keyof EsgDocument]?: readonly ModelPart[] } 
   config: ['frontMatter'],
   headings: ['structure'],
   sections: ['structure'],
-  explanations: ['structure'],
+  explanations: ['structure', 'explanationText'],
   indexTables: ['structure'],
   links: ['structure'],
   // A table knows the section it sits in.
@@ -141,6 +141,9 @@ export function recordingView(doc: EsgDocument): EsgDocument {
 function rawOf(doc: EsgDocument): EsgDocument {
   return (doc as EsgDocument & { [RAW]?: EsgDocument })[RAW] ?? doc;
 }
+
+const DISCLOSURE_READS = HKEX_INPUTS.filter((p) => p !== 'explanationText');
+const noteExplanationText = () => note(['explanationText']);
 
 // ---- the layer ----
 
@@ -177,6 +180,8 @@ export class Derived {
   failedRules: ReadonlySet<string> = new Set();
   /** The parts of the model each rule read when it last ran (kept rules keep their earlier reads). */
   ruleReads: ReadonlyMap<string, ReadonlySet<ModelPart>> = new Map();
+  /** Every finding of a rule with `factKeyOf` whose list the cap cut (the next fact edit keeps those of other keys). */
+  uncappedFindings: ReadonlyMap<string, readonly Diagnostic[]> = new Map();
   readonly token: ModelToken = {};
   derivation?: Derivation;
 
@@ -208,20 +213,27 @@ export class Derived {
   }
 
   get disclosures(): DisclosureIndex {
-    note(HKEX_INPUTS);
-    return (this.memo.disclosures ??= buildDisclosures(this.doc));
+    // The reasons' text is noted when an entry's text is read: most readers only count the entries.
+    note(DISCLOSURE_READS);
+    return (this.memo.disclosures ??= buildDisclosures(this.doc, noteExplanationText));
   }
 
   /** Every framework's content index tables (recognition/packIndex.ts), read once for the framework rules. */
   get packIndexTables(): PackIndexTable[] {
-    // Index rows' targets read their line's text (links in the cell), as the HKEX index does.
-    note(['structure', 'tables', 'prose']);
+    // Which tables are index tables is decided by their sections' headings; a row's target reads its
+    // own line's text (links in the cell), which only an edit of that table changes.
+    note(['structure', 'griIndex']);
     return (this.memo.packIndexTables ??= packIndexTables(this.doc));
   }
 
   /** The GRI content index tables, for the gri/ rules. */
   get griIndexTables(): PackIndexTable[] {
     return this.packIndexTables.filter((t) => t.pack === GRI_PACK);
+  }
+
+  /** The indexes of the content index tables, if something read them (an edit of another table leaves them). */
+  get builtGriIndexTables(): ReadonlySet<number> | undefined {
+    return this.memo.packIndexTables && new Set(this.memo.packIndexTables.map((t) => t.table));
   }
 
   /** The other frameworks' tags on headings (`gri=`, `sasb=`, `issb=`, `hkfrs=`, `ashare=`). */
@@ -244,12 +256,36 @@ export class Derived {
   }
 
   get facts(): FactIndex {
-    note(NUMBERS_INPUTS);
+    note(FACT_INPUTS);
+    return this.scopedFacts ?? this.allFacts();
+  }
+
+  /** The facts, whatever the scope: what the layer's own parts (sums, checks) are built from. */
+  private allFacts(): FactIndex {
     if (!this.memo.facts) {
       this.memo.facts = buildFacts(this.doc, this.carriedFacts);
       this.carriedFacts = undefined;
     }
     return this.memo.facts;
+  }
+
+  /** While set, what `facts` answers: the index with `all` cut down to some keys (`withFactScope`). */
+  private scopedFacts?: FactIndex;
+
+  /**
+   * Runs `run` (a rule with `factKeyOf`) with `facts.all` holding only the facts of the `kpi@period`
+   * keys in `keys`; every lookup answers from the whole index, and the other parts are built from it.
+   */
+  withFactScope<T>(keys: ReadonlySet<string>, run: () => T): T {
+    const whole = this.allFacts();
+    const all = whole.all.filter((f) => keys.has(`${f.kpiId}@${f.period}`));
+    const outer = this.scopedFacts;
+    this.scopedFacts = Object.create(whole, { all: { value: all } }) as FactIndex;
+    try {
+      return run();
+    } finally {
+      this.scopedFacts = outer;
+    }
   }
 
   get factorQuotes(): FactorQuote[] {
@@ -263,31 +299,31 @@ export class Derived {
   }
 
   get sums(): SumResult {
-    note(NUMBERS_INPUTS);
-    return (this.memo.sums ??= buildKpiSums(this.doc, this.facts));
+    note(FACT_INPUTS);
+    return (this.memo.sums ??= buildKpiSums(this.doc, this.allFacts()));
   }
 
   get rates(): RateCheck[] {
-    note(NUMBERS_INPUTS);
-    return (this.memo.rates ??= buildRateChecks(this.doc, this.facts));
+    note(FACT_INPUTS);
+    return (this.memo.rates ??= buildRateChecks(this.doc, this.allFacts()));
   }
 
   get averages(): AverageCheck[] {
-    note(NUMBERS_INPUTS);
-    return (this.memo.averages ??= buildAverageChecks(this.doc, this.facts));
+    note(FACT_INPUTS);
+    return (this.memo.averages ??= buildAverageChecks(this.doc, this.allFacts()));
   }
 
   /** The facts that stand for each KPI and period (`kpi@period`), for comparing reports. */
   get keyedFacts(): Map<string, Fact> {
-    note(NUMBERS_INPUTS);
-    return (this.memo.keyedFacts ??= buildKeyedFacts(this.facts));
+    note(FACT_INPUTS);
+    return (this.memo.keyedFacts ??= buildKeyedFacts(this.allFacts()));
   }
 
   formulaChecks(options: FormulaEnvOptions = NO_FORMULA_OPTIONS): FormulaCheckResult {
-    note(NUMBERS_INPUTS);
+    note(FACT_INPUTS);
     let result = this.formulas.get(options);
     if (!result) {
-      result = buildFormulaChecks(this.doc, this.facts, options);
+      result = buildFormulaChecks(this.doc, this.allFacts(), options);
       this.formulas.set(options, result);
     }
     return result;
@@ -298,7 +334,14 @@ export class Derived {
     note(NUMBERS_INPUTS);
     let list = this.checksByLocale.get(locale);
     if (!list) {
-      list = buildAllChecks(this.doc, this, locale);
+      // Built from every fact, even while a rule's scope cuts `facts` down.
+      const scoped = this.scopedFacts;
+      this.scopedFacts = undefined;
+      try {
+        list = buildAllChecks(this.doc, this, locale);
+      } finally {
+        this.scopedFacts = scoped;
+      }
       this.checksByLocale.set(locale, list);
     }
     return list;
@@ -342,7 +385,9 @@ export class Derived {
    * (the same objects), and, when the paragraphs are as before, the factors quoted in them.
    */
   carryTo(next: Derived, edit: LineEdit, parts: ReadonlySet<ModelPart>, move: Derivation['move']): void {
-    if (this.memo.facts) next.carriedFacts = this.memo.facts.tableFacts;
+    // Tables' facts this version was handed and did not need yet go on too (a prose edit builds none).
+    const tableFacts = this.memo.facts?.tableFacts ?? this.carriedFacts;
+    if (tableFacts) next.carriedFacts = tableFacts;
     // Quotes this version was handed and did not need yet go on too.
     if (!parts.has('prose')) {
       next.carriedQuotes = {
@@ -352,6 +397,37 @@ export class Derived {
     }
     next.derivation = { from: this.token, edit, parts, move };
   }
+}
+
+/**
+ * The `kpi@period` keys whose facts differ between two versions of a document (one derived from the
+ * other by an edit of one line): the keys of the facts of every KPI table one has and the other lacks,
+ * and of the spans one has and the other lacks. Undefined when the set of periods changed (a rule may
+ * read every period).
+ */
+export function changedFactKeys(before: Derived, after: Derived): Set<string> | undefined {
+  // The earlier version's facts, built now if no rule needed them then (from the tables' facts it was handed).
+  const old = before.facts;
+  const now = after.facts;
+  if (old.periods.length !== now.periods.length || old.periods.some((p, k) => p !== now.periods[k])) return undefined;
+  const keys = new Set<string>();
+  const add = (list: readonly Fact[]) => {
+    for (const f of list) keys.add(`${f.kpiId}@${f.period}`);
+  };
+  for (const [table, list] of old.tableFacts) if (!now.tableFacts.has(table)) add(list);
+  for (const [table, list] of now.tableFacts) if (!old.tableFacts.has(table)) add(list);
+  const spanFacts = (from: FactIndex, doc: EsgDocument, other: EsgDocument) => {
+    if (doc.spans === other.spans) return;
+    const kept = new Set(other.spans);
+    for (const span of doc.spans) {
+      if (kept.has(span)) continue;
+      const f = from.ofSpan(span);
+      if (f) add([f]);
+    }
+  };
+  spanFacts(old, before.doc, after.doc);
+  spanFacts(now, after.doc, before.doc);
+  return keys;
 }
 
 /** The one map from a document to its layer. */

@@ -63,7 +63,8 @@ export function addressed(ev: Evidence | undefined, obligation: Obligation): Add
   return obligation === 'mandatory' || obligation === 'comply-or-explain' ? 'missing' : 'not-required';
 }
 
-export function buildDisclosures(doc: EsgDocument): DisclosureIndex {
+/** `onTextRead` is called whenever an explanation's text is read from the index (the derived layer records it). */
+export function buildDisclosures(doc: EsgDocument, onTextRead?: () => void): DisclosureIndex {
   const framework = getFramework();
   const evidence = new Map<string, Evidence>();
   const entry = (id: string) => {
@@ -78,8 +79,15 @@ export function buildDisclosures(doc: EsgDocument): DisclosureIndex {
     for (const ref of s.tags) if (ref.known) for (const id of covered(ref.id)) entry(id).sections.push(s);
   for (const ex of doc.explanations) {
     if (!ex.text) continue;
-    for (const ref of ex.refs)
-      if (ref.known) for (const id of covered(ref.id)) entry(id).explanations.push({ text: ex.text, range: ex.range });
+    const text = ex.text;
+    const reason = {
+      get text() {
+        onTextRead?.();
+        return text;
+      },
+      range: ex.range,
+    };
+    for (const ref of ex.refs) if (ref.known) for (const id of covered(ref.id)) entry(id).explanations.push(reason);
   }
   const kpiRowsByTable = new Map<number, KpiRow[]>();
   for (const kt of doc.kpiTables) {

@@ -20,10 +20,19 @@ export type ModelPart =
   | 'spans'
   /** The prose text itself (emission factors quoted in paragraphs). */
   | 'prose'
+  /** The cells of the tables under a framework content index heading, GRI or another (which tables those are is `structure`). */
+  | 'griIndex'
+  /** The reasons written in explanation blocks (their text; whether one is empty is `structure`). */
+  | 'explanationText'
   /** Syntax problems found by the parser. */
   | 'syntax';
 
-/** What the disclosure index is built from (the derived layer notes it when a rule reads the index): structure and the KPIs tables report. */
-export const HKEX_INPUTS: readonly ModelPart[] = ['frontMatter', 'structure', 'kpiEvidence'];
-/** What the numbers engine reads (noted when a rule reads facts, checks or factor quotes): KPI tables, number spans, factors quoted in prose, and the front matter. */
-export const NUMBERS_INPUTS: readonly ModelPart[] = ['frontMatter', 'tables', 'spans', 'prose'];
+/**
+ * What the disclosure index is built from: structure, the KPIs tables report and the explanations'
+ * reasons. Reading the index notes all but the reasons, which are noted when an entry's text is read.
+ */
+export const HKEX_INPUTS: readonly ModelPart[] = ['frontMatter', 'structure', 'kpiEvidence', 'explanationText'];
+/** What the facts and the relations, sums and formula checks built from them read: KPI tables, number spans and the front matter. */
+export const FACT_INPUTS: readonly ModelPart[] = ['frontMatter', 'tables', 'spans'];
+/** What the numbers engine reads (noted when a rule reads checks or factor quotes): the facts' inputs and the factors quoted in prose. */
+export const NUMBERS_INPUTS: readonly ModelPart[] = [...FACT_INPUTS, 'prose'];

@@ -4,13 +4,13 @@
 // equals a full analysis of the new text (test/unit/incremental.test.ts checks this on long random
 // edit sequences), so callers may pass any earlier analysis of the same document.
 import type { EsgDocument } from './model';
-import type { AnalysisOptions, Diagnostic, Locale, Position } from './types';
+import type { AnalysisOptions, Diagnostic, Locale, Position, Range } from './types';
 import type { LineEdit } from './parser/incremental';
 import { reparse } from './recognition/document';
 import { runRules, type ModelPart, type RuleRunStats } from './rules';
 import { mayQuoteFactors } from './numbers/factorQuotes';
 import { applyVocabulary, namesKpis } from './vocabulary';
-import { contextOf, derivedOf, optionsKey, type ModelToken } from './derived';
+import { changedFactKeys, contextOf, derivedOf, optionsKey, type ModelToken } from './derived';
 import { countsAsEvidence } from './disclosures';
 
 import type { AnalysisReuse } from './analysis';
@@ -92,8 +92,15 @@ export function reanalyze(
   if (locale !== previous.locale) return analyzeFully(doc, options, started);
 
   const parts = new Set<ModelPart>();
-  if (changed.headings || changed.explanations || changed.links || changed.indexTables) parts.add('structure');
+  if (changed.headings || changed.links || changed.indexTables) parts.add('structure');
+  // Typing in an explanation's body changes its reason's text only; its refs, ranges and emptiness are structure.
+  if (changed.explanations) parts.add(onlyReasonsChanged(previous.model, doc) ? 'explanationText' : 'structure');
   if (changed.tables) parts.add('tables');
+  // A table is a GRI index table by the heading it sits under, which a cell edit does not change.
+  if (changed.tables) {
+    const griTables = derivedOf(previous.model).builtGriIndexTables;
+    if (!griTables || patched.table === undefined || griTables.has(patched.table)) parts.add('griIndex');
+  }
   // A synonym of the project file can make an edited row a KPI the parse alone did not see.
   if (kpiEvidence || (changed.tables && namesKpis(options.vocabulary))) parts.add('kpiEvidence');
   if (changed.spans) parts.add('spans');
@@ -116,6 +123,7 @@ export function reanalyze(
     if (list) list.push(d);
     else previousByRule.set(d.rule, [d]);
   }
+  let factKeys: { keys: ReadonlySet<string> | undefined } | undefined;
   const stats: RuleRunStats = { ran: 0, kept: 0, failed: [], skipped: [] };
   const diagnostics = runRules(
     doc,
@@ -126,7 +134,9 @@ export function reanalyze(
       previous: previousByRule,
       failed: before.failedRules,
       reads: before.ruleReads,
+      uncapped: before.uncappedFindings,
       move: (d) => movePositions(d, edit),
+      changedFactKeys: () => (factKeys ??= { keys: changedFactKeys(before, derivedOf(doc)) }).keys,
     },
     stats,
   );
@@ -135,8 +145,39 @@ export function reanalyze(
     model: doc,
     diagnostics,
     locale,
-    reuse: { parse: patched.kind, rulesRun: stats.ran, rulesKept: stats.kept },
+    reuse: { parse: patched.kind, rulesRun: stats.ran, rulesKept: stats.kept, rulesScoped: stats.scoped ?? 0 },
   };
+}
+
+/** Whether the explanations of two versions differ in nothing but their reasons' (non-empty) text. */
+function onlyReasonsChanged(before: EsgDocument, after: EsgDocument): boolean {
+  const a = before.explanations;
+  const b = after.explanations;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if (
+      x.refs !== y.refs ||
+      x.section !== y.section ||
+      x.closed !== y.closed ||
+      !x.text !== !y.text ||
+      !sameRange(x.range, y.range) ||
+      !sameRange(x.openRange, y.openRange)
+    )
+      return false;
+  }
+  return true;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 /**

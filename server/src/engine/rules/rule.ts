@@ -73,6 +73,13 @@ export interface Rule<Data extends object = RuleData> {
   /** Some of this rule's quick fixes are safe (`CodeAction.safe`): fix-all applies them. */
   safeFix?: boolean;
   run(ctx: RuleContext<Data>): void;
+  /**
+   * For a rule whose findings about a KPI in a period depend only on that KPI and period's facts (and
+   * the rows and tables holding them): the `kpi@period` a finding is about. After a table or span edit
+   * the rule then runs over the facts the edit changed (`facts.all` holds only those; every lookup
+   * still answers from the whole index) and keeps its findings about the other KPIs and periods.
+   */
+  factKeyOf?(data: Data): string | undefined;
   /** The quick fixes of one of this rule's diagnostics (none when absent). */
   fixes?(d: RuleDiagnostic<Data>, ctx: FixContext): CodeAction[];
 }

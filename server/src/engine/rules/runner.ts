@@ -22,12 +22,21 @@ export interface RuleReuse {
   /** The parts each rule read in the previous analysis, as the derived layer recorded them; a rule missing here runs. */
   reads: ReadonlyMap<string, ReadonlySet<ModelPart>>;
   move(d: Diagnostic): Diagnostic | undefined;
+  /** The whole findings of the rules with `factKeyOf` whose lists the cap cut, by rule. */
+  uncapped?: ReadonlyMap<string, readonly Diagnostic[]>;
+  /** The `kpi@period` keys whose facts the edit changed (undefined when unknown): rules with `factKeyOf` rerun over those. */
+  changedFactKeys?(): ReadonlySet<string> | undefined;
 }
+
+/** The parts an edit of facts changes: a rule keyed by fact that read no other changed part reruns over the changed facts only. */
+const FACT_EDIT_PARTS: ReadonlySet<ModelPart> = new Set(['tables', 'spans']);
 
 /** Which rules ran and which were kept, for tests and the benchmark. */
 export interface RuleRunStats {
   ran: number;
   kept: number;
+  /** Of the rules run, those run over the changed facts only. */
+  scoped?: number;
   /** Ids of the rules that threw. */
   failed: string[];
   /** Ids of the rules skipped because the time budget ran out. */
@@ -62,6 +71,7 @@ export function runRules(
   // What each rule reads, as the layer records it while the rule runs: the next analysis keeps a rule's
   // diagnostics when the edit changed none of it.
   const reads = new Map<string, ReadonlySet<ModelPart>>();
+  const uncapped = new Map<string, readonly Diagnostic[]>();
   const view = recordingView(doc);
   const translate = (key: MessageKey, args?: Record<string, string | number>) => t(env.locale, key, args);
   const budget = env.options.budgetMs !== undefined && env.options.budgetMs > 0 ? env.options.budgetMs : undefined;
@@ -75,6 +85,9 @@ export function runRules(
     const kept = before && ![...before].some((part) => reuse!.changed.has(part)) ? keep(reuse!, rule.id) : undefined;
     if (kept) {
       reads.set(rule.id, before!);
+      const whole = reuse!.uncapped?.get(rule.id);
+      const movedWhole = whole && moveAll(reuse!, whole);
+      if (movedWhole) uncapped.set(rule.id, movedWhole);
       for (const d of kept) diagnostics.push(d);
       if (stats) stats.kept++;
       continue;
@@ -88,6 +101,8 @@ export function runRules(
     if (stats) stats.ran++;
     const found: Diagnostic[] = [];
     const read = new Set<ModelPart>();
+    // A rule keyed by fact, after an edit of facts only: its findings about the other keys are kept.
+    const scope = before && rule.factKeyOf ? factScope(reuse!, rule, before) : undefined;
     // The context comes from the front matter (and the options, the same for every version).
     const fromFrontMatter = <T>(value: T): T => {
       read.add('frontMatter');
@@ -129,8 +144,15 @@ export function runRules(
     };
     try {
       if (env.options.faultRules?.has(rule.id)) throw new Error(`fault injected into ${rule.id}`);
-      recordReads(read, () => rule.run(ctx));
+      if (scope) {
+        if (stats) stats.scoped = (stats.scoped ?? 0) + 1;
+        layer.withFactScope(scope.keys, () => recordReads(read, () => rule.run(ctx)));
+        // What it read over the whole index before counts still: the kept findings came from there.
+        for (const part of before!) read.add(part);
+      } else recordReads(read, () => rule.run(ctx));
       reads.set(rule.id, read);
+      if (scope) for (const d of scope.kept) found.push(d);
+      if (rule.factKeyOf && found.length > LIMITS.maxDiagnosticsPerRule + 1) uncapped.set(rule.id, found);
       for (const d of capDiagnostics(found, rule.id, translate)) diagnostics.push(d);
     } catch (error) {
       stats?.failed.push(rule.id);
@@ -158,6 +180,7 @@ export function runRules(
     }
   }
   layer.ruleReads = reads;
+  layer.uncappedFindings = uncapped;
   // Stable: diagnostics at the same position stay in rule order, then in the order the rule reported them.
   return diagnostics.sort(byPosition);
 }
@@ -187,9 +210,41 @@ function capDiagnostics(
   return kept;
 }
 
+/**
+ * For a rule with `factKeyOf` whose earlier reads the edit changed only in facts: the changed keys and
+ * the earlier findings about the other keys, moved. Undefined when the rule must run over everything:
+ * another part changed, the changed keys are unknown, a finding has no key or cannot be moved, or the
+ * earlier findings reached the cap (the one past it counts the others).
+ */
+function factScope(
+  reuse: RuleReuse,
+  rule: Rule,
+  before: ReadonlySet<ModelPart>,
+): { keys: ReadonlySet<string>; kept: Diagnostic[] } | undefined {
+  for (const part of before) if (reuse.changed.has(part) && !FACT_EDIT_PARTS.has(part)) return undefined;
+  // A capped list lacks findings: the whole one stands in for it, or the rule runs over everything.
+  const previous = reuse.uncapped?.get(rule.id) ?? reuse.previous.get(rule.id) ?? [];
+  if (!reuse.uncapped?.has(rule.id) && previous.length > LIMITS.maxDiagnosticsPerRule) return undefined;
+  const keys = reuse.changedFactKeys?.();
+  if (!keys) return undefined;
+  const kept: Diagnostic[] = [];
+  for (const d of previous) {
+    const key = d.data ? rule.factKeyOf!(d.data) : undefined;
+    if (key === undefined) return undefined;
+    if (keys.has(key)) continue;
+    const moved = reuse.move(d);
+    if (!moved) return undefined;
+    kept.push(moved);
+  }
+  return { keys, kept };
+}
+
 /** A rule's earlier diagnostics moved with the edit, or undefined when one of them cannot be moved. */
 function keep(reuse: RuleReuse, ruleId: string): Diagnostic[] | undefined {
-  const previous = reuse.previous.get(ruleId) ?? [];
+  return moveAll(reuse, reuse.previous.get(ruleId) ?? []);
+}
+
+function moveAll(reuse: RuleReuse, previous: readonly Diagnostic[]): Diagnostic[] | undefined {
   const moved: Diagnostic[] = [];
   for (const d of previous) {
     const m = reuse.move(d);

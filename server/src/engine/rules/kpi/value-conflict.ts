@@ -164,6 +164,7 @@ export const kpiValueConflict: Rule<ValueConflictData> = {
     'zh-Hant': '同一指標在同一期間多次列示（摘要、正文、附錄、文字）時，數值一致（容許四捨五入及單位換算）。',
     'zh-Hans': '同一指标在同一期间多次列示（摘要、正文、附录、文字）时，数值一致（容许四舍五入及单位换算）。',
   },
+  factKeyOf: (data) => `${data.kpi}@${data.period}`,
   run(ctx) {
     const index = facts(ctx.doc);
     const pairs: PairMemo = new Map();

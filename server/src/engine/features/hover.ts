@@ -245,7 +245,7 @@ function frameworkEntryAt(doc: EsgDocument, pos: Position): { id: string; range:
   if (!fm || pos.line <= fm.range.start.line || pos.line >= fm.range.end.line) return undefined;
   const line = lineText(doc, pos.line);
   if (line.length > 2000) return undefined;
-  for (const m of line.matchAll(/[a-z][a-z0-9]*(?:-[a-z0-9]+)+/g)) {
+  for (const m of line.matchAll(/(?<![a-z0-9])[a-z][a-z0-9]*(?:-[a-z0-9]+)+/g)) {
     const start = m.index!;
     const end = start + m[0].length;
     if (pos.character < start || pos.character > end || !FRAMEWORK_IDS.includes(m[0])) continue;

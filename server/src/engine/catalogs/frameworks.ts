@@ -12,6 +12,7 @@ import crossMapData from './data/frameworks/crossmaps.json';
 import griIndexData from './data/frameworks/gri-content-index.json';
 import kpiData from './data/kpis.json';
 import hkexData from './data/hkex-esg-2025.json';
+import { boundedEditDistance } from '../text/distance';
 import {
   MAX_TITLE,
   crossMapSchema,
@@ -226,7 +227,7 @@ export function nearestItemId(raw: string, candidates: readonly string[]): strin
   for (const c of candidates) {
     const other = c.toLowerCase();
     if (Math.abs(other.length - key.length) >= bestDistance) continue;
-    const d = boundedDistance(key, other, 2);
+    const d = boundedEditDistance(key, other, 2);
     if (d < bestDistance) {
       bestDistance = d;
       best = c;
@@ -234,22 +235,6 @@ export function nearestItemId(raw: string, candidates: readonly string[]): strin
     } else if (d === bestDistance && best !== c) tie = true;
   }
   return best !== undefined && !tie ? best : undefined;
-}
-
-/** Levenshtein distance of two short strings, limit + 1 once past `limit`. */
-function boundedDistance(a: string, b: string, limit: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (current[j] < rowMin) rowMin = current[j];
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 // ---- KPIs serving several frameworks ----

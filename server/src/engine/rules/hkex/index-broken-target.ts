@@ -2,6 +2,7 @@
 import { normalizeTitle } from '../../recognition/indexTables';
 import { type Rule, RuleContext } from '../rule';
 import { firstIdOf, indexRows } from './indexRows';
+import { boundedEditDistance } from '../../text/distance';
 
 /** The link that resolves to no heading, or the title that names none (and the heading it is near). */
 export type IndexBrokenTargetData = { href: string } | { title: string; near?: string };
@@ -68,7 +69,7 @@ export function nearestHeading(ctx: RuleContext, title: string): string | undefi
   for (const h of ctx.doc.headings.slice(0, 5000)) {
     const other = normalizeTitle(h.title);
     if (Math.abs(other.length - key.length) > limit) continue;
-    const d = editDistance(key, other, limit);
+    const d = boundedEditDistance(key, other, limit);
     if (d < bestDistance) {
       bestDistance = d;
       best = h.title;
@@ -76,20 +77,4 @@ export function nearestHeading(ctx: RuleContext, title: string): string | undefi
     } else if (d === bestDistance && best !== h.title) tie = true;
   }
   return best !== undefined && !tie ? best.trim() : undefined;
-}
-
-/** Levenshtein distance, stopping once it exceeds `limit` (returns limit + 1 then). */
-function editDistance(a: string, b: string, limit: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (current[j] < rowMin) rowMin = current[j];
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length];
 }

@@ -69,27 +69,9 @@ const SUPERSCRIPT: Record<string, string> = {
  * (`-`, `—`, `/`, `N/A`, `不適用`, `無` …). A member of a breakdown printed so counts as 0 in the sum of
  * its total. The other no-value cells (`暫無` 'not yet available', `*`) say nothing of the amount.
  */
-const NIL_TOKENS = new Set([
-  '-',
-  '--',
-  '—',
-  '–',
-  '－',
-  '―',
-  '—-',
-  '/',
-  '／',
-  'n/a',
-  'na',
-  'n.a.',
-  'nil',
-  'none',
-  '不適用',
-  '不适用',
-  '無',
-  '无',
-  '不涉及',
-]);
+/** The no-value cells that say nothing of the amount: 'not yet available', a bare mark. */
+const NOT_NIL = new Set(['暫無', '暂无', '*']);
+const NIL_TOKENS = new Set([...NONE_TOKENS].filter((t) => !NOT_NIL.has(t)));
 
 /** Whether a no-value cell reads as nil (see NIL_TOKENS). */
 export function isNilToken(raw: string): boolean {

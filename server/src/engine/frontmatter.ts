@@ -11,7 +11,7 @@ import {
   type Document,
   type Node as YamlNode,
 } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseUnit } from './catalogs/units';
 import { parseNumber } from './numbers/read';
 import { detachedCopy } from './text/normalize';

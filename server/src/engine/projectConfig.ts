@@ -8,7 +8,7 @@
 // Precedence, lowest first: the engine's defaults, this file, the report's front matter, explicit
 // settings and command-line options (`mergeAnalysisOptions`).
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isInternalError, keyRange, nestingPastLimit, nodeRange, shortDetail } from './frontmatter';
 import { normalizeLabel } from './text/normalize';
 import { getKpi } from './catalogs/kpis';

@@ -2,7 +2,7 @@
 // guidelines, SASB, and the reference-tag packs (UN SDGs, Nasdaq). The HKEX Code keeps its own catalog
 // (data/hkex-esg-2025.json, schema.ts). A pack holds ids, our own short titles and links, never a
 // standard's text: the IFRS Foundation and GRI do not license their text for reporting software.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Longest title a pack item may carry, per script: longer is likely copied text, not a name. */
 export const MAX_TITLE = { en: 48, zh: 18 } as const;

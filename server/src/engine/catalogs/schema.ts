@@ -1,7 +1,7 @@
 // Typed shapes of the catalogs (data files under ./data), with zod schemas.
 // The build script and the catalog tests validate the data against these schemas,
 // so a rule can trust the catalog without re-checking it at run time.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const localized = z.object({
   en: z.string().min(1),

@@ -38,12 +38,15 @@ await Promise.all([
   }),
   esbuild.build({ ...common, entryPoints: ['client/src/lsp.ts'], outfile: 'dist/lsp.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // The CLI: a small entry (dist/cli.js: --help, --version) that requires the commands (dist/cli-main.js,
+  // the engine and its catalogs) only when a command needs them.
   esbuild.build({
     ...common,
-    entryPoints: ['server/src/cli/main.ts'],
+    entryPoints: ['server/src/cli/entry.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' }),
   // The KPI preview page runs in the webview (a browser): one script with Chart.js inside, one stylesheet.
   esbuild.build({
     ...common,
@@ -60,5 +63,5 @@ await Promise.all([
     outfile: 'dist/webview/preview.css',
   }),
 ]);
-if (!existsSync('dist/cli.js')) throw new Error('build produced no CLI');
+if (!existsSync('dist/cli.js') || !existsSync('dist/cli-main.js')) throw new Error('build produced no CLI');
 if (!existsSync('dist/lsp.js')) throw new Error('build produced no language client bundle');

@@ -31,6 +31,7 @@ import {
   type ProjectAnalysis,
 } from '../engine';
 import { HELP_TEXT, parseArgs, UsageError, type CliArgs } from './args';
+import { ignoreClosedPipe } from './help';
 import { collectInputs, configWorkspaceOf, readReport, REPORT_SUFFIX, workspaceOf, type InputFile } from './files';
 import { anyDifference, compareRows, formatCompare } from './compare';
 import * as path from 'node:path';
@@ -497,11 +498,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-function main(): void {
-  // `esgmark check … | head` closes the pipe early; that is not an error worth a stack trace.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
+/** Runs the command line of this process (the entry, dist/cli.js, calls it for every command but --help and --version). */
+export function main(): void {
+  ignoreClosedPipe();
   const io: Io = {
     stdout: (text) => process.stdout.write(text, 'utf8'),
     stderr: (text) => process.stderr.write(text, 'utf8'),

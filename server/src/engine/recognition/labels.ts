@@ -218,18 +218,27 @@ function bagKey(words: string[]): string {
   return [...new Set(words.map((w) => SAME_WORD[w] ?? w).filter((w) => !BAG_DROPPED.has(w)))].sort().join(' ');
 }
 
-/** Word bag -> KPI, from every English name and synonym; a bag two KPIs share names neither. */
-const byBag = new Map<string, KpiDefinition | null>();
-for (const k of allKpis()) {
-  if (k.parent && k.breakdown) continue; // members are matched through their groups
-  for (const s of [k.names.en, ...k.synonyms]) {
-    const words = englishWords(withoutQualifiers(plain(s)));
-    if (!words || words.length < 2) continue;
-    const key = bagKey(words);
-    const prev = byBag.get(key);
-    if (prev === undefined) byBag.set(key, k);
-    else if (prev !== k) byBag.set(key, null);
+let bagIndex: Map<string, KpiDefinition | null> | undefined;
+
+/**
+ * Word bag -> KPI, from every English name and synonym; a bag two KPIs share names neither. Built on
+ * first use: a process that reads no English label (a CLI run on a Chinese report) never pays for it.
+ */
+function byBag(): Map<string, KpiDefinition | null> {
+  if (bagIndex) return bagIndex;
+  bagIndex = new Map();
+  for (const k of allKpis()) {
+    if (k.parent && k.breakdown) continue; // members are matched through their groups
+    for (const s of [k.names.en, ...k.synonyms]) {
+      const words = englishWords(withoutQualifiers(plain(s)));
+      if (!words || words.length < 2) continue;
+      const key = bagKey(words);
+      const prev = bagIndex.get(key);
+      if (prev === undefined) bagIndex.set(key, k);
+      else if (prev !== k) bagIndex.set(key, null);
+    }
   }
+  return bagIndex;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -523,7 +532,7 @@ function intensityOf(text: string, unit: string | undefined): string | undefined
   if (unitBasis !== 'unknown' && unitBasis !== 'revenue') return undefined;
   const rest = words.filter((w) => !basisWords.includes(w));
   if (rest.length < 1) return undefined;
-  const base = byBag.get(bagKey(rest));
+  const base = byBag().get(bagKey(rest));
   if (!base || base.per || base.dimension === 'percent') return undefined;
   // `water.total` -> `water.intensity` (the numbers rules read the pair the same way), else `<id>.intensity`.
   for (const id of [
@@ -751,12 +760,16 @@ function nameBag(name: string): string[] | undefined {
     : undefined;
 }
 
+let nameBags: Map<string, NameBag[]> | undefined;
+
 /**
  * Catalog name bags by their first word. A bag several KPIs share ('Employee turnover': the rate and
  * the count) is kept for each: the row's unit decides between them, or the label stays unrecognised.
+ * Built on first use, like `byBag`.
  */
-const bagsByWord = new Map<string, NameBag[]>();
-{
+function bagsByWord(): Map<string, NameBag[]> {
+  if (nameBags) return nameBags;
+  const bags = new Map<string, NameBag[]>();
   // A breakdown member's name is written relative to its group ('Female employees' names a member of
   // employees, new hires and turnover alike): a member bag several KPIs share takes its parent's words.
   const owners = new Map<string, Set<string>>();
@@ -782,8 +795,9 @@ const bagsByWord = new Map<string, NameBag[]>();
     if (seen.has(key)) continue;
     seen.add(key);
     const first = words[0];
-    (bagsByWord.get(first) ?? bagsByWord.set(first, []).get(first)!).push({ kpi: k, words });
+    (bags.get(first) ?? bags.set(first, []).get(first)!).push({ kpi: k, words });
   }
+  return (nameBags = bags);
 }
 
 /**
@@ -802,7 +816,7 @@ function containedKpis(
   // Names the row's unit cannot measure are left out first: 'Turnover of employees aged under 30 | %'
   // contains 'employees under 30' (a head count) and 'employee turnover' (a rate); only the rate fits.
   for (const w of have)
-    for (const bag of bagsByWord.get(w) ?? [])
+    for (const bag of bagsByWord().get(w) ?? [])
       if (bag.words.every((x) => have.has(x)) && (!accept || accept(bag.kpi, restOf(bag)))) found.push(bag);
   if (
     have.has('ghg') ||
@@ -1311,7 +1325,7 @@ function recogniseUncached(label: string, ctx: RowContext): Recognition | undefi
     // 2. English word bags.
     const words = englishWords(withoutQualifiers(text));
     if (words && words.length >= 2) {
-      const k = byBag.get(bagKey(words));
+      const k = byBag().get(bagKey(words));
       if (k && nameFits(k) && unitAgrees(k, unit)) return { kpiId: k.id, kpi: k, via: 'words' };
     }
     // 3. Families.

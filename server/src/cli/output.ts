@@ -1,7 +1,6 @@
 // The three output formats of `esgmark check`. Positions are printed 1-based (line and column, the
 // column counted in UTF-16 code units like the editor); end positions are exclusive, as in SARIF.
 import { pathToFileURL } from 'node:url';
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { Diagnostic, Severity } from '../engine';
 import { jsonWithEscapes, showControls } from './controls';
@@ -42,9 +41,15 @@ export function fingerprints(result: FileResult): Map<Diagnostic, string> {
     const key = `${d.rule}\u0000${normalizedLine(text)}`;
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    out.set(d, createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32));
+    out.set(d, nodeCrypto().createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32));
   }
   return out;
+}
+
+/** node:crypto, loaded on the first fingerprint: only SARIF output needs it, and loading it costs start-up. */
+function nodeCrypto(): typeof import('node:crypto') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:crypto') as typeof import('node:crypto');
 }
 
 /** The `check --format json` document. `version` changes only when a field changes meaning or goes. */

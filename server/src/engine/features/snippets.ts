@@ -14,11 +14,28 @@ interface SnippetEntry {
 
 const SUFFIX_LOCALE: Record<string, Locale> = { hant: 'zh-Hant', hans: 'zh-Hans', en: 'en' };
 
-const ENTRIES = Object.entries(SNIPPETS as Record<string, SnippetEntry>).map(([name, s]) => {
-  const prefix = s.prefix[0];
-  const suffix = /-(hant|hans|en)$/.exec(prefix)?.[1] ?? 'en';
-  return { name, prefix, locale: SUFFIX_LOCALE[suffix], description: s.description, body: s.body.join('\n') };
-});
+interface Snippet {
+  name: string;
+  prefix: string;
+  locale: Locale;
+  description: string;
+  body: string;
+}
+
+let entries: Snippet[] | undefined;
+
+/**
+ * The snippets with their language, read on first use: no work at import, so a bundle that offers no
+ * completion (the CLI) leaves the 130 KB of snippets out.
+ */
+function snippets(): Snippet[] {
+  entries ??= Object.entries(SNIPPETS as Record<string, SnippetEntry>).map(([name, s]) => {
+    const prefix = s.prefix[0];
+    const suffix = /-(hant|hans|en)$/.exec(prefix)?.[1] ?? 'en';
+    return { name, prefix, locale: SUFFIX_LOCALE[suffix], description: s.description, body: s.body.join('\n') };
+  });
+  return entries;
+}
 
 /** Snippet completions when the text before the cursor on its line is a (partial) snippet prefix. */
 export function snippetCompletions(before: string, pos: Position, locale: Locale): CompletionItem[] | undefined {
@@ -32,7 +49,7 @@ export function snippetCompletions(before: string, pos: Position, locale: Locale
       : locale === 'en'
         ? ['en', 'zh-Hant', 'zh-Hans']
         : ['zh-Hant', 'zh-Hans', 'en'];
-  return ENTRIES.map((e) => ({
+  return snippets().map((e) => ({
     label: e.prefix,
     kind: 'snippet' as const,
     detail: e.name,

@@ -11,8 +11,6 @@ import {
   FRAMEWORK_IDS,
   allCrossMaps,
   allPacks,
-  checkFrameworkPacks,
-  frameworkCatalogData,
   getItem,
   getPack,
   griContentIndexRules,
@@ -23,9 +21,13 @@ import {
   matchOmissionReason,
   normalizeItemId,
   versionFor,
-  type FrameworkCatalogData,
   type FrameworkPack,
 } from '../../server/src/engine/catalogs/frameworks';
+import {
+  checkFrameworkPacks,
+  frameworkCatalogData,
+  type FrameworkCatalogData,
+} from '../../server/src/engine/catalogs/frameworksCheck';
 
 const ids = (packId: string, fyStart: string) => itemsFor(packId, fyStart).map((i) => i.id);
 

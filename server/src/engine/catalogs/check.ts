@@ -4,7 +4,7 @@ import kpiData from './data/kpis.json';
 import unitData from './data/units.json';
 import factorData from './data/factors.json';
 import { parseUnit } from './units';
-import { checkFrameworkPacks } from './frameworks';
+import { checkFrameworkPacks } from './frameworksCheck';
 import { factorCatalogSchema, frameworkSchema, kpiCatalogSchema, unitCatalogSchema } from './schema';
 
 export function checkCatalogs(): string[] {

@@ -3,6 +3,7 @@
 // (data/hkex-esg-2025.json, schema.ts). A pack holds ids, our own short titles and links, never a
 // standard's text: the IFRS Foundation and GRI do not license their text for reporting software.
 import * as z from 'zod';
+import { ISO_DATE, isExistingDay } from './dates';
 
 /** Longest title a pack item may carry, per script: longer is likely copied text, not a name. */
 export const MAX_TITLE = { en: 48, zh: 18 } as const;
@@ -15,16 +16,8 @@ const localized = z
   })
   .strict();
 
-/** A calendar date `YYYY-MM-DD`; ordering by string comparison is ordering by date. */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
-  .refine(
-    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    {
-      message: 'not a calendar date',
-    },
-  );
+/** A calendar date `YYYY-MM-DD` (dates.ts); ordering by string comparison is ordering by date. */
+export const isoDate = z.string().regex(ISO_DATE).refine(isExistingDay, { message: 'not a calendar date' });
 
 const link = z
   .object({

@@ -129,44 +129,57 @@ function buildIndex(framework: Framework): FrameworkIndex {
     aspects.push({ id: r.aspect, title: r.aspectTitle, part: r.part });
   }
 
-  const partBNames: { id: string; name: string }[] = [];
-  for (const r of all) {
-    if (r.part !== 'B') continue;
-    const names = [
-      r.aspectTitle.en,
-      r.aspectTitle['zh-Hant'],
-      r.aspectTitle['zh-Hans'],
-      ...(PART_B_ALIASES[r.id] ?? []),
-    ];
-    for (const name of names) partBNames.push({ id: r.id, name: squash(name) });
-  }
-  // Longest names first so '管治架構' wins over any shorter name that is its prefix.
-  partBNames.sort((a, b) => b.name.length - a.name.length);
-
-  const rowTexts: { id: string; text: string }[] = [];
-  for (const r of all) {
-    if (r.obligation === 'deleted') continue; // their text is the same '[deleted]' marker
-    for (const t of [r.text['zh-Hant'], r.text['zh-Hans'], r.text.en]) {
-      const text = squash(t);
-      if (text.length >= MIN_ROW_KEY) rowTexts.push({ id: r.id, text });
+  // Index rows are matched by squashed keys (aspect names, requirement texts, index names), built on
+  // first use: squashing every requirement text (2-3 ms in a fresh process) is wasted on a report with
+  // no index table.
+  let rowKeys: { partBNames: { id: string; name: string }[]; rowTexts: { id: string; text: string }[] } | undefined;
+  function rowMatchKeys(): NonNullable<typeof rowKeys> {
+    if (rowKeys) return rowKeys;
+    const partBNames: { id: string; name: string }[] = [];
+    for (const r of all) {
+      if (r.part !== 'B') continue;
+      const names = [
+        r.aspectTitle.en,
+        r.aspectTitle['zh-Hant'],
+        r.aspectTitle['zh-Hans'],
+        ...(PART_B_ALIASES[r.id] ?? []),
+      ];
+      for (const name of names) partBNames.push({ id: r.id, name: squash(name) });
     }
+    // Longest names first so '管治架構' wins over any shorter name that is its prefix.
+    partBNames.sort((a, b) => b.name.length - a.name.length);
+
+    const rowTexts: { id: string; text: string }[] = [];
+    for (const r of all) {
+      if (r.obligation === 'deleted') continue; // their text is the same '[deleted]' marker
+      for (const t of [r.text['zh-Hant'], r.text['zh-Hans'], r.text.en]) {
+        const text = squash(t);
+        if (text.length >= MIN_ROW_KEY) rowTexts.push({ id: r.id, text });
+      }
+    }
+    return (rowKeys = { partBNames, rowTexts });
   }
 
-  const topics = new Map<string, string[]>();
-  for (const r of all) {
-    for (const name of r.indexNames ?? []) {
-      const key = squash(name);
-      const ids = topics.get(key) ?? [];
-      if (!ids.includes(r.id)) ids.push(r.id);
-      topics.set(key, ids);
+  let topicKeys: Map<string, string[]> | undefined;
+  function topics(): Map<string, string[]> {
+    if (topicKeys) return topicKeys;
+    topicKeys = new Map();
+    for (const r of all) {
+      for (const name of r.indexNames ?? []) {
+        const key = squash(name);
+        const ids = topicKeys.get(key) ?? [];
+        if (!ids.includes(r.id)) ids.push(r.id);
+        topicKeys.set(key, ids);
+      }
     }
+    return topicKeys;
   }
 
   function matchTopic(text: string): string[] | undefined {
     // Headings are short: a cell holding a requirement's text is not one (and is not folded for nothing).
     if (typeof text !== 'string' || text.length > MAX_TOPIC) return undefined;
     const plain = stripHtml(fold(text), ' ').trim().replace(TOPIC_NUMBER, '');
-    const ids = topics.get(squash(plain));
+    const ids = topics().get(squash(plain));
     return ids ? ids.slice() : undefined;
   }
 
@@ -244,6 +257,7 @@ function buildIndex(framework: Framework): FrameworkIndex {
     }
     const key = squash(plain.replace(ID_PREFIX, '')).slice(0, ROW_KEY);
     if (key.length < MIN_ROW_KEY) return undefined;
+    const { partBNames, rowTexts } = rowMatchKeys();
     for (const { id, name } of partBNames) if (name && key.startsWith(name.slice(0, ROW_KEY))) return id;
     const found = new Set<string>();
     for (const { id, text: t } of rowTexts) if (t.startsWith(key) || key.startsWith(t)) found.add(id);

@@ -123,6 +123,34 @@ const FIELD_PARTS: { readonly [K in keyof EsgDocument]?: readonly ModelPart[] } 
 
 const RAW = Symbol('esgmark.rawDocument');
 
+/** Lines from `first` to `last` (both included). */
+export interface LineSpan {
+  first: number;
+  last: number;
+}
+
+/** What a rule with `perTable` sees while it runs over some lines only (`Derived.withTableScope`). */
+interface TableScope {
+  doc: EsgDocument;
+  lines: readonly LineSpan[];
+  tables?: EsgDocument['tables'];
+  kpiTables?: KpiTable[];
+  facts?: FactIndex;
+}
+
+/** The scope of the rule running now, if it runs over some lines only. */
+let tableScope: TableScope | undefined;
+
+const onLines = (lines: readonly LineSpan[], line: number) => lines.some((s) => s.first <= line && line <= s.last);
+
+/** The document's tables, or its KPI tables, that a table scope leaves a rule. */
+function scopedTables(scope: TableScope, key: 'tables' | 'kpiTables'): unknown {
+  const tables = (scope.tables ??= scope.doc.tables.filter((t) => onLines(scope.lines, t.range.start.line)));
+  if (key === 'tables') return tables;
+  const kept = new Set(tables.map((t) => t.index));
+  return (scope.kpiTables ??= scope.doc.kpiTables.filter((k) => kept.has(k.table)));
+}
+
 /**
  * The document as a rule sees it: reading a field notes its part. Everything below the field is the
  * document's own data; the layer of the view is the document's layer.
@@ -133,6 +161,7 @@ export function recordingView(doc: EsgDocument): EsgDocument {
       if (key === RAW) return target;
       const parts = FIELD_PARTS[key as keyof EsgDocument];
       if (parts) note(parts);
+      if (tableScope?.doc === target && (key === 'tables' || key === 'kpiTables')) return scopedTables(tableScope, key);
       return Reflect.get(target, key, receiver);
     },
   });
@@ -257,6 +286,15 @@ export class Derived {
 
   get facts(): FactIndex {
     note(FACT_INPUTS);
+    if (tableScope?.doc === this.doc) {
+      const scope = tableScope;
+      if (!scope.facts) {
+        const whole = this.allFacts();
+        const all = whole.all.filter((f) => onLines(scope.lines, f.range.start.line));
+        scope.facts = Object.create(whole, { all: { value: all } }) as FactIndex;
+      }
+      return scope.facts;
+    }
     return this.scopedFacts ?? this.allFacts();
   }
 
@@ -285,6 +323,21 @@ export class Derived {
       return run();
     } finally {
       this.scopedFacts = outer;
+    }
+  }
+
+  /**
+   * Runs `run` (a rule with `perTable`) over the tables and facts on `lines` only: the rule's view of the
+   * document lists only the tables starting there (and their KPI tables), `facts.all` only the facts on
+   * those lines; every lookup answers from the whole index, and the other parts are built from it.
+   */
+  withTableScope<T>(lines: readonly LineSpan[], run: () => T): T {
+    const outer = tableScope;
+    tableScope = { doc: this.doc, lines };
+    try {
+      return run();
+    } finally {
+      tableScope = outer;
     }
   }
 
@@ -336,11 +389,14 @@ export class Derived {
     if (!list) {
       // Built from every fact, even while a rule's scope cuts `facts` down.
       const scoped = this.scopedFacts;
+      const lines = tableScope;
       this.scopedFacts = undefined;
+      tableScope = undefined;
       try {
         list = buildAllChecks(this.doc, this, locale);
       } finally {
         this.scopedFacts = scoped;
+        tableScope = lines;
       }
       this.checksByLocale.set(locale, list);
     }

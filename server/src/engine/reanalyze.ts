@@ -10,7 +10,7 @@ import { reparse } from './recognition/document';
 import { runRules, type ModelPart, type RuleRunStats } from './rules';
 import { mayQuoteFactors } from './numbers/factorQuotes';
 import { applyVocabulary, namesKpis } from './vocabulary';
-import { changedFactKeys, contextOf, derivedOf, optionsKey, type ModelToken } from './derived';
+import { changedFactKeys, contextOf, derivedOf, optionsKey, type LineSpan, type ModelToken } from './derived';
 import { countsAsEvidence } from './disclosures';
 
 import type { AnalysisReuse } from './analysis';
@@ -137,6 +137,7 @@ export function reanalyze(
       uncapped: before.uncappedFindings,
       move: (d) => movePositions(d, edit),
       changedFactKeys: () => (factKeys ??= { keys: changedFactKeys(before, derivedOf(doc)) }).keys,
+      editedLines: [editedLines(doc, patched.table, edit.line)],
     },
     stats,
   );
@@ -145,8 +146,23 @@ export function reanalyze(
     model: doc,
     diagnostics,
     locale,
-    reuse: { parse: patched.kind, rulesRun: stats.ran, rulesKept: stats.kept, rulesScoped: stats.scoped ?? 0 },
+    reuse: {
+      parse: patched.kind,
+      rulesRun: stats.ran,
+      rulesKept: stats.kept,
+      rulesScoped: stats.scoped ?? 0,
+      rulesTableScoped: stats.tableScoped ?? 0,
+    },
   };
+}
+
+/**
+ * The lines whose tables and spans an edit of one line changed: the edited table's (every row of it is
+ * read again: a header edit can change them all), else the line itself.
+ */
+function editedLines(doc: EsgDocument, table: number | undefined, line: number): LineSpan {
+  const range = table === undefined ? undefined : doc.tables[table]?.range;
+  return range ? { first: range.start.line, last: range.end.line } : { first: line, last: line };
 }
 
 /** Whether the explanations of two versions differ in nothing but their reasons' (non-empty) text. */

@@ -140,3 +140,107 @@ test('incremental: a per-table rule past the diagnostics cap keeps its whole fin
     limits.maxDiagnosticsPerRule = cap;
   }
 });
+
+// Headings: a keystroke in a title changes the titles and anchors only (`headingText`); the rules that
+// read neither (the per-table ones, the pack tags) keep their findings, the others run again.
+const HEADINGS_REPORT = `---
+title: 測試報告
+lang: zh-Hant
+esg:
+  issuer: 測試有限公司
+  period: 2025
+---
+
+# 匯報原則 {#mdr hkex="MDR-governance MDR-principles MDR-boundary"}
+
+本報告依照聯交所指引編製。
+
+# 環境 {hkex="A1 A1.1 A2 A2.1"}
+
+## 能源使用
+
+| 項目 | 單位 | 香港 | 中國內地 | 合計 |
+|---|---|--:|--:|--:|
+| 總耗電量 | 千瓦時 | 1,000 | 2,000 | 3,000 |
+
+# 社會 {#soc hkex="B1 B1.1"}
+
+本集團重視員工。
+
+# 索引 {#idx .hkex-index}
+
+| 條文 | 內容 | 報告章節 |
+|---|---|---|
+| MDR-governance | 匯報原則 | [匯報原則](#mdr) |
+| A1 | 環境 | [環境](#環境) |
+| A1.1 | 環境 | 環境 |
+| B1 | 社會 | 社會 |
+
+| 項目 | 單位 | 香港 | 中國內地 | 合計 |
+|---|---|--:|--:|--:|
+| 總耗水量 | 立方米 | 10 | 20 | 30 |
+`;
+
+test('incremental: a keystroke in a heading title reruns the rules reading titles and keeps the others', () => {
+  const base = analyze({ uri: URI, text: HEADINGS_REPORT });
+  const shape = rulesOf(base, 'kpi/table-shape');
+  assert.equal(shape.length, 1);
+  assert.equal(rulesOf(base, 'hkex/index-broken-target').length, 0, 'every target resolves');
+  const steps: [string, string, string][] = [
+    // An explicit anchor: only the title changes, and with it the target the index names by title.
+    ['# 社會 {#soc', '社會', '社會責任'],
+    // An automatic anchor: the link `#環境` breaks, and the title the index names.
+    ['# 環境 {hkex', '環境', '環境績效'],
+    // Back again: both resolve.
+    ['# 環境績效 {hkex', '環境績效', '環境'],
+    // A tag in the attributes: structure.
+    ['# 社會責任 {#soc', 'B1.1"', 'B1.2"'],
+    // The index class lost: its tables are tables like the others (the second one is said), then again.
+    ['# 索引', '.hkex-index', '.hkex-inde'],
+    ['# 索引', '.hkex-inde', '.hkex-index'],
+  ];
+  let previous = base;
+  let text = HEADINGS_REPORT;
+  const broken: number[] = [];
+  const shapes: number[] = [];
+  for (const [after, from, to] of steps) {
+    // The first `from` at or after the heading `after`.
+    const at = text.indexOf(from, text.indexOf(after));
+    text = text.slice(0, at) + to + text.slice(at + from.length);
+    const derived = analyze({ uri: URI, text }, {}, previous);
+    assert.equal(derived.reuse.parse, 'heading', after);
+    assertDerivedEqualsFull(derived, text, `${after}: ${from} → ${to}`);
+    if (!from.includes('B1.1') && !from.includes('.hkex'))
+      assert.ok(rulesOf(derived, 'kpi/table-shape')[0] === shape[0], `${after}: kpi/table-shape kept`);
+    broken.push(rulesOf(derived, 'hkex/index-broken-target').length);
+    shapes.push(rulesOf(derived, 'kpi/table-shape').length);
+    previous = derived;
+  }
+  assert.deepEqual(broken.slice(0, 3), [1, 3, 1], 'targets break and resolve with the titles');
+  assert.deepEqual(shapes.slice(4), [2, 1], 'the table under the index heading is said only without its class');
+});
+
+test('incremental: random keystrokes in headings (titles and attributes) equal full analyses', () => {
+  let text = HEADINGS_REPORT;
+  let previous = analyze({ uri: URI, text });
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const typed = ['社', '環', 'a', ' ', '{', '}', '#', '"', '1', '.'];
+  let headingPath = 0;
+  for (let i = 0; i < 80; i++) {
+    const lines = text.split('\n');
+    const headings = lines.map((l, k) => (l.startsWith('#') ? k : -1)).filter((k) => k >= 0);
+    const line = headings[Math.floor(next() * headings.length)];
+    const at = 2 + Math.floor(next() * (lines[line].length - 1));
+    lines[line] =
+      next() < 0.3 && at < lines[line].length
+        ? lines[line].slice(0, at) + lines[line].slice(at + 1)
+        : lines[line].slice(0, at) + typed[Math.floor(next() * typed.length)] + lines[line].slice(at);
+    text = lines.join('\n');
+    const derived = analyze({ uri: URI, text }, {}, previous);
+    if (derived.reuse.parse === 'heading') headingPath++;
+    assertDerivedEqualsFull(derived, text, `keystroke ${i + 1} on line ${line}`);
+    previous = derived;
+  }
+  assert.ok(headingPath > 20, `${headingPath} keystrokes took the heading path`);
+});

@@ -109,11 +109,12 @@ const FIELD_PARTS: { readonly [K in keyof EsgDocument]?: readonly ModelPart[] } 
   lineStarts: ['prose'],
   frontMatter: ['frontMatter'],
   config: ['frontMatter'],
-  headings: ['structure'],
-  sections: ['structure'],
+  headings: ['structure', 'headingText'],
+  sections: ['structure', 'headingText'],
   explanations: ['structure', 'explanationText'],
-  indexTables: ['structure'],
-  links: ['structure'],
+  // Rebuilt after a heading edit or an edit of a table under an index heading, and then noted as changed.
+  indexTables: ['indexTables'],
+  links: ['links'],
   // A table knows the section it sits in.
   tables: ['tables', 'structure'],
   kpiTables: ['tables'],
@@ -177,6 +178,8 @@ const noteExplanationText = () => note(['explanationText']);
 // ---- the layer ----
 
 const NO_FORMULA_OPTIONS: FormulaEnvOptions = {};
+/** What the content index tables are read from (`packIndexTables`). */
+const PACK_INDEX_INPUTS: readonly ModelPart[] = ['structure', 'headingText', 'griIndex'];
 
 export class Derived {
   /** The KPI tables' facts of the version this one was derived from: tables kept by the edit are not read again. */
@@ -195,6 +198,7 @@ export class Derived {
     packTags?: PackRef[];
     materialityTables?: MaterialityTable[];
     topicSections?: Map<string, number>;
+    indexTableNumbers?: ReadonlySet<number>;
   } = {};
   private readonly formulas = new Map<FormulaEnvOptions, FormulaCheckResult>();
   /** Checks carry messages' labels: one list per locale. */
@@ -251,7 +255,8 @@ export class Derived {
   get packIndexTables(): PackIndexTable[] {
     // Which tables are index tables is decided by their sections' headings; a row's target reads its
     // own line's text (links in the cell), which only an edit of that table changes.
-    note(['structure', 'griIndex']);
+    // (A GRI index is also told by its heading's title, and targets resolve by titles and anchors.)
+    note(PACK_INDEX_INPUTS);
     return (this.memo.packIndexTables ??= packIndexTables(this.doc));
   }
 
@@ -265,6 +270,15 @@ export class Derived {
     return this.memo.packIndexTables && new Set(this.memo.packIndexTables.map((t) => t.table));
   }
 
+  /**
+   * The indexes of the tables read as HKEX index tables: those under an `.hkex-index` heading whose rows
+   * read as an index (structure and the tables' cells; never the titles).
+   */
+  get indexTableNumbers(): ReadonlySet<number> {
+    note(['structure', 'tables']);
+    return (this.memo.indexTableNumbers ??= new Set(this.doc.indexTables.map((t) => t.table)));
+  }
+
   /** The other frameworks' tags on headings (`gri=`, `sasb=`, `issb=`, `hkfrs=`, `ashare=`). */
   get packTags(): PackRef[] {
     note(['structure']);
@@ -274,13 +288,13 @@ export class Derived {
   /** The A-share double-materiality tables (recognition/ashareMateriality.ts), read once for the ashare/ rules. */
   get materialityTables(): MaterialityTable[] {
     // A section cell's target reads its line's text (links), as the index tables do.
-    note(['structure', 'tables', 'prose']);
+    note(['structure', 'headingText', 'tables', 'prose']);
     return (this.memo.materialityTables ??= materialityTables(this.doc));
   }
 
   /** The section of each A-share topic (`ashare=` tag, else a heading titled with the topic's name). */
   get topicSections(): Map<string, number> {
-    note(['structure']);
+    note(['structure', 'headingText']);
     return (this.memo.topicSections ??= topicSections(this.doc));
   }
 
@@ -451,6 +465,10 @@ export class Derived {
         frontMatter: this.memo.frontMatterFactors ?? this.carriedQuotes?.frontMatter,
       };
     }
+    // The content index tables: read from their own tables' lines under the index headings, so the same
+    // while neither the headings nor those tables changed (and then the next edit knows which they are).
+    if (this.memo.packIndexTables && !PACK_INDEX_INPUTS.some((p) => parts.has(p)))
+      next.memo.packIndexTables = this.memo.packIndexTables;
     next.derivation = { from: this.token, edit, parts, move };
   }
 }

@@ -21,7 +21,7 @@ export const kpiTableShape: Rule<TableShapeData> = {
   perTable: true,
   run(ctx) {
     const read = new Set(ctx.doc.kpiTables.map((k) => k.table));
-    const index = new Set(ctx.doc.indexTables.map((k) => k.table));
+    const index = ctx.derived.indexTableNumbers;
     for (const table of ctx.doc.tables) {
       if (read.has(table.index) || index.has(table.index)) continue;
       const why = notReadReason(table);

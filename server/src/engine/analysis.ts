@@ -27,6 +27,8 @@ export interface AnalysisReuse {
   rulesKept: number;
   /** Of the rules run, those run over the facts the edit changed only, keeping their other findings (`factKeyOf`). */
   rulesScoped?: number;
+  /** Of the rules run, those run over the edited lines only, keeping their findings on the others (`perTable`). */
+  rulesTableScoped?: number;
 }
 
 export interface ProjectPart {

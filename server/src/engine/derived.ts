@@ -109,11 +109,12 @@ const FIELD_PARTS: { readonly [K in keyof EsgDocument]?: readonly ModelPart[] } 
   lineStarts: ['prose'],
   frontMatter: ['frontMatter'],
   config: ['frontMatter'],
-  headings: ['structure'],
-  sections: ['structure'],
+  headings: ['structure', 'headingText'],
+  sections: ['structure', 'headingText'],
   explanations: ['structure', 'explanationText'],
-  indexTables: ['structure'],
-  links: ['structure'],
+  // Rebuilt after a heading edit or an edit of a table under an index heading, and then noted as changed.
+  indexTables: ['indexTables'],
+  links: ['links'],
   // A table knows the section it sits in.
   tables: ['tables', 'structure'],
   kpiTables: ['tables'],
@@ -122,6 +123,34 @@ const FIELD_PARTS: { readonly [K in keyof EsgDocument]?: readonly ModelPart[] } 
 };
 
 const RAW = Symbol('esgmark.rawDocument');
+
+/** Lines from `first` to `last` (both included). */
+export interface LineSpan {
+  first: number;
+  last: number;
+}
+
+/** What a rule with `perTable` sees while it runs over some lines only (`Derived.withTableScope`). */
+interface TableScope {
+  doc: EsgDocument;
+  lines: readonly LineSpan[];
+  tables?: EsgDocument['tables'];
+  kpiTables?: KpiTable[];
+  facts?: FactIndex;
+}
+
+/** The scope of the rule running now, if it runs over some lines only. */
+let tableScope: TableScope | undefined;
+
+const onLines = (lines: readonly LineSpan[], line: number) => lines.some((s) => s.first <= line && line <= s.last);
+
+/** The document's tables, or its KPI tables, that a table scope leaves a rule. */
+function scopedTables(scope: TableScope, key: 'tables' | 'kpiTables'): unknown {
+  const tables = (scope.tables ??= scope.doc.tables.filter((t) => onLines(scope.lines, t.range.start.line)));
+  if (key === 'tables') return tables;
+  const kept = new Set(tables.map((t) => t.index));
+  return (scope.kpiTables ??= scope.doc.kpiTables.filter((k) => kept.has(k.table)));
+}
 
 /**
  * The document as a rule sees it: reading a field notes its part. Everything below the field is the
@@ -133,6 +162,7 @@ export function recordingView(doc: EsgDocument): EsgDocument {
       if (key === RAW) return target;
       const parts = FIELD_PARTS[key as keyof EsgDocument];
       if (parts) note(parts);
+      if (tableScope?.doc === target && (key === 'tables' || key === 'kpiTables')) return scopedTables(tableScope, key);
       return Reflect.get(target, key, receiver);
     },
   });
@@ -148,6 +178,8 @@ const noteExplanationText = () => note(['explanationText']);
 // ---- the layer ----
 
 const NO_FORMULA_OPTIONS: FormulaEnvOptions = {};
+/** What the content index tables are read from (`packIndexTables`). */
+const PACK_INDEX_INPUTS: readonly ModelPart[] = ['structure', 'headingText', 'griIndex'];
 
 export class Derived {
   /** The KPI tables' facts of the version this one was derived from: tables kept by the edit are not read again. */
@@ -166,6 +198,7 @@ export class Derived {
     packTags?: PackRef[];
     materialityTables?: MaterialityTable[];
     topicSections?: Map<string, number>;
+    indexTableNumbers?: ReadonlySet<number>;
   } = {};
   private readonly formulas = new Map<FormulaEnvOptions, FormulaCheckResult>();
   /** Checks carry messages' labels: one list per locale. */
@@ -222,7 +255,8 @@ export class Derived {
   get packIndexTables(): PackIndexTable[] {
     // Which tables are index tables is decided by their sections' headings; a row's target reads its
     // own line's text (links in the cell), which only an edit of that table changes.
-    note(['structure', 'griIndex']);
+    // (A GRI index is also told by its heading's title, and targets resolve by titles and anchors.)
+    note(PACK_INDEX_INPUTS);
     return (this.memo.packIndexTables ??= packIndexTables(this.doc));
   }
 
@@ -236,6 +270,15 @@ export class Derived {
     return this.memo.packIndexTables && new Set(this.memo.packIndexTables.map((t) => t.table));
   }
 
+  /**
+   * The indexes of the tables read as HKEX index tables: those under an `.hkex-index` heading whose rows
+   * read as an index (structure and the tables' cells; never the titles).
+   */
+  get indexTableNumbers(): ReadonlySet<number> {
+    note(['structure', 'tables']);
+    return (this.memo.indexTableNumbers ??= new Set(this.doc.indexTables.map((t) => t.table)));
+  }
+
   /** The other frameworks' tags on headings (`gri=`, `sasb=`, `issb=`, `hkfrs=`, `ashare=`). */
   get packTags(): PackRef[] {
     note(['structure']);
@@ -245,18 +288,27 @@ export class Derived {
   /** The A-share double-materiality tables (recognition/ashareMateriality.ts), read once for the ashare/ rules. */
   get materialityTables(): MaterialityTable[] {
     // A section cell's target reads its line's text (links), as the index tables do.
-    note(['structure', 'tables', 'prose']);
+    note(['structure', 'headingText', 'tables', 'prose']);
     return (this.memo.materialityTables ??= materialityTables(this.doc));
   }
 
   /** The section of each A-share topic (`ashare=` tag, else a heading titled with the topic's name). */
   get topicSections(): Map<string, number> {
-    note(['structure']);
+    note(['structure', 'headingText']);
     return (this.memo.topicSections ??= topicSections(this.doc));
   }
 
   get facts(): FactIndex {
     note(FACT_INPUTS);
+    if (tableScope?.doc === this.doc) {
+      const scope = tableScope;
+      if (!scope.facts) {
+        const whole = this.allFacts();
+        const all = whole.all.filter((f) => onLines(scope.lines, f.range.start.line));
+        scope.facts = Object.create(whole, { all: { value: all } }) as FactIndex;
+      }
+      return scope.facts;
+    }
     return this.scopedFacts ?? this.allFacts();
   }
 
@@ -285,6 +337,21 @@ export class Derived {
       return run();
     } finally {
       this.scopedFacts = outer;
+    }
+  }
+
+  /**
+   * Runs `run` (a rule with `perTable`) over the tables and facts on `lines` only: the rule's view of the
+   * document lists only the tables starting there (and their KPI tables), `facts.all` only the facts on
+   * those lines; every lookup answers from the whole index, and the other parts are built from it.
+   */
+  withTableScope<T>(lines: readonly LineSpan[], run: () => T): T {
+    const outer = tableScope;
+    tableScope = { doc: this.doc, lines };
+    try {
+      return run();
+    } finally {
+      tableScope = outer;
     }
   }
 
@@ -336,11 +403,14 @@ export class Derived {
     if (!list) {
       // Built from every fact, even while a rule's scope cuts `facts` down.
       const scoped = this.scopedFacts;
+      const lines = tableScope;
       this.scopedFacts = undefined;
+      tableScope = undefined;
       try {
         list = buildAllChecks(this.doc, this, locale);
       } finally {
         this.scopedFacts = scoped;
+        tableScope = lines;
       }
       this.checksByLocale.set(locale, list);
     }
@@ -395,6 +465,10 @@ export class Derived {
         frontMatter: this.memo.frontMatterFactors ?? this.carriedQuotes?.frontMatter,
       };
     }
+    // The content index tables: read from their own tables' lines under the index headings, so the same
+    // while neither the headings nor those tables changed (and then the next edit knows which they are).
+    if (this.memo.packIndexTables && !PACK_INDEX_INPUTS.some((p) => parts.has(p)))
+      next.memo.packIndexTables = this.memo.packIndexTables;
     next.derivation = { from: this.token, edit, parts, move };
   }
 }

@@ -10,8 +10,17 @@
 export type ModelPart =
   /** Front matter and the config read from it. */
   | 'frontMatter'
-  /** Headings, sections and their tags, explanations, links, index tables. */
+  /** Headings and sections (their levels, attributes, tags, extent), explanations. */
   | 'structure'
+  /** The links written in the text, `[text](href)` (where a link points is read from the headings' anchors). */
+  | 'links'
+  /**
+   * The headings' titles and the anchors made from them (a keystroke in a title changes these alone).
+   * Reading a heading or a section notes it with `structure`.
+   */
+  | 'headingText'
+  /** The HKEX index tables read from the tables under `.hkex-index` headings: rows, ids, resolved targets. */
+  | 'indexTables'
   /** Tables and the KPI tables read from them: every cell. */
   | 'tables'
   /** Which KPIs each table reports a value for (what the disclosure index counts as evidence). */
@@ -28,10 +37,18 @@ export type ModelPart =
   | 'syntax';
 
 /**
- * What the disclosure index is built from: structure, the KPIs tables report and the explanations'
- * reasons. Reading the index notes all but the reasons, which are noted when an entry's text is read.
+ * What the disclosure index is built from: structure, the headings' titles and anchors (index targets
+ * resolve by them), the index tables, the KPIs tables report and the explanations' reasons. Reading the
+ * index notes all but the reasons, which are noted when an entry's text is read.
  */
-export const HKEX_INPUTS: readonly ModelPart[] = ['frontMatter', 'structure', 'kpiEvidence', 'explanationText'];
+export const HKEX_INPUTS: readonly ModelPart[] = [
+  'frontMatter',
+  'structure',
+  'headingText',
+  'indexTables',
+  'kpiEvidence',
+  'explanationText',
+];
 /** What the facts and the relations, sums and formula checks built from them read: KPI tables, number spans and the front matter. */
 export const FACT_INPUTS: readonly ModelPart[] = ['frontMatter', 'tables', 'spans'];
 /** What the numbers engine reads (noted when a rule reads checks or factor quotes): the facts' inputs and the factors quoted in prose. */

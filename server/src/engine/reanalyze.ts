@@ -3,14 +3,14 @@
 // the model the edit changed; the other rules' diagnostics are kept, moved with the edit. The result
 // equals a full analysis of the new text (test/unit/incremental.test.ts checks this on long random
 // edit sequences), so callers may pass any earlier analysis of the same document.
-import type { EsgDocument } from './model';
+import type { Attributes, EsgDocument, RequirementRef } from './model';
 import type { AnalysisOptions, Diagnostic, Locale, Position, Range } from './types';
 import type { LineEdit } from './parser/incremental';
 import { reparse } from './recognition/document';
 import { runRules, type ModelPart, type RuleRunStats } from './rules';
 import { mayQuoteFactors } from './numbers/factorQuotes';
 import { applyVocabulary, namesKpis } from './vocabulary';
-import { changedFactKeys, contextOf, derivedOf, optionsKey, type ModelToken } from './derived';
+import { changedFactKeys, contextOf, derivedOf, optionsKey, type LineSpan, type ModelToken } from './derived';
 import { countsAsEvidence } from './disclosures';
 
 import type { AnalysisReuse } from './analysis';
@@ -92,7 +92,13 @@ export function reanalyze(
   if (locale !== previous.locale) return analyzeFully(doc, options, started);
 
   const parts = new Set<ModelPart>();
-  if (changed.headings || changed.links || changed.indexTables) parts.add('structure');
+  // A keystroke in a heading's title changes the titles and anchors only: the rules reading neither keep
+  // their results. The index tables are rebuilt then, and after an edit of a table under an index heading.
+  if (changed.headings) parts.add('headingText');
+  if (changed.headings && !(patched.kind === 'heading' && onlyTitlesChanged(previous.model, doc)))
+    parts.add('structure');
+  if (changed.links) parts.add('links');
+  if (changed.indexTables) parts.add('indexTables');
   // Typing in an explanation's body changes its reason's text only; its refs, ranges and emptiness are structure.
   if (changed.explanations) parts.add(onlyReasonsChanged(previous.model, doc) ? 'explanationText' : 'structure');
   if (changed.tables) parts.add('tables');
@@ -137,6 +143,7 @@ export function reanalyze(
       uncapped: before.uncappedFindings,
       move: (d) => movePositions(d, edit),
       changedFactKeys: () => (factKeys ??= { keys: changedFactKeys(before, derivedOf(doc)) }).keys,
+      editedLines: [editedLines(doc, patched.table, edit.line)],
     },
     stats,
   );
@@ -145,8 +152,23 @@ export function reanalyze(
     model: doc,
     diagnostics,
     locale,
-    reuse: { parse: patched.kind, rulesRun: stats.ran, rulesKept: stats.kept, rulesScoped: stats.scoped ?? 0 },
+    reuse: {
+      parse: patched.kind,
+      rulesRun: stats.ran,
+      rulesKept: stats.kept,
+      rulesScoped: stats.scoped ?? 0,
+      rulesTableScoped: stats.tableScoped ?? 0,
+    },
   };
+}
+
+/**
+ * The lines whose tables and spans an edit of one line changed: the edited table's (every row of it is
+ * read again: a header edit can change them all), else the line itself.
+ */
+function editedLines(doc: EsgDocument, table: number | undefined, line: number): LineSpan {
+  const range = table === undefined ? undefined : doc.tables[table]?.range;
+  return range ? { first: range.start.line, last: range.end.line } : { first: line, last: line };
 }
 
 /** Whether the explanations of two versions differ in nothing but their reasons' (non-empty) text. */
@@ -169,6 +191,47 @@ function onlyReasonsChanged(before: EsgDocument, after: EsgDocument): boolean {
       return false;
   }
   return true;
+}
+
+/**
+ * Whether the headings of two versions (one heading edited) differ in nothing but their titles, anchors
+ * and the positions on the edited line: the same levels, attributes and tags, the same section tree.
+ */
+function onlyTitlesChanged(before: EsgDocument, after: EsgDocument): boolean {
+  const a = before.sections;
+  const b = after.sections;
+  if (a.length !== b.length || before.headings.length !== after.headings.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (
+      x.heading.level !== y.heading.level ||
+      x.parent !== y.parent ||
+      x.hasContent !== y.hasContent ||
+      x.isIndex !== y.isIndex ||
+      x.range.start.line !== y.range.start.line ||
+      x.range.end.line !== y.range.end.line ||
+      !sameAttributes(x.heading.attrs, y.heading.attrs) ||
+      !sameRefs(x.tags, y.tags)
+    )
+      return false;
+  }
+  return true;
+}
+
+function sameAttributes(a: Attributes | undefined, b: Attributes | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.id !== b.id || a.classes.join(' ') !== b.classes.join(' ') || a.pairs.length !== b.pairs.length) return false;
+  return a.pairs.every((p, k) => p.key === b.pairs[k].key && p.value === b.pairs[k].value);
+}
+
+function sameRefs(a: readonly RequirementRef[], b: readonly RequirementRef[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (r, k) => r.id === b[k].id && r.raw === b[k].raw && r.known === b[k].known && r.fromRange === b[k].fromRange,
+    )
+  );
 }
 
 function sameRange(a: Range, b: Range): boolean {

@@ -22,7 +22,15 @@ import {
 } from '../engine';
 
 /** What the cross-report checks read of a report: its links and period, tags and index, KPI tables and spans. */
-const XREPORT_INPUTS: readonly ModelPart[] = ['frontMatter', 'structure', 'tables', 'spans'];
+const XREPORT_INPUTS: readonly ModelPart[] = [
+  'frontMatter',
+  'structure',
+  'headingText',
+  'links',
+  'indexTables',
+  'tables',
+  'spans',
+];
 
 const NONE: CrossReport = { links: [], diagnostics: [], suppressed: [], found: [] };
 

@@ -80,6 +80,15 @@ export interface Rule<Data extends object = RuleData> {
    * still answers from the whole index) and keeps its findings about the other KPIs and periods.
    */
   factKeyOf?(data: Data): string | undefined;
+  /**
+   * For a rule each of whose findings lies on the lines of what it is about, one table (its cells, KPI
+   * rows and their facts) or one span's fact, and depends on nothing else that an edit of tables or
+   * spans changes (never on other tables, nor on headings or sections). After such an edit the rule
+   * runs over the edited lines only — the edited table's, else the edited line — with `doc.tables`,
+   * `doc.kpiTables` and `facts.all` holding only what lies there (a table keeps its `index`: look no
+   * table up by position in them), and keeps its findings on the other lines.
+   */
+  perTable?: true;
   /** The quick fixes of one of this rule's diagnostics (none when absent). */
   fixes?(d: RuleDiagnostic<Data>, ctx: FixContext): CodeAction[];
 }

@@ -6,7 +6,7 @@ import type { ModelPart, Rule, RuleContext } from './rule';
 import { t, tFromKey, type MessageKey } from '../i18n';
 import { formatNumber } from '../numbers/quantity';
 import { LIMITS } from '../limits';
-import { derivedOf, recordingView, recordReads } from '../derived';
+import { derivedOf, recordingView, recordReads, type LineSpan } from '../derived';
 import { ALL_RULES, BUDGET_RULE } from './registry';
 
 /**
@@ -26,9 +26,14 @@ export interface RuleReuse {
   uncapped?: ReadonlyMap<string, readonly Diagnostic[]>;
   /** The `kpi@period` keys whose facts the edit changed (undefined when unknown): rules with `factKeyOf` rerun over those. */
   changedFactKeys?(): ReadonlySet<string> | undefined;
+  /** The lines whose tables and spans the edit changed (the edited table's, else the edited line): rules with `perTable` rerun over those. */
+  editedLines?: readonly LineSpan[];
 }
 
-/** The parts an edit of facts changes: a rule keyed by fact that read no other changed part reruns over the changed facts only. */
+/**
+ * The parts an edit of facts changes: a rule keyed by fact (or by table) that read no other changed part
+ * reruns over the changed facts (or the edited lines) only.
+ */
 const FACT_EDIT_PARTS: ReadonlySet<ModelPart> = new Set(['tables', 'spans']);
 
 /** Which rules ran and which were kept, for tests and the benchmark. */
@@ -37,6 +42,8 @@ export interface RuleRunStats {
   kept: number;
   /** Of the rules run, those run over the changed facts only. */
   scoped?: number;
+  /** Of the rules run, those run over the edited lines only (`perTable`). */
+  tableScoped?: number;
   /** Ids of the rules that threw. */
   failed: string[];
   /** Ids of the rules skipped because the time budget ran out. */
@@ -101,8 +108,10 @@ export function runRules(
     if (stats) stats.ran++;
     const found: Diagnostic[] = [];
     const read = new Set<ModelPart>();
-    // A rule keyed by fact, after an edit of facts only: its findings about the other keys are kept.
+    // A rule keyed by fact, after an edit of facts only: its findings about the other keys are kept; a
+    // rule keyed by table, its findings on the lines the edit left alone.
     const scope = before && rule.factKeyOf ? factScope(reuse!, rule, before) : undefined;
+    const linesScope = before && rule.perTable ? tableScope(reuse!, rule, before) : undefined;
     // The context comes from the front matter (and the options, the same for every version).
     const fromFrontMatter = <T>(value: T): T => {
       read.add('frontMatter');
@@ -149,10 +158,16 @@ export function runRules(
         layer.withFactScope(scope.keys, () => recordReads(read, () => rule.run(ctx)));
         // What it read over the whole index before counts still: the kept findings came from there.
         for (const part of before!) read.add(part);
+      } else if (linesScope) {
+        if (stats) stats.tableScoped = (stats.tableScoped ?? 0) + 1;
+        layer.withTableScope(linesScope.lines, () => recordReads(read, () => rule.run(ctx)));
+        // What it read over every table before counts still: the kept findings came from there.
+        for (const part of before!) read.add(part);
       } else recordReads(read, () => rule.run(ctx));
       reads.set(rule.id, read);
-      if (scope) for (const d of scope.kept) found.push(d);
-      if (rule.factKeyOf && found.length > LIMITS.maxDiagnosticsPerRule + 1) uncapped.set(rule.id, found);
+      for (const d of (scope ?? linesScope)?.kept ?? []) found.push(d);
+      if ((rule.factKeyOf || rule.perTable) && found.length > LIMITS.maxDiagnosticsPerRule + 1)
+        uncapped.set(rule.id, found);
       for (const d of capDiagnostics(found, rule.id, translate)) diagnostics.push(d);
     } catch (error) {
       stats?.failed.push(rule.id);
@@ -221,10 +236,8 @@ function factScope(
   rule: Rule,
   before: ReadonlySet<ModelPart>,
 ): { keys: ReadonlySet<string>; kept: Diagnostic[] } | undefined {
-  for (const part of before) if (reuse.changed.has(part) && !FACT_EDIT_PARTS.has(part)) return undefined;
-  // A capped list lacks findings: the whole one stands in for it, or the rule runs over everything.
-  const previous = reuse.uncapped?.get(rule.id) ?? reuse.previous.get(rule.id) ?? [];
-  if (!reuse.uncapped?.has(rule.id) && previous.length > LIMITS.maxDiagnosticsPerRule) return undefined;
+  const previous = scopablePrevious(reuse, rule, before);
+  if (!previous) return undefined;
   const keys = reuse.changedFactKeys?.();
   if (!keys) return undefined;
   const kept: Diagnostic[] = [];
@@ -237,6 +250,48 @@ function factScope(
     kept.push(moved);
   }
   return { keys, kept };
+}
+
+/**
+ * For a rule with `perTable` whose earlier reads the edit changed only in tables and spans: the edited
+ * lines and the earlier findings on the other lines, moved. Undefined when the rule must run over
+ * everything (as for `factScope`).
+ */
+function tableScope(
+  reuse: RuleReuse,
+  rule: Rule,
+  before: ReadonlySet<ModelPart>,
+): { lines: readonly LineSpan[]; kept: Diagnostic[] } | undefined {
+  const lines = reuse.editedLines;
+  if (!lines) return undefined;
+  const previous = scopablePrevious(reuse, rule, before);
+  if (!previous) return undefined;
+  const kept: Diagnostic[] = [];
+  for (const d of previous) {
+    const line = d.range.start.line;
+    if (lines.some((s) => s.first <= line && line <= s.last)) continue;
+    const moved = reuse.move(d);
+    if (!moved) return undefined;
+    kept.push(moved);
+  }
+  return { lines, kept };
+}
+
+/**
+ * A scoped rule's earlier findings, whole: undefined when the edit changed a part it read other than
+ * tables and spans, or when the cap cut its list and the whole one was not kept (the one past the cap
+ * counts the others).
+ */
+function scopablePrevious(
+  reuse: RuleReuse,
+  rule: Rule,
+  before: ReadonlySet<ModelPart>,
+): readonly Diagnostic[] | undefined {
+  for (const part of before) if (reuse.changed.has(part) && !FACT_EDIT_PARTS.has(part)) return undefined;
+  // A capped list lacks findings: the whole one stands in for it, or the rule runs over everything.
+  const previous = reuse.uncapped?.get(rule.id) ?? reuse.previous.get(rule.id) ?? [];
+  if (!reuse.uncapped?.has(rule.id) && previous.length > LIMITS.maxDiagnosticsPerRule) return undefined;
+  return previous;
 }
 
 /** A rule's earlier diagnostics moved with the edit, or undefined when one of them cannot be moved. */

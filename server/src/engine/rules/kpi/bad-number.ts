@@ -12,6 +12,8 @@ export const badNumber: Rule<BadNumberData> = {
     'zh-Hant': '關鍵績效指標表的數值欄均為數字，或無數值標記（-、N/A、不適用）。',
     'zh-Hans': '关键绩效指标表的数值栏均为数字，或无数值标记（-、N/A、不适用）。',
   },
+  // Said at each cell, from its row alone.
+  perTable: true,
   run(ctx) {
     for (const t of ctx.doc.kpiTables) {
       for (const row of t.rows) {

@@ -31,6 +31,8 @@ export const kpiPercentage: Rule<PercentageRangeData> = {
     'zh-Hant': '百分比指標（比例、比率、覆蓋率）介乎 0% 至 100%；員工流失比率可超過 100%，但不能為負數。',
     'zh-Hans': '百分比指标（比例、比率、覆盖率）介乎 0% 至 100%；员工流失比率可超过 100%，但不能为负数。',
   },
+  // Said at each figure, from that fact alone.
+  perTable: true,
   run(ctx) {
     for (const f of facts(ctx.doc).all) {
       const kpi = getKpi(f.kpiId);

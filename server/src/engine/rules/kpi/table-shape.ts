@@ -17,9 +17,11 @@ export const kpiTableShape: Rule<TableShapeData> = {
     'zh-Hant': '載有數字的表格可讀作關鍵績效指標表（有標籤欄，每個財政年度一欄），表內數字因而得以核對。',
     'zh-Hans': '载有数字的表格可读作关键绩效指标表（有标签栏，每个财政年度一栏），表内数字因而得以核对。',
   },
+  // Said at each table's header, from that table alone (whether it is an index table is structure).
+  perTable: true,
   run(ctx) {
     const read = new Set(ctx.doc.kpiTables.map((k) => k.table));
-    const index = new Set(ctx.doc.indexTables.map((k) => k.table));
+    const index = ctx.derived.indexTableNumbers;
     for (const table of ctx.doc.tables) {
       if (read.has(table.index) || index.has(table.index)) continue;
       const why = notReadReason(table);

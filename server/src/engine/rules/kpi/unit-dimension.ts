@@ -47,6 +47,8 @@ export const kpiUnitDimension: Rule<UnitDimensionData> = {
     'zh-Hans':
       '指标的单位与指标的量相符：排放量以二氧化碳当量计、能源以千瓦时／吉焦／吨标准煤计、密度以相应的“分子 / 分母”计。',
   },
+  // Said at each row's unit cell or span's unit, from that fact alone.
+  perTable: true,
   run(ctx) {
     const dim = (d: string) => {
       const text = ctx.tFromKey(`kpi.dim.${d}`);

@@ -13,6 +13,8 @@ export const unknownUnit: Rule<UnknownUnitData> = {
     'zh-Hant': '關鍵績效指標表中的單位均可識別（以便換算及核對數字）。',
     'zh-Hans': '关键绩效指标表中的单位均可识别（以便换算及核对数字）。',
   },
+  // Said at each unit cell, from its row alone.
+  perTable: true,
   run(ctx) {
     for (const t of ctx.doc.kpiTables) {
       for (const row of t.rows) {

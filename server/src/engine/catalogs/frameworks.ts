@@ -13,6 +13,7 @@ import griIndexData from './data/frameworks/gri-content-index.json';
 import kpiData from './data/kpis.json';
 import hkexData from './data/hkex-esg-2025.json';
 import { boundedEditDistance } from '../text/distance';
+import { detachedCopy } from '../text/normalize';
 import {
   MAX_TITLE,
   crossMapSchema,
@@ -68,7 +69,12 @@ interface PackIndex {
   versionIndex: Map<string, number>;
   /** Titles folded (`fold`) to ids, for packs whose items are cited by name (A-share topics). */
   byTitle: Map<string, string>;
+  /** `normalizeItemId`'s answers by the text as written (null: no item), bounded by `NORMALIZED_MAX`. */
+  normalized: Map<string, string | null>;
 }
+
+/** Most answers `normalizeItemId` remembers per pack (a report cites a few hundred distinct ids). */
+const NORMALIZED_MAX = 4096;
 
 let packs: Map<string, PackIndex> | undefined;
 
@@ -81,7 +87,7 @@ function index(): Map<string, PackIndex> {
     const versionIndex = new Map(pack.versions.map((v, n) => [v.id, n]));
     const byTitle = new Map<string, string>();
     for (const i of pack.items) for (const t of Object.values(i.title)) byTitle.set(fold(t), i.id);
-    packs.set(id, { pack, byId, versionIndex, byTitle });
+    packs.set(id, { pack, byId, versionIndex, byTitle, normalized: new Map() });
   }
   return packs;
 }
@@ -148,6 +154,17 @@ export function itemsFor(packId: string, financialYearStart: string): PackItem[]
 export function normalizeItemId(packId: string, raw: string): string | undefined {
   const p = index().get(packId);
   if (!p || typeof raw !== 'string') return undefined;
+  // Every copy of an index row or tag cites the same ids: each text is normalised once.
+  const known = p.normalized.get(raw);
+  if (known !== undefined) return known ?? undefined;
+  const id = readItemId(p, packId, raw);
+  if (p.normalized.size >= NORMALIZED_MAX) p.normalized.clear();
+  // Slices of a report would keep its text alive: the memo holds copies.
+  if (raw.length <= MAX_INPUT) p.normalized.set(detachedCopy(raw), id === undefined ? null : detachedCopy(id));
+  return id;
+}
+
+function readItemId(p: PackIndex, packId: string, raw: string): string | undefined {
   const s = raw
     .slice(0, MAX_INPUT)
     .normalize('NFKC')

@@ -43,7 +43,10 @@ export type DeletedClaim =
 
 /** A KPI row is evidence of what its KPI discloses when it is recognised and reports a value (or states none). */
 export function countsAsEvidence(row: KpiRow): row is KpiRow & { kpiId: string } {
-  return !!row.kpiId && row.values.some((v) => v.status === 'number' || v.status === 'none' || v.status === 'pair');
+  if (!row.kpiId) return false;
+  // A loop, not `some`: the rules ask this of every KPI row, several times per analysis.
+  for (const v of row.values) if (v.status === 'number' || v.status === 'none' || v.status === 'pair') return true;
+  return false;
 }
 
 /** How a requirement is addressed: what hkex/missing reports and the coverage view shows. */
@@ -208,6 +211,8 @@ export function buildDisclosures(doc: EsgDocument, onTextRead?: () => void): Dis
 }
 
 function decodeAnchor(a: string): string {
+  // Most anchors are plain (`#a1-emissions`): nothing to decode.
+  if (!a.includes('%')) return a;
   try {
     return decodeURIComponent(a);
   } catch {

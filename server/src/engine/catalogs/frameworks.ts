@@ -285,17 +285,45 @@ export function allCrossMaps(): CrossMap[] {
  * Ids in `toFramework` that a cross-map pairs with `id` of `fromFramework`, read both ways (HKEX D28(a)
  * -> IFRS S2 29(a)(i)(1), and back), each with the map it came from so hover can cite its basis.
  */
-export function mappedIds(fromFramework: string, id: string, toFramework: string): { id: string; map: CrossMap }[] {
-  const out: { id: string; map: CrossMap }[] = [];
+export function mappedIds(
+  fromFramework: string,
+  id: string,
+  toFramework: string,
+): readonly { id: string; map: CrossMap }[] {
+  return mappedIndex(fromFramework, toFramework).get(id) ?? NOTHING_MAPPED;
+}
+
+const NOTHING_MAPPED: readonly { id: string; map: CrossMap }[] = [];
+
+/** Every id's pairs from one framework to another, in map and pair order; built once per direction from the maps. */
+const mappedByDirection = new Map<string, Map<string, Map<string, { id: string; map: CrossMap }[]>>>();
+
+function mappedIndex(fromFramework: string, toFramework: string): Map<string, { id: string; map: CrossMap }[]> {
+  const known = mappedByDirection.get(fromFramework)?.get(toFramework);
+  if (known) return known;
+  const index = new Map<string, { id: string; map: CrossMap }[]>();
+  const add = (id: string, entry: { id: string; map: CrossMap }) => {
+    const list = index.get(id);
+    if (list) list.push(entry);
+    else index.set(id, [entry]);
+  };
   for (const map of crossMaps) {
     if (map.from === fromFramework && map.to === toFramework) {
-      for (const pair of map.pairs) if (pair.from === id) for (const to of pair.to) out.push({ id: to, map });
+      for (const pair of map.pairs) for (const to of pair.to) add(pair.from, { id: to, map });
     } else if (map.to === fromFramework && map.from === toFramework) {
-      for (const pair of map.pairs) if (pair.to.includes(id)) out.push({ id: pair.from, map });
+      // An id listed twice in one pair's `to` is paired once with it, as `includes` found it.
+      for (const pair of map.pairs) for (const to of new Set(pair.to)) add(to, { id: pair.from, map });
     }
   }
-  return out;
+  // Only directions between frameworks the catalog knows are kept (a bounded number).
+  if (FRAMEWORK_IDS.includes(fromFramework) && FRAMEWORK_IDS.includes(toFramework)) {
+    let byTo = mappedByDirection.get(fromFramework);
+    if (!byTo) mappedByDirection.set(fromFramework, (byTo = new Map()));
+    byTo.set(toFramework, index);
+  }
+  return index;
 }
+
 
 // ---- GRI content index rules ----
 

@@ -7,7 +7,7 @@ import { recogniseLabel } from '../../recognition/labels';
 import { localized } from '../../i18n';
 import { unitFitsKpi } from '../../catalogs/units';
 import { type Fact, type FactIndex } from '../../numbers/facts';
-import type { KpiRow } from '../../model';
+import type { KpiRow, KpiTable } from '../../model';
 import { factText } from '../../numbers/checks';
 import { formatNumber, meets, sameDim } from '../../numbers/quantity';
 import { inUnitOf, printedOf, termOf } from '../../numbers/relations';
@@ -100,21 +100,37 @@ function conflict(
  * KPI, not one figure stated twice. Key: the caption row above the row and the row's group.
  */
 function contextsOf(doc: import('../../model').EsgDocument): Contexts {
-  const out: Contexts = new Map();
+  const kpiTables = new Map<number, KpiTable[]>();
   for (const kt of doc.kpiTables) {
-    let caption = '';
-    let byLine = out.get(kt.table);
-    if (!byLine) out.set(kt.table, (byLine = new Map()));
-    for (const row of kt.rows) {
-      if (row.isCaption) caption = row.label;
-      else byLine.set(row.line, `${caption}|${row.group ?? ''}`);
-    }
+    const list = kpiTables.get(kt.table);
+    if (list) list.push(kt);
+    else kpiTables.set(kt.table, [kt]);
   }
-  return out;
+  return { kpiTables, byTable: new Map() };
 }
 
-/** The context of each non-caption row, by table then line (no key string built per comparison). */
-type Contexts = Map<number, Map<number, string>>;
+/** The context of a row (undefined for a caption row or a row of no KPI table), read per table when first asked. */
+function contextOf(contexts: Contexts, row: KpiRow): string | undefined {
+  let byLine = contexts.byTable.get(row.table);
+  if (!byLine) {
+    byLine = new Map();
+    for (const kt of contexts.kpiTables.get(row.table) ?? []) {
+      let caption = '';
+      for (const r of kt.rows) {
+        if (r.isCaption) caption = r.label;
+        else byLine.set(r.line, `${caption}|${r.group ?? ''}`);
+      }
+    }
+    contexts.byTable.set(row.table, byLine);
+  }
+  return byLine.get(row.line);
+}
+
+/** The KPI tables by their table, and the contexts of the rows of the tables compared so far, by line. */
+interface Contexts {
+  kpiTables: Map<number, KpiTable[]>;
+  byTable: Map<number, Map<number, string>>;
+}
 
 function differentContexts(
   a: Fact,
@@ -125,7 +141,7 @@ function differentContexts(
 ): boolean {
   if (!a.row || !b.row) return false;
   if (a.row.table !== b.row.table) return !namedByLabel(a, kpi, named) || !namedByLabel(b, kpi, named);
-  return contexts.get(a.row.table)?.get(a.row.line) !== contexts.get(b.row.table)?.get(b.row.line);
+  return contextOf(contexts, a.row) !== contextOf(contexts, b.row);
 }
 
 /**

@@ -110,7 +110,14 @@ export function buildDisclosures(doc: EsgDocument, onTextRead?: () => void): Dis
     const key = normalizeTitle(s.heading.title);
     if (!titles.has(key)) titles.set(key, s);
   }
+  // Every index rule resolves every row's target: each target is resolved once (the answer is read only).
+  const resolved = new Map<IndexRow['target'], { sections: (Section | undefined)[]; labels: string[] }>();
   const resolveTarget = (row: IndexRow) => {
+    let answer = resolved.get(row.target);
+    if (!answer) resolved.set(row.target, (answer = resolveTargetOnce(row)));
+    return answer;
+  };
+  const resolveTargetOnce = (row: IndexRow) => {
     const t = row.target;
     if (t.kind === 'links') {
       return {

@@ -61,6 +61,15 @@ const MAX_NEAR_SEARCHES = 50;
 
 /** The heading title within a small edit distance of `title` (after normalising both), if exactly one is nearest. */
 export function nearestHeading(ctx: RuleContext, title: string, headings: NearHeadings = {}): string | undefined {
+  // The copies of an index repeat its broken titles: each is searched once per run.
+  const known = headings.found?.get(title);
+  if (known !== undefined) return known ?? undefined;
+  const near = searchNearestHeading(ctx, title, headings);
+  (headings.found ??= new Map()).set(title, near ?? null);
+  return near;
+}
+
+function searchNearestHeading(ctx: RuleContext, title: string, headings: NearHeadings): string | undefined {
   const key = normalizeTitle(title);
   if (key.length < 2 || key.length > 80) return undefined;
   const limit = key.length <= 4 ? 1 : Math.min(3, Math.floor(key.length / 5) + 1);
@@ -71,7 +80,7 @@ export function nearestHeading(ctx: RuleContext, title: string, headings: NearHe
     headings.titles = ctx.doc.headings.slice(0, 5000).map((h) => h.title);
     headings.keys = headings.titles.map(normalizeTitle);
   }
-  const { titles, keys } = headings as Required<NearHeadings>;
+  const { titles, keys } = headings as Required<Pick<NearHeadings, 'titles' | 'keys'>>;
   for (let i = 0; i < titles.length; i++) {
     const other = keys[i];
     if (Math.abs(other.length - key.length) > limit) continue;
@@ -89,4 +98,6 @@ export function nearestHeading(ctx: RuleContext, title: string, headings: NearHe
 export interface NearHeadings {
   titles?: string[];
   keys?: string[];
+  /** The answers so far, by title searched (null: none). */
+  found?: Map<string, string | null>;
 }

@@ -324,7 +324,6 @@ function mappedIndex(fromFramework: string, toFramework: string): Map<string, { 
   return index;
 }
 
-
 // ---- GRI content index rules ----
 
 const griIndex = griIndexData as GriContentIndexRules;

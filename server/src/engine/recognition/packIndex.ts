@@ -153,7 +153,8 @@ function columnKind(text: string): string | undefined {
   if (!columnsBySynonym) {
     columnsBySynonym = new Map();
     for (const c of griContentIndexRules().columns)
-      for (const s of c.synonyms) if (!columnsBySynonym.has(s.toLowerCase())) columnsBySynonym.set(s.toLowerCase(), c.id);
+      for (const s of c.synonyms)
+        if (!columnsBySynonym.has(s.toLowerCase())) columnsBySynonym.set(s.toLowerCase(), c.id);
   }
   return columnsBySynonym.get(toHalfWidth(plainCell(text)).toLowerCase().replace(/\s+/g, ' ').trim());
 }

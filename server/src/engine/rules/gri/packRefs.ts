@@ -393,7 +393,8 @@ export function packIndexRules(family: {
               const { sections } = ctx.disclosures.resolveTarget(asIndexRow(row));
               t.titles.forEach((title, i) => {
                 if (sections[i]) return;
-                const near = nearSearches++ < MAX_NEAR_SEARCHES ? nearestHeading(ctx, title.text, nearHeadings) : undefined;
+                const near =
+                  nearSearches++ < MAX_NEAR_SEARCHES ? nearestHeading(ctx, title.text, nearHeadings) : undefined;
                 if (near)
                   ctx.report({
                     range: title.range,

@@ -133,7 +133,8 @@ export function buildDisclosures(doc: EsgDocument, onTextRead?: () => void): Dis
   for (const table of doc.indexTables) {
     for (const row of table.rows) {
       if (row.markedDeleted) continue;
-      const { sections } = resolveTarget(row);
+      // Not remembered here: the rules that ask again are fewer than the rows read here.
+      const { sections } = resolveTargetOnce(row);
       if (row.target.kind === 'explanation') {
         for (const ref of row.refs)
           for (const id of covered(ref.id))

@@ -85,8 +85,16 @@ interface Derivation {
 let reading: Set<ModelPart> | undefined;
 
 function note(parts: readonly ModelPart[]): void {
-  if (reading) for (const p of parts) reading.add(p);
+  if (!reading) return;
+  // Rules read the same field or part in loops: the same list noted into the same set again adds nothing
+  // (the sets only grow).
+  if (reading === lastNotedInto && parts === lastNotedParts) return;
+  for (const p of parts) reading.add(p);
+  lastNotedInto = reading;
+  lastNotedParts = parts;
 }
+let lastNotedInto: Set<ModelPart> | undefined;
+let lastNotedParts: readonly ModelPart[] | undefined;
 
 /** Runs `run` (a rule) with every part of the model it reads, directly or through the layer, added to `into`. */
 export function recordReads<T>(into: Set<ModelPart>, run: () => T): T {

@@ -43,7 +43,10 @@ export type DeletedClaim =
 
 /** A KPI row is evidence of what its KPI discloses when it is recognised and reports a value (or states none). */
 export function countsAsEvidence(row: KpiRow): row is KpiRow & { kpiId: string } {
-  return !!row.kpiId && row.values.some((v) => v.status === 'number' || v.status === 'none' || v.status === 'pair');
+  if (!row.kpiId) return false;
+  // A loop, not `some`: the rules ask this of every KPI row, several times per analysis.
+  for (const v of row.values) if (v.status === 'number' || v.status === 'none' || v.status === 'pair') return true;
+  return false;
 }
 
 /** How a requirement is addressed: what hkex/missing reports and the coverage view shows. */
@@ -107,7 +110,14 @@ export function buildDisclosures(doc: EsgDocument, onTextRead?: () => void): Dis
     const key = normalizeTitle(s.heading.title);
     if (!titles.has(key)) titles.set(key, s);
   }
+  // Every index rule resolves every row's target: each target is resolved once (the answer is read only).
+  const resolved = new Map<IndexRow['target'], { sections: (Section | undefined)[]; labels: string[] }>();
   const resolveTarget = (row: IndexRow) => {
+    let answer = resolved.get(row.target);
+    if (!answer) resolved.set(row.target, (answer = resolveTargetOnce(row)));
+    return answer;
+  };
+  const resolveTargetOnce = (row: IndexRow) => {
     const t = row.target;
     if (t.kind === 'links') {
       return {
@@ -123,7 +133,8 @@ export function buildDisclosures(doc: EsgDocument, onTextRead?: () => void): Dis
   for (const table of doc.indexTables) {
     for (const row of table.rows) {
       if (row.markedDeleted) continue;
-      const { sections } = resolveTarget(row);
+      // Not remembered here: the rules that ask again are fewer than the rows read here.
+      const { sections } = resolveTargetOnce(row);
       if (row.target.kind === 'explanation') {
         for (const ref of row.refs)
           for (const id of covered(ref.id))
@@ -208,6 +219,8 @@ export function buildDisclosures(doc: EsgDocument, onTextRead?: () => void): Dis
 }
 
 function decodeAnchor(a: string): string {
+  // Most anchors are plain (`#a1-emissions`): nothing to decode.
+  if (!a.includes('%')) return a;
   try {
     return decodeURIComponent(a);
   } catch {

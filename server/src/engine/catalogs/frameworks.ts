@@ -12,6 +12,7 @@ import nasdaqData from './data/frameworks/nasdaq-esg.json';
 import crossMapData from './data/frameworks/crossmaps.json';
 import griIndexData from './data/frameworks/gri-content-index.json';
 import { boundedEditDistance } from '../text/distance';
+import { detachedCopy } from '../text/normalize';
 import { isCalendarDate } from './dates';
 import type {
   CrossMap,
@@ -63,7 +64,12 @@ interface PackIndex {
   versionIndex: Map<string, number>;
   /** Titles folded (`fold`) to ids, for packs whose items are cited by name (A-share topics). */
   byTitle: Map<string, string>;
+  /** `normalizeItemId`'s answers by the text as written (null: no item), bounded by `NORMALIZED_MAX`. */
+  normalized: Map<string, string | null>;
 }
+
+/** Most answers `normalizeItemId` remembers per pack (a report cites a few hundred distinct ids). */
+const NORMALIZED_MAX = 4096;
 
 let packs: Map<string, PackIndex> | undefined;
 
@@ -76,7 +82,7 @@ function index(): Map<string, PackIndex> {
     const versionIndex = new Map(pack.versions.map((v, n) => [v.id, n]));
     const byTitle = new Map<string, string>();
     for (const i of pack.items) for (const t of Object.values(i.title)) byTitle.set(fold(t), i.id);
-    packs.set(id, { pack, byId, versionIndex, byTitle });
+    packs.set(id, { pack, byId, versionIndex, byTitle, normalized: new Map() });
   }
   return packs;
 }
@@ -143,6 +149,17 @@ export function itemsFor(packId: string, financialYearStart: string): PackItem[]
 export function normalizeItemId(packId: string, raw: string): string | undefined {
   const p = index().get(packId);
   if (!p || typeof raw !== 'string') return undefined;
+  // Every copy of an index row or tag cites the same ids: each text is normalised once.
+  const known = p.normalized.get(raw);
+  if (known !== undefined) return known ?? undefined;
+  const id = readItemId(p, packId, raw);
+  if (p.normalized.size >= NORMALIZED_MAX) p.normalized.clear();
+  // Slices of a report would keep its text alive: the memo holds copies.
+  if (raw.length <= MAX_INPUT) p.normalized.set(detachedCopy(raw), id === undefined ? null : detachedCopy(id));
+  return id;
+}
+
+function readItemId(p: PackIndex, packId: string, raw: string): string | undefined {
   const s = raw
     .slice(0, MAX_INPUT)
     .normalize('NFKC')
@@ -263,16 +280,43 @@ export function allCrossMaps(): CrossMap[] {
  * Ids in `toFramework` that a cross-map pairs with `id` of `fromFramework`, read both ways (HKEX D28(a)
  * -> IFRS S2 29(a)(i)(1), and back), each with the map it came from so hover can cite its basis.
  */
-export function mappedIds(fromFramework: string, id: string, toFramework: string): { id: string; map: CrossMap }[] {
-  const out: { id: string; map: CrossMap }[] = [];
+export function mappedIds(
+  fromFramework: string,
+  id: string,
+  toFramework: string,
+): readonly { id: string; map: CrossMap }[] {
+  return mappedIndex(fromFramework, toFramework).get(id) ?? NOTHING_MAPPED;
+}
+
+const NOTHING_MAPPED: readonly { id: string; map: CrossMap }[] = [];
+
+/** Every id's pairs from one framework to another, in map and pair order; built once per direction from the maps. */
+const mappedByDirection = new Map<string, Map<string, Map<string, { id: string; map: CrossMap }[]>>>();
+
+function mappedIndex(fromFramework: string, toFramework: string): Map<string, { id: string; map: CrossMap }[]> {
+  const known = mappedByDirection.get(fromFramework)?.get(toFramework);
+  if (known) return known;
+  const index = new Map<string, { id: string; map: CrossMap }[]>();
+  const add = (id: string, entry: { id: string; map: CrossMap }) => {
+    const list = index.get(id);
+    if (list) list.push(entry);
+    else index.set(id, [entry]);
+  };
   for (const map of crossMaps) {
     if (map.from === fromFramework && map.to === toFramework) {
-      for (const pair of map.pairs) if (pair.from === id) for (const to of pair.to) out.push({ id: to, map });
+      for (const pair of map.pairs) for (const to of pair.to) add(pair.from, { id: to, map });
     } else if (map.to === fromFramework && map.from === toFramework) {
-      for (const pair of map.pairs) if (pair.to.includes(id)) out.push({ id: pair.from, map });
+      // An id listed twice in one pair's `to` is paired once with it, as `includes` found it.
+      for (const pair of map.pairs) for (const to of new Set(pair.to)) add(to, { id: pair.from, map });
     }
   }
-  return out;
+  // Only directions between frameworks the catalog knows are kept (a bounded number).
+  if (FRAMEWORK_IDS.includes(fromFramework) && FRAMEWORK_IDS.includes(toFramework)) {
+    let byTo = mappedByDirection.get(fromFramework);
+    if (!byTo) mappedByDirection.set(fromFramework, (byTo = new Map()));
+    byTo.set(toFramework, index);
+  }
+  return index;
 }
 
 // ---- GRI content index rules ----

@@ -6,6 +6,7 @@ import data from './data/hkex-esg-2025.json';
 import type { Framework, Obligation, Requirement } from './schema';
 import type { IssuerClass, Localized } from '../types';
 import { stripHtml } from '../text/html';
+import { detachedCopy } from '../text/normalize';
 
 export const DEFAULT_FRAMEWORK = 'hkex-esg-2025';
 
@@ -36,7 +37,7 @@ export interface FrameworkIndex {
   /** Requirements a report must address: leaves only (D28(a)-(c) instead of D28), not deleted. */
   leaves(): Requirement[];
   /** Ids covered by an id: D28 -> [D28, D28(a), D28(b), D28(c)]; A1.1 -> [A1.1]; unknown -> []. */
-  covers(id: string): string[];
+  covers(id: string): readonly string[];
   /**
    * The aspects in force, in catalog order: Part B topics (id = the MDR id), Part C aspects (id = the
    * general disclosure id, 'A1'), Part D pillars ('governance', 'strategy', ...). The deleted A4 is left out.
@@ -111,6 +112,10 @@ function parseId(s: string): string | undefined {
   }
   return undefined;
 }
+
+/** Entries of each of the index's memos, and the longest text one keeps. */
+const MEMO_MAX = 1024;
+const MEMO_MAX_TEXT = 1000;
 
 function buildIndex(framework: Framework): FrameworkIndex {
   const all = framework.requirements;
@@ -233,14 +238,35 @@ function buildIndex(framework: Framework): FrameworkIndex {
     return current;
   }
 
-  function covers(id: string): string[] {
+  // Both are asked of every tag, explanation and index row of a report, whose copies repeat the same
+  // ids and texts: each answer is computed once (bounded memos of copies, shared by every report).
+  const coverMemo = new Map<string, readonly string[]>();
+  function covers(id: string): readonly string[] {
+    const known = coverMemo.get(id);
+    if (known) return known;
     const r = byId.get(id) ?? byId.get(normalizeId(id) ?? '');
-    if (!r) return [];
-    return [r.id, ...(r.children ?? [])];
+    const ids: readonly string[] = r ? [r.id, ...(r.children ?? [])] : [];
+    if (typeof id === 'string' && id.length <= MEMO_MAX_TEXT) {
+      if (coverMemo.size >= MEMO_MAX) coverMemo.clear();
+      coverMemo.set(detachedCopy(id), ids);
+    }
+    return ids;
   }
 
+  const rowTextMemo = new Map<string, string | null>();
   function matchRowText(text: string): string | undefined {
     if (typeof text !== 'string') return undefined;
+    const known = rowTextMemo.get(text);
+    if (known !== undefined) return known ?? undefined;
+    const id = readRowText(text);
+    if (text.length <= MEMO_MAX_TEXT) {
+      if (rowTextMemo.size >= MEMO_MAX) rowTextMemo.clear();
+      rowTextMemo.set(detachedCopy(text), id === undefined ? null : detachedCopy(id));
+    }
+    return id;
+  }
+
+  function readRowText(text: string): string | undefined {
     const plain = stripHtml(fold(text), ' ').replace(/\s+/g, ' ').trim();
     // A row that starts with an id after all ('層面 A1 排放物', 'KPI A1.1 排放物種類…').
     const lead = /^(\S+(?:\s+\S+)?)/u.exec(plain.replace(ID_PREFIX, '').replace(/[:：]/g, ' '));

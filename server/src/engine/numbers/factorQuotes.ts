@@ -24,6 +24,7 @@ import { isMap, isPair, isScalar, parseDocument, type Node as YamlNode } from 'y
 import type { EsgDocument } from '../model';
 import type { Range } from '../types';
 import { positionAt } from '../parser/lines';
+import { detachedCopy } from '../text/normalize';
 import { factorRegions, factorsFor } from '../catalogs/factors';
 import { parseUnit, type ParsedUnit } from '../catalogs/units';
 import type { StatedQuantity as ConfigQuantity } from '../frontmatter';
@@ -112,7 +113,34 @@ interface Paragraph {
 }
 
 /** Paragraph offsets: consecutive non-blank lines outside tables, fences, headings and the front matter. */
-const FENCE_MARK = /^(`{3,}|~{3,})/;
+/**
+ * Whether `trim` takes the character away: the white space and line terminators of ECMAScript (what `\s`
+ * matches).
+ */
+function isTrimmedSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The code fence mark a line starts with at `at` (three or more backticks or tildes), else undefined. */
+function fenceRun(text: string, at: number, end: number): string | undefined {
+  const c = text.charCodeAt(at);
+  if (c !== 0x60 && c !== 0x7e) return undefined;
+  let e = at + 1;
+  while (e < end && text.charCodeAt(e) === c) e++;
+  return e - at >= 3 ? text.slice(at, e) : undefined;
+}
 
 function paragraphs(doc: EsgDocument): Paragraph[] {
   const starts = doc.lineStarts;
@@ -136,24 +164,27 @@ function paragraphs(doc: EsgDocument): Paragraph[] {
     // The line without its line break (a loop: no regex or copy per line of a long report).
     while (lineEnd > lineStart && (doc.text.charCodeAt(lineEnd - 1) === 10 || doc.text.charCodeAt(lineEnd - 1) === 13))
       lineEnd--;
-    const line = doc.text.slice(lineStart, lineEnd);
-    const trimmed = line.trim();
-    const fenceMark = trimmed.startsWith('```') || trimmed.startsWith('~~~') ? FENCE_MARK.exec(trimmed) : null;
+    // The line is read where it lies (its first character after what `trim` takes away, and a fence's
+    // run of marks), not copied: a long report has tens of thousands of lines.
+    let first = lineStart;
+    while (first < lineEnd && isTrimmedSpace(doc.text.charCodeAt(first))) first++;
+    const blank = first === lineEnd;
+    const fenceMark = blank ? undefined : fenceRun(doc.text, first, lineEnd);
     if (fence) {
-      if (fenceMark && fenceMark[1][0] === fence[0] && fenceMark[1].length >= fence.length) fence = undefined;
+      if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;
       continue;
     }
     if (fenceMark) {
       close();
-      fence = fenceMark[1];
+      fence = fenceMark;
       continue;
     }
-    if (excluded[l] || !trimmed || trimmed.startsWith('#') || trimmed.startsWith(':::')) {
+    if (excluded[l] || blank || doc.text.charCodeAt(first) === 0x23 || doc.text.startsWith(':::', first)) {
       close();
       continue;
     }
-    if (cur) cur.end = lineStart + line.length;
-    else cur = { start: lineStart, end: lineStart + line.length };
+    if (cur) cur.end = lineEnd;
+    else cur = { start: lineStart, end: lineEnd };
   }
   close();
   return out;
@@ -446,12 +477,7 @@ export function readFrontMatterFactors(doc: EsgDocument): FrontMatterFactor[] {
   const fm = doc.frontMatter;
   const factors = doc.config.factors;
   if (fm && Object.keys(factors).length) {
-    let yaml: ReturnType<typeof parseDocument> | undefined;
-    try {
-      yaml = parseDocument(fm.yamlText);
-    } catch {
-      yaml = undefined;
-    }
+    const yaml = yamlOf(fm.yamlText);
     const whole: Range = {
       start: positionAt(doc.lineStarts, fm.yamlStart),
       end: positionAt(doc.lineStarts, fm.yamlStart + fm.yamlText.length),
@@ -475,6 +501,27 @@ export function readFrontMatterFactors(doc: EsgDocument): FrontMatterFactor[] {
     }
   }
   return out;
+}
+
+type YamlTree = ReturnType<typeof parseDocument>;
+
+/** The last front matter's YAML tree, by its text: the front matter is the same from one analysis to the next. */
+let lastYaml: { text: string; tree: YamlTree | undefined } | undefined;
+const YAML_MEMO_MAX_CHARS = 64 * 1024;
+
+/** The YAML tree of a front matter's text (read only: `valueRange` looks, never changes), undefined when it does not parse. */
+function yamlOf(text: string): YamlTree | undefined {
+  if (lastYaml?.text === text) return lastYaml.tree;
+  // Parsed from a copy: the tree's strings would otherwise keep the whole document alive.
+  const source = text.length <= YAML_MEMO_MAX_CHARS ? detachedCopy(text) : text;
+  let tree: YamlTree | undefined;
+  try {
+    tree = parseDocument(source);
+  } catch {
+    tree = undefined;
+  }
+  if (text.length <= YAML_MEMO_MAX_CHARS) lastYaml = { text: source, tree };
+  return tree;
 }
 
 /** Offsets of the scalar at a path; year keys are numbers in the YAML tree, so both spellings are tried. */

@@ -597,7 +597,8 @@ function numberedHeadings(doc: EsgDocument): Map<string, string> {
   return map;
 }
 
-function headingTitles(doc: EsgDocument): Set<string> {
+/** The document's heading titles, normalised (`normalizeTitle`); built once while its index tables are read. */
+export function headingTitles(doc: EsgDocument): Set<string> {
   let set = headingMemo?.titles;
   if (!set) {
     set = new Set(doc.headings.map((h) => normalizeTitle(h.title)));

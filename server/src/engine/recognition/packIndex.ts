@@ -10,7 +10,7 @@ import { attr } from '../parser/attributes';
 import { lineRange } from '../parser/lines';
 import { griContentIndexRules, normalizeItemId } from '../catalogs/frameworks';
 import { toHalfWidth } from '../text/normalize';
-import { cellTarget, normalizeTitle, plainCell, readingIndexTables } from './indexTables';
+import { cellTarget, headingTitles, normalizeTitle, plainCell, readingIndexTables } from './indexTables';
 
 export const GRI_PACK = 'gri-2021';
 export const IFRS_S2_PACK = 'ifrs-s2';
@@ -140,14 +140,23 @@ function indexPackOfHeading(doc: EsgDocument, index: number): string | undefined
   const h = doc.sections[index].heading;
   const classes = h.attrs?.classes;
   if (classes?.length) for (const c of INDEX_CLASSES) if (classes.includes(c.className)) return c.pack;
+  // plainCell only takes characters out: a title without a 'G' cannot name the GRI index.
+  if (!h.title.includes('G') && !h.title.includes('g')) return undefined;
   return GRI_INDEX_TITLE.test(plainCell(h.title)) ? GRI_PACK : undefined;
 }
 
+/** Column kinds by their synonyms, lower-cased (the first column naming a synonym keeps it): built once from the catalog. */
+let columnsBySynonym: Map<string, string> | undefined;
+
 /** A header cell's column kind by the pack's synonyms ('Disclosure', '披露', 'Location', '省略原因'). */
 function columnKind(text: string): string | undefined {
-  const key = toHalfWidth(plainCell(text)).toLowerCase().replace(/\s+/g, ' ').trim();
-  for (const c of griContentIndexRules().columns) if (c.synonyms.some((s) => s.toLowerCase() === key)) return c.id;
-  return undefined;
+  if (!columnsBySynonym) {
+    columnsBySynonym = new Map();
+    for (const c of griContentIndexRules().columns)
+      for (const s of c.synonyms)
+        if (!columnsBySynonym.has(s.toLowerCase())) columnsBySynonym.set(s.toLowerCase(), c.id);
+  }
+  return columnsBySynonym.get(toHalfWidth(plainCell(text)).toLowerCase().replace(/\s+/g, ' ').trim());
 }
 
 /** Every framework content index table of the report, in document order (none without an index heading). */
@@ -272,7 +281,8 @@ function locationTarget(doc: EsgDocument, row: TableRow, cell: TableCell): Index
   // Only headings of the report: a short first line that names none ('Information unavailable') stays
   // part of the explanation, not a title that does not exist.
   if (first.kind !== 'titles') return whole;
-  const headings = new Set(doc.headings.map((h) => normalizeTitle(h.title)));
+  // The set the cell targets were read with (built once per reading of the index tables).
+  const headings = headingTitles(doc);
   return first.titles.every((t) => headings.has(normalizeTitle(t.text))) ? first : whole;
 }
 

@@ -2,7 +2,7 @@
 // The location cell is read and matched as the HKEX index's target cell is (recognition/indexTables.ts).
 import type { Rule } from '../rule';
 import { asIndexRow } from '../../recognition/packIndex';
-import { nearestHeading } from '../hkex/index-broken-target';
+import { nearestHeading, type NearHeadings } from '../hkex/index-broken-target';
 import { griScope } from './packRefs';
 
 export type GriIndexBrokenTargetData = { href: string } | { title: string; near?: string };
@@ -22,6 +22,7 @@ export const griIndexBrokenTarget: Rule<GriIndexBrokenTargetData> = {
     const scope = griScope(ctx);
     if (!scope) return;
     let nearSearches = 0;
+    const nearHeadings: NearHeadings = {};
     for (const table of scope.tables)
       for (const row of table.rows) {
         const t = row.target;
@@ -41,7 +42,7 @@ export const griIndexBrokenTarget: Rule<GriIndexBrokenTargetData> = {
           t.titles.forEach((title, i) => {
             if (sections[i]) return;
             // A title a few edits from a heading is a typo or a variant: a warning with the heading, never an error.
-            const near = nearSearches++ < MAX_NEAR_SEARCHES ? nearestHeading(ctx, title.text) : undefined;
+            const near = nearSearches++ < MAX_NEAR_SEARCHES ? nearestHeading(ctx, title.text, nearHeadings) : undefined;
             if (near)
               ctx.report({
                 range: title.range,

@@ -33,7 +33,7 @@ import {
   type PackIndexTable,
   type PackRef,
 } from '../../recognition/packIndex';
-import { nearestHeading } from '../hkex/index-broken-target';
+import { nearestHeading, type NearHeadings } from '../hkex/index-broken-target';
 
 /** The GRI content index tables when GRI applies to the report (claimed, or an index printed); undefined when it does not. */
 export function griScope(ctx: RuleContext): { tables: GriIndexTable[] } | undefined {
@@ -135,11 +135,15 @@ export function disclosedIn(
   pack: string,
   id: string,
   section: Section,
+  lookup: DisclosureLookup = {},
 ): { how: 'tag' | 'map' | 'kpi'; via?: string } | undefined {
   const doc = ctx.doc;
-  for (const tag of ctx.derived.packTags) {
-    if (tag.section === undefined || !tag.known || !within(section, doc.sections[tag.section].heading.range.start.line))
-      continue;
+  const tags = (lookup.tags ??= taggedLines(ctx));
+  for (let i = tags.inOrder ? firstAtOrAfter(tags.lines, section.range.start.line) : 0; i < tags.refs.length; i++) {
+    const line = tags.lines[i];
+    if (tags.inOrder && line > section.range.end.line) break;
+    if (!within(section, line)) continue;
+    const tag = tags.refs[i];
     if (tag.pack === pack && itemsOverlap(pack, tag.id, id)) return { how: 'tag' };
     if (tag.pack === GRI_PACK)
       for (const m of mappedIds(GRI_PACK, tag.id, pack))
@@ -148,15 +152,63 @@ export function disclosedIn(
   for (const hkexId of ctx.disclosures.tagsInSubtree(section))
     for (const m of mappedIds(HKEX_FRAMEWORK_ID, hkexId, pack))
       if (itemsOverlap(pack, m.id, id)) return { how: 'map', via: m.map.id };
-  for (const kt of doc.kpiTables) {
-    const at = doc.tables[kt.table];
-    if (!within(section, at.range.start.line)) continue;
-    for (const row of kt.rows)
-      if (countsAsEvidence(row))
-        for (const a of itemsAnsweredBy(row.kpiId))
-          if (a.packId === pack && itemsOverlap(pack, a.itemId, id)) return { how: 'kpi' };
+  // Any answering row will do (the answer names none): the rows are taken by line, whatever their order.
+  const answers = (lookup.answers ??= answeringRows(doc));
+  for (let i = firstAtOrAfter(answers.lines, section.range.start.line); i < answers.lines.length; i++) {
+    if (answers.lines[i] > section.range.end.line) break;
+    for (const a of answers.items[i]) if (a.packId === pack && itemsOverlap(pack, a.itemId, id)) return { how: 'kpi' };
   }
   return undefined;
+}
+
+/**
+ * What `disclosedIn` looks through, gathered once per rule run, each part when first needed (so a run
+ * reads the model's parts at the same decisions as without it).
+ */
+export interface DisclosureLookup {
+  /** The known tags on headings with their heading lines, in tag order; `inOrder` when the lines ascend. */
+  tags?: { refs: PackRef[]; lines: number[]; inOrder: boolean };
+  /** The start line of the KPI table of each evidence row that answers a pack item, sorted, and its answers. */
+  answers?: { lines: number[]; items: (readonly { packId: string; itemId: string }[])[] };
+}
+
+function taggedLines(ctx: RuleContext): NonNullable<DisclosureLookup['tags']> {
+  const refs: PackRef[] = [];
+  const lines: number[] = [];
+  for (const tag of ctx.derived.packTags) {
+    if (tag.section === undefined || !tag.known) continue;
+    refs.push(tag);
+    lines.push(ctx.doc.sections[tag.section].heading.range.start.line);
+  }
+  let inOrder = true;
+  for (let i = 1; i < lines.length && inOrder; i++) inOrder = lines[i - 1] <= lines[i];
+  return { refs, lines, inOrder };
+}
+
+function answeringRows(doc: EsgDocument): NonNullable<DisclosureLookup['answers']> {
+  const rows: { line: number; items: readonly { packId: string; itemId: string }[] }[] = [];
+  for (const kt of doc.kpiTables) {
+    const line = doc.tables[kt.table].range.start.line;
+    for (const row of kt.rows)
+      if (countsAsEvidence(row)) {
+        const items = itemsAnsweredBy(row.kpiId);
+        if (items.length) rows.push({ line, items });
+      }
+  }
+  rows.sort((a, b) => a.line - b.line);
+  return { lines: rows.map((r) => r.line), items: rows.map((r) => r.items) };
+}
+
+/** Index of the first of `lines` (ascending) at or after `line`. */
+function firstAtOrAfter(lines: readonly number[], line: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid] < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Messages an index rule family speaks with: the keys are the family's, the placeholders shared. */
@@ -320,6 +372,7 @@ export function packIndexRules(family: {
     description: family.descriptions.brokenTarget,
     run(ctx) {
       let nearSearches = 0;
+      const nearHeadings: NearHeadings = {};
       for (const scope of packScopes(ctx, family.packs))
         for (const table of scope.tables)
           for (const row of table.rows) {
@@ -340,7 +393,8 @@ export function packIndexRules(family: {
               const { sections } = ctx.disclosures.resolveTarget(asIndexRow(row));
               t.titles.forEach((title, i) => {
                 if (sections[i]) return;
-                const near = nearSearches++ < MAX_NEAR_SEARCHES ? nearestHeading(ctx, title.text) : undefined;
+                const near =
+                  nearSearches++ < MAX_NEAR_SEARCHES ? nearestHeading(ctx, title.text, nearHeadings) : undefined;
                 if (near)
                   ctx.report({
                     range: title.range,
@@ -365,6 +419,7 @@ export function packIndexRules(family: {
     defaultSeverity: 'warning',
     description: family.descriptions.notDisclosed,
     run(ctx) {
+      const lookup: DisclosureLookup = {};
       for (const scope of packScopes(ctx, family.packs))
         for (const table of scope.tables)
           for (const row of table.rows) {
@@ -376,7 +431,7 @@ export function packIndexRules(family: {
             if (!sections.length) continue;
             for (const ref of row.refs) {
               if (!ref.known) continue;
-              if (sections.some((s) => disclosedIn(ctx, scope.pack, ref.id, s))) continue;
+              if (sections.some((s) => disclosedIn(ctx, scope.pack, ref.id, s, lookup))) continue;
               ctx.report({
                 range: row.target.range,
                 message: ctx.t(M.notDisclosed, {

@@ -17,6 +17,7 @@ export const indexBrokenTarget: Rule<IndexBrokenTargetData> = {
   },
   run(ctx) {
     let nearTitles = 0;
+    const nearHeadings: NearHeadings = {};
     for (const row of indexRows(ctx)) {
       if (row.markedDeleted) continue;
       const t = row.target;
@@ -35,7 +36,7 @@ export const indexBrokenTarget: Rule<IndexBrokenTargetData> = {
         t.titles.forEach((title, i) => {
           if (sections[i]) return;
           // A title one or two edits from a heading is a typo or a variant, not a missing section.
-          const near = nearTitles++ < MAX_NEAR_SEARCHES ? nearestHeading(ctx, title.text) : undefined;
+          const near = nearTitles++ < MAX_NEAR_SEARCHES ? nearestHeading(ctx, title.text, nearHeadings) : undefined;
           if (near) {
             ctx.report({
               range: title.range,
@@ -59,22 +60,44 @@ export const indexBrokenTarget: Rule<IndexBrokenTargetData> = {
 const MAX_NEAR_SEARCHES = 50;
 
 /** The heading title within a small edit distance of `title` (after normalising both), if exactly one is nearest. */
-export function nearestHeading(ctx: RuleContext, title: string): string | undefined {
+export function nearestHeading(ctx: RuleContext, title: string, headings: NearHeadings = {}): string | undefined {
+  // The copies of an index repeat its broken titles: each is searched once per run.
+  const known = headings.found?.get(title);
+  if (known !== undefined) return known ?? undefined;
+  const near = searchNearestHeading(ctx, title, headings);
+  (headings.found ??= new Map()).set(title, near ?? null);
+  return near;
+}
+
+function searchNearestHeading(ctx: RuleContext, title: string, headings: NearHeadings): string | undefined {
   const key = normalizeTitle(title);
   if (key.length < 2 || key.length > 80) return undefined;
   const limit = key.length <= 4 ? 1 : Math.min(3, Math.floor(key.length / 5) + 1);
   let best: string | undefined;
   let bestDistance = limit + 1;
   let tie = false;
-  for (const h of ctx.doc.headings.slice(0, 5000)) {
-    const other = normalizeTitle(h.title);
+  if (!headings.titles) {
+    headings.titles = ctx.doc.headings.slice(0, 5000).map((h) => h.title);
+    headings.keys = headings.titles.map(normalizeTitle);
+  }
+  const { titles, keys } = headings as Required<Pick<NearHeadings, 'titles' | 'keys'>>;
+  for (let i = 0; i < titles.length; i++) {
+    const other = keys[i];
     if (Math.abs(other.length - key.length) > limit) continue;
     const d = boundedEditDistance(key, other, limit);
     if (d < bestDistance) {
       bestDistance = d;
-      best = h.title;
+      best = titles[i];
       tie = false;
-    } else if (d === bestDistance && best !== h.title) tie = true;
+    } else if (d === bestDistance && best !== titles[i]) tie = true;
   }
   return best !== undefined && !tie ? best.trim() : undefined;
+}
+
+/** The headings a rule run's near-match searches compare with, and their normalised titles: read at the first search. */
+export interface NearHeadings {
+  titles?: string[];
+  keys?: string[];
+  /** The answers so far, by title searched (null: none). */
+  found?: Map<string, string | null>;
 }

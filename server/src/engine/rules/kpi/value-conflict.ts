@@ -2,11 +2,12 @@
 // appendix, prose) with values that cannot be the same figure, or in units of different kinds.
 import { type Rule } from '../rule';
 import { getKpi } from '../../catalogs/kpis';
+import type { KpiDefinition } from '../../catalogs/schema';
 import { recogniseLabel } from '../../recognition/labels';
 import { localized } from '../../i18n';
 import { unitFitsKpi } from '../../catalogs/units';
 import { type Fact, type FactIndex } from '../../numbers/facts';
-import type { KpiRow } from '../../model';
+import type { KpiRow, KpiTable } from '../../model';
 import { factText } from '../../numbers/checks';
 import { formatNumber, meets, sameDim } from '../../numbers/quantity';
 import { inUnitOf, printedOf, termOf } from '../../numbers/relations';
@@ -15,8 +16,8 @@ import { facts } from '../../derived';
 /** Water is written in 噸 or in m³ (1 t of water is 1 m³): the base values compare directly. */
 const MASS_IS_VOLUME = (kpiId: string) => kpiId.startsWith('water.');
 
-function misfitGuess(f: Fact): boolean {
-  const kpi = getKpi(f.kpiId);
+/** `kpi`: the catalog's entry for the fact's KPI id (looked up once per KPI and period by the caller). */
+function misfitGuess(f: Fact, kpi: KpiDefinition | undefined): boolean {
   return f.row?.kpiIdSource === 'catalog' && !!kpi && !!f.unit && !unitFitsKpi(f.unit, kpi);
 }
 
@@ -69,12 +70,18 @@ type ConflictKind = 'different' | 'units' | 'same-figure';
  * 'different' when the printed figures cannot be the same value, 'units' when their units measure
  * different things, 'same-figure' when one figure is printed in two units the KPI accepts.
  */
-function conflict(a: Fact, b: Fact, index: FactIndex, pairs: PairMemo): ConflictKind | undefined {
+function conflict(
+  a: Fact,
+  b: Fact,
+  kpi: KpiDefinition | undefined,
+  index: FactIndex,
+  pairs: PairMemo,
+): ConflictKind | undefined {
   // A row whose unit does not fit the KPI its label was matched to is kpi/unit-dimension's (the match
-  // may be what is wrong: an intensity row, an emissions source named after its fuel).
-  if (misfitGuess(a) || misfitGuess(b)) return undefined;
+  // may be what is wrong: an intensity row, an emissions source named after its fuel). `b`'s fit is
+  // the caller's test (it is the reference of every comparison of its KPI and period).
+  if (misfitGuess(a, kpi)) return undefined;
   if (a.quantity && b.quantity && !sameDim(a.quantity.dim, b.quantity.dim)) {
-    const kpi = getKpi(a.kpiId);
     // Two units the KPI accepts (fuel in 升 and in 噸) are not a conflict, only not comparable.
     if (!kpi || !a.unit || !b.unit || !unitFitsKpi(a.unit, kpi) || !unitFitsKpi(b.unit, kpi)) return 'units';
     if (!MASS_IS_VOLUME(a.kpiId) || a.unit.denominator || b.unit.denominator)
@@ -92,22 +99,49 @@ function conflict(a: Fact, b: Fact, index: FactIndex, pairs: PairMemo): Conflict
  * oil', then 'Fuel purchased for chartered fleet' | 'Heavy fuel oil') are different figures of the same
  * KPI, not one figure stated twice. Key: the caption row above the row and the row's group.
  */
-function contextsOf(doc: import('../../model').EsgDocument): Map<string, string> {
-  const out = new Map<string, string>();
+function contextsOf(doc: import('../../model').EsgDocument): Contexts {
+  const kpiTables = new Map<number, KpiTable[]>();
   for (const kt of doc.kpiTables) {
-    let caption = '';
-    for (const row of kt.rows) {
-      if (row.isCaption) caption = row.label;
-      else out.set(`${kt.table}:${row.line}`, `${caption}|${row.group ?? ''}`);
-    }
+    const list = kpiTables.get(kt.table);
+    if (list) list.push(kt);
+    else kpiTables.set(kt.table, [kt]);
   }
-  return out;
+  return { kpiTables, byTable: new Map() };
 }
 
-function differentContexts(a: Fact, b: Fact, contexts: Map<string, string>, named: NamedMemo): boolean {
+/** The context of a row (undefined for a caption row or a row of no KPI table), read per table when first asked. */
+function contextOf(contexts: Contexts, row: KpiRow): string | undefined {
+  let byLine = contexts.byTable.get(row.table);
+  if (!byLine) {
+    byLine = new Map();
+    for (const kt of contexts.kpiTables.get(row.table) ?? []) {
+      let caption = '';
+      for (const r of kt.rows) {
+        if (r.isCaption) caption = r.label;
+        else byLine.set(r.line, `${caption}|${r.group ?? ''}`);
+      }
+    }
+    contexts.byTable.set(row.table, byLine);
+  }
+  return byLine.get(row.line);
+}
+
+/** The KPI tables by their table, and the contexts of the rows of the tables compared so far, by line. */
+interface Contexts {
+  kpiTables: Map<number, KpiTable[]>;
+  byTable: Map<number, Map<number, string>>;
+}
+
+function differentContexts(
+  a: Fact,
+  b: Fact,
+  kpi: KpiDefinition | undefined,
+  contexts: Contexts,
+  named: NamedMemo,
+): boolean {
   if (!a.row || !b.row) return false;
-  if (a.row.table !== b.row.table) return !namedByLabel(a, named) || !namedByLabel(b, named);
-  return contexts.get(`${a.row.table}:${a.row.line}`) !== contexts.get(`${b.row.table}:${b.row.line}`);
+  if (a.row.table !== b.row.table) return !namedByLabel(a, kpi, named) || !namedByLabel(b, kpi, named);
+  return contextOf(contexts, a.row) !== contextOf(contexts, b.row);
 }
 
 /**
@@ -116,8 +150,8 @@ function differentContexts(a: Fact, b: Fact, contexts: Map<string, string>, name
  * tables ('Stationary sources', 'Mobile sources'); one its own label names ('GHG intensity (excluding
  * integrated energy business)') is the same figure wherever it is printed.
  */
-function namedByLabel(f: Fact, named: NamedMemo): boolean {
-  if (f.row?.kpiIdSource !== 'catalog' || getKpi(f.kpiId)) return true;
+function namedByLabel(f: Fact, kpi: KpiDefinition | undefined, named: NamedMemo): boolean {
+  if (f.row?.kpiIdSource !== 'catalog' || kpi) return true;
   // The answer is the row's: a reference figure is compared with every other statement of its KPI.
   let answer = named.get(f.row);
   if (answer === undefined) {
@@ -169,17 +203,21 @@ export const kpiValueConflict: Rule<ValueConflictData> = {
     const index = facts(ctx.doc);
     const pairs: PairMemo = new Map();
     const named: NamedMemo = new Map();
-    let contexts: Map<string, string> | undefined;
+    let contexts: Contexts | undefined;
     for (const f of index.all) {
       const list = index.get(f.kpiId, f.period);
       // Each KPI and period once, at its first fact (the index lists a key's facts in report order).
       if (list.length < 2 || list[0] !== f) continue;
       // Each statement is compared with the first table figure (the one the relations check).
       const reference = index.first(f.kpiId, f.period)!;
+      // Every fact of the key has its KPI id: one catalog lookup.
+      const kpi = getKpi(f.kpiId);
+      // A reference whose unit does not fit its KPI conflicts with nothing (see `conflict`).
+      if (misfitGuess(reference, kpi)) continue;
       for (const other of list) {
         if (other === reference) continue;
-        if (differentContexts(other, reference, (contexts ??= contextsOf(ctx.doc)), named)) continue;
-        const kind = conflict(other, reference, index, pairs);
+        if (differentContexts(other, reference, kpi, (contexts ??= contextsOf(ctx.doc)), named)) continue;
+        const kind = conflict(other, reference, kpi, index, pairs);
         if (!kind) continue;
         // A prose figure whose value differs from the table is kpi/prose-mismatch's (one report, not two),
         // unless only the mass-volume equivalence of water makes them comparable, which that rule lacks.
@@ -188,7 +226,6 @@ export const kpiValueConflict: Rule<ValueConflictData> = {
         if (kind === 'different' && other.source === 'prose' && reference.source === 'table' && proseMismatchSees)
           continue;
         // A prose span's text is the figure itself; name it by its KPI instead.
-        const kpi = getKpi(other.kpiId);
         const args = {
           label: other.source === 'prose' && kpi ? localized(kpi.names, ctx.locale) : termOf(other),
           period: other.period,

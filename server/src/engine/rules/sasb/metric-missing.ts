@@ -3,6 +3,7 @@
 import type { Rule } from '../rule';
 import { getItem } from '../../catalogs/frameworks';
 import { localized } from '../../i18n';
+import type { Section } from '../../model';
 import { packScopes, within } from '../gri/packRefs';
 import { SASB_PACKS } from './family';
 
@@ -18,19 +19,24 @@ export const sasbMetricMissing: Rule<SasbMetricMissingData> = {
   },
   run(ctx) {
     const doc = ctx.doc;
+    // The lines where a KPI table with a figure starts, and where each fact starts, sorted once per run:
+    // each tagged section asks whether one lies inside it.
+    let tableLines: number[] | undefined;
+    let factLines: number[] | undefined;
     for (const scope of packScopes(ctx, SASB_PACKS))
       for (const tag of scope.tags) {
         if (!tag.known || tag.section === undefined) continue;
         const item = getItem(scope.pack, tag.id);
         if (item?.kind !== 'metric') continue;
         const section = doc.sections[tag.section];
-        const hasRow = doc.kpiTables.some(
-          (kt) =>
-            within(section, doc.tables[kt.table].range.start.line) &&
-            kt.rows.some((r) => !r.isCaption && r.values.length > 0),
+        tableLines ??= sortedLines(
+          doc.kpiTables
+            .filter((kt) => kt.rows.some((r) => !r.isCaption && r.values.length > 0))
+            .map((kt) => doc.tables[kt.table].range.start.line),
         );
-        if (hasRow) continue;
-        if (ctx.derived.facts.all.some((f) => within(section, f.range.start.line))) continue;
+        if (anyWithin(section, tableLines)) continue;
+        factLines ??= sortedLines(ctx.derived.facts.all.map((f) => f.range.start.line));
+        if (anyWithin(section, factLines)) continue;
         // An explanation of this metric: one naming no HKEX requirement (`::: {.explain sasb=…}`), or naming the code.
         const explained = doc.explanations.some(
           (e) => within(section, e.range.start.line) && e.text !== '' && (!e.refs.length || e.text.includes(tag.id)),
@@ -48,3 +54,19 @@ export const sasbMetricMissing: Rule<SasbMetricMissingData> = {
       }
   },
 };
+
+function sortedLines(lines: number[]): number[] {
+  return lines.sort((a, b) => a - b);
+}
+
+/** Whether one of `lines` (sorted) lies within the section (its range spans its subsections). */
+function anyWithin(section: Section, lines: readonly number[]): boolean {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid] < section.range.start.line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < lines.length && within(section, lines[lo]);
+}

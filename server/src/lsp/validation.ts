@@ -120,15 +120,15 @@ export class Validation {
     // Publishing is synchronous after the analysis, but check again in case the document moved on.
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
-    const lsp = (list: readonly Diagnostic[]) =>
-      session.publishing.convert(list, session.settings.rulesDocumentationUrl);
+    const lsp = (list: readonly Diagnostic[], target: string) =>
+      session.publishing.convert(list, session.settings.rulesDocumentationUrl, target);
     // The report's project file, with its own problems at their keys.
     const config = session.shouldCheck(document)
       ? session.projectConfigs.diagnosticsFor(project?.parts[0]?.uri ?? uri, toAnalysisOptions(session.settings))
       : undefined;
     if (config)
       await connection.sendDiagnostics(
-        codec.out({ uri: config.uri, diagnostics: lsp(config.diagnostics) }, config.uri),
+        codec.out({ uri: config.uri, diagnostics: lsp(config.diagnostics, config.uri) }, config.uri),
       );
     if (session.client.pullsDiagnostics) {
       // The client pulls this document itself; the other files of a multi-file report it pulls when asked to.
@@ -137,7 +137,7 @@ export class Validation {
       await connection.sendNotification(ReportChangedNotification, { uri, version });
       return;
     }
-    await connection.sendDiagnostics(codec.out({ uri, version, diagnostics: lsp(diagnostics) }));
+    await connection.sendDiagnostics(codec.out({ uri, version, diagnostics: lsp(diagnostics, uri) }));
     // The other files of a multi-file report: an edit here can change their diagnostics too.
     for (const [other, list] of project?.diagnostics ?? []) {
       if (other !== uri)
@@ -145,7 +145,7 @@ export class Validation {
           codec.out({
             uri: other,
             version: documents.get(other)?.version,
-            diagnostics: lsp(view ? diagnosticsIn(view, other) : list),
+            diagnostics: lsp(view ? diagnosticsIn(view, other) : list, other),
           }),
         );
     }

@@ -10,6 +10,7 @@ import { analyze } from '../../server/src/engine';
 import { toLspDiagnostic } from '../../server/src/lsp/convert';
 import { DiagnosticConverter, sameJsonValue } from '../../server/src/lsp/publish';
 import { encodeMessage, usesStdio } from '../../server/src/lsp/wire';
+import { resultIdOf } from '../../server/src/lsp/pull';
 import { REPO_ROOT } from '../helpers/paths';
 
 const URI = 'file:///publish.esg.md';
@@ -137,4 +138,20 @@ test('wire: --stdio is read as the language server library reads the transport a
   assert.ok(!usesStdio(['node', 'server.js', '--node-ipc']));
   assert.ok(!usesStdio(['node', 'server.js', '--node-ipc', '--stdio']));
   assert.ok(!usesStdio(['node', 'server.js', '--socket=5000']));
+});
+
+test('pull: a result id is the same for equal lists (other objects, another time) and differs when an item or the order does', () => {
+  const first = analyze({ uri: URI, text: defects() }).diagnostics.map((d) => toLspDiagnostic(d));
+  const copy = first.map((d) => JSON.parse(JSON.stringify(d)) as typeof d);
+  assert.equal(resultIdOf(copy), resultIdOf(first));
+  assert.equal(resultIdOf(first), resultIdOf(first), 'kept hashes give the same id');
+  assert.notEqual(resultIdOf([first[1], first[0], ...first.slice(2)]), resultIdOf(first));
+  assert.notEqual(resultIdOf(first.slice(1)), resultIdOf(first));
+  assert.notEqual(resultIdOf([{ ...first[0], message: `${first[0].message}.` }, ...first.slice(1)]), resultIdOf(first));
+  assert.notEqual(resultIdOf([]), resultIdOf(first));
+  assert.match(
+    resultIdOf(first),
+    new RegExp(`^${JSON.stringify(first).length.toString(36)}-`),
+    'led by the JSON length',
+  );
 });

@@ -21,6 +21,7 @@ import { registerPullDiagnostics } from './lsp/pullHandlers';
 import { DIAGNOSTIC_IDENTIFIER } from './lsp/pull';
 import { FIX_ALL_KIND } from './lsp/fixAll';
 import { negotiateEncoding } from './lsp/encoding';
+import { createStdioConnection, usesStdio } from './lsp/wire';
 import {
   AFTER_SHUTDOWN_METHOD,
   BEFORE_INITIALIZE_METHOD,
@@ -41,13 +42,14 @@ const COMPLETION_TRIGGERS = ['"', ' ', ',', '-', '='];
 /** Set by `shutdown`: from then on requests get InvalidRequest and notifications but `exit` are dropped. */
 let shutDown = false;
 let initialized = false;
-const connection: Connection = createConnection(
-  ProposedFeatures.all,
-  lifecycleOptions(
-    () => shutDown,
-    () => initialized,
-  ),
+const connectionOptions = lifecycleOptions(
+  () => shutDown,
+  () => initialized,
 );
+// Over --stdio the server writes its messages itself, reusing the JSON of unchanged diagnostics (lsp/wire.ts).
+const connection: Connection = usesStdio(process.argv)
+  ? createStdioConnection(connectionOptions, () => shutDown)
+  : createConnection(ProposedFeatures.all, connectionOptions);
 const session = new Session(connection);
 // A report linked by another open report is checked from the analysis its own validation made.
 session.openAnalysis = (uri, text) => openReportAnalysis(session, uri, text);
@@ -174,6 +176,7 @@ documents.onDidClose((event) => {
   const uri = event.document.uri;
   validation.cancel(uri);
   session.cache.delete(uri);
+  session.publishing.forget(uri);
   if (session.client.pullsDiagnostics) return;
   connection
     .sendDiagnostics({ uri, diagnostics: [] })

@@ -392,6 +392,7 @@ function realShapedSources(): { name: string; text: string }[] {
 test(`incremental: on real-shaped reports, analyses derived over ${REAL_EDITS} edits (tables, formulas, prose) equal full analyses`, () => {
   const sources = realShapedSources();
   let tableRuns = 0;
+  let rowsReused = 0;
   [
     { seed: 11, targetBytes: 40_000, sources },
     // Another mix: the corpus first (its front matter heads the report), the examples after.
@@ -406,13 +407,20 @@ test(`incremental: on real-shaped reports, analyses derived over ${REAL_EDITS} e
       const derived = analyze({ uri: URI, text }, {}, previous);
       const step = `real-shaped ${options.targetBytes} (seed ${options.seed}, edits seed ${seed}), edit ${i + 1} ${JSON.stringify(e)}, ${derived.reuse.parse}`;
       assertDerivedEqualsFull(derived, text, step);
-      const reportDifference = firstDifference(getReportModel(derived), getReportModel(analyze({ uri: URI, text })));
+      // The rows of the previous version's model that a table edit left alone are reused (features/report.ts).
+      const earlierRows = new Set(getReportModel(previous).kpiGroups.flatMap((g) => g.rows));
+      const report = getReportModel(derived);
+      const reportDifference = firstDifference(report, getReportModel(analyze({ uri: URI, text })));
       if (reportDifference) assert.fail(`${step}: derived and full report models differ at ${reportDifference}`);
-      if (derived.reuse.parse === 'table' && derived.reuse.rulesRun > 0) tableRuns++;
+      if (derived.reuse.parse === 'table' && derived.reuse.rulesRun > 0) {
+        tableRuns++;
+        rowsReused += report.kpiGroups.flatMap((g) => g.rows).filter((r) => earlierRows.has(r)).length;
+      }
       previous = derived;
     });
   });
   assert.ok(tableRuns > 10, `${tableRuns} table edits reran rules: the numbers path was exercised`);
+  assert.ok(rowsReused > 0, 'the report model reused rows of the tables an edit left alone');
 });
 
 // The paths an edit of facts takes: kpi/value-conflict reruns over the KPIs and periods the edit changed
@@ -578,4 +586,39 @@ test('incremental: a fact-keyed rule past the diagnostics cap keeps its whole fi
   } finally {
     limits.maxDiagnosticsPerRule = cap;
   }
+});
+
+test('incremental: after a table edit the report model keeps the rows of the other tables and equals a fresh one', () => {
+  const previous = analyze({ uri: URI, text: FACTS_REPORT });
+  const before = getReportModel(previous);
+  const rowsOf = (m: ReturnType<typeof getReportModel>) => m.kpiGroups.flatMap((g) => g.rows);
+  const summaryTotal = (m: ReturnType<typeof getReportModel>) =>
+    rowsOf(m).find((r) => r.label === '員工總數' && r.range.start.line < 15);
+  // The summary's total (937) is checked against the appendix's breakdown (640 + 279).
+  assert.equal(summaryTotal(before)?.values[0].check, 'disagrees');
+  // It becomes the breakdown's sum: its table is read again, the appendix's tables are not.
+  const text = replaceAfter(FACTS_REPORT, '# 摘要', '937', '919');
+  const derived = analyze({ uri: URI, text }, {}, previous);
+  assert.equal(derived.reuse.parse, 'table');
+  const after = getReportModel(derived);
+  assert.deepStrictEqual(after, getReportModel(analyze({ uri: URI, text })));
+  assert.equal(summaryTotal(after)?.values[0].check, 'agrees');
+  const kept = new Set(rowsOf(before));
+  for (const row of rowsOf(after)) {
+    const at = `${row.label} at line ${row.range.start.line}`;
+    // The summary's rows are built again; the appendix's are the same objects unless their status changed.
+    if (row.range.start.line < 15) assert.ok(!kept.has(row), at);
+    else if (row.label === '總耗水量') assert.ok(kept.has(row), at);
+    else if (row.label === '男性員工') {
+      assert.ok(!kept.has(row), `${at}: an input of the check that now passes`);
+      assert.equal(row.values[0].check, 'agrees');
+    }
+  }
+  // A breakdown figure changes: the summary's row, in a table the edit kept, now disagrees.
+  const broken = replaceAfter(text, '# 附錄', '640', '641');
+  const next = analyze({ uri: URI, text: broken }, {}, derived);
+  const model = getReportModel(next);
+  assert.deepStrictEqual(model, getReportModel(analyze({ uri: URI, text: broken })));
+  assert.equal(summaryTotal(model)?.values[0].check, 'disagrees');
+  assert.ok(rowsOf(model).includes(rowsOf(after).find((r) => r.label === '總耗水量' && r.range.start.line < 15)!));
 });

@@ -66,8 +66,11 @@ export interface AnalysisContext {
  * but not the earlier document and its text.
  */
 export interface ModelToken {
-  /** The report model last built from the document, with what else it depends on (features/report.ts). */
-  report?: { model: unknown; locale: Locale; options: string };
+  /**
+   * The report model last built from the document, with what else it depends on, and the parts it was
+   * built from that the next version's model may reuse (features/report.ts).
+   */
+  report?: { model: unknown; locale: Locale; options: string; parts?: unknown };
 }
 
 /** How a document's model was derived from an earlier one: by which edit, changing which parts. */

@@ -90,6 +90,20 @@ function unionRange(a: Range, b: Range): LspRange {
   };
 }
 
+/** `codeDescription.href` by documentation base, then rule (a few dozen rules, one or two bases). */
+const docsHrefs = new Map<string, Map<string, string>>();
+
+function docsHref(rule: string, base: string): string {
+  let byRule = docsHrefs.get(base);
+  if (!byRule) {
+    if (docsHrefs.size > 8) docsHrefs.clear();
+    docsHrefs.set(base, (byRule = new Map()));
+  }
+  let href = byRule.get(rule);
+  if (href === undefined) byRule.set(rule, (href = ruleDocsUrl(rule, base)));
+  return href;
+}
+
 /**
  * The LSP form of an engine diagnostic, with `codeDescription.href` at its rule's section of the rules
  * documentation. `docsBase` replaces the default page (the `esgmark.rulesDocumentationUrl` setting);
@@ -103,7 +117,7 @@ export function toLspDiagnostic(diagnostic: Diagnostic, docsBase?: unknown): Lsp
     severity: SEVERITY_TO_LSP[diagnostic.severity] ?? DiagnosticSeverity.Warning,
     code: diagnostic.rule,
     codeDescription: {
-      href: ruleDocsUrl(diagnostic.rule, typeof docsBase === 'string' && docsBase ? docsBase : RULES_DOCS_URL),
+      href: docsHref(diagnostic.rule, typeof docsBase === 'string' && docsBase ? docsBase : RULES_DOCS_URL),
     },
     source: DIAGNOSTIC_SOURCE,
     message: diagnostic.message,

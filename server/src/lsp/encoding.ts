@@ -87,8 +87,21 @@ const URI_KEYED = new Set(['changes', 'relatedDocuments']);
  * a line of a file as the server knows it (open document, else the file through the gate); a position
  * in a file the server cannot read is passed through unchanged.
  */
+/** A converted value with the lines its conversion read, as they were then. */
+interface Encoded {
+  encoding: PositionEncoding;
+  /** The file the item's own positions were read against. */
+  uri: string;
+  value: unknown;
+  reads: { uri: string; line: number; text: string | undefined }[];
+}
+
 export class PositionCodec {
   encoding: PositionEncoding = 'utf-16';
+  /** Conversions of published objects (lsp/publish.ts keeps them while they are published). */
+  private readonly encoded = new WeakMap<object, Encoded>();
+  /** While converting for `outList`: the lines read. */
+  private reads: Encoded['reads'] | undefined;
 
   constructor(private readonly lineText: (uri: string, line: number) => string | undefined) {}
 
@@ -101,6 +114,36 @@ export class PositionCodec {
     return this.identity ? value : (this.walk(value, uri, true) as T);
   }
 
+  /**
+   * `out` of each item of a list (the diagnostics of a publication), reusing an item's earlier
+   * conversion while every line it was read against reads the same: after an edit only the diagnostics
+   * that changed, or lie on the edited line, are converted again, and the others keep their objects
+   * (whose JSON lsp/wire.ts reuses).
+   */
+  outList<T extends object>(list: readonly T[], uri: string): T[] {
+    if (this.identity) return list as T[];
+    return list.map((item) => {
+      const kept = this.encoded.get(item);
+      if (
+        kept &&
+        kept.encoding === this.encoding &&
+        kept.uri === uri &&
+        kept.reads.every((r) => this.lineText(r.uri, r.line) === r.text)
+      )
+        return kept.value as T;
+      const reads: Encoded['reads'] = [];
+      this.reads = reads;
+      let value: T;
+      try {
+        value = this.walk(item, uri, true) as T;
+      } finally {
+        this.reads = undefined;
+      }
+      this.encoded.set(item, { encoding: this.encoding, uri, value, reads });
+      return value;
+    });
+  }
+
   /** Every position in request params in UTF-16, read against the request's document. */
   in<T>(value: T, uri?: string): T {
     return this.identity ? value : (this.walk(value, uri, false) as T);
@@ -109,6 +152,11 @@ export class PositionCodec {
   private convert(position: Position, uri: string | undefined, outgoing: boolean): Position {
     if (uri === undefined || position.line < 0) return position;
     const line = this.lineText(uri, position.line);
+    const reads = this.reads;
+    // A range's start and end mostly lie on one line: it is read once.
+    const last = reads?.[reads.length - 1];
+    if (reads && (last?.line !== position.line || last.uri !== uri))
+      reads.push({ uri, line: position.line, text: line });
     if (line === undefined) return position;
     const character = outgoing
       ? columnToEncoding(line, position.character, this.encoding)
@@ -170,6 +218,11 @@ export class PositionCodec {
 /** One line of a document without its line break, or undefined past the last line. */
 export function lineOfDocument(document: TextDocument, line: number): string | undefined {
   if (line < 0 || line >= document.lineCount) return undefined;
-  const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-  return text.replace(/\r?\n$|\r$/, '');
+  const text = document.getText();
+  const start = document.offsetAt({ line, character: 0 });
+  let end = document.offsetAt({ line: line + 1, character: 0 });
+  // Without its line break (LF, CRLF or a lone CR); no regex: positions of every published diagnostic are read here.
+  if (end > start && text.charCodeAt(end - 1) === 10) end--;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return text.slice(start, end);
 }

@@ -19,20 +19,43 @@ export const DIAGNOSTIC_IDENTIFIER = 'esgmark';
 /** At most this many reports are listed in one workspace report; folders deeper than this are not entered. */
 export const WORKSPACE_LIMITS = { maxReports: 2000, maxDepth: 12, maxEntriesPerFolder: 5000 };
 
+/** Two 32-bit FNV-1a-style hashes of a diagnostic's JSON and its length, kept per object. */
+const itemHashes = new WeakMap<object, readonly [number, number, number]>();
+
+function itemHash(item: LspDiagnostic): readonly [number, number, number] {
+  let hash = itemHashes.get(item);
+  if (!hash) {
+    const json = JSON.stringify(item);
+    let a = 0x811c9dc5;
+    let b = 0x01000193 ^ json.length;
+    for (let i = 0; i < json.length; i++) {
+      const c = json.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193) >>> 0;
+      b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+    }
+    itemHashes.set(item, (hash = [a, b, json.length]));
+  }
+  return hash;
+}
+
 /**
- * A result id for a list of diagnostics: two 32-bit FNV-1a hashes of its JSON and the length, so the
- * same list always gets the same id (also after a restart) and a different list practically never does.
+ * A result id for a list of diagnostics: two 32-bit hashes over the hashes of each item's JSON, in
+ * order, and the JSON's length, so the same list always gets the same id (also after a restart) and a
+ * different list practically never does. An item's hashes are kept while the object lives: the
+ * publication's converter (lsp/publish.ts) gives an unchanged diagnostic the same object, so a pull
+ * after an edit hashes only the diagnostics that changed.
  */
 export function resultIdOf(items: readonly LspDiagnostic[]): string {
-  const json = JSON.stringify(items);
   let a = 0x811c9dc5;
-  let b = 0x01000193 ^ json.length;
-  for (let i = 0; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+  let b = 0x01000193 ^ items.length;
+  let length = 2 + Math.max(0, items.length - 1);
+  for (const item of items) {
+    const [ia, ib, il] = itemHash(item);
+    a = Math.imul(a ^ ia, 0x01000193) >>> 0;
+    b = Math.imul(b ^ ib, 0x5bd1e995) >>> 0;
+    length += il;
   }
-  return `${json.length.toString(36)}-${a.toString(36)}-${b.toString(36)}`;
+  return `${length.toString(36)}-${a.toString(36)}-${b.toString(36)}`;
 }
 
 /** A full report, or `unchanged` when the client already has this result. */

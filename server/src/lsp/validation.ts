@@ -120,16 +120,14 @@ export class Validation {
     // Publishing is synchronous after the analysis, but check again in case the document moved on.
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
-    const lsp = (list: readonly Diagnostic[]) =>
-      session.publishing.convert(list, session.settings.rulesDocumentationUrl);
+    // Converted to LSP and to the client's position encoding, each reusing the previous publication's objects.
+    const lsp = (list: readonly Diagnostic[], target: string) =>
+      codec.outList(session.publishing.convert(list, session.settings.rulesDocumentationUrl, target), target);
     // The report's project file, with its own problems at their keys.
     const config = session.shouldCheck(document)
       ? session.projectConfigs.diagnosticsFor(project?.parts[0]?.uri ?? uri, toAnalysisOptions(session.settings))
       : undefined;
-    if (config)
-      await connection.sendDiagnostics(
-        codec.out({ uri: config.uri, diagnostics: lsp(config.diagnostics) }, config.uri),
-      );
+    if (config) await connection.sendDiagnostics({ uri: config.uri, diagnostics: lsp(config.diagnostics, config.uri) });
     if (session.client.pullsDiagnostics) {
       // The client pulls this document itself; the other files of a multi-file report it pulls when asked to.
       if (project && project.diagnostics.size > 1 && session.client.refreshesDiagnostics)
@@ -137,17 +135,15 @@ export class Validation {
       await connection.sendNotification(ReportChangedNotification, { uri, version });
       return;
     }
-    await connection.sendDiagnostics(codec.out({ uri, version, diagnostics: lsp(diagnostics) }));
+    await connection.sendDiagnostics({ uri, version, diagnostics: lsp(diagnostics, uri) });
     // The other files of a multi-file report: an edit here can change their diagnostics too.
     for (const [other, list] of project?.diagnostics ?? []) {
       if (other !== uri)
-        await connection.sendDiagnostics(
-          codec.out({
-            uri: other,
-            version: documents.get(other)?.version,
-            diagnostics: lsp(view ? diagnosticsIn(view, other) : list),
-          }),
-        );
+        await connection.sendDiagnostics({
+          uri: other,
+          version: documents.get(other)?.version,
+          diagnostics: lsp(view ? diagnosticsIn(view, other) : list, other),
+        });
     }
     await connection.sendNotification(ReportChangedNotification, { uri, version });
   }

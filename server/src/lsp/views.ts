@@ -21,7 +21,6 @@ import {
   withCrossReport,
 } from '../engine';
 import { pathOfUri } from '../host/workspace';
-import { toLspDiagnostic } from './convert';
 import type { PullHost } from './pullHandlers';
 import { checkpoint } from './requests';
 import type { Session } from './session';
@@ -223,11 +222,9 @@ export function pullHostOf(session: Session): PullHost {
         .map((d) => ({ uri: d.uri, version: d.version, text: d.getText() })),
     folders: () => session.workspaceFolders.map(pathOfUri).filter((p): p is string => p !== undefined),
     versionOf: (uri) => session.documents.get(uri)?.version,
+    // As published: converted once, reusing the previous report's objects for the diagnostics kept.
     toLsp: (uri, list) =>
-      session.codec.out(
-        list.map((d) => toLspDiagnostic(d, session.settings.rulesDocumentationUrl)),
-        uri,
-      ),
+      session.codec.outList(session.publishing.convert(list, session.settings.rulesDocumentationUrl, uri), uri),
     guarded: (where, fallback, token, run) => session.guarded(where, fallback, token, run),
   };
 }

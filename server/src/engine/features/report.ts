@@ -3,7 +3,7 @@
 // status. It reads the per-document caches (facts, checks, disclosures) the rules already filled, so
 // building it after an analysis costs little; it never throws (a failing part is left empty).
 import type { Analysis } from '../analysis';
-import type { EsgDocument, IndexTarget, KpiRow } from '../model';
+import type { EsgDocument, IndexTarget, KpiRow, KpiTable } from '../model';
 import type { Locale, Range } from '../types';
 import type {
   CheckStatus,
@@ -44,13 +44,45 @@ const REPORT_INPUTS: readonly ModelPart[] = [...new Set([...NUMBERS_INPUTS, ...H
 
 /** The report model of an analysis, built once (kept on its document's token in the derived layer). */
 export function buildReportModel(analysis: Analysis): ReportModel {
-  const token = derivedOf(analysis.model).token;
+  const derived = derivedOf(analysis.model);
+  const token = derived.token;
   const options = optionsKey(analysis.options);
   const cached = token.report;
   if (cached && cached.locale === analysis.locale && cached.options === options) return cached.model as ReportModel;
-  const model = reusedReportModel(analysis, options) ?? build(analysis);
-  token.report = { model, locale: analysis.locale, options };
-  return model;
+  // The previous version's rows, whatever the edit changed: a row is reused only for the same row object.
+  const earlier = derived.unchangedSince([])?.from.report;
+  const rows =
+    earlier && earlier.locale === analysis.locale && earlier.options === options
+      ? (earlier.parts as BuiltRows | undefined)
+      : undefined;
+  const reused = reusedReportModel(analysis, options);
+  if (reused) {
+    token.report = { model: reused, locale: analysis.locale, options, parts: rows };
+    return reused;
+  }
+  const built = build(analysis, rows);
+  token.report = { model: built.model, locale: analysis.locale, options, parts: built.rows };
+  return built.model;
+}
+
+/**
+ * The KPI rows of a report model by the recognised row each was built from, with the document values
+ * they also read. The next version's model reuses a row whose recognised row the edit kept (the same
+ * object: its table was not read again) when its figures' checks are the same.
+ */
+interface BuiltRows {
+  uri: string;
+  currency: string | undefined;
+  byTable: Map<KpiTable, BuiltRow[]>;
+}
+
+/** One row of a table as built, in the order of the table's rows (captions included, unbuilt). */
+interface BuiltRow {
+  row: KpiRow;
+  /** The row's fields the project file's vocabulary may set after it was read (vocabulary.ts). */
+  kpiId: string | undefined;
+  unitAs: string | undefined;
+  out: ReportKpiRow | undefined;
 }
 
 /**
@@ -66,7 +98,7 @@ function reusedReportModel(analysis: Analysis, options: string): ReportModel | u
   return derived.move(previous.model as ReportModel);
 }
 
-function build(analysis: Analysis): ReportModel {
+function build(analysis: Analysis, earlier: BuiltRows | undefined): { model: ReportModel; rows?: BuiltRows } {
   const doc = analysis.model;
   const locale = analysis.locale;
   const model: ReportModel = {
@@ -103,8 +135,12 @@ function build(analysis: Analysis): ReportModel {
     for (const kt of doc.kpiTables) for (const p of kt.periods) if (p.period) periods.add(p.period);
     model.periods = [...periods].sort();
   });
+  let rows: BuiltRows | undefined;
   attempt(() => {
-    model.kpiGroups = kpiGroups(doc, locale, checks);
+    const reusable =
+      earlier && earlier.uri === doc.uri && earlier.currency === doc.config.currency ? earlier : undefined;
+    rows = { uri: doc.uri, currency: doc.config.currency, byTable: new Map() };
+    model.kpiGroups = kpiGroups(doc, locale, checks, reusable, rows);
   });
   attempt(() => {
     model.checks = { total: checks.length, disagree: checks.filter((c) => !c.ok).length };
@@ -136,7 +172,7 @@ function build(analysis: Analysis): ReportModel {
   attempt(() => {
     if (doc.config.frameworks.some((f) => f !== HKEX_FRAMEWORK_ID)) model.frameworks = claimedFrameworks(analysis);
   });
-  return model;
+  return { model, rows };
 }
 
 // ---- checks of each figure ----
@@ -163,19 +199,29 @@ interface FigureChecks {
   asInput: Check[];
 }
 
-function checksByFigure(checks: Check[]): Map<string, FigureChecks> {
-  const map = new Map<string, FigureChecks>();
-  const entry = (key: string) => {
+/**
+ * A figure's start as a map key: a small integer where it fits (cheaper to hash than a string; a
+ * number and a string never collide), else the text.
+ */
+function figureKey(r: Range): number | string {
+  const { line, character } = r.start;
+  return line < 0x40000 && character < 0x1000 ? line * 0x1000 + character : `${line}:${character}`;
+}
+
+function checksByFigure(checks: Check[]): Map<number | string, FigureChecks> {
+  const map = new Map<number | string, FigureChecks>();
+  const entry = (key: number | string) => {
     let e = map.get(key);
     if (!e) map.set(key, (e = { asTarget: [], asInput: [] }));
     return e;
   };
   for (const c of checks) {
-    entry(rangeKey(c.target.range)).asTarget.push(c);
+    const target = figureKey(c.target.range);
+    entry(target).asTarget.push(c);
     // An input listed twice in one formula is one participation.
-    const inputs = new Set<string>();
-    for (const i of c.inputs) if (i.fact) inputs.add(rangeKey(i.fact.range));
-    for (const key of inputs) if (key !== rangeKey(c.target.range)) entry(key).asInput.push(c);
+    const inputs = new Set<number | string>();
+    for (const i of c.inputs) if (i.fact) inputs.add(figureKey(i.fact.range));
+    for (const key of inputs) if (key !== target) entry(key).asInput.push(c);
   }
   return map;
 }
@@ -226,18 +272,38 @@ function scaled(value: number, factor: number): number | undefined {
   return Number.isFinite(v) ? Number(v.toPrecision(12)) : undefined;
 }
 
-function kpiGroups(doc: EsgDocument, locale: Locale, checks: Check[]): ReportKpiGroup[] {
+function kpiGroups(
+  doc: EsgDocument,
+  locale: Locale,
+  checks: Check[],
+  earlier: BuiltRows | undefined,
+  built: BuiltRows,
+): ReportKpiGroup[] {
   const framework = getFramework(doc.config.framework);
   const byFigure = checksByFigure(checks);
   const groups = new Map<string, ReportKpiRow[]>();
   for (const kt of doc.kpiTables) {
-    for (const row of kt.rows) {
-      if (row.isCaption) continue;
-      const aspect = aspectOfKpi(row.kpiId, framework);
-      const list = groups.get(aspect) ?? [];
-      list.push(kpiRow(doc, locale, row, byFigure));
-      groups.set(aspect, list);
-    }
+    const before = earlier?.byTable.get(kt);
+    const table: BuiltRow[] = new Array(kt.rows.length);
+    kt.rows.forEach((row, i) => {
+      const kpiId = row.kpiId;
+      const unitAs = row.unit?.as;
+      if (row.isCaption) {
+        table[i] = { row, kpiId, unitAs, out: undefined };
+        return;
+      }
+      const was = before?.[i];
+      const out =
+        was?.out && was.row === row && was.kpiId === kpiId && was.unitAs === unitAs
+          ? withChecks(was.out, row, byFigure)
+          : kpiRow(doc, locale, row, byFigure);
+      table[i] = { row, kpiId, unitAs, out };
+      const aspect = aspectOfKpi(kpiId, framework);
+      const list = groups.get(aspect);
+      if (list) list.push(out);
+      else groups.set(aspect, [out]);
+    });
+    built.byTable.set(kt, table);
   }
   const titles = new Map<string, string>();
   for (const a of framework?.aspects() ?? []) if (a.part === 'C') titles.set(a.id, localized(a.title, locale));
@@ -262,7 +328,63 @@ function kpiGroups(doc: EsgDocument, locale: Locale, checks: Check[]): ReportKpi
     }));
 }
 
-function kpiRow(doc: EsgDocument, locale: Locale, row: KpiRow, byFigure: Map<string, FigureChecks>): ReportKpiRow {
+/** A figure no check reads (most of them): compared against, never stored (see ownChecks). */
+const UNCHECKED: Readonly<Pick<ReportValue, 'check' | 'checks'>> = Object.freeze({
+  check: 'unchecked',
+  checks: Object.freeze([]) as unknown as ReportCheck[],
+});
+
+/** The lists stored in a model are its own: a copy of UNCHECKED's shared empty one. */
+function ownChecks(found: Pick<ReportValue, 'check' | 'checks'>): Pick<ReportValue, 'check' | 'checks'> {
+  return found === UNCHECKED ? { check: 'unchecked', checks: [] } : found;
+}
+
+/** What the checks say of a figure: its status and the checks of which it is the result. */
+function figureChecks(
+  v: KpiRow['values'][number],
+  byFigure: Map<number | string, FigureChecks>,
+): Pick<ReportValue, 'check' | 'checks'> {
+  const found = byFigure.get(figureKey(v.range));
+  if (!found) return UNCHECKED;
+  return {
+    check: v.status === 'number' ? statusOf(found) : 'unchecked',
+    checks: found.asTarget.map(reportCheck),
+  };
+}
+
+function sameReportChecks(a: readonly ReportCheck[], b: readonly ReportCheck[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.rule !== y.rule || x.formula !== y.formula || x.computed !== y.computed || x.ok !== y.ok) return false;
+  }
+  return true;
+}
+
+/**
+ * The row built from the same recognised row before, with its figures' checks as they are now: the
+ * same object when none changed (the rest of a row depends only on the recognised row, the catalog,
+ * the locale, the uri and the currency, which the caller compared).
+ */
+function withChecks(before: ReportKpiRow, row: KpiRow, byFigure: Map<number | string, FigureChecks>): ReportKpiRow {
+  let values: ReportValue[] | undefined;
+  row.values.forEach((v, i) => {
+    const now = figureChecks(v, byFigure);
+    const old = before.values[i];
+    if (old.check === now.check && sameReportChecks(old.checks, now.checks)) return;
+    values ??= before.values.slice();
+    values[i] = { ...old, ...ownChecks(now) };
+  });
+  return values ? { ...before, values } : before;
+}
+
+function kpiRow(
+  doc: EsgDocument,
+  locale: Locale,
+  row: KpiRow,
+  byFigure: Map<number | string, FigureChecks>,
+): ReportKpiRow {
   const kpi = row.kpiId ? getKpi(row.kpiId) : undefined;
   const parentId = row.kpiId ? openMemberParent(row.kpiId) : undefined;
   const parent = parentId ? getKpi(parentId) : undefined;
@@ -271,13 +393,13 @@ function kpiRow(doc: EsgDocument, locale: Locale, row: KpiRow, byFigure: Map<str
   // A spelling the project file maps (`unit.as`) is read as the unit it names; the row shows it as written.
   const scale = unitScale(row.unit?.as ?? unit);
   const values: ReportValue[] = row.values.map((v) => {
-    const found = byFigure.get(rangeKey(v.range));
+    const { check, checks } = ownChecks(figureChecks(v, byFigure));
     const value: ReportValue = {
       period: v.period,
       raw: v.raw,
       status: v.status,
-      check: v.status === 'number' ? statusOf(found) : 'unchecked',
-      checks: (found?.asTarget ?? []).map(reportCheck),
+      check,
+      checks,
       uri: doc.uri,
       range: v.range,
     };

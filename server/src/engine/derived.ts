@@ -8,7 +8,8 @@
 // alone. An incremental analysis hands the next version's layer the parts an edit cannot change
 // (`carryDerived`). While a rule runs, the layer records which parts of the model it reads
 // (`recordReads`): the rule runner keeps a rule's earlier diagnostics only when none of them changed.
-import type { EsgDocument, KpiRow, KpiTable } from './model';
+import type { EsgDocument, KpiRow, KpiTable, Span } from './model';
+import type { EsgConfig } from './frontmatter';
 import type { AnalysisOptions, Diagnostic, Locale } from './types';
 import type { LineEdit } from './parser/incremental';
 import { FACT_INPUTS, HKEX_INPUTS, NUMBERS_INPUTS, type ModelPart } from './modelParts';
@@ -22,13 +23,15 @@ import {
 } from './numbers/factorQuotes';
 import {
   buildAverageChecks,
-  buildKpiSums,
+  buildKpiSumUnits,
   buildRateChecks,
+  type SumUnits,
   type AverageCheck,
   type RateCheck,
   type SumResult,
 } from './numbers/relations';
-import { buildFormulaChecks, type FormulaCheckResult } from './numbers/formulaChecks';
+import { buildFormulaCheckUnits, type FormulaCheckResult, type FormulaUnits } from './numbers/formulaChecks';
+import { factChanges, factSnapshot, type FactSnapshot } from './numbers/factDeps';
 import { buildAllChecks, checksAt as checksAmong } from './numbers/allChecks';
 import type { Check } from './numbers/checks';
 import type { FormulaEnvOptions } from './numbers/formula';
@@ -153,6 +156,23 @@ export class Derived {
   /** The KPI tables' facts of the version this one was derived from: tables kept by the edit are not read again. */
   private carriedFacts?: ReadonlyMap<KpiTable, readonly Fact[]>;
   private carriedQuotes?: { quotes?: FactorQuote[]; frontMatter?: FrontMatterFactor[] };
+  /** The spans' facts of an earlier version, valid while the front matter (the report's year) is the same object. */
+  private carriedSpanFacts?: { facts: ReadonlyMap<Span, Fact>; config: EsgConfig };
+  /**
+   * The relations' units of earlier versions, each with the facts of the version it was built in: a
+   * unit the edits since then did not touch is carried (numbers/factDeps.ts).
+   */
+  private carriedRelations: {
+    sums?: { from: FactSnapshot; units: SumUnits };
+    formulas?: Map<FormulaEnvOptions, { from: FactSnapshot; units: FormulaUnits }>;
+  } = {};
+  /** The units of the relations this version built. */
+  private sumUnits?: SumUnits;
+  private readonly formulaUnits = new Map<FormulaEnvOptions, FormulaUnits>();
+  /** This version's facts as relations built here were read from, taken once. */
+  private snapshot?: FactSnapshot;
+  /** What changed in the facts since an earlier version's snapshot, once per snapshot. */
+  private readonly changesSince = new Map<FactSnapshot, Set<string> | undefined>();
   private memo: {
     disclosures?: DisclosureIndex;
     facts?: FactIndex;
@@ -263,8 +283,10 @@ export class Derived {
   /** The facts, whatever the scope: what the layer's own parts (sums, checks) are built from. */
   private allFacts(): FactIndex {
     if (!this.memo.facts) {
-      this.memo.facts = buildFacts(this.doc, this.carriedFacts);
+      const spans = this.carriedSpanFacts?.config === this.doc.config ? this.carriedSpanFacts.facts : undefined;
+      this.memo.facts = buildFacts(this.doc, this.carriedFacts, spans);
       this.carriedFacts = undefined;
+      this.carriedSpanFacts = undefined;
     }
     return this.memo.facts;
   }
@@ -300,7 +322,25 @@ export class Derived {
 
   get sums(): SumResult {
     note(FACT_INPUTS);
-    return (this.memo.sums ??= buildKpiSums(this.doc, this.allFacts()));
+    if (!this.memo.sums) {
+      const earlier = this.carriedRelations.sums;
+      const changed = earlier && this.changedSince(earlier.from);
+      const built = buildKpiSumUnits(this.doc, this.allFacts(), changed && earlier.units, changed);
+      this.memo.sums = built.result;
+      this.sumUnits = built.units;
+    }
+    return this.memo.sums;
+  }
+
+  /** The tokens of the facts that differ from an earlier version's (`factChanges`); undefined: rebuild everything. */
+  private changedSince(from: FactSnapshot): Set<string> | undefined {
+    if (!this.changesSince.has(from))
+      this.changesSince.set(from, factChanges(from, this.allFacts(), this.doc.spans, this.doc.config));
+    return this.changesSince.get(from);
+  }
+
+  private factSnapshot(): FactSnapshot {
+    return (this.snapshot ??= factSnapshot(this.allFacts(), this.doc.spans, this.doc.config));
   }
 
   get rates(): RateCheck[] {
@@ -323,8 +363,12 @@ export class Derived {
     note(FACT_INPUTS);
     let result = this.formulas.get(options);
     if (!result) {
-      result = buildFormulaChecks(this.doc, this.allFacts(), options);
+      const earlier = this.carriedRelations.formulas?.get(options);
+      const changed = earlier && this.changedSince(earlier.from);
+      const built = buildFormulaCheckUnits(this.doc, this.allFacts(), options, changed && earlier.units, changed);
+      result = built.result;
       this.formulas.set(options, result);
+      this.formulaUnits.set(options, built.units);
     }
     return result;
   }
@@ -388,6 +432,17 @@ export class Derived {
     // Tables' facts this version was handed and did not need yet go on too (a prose edit builds none).
     const tableFacts = this.memo.facts?.tableFacts ?? this.carriedFacts;
     if (tableFacts) next.carriedFacts = tableFacts;
+    const spanFacts = this.memo.facts
+      ? { facts: this.memo.facts.spanFacts, config: this.doc.config }
+      : this.carriedSpanFacts;
+    if (spanFacts) next.carriedSpanFacts = spanFacts;
+    // The relations built here, with the facts they were read from; those handed on unbuilt go on as they were.
+    next.carriedRelations = {
+      sums: this.sumUnits ? { from: this.factSnapshot(), units: this.sumUnits } : this.carriedRelations.sums,
+      formulas: new Map(this.carriedRelations.formulas),
+    };
+    for (const [options, units] of this.formulaUnits)
+      next.carriedRelations.formulas!.set(options, { from: this.factSnapshot(), units });
     // Quotes this version was handed and did not need yet go on too.
     if (!parts.has('prose')) {
       next.carriedQuotes = {

@@ -31,7 +31,9 @@ import {
   type SumResult,
 } from './numbers/relations';
 import { buildFormulaCheckUnits, type FormulaCheckResult, type FormulaUnits } from './numbers/formulaChecks';
-import { factChanges, factSnapshot, type FactSnapshot } from './numbers/factDeps';
+import { factChanges, factSnapshot, unitOf, type FactSnapshot, type Unit } from './numbers/factDeps';
+import { buildGhgSumUnits } from './numbers/ghgChecks';
+import { intensityChecks } from './numbers/intensityChecks';
 import { buildAllChecks, checksAt as checksAmong } from './numbers/allChecks';
 import type { Check } from './numbers/checks';
 import type { FormulaEnvOptions } from './numbers/formula';
@@ -159,16 +161,14 @@ export class Derived {
   /** The spans' facts of an earlier version, valid while the front matter (the report's year) is the same object. */
   private carriedSpanFacts?: { facts: ReadonlyMap<Span, Fact>; config: EsgConfig };
   /**
-   * The relations' units of earlier versions, each with the facts of the version it was built in: a
-   * unit the edits since then did not touch is carried (numbers/factDeps.ts).
+   * The relations' units of earlier versions, by part, each with the facts of the version it was built
+   * in: a unit the edits since then did not touch is carried (numbers/factDeps.ts).
    */
-  private carriedRelations: {
-    sums?: { from: FactSnapshot; units: SumUnits };
-    formulas?: Map<FormulaEnvOptions, { from: FactSnapshot; units: FormulaUnits }>;
-  } = {};
-  /** The units of the relations this version built. */
-  private sumUnits?: SumUnits;
-  private readonly formulaUnits = new Map<FormulaEnvOptions, FormulaUnits>();
+  private carriedUnits: ReadonlyMap<unknown, { from: FactSnapshot; units: unknown }> = new Map();
+  /** The units of the relations this version built, by part (a name, or the formula options). */
+  private readonly builtUnits = new Map<unknown, unknown>();
+  private ghgSumList?: Check[];
+  private readonly intensitiesByLocale = new Map<Locale, Check[]>();
   /** This version's facts as relations built here were read from, taken once. */
   private snapshot?: FactSnapshot;
   /** What changed in the facts since an earlier version's snapshot, once per snapshot. */
@@ -322,14 +322,51 @@ export class Derived {
 
   get sums(): SumResult {
     note(FACT_INPUTS);
-    if (!this.memo.sums) {
-      const earlier = this.carriedRelations.sums;
-      const changed = earlier && this.changedSince(earlier.from);
-      const built = buildKpiSumUnits(this.doc, this.allFacts(), changed && earlier.units, changed);
-      this.memo.sums = built.result;
-      this.sumUnits = built.units;
+    return (this.memo.sums ??= this.fromUnits<SumUnits, SumResult>('sums', (earlier, changed) =>
+      buildKpiSumUnits(this.doc, this.allFacts(), earlier, changed),
+    ));
+  }
+
+  /** Scope 1 + 2, the grand total and Scope 3's categories against their totals (ghg/sum-mismatch). */
+  get ghgSums(): Check[] {
+    note(FACT_INPUTS);
+    return (this.ghgSumList ??= this.fromUnits<Map<string, Unit<Check[]>>, Check[]>('ghgSums', (earlier, changed) =>
+      buildGhgSumUnits(this.allFacts(), earlier, changed),
+    ));
+  }
+
+  /** The intensities against their denominators (kpi/intensity-mismatch), with notes in `locale`. */
+  intensities(locale: Locale): Check[] {
+    note(FACT_INPUTS);
+    let list = this.intensitiesByLocale.get(locale);
+    if (!list) {
+      const facts = this.allFacts();
+      list = this.fromUnits<Unit<Check[]>, Check[]>(`intensities ${locale}`, (earlier, changed) => {
+        // One unit: the intensities are found among all the facts (`D`), their numerators recorded.
+        const unit = unitOf(earlier, changed, facts, (lookups, deps) => {
+          deps.push('D');
+          return intensityChecks(this.doc, facts, locale, lookups);
+        });
+        return { result: unit.value, units: unit };
+      });
+      this.intensitiesByLocale.set(locale, list);
     }
-    return this.memo.sums;
+    return list;
+  }
+
+  /**
+   * A relation built from units (numbers/factDeps.ts): handed the units of the version it was last built
+   * in and the tokens of the facts changed since, when there are such units; its units kept for the next.
+   */
+  private fromUnits<U, R>(
+    part: unknown,
+    build: (earlier: U | undefined, changed: ReadonlySet<string> | undefined) => { result: R; units: U },
+  ): R {
+    const earlier = this.carriedUnits.get(part) as { from: FactSnapshot; units: U } | undefined;
+    const changed = earlier && this.changedSince(earlier.from);
+    const built = build(changed && earlier.units, changed);
+    this.builtUnits.set(part, built.units);
+    return built.result;
   }
 
   /** The tokens of the facts that differ from an earlier version's (`factChanges`); undefined: rebuild everything. */
@@ -363,12 +400,10 @@ export class Derived {
     note(FACT_INPUTS);
     let result = this.formulas.get(options);
     if (!result) {
-      const earlier = this.carriedRelations.formulas?.get(options);
-      const changed = earlier && this.changedSince(earlier.from);
-      const built = buildFormulaCheckUnits(this.doc, this.allFacts(), options, changed && earlier.units, changed);
-      result = built.result;
+      result = this.fromUnits<FormulaUnits, FormulaCheckResult>(options, (earlier, changed) =>
+        buildFormulaCheckUnits(this.doc, this.allFacts(), options, earlier, changed),
+      );
       this.formulas.set(options, result);
-      this.formulaUnits.set(options, built.units);
     }
     return result;
   }
@@ -437,12 +472,9 @@ export class Derived {
       : this.carriedSpanFacts;
     if (spanFacts) next.carriedSpanFacts = spanFacts;
     // The relations built here, with the facts they were read from; those handed on unbuilt go on as they were.
-    next.carriedRelations = {
-      sums: this.sumUnits ? { from: this.factSnapshot(), units: this.sumUnits } : this.carriedRelations.sums,
-      formulas: new Map(this.carriedRelations.formulas),
-    };
-    for (const [options, units] of this.formulaUnits)
-      next.carriedRelations.formulas!.set(options, { from: this.factSnapshot(), units });
+    const units = new Map(this.carriedUnits);
+    for (const [part, built] of this.builtUnits) units.set(part, { from: this.factSnapshot(), units: built });
+    next.carriedUnits = units;
     // Quotes this version was handed and did not need yet go on too.
     if (!parts.has('prose')) {
       next.carriedQuotes = {

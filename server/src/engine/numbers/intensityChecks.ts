@@ -158,12 +158,17 @@ function largestAgreement(group: Intensity[]): Intensity[] | undefined {
   return chosen.every((a) => chosen.every((b) => meets(a.implied, b.implied))) ? chosen : undefined;
 }
 
-export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Locale): Check[] {
+/**
+ * The intensity checks. The intensities are every table fact with a denominator unit, taken from
+ * `index`; their numerators are looked up in `lookups` (derived.ts passes one that records them, the
+ * result depending on which facts are intensities: numbers/factDeps.ts `D`).
+ */
+export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Locale, lookups = index): Check[] {
   const out: Check[] = [];
   const inferred: Intensity[] = [];
   for (const f of index.all) {
     if (f.source !== 'table' || !f.quantity || !f.unit?.denominator) continue;
-    const numerator = numeratorOf(f.kpiId, index, f.period);
+    const numerator = numeratorOf(f.kpiId, lookups, f.period);
     const name = denominatorName(f);
     if (!numerator || !name) continue;
     const assumed = !numerator.quantity;

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { analyze, getReportModel, type Analysis } from '../../server/src/engine';
 import { clearParseCaches, parseCacheCounts } from '../../server/src/engine/recognition/kpiTables';
 import { LIMITS } from '../../server/src/engine/limits';
-import { formulaChecks, kpiSums } from '../../server/src/engine/derived';
+import { allChecks, formulaChecks, kpiSums } from '../../server/src/engine/derived';
 import { formulaOptions } from '../../server/src/engine/numbers/allChecks';
 import { REPO_ROOT } from '../helpers/paths';
 import { params } from './fuzz/support';
@@ -696,4 +696,76 @@ test('incremental: an edit of one table keeps the sums and formula checks of the
   const partsOfElectricity = sumsBefore.filter((c) => c.target.label === '總耗電量');
   assert.ok(partsOfElectricity.length > 0);
   assert.ok(partsOfElectricity.every((c) => kpiSums(again.model).checks.includes(c)));
+});
+
+const INTENSITY_REPORT = `---
+title: 測試報告
+lang: zh-Hant
+esg:
+  issuer: 測試有限公司
+  period: 2025
+  denominators:
+    employees: 500 人
+---
+
+# 環境
+
+| 指標 | 單位 | 2024 | 2025 |
+|---|---|---|---|
+| Total GHG emissions | tCO2e | 60,861 | 64,731 |
+| GHG emissions per unit area | tCO2e per sq.m | 0.064 | 0.071 |
+| Wastewater discharge volume | m3 | 58,600 | 65,000 |
+| Wastewater discharge per unit area | m3 per sq.m | 0.0616 | 0.0713 |
+| Total hazardous waste generated | kg | 85 | 85 |
+| Hazardous waste generated per unit area | g per sq.m | 0.0012 | 0.0012 |
+
+# 資源
+
+| 指標 | 單位 | 2024 | 2025 |
+|---|---|---|---|
+| 總耗水量 | 噸 | 20,000 | 21,000 |
+| 人均耗水量 | 噸/人 | 40 | 42 |
+
+# 員工
+
+| 指標 | 單位 | 2025 |
+|---|---|---|
+| 員工總數 | 人 | 500 |
+`;
+
+test('incremental: intensity checks rebuilt for the edited tables and series only equal a full analysis', () => {
+  const steps: [string, (text: string) => string][] = [
+    [
+      'an intensity changes',
+      (t) => replaceAfter(t, '| Hazardous waste generated per unit area | g per sq.m | 0.0012 |', '0.0012', '0.0013'),
+    ],
+    ['its numerator changes', (t) => replaceAfter(t, '| Total hazardous waste generated | kg | 85 |', '85', '86')],
+    [
+      'a numerator of a stated denominator changes',
+      (t) => replaceAfter(t, '| 總耗水量 | 噸 | 20,000 |', '21,000', '25,000'),
+    ],
+    [
+      'an intensity loses its denominator unit',
+      (t) => replaceAfter(t, '| GHG emissions per unit area | tCO2e', ' per sq.m', ''),
+    ],
+    ['and gets it back', (t) => replaceAfter(t, '| GHG emissions per unit area | tCO2e', ' |', ' per sq.m |')],
+    ['another table is edited', (t) => replaceAfter(t, '| 員工總數 | 人 |', '500', '501')],
+    ['a per-person intensity changes', (t) => replaceAfter(t, '| 人均耗水量 | 噸/人 | 40 |', '42', '52')],
+  ];
+  let text = INTENSITY_REPORT;
+  let previous = analyze({ uri: URI, text });
+  assert.ok(rulesOf(previous, 'kpi/intensity-mismatch').length > 0);
+  for (const [step, change] of steps) {
+    text = change(text);
+    const derived = analyze({ uri: URI, text }, {}, previous);
+    assert.notEqual(derived.reuse.parse, 'full', step);
+    assertDerivedEqualsFull(derived, text, step);
+    const full = analyze({ uri: URI, text });
+    assert.deepStrictEqual(
+      allChecks(derived.model, derived.locale),
+      allChecks(full.model, full.locale),
+      `${step}: checks`,
+    );
+    previous = derived;
+  }
 });

@@ -31,9 +31,9 @@ import {
   type SumResult,
 } from './numbers/relations';
 import { buildFormulaCheckUnits, type FormulaCheckResult, type FormulaUnits } from './numbers/formulaChecks';
-import { factChanges, factSnapshot, unitOf, type FactSnapshot, type Unit } from './numbers/factDeps';
+import { factChanges, factSnapshot, type FactSnapshot, type Unit } from './numbers/factDeps';
 import { buildGhgSumUnits } from './numbers/ghgChecks';
-import { intensityChecks } from './numbers/intensityChecks';
+import { buildIntensityUnits, type IntensityUnits } from './numbers/intensityChecks';
 import { buildAllChecks, checksAt as checksAmong } from './numbers/allChecks';
 import type { Check } from './numbers/checks';
 import type { FormulaEnvOptions } from './numbers/formula';
@@ -341,14 +341,9 @@ export class Derived {
     let list = this.intensitiesByLocale.get(locale);
     if (!list) {
       const facts = this.allFacts();
-      list = this.fromUnits<Unit<Check[]>, Check[]>(`intensities ${locale}`, (earlier, changed) => {
-        // One unit: the intensities are found among all the facts (`D`), their numerators recorded.
-        const unit = unitOf(earlier, changed, facts, (lookups, deps) => {
-          deps.push('D');
-          return intensityChecks(this.doc, facts, locale, lookups);
-        });
-        return { result: unit.value, units: unit };
-      });
+      list = this.fromUnits<IntensityUnits, Check[]>(`intensities ${locale}`, (earlier, changed) =>
+        buildIntensityUnits(this.doc, facts, locale, earlier, changed),
+      );
       this.intensitiesByLocale.set(locale, list);
     }
     return list;

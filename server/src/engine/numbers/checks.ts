@@ -94,8 +94,26 @@ export function formatInputs(inputs: readonly CheckInput[], period?: string): st
   return parts.join('; ');
 }
 
+/**
+ * The diagnostic parts of each check, by check, locale and document: a check the derived layer carries
+ * to a later version (numbers/factDeps.ts) is the same object and says the same. Never mutated: a rule
+ * copies what it reports.
+ */
+const diagnosticsOfChecks = new WeakMap<Check, Map<string, ReturnType<typeof buildCheckDiagnostic>>>();
+
 /** The diagnostic parts of a failed check: message, related locations, data for the quick fix. */
 export function checkDiagnostic(doc: EsgDocument, check: Check, locale: Locale) {
+  const key = `${locale} ${doc.uri}`;
+  let byKey = diagnosticsOfChecks.get(check);
+  const known = byKey?.get(key);
+  if (known) return known;
+  const built = buildCheckDiagnostic(doc, check, locale);
+  if (!byKey) diagnosticsOfChecks.set(check, (byKey = new Map()));
+  byKey.set(key, built);
+  return built;
+}
+
+function buildCheckDiagnostic(doc: EsgDocument, check: Check, locale: Locale) {
   const computed = printLike(check.target, check.computed);
   // A whole-number figure ('31%') gets the computed value with two decimals in brackets (40 (39.67)).
   const precise = formatNumber(midpoint(check.computed), 2, usesThousands(check.target.raw));

@@ -15,8 +15,8 @@ import type { Fact, FactIndex } from './facts';
 /**
  * Tokens, one string each: `k:id@period` (the facts of a key), `i:id` (whether an id has a fact),
  * `x:prefix@period` (the table facts of an id and its descendants), `r:id` (the KPI rows of an id,
- * with or without a figure), `l:line` (the facts on a line), `P` (the periods of the tables), `D`
- * (which table facts have a unit with a denominator: the intensities), `*` (anything: always changed).
+ * with or without a figure), `l:line` (the facts on a line), `P` (the periods of the tables), `*`
+ * (anything: always changed).
  */
 export type FactDeps = string[];
 
@@ -138,7 +138,6 @@ export function factChanges(
     for (let end = f.kpiId.indexOf('.'); end >= 0; end = f.kpiId.indexOf('.', end + 1))
       changed.add(`x:${f.kpiId.slice(0, end)}@${f.period}`);
     changed.add(`x:${f.kpiId}@${f.period}`);
-    if (f.source === 'table' && f.unit?.denominator) changed.add('D');
   };
   const tablePeriods = (tables: KpiTable[]) => {
     const set = new Set<string>();
@@ -196,9 +195,9 @@ export function unitOf<T>(
   earlier: Unit<T> | undefined,
   changed: ReadonlySet<string> | undefined,
   index: FactIndex,
-  compute: (facts: FactIndex, deps: FactDeps) => T,
+  compute: (facts: FactIndex) => T,
 ): Unit<T> {
   if (earlier && changed && !affected(earlier.deps, changed)) return earlier;
   const deps: FactDeps = [];
-  return { value: compute(recordingFacts(index, deps), deps), deps };
+  return { value: compute(recordingFacts(index, deps)), deps };
 }

@@ -2,7 +2,8 @@
 // so revenue; `/人` is employees) and comes from the front matter's `denominators`; when the report
 // gives none, it is inferred from the report's other intensities, and the one that disagrees is
 // flagged (a unit of 萬元 where the others imply 百萬元).
-import type { EsgDocument } from '../model';
+import type { EsgDocument, KpiTable } from '../model';
+import { unitOf, type Unit } from './factDeps';
 import type { Locale } from '../types';
 import { getKpi } from '../catalogs/kpis';
 import { denominatorNameOf } from '../catalogs/units';
@@ -158,37 +159,105 @@ function largestAgreement(group: Intensity[]): Intensity[] | undefined {
   return chosen.every((a) => chosen.every((b) => meets(a.implied, b.implied))) ? chosen : undefined;
 }
 
+/** The intensity checks (kpi/intensity-mismatch): `buildIntensityUnits` without earlier units. */
+export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Locale): Check[] {
+  return buildIntensityUnits(doc, index, locale).result;
+}
+
+/** What one KPI table's intensities give: checks against a stated denominator, and the others. */
+interface TableIntensities {
+  given: Check[];
+  inferred: Intensity[];
+}
+
 /**
- * The intensity checks. The intensities are every table fact with a denominator unit, taken from
- * `index`; their numerators are looked up in `lookups` (derived.ts passes one that records them, the
- * result depending on which facts are intensities: numbers/factDeps.ts `D`).
+ * The intensity checks' units: each KPI table's intensities with the numerators they looked up
+ * (numbers/factDeps.ts; keyed by the table object), and each series (a denominator and the part it
+ * divides) with the intensities it compares, whose checks depend on those alone.
  */
-export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Locale, lookups = index): Check[] {
+export interface IntensityUnits {
+  tables: Map<KpiTable, Unit<TableIntensities>>;
+  series: Map<string, { members: Intensity[]; checks: Map<string, Check[]> }>;
+}
+
+const isIntensity = (f: Fact) => f.source === 'table' && !!f.quantity && !!f.unit?.denominator;
+const seriesOf = (i: Intensity) => `${i.name}${partKey(i.fact.kpiId, i.fact.label)}`;
+
+/**
+ * The intensity checks, with their units; with `earlier` (the units, in the same locale, of a version
+ * whose facts differ from these in the `changed` tokens), a table that read none of them is carried,
+ * and a series whose intensities are all carried ones, in the same order, keeps its checks.
+ */
+export function buildIntensityUnits(
+  doc: EsgDocument,
+  index: FactIndex,
+  locale: Locale,
+  earlier?: IntensityUnits,
+  changed?: ReadonlySet<string>,
+): { result: Check[]; units: IntensityUnits } {
   const out: Check[] = [];
   const inferred: Intensity[] = [];
-  for (const f of index.all) {
+  const units: IntensityUnits = { tables: new Map(), series: new Map() };
+  // Table facts are the index's first facts, table by table: this is the order of `index.all`.
+  for (const [table, list] of index.tableFacts) {
+    if (!list.some(isIntensity)) continue;
+    const unit = unitOf(earlier?.tables.get(table), changed, index, (lookups) => tableIntensities(doc, list, lookups));
+    units.tables.set(table, unit);
+    for (const c of unit.value.given) out.push(c);
+    for (const i of unit.value.inferred) inferred.push(i);
+  }
+  // Per period and denominator, the implied values should agree; flag the odd one out.
+  const groups = new Map<string, Intensity[]>();
+  for (const i of inferred) {
+    const key = `${i.name}@${i.fact.period}${partKey(i.fact.kpiId, i.fact.label)}`;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  }
+  const bySeries = new Map<string, Map<string, Intensity[]>>();
+  for (const [key, group] of groups) {
+    const series = seriesOf(group[0]);
+    (bySeries.get(series) ?? bySeries.set(series, new Map()).get(series)!).set(key, group);
+  }
+  for (const [series, seriesGroups] of bySeries) {
+    const members = [...seriesGroups.values()].flat();
+    const before = earlier?.series.get(series);
+    const same =
+      !!before && before.members.length === members.length && before.members.every((m, k) => m === members[k]);
+    units.series.set(series, same ? before : { members, checks: seriesChecks(seriesGroups, locale) });
+  }
+  for (const [key, group] of groups)
+    for (const c of units.series.get(seriesOf(group[0]))!.checks.get(key) ?? []) out.push(c);
+  return { result: out, units };
+}
+
+/** One table's intensities: checked against a denominator the front matter states, or kept to compare. */
+function tableIntensities(doc: EsgDocument, list: readonly Fact[], index: FactIndex): TableIntensities {
+  const given: Check[] = [];
+  const inferred: Intensity[] = [];
+  for (const f of list) {
     if (f.source !== 'table' || !f.quantity || !f.unit?.denominator) continue;
-    const numerator = numeratorOf(f.kpiId, lookups, f.period);
+    const numerator = numeratorOf(f.kpiId, index, f.period);
     const name = denominatorName(f);
     if (!numerator || !name) continue;
     const assumed = !numerator.quantity;
     const numeratorQuantity = numerator.quantity ?? unitlessNumerator(numerator, f);
     if (!numeratorQuantity) continue;
-    const given = assumed ? undefined : configQuantity(doc, name, f.period);
+    const stated = assumed ? undefined : configQuantity(doc, name, f.period);
     const formula = `${numerator.label} ÷ denominators.${name} = ${f.label}`;
-    if (given) {
+    if (stated) {
       const cmp = compareFact(f, {
-        value: div(numeratorQuantity.value, given.quantity.value),
-        dim: mulDim(numeratorQuantity.dim, given.quantity.dim, -1),
+        value: div(numeratorQuantity.value, stated.quantity.value),
+        dim: mulDim(numeratorQuantity.dim, stated.quantity.dim, -1),
       });
       if (cmp)
-        out.push({
+        given.push({
           rule: 'kpi/intensity-mismatch',
           target: f,
           formula,
           inputs: [
             inputOf(numerator),
-            { label: `denominators.${name}`, ref: `denominators.${name}`, text: given.text },
+            { label: `denominators.${name}`, ref: `denominators.${name}`, text: stated.text },
           ],
           computed: cmp.computed,
           ok: cmp.ok,
@@ -205,15 +274,12 @@ export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Loca
       implied: div(numeratorQuantity.value, f.quantity.value),
     });
   }
-  // Per period and denominator, the implied values should agree; flag the odd one out.
-  const groups = new Map<string, Intensity[]>();
-  const seriesOf = (i: Intensity) => `${i.name}${partKey(i.fact.kpiId, i.fact.label)}`;
-  for (const i of inferred) {
-    const key = `${i.name}@${i.fact.period}${partKey(i.fact.kpiId, i.fact.label)}`;
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
-  }
+  return { given, inferred };
+}
+
+/** The checks of one series' groups (a period each), by group key. */
+function seriesChecks(groups: ReadonlyMap<string, Intensity[]>, locale: Locale): Map<string, Check[]> {
+  const checks = new Map<string, Check[]>();
   // The denominator each period's intensities agree on, all of them (two at least): per series (the
   // denominator and the part it divides), per period.
   const agreed = new Map<string, Map<string, Interval>>();
@@ -238,7 +304,9 @@ export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Loca
     const steady = others.every((o) => ratios(o).every((r) => Number.isFinite(r) && r >= 0.5 && r <= 2));
     return far && steady;
   };
-  for (const group of groups.values()) {
+  for (const [key, group] of groups) {
+    const out: Check[] = [];
+    checks.set(key, out);
     if (group.length < 2) continue;
     // Whether the others (the group without one member) all agree with each other: true when every
     // disagreeing pair involves that member. Counted once per group, and only for a group where some
@@ -339,5 +407,5 @@ export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Loca
       });
     }
   }
-  return out;
+  return checks;
 }

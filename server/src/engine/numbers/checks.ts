@@ -95,22 +95,23 @@ export function formatInputs(inputs: readonly CheckInput[], period?: string): st
 }
 
 /**
- * The diagnostic parts of each check, by check, locale and document: a check the derived layer carries
+ * The diagnostic parts of each check, the last asked for (locale and document): a check the derived layer carries
  * to a later version (numbers/factDeps.ts) is the same object and says the same. Never mutated: a rule
  * copies what it reports.
  */
-const diagnosticsOfChecks = new WeakMap<Check, Map<string, ReturnType<typeof buildCheckDiagnostic>>>();
+const diagnosticsOfChecks = new WeakMap<
+  Check,
+  { locale: Locale; uri: string; diagnostic: ReturnType<typeof buildCheckDiagnostic> }
+>();
 
 /** The diagnostic parts of a failed check: message, related locations, data for the quick fix. */
 export function checkDiagnostic(doc: EsgDocument, check: Check, locale: Locale) {
-  const key = `${locale} ${doc.uri}`;
-  let byKey = diagnosticsOfChecks.get(check);
-  const known = byKey?.get(key);
-  if (known) return known;
-  const built = buildCheckDiagnostic(doc, check, locale);
-  if (!byKey) diagnosticsOfChecks.set(check, (byKey = new Map()));
-  byKey.set(key, built);
-  return built;
+  const uri = doc.uri;
+  const known = diagnosticsOfChecks.get(check);
+  if (known && known.locale === locale && known.uri === uri) return known.diagnostic;
+  const diagnostic = buildCheckDiagnostic(doc, check, locale);
+  diagnosticsOfChecks.set(check, { locale, uri, diagnostic });
+  return diagnostic;
 }
 
 function buildCheckDiagnostic(doc: EsgDocument, check: Check, locale: Locale) {

@@ -65,6 +65,9 @@ interface Intensity {
   name: string;
   /** The denominator the printed figures imply, in base units. */
   implied: Interval;
+  /** The series it belongs to (the denominator and the part it divides), and its group in that series (a period). */
+  series: string;
+  group: string;
 }
 
 /**
@@ -178,10 +181,12 @@ interface TableIntensities {
 export interface IntensityUnits {
   tables: Map<KpiTable, Unit<TableIntensities>>;
   series: Map<string, { members: Intensity[]; checks: Map<string, Check[]> }>;
+  /** The KPI tables that have no intensity (a kept table is not searched again). */
+  without: Set<KpiTable>;
 }
 
 const isIntensity = (f: Fact) => f.source === 'table' && !!f.quantity && !!f.unit?.denominator;
-const seriesOf = (i: Intensity) => `${i.name}${partKey(i.fact.kpiId, i.fact.label)}`;
+const seriesOf = (i: Intensity) => i.series;
 
 /**
  * The intensity checks, with their units; with `earlier` (the units, in the same locale, of a version
@@ -197,10 +202,13 @@ export function buildIntensityUnits(
 ): { result: Check[]; units: IntensityUnits } {
   const out: Check[] = [];
   const inferred: Intensity[] = [];
-  const units: IntensityUnits = { tables: new Map(), series: new Map() };
+  const units: IntensityUnits = { tables: new Map(), series: new Map(), without: new Set() };
   // Table facts are the index's first facts, table by table: this is the order of `index.all`.
   for (const [table, list] of index.tableFacts) {
-    if (!list.some(isIntensity)) continue;
+    if (earlier?.without.has(table) || !list.some(isIntensity)) {
+      units.without.add(table);
+      continue;
+    }
     const unit = unitOf(earlier?.tables.get(table), changed, index, (lookups) => tableIntensities(doc, list, lookups));
     units.tables.set(table, unit);
     for (const c of unit.value.given) out.push(c);
@@ -209,10 +217,9 @@ export function buildIntensityUnits(
   // Per period and denominator, the implied values should agree; flag the odd one out.
   const groups = new Map<string, Intensity[]>();
   for (const i of inferred) {
-    const key = `${i.name}@${i.fact.period}${partKey(i.fact.kpiId, i.fact.label)}`;
-    const group = groups.get(key);
+    const group = groups.get(i.group);
     if (group) group.push(i);
-    else groups.set(key, [i]);
+    else groups.set(i.group, [i]);
   }
   const bySeries = new Map<string, Map<string, Intensity[]>>();
   for (const [key, group] of groups) {
@@ -265,6 +272,7 @@ function tableIntensities(doc: EsgDocument, list: readonly Fact[], index: FactIn
       continue;
     }
     // No denominator given: the figure implies one (numerator / intensity), in the intensity's denominator unit.
+    const part = partKey(f.kpiId, f.label);
     inferred.push({
       fact: f,
       numerator,
@@ -272,6 +280,8 @@ function tableIntensities(doc: EsgDocument, list: readonly Fact[], index: FactIn
       assumed,
       name,
       implied: div(numeratorQuantity.value, f.quantity.value),
+      series: `${name}${part}`,
+      group: `${name}@${f.period}${part}`,
     });
   }
   return { given, inferred };

@@ -99,6 +99,25 @@ function commonImplied(agreeing: readonly Intensity[]): Interval {
 const width = (x: Interval) => x.hi - x.lo;
 
 /**
+ * Whether every two of the intensities' implied denominators meet. When the largest low end is at most
+ * the smallest high end, every pair does (linear: the usual case); otherwise each pair is asked, as
+ * `meets` allows a little float error that depends on the pair (a·lo ≤ b·hi for every pair then).
+ */
+function allMeet(list: readonly Intensity[]): boolean {
+  let lo = -Infinity;
+  let hi = Infinity;
+  let finite = true;
+  for (const x of list) {
+    if (!Number.isFinite(x.implied.lo) || !Number.isFinite(x.implied.hi)) finite = false;
+    if (x.implied.lo > lo) lo = x.implied.lo;
+    if (x.implied.hi < hi) hi = x.implied.hi;
+  }
+  // Infinite or NaN ends (a zero figure) are left to `meets`.
+  if (finite && lo <= hi) return true;
+  return list.every((a) => list.every((b) => meets(a.implied, b.implied)));
+}
+
+/**
  * Two equally large agreeing sets that share every member but one each: the two odd members disagree,
  * and each agrees with all the others. When one of them pins the denominator ten times more tightly
  * (relative width of what it implies: '39.87' against '0.008'), the coarse one is the one off: it is
@@ -159,7 +178,7 @@ function largestAgreement(group: Intensity[]): Intensity[] | undefined {
   if (!best || best.length < 2) return undefined;
   // The sweep's set agrees by construction; meets() has the final word (its tolerance).
   const chosen = best;
-  return chosen.every((a) => chosen.every((b) => meets(a.implied, b.implied))) ? chosen : undefined;
+  return allMeet(chosen) ? chosen : undefined;
 }
 
 /** The intensity checks (kpi/intensity-mismatch): `buildIntensityUnits` without earlier units. */
@@ -294,7 +313,7 @@ function seriesChecks(groups: ReadonlyMap<string, Intensity[]>, locale: Locale):
   // denominator and the part it divides), per period.
   const agreed = new Map<string, Map<string, Interval>>();
   for (const group of groups.values()) {
-    if (group.length < 2 || !group.every((a) => group.every((b) => meets(a.implied, b.implied)))) continue;
+    if (group.length < 2 || !allMeet(group)) continue;
     const series = seriesOf(group[0]);
     (agreed.get(series) ?? agreed.set(series, new Map()).get(series)!).set(group[0].fact.period, commonImplied(group));
   }

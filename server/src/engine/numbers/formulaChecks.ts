@@ -263,7 +263,7 @@ function tableFormulaChecks(
       if (!evaluated.ok) {
         // The error's own period (`energy.electricity@1999`) wins over the column's.
         const args = { period: value.period, ...evaluated.error.args };
-        const unchecked = noValueInput(doc, index, evaluated.error.key, args);
+        const unchecked = noValueInput(index, evaluated.error.key, args);
         problem({
           rule: 'kpi/formula-mismatch',
           range: at(row.formula.range, evaluated.error.start, evaluated.error.end),
@@ -335,7 +335,7 @@ function spanFormulaChecks(
     }
     const evaluated = evaluateFormula(parsed.ast, formulaEnvFor(doc, index, fact.period, options));
     if (!evaluated.ok) {
-      const unchecked = noValueInput(doc, index, evaluated.error.key, {
+      const unchecked = noValueInput(index, evaluated.error.key, {
         period: fact.period,
         ...evaluated.error.args,
       });
@@ -398,7 +398,6 @@ function spanFormulaChecks(
  * `formula.noValue` stays a warning).
  */
 function noValueInput(
-  doc: EsgDocument,
   index: FactIndex,
   key: string,
   args: Record<string, string | number>,

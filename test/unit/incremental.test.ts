@@ -12,6 +12,8 @@ import fc from 'fast-check';
 import { analyze, getReportModel, type Analysis } from '../../server/src/engine';
 import { clearParseCaches, parseCacheCounts } from '../../server/src/engine/recognition/kpiTables';
 import { LIMITS } from '../../server/src/engine/limits';
+import { allChecks, formulaChecks, kpiSums } from '../../server/src/engine/derived';
+import { formulaOptions } from '../../server/src/engine/numbers/allChecks';
 import { REPO_ROOT } from '../helpers/paths';
 import { params } from './fuzz/support';
 import { generateRealShapedReport } from '../../scripts/bench/generate-real';
@@ -410,8 +412,15 @@ test(`incremental: on real-shaped reports, analyses derived over ${REAL_EDITS} e
       // The rows of the previous version's model that a table edit left alone are reused (features/report.ts).
       const earlierRows = new Set(getReportModel(previous).kpiGroups.flatMap((g) => g.rows));
       const report = getReportModel(derived);
-      const reportDifference = firstDifference(report, getReportModel(analyze({ uri: URI, text })));
+      const full = analyze({ uri: URI, text });
+      const reportDifference = firstDifference(report, getReportModel(full));
       if (reportDifference) assert.fail(`${step}: derived and full report models differ at ${reportDifference}`);
+      // The relations themselves, carried in part from earlier versions (numbers/factDeps.ts).
+      const relationsDifference = firstDifference(
+        [kpiSums(derived.model), formulaChecks(derived.model, formulaOptions)],
+        [kpiSums(full.model), formulaChecks(full.model, formulaOptions)],
+      );
+      if (relationsDifference) assert.fail(`${step}: derived and full relations differ at ${relationsDifference}`);
       if (derived.reuse.parse === 'table' && derived.reuse.rulesRun > 0) {
         tableRuns++;
         rowsReused += report.kpiGroups.flatMap((g) => g.rows).filter((r) => earlierRows.has(r)).length;
@@ -621,4 +630,185 @@ test('incremental: after a table edit the report model keeps the rows of the oth
   assert.deepStrictEqual(model, getReportModel(analyze({ uri: URI, text: broken })));
   assert.equal(summaryTotal(model)?.values[0].check, 'disagrees');
   assert.ok(rowsOf(model).includes(rowsOf(after).find((r) => r.label === '總耗水量' && r.range.start.line < 15)!));
+});
+
+const RELATIONS_REPORT = `---
+title: 測試報告
+lang: zh-Hant
+esg:
+  issuer: 測試有限公司
+  period: 2025
+  denominators:
+    revenue: 1,000 百萬元
+---
+
+# 員工
+
+| 績效指標 | | 單位 | 2024 | 2025 |
+|---|---|---|--:|--:|
+| 員工總數 | | 人 | 900 | 919 |
+| 按性別劃分的員工人數 | 男性員工 | 人 | 620 | 640 |
+| | 女性員工 | 人 | 280 | 279 |
+
+# 能源
+
+| 指標 | 單位 | 2024 | 2025 |
+|---|---|---|---|
+| 總耗電量 | 千瓦時 | 1,000,000 | 1,100,000 |
+| • 辦公室 | 千瓦時 | 400,000 | 500,000 |
+| • 廠房 | 千瓦時 | 600,000 | 600,000 |
+| [範圍 2 溫室氣體排放量]{#ghg.scope2 formula="energy.electricity * 0.5 kgCO2/kWh"} | 噸二氧化碳當量 | 500.00 | 550.00 |
+| [女性比例]{#staff.female.ratio formula="employees.gender.female / employees.total"} | | 0.31 | 0.30 |
+
+# 排放
+
+| 指標 | 單位 | 2024 | 2025 |
+|---|---|---|---|
+| 溫室氣體排放總量 | 噸二氧化碳當量 | 600 | 650 |
+
+員工人數為 [919 人]{kpi=employees.total}，女性佔 [30.4%]{check="employees.gender.female / employees.total * 100"}。
+`;
+
+test('incremental: sums and formula checks rebuilt for the edited facts only equal a full analysis (members, totals, formula ids, relations appearing and going)', () => {
+  // Each step edits one line of the previous text; every derived analysis must equal a full one, and the
+  // relations themselves (sums, formula checks: hover and the report model read them) too.
+  const steps: [string, (text: string) => string][] = [
+    ['a member changes', (t) => replaceAfter(t, '| | 女性員工 | 人 | 280 |', '279', '269')],
+    ['the total changes', (t) => replaceAfter(t, '| 員工總數 | | 人 | 900 |', '919', '909')],
+    ['a table part changes', (t) => replaceAfter(t, '| • 辦公室 | 千瓦時 | 400,000 |', '500,000', '510,000')],
+    ['a formula input changes', (t) => replaceAfter(t, '| 總耗電量 | 千瓦時 | 1,000,000 |', '1,100,000', '1,120,000')],
+    [
+      'a formula names an id no fact has',
+      (t) => replaceAfter(t, 'formula="', 'energy.electricity', 'energy.electricityx'),
+    ],
+    ['the id appears', (t) => replaceAfter(t, '| ', '總耗電量', '[總耗電量]{#energy.electricityx}')],
+    ['the formula names it again', (t) => replaceAfter(t, 'formula="', 'energy.electricityx', 'energy.electricity')],
+    ['a member becomes nil', (t) => replaceAfter(t, '| | 女性員工 | 人 | 280 |', '269', '-')],
+    ['the member is given again', (t) => replaceAfter(t, '| | 女性員工 | 人 | 280 |', '-', '279')],
+    ['a breakdown loses its total', (t) => replaceAfter(t, '| 員工總數 | | 人 |', ' 900 | 909 |', ' 900 | |')],
+    ['the total comes back', (t) => replaceAfter(t, '| 員工總數 | | 人 |', ' 900 | |', ' 900 | 919 |')],
+    ['a span is edited', (t) => replaceAfter(t, '女性佔 [', '30.4%', '31.4%')],
+    ['another table is edited', (t) => replaceAfter(t, '| 溫室氣體排放總量 | 噸二氧化碳當量 | 600 |', '650', '651')],
+    ['a year column is renamed', (t) => replaceAfter(t, '# 排放\n\n| 指標 | 單位 | 2024 |', ' 2025 |', ' 2026 |')],
+    ['and back', (t) => replaceAfter(t, '# 排放\n\n| 指標 | 單位 | 2024 |', ' 2026 |', ' 2025 |')],
+  ];
+  let text = RELATIONS_REPORT;
+  let previous = analyze({ uri: URI, text });
+  assert.ok(kpiSums(previous.model).checks.length >= 2, 'the breakdown and the bulleted parts are summed');
+  assert.ok(formulaChecks(previous.model, formulaOptions).checks.length >= 3, 'two formula rows and a check= span');
+  for (const [step, change] of steps) {
+    text = change(text);
+    const derived = analyze({ uri: URI, text }, {}, previous);
+    assert.notEqual(derived.reuse.parse, 'full', step);
+    assertDerivedEqualsFull(derived, text, step);
+    const full = analyze({ uri: URI, text });
+    assert.deepStrictEqual(kpiSums(derived.model), kpiSums(full.model), `${step}: sums`);
+    assert.deepStrictEqual(
+      formulaChecks(derived.model, formulaOptions),
+      formulaChecks(full.model, formulaOptions),
+      `${step}: formula checks`,
+    );
+    previous = derived;
+  }
+});
+
+test('incremental: an edit of one table keeps the sums and formula checks of the others as they were', () => {
+  const previous = analyze({ uri: URI, text: RELATIONS_REPORT });
+  const sumsBefore = kpiSums(previous.model).checks;
+  const formulasBefore = formulaChecks(previous.model, formulaOptions).checks;
+  const text = replaceAfter(RELATIONS_REPORT, '| 溫室氣體排放總量 | 噸二氧化碳當量 | 600 |', '650', '651');
+  const derived = analyze({ uri: URI, text }, {}, previous);
+  assertDerivedEqualsFull(derived, text, 'emissions table edited');
+  // The same objects: carried, not rebuilt (nothing they read is in the edited table).
+  assert.ok(sumsBefore.length >= 2 && formulasBefore.length >= 2);
+  assert.deepEqual(
+    kpiSums(derived.model).checks.map((c) => sumsBefore.includes(c)),
+    sumsBefore.map(() => true),
+  );
+  assert.deepEqual(
+    formulaChecks(derived.model, formulaOptions).checks.map((c) => formulasBefore.includes(c)),
+    formulasBefore.map(() => true),
+  );
+  // An edit of a breakdown's member rebuilds the breakdown's sums and the formula that reads it.
+  const member = replaceAfter(RELATIONS_REPORT, '| | 女性員工 | 人 | 280 |', '279', '269');
+  const again = analyze({ uri: URI, text: member }, {}, previous);
+  assertDerivedEqualsFull(again, member, 'member edited');
+  const female = (c: { target: { kpiId: string } }) => c.target.kpiId === 'staff.female.ratio';
+  assert.ok(!formulasBefore.filter(female).some((c) => formulaChecks(again.model, formulaOptions).checks.includes(c)));
+  // The energy table's own parts read nothing of the staff table: carried.
+  const partsOfElectricity = sumsBefore.filter((c) => c.target.label === '總耗電量');
+  assert.ok(partsOfElectricity.length > 0);
+  assert.ok(partsOfElectricity.every((c) => kpiSums(again.model).checks.includes(c)));
+});
+
+const INTENSITY_REPORT = `---
+title: 測試報告
+lang: zh-Hant
+esg:
+  issuer: 測試有限公司
+  period: 2025
+  denominators:
+    employees: 500 人
+---
+
+# 環境
+
+| 指標 | 單位 | 2024 | 2025 |
+|---|---|---|---|
+| Total GHG emissions | tCO2e | 60,861 | 64,731 |
+| GHG emissions per unit area | tCO2e per sq.m | 0.064 | 0.071 |
+| Wastewater discharge volume | m3 | 58,600 | 65,000 |
+| Wastewater discharge per unit area | m3 per sq.m | 0.0616 | 0.0713 |
+| Total hazardous waste generated | kg | 85 | 85 |
+| Hazardous waste generated per unit area | g per sq.m | 0.0012 | 0.0012 |
+
+# 資源
+
+| 指標 | 單位 | 2024 | 2025 |
+|---|---|---|---|
+| 總耗水量 | 噸 | 20,000 | 21,000 |
+| 人均耗水量 | 噸/人 | 40 | 42 |
+
+# 員工
+
+| 指標 | 單位 | 2025 |
+|---|---|---|
+| 員工總數 | 人 | 500 |
+`;
+
+test('incremental: intensity checks rebuilt for the edited tables and series only equal a full analysis', () => {
+  const steps: [string, (text: string) => string][] = [
+    [
+      'an intensity changes',
+      (t) => replaceAfter(t, '| Hazardous waste generated per unit area | g per sq.m | 0.0012 |', '0.0012', '0.0013'),
+    ],
+    ['its numerator changes', (t) => replaceAfter(t, '| Total hazardous waste generated | kg | 85 |', '85', '86')],
+    [
+      'a numerator of a stated denominator changes',
+      (t) => replaceAfter(t, '| 總耗水量 | 噸 | 20,000 |', '21,000', '25,000'),
+    ],
+    [
+      'an intensity loses its denominator unit',
+      (t) => replaceAfter(t, '| GHG emissions per unit area | tCO2e', ' per sq.m', ''),
+    ],
+    ['and gets it back', (t) => replaceAfter(t, '| GHG emissions per unit area | tCO2e', ' |', ' per sq.m |')],
+    ['another table is edited', (t) => replaceAfter(t, '| 員工總數 | 人 |', '500', '501')],
+    ['a per-person intensity changes', (t) => replaceAfter(t, '| 人均耗水量 | 噸/人 | 40 |', '42', '52')],
+  ];
+  let text = INTENSITY_REPORT;
+  let previous = analyze({ uri: URI, text });
+  assert.ok(rulesOf(previous, 'kpi/intensity-mismatch').length > 0);
+  for (const [step, change] of steps) {
+    text = change(text);
+    const derived = analyze({ uri: URI, text }, {}, previous);
+    assert.notEqual(derived.reuse.parse, 'full', step);
+    assertDerivedEqualsFull(derived, text, step);
+    const full = analyze({ uri: URI, text });
+    assert.deepStrictEqual(
+      allChecks(derived.model, derived.locale),
+      allChecks(full.model, full.locale),
+      `${step}: checks`,
+    );
+    previous = derived;
+  }
 });

@@ -8,7 +8,8 @@
 // alone. An incremental analysis hands the next version's layer the parts an edit cannot change
 // (`carryDerived`). While a rule runs, the layer records which parts of the model it reads
 // (`recordReads`): the rule runner keeps a rule's earlier diagnostics only when none of them changed.
-import type { EsgDocument, KpiRow, KpiTable } from './model';
+import type { EsgDocument, KpiRow, KpiTable, Span } from './model';
+import type { EsgConfig } from './frontmatter';
 import type { AnalysisOptions, Diagnostic, Locale } from './types';
 import type { LineEdit } from './parser/incremental';
 import { FACT_INPUTS, HKEX_INPUTS, NUMBERS_INPUTS, type ModelPart } from './modelParts';
@@ -22,13 +23,17 @@ import {
 } from './numbers/factorQuotes';
 import {
   buildAverageChecks,
-  buildKpiSums,
+  buildKpiSumUnits,
   buildRateChecks,
+  type SumUnits,
   type AverageCheck,
   type RateCheck,
   type SumResult,
 } from './numbers/relations';
-import { buildFormulaChecks, type FormulaCheckResult } from './numbers/formulaChecks';
+import { buildFormulaCheckUnits, type FormulaCheckResult, type FormulaUnits } from './numbers/formulaChecks';
+import { factChanges, factSnapshot, type FactSnapshot, type Unit } from './numbers/factDeps';
+import { buildGhgSumUnits } from './numbers/ghgChecks';
+import { buildIntensityUnits, type IntensityUnits } from './numbers/intensityChecks';
 import { buildAllChecks, checksAt as checksAmong } from './numbers/allChecks';
 import type { Check } from './numbers/checks';
 import type { FormulaEnvOptions } from './numbers/formula';
@@ -196,6 +201,21 @@ export class Derived {
   /** The KPI tables' facts of the version this one was derived from: tables kept by the edit are not read again. */
   private carriedFacts?: ReadonlyMap<KpiTable, readonly Fact[]>;
   private carriedQuotes?: { quotes?: FactorQuote[]; frontMatter?: FrontMatterFactor[] };
+  /** The spans' facts of an earlier version, valid while the front matter (the report's year) is the same object. */
+  private carriedSpanFacts?: { facts: ReadonlyMap<Span, Fact>; config: EsgConfig };
+  /**
+   * The relations' units of earlier versions, by part, each with the facts of the version it was built
+   * in: a unit the edits since then did not touch is carried (numbers/factDeps.ts).
+   */
+  private carriedUnits: ReadonlyMap<unknown, { from: FactSnapshot; units: unknown }> = new Map();
+  /** The units of the relations this version built, by part (a name, or the formula options). */
+  private readonly builtUnits = new Map<unknown, unknown>();
+  private ghgSumList?: Check[];
+  private readonly intensitiesByLocale = new Map<Locale, Check[]>();
+  /** This version's facts as relations built here were read from, taken once. */
+  private snapshot?: FactSnapshot;
+  /** What changed in the facts since an earlier version's snapshot, once per snapshot. */
+  private readonly changesSince = new Map<FactSnapshot, Set<string> | undefined>();
   private memo: {
     disclosures?: DisclosureIndex;
     facts?: FactIndex;
@@ -326,8 +346,10 @@ export class Derived {
   /** The facts, whatever the scope: what the layer's own parts (sums, checks) are built from. */
   private allFacts(): FactIndex {
     if (!this.memo.facts) {
-      this.memo.facts = buildFacts(this.doc, this.carriedFacts);
+      const spans = this.carriedSpanFacts?.config === this.doc.config ? this.carriedSpanFacts.facts : undefined;
+      this.memo.facts = buildFacts(this.doc, this.carriedFacts, spans);
       this.carriedFacts = undefined;
+      this.carriedSpanFacts = undefined;
     }
     return this.memo.facts;
   }
@@ -378,7 +400,57 @@ export class Derived {
 
   get sums(): SumResult {
     note(FACT_INPUTS);
-    return (this.memo.sums ??= buildKpiSums(this.doc, this.allFacts()));
+    return (this.memo.sums ??= this.fromUnits<SumUnits, SumResult>('sums', (earlier, changed) =>
+      buildKpiSumUnits(this.doc, this.allFacts(), earlier, changed),
+    ));
+  }
+
+  /** Scope 1 + 2, the grand total and Scope 3's categories against their totals (ghg/sum-mismatch). */
+  get ghgSums(): Check[] {
+    note(FACT_INPUTS);
+    return (this.ghgSumList ??= this.fromUnits<Map<string, Unit<Check[]>>, Check[]>('ghgSums', (earlier, changed) =>
+      buildGhgSumUnits(this.allFacts(), earlier, changed),
+    ));
+  }
+
+  /** The intensities against their denominators (kpi/intensity-mismatch), with notes in `locale`. */
+  intensities(locale: Locale): Check[] {
+    note(FACT_INPUTS);
+    let list = this.intensitiesByLocale.get(locale);
+    if (!list) {
+      const facts = this.allFacts();
+      list = this.fromUnits<IntensityUnits, Check[]>(`intensities ${locale}`, (earlier, changed) =>
+        buildIntensityUnits(this.doc, facts, locale, earlier, changed),
+      );
+      this.intensitiesByLocale.set(locale, list);
+    }
+    return list;
+  }
+
+  /**
+   * A relation built from units (numbers/factDeps.ts): handed the units of the version it was last built
+   * in and the tokens of the facts changed since, when there are such units; its units kept for the next.
+   */
+  private fromUnits<U, R>(
+    part: unknown,
+    build: (earlier: U | undefined, changed: ReadonlySet<string> | undefined) => { result: R; units: U },
+  ): R {
+    const earlier = this.carriedUnits.get(part) as { from: FactSnapshot; units: U } | undefined;
+    const changed = earlier && this.changedSince(earlier.from);
+    const built = build(changed && earlier.units, changed);
+    this.builtUnits.set(part, built.units);
+    return built.result;
+  }
+
+  /** The tokens of the facts that differ from an earlier version's (`factChanges`); undefined: rebuild everything. */
+  private changedSince(from: FactSnapshot): Set<string> | undefined {
+    if (!this.changesSince.has(from))
+      this.changesSince.set(from, factChanges(from, this.allFacts(), this.doc.spans, this.doc.config));
+    return this.changesSince.get(from);
+  }
+
+  private factSnapshot(): FactSnapshot {
+    return (this.snapshot ??= factSnapshot(this.allFacts(), this.doc.spans, this.doc.config));
   }
 
   get rates(): RateCheck[] {
@@ -401,7 +473,9 @@ export class Derived {
     note(FACT_INPUTS);
     let result = this.formulas.get(options);
     if (!result) {
-      result = buildFormulaChecks(this.doc, this.allFacts(), options);
+      result = this.fromUnits<FormulaUnits, FormulaCheckResult>(options, (earlier, changed) =>
+        buildFormulaCheckUnits(this.doc, this.allFacts(), options, earlier, changed),
+      );
       this.formulas.set(options, result);
     }
     return result;
@@ -469,6 +543,14 @@ export class Derived {
     // Tables' facts this version was handed and did not need yet go on too (a prose edit builds none).
     const tableFacts = this.memo.facts?.tableFacts ?? this.carriedFacts;
     if (tableFacts) next.carriedFacts = tableFacts;
+    const spanFacts = this.memo.facts
+      ? { facts: this.memo.facts.spanFacts, config: this.doc.config }
+      : this.carriedSpanFacts;
+    if (spanFacts) next.carriedSpanFacts = spanFacts;
+    // The relations built here, with the facts they were read from; those handed on unbuilt go on as they were.
+    const units = new Map(this.carriedUnits);
+    for (const [part, built] of this.builtUnits) units.set(part, { from: this.factSnapshot(), units: built });
+    next.carriedUnits = units;
     // Quotes this version was handed and did not need yet go on too.
     if (!parts.has('prose')) {
       next.carriedQuotes = {

@@ -7,8 +7,6 @@ import type { FactIndex } from './facts';
 import type { FactorQuote } from './factorQuotes';
 import type { FormulaCheckResult } from './formulaChecks';
 import type { AverageCheck, RateCheck, SumResult } from './relations';
-import { ghgSumChecks } from './ghgChecks';
-import { intensityChecks } from './intensityChecks';
 import { activityChecks } from './activityChecks';
 import { factorQuantity } from './factorValues';
 import type { FormulaEnvOptions } from './formula';
@@ -26,14 +24,16 @@ export interface CheckSources {
   readonly sums: SumResult;
   readonly rates: RateCheck[];
   readonly averages: AverageCheck[];
+  readonly ghgSums: Check[];
+  intensities(locale: Locale): Check[];
   formulaChecks(options: FormulaEnvOptions): FormulaCheckResult;
 }
 
 /** Producers of checks, in the order their results are listed. */
 const PRODUCERS: ((doc: EsgDocument, sources: CheckSources, locale: Locale) => readonly Check[])[] = [
-  (_doc, sources) => ghgSumChecks(sources.facts),
+  (_doc, sources) => sources.ghgSums,
   (doc, sources, locale) => activityChecks(doc, sources, locale),
-  (doc, sources, locale) => intensityChecks(doc, sources.facts, locale),
+  (_doc, sources, locale) => sources.intensities(locale),
   (_doc, sources) => sources.sums.checks,
   (_doc, sources) => sources.rates,
   (_doc, sources) => sources.averages,

@@ -94,8 +94,27 @@ export function formatInputs(inputs: readonly CheckInput[], period?: string): st
   return parts.join('; ');
 }
 
+/**
+ * The diagnostic parts of each check, the last asked for (locale and document): a check the derived layer carries
+ * to a later version (numbers/factDeps.ts) is the same object and says the same. Never mutated: a rule
+ * copies what it reports.
+ */
+const diagnosticsOfChecks = new WeakMap<
+  Check,
+  { locale: Locale; uri: string; diagnostic: ReturnType<typeof buildCheckDiagnostic> }
+>();
+
 /** The diagnostic parts of a failed check: message, related locations, data for the quick fix. */
 export function checkDiagnostic(doc: EsgDocument, check: Check, locale: Locale) {
+  const uri = doc.uri;
+  const known = diagnosticsOfChecks.get(check);
+  if (known && known.locale === locale && known.uri === uri) return known.diagnostic;
+  const diagnostic = buildCheckDiagnostic(doc, check, locale);
+  diagnosticsOfChecks.set(check, { locale, uri, diagnostic });
+  return diagnostic;
+}
+
+function buildCheckDiagnostic(doc: EsgDocument, check: Check, locale: Locale) {
   const computed = printLike(check.target, check.computed);
   // A whole-number figure ('31%') gets the computed value with two decimals in brackets (40 (39.67)).
   const precise = formatNumber(midpoint(check.computed), 2, usesThousands(check.target.raw));

@@ -66,10 +66,14 @@ export interface FactIndex {
   inTable(kpiId: string, period: string, table: number): Fact[];
   /** Every KPI id that has a fact. */
   ids: ReadonlySet<string>;
+  /** Every period some KPI table has a column for, with or without figures. */
+  tablePeriods: ReadonlySet<string>;
   /** The KPI rows of a KPI id (in one table, with `table`), in report order, whether or not they hold a figure. */
   rowsOf(kpiId: string, table?: number): KpiRow[];
   /** The facts read from each KPI table: a pure function of the table, so a later version of the document that kept the table object reuses them. */
   tableFacts: ReadonlyMap<KpiTable, readonly Fact[]>;
+  /** The fact of each prose span with `kpi=` that states one: a later version that kept the span (and the front matter) reuses it. */
+  spanFacts: ReadonlyMap<Span, Fact>;
 }
 
 /**
@@ -111,7 +115,11 @@ function readUnit(raw: string, kpiId: string | undefined): ParsedUnit | undefine
  * The fact index of a document. `previous`: the facts of the KPI tables of the version it was derived
  * from (derived.ts); a table it kept (the same object) is not read again.
  */
-export function buildFacts(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, readonly Fact[]>): FactIndex {
+export function buildFacts(
+  doc: EsgDocument,
+  previous?: ReadonlyMap<KpiTable, readonly Fact[]>,
+  previousSpans?: ReadonlyMap<Span, Fact>,
+): FactIndex {
   const all: Fact[] = [];
   const tableFacts = new Map<KpiTable, readonly Fact[]>();
   for (const table of doc.kpiTables) {
@@ -133,8 +141,12 @@ export function buildFacts(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, re
   // Prose spans `[229.3 噸二氧化碳當量]{kpi=ghg.total period=2025}`: a number followed by its unit.
   const bySpan = new Map<Span, Fact>();
   for (const span of doc.spans) {
-    const kpiId = attr(span.attrs, 'kpi')?.value;
-    const fact = kpiId ? spanFigure(doc, span, kpiId) : undefined;
+    // A kept span states what it did: its text, its attributes and the report's year are as before.
+    let fact = previousSpans?.get(span);
+    if (!fact) {
+      const kpiId = attr(span.attrs, 'kpi')?.value;
+      fact = kpiId ? spanFigure(doc, span, kpiId) : undefined;
+    }
     if (fact) {
       all.push(fact);
       bySpan.set(span, fact);
@@ -166,6 +178,7 @@ export function buildFacts(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, re
   let byPrefix: Map<string, Map<string, Fact[]>> | undefined;
   let byTable: Map<string, Map<string, Map<number, Fact[]>>> | undefined;
   let ids: Set<string> | undefined;
+  let tablePeriods: Set<string> | undefined;
   let rows: Map<string, KpiRow[]> | undefined;
   const none: Fact[] = [];
   const prefixIndex = (): Map<string, Map<string, Fact[]>> => {
@@ -224,6 +237,7 @@ export function buildFacts(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, re
     },
     periods,
     tableFacts,
+    spanFacts: bySpan,
     withPrefix: (prefix, period) => {
       // `ghg.scope3.` means the descendants of `ghg.scope3`, not the id itself.
       const descendantsOnly = prefix.endsWith('.');
@@ -251,6 +265,13 @@ export function buildFacts(doc: EsgDocument, previous?: ReadonlyMap<KpiTable, re
     get ids() {
       ids ??= new Set(all.map((f) => f.kpiId));
       return ids;
+    },
+    get tablePeriods() {
+      if (!tablePeriods) {
+        tablePeriods = new Set();
+        for (const kt of doc.kpiTables) for (const p of kt.periods) tablePeriods.add(p.period);
+      }
+      return tablePeriods;
     },
     rowsOf: (kpiId, table) => {
       if (!rows) {

@@ -1,7 +1,8 @@
 // Checks written by the author: `formula="..."` on a KPI row (checked in every period column) and
 // `check="..."` / `kpi=...` on a figure quoted in the prose. Formula errors are reported at their
 // exact column inside the attribute value.
-import type { EsgDocument, Span } from '../model';
+import type { EsgDocument, KpiTable, Span } from '../model';
+import { unitOf, type Unit } from './factDeps';
 import type { Range } from '../types';
 import { attr } from '../parser/attributes';
 import { parseNumber } from './read';
@@ -172,157 +173,220 @@ export function compareResult(
 
 /** The formula checks of a document under `options` (derived.ts keeps them, once per options object). */
 export function buildFormulaChecks(doc: EsgDocument, index: FactIndex, options: FormulaEnvOptions): FormulaCheckResult {
+  return buildFormulaCheckUnits(doc, index, options).result;
+}
+
+/**
+ * The formula checks' units, each with the facts it read (numbers/factDeps.ts): the `formula=` rows of
+ * a KPI table (keyed by the table object) and the `check=` or `kpi=` of a span (keyed by the span).
+ */
+export interface FormulaUnits {
+  tables: Map<KpiTable, Unit<FormulaCheckResult>>;
+  spans: Map<Span, Unit<FormulaCheckResult>>;
+}
+
+/**
+ * `buildFormulaChecks` with its units; with `earlier` (the units, under the same options, of a version
+ * whose facts differ from these in the `changed` tokens, `factChanges`), a unit that read none of them
+ * is carried as it was.
+ */
+export function buildFormulaCheckUnits(
+  doc: EsgDocument,
+  index: FactIndex,
+  options: FormulaEnvOptions,
+  earlier?: FormulaUnits,
+  changed?: ReadonlySet<string>,
+): { result: FormulaCheckResult; units: FormulaUnits } {
   const result: FormulaCheckResult = { checks: [], problems: [] };
+  const units: FormulaUnits = { tables: new Map(), spans: new Map() };
+  // One problem per place and message, whichever unit found it first.
   const reported = new Set<string>();
-  const problem = (p: FormulaProblem) => {
-    const key = `${p.range.start.line}:${p.range.start.character}:${p.key}`;
-    if (!reported.has(key)) {
-      reported.add(key);
-      result.problems.push(p);
+  const take = (part: FormulaCheckResult) => {
+    for (const c of part.checks) result.checks.push(c);
+    for (const p of part.problems) {
+      const key = `${p.range.start.line}:${p.range.start.character}:${p.key}`;
+      if (!reported.has(key)) {
+        reported.add(key);
+        result.problems.push(p);
+      }
     }
   };
-
-  // 1. `formula="..."` on KPI rows: each period's figure against the formula in that period.
   for (const table of doc.kpiTables) {
-    for (const row of table.rows) {
-      if (!row.formula) continue;
-      const parsed = parseFormula(row.formula.text);
-      if (!parsed.ast) {
-        for (const e of parsed.errors)
-          problem({
-            rule: 'kpi/formula-mismatch',
-            range: at(row.formula.range, e.start, e.end),
-            key: e.key,
-            args: e.args,
-            severity: 'error',
-          });
+    if (!table.rows.some((row) => row.formula)) continue;
+    const unit = unitOf(earlier?.tables.get(table), changed, index, (facts) =>
+      tableFormulaChecks(doc, facts, table, options),
+    );
+    units.tables.set(table, unit);
+    take(unit.value);
+  }
+  for (const span of doc.spans) {
+    if (!attr(span.attrs, 'check') && !attr(span.attrs, 'kpi')) continue;
+    const unit = unitOf(earlier?.spans.get(span), changed, index, (facts) =>
+      spanFormulaChecks(doc, facts, span, options),
+    );
+    units.spans.set(span, unit);
+    take(unit.value);
+  }
+  return { result, units };
+}
+
+/** The checks of the `formula=` rows of one KPI table, problems not yet deduplicated. */
+function tableFormulaChecks(
+  doc: EsgDocument,
+  index: FactIndex,
+  table: KpiTable,
+  options: FormulaEnvOptions,
+): FormulaCheckResult {
+  const result: FormulaCheckResult = { checks: [], problems: [] };
+  const problem = (p: FormulaProblem) => result.problems.push(p);
+  // 1. `formula="..."` on KPI rows: each period's figure against the formula in that period.
+  for (const row of table.rows) {
+    if (!row.formula) continue;
+    const parsed = parseFormula(row.formula.text);
+    if (!parsed.ast) {
+      for (const e of parsed.errors)
+        problem({
+          rule: 'kpi/formula-mismatch',
+          range: at(row.formula.range, e.start, e.end),
+          key: e.key,
+          args: e.args,
+          severity: 'error',
+        });
+      continue;
+    }
+    for (const value of row.values) {
+      if (value.status !== 'number') continue;
+      // A row without a KPI id has no fact in the index, but its formula is checked all the same.
+      const target = index.ofRow(row, value.period) ?? tableFact(row, value);
+      if (!target) continue;
+      const evaluated = evaluateFormula(parsed.ast, formulaEnvFor(doc, index, value.period, options));
+      if (!evaluated.ok) {
+        // The error's own period (`energy.electricity@1999`) wins over the column's.
+        const args = { period: value.period, ...evaluated.error.args };
+        const unchecked = noValueInput(index, evaluated.error.key, args);
+        problem({
+          rule: 'kpi/formula-mismatch',
+          range: at(row.formula.range, evaluated.error.start, evaluated.error.end),
+          ...(unchecked ?? { key: evaluated.error.key, args, severity: 'warning' }),
+        });
         continue;
       }
-      for (const value of row.values) {
-        if (value.status !== 'number') continue;
-        // A row without a KPI id has no fact in the index, but its formula is checked all the same.
-        const target = index.ofRow(row, value.period) ?? tableFact(row, value);
-        if (!target) continue;
-        const evaluated = evaluateFormula(parsed.ast, formulaEnvFor(doc, index, value.period, options));
-        if (!evaluated.ok) {
-          // The error's own period (`energy.electricity@1999`) wins over the column's.
-          const args = { period: value.period, ...evaluated.error.args };
-          const unchecked = noValueInput(doc, index, evaluated.error.key, args);
-          problem({
-            rule: 'kpi/formula-mismatch',
-            range: at(row.formula.range, evaluated.error.start, evaluated.error.end),
-            ...(unchecked ?? { key: evaluated.error.key, args, severity: 'warning' }),
-          });
-          continue;
-        }
-        const cmp = compareResult(doc, target, evaluated, row.formula.text);
-        if (!('ok' in cmp)) {
-          problem({
-            rule: 'kpi/formula-mismatch',
-            range: row.formula.range,
-            key: cmp.key,
-            args: cmp.args,
-            severity: 'warning',
-          });
-          continue;
-        }
-        result.checks.push({
-          rule: 'kpi/formula-mismatch',
-          target,
-          formula: `${row.formula.text} = ${row.label}`,
-          inputs: inputsOf(doc, evaluated.inputs),
-          computed: cmp.computed,
-          ok: cmp.ok,
-          ...(cmp.noteKey ? { noteKey: cmp.noteKey } : {}),
-        });
-      }
-    }
-  }
-
-  // 2. Prose: `[8.4%]{check="change(ghg.total@2024, ghg.total@2025)"}` and `[229.3 噸]{kpi=ghg.total}`.
-  for (const span of doc.spans) {
-    const fact = spanFact(doc, index, span);
-    const check = attr(span.attrs, 'check');
-    if (check) {
-      if (!fact) {
-        // A number without a period (no `esg.period`, no `period=`) is not "not a figure": say what is missing.
-        const noPeriod = isFigureText(span.text);
+      const cmp = compareResult(doc, target, evaluated, row.formula.text);
+      if (!('ok' in cmp)) {
         problem({
-          rule: 'kpi/prose-mismatch',
-          range: span.range,
-          key: noPeriod ? 'numbers.prose.noPeriod' : 'numbers.prose.notNumber',
-          args: { text: span.text },
+          rule: 'kpi/formula-mismatch',
+          range: row.formula.range,
+          key: cmp.key,
+          args: cmp.args,
           severity: 'warning',
         });
         continue;
       }
-      const parsed = parseFormula(check.value);
-      if (!parsed.ast) {
-        for (const e of parsed.errors)
-          problem({
-            rule: 'kpi/prose-mismatch',
-            range: at(check.valueRange, e.start, e.end),
-            key: e.key,
-            args: e.args,
-            severity: 'error',
-          });
-        continue;
-      }
-      const evaluated = evaluateFormula(parsed.ast, formulaEnvFor(doc, index, fact.period, options));
-      if (!evaluated.ok) {
-        const unchecked = noValueInput(doc, index, evaluated.error.key, {
-          period: fact.period,
-          ...evaluated.error.args,
-        });
-        problem({
-          rule: 'kpi/prose-mismatch',
-          range: at(check.valueRange, evaluated.error.start, evaluated.error.end),
-          ...(unchecked ?? { key: evaluated.error.key, args: evaluated.error.args, severity: 'warning' }),
-        });
-        continue;
-      }
-      const cmp = compareResult(doc, fact, evaluated, check.value);
-      if (!('ok' in cmp)) {
-        problem({ rule: 'kpi/prose-mismatch', range: span.range, key: cmp.key, args: cmp.args, severity: 'warning' });
-        continue;
-      }
       result.checks.push({
-        rule: 'kpi/prose-mismatch',
-        target: fact,
-        formula: check.value,
+        rule: 'kpi/formula-mismatch',
+        target,
+        formula: `${row.formula.text} = ${row.label}`,
         inputs: inputsOf(doc, evaluated.inputs),
         computed: cmp.computed,
         ok: cmp.ok,
         ...(cmp.noteKey ? { noteKey: cmp.noteKey } : {}),
       });
-      continue;
     }
-    // A quoted KPI figure against the table's figure for the same KPI and period.
-    if (!attr(span.attrs, 'kpi')) continue;
+  }
+  return result;
+}
+
+/** The check of one span with `check=` or `kpi=`, problems not yet deduplicated. */
+function spanFormulaChecks(
+  doc: EsgDocument,
+  index: FactIndex,
+  span: Span,
+  options: FormulaEnvOptions,
+): FormulaCheckResult {
+  const result: FormulaCheckResult = { checks: [], problems: [] };
+  const problem = (p: FormulaProblem) => result.problems.push(p);
+  // 2. Prose: `[8.4%]{check="change(ghg.total@2024, ghg.total@2025)"}` and `[229.3 噸]{kpi=ghg.total}`.
+  const fact = spanFact(doc, index, span);
+  const check = attr(span.attrs, 'check');
+  if (check) {
     if (!fact) {
-      // `[abc]{kpi=ghg.total}` quotes no figure: said, as for check=, rather than skipped.
+      // A number without a period (no `esg.period`, no `period=`) is not "not a figure": say what is missing.
+      const noPeriod = isFigureText(span.text);
       problem({
         rule: 'kpi/prose-mismatch',
         range: span.range,
-        key: isFigureText(span.text) ? 'numbers.prose.noPeriod' : 'numbers.prose.notNumber',
+        key: noPeriod ? 'numbers.prose.noPeriod' : 'numbers.prose.notNumber',
         args: { text: span.text },
         severity: 'warning',
       });
-      continue;
+      return result;
     }
-    const table = index.firstInTable(fact.kpiId, fact.period);
-    if (!table) continue;
-    const cmp = quotedComparison(fact, table);
-    if (cmp)
-      result.checks.push({
-        rule: 'kpi/prose-mismatch',
-        target: fact,
-        formula: `${fact.kpiId}@${fact.period}`,
-        inputs: [{ label: table.label, ref: `${table.kpiId}@${table.period}`, fact: table, text: factText(table) }],
-        computed: cmp.computed,
-        ok: cmp.ok,
+    const parsed = parseFormula(check.value);
+    if (!parsed.ast) {
+      for (const e of parsed.errors)
+        problem({
+          rule: 'kpi/prose-mismatch',
+          range: at(check.valueRange, e.start, e.end),
+          key: e.key,
+          args: e.args,
+          severity: 'error',
+        });
+      return result;
+    }
+    const evaluated = evaluateFormula(parsed.ast, formulaEnvFor(doc, index, fact.period, options));
+    if (!evaluated.ok) {
+      const unchecked = noValueInput(index, evaluated.error.key, {
+        period: fact.period,
+        ...evaluated.error.args,
       });
+      problem({
+        rule: 'kpi/prose-mismatch',
+        range: at(check.valueRange, evaluated.error.start, evaluated.error.end),
+        ...(unchecked ?? { key: evaluated.error.key, args: evaluated.error.args, severity: 'warning' }),
+      });
+      return result;
+    }
+    const cmp = compareResult(doc, fact, evaluated, check.value);
+    if (!('ok' in cmp)) {
+      problem({ rule: 'kpi/prose-mismatch', range: span.range, key: cmp.key, args: cmp.args, severity: 'warning' });
+      return result;
+    }
+    result.checks.push({
+      rule: 'kpi/prose-mismatch',
+      target: fact,
+      formula: check.value,
+      inputs: inputsOf(doc, evaluated.inputs),
+      computed: cmp.computed,
+      ok: cmp.ok,
+      ...(cmp.noteKey ? { noteKey: cmp.noteKey } : {}),
+    });
+    return result;
   }
+  // A quoted KPI figure against the table's figure for the same KPI and period.
+  if (!attr(span.attrs, 'kpi')) return result;
+  if (!fact) {
+    // `[abc]{kpi=ghg.total}` quotes no figure: said, as for check=, rather than skipped.
+    problem({
+      rule: 'kpi/prose-mismatch',
+      range: span.range,
+      key: isFigureText(span.text) ? 'numbers.prose.noPeriod' : 'numbers.prose.notNumber',
+      args: { text: span.text },
+      severity: 'warning',
+    });
+    return result;
+  }
+  const table = index.firstInTable(fact.kpiId, fact.period);
+  if (!table) return result;
+  const cmp = quotedComparison(fact, table);
+  if (cmp)
+    result.checks.push({
+      rule: 'kpi/prose-mismatch',
+      target: fact,
+      formula: `${fact.kpiId}@${fact.period}`,
+      inputs: [{ label: table.label, ref: `${table.kpiId}@${table.period}`, fact: table, text: factText(table) }],
+      computed: cmp.computed,
+      ok: cmp.ok,
+    });
   return result;
 }
 
@@ -334,7 +398,6 @@ export function buildFormulaChecks(doc: EsgDocument, index: FactIndex, options: 
  * `formula.noValue` stays a warning).
  */
 function noValueInput(
-  doc: EsgDocument,
   index: FactIndex,
   key: string,
   args: Record<string, string | number>,
@@ -355,8 +418,7 @@ function noValueInput(
   }
   if (rows.length === 0 && !index.ids.has(id)) return undefined;
   // A period no table of the report has (`energy.electricity@1999`) is a mistake in the formula, not a gap in the data.
-  const reportHasPeriod = doc.kpiTables.some((kt) => kt.periods.some((p) => p.period === period));
-  if (!reportHasPeriod) return undefined;
+  if (!index.tablePeriods.has(period)) return undefined;
   return { key: 'numbers.formula.inputNotGiven', args: { id, period }, severity: 'information' };
 }
 

@@ -4,6 +4,7 @@
 import { factInterval, type Fact, type FactIndex } from './facts';
 import { cleanLabel, compareFact, inputOf, type Check } from './checks';
 import { sumQuantities } from './relations';
+import { unitOf, type Unit } from './factDeps';
 
 export const SCOPE3_CATEGORY = /^ghg\.scope3\.cat([0-9]+)$/;
 
@@ -28,36 +29,58 @@ function scope2(index: FactIndex, period: string): Fact | undefined {
 }
 
 export function ghgSumChecks(index: FactIndex): Check[] {
-  const out: Check[] = [];
+  return buildGhgSumUnits(index).result;
+}
+
+/**
+ * `ghgSumChecks` by period, each period's checks with the facts they read (numbers/factDeps.ts); with
+ * `earlier` (a version's units whose facts differ from these in the `changed` tokens), a period that
+ * read none of them is carried.
+ */
+export function buildGhgSumUnits(
+  index: FactIndex,
+  earlier?: ReadonlyMap<string, Unit<Check[]>>,
+  changed?: ReadonlySet<string>,
+): { result: Check[]; units: Map<string, Unit<Check[]>> } {
+  const result: Check[] = [];
+  const units = new Map<string, Unit<Check[]>>();
   for (const period of index.periods) {
-    const s1 = index.first('ghg.scope1', period);
-    const s2 = scope2(index, period);
-    const s3 = index.first('ghg.scope3', period);
-    const scopes12 = [s1, s2].filter((f): f is Fact => !!f);
-    const c12 = check('ghg/sum-mismatch', index.first('ghg.scope12', period), scopes12);
-    if (c12) out.push(c12);
-    // The grand total: Scope 1 + 2 (+ 3 when the report gives Scope 3).
-    const total = index.first('ghg.total', period);
-    if (total && scopes12.length === 2) {
-      const c = check('ghg/sum-mismatch', total, s3 ? [...scopes12, s3] : scopes12);
-      if (c) out.push(c);
-    }
-    const categories = index
-      .withPrefix('ghg.scope3.', period)
-      .filter((f) => SCOPE3_CATEGORY.test(f.kpiId) && Number(SCOPE3_CATEGORY.exec(f.kpiId)![1]) <= 15);
-    // One fact per category (the first): a category stated twice is kpi/value-conflict's business.
-    const seen = new Set<string>();
-    const unique = categories.filter((f) => !seen.has(f.kpiId) && seen.add(f.kpiId));
-    const c3 = check('ghg/sum-mismatch', s3, unique);
-    if (c3 && !c3.ok && isPartialList(s3!, unique, c3)) {
-      // Categories listed in a table of their own, fewer than all 15, summing to less than the total:
-      // the rest may sit in categories the report does not list, so a shortfall is not a defect by
-      // itself (a sum above the total is). Said as information, with the amount not accounted for.
-      c3.severity = 'information';
-      c3.noteKey = { key: 'ghg.scope3.partialList', args: { count: unique.length } };
-    }
-    if (c3) out.push(c3);
+    const unit = unitOf(earlier?.get(period), changed, index, (facts) => ghgSumChecksIn(facts, period));
+    units.set(period, unit);
+    for (const c of unit.value) result.push(c);
   }
+  return { result, units };
+}
+
+function ghgSumChecksIn(index: FactIndex, period: string): Check[] {
+  const out: Check[] = [];
+  const s1 = index.first('ghg.scope1', period);
+  const s2 = scope2(index, period);
+  const s3 = index.first('ghg.scope3', period);
+  const scopes12 = [s1, s2].filter((f): f is Fact => !!f);
+  const c12 = check('ghg/sum-mismatch', index.first('ghg.scope12', period), scopes12);
+  if (c12) out.push(c12);
+  // The grand total: Scope 1 + 2 (+ 3 when the report gives Scope 3).
+  const total = index.first('ghg.total', period);
+  if (total && scopes12.length === 2) {
+    const c = check('ghg/sum-mismatch', total, s3 ? [...scopes12, s3] : scopes12);
+    if (c) out.push(c);
+  }
+  const categories = index
+    .withPrefix('ghg.scope3.', period)
+    .filter((f) => SCOPE3_CATEGORY.test(f.kpiId) && Number(SCOPE3_CATEGORY.exec(f.kpiId)![1]) <= 15);
+  // One fact per category (the first): a category stated twice is kpi/value-conflict's business.
+  const seen = new Set<string>();
+  const unique = categories.filter((f) => !seen.has(f.kpiId) && seen.add(f.kpiId));
+  const c3 = check('ghg/sum-mismatch', s3, unique);
+  if (c3 && !c3.ok && isPartialList(s3!, unique, c3)) {
+    // Categories listed in a table of their own, fewer than all 15, summing to less than the total:
+    // the rest may sit in categories the report does not list, so a shortfall is not a defect by
+    // itself (a sum above the total is). Said as information, with the amount not accounted for.
+    c3.severity = 'information';
+    c3.noteKey = { key: 'ghg.scope3.partialList', args: { count: unique.length } };
+  }
+  if (c3) out.push(c3);
   return out;
 }
 

@@ -2,7 +2,8 @@
 // so revenue; `/人` is employees) and comes from the front matter's `denominators`; when the report
 // gives none, it is inferred from the report's other intensities, and the one that disagrees is
 // flagged (a unit of 萬元 where the others imply 百萬元).
-import type { EsgDocument } from '../model';
+import type { EsgDocument, KpiTable } from '../model';
+import { unitOf, type Unit } from './factDeps';
 import type { Locale } from '../types';
 import { getKpi } from '../catalogs/kpis';
 import { denominatorNameOf } from '../catalogs/units';
@@ -64,6 +65,9 @@ interface Intensity {
   name: string;
   /** The denominator the printed figures imply, in base units. */
   implied: Interval;
+  /** The series it belongs to (the denominator and the part it divides), and its group in that series (a period). */
+  series: string;
+  group: string;
 }
 
 /**
@@ -93,6 +97,25 @@ function commonImplied(agreeing: readonly Intensity[]): Interval {
 }
 
 const width = (x: Interval) => x.hi - x.lo;
+
+/**
+ * Whether every two of the intensities' implied denominators meet. When the largest low end is at most
+ * the smallest high end, every pair does (linear: the usual case); otherwise each pair is asked, as
+ * `meets` allows a little float error that depends on the pair (a·lo ≤ b·hi for every pair then).
+ */
+function allMeet(list: readonly Intensity[]): boolean {
+  let lo = -Infinity;
+  let hi = Infinity;
+  let finite = true;
+  for (const x of list) {
+    if (!Number.isFinite(x.implied.lo) || !Number.isFinite(x.implied.hi)) finite = false;
+    if (x.implied.lo > lo) lo = x.implied.lo;
+    if (x.implied.hi < hi) hi = x.implied.hi;
+  }
+  // Infinite or NaN ends (a zero figure) are left to `meets`.
+  if (finite && lo <= hi) return true;
+  return list.every((a) => list.every((b) => meets(a.implied, b.implied)));
+}
 
 /**
  * Two equally large agreeing sets that share every member but one each: the two odd members disagree,
@@ -155,13 +178,90 @@ function largestAgreement(group: Intensity[]): Intensity[] | undefined {
   if (!best || best.length < 2) return undefined;
   // The sweep's set agrees by construction; meets() has the final word (its tolerance).
   const chosen = best;
-  return chosen.every((a) => chosen.every((b) => meets(a.implied, b.implied))) ? chosen : undefined;
+  return allMeet(chosen) ? chosen : undefined;
 }
 
+/** The intensity checks (kpi/intensity-mismatch): `buildIntensityUnits` without earlier units. */
 export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Locale): Check[] {
+  return buildIntensityUnits(doc, index, locale).result;
+}
+
+/** What one KPI table's intensities give: checks against a stated denominator, and the others. */
+interface TableIntensities {
+  given: Check[];
+  inferred: Intensity[];
+}
+
+/**
+ * The intensity checks' units: each KPI table's intensities with the numerators they looked up
+ * (numbers/factDeps.ts; keyed by the table object), and each series (a denominator and the part it
+ * divides) with the intensities it compares, whose checks depend on those alone.
+ */
+export interface IntensityUnits {
+  tables: Map<KpiTable, Unit<TableIntensities>>;
+  series: Map<string, { members: Intensity[]; checks: Map<string, Check[]> }>;
+  /** The KPI tables that have no intensity (a kept table is not searched again). */
+  without: Set<KpiTable>;
+}
+
+const isIntensity = (f: Fact) => f.source === 'table' && !!f.quantity && !!f.unit?.denominator;
+const seriesOf = (i: Intensity) => i.series;
+
+/**
+ * The intensity checks, with their units; with `earlier` (the units, in the same locale, of a version
+ * whose facts differ from these in the `changed` tokens), a table that read none of them is carried,
+ * and a series whose intensities are all carried ones, in the same order, keeps its checks.
+ */
+export function buildIntensityUnits(
+  doc: EsgDocument,
+  index: FactIndex,
+  locale: Locale,
+  earlier?: IntensityUnits,
+  changed?: ReadonlySet<string>,
+): { result: Check[]; units: IntensityUnits } {
   const out: Check[] = [];
   const inferred: Intensity[] = [];
-  for (const f of index.all) {
+  const units: IntensityUnits = { tables: new Map(), series: new Map(), without: new Set() };
+  // Table facts are the index's first facts, table by table: this is the order of `index.all`.
+  for (const [table, list] of index.tableFacts) {
+    if (earlier?.without.has(table) || !list.some(isIntensity)) {
+      units.without.add(table);
+      continue;
+    }
+    const unit = unitOf(earlier?.tables.get(table), changed, index, (lookups) => tableIntensities(doc, list, lookups));
+    units.tables.set(table, unit);
+    for (const c of unit.value.given) out.push(c);
+    for (const i of unit.value.inferred) inferred.push(i);
+  }
+  // Per period and denominator, the implied values should agree; flag the odd one out.
+  const groups = new Map<string, Intensity[]>();
+  for (const i of inferred) {
+    const group = groups.get(i.group);
+    if (group) group.push(i);
+    else groups.set(i.group, [i]);
+  }
+  const bySeries = new Map<string, Map<string, Intensity[]>>();
+  for (const [key, group] of groups) {
+    const series = seriesOf(group[0]);
+    (bySeries.get(series) ?? bySeries.set(series, new Map()).get(series)!).set(key, group);
+  }
+  for (const [series, seriesGroups] of bySeries) {
+    const members = [...seriesGroups.values()].flat();
+    const before = earlier?.series.get(series);
+    const same =
+      !!before && before.members.length === members.length && before.members.every((m, k) => m === members[k]);
+    units.series.set(series, same ? before : { members, checks: seriesChecks(seriesGroups, locale) });
+  }
+  for (const [key, group] of groups)
+    for (const c of units.series.get(seriesOf(group[0]))!.checks.get(key) ?? []) out.push(c);
+  return { result: out, units };
+}
+
+/** One table's intensities: checked against a denominator the front matter states, or kept to compare. */
+function tableIntensities(doc: EsgDocument, list: readonly Fact[], index: FactIndex): TableIntensities {
+  const given: Check[] = [];
+  const inferred: Intensity[] = [];
+  for (const f of list) {
     if (f.source !== 'table' || !f.quantity || !f.unit?.denominator) continue;
     const numerator = numeratorOf(f.kpiId, index, f.period);
     const name = denominatorName(f);
@@ -169,21 +269,21 @@ export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Loca
     const assumed = !numerator.quantity;
     const numeratorQuantity = numerator.quantity ?? unitlessNumerator(numerator, f);
     if (!numeratorQuantity) continue;
-    const given = assumed ? undefined : configQuantity(doc, name, f.period);
+    const stated = assumed ? undefined : configQuantity(doc, name, f.period);
     const formula = `${numerator.label} ÷ denominators.${name} = ${f.label}`;
-    if (given) {
+    if (stated) {
       const cmp = compareFact(f, {
-        value: div(numeratorQuantity.value, given.quantity.value),
-        dim: mulDim(numeratorQuantity.dim, given.quantity.dim, -1),
+        value: div(numeratorQuantity.value, stated.quantity.value),
+        dim: mulDim(numeratorQuantity.dim, stated.quantity.dim, -1),
       });
       if (cmp)
-        out.push({
+        given.push({
           rule: 'kpi/intensity-mismatch',
           target: f,
           formula,
           inputs: [
             inputOf(numerator),
-            { label: `denominators.${name}`, ref: `denominators.${name}`, text: given.text },
+            { label: `denominators.${name}`, ref: `denominators.${name}`, text: stated.text },
           ],
           computed: cmp.computed,
           ok: cmp.ok,
@@ -191,6 +291,7 @@ export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Loca
       continue;
     }
     // No denominator given: the figure implies one (numerator / intensity), in the intensity's denominator unit.
+    const part = partKey(f.kpiId, f.label);
     inferred.push({
       fact: f,
       numerator,
@@ -198,22 +299,21 @@ export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Loca
       assumed,
       name,
       implied: div(numeratorQuantity.value, f.quantity.value),
+      series: `${name}${part}`,
+      group: `${name}@${f.period}${part}`,
     });
   }
-  // Per period and denominator, the implied values should agree; flag the odd one out.
-  const groups = new Map<string, Intensity[]>();
-  const seriesOf = (i: Intensity) => `${i.name}${partKey(i.fact.kpiId, i.fact.label)}`;
-  for (const i of inferred) {
-    const key = `${i.name}@${i.fact.period}${partKey(i.fact.kpiId, i.fact.label)}`;
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
-  }
+  return { given, inferred };
+}
+
+/** The checks of one series' groups (a period each), by group key. */
+function seriesChecks(groups: ReadonlyMap<string, Intensity[]>, locale: Locale): Map<string, Check[]> {
+  const checks = new Map<string, Check[]>();
   // The denominator each period's intensities agree on, all of them (two at least): per series (the
   // denominator and the part it divides), per period.
   const agreed = new Map<string, Map<string, Interval>>();
   for (const group of groups.values()) {
-    if (group.length < 2 || !group.every((a) => group.every((b) => meets(a.implied, b.implied)))) continue;
+    if (group.length < 2 || !allMeet(group)) continue;
     const series = seriesOf(group[0]);
     (agreed.get(series) ?? agreed.set(series, new Map()).get(series)!).set(group[0].fact.period, commonImplied(group));
   }
@@ -233,7 +333,9 @@ export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Loca
     const steady = others.every((o) => ratios(o).every((r) => Number.isFinite(r) && r >= 0.5 && r <= 2));
     return far && steady;
   };
-  for (const group of groups.values()) {
+  for (const [key, group] of groups) {
+    const out: Check[] = [];
+    checks.set(key, out);
     if (group.length < 2) continue;
     // Whether the others (the group without one member) all agree with each other: true when every
     // disagreeing pair involves that member. Counted once per group, and only for a group where some
@@ -334,5 +436,5 @@ export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Loca
       });
     }
   }
-  return out;
+  return checks;
 }

@@ -4,7 +4,8 @@
 // marked as parts of the row above) and deciding whether a breakdown is complete come first; the
 // check producers of kpi/sum-mismatch, kpi/rate-mismatch and kpi/average-bounds follow.
 import { frontMatterQuantity } from './formula/env';
-import type { EsgDocument, KpiRow, KpiValue } from '../model';
+import type { EsgDocument, KpiRow, KpiTable, KpiValue } from '../model';
+import { unitOf, type Unit } from './factDeps';
 import type { Locale, RelatedLocation } from '../types';
 import { getKpi, allKpis } from '../catalogs/kpis';
 import type { KpiDefinition } from '../catalogs/schema';
@@ -189,31 +190,49 @@ export function breakdownGroups(
   countNils = false,
 ): BreakdownGroup[] {
   const out: BreakdownGroup[] = [];
-  for (const [parentId, byBreakdown] of membersByParent) {
+  for (const parentId of membersByParent.keys()) {
     const parent = getKpi(parentId);
-    if (!parent || !parentFilter(parent)) continue;
-    const total = pickFact(index, parentId, period);
-    if (!total) continue;
-    for (const [breakdown, defs] of byBreakdown) {
-      // A member printed as nil (`-`, `N/A`) in the total's table counts as 0; a breakdown of nils only says nothing.
-      const members = defs
-        .map(
-          (d) =>
-            pickFact(index, d.id, period, total) ?? (countNils ? nilMember(index, d.id, period, total) : undefined),
-        )
-        .filter((f): f is Fact => !!f);
-      if (!members.some((m) => !m.nil)) continue;
-      out.push({
-        parent,
+    if (parent && parentFilter(parent))
+      for (const g of breakdownsOfTotal(index, period, parent, countNils)) out.push(g);
+  }
+  return out;
+}
+
+/** The catalog parents that have breakdowns, in catalog order. */
+export function breakdownParents(): IterableIterator<string> {
+  return membersByParent.keys();
+}
+
+/** The breakdowns of one catalog total in a period (see `breakdownGroups`). */
+function breakdownsOfTotal(
+  index: FactIndex,
+  period: string,
+  parent: KpiDefinition,
+  countNils: boolean,
+): BreakdownGroup[] {
+  const out: BreakdownGroup[] = [];
+  const byBreakdown = membersByParent.get(parent.id);
+  if (!byBreakdown) return out;
+  const total = pickFact(index, parent.id, period);
+  if (!total) return out;
+  for (const [breakdown, defs] of byBreakdown) {
+    // A member printed as nil (`-`, `N/A`) in the total's table counts as 0; a breakdown of nils only says nothing.
+    const members = defs
+      .map(
+        (d) => pickFact(index, d.id, period, total) ?? (countNils ? nilMember(index, d.id, period, total) : undefined),
+      )
+      .filter((f): f is Fact => !!f);
+    if (!members.some((m) => !m.nil)) continue;
+    out.push({
+      parent,
+      breakdown,
+      total,
+      members,
+      coverage: coverage(
         breakdown,
-        total,
-        members,
-        coverage: coverage(
-          breakdown,
-          members.map((m) => memberKey(m.kpiId)),
-        ),
-      });
-    }
+        members.map((m) => memberKey(m.kpiId)),
+      ),
+    });
   }
   return out;
 }
@@ -281,41 +300,46 @@ function hasNumber(row: KpiRow): boolean {
  */
 export function structuralGroups(doc: EsgDocument): StructuralGroup[] {
   const out: StructuralGroup[] = [];
-  for (const kt of doc.kpiTables) {
-    // Caption rows stay in: a caption between a total and the rows below it ends the group.
-    const rows = kt.rows;
-    const markOf = (r: KpiRow): PartMark | undefined =>
-      partMark(r.label) ?? (inSecondColumn(doc, r, kt.labelColumns) ? 'column' : undefined);
-    for (let i = 0; i < rows.length; i++) {
-      const total = rows[i];
-      if (markOf(total) || !hasNumber(total)) continue;
-      const first = rows[i + 1];
-      const mark = first && !first.isCaption ? markOf(first) : undefined;
-      if (!first || !mark) continue;
-      const members = [first];
-      const firstParent = first.kpiId ? getKpi(first.kpiId)?.parent : undefined;
-      let j = i + 2;
-      for (; j < rows.length; j++) {
-        const r = rows[j];
-        if (r.isCaption) break;
-        const m = markOf(r);
-        if (m === mark) {
-          members.push(r);
-          continue;
-        }
-        const continues =
-          mark === 'of-which' &&
-          !m &&
-          !!firstParent &&
-          !!r.kpiId &&
-          getKpi(r.kpiId)?.parent === firstParent &&
-          (r.unit?.raw ?? '') === (first.unit?.raw ?? '');
-        if (!continues) break;
+  for (const kt of doc.kpiTables) for (const g of structuralGroupsOf(doc, kt)) out.push(g);
+  return out;
+}
+
+/** The groups of one KPI table (see `structuralGroups`). */
+function structuralGroupsOf(doc: EsgDocument, kt: KpiTable): StructuralGroup[] {
+  const out: StructuralGroup[] = [];
+  // Caption rows stay in: a caption between a total and the rows below it ends the group.
+  const rows = kt.rows;
+  const markOf = (r: KpiRow): PartMark | undefined =>
+    partMark(r.label) ?? (inSecondColumn(doc, r, kt.labelColumns) ? 'column' : undefined);
+  for (let i = 0; i < rows.length; i++) {
+    const total = rows[i];
+    if (markOf(total) || !hasNumber(total)) continue;
+    const first = rows[i + 1];
+    const mark = first && !first.isCaption ? markOf(first) : undefined;
+    if (!first || !mark) continue;
+    const members = [first];
+    const firstParent = first.kpiId ? getKpi(first.kpiId)?.parent : undefined;
+    let j = i + 2;
+    for (; j < rows.length; j++) {
+      const r = rows[j];
+      if (r.isCaption) break;
+      const m = markOf(r);
+      if (m === mark) {
         members.push(r);
+        continue;
       }
-      out.push({ table: kt.table, total, members, mark });
-      i = j - 1;
+      const continues =
+        mark === 'of-which' &&
+        !m &&
+        !!firstParent &&
+        !!r.kpiId &&
+        getKpi(r.kpiId)?.parent === firstParent &&
+        (r.unit?.raw ?? '') === (first.unit?.raw ?? '');
+      if (!continues) break;
+      members.push(r);
     }
+    out.push({ table: kt.table, total, members, mark });
+    i = j - 1;
   }
   return out;
 }
@@ -377,17 +401,44 @@ const isGhg = (id: string) => id === 'ghg' || id.startsWith('ghg.');
  * catalog already relates are left to the catalog check (or to ghg/sum-mismatch for emissions).
  */
 export function buildKpiSums(doc: EsgDocument, index: FactIndex): SumResult {
+  return buildKpiSumUnits(doc, index).result;
+}
+
+/**
+ * The sums' units, each with the facts it read (numbers/factDeps.ts): a catalog total's breakdowns in a
+ * period, and a KPI table's own groups (keyed by the table object: an edit of another table keeps it).
+ */
+export interface SumUnits {
+  breakdowns: Map<string, Unit<SumResult>>;
+  tables: Map<KpiTable, Unit<{ periods: string; own: SumResult; adjacent: SumResult }>>;
+}
+
+/**
+ * `buildKpiSums` with its units; with `earlier` (the units of a version whose facts differ from these
+ * in the `changed` tokens, `factChanges`), a unit that read none of them is carried as it was.
+ */
+export function buildKpiSumUnits(
+  doc: EsgDocument,
+  index: FactIndex,
+  earlier?: SumUnits,
+  changed?: ReadonlySet<string>,
+): { result: SumResult; units: SumUnits } {
   const result: SumResult = { checks: [], partial: [] };
+  const units: SumUnits = { breakdowns: new Map(), tables: new Map() };
+  const take = (part: SumResult) => {
+    for (const c of part.checks) result.checks.push(c);
+    for (const p of part.partial) result.partial.push(p);
+  };
   for (const period of index.periods) {
-    for (const g of breakdownGroups(index, period, (k) => isAdditive(k) && !isGhg(k.id), true)) {
-      if (g.coverage === 'overlapping') continue;
-      const c = sumCheck(g.total, g.members);
-      if (!c) continue;
-      if (c.check.ok || g.coverage === 'complete' || c.exceeds) {
-        // A single member that fits within its total says nothing worth listing.
-        if (g.members.length > 1 || !c.check.ok) result.checks.push(c.check);
-      } else if (g.members.length > 1)
-        result.partial.push({ total: g.total, members: g.members, sum: c.sum, breakdown: g.breakdown });
+    for (const parentId of membersByParent.keys()) {
+      const parent = getKpi(parentId);
+      if (!parent || !isAdditive(parent) || isGhg(parent.id)) continue;
+      const key = `${period}\u0000${parentId}`;
+      const unit = unitOf(earlier?.breakdowns.get(key), changed, index, (facts) =>
+        breakdownSums(facts, period, parent),
+      );
+      units.breakdowns.set(key, unit);
+      take(unit.value);
     }
   }
   const tablePeriods = new Map<number, string[]>();
@@ -397,18 +448,61 @@ export function buildKpiSums(doc: EsgDocument, index: FactIndex): SumResult {
         kt.table,
         kt.periods.map((p) => p.period),
       );
-  for (const g of structuralGroups(doc)) {
+  const ofTable: { own: SumResult; adjacent: SumResult }[] = [];
+  for (const kt of doc.kpiTables) {
+    const periods = tablePeriods.get(kt.table) ?? [];
+    const periodsKey = periods.join('\u0000');
+    let before = earlier?.tables.get(kt);
+    if (before && before.value.periods !== periodsKey) before = undefined;
+    const unit = unitOf(before, changed, index, (facts) => ({
+      periods: periodsKey,
+      ...tableSums(doc, facts, kt, periods),
+    }));
+    units.tables.set(kt, unit);
+    ofTable.push(unit.value);
+  }
+  // Every table's marked groups, then every table's adjacent ones, as the report lists them.
+  for (const t of ofTable) take(t.own);
+  for (const t of ofTable) take(t.adjacent);
+  return { result, units };
+}
+
+/** The sums of one catalog total's breakdowns in a period. */
+function breakdownSums(index: FactIndex, period: string, parent: KpiDefinition): SumResult {
+  const result: SumResult = { checks: [], partial: [] };
+  for (const g of breakdownsOfTotal(index, period, parent, true)) {
+    if (g.coverage === 'overlapping') continue;
+    const c = sumCheck(g.total, g.members);
+    if (!c) continue;
+    if (c.check.ok || g.coverage === 'complete' || c.exceeds) {
+      // A single member that fits within its total says nothing worth listing.
+      if (g.members.length > 1 || !c.check.ok) result.checks.push(c.check);
+    } else if (g.members.length > 1)
+      result.partial.push({ total: g.total, members: g.members, sum: c.sum, breakdown: g.breakdown });
+  }
+  return result;
+}
+
+/** The sums of the groups one KPI table presents: marked parts, then adjacent kinds. */
+function tableSums(
+  doc: EsgDocument,
+  index: FactIndex,
+  kt: KpiTable,
+  periods: string[],
+): { own: SumResult; adjacent: SumResult } {
+  const own: SumResult = { checks: [], partial: [] };
+  for (const g of structuralGroupsOf(doc, kt)) {
     const totalKpi = g.total.kpiId;
     const related = (r: KpiRow) => !!totalKpi && !!r.kpiId && getKpi(r.kpiId)?.parent === totalKpi;
     if (g.members.every(related)) continue;
     // Catalog GHG parts of a GHG total are ghg/sum-mismatch's; described parts (sources, sites) are summed here.
     if (totalKpi && isGhg(totalKpi) && g.members.every((r) => r.kpiId && isGhg(r.kpiId) && getKpi(r.kpiId))) continue;
     // Bullets and second-column rows present the parts of the row above; '其中' (of which) may list some only.
-    rowSums(index, g, tablePeriods.get(g.table) ?? [], g.mark !== 'of-which', g.mark, result);
+    rowSums(index, g, periods, g.mark !== 'of-which', g.mark, own);
   }
-  for (const g of adjacentGroups(doc))
-    rowSums(index, g, tablePeriods.get(g.table) ?? [], g.complete, 'adjacent', result);
-  return result;
+  const adjacent: SumResult = { checks: [], partial: [] };
+  for (const g of adjacentGroupsOf(kt)) rowSums(index, g, periods, g.complete, 'adjacent', adjacent);
+  return { own, adjacent };
 }
 
 /**
@@ -466,35 +560,39 @@ function complementary(a: string, b: string): boolean {
  */
 export function adjacentGroups(doc: EsgDocument): (StructuralGroup & { complete: boolean })[] {
   const out: (StructuralGroup & { complete: boolean })[] = [];
-  for (const kt of doc.kpiTables) {
-    const rows = kt.rows;
-    const used = new Set<KpiRow>();
-    for (let i = 0; i < rows.length; i++) {
-      const total = rows[i];
-      const kpi = total.kpiId ? getKpi(total.kpiId) : undefined;
-      if (!kpi || kpi.parent || isGhg(kpi.id) || !isAdditive(kpi) || partMark(total.label) || !hasNumber(total))
-        continue;
-      const family = kpi.id.slice(0, kpi.id.indexOf('.') + 1) || `${kpi.id}.`;
-      const fits = (r: KpiRow) => {
-        if (used.has(r) || r.isCaption || partMark(r.label) || !r.kpiId || !hasNumber(r)) return false;
-        const base = partBase(r.kpiId);
-        const bk = base ? getKpi(base) : undefined;
-        return !!bk && (bk.id === kpi.id || bk.id.startsWith(family)) && bk.dimension === kpi.dimension && !bk.per;
-      };
-      const run = (step: number) => {
-        const list: KpiRow[] = [];
-        for (let j = i + step; j >= 0 && j < rows.length && fits(rows[j]); j += step) list.push(rows[j]);
-        return step < 0 ? list.reverse() : list;
-      };
-      let members = run(-1);
-      if (members.length < 2) members = run(1);
-      if (members.length < 2) continue;
-      for (const m of members) used.add(m);
-      const complete =
-        members.some((m) => REST_PART.test(m.label)) ||
-        (members.length === 2 && complementary(members[0].label, members[1].label));
-      out.push({ table: kt.table, total, members, mark: 'column', complete });
-    }
+  for (const kt of doc.kpiTables) for (const g of adjacentGroupsOf(kt)) out.push(g);
+  return out;
+}
+
+/** The adjacent groups of one KPI table (see `adjacentGroups`). */
+function adjacentGroupsOf(kt: KpiTable): (StructuralGroup & { complete: boolean })[] {
+  const out: (StructuralGroup & { complete: boolean })[] = [];
+  const rows = kt.rows;
+  const used = new Set<KpiRow>();
+  for (let i = 0; i < rows.length; i++) {
+    const total = rows[i];
+    const kpi = total.kpiId ? getKpi(total.kpiId) : undefined;
+    if (!kpi || kpi.parent || isGhg(kpi.id) || !isAdditive(kpi) || partMark(total.label) || !hasNumber(total)) continue;
+    const family = kpi.id.slice(0, kpi.id.indexOf('.') + 1) || `${kpi.id}.`;
+    const fits = (r: KpiRow) => {
+      if (used.has(r) || r.isCaption || partMark(r.label) || !r.kpiId || !hasNumber(r)) return false;
+      const base = partBase(r.kpiId);
+      const bk = base ? getKpi(base) : undefined;
+      return !!bk && (bk.id === kpi.id || bk.id.startsWith(family)) && bk.dimension === kpi.dimension && !bk.per;
+    };
+    const run = (step: number) => {
+      const list: KpiRow[] = [];
+      for (let j = i + step; j >= 0 && j < rows.length && fits(rows[j]); j += step) list.push(rows[j]);
+      return step < 0 ? list.reverse() : list;
+    };
+    let members = run(-1);
+    if (members.length < 2) members = run(1);
+    if (members.length < 2) continue;
+    for (const m of members) used.add(m);
+    const complete =
+      members.some((m) => REST_PART.test(m.label)) ||
+      (members.length === 2 && complementary(members[0].label, members[1].label));
+    out.push({ table: kt.table, total, members, mark: 'column', complete });
   }
   return out;
 }

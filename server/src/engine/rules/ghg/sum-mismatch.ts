@@ -3,7 +3,7 @@
 import { type Rule } from '../rule';
 import { replaceValueFixes, type CheckData } from '../replaceValue';
 import { checkDiagnostic } from '../../numbers/checks';
-import { ghgSumChecks, invalidScope3Categories } from '../../numbers/ghgChecks';
+import { invalidScope3Categories } from '../../numbers/ghgChecks';
 
 /** A failed sum carries the computed figure; a category outside the 15, its KPI id. */
 export type GhgSumData = CheckData | { id: string };
@@ -19,7 +19,7 @@ export const ghgSum: Rule<GhgSumData> = {
       '范围 1 + 范围 2 等于所列总量，范围 3 等于其各类别之和（容许四舍五入），且范围 3 类别属《温室气体核算体系》的 15 个类别。',
   },
   run(ctx) {
-    for (const check of ghgSumChecks(ctx.derived.facts))
+    for (const check of ctx.derived.ghgSums)
       if (!check.ok) ctx.report({ ...checkDiagnostic(ctx.doc, check, ctx.locale), severity: check.severity });
     for (const f of invalidScope3Categories(ctx.derived.facts)) {
       ctx.report({

@@ -32,7 +32,7 @@ export const kpiAverage: Rule<KpiAverageData> = {
       if (check.kind === 'weighted') {
         // Outside the bounds already says the figure is wrong; the mean would repeat it.
         if (outOfBounds.has(`${check.target.kpiId}@${check.target.period}|${check.breakdown}`)) continue;
-        const d = checkDiagnostic(ctx.doc, check, ctx.locale);
+        const d = { ...checkDiagnostic(ctx.doc, check, ctx.locale) };
         d.message += ` ${ctx.t('kpi.averageWeighted', { breakdown, computed: printLike(check.target, check.computed), unit })}`;
         ctx.report(d);
         continue;

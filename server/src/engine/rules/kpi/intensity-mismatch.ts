@@ -5,7 +5,6 @@ import { allUnits } from '../../catalogs/units';
 import { facts } from '../../derived';
 import { replaceValueFixes, type CheckData } from '../replaceValue';
 import { checkDiagnostic } from '../../numbers/checks';
-import { intensityChecks } from '../../numbers/intensityChecks';
 
 /** `denominatorRatio`: how far the denominator unit is off the one the other intensities imply (for the unit fix). */
 export type IntensityData = CheckData & { denominatorRatio?: number };
@@ -19,7 +18,7 @@ export const intensity: Rule<IntensityData> = {
     'zh-Hans': '密度等于相关数值除以其单位所指的分母（前置资料的 `denominators`，或由其他密度推算的分母）。',
   },
   run(ctx) {
-    for (const check of intensityChecks(ctx.doc, ctx.derived.facts, ctx.locale))
+    for (const check of ctx.derived.intensities(ctx.locale))
       if (!check.ok) ctx.report(checkDiagnostic(ctx.doc, check, ctx.locale));
   },
   fixes: (d, ctx) => [...replaceValueFixes(d, ctx), ...unitFixes(d, ctx)],

@@ -21,7 +21,7 @@ export const kpiSum: Rule<KpiSumData> = {
     const { checks, partial } = kpiSums(ctx.doc);
     for (const check of checks) {
       if (check.ok) continue;
-      const d = checkDiagnostic(ctx.doc, check, ctx.locale);
+      const d = { ...checkDiagnostic(ctx.doc, check, ctx.locale) };
       if (check.computed.lo > printedOf(check.target).hi) d.message += ` ${ctx.t('kpi.sumExceeds')}`;
       ctx.report(d);
     }

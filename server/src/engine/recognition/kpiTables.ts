@@ -20,8 +20,11 @@ import { unitInLabel } from './labelUnit';
 // to the header line and table index 0, and rebased on a hit. Bounded LRU: Map order is use order.
 const CACHE_MAX_ENTRIES = 2000;
 const CACHE_MAX_CHARS = 8_000_000;
-/** Table text -> its KPI table relative to the header line, or null for a table that is not a KPI table. */
-const kpiTableCache = new Map<string, KpiTable | null>();
+/**
+ * Table text -> its KPI table relative to the header line (null for a table that is not a KPI table),
+ * with the key as stored: a copy of its own, which a hit looked up by a slice of the document re-inserts.
+ */
+const kpiTableCache = new Map<string, { key: string; kpiTable: KpiTable | null }>();
 let cachedChars = 0;
 const cacheCounts = { hits: 0, misses: 0 };
 
@@ -47,17 +50,19 @@ export function buildKpiTables(doc: EsgDocument): void {
 /** The KPI table read from one table of `doc` (from the cache when its text was seen before), or undefined. */
 export function kpiTableOf(doc: SyntaxTree, table: Table): KpiTable | undefined {
   const firstLine = table.range.start.line;
-  const key = tableKey(doc, table);
-  const cached = kpiTableCache.get(key);
+  // Looked up by the slice itself: only a key that is stored needs storage of its own.
+  const text = tableText(doc, table);
+  const cached = kpiTableCache.get(text);
   if (cached !== undefined) {
     cacheCounts.hits++;
-    kpiTableCache.delete(key);
-    kpiTableCache.set(key, cached);
-    return cached ? rebase(cached, firstLine, table.index) : undefined;
+    // Most recently used last, under the stored key (the slice would keep this document alive).
+    kpiTableCache.delete(text);
+    kpiTableCache.set(cached.key, cached);
+    return cached.kpiTable ? rebase(cached.kpiTable, firstLine, table.index) : undefined;
   }
   cacheCounts.misses++;
   const kpiTable = readKpiTable(doc, table);
-  remember(key, kpiTable ? withOwnStrings(rebase(kpiTable, -firstLine, 0)) : null);
+  remember(detachedCopy(text), kpiTable ? withOwnStrings(rebase(kpiTable, -firstLine, 0)) : null);
   return kpiTable;
 }
 
@@ -156,14 +161,14 @@ function describedScopes(rows: KpiRow[]): void {
 }
 
 /**
- * The table's lines as written, from the start of the header line to the end of the last row. Joined
- * into a fresh string: a bare slice may share the document's storage, and a cached key would then
- * keep every old version of the document alive.
+ * The table's lines as written, from the start of the header line to the end of the last row. A slice
+ * of the document: it may share the document's storage, so it is stored as a key only as a fresh copy
+ * (`remember`), else a cached key would keep every old version of the document alive.
  */
-function tableKey(doc: SyntaxTree, table: Table): string {
+function tableText(doc: SyntaxTree, table: Table): string {
   const start = doc.lineStarts[table.range.start.line];
   const end = doc.lineStarts[table.range.end.line] + table.range.end.character;
-  return detachedCopy(doc.text.slice(start, end));
+  return doc.text.slice(start, end);
 }
 
 /**
@@ -182,7 +187,7 @@ function withOwnStrings<T>(value: T): T {
 
 function remember(key: string, kpiTable: KpiTable | null): void {
   if (key.length > CACHE_MAX_CHARS / 4) return;
-  kpiTableCache.set(key, kpiTable);
+  kpiTableCache.set(key, { key, kpiTable });
   cachedChars += key.length;
   for (const oldest of kpiTableCache.keys()) {
     if (kpiTableCache.size <= CACHE_MAX_ENTRIES && cachedChars <= CACHE_MAX_CHARS) break;
@@ -196,9 +201,10 @@ function remember(key: string, kpiTable: KpiTable | null): void {
  * keep every key in its place (also keys holding undefined), so the copy equals a fresh parse exactly.
  */
 function rebase(kpiTable: KpiTable, lineDelta: number, index: number): KpiTable {
+  // Positions are built as literals (a position is its line and character, nothing else): faster than spreads.
   const move = (r: Range): Range => ({
-    start: { ...r.start, line: r.start.line + lineDelta },
-    end: { ...r.end, line: r.end.line + lineDelta },
+    start: { line: r.start.line + lineDelta, character: r.start.character },
+    end: { line: r.end.line + lineDelta, character: r.end.character },
   });
   return {
     ...kpiTable,

@@ -4,6 +4,33 @@
 
 import { stripHtml } from './html';
 
+/**
+ * True for the UTF-16 code units `String.prototype.trim` and `\s` remove: tab, LF, VT, FF, CR, space,
+ * NBSP, the Unicode space separators, LS, PS and the BOM. Lets hot loops find trimmed bounds without
+ * allocating the trimmed strings.
+ */
+export function isWhiteSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** `s.trim() === ''` without the trimmed copy. */
+export function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isWhiteSpaceCode(s.charCodeAt(i))) return false;
+  return true;
+}
+
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
 /** Full-width ASCII (U+FF01..U+FF5E) and the ideographic space to ASCII: '１２３，４５６' -> '123,456'. */
 export function toHalfWidth(s: string): string {

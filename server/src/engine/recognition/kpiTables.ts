@@ -58,7 +58,7 @@ export function kpiTableOf(doc: SyntaxTree, table: Table): KpiTable | undefined 
     // Most recently used last, under the stored key (the slice would keep this document alive).
     kpiTableCache.delete(text);
     kpiTableCache.set(cached.key, cached);
-    return cached.kpiTable ? rebase(cached.kpiTable, firstLine, table.index) : undefined;
+    return cached.kpiTable ? rebase(cached.kpiTable, firstLine, table.index, table) : undefined;
   }
   cacheCounts.misses++;
   const kpiTable = readKpiTable(doc, table);
@@ -199,26 +199,46 @@ function remember(key: string, kpiTable: KpiTable | null): void {
 /**
  * A copy of a KPI table with every line number moved by `lineDelta` and the table index set. Spreads
  * keep every key in its place (also keys holding undefined), so the copy equals a fresh parse exactly.
+ * With `table` (the table it is read from, whose text is the cached one): a range equal to a cell's is
+ * that cell's range object, as in a fresh parse, rather than a copy (most ranges of a KPI table are
+ * cells': labels, units, values, periods; fewer objects to allocate and for the collector to move).
  */
-function rebase(kpiTable: KpiTable, lineDelta: number, index: number): KpiTable {
+function rebase(kpiTable: KpiTable, lineDelta: number, index: number, table?: Table): KpiTable {
   // Positions are built as literals (a position is its line and character, nothing else): faster than spreads.
   const move = (r: Range): Range => ({
     start: { line: r.start.line + lineDelta, character: r.start.character },
     end: { line: r.end.line + lineDelta, character: r.end.character },
   });
+  const headerLine = table?.range.start.line ?? 0;
+  const moveCell = (r: Range): Range => {
+    const line = r.start.line + lineDelta;
+    const row =
+      !table || r.end.line !== r.start.line
+        ? undefined
+        : line === headerLine
+          ? table.header
+          : table.rows[line - headerLine - 2];
+    if (row?.line === line) {
+      for (const cell of row.cells) {
+        if (cell.range.start.character === r.start.character && cell.range.end.character === r.end.character)
+          return cell.range;
+      }
+    }
+    return move(r);
+  };
   return {
     ...kpiTable,
     table: index,
     labelColumns: kpiTable.labelColumns.slice(),
-    periods: kpiTable.periods.map((p) => ({ ...p, range: move(p.range) })),
+    periods: kpiTable.periods.map((p) => ({ ...p, range: moveCell(p.range) })),
     rows: kpiTable.rows.map((row) => ({
       ...row,
       table: index,
       line: row.line + lineDelta,
-      labelRange: move(row.labelRange),
+      labelRange: moveCell(row.labelRange),
       formula: row.formula && { ...row.formula, range: move(row.formula.range) },
-      unit: row.unit && { ...row.unit, range: move(row.unit.range) },
-      values: row.values.map((v) => ({ ...v, range: move(v.range) })),
+      unit: row.unit && { ...row.unit, range: moveCell(row.unit.range) },
+      values: row.values.map((v) => ({ ...v, range: moveCell(v.range) })),
     })),
   };
 }

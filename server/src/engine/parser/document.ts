@@ -14,7 +14,7 @@ import { isFrontMatterFence, opensFrontMatter } from '../frontmatterFence';
 import { pandocIdentifier, uniqueIdentifier } from './identifiers';
 import { LIMITS } from '../limits';
 import { stripHtmlComments } from '../text/html';
-import { isBlank } from '../text/normalize';
+import { isBlank, isWhiteSpaceCode } from '../text/normalize';
 
 export const ATX = /^ {0,3}(#{1,6})(?=[ \t]|$)(.*)$/;
 export const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
@@ -309,7 +309,7 @@ export function readHeading(
   problem: (r: SyntaxProblem['range'], key: string) => void,
 ): Heading {
   let end = line.length;
-  while (end > contentStart && /\s/.test(line[end - 1])) end--;
+  while (end > contentStart && isWhiteSpaceCode(line.charCodeAt(end - 1))) end--;
   let attrs: Heading['attrs'];
   if (line[end - 1] === '}') {
     // Find the `{` whose block closes at the end of the line.
@@ -328,17 +328,17 @@ export function readHeading(
   }
   // Closing hashes of an ATX heading are not part of the title.
   let titleEnd = end;
-  while (titleEnd > contentStart && /\s/.test(line[titleEnd - 1])) titleEnd--;
+  while (titleEnd > contentStart && isWhiteSpaceCode(line.charCodeAt(titleEnd - 1))) titleEnd--;
   if (level > 0 && contentStart > 0) {
     let h = titleEnd;
     while (h > contentStart && line[h - 1] === '#') h--;
-    if (h < titleEnd && (h === contentStart || /\s/.test(line[h - 1]))) {
+    if (h < titleEnd && (h === contentStart || isWhiteSpaceCode(line.charCodeAt(h - 1)))) {
       titleEnd = h;
-      while (titleEnd > contentStart && /\s/.test(line[titleEnd - 1])) titleEnd--;
+      while (titleEnd > contentStart && isWhiteSpaceCode(line.charCodeAt(titleEnd - 1))) titleEnd--;
     }
   }
   let titleStart = contentStart;
-  while (titleStart < titleEnd && /\s/.test(line[titleStart])) titleStart++;
+  while (titleStart < titleEnd && isWhiteSpaceCode(line.charCodeAt(titleStart))) titleStart++;
   const title = line.slice(titleStart, titleEnd);
   return {
     level,

@@ -15,13 +15,12 @@ export function plainTitle(title: string): string {
     .replace(/\\(.)/g, '$1');
 }
 
+/** What an identifier drops: anything but letters, digits, `_-.` and white space. */
+const NOT_IN_IDENTIFIER = /[^\p{L}\p{N}_.\-\s]+/gu;
+
 export function pandocIdentifier(title: string): string {
-  // Keep letters, digits, `_-.` and spaces; then words joined by single hyphens (runs of spaces collapse).
-  let kept = '';
-  for (const ch of plainTitle(title).toLowerCase()) {
-    if (/[\p{L}\p{N}_.-]/u.test(ch)) kept += ch;
-    else if (/\s/.test(ch)) kept += ' ';
-  }
+  // Keep letters, digits, `_-.` and white space; then words joined by single hyphens (runs of spaces collapse).
+  const kept = plainTitle(title).toLowerCase().replace(NOT_IN_IDENTIFIER, '');
   let out = kept.trim().split(/\s+/).join('-');
   // Identifiers start with a letter: drop everything before the first one.
   const first = out.search(/\p{L}/u);

@@ -62,12 +62,16 @@ const TITLE_LIST_SEPARATORS = [
   /[,，;；/／|｜>＞»→&＆]|\s[-–—]\s|[—–－]+|及|和|與|与|\band\b/g,
 ];
 
+/** A run of white space that is not one plain space: what `plainCell` squashes into one. */
+const SPACING_TO_SQUASH = /\s\s|[^\S ]/;
+
 /** A cell's text without HTML tags (`<p>` and `<br>` separate words), bold marks and repeated spaces; `<30`, `>50` stay. */
 export function plainCell(text: string): string {
-  return stripHtml(text)
-    .replace(/\*\*|__/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Each replace only where it can change something: this runs on most cells of every table.
+  let plain = stripHtml(text);
+  if (plain.includes('**') || plain.includes('__')) plain = plain.replace(/\*\*|__/g, '');
+  if (SPACING_TO_SQUASH.test(plain)) plain = plain.replace(/\s+/g, ' ');
+  return plain.trim();
 }
 
 // A row's cells are read several times (its kind, its target, its caption test): while the index tables

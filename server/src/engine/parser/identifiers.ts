@@ -2,17 +2,23 @@
 // for Pandoc output (`[環境管理](#環境管理)`) resolve the same way in esgmark.
 import { stripHtml } from '../text/html';
 
+const EMPHASIS_MARK = /[*`~]/;
+
 /** Plain text of a heading title: markup, links and footnote references removed as Pandoc's stringify does. */
 export function plainTitle(title: string): string {
-  const withoutInlines = title
-    .replace(/\[\^[^[\]]*\]/g, '') // footnote references
-    .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1') // links and images keep their text
-    .replace(/\[([^[\]]*)\]\{[^{}]*\}/g, '$1'); // bracketed spans keep their text
+  // Each replace runs only when the character it needs is there: most titles are plain words.
+  const withoutInlines = !title.includes('[')
+    ? title
+    : title
+        .replace(/\[\^[^[\]]*\]/g, '') // footnote references
+        .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1') // links and images keep their text
+        .replace(/\[([^[\]]*)\]\{[^{}]*\}/g, '$1'); // bracketed spans keep their text
   // Raw HTML tags go (their content stays, `<br>` is a space, as in Pandoc); any other `<` or `>` is text.
-  return stripHtml(withoutInlines)
-    .replace(/[*`~]/g, '')
-    .replace(/(^|\s)_+|(?<!_)_+(?=\s|$)/g, '$1') // emphasis underscores; intraword ones (b_c) stay, as in Pandoc
-    .replace(/\\(.)/g, '$1');
+  let plain = stripHtml(withoutInlines);
+  if (EMPHASIS_MARK.test(plain)) plain = plain.replace(/[*`~]/g, '');
+  // Emphasis underscores; intraword ones (b_c) stay, as in Pandoc.
+  if (plain.includes('_')) plain = plain.replace(/(^|\s)_+|(?<!_)_+(?=\s|$)/g, '$1');
+  return plain.includes('\\') ? plain.replace(/\\(.)/g, '$1') : plain;
 }
 
 /** What an identifier drops: anything but letters, digits, `_-.` and white space. */

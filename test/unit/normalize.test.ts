@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  isBlank,
+  isWhiteSpaceCode,
   normalizeLabel,
   normalizeUnitText,
   stripFootnoteMarks,
@@ -12,6 +14,17 @@ test('toHalfWidth maps full-width digits, letters, punctuation and the ideograph
   assert.equal(toHalfWidth('ＡＢＣ　ｘｙｚ％（１）'), 'ABC xyz%(1)');
   assert.equal(toHalfWidth('噸／萬元'), '噸/萬元');
   assert.equal(toHalfWidth('中文不變'), '中文不變');
+});
+
+test('isWhiteSpaceCode is true for exactly the code units trim() removes; isBlank agrees with trim()', () => {
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    assert.equal(isWhiteSpaceCode(c), ch.trim() === '', `U+${c.toString(16)}`);
+    assert.equal(isBlank(` ${ch}\t`), ch.trim() === '', `U+${c.toString(16)}`);
+  }
+  assert.equal(isBlank(''), true);
+  assert.equal(isBlank('\u3000\u00a0 \t'), true);
+  assert.equal(isBlank(' | '), false);
 });
 
 test('stripFootnoteMarks removes the footnote forms the seeds use', () => {

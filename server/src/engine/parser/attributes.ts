@@ -9,6 +9,15 @@ export interface AttributeParse {
   problems: { start: number; end: number; key: string }[];
 }
 
+/** Space, tab and the ideographic space separate the words of a block. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000;
+}
+
+function isWordEnd(c: number): boolean {
+  return isSpace(c) || c === 125 /* } */ || c === 61; /* = */
+}
+
 /**
  * Parses the attribute block that starts at `open` (the `{`) on a line. `close` is the index of
  * the matching `}`. Columns in the result are columns of `line`.
@@ -17,28 +26,26 @@ export function parseAttributes(text: string, line: number, open: number, close:
   const attrs: Attributes = { classes: [], pairs: [], range: lineRange(line, open, close + 1) };
   const problems: AttributeParse['problems'] = [];
   let i = open + 1;
-  const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\u3000';
-  const isWordEnd = (c: string) => isSpace(c) || c === '}' || c === '=';
   while (i < close) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (isSpace(c)) {
       i++;
       continue;
     }
     const start = i;
-    if (c === '#' || c === '.') {
+    if (c === 35 /* # */ || c === 46 /* . */) {
       i++;
-      while (i < close && !isWordEnd(text[i])) i++;
+      while (i < close && !isWordEnd(text.charCodeAt(i))) i++;
       const word = text.slice(start + 1, i);
-      if (c === '#') {
+      if (c === 35) {
         attrs.id = word;
         attrs.idRange = lineRange(line, start + 1, i);
       } else if (word) attrs.classes.push(word);
       continue;
     }
-    while (i < close && !isWordEnd(text[i])) i++;
+    while (i < close && !isWordEnd(text.charCodeAt(i))) i++;
     const key = text.slice(start, i);
-    if (text[i] !== '=') {
+    if (text.charCodeAt(i) !== 61 /* = */) {
       // A bare word: Pandoc reads it as nothing useful; keep going but say so. A stray `}` or
       // quote inside the block is a word of length zero: step over it so the scan always advances.
       if (i === start) i++;
@@ -71,7 +78,7 @@ export function parseAttributes(text: string, line: number, open: number, close:
       }
     } else {
       const valueStart = i;
-      while (i < close && !isSpace(text[i])) i++;
+      while (i < close && !isSpace(text.charCodeAt(i))) i++;
       attrs.pairs.push({
         key,
         value: text.slice(valueStart, i),
@@ -87,15 +94,16 @@ export function parseAttributes(text: string, line: number, open: number, close:
  * Finds the `}` that closes the `{` at `open`, honouring quotes. Returns -1 when unclosed.
  */
 export function findAttributeClose(text: string, open: number): number {
-  let quote = '';
+  /** The open quote's character code, 0 outside quotes. */
+  let quote = 0;
   for (let i = open + 1; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '}') return i;
-    else if (c === '{') return -1;
+      if (c === 92 /* backslash */) i++;
+      else if (c === quote) quote = 0;
+    } else if (c === 34 /* " */ || c === 39 /* ' */) quote = c;
+    else if (c === 125 /* } */) return i;
+    else if (c === 123 /* { */) return -1;
   }
   return -1;
 }

@@ -14,6 +14,7 @@ import { isFrontMatterFence, opensFrontMatter } from '../frontmatterFence';
 import { pandocIdentifier, uniqueIdentifier } from './identifiers';
 import { LIMITS } from '../limits';
 import { stripHtmlComments } from '../text/html';
+import { isBlank, isWhiteSpaceCode } from '../text/normalize';
 
 export const ATX = /^ {0,3}(#{1,6})(?=[ \t]|$)(.*)$/;
 export const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
@@ -125,13 +126,15 @@ export function parseSyntax(uri: string, text: string): SyntaxTree {
       } else kinds[i] = LineKind.Code;
       continue;
     }
-    const blank = line.trim() === '';
-    if (blank) {
+    if (isBlank(line)) {
       kinds[i] = LineKind.Blank;
       prevBlank = true;
       continue;
     }
-    const fence = FENCE.exec(line);
+    // The block openers below start with one of these characters after up to three spaces: the
+    // regexes run only on the lines that can match them.
+    const lead = blockMark(line);
+    const fence = lead === 96 /* ` */ || lead === 126 /* ~ */ ? FENCE.exec(line) : null;
     if (fence) {
       kinds[i] = LineKind.Fence;
       codeFence = fence[1];
@@ -139,7 +142,7 @@ export function parseSyntax(uri: string, text: string): SyntaxTree {
       prevBlank = false;
       continue;
     }
-    const div = DIV_FENCE.exec(line);
+    const div = lead === 58 /* : */ ? DIV_FENCE.exec(line) : null;
     if (div) {
       const rest = div[2].trim();
       const fenceEnd = line.indexOf(div[1]) + div[1].length;
@@ -176,7 +179,7 @@ export function parseSyntax(uri: string, text: string): SyntaxTree {
       prevBlank = false;
       continue;
     }
-    const atx = ATX.exec(line);
+    const atx = lead === 35 /* # */ ? ATX.exec(line) : null;
     if (atx) {
       doc.headings.push(readHeading(line, i, atx[1].length, line.indexOf(atx[1]) + atx[1].length, problem));
       kinds[i] = LineKind.Heading;
@@ -236,6 +239,13 @@ export function parseSyntax(uri: string, text: string): SyntaxTree {
   doc.syntaxProblems = joinProblems(problems);
   rememberParseState(doc, { kinds, bodyStart, problems });
   return doc;
+}
+
+/** The character code after a line's first (up to three) spaces: where a fence, div fence or ATX heading starts. */
+function blockMark(line: string): number {
+  let k = 0;
+  while (k < 3 && line.charCodeAt(k) === 32) k++;
+  return line.charCodeAt(k);
 }
 
 function readFrontMatter(
@@ -299,7 +309,7 @@ export function readHeading(
   problem: (r: SyntaxProblem['range'], key: string) => void,
 ): Heading {
   let end = line.length;
-  while (end > contentStart && /\s/.test(line[end - 1])) end--;
+  while (end > contentStart && isWhiteSpaceCode(line.charCodeAt(end - 1))) end--;
   let attrs: Heading['attrs'];
   if (line[end - 1] === '}') {
     // Find the `{` whose block closes at the end of the line.
@@ -318,17 +328,17 @@ export function readHeading(
   }
   // Closing hashes of an ATX heading are not part of the title.
   let titleEnd = end;
-  while (titleEnd > contentStart && /\s/.test(line[titleEnd - 1])) titleEnd--;
+  while (titleEnd > contentStart && isWhiteSpaceCode(line.charCodeAt(titleEnd - 1))) titleEnd--;
   if (level > 0 && contentStart > 0) {
     let h = titleEnd;
     while (h > contentStart && line[h - 1] === '#') h--;
-    if (h < titleEnd && (h === contentStart || /\s/.test(line[h - 1]))) {
+    if (h < titleEnd && (h === contentStart || isWhiteSpaceCode(line.charCodeAt(h - 1)))) {
       titleEnd = h;
-      while (titleEnd > contentStart && /\s/.test(line[titleEnd - 1])) titleEnd--;
+      while (titleEnd > contentStart && isWhiteSpaceCode(line.charCodeAt(titleEnd - 1))) titleEnd--;
     }
   }
   let titleStart = contentStart;
-  while (titleStart < titleEnd && /\s/.test(line[titleStart])) titleStart++;
+  while (titleStart < titleEnd && isWhiteSpaceCode(line.charCodeAt(titleStart))) titleStart++;
   const title = line.slice(titleStart, titleEnd);
   return {
     level,
@@ -349,7 +359,7 @@ export function readTable(lineAt: (line: number) => string | undefined, headerLi
   let lastText = lineAt(headerLine + 1) ?? '';
   for (; ; l++) {
     const t = lineAt(l);
-    if (t === undefined || t.trim() === '' || !t.includes('|')) break;
+    if (t === undefined || isBlank(t) || !t.includes('|')) break;
     rows.push(splitRow(t, l));
     lastText = t;
   }
@@ -421,11 +431,15 @@ function buildSections(doc: SyntaxTree, lines: string[], headingLines: number[],
     }
     while (stack.length && stack[stack.length - 1].heading.level >= heading.level) stack.pop();
     const parent = stack[stack.length - 1];
+    const fields = headingFields(heading);
+    // Fields named one by one (in headingFields' order): a spread in the middle of a literal is slow.
     const section: Section = {
       index,
       heading,
       range: range(startLine, 0, endLine, lines[endLine]?.length ?? 0),
-      ...headingFields(heading),
+      tags: fields.tags,
+      tagRange: fields.tagRange,
+      isIndex: fields.isIndex,
       parent: parent?.index,
       children: [],
       hasContent: hasContentBetween(contentLines, heading.range.end.line + 1, endLine),

@@ -10,6 +10,8 @@ export interface InlineResult {
   problems: { start: number; end: number; key: string }[];
 }
 
+const HAS_SPACE = /\s/;
+
 /** Span labels nested deeper than this are not searched for links (each level is a recursive call). */
 const MAX_LABEL_DEPTH = 32;
 
@@ -44,23 +46,24 @@ export function scanInline(
   while (i < to) {
     const open = text.indexOf('[', i);
     if (open < 0 || open >= to) break;
-    if (text[open - 1] === '\\' || text[open - 1] === '!' || text[open + 1] === '^') {
+    const before = text.charCodeAt(open - 1);
+    if (before === 92 /* backslash */ || before === 33 /* ! */ || text.charCodeAt(open + 1) === 94 /* ^ */) {
       i = open + 1;
       continue;
     }
     // The matching ']' (nesting allowed, e.g. a link inside a span).
     const close = closes.get(open) ?? -1;
     if (close < 0) break;
-    const next = text[close + 1];
-    const label = text.slice(open + 1, close);
-    if (next === '(') {
+    const next = text.charCodeAt(close + 1);
+    if (next === 40 /* ( */) {
       const end = text.indexOf(')', close + 2);
       if (end > 0 && end < to) {
         const hrefRaw = text.slice(close + 2, end);
-        const href = hrefRaw.trim().split(/\s+/)[0] ?? '';
+        // The target is the first word (a title may follow it); most targets are one word.
+        const href = HAS_SPACE.test(hrefRaw) ? (hrefRaw.trim().split(/\s+/)[0] ?? '') : hrefRaw;
         const hrefStart = close + 2 + hrefRaw.indexOf(href);
         result.links.push({
-          text: label,
+          text: text.slice(open + 1, close),
           href,
           range: lineRange(line, open, end + 1),
           hrefRange: lineRange(line, hrefStart, hrefStart + href.length),
@@ -68,9 +71,10 @@ export function scanInline(
         i = end + 1;
         continue;
       }
-    } else if (next === '{') {
+    } else if (next === 123 /* { */) {
       const end = findAttributeClose(text, close + 1);
       if (end > 0 && end < to) {
+        const label = text.slice(open + 1, close);
         const parsed = parseAttributes(text, line, close + 1, end);
         for (const p of parsed.problems) result.problems.push(p);
         result.spans.push({ text: label, range: lineRange(line, open, end + 1), attrs: parsed.attrs });

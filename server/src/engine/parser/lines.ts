@@ -13,6 +13,16 @@ export function splitLines(text: string): Lines {
   const texts: string[] = [];
   const starts: number[] = [0];
   let lineStart = 0;
+  if (!text.includes('\r')) {
+    // LF only (most files): indexOf finds each break much faster than a loop over every character.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', lineStart)) {
+      texts.push(text.slice(lineStart, i));
+      lineStart = i + 1;
+      starts.push(lineStart);
+    }
+    texts.push(text.slice(lineStart));
+    return { texts, starts };
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 /* \n */ || c === 13 /* \r */) {

@@ -1,5 +1,6 @@
 // Pipe-table rows: cells split on unescaped `|` outside code spans, each with its exact range.
-import type { TableRow } from '../model';
+import type { TableCell, TableRow } from '../model';
+import { isWhiteSpaceCode } from '../text/normalize';
 import { lineRange } from './lines';
 
 const DELIMITER_CELL = /^\s*:?-+:?\s*$/;
@@ -21,37 +22,54 @@ export function parseAlignments(line: string): ('left' | 'right' | 'center' | 'd
   });
 }
 
-/** Cells of a row: text between unescaped pipes, leading/trailing pipe optional. */
-function rawCells(line: string): { text: string; start: number }[] {
-  const cells: { text: string; start: number }[] = [];
+/**
+ * Calls `cell(start, end)` with the bounds of each cell of a row: the text between unescaped pipes outside
+ * code spans, leading/trailing pipe optional; a last cell after the last pipe only when it holds more
+ * than white space (or is the only cell).
+ */
+function forEachCell(line: string, cell: (start: number, end: number) => void): void {
   let start = 0;
   let inCode = false;
+  let count = 0;
   // Skip leading indentation and an optional leading pipe.
-  while (start < line.length && (line[start] === ' ' || line[start] === '\t')) start++;
-  if (line[start] === '|') start++;
+  while (start < line.length && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9)) start++;
+  if (line.charCodeAt(start) === 124 /* | */) start++;
   let cellStart = start;
   for (let i = start; i < line.length; i++) {
-    const c = line[i];
-    if (c === '\\') {
+    const c = line.charCodeAt(i);
+    if (c === 92 /* \ */) {
       i++;
       continue;
     }
-    if (c === '`') inCode = !inCode;
-    else if (c === '|' && !inCode) {
-      cells.push({ text: line.slice(cellStart, i), start: cellStart });
+    if (c === 96 /* ` */) inCode = !inCode;
+    else if (c === 124 /* | */ && !inCode) {
+      cell(cellStart, i);
+      count++;
       cellStart = i + 1;
     }
   }
-  const tail = line.slice(cellStart);
-  if (tail.trim() !== '' || cells.length === 0) cells.push({ text: tail, start: cellStart });
+  if (count === 0 || !blankBetween(line, cellStart, line.length)) cell(cellStart, line.length);
+}
+
+function blankBetween(line: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isWhiteSpaceCode(line.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Cells of a row as written (untrimmed), with their start columns. */
+function rawCells(line: string): { text: string; start: number }[] {
+  const cells: { text: string; start: number }[] = [];
+  forEachCell(line, (start, end) => cells.push({ text: line.slice(start, end), start }));
   return cells;
 }
 
 export function splitRow(line: string, lineNo: number): TableRow {
-  const cells = rawCells(line).map(({ text, start }) => {
-    const lead = text.length - text.trimStart().length;
-    const trimmed = text.trim();
-    return { text: trimmed, range: lineRange(lineNo, start + lead, start + lead + trimmed.length) };
+  const cells: TableCell[] = [];
+  // The trimmed bounds are found in place: one slice per cell, no untrimmed copy.
+  forEachCell(line, (start, end) => {
+    while (start < end && isWhiteSpaceCode(line.charCodeAt(start))) start++;
+    while (end > start && isWhiteSpaceCode(line.charCodeAt(end - 1))) end--;
+    cells.push({ text: line.slice(start, end), range: lineRange(lineNo, start, end) });
   });
   return { cells, line: lineNo, range: lineRange(lineNo, 0, line.length) };
 }

@@ -62,12 +62,16 @@ const TITLE_LIST_SEPARATORS = [
   /[,，;；/／|｜>＞»→&＆]|\s[-–—]\s|[—–－]+|及|和|與|与|\band\b/g,
 ];
 
+/** A run of white space that is not one plain space: what `plainCell` squashes into one. */
+const SPACING_TO_SQUASH = /\s\s|[^\S ]/;
+
 /** A cell's text without HTML tags (`<p>` and `<br>` separate words), bold marks and repeated spaces; `<30`, `>50` stay. */
 export function plainCell(text: string): string {
-  return stripHtml(text)
-    .replace(/\*\*|__/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Each replace only where it can change something: this runs on most cells of every table.
+  let plain = stripHtml(text);
+  if (plain.includes('**') || plain.includes('__')) plain = plain.replace(/\*\*|__/g, '');
+  if (SPACING_TO_SQUASH.test(plain)) plain = plain.replace(/\s+/g, ' ');
+  return plain.trim();
 }
 
 // A row's cells are read several times (its kind, its target, its caption test): while the index tables
@@ -269,7 +273,7 @@ function byName(
   targetCol: number,
 ): RequirementRef[] {
   const framework = getFramework()!;
-  const byNameId = framework.matchRowText(firstText);
+  const byNameId = rowTextId(framework, firstText);
   // The requirement text is in a middle column: the second, or the third when a sub-topic column
   // comes first ('策略 | 氣候韌性 | 26. 發行人須… | 章節'). A paragraph number wins.
   let byText: string | undefined;
@@ -283,7 +287,7 @@ function byName(
       if (!topic || named.length < topic.length) topic = named;
       continue;
     }
-    const id = paragraphRow(text, cell)[0]?.id ?? framework.matchRowText(text);
+    const id = paragraphRow(text, cell)[0]?.id ?? rowTextId(framework, text);
     if (id && /^D\d/.test(id)) {
       byText = id;
       break;
@@ -302,6 +306,29 @@ function byName(
   return pillar ? pillar.map((p) => ({ ...ref(p, first.text, first.range), fromRange: true })) : [];
 }
 
+// The requirement a row names by its text (`matchRowText`: folding, squashing, a scan of the catalog's
+// row texts) is a pure function of the text, asked again for every index row a report repeats: remembered
+// for short texts (bounded; keys copied, as they are slices of a document).
+const ROW_TEXT_MEMO_MAX = 20_000;
+const rowTextIds = new Map<string, string | null>();
+
+function rowTextId(framework: FrameworkIndex, text: string): string | undefined {
+  let id = rowTextIds.get(text);
+  if (id === undefined) {
+    id = framework.matchRowText(text) ?? null;
+    if (text.length <= 200) {
+      if (rowTextIds.size >= ROW_TEXT_MEMO_MAX) rowTextIds.clear();
+      rowTextIds.set(detachedCopy(text), id);
+    }
+  }
+  return id ?? undefined;
+}
+
+/** Forgets the remembered row readings (tests compare warm and cold results). */
+export function clearIndexMemo(): void {
+  rowTextIds.clear();
+}
+
 export function isInIndexSection(doc: EsgDocument, index: number): boolean {
   for (let s: number | undefined = index; s !== undefined; s = doc.sections[s].parent)
     if (doc.sections[s].isIndex) return true;
@@ -312,11 +339,14 @@ function ref(id: string, raw: string, range: RequirementRef['range']): Requireme
   return { id, raw, range, known: true };
 }
 
+/** What every match of ID_IN_CELL holds: a letter A, B or D before a digit, or `MDR-`. */
+const MAY_HOLD_ID = /[ABD]\d|MDR-/;
+
 function idsInCell(text: string, line: number, base: number): RequirementRef[] {
   const framework = getFramework()!;
   const half = toHalfWidth(text);
   // Half-width conversion keeps the length of BMP text, so offsets still match the source.
-  if (half.length !== text.length) return [];
+  if (half.length !== text.length || !MAY_HOLD_ID.test(half)) return [];
   const refs: RequirementRef[] = [];
   for (const m of half.matchAll(ID_IN_CELL)) {
     const range = lineRange(line, base + m.index!, base + m.index! + m[0].length);

@@ -8,7 +8,7 @@ import { parseNumber } from '../numbers/read';
 import { detachedCopy, stripFootnoteMarks } from '../text/normalize';
 import { attr } from '../parser/attributes';
 import { scanInline } from '../parser/inline';
-import { plainCell } from './indexTables';
+import { clearIndexMemo, plainCell } from './indexTables';
 import { lineText } from '../parser/lines';
 import { kpiShape, UNIT_HEADER } from './kpiShape';
 import { unitInLabel } from './labelUnit';
@@ -20,8 +20,11 @@ import { unitInLabel } from './labelUnit';
 // to the header line and table index 0, and rebased on a hit. Bounded LRU: Map order is use order.
 const CACHE_MAX_ENTRIES = 2000;
 const CACHE_MAX_CHARS = 8_000_000;
-/** Table text -> its KPI table relative to the header line, or null for a table that is not a KPI table. */
-const kpiTableCache = new Map<string, KpiTable | null>();
+/**
+ * Table text -> its KPI table relative to the header line (null for a table that is not a KPI table),
+ * with the key as stored: a copy of its own, which a hit looked up by a slice of the document re-inserts.
+ */
+const kpiTableCache = new Map<string, { key: string; kpiTable: KpiTable | null }>();
 let cachedChars = 0;
 const cacheCounts = { hits: 0, misses: 0 };
 
@@ -29,6 +32,7 @@ const cacheCounts = { hits: 0, misses: 0 };
 export function clearParseCaches(): void {
   kpiTableCache.clear();
   clearRecognitionMemo();
+  clearIndexMemo();
   cachedChars = 0;
 }
 
@@ -47,17 +51,19 @@ export function buildKpiTables(doc: EsgDocument): void {
 /** The KPI table read from one table of `doc` (from the cache when its text was seen before), or undefined. */
 export function kpiTableOf(doc: SyntaxTree, table: Table): KpiTable | undefined {
   const firstLine = table.range.start.line;
-  const key = tableKey(doc, table);
-  const cached = kpiTableCache.get(key);
+  // Looked up by the slice itself: only a key that is stored needs storage of its own.
+  const text = tableText(doc, table);
+  const cached = kpiTableCache.get(text);
   if (cached !== undefined) {
     cacheCounts.hits++;
-    kpiTableCache.delete(key);
-    kpiTableCache.set(key, cached);
-    return cached ? rebase(cached, firstLine, table.index) : undefined;
+    // Most recently used last, under the stored key (the slice would keep this document alive).
+    kpiTableCache.delete(text);
+    kpiTableCache.set(cached.key, cached);
+    return cached.kpiTable ? rebase(cached.kpiTable, firstLine, table.index, table) : undefined;
   }
   cacheCounts.misses++;
   const kpiTable = readKpiTable(doc, table);
-  remember(key, kpiTable ? withOwnStrings(rebase(kpiTable, -firstLine, 0)) : null);
+  remember(detachedCopy(text), kpiTable ? withOwnStrings(rebase(kpiTable, -firstLine, 0)) : null);
   return kpiTable;
 }
 
@@ -156,14 +162,14 @@ function describedScopes(rows: KpiRow[]): void {
 }
 
 /**
- * The table's lines as written, from the start of the header line to the end of the last row. Joined
- * into a fresh string: a bare slice may share the document's storage, and a cached key would then
- * keep every old version of the document alive.
+ * The table's lines as written, from the start of the header line to the end of the last row. A slice
+ * of the document: it may share the document's storage, so it is stored as a key only as a fresh copy
+ * (`remember`), else a cached key would keep every old version of the document alive.
  */
-function tableKey(doc: SyntaxTree, table: Table): string {
+function tableText(doc: SyntaxTree, table: Table): string {
   const start = doc.lineStarts[table.range.start.line];
   const end = doc.lineStarts[table.range.end.line] + table.range.end.character;
-  return detachedCopy(doc.text.slice(start, end));
+  return doc.text.slice(start, end);
 }
 
 /**
@@ -182,7 +188,7 @@ function withOwnStrings<T>(value: T): T {
 
 function remember(key: string, kpiTable: KpiTable | null): void {
   if (key.length > CACHE_MAX_CHARS / 4) return;
-  kpiTableCache.set(key, kpiTable);
+  kpiTableCache.set(key, { key, kpiTable });
   cachedChars += key.length;
   for (const oldest of kpiTableCache.keys()) {
     if (kpiTableCache.size <= CACHE_MAX_ENTRIES && cachedChars <= CACHE_MAX_CHARS) break;
@@ -194,25 +200,46 @@ function remember(key: string, kpiTable: KpiTable | null): void {
 /**
  * A copy of a KPI table with every line number moved by `lineDelta` and the table index set. Spreads
  * keep every key in its place (also keys holding undefined), so the copy equals a fresh parse exactly.
+ * With `table` (the table it is read from, whose text is the cached one): a range equal to a cell's is
+ * that cell's range object, as in a fresh parse, rather than a copy (most ranges of a KPI table are
+ * cells': labels, units, values, periods; fewer objects to allocate and for the collector to move).
  */
-function rebase(kpiTable: KpiTable, lineDelta: number, index: number): KpiTable {
+function rebase(kpiTable: KpiTable, lineDelta: number, index: number, table?: Table): KpiTable {
+  // Positions are built as literals (a position is its line and character, nothing else): faster than spreads.
   const move = (r: Range): Range => ({
-    start: { ...r.start, line: r.start.line + lineDelta },
-    end: { ...r.end, line: r.end.line + lineDelta },
+    start: { line: r.start.line + lineDelta, character: r.start.character },
+    end: { line: r.end.line + lineDelta, character: r.end.character },
   });
+  const headerLine = table?.range.start.line ?? 0;
+  const moveCell = (r: Range): Range => {
+    const line = r.start.line + lineDelta;
+    const row =
+      !table || r.end.line !== r.start.line
+        ? undefined
+        : line === headerLine
+          ? table.header
+          : table.rows[line - headerLine - 2];
+    if (row?.line === line) {
+      for (const cell of row.cells) {
+        if (cell.range.start.character === r.start.character && cell.range.end.character === r.end.character)
+          return cell.range;
+      }
+    }
+    return move(r);
+  };
   return {
     ...kpiTable,
     table: index,
     labelColumns: kpiTable.labelColumns.slice(),
-    periods: kpiTable.periods.map((p) => ({ ...p, range: move(p.range) })),
+    periods: kpiTable.periods.map((p) => ({ ...p, range: moveCell(p.range) })),
     rows: kpiTable.rows.map((row) => ({
       ...row,
       table: index,
       line: row.line + lineDelta,
-      labelRange: move(row.labelRange),
+      labelRange: moveCell(row.labelRange),
       formula: row.formula && { ...row.formula, range: move(row.formula.range) },
-      unit: row.unit && { ...row.unit, range: move(row.unit.range) },
-      values: row.values.map((v) => ({ ...v, range: move(v.range) })),
+      unit: row.unit && { ...row.unit, range: moveCell(row.unit.range) },
+      values: row.values.map((v) => ({ ...v, range: moveCell(v.range) })),
     })),
   };
 }

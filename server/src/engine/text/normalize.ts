@@ -4,9 +4,39 @@
 
 import { stripHtml } from './html';
 
+/**
+ * True for the UTF-16 code units `String.prototype.trim` and `\s` remove: tab, LF, VT, FF, CR, space,
+ * NBSP, the Unicode space separators, LS, PS and the BOM. Lets hot loops find trimmed bounds without
+ * allocating the trimmed strings.
+ */
+export function isWhiteSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** `s.trim() === ''` without the trimmed copy. */
+export function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isWhiteSpaceCode(s.charCodeAt(i))) return false;
+  return true;
+}
+
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
+const HAS_FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 /** Full-width ASCII (U+FF01..U+FF5E) and the ideographic space to ASCII: '１２３，４５６' -> '123,456'. */
 export function toHalfWidth(s: string): string {
+  // Most text has none: a test is cheaper than a replace that finds nothing (it runs on every cell).
+  if (!HAS_FULL_WIDTH.test(s)) return s;
   return s.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
@@ -14,6 +44,8 @@ const SUP_TAG = /<sup>[^<]*<\/sup>/gi;
 const FOOTNOTE_REF = /\[\^[^\]\s[]*\]/g;
 const SUPERSCRIPT_PAREN = /⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾/g;
 const SUPERSCRIPT_DIGITS = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+/** Both superscript patterns hold a superscript digit: without one, neither replace can change anything. */
+const HAS_SUPERSCRIPT_DIGIT = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
 // '²' '³' right after a length symbol is an exponent ('m³', 'km²', 'ft²'), not a footnote mark.
 const LENGTH_SYMBOL_BEFORE = /(?:^|[^A-Za-z])(?:m|km|cm|ft)$/;
 // '10⁻²', '× 10³': the exponent of scientific notation ('2.29 x 10⁻²'), not a footnote mark.
@@ -38,8 +70,12 @@ export function stripFootnoteMarks(s: string): string {
   let out = s;
   if (out.includes('<')) out = out.replace(POWER_OF_TEN_TAG, '$1^$2').replace(SUP_TAG, '');
   if (out.includes('[^')) out = out.replace(FOOTNOTE_REF, '');
-  out = out.replace(SUPERSCRIPT_PAREN, '').replace(SUPERSCRIPT_DIGITS, keepUnitExponent);
+  if (HAS_SUPERSCRIPT_DIGIT.test(out))
+    out = out.replace(SUPERSCRIPT_PAREN, '').replace(SUPERSCRIPT_DIGITS, keepUnitExponent);
   const trimmed = out.trimEnd();
+  // A trailing mark ends in a bracket; most text does not.
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  if (last !== 0x29 /* ) */ && last !== 0xff09 /* ） */) return trimmed;
   // Test the last few characters only, so the anchored pattern cannot rescan a long string.
   const tail = trimmed.slice(-6);
   const m = TRAILING_NUMBER_MARK.exec(tail);

@@ -273,7 +273,7 @@ function byName(
   targetCol: number,
 ): RequirementRef[] {
   const framework = getFramework()!;
-  const byNameId = rowTextId(framework, firstText);
+  const byNameId = framework.matchRowText(firstText);
   // The requirement text is in a middle column: the second, or the third when a sub-topic column
   // comes first ('策略 | 氣候韌性 | 26. 發行人須… | 章節'). A paragraph number wins.
   let byText: string | undefined;
@@ -287,7 +287,7 @@ function byName(
       if (!topic || named.length < topic.length) topic = named;
       continue;
     }
-    const id = paragraphRow(text, cell)[0]?.id ?? rowTextId(framework, text);
+    const id = paragraphRow(text, cell)[0]?.id ?? framework.matchRowText(text);
     if (id && /^D\d/.test(id)) {
       byText = id;
       break;
@@ -304,29 +304,6 @@ function byName(
   const second = row.cells[1];
   const pillar = pillarOf(firstText, second ? cellPlain(second) : '');
   return pillar ? pillar.map((p) => ({ ...ref(p, first.text, first.range), fromRange: true })) : [];
-}
-
-// The requirement a row names by its text (`matchRowText`: folding, squashing, a scan of the catalog's
-// row texts) is a pure function of the text, asked again for every index row a report repeats: remembered
-// for short texts (bounded; keys copied, as they are slices of a document).
-const ROW_TEXT_MEMO_MAX = 20_000;
-const rowTextIds = new Map<string, string | null>();
-
-function rowTextId(framework: FrameworkIndex, text: string): string | undefined {
-  let id = rowTextIds.get(text);
-  if (id === undefined) {
-    id = framework.matchRowText(text) ?? null;
-    if (text.length <= 200) {
-      if (rowTextIds.size >= ROW_TEXT_MEMO_MAX) rowTextIds.clear();
-      rowTextIds.set(detachedCopy(text), id);
-    }
-  }
-  return id ?? undefined;
-}
-
-/** Forgets the remembered row readings (tests compare warm and cold results). */
-export function clearIndexMemo(): void {
-  rowTextIds.clear();
 }
 
 export function isInIndexSection(doc: EsgDocument, index: number): boolean {

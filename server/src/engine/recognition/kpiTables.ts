@@ -8,7 +8,7 @@ import { parseNumber } from '../numbers/read';
 import { detachedCopy, stripFootnoteMarks } from '../text/normalize';
 import { attr } from '../parser/attributes';
 import { scanInline } from '../parser/inline';
-import { clearIndexMemo, plainCell } from './indexTables';
+import { plainCell } from './indexTables';
 import { lineText } from '../parser/lines';
 import { kpiShape, UNIT_HEADER } from './kpiShape';
 import { unitInLabel } from './labelUnit';
@@ -32,7 +32,6 @@ const cacheCounts = { hits: 0, misses: 0 };
 export function clearParseCaches(): void {
   kpiTableCache.clear();
   clearRecognitionMemo();
-  clearIndexMemo();
   cachedChars = 0;
 }
 

@@ -484,11 +484,11 @@ async function main() {
     }
   }
   if (ONLY.has('cli')) {
-    // `esgmark check` as a process, as a user or CI runs it: start-up (`--version`), the 1.3 KB stub,
-    // and the 1 MB reports of both kinds; the ratio to markdownlint with start-up subtracted.
-    const cli = join(ROOT, 'dist/cli.js');
+    // `esgmark check` as a process, as a user or CI runs it: start-up, the 1.3 KB stub, and the 1 MB
+    // reports of both kinds; the ratio to markdownlint with start-up subtracted. With --baseline, the
+    // other checkout's dist/cli.js (if built) is timed the same way, each input right after this one.
     const runs = QUICK ? 5 : 15;
-    const processMs = (argv, n) => {
+    const processMs = (cli, argv, n) => {
       const samples = [];
       for (let i = 0; i < n + 1; i++) {
         const t0 = performance.now();
@@ -500,35 +500,39 @@ async function main() {
       }
       return summary(samples);
     };
+    const baselineCli = BASELINE && join(BASELINE, 'dist/cli.js');
+    const clis = [{ cli: join(ROOT, 'dist/cli.js'), suffix: '' }];
+    if (baselineCli && existsSync(baselineCli)) clis.push({ cli: baselineCli, suffix: ' (baseline)' });
     log('esgmark check as a process');
     const stub = list.find((i) => i.name.endsWith('zhipu-2025-no-index.esg.md'));
     // `--version` no longer loads the engine (dist/cli.js answers it alone): the start-up subtracted is
     // that of a check, the process and the engine bundle loaded, on an empty report.
     const empty = join(work, 'empty.esg.md');
     writeFileSync(empty, '');
-    const startup = processMs(['check', '--jobs', '1', empty], runs);
-    const entries = [
-      { name: 'esgmark --version', bytes: 0, ms: processMs(['--version'], runs) },
-      { name: 'check of an empty report (start-up)', bytes: 0, ms: startup },
-    ];
-    if (stub)
-      entries.push({
-        name: `check ${stub.name}`,
-        bytes: stub.bytes,
-        ms: processMs(['check', '--jobs', '1', stub.path], runs),
-      });
+    const entries = [];
+    const startup = new Map();
+    const each = (name, bytes, argv, n, extra) => {
+      for (const { cli, suffix } of clis) {
+        const ms = processMs(cli, argv, n);
+        entries.push({ name: name + suffix, bytes, ms, ...(extra ? extra(ms, suffix) : {}) });
+      }
+    };
+    each('esgmark --version', 0, ['--version'], runs);
+    each('check of an empty report (start-up)', 0, ['check', '--jobs', '1', empty], runs, (ms, suffix) => {
+      startup.set(suffix, ms.median);
+      return {};
+    });
+    if (stub) each(`check ${stub.name}`, stub.bytes, ['check', '--jobs', '1', stub.path], runs);
     for (const label of ['1MB', 'real-1MB']) {
       const input = list.find((i) => i.label === label);
-      const ms = processMs(['check', '--jobs', '1', input.path], QUICK ? 3 : 7);
       const lint = results.inputs.find((e) => e.name === input.name)?.markdownlint;
-      const afterStartup = Math.max(0.1, ms.median - startup.median);
-      entries.push({
-        name: `check ${input.name}`,
-        bytes: input.bytes,
-        ms,
-        afterStartupMs: Math.round(afterStartup * 10) / 10,
-        markdownlintMs: lint?.ms.median,
-        speedup: lint ? Math.round((lint.ms.median / afterStartup) * 10) / 10 : undefined,
+      each(`check ${input.name}`, input.bytes, ['check', '--jobs', '1', input.path], QUICK ? 3 : 7, (ms, suffix) => {
+        const afterStartup = Math.max(0.1, ms.median - startup.get(suffix));
+        return {
+          afterStartupMs: Math.round(afterStartup * 10) / 10,
+          markdownlintMs: lint?.ms.median,
+          speedup: lint ? Math.round((lint.ms.median / afterStartup) * 10) / 10 : undefined,
+        };
       });
     }
     results.cli = entries;

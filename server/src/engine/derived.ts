@@ -388,8 +388,8 @@ export class Derived {
     // Tables' facts this version was handed and did not need yet go on too (a prose edit builds none).
     const tableFacts = this.memo.facts?.tableFacts ?? this.carriedFacts;
     if (tableFacts) next.carriedFacts = tableFacts;
-    // Quotes this version was handed and did not need yet go on too.
-    if (!parts.has('prose')) {
+    // Quotes this version was handed and did not need yet go on too (they are checked against the front matter's factors).
+    if (!parts.has('prose') && !parts.has('frontMatter')) {
       next.carriedQuotes = {
         quotes: this.memo.factorQuotes ?? this.carriedQuotes?.quotes,
         frontMatter: this.memo.frontMatterFactors ?? this.carriedQuotes?.frontMatter,

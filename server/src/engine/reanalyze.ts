@@ -88,10 +88,11 @@ export function reanalyze(
   const kpiEvidence =
     patched.table !== undefined && evidenceOf(previous.model, patched.table) !== evidenceOf(doc, patched.table);
   applyVocabulary(doc, options.vocabulary);
-  const locale = changed.headings ? localeOf(doc, options) : previous.locale;
+  const locale = changed.headings || changed.frontMatter ? localeOf(doc, options) : previous.locale;
   if (locale !== previous.locale) return analyzeFully(doc, options, started);
 
   const parts = new Set<ModelPart>();
+  if (changed.frontMatter) parts.add('frontMatter');
   if (changed.headings || changed.links || changed.indexTables) parts.add('structure');
   // Typing in an explanation's body changes its reason's text only; its refs, ranges and emptiness are structure.
   if (changed.explanations) parts.add(onlyReasonsChanged(previous.model, doc) ? 'explanationText' : 'structure');

@@ -2,11 +2,11 @@
 // its kind: prose stays prose, a table row stays a row of the same table, a heading keeps its level.
 // Then the rest of the document parses exactly as before, so the new model is the previous one with
 // that line's block re-read and every later offset moved; positions (line, column) on other lines do
-// not change at all. Any edit this module cannot prove local (a line break typed or deleted, a line
-// changing kind, the front matter, a div fence, a setext heading...) returns undefined and the caller
-// parses the whole document. test/unit/incremental.test.ts checks the result equals a full parse.
+// not change at all. A line of the front matter's YAML or a div fence that keeps its role is patched too.
+// Any edit this module cannot prove local (a line break typed or deleted, a line changing kind, a front
+// matter fence, a setext heading...) returns undefined and the caller parses the whole document. test/unit/incremental.test.ts checks the result equals a full parse.
 // Syntax only: the interpretation above (recognition/document.ts) reads the edited table and headings again.
-import type { Heading, Section, SyntaxProblem, SyntaxTree, Table } from '../model';
+import type { Explanation, Heading, Section, SyntaxProblem, SyntaxTree, Table } from '../model';
 import { isDelimiterRow } from './tables';
 import {
   ATX,
@@ -19,6 +19,7 @@ import {
   headingFields,
   inlineOf,
   joinProblems,
+  openDiv,
   parseStateOf,
   readHeading,
   readTable,
@@ -27,7 +28,9 @@ import {
   type ParseState,
 } from './document';
 import { isFrontMatterFence } from '../frontmatterFence';
-import { lineText, positionAt } from './lines';
+import { lineRange, lineText, positionAt, range } from './lines';
+import { attr } from './attributes';
+import { splitRequirementList } from './requirements';
 import { detachedCopy } from '../text/normalize';
 
 /** A change confined to one line: columns of the changed text on the old and on the new line. */
@@ -40,7 +43,7 @@ export interface LineEdit {
   newLength: number;
 }
 
-export type EditKind = 'prose' | 'code' | 'table' | 'heading';
+export type EditKind = 'prose' | 'code' | 'table' | 'heading' | 'div' | 'frontMatter';
 
 /**
  * Which parts of the syntax the edit replaced. When none is set, the edit changed only text the syntax
@@ -55,6 +58,8 @@ export interface SyntaxChanges {
   tables: boolean;
   /** Headings and sections. */
   headings: boolean;
+  /** The front matter's YAML text (its block keeps its range). */
+  frontMatter: boolean;
 }
 
 export interface SyntaxReparse {
@@ -115,6 +120,7 @@ export function reparseSyntax(previous: SyntaxTree, uri: string, text: string): 
     explanations: false,
     tables: false,
     headings: false,
+    frontMatter: false,
   };
   switch (state.kinds[L]) {
     case LineKind.Prose:
@@ -172,6 +178,28 @@ export function reparseSyntax(previous: SyntaxTree, uri: string, text: string): 
       if (!heading) return undefined;
       kind = 'heading';
       changed.headings = changed.syntaxProblems = true;
+      break;
+    }
+    case LineKind.DivFence:
+      if (!rereadDivFence(doc, state.kinds, problems, L, oldLine, newLine, lineAt, afterTable, changed))
+        return undefined;
+      kind = 'div';
+      break;
+    case LineKind.FrontMatter: {
+      // A YAML line: the block keeps its fences (closesFrontMatter refused the opening line; the closing
+      // one, a new closing fence or a blank second line would move or end the block) and only its text changes.
+      const closing = state.bodyStart - 1;
+      if (
+        !doc.frontMatter ||
+        L >= closing ||
+        isFrontMatterFence(newLine, 'close') ||
+        (L === 1 && newLine.trim() === '')
+      )
+        return undefined;
+      const { range: blockRange, yamlStart } = doc.frontMatter;
+      doc.frontMatter = { range: blockRange, yamlStart, yamlText: text.slice(yamlStart, lineStarts[closing]) };
+      kind = 'frontMatter';
+      changed.frontMatter = true;
       break;
     }
     default:
@@ -397,6 +425,113 @@ function rereadHeading(
     k === index ? { ...s, heading: headings[k], ...headingFields(heading) } : { ...s, heading: headings[k] },
   );
   return heading;
+}
+
+/** A div fence's text after its colons: a closing fence has nothing there but more colons. */
+function isClosingFence(rest: string): boolean {
+  const r = rest.trim();
+  return r === '' || /^:+$/.test(r);
+}
+
+/**
+ * A div fence edited in place: it stays an opening fence or a closing one, so every div keeps its extent.
+ * An opening fence's attributes are read again, and with them the explanation it opens (gained, lost or
+ * changed when the `explain` class or the `hkex` list is edited). False when only a full parse is safe.
+ */
+function rereadDivFence(
+  doc: SyntaxTree,
+  kinds: Uint8Array,
+  problems: ParseState['problems'],
+  line: number,
+  oldLine: string,
+  newLine: string,
+  lineAt: (k: number) => string | undefined,
+  afterTable: boolean,
+  changed: SyntaxChanges,
+): boolean {
+  const fence = DIV_FENCE.exec(newLine);
+  // Under a table a line with `|` is a row; over one (a delimiter row) it would be a table's header.
+  if (!fence || FENCE.test(newLine) || isDelimiterRow(newLine) || (afterTable && newLine.includes('|'))) return false;
+  const closes = isClosingFence(fence[2]);
+  if (closes !== isClosingFence(DIV_FENCE.exec(oldLine)?.[2] ?? '')) return false;
+  // Past the depth limit fences are counted, not read: which one a problem names depends on all of them.
+  if (problems.scan.some((p) => p.key === 'div.tooDeep' || p.key === 'div.tooDeepMore')) return false;
+  // A closing fence holds nothing but colons; an explanation ending on it follows the line's length (patchLineEnds).
+  if (closes) return true;
+
+  const found: SyntaxProblem[] = [];
+  const fenceEnd = newLine.indexOf(fence[1]) + fence[1].length;
+  const open = openDiv(newLine, line, fenceEnd, (r, key) => found.push({ range: r, key, args: {} }));
+  const scan = spliceLine(problems.scan, line, found);
+  if (scan !== problems.scan) {
+    problems.scan = scan;
+    changed.syntaxProblems = true;
+  }
+  const openRange = lineRange(line, 0, newLine.length);
+  if (problems.unclosedDivs.some((p) => p.range.start.line === line)) {
+    problems.unclosedDivs = problems.unclosedDivs.map((p) =>
+      p.range.start.line === line ? { ...p, range: openRange } : p,
+    );
+    changed.syntaxProblems = true;
+  }
+
+  const at = doc.explanations.findIndex((e) => e.openRange.start.line === line);
+  const explains = open.classes.includes('explain');
+  if (at < 0 && !explains) return true;
+  let explanation: Explanation | undefined;
+  if (explains) {
+    let closeLine: number;
+    let closed: boolean;
+    if (at >= 0)
+      ({
+        closed,
+        range: {
+          end: { line: closeLine },
+        },
+      } = doc.explanations[at]);
+    else ({ closeLine, closed } = closingFenceOf(kinds, lineAt, line));
+    const hkex = attr(open.attrsText?.attrs, 'hkex');
+    const lastText = closed ? closeLine - 1 : closeLine;
+    explanation = {
+      refs: hkex ? splitRequirementList(hkex.value, hkex.valueRange) : [],
+      range: range(line, 0, closeLine, (closeLine === line ? newLine : (lineAt(closeLine) ?? '')).length),
+      openRange,
+      text: explanationText(lineAt, line + 1, lastText),
+      section: innermostSection(doc, line),
+      closed,
+    };
+  }
+  const explanations = doc.explanations.filter((_, k) => k !== at);
+  if (explanation) explanations.splice(firstOpenOnOrAfter(explanations, line), 0, explanation);
+  doc.explanations = explanations;
+  // Explanations without an `hkex` list are named in their order, which is the order of their fences.
+  const noIds: SyntaxProblem[] =
+    explanation && !attr(open.attrsText?.attrs, 'hkex') ? [{ range: openRange, key: 'explain.noIds', args: {} }] : [];
+  problems.explanations = spliceLine(problems.explanations, line, noIds);
+  changed.explanations = changed.syntaxProblems = true;
+  return true;
+}
+
+/** The fence closing the div opened on `line` (nested divs paired as the block scanner pairs them), or the last line when none does. */
+function closingFenceOf(
+  kinds: Uint8Array,
+  lineAt: (k: number) => string | undefined,
+  line: number,
+): { closeLine: number; closed: boolean } {
+  let depth = 1;
+  for (let k = line + 1; k < kinds.length; k++) {
+    if (kinds[k] !== LineKind.DivFence) continue;
+    if (!isClosingFence(DIV_FENCE.exec(lineAt(k) ?? '')?.[2] ?? '')) depth++;
+    else if (--depth === 0) return { closeLine: k, closed: true };
+  }
+  return { closeLine: kinds.length - 1, closed: false };
+}
+
+/** First index of an explanation whose fence is on or after `line` (explanations are in the order of their fences). */
+function firstOpenOnOrAfter(explanations: Explanation[], line: number): number {
+  let k = 0;
+  while (k < explanations.length && explanations[k].openRange.start.line < line) k++;
+  return k;
 }
 
 /** Kinds of the lines a section's `hasContent` counts (everything but blank lines, headings and the front matter). */

@@ -57,16 +57,19 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
   const syntax = patched.doc;
   const changed: ChangedParts = { ...patched.changed, indexTables: false };
   const table = patched.table === undefined ? undefined : syntax.tables[patched.table];
-  // An edit inside the front matter is never patched: its block, config and problems are as before.
-  const { frontMatter: _sameBlock, ...blocks } = syntax;
+  // The front matter is read again only when its YAML was edited; else its block, config and problems are as before.
+  const { frontMatter: block, ...blocks } = syntax;
+  const read = changed.frontMatter ? configOf(block) : { config: previous.config, frontMatter: previous.frontMatter };
   const doc: EsgDocument = {
     ...blocks,
-    config: previous.config,
+    config: read.config,
     sections: patched.kind === 'heading' ? resolveSectionTags(syntax.sections) : syntax.sections,
+    // A div fence's edit may give an explanation new (unresolved) refs.
+    explanations: changed.explanations ? resolveExplanationRefs(syntax.explanations) : syntax.explanations,
     indexTables: previous.indexTables,
     kpiTables: table ? replaceKpiTable(previous.kpiTables, syntax, table) : previous.kpiTables,
   };
-  if (previous.frontMatter) doc.frontMatter = previous.frontMatter;
+  if (read.frontMatter) doc.frontMatter = read.frontMatter;
   let indexProblems = indexProblemsOf(previous);
   // Index tables read rows across the tables of a section and resolve anchors: rebuilt whole (they are
   // few) when a heading was edited or the edited table is under an `.hkex-index` heading. (A section

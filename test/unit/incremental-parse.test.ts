@@ -164,6 +164,79 @@ test('incremental parse: fences nested in an explanation, and past the depth lim
   assert.equal(derive(previous, edited, 'past the depth limit').reuse.parse, 'full');
 });
 
+const LINES_REPORT = `---
+title: 測試報告
+lang: zh-Hant
+esg:
+  issuer: 測試有限公司
+  period: 2025
+---
+
+# 環境 {hkex="A1"}
+
+本集團持續推動節約用水。第二句。
+
+| 指標 | 單位 | 2025 |
+|---|---|---|
+| 總耗水量 | 噸 | 20,035.5 |
+
+::: {.explain hkex="A2.5"}
+本集團的業務不涉及包裝材料。
+:::
+
+# 附錄
+
+| 指標 | 單位 | 2025 |
+|---|---|---|
+| 總耗水量 | 噸 | 19,000 |
+
+見 [環境](#環境) 及 [總耗水量]{kpi=water.total period=2025}。
+
+## 空章節
+`;
+
+test('incremental parse: Enter, Backspace and pasted or deleted lines in prose move what is below instead of a full parse', () => {
+  let previous = analyze({ uri: URI, text: LINES_REPORT });
+  assert.ok(
+    previous.diagnostics.some((d) => d.rule === 'kpi/value-conflict'),
+    'a finding that quotes a line number',
+  );
+  let text = LINES_REPORT;
+  const steps: [string, string, string][] = [
+    ['節約用水。第二句', '節約用水。\n第二句', 'lines'], // Enter in a paragraph
+    ['節約用水。\n第二句', '節約用水。第二句', 'lines'], // Backspace at a line's start
+    ['第二句。\n', '第二句。\n\n新段落。\n', 'lines'], // a paragraph pasted
+    ['\n新段落。\n', '\n', 'lines'], // and deleted
+    ['包裝材料。', '包裝\n材料。', 'lines'], // in an explanation's reason
+    ['見 [環境]', '\n見 [環境]', 'lines'], // above a link and a span
+    ['\n見 [環境]', '見 [環境]', 'lines'],
+    ['## 空章節\n', '## 空章節\n\n內容\n', 'lines'], // the empty section gains content
+    ['## 空章節', '## 空\n章節', 'full'], // a heading's line: not prose
+    ['本集團持續', '本集團\n| a | b |\n持續', 'lines'], // a pipe in prose, no delimiter row below
+    ['持續推動', '持續\n---\n推動', 'full'], // a setext underline
+    ['| 總耗水量 | 噸 | 20,035.5 |', '| 總耗水量 | 噸 |\n20,035.5 |', 'full'], // a table's row
+  ];
+  for (const [from, to, kind] of steps) {
+    assert.ok(text.includes(from), from);
+    text = text.replace(from, to);
+    previous = derive(previous, text, `${JSON.stringify(from)} → ${JSON.stringify(to)}`);
+    assert.equal(previous.reuse.parse, kind, `${JSON.stringify(from)} → ${JSON.stringify(to)}`);
+  }
+});
+
+test('incremental parse: line breaks that would join with a lone CR, and blank lines before a setext heading, take the full path', () => {
+  const cr = '# A\r\r段落一。\r.\n段落二。\r';
+  let previous = analyze({ uri: URI, text: cr });
+  // Deleting the '.' joins the lone CR and the LF into one line break.
+  const joined = cr.replace('.\n', '\n');
+  previous = derive(previous, joined, 'CR and LF joined');
+  assert.equal(previous.reuse.parse, 'full');
+  const setext = '# A\n\n段落。\n標題\n===\n';
+  previous = analyze({ uri: URI, text: setext });
+  const blank = setext.replace('段落。\n', '段落。\n\n');
+  assert.equal(derive(previous, blank, 'a blank line before a setext title').reuse.parse, 'full');
+});
+
 // Random typing aimed at the lines these patches handle, mixed with line breaks and whole lines.
 type Edit =
   | { kind: 'inFrontMatter'; at: number; ch: string }
@@ -308,6 +381,24 @@ test(`incremental parse: analyses derived over ${EDITS} keystrokes in front matt
   }
   // The patches were taken, and so was the full path: the equalities above are not vacuous.
   console.log(`paths: ${JSON.stringify([...paths])}`);
-  for (const kind of ['frontMatter', 'div', 'full'])
+  for (const kind of ['frontMatter', 'div', 'lines', 'full'])
     assert.ok((paths.get(kind) ?? 0) > 10, `'${kind}' path taken often: ${JSON.stringify([...paths])}`);
+});
+
+test('incremental parse: line breaks typed through a real-shaped report move its findings, and those that quote line numbers are found again', () => {
+  let text = realShaped(60_000).text;
+  let previous = analyze({ uri: URI, text });
+  assert.ok(
+    previous.diagnostics.some((d) => d.rule === 'kpi/value-conflict'),
+    'findings that name another line',
+  );
+  let patched = 0;
+  for (let at = 0, k = 0; k < 12; k++) {
+    at = text.indexOf('。', at + 4_000) + 1;
+    if (at <= 0) break;
+    text = text.slice(0, at) + (k % 3 === 2 ? '\n\n' : '\n') + text.slice(at);
+    previous = derive(previous, text, `line break ${k + 1} at ${at}`);
+    if (previous.reuse.parse === 'lines') patched++;
+  }
+  assert.ok(patched >= 6, `${patched} line breaks patched`);
 });

@@ -389,7 +389,7 @@ export class Derived {
     const tableFacts = this.memo.facts?.tableFacts ?? this.carriedFacts;
     if (tableFacts) next.carriedFacts = tableFacts;
     // Quotes this version was handed and did not need yet go on too (they are checked against the front matter's factors).
-    if (!parts.has('prose') && !parts.has('frontMatter')) {
+    if (!parts.has('prose') && !parts.has('frontMatter') && !edit.shift) {
       next.carriedQuotes = {
         quotes: this.memo.factorQuotes ?? this.carriedQuotes?.quotes,
         frontMatter: this.memo.frontMatterFactors ?? this.carriedQuotes?.frontMatter,

@@ -95,7 +95,7 @@ export function reanalyze(
   if (changed.frontMatter) parts.add('frontMatter');
   if (changed.headings || changed.links || changed.indexTables) parts.add('structure');
   // Typing in an explanation's body changes its reason's text only; its refs, ranges and emptiness are structure.
-  if (changed.explanations) parts.add(onlyReasonsChanged(previous.model, doc) ? 'explanationText' : 'structure');
+  if (changed.explanations) parts.add(explanationsPart(previous.model, doc, edit));
   if (changed.tables) parts.add('tables');
   // A table is a GRI index table by the heading it sits under, which a cell edit does not change.
   if (changed.tables) {
@@ -108,7 +108,7 @@ export function reanalyze(
   if (changed.syntaxProblems) parts.add('syntax');
   // Factors are quoted in paragraphs; an edit can change a quote only where the words that mark one appear.
   if (
-    (patched.kind === 'prose' || patched.kind === 'code') &&
+    (patched.kind === 'prose' || patched.kind === 'code' || patched.kind === 'lines') &&
     (!patched.around || mayQuoteFactors(patched.around.before) || mayQuoteFactors(patched.around.after))
   )
     parts.add('prose');
@@ -148,6 +148,15 @@ export function reanalyze(
     locale,
     reuse: { parse: patched.kind, rulesRun: stats.ran, rulesKept: stats.kept, rulesScoped: stats.scoped ?? 0 },
   };
+}
+
+/** The part an edit of explanations changed: their reasons' text only, or their structure. */
+function explanationsPart(before: EsgDocument, after: EsgDocument, edit: LineEdit): ModelPart {
+  if (!edit.shift) return onlyReasonsChanged(before, after) ? 'explanationText' : 'structure';
+  // Lines replaced in bodies: the explanations moved with the lines and their reasons were read again.
+  const a = before.explanations;
+  const b = after.explanations;
+  return a.length === b.length && a.every((x, k) => !x.text === !b[k].text) ? 'explanationText' : 'structure';
 }
 
 /** Whether the explanations of two versions differ in nothing but their reasons' (non-empty) text. */
@@ -199,6 +208,7 @@ function remember(model: EsgDocument, options: AnalysisOptions, stats: RuleRunSt
  * or after the changed text; anything else is refused (undefined).
  */
 function movePositions<T>(value: T, edit: LineEdit): T | undefined {
+  if (edit.shift) return moveByLines(value, edit.line, edit.shift);
   if (!mentionsLine(value, edit.line)) return value;
   let refused = false;
   const movePosition = (p: Position): Position => {
@@ -216,6 +226,48 @@ function movePositions<T>(value: T, edit: LineEdit): T | undefined {
     return p;
   };
   const moved = deepMove(value, movePosition) as T;
+  return refused ? undefined : moved;
+}
+
+/**
+ * Rules whose messages or data name a line by its number: after lines were added or removed their kept
+ * findings would name the old one, so they run again.
+ */
+const QUOTES_LINE_NUMBERS: ReadonlySet<string> = new Set([
+  'kpi/value-conflict',
+  'hkex/index-duplicate',
+  'esg/chapters',
+  'xreport/link',
+  'xreport/restated',
+  'xreport/translation-mismatch',
+]);
+
+/**
+ * A kept value after lines `first`…`shift.lastLine` were replaced by `shift.lines` more lines: positions below
+ * move down, those above stay; one on the replaced lines, a bare line number in the data (a field `line`
+ * outside a position) or a rule that quotes line numbers is refused (undefined).
+ */
+function moveByLines<T>(value: T, first: number, shift: { lastLine: number; lines: number }): T | undefined {
+  const rule = (value as { rule?: unknown } | null)?.rule;
+  if (typeof rule === 'string' && QUOTES_LINE_NUMBERS.has(rule)) return undefined;
+  let refused = false;
+  const move = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object' || refused) return v;
+    if (Array.isArray(v)) return v.map(move);
+    if (isPosition(v)) {
+      if (v.line > shift.lastLine) return { line: v.line + shift.lines, character: v.character };
+      if (v.line >= first) refused = true;
+      return v;
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(v)) {
+      const field = (v as Record<string, unknown>)[key];
+      if (key === 'line' && typeof field === 'number') refused = true;
+      out[key] = move(field);
+    }
+    return out;
+  };
+  const moved = move(value) as T;
   return refused ? undefined : moved;
 }
 

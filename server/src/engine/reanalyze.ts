@@ -244,8 +244,9 @@ const QUOTES_LINE_NUMBERS: ReadonlySet<string> = new Set([
 
 /**
  * A kept value after lines `first`…`shift.lastLine` were replaced by `shift.lines` more lines: positions below
- * move down, those above stay; one on the replaced lines, a bare line number in the data (a field `line`
- * outside a position) or a rule that quotes line numbers is refused (undefined).
+ * move down, those above stay (objects are copied only where something moved, so a finding above the edit
+ * stays the same object); one on the replaced lines, a bare line number (a field `line` outside a position)
+ * from there down, or a finding of a rule that quotes line numbers is refused (undefined).
  */
 function moveByLines<T>(value: T, first: number, shift: { lastLine: number; lines: number }): T | undefined {
   const rule = (value as { rule?: unknown } | null)?.rule;
@@ -253,19 +254,28 @@ function moveByLines<T>(value: T, first: number, shift: { lastLine: number; line
   let refused = false;
   const move = (v: unknown): unknown => {
     if (v === null || typeof v !== 'object' || refused) return v;
-    if (Array.isArray(v)) return v.map(move);
+    if (Array.isArray(v)) {
+      let out: unknown[] | undefined;
+      for (let k = 0; k < v.length; k++) {
+        const m = move(v[k]);
+        if (m !== v[k]) (out ??= v.slice())[k] = m;
+      }
+      return out ?? v;
+    }
     if (isPosition(v)) {
       if (v.line > shift.lastLine) return { line: v.line + shift.lines, character: v.character };
       if (v.line >= first) refused = true;
       return v;
     }
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(v)) {
-      const field = (v as Record<string, unknown>)[key];
-      if (key === 'line' && typeof field === 'number') refused = true;
-      out[key] = move(field);
+    const o = v as Record<string, unknown>;
+    let out: Record<string, unknown> | undefined;
+    for (const key of Object.keys(o)) {
+      const field = o[key];
+      if (key === 'line' && typeof field === 'number' && field >= first) refused = true;
+      const m = move(field);
+      if (m !== field) (out ??= { ...o })[key] = m;
     }
-    return out;
+    return out ?? v;
   };
   const moved = move(value) as T;
   return refused ? undefined : moved;

@@ -551,8 +551,8 @@ export class Derived {
     const units = new Map(this.carriedUnits);
     for (const [part, built] of this.builtUnits) units.set(part, { from: this.factSnapshot(), units: built });
     next.carriedUnits = units;
-    // Quotes this version was handed and did not need yet go on too.
-    if (!parts.has('prose')) {
+    // Quotes this version was handed and did not need yet go on too (they are checked against the front matter's factors).
+    if (!parts.has('prose') && !parts.has('frontMatter') && !edit.shift) {
       next.carriedQuotes = {
         quotes: this.memo.factorQuotes ?? this.carriedQuotes?.quotes,
         frontMatter: this.memo.frontMatterFactors ?? this.carriedQuotes?.frontMatter,

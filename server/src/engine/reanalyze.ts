@@ -88,10 +88,11 @@ export function reanalyze(
   const kpiEvidence =
     patched.table !== undefined && evidenceOf(previous.model, patched.table) !== evidenceOf(doc, patched.table);
   applyVocabulary(doc, options.vocabulary);
-  const locale = changed.headings ? localeOf(doc, options) : previous.locale;
+  const locale = changed.headings || changed.frontMatter ? localeOf(doc, options) : previous.locale;
   if (locale !== previous.locale) return analyzeFully(doc, options, started);
 
   const parts = new Set<ModelPart>();
+  if (changed.frontMatter) parts.add('frontMatter');
   // A keystroke in a heading's title changes the titles and anchors only: the rules reading neither keep
   // their results. The index tables are rebuilt then, and after an edit of a table under an index heading.
   if (changed.headings) parts.add('headingText');
@@ -100,7 +101,7 @@ export function reanalyze(
   if (changed.links) parts.add('links');
   if (changed.indexTables) parts.add('indexTables');
   // Typing in an explanation's body changes its reason's text only; its refs, ranges and emptiness are structure.
-  if (changed.explanations) parts.add(onlyReasonsChanged(previous.model, doc) ? 'explanationText' : 'structure');
+  if (changed.explanations) parts.add(explanationsPart(previous.model, doc, edit));
   if (changed.tables) parts.add('tables');
   // A table is a GRI index table by the heading it sits under, which a cell edit does not change.
   if (changed.tables) {
@@ -113,7 +114,7 @@ export function reanalyze(
   if (changed.syntaxProblems) parts.add('syntax');
   // Factors are quoted in paragraphs; an edit can change a quote only where the words that mark one appear.
   if (
-    (patched.kind === 'prose' || patched.kind === 'code') &&
+    (patched.kind === 'prose' || patched.kind === 'code' || patched.kind === 'lines') &&
     (!patched.around || mayQuoteFactors(patched.around.before) || mayQuoteFactors(patched.around.after))
   )
     parts.add('prose');
@@ -143,7 +144,8 @@ export function reanalyze(
       uncapped: before.uncappedFindings,
       move: (d) => movePositions(d, edit),
       changedFactKeys: () => (factKeys ??= { keys: changedFactKeys(before, derivedOf(doc)) }).keys,
-      editedLines: [editedLines(doc, patched.table, edit.line)],
+      // Lines replaced and moved (a line break typed, a line pasted): the old and new lines differ, so no line scope.
+      editedLines: edit.shift ? undefined : [editedLines(doc, patched.table, edit.line)],
     },
     stats,
   );
@@ -169,6 +171,15 @@ export function reanalyze(
 function editedLines(doc: EsgDocument, table: number | undefined, line: number): LineSpan {
   const range = table === undefined ? undefined : doc.tables[table]?.range;
   return range ? { first: range.start.line, last: range.end.line } : { first: line, last: line };
+}
+
+/** The part an edit of explanations changed: their reasons' text only, or their structure. */
+function explanationsPart(before: EsgDocument, after: EsgDocument, edit: LineEdit): ModelPart {
+  if (!edit.shift) return onlyReasonsChanged(before, after) ? 'explanationText' : 'structure';
+  // Lines replaced in bodies: the explanations moved with the lines and their reasons were read again.
+  const a = before.explanations;
+  const b = after.explanations;
+  return a.length === b.length && a.every((x, k) => !x.text === !b[k].text) ? 'explanationText' : 'structure';
 }
 
 /** Whether the explanations of two versions differ in nothing but their reasons' (non-empty) text. */
@@ -261,6 +272,7 @@ function remember(model: EsgDocument, options: AnalysisOptions, stats: RuleRunSt
  * or after the changed text; anything else is refused (undefined).
  */
 function movePositions<T>(value: T, edit: LineEdit): T | undefined {
+  if (edit.shift) return moveByLines(value, edit.line, edit.shift);
   if (!mentionsLine(value, edit.line)) return value;
   let refused = false;
   const movePosition = (p: Position): Position => {
@@ -278,6 +290,58 @@ function movePositions<T>(value: T, edit: LineEdit): T | undefined {
     return p;
   };
   const moved = deepMove(value, movePosition) as T;
+  return refused ? undefined : moved;
+}
+
+/**
+ * Rules whose messages or data name a line by its number: after lines were added or removed their kept
+ * findings would name the old one, so they run again.
+ */
+const QUOTES_LINE_NUMBERS: ReadonlySet<string> = new Set([
+  'kpi/value-conflict',
+  'hkex/index-duplicate',
+  'esg/chapters',
+  'xreport/link',
+  'xreport/restated',
+  'xreport/translation-mismatch',
+]);
+
+/**
+ * A kept value after lines `first`…`shift.lastLine` were replaced by `shift.lines` more lines: positions below
+ * move down, those above stay (objects are copied only where something moved, so a finding above the edit
+ * stays the same object); one on the replaced lines, a bare line number (a field `line` outside a position)
+ * from there down, or a finding of a rule that quotes line numbers is refused (undefined).
+ */
+function moveByLines<T>(value: T, first: number, shift: { lastLine: number; lines: number }): T | undefined {
+  const rule = (value as { rule?: unknown } | null)?.rule;
+  if (typeof rule === 'string' && QUOTES_LINE_NUMBERS.has(rule)) return undefined;
+  let refused = false;
+  const move = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object' || refused) return v;
+    if (Array.isArray(v)) {
+      let out: unknown[] | undefined;
+      for (let k = 0; k < v.length; k++) {
+        const m = move(v[k]);
+        if (m !== v[k]) (out ??= v.slice())[k] = m;
+      }
+      return out ?? v;
+    }
+    if (isPosition(v)) {
+      if (v.line > shift.lastLine) return { line: v.line + shift.lines, character: v.character };
+      if (v.line >= first) refused = true;
+      return v;
+    }
+    const o = v as Record<string, unknown>;
+    let out: Record<string, unknown> | undefined;
+    for (const key of Object.keys(o)) {
+      const field = o[key];
+      if (key === 'line' && typeof field === 'number' && field >= first) refused = true;
+      const m = move(field);
+      if (m !== field) (out ??= { ...o })[key] = m;
+    }
+    return out ?? v;
+  };
+  const moved = move(value) as T;
   return refused ? undefined : moved;
 }
 

@@ -72,7 +72,7 @@ export function joinProblems(p: ParseState['problems']): SyntaxProblem[] {
   return [...p.scan, ...p.unclosedDivs, ...p.explanations];
 }
 
-interface OpenDiv {
+export interface OpenDiv {
   line: number;
   fenceEnd: number;
   classes: string[];
@@ -273,7 +273,7 @@ function readFrontMatter(
   return end + 1;
 }
 
-function openDiv(
+export function openDiv(
   line: string,
   lineNo: number,
   fenceEnd: number,

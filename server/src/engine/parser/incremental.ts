@@ -2,11 +2,26 @@
 // its kind: prose stays prose, a table row stays a row of the same table, a heading keeps its level.
 // Then the rest of the document parses exactly as before, so the new model is the previous one with
 // that line's block re-read and every later offset moved; positions (line, column) on other lines do
-// not change at all. Any edit this module cannot prove local (a line break typed or deleted, a line
-// changing kind, the front matter, a div fence, a setext heading...) returns undefined and the caller
-// parses the whole document. test/unit/incremental.test.ts checks the result equals a full parse.
+// not change at all. A line of the front matter's YAML or a div fence that keeps its role is patched too.
+// A line break typed or deleted, or a line pasted or deleted, among lines of prose and blank lines, replaces
+// those lines and moves everything below by the difference in lines (`reparseLines`). Any edit this module
+// cannot prove local (a line changing kind, a front matter fence, a setext heading...) returns undefined and
+// the caller parses the whole document. test/unit/incremental.test.ts checks the result equals a full parse.
 // Syntax only: the interpretation above (recognition/document.ts) reads the edited table and headings again.
-import type { Heading, Section, SyntaxProblem, SyntaxTree, Table } from '../model';
+import type {
+  Attributes,
+  Explanation,
+  Heading,
+  Link,
+  RequirementRef,
+  Section,
+  Span,
+  SyntaxProblem,
+  SyntaxTree,
+  Table,
+  TableRow,
+} from '../model';
+import type { Position, Range } from '../types';
 import { isDelimiterRow } from './tables';
 import {
   ATX,
@@ -19,6 +34,7 @@ import {
   headingFields,
   inlineOf,
   joinProblems,
+  openDiv,
   parseStateOf,
   readHeading,
   readTable,
@@ -27,7 +43,9 @@ import {
   type ParseState,
 } from './document';
 import { isFrontMatterFence } from '../frontmatterFence';
-import { lineText, positionAt } from './lines';
+import { lineRange, lineText, positionAt, range, splitLines } from './lines';
+import { attr } from './attributes';
+import { splitRequirementList } from './requirements';
 import { detachedCopy } from '../text/normalize';
 
 /** A change confined to one line: columns of the changed text on the old and on the new line. */
@@ -38,9 +56,15 @@ export interface LineEdit {
   newEnd: number;
   oldLength: number;
   newLength: number;
+  /**
+   * Set when the edit replaced whole lines of prose (a line break typed or deleted, a line pasted or
+   * deleted): the old lines `line`…`lastLine` became `lines` more (or fewer) lines, and every line below
+   * moved by `lines`. The columns above then describe nothing: a position on the replaced lines cannot be moved.
+   */
+  shift?: { lastLine: number; lines: number };
 }
 
-export type EditKind = 'prose' | 'code' | 'table' | 'heading';
+export type EditKind = 'prose' | 'code' | 'table' | 'heading' | 'div' | 'frontMatter' | 'lines';
 
 /**
  * Which parts of the syntax the edit replaced. When none is set, the edit changed only text the syntax
@@ -55,6 +79,8 @@ export interface SyntaxChanges {
   tables: boolean;
   /** Headings and sections. */
   headings: boolean;
+  /** The front matter's YAML text (its block keeps its range). */
+  frontMatter: boolean;
 }
 
 export interface SyntaxReparse {
@@ -80,8 +106,10 @@ const AROUND_MAX_LINES = 200;
 export function reparseSyntax(previous: SyntaxTree, uri: string, text: string): SyntaxReparse | undefined {
   const state = parseStateOf(previous);
   if (!state || previous.uri !== uri) return undefined;
-  const edit = lineEditBetween(previous, state, text);
-  if (!edit) return undefined;
+  const region = changedRegion(previous.text, text);
+  if (!region) return undefined;
+  const edit = lineEditBetween(previous, text, region);
+  if (!edit) return reparseLinesSliding(previous, state, text, region);
   const L = edit.line;
   const oldLine = lineText(previous.text, previous.lineStarts, L) ?? '';
   // Lines are copied out of the document: what is read from them (cells, titles) would otherwise keep
@@ -115,6 +143,7 @@ export function reparseSyntax(previous: SyntaxTree, uri: string, text: string): 
     explanations: false,
     tables: false,
     headings: false,
+    frontMatter: false,
   };
   switch (state.kinds[L]) {
     case LineKind.Prose:
@@ -174,6 +203,28 @@ export function reparseSyntax(previous: SyntaxTree, uri: string, text: string): 
       changed.headings = changed.syntaxProblems = true;
       break;
     }
+    case LineKind.DivFence:
+      if (!rereadDivFence(doc, state.kinds, problems, L, oldLine, newLine, lineAt, afterTable, changed))
+        return undefined;
+      kind = 'div';
+      break;
+    case LineKind.FrontMatter: {
+      // A YAML line: the block keeps its fences (closesFrontMatter refused the opening line; the closing
+      // one, a new closing fence or a blank second line would move or end the block) and only its text changes.
+      const closing = state.bodyStart - 1;
+      if (
+        !doc.frontMatter ||
+        L >= closing ||
+        isFrontMatterFence(newLine, 'close') ||
+        (L === 1 && newLine.trim() === '')
+      )
+        return undefined;
+      const { range: blockRange, yamlStart } = doc.frontMatter;
+      doc.frontMatter = { range: blockRange, yamlStart, yamlText: text.slice(yamlStart, lineStarts[closing]) };
+      kind = 'frontMatter';
+      changed.frontMatter = true;
+      break;
+    }
     default:
       return undefined;
   }
@@ -220,9 +271,14 @@ function syntaxOf(tree: SyntaxTree): SyntaxTree {
   return syntax;
 }
 
-/** The single-line change from the previous text to `text`, found by comparing both ends; undefined when a line break is involved. */
-function lineEditBetween(previous: SyntaxTree, state: ParseState, text: string): LineEdit | undefined {
-  const old = previous.text;
+/** Where two texts differ: the first offset, and the end of the differing text in each (found by comparing both ends). */
+interface Region {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+function changedRegion(old: string, text: string): Region | undefined {
   if (old === text) return undefined;
   const min = Math.min(old.length, text.length);
   // Compare whole chunks first: string equality runs in the engine's native code, a loop over
@@ -238,8 +294,16 @@ function lineEditBetween(previous: SyntaxTree, state: ParseState, text: string):
   )
     s += CHUNK;
   while (s < maxSuffix && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
-  const oldEnd = old.length - s;
-  const newEnd = text.length - s;
+  return { start: p, oldEnd: old.length - s, newEnd: text.length - s };
+}
+
+/** The single-line change a region makes; undefined when a line break is involved. */
+function lineEditBetween(
+  previous: SyntaxTree,
+  text: string,
+  { start: p, oldEnd, newEnd }: Region,
+): LineEdit | undefined {
+  const old = previous.text;
   if (hasLineBreak(old, p, oldEnd) || hasLineBreak(text, p, newEnd)) return undefined;
   // Text typed between the CR and the LF of a CRLF splits one line break into two.
   if (p > 0 && old.charCodeAt(p - 1) === 13 && old.charCodeAt(oldEnd) === 10) return undefined;
@@ -399,6 +463,113 @@ function rereadHeading(
   return heading;
 }
 
+/** A div fence's text after its colons: a closing fence has nothing there but more colons. */
+function isClosingFence(rest: string): boolean {
+  const r = rest.trim();
+  return r === '' || /^:+$/.test(r);
+}
+
+/**
+ * A div fence edited in place: it stays an opening fence or a closing one, so every div keeps its extent.
+ * An opening fence's attributes are read again, and with them the explanation it opens (gained, lost or
+ * changed when the `explain` class or the `hkex` list is edited). False when only a full parse is safe.
+ */
+function rereadDivFence(
+  doc: SyntaxTree,
+  kinds: Uint8Array,
+  problems: ParseState['problems'],
+  line: number,
+  oldLine: string,
+  newLine: string,
+  lineAt: (k: number) => string | undefined,
+  afterTable: boolean,
+  changed: SyntaxChanges,
+): boolean {
+  const fence = DIV_FENCE.exec(newLine);
+  // Under a table a line with `|` is a row; over one (a delimiter row) it would be a table's header.
+  if (!fence || FENCE.test(newLine) || isDelimiterRow(newLine) || (afterTable && newLine.includes('|'))) return false;
+  const closes = isClosingFence(fence[2]);
+  if (closes !== isClosingFence(DIV_FENCE.exec(oldLine)?.[2] ?? '')) return false;
+  // Past the depth limit fences are counted, not read: which one a problem names depends on all of them.
+  if (problems.scan.some((p) => p.key === 'div.tooDeep' || p.key === 'div.tooDeepMore')) return false;
+  // A closing fence holds nothing but colons; an explanation ending on it follows the line's length (patchLineEnds).
+  if (closes) return true;
+
+  const found: SyntaxProblem[] = [];
+  const fenceEnd = newLine.indexOf(fence[1]) + fence[1].length;
+  const open = openDiv(newLine, line, fenceEnd, (r, key) => found.push({ range: r, key, args: {} }));
+  const scan = spliceLine(problems.scan, line, found);
+  if (scan !== problems.scan) {
+    problems.scan = scan;
+    changed.syntaxProblems = true;
+  }
+  const openRange = lineRange(line, 0, newLine.length);
+  if (problems.unclosedDivs.some((p) => p.range.start.line === line)) {
+    problems.unclosedDivs = problems.unclosedDivs.map((p) =>
+      p.range.start.line === line ? { ...p, range: openRange } : p,
+    );
+    changed.syntaxProblems = true;
+  }
+
+  const at = doc.explanations.findIndex((e) => e.openRange.start.line === line);
+  const explains = open.classes.includes('explain');
+  if (at < 0 && !explains) return true;
+  let explanation: Explanation | undefined;
+  if (explains) {
+    let closeLine: number;
+    let closed: boolean;
+    if (at >= 0)
+      ({
+        closed,
+        range: {
+          end: { line: closeLine },
+        },
+      } = doc.explanations[at]);
+    else ({ closeLine, closed } = closingFenceOf(kinds, lineAt, line));
+    const hkex = attr(open.attrsText?.attrs, 'hkex');
+    const lastText = closed ? closeLine - 1 : closeLine;
+    explanation = {
+      refs: hkex ? splitRequirementList(hkex.value, hkex.valueRange) : [],
+      range: range(line, 0, closeLine, (closeLine === line ? newLine : (lineAt(closeLine) ?? '')).length),
+      openRange,
+      text: explanationText(lineAt, line + 1, lastText),
+      section: innermostSection(doc, line),
+      closed,
+    };
+  }
+  const explanations = doc.explanations.filter((_, k) => k !== at);
+  if (explanation) explanations.splice(firstOpenOnOrAfter(explanations, line), 0, explanation);
+  doc.explanations = explanations;
+  // Explanations without an `hkex` list are named in their order, which is the order of their fences.
+  const noIds: SyntaxProblem[] =
+    explanation && !attr(open.attrsText?.attrs, 'hkex') ? [{ range: openRange, key: 'explain.noIds', args: {} }] : [];
+  problems.explanations = spliceLine(problems.explanations, line, noIds);
+  changed.explanations = changed.syntaxProblems = true;
+  return true;
+}
+
+/** The fence closing the div opened on `line` (nested divs paired as the block scanner pairs them), or the last line when none does. */
+function closingFenceOf(
+  kinds: Uint8Array,
+  lineAt: (k: number) => string | undefined,
+  line: number,
+): { closeLine: number; closed: boolean } {
+  let depth = 1;
+  for (let k = line + 1; k < kinds.length; k++) {
+    if (kinds[k] !== LineKind.DivFence) continue;
+    if (!isClosingFence(DIV_FENCE.exec(lineAt(k) ?? '')?.[2] ?? '')) depth++;
+    else if (--depth === 0) return { closeLine: k, closed: true };
+  }
+  return { closeLine: kinds.length - 1, closed: false };
+}
+
+/** First index of an explanation whose fence is on or after `line` (explanations are in the order of their fences). */
+function firstOpenOnOrAfter(explanations: Explanation[], line: number): number {
+  let k = 0;
+  while (k < explanations.length && explanations[k].openRange.start.line < line) k++;
+  return k;
+}
+
 /** Kinds of the lines a section's `hasContent` counts (everything but blank lines, headings and the front matter). */
 const CONTENT_KINDS = new Set<number>([
   LineKind.Prose,
@@ -464,5 +635,355 @@ function around(
     before.push(oldLineAt(k) ?? '');
     after.push(newLineAt(k) ?? '');
   }
+  return { before: before.join('\n'), after: after.join('\n') };
+}
+
+// ---- lines replaced by lines ----
+
+/** How far a pure insertion or deletion is slid back to find the lines it replaces (`reparseLinesSliding`). */
+const MAX_SLIDE = 64;
+
+/**
+ * `reparseLines` of the region, or of the same insertion or deletion placed earlier: comparing both ends
+ * places it as late as it can go, so a paragraph pasted after a blank line is seen as inserted after the
+ * next line's break, on the line below (a table's, say), when it equally replaces the blank line.
+ */
+function reparseLinesSliding(
+  previous: SyntaxTree,
+  state: ParseState,
+  text: string,
+  region: Region,
+): SyntaxReparse | undefined {
+  let r = region;
+  for (let k = 0; ; k++) {
+    const done = reparseLines(previous, state, text, r);
+    if (done) return done;
+    // One character earlier when the character before it also ends it.
+    const inserted = r.oldEnd === r.start;
+    if (!inserted && r.newEnd !== r.start) return undefined;
+    const side = inserted ? text : previous.text;
+    const end = inserted ? r.newEnd : r.oldEnd;
+    if (k >= MAX_SLIDE || r.start === 0 || side.charCodeAt(r.start - 1) !== side.charCodeAt(end - 1)) return undefined;
+    r = { start: r.start - 1, oldEnd: r.oldEnd - 1, newEnd: r.newEnd - 1 };
+  }
+}
+
+/** Kinds a line may have on either side of an edit that replaces lines (the block scanner reads nothing across them). */
+const isProseOrBlank = (kind: number) => kind === LineKind.Prose || kind === LineKind.Blank;
+
+/**
+ * The next version's syntax when lines of prose became other lines of prose (Enter or Backspace at a line's
+ * end, a paragraph line pasted or deleted): the replaced lines are read again, and everything below moves by
+ * the difference in lines. Undefined when a replaced or new line is (or makes a neighbour) anything but
+ * prose or a blank line, and near the front matter.
+ */
+function reparseLines(
+  previous: SyntaxTree,
+  state: ParseState,
+  text: string,
+  region: Region,
+): SyntaxReparse | undefined {
+  const old = previous.text;
+  const starts = previous.lineStarts;
+  const first = positionAt(starts, region.start).line;
+  if (first === 0 || first < state.bodyStart) return undefined;
+  const lineEnd = (k: number) => starts[k] + (lineText(old, starts, k) ?? '').length;
+  let last = positionAt(starts, region.oldEnd).line;
+  // An end inside a line break (between CR and LF) takes the next line in.
+  while (last < starts.length && lineEnd(last) < region.oldEnd) last++;
+  if (last >= starts.length) return undefined;
+  for (let k = first; k <= last; k++) if (!isProseOrBlank(state.kinds[k])) return undefined;
+
+  const blockStart = starts[first];
+  const delta = region.newEnd - region.oldEnd;
+  const blockEnd = lineEnd(last) + delta;
+  const block = text.slice(blockStart, blockEnd);
+  // A CR before the block and an LF starting it, or a CR ending it before the LF after it, would join into one break.
+  if (old.charCodeAt(blockStart - 1) === 13 && text.charCodeAt(blockStart) === 10) return undefined;
+  if (block.charCodeAt(block.length - 1) === 13 && text.charCodeAt(blockEnd) === 10) return undefined;
+  const { texts: sliced, starts: newStarts } = splitLines(block);
+  // Copied out of the document, as the one-line patch does: what is read from them would keep this text alive.
+  const newLines = sliced.map(detachedCopy);
+  const lines = newLines.length - (last - first + 1);
+  // Under a first line `---` that is a thematic break, a new closing fence would make a front matter.
+  if (state.bodyStart === 0 && isFrontMatterFence(lineText(old, starts, 0) ?? '', 'open')) {
+    if (first <= 1 || newLines.some((l) => isFrontMatterFence(l, 'close'))) return undefined;
+  }
+  const after = lineText(old, starts, last + 1);
+  const newKinds = kindsOfProse(state, first, newLines, after);
+  if (!newKinds) return undefined;
+  // The line below sees a blank line before it or not: that matters only to a setext heading's text line.
+  const blankBefore = newKinds[newKinds.length - 1] === LineKind.Blank;
+  if (blankBefore !== (state.kinds[last] === LineKind.Blank)) {
+    if (state.kinds[last + 1] === LineKind.Setext) return undefined;
+    const below = lineText(old, starts, last + 2);
+    if (blankBefore && state.kinds[last + 1] === LineKind.Prose && below !== undefined && SETEXT.test(below))
+      return undefined;
+  }
+
+  const lineStarts = starts.slice(0, first + 1);
+  for (let j = 1; j < newStarts.length; j++) lineStarts.push(blockStart + newStarts[j]);
+  for (let k = last + 1; k < starts.length; k++) lineStarts.push(starts[k] + delta);
+  const kinds = new Uint8Array(state.kinds.length + lines);
+  kinds.set(state.kinds.subarray(0, first));
+  kinds.set(newKinds, first);
+  kinds.set(state.kinds.subarray(last + 1), first + newLines.length);
+
+  const newLast = first + newLines.length - 1;
+  const oldLastLength = lineEnd(last) - starts[last];
+  const shift = lineShift(first, last, lines, oldLastLength, newLines[newLines.length - 1].length);
+  const changed: SyntaxChanges = {
+    links: false,
+    spans: false,
+    syntaxProblems: false,
+    explanations: false,
+    tables: false,
+    // Headings and sections only move with the lines, unless a section gains or loses its content.
+    headings: false,
+    frontMatter: false,
+  };
+  const prior = syntaxOf(previous);
+  const doc: SyntaxTree = { ...prior, text, lineStarts };
+  // Inline items of the replaced lines go, the new lines' come, those below move.
+  const inline: { links: Link[]; spans: Span[]; problems: SyntaxProblem[] } = { links: [], spans: [], problems: [] };
+  newLines.forEach((line, j) => {
+    if (newKinds[j] !== LineKind.Prose) return;
+    const found = inlineOf(line, first + j, false);
+    if (!found) return;
+    for (const l of found.links) inline.links.push(l);
+    for (const sp of found.spans) inline.spans.push(sp);
+    for (const pr of found.problems) inline.problems.push(pr);
+  });
+  const replace = <T extends { range: Range }>(items: T[], added: T[], move: (item: T) => T): T[] => {
+    const from = firstOnOrAfter(items, first);
+    let to = from;
+    while (to < items.length && items[to].range.start.line <= last) to++;
+    const out = items.slice(0, from);
+    for (const item of added) out.push(item);
+    for (let k = to; k < items.length; k++) out.push(move(items[k]));
+    return out;
+  };
+  const hadInline = (items: { range: Range }[]) => {
+    const from = firstOnOrAfter(items, first);
+    return from < items.length && items[from].range.start.line <= last;
+  };
+  changed.links = hadInline(prior.links) || inline.links.length > 0;
+  changed.spans = hadInline(prior.spans) || inline.spans.length > 0;
+  const problems: ParseState['problems'] = {
+    scan: [],
+    unclosedDivs: state.problems.unclosedDivs.map((pr) => shiftProblem(pr, shift)),
+    explanations: state.problems.explanations.map((pr) => shiftProblem(pr, shift)),
+  };
+  changed.syntaxProblems = hadInline(state.problems.scan) || inline.problems.length > 0;
+  problems.scan = replace(state.problems.scan, inline.problems, (pr) => shiftProblem(pr, shift));
+  doc.links = replace(prior.links, inline.links, (l) => ({
+    ...l,
+    range: shift.range(l.range),
+    hrefRange: shift.range(l.hrefRange),
+  }));
+  doc.spans = replace(prior.spans, inline.spans, (sp) => ({
+    ...sp,
+    range: shift.range(sp.range),
+    attrs: shiftAttributes(sp.attrs, shift),
+  }));
+  const below = (r: Range) => r.start.line > last;
+  doc.headings = prior.headings.map((h) => (below(h.range) ? shiftHeading(h, shift) : h));
+  doc.sections = prior.sections.map((sec, k) => {
+    if (sec.range.end.line < first) return sec;
+    const moved: Section = { ...sec, heading: doc.headings[k], range: shift.range(sec.range) };
+    if (below(sec.range)) {
+      moved.tags = sec.tags.map((ref) => shiftRef(ref, shift));
+      if (sec.tagRange) moved.tagRange = shift.range(sec.tagRange);
+    }
+    return moved;
+  });
+  doc.tables = prior.tables.map((t) => (below(t.range) ? shiftTable(t, shift, lines) : t));
+  const lineAt = (k: number) => {
+    if (k >= first && k <= newLast) return newLines[k - first];
+    const l = lineText(text, lineStarts, k);
+    return l === undefined ? undefined : detachedCopy(l);
+  };
+  doc.explanations = prior.explanations.map((e) => {
+    if (e.range.end.line < first) return e;
+    if (below(e.range)) {
+      return {
+        ...e,
+        refs: e.refs.map((ref) => shiftRef(ref, shift)),
+        range: shift.range(e.range),
+        openRange: shift.range(e.openRange),
+      };
+    }
+    // The edit is in its body: its reason is read again (an unclosed div runs to the end).
+    changed.explanations = true;
+    const range = shift.range(e.range);
+    const lastText = e.closed ? range.end.line - 1 : range.end.line;
+    return { ...e, range, text: explanationText(lineAt, e.openRange.start.line + 1, lastText) };
+  });
+  if (shift.broken) return undefined;
+  // Prose on both sides (or on neither) leaves every section's content as it was.
+  let hadProse = false;
+  for (let k = first; k <= last; k++) hadProse ||= state.kinds[k] === LineKind.Prose;
+  if (hadProse !== newKinds.includes(LineKind.Prose)) changed.headings = refreshHasContentOver(doc, kinds, first);
+  doc.syntaxProblems = joinProblems(problems);
+  rememberParseState(doc, { kinds, bodyStart: state.bodyStart, problems });
+  const oldLineAt = (k: number) => lineText(old, starts, k);
+  return {
+    doc,
+    edit: {
+      line: first,
+      start: 0,
+      oldEnd: oldLastLength,
+      newEnd: 0,
+      oldLength: oldLastLength,
+      newLength: 0,
+      shift: { lastLine: last, lines },
+    },
+    kind: 'lines',
+    changed,
+    around: aroundLines(oldLineAt, first, last, lineAt, newLast),
+  };
+}
+
+/**
+ * The kinds of new lines replacing lines `first`… when each is prose or blank as the block scanner reads it
+ * there (with the line after them, `after`); undefined when one is anything else or turns a neighbour into a table or heading.
+ */
+function kindsOfProse(
+  state: ParseState,
+  first: number,
+  lines: string[],
+  after: string | undefined,
+): Uint8Array | undefined {
+  const kinds = new Uint8Array(lines.length);
+  const prevKind = state.kinds[first - 1];
+  const afterTable = prevKind === LineKind.TableRow || prevKind === LineKind.TableDelimiter;
+  let prevBlank = first === state.bodyStart || prevKind === LineKind.Blank;
+  for (let j = 0; j < lines.length; j++) {
+    const line = lines[j];
+    const next = j + 1 < lines.length ? lines[j + 1] : after;
+    if (line.trim() === '') {
+      kinds[j] = LineKind.Blank;
+      prevBlank = true;
+      continue;
+    }
+    if (FENCE.test(line) || DIV_FENCE.test(line) || ATX.test(line) || SETEXT.test(line) || isDelimiterRow(line))
+      return undefined;
+    const pipe = line.includes('|');
+    if (pipe && ((j === 0 && afterTable) || (next !== undefined && isDelimiterRow(next)))) return undefined;
+    if (prevBlank && next !== undefined && SETEXT.test(next) && !pipe && !LIST_ITEM.test(line)) return undefined;
+    kinds[j] = LineKind.Prose;
+    prevBlank = false;
+  }
+  return kinds;
+}
+
+/** Moves ranges from the previous version to the next below replaced lines; notes a position it cannot place. */
+interface LineShift {
+  range(r: Range): Range;
+  broken: boolean;
+}
+
+function lineShift(
+  first: number,
+  last: number,
+  lines: number,
+  oldLastLength: number,
+  newLastLength: number,
+): LineShift {
+  const position = (p: Position): Position => {
+    if (p.line > last) return { line: p.line + lines, character: p.character };
+    if (p.line < first) return p;
+    // A range ending at the end of the last replaced line (a section, an unclosed div) ends at the new last line's end.
+    if (p.line === last && p.character === oldLastLength) return { line: last + lines, character: newLastLength };
+    shift.broken = true;
+    return p;
+  };
+  const shift: LineShift = {
+    broken: false,
+    range: (r) => ({ start: position(r.start), end: position(r.end) }),
+  };
+  return shift;
+}
+
+function shiftProblem(problem: SyntaxProblem, shift: LineShift): SyntaxProblem {
+  return { ...problem, range: shift.range(problem.range) };
+}
+
+function shiftRef(ref: RequirementRef, shift: LineShift): RequirementRef {
+  return { ...ref, range: shift.range(ref.range) };
+}
+
+function shiftAttributes(attrs: Attributes, shift: LineShift): Attributes {
+  const moved: Attributes = {
+    ...attrs,
+    pairs: attrs.pairs.map((pair) => ({
+      ...pair,
+      keyRange: shift.range(pair.keyRange),
+      valueRange: shift.range(pair.valueRange),
+    })),
+    range: shift.range(attrs.range),
+  };
+  if (attrs.idRange) moved.idRange = shift.range(attrs.idRange);
+  return moved;
+}
+
+function shiftHeading(heading: Heading, shift: LineShift): Heading {
+  const moved: Heading = { ...heading, titleRange: shift.range(heading.titleRange), range: shift.range(heading.range) };
+  if (heading.attrs) moved.attrs = shiftAttributes(heading.attrs, shift);
+  return moved;
+}
+
+function shiftRow(row: TableRow, lines: number, shift: LineShift): TableRow {
+  return {
+    ...row,
+    cells: row.cells.map((cell) => ({ ...cell, range: shift.range(cell.range) })),
+    line: row.line + lines,
+    range: shift.range(row.range),
+  };
+}
+
+function shiftTable(table: Table, shift: LineShift, lines: number): Table {
+  return {
+    ...table,
+    header: shiftRow(table.header, lines, shift),
+    rows: table.rows.map((row) => shiftRow(row, lines, shift)),
+    range: shift.range(table.range),
+  };
+}
+
+/** Recomputes `hasContent` of the sections holding line `first` of the new version. */
+function refreshHasContentOver(doc: SyntaxTree, kinds: Uint8Array, first: number): boolean {
+  let sections: Section[] | undefined;
+  for (let k = innermostSection(doc, first); k !== undefined; k = doc.sections[k].parent) {
+    const s = doc.sections[k];
+    let hasContent = false;
+    for (let l = s.heading.range.end.line + 1; !hasContent && l <= s.range.end.line; l++)
+      hasContent = CONTENT_KINDS.has(kinds[l]);
+    if (hasContent === s.hasContent) continue;
+    sections ??= doc.sections.slice();
+    sections[k] = { ...s, hasContent };
+  }
+  if (sections) doc.sections = sections;
+  return sections !== undefined;
+}
+
+/** The runs of non-blank lines around replaced lines, before and after the edit. */
+function aroundLines(
+  oldLineAt: (k: number) => string | undefined,
+  first: number,
+  last: number,
+  newLineAt: (k: number) => string | undefined,
+  newLast: number,
+): SyntaxReparse['around'] {
+  const blank = (line: string | undefined) => (line ?? '').trim() === '';
+  let from = first;
+  while (from > 0 && first - from < AROUND_MAX_LINES && !blank(oldLineAt(from - 1))) from--;
+  let to = last;
+  while (to - last < AROUND_MAX_LINES && oldLineAt(to + 1) !== undefined && !blank(oldLineAt(to + 1))) to++;
+  if (first - from >= AROUND_MAX_LINES || to - last >= AROUND_MAX_LINES) return undefined;
+  const before: string[] = [];
+  const after: string[] = [];
+  for (let k = from; k <= to; k++) before.push(oldLineAt(k) ?? '');
+  for (let k = from; k <= to + newLast - last; k++) after.push(newLineAt(k) ?? '');
   return { before: before.join('\n'), after: after.join('\n') };
 }

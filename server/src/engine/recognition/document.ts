@@ -57,16 +57,23 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
   const syntax = patched.doc;
   const changed: ChangedParts = { ...patched.changed, indexTables: false };
   const table = patched.table === undefined ? undefined : syntax.tables[patched.table];
-  // An edit inside the front matter is never patched: its block, config and problems are as before.
-  const { frontMatter: _sameBlock, ...blocks } = syntax;
+  // The front matter is read again only when its YAML was edited; else its block, config and problems are as before.
+  const { frontMatter: block, ...blocks } = syntax;
+  const read = changed.frontMatter ? configOf(block) : { config: previous.config, frontMatter: previous.frontMatter };
   const doc: EsgDocument = {
     ...blocks,
-    config: previous.config,
+    config: read.config,
     sections: patched.kind === 'heading' ? resolveSectionTags(syntax.sections) : syntax.sections,
+    // A div fence's edit may give an explanation new (unresolved) refs.
+    explanations: changed.explanations ? resolveExplanationRefs(syntax.explanations) : syntax.explanations,
     indexTables: previous.indexTables,
-    kpiTables: table ? replaceKpiTable(previous.kpiTables, syntax, table) : previous.kpiTables,
+    kpiTables: table
+      ? replaceKpiTable(previous.kpiTables, syntax, table)
+      : patched.kind === 'lines'
+        ? movedKpiTables(previous, syntax)
+        : previous.kpiTables,
   };
-  if (previous.frontMatter) doc.frontMatter = previous.frontMatter;
+  if (read.frontMatter) doc.frontMatter = read.frontMatter;
   let indexProblems = indexProblemsOf(previous);
   // Index tables read rows across the tables of a section and resolve anchors: rebuilt whole (they are
   // few) when a heading was edited or the edited table is under an `.hkex-index` heading. (A section
@@ -74,6 +81,20 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
   if (patched.kind === 'heading' || (table && table.section !== undefined && isInIndexSection(doc, table.section))) {
     indexProblems = readIndexTables(doc);
     changed.indexTables = changed.syntaxProblems = true;
+  } else if (patched.edit.shift) {
+    // What the index tables hold moved with the tables and headings they are read from (read again if a
+    // position lies on the replaced lines, which only a table or heading there could give).
+    const { line: first, shift } = patched.edit;
+    const moved = movedBelow(
+      { tables: previous.indexTables, problems: indexProblems },
+      first,
+      shift.lastLine,
+      shift.lines,
+    );
+    if (moved) {
+      doc.indexTables = moved.tables;
+      indexProblems = moved.problems;
+    } else indexProblems = readIndexTables(doc);
   }
   doc.syntaxProblems = withIndexProblems(syntax.syntaxProblems, indexProblems);
   carryParseState(syntax, doc);
@@ -142,6 +163,51 @@ function replaceKpiTable(kpiTables: KpiTable[], syntax: SyntaxTree, table: Table
     out.splice(at, 0, kpiTable);
   }
   return out;
+}
+
+/** After lines were replaced: the KPI tables of the tables that moved, read again (from the cache, rebased); the others as they were. */
+function movedKpiTables(previous: EsgDocument, syntax: SyntaxTree): KpiTable[] {
+  const out: KpiTable[] = [];
+  for (const k of previous.kpiTables) {
+    const table = syntax.tables[k.table];
+    // The same text, so the same KPI table (the cache gives it at its new lines).
+    const read = table === previous.tables[k.table] ? k : kpiTableOf(syntax, table);
+    if (read) out.push(read);
+  }
+  return out;
+}
+
+/**
+ * Plain data with every position and line number below `last` moved down by `lines` (objects copied only
+ * where something moved); undefined when one lies on the replaced lines `first`…`last`.
+ */
+function movedBelow<T>(value: T, first: number, last: number, lines: number): T | undefined {
+  let refused = false;
+  const move = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object' || refused) return v;
+    if (Array.isArray(v)) {
+      let out: unknown[] | undefined;
+      for (let k = 0; k < v.length; k++) {
+        const m = move(v[k]);
+        if (m !== v[k]) (out ??= v.slice())[k] = m;
+      }
+      return out ?? v;
+    }
+    const o = v as Record<string, unknown>;
+    let out: Record<string, unknown> | undefined;
+    for (const key in o) {
+      const field = o[key];
+      let m = field;
+      if (key === 'line' && typeof field === 'number') {
+        if (field > last) m = field + lines;
+        else if (field >= first) refused = true;
+      } else m = move(field);
+      if (m !== field) (out ??= { ...o })[key] = m;
+    }
+    return out ?? v;
+  };
+  const moved = move(value) as T;
+  return refused ? undefined : moved;
 }
 
 /** The next edit patches the document as it patched its syntax tree. */

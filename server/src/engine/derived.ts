@@ -559,8 +559,9 @@ export class Derived {
       };
     }
     // The content index tables: read from their own tables' lines under the index headings, so the same
-    // while neither the headings nor those tables changed (and then the next edit knows which they are).
-    if (this.memo.packIndexTables && !PACK_INDEX_INPUTS.some((p) => parts.has(p)))
+    // while neither the headings nor those tables changed (and then the next edit knows which they are),
+    // and no lines moved (their rows' ranges would be those of the earlier lines).
+    if (this.memo.packIndexTables && !edit.shift && !PACK_INDEX_INPUTS.some((p) => parts.has(p)))
       next.memo.packIndexTables = this.memo.packIndexTables;
     next.derivation = { from: this.token, edit, parts, move };
   }

@@ -62,6 +62,12 @@ export function createLanguageClient(settings: LanguageClientSettings): Language
 
   const errorHandler: ErrorHandler = {
     error(error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
+      // Writes to a server that has died fail in a burst (EPIPE, channel closed): that is a crash, which
+      // the close handler counts and restarts; shutting down here would leave the client stopped.
+      if (watch.exited) {
+        log.warn(`connection to the language server failed after its process ended: ${error.message}`);
+        return { action: ErrorAction.Continue, handled: true };
+      }
       // A few read/write errors can be transient; more mean the connection is broken.
       if (count !== undefined && count <= MAX_CONNECTION_ERRORS) {
         log.warn(`connection to the language server failed (${count} of ${MAX_CONNECTION_ERRORS}): ${error.message}`);
@@ -116,6 +122,11 @@ class ServerProcessWatch {
 
   get pid(): number | undefined {
     return this.process?.pid;
+  }
+
+  /** Whether the followed process has ended and its exit was not yet taken by the close handler. */
+  get exited(): boolean {
+    return this.exit !== undefined;
   }
 
   follow(process: ChildProcess | undefined): void {

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { analyze, getReportModel, type Analysis } from '../../server/src/engine';
+import { assertDerivedEqualsFull } from '../helpers/derived';
+import { analyze, type Analysis } from '../../server/src/engine';
 import { LIMITS } from '../../server/src/engine/limits';
 import { REPO_ROOT } from '../helpers/paths';
 import { params } from './fuzz/support';
@@ -16,36 +17,10 @@ import { generateRealShapedReport } from '../../scripts/bench/generate-real';
 
 const URI = 'file:///incremental-parse.esg.md';
 
-/** Where two plain-data values first differ, as a property path (for a readable failure message). */
-function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
-  if (Object.is(a, b)) return undefined;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
-    return `${at}: ${JSON.stringify(a)?.slice(0, 120)} vs ${JSON.stringify(b)?.slice(0, 120)}`;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const k of keys) {
-    const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${at}.${k}`);
-    if (d) return d;
-  }
-  return undefined;
-}
-
-function assertDerivedEqualsFull(derived: Analysis, text: string, step: string): void {
-  const full = analyze({ uri: URI, text });
-  const difference = firstDifference(
-    { model: derived.model, diagnostics: derived.diagnostics, locale: derived.locale },
-    { model: full.model, diagnostics: full.diagnostics, locale: full.locale },
-  );
-  if (difference) assert.fail(`${step}: derived and full analyses differ at ${difference}`);
-  assert.deepStrictEqual(derived.model, full.model, `${step}: whole model`);
-  assert.deepStrictEqual(derived.diagnostics, full.diagnostics, `${step}: diagnostics`);
-  const report = firstDifference(getReportModel(derived), getReportModel(full));
-  if (report) assert.fail(`${step}: derived and full report models differ at ${report}`);
-}
-
 /** The analysis of `text` derived from `previous`, checked against a full one. */
 function derive(previous: Analysis, text: string, step: string): Analysis {
   const derived = analyze({ uri: URI, text }, {}, previous);
-  assertDerivedEqualsFull(derived, text, `${step} (${derived.reuse.parse})`);
+  assertDerivedEqualsFull(URI, derived, text, `${step} (${derived.reuse.parse})`, { reportModel: true });
   return derived;
 }
 

@@ -4,25 +4,13 @@
 // incremental.test.ts go through these paths too); these cases pin down that the scope is really taken.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { assertDerivedEqualsFull, replaceAfter } from '../helpers/derived';
 import { analyze, type Analysis } from '../../server/src/engine';
 import { LIMITS } from '../../server/src/engine/limits';
 
 const URI = 'file:///incremental-tables.esg.md';
 
-function assertDerivedEqualsFull(derived: Analysis, text: string, step: string) {
-  const full = analyze({ uri: URI, text });
-  assert.deepStrictEqual(derived.model, full.model, `${step}: model`);
-  assert.deepStrictEqual(derived.diagnostics, full.diagnostics, `${step}: diagnostics`);
-}
-
 const rulesOf = (a: Analysis, rule: string) => a.diagnostics.filter((d) => d.rule === rule);
-
-/** The text with the first `from` after `after` replaced by `to`. */
-function replaceAfter(text: string, after: string, from: string, to: string): string {
-  const at = text.indexOf(from, text.indexOf(after) + after.length);
-  assert.ok(at >= 0, `${from} after ${after}`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
 
 // Two tables of figures esgmark does not read as KPI tables (one column per region: kpi/table-shape), and
 // a KPI table with a bad number, an unknown unit, a unit of the wrong kind and a share over 100%.
@@ -73,7 +61,7 @@ test('incremental: a cell edit in one table keeps the per-table findings of the 
   const derived = analyze({ uri: URI, text: inFirst }, {}, base);
   assert.equal(derived.reuse.parse, 'table');
   assert.ok((derived.reuse.rulesTableScoped ?? 0) >= 5, `${derived.reuse.rulesTableScoped} rules ran over 甲 only`);
-  assertDerivedEqualsFull(derived, inFirst, 'cell of 甲');
+  assertDerivedEqualsFull(URI, derived, inFirst, 'cell of 甲');
   const [first, second] = rulesOf(derived, 'kpi/table-shape');
   assert.ok(second === shapes[1], 'the finding on 乙 was kept, not found again');
   assert.ok(first !== shapes[0], 'the finding on 甲 was found again');
@@ -84,7 +72,7 @@ test('incremental: a cell edit in one table keeps the per-table findings of the 
   const mended = replaceAfter(inFirst, '## 附錄', '20,0x35.5', '20,035.5');
   const after = analyze({ uri: URI, text: mended }, {}, derived);
   assert.equal(after.reuse.parse, 'table');
-  assertDerivedEqualsFull(after, mended, 'bad number mended');
+  assertDerivedEqualsFull(URI, after, mended, 'bad number mended');
   assert.equal(rulesOf(after, 'kpi/bad-number').length, 0);
   assert.equal(rulesOf(after, 'kpi/unknown-unit').length, 1);
   assert.equal(rulesOf(after, 'kpi/unit-dimension').length, 2);
@@ -93,7 +81,7 @@ test('incremental: a cell edit in one table keeps the per-table findings of the 
   // A header edit that makes 乙 a KPI table (a year column): its table-shape finding goes.
   const yearly = replaceAfter(mended, '（乙）', '| 合計 |', '| 2025 |');
   const asKpi = analyze({ uri: URI, text: yearly }, {}, after);
-  assertDerivedEqualsFull(asKpi, yearly, '乙 read as a KPI table');
+  assertDerivedEqualsFull(URI, asKpi, yearly, '乙 read as a KPI table');
 });
 
 test('incremental: an edit of a span in prose reruns the per-table rules over its line only', () => {
@@ -102,12 +90,12 @@ test('incremental: an edit of a span in prose reruns the per-table rules over it
   const text = TABLES_REPORT.replace('[50 千瓦時]', '[55 千瓦時]');
   const derived = analyze({ uri: URI, text }, {}, base);
   assert.equal(derived.reuse.parse, 'prose');
-  assertDerivedEqualsFull(derived, text, 'span figure');
+  assertDerivedEqualsFull(URI, derived, text, 'span figure');
   assert.ok(rulesOf(derived, 'kpi/unit-dimension').includes(row), 'the table row’s finding was kept');
   // The span's unit made right: its finding goes, the row's stays.
   const fixed = text.replace('[55 千瓦時]', '[55 噸]');
   const again = analyze({ uri: URI, text: fixed }, {}, derived);
-  assertDerivedEqualsFull(again, fixed, 'span unit');
+  assertDerivedEqualsFull(URI, again, fixed, 'span unit');
 });
 
 test('incremental: a per-table rule past the diagnostics cap keeps its whole findings across table edits', () => {
@@ -133,7 +121,7 @@ test('incremental: a per-table rule past the diagnostics cap keeps its whole fin
       const derived = analyze({ uri: URI, text }, {}, previous);
       assert.equal(derived.reuse.parse, 'table');
       assert.ok((derived.reuse.rulesTableScoped ?? 0) > 0, 'the per-table rules ran over the edited table only');
-      assertDerivedEqualsFull(derived, text, `${table} ${from} → ${to}`);
+      assertDerivedEqualsFull(URI, derived, text, `${table} ${from} → ${to}`);
       previous = derived;
     }
   } finally {
@@ -209,7 +197,7 @@ test('incremental: a keystroke in a heading title reruns the rules reading title
     text = text.slice(0, at) + to + text.slice(at + from.length);
     const derived = analyze({ uri: URI, text }, {}, previous);
     assert.equal(derived.reuse.parse, 'heading', after);
-    assertDerivedEqualsFull(derived, text, `${after}: ${from} → ${to}`);
+    assertDerivedEqualsFull(URI, derived, text, `${after}: ${from} → ${to}`);
     if (!from.includes('B1.1') && !from.includes('.hkex'))
       assert.ok(rulesOf(derived, 'kpi/table-shape')[0] === shape[0], `${after}: kpi/table-shape kept`);
     broken.push(rulesOf(derived, 'hkex/index-broken-target').length);
@@ -239,7 +227,7 @@ test('incremental: random keystrokes in headings (titles and attributes) equal f
     text = lines.join('\n');
     const derived = analyze({ uri: URI, text }, {}, previous);
     if (derived.reuse.parse === 'heading') headingPath++;
-    assertDerivedEqualsFull(derived, text, `keystroke ${i + 1} on line ${line}`);
+    assertDerivedEqualsFull(URI, derived, text, `keystroke ${i + 1} on line ${line}`);
     previous = derived;
   }
   assert.ok(headingPath > 20, `${headingPath} keystrokes took the heading path`);

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { assertDerivedEqualsFull, firstDifference, replaceAfter } from '../helpers/derived';
 import { analyze, getReportModel, type Analysis } from '../../server/src/engine';
 import { clearParseCaches, parseCacheCounts } from '../../server/src/engine/recognition/kpiTables';
 import { LIMITS } from '../../server/src/engine/limits';
@@ -269,34 +270,6 @@ const typing: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: edit },
 );
 
-/** Where two plain-data values first differ, as a property path (for a readable failure message). */
-function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
-  if (Object.is(a, b)) return undefined;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
-    return `${at}: ${JSON.stringify(a)?.slice(0, 120)} vs ${JSON.stringify(b)?.slice(0, 120)}`;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const k of keys) {
-    const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${at}.${k}`);
-    if (d) return d;
-  }
-  return undefined;
-}
-
-function assertDerivedEqualsFull(derived: Analysis, text: string, step: string) {
-  const full = analyze({ uri: URI, text });
-  const difference = firstDifference(
-    { model: derived.model, diagnostics: derived.diagnostics },
-    { model: full.model, diagnostics: full.diagnostics },
-  );
-  if (difference) assert.fail(`${step}: derived and full analyses differ at ${difference}`);
-  assert.deepStrictEqual(derived.model.tables, full.model.tables, `${step}: tables`);
-  assert.deepStrictEqual(derived.model.sections, full.model.sections, `${step}: sections`);
-  assert.deepStrictEqual(derived.model.syntaxProblems, full.model.syntaxProblems, `${step}: syntax problems`);
-  assert.deepStrictEqual(derived.model, full.model, `${step}: whole model`);
-  assert.deepStrictEqual(derived.locale, full.locale, `${step}: locale`);
-  assert.deepStrictEqual(derived.diagnostics, full.diagnostics, `${step}: diagnostics`);
-}
-
 const DERIVED_EDITS = 150;
 
 test(`incremental: analyses derived from the previous version equal full analyses over ${DERIVED_EDITS} random edits per report`, () => {
@@ -319,7 +292,7 @@ test(`incremental: analyses derived from the previous version equal full analyse
       text = apply(text, e);
       const derived = analyze({ uri: URI, text }, {}, previous);
       const step = `${start.name} (seed ${seed}), edit ${i + 1} ${JSON.stringify(e)}, ${derived.reuse.parse}`;
-      assertDerivedEqualsFull(derived, text, step);
+      assertDerivedEqualsFull(URI, derived, text, step);
       // The report model (preview, coverage, status bar) is reused after edits that change none of its inputs.
       const report = getReportModel(derived);
       const reportDifference = firstDifference(report, getReportModel(analyze({ uri: URI, text })));
@@ -408,7 +381,7 @@ test(`incremental: on real-shaped reports, analyses derived over ${REAL_EDITS} e
       text = apply(text, e);
       const derived = analyze({ uri: URI, text }, {}, previous);
       const step = `real-shaped ${options.targetBytes} (seed ${options.seed}, edits seed ${seed}), edit ${i + 1} ${JSON.stringify(e)}, ${derived.reuse.parse}`;
-      assertDerivedEqualsFull(derived, text, step);
+      assertDerivedEqualsFull(URI, derived, text, step);
       // The rows of the previous version's model that a table edit left alone are reused (features/report.ts).
       const earlierRows = new Set(getReportModel(previous).kpiGroups.flatMap((g) => g.rows));
       const report = getReportModel(derived);
@@ -464,13 +437,6 @@ esg:
 | 總耗水量 | 噸 | 20,035.5 |
 `;
 
-/** The text with the first `from` after `after` replaced by `to`. */
-function replaceAfter(text: string, after: string, from: string, to: string): string {
-  const at = text.indexOf(from, text.indexOf(after) + after.length);
-  assert.ok(at >= 0, `${from} after ${after}`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
-
 const rulesOf = (a: Analysis, rule: string) => a.diagnostics.filter((d) => d.rule === rule);
 
 test('incremental: a table-cell edit that changes one total keeps the other KPIs’ conflicts and equals a full analysis', () => {
@@ -487,13 +453,13 @@ test('incremental: a table-cell edit that changes one total keeps the other KPIs
   let derived = analyze({ uri: URI, text }, {}, previous);
   assert.equal(derived.reuse.parse, 'table');
   assert.equal(derived.reuse.rulesScoped, 1, 'kpi/value-conflict ran over the water facts only');
-  assertDerivedEqualsFull(derived, text, 'appendix water 21,035.5');
+  assertDerivedEqualsFull(URI, derived, text, 'appendix water 21,035.5');
   assert.deepEqual(conflictsOf(derived), ['employees.total', 'water.total']);
   // The summary's total becomes the breakdown's sum: its conflict and its sum mismatch go, the water one stays.
   previous = derived;
   text = replaceAfter(text, '# 摘要', '937', '919');
   derived = analyze({ uri: URI, text }, {}, previous);
-  assertDerivedEqualsFull(derived, text, 'summary total 919');
+  assertDerivedEqualsFull(URI, derived, text, 'summary total 919');
   assert.deepEqual(conflictsOf(derived), ['water.total']);
   assert.equal(rulesOf(derived, 'kpi/sum-mismatch').length, 0);
 });
@@ -509,7 +475,7 @@ test('incremental: an edit that makes two tables’ facts conflict, then agree a
   ];
   const conflicts = steps.map((text, i) => {
     const derived = analyze({ uri: URI, text }, {}, previous);
-    assertDerivedEqualsFull(derived, text, `step ${i + 1}`);
+    assertDerivedEqualsFull(URI, derived, text, `step ${i + 1}`);
     previous = derived;
     return rulesOf(derived, 'kpi/value-conflict').length;
   });
@@ -522,13 +488,13 @@ test('incremental: a prose keystroke that touches no fact reruns no rule; one in
   const derived = analyze({ uri: URI, text }, {}, previous);
   assert.equal(derived.reuse.parse, 'prose');
   assert.equal(derived.reuse.rulesRun, 0, 'no numbers rule, no structure rule');
-  assertDerivedEqualsFull(derived, text, 'prose keystroke');
+  assertDerivedEqualsFull(URI, derived, text, 'prose keystroke');
 
   const explained = `${FACTS_REPORT}\n::: {.explain hkex="B8"}\n本集團未有相關數據。\n:::\n`;
   const before = analyze({ uri: URI, text: explained });
   const typed = explained.replace('未有相關數據', '未有相關的數據');
   const after = analyze({ uri: URI, text: typed }, {}, before);
-  assertDerivedEqualsFull(after, typed, 'explanation keystroke');
+  assertDerivedEqualsFull(URI, after, typed, 'explanation keystroke');
   assert.ok(
     after.reuse.rulesKept > after.reuse.rulesRun,
     `${after.reuse.rulesRun} rules ran, ${after.reuse.rulesKept} kept`,
@@ -536,7 +502,7 @@ test('incremental: a prose keystroke that touches no fact reruns no rule; one in
   // Emptying the reason is structure: hkex/empty-explanation must see it.
   const emptied = explained.replace('本集團未有相關數據。', '');
   const empty = analyze({ uri: URI, text: emptied }, {}, before);
-  assertDerivedEqualsFull(empty, emptied, 'explanation emptied');
+  assertDerivedEqualsFull(URI, empty, emptied, 'explanation emptied');
   assert.equal(rulesOf(empty, 'hkex/empty-explanation').length, 1);
 });
 
@@ -548,7 +514,7 @@ test('incremental: a cell edit in a GRI content index reruns the gri/ rules; one
   const inIndex = source.replace('| 2-7 | Employees | Social performance |', '| 2-7 | Employees | Social performanc |');
   const derived = analyze({ uri: URI, text: inIndex }, {}, base);
   assert.equal(derived.reuse.parse, 'table');
-  assertDerivedEqualsFull(derived, inIndex, 'GRI index cell');
+  assertDerivedEqualsFull(URI, derived, inIndex, 'GRI index cell');
   assert.notDeepEqual(griOf(derived), griOf(base), 'the broken target is reported');
   // A KPI table's cell: the gri/ rules' findings are kept, moved with nothing (another line).
   const firstKpiRow = source.split('\n').findIndex((l, i) => i < 300 && /^\| .*\d/.test(l));
@@ -558,7 +524,7 @@ test('incremental: a cell edit in a GRI content index reruns the gri/ rules; one
   const elsewhere = lines.join('\n');
   const kept = analyze({ uri: URI, text: elsewhere }, {}, base);
   assert.equal(kept.reuse.parse, 'table');
-  assertDerivedEqualsFull(kept, elsewhere, 'KPI table cell');
+  assertDerivedEqualsFull(URI, kept, elsewhere, 'KPI table cell');
   assert.deepEqual(griOf(kept), griOf(base));
 });
 
@@ -588,7 +554,7 @@ test('incremental: a fact-keyed rule past the diagnostics cap keeps its whole fi
       const derived = analyze({ uri: URI, text }, {}, previous);
       assert.equal(derived.reuse.parse, 'table');
       assert.equal(derived.reuse.rulesScoped, 1, 'kpi/value-conflict ran over the edited row’s KPI only');
-      assertDerivedEqualsFull(derived, text, `row ${row} of B = ${value}`);
+      assertDerivedEqualsFull(URI, derived, text, `row ${row} of B = ${value}`);
       previous = derived;
     }
     assert.match(conflicts(previous)[10].message, /18/, 'of 29 conflicts 10 are listed, the 11th says 18 more follow');
@@ -700,7 +666,7 @@ test('incremental: sums and formula checks rebuilt for the edited facts only equ
     text = change(text);
     const derived = analyze({ uri: URI, text }, {}, previous);
     assert.notEqual(derived.reuse.parse, 'full', step);
-    assertDerivedEqualsFull(derived, text, step);
+    assertDerivedEqualsFull(URI, derived, text, step);
     const full = analyze({ uri: URI, text });
     assert.deepStrictEqual(kpiSums(derived.model), kpiSums(full.model), `${step}: sums`);
     assert.deepStrictEqual(
@@ -718,7 +684,7 @@ test('incremental: an edit of one table keeps the sums and formula checks of the
   const formulasBefore = formulaChecks(previous.model, formulaOptions).checks;
   const text = replaceAfter(RELATIONS_REPORT, '| 溫室氣體排放總量 | 噸二氧化碳當量 | 600 |', '650', '651');
   const derived = analyze({ uri: URI, text }, {}, previous);
-  assertDerivedEqualsFull(derived, text, 'emissions table edited');
+  assertDerivedEqualsFull(URI, derived, text, 'emissions table edited');
   // The same objects: carried, not rebuilt (nothing they read is in the edited table).
   assert.ok(sumsBefore.length >= 2 && formulasBefore.length >= 2);
   assert.deepEqual(
@@ -732,7 +698,7 @@ test('incremental: an edit of one table keeps the sums and formula checks of the
   // An edit of a breakdown's member rebuilds the breakdown's sums and the formula that reads it.
   const member = replaceAfter(RELATIONS_REPORT, '| | 女性員工 | 人 | 280 |', '279', '269');
   const again = analyze({ uri: URI, text: member }, {}, previous);
-  assertDerivedEqualsFull(again, member, 'member edited');
+  assertDerivedEqualsFull(URI, again, member, 'member edited');
   const female = (c: { target: { kpiId: string } }) => c.target.kpiId === 'staff.female.ratio';
   assert.ok(!formulasBefore.filter(female).some((c) => formulaChecks(again.model, formulaOptions).checks.includes(c)));
   // The energy table's own parts read nothing of the staff table: carried.
@@ -802,7 +768,7 @@ test('incremental: intensity checks rebuilt for the edited tables and series onl
     text = change(text);
     const derived = analyze({ uri: URI, text }, {}, previous);
     assert.notEqual(derived.reuse.parse, 'full', step);
-    assertDerivedEqualsFull(derived, text, step);
+    assertDerivedEqualsFull(URI, derived, text, step);
     const full = analyze({ uri: URI, text });
     assert.deepStrictEqual(
       allChecks(derived.model, derived.locale),

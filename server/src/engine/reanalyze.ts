@@ -7,6 +7,7 @@ import type { Attributes, EsgDocument, RequirementRef } from './model';
 import type { AnalysisOptions, Diagnostic, Locale, Position, Range } from './types';
 import type { LineEdit } from './parser/incremental';
 import { reparse } from './recognition/document';
+import { isPosition, movedBelow } from './parser/lineShift';
 import { runRules, type ModelPart, type RuleRunStats } from './rules';
 import { mayQuoteFactors } from './numbers/factorQuotes';
 import { applyVocabulary, namesKpis } from './vocabulary';
@@ -315,39 +316,7 @@ const QUOTES_LINE_NUMBERS: ReadonlySet<string> = new Set([
 function moveByLines<T>(value: T, first: number, shift: { lastLine: number; lines: number }): T | undefined {
   const rule = (value as { rule?: unknown } | null)?.rule;
   if (typeof rule === 'string' && QUOTES_LINE_NUMBERS.has(rule)) return undefined;
-  let refused = false;
-  const move = (v: unknown): unknown => {
-    if (v === null || typeof v !== 'object' || refused) return v;
-    if (Array.isArray(v)) {
-      let out: unknown[] | undefined;
-      for (let k = 0; k < v.length; k++) {
-        const m = move(v[k]);
-        if (m !== v[k]) (out ??= v.slice())[k] = m;
-      }
-      return out ?? v;
-    }
-    if (isPosition(v)) {
-      if (v.line > shift.lastLine) return { line: v.line + shift.lines, character: v.character };
-      if (v.line >= first) refused = true;
-      return v;
-    }
-    const o = v as Record<string, unknown>;
-    let out: Record<string, unknown> | undefined;
-    for (const key of Object.keys(o)) {
-      const field = o[key];
-      if (key === 'line' && typeof field === 'number' && field >= first) refused = true;
-      const m = move(field);
-      if (m !== field) (out ??= { ...o })[key] = m;
-    }
-    return out ?? v;
-  };
-  const moved = move(value) as T;
-  return refused ? undefined : moved;
-}
-
-function isPosition(value: object): value is Position {
-  const v = value as Partial<Position>;
-  return typeof v.line === 'number' && typeof v.character === 'number' && Object.keys(value).length === 2;
+  return movedBelow(value, first, shift.lastLine, shift.lines, 'refuse');
 }
 
 function mentionsLine(value: unknown, line: number): boolean {

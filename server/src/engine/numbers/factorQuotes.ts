@@ -24,7 +24,7 @@ import { isMap, isPair, isScalar, parseDocument, type Node as YamlNode } from 'y
 import type { EsgDocument } from '../model';
 import type { Range } from '../types';
 import { positionAt } from '../parser/lines';
-import { detachedCopy } from '../text/normalize';
+import { detachedCopy, isWhiteSpaceCode } from '../text/normalize';
 import { factorRegions, factorsFor } from '../catalogs/factors';
 import { parseUnit, type ParsedUnit } from '../catalogs/units';
 import type { StatedQuantity as ConfigQuantity } from '../frontmatter';
@@ -112,27 +112,6 @@ interface Paragraph {
   end: number;
 }
 
-/** Paragraph offsets: consecutive non-blank lines outside tables, fences, headings and the front matter. */
-/**
- * Whether `trim` takes the character away: the white space and line terminators of ECMAScript (what `\s`
- * matches).
- */
-function isTrimmedSpace(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** The code fence mark a line starts with at `at` (three or more backticks or tildes), else undefined. */
 function fenceRun(text: string, at: number, end: number): string | undefined {
   const c = text.charCodeAt(at);
@@ -142,6 +121,7 @@ function fenceRun(text: string, at: number, end: number): string | undefined {
   return e - at >= 3 ? text.slice(at, e) : undefined;
 }
 
+/** Paragraph offsets: consecutive non-blank lines outside tables, fences, headings and the front matter. */
 function paragraphs(doc: EsgDocument): Paragraph[] {
   const starts = doc.lineStarts;
   const lineCount = starts.length;
@@ -167,7 +147,7 @@ function paragraphs(doc: EsgDocument): Paragraph[] {
     // The line is read where it lies (its first character after what `trim` takes away, and a fence's
     // run of marks), not copied: a long report has tens of thousands of lines.
     let first = lineStart;
-    while (first < lineEnd && isTrimmedSpace(doc.text.charCodeAt(first))) first++;
+    while (first < lineEnd && isWhiteSpaceCode(doc.text.charCodeAt(first))) first++;
     const blank = first === lineEnd;
     const fenceMark = blank ? undefined : fenceRun(doc.text, first, lineEnd);
     if (fence) {

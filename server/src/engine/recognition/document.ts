@@ -19,6 +19,7 @@ import type { EsgConfig } from '../frontmatter';
 import { DEFAULT_CONFIG, emptyMap, parseFrontMatter } from '../frontmatter';
 import { parseStateOf, parseSyntax, rememberParseState } from '../parser/document';
 import { reparseSyntax, type SyntaxChanges, type SyntaxReparse } from '../parser/incremental';
+import { movedBelow } from '../parser/lineShift';
 import { buildIndexTables, isInIndexSection } from './indexTables';
 import { buildKpiTables, kpiTableOf } from './kpiTables';
 import { resolveRequirements } from './requirements';
@@ -175,39 +176,6 @@ function movedKpiTables(previous: EsgDocument, syntax: SyntaxTree): KpiTable[] {
     if (read) out.push(read);
   }
   return out;
-}
-
-/**
- * Plain data with every position and line number below `last` moved down by `lines` (objects copied only
- * where something moved); undefined when one lies on the replaced lines `first`…`last`.
- */
-function movedBelow<T>(value: T, first: number, last: number, lines: number): T | undefined {
-  let refused = false;
-  const move = (v: unknown): unknown => {
-    if (v === null || typeof v !== 'object' || refused) return v;
-    if (Array.isArray(v)) {
-      let out: unknown[] | undefined;
-      for (let k = 0; k < v.length; k++) {
-        const m = move(v[k]);
-        if (m !== v[k]) (out ??= v.slice())[k] = m;
-      }
-      return out ?? v;
-    }
-    const o = v as Record<string, unknown>;
-    let out: Record<string, unknown> | undefined;
-    for (const key in o) {
-      const field = o[key];
-      let m = field;
-      if (key === 'line' && typeof field === 'number') {
-        if (field > last) m = field + lines;
-        else if (field >= first) refused = true;
-      } else m = move(field);
-      if (m !== field) (out ??= { ...o })[key] = m;
-    }
-    return out ?? v;
-  };
-  const moved = move(value) as T;
-  return refused ? undefined : moved;
 }
 
 /** The next edit patches the document as it patched its syntax tree. */

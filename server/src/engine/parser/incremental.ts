@@ -136,15 +136,7 @@ export function reparseSyntax(previous: SyntaxTree, uri: string, text: string): 
 
   let kind: EditKind;
   let editedTable: number | undefined;
-  const changed: SyntaxChanges = {
-    links: false,
-    spans: false,
-    syntaxProblems: false,
-    explanations: false,
-    tables: false,
-    headings: false,
-    frontMatter: false,
-  };
+  const changed = nothingChanged();
   switch (state.kinds[L]) {
     case LineKind.Prose:
     case LineKind.Blank: {
@@ -252,6 +244,19 @@ export function reparseSyntax(previous: SyntaxTree, uri: string, text: string): 
 }
 
 /** The syntax fields of a tree, without what an interpretation added to it (the patch must not carry that). */
+/** Changes as an edit starts them: none, each set as the patch finds what it replaced. */
+function nothingChanged(): SyntaxChanges {
+  return {
+    links: false,
+    spans: false,
+    syntaxProblems: false,
+    explanations: false,
+    tables: false,
+    headings: false,
+    frontMatter: false,
+  };
+}
+
 function syntaxOf(tree: SyntaxTree): SyntaxTree {
   const { uri, text, lineStarts, headings, sections, explanations, tables, links, spans, syntaxProblems } = tree;
   const syntax: SyntaxTree = {
@@ -732,16 +737,8 @@ function reparseLines(
   const newLast = first + newLines.length - 1;
   const oldLastLength = lineEnd(last) - starts[last];
   const shift = lineShift(first, last, lines, oldLastLength, newLines[newLines.length - 1].length);
-  const changed: SyntaxChanges = {
-    links: false,
-    spans: false,
-    syntaxProblems: false,
-    explanations: false,
-    tables: false,
-    // Headings and sections only move with the lines, unless a section gains or loses its content.
-    headings: false,
-    frontMatter: false,
-  };
+  // Headings and sections only move with the lines, unless a section gains or loses its content.
+  const changed = nothingChanged();
   const prior = syntaxOf(previous);
   const doc: SyntaxTree = { ...prior, text, lineStarts };
   // Inline items of the replaced lines go, the new lines' come, those below move.

@@ -820,7 +820,7 @@ function reparseLines(
   // Prose on both sides (or on neither) leaves every section's content as it was.
   let hadProse = false;
   for (let k = first; k <= last; k++) hadProse ||= state.kinds[k] === LineKind.Prose;
-  if (hadProse !== newKinds.includes(LineKind.Prose)) changed.headings = refreshHasContentOver(doc, kinds, first);
+  if (hadProse !== newKinds.includes(LineKind.Prose)) changed.headings = refreshHasContent(doc, kinds, first);
   doc.syntaxProblems = joinProblems(problems);
   rememberParseState(doc, { kinds, bodyStart: state.bodyStart, problems });
   const oldLineAt = (k: number) => lineText(old, starts, k);
@@ -946,22 +946,6 @@ function shiftTable(table: Table, shift: LineShift, lines: number): Table {
     rows: table.rows.map((row) => shiftRow(row, lines, shift)),
     range: shift.range(table.range),
   };
-}
-
-/** Recomputes `hasContent` of the sections holding line `first` of the new version. */
-function refreshHasContentOver(doc: SyntaxTree, kinds: Uint8Array, first: number): boolean {
-  let sections: Section[] | undefined;
-  for (let k = innermostSection(doc, first); k !== undefined; k = doc.sections[k].parent) {
-    const s = doc.sections[k];
-    let hasContent = false;
-    for (let l = s.heading.range.end.line + 1; !hasContent && l <= s.range.end.line; l++)
-      hasContent = CONTENT_KINDS.has(kinds[l]);
-    if (hasContent === s.hasContent) continue;
-    sections ??= doc.sections.slice();
-    sections[k] = { ...s, hasContent };
-  }
-  if (sections) doc.sections = sections;
-  return sections !== undefined;
 }
 
 /** The runs of non-blank lines around replaced lines, before and after the edit. */

@@ -18,6 +18,7 @@ import { detachedCopy } from './text/normalize';
 import { LIMITS } from './limits';
 import type { IssuerClass, Locale } from './types';
 import { FRAMEWORK_IDS, HKEX_FRAMEWORK_ID } from './catalogs/frameworks';
+import { isCalendarDate } from './catalogs/dates';
 
 export { frontMatterBlock, isFrontMatterFence, type FrontMatterBlock } from './frontmatterFence';
 
@@ -647,12 +648,4 @@ export function nestingPastLimit(yamlText: string): FrontMatterProblem | undefin
     }
   }
   return undefined;
-}
-
-/** A real calendar date `YYYY-MM-DD` (not 2025-02-30). */
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }

@@ -1,5 +1,5 @@
-// Calendar dates as the catalogs write them (`YYYY-MM-DD`), tested without zod: frameworks.ts asks
-// on every analysis that claims a framework, and the pack schemas (frameworkPackSchema.ts) use the same two tests.
+// Calendar dates (`YYYY-MM-DD`) as the catalogs and front matters write them, tested without zod:
+// frameworks.ts and frontmatter.ts ask on every analysis, and the pack schemas use the same two tests.
 
 /** `YYYY-MM-DD` with a month 01-12 and a day 01-31; ordering by string comparison is ordering by date. */
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

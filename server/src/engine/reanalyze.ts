@@ -8,7 +8,7 @@ import type { AnalysisOptions, Diagnostic, Locale, Position, Range } from './typ
 import type { LineEdit } from './parser/incremental';
 import { reparse } from './recognition/document';
 import { isPosition, movedBelow } from './parser/lineShift';
-import { runRules, type ModelPart, type RuleRunStats } from './rules';
+import { QUOTES_LINE_NUMBERS, runRules, type ModelPart, type RuleRunStats } from './rules';
 import { mayQuoteFactors } from './numbers/factorQuotes';
 import { applyVocabulary, namesKpis } from './vocabulary';
 import { changedFactKeys, contextOf, derivedOf, optionsKey, type LineSpan, type ModelToken } from './derived';
@@ -293,19 +293,6 @@ function movePositions<T>(value: T, edit: LineEdit): T | undefined {
   const moved = deepMove(value, movePosition) as T;
   return refused ? undefined : moved;
 }
-
-/**
- * Rules whose messages or data name a line by its number: after lines were added or removed their kept
- * findings would name the old one, so they run again.
- */
-const QUOTES_LINE_NUMBERS: ReadonlySet<string> = new Set([
-  'kpi/value-conflict',
-  'hkex/index-duplicate',
-  'esg/chapters',
-  'xreport/link',
-  'xreport/restated',
-  'xreport/translation-mismatch',
-]);
 
 /**
  * A kept value after lines `first`…`shift.lastLine` were replaced by `shift.lines` more lines: positions below

@@ -146,14 +146,21 @@ export const FILE_RULES: RuleInfo[] = [chaptersRule, encodingRule, suppressionRu
 /** Rules checked across reports, on the reports a report links (engine/xreport/report.ts). */
 export const XREPORT_RULES: RuleInfo[] = [linkRule, translationMismatchRule, restatedRule];
 
+/** Rules whose messages name line numbers (`quotesLineNumbers`): their findings are not moved past added or removed lines. */
+export const QUOTES_LINE_NUMBERS: ReadonlySet<string> = new Set(
+  [...ALL_RULES, ...FILE_RULES, ...XREPORT_RULES].filter((r) => r.quotesLineNumbers).map((r) => r.id),
+);
+
+/** What the rules list (`esgmark rules`, docs) shows of a rule: no detail of how it is run. */
+const publicInfo = ({ id, defaultSeverity, description, safeFix }: RuleInfo): RuleInfo =>
+  safeFix ? { id, defaultSeverity, description, safeFix } : { id, defaultSeverity, description };
+
 export const RULES: RuleInfo[] = [
-  ...ALL_RULES.map(({ id, defaultSeverity, description, safeFix }) =>
-    safeFix ? { id, defaultSeverity, description, safeFix } : { id, defaultSeverity, description },
-  ),
+  ...ALL_RULES.map(publicInfo),
   TOO_LARGE_RULE,
   BUDGET_RULE,
-  ...FILE_RULES,
-  ...XREPORT_RULES,
+  ...FILE_RULES.map(publicInfo),
+  ...XREPORT_RULES.map(publicInfo),
 ];
 
 /** The rules run on a model, by id: the code action provider asks them for their fixes. */

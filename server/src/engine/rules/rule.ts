@@ -89,6 +89,12 @@ export interface Rule<Data extends object = RuleData> {
    * table up by position in them), and keeps its findings on the other lines.
    */
   perTable?: true;
+  /**
+   * Its messages name a line by its number (another statement of the figure, an earlier index row, a
+   * chapter's link): after lines were added or removed above it, a kept finding would name the old line,
+   * so the rule runs again instead.
+   */
+  quotesLineNumbers?: true;
   /** The quick fixes of one of this rule's diagnostics (none when absent). */
   fixes?(d: RuleDiagnostic<Data>, ctx: FixContext): CodeAction[];
 }
@@ -99,6 +105,12 @@ export interface RuleInfo {
   description: Localized;
   /** Some of this rule's quick fixes are safe (`CodeAction.safe`): fix-all applies them. */
   safeFix?: boolean;
+  /**
+   * Its messages name a line by its number (another statement of the figure, an earlier index row, a
+   * chapter's link): after lines were added or removed above it, a kept finding would name the old line,
+   * so the findings are made again instead.
+   */
+  quotesLineNumbers?: true;
 }
 
 export type { Diagnostic };

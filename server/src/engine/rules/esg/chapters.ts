@@ -9,6 +9,7 @@ import type { RuleInfo } from '../rule';
 export const chaptersRule: RuleInfo = {
   id: 'esg/chapters',
   defaultSeverity: 'error',
+  quotesLineNumbers: true,
   description: {
     en: 'Every chapter listed in `esg.chapters` is a readable file inside the workspace, listed once, with no cycle.',
     'zh-Hant': '`esg.chapters` 所列的每個章節都是工作區內可讀取的檔案，只列一次，且沒有循環。',

@@ -8,6 +8,7 @@ export type IndexDuplicateData = { id: string; line: number };
 export const indexDuplicate: Rule<IndexDuplicateData> = {
   id: 'hkex/index-duplicate',
   defaultSeverity: 'warning',
+  quotesLineNumbers: true,
   description: {
     en: 'Each requirement has one row in the index table.',
     'zh-Hant': '每項條文在索引表中只有一行。',

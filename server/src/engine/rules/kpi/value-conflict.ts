@@ -193,6 +193,7 @@ export type ValueConflictData = { kind: 'value-conflict'; kpi: string; period: s
 export const kpiValueConflict: Rule<ValueConflictData> = {
   id: 'kpi/value-conflict',
   defaultSeverity: 'warning',
+  quotesLineNumbers: true,
   description: {
     en: 'A KPI stated more than once for the same period (highlights, body, appendix, prose) has the same value each time, within rounding and after unit conversion.',
     'zh-Hant': '同一指標在同一期間多次列示（摘要、正文、附錄、文字）時，數值一致（容許四捨五入及單位換算）。',

@@ -10,6 +10,7 @@ import { capped } from './common';
 export const linkRule: RuleInfo = {
   id: 'xreport/link',
   defaultSeverity: 'warning',
+  quotesLineNumbers: true,
   description: {
     en: 'Every report named in `esg.translations` and `esg.previous` is a readable file inside the workspace, not this report, not circular, and covers the right financial year.',
     'zh-Hant':

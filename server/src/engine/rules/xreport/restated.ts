@@ -17,6 +17,7 @@ import { capped, pathIn, factText, markerEdit, placeOf, termOf } from './common'
 export const restatedRule: RuleInfo = {
   id: 'xreport/restated',
   defaultSeverity: 'warning',
+  quotesLineNumbers: true,
   description: {
     en: 'A prior-year figure equals the one last year\'s report (`esg.previous`) published, within rounding, unless its row is marked `restated="reason"`; a marked row gives a reason and differs from last year\'s.',
     'zh-Hant':

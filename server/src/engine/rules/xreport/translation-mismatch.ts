@@ -17,6 +17,7 @@ import { capped, pathIn, factText, languageName, lineOf, placeOf, sameUnit, term
 export const translationMismatchRule: RuleInfo = {
   id: 'xreport/translation-mismatch',
   defaultSeverity: 'warning',
+  quotesLineNumbers: true,
   description: {
     en: 'The language versions of a report (`esg.translations`) give the same KPI values, units and periods, and tag, explain and index the same requirements.',
     'zh-Hant': '報告的各語言版本（`esg.translations`）列示相同的指標數值、單位及期間，並標註、解釋及索引相同的條文。',

@@ -639,7 +639,7 @@ export function frontMatterFactors(doc: EsgDocument): FrontMatterFactor[] {
   return derivedOf(doc).frontMatterFactors;
 }
 
-/** Breakdowns and table parts against their totals (kpi/sum-mismatch): `buildKpiSums`. */
+/** Breakdowns and table parts against their totals (kpi/sum-mismatch): `buildKpiSumUnits`. */
 export function kpiSums(doc: EsgDocument): SumResult {
   return derivedOf(doc).sums;
 }

@@ -171,11 +171,6 @@ export function compareResult(
   return noteKey ? { ok, computed: inTarget, noteKey } : { ok, computed: inTarget };
 }
 
-/** The formula checks of a document under `options` (derived.ts keeps them, once per options object). */
-export function buildFormulaChecks(doc: EsgDocument, index: FactIndex, options: FormulaEnvOptions): FormulaCheckResult {
-  return buildFormulaCheckUnits(doc, index, options).result;
-}
-
 /**
  * The formula checks' units, each with the facts it read (numbers/factDeps.ts): the `formula=` rows of
  * a KPI table (keyed by the table object) and the `check=` or `kpi=` of a span (keyed by the span).
@@ -186,7 +181,8 @@ export interface FormulaUnits {
 }
 
 /**
- * `buildFormulaChecks` with its units; with `earlier` (the units, under the same options, of a version
+ * The formula checks of a document under `options` (derived.ts keeps them, once per options object),
+ * with their units; with `earlier` (the units, under the same options, of a version
  * whose facts differ from these in the `changed` tokens, `factChanges`), a unit that read none of them
  * is carried as it was.
  */

@@ -28,12 +28,8 @@ function scope2(index: FactIndex, period: string): Fact | undefined {
   return index.first('ghg.scope2', period) ?? index.first('ghg.scope2.location', period);
 }
 
-export function ghgSumChecks(index: FactIndex): Check[] {
-  return buildGhgSumUnits(index).result;
-}
-
 /**
- * `ghgSumChecks` by period, each period's checks with the facts they read (numbers/factDeps.ts); with
+ * The GHG sum checks (ghg/sum-mismatch) by period, each period's checks with the facts they read (numbers/factDeps.ts); with
  * `earlier` (a version's units whose facts differ from these in the `changed` tokens), a period that
  * read none of them is carried.
  */

@@ -181,11 +181,6 @@ function largestAgreement(group: Intensity[]): Intensity[] | undefined {
   return allMeet(chosen) ? chosen : undefined;
 }
 
-/** The intensity checks (kpi/intensity-mismatch): `buildIntensityUnits` without earlier units. */
-export function intensityChecks(doc: EsgDocument, index: FactIndex, locale: Locale): Check[] {
-  return buildIntensityUnits(doc, index, locale).result;
-}
-
 /** What one KPI table's intensities give: checks against a stated denominator, and the others. */
 interface TableIntensities {
   given: Check[];

@@ -400,10 +400,6 @@ const isGhg = (id: string) => id === 'ghg' || id.startsWith('ghg.');
  * '其中' (of which) may be some of the parts only, so they are partial when below. Groups the
  * catalog already relates are left to the catalog check (or to ghg/sum-mismatch for emissions).
  */
-export function buildKpiSums(doc: EsgDocument, index: FactIndex): SumResult {
-  return buildKpiSumUnits(doc, index).result;
-}
-
 /**
  * The sums' units, each with the facts it read (numbers/factDeps.ts): a catalog total's breakdowns in a
  * period, and a KPI table's own groups (keyed by the table object: an edit of another table keeps it).
@@ -414,8 +410,8 @@ export interface SumUnits {
 }
 
 /**
- * `buildKpiSums` with its units; with `earlier` (the units of a version whose facts differ from these
- * in the `changed` tokens, `factChanges`), a unit that read none of them is carried as it was.
+ * The sums (above) with their units; with `earlier` (the units of a version whose facts differ from
+ * these in the `changed` tokens, `factChanges`), a unit that read none of them is carried as it was.
  */
 export function buildKpiSumUnits(
   doc: EsgDocument,

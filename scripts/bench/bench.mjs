@@ -609,6 +609,8 @@ async function main() {
         edits: EDITS,
         openMs: Math.round(session.openMs * 10) / 10,
         latencyMs: summary(session.latencies),
+        receivedMs: summary(session.receivedLatencies),
+        firstByteMs: summary(session.firstByteLatencies),
         byKind: Object.fromEntries([...byKind].map(([kind, samples]) => [kind, summary(samples)])),
         diagnosticsPerPublish: summary(session.diagnosticCounts),
         samplesMs: session.latencies.map((x) => Math.round(x * 100) / 100),
@@ -632,6 +634,8 @@ async function main() {
           edits: EDITS,
           openMs: Math.round(b.openMs * 10) / 10,
           latencyMs: summary(b.latencies),
+          receivedMs: summary(b.receivedLatencies),
+          firstByteMs: summary(b.firstByteLatencies),
           byKind: Object.fromEntries([...bKind].map(([kind, samples]) => [kind, summary(samples)])),
           diagnosticsPerPublish: summary(b.diagnosticCounts),
           rssAfterEditsMiB:
@@ -770,6 +774,12 @@ function report(results) {
         )
         .join(' · ')}; diagnostics per publication median ${l.diagnosticsPerPublish.median}`,
     );
+    // The figures above are to the publication parsed by the client; how they split.
+    const split = (s) => `p50 ${s.median.toFixed(1)} p95 ${s.p95.toFixed(1)} p99 ${s.p99.toFixed(1)}`;
+    if (l.receivedMs && l.firstByteMs)
+      console.log(
+        `  to the first byte of the answer (the server's work) ${split(l.firstByteMs)} · to its last byte ${split(l.receivedMs)} · then parsed by the client (above)`,
+      );
   }
   if (results.memory) {
     const w = results.memory.withReport;

@@ -39,8 +39,28 @@ export async function startServer({ serverPath, settings, nodeArgs = [], env = p
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk) => (stderr += chunk));
   child.stdin.on('error', () => undefined);
+  // When the first bytes after a keystroke came in (the server had finished its work and began to write).
+  let firstByteAt;
+  child.stdout.on('data', () => (firstByteAt ??= performance.now()));
+  // The reader hands each complete message to this decoder (after a turn of the event loop): the time
+  // it is called is when the publication's last byte was in; its handler below runs once it is parsed.
+  const receivedAt = new Map();
+  const jsonDecoder = {
+    name: 'application/json',
+    decode: (buffer, options) => {
+      const at = performance.now();
+      try {
+        const message = JSON.parse(new TextDecoder(options.charset).decode(buffer));
+        if (message?.method === PublishDiagnosticsNotification.method)
+          receivedAt.set(`${message.params?.uri}#${message.params?.version}`, at);
+        return Promise.resolve(message);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+  };
   const connection = createProtocolConnection(
-    new StreamMessageReader(child.stdout),
+    new StreamMessageReader(child.stdout, { charset: 'utf-8', contentTypeDecoder: jsonDecoder }),
     new StreamMessageWriter(child.stdin),
   );
   const logs = [];
@@ -55,14 +75,16 @@ export async function startServer({ serverPath, settings, nodeArgs = [], env = p
   connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
   connection.onNotification(LogMessageNotification.type, (params) => logs.push(params.message));
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-    const at = performance.now();
+    // `at`: parsed and handed to the client (what an editor waits for); `receivedAt`: its bytes were in.
     const key = `${params.uri}#${params.version}`;
+    const publication = { at: performance.now(), receivedAt: receivedAt.get(key), count: params.diagnostics.length };
+    receivedAt.delete(key);
     const waiter = waiters.get(key);
     if (waiter) {
       waiters.delete(key);
-      waiter({ at, count: params.diagnostics.length });
+      waiter(publication);
     } else {
-      published.set(key, { at, count: params.diagnostics.length });
+      published.set(key, publication);
     }
   });
   connection.listen();
@@ -74,7 +96,14 @@ export async function startServer({ serverPath, settings, nodeArgs = [], env = p
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: {
         synchronization: { dynamicRegistration: false },
-        publishDiagnostics: { relatedInformation: true, versionSupport: true },
+        // What VS Code declares, so the server sends what it sends to VS Code.
+        publishDiagnostics: {
+          relatedInformation: true,
+          versionSupport: true,
+          codeDescriptionSupport: true,
+          dataSupport: true,
+          tagSupport: { valueSet: [1, 2] },
+        },
       },
     },
   });
@@ -125,7 +154,14 @@ export async function startServer({ serverPath, settings, nodeArgs = [], env = p
     connection.dispose();
   };
 
-  return { child, connection, diagnosticsFor, stop, logs, stderr: () => stderr };
+  /** The arrival of the first bytes since the last call (undefined when none came). */
+  const takeFirstByte = () => {
+    const at = firstByteAt;
+    firstByteAt = undefined;
+    return at;
+  };
+
+  return { child, connection, diagnosticsFor, takeFirstByte, stop, logs, stderr: () => stderr };
 }
 
 /** Time from sending didOpen to the first publication of version 1. */
@@ -174,7 +210,9 @@ export function editKind(text, offset) {
  * Opens `text` with no debounce, then applies `edits` single-character incremental changes at random
  * (seeded) places — three in four insert a character, one in four deletes one — each sent after the
  * previous version's diagnostics arrived, and measures the time from sending each change to the
- * publishDiagnostics of its version.
+ * publishDiagnostics of its version: parsed by the client (`latencies`, what an editor waits for), its
+ * last byte received (`receivedLatencies`; the rest is the client's JSON parse), and the first byte of
+ * the server's answer received (`firstByteLatencies`: the server's work; then the transfer).
  */
 export async function measureEditLatency({
   serverPath,
@@ -187,12 +225,20 @@ export async function measureEditLatency({
   const server = await startServer({ serverPath, nodeArgs, settings: { debounceMs: 0 } });
   try {
     const opened = await open(server, uri, text);
-    const { latencies, diagnosticCounts, kinds } = await type(server, uri, text, edits, rng);
+    const { latencies, receivedLatencies, firstByteLatencies, diagnosticCounts, kinds } = await type(
+      server,
+      uri,
+      text,
+      edits,
+      rng,
+    );
     // The server's memory after the session: caches must not keep the old versions of the text alive.
     return {
       openMs: opened.ms,
       openDiagnostics: opened.diagnostics,
       latencies,
+      receivedLatencies,
+      firstByteLatencies,
       diagnosticCounts,
       kinds,
       rssAfterEdits: procMemory(server.child.pid).rss,
@@ -206,6 +252,8 @@ export async function measureEditLatency({
 async function type(server, uri, text, edits, rng) {
   let document = TextDocument.create(uri, 'esg-markdown', 1, text);
   const latencies = [];
+  const receivedLatencies = [];
+  const firstByteLatencies = [];
   const diagnosticCounts = [];
   const kinds = [];
   for (let i = 0; i < edits; i++) {
@@ -217,16 +265,20 @@ async function type(server, uri, text, edits, rng) {
     const version = document.version + 1;
     document = TextDocument.update(document, [change], version);
     const arrival = server.diagnosticsFor(uri, version);
+    server.takeFirstByte();
     const sent = performance.now();
     await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },
       contentChanges: [change],
     });
-    const { at, count } = await arrival;
+    const { at, receivedAt, count } = await arrival;
+    const firstByteAt = server.takeFirstByte();
     latencies.push(at - sent);
+    receivedLatencies.push(receivedAt - sent);
+    firstByteLatencies.push(firstByteAt === undefined ? receivedAt - sent : firstByteAt - sent);
     diagnosticCounts.push(count);
   }
-  return { latencies, diagnosticCounts, kinds };
+  return { latencies, receivedLatencies, firstByteLatencies, diagnosticCounts, kinds };
 }
 
 /** VmRSS / VmHWM of a process in bytes, from /proc (Linux only). */

@@ -440,17 +440,13 @@ function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code ?? '');
 }
 
-/** The requirement ids a diagnostic's data names (`data.ids`, or `data.id`), as the server sends them (nested under `data.data`). */
+/** The requirement ids a diagnostic's data names (`data.ids`, or `data.id`): the server sends the rule's data as `data`. */
 function idsOf(d: vscode.Diagnostic): string[] {
-  const outer = (
-    d as vscode.Diagnostic & { data?: { id?: unknown; ids?: unknown; data?: { id?: unknown; ids?: unknown } } }
-  ).data;
+  const data = (d as vscode.Diagnostic & { data?: { id?: unknown; ids?: unknown } }).data;
   const out: string[] = [];
-  for (const data of [outer, outer?.data]) {
-    if (!data) continue;
-    if (Array.isArray(data.ids)) out.push(...data.ids.filter((x): x is string => typeof x === 'string'));
-    if (typeof data.id === 'string') out.push(data.id);
-  }
+  if (!data) return out;
+  if (Array.isArray(data.ids)) out.push(...data.ids.filter((x): x is string => typeof x === 'string'));
+  if (typeof data.id === 'string') out.push(data.id);
   return out;
 }
 

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../../server/src/engine';
-import { toLspDiagnostic } from '../../server/src/lsp/convert';
+import { analyze, getCodeActions } from '../../server/src/engine';
+import { fromLspDiagnostic, toLspDiagnostic } from '../../server/src/lsp/convert';
 import { DiagnosticConverter, sameJsonValue } from '../../server/src/lsp/publish';
 import { encodeMessage, usesStdio } from '../../server/src/lsp/wire';
 import { resultIdOf } from '../../server/src/lsp/pull';
@@ -104,6 +104,30 @@ test('publish: content matching compares data and related information as their J
   );
   assert.notEqual(e, c);
   assert.equal(e.range.end.character, 5);
+});
+
+test("convert: `data` is the rule's own data; a published diagnostic sent back alone rebuilds it, with the same fixes", () => {
+  const text = defects();
+  const analysis = analyze({ uri: URI, text });
+  let withData = 0;
+  let withFixes = 0;
+  for (const d of analysis.diagnostics) {
+    const lsp = toLspDiagnostic(d);
+    // Nothing repeated: the rule is the code, the severity the LSP severity.
+    assert.strictEqual(lsp.data, d.data);
+    if (d.data !== undefined) withData++;
+    // As the client sends it back (through JSON), for an analysis that no longer has it.
+    const sent = JSON.parse(JSON.stringify(lsp)) as typeof lsp;
+    const rebuilt = fromLspDiagnostic(URI, sent, []);
+    const { related: _related, ...own } = d;
+    assert.deepStrictEqual(rebuilt, JSON.parse(JSON.stringify(own)), d.rule);
+    const strip = (actions: ReturnType<typeof getCodeActions>) =>
+      actions.map(({ diagnostics: _diagnostics, ...action }) => action);
+    const fixes = strip(getCodeActions(analysis, d.range, [d]));
+    if (fixes.length > 0) withFixes++;
+    assert.deepStrictEqual(strip(getCodeActions(analysis, d.range, [rebuilt!])), fixes, d.rule);
+  }
+  assert.ok(withData > 5 && withFixes > 5, `${withData} with data, ${withFixes} with fixes`);
 });
 
 test('wire: a publication is written as JSON.stringify writes it, other messages too', () => {

@@ -33,12 +33,12 @@ import {
 
 export const DIAGNOSTIC_SOURCE = 'esgmark';
 
-/** What the server stores in `Diagnostic.data` so that a code action request can rebuild the engine diagnostic. */
-export interface DiagnosticData {
-  rule: string;
-  severity: Severity;
-  data?: Record<string, unknown>;
-}
+/**
+ * `Diagnostic.data` is the rule's own data (`RuleDiagnostic.data`), absent when it has none: with the
+ * rule in `code` and the severity in `severity`, it is all a code action request needs to rebuild the
+ * engine diagnostic. Nothing else is repeated in it: a large report's publication carries thousands.
+ */
+export type DiagnosticData = Record<string, unknown>;
 
 const SEVERITY_TO_LSP: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -110,8 +110,6 @@ function docsHref(rule: string, base: string): string {
  * anything but a string (an array index, when used as a `map` callback) means the default.
  */
 export function toLspDiagnostic(diagnostic: Diagnostic, docsBase?: unknown): LspDiagnostic {
-  const data: DiagnosticData = { rule: diagnostic.rule, severity: diagnostic.severity };
-  if (diagnostic.data !== undefined) data.data = diagnostic.data;
   const result: LspDiagnostic = {
     range: copyRange(diagnostic.range),
     severity: SEVERITY_TO_LSP[diagnostic.severity] ?? DiagnosticSeverity.Warning,
@@ -121,8 +119,8 @@ export function toLspDiagnostic(diagnostic: Diagnostic, docsBase?: unknown): Lsp
     },
     source: DIAGNOSTIC_SOURCE,
     message: diagnostic.message,
-    data,
   };
+  if (diagnostic.data !== undefined) result.data = diagnostic.data;
   if (diagnostic.related && diagnostic.related.length > 0) {
     result.relatedInformation = diagnostic.related.map((related) => ({
       location: { uri: related.uri, range: copyRange(related.range) },
@@ -133,13 +131,12 @@ export function toLspDiagnostic(diagnostic: Diagnostic, docsBase?: unknown): Lsp
 }
 
 function isDiagnosticData(value: unknown): value is DiagnosticData {
-  return value !== null && typeof value === 'object' && typeof (value as DiagnosticData).rule === 'string';
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** The rule id of a diagnostic the client sent back, or undefined when it is not one of ours. */
 export function ruleOf(diagnostic: LspDiagnostic): string | undefined {
   if (diagnostic.source !== undefined && diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
-  if (isDiagnosticData(diagnostic.data)) return diagnostic.data.rule;
   return typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
 }
 
@@ -162,16 +159,15 @@ export function fromLspDiagnostic(
     current.find((d) => d.rule === rule && rangesEqual(d.range, diagnostic.range) && d.message === message) ??
     current.find((d) => d.rule === rule && rangesEqual(d.range, diagnostic.range));
   if (match) return match;
-  const data = isDiagnosticData(diagnostic.data) ? diagnostic.data : undefined;
   const rebuilt: Diagnostic = {
     uri,
     range: copyRange(diagnostic.range),
-    severity: data?.severity ?? LSP_TO_SEVERITY[diagnostic.severity ?? DiagnosticSeverity.Warning] ?? 'warning',
+    severity: LSP_TO_SEVERITY[diagnostic.severity ?? DiagnosticSeverity.Warning] ?? 'warning',
     rule,
     // LSP 3.18 allows Markdown messages; ours are always plain strings, but accept both.
     message,
   };
-  if (data?.data !== undefined) rebuilt.data = data.data;
+  if (isDiagnosticData(diagnostic.data)) rebuilt.data = diagnostic.data;
   return rebuilt;
 }
 

@@ -65,9 +65,8 @@ function hoverText(hovers: vscode.Hover[]): string {
 
 function missingFor(uri: vscode.Uri, id: string): vscode.Diagnostic | undefined {
   // One diagnostic may name several requirements of an aspect: the server's data lists them
-  // (`data.data.ids`, kept by the language client on the diagnostic), the message names each 'B8.1（…）'.
-  const ids = (d: vscode.Diagnostic): unknown =>
-    (d as vscode.Diagnostic & { data?: { data?: { ids?: unknown } } }).data?.data?.ids;
+  // (`data.ids`, kept by the language client on the diagnostic), the message names each 'B8.1（…）'.
+  const ids = (d: vscode.Diagnostic): unknown => (d as vscode.Diagnostic & { data?: { ids?: unknown } }).data?.ids;
   return esgDiagnostics(uri, 'hkex/missing').find((d) => {
     const listed = ids(d);
     return Array.isArray(listed)

@@ -150,10 +150,16 @@ test('wire: a publication is written as JSON.stringify writes it, other messages
       params: { uri: 'file:///"diagnostics":[]', diagnostics },
     },
     { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: URI, diagnostics: [] } },
+    // One diagnostic (no separator), and bytes beyond ASCII before and after the list.
+    {
+      jsonrpc: '2.0',
+      method: 'textDocument/publishDiagnostics',
+      params: { uri: 'file:///報告.esg.md', diagnostics: diagnostics.slice(0, 1), note: '智譜 \u{1F600}' },
+    },
     { jsonrpc: '2.0', id: 7, result: { items: diagnostics.slice(0, 3) } },
     { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 4, message: 'Zhipu 智譜 \u{1F600}' } },
   ])
-    assert.equal(encodeMessage(message).toString('utf8'), JSON.stringify(message));
+    assert.ok(encodeMessage(message).equals(Buffer.from(JSON.stringify(message), 'utf8')), JSON.stringify(message));
 });
 
 test('wire: --stdio is read as the language server library reads the transport arguments', () => {

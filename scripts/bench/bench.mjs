@@ -611,6 +611,8 @@ async function main() {
         latencyMs: summary(session.latencies),
         receivedMs: summary(session.receivedLatencies),
         firstByteMs: summary(session.firstByteLatencies),
+        serverCpuMsPerEdit: session.serverCpuMsPerEdit,
+        clientCpuMsPerEdit: session.clientCpuMsPerEdit,
         byKind: Object.fromEntries([...byKind].map(([kind, samples]) => [kind, summary(samples)])),
         diagnosticsPerPublish: summary(session.diagnosticCounts),
         samplesMs: session.latencies.map((x) => Math.round(x * 100) / 100),
@@ -636,6 +638,8 @@ async function main() {
           latencyMs: summary(b.latencies),
           receivedMs: summary(b.receivedLatencies),
           firstByteMs: summary(b.firstByteLatencies),
+          serverCpuMsPerEdit: b.serverCpuMsPerEdit,
+          clientCpuMsPerEdit: b.clientCpuMsPerEdit,
           byKind: Object.fromEntries([...bKind].map(([kind, samples]) => [kind, summary(samples)])),
           diagnosticsPerPublish: summary(b.diagnosticCounts),
           rssAfterEditsMiB:
@@ -779,6 +783,10 @@ function report(results) {
     if (l.receivedMs && l.firstByteMs)
       console.log(
         `  to the first byte of the answer (the server's work) ${split(l.firstByteMs)} · to its last byte ${split(l.receivedMs)} · then parsed by the client (above)`,
+      );
+    if (l.serverCpuMsPerEdit !== undefined)
+      console.log(
+        `  CPU per edit (mean, less inflated by load than the times above): server ${l.serverCpuMsPerEdit.toFixed(1)} ms, client ${l.clientCpuMsPerEdit.toFixed(1)} ms`,
       );
   }
   if (results.memory) {

@@ -2,7 +2,7 @@
 // edit-to-diagnostics latency of single-character incremental edits, and the server's memory with a
 // large report open. The client side speaks JSON-RPC through vscode-languageserver-protocol, answers
 // workspace/configuration with the settings given, and waits for publishDiagnostics of each version.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -225,6 +225,10 @@ export async function measureEditLatency({
   const server = await startServer({ serverPath, nodeArgs, settings: { debounceMs: 0 } });
   try {
     const opened = await open(server, uri, text);
+    // CPU time over the typing, of the server process and of this (the client's) process: unlike the
+    // latencies, hardly inflated by other processes on the machine.
+    const serverCpuBefore = procCpuMs(server.child.pid);
+    const clientCpuBefore = process.cpuUsage();
     const { latencies, receivedLatencies, firstByteLatencies, diagnosticCounts, kinds } = await type(
       server,
       uri,
@@ -232,6 +236,8 @@ export async function measureEditLatency({
       edits,
       rng,
     );
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const serverCpuMs = procCpuMs(server.child.pid) - serverCpuBefore;
     // The server's memory after the session: caches must not keep the old versions of the text alive.
     return {
       openMs: opened.ms,
@@ -241,6 +247,8 @@ export async function measureEditLatency({
       firstByteLatencies,
       diagnosticCounts,
       kinds,
+      serverCpuMsPerEdit: serverCpuMs / edits,
+      clientCpuMsPerEdit: (clientCpu.user + clientCpu.system) / 1000 / edits,
       rssAfterEdits: procMemory(server.child.pid).rss,
     };
   } finally {
@@ -280,6 +288,27 @@ async function type(server, uri, text, edits, rng) {
   }
   return { latencies, receivedLatencies, firstByteLatencies, diagnosticCounts, kinds };
 }
+
+/** User and system CPU time of a process so far, in ms, from /proc (Linux only; NaN elsewhere). */
+function procCpuMs(pid) {
+  try {
+    // The fields after the command name (which may hold spaces), from the state on: utime is the 12th, stime the 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux unless configured otherwise). */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
 
 /** VmRSS / VmHWM of a process in bytes, from /proc (Linux only). */
 function procMemory(pid) {

@@ -154,7 +154,13 @@ export class LspTestClient {
         },
         textDocument: {
           synchronization: { didSave: false, dynamicRegistration: false },
-          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          // As VS Code declares them (with versions, which the tests wait for).
+          publishDiagnostics: {
+            relatedInformation: true,
+            versionSupport: true,
+            codeDescriptionSupport: true,
+            dataSupport: true,
+          },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown'] } },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },

@@ -4,7 +4,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../helpers/lsp-client';
-import { fixtureUri, readFixture } from '../helpers/paths';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fixtureUri, readFixture, REPO_ROOT } from '../helpers/paths';
 import { rangeOf } from '../helpers/text';
 
 const PROBLEMS = readFixture('problems.esg.md');
@@ -181,6 +183,40 @@ describe('debounce and cancellation', () => {
       'only the last version is validated',
     );
     assert.equal(withCode(published, 'hkex/unknown-id').length, 1);
+  });
+});
+
+describe('the optional diagnostic fields follow the client capabilities', () => {
+  let full: LspTestClient;
+  let bare: LspTestClient;
+
+  before(async () => {
+    full = await LspTestClient.start({ settings: { debounceMs: 0 } });
+    // Says it takes diagnostics, but neither related information nor code descriptions.
+    bare = await LspTestClient.start({
+      settings: { debounceMs: 0 },
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true, dataSupport: true } } },
+    });
+  });
+
+  after(async () => {
+    await full?.stop();
+    await bare?.stop();
+  });
+
+  it('sends codeDescription and relatedInformation only to a client that declares them; everything else alike', async () => {
+    const uri = uniqueUri('fields');
+    const text = readFileSync(path.join(REPO_ROOT, 'examples/zhipu-2025-defects.esg.md'), 'utf8');
+    await full.open(uri, text);
+    await bare.open(uri, text);
+    const all = (await full.waitForDiagnostics(uri, (p) => p.version === 1)).diagnostics;
+    const some = (await bare.waitForDiagnostics(uri, (p) => p.version === 1)).diagnostics;
+    assert.ok(all.length > 5 && all.every((d) => d.codeDescription?.href));
+    assert.ok(all.some((d) => d.relatedInformation?.length));
+    assert.deepEqual(
+      some,
+      all.map(({ codeDescription: _href, relatedInformation: _related, ...rest }) => rest),
+    );
   });
 });
 

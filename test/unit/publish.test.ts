@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze, getCodeActions } from '../../server/src/engine';
-import { fromLspDiagnostic, toLspDiagnostic } from '../../server/src/lsp/convert';
+import { diagnosticFieldsOf, fromLspDiagnostic, toLspDiagnostic } from '../../server/src/lsp/convert';
 import { DiagnosticConverter, sameJsonValue } from '../../server/src/lsp/publish';
 import { encodeMessage, usesStdio } from '../../server/src/lsp/wire';
 import { resultIdOf } from '../../server/src/lsp/pull';
@@ -128,6 +128,34 @@ test("convert: `data` is the rule's own data; a published diagnostic sent back a
     assert.deepStrictEqual(strip(getCodeActions(analysis, d.range, [rebuilt!])), fixes, d.rule);
   }
   assert.ok(withData > 5 && withFixes > 5, `${withData} with data, ${withFixes} with fixes`);
+});
+
+test('convert: only the optional fields the client declares, in either capability; all for a client that declares none', () => {
+  assert.deepStrictEqual(diagnosticFieldsOf(undefined, undefined), { codeDescription: true, relatedInformation: true });
+  assert.deepStrictEqual(diagnosticFieldsOf({ relatedInformation: true }, undefined), {
+    codeDescription: false,
+    relatedInformation: true,
+  });
+  assert.deepStrictEqual(diagnosticFieldsOf({}, { codeDescriptionSupport: true }), {
+    codeDescription: true,
+    relatedInformation: false,
+  });
+  const analysis = analyze({ uri: URI, text: defects() });
+  const converter = new DiagnosticConverter();
+  const full = converter.convert(analysis.diagnostics, undefined, URI);
+  assert.ok(full.some((d) => d.relatedInformation) && full.every((d) => d.codeDescription));
+  converter.fields = { codeDescription: false, relatedInformation: false };
+  const bare = converter.convert(analysis.diagnostics, undefined, URI);
+  assert.deepStrictEqual(
+    bare,
+    full.map(({ codeDescription: _href, relatedInformation: _related, ...rest }) => rest),
+  );
+  // The same keys in the same order as before, less the two.
+  for (const [i, d] of bare.entries())
+    assert.deepEqual(
+      Object.keys(d),
+      Object.keys(full[i]).filter((k) => k !== 'codeDescription' && k !== 'relatedInformation'),
+    );
 });
 
 test('wire: a publication is written as JSON.stringify writes it, other messages too', () => {

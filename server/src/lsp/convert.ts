@@ -105,23 +105,63 @@ function docsHref(rule: string, base: string): string {
 }
 
 /**
+ * The optional fields of a diagnostic the client takes (`codeDescriptionSupport`, `relatedInformation`
+ * of its diagnostics capabilities). Each is about a fifth of a large report's publication.
+ */
+export interface DiagnosticFields {
+  codeDescription: boolean;
+  relatedInformation: boolean;
+}
+
+export const ALL_DIAGNOSTIC_FIELDS: DiagnosticFields = Object.freeze({
+  codeDescription: true,
+  relatedInformation: true,
+});
+
+/** What the client's diagnostics capabilities, push or pull, declare; all fields for a client that declares neither. */
+export function diagnosticFieldsOf(
+  ...declared: ({ codeDescriptionSupport?: boolean; relatedInformation?: boolean } | undefined)[]
+): DiagnosticFields {
+  const given = declared.filter((c) => c !== undefined);
+  if (given.length === 0) return ALL_DIAGNOSTIC_FIELDS;
+  return {
+    codeDescription: given.some((c) => c.codeDescriptionSupport === true),
+    relatedInformation: given.some((c) => c.relatedInformation === true),
+  };
+}
+
+/**
  * The LSP form of an engine diagnostic, with `codeDescription.href` at its rule's section of the rules
  * documentation. `docsBase` replaces the default page (the `esgmark.rulesDocumentationUrl` setting);
  * anything but a string (an array index, when used as a `map` callback) means the default.
  */
 export function toLspDiagnostic(diagnostic: Diagnostic, docsBase?: unknown): LspDiagnostic {
-  const result: LspDiagnostic = {
-    range: copyRange(diagnostic.range),
-    severity: SEVERITY_TO_LSP[diagnostic.severity] ?? DiagnosticSeverity.Warning,
-    code: diagnostic.rule,
-    codeDescription: {
-      href: docsHref(diagnostic.rule, typeof docsBase === 'string' && docsBase ? docsBase : RULES_DOCS_URL),
-    },
-    source: DIAGNOSTIC_SOURCE,
-    message: diagnostic.message,
-  };
+  return toLspDiagnosticWith(diagnostic, docsBase, ALL_DIAGNOSTIC_FIELDS);
+}
+
+/** `toLspDiagnostic` with only the optional fields the client takes. */
+export function toLspDiagnosticWith(
+  diagnostic: Diagnostic,
+  docsBase: unknown,
+  fields: DiagnosticFields,
+): LspDiagnostic {
+  const range = copyRange(diagnostic.range);
+  const severity = SEVERITY_TO_LSP[diagnostic.severity] ?? DiagnosticSeverity.Warning;
+  // The same key order either way (the JSON of an unchanged diagnostic stays the same text).
+  const result: LspDiagnostic = fields.codeDescription
+    ? {
+        range,
+        severity,
+        code: diagnostic.rule,
+        codeDescription: {
+          href: docsHref(diagnostic.rule, typeof docsBase === 'string' && docsBase ? docsBase : RULES_DOCS_URL),
+        },
+        source: DIAGNOSTIC_SOURCE,
+        message: diagnostic.message,
+      }
+    : { range, severity, code: diagnostic.rule, source: DIAGNOSTIC_SOURCE, message: diagnostic.message };
   if (diagnostic.data !== undefined) result.data = diagnostic.data;
-  if (diagnostic.related && diagnostic.related.length > 0) {
+  if (fields.relatedInformation && diagnostic.related && diagnostic.related.length > 0) {
     result.relatedInformation = diagnostic.related.map((related) => ({
       location: { uri: related.uri, range: copyRange(related.range) },
       message: related.message,

@@ -6,7 +6,7 @@
 // the LSP object it had then, so that what was serialised for it (lsp/wire.ts) is reused as well.
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../engine';
-import { toLspDiagnostic } from './convert';
+import { ALL_DIAGNOSTIC_FIELDS, toLspDiagnosticWith, type DiagnosticFields } from './convert';
 
 interface Converted {
   engine: Diagnostic;
@@ -63,11 +63,23 @@ export class DiagnosticConverter {
   private published = new Map<string, ByLine>();
   /** The rules documentation base the cached forms link to (`esgmark.rulesDocumentationUrl`). */
   private docsUrl: string | undefined;
+  private fieldsTaken: DiagnosticFields = ALL_DIAGNOSTIC_FIELDS;
   /**
    * Since the converter was created (for tests and the log): conversions made, reused for the same
    * object, and reused for a new object equal to one of the previous publication.
    */
   readonly stats = { converted: 0, reused: 0, matched: 0 };
+
+  /** The optional fields the client takes (set once it said, at initialize): every cached form had the others. */
+  set fields(fields: DiagnosticFields) {
+    if (
+      fields.codeDescription === this.fieldsTaken.codeDescription &&
+      fields.relatedInformation === this.fieldsTaken.relatedInformation
+    )
+      return;
+    this.fieldsTaken = fields;
+    this.published.clear();
+  }
 
   /**
    * The LSP forms of `diagnostics`, published for `target` (a file's uri): each one the previous
@@ -103,7 +115,7 @@ export class DiagnosticConverter {
             }
       }
       if (!lsp) {
-        lsp = toLspDiagnostic(d, docsUrl);
+        lsp = toLspDiagnosticWith(d, docsUrl, this.fieldsTaken);
         this.stats.converted++;
       }
       const entry = { engine: d, lsp };

@@ -2,7 +2,7 @@
 // catalogs against their schemas (a catalog error fails the build, not a user's session).
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -69,7 +69,26 @@ await Promise.all([
 if (!existsSync('dist/cli.js') || !existsSync('dist/cli-main.js')) throw new Error('build produced no CLI');
 if (!existsSync('dist/lsp.js')) throw new Error('build produced no language client bundle');
 
-// 3. The V8 code cache of dist/cli-main.js (server/src/cli/codeCache.ts), made by this Node after a warm-up
+// 3. dist/cli-main.js made ASCII: esbuild escapes non-ASCII characters in strings but leaves them in
+// regular expression literals (and String.raw templates), and one such character makes the whole 2 MB
+// text a UTF-8 decode and a two-byte string for V8; pure ASCII is read as Latin-1, a copy (codeCache.ts).
+// \uXXXX means the same character in a regular expression (with or without the u flag; a pair of
+// escaped surrogates is one code point under u) and in the regex sources the String.raw templates
+// build (numbers/factorQuotes.ts). Comments change too, which does not matter. Lines stay where they
+// were, so the source map holds but for the columns after an escape on the same line.
+{
+  const text = readFileSync('dist/cli-main.js', 'utf8');
+  const ascii = text.replace(/[^\x00-\x7f]/g, (ch, at) => {
+    let backslashes = 0;
+    while (text[at - 1 - backslashes] === '\\') backslashes++;
+    // `\é` (an identity escape) would become `\\u00e9`: stop rather than change a pattern's meaning.
+    if (backslashes % 2 === 1) throw new Error(`dist/cli-main.js: an escaped non-ASCII character at offset ${at}`);
+    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  writeFileSync('dist/cli-main.js', ascii);
+}
+
+// 4. The V8 code cache of dist/cli-main.js (server/src/cli/codeCache.ts), made by this Node after a warm-up
 // check of the examples: a process then skips compiling the 2 MB bundle. Made for this Node and V8 only;
 // any other falls back to compiling from source. Not shipped (.npmignore, .vscodeignore).
 await esbuild.build({

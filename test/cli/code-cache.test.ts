@@ -3,6 +3,7 @@
 // from source and behaves the same.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -97,6 +98,11 @@ describe('code cache: the built CLI', () => {
     const bundle = path.join(path.dirname(requireBuilt('cli.js')), 'cli-main.js');
     assert.ok(existsSync(codeCachePath(bundle)), 'dist/cli-main.js.cache is missing: run `npm run build`');
     assert.equal(loadInFreshProcess(bundle).cache, 'used');
+  });
+
+  it('dist/cli-main.js is ASCII (read as Latin-1, without a UTF-8 decode)', () => {
+    const bytes = readFileSync(path.join(path.dirname(requireBuilt('cli.js')), 'cli-main.js'));
+    assert.ok(isAscii(bytes), 'scripts/build.mjs escapes every non-ASCII character of the bundle');
   });
 
   it('check gives the same output and exit code with the cache, without it and with a stale one', () => {

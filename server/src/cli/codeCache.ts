@@ -5,6 +5,7 @@
 // The cache is an optimisation only: when it is missing, was made for another build of the bundle, or V8
 // refuses it (another Node or V8 version, other V8 flags), the bundle is compiled from source as before.
 // Nothing is written at run time.
+import { isAscii } from 'node:buffer';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -62,8 +63,11 @@ export function loadBundle(bundle: string, parent?: NodeJS.Module, cacheFile = c
   const filename = path.resolve(bundle);
   const bytes = readFileSync(filename);
   const found = readCache(cacheFile, bytes);
-  // Module.wrap is the wrapper require uses: the same text whether the cache is made or used.
-  const script = new vm.Script(Module.wrap(bytes.toString('utf8')), {
+  // The build makes the bundle ASCII (scripts/build.mjs), which reads as Latin-1 in a copy where UTF-8
+  // costs a decode (about 7 ms for 2 MB). Module.wrap is the wrapper require uses: the same text whether
+  // the cache is made or used.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const script = new vm.Script(Module.wrap(source), {
     filename,
     ...(found.data ? { cachedData: found.data } : {}),
   });

@@ -30,6 +30,19 @@ await esbuild.build({
 });
 execFileSync(process.execPath, ['dist/validate-catalogs.js'], { stdio: 'inherit' });
 
+// The KPI names normalised once here rather than by every process at start (catalogs/kpis.ts reads
+// ESGMARK_KPI_NAME_KEYS; the sources run by the tests compute them). dist/kpi-name-keys.json keeps a
+// copy for the test that compares it with the keys computed from the catalog.
+await esbuild.build({
+  ...common,
+  sourcemap: false,
+  entryPoints: ['server/src/engine/catalogs/nameKeys.ts'],
+  outfile: 'dist/kpi-name-keys.js',
+});
+const kpiNameKeys = execFileSync(process.execPath, ['dist/kpi-name-keys.js'], { encoding: 'utf8' }).trim();
+writeFileSync('dist/kpi-name-keys.json', `${kpiNameKeys}\n`);
+const engineDefines = { define: { ESGMARK_KPI_NAME_KEYS: kpiNameKeys } };
+
 // 2. The bundles. The client entry (dist/client.js) must stay small, it is what activation loads; the
 // language client (dist/lsp.js, 90% of the client's code) is required by it when the first report opens.
 await Promise.all([
@@ -40,7 +53,7 @@ await Promise.all([
     external: ['vscode'],
   }),
   esbuild.build({ ...common, entryPoints: ['client/src/lsp.ts'], outfile: 'dist/lsp.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, ...engineDefines, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // The CLI: a small entry (dist/cli.js: --help, --version) that requires the commands (dist/cli-main.js,
   // the engine and its catalogs) only when a command needs them.
   esbuild.build({
@@ -49,7 +62,7 @@ await Promise.all([
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' }),
+  esbuild.build({ ...common, ...engineDefines, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' }),
   // The KPI preview page runs in the webview (a browser): one script with Chart.js inside, one stylesheet.
   esbuild.build({
     ...common,

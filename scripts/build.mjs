@@ -110,4 +110,10 @@ await esbuild.build({
   entryPoints: ['server/src/cli/warmCodeCache.ts'],
   outfile: 'dist/warm-code-cache.js',
 });
-execFileSync(process.execPath, ['dist/warm-code-cache.js'], { stdio: 'inherit' });
+// An optimisation only: without a cache the CLI compiles from source, so a failure here warns instead of
+// failing the build (test/cli/code-cache.test.ts fails when no usable cache was written).
+try {
+  execFileSync(process.execPath, ['dist/warm-code-cache.js'], { stdio: 'inherit' });
+} catch (error) {
+  console.warn(`build: no code cache for dist/cli-main.js (${error.message.split('\n')[0]})`);
+}

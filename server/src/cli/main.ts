@@ -514,6 +514,10 @@ export function main(): void {
   });
 }
 
-// The same bundle is the worker of `check --jobs` (pool.ts); a worker must not run the command line.
-if (isCheckWorker()) serveChecks(checkInput);
-else if (require.main === module) main();
+// The same bundle is the worker of `check --jobs` (pool.ts), where it is the thread's main module; a
+// worker must not run the command line. Loaded by the entry (dist/cli.js), it is neither, and asks
+// nothing of node:worker_threads.
+if (require.main === module) {
+  if (isCheckWorker()) serveChecks(checkInput);
+  else main();
+}

@@ -128,9 +128,12 @@ export function buildFacts(
       const read: Fact[] = [];
       for (const row of table.rows) {
         if (!row.kpiId) continue;
+        // The row's unit is looked up once for all its cells.
+        let unit: ParsedUnit | undefined | null = null;
         for (const v of row.values) {
-          const fact = tableFact(row, v);
-          if (fact) read.push(fact);
+          if (v.status !== 'number' || v.value === undefined) continue;
+          if (unit === null) unit = unitOf(row.unit?.as ?? row.unit?.raw, row.kpiId);
+          read.push(tableFactIn(row, v, v.value, unit));
         }
       }
       list = read;
@@ -159,7 +162,9 @@ export function buildFacts(
   // one short list (a period per column), searched by period.
   const byKey = new Map<string, Map<string, Fact[]>>();
   const byRow = new Map<KpiRow, Fact[]>();
+  const periodSet = new Set<string>();
   for (const f of all) {
+    periodSet.add(f.period);
     let periodsOfId = byKey.get(f.kpiId);
     if (!periodsOfId) byKey.set(f.kpiId, (periodsOfId = new Map()));
     const list = periodsOfId.get(f.period);
@@ -171,12 +176,11 @@ export function buildFacts(
       else byRow.set(f.row, [f]);
     }
   }
-  const periods = [...new Set(all.map((f) => f.period))].sort();
+  const periods = [...periodSet].sort();
   // The other lookups are built on first use, once per document: each replaces a scan of every fact
   // (or every row) per query, which made the relations quadratic in the size of a report.
   let byLine: Map<number, Fact[]> | undefined;
   let byPrefix: Map<string, Map<string, Fact[]>> | undefined;
-  let byTable: Map<string, Map<string, Map<number, Fact[]>>> | undefined;
   let ids: Set<string> | undefined;
   let tablePeriods: Set<string> | undefined;
   let rows: Map<string, KpiRow[]> | undefined;
@@ -243,24 +247,20 @@ export function buildFacts(
       const descendantsOnly = prefix.endsWith('.');
       const id = descendantsOnly ? prefix.slice(0, -1) : prefix;
       const list = prefixIndex().get(id)?.get(period);
-      if (!list) return [];
-      return descendantsOnly ? list.filter((f) => f.kpiId !== id) : list.slice();
+      if (!list) return none;
+      // The index's own list (never altered by a caller): no copy per lookup.
+      return descendantsOnly ? list.filter((f) => f.kpiId !== id) : list;
     },
     inTable: (kpiId, period, table) => {
-      if (!byTable) {
-        byTable = new Map();
-        for (const f of all) {
-          if (f.source !== 'table' || !f.row) continue;
-          let periodsOfId = byTable.get(f.kpiId);
-          if (!periodsOfId) byTable.set(f.kpiId, (periodsOfId = new Map()));
-          let tables = periodsOfId.get(f.period);
-          if (!tables) periodsOfId.set(f.period, (tables = new Map()));
-          const list = tables.get(f.row.table);
-          if (list) list.push(f);
-          else tables.set(f.row.table, [f]);
-        }
-      }
-      return byTable.get(kpiId)?.get(period)?.get(table) ?? none;
+      // A key's facts are few (a figure stated once or twice): filtered by table from the key's list,
+      // which is itself the answer when every fact of the key sits in that table.
+      const list = byKey.get(kpiId)?.get(period);
+      if (!list) return none;
+      let count = 0;
+      for (const f of list) if (f.row?.table === table) count++;
+      if (count === list.length) return list;
+      if (count === 0) return none;
+      return list.filter((f) => f.row?.table === table);
     },
     get ids() {
       ids ??= new Set(all.map((f) => f.kpiId));
@@ -300,7 +300,11 @@ export function buildFacts(
  */
 export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | undefined {
   if (v.status !== 'number' || v.value === undefined) return undefined;
-  const unit = unitOf(row.unit?.as ?? row.unit?.raw, row.kpiId);
+  return tableFactIn(row, v, v.value, unitOf(row.unit?.as ?? row.unit?.raw, row.kpiId));
+}
+
+/** The fact of a table cell that holds a number, in its row's unit (`unitOf` of the row). */
+function tableFactIn(row: KpiRow, v: KpiRow['values'][number], value: number, unit: ParsedUnit | undefined): Fact {
   const decimals = v.decimals ?? 0;
   // A '%' in the cell with no unit column value means a percentage.
   const percentSign = !!v.percent;
@@ -309,13 +313,13 @@ export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | unde
   const fact: Fact = {
     kpiId: row.kpiId ?? '',
     period: v.period,
-    value: v.value,
+    value,
     decimals,
     raw: v.raw,
     percentSign,
     unitRaw: row.unit?.raw ?? (percentSign ? '%' : undefined),
     unit: cellUnit,
-    quantity: fromPrinted(v.value, decimals, cellUnit, false, stated?.interval),
+    quantity: fromPrinted(value, decimals, cellUnit, false, stated?.interval),
     range: v.range,
     source: 'table',
     row,

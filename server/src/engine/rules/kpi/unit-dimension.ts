@@ -7,6 +7,7 @@ import type { KpiDefinition } from '../../catalogs/schema';
 import { localized } from '../../i18n';
 import { facts } from '../../derived';
 import type { Range } from '../../types';
+import type { KpiRow } from '../../model';
 
 /** The unit after the number of a prose span `[596.41 千瓦時]{kpi=...}` (the number's range when not found). */
 function proseUnitRange(text: string, lineStarts: number[], number: Range, unit: string): Range {
@@ -56,7 +57,11 @@ export const kpiUnitDimension: Rule<UnitDimensionData> = {
     };
     // One report per unit as written: a table row's unit cell, or a prose span.
     const seen = new Set<string>();
+    // A row's facts follow one another and share its unit cell: the row's first fact decides for all.
+    let lastRow: KpiRow | undefined;
     for (const f of facts(ctx.doc).all) {
+      if (f.row?.unit && f.row === lastRow) continue;
+      lastRow = f.row;
       const kpi = getKpi(f.kpiId);
       if (!kpi || !f.unitRaw) continue;
       const parsed = parseUnit(f.unitRaw);

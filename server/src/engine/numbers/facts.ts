@@ -99,6 +99,9 @@ export function unitOf(raw: string | undefined, kpiId?: string): ParsedUnit | un
   return unit;
 }
 
+/** Distinct prefixes looked up by a scan of the facts before the whole prefix index is built. */
+const PREFIX_SCANS = 16;
+
 /** Entries per level (spellings; KPI ids of one spelling), and the longest text kept. */
 const UNIT_MEMO_MAX = 2048;
 const UNIT_MEMO_MAX_TEXT = 128;
@@ -181,13 +184,36 @@ export function buildFacts(
   // (or every row) per query, which made the relations quadratic in the size of a report.
   let byLine: Map<number, Fact[]> | undefined;
   let byPrefix: Map<string, Map<string, Fact[]>> | undefined;
+  let prefixScans = 0;
   let ids: Set<string> | undefined;
   let tablePeriods: Set<string> | undefined;
   let rows: Map<string, KpiRow[]> | undefined;
   const none: Fact[] = [];
-  const prefixIndex = (): Map<string, Map<string, Fact[]>> => {
-    if (byPrefix) return byPrefix;
-    byPrefix = new Map();
+  // The table facts under a prefix, by period: a report asks for a few prefixes (Scope 3's categories,
+  // a formula's `x.*`), each found by one scan of the facts; past PREFIX_SCANS distinct prefixes, every
+  // fact is filed under each dotted prefix of its id at once, so the cost stays linear in the facts.
+  const prefixIndex = (prefix: string): Map<string, Fact[]> | undefined => {
+    if (!byPrefix) byPrefix = new Map();
+    else if (byPrefix.has(prefix) || prefixScans > PREFIX_SCANS) return byPrefix.get(prefix);
+    if (++prefixScans > PREFIX_SCANS) {
+      fileUnderEveryPrefix((byPrefix = new Map()));
+      return byPrefix.get(prefix);
+    }
+    let periodsOfPrefix: Map<string, Fact[]> | undefined;
+    for (const f of all) {
+      if (f.source !== 'table') continue;
+      const id = f.kpiId;
+      if (!id.startsWith(prefix) || (id.length !== prefix.length && id.charCodeAt(prefix.length) !== 46)) continue;
+      periodsOfPrefix ??= new Map();
+      const list = periodsOfPrefix.get(f.period);
+      if (list) list.push(f);
+      else periodsOfPrefix.set(f.period, [f]);
+    }
+    if (periodsOfPrefix) byPrefix.set(prefix, periodsOfPrefix);
+    else byPrefix.set(prefix, new Map());
+    return periodsOfPrefix;
+  };
+  const fileUnderEveryPrefix = (index: Map<string, Map<string, Fact[]>>): void => {
     // Under the id itself and under every dotted prefix of it: `a.b.c` under `a`, `a.b` and `a.b.c`
     // (the prefixes of an id are cut once, not once per fact).
     const prefixesOf = new Map<string, string[]>();
@@ -202,14 +228,13 @@ export function buildFacts(
         prefixesOf.set(f.kpiId, prefixes);
       }
       for (const prefix of prefixes) {
-        let periodsOfPrefix = byPrefix.get(prefix);
-        if (!periodsOfPrefix) byPrefix.set(prefix, (periodsOfPrefix = new Map()));
+        let periodsOfPrefix = index.get(prefix);
+        if (!periodsOfPrefix) index.set(prefix, (periodsOfPrefix = new Map()));
         const list = periodsOfPrefix.get(f.period);
         if (list) list.push(f);
         else periodsOfPrefix.set(f.period, [f]);
       }
     }
-    return byPrefix;
   };
   return {
     all,
@@ -246,7 +271,7 @@ export function buildFacts(
       // `ghg.scope3.` means the descendants of `ghg.scope3`, not the id itself.
       const descendantsOnly = prefix.endsWith('.');
       const id = descendantsOnly ? prefix.slice(0, -1) : prefix;
-      const list = prefixIndex().get(id)?.get(period);
+      const list = prefixIndex(id)?.get(period);
       if (!list) return none;
       // The index's own list (never altered by a caller): no copy per lookup.
       return descendantsOnly ? list.filter((f) => f.kpiId !== id) : list;
@@ -283,13 +308,15 @@ export function buildFacts(
         };
         for (const kt of doc.kpiTables) {
           for (const row of kt.rows) {
-            if (!row.kpiId) continue;
-            push(row.kpiId, row);
-            push(`${row.kpiId}@${row.table}`, row);
+            if (row.kpiId) push(row.kpiId, row);
           }
         }
       }
-      return rows.get(table === undefined ? kpiId : `${kpiId}@${table}`) ?? [];
+      const list = rows.get(kpiId);
+      if (!list) return [];
+      if (table === undefined) return list;
+      // An id's rows are few: those of one table filtered from them (no second key per row).
+      return list.filter((row) => row.table === table);
     },
   };
 }

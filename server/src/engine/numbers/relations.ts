@@ -217,12 +217,15 @@ function breakdownsOfTotal(
   if (!total) return out;
   for (const [breakdown, defs] of byBreakdown) {
     // A member printed as nil (`-`, `N/A`) in the total's table counts as 0; a breakdown of nils only says nothing.
-    const members = defs
-      .map(
-        (d) => pickFact(index, d.id, period, total) ?? (countNils ? nilMember(index, d.id, period, total) : undefined),
-      )
-      .filter((f): f is Fact => !!f);
-    if (!members.some((m) => !m.nil)) continue;
+    const members: Fact[] = [];
+    let figures = false;
+    for (const d of defs) {
+      const f = pickFact(index, d.id, period, total) ?? (countNils ? nilMember(index, d.id, period, total) : undefined);
+      if (!f) continue;
+      members.push(f);
+      if (!f.nil) figures = true;
+    }
+    if (!figures) continue;
     out.push({
       parent,
       breakdown,
@@ -348,7 +351,8 @@ function structuralGroupsOf(doc: EsgDocument, kt: KpiTable): StructuralGroup[] {
 export function rowFact(index: FactIndex, row: KpiRow, period: string): Fact | undefined {
   const v: KpiValue | undefined = row.values.find((x) => x.period === period);
   if (!v || v.status !== 'number' || v.value === undefined) return undefined;
-  const known = index.at(v.range.start);
+  // The row's own fact for the period (the one at the cell), from the index's facts by row.
+  const known = index.ofRow(row, period);
   if (known) return known;
   return tableFact(row, v);
 }

@@ -125,15 +125,23 @@ export function buildFacts(
 ): FactIndex {
   const all: Fact[] = [];
   const tableFacts = new Map<KpiTable, readonly Fact[]>();
-  for (const table of doc.kpiTables) {
+  // Indexed loops: run once per analysis, this code is seldom optimised, and each step of a `for...of`
+  // would then allocate an iterator result.
+  const kpiTables = doc.kpiTables;
+  for (let t = 0; t < kpiTables.length; t++) {
+    const table = kpiTables[t];
     let list = previous?.get(table);
     if (!list) {
       const read: Fact[] = [];
-      for (const row of table.rows) {
+      const rows = table.rows;
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r];
         if (!row.kpiId) continue;
         // The row's unit is looked up once for all its cells.
         let unit: ParsedUnit | undefined | null = null;
-        for (const v of row.values) {
+        const values = row.values;
+        for (let c = 0; c < values.length; c++) {
+          const v = values[c];
           if (v.status !== 'number' || v.value === undefined) continue;
           if (unit === null) unit = unitOf(row.unit?.as ?? row.unit?.raw, row.kpiId);
           read.push(tableFactIn(row, v, v.value, unit));
@@ -142,7 +150,7 @@ export function buildFacts(
       list = read;
     }
     tableFacts.set(table, list);
-    for (const f of list) all.push(f);
+    for (let i = 0; i < list.length; i++) all.push(list[i]);
   }
   // Prose spans `[229.3 噸二氧化碳當量]{kpi=ghg.total period=2025}`: a number followed by its unit.
   const bySpan = new Map<Span, Fact>();
@@ -161,24 +169,27 @@ export function buildFacts(
   // Lookups by key, row and span are maps: a search of `all` per figure is quadratic in the figures.
   // Keyed by KPI id, then period (maps of maps: a lookup builds no key string, and the relations look
   // facts up many times per analysis). A key's list is in `all` order, table facts first (`all` holds
-  // them before the prose ones), so its first table fact, if any, is its first fact. A row's facts are
-  // one short list (a period per column), searched by period.
+  // them before the prose ones), so its first table fact, if any, is its first fact. A row's facts follow
+  // one another in `all` (a period per column): the row maps to its first, searched from there by period.
   const byKey = new Map<string, Map<string, Fact[]>>();
-  const byRow = new Map<KpiRow, Fact[]>();
+  const byRow = new Map<KpiRow, number>();
+  let scattered: Map<KpiRow, Fact[]> | undefined;
   const periodSet = new Set<string>();
-  for (const f of all) {
+  for (let i = 0; i < all.length; i++) {
+    const f = all[i];
     periodSet.add(f.period);
     let periodsOfId = byKey.get(f.kpiId);
     if (!periodsOfId) byKey.set(f.kpiId, (periodsOfId = new Map()));
     const list = periodsOfId.get(f.period);
     if (list) list.push(f);
     else periodsOfId.set(f.period, [f]);
-    if (f.row) {
-      const ofRow = byRow.get(f.row);
-      if (ofRow) ofRow.push(f);
-      else byRow.set(f.row, [f]);
+    if (f.row && (i === 0 || all[i - 1].row !== f.row)) {
+      if (!byRow.has(f.row)) byRow.set(f.row, i);
+      else (scattered ??= new Map()).set(f.row, []);
     }
   }
+  // A row whose facts are not all in one run (never made by buildFacts' own reading): listed apart.
+  if (scattered) for (const f of all) if (f.row) scattered.get(f.row)?.push(f);
   const periods = [...periodSet].sort();
   // The other lookups are built on first use, once per document: each replaces a scan of every fact
   // (or every row) per query, which made the relations quadratic in the size of a report.
@@ -245,8 +256,11 @@ export function buildFacts(
       return f?.source === 'table' ? f : undefined;
     },
     ofRow: (row, period) => {
-      const list = byRow.get(row);
-      if (list) for (const f of list) if (f.period === period) return f;
+      const first = byRow.get(row);
+      if (first === undefined) return undefined;
+      const apart = scattered?.get(row);
+      if (apart) return apart.find((f) => f.period === period);
+      for (let i = first; i < all.length && all[i].row === row; i++) if (all[i].period === period) return all[i];
       return undefined;
     },
     ofSpan: (span) => bySpan.get(span),

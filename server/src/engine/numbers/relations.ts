@@ -266,9 +266,14 @@ const OF_WHICH = /^\s*(?:其中\s*[:：]?|of\s+which\b\s*:?|including\s*:)/i;
 /** '•', '·', '-', '–', '—', '▪', '◦' at the start of a label. */
 const BULLET = /^\s*[•·\-–—▪◦●]\s*/;
 
+/** The first characters of OF_WHICH and BULLET. */
+const MARK_STARTS = new Set(['其', 'o', 'O', 'i', 'I', '•', '·', '-', '–', '—', '▪', '◦', '●']);
+
 export type PartMark = 'of-which' | 'bullet' | 'column';
 
 export function partMark(label: string): 'of-which' | 'bullet' | undefined {
+  // Most labels start with none of the marks' first characters: no expression is tried on them.
+  if (!MARK_STARTS.has(label.trimStart().charAt(0))) return undefined;
   if (OF_WHICH.test(label)) return 'of-which';
   if (BULLET.test(label)) return 'bullet';
   return undefined;

@@ -2,7 +2,7 @@
 // an intensity as numerator / denominator). Water in 噸 and fuels in 噸 or 升 are fine (unitFitsKpi).
 import { type Rule } from '../rule';
 import { getKpi } from '../../catalogs/kpis';
-import { massReadAsCo2e, parseUnit, unitFitsKpi, type ParsedUnit } from '../../catalogs/units';
+import { massReadAsCo2e, readUnitOnly, unitFitsKpi, type ParsedUnit } from '../../catalogs/units';
 import type { KpiDefinition } from '../../catalogs/schema';
 import { localized } from '../../i18n';
 import { facts } from '../../derived';
@@ -64,7 +64,7 @@ export const kpiUnitDimension: Rule<UnitDimensionData> = {
       lastRow = f.row;
       const kpi = getKpi(f.kpiId);
       if (!kpi || !f.unitRaw) continue;
-      const parsed = parseUnit(f.unitRaw);
+      const parsed = readUnitOnly(f.unitRaw);
       if (!parsed.ok) continue;
       const range: Range = f.row?.unit?.range ?? proseUnitRange(ctx.doc.text, ctx.doc.lineStarts, f.range, f.unitRaw);
       const key = `${range.start.line}:${range.start.character}`;

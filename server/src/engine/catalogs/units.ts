@@ -426,7 +426,8 @@ export function readUnitOnly(raw: string): ReadonlyUnitParse {
   return sharedUnitParse(raw);
 }
 
-export type ReadonlyUnitParse = Readonly<{ ok: true; unit: Readonly<ParsedUnit> }> | Readonly<{ ok: false; unknown: string }>;
+export type ReadonlyUnitParse =
+  Readonly<{ ok: true; unit: Readonly<ParsedUnit> }> | Readonly<{ ok: false; unknown: string }>;
 
 function sharedUnitParse(raw: string): UnitParse {
   if (typeof raw !== 'string') return { ok: false, unknown: '' };

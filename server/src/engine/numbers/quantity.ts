@@ -154,13 +154,15 @@ export function sameDim(a: Dim, b: Dim): boolean {
 export function mulDim(a: Dim, b: Dim, sign = 1): Dim {
   // Built key by key, never `delete`d (which makes the object slow for every later read): a's keys in
   // their order, then b's new ones, as a copy of a with b added would hold them; zero exponents left out.
+  // for...in over own keys: no key arrays built (a formula multiplies dimensions per evaluation).
   const d: Record<string, number> = {};
-  for (const k of Object.keys(a)) {
+  for (const k in a) {
+    if (!hasOwn.call(a, k)) continue;
     const v = hasOwn.call(b, k) ? a[k] + sign * b[k] : a[k];
     if (v !== 0) d[k] = v;
   }
-  for (const k of Object.keys(b)) {
-    if (hasOwn.call(a, k)) continue;
+  for (const k in b) {
+    if (!hasOwn.call(b, k) || hasOwn.call(a, k)) continue;
     const v = sign * b[k];
     if (v !== 0) d[k] = v;
   }

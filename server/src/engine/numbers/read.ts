@@ -203,7 +203,8 @@ export function parseNumber(raw: string): ParsedNumber {
     if (n.status !== 'number' || n.value === undefined) return { status: 'bad' };
     return { ...n, approximate: true, interval: approximateInterval(n.value, n.decimals ?? 0) };
   }
-  const pair = text.split(PAIR_SEPARATOR);
+  // Two figures need a separator between them: no split of the text otherwise.
+  const pair = text.includes('/') || text.includes('／') ? text.split(PAIR_SEPARATOR) : [];
   if (pair.length === 2) {
     const a = plain(pair[0].trim());
     const b = plain(pair[1].trim());

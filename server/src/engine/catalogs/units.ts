@@ -414,6 +414,22 @@ const UNIT_CACHE_MAX = 4096;
 const unitCache = new Map<string, UnitParse>();
 
 export function parseUnit(raw: string): UnitParse {
+  const parsed = sharedUnitParse(raw);
+  return parsed.ok ? { ok: true, unit: { ...parsed.unit } } : { ...parsed };
+}
+
+/**
+ * `parseUnit` without the copy, for a caller that only reads the answer (a rule testing every unit
+ * cell): the cached entry itself, which must never be altered.
+ */
+export function readUnitOnly(raw: string): ReadonlyUnitParse {
+  return sharedUnitParse(raw);
+}
+
+export type ReadonlyUnitParse =
+  Readonly<{ ok: true; unit: Readonly<ParsedUnit> }> | Readonly<{ ok: false; unknown: string }>;
+
+function sharedUnitParse(raw: string): UnitParse {
   if (typeof raw !== 'string') return { ok: false, unknown: '' };
   let parsed = unitCache.get(raw);
   if (!parsed) {
@@ -425,7 +441,7 @@ export function parseUnit(raw: string): UnitParse {
       unitCache.set(key, parsed);
     }
   }
-  return parsed.ok ? { ok: true, unit: { ...parsed.unit } } : { ...parsed };
+  return parsed;
 }
 
 /** `m<sup>3</sup>` -> `m3`, `CO<sub>2</sub>e` -> `CO2e`. */

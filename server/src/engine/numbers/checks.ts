@@ -60,8 +60,13 @@ export function factText(f: Fact): string {
   return `${f.raw}${f.unitRaw && f.unitRaw !== '%' ? ` ${f.unitRaw}` : f.percentSign || f.unitRaw === '%' ? '%' : ''}`;
 }
 
+/** The first characters of the marks `cleanLabel` takes off. */
+const LABEL_MARK_STARTS = new Set(['其', 'o', 'O', '•', '·', '-', '–', '—']);
+
 /** A row label without the marks that make it a part of the row above ('其中：', '•', '-'). */
 export function cleanLabel(label: string): string {
+  // Most labels carry no mark: only those starting with a mark's first character are searched.
+  if (!LABEL_MARK_STARTS.has(label.trimStart().charAt(0))) return label.trim() || label;
   return label.replace(/^\s*(?:其中\s*[:：]|of which\s*:?|[•·\-–—]\s*)\s*/i, '').trim() || label;
 }
 

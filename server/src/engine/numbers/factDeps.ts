@@ -8,7 +8,7 @@
 // reads the same facts in both versions, so its result is the same: it is correct by construction as
 // long as the unit reads the document only through the index, its own table, row or span, and the
 // front matter (an edit of which is never patched: every unit is rebuilt).
-import type { KpiTable, Span } from '../model';
+import type { KpiRow, KpiTable, Span } from '../model';
 import type { EsgConfig } from '../frontmatter';
 import type { Fact, FactIndex } from './facts';
 
@@ -35,84 +35,172 @@ export function factSnapshot(index: FactIndex, spans: readonly Span[], config: E
 
 /** The facts of `index` answering as it does, each lookup noting its token in `deps`. */
 export function recordingFacts(index: FactIndex, deps: FactDeps): FactIndex {
-  const whole = () => {
-    deps.push('*');
-  };
-  let ids: ReadonlySet<string> | undefined;
-  return {
-    get all() {
-      whole();
-      return index.all;
-    },
-    get periods() {
-      whole();
-      return index.periods;
-    },
-    get tableFacts() {
-      whole();
-      return index.tableFacts;
-    },
-    get tablePeriods() {
-      deps.push('P');
-      return index.tablePeriods;
-    },
-    get spanFacts() {
-      whole();
-      return index.spanFacts;
-    },
-    get ids() {
-      // Only `has` is a lookup by id; anything else reads the whole set.
-      ids ??= new Proxy(index.ids, {
-        get(target, key) {
-          if (key === 'has')
-            return (id: string) => {
-              deps.push(`i:${id}`);
-              return target.has(id);
-            };
-          whole();
-          const value = Reflect.get(target, key, target) as unknown;
-          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-        },
-      });
-      return ids;
-    },
-    get: (id, period) => {
-      deps.push(`k:${id}@${period}`);
-      return index.get(id, period);
-    },
-    first: (id, period) => {
-      deps.push(`k:${id}@${period}`);
-      return index.first(id, period);
-    },
-    firstInTable: (id, period) => {
-      deps.push(`k:${id}@${period}`);
-      return index.firstInTable(id, period);
-    },
-    inTable: (id, period, table) => {
-      deps.push(`k:${id}@${period}`);
-      return index.inTable(id, period, table);
-    },
-    withPrefix: (prefix, period) => {
-      deps.push(`x:${prefix.endsWith('.') ? prefix.slice(0, -1) : prefix}@${period}`);
-      return index.withPrefix(prefix, period);
-    },
-    rowsOf: (id, table) => {
-      deps.push(`r:${id}`);
-      return index.rowsOf(id, table);
-    },
-    ofRow: (row, period) => {
-      deps.push(`l:${row.line}`);
-      return index.ofRow(row, period);
-    },
-    ofSpan: (span) => {
-      deps.push(`l:${span.range.start.line}`);
-      return index.ofSpan(span);
-    },
-    at: (position) => {
-      deps.push(`l:${position.line}`);
-      return index.at(position);
-    },
-  };
+  return new RecordingFacts(index, deps);
+}
+
+// A report has thousands of units, each with its own recording view: one small object whose methods sit
+// on the prototype (no closures per unit), noting tokens that are built once per distinct text.
+class RecordingFacts implements FactIndex {
+  private idSet?: RecordingIds;
+  constructor(
+    private readonly index: FactIndex,
+    private readonly deps: FactDeps,
+  ) {}
+  get all(): Fact[] {
+    this.deps.push('*');
+    return this.index.all;
+  }
+  get periods(): string[] {
+    this.deps.push('*');
+    return this.index.periods;
+  }
+  get tableFacts(): ReadonlyMap<KpiTable, readonly Fact[]> {
+    this.deps.push('*');
+    return this.index.tableFacts;
+  }
+  get tablePeriods(): ReadonlySet<string> {
+    this.deps.push('P');
+    return this.index.tablePeriods;
+  }
+  get spanFacts(): ReadonlyMap<Span, Fact> {
+    this.deps.push('*');
+    return this.index.spanFacts;
+  }
+  get ids(): ReadonlySet<string> {
+    return (this.idSet ??= new RecordingIds(this.index.ids, this.deps));
+  }
+  get(id: string, period: string): Fact[] {
+    this.deps.push(keyToken(id, period));
+    return this.index.get(id, period);
+  }
+  first(id: string, period: string): Fact | undefined {
+    this.deps.push(keyToken(id, period));
+    return this.index.first(id, period);
+  }
+  firstInTable(id: string, period: string): Fact | undefined {
+    this.deps.push(keyToken(id, period));
+    return this.index.firstInTable(id, period);
+  }
+  inTable(id: string, period: string, table: number): Fact[] {
+    this.deps.push(keyToken(id, period));
+    return this.index.inTable(id, period, table);
+  }
+  withPrefix(prefix: string, period: string): Fact[] {
+    this.deps.push(prefixToken(prefix.endsWith('.') ? prefix.slice(0, -1) : prefix, period));
+    return this.index.withPrefix(prefix, period);
+  }
+  rowsOf(id: string, table?: number): KpiRow[] {
+    this.deps.push(idToken('r:', id));
+    return this.index.rowsOf(id, table);
+  }
+  ofRow(row: KpiRow, period: string): Fact | undefined {
+    this.deps.push(lineToken(row.line));
+    return this.index.ofRow(row, period);
+  }
+  ofSpan(span: Span): Fact | undefined {
+    this.deps.push(lineToken(span.range.start.line));
+    return this.index.ofSpan(span);
+  }
+  at(position: { line: number; character: number }): Fact | undefined {
+    this.deps.push(lineToken(position.line));
+    return this.index.at(position);
+  }
+}
+
+/** The index's set of ids: `has` is a lookup by id; anything else reads the whole set. */
+class RecordingIds implements ReadonlySet<string> {
+  constructor(
+    private readonly ids: ReadonlySet<string>,
+    private readonly deps: FactDeps,
+  ) {}
+  has(id: string): boolean {
+    this.deps.push(idToken('i:', id));
+    return this.ids.has(id);
+  }
+  private whole(): ReadonlySet<string> {
+    this.deps.push('*');
+    return this.ids;
+  }
+  get size(): number {
+    return this.whole().size;
+  }
+  forEach(fn: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    this.whole().forEach(fn, thisArg);
+  }
+  entries(): IterableIterator<[string, string]> {
+    return this.whole().entries();
+  }
+  keys(): IterableIterator<string> {
+    return this.whole().keys();
+  }
+  values(): IterableIterator<string> {
+    return this.whole().values();
+  }
+  [Symbol.iterator](): IterableIterator<string> {
+    return this.whole()[Symbol.iterator]();
+  }
+}
+
+// Tokens by their parts, each built once: the units of a report note the same few thousand tokens again
+// and again. A memo of string concatenation, shared across documents, dropped when it grows too large.
+const TOKEN_MEMO_MAX = 50_000;
+let tokenCount = 0;
+const keyTokens = new Map<string, Map<string, string>>();
+const prefixTokens = new Map<string, Map<string, string>>();
+const hasIdTokens = new Map<string, string>();
+const rowTokens = new Map<string, string>();
+const lineTokens = new Map<number, string>();
+
+function rememberToken(): void {
+  if (++tokenCount <= TOKEN_MEMO_MAX) return;
+  keyTokens.clear();
+  prefixTokens.clear();
+  hasIdTokens.clear();
+  rowTokens.clear();
+  lineTokens.clear();
+  tokenCount = 1;
+}
+
+function pairToken(memo: Map<string, Map<string, string>>, kind: string, id: string, period: string): string {
+  const token = memo.get(id)?.get(period);
+  if (token !== undefined) return token;
+  rememberToken();
+  let byPeriod = memo.get(id);
+  if (!byPeriod) memo.set(id, (byPeriod = new Map()));
+  const made = `${kind}${id}@${period}`;
+  byPeriod.set(period, made);
+  return made;
+}
+
+/** `k:id@period`: the facts of a key. */
+function keyToken(id: string, period: string): string {
+  return pairToken(keyTokens, 'k:', id, period);
+}
+
+/** `x:prefix@period`: the table facts of an id and its descendants. */
+function prefixToken(prefix: string, period: string): string {
+  return pairToken(prefixTokens, 'x:', prefix, period);
+}
+
+/** `i:id` (whether an id has a fact) and `r:id` (the KPI rows of an id). */
+function idToken(kind: 'i:' | 'r:', id: string): string {
+  const memo = kind === 'i:' ? hasIdTokens : rowTokens;
+  let token = memo.get(id);
+  if (token === undefined) {
+    rememberToken();
+    memo.set(id, (token = kind + id));
+  }
+  return token;
+}
+
+/** `l:line`: the facts on a line. */
+function lineToken(line: number): string {
+  let token = lineTokens.get(line);
+  if (token === undefined) {
+    rememberToken();
+    lineTokens.set(line, (token = `l:${line}`));
+  }
+  return token;
 }
 
 /**

@@ -99,6 +99,9 @@ export function unitOf(raw: string | undefined, kpiId?: string): ParsedUnit | un
   return unit;
 }
 
+/** Distinct prefixes looked up by a scan of the facts before the whole prefix index is built. */
+const PREFIX_SCANS = 16;
+
 /** Entries per level (spellings; KPI ids of one spelling), and the longest text kept. */
 const UNIT_MEMO_MAX = 2048;
 const UNIT_MEMO_MAX_TEXT = 128;
@@ -122,21 +125,32 @@ export function buildFacts(
 ): FactIndex {
   const all: Fact[] = [];
   const tableFacts = new Map<KpiTable, readonly Fact[]>();
-  for (const table of doc.kpiTables) {
+  // Indexed loops: run once per analysis, this code is seldom optimised, and each step of a `for...of`
+  // would then allocate an iterator result.
+  const kpiTables = doc.kpiTables;
+  for (let t = 0; t < kpiTables.length; t++) {
+    const table = kpiTables[t];
     let list = previous?.get(table);
     if (!list) {
       const read: Fact[] = [];
-      for (const row of table.rows) {
+      const rows = table.rows;
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r];
         if (!row.kpiId) continue;
-        for (const v of row.values) {
-          const fact = tableFact(row, v);
-          if (fact) read.push(fact);
+        // The row's unit is looked up once for all its cells.
+        let unit: ParsedUnit | undefined | null = null;
+        const values = row.values;
+        for (let c = 0; c < values.length; c++) {
+          const v = values[c];
+          if (v.status !== 'number' || v.value === undefined) continue;
+          if (unit === null) unit = unitOf(row.unit?.as ?? row.unit?.raw, row.kpiId);
+          read.push(tableFactIn(row, v, v.value, unit));
         }
       }
       list = read;
     }
     tableFacts.set(table, list);
-    for (const f of list) all.push(f);
+    for (let i = 0; i < list.length; i++) all.push(list[i]);
   }
   // Prose spans `[229.3 噸二氧化碳當量]{kpi=ghg.total period=2025}`: a number followed by its unit.
   const bySpan = new Map<Span, Fact>();
@@ -155,35 +169,62 @@ export function buildFacts(
   // Lookups by key, row and span are maps: a search of `all` per figure is quadratic in the figures.
   // Keyed by KPI id, then period (maps of maps: a lookup builds no key string, and the relations look
   // facts up many times per analysis). A key's list is in `all` order, table facts first (`all` holds
-  // them before the prose ones), so its first table fact, if any, is its first fact. A row's facts are
-  // one short list (a period per column), searched by period.
+  // them before the prose ones), so its first table fact, if any, is its first fact. A row's facts follow
+  // one another in `all` (a period per column): the row maps to its first, searched from there by period.
   const byKey = new Map<string, Map<string, Fact[]>>();
-  const byRow = new Map<KpiRow, Fact[]>();
-  for (const f of all) {
+  const byRow = new Map<KpiRow, number>();
+  let scattered: Map<KpiRow, Fact[]> | undefined;
+  const periodSet = new Set<string>();
+  for (let i = 0; i < all.length; i++) {
+    const f = all[i];
+    periodSet.add(f.period);
     let periodsOfId = byKey.get(f.kpiId);
     if (!periodsOfId) byKey.set(f.kpiId, (periodsOfId = new Map()));
     const list = periodsOfId.get(f.period);
     if (list) list.push(f);
     else periodsOfId.set(f.period, [f]);
-    if (f.row) {
-      const ofRow = byRow.get(f.row);
-      if (ofRow) ofRow.push(f);
-      else byRow.set(f.row, [f]);
+    if (f.row && (i === 0 || all[i - 1].row !== f.row)) {
+      if (!byRow.has(f.row)) byRow.set(f.row, i);
+      else (scattered ??= new Map()).set(f.row, []);
     }
   }
-  const periods = [...new Set(all.map((f) => f.period))].sort();
+  // A row whose facts are not all in one run (never made by buildFacts' own reading): listed apart.
+  if (scattered) for (const f of all) if (f.row) scattered.get(f.row)?.push(f);
+  const periods = [...periodSet].sort();
   // The other lookups are built on first use, once per document: each replaces a scan of every fact
   // (or every row) per query, which made the relations quadratic in the size of a report.
   let byLine: Map<number, Fact[]> | undefined;
   let byPrefix: Map<string, Map<string, Fact[]>> | undefined;
-  let byTable: Map<string, Map<string, Map<number, Fact[]>>> | undefined;
+  let prefixScans = 0;
   let ids: Set<string> | undefined;
   let tablePeriods: Set<string> | undefined;
   let rows: Map<string, KpiRow[]> | undefined;
   const none: Fact[] = [];
-  const prefixIndex = (): Map<string, Map<string, Fact[]>> => {
-    if (byPrefix) return byPrefix;
-    byPrefix = new Map();
+  // The table facts under a prefix, by period: a report asks for a few prefixes (Scope 3's categories,
+  // a formula's `x.*`), each found by one scan of the facts; past PREFIX_SCANS distinct prefixes, every
+  // fact is filed under each dotted prefix of its id at once, so the cost stays linear in the facts.
+  const prefixIndex = (prefix: string): Map<string, Fact[]> | undefined => {
+    if (!byPrefix) byPrefix = new Map();
+    else if (byPrefix.has(prefix) || prefixScans > PREFIX_SCANS) return byPrefix.get(prefix);
+    if (++prefixScans > PREFIX_SCANS) {
+      fileUnderEveryPrefix((byPrefix = new Map()));
+      return byPrefix.get(prefix);
+    }
+    let periodsOfPrefix: Map<string, Fact[]> | undefined;
+    for (const f of all) {
+      if (f.source !== 'table') continue;
+      const id = f.kpiId;
+      if (!id.startsWith(prefix) || (id.length !== prefix.length && id.charCodeAt(prefix.length) !== 46)) continue;
+      periodsOfPrefix ??= new Map();
+      const list = periodsOfPrefix.get(f.period);
+      if (list) list.push(f);
+      else periodsOfPrefix.set(f.period, [f]);
+    }
+    if (periodsOfPrefix) byPrefix.set(prefix, periodsOfPrefix);
+    else byPrefix.set(prefix, new Map());
+    return periodsOfPrefix;
+  };
+  const fileUnderEveryPrefix = (index: Map<string, Map<string, Fact[]>>): void => {
     // Under the id itself and under every dotted prefix of it: `a.b.c` under `a`, `a.b` and `a.b.c`
     // (the prefixes of an id are cut once, not once per fact).
     const prefixesOf = new Map<string, string[]>();
@@ -198,14 +239,13 @@ export function buildFacts(
         prefixesOf.set(f.kpiId, prefixes);
       }
       for (const prefix of prefixes) {
-        let periodsOfPrefix = byPrefix.get(prefix);
-        if (!periodsOfPrefix) byPrefix.set(prefix, (periodsOfPrefix = new Map()));
+        let periodsOfPrefix = index.get(prefix);
+        if (!periodsOfPrefix) index.set(prefix, (periodsOfPrefix = new Map()));
         const list = periodsOfPrefix.get(f.period);
         if (list) list.push(f);
         else periodsOfPrefix.set(f.period, [f]);
       }
     }
-    return byPrefix;
   };
   return {
     all,
@@ -216,8 +256,11 @@ export function buildFacts(
       return f?.source === 'table' ? f : undefined;
     },
     ofRow: (row, period) => {
-      const list = byRow.get(row);
-      if (list) for (const f of list) if (f.period === period) return f;
+      const first = byRow.get(row);
+      if (first === undefined) return undefined;
+      const apart = scattered?.get(row);
+      if (apart) return apart.find((f) => f.period === period);
+      for (let i = first; i < all.length && all[i].row === row; i++) if (all[i].period === period) return all[i];
       return undefined;
     },
     ofSpan: (span) => bySpan.get(span),
@@ -242,25 +285,21 @@ export function buildFacts(
       // `ghg.scope3.` means the descendants of `ghg.scope3`, not the id itself.
       const descendantsOnly = prefix.endsWith('.');
       const id = descendantsOnly ? prefix.slice(0, -1) : prefix;
-      const list = prefixIndex().get(id)?.get(period);
-      if (!list) return [];
-      return descendantsOnly ? list.filter((f) => f.kpiId !== id) : list.slice();
+      const list = prefixIndex(id)?.get(period);
+      if (!list) return none;
+      // The index's own list (never altered by a caller): no copy per lookup.
+      return descendantsOnly ? list.filter((f) => f.kpiId !== id) : list;
     },
     inTable: (kpiId, period, table) => {
-      if (!byTable) {
-        byTable = new Map();
-        for (const f of all) {
-          if (f.source !== 'table' || !f.row) continue;
-          let periodsOfId = byTable.get(f.kpiId);
-          if (!periodsOfId) byTable.set(f.kpiId, (periodsOfId = new Map()));
-          let tables = periodsOfId.get(f.period);
-          if (!tables) periodsOfId.set(f.period, (tables = new Map()));
-          const list = tables.get(f.row.table);
-          if (list) list.push(f);
-          else tables.set(f.row.table, [f]);
-        }
-      }
-      return byTable.get(kpiId)?.get(period)?.get(table) ?? none;
+      // A key's facts are few (a figure stated once or twice): filtered by table from the key's list,
+      // which is itself the answer when every fact of the key sits in that table.
+      const list = byKey.get(kpiId)?.get(period);
+      if (!list) return none;
+      let count = 0;
+      for (const f of list) if (f.row?.table === table) count++;
+      if (count === list.length) return list;
+      if (count === 0) return none;
+      return list.filter((f) => f.row?.table === table);
     },
     get ids() {
       ids ??= new Set(all.map((f) => f.kpiId));
@@ -283,13 +322,15 @@ export function buildFacts(
         };
         for (const kt of doc.kpiTables) {
           for (const row of kt.rows) {
-            if (!row.kpiId) continue;
-            push(row.kpiId, row);
-            push(`${row.kpiId}@${row.table}`, row);
+            if (row.kpiId) push(row.kpiId, row);
           }
         }
       }
-      return rows.get(table === undefined ? kpiId : `${kpiId}@${table}`) ?? [];
+      const list = rows.get(kpiId);
+      if (!list) return [];
+      if (table === undefined) return list;
+      // An id's rows are few: those of one table filtered from them (no second key per row).
+      return list.filter((row) => row.table === table);
     },
   };
 }
@@ -300,7 +341,11 @@ export function buildFacts(
  */
 export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | undefined {
   if (v.status !== 'number' || v.value === undefined) return undefined;
-  const unit = unitOf(row.unit?.as ?? row.unit?.raw, row.kpiId);
+  return tableFactIn(row, v, v.value, unitOf(row.unit?.as ?? row.unit?.raw, row.kpiId));
+}
+
+/** The fact of a table cell that holds a number, in its row's unit (`unitOf` of the row). */
+function tableFactIn(row: KpiRow, v: KpiRow['values'][number], value: number, unit: ParsedUnit | undefined): Fact {
   const decimals = v.decimals ?? 0;
   // A '%' in the cell with no unit column value means a percentage.
   const percentSign = !!v.percent;
@@ -309,13 +354,13 @@ export function tableFact(row: KpiRow, v: KpiRow['values'][number]): Fact | unde
   const fact: Fact = {
     kpiId: row.kpiId ?? '',
     period: v.period,
-    value: v.value,
+    value,
     decimals,
     raw: v.raw,
     percentSign,
     unitRaw: row.unit?.raw ?? (percentSign ? '%' : undefined),
     unit: cellUnit,
-    quantity: fromPrinted(v.value, decimals, cellUnit, false, stated?.interval),
+    quantity: fromPrinted(value, decimals, cellUnit, false, stated?.interval),
     range: v.range,
     source: 'table',
     row,

@@ -6,6 +6,7 @@ import { unitOf, type Unit } from './factDeps';
 import type { Range } from '../types';
 import { attr } from '../parser/attributes';
 import { parseNumber } from './read';
+import { detachedCopy } from '../text/normalize';
 import { getFactor } from '../catalogs/factors';
 import { factInterval, spanFigure, tableFact, type Fact, type FactIndex } from './facts';
 import { compareFact, factText, type Check, type CheckInput } from './checks';
@@ -24,8 +25,10 @@ import {
   evaluateFormula,
   formulaEnvFor,
   frontMatterValue,
+  MAX_FORMULA_LENGTH,
   parseFormula,
   type FormulaEnvOptions,
+  type ParseResult,
   type FormulaInput,
 } from './formula';
 
@@ -40,6 +43,22 @@ export interface FormulaProblem {
 export interface FormulaCheckResult {
   checks: Check[];
   problems: FormulaProblem[];
+}
+
+// A report's formulas are parsed once per distinct text: the AST is never altered (the evaluator only
+// reads it), so the same one serves every row, span and analysis that writes the formula. Bounded.
+const PARSED_MAX = 2048;
+const parsedFormulas = new Map<string, ParseResult>();
+
+function parsedFormula(text: string): ParseResult {
+  if (text.length > MAX_FORMULA_LENGTH) return parseFormula(text);
+  let parsed = parsedFormulas.get(text);
+  if (!parsed) {
+    parsed = parseFormula(text);
+    if (parsedFormulas.size >= PARSED_MAX) parsedFormulas.clear();
+    parsedFormulas.set(detachedCopy(text), parsed);
+  }
+  return parsed;
 }
 
 /** Maps offsets in an attribute value to the document (attribute values sit on one line). */
@@ -238,14 +257,14 @@ function tableFormulaChecks(
   // 1. `formula="..."` on KPI rows: each period's figure against the formula in that period.
   for (const row of table.rows) {
     if (!row.formula) continue;
-    const parsed = parseFormula(row.formula.text);
+    const parsed = parsedFormula(row.formula.text);
     if (!parsed.ast) {
       for (const e of parsed.errors)
         problem({
           rule: 'kpi/formula-mismatch',
           range: at(row.formula.range, e.start, e.end),
           key: e.key,
-          args: e.args,
+          args: { ...e.args },
           severity: 'error',
         });
       continue;
@@ -317,14 +336,14 @@ function spanFormulaChecks(
       });
       return result;
     }
-    const parsed = parseFormula(check.value);
+    const parsed = parsedFormula(check.value);
     if (!parsed.ast) {
       for (const e of parsed.errors)
         problem({
           rule: 'kpi/prose-mismatch',
           range: at(check.valueRange, e.start, e.end),
           key: e.key,
-          args: e.args,
+          args: { ...e.args },
           severity: 'error',
         });
       return result;

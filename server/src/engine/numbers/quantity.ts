@@ -88,12 +88,19 @@ function spreadOf(unit: ParsedUnit): number {
 // the relations convert the same units again and again. Neither a unit nor a Dim is ever mutated.
 const dimsOfUnits = new WeakMap<ParsedUnit, { dim: Dim; factor: number; spread: number }>();
 
+/** The unit asked last and its answer: a table's facts convert the same unit object in a row. */
+let lastUnit: ParsedUnit | undefined;
+let lastDims: { dim: Dim; factor: number; spread: number } | undefined;
+
 function dimAndSpreadOf(unit: ParsedUnit): { dim: Dim; factor: number; spread: number } {
+  if (unit === lastUnit) return lastDims!;
   let known = dimsOfUnits.get(unit);
   if (!known) {
     known = { ...computeDimOf(unit), spread: spreadOf(unit) };
     dimsOfUnits.set(unit, known);
   }
+  lastUnit = unit;
+  lastDims = known;
   return known;
 }
 
@@ -128,24 +135,34 @@ function computeDimOf(unit: ParsedUnit): { dim: Dim; factor: number } {
   return { dim: d, factor };
 }
 
-export function sameDim(a: Dim, b: Dim): boolean {
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => a[k] === b[k]);
-}
-
 const hasOwn = Object.prototype.hasOwnProperty;
+
+export function sameDim(a: Dim, b: Dim): boolean {
+  // The facts of one unit share its Dim object; otherwise compared key by key, with no key arrays built
+  // (the relations compare dimensions for every pair of figures).
+  if (a === b) return true;
+  let count = 0;
+  for (const k in a) {
+    if (!hasOwn.call(a, k)) continue;
+    if (!hasOwn.call(b, k) || a[k] !== b[k]) return false;
+    count++;
+  }
+  for (const k in b) if (hasOwn.call(b, k)) count--;
+  return count === 0;
+}
 
 export function mulDim(a: Dim, b: Dim, sign = 1): Dim {
   // Built key by key, never `delete`d (which makes the object slow for every later read): a's keys in
   // their order, then b's new ones, as a copy of a with b added would hold them; zero exponents left out.
+  // for...in over own keys: no key arrays built (a formula multiplies dimensions per evaluation).
   const d: Record<string, number> = {};
-  for (const k of Object.keys(a)) {
+  for (const k in a) {
+    if (!hasOwn.call(a, k)) continue;
     const v = hasOwn.call(b, k) ? a[k] + sign * b[k] : a[k];
     if (v !== 0) d[k] = v;
   }
-  for (const k of Object.keys(b)) {
-    if (hasOwn.call(a, k)) continue;
+  for (const k in b) {
+    if (!hasOwn.call(b, k) || hasOwn.call(a, k)) continue;
     const v = sign * b[k];
     if (v !== 0) d[k] = v;
   }
@@ -215,10 +232,24 @@ export function fromPrinted(
   stated?: Interval,
 ): Quantity | undefined {
   // A bound ('<0.01') or an approximate figure states its own interval.
-  const interval = stated ?? printed(value, decimals);
-  if (!unit) return percentSign ? { value: scale(interval, 0.01), dim: DIMENSIONLESS } : undefined;
+  if (!unit) {
+    if (!percentSign) return undefined;
+    return { value: scale(stated ?? printed(value, decimals), 0.01), dim: DIMENSIONLESS };
+  }
   const { dim, factor, spread } = dimAndSpreadOf(unit);
-  return { value: widen(scale(interval, factor), spread), dim };
+  // One interval per figure: the printed one scaled in place of a copy (factors are positive).
+  let lo: number;
+  let hi: number;
+  if (stated) {
+    lo = stated.lo;
+    hi = stated.hi;
+  } else {
+    const h = 0.5 * 10 ** -(Number.isFinite(decimals) ? decimals : 0);
+    lo = value - h;
+    hi = value + h;
+  }
+  const scaled = factor >= 0 ? { lo: lo * factor, hi: hi * factor } : { lo: hi * factor, hi: lo * factor };
+  return { value: widen(scaled, spread), dim };
 }
 
 /** The interval of a quantity expressed in a unit (undefined when the dimensions differ). */

@@ -49,6 +49,17 @@ const NONE_TOKENS = new Set([
   '*',
 ]);
 
+/** The longest no-value token. */
+const NONE_TOKEN_MAX_LENGTH = Math.max(...[...NONE_TOKENS].map((t) => t.length));
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 const SUPERSCRIPT: Record<string, string> = {
   '⁰': '0',
   '¹': '1',
@@ -80,8 +91,12 @@ export function isNilToken(raw: string): boolean {
 
 /** Full-width digits and separators, the Unicode minus, and ideographic spaces to ASCII. */
 function asciiDigits(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
+  // Most cells have none of these: the text itself, with no copy built character by character.
+  let first = 0;
+  while (first < s.length && !needsAscii(s.charCodeAt(first))) first++;
+  if (first === s.length) return s;
+  let out = s.slice(0, first);
+  for (let i = first; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 48);
     else if (c === 0xff0c) out += ',';
@@ -96,6 +111,25 @@ function asciiDigits(s: string): string {
     else out += s[i];
   }
   return out;
+}
+
+/** Whether `asciiDigits` changes the character. */
+function needsAscii(c: number): boolean {
+  if (c < 0xa0) return false;
+  return (
+    (c >= 0xff10 && c <= 0xff19) ||
+    c === 0xff0c ||
+    c === 0xff0e ||
+    c === 0xff05 ||
+    c === 0x2212 ||
+    c === 0xff0d ||
+    c === 0xff0b ||
+    c === 0xff1c ||
+    c === 0xff1e ||
+    c === 0xff5e ||
+    c === 0x3000 ||
+    c === 0xa0
+  );
 }
 
 // Digits with optional thousands groups of exactly three, optional decimals, optional percent.
@@ -142,8 +176,11 @@ function plain(text: string): ParsedNumber {
 export function parseNumber(raw: string): ParsedNumber {
   const text = asciiDigits(raw).trim();
   if (text === '') return { status: 'empty' };
-  if (NONE_TOKENS.has(text.toLowerCase())) return { status: 'none' };
+  // Lower-casing never shortens a text: one longer than every token is none of them.
+  if (text.length <= NONE_TOKEN_MAX_LENGTH && NONE_TOKENS.has(text.toLowerCase())) return { status: 'none' };
   if (text.length > 64) return { status: 'bad' };
+  // Every figure has a digit (a bound, an approximation, a pair too): text without one is not a figure.
+  if (!hasDigit(text)) return { status: 'bad' };
   const p = plain(text);
   if (p.status === 'number') return p;
   const bound = BOUND.exec(text);
@@ -166,7 +203,8 @@ export function parseNumber(raw: string): ParsedNumber {
     if (n.status !== 'number' || n.value === undefined) return { status: 'bad' };
     return { ...n, approximate: true, interval: approximateInterval(n.value, n.decimals ?? 0) };
   }
-  const pair = text.split(PAIR_SEPARATOR);
+  // Two figures need a separator between them: no split of the text otherwise.
+  const pair = text.includes('/') || text.includes('／') ? text.split(PAIR_SEPARATOR) : [];
   if (pair.length === 2) {
     const a = plain(pair[0].trim());
     const b = plain(pair[1].trim());

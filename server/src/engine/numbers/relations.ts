@@ -217,12 +217,15 @@ function breakdownsOfTotal(
   if (!total) return out;
   for (const [breakdown, defs] of byBreakdown) {
     // A member printed as nil (`-`, `N/A`) in the total's table counts as 0; a breakdown of nils only says nothing.
-    const members = defs
-      .map(
-        (d) => pickFact(index, d.id, period, total) ?? (countNils ? nilMember(index, d.id, period, total) : undefined),
-      )
-      .filter((f): f is Fact => !!f);
-    if (!members.some((m) => !m.nil)) continue;
+    const members: Fact[] = [];
+    let figures = false;
+    for (const d of defs) {
+      const f = pickFact(index, d.id, period, total) ?? (countNils ? nilMember(index, d.id, period, total) : undefined);
+      if (!f) continue;
+      members.push(f);
+      if (!f.nil) figures = true;
+    }
+    if (!figures) continue;
     out.push({
       parent,
       breakdown,
@@ -263,9 +266,14 @@ const OF_WHICH = /^\s*(?:其中\s*[:：]?|of\s+which\b\s*:?|including\s*:)/i;
 /** '•', '·', '-', '–', '—', '▪', '◦' at the start of a label. */
 const BULLET = /^\s*[•·\-–—▪◦●]\s*/;
 
+/** The first characters of OF_WHICH and BULLET. */
+const MARK_STARTS = new Set(['其', 'o', 'O', 'i', 'I', '•', '·', '-', '–', '—', '▪', '◦', '●']);
+
 export type PartMark = 'of-which' | 'bullet' | 'column';
 
 export function partMark(label: string): 'of-which' | 'bullet' | undefined {
+  // Most labels start with none of the marks' first characters: no expression is tried on them.
+  if (!MARK_STARTS.has(label.trimStart().charAt(0))) return undefined;
   if (OF_WHICH.test(label)) return 'of-which';
   if (BULLET.test(label)) return 'bullet';
   return undefined;
@@ -348,7 +356,8 @@ function structuralGroupsOf(doc: EsgDocument, kt: KpiTable): StructuralGroup[] {
 export function rowFact(index: FactIndex, row: KpiRow, period: string): Fact | undefined {
   const v: KpiValue | undefined = row.values.find((x) => x.period === period);
   if (!v || v.status !== 'number' || v.value === undefined) return undefined;
-  const known = index.at(v.range.start);
+  // The row's own fact for the period (the one at the cell), from the index's facts by row.
+  const known = index.ofRow(row, period);
   if (known) return known;
   return tableFact(row, v);
 }

@@ -2,7 +2,7 @@
 // matter. Front-matter maps are plain objects keyed by user-given names, so every lookup checks
 // own properties (`denominators.__proto__` must be a missing name, not Object.prototype).
 import { getKpi } from '../../catalogs/kpis';
-import { parseUnit } from '../../catalogs/units';
+import { readUnitOnly } from '../../catalogs/units';
 import type { EsgDocument } from '../../model';
 import type { PerPeriod, StatedQuantity as FrontMatterQuantity } from '../../frontmatter';
 import { factInterval, type Fact, type FactIndex } from '../facts';
@@ -24,10 +24,16 @@ export function frontMatterValue<T>(byName: Record<string, PerPeriod<T>>, name: 
 
 /** A front-matter quantity ('1,234.5 百萬元') as an interval of its printed precision. */
 export function frontMatterQuantity(q: FrontMatterQuantity): Quantity | undefined {
-  const unit = parseUnit(q.unit);
-  if (!unit.ok) return undefined;
-  return fromPrinted(q.value, q.decimals, unit.unit);
+  // Asked per formula, period and reference: read once per front-matter entry (never altered).
+  const known = frontMatterQuantities.get(q);
+  if (known !== undefined) return known ?? undefined;
+  const unit = readUnitOnly(q.unit);
+  const quantity = unit.ok ? fromPrinted(q.value, q.decimals, unit.unit) : undefined;
+  frontMatterQuantities.set(q, quantity ?? null);
+  return quantity;
 }
+
+const frontMatterQuantities = new WeakMap<FrontMatterQuantity, Quantity | null>();
 
 function kpiValue(f: Fact): FormulaKpiValue {
   const v: FormulaKpiValue = { range: f.range, label: f.label, fact: f };

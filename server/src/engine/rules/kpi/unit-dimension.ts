@@ -2,11 +2,12 @@
 // an intensity as numerator / denominator). Water in 噸 and fuels in 噸 or 升 are fine (unitFitsKpi).
 import { type Rule } from '../rule';
 import { getKpi } from '../../catalogs/kpis';
-import { massReadAsCo2e, parseUnit, unitFitsKpi, type ParsedUnit } from '../../catalogs/units';
+import { massReadAsCo2e, readUnitOnly, unitFitsKpi, type ParsedUnit } from '../../catalogs/units';
 import type { KpiDefinition } from '../../catalogs/schema';
 import { localized } from '../../i18n';
 import { facts } from '../../derived';
 import type { Range } from '../../types';
+import type { KpiRow } from '../../model';
 
 /** The unit after the number of a prose span `[596.41 千瓦時]{kpi=...}` (the number's range when not found). */
 function proseUnitRange(text: string, lineStarts: number[], number: Range, unit: string): Range {
@@ -56,10 +57,14 @@ export const kpiUnitDimension: Rule<UnitDimensionData> = {
     };
     // One report per unit as written: a table row's unit cell, or a prose span.
     const seen = new Set<string>();
+    // A row's facts follow one another and share its unit cell: the row's first fact decides for all.
+    let lastRow: KpiRow | undefined;
     for (const f of facts(ctx.doc).all) {
+      if (f.row?.unit && f.row === lastRow) continue;
+      lastRow = f.row;
       const kpi = getKpi(f.kpiId);
       if (!kpi || !f.unitRaw) continue;
-      const parsed = parseUnit(f.unitRaw);
+      const parsed = readUnitOnly(f.unitRaw);
       if (!parsed.ok) continue;
       const range: Range = f.row?.unit?.range ?? proseUnitRange(ctx.doc.text, ctx.doc.lineStarts, f.range, f.unitRaw);
       const key = `${range.start.line}:${range.start.character}`;

@@ -1,6 +1,6 @@
 // kpi/unknown-unit: a unit cell of a KPI table that esgmark cannot read.
 import { type Rule } from '../rule';
-import { looksLikeUnitTypo, parseUnit } from '../../catalogs/units';
+import { looksLikeUnitTypo, readUnitOnly } from '../../catalogs/units';
 
 /** The unit as written; `kind` when it is said, not warned (a placeholder, a label in the unit column). */
 export type UnknownUnitData = { unit: string; kind?: 'placeholder' | 'label' };
@@ -19,7 +19,8 @@ export const unknownUnit: Rule<UnknownUnitData> = {
     for (const t of ctx.doc.kpiTables) {
       for (const row of t.rows) {
         if (!row.unit) continue;
-        const parsed = parseUnit(row.unit.as ?? row.unit.raw);
+        const parsed = readUnitOnly(row.unit.as ?? row.unit.raw);
+        if (parsed.ok && !parsed.unit.placeholder) continue;
         const args = { unit: row.unit.raw, label: row.label };
         if (parsed.ok) {
           // 'Unit/HK$ million': the HKEX guide's placeholder, left as printed. Said, not warned.

@@ -215,6 +215,8 @@ export const kpiValueConflict: Rule<ValueConflictData> = {
       const kpi = getKpi(f.kpiId);
       // A reference whose unit does not fit its KPI conflicts with nothing (see `conflict`).
       if (misfitGuess(reference, kpi)) continue;
+      // The reference's name and figure, written once for all the statements that conflict with it.
+      let referenceText: { term: string; figure: string; related: string } | undefined;
       for (const other of list) {
         if (other === reference) continue;
         if (differentContexts(other, reference, kpi, (contexts ??= contextsOf(ctx.doc)), named)) continue;
@@ -226,16 +228,21 @@ export const kpiValueConflict: Rule<ValueConflictData> = {
           other.quantity && reference.quantity && sameDim(other.quantity.dim, reference.quantity.dim);
         if (kind === 'different' && other.source === 'prose' && reference.source === 'table' && proseMismatchSees)
           continue;
+        if (!referenceText) {
+          const term = termOf(reference);
+          const figure = factText(reference);
+          referenceText = { term, figure, related: `${term} ${figure}` };
+        }
         // A prose span's text is the figure itself; name it by its KPI instead.
         const args = {
           label: other.source === 'prose' && kpi ? localized(kpi.names, ctx.locale) : termOf(other),
           period: other.period,
           value: factText(other),
-          other: factText(reference),
+          other: referenceText.figure,
           unit: other.unitRaw ?? '',
           otherUnit: reference.unitRaw ?? '',
           line: reference.range.start.line + 1,
-          otherLabel: termOf(reference),
+          otherLabel: referenceText.term,
         };
         const thousand = kind === 'different' ? thousandfold(other, reference) : undefined;
         const message = thousand
@@ -252,7 +259,7 @@ export const kpiValueConflict: Rule<ValueConflictData> = {
             {
               uri: ctx.doc.uri,
               range: reference.range,
-              message: ctx.t('kpi.valueConflictRelated', { value: `${termOf(reference)} ${factText(reference)}` }),
+              message: ctx.t('kpi.valueConflictRelated', { value: referenceText.related }),
             },
           ],
           data: { kind: 'value-conflict', kpi: f.kpiId, period: f.period, other: reference.raw },

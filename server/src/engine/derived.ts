@@ -41,7 +41,15 @@ import { buildKeyedFacts, findRestatedMarker, type RestatedMarker } from './xrep
 import { reportingContext, type ReportingContext } from './context';
 import { getFramework, type FrameworkIndex } from './catalogs/hkex';
 import { resolveLocale } from './i18n';
-import { GRI_PACK, packIndexTables, packTags, type PackIndexTable, type PackRef } from './recognition/packIndex';
+import {
+  GRI_PACK,
+  packIndexKeptByHeadingEdit,
+  packIndexTables,
+  packTags,
+  type PackIndexTable,
+  type PackRef,
+} from './recognition/packIndex';
+import { titleReads, type TitleReads } from './recognition/indexTables';
 import { materialityTables, topicSections, type MaterialityTable } from './recognition/ashareMateriality';
 
 /** What must be equal between two analyses for one to be derived from the other (and for them to share a context). */
@@ -288,8 +296,15 @@ export class Derived {
     // own line's text (links in the cell), which only an edit of that table changes.
     // (A GRI index is also told by its heading's title, and targets resolve by titles and anchors.)
     note(PACK_INDEX_INPUTS);
-    return (this.memo.packIndexTables ??= packIndexTables(this.doc));
+    if (!this.memo.packIndexTables) {
+      this.packIndexReads = titleReads();
+      this.memo.packIndexTables = packIndexTables(this.doc, this.packIndexReads);
+    }
+    return this.memo.packIndexTables;
   }
+
+  /** What the reading of the content index tables asked of the headings' titles (for carrying them past a title edit). */
+  private packIndexReads?: TitleReads;
 
   /** The GRI content index tables, for the gri/ rules. */
   get griIndexTables(): PackIndexTable[] {
@@ -561,8 +576,19 @@ export class Derived {
     // The content index tables: read from their own tables' lines under the index headings, so the same
     // while neither the headings nor those tables changed (and then the next edit knows which they are),
     // and no lines moved (their rows' ranges would be those of the earlier lines).
-    if (this.memo.packIndexTables && !edit.shift && !PACK_INDEX_INPUTS.some((p) => parts.has(p)))
-      next.memo.packIndexTables = this.memo.packIndexTables;
+    // So too after a keystroke in a heading's title that no index cell, and no index heading, reads.
+    if (this.memo.packIndexTables && this.packIndexReads && !edit.shift) {
+      const unchanged = !PACK_INDEX_INPUTS.some((p) => parts.has(p));
+      const titleOnly =
+        !unchanged &&
+        !parts.has('structure') &&
+        !parts.has('griIndex') &&
+        packIndexKeptByHeadingEdit(this.doc, next.doc, edit.line, this.packIndexReads);
+      if (unchanged || titleOnly) {
+        next.memo.packIndexTables = this.memo.packIndexTables;
+        next.packIndexReads = this.packIndexReads;
+      }
+    }
     next.derivation = { from: this.token, edit, parts, move };
   }
 }

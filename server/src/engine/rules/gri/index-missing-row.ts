@@ -2,7 +2,7 @@
 // answers (Scope 1 emissions answer GRI 305-1), without a row in the GRI content index.
 import type { Rule } from '../rule';
 import type { CodeAction } from '../../types';
-import { getItem, itemsAnsweredBy, itemsFor } from '../../catalogs/frameworks';
+import { getItem, itemsAnsweredBy, itemIdsFor } from '../../catalogs/frameworks';
 import { countsAsEvidence } from '../../disclosures';
 import { localized } from '../../i18n';
 import { griIndexTables, GRI_PACK } from '../../recognition/packIndex';
@@ -27,7 +27,7 @@ export const griIndexMissingRow: Rule<GriIndexMissingRowData> = {
     );
     const first = scope.tables[0];
     const heading = ctx.doc.sections[first.section].heading;
-    const inForce = new Set(itemsFor(GRI_PACK, ctx.reporting.fyStart).map((i) => i.id));
+    const inForce = itemIdsFor(GRI_PACK, ctx.reporting.fyStart);
     const wanted = new Map<string, 'tag' | 'kpi'>();
     for (const tag of ctx.derived.packTags)
       if (tag.pack === GRI_PACK && tag.known && !wanted.has(tag.id)) wanted.set(tag.id, 'tag');

@@ -10,7 +10,7 @@ import {
   getItem,
   getPack,
   itemsAnsweredBy,
-  itemsFor,
+  itemIdsFor,
   itemsOverlap,
   mappedIds,
   nearestItemId,
@@ -72,8 +72,8 @@ export interface PackScope {
   claimed: boolean;
   tables: PackIndexTable[];
   tags: PackRef[];
-  /** Ids in force for the year (`itemsFor`; the first version's when early). */
-  inForce: Set<string>;
+  /** Ids in force for the year (`itemIdsFor`; the first version's when early). */
+  inForce: ReadonlySet<string>;
 }
 
 /**
@@ -93,7 +93,7 @@ export function packScopes(ctx: RuleContext, packs: readonly string[]): PackScop
     const fyStart = ctx.reporting.fyStart;
     const inForceVersion = versionFor(pack, fyStart);
     const version = inForceVersion ?? p.versions[0];
-    const items = inForceVersion ? itemsFor(pack, fyStart) : itemsFor(pack, version.effectiveFrom);
+    const inForce = inForceVersion ? itemIdsFor(pack, fyStart) : itemIdsFor(pack, version.effectiveFrom);
     out.push({
       pack,
       name: PACK_NAMES[pack] ?? pack,
@@ -102,7 +102,7 @@ export function packScopes(ctx: RuleContext, packs: readonly string[]): PackScop
       claimed,
       tables,
       tags,
-      inForce: new Set(items.map((i) => i.id)),
+      inForce,
     });
   }
   return out;

@@ -589,6 +589,15 @@ export class Derived {
         next.packIndexReads = this.packIndexReads;
       }
     }
+    // The pack tags are read from the headings' attributes (structure), each at its place: the same while
+    // those did not change, no line moved and the edited line carries none (typing in a title moves its tags).
+    if (
+      this.memo.packTags &&
+      !parts.has('structure') &&
+      !edit.shift &&
+      !this.memo.packTags.some((t) => t.range.start.line === edit.line)
+    )
+      next.memo.packTags = this.memo.packTags;
     next.derivation = { from: this.token, edit, parts, move };
   }
 }

@@ -13,7 +13,7 @@ import type { EsgConfig } from './frontmatter';
 import type { AnalysisOptions, Diagnostic, Locale } from './types';
 import type { LineEdit } from './parser/incremental';
 import { FACT_INPUTS, HKEX_INPUTS, NUMBERS_INPUTS, type ModelPart } from './modelParts';
-import { buildDisclosures, type DisclosureIndex } from './disclosures';
+import { buildDisclosures, packAnswers, type DisclosureIndex, type PackAnswer } from './disclosures';
 import { buildFacts, type Fact, type FactIndex } from './numbers/facts';
 import {
   findFactorQuotes,
@@ -235,6 +235,7 @@ export class Derived {
     keyedFacts?: Map<string, Fact>;
     packIndexTables?: PackIndexTable[];
     packTags?: PackRef[];
+    packAnswers?: PackAnswer[];
     materialityTables?: MaterialityTable[];
     topicSections?: Map<string, number>;
     indexTableNumbers?: ReadonlySet<number>;
@@ -323,6 +324,13 @@ export class Derived {
   get indexTableNumbers(): ReadonlySet<number> {
     note(['structure', 'tables']);
     return (this.memo.indexTableNumbers ??= new Set(this.doc.indexTables.map((t) => t.table)));
+  }
+
+  /** The KPI rows of figures that answer framework pack items, in document order (`packAnswers`). */
+  get packAnswers(): readonly PackAnswer[] {
+    // Read from the KPI tables, as the rules reading `doc.kpiTables` would.
+    note(['tables']);
+    return (this.memo.packAnswers ??= packAnswers(this.doc));
   }
 
   /** The other frameworks' tags on headings (`gri=`, `sasb=`, `issb=`, `hkfrs=`, `ashare=`). */

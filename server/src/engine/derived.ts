@@ -13,7 +13,7 @@ import type { EsgConfig } from './frontmatter';
 import type { AnalysisOptions, Diagnostic, Locale } from './types';
 import type { LineEdit } from './parser/incremental';
 import { FACT_INPUTS, HKEX_INPUTS, NUMBERS_INPUTS, type ModelPart } from './modelParts';
-import { buildDisclosures, type DisclosureIndex } from './disclosures';
+import { buildDisclosures, packAnswers, type DisclosureIndex, type PackAnswer } from './disclosures';
 import { buildFacts, type Fact, type FactIndex } from './numbers/facts';
 import {
   findFactorQuotes,
@@ -41,7 +41,15 @@ import { buildKeyedFacts, findRestatedMarker, type RestatedMarker } from './xrep
 import { reportingContext, type ReportingContext } from './context';
 import { getFramework, type FrameworkIndex } from './catalogs/hkex';
 import { resolveLocale } from './i18n';
-import { GRI_PACK, packIndexTables, packTags, type PackIndexTable, type PackRef } from './recognition/packIndex';
+import {
+  GRI_PACK,
+  packIndexKeptByHeadingEdit,
+  packIndexTables,
+  packTags,
+  type PackIndexTable,
+  type PackRef,
+} from './recognition/packIndex';
+import { titleReads, type TitleReads } from './recognition/indexTables';
 import { materialityTables, topicSections, type MaterialityTable } from './recognition/ashareMateriality';
 
 /** What must be equal between two analyses for one to be derived from the other (and for them to share a context). */
@@ -227,6 +235,7 @@ export class Derived {
     keyedFacts?: Map<string, Fact>;
     packIndexTables?: PackIndexTable[];
     packTags?: PackRef[];
+    packAnswers?: PackAnswer[];
     materialityTables?: MaterialityTable[];
     topicSections?: Map<string, number>;
     indexTableNumbers?: ReadonlySet<number>;
@@ -288,8 +297,15 @@ export class Derived {
     // own line's text (links in the cell), which only an edit of that table changes.
     // (A GRI index is also told by its heading's title, and targets resolve by titles and anchors.)
     note(PACK_INDEX_INPUTS);
-    return (this.memo.packIndexTables ??= packIndexTables(this.doc));
+    if (!this.memo.packIndexTables) {
+      this.packIndexReads = titleReads();
+      this.memo.packIndexTables = packIndexTables(this.doc, this.packIndexReads);
+    }
+    return this.memo.packIndexTables;
   }
+
+  /** What the reading of the content index tables asked of the headings' titles (for carrying them past a title edit). */
+  private packIndexReads?: TitleReads;
 
   /** The GRI content index tables, for the gri/ rules. */
   get griIndexTables(): PackIndexTable[] {
@@ -308,6 +324,13 @@ export class Derived {
   get indexTableNumbers(): ReadonlySet<number> {
     note(['structure', 'tables']);
     return (this.memo.indexTableNumbers ??= new Set(this.doc.indexTables.map((t) => t.table)));
+  }
+
+  /** The KPI rows of figures that answer framework pack items, in document order (`packAnswers`). */
+  get packAnswers(): readonly PackAnswer[] {
+    // Read from the KPI tables, as the rules reading `doc.kpiTables` would.
+    note(['tables']);
+    return (this.memo.packAnswers ??= packAnswers(this.doc));
   }
 
   /** The other frameworks' tags on headings (`gri=`, `sasb=`, `issb=`, `hkfrs=`, `ashare=`). */
@@ -561,8 +584,28 @@ export class Derived {
     // The content index tables: read from their own tables' lines under the index headings, so the same
     // while neither the headings nor those tables changed (and then the next edit knows which they are),
     // and no lines moved (their rows' ranges would be those of the earlier lines).
-    if (this.memo.packIndexTables && !edit.shift && !PACK_INDEX_INPUTS.some((p) => parts.has(p)))
-      next.memo.packIndexTables = this.memo.packIndexTables;
+    // So too after a keystroke in a heading's title that no index cell, and no index heading, reads.
+    if (this.memo.packIndexTables && this.packIndexReads && !edit.shift) {
+      const unchanged = !PACK_INDEX_INPUTS.some((p) => parts.has(p));
+      const titleOnly =
+        !unchanged &&
+        !parts.has('structure') &&
+        !parts.has('griIndex') &&
+        packIndexKeptByHeadingEdit(this.doc, next.doc, edit.line, this.packIndexReads);
+      if (unchanged || titleOnly) {
+        next.memo.packIndexTables = this.memo.packIndexTables;
+        next.packIndexReads = this.packIndexReads;
+      }
+    }
+    // The pack tags are read from the headings' attributes (structure), each at its place: the same while
+    // those did not change, no line moved and the edited line carries none (typing in a title moves its tags).
+    if (
+      this.memo.packTags &&
+      !parts.has('structure') &&
+      !edit.shift &&
+      !this.memo.packTags.some((t) => t.range.start.line === edit.line)
+    )
+      next.memo.packTags = this.memo.packTags;
     next.derivation = { from: this.token, edit, parts, move };
   }
 }

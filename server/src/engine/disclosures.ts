@@ -2,6 +2,7 @@
 // discloses it, explanation blocks, index rows. Computed once per analysis and shared by the
 // rules (hkex/missing, the index checks), hover and, later, the coverage view.
 import type { EsgDocument, IndexRow, KpiRow, RequirementRef, Section } from './model';
+import { itemsAnsweredBy } from './catalogs/frameworks';
 import { getFramework } from './catalogs/hkex';
 import { getKpi } from './catalogs/kpis';
 import type { Obligation } from './catalogs/schema';
@@ -47,6 +48,29 @@ export function countsAsEvidence(row: KpiRow): row is KpiRow & { kpiId: string }
   // A loop, not `some`: the rules ask this of every KPI row, several times per analysis.
   for (const v of row.values) if (v.status === 'number' || v.status === 'none' || v.status === 'pair') return true;
   return false;
+}
+
+/** A KPI row that counts as evidence and answers framework pack items: where its table starts, and the items. */
+export interface PackAnswer {
+  line: number;
+  items: readonly { packId: string; itemId: string }[];
+}
+
+/**
+ * The evidence rows that answer pack items (`itemsAnsweredBy`), in document order: what the framework
+ * index rules look through, read once per analysis (derived.ts `packAnswers`).
+ */
+export function packAnswers(doc: EsgDocument): PackAnswer[] {
+  const out: PackAnswer[] = [];
+  for (const kt of doc.kpiTables) {
+    const line = doc.tables[kt.table].range.start.line;
+    for (const row of kt.rows)
+      if (countsAsEvidence(row)) {
+        const items = itemsAnsweredBy(row.kpiId);
+        if (items.length) out.push({ line, items });
+      }
+  }
+  return out;
 }
 
 /** How a requirement is addressed: what hkex/missing reports and the coverage view shows. */

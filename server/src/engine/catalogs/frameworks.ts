@@ -132,12 +132,36 @@ function inForce(p: PackIndex, item: { from?: string; until?: string }, at: numb
  * GRI 305-1 for a year starting 2026-01-01, 102-5 for one starting 2027-01-01. Empty when the pack is
  * not yet in force, unknown, or the date is malformed.
  */
-export function itemsFor(packId: string, financialYearStart: string): PackItem[] {
+export function itemsFor(packId: string, financialYearStart: string): readonly PackItem[] {
+  return inForceOf(packId, financialYearStart)?.items ?? [];
+}
+
+/** The ids of `itemsFor` (the rules ask whether an id is in force once per id). */
+export function itemIdsFor(packId: string, financialYearStart: string): ReadonlySet<string> {
+  return inForceOf(packId, financialYearStart)?.ids ?? NO_IDS;
+}
+
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/** The items in force of each pack's versions, by pack and version: a version's list is the same for every year it covers. */
+const inForceByVersion = new Map<string, { items: readonly PackItem[]; ids: ReadonlySet<string> }>();
+
+function inForceOf(
+  packId: string,
+  financialYearStart: string,
+): { items: readonly PackItem[]; ids: ReadonlySet<string> } | undefined {
   const p = index().get(packId);
   const v = versionFor(packId, financialYearStart);
-  if (!p || !v) return [];
-  const at = p.versionIndex.get(v.id)!;
-  return p.pack.items.filter((i) => inForce(p, i, at));
+  if (!p || !v) return undefined;
+  const key = `${packId}\n${v.id}`;
+  let found = inForceByVersion.get(key);
+  if (!found) {
+    const at = p.versionIndex.get(v.id)!;
+    const items = p.pack.items.filter((i) => inForce(p, i, at));
+    found = { items, ids: new Set(items.map((i) => i.id)) };
+    inForceByVersion.set(key, found);
+  }
+  return found;
 }
 
 /**

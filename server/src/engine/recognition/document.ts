@@ -20,7 +20,7 @@ import { DEFAULT_CONFIG, emptyMap, parseFrontMatter } from '../frontmatter';
 import { parseStateOf, parseSyntax, rememberParseState } from '../parser/document';
 import { reparseSyntax, type SyntaxChanges, type SyntaxReparse } from '../parser/incremental';
 import { movedBelow } from '../parser/lineShift';
-import { buildIndexTables, isInIndexSection } from './indexTables';
+import { buildIndexTables, indexTablesKeptByHeadingEdit, isInIndexSection } from './indexTables';
 import { buildKpiTables, kpiTableOf } from './kpiTables';
 import { resolveRequirements } from './requirements';
 
@@ -77,9 +77,15 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
   if (read.frontMatter) doc.frontMatter = read.frontMatter;
   let indexProblems = indexProblemsOf(previous);
   // Index tables read rows across the tables of a section and resolve anchors: rebuilt whole (they are
-  // few) when a heading was edited or the edited table is under an `.hkex-index` heading. (A section
+  // few) when a heading was edited, unless its title only changed and no index cell asked for it, or
+  // when the edited table is under an `.hkex-index` heading. (A section
   // gaining or losing content changes `headings` too, but nothing an index table reads.)
-  if (patched.kind === 'heading' || (table && table.section !== undefined && isInIndexSection(doc, table.section))) {
+  if (patched.kind === 'heading' && indexTablesKeptByHeadingEdit(previous, doc, patched.edit.line)) {
+    // A title no index cell names: the index tables (and their problems) are those of the previous version.
+  } else if (
+    patched.kind === 'heading' ||
+    (table && table.section !== undefined && isInIndexSection(doc, table.section))
+  ) {
     indexProblems = readIndexTables(doc);
     changed.indexTables = changed.syntaxProblems = true;
   } else if (patched.edit.shift) {

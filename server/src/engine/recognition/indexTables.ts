@@ -101,11 +101,31 @@ export function buildIndexTables(
   doc: EsgDocument,
   problem: (r: SyntaxProblem['range'], key: string, args?: SyntaxProblem['args']) => void,
 ) {
+  const reads = titleReads();
+  Object.defineProperty(doc.indexTables, TITLE_READS, { value: reads, enumerable: false, configurable: true });
   const framework = getFramework();
   if (!framework) return;
   const tables = doc.tables.filter((t) => t.section !== undefined && isInIndexSection(doc, t.section));
   if (!tables.length) return;
-  readingIndexTables(() => readIndexTables(doc, tables, framework, problem));
+  readingIndexTables(() => readIndexTables(doc, tables, framework, problem), reads);
+}
+
+/** Where a document's index tables keep what their reading asked of the titles: a hidden field of the list. */
+const TITLE_READS = Symbol('esgmark.indexTitleReads');
+
+/**
+ * Whether `after`, which differs from `before` by an edit of the heading on `line` that kept its level,
+ * has the index tables of `before`: the heading still opens an index or still does not, and the reading
+ * of `before`'s tables asked nothing of its title the edit changed.
+ */
+export function indexTablesKeptByHeadingEdit(before: EsgDocument, after: EsgDocument, line: number): boolean {
+  const reads = (before.indexTables as { [TITLE_READS]?: TitleReads })[TITLE_READS];
+  if (!reads) return false;
+  const k = before.sections.findIndex((s) => s.heading.range.start.line === line);
+  const was = before.sections[k];
+  const now = after.sections[k];
+  if (!was || !now || now.heading.range.start.line !== line || was.isIndex !== now.isIndex) return false;
+  return titleEditKeeps(reads, was.heading.title, now.heading.title);
 }
 
 /**
@@ -113,16 +133,49 @@ export function buildIndexTables(
  * here), with the cells' plain texts and the document's heading titles remembered until it returns:
  * without, every target cell would list the headings again.
  */
-export function readingIndexTables<T>(read: () => T): T {
-  if (plainMemo) return read();
+export function readingIndexTables<T>(read: () => T, reads?: TitleReads): T {
+  if (headingMemo) {
+    if (!reads) return read();
+    headingMemo.recorders.push(reads);
+    try {
+      return read();
+    } finally {
+      headingMemo.recorders.splice(headingMemo.recorders.indexOf(reads), 1);
+    }
+  }
   plainMemo = new Map();
-  headingMemo = {};
+  headingMemo = { recorders: reads ? [reads] : [] };
   try {
     return read();
   } finally {
     plainMemo = undefined;
     headingMemo = undefined;
   }
+}
+
+/**
+ * What a reading of index tables asked of the headings' titles: the normalised titles it looked up, and
+ * whether it looked a heading up by its number. Nothing else of a title reaches what it reads, so an edit
+ * of one title that changes no looked-up key cannot change it (`titleEditKeeps`).
+ */
+export interface TitleReads {
+  asked: Set<string>;
+  byNumber: boolean;
+}
+
+export function titleReads(): TitleReads {
+  return { asked: new Set(), byNumber: false };
+}
+
+/** Whether a reading that asked `reads` reads the same after one heading's title went from `before` to `after`. */
+export function titleEditKeeps(reads: TitleReads, before: string, after: string): boolean {
+  if (reads.asked.has(normalizeTitle(before)) || reads.asked.has(normalizeTitle(after))) return false;
+  return !reads.byNumber || (headingNumber(before) === undefined && headingNumber(after) === undefined);
+}
+
+/** The number a heading's title starts with ('3.1 排放物' -> '3.1'), as `numberedHeadings` reads it. */
+function headingNumber(title: string): string | undefined {
+  return HEADING_NUMBER.exec(toHalfWidth(plainTitle(title)).trim())?.[1];
 }
 
 function readIndexTables(
@@ -587,29 +640,47 @@ export function normalizeTitle(title: string): string {
   return normalized;
 }
 
-/** The document's headings by number and by title, read once while its index tables are built (like `plainMemo`). */
-let headingMemo: { numbers?: Map<string, string>; titles?: Set<string> } | undefined;
+/**
+ * The document's headings by number and by title, read once while its index tables are built (like
+ * `plainMemo`), and the readings noting what they ask of them (`TitleReads`).
+ */
+let headingMemo:
+  { numbers?: Map<string, string>; titles?: Set<string>; recorders: TitleReads[]; asking?: TitleSet } | undefined;
 
 /** Numbered headings by their number ('3.1' -> '3.1 排放物'); the first heading of a number wins. */
 function numberedHeadings(doc: EsgDocument): Map<string, string> {
+  if (headingMemo) for (const r of headingMemo.recorders) r.byNumber = true;
   let map = headingMemo?.numbers;
   if (!map) {
     map = new Map();
     for (const h of doc.headings) {
-      const m = HEADING_NUMBER.exec(toHalfWidth(plainTitle(h.title)).trim());
-      if (m && !map.has(m[1])) map.set(m[1], h.title);
+      const number = headingNumber(h.title);
+      if (number !== undefined && !map.has(number)) map.set(number, h.title);
     }
     if (headingMemo) headingMemo.numbers = map;
   }
   return map;
 }
 
+/** A set of titles that notes each key looked up in the readings recording (`TitleReads`). */
+class TitleSet {
+  constructor(
+    private readonly titles: ReadonlySet<string>,
+    private readonly recorders: readonly TitleReads[],
+  ) {}
+  has(key: string): boolean {
+    for (const r of this.recorders) r.asked.add(key);
+    return this.titles.has(key);
+  }
+}
+
 /** The document's heading titles, normalised (`normalizeTitle`); built once while its index tables are read. */
-export function headingTitles(doc: EsgDocument): Set<string> {
+export function headingTitles(doc: EsgDocument): { has(key: string): boolean } {
   let set = headingMemo?.titles;
   if (!set) {
     set = new Set(doc.headings.map((h) => normalizeTitle(h.title)));
     if (headingMemo) headingMemo.titles = set;
   }
-  return set;
+  if (!headingMemo?.recorders.length) return set;
+  return (headingMemo.asking ??= new TitleSet(set, headingMemo.recorders));
 }

@@ -10,7 +10,15 @@ import { attr } from '../parser/attributes';
 import { lineRange } from '../parser/lines';
 import { griContentIndexRules, normalizeItemId } from '../catalogs/frameworks';
 import { toHalfWidth } from '../text/normalize';
-import { cellTarget, headingTitles, normalizeTitle, plainCell, readingIndexTables } from './indexTables';
+import {
+  cellTarget,
+  headingTitles,
+  normalizeTitle,
+  plainCell,
+  readingIndexTables,
+  titleEditKeeps,
+  type TitleReads,
+} from './indexTables';
 
 export const GRI_PACK = 'gri-2021';
 export const IFRS_S2_PACK = 'ifrs-s2';
@@ -159,8 +167,11 @@ function columnKind(text: string): string | undefined {
   return columnsBySynonym.get(toHalfWidth(plainCell(text)).toLowerCase().replace(/\s+/g, ' ').trim());
 }
 
-/** Every framework content index table of the report, in document order (none without an index heading). */
-export function packIndexTables(doc: EsgDocument): PackIndexTable[] {
+/**
+ * Every framework content index table of the report, in document order (none without an index heading);
+ * what the reading asks of the headings' titles is noted in `reads` (`packIndexKeptByHeadingEdit`).
+ */
+export function packIndexTables(doc: EsgDocument, reads?: TitleReads): PackIndexTable[] {
   const out: PackIndexTable[] = [];
   // The pack of the nearest index heading at or above a section, decided once per section (a report has many tables).
   const decided: (string | null | undefined)[] = [];
@@ -177,8 +188,27 @@ export function packIndexTables(doc: EsgDocument): PackIndexTable[] {
       if (!pack) continue;
       out.push({ pack, table: table.index, section: table.section, rows: readRows(doc, table, pack) });
     }
-  });
+  }, reads);
   return out;
+}
+
+/**
+ * Whether the content index tables read from `before` (asking `reads` of the titles) are those of `after`,
+ * which differs from it by an edit of the title of the heading on `line` only: the heading opens the same
+ * framework's index, or none, and the reading asked nothing of its title the edit changed.
+ */
+export function packIndexKeptByHeadingEdit(
+  before: EsgDocument,
+  after: EsgDocument,
+  line: number,
+  reads: TitleReads,
+): boolean {
+  const k = before.sections.findIndex((s) => s.heading.range.start.line === line);
+  const was = before.sections[k];
+  const now = after.sections[k];
+  if (!was || !now || now.heading.range.start.line !== line) return false;
+  if (indexPackOfHeading(before, k) !== indexPackOfHeading(after, k)) return false;
+  return titleEditKeeps(reads, was.heading.title, now.heading.title);
 }
 
 /** The report's GRI content index tables (none when the report has no such heading). */

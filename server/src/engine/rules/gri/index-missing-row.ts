@@ -2,8 +2,7 @@
 // answers (Scope 1 emissions answer GRI 305-1), without a row in the GRI content index.
 import type { Rule } from '../rule';
 import type { CodeAction } from '../../types';
-import { getItem, itemsAnsweredBy, itemsFor } from '../../catalogs/frameworks';
-import { countsAsEvidence } from '../../disclosures';
+import { getItem, itemIdsFor } from '../../catalogs/frameworks';
 import { localized } from '../../i18n';
 import { griIndexTables, GRI_PACK } from '../../recognition/packIndex';
 import { griScope, indexRowEdit } from './packRefs';
@@ -27,17 +26,14 @@ export const griIndexMissingRow: Rule<GriIndexMissingRowData> = {
     );
     const first = scope.tables[0];
     const heading = ctx.doc.sections[first.section].heading;
-    const inForce = new Set(itemsFor(GRI_PACK, ctx.reporting.fyStart).map((i) => i.id));
+    const inForce = itemIdsFor(GRI_PACK, ctx.reporting.fyStart);
     const wanted = new Map<string, 'tag' | 'kpi'>();
     for (const tag of ctx.derived.packTags)
       if (tag.pack === GRI_PACK && tag.known && !wanted.has(tag.id)) wanted.set(tag.id, 'tag');
-    for (const kt of ctx.doc.kpiTables)
-      for (const row of kt.rows) {
-        if (!countsAsEvidence(row)) continue;
-        // Only the disclosures in force for the year: Scope 1 answers 305-1 before 2027 and 102-5 from then.
-        for (const a of itemsAnsweredBy(row.kpiId))
-          if (a.packId === GRI_PACK && inForce.has(a.itemId) && !wanted.has(a.itemId)) wanted.set(a.itemId, 'kpi');
-      }
+    // Only the disclosures in force for the year: Scope 1 answers 305-1 before 2027 and 102-5 from then.
+    for (const answer of ctx.derived.packAnswers)
+      for (const a of answer.items)
+        if (a.packId === GRI_PACK && inForce.has(a.itemId) && !wanted.has(a.itemId)) wanted.set(a.itemId, 'kpi');
     for (const [id, source] of wanted) {
       if (listed.has(id)) continue;
       const item = getItem(GRI_PACK, id);

@@ -9,8 +9,7 @@ import {
   HKEX_FRAMEWORK_ID,
   getItem,
   getPack,
-  itemsAnsweredBy,
-  itemsFor,
+  itemIdsFor,
   itemsOverlap,
   mappedIds,
   nearestItemId,
@@ -18,7 +17,6 @@ import {
   type PackItem,
   type PackVersion,
 } from '../../catalogs/frameworks';
-import { countsAsEvidence } from '../../disclosures';
 import { eol, lineText } from '../../features/edits';
 import { escapeCell } from '../../text/markdown';
 import { localized } from '../../i18n';
@@ -72,8 +70,8 @@ export interface PackScope {
   claimed: boolean;
   tables: PackIndexTable[];
   tags: PackRef[];
-  /** Ids in force for the year (`itemsFor`; the first version's when early). */
-  inForce: Set<string>;
+  /** Ids in force for the year (`itemIdsFor`; the first version's when early). */
+  inForce: ReadonlySet<string>;
 }
 
 /**
@@ -93,7 +91,7 @@ export function packScopes(ctx: RuleContext, packs: readonly string[]): PackScop
     const fyStart = ctx.reporting.fyStart;
     const inForceVersion = versionFor(pack, fyStart);
     const version = inForceVersion ?? p.versions[0];
-    const items = inForceVersion ? itemsFor(pack, fyStart) : itemsFor(pack, version.effectiveFrom);
+    const inForce = inForceVersion ? itemIdsFor(pack, fyStart) : itemIdsFor(pack, version.effectiveFrom);
     out.push({
       pack,
       name: PACK_NAMES[pack] ?? pack,
@@ -102,7 +100,7 @@ export function packScopes(ctx: RuleContext, packs: readonly string[]): PackScop
       claimed,
       tables,
       tags,
-      inForce: new Set(items.map((i) => i.id)),
+      inForce,
     });
   }
   return out;
@@ -137,7 +135,6 @@ export function disclosedIn(
   section: Section,
   lookup: DisclosureLookup = {},
 ): { how: 'tag' | 'map' | 'kpi'; via?: string } | undefined {
-  const doc = ctx.doc;
   const tags = (lookup.tags ??= taggedLines(ctx));
   for (let i = tags.inOrder ? firstAtOrAfter(tags.lines, section.range.start.line) : 0; i < tags.refs.length; i++) {
     const line = tags.lines[i];
@@ -153,7 +150,7 @@ export function disclosedIn(
     for (const m of mappedIds(HKEX_FRAMEWORK_ID, hkexId, pack))
       if (itemsOverlap(pack, m.id, id)) return { how: 'map', via: m.map.id };
   // Any answering row will do (the answer names none): the rows are taken by line, whatever their order.
-  const answers = (lookup.answers ??= answeringRows(doc));
+  const answers = (lookup.answers ??= answeringRows(ctx));
   for (let i = firstAtOrAfter(answers.lines, section.range.start.line); i < answers.lines.length; i++) {
     if (answers.lines[i] > section.range.end.line) break;
     for (const a of answers.items[i]) if (a.packId === pack && itemsOverlap(pack, a.itemId, id)) return { how: 'kpi' };
@@ -185,17 +182,8 @@ function taggedLines(ctx: RuleContext): NonNullable<DisclosureLookup['tags']> {
   return { refs, lines, inOrder };
 }
 
-function answeringRows(doc: EsgDocument): NonNullable<DisclosureLookup['answers']> {
-  const rows: { line: number; items: readonly { packId: string; itemId: string }[] }[] = [];
-  for (const kt of doc.kpiTables) {
-    const line = doc.tables[kt.table].range.start.line;
-    for (const row of kt.rows)
-      if (countsAsEvidence(row)) {
-        const items = itemsAnsweredBy(row.kpiId);
-        if (items.length) rows.push({ line, items });
-      }
-  }
-  rows.sort((a, b) => a.line - b.line);
+function answeringRows(ctx: RuleContext): NonNullable<DisclosureLookup['answers']> {
+  const rows = [...ctx.derived.packAnswers].sort((a, b) => a.line - b.line);
   return { lines: rows.map((r) => r.line), items: rows.map((r) => r.items) };
 }
 
@@ -324,13 +312,10 @@ export function packIndexRules(family: {
         for (const item of requiredItems(scope)) wanted.set(item.id, M.sourceRequired);
         for (const tag of scope.tags)
           if (tag.known && scope.inForce.has(tag.id) && !wanted.has(tag.id)) wanted.set(tag.id, M.sourceTag);
-        for (const kt of ctx.doc.kpiTables)
-          for (const row of kt.rows) {
-            if (!countsAsEvidence(row)) continue;
-            for (const a of itemsAnsweredBy(row.kpiId))
-              if (a.packId === scope.pack && scope.inForce.has(a.itemId) && !wanted.has(a.itemId))
-                wanted.set(a.itemId, M.sourceKpi);
-          }
+        for (const answer of ctx.derived.packAnswers)
+          for (const a of answer.items)
+            if (a.packId === scope.pack && scope.inForce.has(a.itemId) && !wanted.has(a.itemId))
+              wanted.set(a.itemId, M.sourceKpi);
         for (const [id, source] of wanted) {
           if (covered(id)) continue;
           const item = getItem(scope.pack, id);

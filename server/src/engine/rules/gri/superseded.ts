@@ -1,7 +1,7 @@
 // gri/superseded: a GRI 305 / 302 disclosure cited for a financial year GRI 102 Climate Change or
 // GRI 103 Energy applies to (commencing on or after 1 January 2027).
 import type { Rule } from '../rule';
-import { getItem, getPack, itemsFor, versionFor } from '../../catalogs/frameworks';
+import { getItem, getPack, itemIdsFor, versionFor } from '../../catalogs/frameworks';
 import { localized } from '../../i18n';
 import { GRI_PACK } from '../../recognition/packIndex';
 import { griCitations, griScope } from './packRefs';
@@ -22,7 +22,7 @@ export const griSuperseded: Rule<GriSupersededData> = {
     const fyStart = ctx.reporting.fyStart;
     const version = versionFor(GRI_PACK, fyStart);
     if (!version) return;
-    const inForce = new Set(itemsFor(GRI_PACK, fyStart).map((i) => i.id));
+    const inForce = itemIdsFor(GRI_PACK, fyStart);
     const pack = getPack(GRI_PACK)!;
     for (const ref of griCitations(ctx, scope.tables)) {
       if (!ref.known || inForce.has(ref.id)) continue;

@@ -3,7 +3,8 @@
 import type { Rule } from '../rule';
 import { getItem } from '../../catalogs/frameworks';
 import { localized } from '../../i18n';
-import type { Section } from '../../model';
+import type { EsgDocument, Section } from '../../model';
+import type { FactIndex } from '../../numbers/facts';
 import { packScopes, within } from '../gri/packRefs';
 import { SASB_PACKS } from './family';
 
@@ -23,6 +24,9 @@ export const sasbMetricMissing: Rule<SasbMetricMissingData> = {
     // each tagged section asks whether one lies inside it.
     let tableLines: number[] | undefined;
     let factLines: number[] | undefined;
+    // Where a fact may lie: a KPI table with a row of a KPI with values, a span. A section with neither
+    // holds no fact, and the facts need not be built (a keystroke in a heading builds none).
+    let mayHoldFacts: number[] | undefined;
     for (const scope of packScopes(ctx, SASB_PACKS))
       for (const tag of scope.tags) {
         if (!tag.known || tag.section === undefined) continue;
@@ -35,8 +39,17 @@ export const sasbMetricMissing: Rule<SasbMetricMissingData> = {
             .map((kt) => doc.tables[kt.table].range.start.line),
         );
         if (anyWithin(section, tableLines)) continue;
-        factLines ??= sortedLines(ctx.derived.facts.all.map((f) => f.range.start.line));
-        if (anyWithin(section, factLines)) continue;
+        mayHoldFacts ??= sortedLines([
+          ...doc.kpiTables
+            .filter((kt) => kt.rows.some((r) => r.kpiId && r.values.length > 0))
+            .map((kt) => doc.tables[kt.table].range.start.line),
+          ...doc.spans.map((s) => s.range.start.line),
+        ]);
+        if (anyWithin(section, mayHoldFacts)) {
+          // A table lies in one section: where it starts stands for its facts.
+          factLines ??= sortedLines(factStarts(ctx.derived.facts, doc));
+          if (anyWithin(section, factLines)) continue;
+        }
         // An explanation of this metric: one naming no HKEX requirement (`::: {.explain sasb=…}`), or naming the code.
         const explained = doc.explanations.some(
           (e) => within(section, e.range.start.line) && e.text !== '' && (!e.refs.length || e.text.includes(tag.id)),
@@ -54,6 +67,14 @@ export const sasbMetricMissing: Rule<SasbMetricMissingData> = {
       }
   },
 };
+
+/** The line where each KPI table with a fact starts, and where each fact of a span starts. */
+function factStarts(facts: FactIndex, doc: EsgDocument): number[] {
+  const lines: number[] = [];
+  for (const [kt, list] of facts.tableFacts) if (list.length) lines.push(doc.tables[kt.table].range.start.line);
+  for (const f of facts.spanFacts.values()) lines.push(f.range.start.line);
+  return lines;
+}
 
 function sortedLines(lines: number[]): number[] {
   return lines.sort((a, b) => a - b);

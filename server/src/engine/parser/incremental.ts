@@ -3,8 +3,9 @@
 // Then the rest of the document parses exactly as before, so the new model is the previous one with
 // that line's block re-read and every later offset moved; positions (line, column) on other lines do
 // not change at all. A line of the front matter's YAML or a div fence that keeps its role is patched too.
-// A line break typed or deleted, or a line pasted or deleted, among lines of prose and blank lines, replaces
-// those lines and moves everything below by the difference in lines (`reparseLines`). Any edit this module
+// A line break typed or deleted, or a line pasted or deleted, among lines of prose and blank lines (or among
+// a table's body rows, each new line holding a pipe), replaces those lines and moves everything below by the
+// difference in lines (`reparseLines`). Any edit this module
 // cannot prove local (a line changing kind, a front matter fence, a setext heading...) returns undefined and
 // the caller parses the whole document. test/unit/incremental.test.ts checks the result equals a full parse.
 // Syntax only: the interpretation above (recognition/document.ts) reads the edited table and headings again.
@@ -678,9 +679,9 @@ const isProseOrBlank = (kind: number) => kind === LineKind.Prose || kind === Lin
 
 /**
  * The next version's syntax when lines of prose became other lines of prose (Enter or Backspace at a line's
- * end, a paragraph line pasted or deleted): the replaced lines are read again, and everything below moves by
- * the difference in lines. Undefined when a replaced or new line is (or makes a neighbour) anything but
- * prose or a blank line, and near the front matter.
+ * end, a paragraph line pasted or deleted), or body rows of one table other rows: the replaced lines are
+ * read again (the table too), and everything below moves by the difference in lines. Undefined when a
+ * replaced or new line is (or makes a neighbour) anything else, and near the front matter.
  */
 function reparseLines(
   previous: SyntaxTree,

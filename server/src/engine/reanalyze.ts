@@ -306,37 +306,17 @@ function moveByLines<T>(value: T, first: number, shift: { lastLine: number; line
   return movedBelow(value, first, shift.lastLine, shift.lines, 'refuse');
 }
 
-/**
- * The lines a kept value's positions lie on, found once per object: a kept finding is the same object
- * from one edit to the next (it is copied only when it moves), and thousands are kept on every edit.
- */
-const mentionedLines = new WeakMap<object, readonly number[]>();
-
 function mentionsLine(value: unknown, line: number): boolean {
   if (value === null || typeof value !== 'object') return false;
-  let lines = mentionedLines.get(value);
-  if (!lines) {
-    const found = new Set<number>();
-    addPositionLines(value, found);
-    lines = [...found];
-    mentionedLines.set(value, lines);
-  }
-  return lines.includes(line);
-}
-
-function addPositionLines(value: unknown, into: Set<number>): void {
-  if (value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    for (const v of value) addPositionLines(v, into);
-    return;
+    for (const v of value) if (mentionsLine(v, line)) return true;
+    return false;
   }
   const v = value as Record<string, unknown>;
-  if (typeof v.line === 'number' && typeof v.character === 'number' && isPosition(v)) {
-    into.add(v.line);
-    return;
-  }
+  if (typeof v.line === 'number' && typeof v.character === 'number' && isPosition(v)) return v.line === line;
   // for…in over plain data (no prototype members to meet): no key array allocated per object.
-  for (const key in v) addPositionLines(v[key], into);
+  for (const key in v) if (mentionsLine(v[key], line)) return true;
+  return false;
 }
 
 /** A copy of `value` with every position moved (plain data only: diagnostics hold nothing else). */

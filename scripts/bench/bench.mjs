@@ -12,7 +12,8 @@
 // (`npm run bench` rebuilds it first). --baseline=DIR times another checkout (its engine, and its
 // dist/server.js if built) in the same run, next to this one: before/after figures from one run.
 // Options: --seed=N, --quick (fewer runs), --only=a,b
-// (analyze, markdownlint, curve, cli, incremental, lsp, memory, client), --keep (keep the temporary folder).
+// (analyze, markdownlint, curve, cli, incremental, lsp, memory, client), --keep (keep the temporary folder),
+// --incremental-edits=N (keystrokes in process), --incremental-line-edits=N (then Enter, lines pasted or deleted).
 import * as esbuild from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -32,7 +33,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { lint as markdownlint } from 'markdownlint/sync';
-import { editKind, measureEditLatency, measureServerMemory, nextEdit } from './lsp-session.mjs';
+import { editKind, measureEditLatency, measureServerMemory, nextEdit, nextLineEdit } from './lsp-session.mjs';
 import { realSources } from './sources.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -53,6 +54,8 @@ const CURVE = option('curve', '0.1,0.2,0.5,1,2,5,10')
 const EDITS = Number(option('edits', '200'));
 /** Edits of the in-process incremental measurement: cheap, so more than through the server. */
 const INCREMENTAL_EDITS = Number(option('incremental-edits', '500'));
+/** Edits of whole lines (Enter, a line pasted, a line deleted) measured in process after the keystrokes. */
+const LINE_EDITS = Number(option('incremental-line-edits', '100'));
 /** Keystrokes sent to the server with the 5 MB report open, before its memory is measured again. */
 const MEMORY_EDITS = Number(option('memory-edits', '300'));
 const MB = 1_000_000;
@@ -596,6 +599,27 @@ async function main() {
         Object.fromEntries(
           [...map].sort((a, b) => b[1].length - a[1].length).map(([path, samples]) => [path, summary(samples)]),
         );
+      // Then edits of whole lines, from where the keystrokes left the text (their own seed and list, so the
+      // keystrokes above stay comparable with earlier runs).
+      const lineRng = generator.mulberry32(SEED ^ 0x11e5);
+      const lineAll = [];
+      const lineByPath = new Map();
+      const lineByKind = new Map();
+      for (let i = 0; i < LINE_EDITS; i++) {
+        const { offset, removing, inserted, kind } = nextLineEdit(text, lineRng);
+        text = text.slice(0, offset) + inserted + text.slice(offset + removing);
+        const t0 = performance.now();
+        previous = engine.analyze({ uri, text }, {}, previous);
+        const ms = performance.now() - t0;
+        engine.getReportModel(previous);
+        lineAll.push(ms);
+        push(
+          lineByPath,
+          `${previous.reuse.parse}${previous.reuse.parse !== 'full' && previous.reuse.rulesRun > 0 ? ', rules run' : ''}`,
+          ms,
+        );
+        push(lineByKind, kind, ms);
+      }
       results.incremental.push({
         input: oneMb.name,
         edits: INCREMENTAL_EDITS,
@@ -604,6 +628,10 @@ async function main() {
         byKind: byCount(byKind),
         reportModelMs: summary([...reportByPath.values()].flat()),
         reportModelByPath: byCount(reportByPath),
+        lineEdits:
+          LINE_EDITS > 0
+            ? { edits: LINE_EDITS, ms: summary(lineAll), byPath: byCount(lineByPath), byKind: byCount(lineByKind) }
+            : undefined,
       });
     }
     if (ONLY.has('lsp')) {
@@ -777,6 +805,16 @@ function report(results) {
       `then the report model (status bar, coverage, preview): p50 ${inc.reportModelMs.median.toFixed(1)} ms, p95 ${inc.reportModelMs.p95.toFixed(1)} ms`,
     );
     for (const [path, s] of Object.entries(inc.reportModelByPath)) console.log(line(path, s));
+    const lines = inc.lineEdits;
+    if (lines) {
+      console.log(
+        `then ${lines.edits} edits of whole lines (Enter, a line pasted, a line deleted): p50 ${lines.ms.median.toFixed(1)} ms, p95 ${lines.ms.p95.toFixed(1)} ms, p99 ${lines.ms.p99.toFixed(1)} ms, max ${lines.ms.max.toFixed(1)}`,
+      );
+      const ofLines = (path, s) =>
+        `  ${path.padEnd(18)} ${String(s.runs).padStart(4)} edits (${((s.runs / lines.edits) * 100).toFixed(0).padStart(2)} %)  p50 ${s.median.toFixed(1).padStart(5)} ms  p95 ${s.p95.toFixed(1).padStart(5)} ms  max ${s.max.toFixed(1).padStart(5)} ms`;
+      for (const [path, s] of Object.entries(lines.byPath)) console.log(ofLines(path, s));
+      for (const [kind, s] of Object.entries(lines.byKind)) console.log(ofLines(`${kind}`, s));
+    }
   }
   for (const l of results.lsp ?? []) {
     const m = l.latencyMs;

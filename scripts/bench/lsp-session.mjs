@@ -197,6 +197,29 @@ export function nextEdit(text, rng) {
   return { offset, deleting, inserted: deleting ? '' : TYPED[Math.floor(rng() * TYPED.length)] };
 }
 
+/**
+ * The benchmark's next edit of whole lines on `text`, as an editor sends them: Enter typed at a random
+ * place (a line split in two), a line copied from elsewhere pasted above a random line, or a random
+ * line deleted with its line break. Separate from nextEdit, so the keystroke mix stays comparable
+ * across versions. Returns the offset, how many characters it removes, what it inserts, and its kind.
+ */
+export function nextLineEdit(text, rng) {
+  const pick = rng();
+  const lineStart = (offset) => text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = (offset) => {
+    const end = text.indexOf('\n', offset);
+    return end < 0 ? text.length : end;
+  };
+  if (pick < 0.5) return { offset: safeOffset(text, rng), removing: 0, inserted: '\n', kind: 'enter' };
+  const at = lineStart(safeOffset(text, rng));
+  if (pick < 0.8) {
+    const from = lineStart(safeOffset(text, rng));
+    return { offset: at, removing: 0, inserted: `${text.slice(from, lineEnd(from))}\n`, kind: 'paste a line' };
+  }
+  const end = lineEnd(at);
+  return { offset: at, removing: end < text.length ? end - at + 1 : end - at, inserted: '', kind: 'delete a line' };
+}
+
 /** What a keystroke at `offset` edits: a `formula=`/`check=` line, a table row, or prose (anything else). */
 export function editKind(text, offset) {
   const start = text.lastIndexOf('\n', offset - 1) + 1;

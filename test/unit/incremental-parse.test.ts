@@ -189,7 +189,17 @@ test('incremental parse: Enter, Backspace and pasted or deleted lines in prose m
     ['## 空章節', '## 空\n章節', 'full'], // a heading's line: not prose
     ['本集團持續', '本集團\n| a | b |\n持續', 'lines'], // a pipe in prose, no delimiter row below
     ['持續推動', '持續\n---\n推動', 'full'], // a setext underline
-    ['| 總耗水量 | 噸 | 20,035.5 |', '| 總耗水量 | 噸 |\n20,035.5 |', 'full'], // a table's row
+    // A table's row split in two rows (each holds a pipe): the table is read again, what is below moves.
+    ['| 總耗水量 | 噸 | 20,035.5 |', '| 總耗水量 | 噸 |\n20,035.5 |', 'lines'],
+    ['| 總耗水量 | 噸 |\n20,035.5 |', '| 總耗水量 | 噸 | 20,035.5 |', 'lines'], // and joined again
+    ['| 總耗水量 | 噸 | 20,035.5 |', '| 總耗水量 | 噸 | 20,035.5 |\n| 總耗水量 | 噸 | 20,035.5 |', 'lines'], // a row pasted
+    ['| 總耗水量 | 噸 | 20,035.5 |\n| 總耗水量 | 噸 | 20,035.5 |', '| 總耗水量 | 噸 | 20,035.5 |', 'lines'], // and deleted
+    ['| 總耗水量 | 噸 | 20,035.5 |', '| 總耗水量 | 噸 | 20,035.5 |\n總耗水量', 'lines'], // a line without a pipe under the table: a paragraph
+    [
+      '| 指標 | 單位 | 2025 |\n|---|---|---|\n| 總耗水量 | 噸 | 20,035.5 |',
+      '| 指標 |\n 單位 | 2025 |\n|---|---|---|\n| 總耗水量 | 噸 | 20,035.5 |',
+      'full',
+    ], // the header split
   ];
   for (const [from, to, kind] of steps) {
     assert.ok(text.includes(from), from);
@@ -376,4 +386,50 @@ test('incremental parse: line breaks typed through a real-shaped report move its
     if (previous.reuse.parse === 'lines') patched++;
   }
   assert.ok(patched >= 6, `${patched} line breaks patched`);
+});
+
+/** The text with line `line` (0-based) replaced by `lines` (none: deleted). */
+function replaceLine(text: string, line: number, lines: string[]): string {
+  const all = text.split('\n');
+  all.splice(line, 1, ...lines);
+  return all.join('\n');
+}
+
+test('incremental parse: rows of a table pasted, deleted or split by a line break are patched, and equal full analyses', () => {
+  let text = realShaped(60_000).text;
+  let previous = analyze({ uri: URI, text });
+  const rng = fc.sample(fc.integer({ min: 0, max: 1_000_000 }), { seed: params(1).seed! + 400, numRuns: 60 });
+  const paths = new Map<string, number>();
+  let step = 0;
+  for (const r of rng) {
+    const lines = text.split('\n');
+    // A line of a table after another that is not a delimiter row (found again after each edit): body rows,
+    // and now and then a delimiter row (its edits take the full path, and must agree too).
+    const rows: number[] = [];
+    for (let k = 2; k < lines.length; k++)
+      if (
+        lines[k].trimStart().startsWith('|') &&
+        /^\s*\|?\s*:?-+/.test(lines[k - 1]) === false &&
+        lines[k - 1].includes('|')
+      )
+        rows.push(k);
+    if (!rows.length) break;
+    const at = rows[r % rows.length];
+    const row = lines[at];
+    const kind = r % 4;
+    const edited =
+      kind === 0
+        ? replaceLine(text, at, [row, lines[rows[(r >> 3) % rows.length]]]) // a row copied from elsewhere pasted below
+        : kind === 1
+          ? replaceLine(text, at, []) // a row deleted
+          : kind === 2
+            ? replaceLine(text, at, [row.slice(0, row.indexOf('|', 1) + 1), row.slice(row.indexOf('|', 1) + 1) || '|']) // Enter after a cell
+            : replaceLine(text, at, [row, row]); // a row duplicated
+    step++;
+    text = edited;
+    previous = derive(previous, text, `table lines edit ${step} (kind ${kind}) at line ${at}`);
+    paths.set(previous.reuse.parse, (paths.get(previous.reuse.parse) ?? 0) + 1);
+  }
+  console.log(`paths: ${JSON.stringify([...paths])}`);
+  assert.ok((paths.get('lines') ?? 0) >= 30, `table rows patched as lines: ${JSON.stringify([...paths])}`);
 });

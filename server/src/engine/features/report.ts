@@ -25,7 +25,7 @@ import { localized, t } from '../i18n';
 import type { ModelPart } from '../rules';
 import { describeContext, fyLabel, obligationIn, type ReportingContext } from '../context';
 import { HKEX_INPUTS, NUMBERS_INPUTS } from '../modelParts';
-import { derivedOf, optionsKey, disclosures, facts, allChecks } from '../derived';
+import { derivedOf, optionsKey, disclosures, facts, allChecks, type LineSpan, type ModelToken } from '../derived';
 import { type Fact, type FactIndex } from '../numbers/facts';
 import { printLike, type Check } from '../numbers/checks';
 import { baseUnitName, dimOf, type Dim } from '../numbers/quantity';
@@ -60,7 +60,7 @@ export function buildReportModel(analysis: Analysis): ReportModel {
     token.report = { model: reused, locale: analysis.locale, options, parts: rows };
     return reused;
   }
-  const built = build(analysis, rows);
+  const built = build(analysis, rows, earlierRequirements(analysis, earlier, options));
   token.report = { model: built.model, locale: analysis.locale, options, parts: built.rows };
   return built.model;
 }
@@ -74,7 +74,16 @@ interface BuiltRows {
   uri: string;
   currency: string | undefined;
   byTable: Map<KpiTable, BuiltRow[]>;
+  /** The framework the rows' aspects were found in. */
+  framework: string | undefined;
+  /** The checks the rows were built with (`uniqueChecks`): a table none of whose changed checks touch is kept whole. */
+  checks: readonly Check[];
+  /** The KPI tables whose rows the requirements name as places (their labels are in the model). */
+  citedTables?: ReadonlySet<KpiTable>;
 }
+
+/** The requirements part of a report model (read from the disclosure index and the reporting context). */
+type RequirementsPart = Pick<ReportModel, 'requirements' | 'coverage' | 'reporting'>;
 
 /** One row of a table as built, in the order of the table's rows (captions included, unbuilt). */
 interface BuiltRow {
@@ -83,6 +92,8 @@ interface BuiltRow {
   kpiId: string | undefined;
   unitAs: string | undefined;
   out: ReportKpiRow | undefined;
+  /** The group it was placed in (`aspectOfKpi`). */
+  aspect?: string;
 }
 
 /**
@@ -98,7 +109,39 @@ function reusedReportModel(analysis: Analysis, options: string): ReportModel | u
   return derived.move(previous.model as ReportModel);
 }
 
-function build(analysis: Analysis, earlier: BuiltRows | undefined): { model: ReportModel; rows?: BuiltRows } {
+/**
+ * The previous version's requirements, moved, when the edit changed nothing they are read from: the
+ * disclosure index's inputs, and the KPI tables whose rows they name (a row's label is a place's label).
+ */
+function earlierRequirements(
+  analysis: Analysis,
+  earlier: ModelToken['report'] | undefined,
+  options: string,
+): { part: RequirementsPart; citedTables: ReadonlySet<KpiTable> } | undefined {
+  const parts = earlier?.parts as BuiltRows | undefined;
+  if (!earlier || !parts?.citedTables || earlier.locale !== analysis.locale || earlier.options !== options)
+    return undefined;
+  const doc = analysis.model;
+  const unchanged = derivedOf(doc).unchangedSince(HKEX_INPUTS);
+  if (!unchanged || unchanged.from.report !== earlier || parts.uri !== doc.uri) return undefined;
+  if (parts.citedTables.size > 0) {
+    const tables = new Set(doc.kpiTables);
+    for (const kt of parts.citedTables) if (!tables.has(kt)) return undefined;
+  }
+  const previous = earlier.model as ReportModel;
+  const part = unchanged.move<RequirementsPart>({
+    requirements: previous.requirements,
+    coverage: previous.coverage,
+    reporting: previous.reporting,
+  });
+  return part && { part, citedTables: parts.citedTables };
+}
+
+function build(
+  analysis: Analysis,
+  earlier: BuiltRows | undefined,
+  earlierReqs?: { part: RequirementsPart; citedTables: ReadonlySet<KpiTable> },
+): { model: ReportModel; rows?: BuiltRows } {
   const doc = analysis.model;
   const locale = analysis.locale;
   const model: ReportModel = {
@@ -139,7 +182,7 @@ function build(analysis: Analysis, earlier: BuiltRows | undefined): { model: Rep
   attempt(() => {
     const reusable =
       earlier && earlier.uri === doc.uri && earlier.currency === doc.config.currency ? earlier : undefined;
-    rows = { uri: doc.uri, currency: doc.config.currency, byTable: new Map() };
+    rows = { uri: doc.uri, currency: doc.config.currency, framework: doc.config.framework, checks, byTable: new Map() };
     model.kpiGroups = kpiGroups(doc, locale, checks, reusable, rows);
   });
   attempt(() => {
@@ -154,11 +197,24 @@ function build(analysis: Analysis, earlier: BuiltRows | undefined): { model: Rep
       model.scope3 = scope3ByCategory(factIndex, model.periods, locale);
     });
   }
+  let citedTables: ReadonlySet<KpiTable> | undefined;
   attempt(() => {
+    if (earlierReqs) {
+      const { requirements, coverage, reporting } = earlierReqs.part;
+      model.requirements = requirements;
+      model.coverage = coverage;
+      if (reporting) model.reporting = reporting;
+      citedTables = earlierReqs.citedTables;
+      return;
+    }
     const framework = getFramework(doc.config.framework);
-    if (!framework) return;
+    if (!framework) {
+      citedTables = new Set();
+      return;
+    }
     const rc = derivedOf(doc).context(analysis.options).reporting;
-    model.requirements = requirements(doc, locale, framework, rc);
+    const cited = new Set<KpiRow>();
+    model.requirements = requirements(doc, locale, framework, rc, cited);
     model.coverage = { ...coverage(model.requirements, locale), context: describeContext(rc, locale) };
     model.reporting = {
       fyStart: rc.fyStart,
@@ -168,7 +224,9 @@ function build(analysis: Analysis, earlier: BuiltRows | undefined): { model: Rep
       codeVersion: rc.codeVersion,
       known: rc.known,
     };
+    citedTables = new Set(doc.kpiTables.filter((kt) => kt.rows.some((r) => cited.has(r))));
   });
+  if (rows && citedTables) rows.citedTables = citedTables;
   attempt(() => {
     if (doc.config.frameworks.some((f) => f !== HKEX_FRAMEWORK_ID)) model.frameworks = claimedFrameworks(analysis);
   });
@@ -177,12 +235,16 @@ function build(analysis: Analysis, earlier: BuiltRows | undefined): { model: Rep
 
 // ---- checks of each figure ----
 
+/** Each check's key in `uniqueChecks`, made once per check object (checks are carried across edits). */
+const checkKeys = new WeakMap<Check, string>();
+
 /** The same relation of the same figure reached twice (two producers, two routes) is one check. */
 function uniqueChecks(list: Check[]): Check[] {
   const seen = new Set<string>();
   const out: Check[] = [];
   for (const c of list) {
-    const key = `${c.rule}|${rangeKey(c.target.range)}|${c.formula}|${c.ok}`;
+    let key = checkKeys.get(c);
+    if (key === undefined) checkKeys.set(c, (key = `${c.rule}|${rangeKey(c.target.range)}|${c.formula}|${c.ok}`));
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(c);
@@ -234,11 +296,23 @@ function checksByFigure(checks: Check[]): Map<number | string, FigureChecks> {
 function statusOf(found: FigureChecks | undefined): CheckStatus {
   if (!found) return 'unchecked';
   if (found.asTarget.some((c) => !c.ok)) return 'disagrees';
-  return [...found.asTarget, ...found.asInput].some((c) => c.ok) ? 'agrees' : 'unchecked';
+  return found.asTarget.some((c) => c.ok) || found.asInput.some((c) => c.ok) ? 'agrees' : 'unchecked';
 }
 
+/**
+ * A check as the model shows it, once per check object: the checks an edit left alone are the same
+ * objects in the next version (numbers/factDeps.ts carries them), and printing the computed value is
+ * most of the cost of a row. Shared between models, so never changed once made.
+ */
+const reportChecks = new WeakMap<Check, ReportCheck>();
+
 function reportCheck(c: Check): ReportCheck {
-  return { rule: c.rule, formula: c.formula, computed: printLike(c.target, c.computed), ok: c.ok };
+  let out = reportChecks.get(c);
+  if (!out) {
+    out = { rule: c.rule, formula: c.formula, computed: printLike(c.target, c.computed), ok: c.ok };
+    reportChecks.set(c, out);
+  }
+  return out;
 }
 
 // ---- KPI groups ----
@@ -280,10 +354,33 @@ function kpiGroups(
   built: BuiltRows,
 ): ReportKpiGroup[] {
   const framework = getFramework(doc.config.framework);
-  const byFigure = checksByFigure(checks);
-  const groups = new Map<string, ReportKpiRow[]>();
-  for (const kt of doc.kpiTables) {
+  const sameFramework = earlier?.framework === doc.config.framework;
+  const touched = earlier ? linesOfChangedChecks(earlier.checks, checks) : undefined;
+  // The tables whose rows stand as built before; the others are read again.
+  const kept = doc.kpiTables.map((kt) => {
     const before = earlier?.byTable.get(kt);
+    const range = doc.tables[kt.table]?.range;
+    return before && sameFramework && touched && range && keptWhole(before, touched, range.start.line, range.end.line)
+      ? before
+      : undefined;
+  });
+  // The checks of the figures of the tables read again (most edits change one table's), on first use.
+  let figures: Map<number | string, FigureChecks> | undefined;
+  const byFigure = () => (figures ??= checksByFigure(checksOnLines(checks, linesOfTables(doc, kept))));
+  const groups = new Map<string, ReportKpiRow[]>();
+  const place = (aspect: string, out: ReportKpiRow) => {
+    const list = groups.get(aspect);
+    if (list) list.push(out);
+    else groups.set(aspect, [out]);
+  };
+  doc.kpiTables.forEach((kt, k) => {
+    const before = earlier?.byTable.get(kt);
+    const whole = kept[k];
+    if (whole) {
+      for (const b of whole) if (b.out) place(b.aspect!, b.out);
+      built.byTable.set(kt, whole);
+      return;
+    }
     const table: BuiltRow[] = new Array(kt.rows.length);
     kt.rows.forEach((row, i) => {
       const kpiId = row.kpiId;
@@ -295,16 +392,14 @@ function kpiGroups(
       const was = before?.[i];
       const out =
         was?.out && was.row === row && was.kpiId === kpiId && was.unitAs === unitAs
-          ? withChecks(was.out, row, byFigure)
-          : kpiRow(doc, locale, row, byFigure);
-      table[i] = { row, kpiId, unitAs, out };
+          ? withChecks(was.out, row, byFigure())
+          : kpiRow(doc, locale, row, byFigure());
       const aspect = aspectOfKpi(kpiId, framework);
-      const list = groups.get(aspect);
-      if (list) list.push(out);
-      else groups.set(aspect, [out]);
+      table[i] = { row, kpiId, unitAs, out, aspect };
+      place(aspect, out);
     });
     built.byTable.set(kt, table);
-  }
+  });
   const titles = new Map<string, string>();
   for (const a of framework?.aspects() ?? []) if (a.part === 'C') titles.set(a.id, localized(a.title, locale));
   // Catalog order (A1 ... B8), then Part D, then the rest.
@@ -326,6 +421,63 @@ function kpiGroups(
             : aspect),
       rows,
     }));
+}
+
+/**
+ * The lines of the figures (results and inputs) of the checks one list has and the other lacks (the
+ * same check objects are the same checks: the relations carry the ones an edit left alone), sorted.
+ */
+function linesOfChangedChecks(before: readonly Check[], now: readonly Check[]): number[] {
+  const lines = new Set<number>();
+  const add = (c: Check) => {
+    lines.add(c.target.range.start.line);
+    for (const i of c.inputs) if (i.fact) lines.add(i.fact.range.start.line);
+  };
+  const had = new Set(before);
+  const has = new Set(now);
+  for (const c of now) if (!had.has(c)) add(c);
+  for (const c of before) if (!has.has(c)) add(c);
+  return [...lines].sort((a, b) => a - b);
+}
+
+/** The lines of the KPI tables not kept whole (`kept[k]` undefined), or undefined when none is kept. */
+function linesOfTables(doc: EsgDocument, kept: readonly (readonly BuiltRow[] | undefined)[]): LineSpan[] | undefined {
+  if (!kept.some((b) => b)) return undefined;
+  const spans: LineSpan[] = [];
+  for (let k = 0; k < kept.length; k++) {
+    if (kept[k]) continue;
+    const range = doc.tables[doc.kpiTables[k].table]?.range;
+    if (!range) return undefined;
+    spans.push({ first: range.start.line, last: range.end.line });
+  }
+  return spans;
+}
+
+/** The checks with a figure (result or input) on `spans` (every check when undefined). */
+function checksOnLines(checks: Check[], spans: readonly LineSpan[] | undefined): Check[] {
+  if (!spans) return checks;
+  const on = (line: number) => spans.some((s) => s.first <= line && line <= s.last);
+  return checks.filter(
+    (c) => on(c.target.range.start.line) || c.inputs.some((i) => i.fact && on(i.fact.range.start.line)),
+  );
+}
+
+/**
+ * Whether a table's rows as built before stand as they are: no changed check has a figure on its lines
+ * (so every figure's checks are as before), and the vocabulary set none of its rows' fields since.
+ */
+function keptWhole(before: readonly BuiltRow[], touched: readonly number[], first: number, last: number): boolean {
+  // The first touched line at or after the table's first line.
+  let lo = 0;
+  let hi = touched.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (touched[mid] < first) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < touched.length && touched[lo] <= last) return false;
+  for (const b of before) if (b.kpiId !== b.row.kpiId || b.unitAs !== b.row.unit?.as) return false;
+  return true;
 }
 
 /** A figure no check reads (most of them): compared against, never stored (see ownChecks). */
@@ -352,11 +504,13 @@ function figureChecks(
   };
 }
 
-function sameReportChecks(a: readonly ReportCheck[], b: readonly ReportCheck[]): boolean {
-  if (a.length !== b.length) return false;
+/** Whether a figure's checks as the model shows them (`a`) are those of `checks`. */
+function sameReportChecks(a: readonly ReportCheck[], checks: readonly Check[]): boolean {
+  if (a.length !== checks.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
-    const y = b[i];
+    const y = reportCheck(checks[i]);
+    if (x === y) continue;
     if (x.rule !== y.rule || x.formula !== y.formula || x.computed !== y.computed || x.ok !== y.ok) return false;
   }
   return true;
@@ -370,11 +524,13 @@ function sameReportChecks(a: readonly ReportCheck[], b: readonly ReportCheck[]):
 function withChecks(before: ReportKpiRow, row: KpiRow, byFigure: Map<number | string, FigureChecks>): ReportKpiRow {
   let values: ReportValue[] | undefined;
   row.values.forEach((v, i) => {
-    const now = figureChecks(v, byFigure);
+    // Compared before anything is made: most figures' checks are as they were.
+    const found = byFigure.get(figureKey(v.range));
     const old = before.values[i];
-    if (old.check === now.check && sameReportChecks(old.checks, now.checks)) return;
+    const check = found && v.status === 'number' ? statusOf(found) : 'unchecked';
+    if (old.check === check && sameReportChecks(old.checks, found?.asTarget ?? [])) return;
     values ??= before.values.slice();
-    values[i] = { ...old, ...ownChecks(now) };
+    values[i] = { ...old, ...ownChecks(figureChecks(v, byFigure)) };
   });
   return values ? { ...before, values } : before;
 }
@@ -493,6 +649,7 @@ function requirements(
   locale: Locale,
   framework: FrameworkIndex,
   rc: ReportingContext,
+  cited: Set<KpiRow>,
 ): ReportRequirement[] {
   const index = disclosures(doc);
   const claims = deletedClaims(doc, locale);
@@ -519,15 +676,21 @@ function requirements(
     }
     const ev = index.get(req.id);
     const places: ReportRequirement['places'] = [];
-    const seen = new Set<string>();
+    const seen = new Set<number | string>();
     const place = (label: string, range: Range) => {
-      const key = rangeKey(range);
+      const key = figureKey(range);
       if (seen.has(key)) return;
       seen.add(key);
       places.push({ label, uri: doc.uri, range });
     };
     for (const s of ev?.sections ?? []) place(s.heading.title, s.heading.range);
-    for (const r of ev?.kpiRows ?? []) place(t(locale, 'report.place.kpi', { label: r.label }), r.labelRange);
+    for (const r of ev?.kpiRows ?? []) {
+      cited.add(r);
+      const key = figureKey(r.labelRange);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      places.push(kpiRowPlace(doc.uri, locale, r));
+    }
     for (const r of ev?.indexRows ?? [])
       place(t(locale, 'report.place.index', { target: indexTargetText(r.target) }), r.row.range);
     entry.places = places;
@@ -539,6 +702,21 @@ function requirements(
     out.push(entry);
   }
   return out;
+}
+
+/**
+ * A KPI row as a requirement's place, once per row, locale and uri: a requirement has a place for every
+ * row that reports it (thousands in a large report), and the rows of tables an edit kept are the same
+ * objects. Shared between models, so never changed once made.
+ */
+const rowPlaces = new WeakMap<KpiRow, { uri: string; locale: Locale; place: ReportRequirement['places'][number] }>();
+
+function kpiRowPlace(uri: string, locale: Locale, row: KpiRow): ReportRequirement['places'][number] {
+  const known = rowPlaces.get(row);
+  if (known && known.uri === uri && known.locale === locale) return known.place;
+  const place = { label: t(locale, 'report.place.kpi', { label: row.label }), uri, range: row.labelRange };
+  rowPlaces.set(row, { uri, locale, place });
+  return place;
 }
 
 function indexTargetText(target: IndexTarget): string {

@@ -3,8 +3,9 @@
 // Then the rest of the document parses exactly as before, so the new model is the previous one with
 // that line's block re-read and every later offset moved; positions (line, column) on other lines do
 // not change at all. A line of the front matter's YAML or a div fence that keeps its role is patched too.
-// A line break typed or deleted, or a line pasted or deleted, among lines of prose and blank lines, replaces
-// those lines and moves everything below by the difference in lines (`reparseLines`). Any edit this module
+// A line break typed or deleted, or a line pasted or deleted, among lines of prose and blank lines (or among
+// a table's body rows, each new line holding a pipe), replaces those lines and moves everything below by the
+// difference in lines (`reparseLines`). Any edit this module
 // cannot prove local (a line changing kind, a front matter fence, a setext heading...) returns undefined and
 // the caller parses the whole document. test/unit/incremental.test.ts checks the result equals a full parse.
 // Syntax only: the interpretation above (recognition/document.ts) reads the edited table and headings again.
@@ -46,7 +47,7 @@ import { isFrontMatterFence } from '../frontmatterFence';
 import { lineRange, lineText, positionAt, range, splitLines } from './lines';
 import { attr } from './attributes';
 import { splitRequirementList } from './requirements';
-import { detachedCopy } from '../text/normalize';
+import { detachedCopy, isBlank } from '../text/normalize';
 
 /** A change confined to one line: columns of the changed text on the old and on the new line. */
 export interface LineEdit {
@@ -678,9 +679,9 @@ const isProseOrBlank = (kind: number) => kind === LineKind.Prose || kind === Lin
 
 /**
  * The next version's syntax when lines of prose became other lines of prose (Enter or Backspace at a line's
- * end, a paragraph line pasted or deleted): the replaced lines are read again, and everything below moves by
- * the difference in lines. Undefined when a replaced or new line is (or makes a neighbour) anything but
- * prose or a blank line, and near the front matter.
+ * end, a paragraph line pasted or deleted), or body rows of one table other rows: the replaced lines are
+ * read again (the table too), and everything below moves by the difference in lines. Undefined when a
+ * replaced or new line is (or makes a neighbour) anything else, and near the front matter.
  */
 function reparseLines(
   previous: SyntaxTree,
@@ -697,7 +698,9 @@ function reparseLines(
   // An end inside a line break (between CR and LF) takes the next line in.
   while (last < starts.length && lineEnd(last) < region.oldEnd) last++;
   if (last >= starts.length) return undefined;
-  for (let k = first; k <= last; k++) if (!isProseOrBlank(state.kinds[k])) return undefined;
+  // Rows of one table (below its delimiter row) replaced by rows: the table is read again, the rest moves.
+  const inTable = rowsOfOneTable(previous.tables, state.kinds, first, last);
+  if (inTable === undefined) for (let k = first; k <= last; k++) if (!isProseOrBlank(state.kinds[k])) return undefined;
 
   const blockStart = starts[first];
   const delta = region.newEnd - region.oldEnd;
@@ -715,7 +718,7 @@ function reparseLines(
     if (first <= 1 || newLines.some((l) => isFrontMatterFence(l, 'close'))) return undefined;
   }
   const after = lineText(old, starts, last + 1);
-  const newKinds = kindsOfProse(state, first, newLines, after);
+  const newKinds = inTable === undefined ? kindsOfProse(state, first, newLines, after) : kindsOfRows(newLines);
   if (!newKinds) return undefined;
   // The line below sees a blank line before it or not: that matters only to a setext heading's text line.
   const blankBefore = newKinds[newKinds.length - 1] === LineKind.Blank;
@@ -744,8 +747,8 @@ function reparseLines(
   // Inline items of the replaced lines go, the new lines' come, those below move.
   const inline: { links: Link[]; spans: Span[]; problems: SyntaxProblem[] } = { links: [], spans: [], problems: [] };
   newLines.forEach((line, j) => {
-    if (newKinds[j] !== LineKind.Prose) return;
-    const found = inlineOf(line, first + j, false);
+    if (newKinds[j] !== LineKind.Prose && newKinds[j] !== LineKind.TableRow) return;
+    const found = inlineOf(line, first + j, newKinds[j] === LineKind.TableRow);
     if (!found) return;
     for (const l of found.links) inline.links.push(l);
     for (const sp of found.spans) inline.spans.push(sp);
@@ -800,6 +803,14 @@ function reparseLines(
     const l = lineText(text, lineStarts, k);
     return l === undefined ? undefined : detachedCopy(l);
   };
+  if (inTable !== undefined) {
+    const old = prior.tables[inTable];
+    const table: Table = { ...readTable(lineAt, old.range.start.line, inTable), section: old.section };
+    // Rows with a pipe continue the table: it ends where it ended, moved by the lines added.
+    if (table.range.end.line !== shift.range(old.range).end.line) return undefined;
+    doc.tables[inTable] = table;
+    changed.tables = true;
+  }
   doc.explanations = prior.explanations.map((e) => {
     if (e.range.end.line < first) return e;
     if (below(e.range)) {
@@ -837,8 +848,23 @@ function reparseLines(
     },
     kind: 'lines',
     changed,
+    table: inTable,
     around: aroundLines(oldLineAt, first, last, lineAt, newLast),
   };
+}
+
+/** The index of the table whose body rows (below the delimiter row) include lines `first`…`last`, if one does. */
+function rowsOfOneTable(tables: Table[], kinds: Uint8Array, first: number, last: number): number | undefined {
+  for (let k = first; k <= last; k++) if (kinds[k] !== LineKind.TableRow) return undefined;
+  const index = tableAt(tables, first);
+  if (index < 0 || tables[index].range.end.line < last) return undefined;
+  return index;
+}
+
+/** New lines among a table's rows: rows when each holds a pipe (and is not blank), as the table reader takes them. */
+function kindsOfRows(lines: string[]): Uint8Array | undefined {
+  for (const line of lines) if (isBlank(line) || !line.includes('|')) return undefined;
+  return new Uint8Array(lines.length).fill(LineKind.TableRow);
 }
 
 /**

@@ -68,11 +68,15 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
     // A div fence's edit may give an explanation new (unresolved) refs.
     explanations: changed.explanations ? resolveExplanationRefs(syntax.explanations) : syntax.explanations,
     indexTables: previous.indexTables,
-    kpiTables: table
-      ? replaceKpiTable(previous.kpiTables, syntax, table)
-      : patched.kind === 'lines'
-        ? movedKpiTables(previous, syntax)
-        : previous.kpiTables,
+    // Lines replaced (in a table's rows, say) moved the tables below: theirs are rebased, the edited one read again.
+    kpiTables:
+      patched.kind === 'lines'
+        ? table
+          ? replaceKpiTable(movedKpiTables(previous, syntax), syntax, table)
+          : movedKpiTables(previous, syntax)
+        : table
+          ? replaceKpiTable(previous.kpiTables, syntax, table)
+          : previous.kpiTables,
   };
   if (read.frontMatter) doc.frontMatter = read.frontMatter;
   let indexProblems = indexProblemsOf(previous);

@@ -12,7 +12,7 @@
 // suppression without a reason, with an unknown rule id, or that silences nothing is itself reported.
 import type { EsgDocument } from '../../model';
 import { LineKind, parseStateOf } from '../../parser/document';
-import { lineText } from '../../parser/lines';
+import { lineText, positionAt } from '../../parser/lines';
 import { t, type MessageKey } from '../../i18n';
 import type { AnalysisOptions, Diagnostic, Locale, Range } from '../../types';
 import type { RuleInfo } from '../rule';
@@ -66,6 +66,19 @@ const isTableStart = (kind: number) => kind === LineKind.TableHeader;
 const isTableLine = (kind: number) =>
   kind === LineKind.TableHeader || kind === LineKind.TableDelimiter || kind === LineKind.TableRow;
 
+/** The lines holding `word`, in order, found by searching the text (not line by line: a report has thousands). */
+function linesWith(doc: EsgDocument, word: string): number[] {
+  const out: number[] = [];
+  const { text, lineStarts } = doc;
+  for (let at = text.indexOf(word); at >= 0;) {
+    const line = positionAt(lineStarts, at).line;
+    out.push(line);
+    if (line + 1 >= lineStarts.length) break;
+    at = text.indexOf(word, lineStarts[line + 1]);
+  }
+  return out;
+}
+
 /** The suppressions a report writes, in order; [] at the cost of one `includes` for a report with none. */
 function findSuppressions(doc: EsgDocument): Suppression[] {
   if (!doc.text.includes('esgmark-')) return [];
@@ -73,7 +86,7 @@ function findSuppressions(doc: EsgDocument): Suppression[] {
   const lines = doc.lineStarts.length;
   const found: Suppression[] = [];
   const open: Suppression[] = [];
-  for (let line = 0; line < lines; line++) {
+  for (const line of linesWith(doc, 'esgmark-')) {
     const kind = kinds?.[line];
     // A comment inside a code block or the front matter is text, not a directive.
     if (kind === LineKind.Code || kind === LineKind.Fence || kind === LineKind.FrontMatter) continue;

@@ -58,11 +58,11 @@ export function kpiTableOf(doc: SyntaxTree, table: Table): KpiTable | undefined 
     // Most recently used last, under the stored key (the slice would keep this document alive).
     kpiTableCache.delete(text);
     kpiTableCache.set(cached.key, cached);
-    return cached.kpiTable ? rebase(cached.kpiTable, firstLine, table.index, table) : undefined;
+    return cached.kpiTable ? rebase(cached.kpiTable, firstLine, table.index, { table }) : undefined;
   }
   cacheCounts.misses++;
   const kpiTable = readKpiTable(doc, table);
-  remember(detachedCopy(text), kpiTable ? withOwnStrings(rebase(kpiTable, -firstLine, 0)) : null);
+  remember(detachedCopy(text), kpiTable ? rebase(kpiTable, -firstLine, 0, { ownStrings: true }) : null);
   return kpiTable;
 }
 
@@ -171,20 +171,6 @@ function tableText(doc: SyntaxTree, table: Table): string {
   return doc.text.slice(start, end);
 }
 
-/**
- * A deep copy of plain data in which every string has its own storage. Labels, units and cell texts are
- * slices of the document; kept in the cache as they are, each entry would keep the whole text of the
- * version it was read from alive (measured: 85 MiB after 600 edits of a 1 MB report).
- */
-function withOwnStrings<T>(value: T): T {
-  if (typeof value === 'string') return detachedCopy(value) as T;
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(withOwnStrings) as T;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = withOwnStrings((value as Record<string, unknown>)[key]);
-  return out as T;
-}
-
 function remember(key: string, kpiTable: KpiTable | null): void {
   if (key.length > CACHE_MAX_CHARS / 4) return;
   kpiTableCache.set(key, { key, kpiTable });
@@ -197,13 +183,23 @@ function remember(key: string, kpiTable: KpiTable | null): void {
 }
 
 /**
- * A copy of a KPI table with every line number moved by `lineDelta` and the table index set. Spreads
- * keep every key in its place (also keys holding undefined), so the copy equals a fresh parse exactly.
- * With `table` (the table it is read from, whose text is the cached one): a range equal to a cell's is
- * that cell's range object, as in a fresh parse, rather than a copy (most ranges of a KPI table are
- * cells': labels, units, values, periods; fewer objects to allocate and for the collector to move).
+ * A copy of a KPI table with every line number moved by `lineDelta` and the table index set, equal to a
+ * fresh parse of the table at its new lines. With `table` (the table it is read from, whose text is the
+ * cached one): a range equal to a cell's is that cell's range object, as in a fresh parse, rather than a
+ * copy (most ranges of a KPI table are cells': labels, units, values, periods; fewer objects to allocate
+ * and for the collector to move). With `ownStrings`, every string is a copy with storage of its own:
+ * labels, units and cell texts are slices of the document, and kept in the cache as they are, each entry
+ * would keep the whole text of the version it was read from alive (measured: 85 MiB after 600 edits of
+ * a 1 MB report).
  */
-function rebase(kpiTable: KpiTable, lineDelta: number, index: number, table?: Table): KpiTable {
+function rebase(
+  kpiTable: KpiTable,
+  lineDelta: number,
+  index: number,
+  { table, ownStrings = false }: { table?: Table; ownStrings?: boolean } = {},
+): KpiTable {
+  const str = ownStrings ? detachedCopy : (s: string) => s;
+  const optionalStr = (s: string | undefined) => (s === undefined ? s : str(s));
   // Positions are built as literals (a position is its line and character, nothing else): faster than spreads.
   const move = (r: Range): Range => ({
     start: { line: r.start.line + lineDelta, character: r.start.character },
@@ -226,19 +222,38 @@ function rebase(kpiTable: KpiTable, lineDelta: number, index: number, table?: Ta
     }
     return move(r);
   };
+  // Every object is built as a literal naming its fields, in the order `readKpiTable` gives them: a spread
+  // of values of two shapes (blank cells have no `value`) takes V8's generic path, which leaves most
+  // fields of each copy in a store of their own (an object more, and slower to read).
+  const moveValue = (v: KpiValue): KpiValue =>
+    'value' in v
+      ? {
+          period: str(v.period),
+          raw: str(v.raw),
+          range: moveCell(v.range),
+          status: v.status,
+          value: v.value,
+          decimals: v.decimals,
+          percent: v.percent,
+        }
+      : { period: str(v.period), raw: str(v.raw), range: moveCell(v.range), status: v.status };
   return {
-    ...kpiTable,
     table: index,
     labelColumns: kpiTable.labelColumns.slice(),
-    periods: kpiTable.periods.map((p) => ({ ...p, range: moveCell(p.range) })),
-    rows: kpiTable.rows.map((row) => ({
-      ...row,
+    unitColumn: kpiTable.unitColumn,
+    periods: kpiTable.periods.map((p) => ({ column: p.column, period: str(p.period), range: moveCell(p.range) })),
+    rows: kpiTable.rows.map((row): KpiRow => ({
       table: index,
       line: row.line + lineDelta,
+      label: str(row.label),
       labelRange: moveCell(row.labelRange),
-      formula: row.formula && { ...row.formula, range: move(row.formula.range) },
-      unit: row.unit && { ...row.unit, range: moveCell(row.unit.range) },
-      values: row.values.map((v) => ({ ...v, range: moveCell(v.range) })),
+      group: optionalStr(row.group),
+      kpiId: optionalStr(row.kpiId),
+      kpiIdSource: row.kpiIdSource,
+      formula: row.formula && { text: str(row.formula.text), range: move(row.formula.range) },
+      unit: row.unit && { raw: str(row.unit.raw), range: moveCell(row.unit.range) },
+      values: row.values.map(moveValue),
+      isCaption: row.isCaption,
     })),
   };
 }

@@ -10,7 +10,7 @@ import { attr } from '../parser/attributes';
 import { scanInline } from '../parser/inline';
 import { plainCell } from './indexTables';
 import { lineText } from '../parser/lines';
-import { kpiShape, UNIT_HEADER } from './kpiShape';
+import { kpiShapeAndReason, rememberNotRead, UNIT_HEADER, type KpiShape, type NotRead } from './kpiShape';
 import { unitInLabel } from './labelUnit';
 
 // Reading KPI rows (label cleaning, catalog matching, number and unit parsing) is a large part
@@ -22,9 +22,10 @@ const CACHE_MAX_ENTRIES = 2000;
 const CACHE_MAX_CHARS = 8_000_000;
 /**
  * Table text -> its KPI table relative to the header line (null for a table that is not a KPI table),
- * with the key as stored: a copy of its own, which a hit looked up by a slice of the document re-inserts.
+ * with the key as stored: a copy of its own, which a hit looked up by a slice of the document re-inserts,
+ * and the reason a table with figures is not a KPI table (`kpi/table-shape` asks, recognition/kpiShape.ts).
  */
-const kpiTableCache = new Map<string, { key: string; kpiTable: KpiTable | null }>();
+const kpiTableCache = new Map<string, { key: string; kpiTable: KpiTable | null; notRead: NotRead | undefined }>();
 let cachedChars = 0;
 const cacheCounts = { hits: 0, misses: 0 };
 
@@ -58,17 +59,20 @@ export function kpiTableOf(doc: SyntaxTree, table: Table): KpiTable | undefined 
     // Most recently used last, under the stored key (the slice would keep this document alive).
     kpiTableCache.delete(text);
     kpiTableCache.set(cached.key, cached);
+    rememberNotRead(table, cached.notRead);
     return cached.kpiTable ? rebase(cached.kpiTable, firstLine, table.index, { table }) : undefined;
   }
   cacheCounts.misses++;
-  const kpiTable = readKpiTable(doc, table);
-  remember(detachedCopy(text), kpiTable ? rebase(kpiTable, -firstLine, 0, { ownStrings: true }) : null);
+  const { shape, notRead } = kpiShapeAndReason(table);
+  const kpiTable = shape ? readKpiTable(doc, table, shape) : undefined;
+  // The column headers are slices of the document too (see `rebase`): the cache keeps copies.
+  const ownNotRead = notRead && { reason: notRead.reason, columns: notRead.columns.map(detachedCopy) };
+  rememberNotRead(table, ownNotRead);
+  remember(detachedCopy(text), kpiTable ? rebase(kpiTable, -firstLine, 0, { ownStrings: true }) : null, ownNotRead);
   return kpiTable;
 }
 
-function readKpiTable(doc: SyntaxTree, table: Table): KpiTable | undefined {
-  const shape = kpiShape(table);
-  if (!shape) return undefined;
+function readKpiTable(doc: SyntaxTree, table: Table, shape: KpiShape): KpiTable {
   const kpiTable: KpiTable = {
     table: table.index,
     labelColumns: shape.labelColumns,
@@ -171,9 +175,9 @@ function tableText(doc: SyntaxTree, table: Table): string {
   return doc.text.slice(start, end);
 }
 
-function remember(key: string, kpiTable: KpiTable | null): void {
+function remember(key: string, kpiTable: KpiTable | null, notRead: NotRead | undefined): void {
   if (key.length > CACHE_MAX_CHARS / 4) return;
-  kpiTableCache.set(key, { key, kpiTable });
+  kpiTableCache.set(key, { key, kpiTable, notRead });
   cachedChars += key.length;
   for (const oldest of kpiTableCache.keys()) {
     if (kpiTableCache.size <= CACHE_MAX_ENTRIES && cachedChars <= CACHE_MAX_CHARS) break;

@@ -445,28 +445,28 @@ function listedTitles(
 /**
  * The document's own object for a link found again in a cell (the parser scanned the whole line), else
  * the link as found: the index tables would otherwise keep a second copy of each link and its ranges.
+ * The document's links are in order of line, and of column within a line: a binary search on both
+ * (a cell may hold thousands of links, and a scan of the line's for each would be quadratic).
  */
 function documentLink(doc: EsgDocument, link: Link): Link {
   const links = doc.links;
-  const line = link.range.start.line;
+  const { line, character } = link.range.start;
   let lo = 0;
   let hi = links.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (links[mid].range.start.line < line) lo = mid + 1;
+    const start = links[mid].range.start;
+    if (start.line < line || (start.line === line && start.character < character)) lo = mid + 1;
     else hi = mid;
   }
-  for (let k = lo; k < links.length && links[k].range.start.line === line; k++) {
-    const l = links[k];
-    if (
-      l.text === link.text &&
-      l.href === link.href &&
-      sameRange(l.range, link.range) &&
-      sameRange(l.hrefRange, link.hrefRange)
-    )
-      return l;
-  }
-  return link;
+  const l = links[lo];
+  return l &&
+    l.text === link.text &&
+    l.href === link.href &&
+    sameRange(l.range, link.range) &&
+    sameRange(l.hrefRange, link.hrefRange)
+    ? l
+    : link;
 }
 
 function sameRange(a: Range, b: Range): boolean {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { parseDocument } from '../../server/src/engine/recognition/document';
 import { clearParseCaches } from '../../server/src/engine/recognition/kpiTables';
 import { analyze } from '../../server/src/engine';
-import { headerPeriod } from '../../server/src/engine/recognition/kpiShape';
+import { headerPeriod, kpiShapeAndReason, notReadReason } from '../../server/src/engine/recognition/kpiShape';
 import { facts } from '../../server/src/engine/derived';
 import type { KpiRow } from '../../server/src/engine/model';
 import { FRONT, byRule, locate, run } from './util';
@@ -304,6 +304,27 @@ test('kpi/table-shape: a table of figures whose year is only in the heading is r
     ['2021#香港', '2021#中國內地', '2021'],
   );
   assert.equal(byRule(fixed, 'kpi/table-shape').length, 1, 'only the second table is still unread');
+});
+
+test('kpi/table-shape: the reason kept from reading the KPI tables, cold or from the cache, is the one read afresh', () => {
+  const text = `${FRONT}# 環境\n\n## 2021 年能源使用\n\n| 項目 | 單位 | 香港 | 中國內地 | 合計 |\n|---|---|--:|--:|--:|\n| 總耗電量 | 千瓦時 | 1,000 | 2,000 | 3,000 |\n\n| 指標 | 單位 | 2025 |\n|---|---|--:|\n| 總耗水量 | 噸 | 20 |\n\n| 持份者 | 溝通方式 |\n|---|---|\n| 員工 | 內部通訊 |\n`;
+  clearParseCaches();
+  for (const pass of ['cold', 'warm']) {
+    const doc = parse(text);
+    assert.equal(doc.kpiTables.length, 1, pass);
+    // A copy of the table is not one the reading saw: its reason is read afresh.
+    const afresh = doc.tables.map((t) => kpiShapeAndReason(structuredClone(t)).notRead);
+    assert.deepEqual(
+      afresh.map((r) => r?.reason),
+      ['noPeriod', undefined, undefined],
+      pass,
+    );
+    assert.deepEqual(
+      doc.tables.map((t) => notReadReason(t)),
+      afresh,
+      pass,
+    );
+  }
 });
 
 test('kpi/table-shape: years in the row labels are named as the reason (seed 002 safety table)', () => {

@@ -23,7 +23,11 @@ function isWordEnd(c: number): boolean {
  * the matching `}`. Columns in the result are columns of `line`.
  */
 export function parseAttributes(text: string, line: number, open: number, close: number): AttributeParse {
-  const attrs: Attributes = { classes: [], pairs: [], range: lineRange(line, open, close + 1) };
+  const classes: string[] = [];
+  const pairs: Attributes['pairs'] = [];
+  let id: string | undefined;
+  let idStart = 0;
+  let idEnd = 0;
   const problems: AttributeParse['problems'] = [];
   let i = open + 1;
   while (i < close) {
@@ -38,9 +42,10 @@ export function parseAttributes(text: string, line: number, open: number, close:
       while (i < close && !isWordEnd(text.charCodeAt(i))) i++;
       const word = text.slice(start + 1, i);
       if (c === 35) {
-        attrs.id = word;
-        attrs.idRange = lineRange(line, start + 1, i);
-      } else if (word) attrs.classes.push(word);
+        id = word;
+        idStart = start + 1;
+        idEnd = i;
+      } else if (word) classes.push(word);
       continue;
     }
     while (i < close && !isWordEnd(text.charCodeAt(i))) i++;
@@ -60,7 +65,7 @@ export function parseAttributes(text: string, line: number, open: number, close:
       while (j < close && text[j] !== q) j += text[j] === '\\' ? 2 : 1;
       if (j >= close) {
         problems.push({ start, end: close, key: 'attr.unterminatedQuote' });
-        attrs.pairs.push({
+        pairs.push({
           key,
           value: text.slice(valueStart, close),
           keyRange: lineRange(line, start, start + key.length),
@@ -68,7 +73,7 @@ export function parseAttributes(text: string, line: number, open: number, close:
         });
         i = close;
       } else {
-        attrs.pairs.push({
+        pairs.push({
           key,
           value: text.slice(valueStart, j).replace(/\\(.)/g, '$1'),
           keyRange: lineRange(line, start, start + key.length),
@@ -79,7 +84,7 @@ export function parseAttributes(text: string, line: number, open: number, close:
     } else {
       const valueStart = i;
       while (i < close && !isSpace(text.charCodeAt(i))) i++;
-      attrs.pairs.push({
+      pairs.push({
         key,
         value: text.slice(valueStart, i),
         keyRange: lineRange(line, start, start + key.length),
@@ -87,6 +92,14 @@ export function parseAttributes(text: string, line: number, open: number, close:
       });
     }
   }
+  const range = lineRange(line, open, close + 1);
+  // Built whole, with an id or without: an id added to the object afterwards would be kept in a store
+  // of its own (an object more per heading).
+  // The lists are kept as copies of exactly their length: grown by push, each holds 17 slots or more.
+  const attrs: Attributes =
+    id === undefined
+      ? { classes: classes.slice(), pairs: pairs.slice(), range }
+      : { classes: classes.slice(), pairs: pairs.slice(), range, id, idRange: lineRange(line, idStart, idEnd) };
   return { attrs, problems };
 }
 

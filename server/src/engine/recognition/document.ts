@@ -3,7 +3,8 @@
 // (parser/) knows no catalog; this layer does, and turns a `SyntaxTree` into the `EsgDocument` that rules
 // and features read. It runs once per document version: on a full parse over everything, on a patched
 // parse (parser/incremental.ts) over what the edit touched, carrying the rest from the previous version.
-// The one memo is the KPI tables' by table text (recognition/kpiTables.ts).
+// The memos are the KPI tables' by table text (recognition/kpiTables.ts) and, by table, why a table is not
+// a KPI table (recognition/kpiShape.ts).
 import type {
   EsgDocument,
   Explanation,

@@ -1,7 +1,17 @@
 // Reading the HKEX index table: which requirement(s) each row speaks for, and where it points.
 // Rows come in the shapes the published reports use: bare ids, '關鍵績效指標 A1.1', aspect rows
 // followed by '一般披露' rows, Part B rows by name, Part D rows by paragraph number or pillar.
-import type { EsgDocument, IndexRow, IndexTarget, RequirementRef, SyntaxProblem, Table, TableRow } from '../model';
+import type {
+  EsgDocument,
+  IndexRow,
+  IndexTarget,
+  Link,
+  RequirementRef,
+  SyntaxProblem,
+  Table,
+  TableRow,
+} from '../model';
+import type { Range } from '../types';
 import { getFramework, type FrameworkIndex } from '../catalogs/hkex';
 import { detachedCopy, toHalfWidth } from '../text/normalize';
 import { scanInline } from '../parser/inline';
@@ -395,8 +405,9 @@ function idsInCell(text: string, line: number, base: number): RequirementRef[] {
     }
     for (const r of parseRequirementList(clean(m[0]), range)) refs.push(r);
   }
-  // Keep the unknown ones (A9.9) so that hkex/unknown-id can point at them.
-  return refs;
+  // Keep the unknown ones (A9.9) so that hkex/unknown-id can point at them. A copy of exactly their
+  // number: the index rows keep this list, and one grown by push holds 17 slots or more.
+  return refs.slice();
 }
 
 /** Part D rows like '( I ) | 管治' or 'Governance' that speak for a whole pillar. */
@@ -484,6 +495,42 @@ function listedTitles(
   return parts >= 2 && found.length ? found : undefined;
 }
 
+/**
+ * The document's own object for a link found again in a cell (the parser scanned the whole line), else
+ * the link as found: the index tables would otherwise keep a second copy of each link and its ranges.
+ * The document's links are in order of line, and of column within a line: a binary search on both
+ * (a cell may hold thousands of links, and a scan of the line's for each would be quadratic).
+ */
+function documentLink(doc: EsgDocument, link: Link): Link {
+  const links = doc.links;
+  const { line, character } = link.range.start;
+  let lo = 0;
+  let hi = links.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const start = links[mid].range.start;
+    if (start.line < line || (start.line === line && start.character < character)) lo = mid + 1;
+    else hi = mid;
+  }
+  const l = links[lo];
+  return l &&
+    l.text === link.text &&
+    l.href === link.href &&
+    sameRange(l.range, link.range) &&
+    sameRange(l.hrefRange, link.hrefRange)
+    ? l
+    : link;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}
+
 export function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][number]): IndexTarget {
   const text = cellPlain(cell);
   if (text === '' || NO_VALUE.test(text)) return { kind: 'empty', range: cell.range };
@@ -494,7 +541,7 @@ export function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cell
       cell.range.start.character,
       cell.range.end.character,
     ).links;
-    if (links.length) return { kind: 'links', links, range: cell.range };
+    if (links.length) return { kind: 'links', links: links.map((l) => documentLink(doc, l)), range: cell.range };
   }
   const half = toHalfWidth(text);
   // Longer cells are explanations: titles and the shapes below are all short.

@@ -109,19 +109,42 @@ export interface KpiShape {
 /** Why a table that holds figures was not read as a KPI table (the `kpi/table-shape` message), or undefined. */
 export type NotReadReason = 'noPeriod' | 'yearInLabels' | 'noLabel';
 
+/** Why a table with figures is not a KPI table, and the headers of the columns it could not read. */
+export interface NotRead {
+  reason: NotReadReason;
+  columns: string[];
+}
+
 export function kpiShape(table: Table): KpiShape | undefined {
+  return kpiShapeAndReason(table).shape;
+}
+
+/** What one reading of a table gives: its KPI shape, or the reason it is not a KPI table (`notReadReason`). */
+export function kpiShapeAndReason(table: Table): { shape?: KpiShape; notRead?: NotRead } {
   const r = readShape(table);
-  return 'reason' in r ? undefined : r;
+  if (!('reason' in r)) return { shape: r };
+  return r.figures ? { notRead: { reason: r.reason, columns: r.columns } } : {};
+}
+
+/**
+ * The reasons found when the KPI tables were read (recognition/kpiTables.ts, which caches them with the
+ * KPI table by the table's text), by table: null for a table with none. The reason depends on the table's
+ * cells only, and reading the shape of every table again for `kpi/table-shape` was 5% of a full analysis.
+ */
+const notReadByTable = new WeakMap<Table, NotRead | null>();
+
+export function rememberNotRead(table: Table, notRead: NotRead | undefined): void {
+  notReadByTable.set(table, notRead ?? null);
 }
 
 /**
  * The reason a table with figures is not a KPI table. Undefined for a KPI table and for a table that
  * does not look like one (text, a list of stakeholders, an index).
  */
-export function notReadReason(table: Table): { reason: NotReadReason; columns: string[] } | undefined {
-  const r = readShape(table);
-  if (!('reason' in r) || !r.figures) return undefined;
-  return { reason: r.reason, columns: r.columns };
+export function notReadReason(table: Table): NotRead | undefined {
+  const known = notReadByTable.get(table);
+  if (known !== undefined) return known ?? undefined;
+  return kpiShapeAndReason(table).notRead;
 }
 
 type ShapeResult = KpiShape | { reason: NotReadReason; figures: boolean; columns: string[] };

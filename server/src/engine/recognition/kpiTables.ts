@@ -10,7 +10,7 @@ import { attr } from '../parser/attributes';
 import { scanInline } from '../parser/inline';
 import { plainCell } from './indexTables';
 import { lineText } from '../parser/lines';
-import { kpiShape, UNIT_HEADER } from './kpiShape';
+import { kpiShapeAndReason, rememberNotRead, UNIT_HEADER, type KpiShape, type NotRead } from './kpiShape';
 import { unitInLabel } from './labelUnit';
 
 // Reading KPI rows (label cleaning, catalog matching, number and unit parsing) is a large part
@@ -22,9 +22,10 @@ const CACHE_MAX_ENTRIES = 2000;
 const CACHE_MAX_CHARS = 8_000_000;
 /**
  * Table text -> its KPI table relative to the header line (null for a table that is not a KPI table),
- * with the key as stored: a copy of its own, which a hit looked up by a slice of the document re-inserts.
+ * with the key as stored: a copy of its own, which a hit looked up by a slice of the document re-inserts,
+ * and the reason a table with figures is not a KPI table (`kpi/table-shape` asks, recognition/kpiShape.ts).
  */
-const kpiTableCache = new Map<string, { key: string; kpiTable: KpiTable | null }>();
+const kpiTableCache = new Map<string, { key: string; kpiTable: KpiTable | null; notRead: NotRead | undefined }>();
 let cachedChars = 0;
 const cacheCounts = { hits: 0, misses: 0 };
 
@@ -58,17 +59,20 @@ export function kpiTableOf(doc: SyntaxTree, table: Table): KpiTable | undefined 
     // Most recently used last, under the stored key (the slice would keep this document alive).
     kpiTableCache.delete(text);
     kpiTableCache.set(cached.key, cached);
-    return cached.kpiTable ? rebase(cached.kpiTable, firstLine, table.index, table) : undefined;
+    rememberNotRead(table, cached.notRead);
+    return cached.kpiTable ? rebase(cached.kpiTable, firstLine, table.index, { table }) : undefined;
   }
   cacheCounts.misses++;
-  const kpiTable = readKpiTable(doc, table);
-  remember(detachedCopy(text), kpiTable ? withOwnStrings(rebase(kpiTable, -firstLine, 0)) : null);
+  const { shape, notRead } = kpiShapeAndReason(table);
+  const kpiTable = shape ? readKpiTable(doc, table, shape) : undefined;
+  // The column headers are slices of the document too (see `rebase`): the cache keeps copies.
+  const ownNotRead = notRead && { reason: notRead.reason, columns: notRead.columns.map(detachedCopy) };
+  rememberNotRead(table, ownNotRead);
+  remember(detachedCopy(text), kpiTable ? rebase(kpiTable, -firstLine, 0, { ownStrings: true }) : null, ownNotRead);
   return kpiTable;
 }
 
-function readKpiTable(doc: SyntaxTree, table: Table): KpiTable | undefined {
-  const shape = kpiShape(table);
-  if (!shape) return undefined;
+function readKpiTable(doc: SyntaxTree, table: Table, shape: KpiShape): KpiTable {
   const kpiTable: KpiTable = {
     table: table.index,
     labelColumns: shape.labelColumns,
@@ -171,23 +175,9 @@ function tableText(doc: SyntaxTree, table: Table): string {
   return doc.text.slice(start, end);
 }
 
-/**
- * A deep copy of plain data in which every string has its own storage. Labels, units and cell texts are
- * slices of the document; kept in the cache as they are, each entry would keep the whole text of the
- * version it was read from alive (measured: 85 MiB after 600 edits of a 1 MB report).
- */
-function withOwnStrings<T>(value: T): T {
-  if (typeof value === 'string') return detachedCopy(value) as T;
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(withOwnStrings) as T;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = withOwnStrings((value as Record<string, unknown>)[key]);
-  return out as T;
-}
-
-function remember(key: string, kpiTable: KpiTable | null): void {
+function remember(key: string, kpiTable: KpiTable | null, notRead: NotRead | undefined): void {
   if (key.length > CACHE_MAX_CHARS / 4) return;
-  kpiTableCache.set(key, { key, kpiTable });
+  kpiTableCache.set(key, { key, kpiTable, notRead });
   cachedChars += key.length;
   for (const oldest of kpiTableCache.keys()) {
     if (kpiTableCache.size <= CACHE_MAX_ENTRIES && cachedChars <= CACHE_MAX_CHARS) break;
@@ -197,13 +187,23 @@ function remember(key: string, kpiTable: KpiTable | null): void {
 }
 
 /**
- * A copy of a KPI table with every line number moved by `lineDelta` and the table index set. Spreads
- * keep every key in its place (also keys holding undefined), so the copy equals a fresh parse exactly.
- * With `table` (the table it is read from, whose text is the cached one): a range equal to a cell's is
- * that cell's range object, as in a fresh parse, rather than a copy (most ranges of a KPI table are
- * cells': labels, units, values, periods; fewer objects to allocate and for the collector to move).
+ * A copy of a KPI table with every line number moved by `lineDelta` and the table index set, equal to a
+ * fresh parse of the table at its new lines. With `table` (the table it is read from, whose text is the
+ * cached one): a range equal to a cell's is that cell's range object, as in a fresh parse, rather than a
+ * copy (most ranges of a KPI table are cells': labels, units, values, periods; fewer objects to allocate
+ * and for the collector to move). With `ownStrings`, every string is a copy with storage of its own:
+ * labels, units and cell texts are slices of the document, and kept in the cache as they are, each entry
+ * would keep the whole text of the version it was read from alive (measured: 85 MiB after 600 edits of
+ * a 1 MB report).
  */
-function rebase(kpiTable: KpiTable, lineDelta: number, index: number, table?: Table): KpiTable {
+function rebase(
+  kpiTable: KpiTable,
+  lineDelta: number,
+  index: number,
+  { table, ownStrings = false }: { table?: Table; ownStrings?: boolean } = {},
+): KpiTable {
+  const str = ownStrings ? detachedCopy : (s: string) => s;
+  const optionalStr = (s: string | undefined) => (s === undefined ? s : str(s));
   // Positions are built as literals (a position is its line and character, nothing else): faster than spreads.
   const move = (r: Range): Range => ({
     start: { line: r.start.line + lineDelta, character: r.start.character },
@@ -226,19 +226,38 @@ function rebase(kpiTable: KpiTable, lineDelta: number, index: number, table?: Ta
     }
     return move(r);
   };
+  // Every object is built as a literal naming its fields, in the order `readKpiTable` gives them: a spread
+  // of values of two shapes (blank cells have no `value`) takes V8's generic path, which leaves most
+  // fields of each copy in a store of their own (an object more, and slower to read).
+  const moveValue = (v: KpiValue): KpiValue =>
+    'value' in v
+      ? {
+          period: str(v.period),
+          raw: str(v.raw),
+          range: moveCell(v.range),
+          status: v.status,
+          value: v.value,
+          decimals: v.decimals,
+          percent: v.percent,
+        }
+      : { period: str(v.period), raw: str(v.raw), range: moveCell(v.range), status: v.status };
   return {
-    ...kpiTable,
     table: index,
     labelColumns: kpiTable.labelColumns.slice(),
-    periods: kpiTable.periods.map((p) => ({ ...p, range: moveCell(p.range) })),
-    rows: kpiTable.rows.map((row) => ({
-      ...row,
+    unitColumn: kpiTable.unitColumn,
+    periods: kpiTable.periods.map((p) => ({ column: p.column, period: str(p.period), range: moveCell(p.range) })),
+    rows: kpiTable.rows.map((row): KpiRow => ({
       table: index,
       line: row.line + lineDelta,
+      label: str(row.label),
       labelRange: moveCell(row.labelRange),
-      formula: row.formula && { ...row.formula, range: move(row.formula.range) },
-      unit: row.unit && { ...row.unit, range: moveCell(row.unit.range) },
-      values: row.values.map((v) => ({ ...v, range: moveCell(v.range) })),
+      group: optionalStr(row.group),
+      kpiId: optionalStr(row.kpiId),
+      kpiIdSource: row.kpiIdSource,
+      formula: row.formula && { text: str(row.formula.text), range: move(row.formula.range) },
+      unit: row.unit && { raw: str(row.unit.raw), range: moveCell(row.unit.range) },
+      values: row.values.map(moveValue),
+      isCaption: row.isCaption,
     })),
   };
 }

@@ -29,7 +29,8 @@ export function resolveRequirements(refs: RequirementRef[]): RequirementRef[] {
       else out.push(ref);
     }
   }
-  return out ?? refs;
+  // The model keeps the list: a copy of exactly its length (one grown by push holds 17 slots or more).
+  return out ? out.slice() : refs;
 }
 
 /** The catalog ids a token written `ref.raw` stands for; undefined when it names none. */

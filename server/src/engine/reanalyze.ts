@@ -4,10 +4,11 @@
 // equals a full analysis of the new text (test/unit/incremental.test.ts checks this on long random
 // edit sequences), so callers may pass any earlier analysis of the same document.
 import type { Attributes, EsgDocument, RequirementRef } from './model';
-import type { AnalysisOptions, Diagnostic, Locale, Position, Range } from './types';
+import type { AnalysisOptions, Diagnostic, Locale, Position } from './types';
 import type { LineEdit } from './parser/incremental';
 import { reparse } from './recognition/document';
 import { isPosition, movedBelow } from './parser/lineShift';
+import { sameRange } from './parser/lines';
 import { QUOTES_LINE_NUMBERS, runRules, type ModelPart, type RuleRunStats } from './rules';
 import { mayQuoteFactors } from './numbers/factorQuotes';
 import { applyVocabulary, namesKpis } from './vocabulary';
@@ -243,15 +244,6 @@ function sameRefs(a: readonly RequirementRef[], b: readonly RequirementRef[]): b
     a.every(
       (r, k) => r.id === b[k].id && r.raw === b[k].raw && r.known === b[k].known && r.fromRange === b[k].fromRange,
     )
-  );
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
   );
 }
 

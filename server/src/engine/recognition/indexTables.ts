@@ -11,11 +11,10 @@ import type {
   Table,
   TableRow,
 } from '../model';
-import type { Range } from '../types';
 import { getFramework, type FrameworkIndex } from '../catalogs/hkex';
 import { detachedCopy, toHalfWidth } from '../text/normalize';
 import { scanInline } from '../parser/inline';
-import { lineRange } from '../parser/lines';
+import { lineRange, sameRange } from '../parser/lines';
 import { parseRequirementList } from './requirements';
 import { plainTitle } from '../parser/identifiers';
 import { maskHtml, stripHtml } from '../text/html';
@@ -520,15 +519,6 @@ function documentLink(doc: EsgDocument, link: Link): Link {
     sameRange(l.hrefRange, link.hrefRange)
     ? l
     : link;
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
 }
 
 export function cellTarget(doc: EsgDocument, row: TableRow, cell: TableRow['cells'][number]): IndexTarget {

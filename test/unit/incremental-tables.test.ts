@@ -232,3 +232,80 @@ test('incremental: random keystrokes in headings (titles and attributes) equal f
   }
   assert.ok(headingPath > 20, `${headingPath} keystrokes took the heading path`);
 });
+
+// Two index sections, each read on its own but for one look ahead: the first section's last row ('A2' with
+// nothing after it) is a caption when the next index table's header is a '一般披露' row. A continuation
+// table carries its aspect; a '一般披露' row without an aspect is a problem of the index table.
+const INDEX_SECTIONS_REPORT = `---
+lang: zh-Hant
+esg:
+  issuer: 測試有限公司
+  period: 2025
+---
+
+# 環境 {#env hkex="A1 A1.1 A1.2 A2"}
+
+本集團的排放。
+
+# 社會 {#soc hkex="B1 B1.1"}
+
+本集團重視員工。
+
+# 索引（環境） {#idx1 .hkex-index}
+
+| 條文 | 內容 | 報告章節 | 頁碼 |
+|---|---|---|---|
+| 層面 A1：排放物 | | | |
+| 一般披露 | 排放政策 | [環境](#env) | 3 |
+| A1.1 | 排放物種類 | 環境 | 4 |
+
+| 一般披露 | 續 | 環境 | 5 |
+|---|---|---|---|
+| A1.2 | 溫室氣體 | 環境 | 5 |
+| A2 | 資源使用 | | |
+
+# 索引（社會） {#idx2 .hkex-index}
+
+| 一般披露 | 資源政策 | 環境 |
+|---|---|---|
+| 一般披露 | 沒有層面 | 社會 |
+| B1 | 僱傭 | [社會](#soc) |
+| B1.1 | 僱員總數 | 社會 |
+`;
+
+test('incremental: random keystrokes in index tables reread their section only and equal full analyses', () => {
+  const base = analyze({ uri: URI, text: INDEX_SECTIONS_REPORT });
+  assert.equal(base.model.indexTables.length, 3, 'three index tables');
+  assert.equal(base.model.syntaxProblems.filter((p) => p.key === 'index.generalWithoutAspect').length, 2);
+  let seed = 11;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const typed = ['A', '1', '.', '一', '般', ' ', 'B', '2', '披', '露', ':'];
+  let kept = 0;
+  let text = INDEX_SECTIONS_REPORT;
+  let previous = base;
+  for (let i = 0; i < 120; i++) {
+    // A keystroke in a cell of a header or body row, then (half the time) its undoing: the tables stay
+    // index tables, and ids and '一般披露' rows are made and unmade.
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('# 索引'));
+    const rows = lines
+      .map((l, k) => (k > first && l.startsWith('|') && !l.startsWith('|--') ? k : -1))
+      .filter((k) => k >= 0);
+    const line = rows[Math.floor(next() * rows.length)];
+    const cells = [...lines[line].matchAll(/[^|]/g)].map((m) => m.index);
+    const at = cells[Math.floor(next() * cells.length)];
+    const steps = [lines[line].slice(0, at) + typed[Math.floor(next() * typed.length)] + lines[line].slice(at)];
+    if (next() < 0.4) steps.push(lines[line].slice(0, at) + lines[line].slice(at + 1));
+    else if (next() < 0.5) steps.push(lines[line]);
+    for (const edited of steps) {
+      lines[line] = edited;
+      text = lines.join('\n');
+      const derived = analyze({ uri: URI, text }, {}, previous);
+      // The other section's index tables kept as they were: the keystroke's section alone was read again.
+      if (derived.model.indexTables.some((t) => previous.model.indexTables.includes(t))) kept++;
+      assertDerivedEqualsFull(URI, derived, text, `keystroke ${i + 1} on line ${line}: ${JSON.stringify(edited)}`);
+      previous = derived;
+    }
+  }
+  assert.ok(kept > 60, `${kept} keystrokes kept the other section's index tables`);
+});

@@ -21,7 +21,7 @@ import { DEFAULT_CONFIG, emptyMap, parseFrontMatter } from '../frontmatter';
 import { parseStateOf, parseSyntax, rememberParseState } from '../parser/document';
 import { reparseSyntax, type SyntaxChanges, type SyntaxReparse } from '../parser/incremental';
 import { movedBelow } from '../parser/lineShift';
-import { buildIndexTables, indexTablesKeptByHeadingEdit, isInIndexSection } from './indexTables';
+import { buildIndexTables, indexTablesKeptByHeadingEdit, isInIndexSection, rereadIndexSection } from './indexTables';
 import { buildKpiTables, kpiTableOf } from './kpiTables';
 import { resolveRequirements } from './requirements';
 
@@ -91,7 +91,15 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
     patched.kind === 'heading' ||
     (table && table.section !== undefined && isInIndexSection(doc, table.section))
   ) {
-    indexProblems = readIndexTables(doc);
+    // A keystroke in a row of an index table: its section's tables read again, the other sections' kept.
+    const reread =
+      patched.kind === 'table' && table && !patched.edit.shift
+        ? rereadIndexSection(previous, doc, table, patched.edit.line, indexProblems)
+        : undefined;
+    if (reread) {
+      doc.indexTables = reread.tables;
+      indexProblems = reread.problems;
+    } else indexProblems = readIndexTables(doc);
     changed.indexTables = changed.syntaxProblems = true;
   } else if (patched.edit.shift) {
     // What the index tables hold moved with the tables and headings they are read from (read again if a

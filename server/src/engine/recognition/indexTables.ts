@@ -4,6 +4,7 @@
 import type {
   EsgDocument,
   IndexRow,
+  IndexTable,
   IndexTarget,
   Link,
   RequirementRef,
@@ -114,9 +115,66 @@ export function buildIndexTables(
   Object.defineProperty(doc.indexTables, TITLE_READS, { value: reads, enumerable: false, configurable: true });
   const framework = getFramework();
   if (!framework) return;
-  const tables = doc.tables.filter((t) => t.section !== undefined && isInIndexSection(doc, t.section));
+  const tables = indexSectionTables(doc);
   if (!tables.length) return;
-  readingIndexTables(() => readIndexTables(doc, tables, framework, problem), reads);
+  readingIndexTables(() => readIndexTables(doc, tables, 0, tables.length, framework, doc.indexTables, problem), reads);
+}
+
+/** The tables under an index heading, in document order: the tables the index tables are read from. */
+function indexSectionTables(doc: EsgDocument): Table[] {
+  return doc.tables.filter((t) => t.section !== undefined && isInIndexSection(doc, t.section));
+}
+
+/**
+ * The index tables of `doc`, which differs from `before` by an edit inside one row of `table` (no line
+ * moved), and their problems, from `before`'s (`problems`): the tables of `table`'s section read again,
+ * the others kept. Sections are read independently but for one look ahead: a section's last row reads the
+ * next index table's header (`readIndexTables`), so an edit of the header of a section's first table gives
+ * undefined (read them all).
+ */
+export function rereadIndexSection(
+  before: EsgDocument,
+  doc: EsgDocument,
+  table: Table,
+  line: number,
+  problems: SyntaxProblem[],
+): { tables: IndexTable[]; problems: SyntaxProblem[] } | undefined {
+  const beforeReads = (before.indexTables as { [TITLE_READS]?: TitleReads })[TITLE_READS];
+  const framework = getFramework();
+  const section = table.section;
+  if (!beforeReads || !framework || section === undefined) return undefined;
+  const tables = indexSectionTables(doc);
+  const from = tables.findIndex((t) => t.section === section);
+  if (from < 0 || (tables[from] === table && line === table.header.range.start.line)) return undefined;
+  let to = from;
+  while (to < tables.length && tables[to].section === section) to++;
+  const fresh: IndexTable[] = [];
+  const found: SyntaxProblem[] = [];
+  // What the kept tables' reading asked of the titles still holds; the section's new reading adds to it.
+  const reads: TitleReads = { asked: new Set(beforeReads.asked), byNumber: beforeReads.byNumber };
+  readingIndexTables(
+    () =>
+      readIndexTables(doc, tables, from, to, framework, fresh, (range, key, args = {}) =>
+        found.push({ range, key, args }),
+      ),
+    reads,
+  );
+  const first = tables[from].range.start.line;
+  const last = tables[to - 1].range.end.line;
+  const out = before.indexTables.filter((t) => t.section !== section);
+  let at = 0;
+  while (at < out.length && out[at].table < tables[from].index) at++;
+  out.splice(at, 0, ...fresh);
+  Object.defineProperty(out, TITLE_READS, { value: reads, enumerable: false, configurable: true });
+  // A problem lies in the row it is about, so the section's are those on its tables' lines.
+  return {
+    tables: out,
+    problems: [
+      ...problems.filter((p) => p.range.start.line < first),
+      ...found,
+      ...problems.filter((p) => p.range.start.line > last),
+    ],
+  };
 }
 
 /** Where a document's index tables keep what their reading asked of the titles: a hidden field of the list. */
@@ -187,16 +245,21 @@ function headingNumber(title: string): string | undefined {
   return HEADING_NUMBER.exec(toHalfWidth(plainTitle(title)).trim())?.[1];
 }
 
+/** Reads `tables[from]`…`tables[to - 1]` into `out` (the table after them is looked at, not read). */
 function readIndexTables(
   doc: EsgDocument,
   tables: Table[],
+  from: number,
+  to: number,
   framework: FrameworkIndex,
+  out: IndexTable[],
   problem: (r: SyntaxProblem['range'], key: string, args?: SyntaxProblem['args']) => void,
 ) {
   // A table split by a page break continues the aspect of the table before it in the same section.
   let aspect: string | undefined;
   let aspectSection: number | undefined;
-  tables.forEach((table, ti) => {
+  for (let ti = from; ti < to; ti++) {
+    const table = tables[ti];
     const sectionIndex = table.section!;
     if (aspectSection !== sectionIndex) aspect = undefined;
     aspectSection = sectionIndex;
@@ -286,8 +349,8 @@ function readIndexTables(
       if (!refs.length) return;
       rows.push({ row, refs, target: target(), markedDeleted });
     });
-    doc.indexTables.push({ table: table.index, section: sectionIndex, rows });
-  });
+    out.push({ table: table.index, section: sectionIndex, rows });
+  }
 }
 
 /** An id at the start of a cell: 'A1.1', 'KPI A1.1-1.6', '關鍵績效指標 B5.1', 'D28(a)'. */

@@ -328,8 +328,10 @@ export class Derived {
 
   /** The KPI rows of figures that answer framework pack items, in document order (`packAnswers`). */
   get packAnswers(): readonly PackAnswer[] {
-    // Read from the KPI tables, as the rules reading `doc.kpiTables` would.
-    note(['tables']);
+    // Which rows count as evidence and their KPIs, as the disclosure index reads them (`kpiEvidence`), and
+    // where their tables start: a line only a line edit moves, and every line below with it, so the order
+    // of tables and headings the framework rules look at stays.
+    note(['kpiEvidence']);
     return (this.memo.packAnswers ??= packAnswers(this.doc));
   }
 

@@ -22,7 +22,14 @@ import {
   type Message,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { RestartPolicy, crashLogLine, type CrashDecision, type ServerExit } from './restartPolicy';
+import {
+  MAX_CONNECTION_ERRORS,
+  RestartPolicy,
+  connectionErrorAction,
+  crashLogLine,
+  type CrashDecision,
+  type ServerExit,
+} from './restartPolicy';
 import { SERVER_NODE_ARGS } from '../../server/src/lsp/launch';
 
 export interface LanguageClientSettings {
@@ -36,9 +43,6 @@ export interface LanguageClientSettings {
    */
   onGaveUp?: (decision: CrashDecision) => void;
 }
-
-/** Connection errors tolerated before the client shuts the connection down (vscode-languageclient's default). */
-const MAX_CONNECTION_ERRORS = 3;
 
 /** The crash policy of each client, so that a restart by hand can give it a fresh allowance. */
 const policies = new WeakMap<LanguageClient, RestartPolicy>();
@@ -64,13 +68,12 @@ export function createLanguageClient(settings: LanguageClientSettings): Language
     error(error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
       // Writes to a server that has died fail in a burst (EPIPE, channel closed): that is a crash, which
       // the close handler counts and restarts; shutting down here would leave the client stopped.
-      if (watch.exited) {
-        log.warn(`connection to the language server failed after its process ended: ${error.message}`);
-        return { action: ErrorAction.Continue, handled: true };
-      }
-      // A few read/write errors can be transient; more mean the connection is broken.
-      if (count !== undefined && count <= MAX_CONNECTION_ERRORS) {
-        log.warn(`connection to the language server failed (${count} of ${MAX_CONNECTION_ERRORS}): ${error.message}`);
+      const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      if (connectionErrorAction({ code, count, processGone: watch.gone }) === 'continue') {
+        const what = watch.gone
+          ? 'its process has ended'
+          : `error ${count ?? 1}, shut down after ${MAX_CONNECTION_ERRORS}`;
+        log.warn(`connection to the language server failed (${what}): ${error.message}`);
         return { action: ErrorAction.Continue, handled: true };
       }
       log.error(`connection to the language server keeps failing: ${error.message}; shutting it down`);
@@ -124,9 +127,14 @@ class ServerProcessWatch {
     return this.process?.pid;
   }
 
-  /** Whether the followed process has ended and its exit was not yet taken by the close handler. */
-  get exited(): boolean {
-    return this.exit !== undefined;
+  /**
+   * Whether the followed process has ended (its exit not yet taken by the close handler), was signalled,
+   * or lost its IPC channel: Node sets these before it emits 'exit', which can come after write errors.
+   */
+  get gone(): boolean {
+    if (this.exit !== undefined) return true;
+    const p = this.process;
+    return p !== undefined && (p.exitCode !== null || p.signalCode !== null || p.connected === false);
   }
 
   follow(process: ChildProcess | undefined): void {

@@ -86,3 +86,32 @@ export function crashLogLine(decision: CrashDecision, exit: ServerExit | undefin
     ? `${head}; restarting`
     : `${head}; not restarting it again: run "esgmark: Restart Language Server" to start it`;
 }
+
+/** Connection errors tolerated before the client shuts a live connection down (vscode-languageclient's default). */
+export const MAX_CONNECTION_ERRORS = 3;
+
+/** Error codes Node gives a write to a child whose IPC channel or pipe is gone: the server has died. */
+const PEER_GONE_CODES = new Set(['ERR_IPC_CHANNEL_CLOSED', 'EPIPE', 'ECONNRESET', 'ERR_STREAM_DESTROYED']);
+
+/** What the client knows when a read or write to the server fails. */
+export interface ConnectionErrorFacts {
+  /** The error's `code`, when it has one. */
+  code: unknown;
+  /** vscode-jsonrpc's running count of write errors (each failed IPC send counts twice). */
+  count: number | undefined;
+  /** The server process has exited, was signalled, or its IPC channel has disconnected. */
+  processGone: boolean;
+}
+
+/**
+ * 'continue' when the error is a crash in progress or may be transient, 'shutdown' when a live connection
+ * keeps failing. A dying server makes every pending write fail at once, often before Node reports the
+ * child's exit; shutting down then would stop the client for good instead of letting the close handler
+ * count the crash and restart it (seen under load: two failed sends already make the count 4).
+ */
+export function connectionErrorAction(facts: ConnectionErrorFacts): 'continue' | 'shutdown' {
+  if (facts.processGone) return 'continue';
+  if (typeof facts.code === 'string' && PEER_GONE_CODES.has(facts.code)) return 'continue';
+  if (facts.count === undefined || facts.count <= MAX_CONNECTION_ERRORS) return 'continue';
+  return 'shutdown';
+}

@@ -3,7 +3,15 @@
 // the end-to-end suite kills the real server to check the restart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_CRASHES, RestartPolicy, WINDOW_MS, crashLogLine, describeExit } from '../../client/src/restartPolicy';
+import {
+  MAX_CONNECTION_ERRORS,
+  MAX_CRASHES,
+  RestartPolicy,
+  WINDOW_MS,
+  connectionErrorAction,
+  crashLogLine,
+  describeExit,
+} from '../../client/src/restartPolicy';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -122,4 +130,19 @@ test('the log line says what happened, how often, and what the client does', () 
   assert.match(last, /"esgmark: Restart Language Server"/);
   const short = crashLogLine(new RestartPolicy(2, 90 * SECOND, () => 0).recordCrash(), undefined);
   assert.match(short, /crash 1 of 2 in 90 seconds\); restarting$/);
+});
+
+test('a write error from a server that has gone is a crash in progress, never a shutdown', () => {
+  // Each failed IPC send counts twice in vscode-jsonrpc, so a burst of pending writes passes the limit
+  // before Node reports the exit; shutting down then would stop the client instead of restarting it.
+  assert.equal(connectionErrorAction({ code: 'ERR_IPC_CHANNEL_CLOSED', count: 8, processGone: false }), 'continue');
+  assert.equal(connectionErrorAction({ code: 'EPIPE', count: 4, processGone: false }), 'continue');
+  assert.equal(connectionErrorAction({ code: undefined, count: 12, processGone: true }), 'continue');
+});
+
+test('a live connection is shut down after more than 3 errors, not before', () => {
+  const action = (count: number | undefined) => connectionErrorAction({ code: 'EINVAL', count, processGone: false });
+  assert.deepEqual([1, 2, 3, 4, 9].map(action), ['continue', 'continue', 'continue', 'shutdown', 'shutdown']);
+  assert.equal(action(undefined), 'continue');
+  assert.equal(MAX_CONNECTION_ERRORS, 3);
 });

@@ -309,3 +309,46 @@ test('incremental: random keystrokes in index tables reread their section only a
   }
   assert.ok(kept > 60, `${kept} keystrokes kept the other section's index tables`);
 });
+
+test('incremental: whole rows pasted, deleted or split in index tables reread their section only and equal full analyses', () => {
+  let seed = 29;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  let text = INDEX_SECTIONS_REPORT;
+  let previous = analyze({ uri: URI, text });
+  let linesPath = 0;
+  let keptAbove = 0;
+  for (let i = 0; i < 60; i++) {
+    const lines = text.split('\n');
+    const second = lines.findIndex((l) => l.startsWith('# 索引（社會）'));
+    const rows = lines
+      .map((l, k) => (k > lines.findIndex((x) => x.startsWith('# 索引')) && /^\|(?!-)/.test(l) ? k : -1))
+      .filter((k) => k >= 0 && !/^\|-/.test(lines[k - 1] ?? '') && !/^\|-/.test(lines[k + 1] ?? ''));
+    // Body rows only (a header or the row under a delimiter would unmake or make a table).
+    const bodies = rows.filter((k) => /^\|-/.test(lines[k - 1] ?? '') || /^\|(?!-)/.test(lines[k - 1] ?? ''));
+    if (bodies.length === 0) break;
+    const line = bodies[Math.floor(next() * bodies.length)];
+    const pick = next();
+    if (pick < 0.4 || bodies.length < 6) {
+      // A row copied from elsewhere in the index, pasted below this one.
+      lines.splice(line + 1, 0, lines[bodies[Math.floor(next() * bodies.length)]]);
+    } else if (pick < 0.7) {
+      lines.splice(line, 1);
+    } else {
+      // Enter typed inside a cell: the row goes on on the next line, both with a pipe.
+      const at = lines[line].indexOf('|', 1);
+      if (at < 0) continue;
+      lines.splice(line, 1, lines[line].slice(0, at + 1), `|${lines[line].slice(at + 1)}`);
+    }
+    text = lines.join('\n');
+    const derived = analyze({ uri: URI, text }, {}, previous);
+    if (derived.reuse.parse === 'lines') {
+      linesPath++;
+      // An edit in the second section: the first section's index tables are the previous version's objects.
+      if (line > second && derived.model.indexTables.some((t) => previous.model.indexTables.includes(t))) keptAbove++;
+    }
+    assertDerivedEqualsFull(URI, derived, text, `line edit ${i + 1} at line ${line}`);
+    previous = derived;
+  }
+  assert.ok(linesPath > 30, `${linesPath} edits took the lines path`);
+  assert.ok(keptAbove > 5, `${keptAbove} edits kept the first section's index tables`);
+});

@@ -91,10 +91,19 @@ export function reparse(previous: EsgDocument, uri: string, text: string): Repar
     patched.kind === 'heading' ||
     (table && table.section !== undefined && isInIndexSection(doc, table.section))
   ) {
-    // A keystroke in a row of an index table: its section's tables read again, the other sections' kept.
+    // A keystroke in a row of an index table, or its rows replaced by rows: its section's tables read
+    // again, the other sections' kept (moved with the lines).
+    const { shift } = patched.edit;
     const reread =
-      patched.kind === 'table' && table && !patched.edit.shift
-        ? rereadIndexSection(previous, doc, table, patched.edit.line, indexProblems)
+      table && (patched.kind === 'table' || patched.kind === 'lines')
+        ? rereadIndexSection(
+            previous,
+            doc,
+            table,
+            patched.edit.line,
+            indexProblems,
+            shift && { first: patched.edit.line, lastLine: shift.lastLine, lines: shift.lines },
+          )
         : undefined;
     if (reread) {
       doc.indexTables = reread.tables;

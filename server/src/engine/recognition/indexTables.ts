@@ -16,6 +16,7 @@ import { getFramework, type FrameworkIndex } from '../catalogs/hkex';
 import { detachedCopy, toHalfWidth } from '../text/normalize';
 import { scanInline } from '../parser/inline';
 import { lineRange, sameRange } from '../parser/lines';
+import { movedBelow } from '../parser/lineShift';
 import { parseRequirementList } from './requirements';
 import { plainTitle } from '../parser/identifiers';
 import { maskHtml, stripHtml } from '../text/html';
@@ -126,11 +127,12 @@ function indexSectionTables(doc: EsgDocument): Table[] {
 }
 
 /**
- * The index tables of `doc`, which differs from `before` by an edit inside one row of `table` (no line
- * moved), and their problems, from `before`'s (`problems`): the tables of `table`'s section read again,
- * the others kept. Sections are read independently but for one look ahead: a section's last row reads the
- * next index table's header (`readIndexTables`), so an edit of the header of a section's first table gives
- * undefined (read them all).
+ * The index tables of `doc`, which differs from `before` by an edit inside one row of `table`, or by body
+ * rows of `table` replaced by rows (`shift`: the old lines `first`…`lastLine` became `lines` more), and
+ * their problems, from `before`'s (`problems`): the tables of `table`'s section read again, the others
+ * kept (moved down past a shift). Sections are read independently but for one look ahead: a section's last
+ * row reads the next index table's header (`readIndexTables`), so an edit of the header of a section's
+ * first table gives undefined (read them all).
  */
 export function rereadIndexSection(
   before: EsgDocument,
@@ -138,6 +140,7 @@ export function rereadIndexSection(
   table: Table,
   line: number,
   problems: SyntaxProblem[],
+  shift?: { first: number; lastLine: number; lines: number },
 ): { tables: IndexTable[]; problems: SyntaxProblem[] } | undefined {
   const beforeReads = (before.indexTables as { [TITLE_READS]?: TitleReads })[TITLE_READS];
   const framework = getFramework();
@@ -161,7 +164,14 @@ export function rereadIndexSection(
   );
   const first = tables[from].range.start.line;
   const last = tables[to - 1].range.end.line;
-  const out = before.indexTables.filter((t) => t.section !== section);
+  let out = before.indexTables.filter((t) => t.section !== section);
+  // The section holds the edit, so its tables ended `lines` higher before it; what lies below them moves.
+  let below = problems.filter((p) => p.range.start.line > last - (shift?.lines ?? 0));
+  if (shift) {
+    const moved = movedBelow({ out, below }, shift.first, shift.lastLine, shift.lines);
+    if (!moved) return undefined;
+    ({ out, below } = moved);
+  }
   let at = 0;
   while (at < out.length && out[at].table < tables[from].index) at++;
   out.splice(at, 0, ...fresh);
@@ -169,11 +179,7 @@ export function rereadIndexSection(
   // A problem lies in the row it is about, so the section's are those on its tables' lines.
   return {
     tables: out,
-    problems: [
-      ...problems.filter((p) => p.range.start.line < first),
-      ...found,
-      ...problems.filter((p) => p.range.start.line > last),
-    ],
+    problems: [...problems.filter((p) => p.range.start.line < first), ...found, ...below],
   };
 }
 

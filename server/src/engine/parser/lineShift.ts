@@ -28,6 +28,25 @@ export function movedBelow<T>(
       return out ?? v;
     }
     const o = v as Record<string, unknown>;
+    // Positions and ranges, nearly every object moved, built as literals: a spread copy of each was the
+    // larger part of moving a document's findings past a pasted line.
+    if (typeof o.line === 'number' && typeof o.character === 'number' && hasTwoKeys(o)) {
+      const line = o.line;
+      if (line > last) return lines === 0 ? o : { line: line + lines, character: o.character };
+      if (line >= first) refused = true;
+      return o;
+    }
+    if (
+      o.start !== null &&
+      typeof o.start === 'object' &&
+      o.end !== null &&
+      typeof o.end === 'object' &&
+      hasTwoKeys(o)
+    ) {
+      const start = move(o.start);
+      const end = move(o.end);
+      return start === o.start && end === o.end ? o : { start, end };
+    }
     const bare = bareLines === 'refuse' && !isPosition(o);
     let out: Record<string, unknown> | undefined;
     for (const key in o) {
@@ -45,6 +64,13 @@ export function movedBelow<T>(
   };
   const moved = move(value) as T;
   return refused ? undefined : moved;
+}
+
+/** Whether a plain object has exactly two keys ('start' and 'end', or 'line' and 'character', when checked first). */
+function hasTwoKeys(o: object): boolean {
+  let n = 0;
+  for (const key in o) if (key !== undefined && ++n > 2) return false;
+  return n === 2;
 }
 
 /** A position: exactly a line and a character. */

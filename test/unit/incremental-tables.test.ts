@@ -352,3 +352,50 @@ test('incremental: whole rows pasted, deleted or split in index tables reread th
   assert.ok(linesPath > 30, `${linesPath} edits took the lines path`);
   assert.ok(keptAbove > 5, `${keptAbove} edits kept the first section's index tables`);
 });
+
+// hkex/index-broken-target names the heading a mistyped title is near. The searches are remembered per
+// list of headings, across versions: a table keystroke keeps the list, a heading edit makes a new one.
+const NEAR_TITLE_REPORT = `---
+lang: zh-Hant
+esg:
+  issuer: 測試有限公司
+  period: 2025
+---
+
+# 排放物管理 {#env hkex="A1 A1.1"}
+
+| 指標 | 單位 | 2025 |
+|---|---|---|
+| 總耗電量 | 千瓦時 | 1,000 |
+
+# 索引 {#idx .hkex-index}
+
+| 條文 | 內容 | 報告章節 |
+|---|---|---|
+| A1 | 排放物 | 排放物管裡 |
+| A1.1 | 排放物種類 | 排放物管裡 |
+`;
+
+test('incremental: the heading a mistyped index title is near follows heading edits, not table keystrokes', () => {
+  const nearOf = (a: Analysis) =>
+    rulesOf(a, 'hkex/index-broken-target').map((d) => (d.data as { near?: string } | undefined)?.near ?? '-');
+  const base = analyze({ uri: URI, text: NEAR_TITLE_REPORT });
+  assert.deepEqual(nearOf(base), ['排放物管理', '排放物管理']);
+  const steps: [string, string, string[]][] = [
+    ['| 1,000 |', '| 1,200 |', ['排放物管理', '排放物管理']],
+    ['# 排放物管理 ', '# 排放物治理 ', ['排放物治理', '排放物治理']],
+    ['| 1,200 |', '| 1,300 |', ['排放物治理', '排放物治理']],
+    ['# 排放物治理 ', '# 環境 ', ['-', '-']],
+    ['# 環境 ', '# 排放物管理 ', ['排放物管理', '排放物管理']],
+  ];
+  let previous = base;
+  let text = NEAR_TITLE_REPORT;
+  for (const [from, to, near] of steps) {
+    text = text.replace(from, to);
+    const derived = analyze({ uri: URI, text }, {}, previous);
+    assert.notEqual(derived.reuse.parse, 'full', `${from} → ${to} is patched`);
+    assertDerivedEqualsFull(URI, derived, text, `${from} → ${to}`);
+    assert.deepEqual(nearOf(derived), near, `${from} → ${to}`);
+    previous = derived;
+  }
+});

@@ -1,6 +1,7 @@
 // hkex/index-broken-target: an index row's link or section title that matches no heading.
 import { normalizeTitle } from '../../recognition/indexTables';
 import { type Rule, RuleContext } from '../rule';
+import type { Heading } from '../../model';
 import { firstIdOf, indexRows } from './indexRows';
 import { boundedEditDistance } from '../../text/distance';
 
@@ -61,26 +62,40 @@ const MAX_NEAR_SEARCHES = 50;
 
 /** The heading title within a small edit distance of `title` (after normalising both), if exactly one is nearest. */
 export function nearestHeading(ctx: RuleContext, title: string, headings: NearHeadings = {}): string | undefined {
-  // The copies of an index repeat its broken titles: each is searched once per run.
-  const known = headings.found?.get(title);
+  // The copies of an index repeat its broken titles, and a keystroke in a table keeps the headings: each
+  // title is searched once per list of headings, for the three rules that ask and the versions that follow.
+  const near = (headings.shared ??= nearOf(ctx.doc.headings));
+  const known = near.found.get(title);
   if (known !== undefined) return known ?? undefined;
-  const near = searchNearestHeading(ctx, title, headings);
-  (headings.found ??= new Map()).set(title, near ?? null);
+  const found = searchNearestHeading(title, near);
+  if (near.found.size >= MAX_REMEMBERED_TITLES) near.found.clear();
+  near.found.set(title, found ?? null);
+  return found;
+}
+
+/** Answers kept per list of headings: typing in an index cell searches a new title at each keystroke. */
+const MAX_REMEMBERED_TITLES = 2000;
+
+/** The near-match state of each list of headings (a document version's; an edit elsewhere keeps the list). */
+const nearByHeadings = new WeakMap<readonly Heading[], SharedNear>();
+
+function nearOf(list: readonly Heading[]): SharedNear {
+  let near = nearByHeadings.get(list);
+  if (!near) {
+    const titles = list.slice(0, 5000).map((h) => h.title);
+    near = { titles, keys: titles.map(normalizeTitle), found: new Map() };
+    nearByHeadings.set(list, near);
+  }
   return near;
 }
 
-function searchNearestHeading(ctx: RuleContext, title: string, headings: NearHeadings): string | undefined {
+function searchNearestHeading(title: string, { titles, keys }: SharedNear): string | undefined {
   const key = normalizeTitle(title);
   if (key.length < 2 || key.length > 80) return undefined;
   const limit = key.length <= 4 ? 1 : Math.min(3, Math.floor(key.length / 5) + 1);
   let best: string | undefined;
   let bestDistance = limit + 1;
   let tie = false;
-  if (!headings.titles) {
-    headings.titles = ctx.doc.headings.slice(0, 5000).map((h) => h.title);
-    headings.keys = headings.titles.map(normalizeTitle);
-  }
-  const { titles, keys } = headings as Required<Pick<NearHeadings, 'titles' | 'keys'>>;
   for (let i = 0; i < titles.length; i++) {
     const other = keys[i];
     if (Math.abs(other.length - key.length) > limit) continue;
@@ -94,10 +109,14 @@ function searchNearestHeading(ctx: RuleContext, title: string, headings: NearHea
   return best !== undefined && !tie ? best.trim() : undefined;
 }
 
-/** The headings a rule run's near-match searches compare with, and their normalised titles: read at the first search. */
+/** The headings the near-match searches compare with, their normalised titles, and the answers so far (null: none). */
+interface SharedNear {
+  titles: string[];
+  keys: string[];
+  found: Map<string, string | null>;
+}
+
+/** A rule run's handle on the near-match state: taken at its first search, so a run that searches nothing reads no heading. */
 export interface NearHeadings {
-  titles?: string[];
-  keys?: string[];
-  /** The answers so far, by title searched (null: none). */
-  found?: Map<string, string | null>;
+  shared?: SharedNear;
 }

@@ -5,7 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { movedBelow } from '../../server/src/engine/parser/lineShift';
 
-/** The generic walk alone, as movedBelow was before its fast paths: the reference. */
+/**
+ * The reference, written another way: a full copy with every position moved, a refusal found by a
+ * separate search, then the original object put back wherever the copy came out equal to it (which is
+ * what copying "only where something moved" gives).
+ */
 function reference<T>(
   value: T,
   first: number,
@@ -13,39 +17,37 @@ function reference<T>(
   lines: number,
   bareLines: 'move' | 'refuse',
 ): T | undefined {
-  let refused = false;
-  const isPosition = (o: object) =>
-    typeof (o as { line?: unknown }).line === 'number' &&
-    typeof (o as { character?: unknown }).character === 'number' &&
-    Object.keys(o).length === 2;
-  const move = (v: unknown): unknown => {
-    if (v === null || typeof v !== 'object' || refused) return v;
-    if (Array.isArray(v)) {
-      let out: unknown[] | undefined;
-      v.forEach((item, k) => {
-        const m = move(item);
-        if (m !== item) (out ??= v.slice())[k] = m;
-      });
-      return out ?? v;
-    }
+  const isPosition = (o: Record<string, unknown>) =>
+    typeof o.line === 'number' && typeof o.character === 'number' && Object.keys(o).length === 2;
+  const refuses = (v: unknown): boolean => {
+    if (v === null || typeof v !== 'object') return false;
+    if (Array.isArray(v)) return v.some(refuses);
     const o = v as Record<string, unknown>;
-    const bare = bareLines === 'refuse' && !isPosition(o);
-    let out: Record<string, unknown> | undefined;
-    for (const key of Object.keys(o)) {
-      const field = o[key];
-      let m = field;
-      if (key === 'line' && typeof field === 'number') {
-        if (bare) {
-          if (field >= first) refused = true;
-        } else if (field > last) m = field + lines;
-        else if (field >= first) refused = true;
-      } else m = move(field);
-      if (m !== field) (out ??= { ...o })[key] = m;
+    if (typeof o.line === 'number') {
+      const bare = bareLines === 'refuse' && !isPosition(o);
+      if (bare ? o.line >= first : o.line >= first && o.line <= last) return true;
     }
-    return out ?? v;
+    return Object.entries(o).some(([key, field]) => key !== 'line' && refuses(field));
   };
-  const moved = move(value) as T;
-  return refused ? undefined : moved;
+  if (refuses(value)) return undefined;
+  const copy = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    if (Array.isArray(v)) return v.map(copy);
+    return Object.fromEntries(
+      Object.entries(v).map(([key, field]) => [
+        key,
+        key === 'line' && typeof field === 'number' ? (field > last ? field + lines : field) : copy(field),
+      ]),
+    );
+  };
+  const restore = (moved: unknown, original: unknown): unknown => {
+    if (moved === null || typeof moved !== 'object') return moved;
+    if (JSON.stringify(moved) === JSON.stringify(original)) return original;
+    for (const key of Object.keys(moved))
+      (moved as never)[key] = restore((moved as never)[key], (original as never)[key]) as never;
+    return moved;
+  };
+  return restore(copy(value), value) as T;
 }
 
 function random(seed: number): () => number {

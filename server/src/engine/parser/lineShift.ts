@@ -66,10 +66,10 @@ export function movedBelow<T>(
   return refused ? undefined : moved;
 }
 
-/** Whether a plain object has exactly two keys ('start' and 'end', or 'line' and 'character', when checked first). */
+/** Whether a plain object has exactly two keys (counted by for…in: no key array is allocated). */
 function hasTwoKeys(o: object): boolean {
   let n = 0;
-  for (const key in o) if (key !== undefined && ++n > 2) return false;
+  for (const _key in o) if (++n > 2) return false;
   return n === 2;
 }
 

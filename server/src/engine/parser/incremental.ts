@@ -20,6 +20,7 @@ import type {
   SyntaxProblem,
   SyntaxTree,
   Table,
+  TableCell,
   TableRow,
 } from '../model';
 import type { Position, Range } from '../types';
@@ -956,13 +957,13 @@ function shiftHeading(heading: Heading, shift: LineShift): Heading {
   return moved;
 }
 
+// Rows and cells are built as literals in the shape `splitRow` gives them (a spread copy of each was most of
+// moving the tables below a pasted line), in an array of exactly the row's length.
 function shiftRow(row: TableRow, lines: number, shift: LineShift): TableRow {
-  return {
-    ...row,
-    cells: row.cells.map((cell) => ({ ...cell, range: shift.range(cell.range) })),
-    line: row.line + lines,
-    range: shift.range(row.range),
-  };
+  const from = row.cells;
+  const cells = new Array<TableCell>(from.length);
+  for (let i = 0; i < from.length; i++) cells[i] = { text: from[i].text, range: shift.range(from[i].range) };
+  return { cells, line: row.line + lines, range: shift.range(row.range) };
 }
 
 function shiftTable(table: Table, shift: LineShift, lines: number): Table {

@@ -4,6 +4,7 @@ import { type Rule, RuleContext } from '../rule';
 import type { Heading } from '../../model';
 import { firstIdOf, indexRows } from './indexRows';
 import { boundedEditDistance } from '../../text/distance';
+import { detachedCopy } from '../../text/normalize';
 
 /** The link that resolves to no heading, or the title that names none (and the heading it is near). */
 export type IndexBrokenTargetData = { href: string } | { title: string; near?: string };
@@ -69,7 +70,8 @@ export function nearestHeading(ctx: RuleContext, title: string, headings: NearHe
   if (known !== undefined) return known ?? undefined;
   const found = searchNearestHeading(title, near);
   if (near.found.size >= MAX_REMEMBERED_TITLES) near.found.clear();
-  near.found.set(title, found ?? null);
+  // A copy as the key: the memo outlives this version, and a slice would keep its whole text alive.
+  near.found.set(detachedCopy(title), found ?? null);
   return found;
 }
 

@@ -69,10 +69,9 @@ export function createLanguageClient(settings: LanguageClientSettings): Language
       // Writes to a server that has died fail in a burst (EPIPE, channel closed): that is a crash, which
       // the close handler counts and restarts; shutting down here would leave the client stopped.
       const code = (error as NodeJS.ErrnoException | undefined)?.code;
-      if (connectionErrorAction({ code, count, processGone: watch.gone }) === 'continue') {
-        const what = watch.gone
-          ? 'its process has ended'
-          : `error ${count ?? 1}, shut down after ${MAX_CONNECTION_ERRORS}`;
+      const action = connectionErrorAction({ code, count, processGone: watch.gone });
+      if (action !== 'shutdown') {
+        const what = action === 'crash' ? 'the server has gone' : `${count ?? 1} of ${MAX_CONNECTION_ERRORS}`;
         log.warn(`connection to the language server failed (${what}): ${error.message}`);
         return { action: ErrorAction.Continue, handled: true };
       }

@@ -104,14 +104,14 @@ export interface ConnectionErrorFacts {
 }
 
 /**
- * 'continue' when the error is a crash in progress or may be transient, 'shutdown' when a live connection
- * keeps failing. A dying server makes every pending write fail at once, often before Node reports the
- * child's exit; shutting down then would stop the client for good instead of letting the close handler
- * count the crash and restart it (seen under load: two failed sends already make the count 4).
+ * 'crash' when the error comes from a server that has gone (a dying server makes every pending write fail
+ * at once, often before Node reports the child's exit: the close handler then counts the crash and
+ * restarts it; shutting down would stop the client for good; seen under load, where two failed sends
+ * already make the count 4), 'transient' for a live connection's first few errors, 'shutdown' after more.
  */
-export function connectionErrorAction(facts: ConnectionErrorFacts): 'continue' | 'shutdown' {
-  if (facts.processGone) return 'continue';
-  if (typeof facts.code === 'string' && PEER_GONE_CODES.has(facts.code)) return 'continue';
-  if (facts.count === undefined || facts.count <= MAX_CONNECTION_ERRORS) return 'continue';
+export function connectionErrorAction(facts: ConnectionErrorFacts): 'crash' | 'transient' | 'shutdown' {
+  if (facts.processGone) return 'crash';
+  if (typeof facts.code === 'string' && PEER_GONE_CODES.has(facts.code)) return 'crash';
+  if (facts.count === undefined || facts.count <= MAX_CONNECTION_ERRORS) return 'transient';
   return 'shutdown';
 }

@@ -135,14 +135,14 @@ test('the log line says what happened, how often, and what the client does', () 
 test('a write error from a server that has gone is a crash in progress, never a shutdown', () => {
   // Each failed IPC send counts twice in vscode-jsonrpc, so a burst of pending writes passes the limit
   // before Node reports the exit; shutting down then would stop the client instead of restarting it.
-  assert.equal(connectionErrorAction({ code: 'ERR_IPC_CHANNEL_CLOSED', count: 8, processGone: false }), 'continue');
-  assert.equal(connectionErrorAction({ code: 'EPIPE', count: 4, processGone: false }), 'continue');
-  assert.equal(connectionErrorAction({ code: undefined, count: 12, processGone: true }), 'continue');
+  assert.equal(connectionErrorAction({ code: 'ERR_IPC_CHANNEL_CLOSED', count: 8, processGone: false }), 'crash');
+  assert.equal(connectionErrorAction({ code: 'EPIPE', count: 4, processGone: false }), 'crash');
+  assert.equal(connectionErrorAction({ code: undefined, count: 12, processGone: true }), 'crash');
 });
 
 test('a live connection is shut down after more than 3 errors, not before', () => {
   const action = (count: number | undefined) => connectionErrorAction({ code: 'EINVAL', count, processGone: false });
-  assert.deepEqual([1, 2, 3, 4, 9].map(action), ['continue', 'continue', 'continue', 'shutdown', 'shutdown']);
-  assert.equal(action(undefined), 'continue');
+  assert.deepEqual([1, 2, 3, 4, 9].map(action), ['transient', 'transient', 'transient', 'shutdown', 'shutdown']);
+  assert.equal(action(undefined), 'transient');
   assert.equal(MAX_CONNECTION_ERRORS, 3);
 });
